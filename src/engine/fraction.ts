@@ -1,0 +1,88 @@
+import { Decimal, toScaledBigInt } from "./decimal";
+
+/**
+ * An exact rational number on BigInt. Pro-rating (days/365), month fractions
+ * and compound indexation all produce repeating decimals; keeping them as
+ * fractions means the single rounding at the end (DOMAIN rule 5) is exact.
+ */
+export interface Fraction {
+  readonly n: bigint;
+  /** Always positive. */
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/** Makes a reduced fraction n/d (d must not be zero). */
+export function frac(n: bigint, d: bigint = 1n): Fraction {
+  if (d === 0n) throw new RangeError("fraction with zero denominator");
+  const sign = d < 0n ? -1n : 1n;
+  const g = gcd(n, d) || 1n;
+  return { n: (sign * n) / g, d: (sign * d) / g };
+}
+
+/** An exact decimal as a fraction. */
+export function fracFromDecimal(d: Decimal): Fraction {
+  const { int, scale } = toScaledBigInt(d);
+  return frac(int, 10n ** BigInt(scale));
+}
+
+/** a + b */
+export function fracAdd(a: Fraction, b: Fraction): Fraction {
+  return frac(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+
+/** a × b */
+export function fracMul(a: Fraction, b: Fraction): Fraction {
+  return frac(a.n * b.n, a.d * b.d);
+}
+
+/** a raised to a non-negative whole power. */
+export function fracPow(a: Fraction, k: number): Fraction {
+  let r = frac(1n);
+  for (let i = 0; i < k; i++) r = fracMul(r, a);
+  return r;
+}
+
+/** Rounds a/b half away from zero to a whole number (so −2.5 → −3, matching 2.5 → 3). */
+export function roundHalfAwayFromZero(f: Fraction): bigint {
+  const neg = f.n < 0n;
+  const n = neg ? -f.n : f.n;
+  const q = n / f.d;
+  const r = n - q * f.d;
+  const up = 2n * r >= f.d ? q + 1n : q;
+  return neg ? -up : up;
+}
+
+/**
+ * Writes a fraction as decimal text with at most `dp` places, marking with
+ * "…" when the true value has more digits (so a reviewer knows it repeats).
+ */
+export function fracToDecimalText(f: Fraction, dp: number): string {
+  const neg = f.n < 0n;
+  const n = neg ? -f.n : f.n;
+  const intPart = n / f.d;
+  let rem = n % f.d;
+  let digits = "";
+  for (let i = 0; i < dp && rem !== 0n; i++) {
+    rem *= 10n;
+    digits += (rem / f.d).toString();
+    rem %= f.d;
+  }
+  const body = digits.length > 0 ? `${intPart}.${digits}` : intPart.toString();
+  return `${neg && (intPart !== 0n || digits.length > 0) ? "-" : ""}${body}${rem !== 0n ? "…" : ""}`;
+}
+
+/** The fraction as an engine Decimal (rounded to the Decimal's precision). */
+export function fracToDecimal(f: Fraction): Decimal {
+  return new Decimal(f.n.toString()).div(f.d.toString());
+}

@@ -1,0 +1,78 @@
+/**
+ * The apportionment engine's public API. Pure TypeScript: no Office.js, React
+ * or Fluent (a lint rule enforces it), so the same engine runs in Excel, in
+ * the browser preview, in tests and on the command line.
+ *
+ * Money rules (DOMAIN.md): exact arithmetic on whole pence; shares rounded by
+ * largest remainder to a unit and always summing to the amount; negative
+ * amounts split symmetrically; zero drivers get zero; rounding happens once.
+ */
+export type { Result, Ok, Err } from "./result";
+export { ok, err, errs } from "./result";
+export type { EngineError, EngineErrorKind, Entity, Where } from "./errors";
+export { errorMessage, describeWhere } from "./errors";
+export { Decimal, parseDecimal, isBlank, type DecimalInput } from "./decimal";
+export {
+  type Pence,
+  type UnitPence,
+  PENNY,
+  MAX_PENCE,
+  parseMoney,
+  parseUnit,
+  decimalToPence,
+  checkMultipleOfUnit,
+  penceToText,
+  penceToNumber,
+  penceToDecimal,
+  formatMoney,
+} from "./money";
+export { largestRemainder, type Weight } from "./largest-remainder";
+export { decimalsToWeights, mixWeights, type MixColumn } from "./weights";
+export { splitByDrivers, splitByPercentages, splitByMix, parseDrivers, type SplitArgNames } from "./split";
+export {
+  type DayNumber,
+  type DateInput,
+  dayNumber,
+  calendarDate,
+  isoDate,
+  longDate,
+  isLeapYear,
+  fromExcelSerial,
+  toExcelSerial,
+  parseDate,
+} from "./dates";
+export { type FinancialYear, fyLabel, parseFinancialYear, fyOfDay, fyStart, fyEnd, fyDays, fyRange } from "./financial-year";
+export { type ProRataBasis, PRO_RATA_BASES, yearFraction, describeFraction } from "./pro-rata";
+export { type Fraction, frac, fracToDecimalText, roundHalfAwayFromZero } from "./fraction";
+export {
+  type ModelInput,
+  type PartnerInput,
+  type DriverInput,
+  type DriverValueInput,
+  type BasisInput,
+  type MixComponentInput,
+  type CostLineInput,
+  type SettingsInput,
+  type Category,
+  type Nature,
+  CATEGORIES,
+  NATURES,
+} from "./model";
+export type { PreparedModel, Partner, Driver, Line, Settings, BasisRef, MixComponent } from "./prepared";
+export { validateModel, parseBasisRef, basisRefText, parseChoice, compareIds } from "./validate";
+export { profileLine, roundToUnit, type YearAmount } from "./profile";
+export { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
+export {
+  apportionModel,
+  apportionPrepared,
+  totalsOf,
+  balanceOf,
+  TIE_BREAK_RULE,
+  type ApportionResult,
+  type LineYear,
+  type Charge,
+  type TotalRow,
+  type BalanceCheck,
+  type Mismatch,
+} from "./apportion";
+export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";

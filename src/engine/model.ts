@@ -1,0 +1,125 @@
+import type { DateInput } from "./dates";
+import type { DecimalInput } from "./decimal";
+
+/**
+ * The model as a user supplies it (from workbook tables, JSON or code).
+ * Everything is loosely typed on purpose (numbers or text, possibly blank):
+ * {@link validateModel} checks it all and reports every problem at once.
+ */
+
+/** A body that shares the service and pays a share: a council, or an ALMO such as Lewisham Homes. */
+export interface PartnerInput {
+  /** Short unique code used everywhere else, e.g. "LBH". */
+  readonly id: string;
+  /** Full name, e.g. "London Borough of Havering". */
+  readonly name?: string;
+  /** The partner that employs the staff and holds the budget. */
+  readonly host?: boolean;
+}
+
+/** One value of a usage driver for one partner, optionally for one financial year only. */
+export interface DriverValueInput {
+  readonly partner: string;
+  /** "2021/22"; blank means every year without a year-specific value. */
+  readonly year?: string | null;
+  readonly value: DecimalInput | null | undefined;
+}
+
+/** A usage driver: tickets, users, devices, homes, FTE… */
+export interface DriverInput {
+  readonly id: string;
+  readonly label?: string;
+  /** True where the figures are made up for illustration (shown as such in outputs). */
+  readonly illustrative?: boolean;
+  readonly values: readonly DriverValueInput[];
+}
+
+/** One component of a weighted mix: a source basis and its weight in percent. */
+export interface MixComponentInput {
+  /** A basis reference: "equal", "driver:users", a percentage basis id… (not another mix). */
+  readonly source: string;
+  /** Percent, e.g. 40 for 40%. The weights of a mix must total 100. */
+  readonly weight: DecimalInput | null | undefined;
+}
+
+/** A named basis defined in the model (the built-in ones need no definition). */
+export type BasisInput =
+  | {
+      readonly id: string;
+      readonly kind: "percentages";
+      readonly label?: string;
+      /** Percent per partner from the inter-authority agreement; must total 100. */
+      readonly shares: readonly { readonly partner: string; readonly percent: DecimalInput | null | undefined }[];
+    }
+  | {
+      readonly id: string;
+      readonly kind: "mix";
+      readonly label?: string;
+      readonly components: readonly MixComponentInput[];
+    };
+
+/** Capital buys assets; revenue pays running costs. They never mix. */
+export type Category = "capital" | "revenue";
+/** One-off costs fall in one year; ongoing charges recur. */
+export type Nature = "one-off" | "ongoing";
+
+/** The categories, in display order. */
+export const CATEGORIES: readonly Category[] = ["capital", "revenue"];
+/** The natures, in display order. */
+export const NATURES: readonly Nature[] = ["one-off", "ongoing"];
+
+/** A cost to be shared. */
+export interface CostLineInput {
+  /** Unique reference, e.g. "EKH-01". */
+  readonly ref: string;
+  readonly description?: string;
+  readonly service?: string;
+  readonly category: string;
+  readonly nature: string;
+  /** One-off: the cost. Ongoing: the annual charge. In pounds. */
+  readonly amount: DecimalInput | null | undefined;
+  /** One-off: the date the cost falls. Ongoing: the date the charge starts. */
+  readonly start: DateInput | null | undefined;
+  /** Ongoing only: the last day charged (inclusive); blank means it continues. */
+  readonly end?: DateInput | null;
+  /**
+   * How to split it: "equal", "direct:<partner>", "driver:<driver>" (or just the
+   * driver id), or the id of a percentages or mix basis.
+   */
+  readonly basis: string;
+  /** Partner ids the cost applies to; blank means all partners. */
+  readonly appliesTo?: readonly string[];
+  /** Partner ids excluded from this cost (e.g. a partner that outsources card payments). */
+  readonly excludes?: readonly string[];
+  /** Annual indexation in percent for an ongoing charge (overrides the model's). */
+  readonly indexationRate?: DecimalInput | null;
+  /** The year whose charge is unindexed (defaults to the model's, then to the start year). */
+  readonly indexationBaseYear?: string | null;
+}
+
+/** Model-wide settings. */
+export interface SettingsInput {
+  /** First financial year to profile, e.g. "2020/21". */
+  readonly firstYear: string;
+  /** Last financial year to profile, inclusive. */
+  readonly lastYear: string;
+  /** Rounding unit: 0.01 (default), 1, 1000, or "penny" / "pound" / "thousand". */
+  readonly unit?: DecimalInput | null;
+  /** Part-year convention: "days" (default) or "months". */
+  readonly proRata?: string | null;
+  /** Default annual indexation for ongoing charges, in percent (e.g. 3). */
+  readonly indexationRate?: DecimalInput | null;
+  /** Default base year for indexation; blank means each line's start year. */
+  readonly indexationBaseYear?: string | null;
+  /** What to do when every driver is zero: "error" (default) or "equal". */
+  readonly zeroDriverFallback?: string | null;
+}
+
+/** Everything the engine needs to produce charges. */
+export interface ModelInput {
+  readonly partners: readonly PartnerInput[];
+  readonly drivers?: readonly DriverInput[];
+  readonly bases?: readonly BasisInput[];
+  readonly costLines: readonly CostLineInput[];
+  readonly settings: SettingsInput;
+}

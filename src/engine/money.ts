@@ -1,0 +1,101 @@
+import { Decimal, isBlank, parseDecimal, showInput, type DecimalInput } from "./decimal";
+import type { Where } from "./errors";
+import { err, ok, type Result } from "./result";
+
+/**
+ * Money inside the engine is a whole number of pence held in a JS number.
+ * Integers are exact in a double up to 2^53 (about £90 trillion), and every
+ * input is capped at £1 trillion, so no arithmetic on pence here ever rounds.
+ */
+export type Pence = number;
+
+/** The largest amount accepted anywhere: £1,000,000,000,000.00, in pence. */
+export const MAX_PENCE = 100_000_000_000_000;
+
+/** A rounding unit as a whole number of pence: 1 (penny), 100 (pound), 100000 (£000). */
+export type UnitPence = number;
+
+/** The default rounding unit: the penny. */
+export const PENNY: UnitPence = 1;
+
+const UNIT_WORDS: Record<string, UnitPence> = {
+  penny: 1,
+  pence: 1,
+  pound: 100,
+  pounds: 100,
+  thousand: 100_000,
+  "£000": 100_000,
+  "£000s": 100_000,
+};
+
+/**
+ * Reads a rounding unit: a positive amount of money that is a whole number of
+ * pence (0.01, 1, 1000, …) or one of the words penny, pound, thousand, £000.
+ * Blank means the penny.
+ */
+export function parseUnit(input: unknown, at: Where): Result<UnitPence> {
+  if (isBlank(input)) return ok(PENNY);
+  if (typeof input === "string") {
+    const word = UNIT_WORDS[input.trim().toLowerCase()];
+    if (word !== undefined) return ok(word);
+  }
+  const d = parseDecimal(input);
+  if (d === undefined || !d.isPositive() || d.isZero()) return err({ kind: "invalidUnit", text: showInput(input), at });
+  const p = d.times(100);
+  if (!p.isInteger() || p.gt(MAX_PENCE)) return err({ kind: "invalidUnit", text: showInput(input), at });
+  return ok(p.toNumber());
+}
+
+/**
+ * Reads an amount of money exactly, as pence. Sub-penny amounts are rejected
+ * rather than rounded: an input amount is the user's own figure, and quietly
+ * changing public money is worse than asking them to fix it.
+ */
+export function parseMoney(input: DecimalInput | null | undefined, at: Where): Result<Pence> {
+  if (isBlank(input)) return err({ kind: "missingValue", at });
+  const d = parseDecimal(input);
+  if (d === undefined) return err({ kind: "notANumber", value: showInput(input), at });
+  return decimalToPence(d, at);
+}
+
+/** Converts an exact decimal amount to pence, rejecting sub-penny precision and oversize amounts. */
+export function decimalToPence(d: Decimal, at: Where): Result<Pence> {
+  const p = d.times(100);
+  if (p.abs().gt(MAX_PENCE)) return err({ kind: "amountTooLarge", amount: d.toFixed(), at });
+  if (!p.isInteger()) return err({ kind: "amountPrecision", amount: d.toFixed(), unit: "0.01", at });
+  return ok(p.toNumber());
+}
+
+/** Checks that an amount is a whole number of the rounding unit (the documented "reject" choice). */
+export function checkMultipleOfUnit(amount: Pence, unit: UnitPence, at: Where): Result<Pence> {
+  if (amount % unit !== 0) {
+    return err({ kind: "amountPrecision", amount: penceToText(amount), unit: penceToText(unit), at });
+  }
+  return ok(amount);
+}
+
+/** Pence as plain decimal text with two places: 123456 → "1234.56", −5 → "-0.05". */
+export function penceToText(p: Pence): string {
+  const neg = p < 0;
+  const abs = Math.abs(p);
+  const pounds = Math.floor(abs / 100);
+  const pennies = abs % 100;
+  return `${neg ? "-" : ""}${pounds}.${pennies.toString().padStart(2, "0")}`;
+}
+
+/** Pence as the nearest JS number of pounds, for writing to a cell (exact to the penny when shown to 2 dp). */
+export function penceToNumber(p: Pence): number {
+  return p / 100;
+}
+
+/** Pence as an exact Decimal of pounds. */
+export function penceToDecimal(p: Pence): Decimal {
+  return new Decimal(p).div(100);
+}
+
+/** Formats pence the en-GB way: 123456 → "£1,234.56", −5 → "−£0.05". */
+export function formatMoney(p: Pence): string {
+  const [pounds = "0", pennies = "00"] = penceToText(Math.abs(p)).split(".");
+  const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${p < 0 ? "-" : ""}£${grouped}.${pennies}`;
+}

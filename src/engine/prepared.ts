@@ -1,0 +1,82 @@
+import type { DayNumber } from "./dates";
+import type { Decimal } from "./decimal";
+import type { FinancialYear } from "./financial-year";
+import type { Fraction } from "./fraction";
+import type { UnitPence, Pence } from "./money";
+import type { Category, Nature } from "./model";
+import type { ProRataBasis } from "./pro-rata";
+
+/** A basis reference after validation. */
+export type BasisRef =
+  | { readonly kind: "equal" }
+  | { readonly kind: "direct"; readonly partner: string }
+  | { readonly kind: "driver"; readonly driver: string }
+  | { readonly kind: "percentages"; readonly id: string }
+  | { readonly kind: "mix"; readonly id: string };
+
+/** A validated partner. */
+export interface Partner {
+  readonly id: string;
+  readonly name: string;
+  readonly host: boolean;
+}
+
+/** A validated driver: values by year (`undefined` key = every year). */
+export interface Driver {
+  readonly id: string;
+  readonly label: string;
+  readonly illustrative: boolean;
+  readonly byYear: ReadonlyMap<FinancialYear | undefined, ReadonlyMap<string, Decimal>>;
+}
+
+/** A validated mix component. */
+export interface MixComponent {
+  readonly source: BasisRef;
+  readonly sourceText: string;
+  /** Percent. */
+  readonly weight: Decimal;
+}
+
+/** A validated cost line. */
+export interface Line {
+  readonly ref: string;
+  /** 1-based position in the input list, so errors found later still point at the right row. */
+  readonly row: number;
+  readonly description: string;
+  readonly service: string;
+  readonly category: Category;
+  readonly nature: Nature;
+  /** One-off: the cost; ongoing: the annual charge. */
+  readonly amount: Pence;
+  readonly start: DayNumber;
+  readonly end: DayNumber | undefined;
+  readonly basis: BasisRef;
+  readonly basisText: string;
+  /** Partners sharing this line, sorted by id. */
+  readonly partners: readonly string[];
+  /** Annual indexation as a fraction (0.03 for 3%), or zero. */
+  readonly indexRate: Fraction;
+  readonly indexRateText: string;
+  readonly indexBase: FinancialYear;
+}
+
+/** The recorded settings a result was produced under. */
+export interface Settings {
+  readonly firstYear: FinancialYear;
+  readonly lastYear: FinancialYear;
+  readonly unit: UnitPence;
+  readonly proRata: ProRataBasis;
+  readonly zeroDriverFallback: "error" | "equal";
+}
+
+/** A model that has passed validation: every reference resolves, every number is exact. */
+export interface PreparedModel {
+  /** Sorted by id: the engine's canonical order, so input order never changes a result. */
+  readonly partners: readonly Partner[];
+  readonly drivers: ReadonlyMap<string, Driver>;
+  readonly percentages: ReadonlyMap<string, ReadonlyMap<string, Decimal>>;
+  readonly mixes: ReadonlyMap<string, readonly MixComponent[]>;
+  /** Sorted by reference. */
+  readonly lines: readonly Line[];
+  readonly settings: Settings;
+}

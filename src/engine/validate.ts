@@ -1,0 +1,353 @@
+import { parseDate, type DayNumber } from "./dates";
+import { Decimal, isBlank, parseDecimal, showInput } from "./decimal";
+import type { EngineError, Where } from "./errors";
+import { fyOfDay, parseFinancialYear, type FinancialYear } from "./financial-year";
+import { frac, fracFromDecimal } from "./fraction";
+import { checkMultipleOfUnit, parseMoney, parseUnit, PENNY } from "./money";
+import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Nature, PartnerInput, SettingsInput } from "./model";
+import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
+import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
+import { errs, ok, type Result } from "./result";
+
+/** Collects problems instead of stopping at the first, so a user sees them all at once. */
+class Problems {
+  readonly list: EngineError[] = [];
+  add(e: EngineError): void {
+    this.list.push(e);
+  }
+  /** Unwraps a result, recording its errors and returning undefined on failure. */
+  take<T>(r: Result<T>): T | undefined {
+    if (r.ok) return r.value;
+    this.list.push(...r.errors);
+    return undefined;
+  }
+}
+
+/** Normalises a choice typed by a person: case, spaces and hyphens don't matter. */
+function norm(text: unknown): string {
+  return typeof text === "string" ? text.trim().toLowerCase().replace(/[\s_-]+/g, "") : "";
+}
+
+/** Reads one of a fixed set of words, forgiving case and hyphenation ("One off" → "one-off"). */
+export function parseChoice<T extends string>(input: unknown, allowed: readonly T[], at: Where): Result<T> {
+  const found = allowed.find((a) => norm(a) === norm(input));
+  if (found !== undefined) return { ok: true, value: found };
+  if (isBlank(input)) return errs([{ kind: "missingValue", at }]);
+  return errs([{ kind: "invalidChoice", value: showInput(input), allowed, at }]);
+}
+
+/** Reads a non-negative decimal (a driver value, a percentage, a weight). */
+export function parseNonNegative(input: unknown, at: Where): Result<Decimal> {
+  if (isBlank(input)) return errs([{ kind: "missingValue", at }]);
+  const d = parseDecimal(input);
+  if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
+  if (d.isNegative() && !d.isZero()) return errs([{ kind: "negativeValue", value: d.toFixed(), at }]);
+  return ok(d.abs());
+}
+
+const RESERVED_BASES = new Set(["equal"]);
+
+/**
+ * Reads a basis reference: "equal", "direct:<partner>", "driver:<driver>",
+ * a bare driver id, or the id of a defined percentages or mix basis.
+ */
+export function parseBasisRef(
+  text: unknown,
+  known: { partners: ReadonlySet<string>; drivers: ReadonlySet<string>; percentages: ReadonlySet<string>; mixes: ReadonlySet<string> },
+  at: Where,
+): Result<BasisRef> {
+  if (isBlank(text)) return errs([{ kind: "missingValue", at }]);
+  if (typeof text !== "string") return errs([{ kind: "unknownBasis", basis: showInput(text), at }]);
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  if (lower === "equal") return ok({ kind: "equal" });
+  const colon = t.indexOf(":");
+  if (colon > 0) {
+    const head = lower.slice(0, colon).trim();
+    const rest = t.slice(colon + 1).trim();
+    if (head === "direct") {
+      return known.partners.has(rest) ? ok({ kind: "direct", partner: rest }) : errs([{ kind: "unknownPartner", partner: rest, at }]);
+    }
+    if (head === "driver") {
+      return known.drivers.has(rest) ? ok({ kind: "driver", driver: rest }) : errs([{ kind: "unknownDriver", driver: rest, at }]);
+    }
+  }
+  if (known.percentages.has(t)) return ok({ kind: "percentages", id: t });
+  if (known.mixes.has(t)) return ok({ kind: "mix", id: t });
+  if (known.drivers.has(t)) return ok({ kind: "driver", driver: t });
+  return errs([{ kind: "unknownBasis", basis: t, at }]);
+}
+
+/** The canonical text of a basis reference, as shown in outputs. */
+export function basisRefText(b: BasisRef): string {
+  switch (b.kind) {
+    case "equal":
+      return "equal";
+    case "direct":
+      return `direct:${b.partner}`;
+    case "driver":
+      return `driver:${b.driver}`;
+    case "percentages":
+    case "mix":
+      return b.id;
+  }
+}
+
+function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[] {
+  if (input.length === 0) p.add({ kind: "noPartners", at: { entity: "partner" } });
+  const seen = new Set<string>();
+  const out: Partner[] = [];
+  input.forEach((row, i) => {
+    const at: Where = { entity: "partner", index: i + 1, field: "id" };
+    const id = typeof row.id === "string" ? row.id.trim() : "";
+    if (id === "") return p.add({ kind: "missingValue", at });
+    if (seen.has(id)) return p.add({ kind: "duplicatePartner", partner: id, at: { ...at, key: id } });
+    seen.add(id);
+    out.push({ id, name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id, host: row.host === true });
+  });
+  return out.sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<string>, p: Problems): Map<string, Driver> {
+  const out = new Map<string, Driver>();
+  input.forEach((drv, i) => {
+    const id = typeof drv.id === "string" ? drv.id.trim() : "";
+    if (id === "") return p.add({ kind: "missingValue", at: { entity: "driver", index: i + 1, field: "id" } });
+    if (out.has(id) || RESERVED_BASES.has(id.toLowerCase())) return p.add({ kind: "duplicateId", id, at: { entity: "driver", key: id, field: "id" } });
+    const byYear = new Map<FinancialYear | undefined, Map<string, Decimal>>();
+    drv.values.forEach((v, j) => {
+      const base: Where = { entity: "driver", key: id, index: j + 1, partner: v.partner, ...(isBlank(v.year) ? {} : { year: String(v.year) }) };
+      if (!partners.has(v.partner)) return p.add({ kind: "unknownPartner", partner: v.partner, at: { ...base, field: "partner" } });
+      let year: FinancialYear | undefined;
+      if (!isBlank(v.year)) {
+        year = p.take(parseFinancialYear(v.year, { ...base, field: "year" }));
+        if (year === undefined) return;
+      }
+      const value = p.take(parseNonNegative(v.value, { ...base, field: "value" }));
+      if (value === undefined) return;
+      const m = byYear.get(year) ?? new Map<string, Decimal>();
+      if (m.has(v.partner)) return p.add({ kind: "duplicateId", id: `${v.partner}${year === undefined ? "" : ` ${String(v.year)}`}`, at: { ...base, field: "value" } });
+      m.set(v.partner, value);
+      byYear.set(year, m);
+    });
+    out.set(id, { id, label: drv.label?.trim() || id, illustrative: drv.illustrative === true, byYear });
+  });
+  return out;
+}
+
+interface BasisSets {
+  percentages: Map<string, Map<string, Decimal>>;
+  mixes: Map<string, MixComponent[]>;
+}
+
+function validateBases(input: readonly BasisInput[], partners: ReadonlySet<string>, drivers: ReadonlySet<string>, p: Problems): BasisSets {
+  const percentages = new Map<string, Map<string, Decimal>>();
+  const mixes = new Map<string, MixComponent[]>();
+  const ids = new Set<string>();
+  input.forEach((b, i) => {
+    const id = typeof b.id === "string" ? b.id.trim() : "";
+    if (id === "") return p.add({ kind: "missingValue", at: { entity: "basis", index: i + 1, field: "id" } });
+    if (ids.has(id) || RESERVED_BASES.has(id.toLowerCase()) || drivers.has(id) || id.includes(":")) {
+      return p.add({ kind: "duplicateId", id, at: { entity: "basis", key: id, field: "id" } });
+    }
+    ids.add(id);
+  });
+  // Percentages first: mixes may refer to them.
+  for (const b of input) {
+    if (b.kind !== "percentages" || !ids.has(b.id.trim())) continue;
+    const id = b.id.trim();
+    const shares = new Map<string, Decimal>();
+    let total = new Decimal(0);
+    let bad = false;
+    b.shares.forEach((s, j) => {
+      const at: Where = { entity: "basis", key: id, index: j + 1, partner: s.partner, field: "percent" };
+      if (!partners.has(s.partner)) {
+        bad = true;
+        return p.add({ kind: "unknownPartner", partner: s.partner, at: { ...at, field: "partner" } });
+      }
+      if (shares.has(s.partner)) {
+        bad = true;
+        return p.add({ kind: "duplicatePartner", partner: s.partner, at });
+      }
+      const v = p.take(parseNonNegative(s.percent, at));
+      if (v === undefined) {
+        bad = true;
+        return;
+      }
+      shares.set(s.partner, v);
+      total = total.plus(v);
+    });
+    if (!bad && !total.eq(100)) p.add({ kind: "percentagesNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "percent" } });
+    percentages.set(id, shares);
+  }
+  const known = { partners, drivers, percentages: new Set(percentages.keys()), mixes: new Set<string>() };
+  for (const b of input) {
+    if (b.kind !== "mix" || !ids.has(b.id.trim())) continue;
+    const id = b.id.trim();
+    const comps: MixComponent[] = [];
+    let total = new Decimal(0);
+    let bad = false;
+    b.components.forEach((c, j) => {
+      const at: Where = { entity: "basis", key: id, index: j + 1 };
+      const source = p.take(parseBasisRef(c.source, known, { ...at, field: "source" }));
+      const weight = p.take(parseNonNegative(c.weight, { ...at, field: "weight" }));
+      if (source === undefined || weight === undefined) {
+        bad = true;
+        return;
+      }
+      comps.push({ source, sourceText: basisRefText(source), weight });
+      total = total.plus(weight);
+    });
+    if (!bad && !total.eq(100)) p.add({ kind: "weightsNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "weight" } });
+    mixes.set(id, comps);
+  }
+  return { percentages, mixes };
+}
+
+function validateSettings(s: SettingsInput, p: Problems): (Settings & { indexRate: Decimal; indexBase: FinancialYear | undefined }) | undefined {
+  const at = (field: string): Where => ({ entity: "settings", field });
+  const firstYear = p.take(parseFinancialYear(s.firstYear, at("firstYear")));
+  const lastYear = p.take(parseFinancialYear(s.lastYear, at("lastYear")));
+  if (firstYear !== undefined && lastYear !== undefined && firstYear > lastYear) {
+    p.add({ kind: "yearRange", from: String(s.firstYear), to: String(s.lastYear), at: at("lastYear") });
+  }
+  const unit = p.take(parseUnit(s.unit, at("unit")));
+  const proRata = isBlank(s.proRata) ? "days" : p.take(parseChoice<ProRataBasis>(s.proRata, PRO_RATA_BASES, at("proRata")));
+  const fallback = isBlank(s.zeroDriverFallback) ? "error" : p.take(parseChoice(s.zeroDriverFallback, ["error", "equal"] as const, at("zeroDriverFallback")));
+  const indexRate = isBlank(s.indexationRate) ? new Decimal(0) : p.take(parseRate(s.indexationRate, at("indexationRate")));
+  const indexBase = isBlank(s.indexationBaseYear) ? undefined : p.take(parseFinancialYear(s.indexationBaseYear, at("indexationBaseYear")));
+  if (firstYear === undefined || lastYear === undefined || unit === undefined || proRata === undefined || fallback === undefined || indexRate === undefined) return undefined;
+  if (!isBlank(s.indexationBaseYear) && indexBase === undefined) return undefined;
+  return { firstYear, lastYear, unit, proRata, zeroDriverFallback: fallback, indexRate, indexBase };
+}
+
+/** An indexation rate in percent: any number above −100. */
+function parseRate(input: unknown, at: Where): Result<Decimal> {
+  const d = parseDecimal(input);
+  if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
+  if (d.lte(-100)) return errs([{ kind: "outOfRange", value: d.toFixed(), expected: "a rate above -100%", at }]);
+  return ok(d);
+}
+
+function validateLine(
+  row: CostLineInput,
+  i: number,
+  ctx: { partners: readonly Partner[]; known: Parameters<typeof parseBasisRef>[1]; settings: ReturnType<typeof validateSettings> },
+  p: Problems,
+): Line | undefined {
+  const ref = typeof row.ref === "string" ? row.ref.trim() : isBlank(row.ref) ? "" : showInput(row.ref);
+  const at = (field: string): Where => (ref === "" ? { entity: "costLine", index: i + 1, field } : { entity: "costLine", key: ref, index: i + 1, field });
+  const before = p.list.length;
+  if (ref === "") p.add({ kind: "missingValue", at: at("ref") });
+  const category = p.take(parseChoice<Category>(row.category, ["capital", "revenue"], at("category")));
+  const nature = p.take(parseChoice<Nature>(row.nature, ["one-off", "ongoing"], at("nature")));
+  let amount = p.take(parseMoney(row.amount, at("amount")));
+  const unit = ctx.settings?.unit ?? PENNY;
+  // A one-off amount is split as it stands, so it must already be a whole number of units.
+  if (amount !== undefined && nature === "one-off") amount = p.take(checkMultipleOfUnit(amount, unit, at("amount")));
+  const start = p.take(parseDate(row.start, at("start")));
+  let end: DayNumber | undefined;
+  if (!isBlank(row.end)) {
+    if (nature === "one-off") {
+      p.add({ kind: "outOfRange", value: showInput(row.end), expected: "no end date on a one-off cost", at: at("end") });
+    } else {
+      end = p.take(parseDate(row.end, at("end")));
+      if (end !== undefined && start !== undefined && end < start) {
+        p.add({ kind: "endBeforeStart", start: showInput(row.start), end: showInput(row.end), at: at("end") });
+      }
+    }
+  }
+  const basis = p.take(parseBasisRef(row.basis, ctx.known, at("basis")));
+  const all = ctx.partners.map((x) => x.id);
+  const listed = (ids: readonly string[] | undefined, field: string): string[] => {
+    const outIds: string[] = [];
+    for (const raw of ids ?? []) {
+      const id = raw.trim();
+      if (id === "") continue;
+      if (!ctx.known.partners.has(id)) p.add({ kind: "unknownPartner", partner: id, at: at(field) });
+      else outIds.push(id);
+    }
+    return outIds;
+  };
+  const applies = listed(row.appliesTo, "appliesTo");
+  const excluded = new Set(listed(row.excludes, "excludes"));
+  const partners = (applies.length > 0 ? all.filter((id) => applies.includes(id)) : all).filter((id) => !excluded.has(id));
+  if (partners.length === 0 && ctx.partners.length > 0) p.add({ kind: "noPartners", at: at("appliesTo") });
+  if (basis?.kind === "direct" && !partners.includes(basis.partner)) {
+    p.add({ kind: "unknownPartner", partner: basis.partner, at: at("basis") });
+  }
+  let indexRate = ctx.settings?.indexRate ?? new Decimal(0);
+  if (!isBlank(row.indexationRate)) indexRate = p.take(parseRate(row.indexationRate, at("indexationRate"))) ?? indexRate;
+  let indexBase: FinancialYear | undefined = ctx.settings?.indexBase;
+  if (!isBlank(row.indexationBaseYear)) indexBase = p.take(parseFinancialYear(row.indexationBaseYear, at("indexationBaseYear")));
+  if (p.list.length > before || category === undefined || nature === undefined || amount === undefined || start === undefined || basis === undefined) {
+    return undefined;
+  }
+  return {
+    ref,
+    row: i + 1,
+    description: typeof row.description === "string" ? row.description : "",
+    service: typeof row.service === "string" ? row.service : "",
+    category,
+    nature,
+    amount,
+    start,
+    end,
+    basis,
+    basisText: basisRefText(basis),
+    partners,
+    indexRate: nature === "ongoing" ? fracFromDecimal(indexRate.div(100)) : frac(0n),
+    indexRateText: nature === "ongoing" ? indexRate.toFixed() : "0",
+    indexBase: indexBase ?? fyOfDay(start),
+  };
+}
+
+/**
+ * Checks a whole model and resolves every reference. Returns every problem
+ * found (not just the first), each naming the input it is about; or the
+ * prepared model in the engine's canonical order.
+ */
+export function validateModel(model: ModelInput): Result<PreparedModel> {
+  const p = new Problems();
+  const partners = validatePartners(model.partners, p);
+  const partnerIds = new Set(partners.map((x) => x.id));
+  const drivers = validateDrivers(model.drivers ?? [], partnerIds, p);
+  const bases = validateBases(model.bases ?? [], partnerIds, new Set(drivers.keys()), p);
+  const settings = validateSettings(model.settings, p);
+  const known = {
+    partners: partnerIds,
+    drivers: new Set(drivers.keys()),
+    percentages: new Set(bases.percentages.keys()),
+    mixes: new Set(bases.mixes.keys()),
+  };
+  const lines: Line[] = [];
+  const refs = new Set<string>();
+  model.costLines.forEach((row, i) => {
+    const line = validateLine(row, i, { partners, known, settings }, p);
+    if (line === undefined) return;
+    if (refs.has(line.ref)) return p.add({ kind: "duplicateId", id: line.ref, at: { entity: "costLine", key: line.ref, index: i + 1, field: "ref" } });
+    refs.add(line.ref);
+    lines.push(line);
+  });
+  if (p.list.length > 0 || settings === undefined) return errs(p.list);
+  lines.sort((a, b) => compareIds(a.ref, b.ref));
+  return ok({
+    partners,
+    drivers,
+    percentages: bases.percentages,
+    mixes: bases.mixes,
+    lines,
+    settings: {
+      firstYear: settings.firstYear,
+      lastYear: settings.lastYear,
+      unit: settings.unit,
+      proRata: settings.proRata,
+      zeroDriverFallback: settings.zeroDriverFallback,
+    },
+  });
+}

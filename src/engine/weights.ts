@@ -1,0 +1,61 @@
+import { Decimal, toScaledBigInt } from "./decimal";
+import { frac, fracAdd, fracFromDecimal, fracMul, type Fraction } from "./fraction";
+import type { Weight } from "./largest-remainder";
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/**
+ * Turns non-negative decimal driver values into whole-number weights in the
+ * same proportions: 12.5 and 7 become 25 and 14. Dividing by the common
+ * factor keeps the numbers small, so the fast integer path applies more often.
+ */
+export function decimalsToWeights(values: readonly Decimal[]): Weight[] {
+  const scaled = values.map(toScaledBigInt);
+  const scale = scaled.reduce((m, s) => Math.max(m, s.scale), 0);
+  return reduceWeights(scaled.map((s) => s.int * 10n ** BigInt(scale - s.scale)));
+}
+
+/** Divides whole-number weights by their common factor and uses JS numbers where they are safe. */
+export function reduceWeights(ints: readonly bigint[]): Weight[] {
+  let g = 0n;
+  for (const v of ints) g = gcd(g, v < 0n ? -v : v);
+  const reduced = g > 1n ? ints.map((v) => v / g) : ints;
+  let total = 0n;
+  for (const v of reduced) total += v;
+  const safe = total <= BigInt(Number.MAX_SAFE_INTEGER);
+  return reduced.map((v) => (safe ? Number(v) : v));
+}
+
+/** One driver of a weighted mix: its weight in percent and each partner's value. */
+export interface MixColumn {
+  readonly weight: Decimal;
+  readonly values: readonly Decimal[];
+}
+
+/**
+ * Whole-number weights for a weighted mix: partner i's exact proportion is
+ * Σⱼ weightⱼ × valueᵢⱼ ÷ Σᵢ valueᵢⱼ. Computed as exact fractions and brought
+ * to a common denominator, so a mix is rounded once, never per driver.
+ * Every column must have a positive total.
+ */
+export function mixWeights(columns: readonly MixColumn[], partners: number): Weight[] {
+  let combined: Fraction[] = Array.from({ length: partners }, () => frac(0n));
+  for (const col of columns) {
+    const total = fracFromDecimal(col.values.reduce((s, x) => s.plus(x), new Decimal(0)));
+    const scale = fracMul(fracFromDecimal(col.weight), frac(total.d, total.n));
+    combined = combined.map((acc, i) => {
+      const v = col.values[i];
+      return v === undefined || v.isZero() ? acc : fracAdd(acc, fracMul(scale, fracFromDecimal(v)));
+    });
+  }
+  let lcm = 1n;
+  for (const f of combined) lcm = (lcm * f.d) / gcd(lcm, f.d);
+  return reduceWeights(combined.map((f) => f.n * (lcm / f.d)));
+}

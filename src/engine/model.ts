@@ -122,4 +122,81 @@ export interface ModelInput {
   readonly bases?: readonly BasisInput[];
   readonly costLines: readonly CostLineInput[];
   readonly settings: SettingsInput;
+  /** Budgets for the budget check (see the budget module). */
+  readonly budgets?: readonly BudgetInput[];
+  /** Totals typed by users, checked against their lines. */
+  readonly statedTotals?: readonly StatedTotalInput[];
+  /** Budget tolerance. */
+  readonly tolerance?: ToleranceInput;
+  /** Named what-if scenarios stored with the model. */
+  readonly scenarios?: readonly ScenarioInput[];
+}
+
+/** A partner's budget for the recharge: partner × financial year × capital/revenue (optionally per service). */
+export interface BudgetInput {
+  readonly partner: string;
+  /** "2021/22". */
+  readonly year: string;
+  /** "capital" or "revenue". */
+  readonly category: string;
+  /** Blank means the budget covers every service. */
+  readonly service?: string | null;
+  readonly amount: DecimalInput | null | undefined;
+}
+
+/**
+ * A total the user typed for a group of lines (as reported in a committee
+ * paper), checked against the sum of those lines: oneSource's "£1382k"
+ * against lines adding to £1,441k is the model case.
+ */
+export interface StatedTotalInput {
+  readonly label: string;
+  /** The cost line references the total is meant to cover. */
+  readonly lines: readonly string[];
+  /** Blank: the lines' full amounts; otherwise the amounts profiled into that year. */
+  readonly year?: string | null;
+  readonly amount: DecimalInput | null | undefined;
+}
+
+/** How far a recharge may differ from budget and still count as within it. */
+export interface ToleranceInput {
+  /** In pounds; blank means no £ tolerance. */
+  readonly amount?: DecimalInput | null;
+  /** In percent of budget; blank means no % tolerance. */
+  readonly percent?: DecimalInput | null;
+}
+
+/** One change a scenario makes to the base model. Plain data, so scenarios serialise and replay exactly. */
+export type ScenarioChange =
+  | { readonly kind: "setAmount"; readonly line: string; readonly amount: DecimalInput }
+  | { readonly kind: "setDates"; readonly line: string; readonly start?: DateInput | null; readonly end?: DateInput | null }
+  | { readonly kind: "setBasis"; readonly line: string; readonly basis: string }
+  | { readonly kind: "setDriver"; readonly driver: string; readonly partner: string; readonly year?: string | null; readonly value: DecimalInput }
+  | {
+      readonly kind: "addPartner";
+      readonly partner: PartnerInput;
+      /** Driver values for the new partner: driver id → value. */
+      readonly drivers?: Readonly<Record<string, DecimalInput>>;
+      /** Percentage bases the partner joins, basis id → percent (others are scaled down to keep 100%). */
+      readonly percentages?: Readonly<Record<string, DecimalInput>>;
+      /** Join inside an existing partner's share (e.g. Lewisham Homes within Lewisham) rather than as a direct customer. */
+      readonly within?: string | null;
+    }
+  | { readonly kind: "removePartner"; readonly partner: string }
+  | { readonly kind: "addLine"; readonly line: CostLineInput }
+  | { readonly kind: "removeLine"; readonly line: string }
+  | {
+      readonly kind: "uplift";
+      /** Percent, e.g. 20 for +20%. Applies to every line matching all the given filters. */
+      readonly percent: DecimalInput;
+      readonly category?: string | null;
+      readonly nature?: string | null;
+      readonly service?: string | null;
+    };
+
+/** A named set of changes to the base model. */
+export interface ScenarioInput {
+  readonly name: string;
+  readonly description?: string;
+  readonly changes: readonly ScenarioChange[];
 }

@@ -1,7 +1,7 @@
-import { basisWeights, type BasisComponent } from "./basis-weights";
+import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
 import type { EngineError } from "./errors";
 import { fyLabel, type FinancialYear } from "./financial-year";
-import { largestRemainder, type Weight } from "./largest-remainder";
+import { largestRemainder } from "./largest-remainder";
 import type { ModelInput, Category, Nature } from "./model";
 import type { Pence } from "./money";
 import type { Partner, PreparedModel, Settings } from "./prepared";
@@ -24,7 +24,8 @@ export interface LineYear {
   readonly components: readonly BasisComponent[];
   /** The partners sharing the line, sorted by id. */
   readonly partners: readonly string[];
-  readonly weights: readonly Weight[];
+  /** Whole-number weights as decimal text (they can exceed a JS number's exact range). */
+  readonly weights: readonly string[];
   /** Each partner's rounded share, aligned with `partners`. */
   readonly shares: readonly Pence[];
 }
@@ -108,7 +109,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   const charges: Charge[] = [];
   const outside: string[] = [];
   // Many lines share a basis, partner set and year: resolve each combination once.
-  const cache = new Map<string, ReturnType<typeof basisWeights>>();
+  const cache = new Map<string, Result<BasisWeights & { readonly text: readonly string[] }>>();
   for (const line of model.lines) {
     const years = profileLine(line, model.settings);
     if (years.length === 0) outside.push(line.ref);
@@ -116,7 +117,8 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       const key = `${line.basisText}\u0000${ya.year}\u0000${line.partners.join("\u0000")}`;
       let resolved = cache.get(key);
       if (resolved === undefined) {
-        resolved = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
+        const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
+        resolved = r.ok ? ok({ ...r.value, text: r.value.weights.map(String) }) : r;
         cache.set(key, resolved);
       }
       if (!resolved.ok) {
@@ -139,7 +141,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         basis: line.basisText,
         components: resolved.value.components,
         partners: line.partners,
-        weights: resolved.value.weights,
+        weights: resolved.value.text,
         shares,
       });
       line.partners.forEach((partner, position) => {

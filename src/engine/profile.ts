@@ -1,7 +1,7 @@
 import { fyOfDay } from "./financial-year";
 import type { FinancialYear } from "./financial-year";
-import { frac, fracMul, fracPow, roundHalfAwayFromZero, type Fraction } from "./fraction";
-import type { Pence, UnitPence } from "./money";
+import { frac, fracMul, fracPow, fracToDecimalText, roundHalfAwayFromZero, type Fraction } from "./fraction";
+import { penceToText, type Pence, type UnitPence } from "./money";
 import type { Line, Settings } from "./prepared";
 import { describeFraction, yearFraction } from "./pro-rata";
 
@@ -10,14 +10,14 @@ export interface YearAmount {
   readonly year: FinancialYear;
   /** Rounded once, half away from zero, to the rounding unit: the amount that is split. */
   readonly amount: Pence;
-  /** The exact amount before that rounding, in pence. */
-  readonly exact: Fraction;
-  /** The part of the year covered, e.g. "90/365 days" ("whole year" for a one-off). */
+  /** The exact amount before that rounding, in pounds ("…" marks a repeating decimal cut at 10 places). */
+  readonly exact: string;
+  /** The part of the year covered, e.g. "90/365 days" ("one-off", "whole year"). */
   readonly coverage: string;
-  /** The fraction of the year covered (1 for a one-off). */
-  readonly fraction: Fraction;
-  /** The indexation factor applied, (1 + rate)^years. */
-  readonly indexFactor: Fraction;
+  /** The fraction of the year covered as "n/d" in lowest terms ("1/1" for a one-off). */
+  readonly fraction: string;
+  /** The indexation factor applied, (1 + rate)^years, as decimal text. */
+  readonly indexFactor: string;
   /** Whole years of indexation applied. */
   readonly indexYears: number;
 }
@@ -35,7 +35,7 @@ export function profileLine(line: Line, settings: Settings): YearAmount[] {
   if (line.nature === "one-off") {
     const fy = fyOfDay(line.start);
     if (fy >= settings.firstYear && fy <= settings.lastYear) {
-      out.push({ year: fy, amount: line.amount, exact: frac(BigInt(line.amount)), coverage: "one-off", fraction: one, indexFactor: one, indexYears: 0 });
+      out.push({ year: fy, amount: line.amount, exact: penceToText(line.amount), coverage: "one-off", fraction: "1/1", indexFactor: "1", indexYears: 0 });
     }
     return out;
   }
@@ -51,10 +51,10 @@ export function profileLine(line: Line, settings: Settings): YearAmount[] {
     out.push({
       year: fy,
       amount: roundToUnit(exact, settings.unit),
-      exact,
+      exact: fracToDecimalText(frac(exact.n, exact.d * 100n), 10),
       coverage: fraction.n === fraction.d ? "whole year" : describeFraction(fy, line.start, line.end, settings.proRata),
-      fraction,
-      indexFactor,
+      fraction: `${fraction.n}/${fraction.d}`,
+      indexFactor: fracToDecimalText(indexFactor, 10),
       indexYears,
     });
   }

@@ -60,7 +60,7 @@ export function explainCharge(result: ApportionResult, charge: Charge): ChargeTr
   const ly = result.lineYears[charge.lineYear];
   if (ly === undefined) throw new RangeError(`charge refers to line-year ${charge.lineYear}, which is not in this result`);
   const i = charge.position;
-  const weight = BigInt(ly.weights[i] ?? 0);
+  const weight = BigInt(ly.weights[i] ?? "0");
   const total = ly.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n);
   const exact = frac(BigInt(ly.profile.amount) * weight, total);
   const share = ly.shares[i] ?? 0;
@@ -81,9 +81,9 @@ export function explainCharge(result: ApportionResult, charge: Charge): ChargeTr
     category: ly.category,
     nature: ly.nature,
     lineAmount: ly.profile.amount,
-    exactLineAmount: poundsText(ly.profile.exact),
+    exactLineAmount: ly.profile.exact,
     coverage: ly.profile.coverage,
-    indexFactor: fracToDecimalText(ly.profile.indexFactor, DP),
+    indexFactor: ly.profile.indexFactor,
     basis: ly.basis,
     components,
     weight: weight.toString(),

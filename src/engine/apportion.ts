@@ -5,13 +5,15 @@ import { largestRemainder } from "./largest-remainder";
 import type { ModelInput, Category, Nature } from "./model";
 import type { Pence } from "./money";
 import type { Partner, PreparedModel, Settings } from "./prepared";
-import { profileLine, type YearAmount } from "./profile";
+import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
 import { compareIds, validateModel } from "./validate";
 
 /** One cost line in one financial year: the amount split, how, and the shares. */
 export interface LineYear {
   readonly lineRef: string;
+  /** The line's own amount (one-off cost or annual charge) before profiling. */
+  readonly lineAmount: Pence;
   readonly description: string;
   readonly service: string;
   readonly category: Category;
@@ -26,6 +28,8 @@ export interface LineYear {
   readonly partners: readonly string[];
   /** Whole-number weights as decimal text (they can exceed a JS number's exact range). */
   readonly weights: readonly string[];
+  /** The sum of `weights`, as decimal text. */
+  readonly totalWeight: string;
   /** Each partner's rounded share, aligned with `partners`. */
   readonly shares: readonly Pence[];
 }
@@ -109,16 +113,17 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   const charges: Charge[] = [];
   const outside: string[] = [];
   // Many lines share a basis, partner set and year: resolve each combination once.
-  const cache = new Map<string, Result<BasisWeights & { readonly text: readonly string[] }>>();
+  const cache = new Map<string, Result<BasisWeights & { readonly text: readonly string[]; readonly total: string }>>();
+  const factors = new FactorCache();
   for (const line of model.lines) {
-    const years = profileLine(line, model.settings);
+    const years = profileLine(line, model.settings, factors);
     if (years.length === 0) outside.push(line.ref);
     for (const ya of years) {
       const key = `${line.basisText}\u0000${ya.year}\u0000${line.partners.join("\u0000")}`;
       let resolved = cache.get(key);
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
-        resolved = r.ok ? ok({ ...r.value, text: r.value.weights.map(String) }) : r;
+        resolved = r.ok ? ok({ ...r.value, text: r.value.weights.map(String), total: r.value.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString() }) : r;
         cache.set(key, resolved);
       }
       if (!resolved.ok) {
@@ -131,6 +136,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       const yearLabel = fyLabel(ya.year);
       lineYears.push({
         lineRef: line.ref,
+        lineAmount: line.amount,
         description: line.description,
         service: line.service,
         category: line.category,
@@ -142,6 +148,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         components: resolved.value.components,
         partners: line.partners,
         weights: resolved.value.text,
+        totalWeight: resolved.value.total,
         shares,
       });
       line.partners.forEach((partner, position) => {

@@ -13,6 +13,7 @@ export type Entity =
   | "budget"
   | "settings"
   | "scenario"
+  | "supportService"
   | "argument";
 
 /**
@@ -55,7 +56,8 @@ export type EngineError =
   | { readonly kind: "yearRange"; readonly from: string; readonly to: string; readonly at: Where }
   | { readonly kind: "outOfRange"; readonly value: string; readonly expected: string; readonly at: Where }
   | { readonly kind: "shapeMismatch"; readonly expected: string; readonly actual: string; readonly at: Where }
-  | { readonly kind: "divideByZero"; readonly at: Where };
+  | { readonly kind: "divideByZero"; readonly at: Where }
+  | { readonly kind: "unknownCostLine"; readonly line: string; readonly at: Where };
 
 /** The kinds of engine error. */
 export type EngineErrorKind = EngineError["kind"];
@@ -68,6 +70,7 @@ const ENTITY_LABEL: Record<Entity, string> = {
   budget: "Budget",
   settings: "Setting",
   scenario: "Scenario",
+  supportService: "Support service",
   argument: "Argument",
 };
 
@@ -137,5 +140,7 @@ export function errorMessage(e: EngineError): string {
       return `${where}: expected ${e.expected} but got ${e.actual}.`;
     case "divideByZero":
       return `${where}: division by zero.`;
+    case "unknownCostLine":
+      return `${where}: cost line "${e.line}" is not in the model.`;
   }
 }

@@ -65,7 +65,7 @@ export {
 } from "./model";
 export type { PreparedModel, Partner, Driver, Line, Settings, BasisRef, MixComponent } from "./prepared";
 export { validateModel, parseBasisRef, basisRefText, parseChoice, compareIds } from "./validate";
-export { profileLine, roundToUnit, type YearAmount } from "./profile";
+export { profileLine, roundToUnit, roundDivToUnit, exactYearAmountText, FactorCache, type YearAmount, type YearFactor } from "./profile";
 export { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
 export {
   apportionModel,
@@ -81,3 +81,14 @@ export {
   type Mismatch,
 } from "./apportion";
 export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";
+export { readPercentCells, splitByPercentCells, splitByMixCells } from "./formula-support/percent-cells";
+export {
+  profileAnnualCharge,
+  yearPartOfCharge,
+  ANNUAL_CHARGE_NAMES,
+  MAX_PROFILE_YEARS,
+  type AnnualChargeInput,
+  type AnnualChargeNames,
+  type YearCharge,
+} from "./formula-support/annual-charge";
+export { varianceOf, parseTolerance, VARIANCE_STATUSES, type Variance, type VarianceStatus, type VarianceTolerance } from "./formula-support/variance";

@@ -130,6 +130,18 @@ export interface ModelInput {
   readonly tolerance?: ToleranceInput;
   /** Named what-if scenarios stored with the model. */
   readonly scenarios?: readonly ScenarioInput[];
+  /**
+   * Bodies that pay part of another partner's share rather than sharing the
+   * service in their own right (Lewisham Homes within Lewisham). The core
+   * apportionment charges the partner they sit within (the "parent") the
+   * whole combined share; the scenario module's `runModel` then carves each
+   * one's part out of the parent's share.
+   */
+  readonly withinPartners?: readonly WithinPartnerInput[];
+  /** What the shared service actually spent, for the year-end settlement. */
+  readonly outturns?: readonly OutturnInput[];
+  /** How a year-end under- or overspend is shared, and whether it is carried forward. */
+  readonly yearEnd?: YearEndInput;
 }
 
 /** A partner's budget for the recharge: partner × financial year × capital/revenue (optionally per service). */
@@ -156,6 +168,13 @@ export interface StatedTotalInput {
   /** Blank: the lines' full amounts; otherwise the amounts profiled into that year. */
   readonly year?: string | null;
   readonly amount: DecimalInput | null | undefined;
+  /**
+   * The unit the total was rounded to when it was reported, e.g. 1000 for
+   * "£1382k" ("penny", "pound", "thousand" also accepted). The total then
+   * matches when the lines' sum rounded to that unit equals it. Blank means
+   * it must equal the lines to the penny.
+   */
+  readonly unit?: DecimalInput | null;
 }
 
 /** How far a recharge may differ from budget and still count as within it. */
@@ -164,6 +183,78 @@ export interface ToleranceInput {
   readonly amount?: DecimalInput | null;
   /** In percent of budget; blank means no % tolerance. */
   readonly percent?: DecimalInput | null;
+}
+
+/**
+ * A partner that pays part of another partner's share (see
+ * {@link ModelInput.withinPartners}). Its figures are a part of the parent
+ * partner's figures, not additional to them: Lewisham Homes' tickets are
+ * among Lewisham's tickets, so the other partners' charges do not move.
+ */
+export interface WithinPartnerInput {
+  readonly partner: PartnerInput;
+  /** The partner whose share it sits inside, e.g. "LEW". */
+  readonly within: string;
+  /** Its part of the parent's driver values: driver id → value (every year). */
+  readonly drivers?: Readonly<Record<string, DecimalInput>>;
+  /** Its part of the parent's percentage: percentages basis id → percent. */
+  readonly percentages?: Readonly<Record<string, DecimalInput>>;
+}
+
+/**
+ * What the shared service actually spent in a year on one category
+ * (optionally one service): the outturn, compared at year end with what the
+ * partners were charged for the same year, category and service.
+ */
+export interface OutturnInput {
+  /** "2021/22". */
+  readonly year: string;
+  /** "capital" or "revenue": an outturn never mixes them. */
+  readonly category: string;
+  /** Blank means every service. */
+  readonly service?: string | null;
+  /** Actual spend, in pounds. */
+  readonly amount: DecimalInput | null | undefined;
+}
+
+/** How the year-end under- or overspend is shared. */
+export interface YearEndInput {
+  /**
+   * "contributions" (default: in proportion to what each partner was charged
+   * for the same year, category and service) or any basis reference
+   * ("equal", "driver:users", a percentages or mix basis id).
+   */
+  readonly basis?: string | null;
+  /** True to carry each partner's share into the following year's charges as a one-off line. */
+  readonly carryForward?: boolean | null;
+}
+
+/** A support service whose cost is recharged to partners, possibly through other support services. */
+export interface SupportServiceInput {
+  /** Short unique code, e.g. "ICT". It must not clash with a partner id. */
+  readonly id: string;
+  readonly label?: string;
+  /** The service's own (direct) cost, in pounds. */
+  readonly cost: DecimalInput | null | undefined;
+  /**
+   * How much each user draws on the service, in the service's own driver
+   * (tickets for ICT, FTE for HR…). A user is a partner id or another support
+   * service id. A service's use of itself is ignored: it moves no cost.
+   */
+  readonly usage: readonly { readonly by: string; readonly value: DecimalInput | null | undefined }[];
+}
+
+/** Support services serving each other and the partners, and how to allocate them. */
+export interface SupportModelInput {
+  /** Partner ids: the final cost objects. */
+  readonly partners: readonly string[];
+  readonly services: readonly SupportServiceInput[];
+  /** "direct", "step-down" or "reciprocal". */
+  readonly method: string;
+  /** Step-down only: every service id once, the first to be closed first. */
+  readonly order?: readonly string[];
+  /** Rounding unit for the partners' charges (default the penny). */
+  readonly unit?: DecimalInput | null;
 }
 
 /** One change a scenario makes to the base model. Plain data, so scenarios serialise and replay exactly. */

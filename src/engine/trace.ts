@@ -2,6 +2,7 @@ import type { ApportionResult, Charge } from "./apportion";
 import { frac, fracToDecimalText, type Fraction } from "./fraction";
 import type { Category, Nature } from "./model";
 import { formatMoney, type Pence } from "./money";
+import { exactYearAmountText } from "./profile";
 
 /** One source of the basis as it applied to this partner. */
 export interface TraceComponent {
@@ -61,7 +62,7 @@ export function explainCharge(result: ApportionResult, charge: Charge): ChargeTr
   if (ly === undefined) throw new RangeError(`charge refers to line-year ${charge.lineYear}, which is not in this result`);
   const i = charge.position;
   const weight = BigInt(ly.weights[i] ?? "0");
-  const total = ly.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n);
+  const total = BigInt(ly.totalWeight);
   const exact = frac(BigInt(ly.profile.amount) * weight, total);
   const share = ly.shares[i] ?? 0;
   const adjustment = frac(BigInt(share) * exact.d - exact.n, exact.d);
@@ -81,9 +82,9 @@ export function explainCharge(result: ApportionResult, charge: Charge): ChargeTr
     category: ly.category,
     nature: ly.nature,
     lineAmount: ly.profile.amount,
-    exactLineAmount: ly.profile.exact,
-    coverage: ly.profile.coverage,
-    indexFactor: ly.profile.indexFactor,
+    exactLineAmount: exactYearAmountText(ly.lineAmount, ly.profile.factor),
+    coverage: ly.profile.factor.coverage,
+    indexFactor: ly.profile.factor.indexFactor,
     basis: ly.basis,
     components,
     weight: weight.toString(),

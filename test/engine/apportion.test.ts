@@ -53,7 +53,7 @@ describe("East Kent Housing", () => {
     const part = r.lineYears.find((l) => l.lineRef === "EKH-03" && l.yearLabel === "2020/21");
     // 82,000 × 90 / 365 = 20,219.178… → £20,219.18 (rounded once, half up).
     expect(part?.profile.amount).toBe(2_021_918);
-    expect(part?.profile.coverage).toBe("90/365 days");
+    expect(part?.profile.factor.coverage).toBe("90/365 days");
     expect(Object.values(sharesOf(r, "EKH-03", "2020/21")).reduce((a, b) => a + b, 0)).toBe(2_021_918);
     expect(sharesOf(r, "EKH-03", "2021/22")).toEqual({ CCC: 2_050_000, DDC: 2_050_000, FHDC: 2_050_000, TDC: 2_050_000 });
   });
@@ -219,7 +219,7 @@ describe("periods and indexation", () => {
         settings: { firstYear: "2020/21", lastYear: "2022/23", proRata: "months" },
       }),
     );
-    expect(r.lineYears.map((l) => [l.yearLabel, l.profile.amount, l.profile.coverage])).toEqual([
+    expect(r.lineYears.map((l) => [l.yearLabel, l.profile.amount, l.profile.factor.coverage])).toEqual([
       ["2020/21", 300_000, "3/12 months"],
       ["2021/22", 300_000, "3/12 months"],
     ]);

@@ -1,0 +1,144 @@
+// ESLint 9 flat config.
+//
+// Layering rules enforced here (see README "Project layout"):
+//   src/engine/**    pure TypeScript: no React, no Fluent UI, no Office.js, no imports from
+//                    ../excel, ../taskpane or ../functions, no Office/Excel/CustomFunctions globals.
+//   src/taskpane/**  React UI: must not use the Excel global (Excel.run, Excel.Range, ...);
+//                    only src/excel/** talks to the workbook through Office.js.
+//
+// eslint-plugin-office-addins exports flat configs (`configs.recommended`/`configs.react`),
+// but they bundle prettier formatting rules and their own (older) copy of the
+// @typescript-eslint plugin, which clashes with typescript-eslint below. So its plugin
+// object is wired in directly with the same rule set as its `recommended` config.
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const OFFICE_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeExtension"];
+
+/** Rules from eslint-plugin-office-addins' recommended config (minus prettier). */
+const officeAddinsRules = {
+  "office-addins/call-sync-after-load": "error",
+  "office-addins/call-sync-before-read": "error",
+  "office-addins/load-object-before-read": "error",
+  "office-addins/no-context-sync-in-loop": "warn",
+  "office-addins/no-empty-load": "warn",
+  "office-addins/no-navigational-load": "warn",
+  "office-addins/no-office-initialize": "warn",
+  "office-addins/test-for-null-using-isNullObject": "error",
+};
+
+export default defineConfig(
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-artifacts/**",
+      "bench/results.json",
+      ".cache/**",
+    ],
+  },
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
+      globals: { ...globals.browser },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
+    },
+  },
+
+  // Office.js correctness rules for all application code.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: officeAddinsRules,
+  },
+
+  // Node-side files: configs (CommonJS *.js) and scripts (ESM *.mjs).
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["**/*.mjs", "scripts/**"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node } },
+  },
+  {
+    files: ["test/**", "vitest.config.ts"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  // The engine is pure: no UI, no Office.js, no edges.
+  {
+    files: ["src/engine/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^react(-dom)?(/.*)?$",
+              message: "src/engine must stay pure: no React.",
+            },
+            {
+              regex: "^@fluentui/",
+              message: "src/engine must stay pure: no Fluent UI.",
+            },
+            {
+              regex: "^(@microsoft/office-js|@types/office-js|office-)",
+              message: "src/engine must stay pure: no Office.js or office-* packages.",
+            },
+            {
+              regex: "^(\\.\\./)+(excel|taskpane|functions)(/.*)?$",
+              message:
+                "src/engine must not import from src/excel, src/taskpane or src/functions; they depend on the engine, not the other way round.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...OFFICE_GLOBALS.map((name) => ({
+          name,
+          message: `src/engine must stay pure: no ${name} global. Office.js calls belong in src/excel.`,
+        })),
+      ],
+    },
+  },
+
+  // The task pane never calls the workbook directly: it goes through src/excel.
+  {
+    files: ["src/taskpane/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        {
+          name: "Excel",
+          message: "Only src/excel may call Office.js (Excel.run etc.); import a function from src/excel instead.",
+        },
+      ],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "Excel",
+          property: "run",
+          message: "Only src/excel may call Excel.run; import a function from src/excel instead.",
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,193 @@
+import { parseDate, type DayNumber } from "../dates";
+import { Decimal, isBlank, parseDecimal, showInput } from "../decimal";
+import type { EngineError, Where } from "../errors";
+import { fyOfDay, parseFinancialYear, type FinancialYear } from "../financial-year";
+import { frac, fracFromDecimal } from "../fraction";
+import { parseMoney, parseUnit, type Pence, type UnitPence } from "../money";
+import type { Line } from "../prepared";
+import { profileLine } from "../profile";
+import { PRO_RATA_BASES, type ProRataBasis } from "../pro-rata";
+import { errs, ok, type Result } from "../result";
+import { parseChoice } from "../validate";
+
+/**
+ * An ongoing annual charge given as separate values (the arguments of a
+ * worksheet formula), profiled into financial years with the engine's own
+ * {@link profileLine}: pro-rated for part years by days or months, indexed
+ * annually, and rounded once per year, half away from zero, to the unit.
+ */
+export interface AnnualChargeInput {
+  /** The annual charge in pounds (a whole number of pence). */
+  readonly amount: unknown;
+  /** The first day charged: ISO text or an Excel serial date. */
+  readonly start: unknown;
+  /** The last day charged, inclusive; blank means it continues. */
+  readonly end?: unknown;
+  /** Annual indexation as an Excel percentage (3% = 0.03); blank means none. */
+  readonly indexation?: unknown;
+  /** The financial year whose charge is unindexed; blank means the start date's year. */
+  readonly baseYear?: unknown;
+  /** "days" (default) or "months". */
+  readonly basis?: unknown;
+  /** Rounding unit: 0.01 (default), 1 or 1000. */
+  readonly unit?: unknown;
+}
+
+/** The argument names used in error messages, so a cell's error names what the user typed. */
+export interface AnnualChargeNames {
+  readonly amount: string;
+  readonly start: string;
+  readonly end: string;
+  readonly indexation: string;
+  readonly baseYear: string;
+  readonly basis: string;
+  readonly unit: string;
+  readonly firstYear: string;
+  readonly lastYear: string;
+}
+
+/** Default argument names. */
+export const ANNUAL_CHARGE_NAMES: AnnualChargeNames = {
+  amount: "amount",
+  start: "start",
+  end: "end",
+  indexation: "indexation",
+  baseYear: "base_year",
+  basis: "basis",
+  unit: "unit",
+  firstYear: "first_year",
+  lastYear: "last_year",
+};
+
+/** The most financial years one profile may span (an MTFS is 3–5; this only stops runaway input). */
+export const MAX_PROFILE_YEARS = 100;
+
+/** One financial year of a profiled charge. */
+export interface YearCharge {
+  readonly year: FinancialYear;
+  /** The charge falling in the year, rounded once to the unit; 0 when the charge does not touch the year. */
+  readonly amount: Pence;
+}
+
+function arg(field: string): Where {
+  return { entity: "argument", field };
+}
+
+/** Collects errors instead of stopping at the first. */
+class Problems {
+  readonly list: EngineError[] = [];
+  take<T>(r: Result<T>): T | undefined {
+    if (r.ok) return r.value;
+    this.list.push(...r.errors);
+    return undefined;
+  }
+}
+
+/** An indexation rate as an Excel percentage: above −100% and at most 100% a year. */
+function parseIndexation(input: unknown, at: Where): Result<Decimal> {
+  if (isBlank(input)) return ok(new Decimal(0));
+  const d = parseDecimal(input);
+  if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
+  if (d.lte(-1) || d.gt(1)) {
+    return errs([{ kind: "outOfRange", value: d.toFixed(), expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03", at }]);
+  }
+  return ok(d);
+}
+
+interface ReadCharge {
+  readonly amount: Pence;
+  readonly start: DayNumber;
+  readonly end: DayNumber | undefined;
+  readonly rate: Decimal;
+  readonly baseYear: FinancialYear | undefined;
+  readonly basis: ProRataBasis;
+  readonly unit: UnitPence;
+}
+
+function readCharge(input: AnnualChargeInput, names: AnnualChargeNames, p: Problems): ReadCharge | undefined {
+  const amount = p.take(parseMoney(input.amount as string | number | null | undefined, arg(names.amount)));
+  const start = p.take(parseDate(input.start, arg(names.start)));
+  const end = isBlank(input.end) ? undefined : p.take(parseDate(input.end, arg(names.end)));
+  const rate = p.take(parseIndexation(input.indexation, arg(names.indexation)));
+  const baseYear = isBlank(input.baseYear) ? undefined : p.take(parseFinancialYear(input.baseYear, arg(names.baseYear)));
+  const basis = isBlank(input.basis) ? "days" : p.take(parseChoice<ProRataBasis>(input.basis, PRO_RATA_BASES, arg(names.basis)));
+  const unit = p.take(parseUnit(input.unit, arg(names.unit)));
+  if (start !== undefined && end !== undefined && end < start) {
+    p.list.push({ kind: "endBeforeStart", start: showInput(input.start), end: showInput(input.end), at: arg(names.end) });
+  }
+  if (amount === undefined || start === undefined || rate === undefined || basis === undefined || unit === undefined) return undefined;
+  if (!isBlank(input.end) && end === undefined) return undefined;
+  if (!isBlank(input.baseYear) && baseYear === undefined) return undefined;
+  return { amount, start, end, rate, baseYear, basis, unit };
+}
+
+function profileRead(c: ReadCharge, first: FinancialYear, last: FinancialYear): YearCharge[] {
+  const line: Line = {
+    ref: "formula",
+    row: 1,
+    description: "",
+    service: "",
+    category: "revenue",
+    nature: "ongoing",
+    amount: c.amount,
+    start: c.start,
+    end: c.end,
+    basis: { kind: "equal" },
+    basisText: "equal",
+    partners: [],
+    indexRate: c.rate.isZero() ? frac(0n) : fracFromDecimal(c.rate),
+    indexRateText: c.rate.times(100).toFixed(),
+    indexBase: c.baseYear ?? fyOfDay(c.start),
+  };
+  const byYear = new Map<FinancialYear, Pence>();
+  for (const ya of profileLine(line, { firstYear: first, lastYear: last, unit: c.unit, proRata: c.basis, zeroDriverFallback: "error" })) {
+    byYear.set(ya.year, ya.amount);
+  }
+  const out: YearCharge[] = [];
+  for (let fy = first; fy <= last; fy++) out.push({ year: fy, amount: byYear.get(fy) ?? 0 });
+  return out;
+}
+
+/**
+ * Profiles an annual charge over the financial years `firstYear` to
+ * `lastYear` inclusive, one amount per year (zero where the charge does not
+ * reach the year). Each year is the annual charge × the part of the year
+ * covered × (1 + indexation)^(years after the base year), rounded once.
+ */
+export function profileAnnualCharge(
+  input: AnnualChargeInput,
+  firstYear: unknown,
+  lastYear: unknown,
+  names: AnnualChargeNames = ANNUAL_CHARGE_NAMES,
+): Result<YearCharge[]> {
+  const p = new Problems();
+  const first = p.take(parseFinancialYear(firstYear, arg(names.firstYear)));
+  const last = p.take(parseFinancialYear(lastYear, arg(names.lastYear)));
+  if (first !== undefined && last !== undefined) {
+    if (first > last) p.list.push({ kind: "yearRange", from: showInput(firstYear), to: showInput(lastYear), at: arg(names.lastYear) });
+    else if (last - first + 1 > MAX_PROFILE_YEARS) {
+      p.list.push({ kind: "outOfRange", value: `${last - first + 1} years`, expected: `at most ${MAX_PROFILE_YEARS} years`, at: arg(names.lastYear) });
+    }
+  }
+  const charge = readCharge(input, names, p);
+  if (p.list.length > 0 || charge === undefined || first === undefined || last === undefined) return errs(p.list);
+  return ok(profileRead(charge, first, last));
+}
+
+/**
+ * The part of an annual charge that falls in one financial year: the annual
+ * amount × the part of the year between `start` and `end` (by days or by
+ * months), rounded once, half away from zero, to the unit. No indexation.
+ */
+export function yearPartOfCharge(
+  input: Omit<AnnualChargeInput, "indexation" | "baseYear">,
+  year: unknown,
+  names: AnnualChargeNames & { readonly year: string } = { ...ANNUAL_CHARGE_NAMES, year: "year" },
+): Result<Pence> {
+  const p = new Problems();
+  const fy = p.take(parseFinancialYear(year, arg(names.year)));
+  const charge = readCharge(input, names, p);
+  if (p.list.length > 0 || charge === undefined || fy === undefined) return errs(p.list);
+  const [only] = profileRead(charge, fy, fy);
+  return ok(only?.amount ?? 0);
+}

@@ -115,11 +115,13 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   // Many lines share a basis, partner set and year: resolve each combination once.
   const cache = new Map<string, Result<BasisWeights & { readonly text: readonly string[]; readonly total: string }>>();
   const factors = new FactorCache();
+  const unit = model.settings.unit;
   for (const line of model.lines) {
     const years = profileLine(line, model.settings, factors);
     if (years.length === 0) outside.push(line.ref);
+    const lineKey = `${line.basisText}\u0000${line.partners.join("\u0000")}\u0000`;
     for (const ya of years) {
-      const key = `${line.basisText}\u0000${ya.year}\u0000${line.partners.join("\u0000")}`;
+      const key = lineKey + ya.year;
       let resolved = cache.get(key);
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
@@ -130,8 +132,8 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         for (const e of resolved.errors) problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
         continue;
       }
-      const unit = model.settings.unit;
-      const shares = largestRemainder(ya.amount / unit, resolved.value.weights).map((s) => s * unit);
+      const shares = largestRemainder(ya.amount / unit, resolved.value.weights);
+      if (unit !== 1) for (let k = 0; k < shares.length; k++) shares[k] = (shares[k] as number) * unit;
       const index = lineYears.length;
       const yearLabel = fyLabel(ya.year);
       lineYears.push({
@@ -151,9 +153,10 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         totalWeight: resolved.value.total,
         shares,
       });
-      line.partners.forEach((partner, position) => {
+      for (let position = 0; position < line.partners.length; position++) {
+        const partner = line.partners[position] as string;
         charges.push({ lineRef: line.ref, partner, year: ya.year, yearLabel, category: line.category, nature: line.nature, amount: shares[position] ?? 0, lineYear: index, position });
-      });
+      }
     }
   }
   if (problems.length > 0) return errs(dedupe(problems));
@@ -181,15 +184,23 @@ function dedupe(list: readonly EngineError[]): EngineError[] {
 
 /** Totals by partner × year × category × nature, in a fixed order. */
 export function totalsOf(charges: readonly Charge[]): TotalRow[] {
-  const map = new Map<string, TotalRow>();
+  // Numeric keys and mutable cells: this runs over every charge, so it avoids building strings.
+  const partnerIndex = new Map<string, number>();
+  const cells = new Map<number, { row: Omit<TotalRow, "amount">; amount: number }>();
   for (const c of charges) {
-    const key = `${c.partner}\u0000${c.year}\u0000${c.category}\u0000${c.nature}`;
-    const prev = map.get(key);
-    map.set(key, prev ? { ...prev, amount: prev.amount + c.amount } : { partner: c.partner, year: c.year, yearLabel: c.yearLabel, category: c.category, nature: c.nature, amount: c.amount });
+    let p = partnerIndex.get(c.partner);
+    if (p === undefined) {
+      p = partnerIndex.size;
+      partnerIndex.set(c.partner, p);
+    }
+    const key = ((p * 20_000 + c.year) * 2 + (c.category === "capital" ? 0 : 1)) * 2 + (c.nature === "one-off" ? 0 : 1);
+    const cell = cells.get(key);
+    if (cell !== undefined) cell.amount += c.amount;
+    else cells.set(key, { row: { partner: c.partner, year: c.year, yearLabel: c.yearLabel, category: c.category, nature: c.nature }, amount: c.amount });
   }
-  return [...map.values()].sort(
-    (a, b) => compareIds(a.partner, b.partner) || a.year - b.year || compareIds(a.category, b.category) || compareIds(a.nature, b.nature),
-  );
+  return [...cells.values()]
+    .map(({ row, amount }) => ({ ...row, amount }))
+    .sort((a, b) => compareIds(a.partner, b.partner) || a.year - b.year || compareIds(a.category, b.category) || compareIds(a.nature, b.nature));
 }
 
 /** Checks each line-year and the grand total balance to the penny. */

@@ -68,6 +68,9 @@ export function roundHalfAwayFromZero(f: Fraction): bigint {
  * "…" when the true value has more digits (so a reviewer knows it repeats).
  */
 export function fracToDecimalText(f: Fraction, dp: number): string {
+  // Most traces involve small numbers: do the long division on doubles when every step is exact.
+  const limit = BigInt(Math.floor(Number.MAX_SAFE_INTEGER / 10));
+  if (f.n < limit && f.n > -limit && f.d < limit) return smallDecimalText(Number(f.n), Number(f.d), dp);
   const neg = f.n < 0n;
   const n = neg ? -f.n : f.n;
   const intPart = n / f.d;
@@ -85,4 +88,21 @@ export function fracToDecimalText(f: Fraction, dp: number): string {
 /** The fraction as an engine Decimal (rounded to the Decimal's precision). */
 export function fracToDecimal(f: Fraction): Decimal {
   return new Decimal(f.n.toString()).div(f.d.toString());
+}
+
+/** {@link fracToDecimalText} for numerator and denominator small enough that ×10 stays exact. */
+function smallDecimalText(num: number, den: number, dp: number): string {
+  const neg = num < 0;
+  const n = Math.abs(num);
+  const intPart = Math.floor(n / den);
+  let rem = n - intPart * den;
+  let digits = "";
+  for (let i = 0; i < dp && rem !== 0; i++) {
+    rem *= 10;
+    const q = Math.floor(rem / den);
+    digits += q;
+    rem -= q * den;
+  }
+  const body = digits.length > 0 ? `${intPart}.${digits}` : `${intPart}`;
+  return `${neg && (intPart !== 0 || digits.length > 0) ? "-" : ""}${body}${rem !== 0 ? "…" : ""}`;
 }

@@ -95,7 +95,15 @@ export function penceToDecimal(p: Pence): Decimal {
 
 /** Formats pence the en-GB way: 123456 → "£1,234.56", −5 → "−£0.05". */
 export function formatMoney(p: Pence): string {
-  const [pounds = "0", pennies = "00"] = penceToText(Math.abs(p)).split(".");
-  const grouped = pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${p < 0 ? "-" : ""}£${grouped}.${pennies}`;
+  const abs = Math.abs(p);
+  const pennies = abs % 100;
+  let pounds = Math.floor(abs / 100);
+  // Group thousands by arithmetic: this runs once per trace row, so it avoids a regex.
+  let grouped = "";
+  while (pounds >= 1000) {
+    grouped = `,${String(pounds % 1000).padStart(3, "0")}${grouped}`;
+    pounds = Math.floor(pounds / 1000);
+  }
+  grouped = `${pounds}${grouped}`;
+  return `${p < 0 ? "-" : ""}£${grouped}.${pennies < 10 ? "0" : ""}${pennies}`;
 }

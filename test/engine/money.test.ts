@@ -46,3 +46,16 @@ describe("money", () => {
     );
   });
 });
+
+describe("formatMoney agrees with the platform's en-GB currency format", () => {
+  it("for any amount up to £1 trillion", () => {
+    const gb = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000_000_000_000, max: 100_000_000_000_000 }), (p) => {
+        // Intl formats a double; pence/100 is the nearest double to the 2-dp value, which Intl rounds back exactly.
+        return formatMoney(p) === gb.format(p / 100).replace("−", "-");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

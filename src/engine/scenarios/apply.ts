@@ -1,0 +1,78 @@
+import type { EngineError, Where } from "../errors";
+import type { ModelInput, ScenarioChange, ScenarioInput } from "../model";
+import { parseUnit } from "../money";
+import { errs, ok, type Result } from "../result";
+import { fromDraft, toDraft, type Draft } from "./draft";
+import { addLine, removeLine, setAmount, setBasis, setDates, uplift } from "./line-changes";
+import { addPartner, removePartner, setDriver } from "./partner-changes";
+
+/** The kinds of scenario change, in the order they are documented. */
+export const SCENARIO_CHANGE_KINDS: readonly ScenarioChange["kind"][] = [
+  "setAmount",
+  "setDates",
+  "setBasis",
+  "setDriver",
+  "addPartner",
+  "removePartner",
+  "addLine",
+  "removeLine",
+  "uplift",
+];
+
+/** The place of one change in a scenario, for error messages: `Scenario "Cloud +20%", change 2 (uplift): percent`. */
+export function changeWhere(scenario: string, index: number, kind: string): (field: string) => Where {
+  return (field) => ({ entity: "scenario", key: scenario, index: index + 1, field: `change ${index + 1} (${kind}): ${field}` });
+}
+
+/**
+ * Applies a scenario to a base model and returns the changed model. Pure: the
+ * base is never modified, the same inputs always give the same model, and
+ * both are plain data, so a scenario stored in a workbook replays exactly.
+ *
+ * Changes apply in order, each to the result of the ones before (so a
+ * scenario can add a partner and then set its drivers). Every change is
+ * checked against the model as it stands at that point, and every problem is
+ * reported, each naming the scenario, the change's position and kind, and
+ * the field. The returned model is not itself validated: apportioning it
+ * (see `runModel`) does that, as for any model.
+ */
+export function applyScenario(base: ModelInput, scenario: ScenarioInput): Result<ModelInput> {
+  const draft = toDraft(base);
+  const name = typeof scenario.name === "string" ? scenario.name.trim() : "";
+  // Uplifted one-off amounts are rounded to the model's unit; an unreadable unit is reported by validation later.
+  const unitResult = parseUnit(base.settings.unit, { entity: "settings", field: "unit" });
+  const unit = unitResult.ok ? unitResult.value : 1;
+  const problems: EngineError[] = [];
+  scenario.changes.forEach((change, i) => {
+    problems.push(...applyChange(draft, change, changeWhere(name, i, String(change.kind)), unit));
+  });
+  return problems.length > 0 ? errs(problems) : ok(fromDraft(base, draft));
+}
+
+function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, unit: number): EngineError[] {
+  switch (c.kind) {
+    case "setAmount":
+      return setAmount(d, c, at);
+    case "setDates":
+      return setDates(d, c, at);
+    case "setBasis":
+      return setBasis(d, c, at);
+    case "setDriver":
+      return setDriver(d, c, at);
+    case "addPartner":
+      return addPartner(d, c, at);
+    case "removePartner":
+      return removePartner(d, c, at);
+    case "addLine":
+      return addLine(d, c, at);
+    case "removeLine":
+      return removeLine(d, c, at);
+    case "uplift":
+      return uplift(d, c, at, unit);
+    default: {
+      // Reachable only from untyped data (a hand-edited workbook cell); read it with parseScenario first.
+      const kind = (c as { kind?: unknown }).kind;
+      return [{ kind: "invalidChoice", value: String(kind), allowed: SCENARIO_CHANGE_KINDS, at: at("kind") }];
+    }
+  }
+}

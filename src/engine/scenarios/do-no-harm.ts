@@ -1,0 +1,71 @@
+import type { FinancialYear } from "../financial-year";
+import type { Category, ModelInput, ScenarioInput } from "../model";
+import type { Pence } from "../money";
+import { errs, ok, type Result } from "../result";
+import { compareResults } from "./compare";
+import { runModel, runScenario } from "./run";
+
+/** An existing partner paying more in one year and category. */
+export interface Harm {
+  readonly partner: string;
+  readonly year: FinancialYear;
+  readonly yearLabel: string;
+  readonly category: Category;
+  readonly before: Pence;
+  readonly after: Pence;
+  /** after − before, always positive. */
+  readonly increase: Pence;
+}
+
+/** The "do no harm" verdict for a scenario. */
+export interface DoNoHarmReport {
+  readonly scenario: string;
+  /** True when no existing partner pays more in any year or category. */
+  readonly passed: boolean;
+  /** Partners in the scenario that were not in the base (direct customers and partners within others). */
+  readonly joining: readonly string[];
+  /** Each existing partner × year × category that pays more, in partner, year, category order. */
+  readonly harms: readonly Harm[];
+  /**
+   * Per harmed partner, its increases added up, capital and revenue apart.
+   * Only increases are added: a fall in another year does not offset a rise,
+   * because each year is a separate budget the partner has to find.
+   */
+  readonly byPartner: readonly { readonly partner: string; readonly capital: Pence; readonly revenue: Pence }[];
+}
+
+/**
+ * The "do no harm" check for a partner joining (or any other scenario): no
+ * existing partner (one in the base model, within partners included) may end
+ * up paying more, in any financial year, on capital or on revenue. Reports
+ * each that would, and by how much, to the penny.
+ *
+ * What to expect: joining within a partner (Lewisham Homes inside Lewisham)
+ * leaves every other partner's charges exactly as they were and can only
+ * lower the parent's. Joining as a direct customer with its own drivers
+ * lowers the others' shares of every line it shares in, but largest-remainder
+ * rounding can still move a penny onto an existing partner; the check
+ * reports that too, rather than hiding it, and so does it report any cost the
+ * scenario adds (onboarding lines, uplifts) that lands on existing partners.
+ */
+export function doNoHarm(base: ModelInput, scenario: ScenarioInput): Result<DoNoHarmReport> {
+  const before = runModel(base);
+  const after = runScenario(base, scenario);
+  if (!before.ok || !after.ok) return errs([...(before.ok ? [] : before.errors), ...(after.ok ? [] : after.errors)]);
+  const existing = new Set(partnerIdsOf(base));
+  const joining = partnerIdsOf(after.value.model).filter((p) => !existing.has(p));
+  const comparison = compareResults(before.value, after.value);
+  const harms: Harm[] = comparison.rows
+    .filter((r) => existing.has(r.partner) && r.difference > 0)
+    .map((r) => ({ partner: r.partner, year: r.year, yearLabel: r.yearLabel, category: r.category, before: r.from, after: r.to, increase: r.difference }));
+  const sums = new Map<string, { partner: string; capital: Pence; revenue: Pence }>();
+  for (const h of harms) {
+    const s = sums.get(h.partner) ?? { partner: h.partner, capital: 0, revenue: 0 };
+    sums.set(h.partner, { ...s, [h.category]: s[h.category] + h.increase });
+  }
+  return ok({ scenario: scenario.name, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()] });
+}
+
+function partnerIdsOf(model: ModelInput): string[] {
+  return [...model.partners.map((p) => p.id.trim()), ...(model.withinPartners ?? []).map((w) => w.partner.id.trim())];
+}

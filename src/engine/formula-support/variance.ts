@@ -1,13 +1,19 @@
-import { Decimal, isBlank, parseDecimal, showInput } from "../decimal";
+import type { BudgetTolerance } from "../budget/tolerance";
+import { budgetVariance } from "../budget/variance";
+import { type Decimal, isBlank, parseDecimal, showInput } from "../decimal";
 import type { EngineError, Where } from "../errors";
-import { parseMoney, penceToDecimal, type Pence } from "../money";
+import { fracFromDecimal, fracToDecimal } from "../fraction";
+import { parseMoney, type Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 
 /**
  * Budget variance for one recharge against its budget, as a worksheet shows
  * it: the variance in £ (recharge − budget, so positive means over budget),
  * the variance as a fraction of the budget (an Excel percentage) and a status
- * against an optional tolerance.
+ * against an optional tolerance. The arithmetic and the tolerance rule are the
+ * budget check's own ({@link budgetVariance}), so a cell and the task pane's
+ * budget check never disagree; this file only reads cell values and words
+ * the result for a cell.
  */
 
 /** The status words, as they appear in a cell. */
@@ -18,14 +24,10 @@ export type VarianceStatus = (typeof VARIANCE_STATUSES)[number];
 
 /**
  * How far a recharge may differ from its budget and still count as within
- * it. When both are given, a variance must be within both.
+ * it (the budget check's tolerance: percent as an exact fraction, 5 for 5%,
+ * and an amount in pence). When both are given, a variance must be within both.
  */
-export interface VarianceTolerance {
-  /** A fraction of the budget (0.05 for 5%), or undefined for none. */
-  readonly fraction: Decimal | undefined;
-  /** An amount in pence, or undefined for none. */
-  readonly amount: Pence | undefined;
-}
+export type VarianceTolerance = BudgetTolerance;
 
 /** One variance. */
 export interface Variance {
@@ -46,13 +48,14 @@ function arg(field: string, index?: number): Where {
  */
 export function parseTolerance(percent: unknown, amount: unknown, names = { percent: "tolerance_pct", amount: "tolerance_amount" }): Result<VarianceTolerance> {
   const problems: EngineError[] = [];
-  let fraction: Decimal | undefined;
+  let percentOfBudget: VarianceTolerance["percent"];
   let pence: Pence | undefined;
   if (!isBlank(percent)) {
     const d = parseDecimal(percent);
     if (d === undefined) problems.push({ kind: "notANumber", value: showInput(percent), at: arg(names.percent) });
     else if (d.isNegative() && !d.isZero()) problems.push({ kind: "negativeValue", value: d.toFixed(), at: arg(names.percent) });
-    else fraction = d.abs();
+    // An Excel percentage (0.05) as the budget check's percent (5).
+    else percentOfBudget = fracFromDecimal(d.abs().times(100));
   }
   if (!isBlank(amount)) {
     const m = parseMoney(amount as string | number, arg(names.amount));
@@ -60,7 +63,7 @@ export function parseTolerance(percent: unknown, amount: unknown, names = { perc
     else if (m.value < 0) problems.push({ kind: "negativeValue", value: showInput(amount), at: arg(names.amount) });
     else pence = m.value;
   }
-  return problems.length > 0 ? errs(problems) : ok({ fraction, amount: pence });
+  return problems.length > 0 ? errs(problems) : ok({ percent: percentOfBudget, amount: pence });
 }
 
 /**
@@ -77,21 +80,9 @@ export function varianceOf(
   const r = parseMoney(recharge as string | number | null | undefined, arg(names.recharge, index));
   const b = parseMoney(budget as string | number | null | undefined, arg(names.budget, index));
   if (!r.ok || !b.ok) return errs([...(r.ok ? [] : r.errors), ...(b.ok ? [] : b.errors)]);
-  const variance = r.value - b.value;
-  const magnitude = penceToDecimal(Math.abs(variance));
-  const base = penceToDecimal(Math.abs(b.value));
-  const fraction: Result<Decimal> = b.value === 0 ? errs([{ kind: "divideByZero", at: arg(names.budget, index) }]) : ok(penceToDecimal(variance).div(base));
-  let status: VarianceStatus;
-  if (variance === 0) status = "On budget";
-  else if (withinTolerance(magnitude, base, tolerance)) status = "Within tolerance";
-  else status = variance > 0 ? "Over budget" : "Under budget";
-  return ok({ variance, fraction, status });
-}
-
-/** True when a non-zero variance is inside every tolerance given (and at least one is given). */
-function withinTolerance(magnitude: Decimal, base: Decimal, t: VarianceTolerance): boolean {
-  if (t.fraction === undefined && t.amount === undefined) return false;
-  if (t.fraction !== undefined && magnitude.gt(t.fraction.times(base))) return false;
-  if (t.amount !== undefined && magnitude.gt(penceToDecimal(t.amount))) return false;
-  return true;
+  const v = budgetVariance(b.value, r.value, tolerance);
+  const fraction: Result<Decimal> =
+    v.percent === undefined ? errs([{ kind: "divideByZero", at: arg(names.budget, index) }]) : ok(fracToDecimal(v.percent).div(100));
+  const status: VarianceStatus = v.onBudget ? "On budget" : v.status === "within" ? "Within tolerance" : v.status === "over" ? "Over budget" : "Under budget";
+  return ok({ variance: v.variance, fraction, status });
 }

@@ -150,11 +150,12 @@ describe("manifest.xml", () => {
     expect(permissions[0]?.text).toBe("ReadWriteDocument");
   });
 
-  it("requires the SharedRuntime 1.1 and CustomFunctionsRuntime 1.1 sets", () => {
+  // CustomFunctionsRuntime 1.2 is the first with CustomFunctions.Error, which every formula uses for bad input.
+  it("requires the SharedRuntime 1.1 and CustomFunctionsRuntime 1.2 sets", () => {
     const sets = child(child(root, "Requirements"), "Sets").children.filter((c) => c.name === "Set");
     const byName = new Map(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion]));
     expect(byName.get("SharedRuntime")).toBe("1.1");
-    expect(byName.get("CustomFunctionsRuntime")).toBe("1.1");
+    expect(byName.get("CustomFunctionsRuntime")).toBe("1.2");
   });
 
   it("defines every resource id once", () => {

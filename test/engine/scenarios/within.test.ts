@@ -101,6 +101,23 @@ describe("a partner within another's share (Lewisham Homes within Lewisham)", ()
           for (const r of after.rows) if (r.partner === parent || r.partner === "ALMO") together.set(key(r), (together.get(key(r)) ?? 0) + r.amount);
           expect(together).toEqual(parentBefore);
           expect(after.rows).toHaveLength(before.rows.length + parentBefore.size);
+          const change = scenario.changes[0];
+          const given = change?.kind === "addPartner" ? change.drivers ?? {} : {};
+          for (const split of after.within) {
+            const part = split.parts[0]!;
+            const whole = { n: split.parentProportion.n * part.proportion.d + part.proportion.n * split.parentProportion.d, d: split.parentProportion.d * part.proportion.d };
+            // The within partner's amount is within a penny of its exact part of the parent's share:
+            // |amount × whole − share × part| < whole (cross-multiplied, all whole numbers).
+            const gap = BigInt(part.amount) * whole.n * part.proportion.d - BigInt(split.parentShare) * part.proportion.n * whole.d;
+            expect((gap < 0n ? -gap : gap) < whole.n * part.proportion.d || whole.n === 0n).toBe(true);
+            // On a single-driver line its exact proportion is its figure over the line's total for that driver.
+            const line = model.costLines.find((l) => l.ref === split.lineRef)!;
+            const driver = line.basis === "driver:users" ? "users" : line.basis === "tickets" ? "tickets" : undefined;
+            if (driver !== undefined) {
+              const total = model.drivers!.find((d) => d.id === driver)!.values.reduce((t, v) => t + Number(v.value), 0);
+              expect(part.proportion.n * BigInt(total)).toBe(BigInt(Number(given[driver] ?? 0)) * part.proportion.d);
+            }
+          }
         },
       ),
       { numRuns: 1000 },

@@ -110,5 +110,5 @@ export { doNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm
 export { serializeScenario, parseScenario, readScenario } from "./scenarios/serialize";
 export { allocateSupport, type SupportAllocation, type SupportServiceResult, type SupportFlow, type PartnerSupportCharge } from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";
-export { solveExact, fracSub, fracDiv, fracSum, fracCompare, lcmOfDenominators } from "./support/rational";
+export { solveExact } from "./support/rational";
 export type { WithinPartnerInput, OutturnInput, YearEndInput, SupportServiceInput, SupportModelInput } from "./model";

@@ -5,7 +5,7 @@ import type { FinancialYear } from "../financial-year";
 import type { Fraction } from "../fraction";
 import type { Category, ModelInput, ScenarioInput } from "../model";
 import type { Pence } from "../money";
-import { ok, type Result } from "../result";
+import { errs, ok, type Result } from "../result";
 import { compareIds } from "../validate";
 import { runModel, runScenario, type ModelRun } from "./run";
 
@@ -76,8 +76,6 @@ export const BASE_NAME = "Base";
 export function compareScenarios(base: ModelInput, from: ScenarioInput | null, to: ScenarioInput | null): Result<Comparison> {
   const a = from === null ? runModel(base) : runScenario(base, from);
   const b = to === null ? runModel(base) : runScenario(base, to);
-  if (!a.ok && !b.ok) return { ok: false, errors: [...a.errors, ...b.errors] };
-  if (!a.ok) return a;
-  if (!b.ok) return b;
+  if (!a.ok || !b.ok) return errs([...(a.ok ? [] : a.errors), ...(b.ok ? [] : b.errors)]);
   return ok(compareResults(a.value, b.value, { from: from?.name ?? BASE_NAME, to: to?.name ?? BASE_NAME }));
 }

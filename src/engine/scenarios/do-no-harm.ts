@@ -41,8 +41,10 @@ export interface DoNoHarmReport {
  * each that would, and by how much, to the penny.
  *
  * What to expect: joining within a partner (Lewisham Homes inside Lewisham)
- * leaves every other partner's charges exactly as they were and can only
- * lower the parent's. Joining as a direct customer with its own drivers
+ * leaves every other partner's charges exactly as they were, and the parent
+ * plus the newcomer pay exactly what the parent paid; the parent's own
+ * charge falls (on a credit line it receives less, which this check reports
+ * as paying more, because it is). Joining as a direct customer with its own drivers
  * lowers the others' shares of every line it shares in, but largest-remainder
  * rounding can still move a penny onto an existing partner; the check
  * reports that too, rather than hiding it, and so does it report any cost the

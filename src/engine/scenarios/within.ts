@@ -25,8 +25,8 @@ import { compareIds, parseNonNegative } from "../validate";
  *   their exact parts of the line: for each source of the line's basis, the
  *   within partner's figure ÷ the line's total for that source (times the
  *   source's weight in a mix). The parent keeps the rest. So parent + within
- *   partners pay exactly what the parent paid before, and the parent can only
- *   pay less or the same.
+ *   partners pay exactly what the parent paid before, and the parent's own
+ *   charge moves towards zero (less to pay; on a credit line, less returned).
  * - Equal shares and direct charges are per partner council: a body within a
  *   council has no equal share or direct charge of its own, so its part of
  *   those is zero and they stay with the parent.

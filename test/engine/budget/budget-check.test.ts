@@ -54,6 +54,20 @@ describe("checkBudgets", () => {
     ]);
   });
 
+  it("checks a partner within another's share against its own budget, and its parent against what is left", () => {
+    const withLh: ModelInput = {
+      ...model,
+      withinPartners: [{ partner: { id: "LH", name: "Lewisham Homes" }, within: "LEW", drivers: { tickets: 2_000 } }],
+      budgets: [...(model.budgets ?? []), { partner: "LH", year: "2021/22", category: "revenue", amount: 35_000 }],
+    };
+    const r = unwrap(checkModelBudgets(withLh));
+    // LH's part of Lewisham's £142,857.14 tickets share, 2,000 of 8,000: £35,714.28 (see the within tests);
+    // no part of the percentage or equal lines. +£714.28 on £35,000 is within £5,000 and 5% (£1,750).
+    expect(r.budgets.lines.find((l) => l.partner === "LH")).toMatchObject({ recharge: 3_571_428, variance: 71_428, percentText: "2.04", status: "within" });
+    expect(r.budgets.lines.find((l) => l.partner === "LEW" && l.service === "ICT")).toMatchObject({ recharge: 29_285_714 - 3_571_428 });
+    expect(r.flags.filter((f) => "partner" in f && f.partner === "LH")).toEqual([]);
+  });
+
   it("reports every bad budget row, naming the partner, year and field", () => {
     const bad: BudgetInput[] = [
       { partner: "XYZ", year: "2021/22", category: "revenue", amount: 1 },

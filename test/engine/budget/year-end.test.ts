@@ -92,6 +92,24 @@ describe("year-end settlement", () => {
     expect(cap?.carryForward.every((l) => l.category === "capital")).toBe(true);
   });
 
+  it("settles a partner within another's share on its own contribution, carrying its line through its parent", () => {
+    // Lewisham Homes holds 5 of Lewisham's 25 percentage points: it paid £150,000 of the £3,000,000 and gets 5% of the underspend.
+    const withLh: ModelInput = { ...ict, withinPartners: [{ partner: { id: "LH" }, within: "LEW", percentages: { iaa: 5 } }] };
+    const s = settle(withLh).settlements[0]!;
+    expect(s.shares.map((x) => [x.partner, x.contribution, x.share])).toEqual([
+      ["BRT", 120_000_000, -2_360_000],
+      ["LEW", 60_000_000, -1_180_000],
+      ["LH", 15_000_000, -295_000],
+      ["SWK", 105_000_000, -2_065_000],
+    ]);
+    expect(s.carryForward.find((l) => l.ref === "CF 2021/22 revenue LH")).toMatchObject({
+      description: "Underspend 2021/22 (revenue) carried forward to 2022/23 for LH, within LEW",
+      basis: "direct:LEW",
+      appliesTo: ["LEW"],
+      amount: "-2950.00",
+    });
+  });
+
   it("reports bad outturns, naming the row", () => {
     const r = settleYearEnd({ ...ict, settings: { ...ict.settings, unit: "pound" }, outturns: [{ year: "2021/22", category: "revenue", amount: "2941000.50" }, { year: "2021/22", category: "other", amount: 1 }, { year: "2021/22", category: "revenue", service: "ICT", amount: 1 }] }, []);
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([

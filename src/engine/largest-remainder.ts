@@ -24,34 +24,52 @@ export type Weight = number | bigint;
 /** Splits `amount` whole units by whole-number `weights`. Returns whole units per position. */
 export function largestRemainder(amount: number, weights: readonly Weight[]): number[] {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`amount ${amount} is not a whole number of units`);
-  if (weights.every((w) => typeof w === "number")) {
-    const nums = weights as readonly number[];
-    let total = 0;
-    let max = 0;
-    for (const w of nums) {
-      total += w;
-      if (w > max) max = w;
+  let total = 0;
+  let max = 0;
+  let allNumbers = true;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (typeof w !== "number") {
+      allNumbers = false;
+      break;
     }
-    // Fast path: every product amount × w and the total are exact in a double.
-    if (Number.isSafeInteger(total) && Math.abs(amount) * Math.max(max, total) <= Number.MAX_SAFE_INTEGER) {
-      return splitNumber(amount, nums, total);
-    }
+    if (!(w >= 0) || w !== Math.floor(w)) throw new RangeError(`weight ${w} is not a non-negative whole number`);
+    total += w;
+    if (w > max) max = w;
+  }
+  // Fast path: every product amount × w and the total are exact in a double.
+  if (allNumbers && Number.isSafeInteger(total) && Math.abs(amount) * Math.max(max, total) <= Number.MAX_SAFE_INTEGER) {
+    return splitNumber(amount, weights as readonly number[], total);
   }
   return splitBig(amount, weights.map((w) => BigInt(w)));
 }
 
+// Scratch space reused across calls: this is the engine's innermost loop, run
+// once per cost line × year, so it allocates nothing but the result.
+let remainders = new Float64Array(64);
+let chosen = new Uint8Array(64);
+
+/**
+ * The number path. Instead of sorting remainders, it first gives a unit to
+ * every remainder of at least half the total: that set always consists of the
+ * largest remainders, with no tie split at its edge, so when its size is the
+ * number of units left over it is exactly Hamilton's choice. Otherwise it is
+ * off by a unit or two, fixed by moving single units with the documented
+ * tie-break. Same result as sorting (the BigInt path sorts; tests compare).
+ */
 function splitNumber(amount: number, weights: readonly number[], total: number): number[] {
   if (total <= 0) throw new RangeError("weights must have a positive total");
   const n = weights.length;
+  if (remainders.length < n) {
+    remainders = new Float64Array(n * 2);
+    chosen = new Uint8Array(n * 2);
+  }
   const magnitude = Math.abs(amount);
-  const sign = amount < 0 ? -1 : 1;
   const shares = new Array<number>(n);
-  const remainders = new Array<number>(n);
-  let given = 0;
+  let floors = 0;
+  let picked = 0;
   for (let i = 0; i < n; i++) {
-    const w = weights[i] as number;
-    if (w < 0 || !Number.isInteger(w)) throw new RangeError(`weight ${w} is not a non-negative whole number`);
-    const p = magnitude * w;
+    const p = magnitude * (weights[i] as number);
     // Division of exact integers can land one off after rounding; correct it.
     let q = Math.floor(p / total);
     let r = p - q * total;
@@ -62,12 +80,54 @@ function splitNumber(amount: number, weights: readonly number[], total: number):
       q += 1;
       r -= total;
     }
-    shares[i] = q;
+    floors += q;
     remainders[i] = r;
-    given += q;
+    if (r + r >= total) {
+      chosen[i] = 1;
+      picked++;
+      q += 1;
+    } else {
+      chosen[i] = 0;
+    }
+    shares[i] = q;
   }
-  distribute(magnitude - given, shares, remainders, weights);
-  if (sign < 0) for (let i = 0; i < n; i++) shares[i] = -(shares[i] as number) || 0;
+  let diff = magnitude - floors - picked;
+  // Too few: add units to the best unchosen remainders (larger remainder, larger weight, earlier position).
+  while (diff > 0) {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (chosen[i] === 1) continue;
+      const r = remainders[i] as number;
+      if (r === 0) continue;
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      const rb = remainders[best] as number;
+      if (r > rb || (r === rb && (weights[i] as number) > (weights[best] as number))) best = i;
+    }
+    chosen[best] = 1;
+    shares[best] = (shares[best] as number) + 1;
+    diff--;
+  }
+  // Too many: take units back from the worst chosen remainders (the reverse order).
+  while (diff < 0) {
+    let worst = -1;
+    for (let i = 0; i < n; i++) {
+      if (chosen[i] !== 1) continue;
+      if (worst < 0) {
+        worst = i;
+        continue;
+      }
+      const r = remainders[i] as number;
+      const rw = remainders[worst] as number;
+      if (r < rw || (r === rw && (weights[i] as number) <= (weights[worst] as number))) worst = i;
+    }
+    chosen[worst] = 0;
+    shares[worst] = (shares[worst] as number) - 1;
+    diff++;
+  }
+  if (amount < 0) for (let i = 0; i < n; i++) shares[i] = -(shares[i] as number) || 0;
   return shares;
 }
 
@@ -81,36 +141,36 @@ function splitBig(amount: number, weights: readonly bigint[]): number[] {
   if (total <= 0n) throw new RangeError("weights must have a positive total");
   const magnitude = BigInt(Math.abs(amount));
   const shares = new Array<number>(n);
-  const remainders = new Array<bigint>(n);
+  const rems = new Array<bigint>(n);
   let given = 0n;
   for (let i = 0; i < n; i++) {
     const p = magnitude * (weights[i] as bigint);
     const q = p / total;
     shares[i] = Number(q);
-    remainders[i] = p - q * total;
+    rems[i] = p - q * total;
     given += q;
   }
-  distribute(Number(magnitude - given), shares, remainders, weights);
+  distribute(Number(magnitude - given), shares, rems, weights);
   if (amount < 0) for (let i = 0; i < n; i++) shares[i] = -(shares[i] as number) || 0;
   return shares;
 }
 
 /** Gives one unit to each of the `left` largest remainders, with the documented tie-break. */
-function distribute<T extends number | bigint>(left: number, shares: number[], remainders: readonly T[], weights: readonly T[]): void {
+function distribute(left: number, shares: number[], remainders: readonly bigint[], weights: readonly bigint[]): void {
   if (left <= 0) return;
-  const order: number[] = [];
-  for (let i = 0; i < remainders.length; i++) if ((remainders[i] as T) > 0) order.push(i);
-  order.sort((a, b) => {
-    const ra = remainders[a] as T;
-    const rb = remainders[b] as T;
+  const ranked: number[] = [];
+  for (let i = 0; i < remainders.length; i++) if ((remainders[i] as bigint) > 0n) ranked.push(i);
+  ranked.sort((a, b) => {
+    const ra = remainders[a] as bigint;
+    const rb = remainders[b] as bigint;
     if (ra !== rb) return ra > rb ? -1 : 1;
-    const wa = weights[a] as T;
-    const wb = weights[b] as T;
+    const wa = weights[a] as bigint;
+    const wb = weights[b] as bigint;
     if (wa !== wb) return wa > wb ? -1 : 1;
     return a - b;
   });
   for (let k = 0; k < left; k++) {
-    const i = order[k] as number;
+    const i = ranked[k] as number;
     shares[i] = (shares[i] as number) + 1;
   }
 }

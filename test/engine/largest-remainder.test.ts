@@ -125,6 +125,16 @@ describe("largest remainder: money invariants (fast-check)", () => {
     );
   });
 
+  it("number and BigInt (sorting) paths agree when remainders tie often", () => {
+    const tied = fc.array(fc.constantFrom(0, 1, 2, 3, 6), { minLength: 1, maxLength: 30 }).filter((ws) => ws.some((w) => w > 0));
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), tied, (amount, ws) => {
+        expect(largestRemainder(amount, ws)).toEqual(largestRemainder(amount, ws.map((w) => BigInt(w))));
+      }),
+      RUNS,
+    );
+  });
+
   it("number and BigInt paths agree", () => {
     fc.assert(
       fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), weightsArb, (amount, ws) => {

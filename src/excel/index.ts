@@ -1,0 +1,45 @@
+/**
+ * The workbook layer: the only place that talks to Excel. Everything else
+ * (task pane, command line) goes through the {@link WorkbookPort}.
+ *
+ * - `createOfficeWorkbook()` — Office.js adapter (in Excel).
+ * - `createMemoryPort()` — in-memory adapter (tests, browser preview), with
+ *   `MemoryWorkbook` to list sheets and read their cells as grids.
+ * - `createStorePort(store)` — the port over any synchronous `SheetStore`
+ *   (the command line's exceljs adapter implements one).
+ * - `layout/*` — pure layout shared by every adapter: input tables and their
+ *   headers, reading a model from tables, output sheets, error locations.
+ */
+export type {
+  WorkbookPort,
+  PortResult,
+  WorkbookStatus,
+  CreateModelOptions,
+  CreateModelReport,
+  ModelRead,
+  OutputsStatus,
+  WriteOptions,
+  WriteReport,
+  SelectionInfo,
+} from "./port";
+export { type WorkbookProblem, type WorkbookProblemKind, workbookProblemMessage, problemLocation } from "./problems";
+export { createOfficeWorkbook, type OfficeWorkbookOptions } from "./office/office-port";
+export type { ExcelRunner } from "./office/runner";
+export { createMemoryPort } from "./memory/memory-port";
+export { MemoryWorkbook, type MemoryCell, type MemoryTable, type SheetView } from "./memory/memory-workbook";
+export { displayText } from "./memory/display";
+export { createStorePort, type StorePortOptions } from "./store/store-port";
+export type { SheetStore, StoreSheet, StoreTable } from "./store/sheet-store";
+export type { CellValue, Grid, CellRef, RangeRef, CellLocation, SheetSpec, Block, TableSpec, ValidationSpec, ConditionalFormatSpec, ChartSpec, SheetRole, CellStyle } from "./layout/cells";
+export { cellAddress, rangeAddress, parseAddress, columnLetters, columnIndex } from "./layout/address";
+export { INPUT_SHEETS, OUTPUT_SHEETS, LISTS_SHEET, TABLES, OUTPUT_TABLES, MARKER_KEY, MONEY_FORMAT, DATE_FORMAT, TEXT_FORMAT } from "./layout/names";
+export { INPUT_TABLES, TABLE_ORDER, SETTINGS, CHANGE_KINDS, type TableDef, type ColumnDef, type SettingDef, type SettingKey } from "./layout/input-tables";
+export { buildInputSheets, DEFAULT_RUN_SETTINGS, type TemplateNotes } from "./layout/template";
+export { readModelTables, type RawTable, type ModelTables } from "./layout/read-model";
+export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origins";
+export type { RunSettings } from "./layout/run-settings";
+export { buildOutputSheets, type RunOutputs } from "./layout/outputs";
+export { describeSelection, findCharge, type SelectionTarget } from "./layout/selection";
+export { listProblems, type ListedProblem } from "./layout/problem-list";
+export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-rows";
+export { planBatches, DEFAULT_MAX_REQUEST_BYTES, type Batch, type StageOp } from "./layout/batches";

@@ -1,0 +1,137 @@
+/**
+ * The vocabulary every adapter shares: what a cell holds and what a sheet
+ * should look like. Pure data, no Office.js: the Office.js, in-memory and
+ * exceljs adapters all render the same {@link SheetSpec}s, so the sheets the
+ * add-in writes are identical whichever adapter wrote them.
+ */
+
+/** A cell's value as Excel's `Range.values` returns it: text, number or boolean; `""` is an empty cell. */
+export type CellValue = string | number | boolean;
+
+/** A rectangle of cell values, row by row. */
+export type Grid = readonly (readonly CellValue[])[];
+
+/** A cell by zero-based row and column on a named sheet. */
+export interface CellRef {
+  readonly sheet: string;
+  /** Zero-based row (row 1 in Excel is 0). */
+  readonly row: number;
+  /** Zero-based column (column A is 0). */
+  readonly col: number;
+}
+
+/** A rectangle by zero-based top-left cell and size. */
+export interface RangeRef extends CellRef {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** A cell with its A1 address, e.g. `Costs!F12`, ready for the task pane to show and select. */
+export interface CellLocation extends CellRef {
+  readonly address: string;
+}
+
+/** How a block of cells is dressed. Adapters map these to fonts and fills. */
+export type CellStyle = "title" | "header" | "note" | "total";
+
+/**
+ * A rectangle of values written at a position. Number formats are per column
+ * (`null` leaves the cell General), so a block is homogeneous down each column.
+ */
+export interface Block {
+  /** Zero-based top row. */
+  readonly row: number;
+  /** Zero-based left column. */
+  readonly col: number;
+  readonly values: Grid;
+  /** One number format per column, or `null` for General. Omitted: all General. */
+  readonly formats?: readonly (string | null)[];
+  readonly style?: CellStyle;
+}
+
+/** An Excel table over a rectangle whose first row holds the headers. */
+export interface TableSpec {
+  readonly name: string;
+  readonly row: number;
+  readonly col: number;
+  /** Rows including the header row (at least 2: Excel tables always have a body row). */
+  readonly rows: number;
+  readonly cols: number;
+  readonly style: string;
+}
+
+/** Where a list validation takes its choices from. */
+export type ListSource =
+  | { readonly kind: "values"; readonly values: readonly string[] }
+  | { readonly kind: "range"; readonly range: RangeRef };
+
+/** A drop-down list on a rectangle of cells. */
+export interface ValidationSpec {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly source: ListSource;
+  /** True: other values are refused ("Stop"); false: warned about but allowed ("Warning"). */
+  readonly strict: boolean;
+  /** Shown when a value outside the list is typed. */
+  readonly message: string;
+}
+
+/** Fill and font colours applied to cells whose text begins with `text`. */
+export interface TextRuleSpec {
+  readonly text: string;
+  /** Fill colour, `#RRGGBB`. */
+  readonly fill: string;
+  /** Font colour, `#RRGGBB`. */
+  readonly font: string;
+}
+
+/** Conditional formatting by text on a rectangle. */
+export interface ConditionalFormatSpec {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly rules: readonly TextRuleSpec[];
+}
+
+/** A clustered column chart over a data rectangle (categories in the first column, series in the others, names in the first row). */
+export interface ChartSpec {
+  readonly name: string;
+  readonly title: string;
+  /** Data including the header row and the category column. */
+  readonly data: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
+  /** Top-left and bottom-right cells the chart covers. */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+}
+
+/** What a sheet is for, recorded in its ownership marker. */
+export type SheetRole = "input" | "output" | "lists";
+
+/** Everything the add-in writes to one sheet. */
+export interface SheetSpec {
+  readonly name: string;
+  /** Stable identifier of the sheet's purpose ("allocations", "costs"…), independent of its name. */
+  readonly kind: string;
+  readonly role: SheetRole;
+  readonly blocks: readonly Block[];
+  readonly tables: readonly TableSpec[];
+  readonly validations: readonly ValidationSpec[];
+  readonly conditionalFormats: readonly ConditionalFormatSpec[];
+  readonly charts: readonly ChartSpec[];
+  /** Rows frozen at the top (0 for none). */
+  readonly freezeRows: number;
+  /** Column widths in points, from column A; missing entries keep Excel's default. */
+  readonly columnWidths: readonly number[];
+  readonly tabColor?: string;
+}
+
+/** The empty cell. */
+export const EMPTY: CellValue = "";
+
+/** True for an empty cell value. */
+export function isEmptyCell(v: CellValue | null | undefined): boolean {
+  return v === undefined || v === null || v === "";
+}

@@ -1,0 +1,292 @@
+import { CATEGORIES, NATURES, PRO_RATA_BASES } from "../../engine";
+import { DATE_FORMAT, INPUT_SHEETS, MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_FORMAT, TABLES, TEXT_FORMAT, type TableKey } from "./names";
+
+/** How a column's cells are read, formatted and validated. */
+export type ColumnKind = "id" | "text" | "money" | "date" | "number" | "percent" | "year" | "choice" | "yesno" | "any";
+
+/** The lists on the Lists sheet that validations can refer to. */
+export type ListName = "bases" | "partners" | "years" | "drivers";
+
+/** One column of an input table. */
+export interface ColumnDef {
+  /** Key used in code and in error locations (matches the engine's field names where there is one). */
+  readonly key: string;
+  /** The header text written and looked for (case and spacing do not matter when reading). */
+  readonly header: string;
+  readonly kind: ColumnKind;
+  /** Reading fails with a missing-column problem if a required column is absent. */
+  readonly required: boolean;
+  /** Width in points. */
+  readonly width: number;
+  /** Inline drop-down choices (for choice and yes/no columns). */
+  readonly choices?: readonly string[];
+  /** A drop-down from a list on the Lists sheet. */
+  readonly list?: ListName;
+  /** Other header texts accepted when reading. */
+  readonly aliases?: readonly string[];
+}
+
+/** One input table: where it lives and its columns. */
+export interface TableDef {
+  readonly key: TableKey;
+  readonly name: string;
+  readonly sheet: string;
+  /** Zero-based position of the header row's first cell when the template creates it. */
+  readonly row: number;
+  readonly col: number;
+  readonly columns: readonly ColumnDef[];
+  /** A model cannot be read without it. */
+  readonly required: boolean;
+  /** Further columns after the fixed ones are data (one per driver). */
+  readonly dynamicColumns: boolean;
+}
+
+const YES_NO = ["Yes", "No"] as const;
+
+function col(key: string, header: string, kind: ColumnKind, width: number, extra: Partial<ColumnDef> = {}): ColumnDef {
+  return { key, header, kind, width, required: false, ...extra };
+}
+
+/** The kinds of scenario change, as written in the Scenarios table's Change column. */
+export const CHANGE_KINDS = ["setAmount", "setDates", "setBasis", "setDriver", "addPartner", "removePartner", "addLine", "removeLine", "uplift"] as const;
+
+/** Every input table, in the order the template creates them. */
+export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
+  partners: {
+    key: "partners",
+    name: TABLES.partners,
+    sheet: INPUT_SHEETS.partners,
+    row: 0,
+    col: 0,
+    required: true,
+    dynamicColumns: false,
+    columns: [
+      col("id", "Partner", "id", 70, { required: true }),
+      col("name", "Name", "text", 220),
+      col("host", "Host", "yesno", 50, { choices: YES_NO }),
+      col("within", "Within", "id", 70, { list: "partners" }),
+      col("note", "Note", "text", 260),
+    ],
+  },
+  driverList: {
+    key: "driverList",
+    name: TABLES.driverList,
+    sheet: INPUT_SHEETS.drivers,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("id", "Driver", "id", 80, { required: true }),
+      col("label", "Label", "text", 140),
+      col("illustrative", "Illustrative", "yesno", 70, { choices: YES_NO }),
+      col("note", "Note", "text", 260),
+    ],
+  },
+  drivers: {
+    key: "drivers",
+    name: TABLES.drivers,
+    sheet: INPUT_SHEETS.drivers,
+    row: 0,
+    col: 5,
+    required: false,
+    dynamicColumns: true,
+    columns: [col("partner", "Partner", "id", 70, { required: true, list: "partners" }), col("year", "Year", "year", 60, { required: true, list: "years" })],
+  },
+  costs: {
+    key: "costs",
+    name: TABLES.costs,
+    sheet: INPUT_SHEETS.costs,
+    row: 0,
+    col: 0,
+    required: true,
+    dynamicColumns: false,
+    columns: [
+      col("ref", "Ref", "id", 70, { required: true }),
+      col("description", "Description", "text", 240),
+      col("service", "Service", "text", 110),
+      col("category", "Category", "choice", 70, { required: true, choices: CATEGORIES }),
+      col("nature", "Nature", "choice", 70, { required: true, choices: NATURES }),
+      col("amount", "Amount (£)", "money", 100, { required: true, aliases: ["Amount"] }),
+      col("start", "Start", "date", 80, { required: true }),
+      col("end", "End", "date", 80),
+      col("basis", "Basis", "id", 120, { required: true, list: "bases" }),
+      col("appliesTo", "Applies to", "text", 100),
+      col("excludes", "Excludes", "text", 100),
+      col("indexationRate", "Indexation %", "percent", 80, { aliases: ["Indexation"] }),
+      col("indexationBaseYear", "Index base year", "year", 80, { list: "years" }),
+      col("note", "Note", "text", 260),
+    ],
+  },
+  bases: {
+    key: "bases",
+    name: TABLES.bases,
+    sheet: INPUT_SHEETS.bases,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("id", "Basis", "id", 90, { required: true }),
+      col("kind", "Kind", "choice", 90, { required: true, choices: ["percentages", "mix"] }),
+      col("item", "Partner or source", "id", 130, { required: true }),
+      col("percent", "Percent", "percent", 70, { required: true }),
+      col("label", "Label", "text", 180),
+      col("note", "Note", "text", 260),
+    ],
+  },
+  budgets: {
+    key: "budgets",
+    name: TABLES.budgets,
+    sheet: INPUT_SHEETS.budgets,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("year", "Year", "year", 60, { required: true, list: "years" }),
+      col("category", "Category", "choice", 70, { required: true, choices: CATEGORIES }),
+      col("service", "Service", "text", 110),
+      col("amount", "Budget (£)", "money", 110, { required: true, aliases: ["Budget", "Amount (£)", "Amount"] }),
+      col("note", "Note", "text", 220),
+    ],
+  },
+  statedTotals: {
+    key: "statedTotals",
+    name: TABLES.statedTotals,
+    sheet: INPUT_SHEETS.budgets,
+    row: 0,
+    col: 7,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("label", "Label", "text", 180, { required: true }),
+      col("lines", "Lines", "text", 160, { required: true }),
+      col("year", "Year", "year", 60, { list: "years" }),
+      col("amount", "Amount (£)", "money", 110, { required: true, aliases: ["Amount"] }),
+      col("unit", "Reported to", "any", 80, { aliases: ["Unit"] }),
+      col("note", "Note", "text", 220),
+    ],
+  },
+  outturns: {
+    key: "outturns",
+    name: TABLES.outturns,
+    sheet: INPUT_SHEETS.budgets,
+    row: 0,
+    col: 14,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("year", "Year", "year", 60, { required: true, list: "years" }),
+      col("category", "Category", "choice", 70, { required: true, choices: CATEGORIES }),
+      col("service", "Service", "text", 110),
+      col("amount", "Outturn (£)", "money", 110, { required: true, aliases: ["Outturn", "Amount (£)", "Amount"] }),
+      col("note", "Note", "text", 220),
+    ],
+  },
+  settings: {
+    key: "settings",
+    name: TABLES.settings,
+    sheet: INPUT_SHEETS.settings,
+    row: 0,
+    col: 0,
+    required: true,
+    dynamicColumns: false,
+    columns: [col("setting", "Setting", "text", 170, { required: true }), col("value", "Value", "any", 90, { required: true }), col("note", "Notes", "text", 420)],
+  },
+  scenarios: {
+    key: "scenarios",
+    name: TABLES.scenarios,
+    sheet: INPUT_SHEETS.scenarios,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("scenario", "Scenario", "text", 170, { required: true }),
+      col("description", "Description", "text", 220),
+      col("change", "Change", "choice", 90, { required: true, choices: CHANGE_KINDS }),
+      col("line", "Line", "id", 70),
+      col("partner", "Partner", "id", 70),
+      col("driver", "Driver", "id", 70),
+      col("year", "Year", "year", 60),
+      col("value", "Value", "number", 90),
+      col("basis", "Basis", "id", 110),
+      col("start", "Start", "date", 80),
+      col("end", "End", "date", 80),
+      col("details", "Details", "text", 360),
+    ],
+  },
+};
+
+/** The tables in template order. */
+export const TABLE_ORDER: readonly TableKey[] = ["partners", "driverList", "drivers", "costs", "bases", "budgets", "statedTotals", "outturns", "settings", "scenarios"];
+
+/** The number format a column's cells get. */
+export function columnFormat(kind: ColumnKind): string | null {
+  switch (kind) {
+    case "money":
+      return MONEY_FORMAT;
+    case "date":
+      return DATE_FORMAT;
+    case "percent":
+      return PERCENT_FIGURE_FORMAT;
+    case "number":
+      return NUMBER_FORMAT;
+    case "any":
+      return null;
+    case "id":
+    case "text":
+    case "year":
+    case "choice":
+    case "yesno":
+      return TEXT_FORMAT;
+  }
+}
+
+/** One row of the Settings table. */
+export interface SettingDef {
+  /** Engine field name (or run/tolerance setting name). */
+  readonly key: SettingKey;
+  readonly label: string;
+  readonly kind: "year" | "unit" | "choice" | "percent" | "money" | "text" | "yesno";
+  readonly choices?: readonly string[];
+  readonly note: string;
+  readonly required: boolean;
+}
+
+/** The settings, model and run, held in the Settings table. */
+export type SettingKey =
+  | "firstYear"
+  | "lastYear"
+  | "unit"
+  | "proRata"
+  | "indexationRate"
+  | "indexationBaseYear"
+  | "zeroDriverFallback"
+  | "toleranceAmount"
+  | "tolerancePercent"
+  | "yearEndBasis"
+  | "carryForward"
+  | "runScenario"
+  | "compareFirst"
+  | "compareSecond";
+
+/** The Settings table's rows, in order. */
+export const SETTINGS: readonly SettingDef[] = [
+  { key: "firstYear", label: "First year", kind: "year", required: true, note: "First financial year to profile, e.g. 2020/21 (1 April to 31 March)." },
+  { key: "lastYear", label: "Last year", kind: "year", required: true, note: "Last financial year to profile, inclusive." },
+  { key: "unit", label: "Rounding unit", kind: "unit", required: false, choices: ["penny", "pound", "thousand"], note: "Shares are rounded to this unit by largest remainder: penny (default), pound or thousand (£000)." },
+  { key: "proRata", label: "Part years by", kind: "choice", required: false, choices: PRO_RATA_BASES, note: "days (default): days covered ÷ days in the year; months: months covered ÷ 12." },
+  { key: "indexationRate", label: "Indexation %", kind: "percent", required: false, note: "Default annual uplift for ongoing charges, in percent (blank: none)." },
+  { key: "indexationBaseYear", label: "Indexation base year", kind: "year", required: false, note: "Year whose charge is unindexed (blank: each line's start year)." },
+  { key: "zeroDriverFallback", label: "If all drivers are zero", kind: "choice", required: false, choices: ["error", "equal"], note: "error (default): stop and say so; equal: split equally instead." },
+  { key: "toleranceAmount", label: "Budget tolerance (£)", kind: "money", required: false, note: "A recharge within this many pounds of budget counts as on budget (blank: none)." },
+  { key: "tolerancePercent", label: "Budget tolerance (%)", kind: "percent", required: false, note: "A recharge within this percentage of budget counts as on budget (blank: none)." },
+  { key: "yearEndBasis", label: "Year-end share basis", kind: "text", required: false, note: "How a year-end under- or overspend is shared: contributions (default: in proportion to what each partner was charged) or any basis." },
+  { key: "carryForward", label: "Carry forward year-end", kind: "yesno", required: false, choices: ["Yes", "No"], note: "Yes: each partner's share of a year-end under- or overspend becomes a one-off line in the next year." },
+  { key: "runScenario", label: "Run scenario", kind: "text", required: false, note: "Scenario the last run used (blank: the base model). Re-running uses it again." },
+  { key: "compareFirst", label: "Compare: first", kind: "text", required: false, note: "First side of the scenario comparison (blank: the base model)." },
+  { key: "compareSecond", label: "Compare: second", kind: "text", required: false, note: "Second side of the scenario comparison (blank: none)." },
+];

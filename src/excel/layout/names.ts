@@ -1,0 +1,82 @@
+/**
+ * Fixed names: sheets, tables, number formats and the ownership marker.
+ * These are part of the workbook's documented layout (docs/workbook-layout.md);
+ * the CLI and every adapter use them, so change them only with the docs.
+ */
+
+/** Input sheet names. */
+export const INPUT_SHEETS = {
+  partners: "Partners",
+  drivers: "Drivers",
+  costs: "Costs",
+  bases: "Bases",
+  budgets: "Budgets",
+  settings: "Settings",
+  scenarios: "Scenarios",
+} as const;
+
+/** The sheet of drop-down lists the input validations refer to. */
+export const LISTS_SHEET = "Lists";
+
+/** Output sheet names, in the order they are placed after the inputs. */
+export const OUTPUT_SHEETS = {
+  summary: "Summary",
+  allocations: "Allocations",
+  budgetCheck: "Budget check",
+  comparison: "Scenario comparison",
+  trace: "Trace",
+  charts: "Charts",
+} as const;
+
+/** The kind of an input sheet (a key of {@link INPUT_SHEETS}). */
+export type InputSheetKind = keyof typeof INPUT_SHEETS;
+/** The kind of an output sheet (a key of {@link OUTPUT_SHEETS}). */
+export type OutputSheetKind = keyof typeof OUTPUT_SHEETS;
+
+/** Input table names (workbook-wide in Excel, so each is unique). */
+export const TABLES = {
+  partners: "Partners",
+  driverList: "DriverList",
+  drivers: "Drivers",
+  costs: "Costs",
+  bases: "Bases",
+  budgets: "Budgets",
+  statedTotals: "StatedTotals",
+  outturns: "Outturns",
+  settings: "Settings",
+  scenarios: "Scenarios",
+} as const;
+
+/** The key of an input table in {@link TABLES}. */
+export type TableKey = keyof typeof TABLES;
+
+/** Output table names. */
+export const OUTPUT_TABLES = {
+  allocations: "Allocations",
+  trace: "Trace",
+  budgetCheck: "BudgetCheck",
+  comparison: "ScenarioComparison",
+} as const;
+
+/** The worksheet custom property that marks a sheet as the add-in's own (ExcelApi 1.12). */
+export const MARKER_KEY = "SharedApportion";
+
+/** Prefix of the hidden sheets a write builds before swapping them in. */
+export const STAGING_PREFIX = "SA~";
+
+/** Pounds and pence, negatives with a minus sign: £1,234.56 and -£1,234.56. */
+export const MONEY_FORMAT = "£#,##0.00;-£#,##0.00";
+/** en-GB date: 1 Apr 2020. */
+export const DATE_FORMAT = "d mmm yyyy";
+/** Text: typed values are kept as typed (so 2021/22 stays text). */
+export const TEXT_FORMAT = "@";
+/** Percent figures held as numbers of percent (40 means 40%). */
+export const PERCENT_FIGURE_FORMAT = '0.00"%"';
+/** Plain numbers with separators, up to four decimals. */
+export const NUMBER_FORMAT = "#,##0.####";
+
+/** Table style used for every table the add-in creates. */
+export const TABLE_STYLE = "TableStyleMedium2";
+
+/** Tab colours: inputs blue, outputs green, lists grey. */
+export const TAB_COLORS = { input: "#2F75B5", output: "#548235", lists: "#808080" } as const;

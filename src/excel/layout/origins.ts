@@ -1,0 +1,189 @@
+import type { Where } from "../../engine";
+import { locate } from "./address";
+import type { CellLocation } from "./cells";
+import type { SettingKey } from "./input-tables";
+import type { TableKey } from "./names";
+
+/** Where a table was found: its sheet, header row, and the column of each known field. */
+export interface TableOrigin {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly firstCol: number;
+  /** Column key → absolute zero-based column. */
+  readonly columns: Readonly<Record<string, number>>;
+}
+
+/**
+ * Where every part of a model read from the workbook came from: enough to
+ * turn an engine error's `Where` into a cell address. Plain data (records and
+ * arrays, rows and columns zero-based), so it can be kept or sent anywhere.
+ */
+export interface ModelOrigins {
+  readonly tables: Readonly<Partial<Record<TableKey, TableOrigin>>>;
+  /** Per partner, in input order (the engine's 1-based `index` − 1). */
+  readonly partnerRows: readonly { readonly id: string; readonly row: number }[];
+  /** Per cost line, in input order. */
+  readonly costRows: readonly { readonly ref: string; readonly row: number }[];
+  /** Driver id → its row in the DriverList table. */
+  readonly driverListRows: Readonly<Record<string, number>>;
+  /** Driver id → its column in the Drivers table. */
+  readonly driverColumns: Readonly<Record<string, number>>;
+  /** Driver id → the cell of each of its values, in the order of `DriverInput.values`. */
+  readonly driverValueCells: Readonly<Record<string, readonly { readonly row: number; readonly col: number }[]>>;
+  /** Every row of the Drivers table: partner, year ("" for every year) and row. */
+  readonly driverValueRows: readonly { readonly partner: string; readonly year: string; readonly row: number }[];
+  /** Basis id → the rows of its shares or components, in order. */
+  readonly basisRows: Readonly<Record<string, readonly number[]>>;
+  readonly budgetRows: readonly number[];
+  /** Per stated total, in input order, with its label. */
+  readonly statedTotalRows: readonly { readonly label: string; readonly row: number }[];
+  readonly outturnRows: readonly number[];
+  readonly settingRows: Readonly<Partial<Record<SettingKey, number>>>;
+  /** Scenario name → the row of each of its changes, in order. */
+  readonly scenarioRows: Readonly<Record<string, readonly number[]>>;
+  /** Scenario name → its first row. */
+  readonly scenarioFirstRows: Readonly<Record<string, number>>;
+}
+
+function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
+}
+
+function cell(o: ModelOrigins, table: TableKey, row: number | undefined, column: string | undefined, fallback?: string): CellLocation | undefined {
+  const t = o.tables[table];
+  if (t === undefined || row === undefined) return undefined;
+  const col = (column !== undefined ? t.columns[column] : undefined) ?? (fallback !== undefined ? t.columns[fallback] : undefined) ?? t.firstCol;
+  return locate({ sheet: t.sheet, row, col });
+}
+
+const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
+  firstYear: "firstYear",
+  lastYear: "lastYear",
+  unit: "unit",
+  proRata: "proRata",
+  indexationRate: "indexationRate",
+  indexationBaseYear: "indexationBaseYear",
+  zeroDriverFallback: "zeroDriverFallback",
+  toleranceAmount: "toleranceAmount",
+  tolerancePercent: "tolerancePercent",
+  "tolerance.amount": "toleranceAmount",
+  "tolerance.percent": "tolerancePercent",
+  "yearEnd.basis": "yearEndBasis",
+  yearEndBasis: "yearEndBasis",
+  "yearEnd.carryForward": "carryForward",
+  carryForward: "carryForward",
+  runScenario: "runScenario",
+  scenario: "runScenario",
+};
+
+const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
+  name: "scenario",
+  description: "description",
+  kind: "change",
+  change: "change",
+  line: "line",
+  ref: "line",
+  partner: "partner",
+  within: "details",
+  driver: "driver",
+  year: "year",
+  value: "value",
+  amount: "value",
+  percent: "value",
+  basis: "basis",
+  start: "start",
+  end: "end",
+};
+
+function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {
+  const id = at.key;
+  const values = o.tables.drivers;
+  if (at.field === "id" || at.field === "label" || at.field === "illustrative") {
+    const row = own(o.driverListRows, id);
+    if (row !== undefined) return cell(o, "driverList", row, at.field);
+    const c = own(o.driverColumns, id);
+    return c !== undefined && values !== undefined ? locate({ sheet: values.sheet, row: values.headerRow, col: c }) : undefined;
+  }
+  const cells = own(o.driverValueCells, id);
+  const byIndex = at.index !== undefined ? cells?.[at.index - 1] : undefined;
+  if (byIndex !== undefined && values !== undefined) {
+    if (at.field === "partner") return cell(o, "drivers", byIndex.row, "partner");
+    if (at.field === "year") return cell(o, "drivers", byIndex.row, "year");
+    return locate({ sheet: values.sheet, row: byIndex.row, col: byIndex.col });
+  }
+  const col = own(o.driverColumns, id);
+  if (values !== undefined && at.partner !== undefined) {
+    const row =
+      o.driverValueRows.find((r) => r.partner === at.partner && at.year !== undefined && r.year === at.year) ??
+      o.driverValueRows.find((r) => r.partner === at.partner && r.year === "");
+    if (row !== undefined) return col !== undefined ? locate({ sheet: values.sheet, row: row.row, col }) : cell(o, "drivers", row.row, "partner");
+  }
+  if (col !== undefined && values !== undefined) return locate({ sheet: values.sheet, row: values.headerRow, col });
+  const listRow = own(o.driverListRows, id);
+  return listRow !== undefined ? cell(o, "driverList", listRow, "id") : undefined;
+}
+
+/**
+ * The cell an engine error points at: `Costs!F12` for a cost line's amount,
+ * the driver cell for a partner's missing value, the Value cell of a setting.
+ * Returns undefined when the input did not come from a table (or the error is
+ * about the model as a whole).
+ */
+export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefined {
+  switch (at.entity) {
+    case "partner": {
+      const byIndex = at.index !== undefined ? o.partnerRows[at.index - 1] : undefined;
+      const p = byIndex ?? o.partnerRows.find((r) => r.id === at.key);
+      if (p === undefined) {
+        const t = o.tables.partners;
+        return t === undefined ? undefined : locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
+      }
+      return cell(o, "partners", p.row, at.field, "id");
+    }
+    case "costLine": {
+      const byIndex = at.index !== undefined ? o.costRows[at.index - 1] : undefined;
+      const line = byIndex ?? o.costRows.find((r) => r.ref === at.key);
+      return cell(o, "costs", line?.row, at.field, "ref");
+    }
+    case "driver":
+      return driverLocation(o, at);
+    case "basis": {
+      const rows = own(o.basisRows, at.key);
+      if (rows === undefined) return undefined;
+      const row = at.index !== undefined ? (rows[at.index - 1] ?? rows[0]) : rows[0];
+      const field = at.field === "partner" || at.field === "source" ? "item" : at.field === "percent" || at.field === "weight" ? "percent" : at.field;
+      return cell(o, "bases", row, field, "id");
+    }
+    case "budget": {
+      // The budget module uses this entity for budgets (by position), stated totals (by label),
+      // the tolerance (key "tolerance") and outturns (key "outturn", by position).
+      if (at.key === "tolerance") {
+        const row = o.settingRows[at.field === "percent" ? "tolerancePercent" : "toleranceAmount"];
+        return cell(o, "settings", row, "value");
+      }
+      if (at.key === "outturn") return cell(o, "outturns", at.index !== undefined ? o.outturnRows[at.index - 1] : undefined, at.field, "amount");
+      if (at.key !== undefined) {
+        const t = o.statedTotalRows.find((r) => r.label === at.key);
+        return cell(o, "statedTotals", t?.row, at.field, "amount");
+      }
+      const row = at.index !== undefined ? o.budgetRows[at.index - 1] : undefined;
+      return cell(o, "budgets", row, at.field, "amount");
+    }
+    case "settings": {
+      const key = at.field !== undefined ? SETTING_FIELDS[at.field] : undefined;
+      const row = key !== undefined ? o.settingRows[key] : undefined;
+      return cell(o, "settings", row, "value");
+    }
+    case "scenario": {
+      const rows = own(o.scenarioRows, at.key);
+      const row = at.index !== undefined ? rows?.[at.index - 1] : undefined;
+      const first = own(o.scenarioFirstRows, at.key);
+      // The scenario module's fields read "change 2 (uplift): percent"; the part after the last colon names the field.
+      const raw = at.field?.split(": ").pop()?.split(".")[0];
+      const field = raw !== undefined ? (SCENARIO_FIELDS[raw] ?? (raw.startsWith("driver") || raw.startsWith("percent") || raw === "partner" ? "details" : undefined)) : undefined;
+      return cell(o, "scenarios", row ?? first, field ?? (row === undefined ? "scenario" : "change"), "scenario");
+    }
+    case "argument":
+      return undefined;
+  }
+}

@@ -1,0 +1,130 @@
+import { budgetFlagMessage, formatMoney, type BudgetFlag, type ModelBudgetReport, type ModelRun } from "../../../engine";
+import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
+import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
+import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
+
+/** Status words in the Budget check's Status column, each with its conditional format colours. */
+export const BUDGET_STATUS = {
+  over: { text: "Over budget", fill: "#FFC7CE", font: "#9C0006" },
+  under: { text: "Under budget", fill: "#FFEB9C", font: "#9C5700" },
+  within: { text: "Within tolerance", fill: "#C6EFCE", font: "#006100" },
+} as const;
+
+/** Flag words in the Flags section, with their colours. */
+export const FLAG_STATUS = {
+  noBudget: { text: "No budget", fill: "#FFC7CE", font: "#9C0006" },
+  wrongBudgetKind: { text: "Wrong kind of budget", fill: "#FFC7CE", font: "#9C0006" },
+  statedTotalDiffers: { text: "Stated total differs", fill: "#FFEB9C", font: "#9C5700" },
+  statedTotalMixesCategories: { text: "Mixes capital and revenue", fill: "#FFEB9C", font: "#9C5700" },
+  statedTotalMixesNatures: { text: "Mixes one-off and ongoing", fill: "#FFEB9C", font: "#9C5700" },
+} as const;
+
+/** The Budget check table's headers. */
+export const BUDGET_HEADERS = ["Partner", "Year", "Category", "Service", "Budget (£)", "Recharge (£)", "Variance (£)", "Variance %", "Status"] as const;
+
+function flagRow(f: BudgetFlag): CellValue[] {
+  const status = FLAG_STATUS[f.kind].text;
+  switch (f.kind) {
+    case "noBudget":
+    case "wrongBudgetKind":
+      return [status, f.partner, f.yearLabel, f.category, f.service, pounds(f.amount), budgetFlagMessage(f)];
+    case "statedTotalDiffers":
+      return [status, "", f.yearLabel ?? "", "", f.label, pounds(f.difference), budgetFlagMessage(f)];
+    case "statedTotalMixesCategories":
+    case "statedTotalMixesNatures":
+      return [status, "", "", "", f.label, "", budgetFlagMessage(f)];
+  }
+}
+
+/**
+ * The Budget check sheet: each partner's recharge against its budget by year,
+ * capital/revenue (and service), with the variance in £ and % and a status
+ * coloured by conditional formatting; then the flags (charges with no budget
+ * or the wrong kind of budget, stated totals that do not add up or that mix
+ * categories), the stated totals themselves and any year-end settlement.
+ */
+export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | undefined, scenario: string | undefined): SheetSpec {
+  if (report === undefined) {
+    return notRunSheet("budgetCheck", "Budget check", "No budget check was run with these results. Add budgets on the Budgets sheet and run again.", run.result, scenario);
+  }
+  const blocks: Block[] = [
+    { row: 0, col: 0, values: [["Budget check"]], style: "title" },
+    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+  ];
+  const tol = report.budgets.tolerance;
+  blocks.push({
+    row: 3,
+    col: 0,
+    values: [[`Tolerance: ${tol.amount === undefined ? "no £ tolerance" : formatMoney(tol.amount)}; ${tol.percent === undefined ? "no % tolerance" : `${(Number(tol.percent.n) / Number(tol.percent.d)).toString()}% of budget`}.`]],
+    style: "note",
+  });
+  const top = 5;
+  const body: CellValue[][] = report.budgets.lines.map((l) => [
+    l.partner,
+    l.yearLabel,
+    l.category,
+    l.service,
+    pounds(l.budget),
+    pounds(l.recharge),
+    pounds(l.variance),
+    l.percentText === undefined ? "" : `${l.percentText}%`,
+    BUDGET_STATUS[l.status].text,
+  ]);
+  const t = tableBlocks(OUTPUT_TABLES.budgetCheck, top, BUDGET_HEADERS, body, [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null]);
+  blocks.push(...t.blocks);
+  const tables: TableSpec[] = [t.table];
+  const cf: ConditionalFormatSpec[] = [{ row: top + 1, col: 8, rows: t.bodyRows, cols: 1, rules: Object.values(BUDGET_STATUS) }];
+  let row = top + t.bodyRows + 2;
+  blocks.push({ row, col: 0, values: [["Flags"]], style: "header" });
+  if (report.flags.length === 0) {
+    blocks.push({ row: row + 1, col: 0, values: [["None: every charge has a budget of the right kind and every stated total adds up."]] });
+    row += 3;
+  } else {
+    blocks.push({ row: row + 1, col: 0, values: [["Flag", "Partner", "Year", "Category", "Service or total", "Amount (£)", "Message"]], style: "header" });
+    blocks.push({ row: row + 2, col: 0, values: report.flags.map(flagRow), formats: [null, null, null, null, null, MONEY_FORMAT, null] });
+    cf.push({ row: row + 2, col: 0, rows: report.flags.length, cols: 1, rules: Object.values(FLAG_STATUS) });
+    row += report.flags.length + 4;
+  }
+  if (report.statedTotals.length > 0) {
+    blocks.push({ row, col: 0, values: [["Stated totals"]], style: "header" });
+    blocks.push({
+      row: row + 1,
+      col: 0,
+      values: [["Label", "Year", "Stated (£)", "Lines add to (£)", "Difference (£)", "Matches", "Capital (£)", "Revenue (£)", "One-off (£)", "Ongoing (£)", "Lines"]],
+      style: "header",
+    });
+    blocks.push({
+      row: row + 2,
+      col: 0,
+      values: report.statedTotals.map((s) => [
+        s.label,
+        s.yearLabel ?? "Full amounts",
+        pounds(s.stated),
+        pounds(s.linesTotal),
+        pounds(s.difference),
+        s.matches ? "Yes" : "No",
+        pounds(s.capital),
+        pounds(s.revenue),
+        pounds(s.oneOff),
+        pounds(s.ongoing),
+        s.lines.join(", "),
+      ]),
+      formats: [null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null],
+    });
+    row += report.statedTotals.length + 4;
+  }
+  if (report.yearEnd !== undefined) {
+    const ye = report.yearEnd;
+    blocks.push({ row, col: 0, values: [[`Year-end settlement (shared by ${ye.basis}${ye.carryForward ? ", carried forward to the next year" : ""})`]], style: "header" });
+    blocks.push({ row: row + 1, col: 0, values: [["Year", "Category", "Service", "Outturn (£)", "Charged (£)", "Variance (£)", "Kind", "Partner", "Contribution (£)", "Share (£)"]], style: "header" });
+    const rows: CellValue[][] = [];
+    for (const s of ye.settlements) {
+      for (const sh of s.shares) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, sh.partner, pounds(sh.contribution), pounds(sh.share)]);
+      if (s.shares.length === 0) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, "", "", ""]);
+    }
+    if (rows.length > 0) {
+      blocks.push({ row: row + 2, col: 0, values: rows, formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null, MONEY_FORMAT, MONEY_FORMAT] });
+    }
+  }
+  return outputSheet("budgetCheck", { blocks, tables, conditionalFormats: cf, freezeRows: top + 1, columnWidths: [150, 70, 80, 140, 110, 110, 110, 90, 130, 110, 400] });
+}

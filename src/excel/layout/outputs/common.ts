@@ -1,0 +1,90 @@
+import { fyLabel, formatMoney, TIE_BREAK_RULE, type ApportionResult } from "../../../engine";
+import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
+import { OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
+
+/** Pence as the number a cell holds: pounds, exact to the penny when shown to two places. */
+export function pounds(p: number): number {
+  return p / 100;
+}
+
+/** The rounding unit in words. */
+export function unitText(unit: number): string {
+  if (unit === 1) return "the penny";
+  if (unit === 100) return "the pound";
+  if (unit === 100_000) return "£000s";
+  return formatMoney(unit);
+}
+
+/** The scenario a run used, in words. */
+export function scenarioText(scenario: string | undefined): string {
+  return scenario === undefined || scenario === "" ? "Base model" : `Scenario "${scenario}"`;
+}
+
+/** Lines describing how a result was produced, written under each output's title. */
+export function runNotes(result: ApportionResult, scenario: string | undefined): string[] {
+  const s = result.settings;
+  const b = result.balance;
+  return [
+    `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitText(s.unit)} · part years by ${s.proRata}`,
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged. Tie-break: ${TIE_BREAK_RULE}`,
+  ];
+}
+
+/** A table laid out from row `row`: header block, body block (at least one row), and the table over both. */
+export function tableBlocks(
+  name: string,
+  row: number,
+  headers: readonly string[],
+  body: readonly (readonly CellValue[])[],
+  formats: readonly (string | null)[],
+): { blocks: Block[]; table: TableSpec; bodyRows: number } {
+  const rows = body.length > 0 ? body : [headers.map(() => "")];
+  return {
+    blocks: [
+      { row, col: 0, values: [headers] },
+      { row: row + 1, col: 0, values: rows, formats },
+    ],
+    table: { name, row, col: 0, rows: rows.length + 1, cols: headers.length, style: TABLE_STYLE },
+    bodyRows: rows.length,
+  };
+}
+
+/** An output sheet from its parts. */
+export function outputSheet(
+  kind: OutputSheetKind,
+  parts: {
+    readonly blocks: readonly Block[];
+    readonly tables?: readonly TableSpec[];
+    readonly conditionalFormats?: readonly ConditionalFormatSpec[];
+    readonly charts?: readonly ChartSpec[];
+    readonly freezeRows: number;
+    readonly columnWidths: readonly number[];
+  },
+): SheetSpec {
+  return {
+    name: OUTPUT_SHEETS[kind],
+    kind,
+    role: "output",
+    blocks: parts.blocks,
+    tables: parts.tables ?? [],
+    validations: [],
+    conditionalFormats: parts.conditionalFormats ?? [],
+    charts: parts.charts ?? [],
+    freezeRows: parts.freezeRows,
+    columnWidths: parts.columnWidths,
+    tabColor: TAB_COLORS.output,
+  };
+}
+
+/** A sheet saying an output was not produced by this run (so a stale one never survives a re-run). */
+export function notRunSheet(kind: OutputSheetKind, title: string, reason: string, result: ApportionResult, scenario: string | undefined): SheetSpec {
+  return outputSheet(kind, {
+    blocks: [
+      { row: 0, col: 0, values: [[title]], style: "title" },
+      { row: 1, col: 0, values: runNotes(result, scenario).map((n) => [n]), style: "note" },
+      { row: 4, col: 0, values: [[reason]] },
+    ],
+    freezeRows: 0,
+    columnWidths: [600],
+  });
+}

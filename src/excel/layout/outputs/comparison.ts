@@ -1,0 +1,79 @@
+import { formatMoney, type Comparison, type DoNoHarmReport, type ModelRun } from "../../../engine";
+import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
+import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
+import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
+
+/** Direction words in the comparison's Change column, with their colours. */
+export const CHANGE_STATUS = {
+  more: { text: "Pays more", fill: "#FFC7CE", font: "#9C0006" },
+  less: { text: "Pays less", fill: "#C6EFCE", font: "#006100" },
+  same: { text: "No change", fill: "#EDEDED", font: "#404040" },
+} as const;
+
+/** Verdict words of the do-no-harm check, with their colours. */
+export const HARM_STATUS = {
+  passed: { text: "Do no harm: passed", fill: "#C6EFCE", font: "#006100" },
+  failed: { text: "Do no harm: FAILED", fill: "#FFC7CE", font: "#9C0006" },
+} as const;
+
+/**
+ * The Scenario comparison sheet: two runs side by side per partner × year ×
+ * capital/revenue, with the difference in £ and % and whether the partner
+ * pays more; then, when checked, the "do no harm" verdict and every existing
+ * partner that would pay more.
+ */
+export function comparisonSheet(run: ModelRun, comparison: Comparison | undefined, harm: DoNoHarmReport | undefined, scenario: string | undefined): SheetSpec {
+  if (comparison === undefined && harm === undefined) {
+    return notRunSheet("comparison", "Scenario comparison", "No scenario comparison was run with these results. Choose two scenarios to compare and run again.", run.result, scenario);
+  }
+  const blocks: Block[] = [
+    { row: 0, col: 0, values: [[comparison === undefined ? "Scenario comparison" : `Scenario comparison: ${comparison.from} → ${comparison.to}`]], style: "title" },
+    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+  ];
+  const tables: TableSpec[] = [];
+  const cf: ConditionalFormatSpec[] = [];
+  let row = 4;
+  if (harm !== undefined) {
+    const verdict = harm.passed ? HARM_STATUS.passed : HARM_STATUS.failed;
+    const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.join(", ")}.` : "";
+    blocks.push({ row, col: 0, values: [[verdict.text, `Scenario "${harm.scenario}".${joining} ${harm.passed ? "No existing partner pays more in any year, on capital or revenue." : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`}`]] });
+    cf.push({ row, col: 0, rows: 1, cols: 1, rules: Object.values(HARM_STATUS) });
+    row += 1;
+    if (harm.harms.length > 0) {
+      blocks.push({ row: row + 1, col: 0, values: [["Partner", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]], style: "header" });
+      blocks.push({
+        row: row + 2,
+        col: 0,
+        values: harm.harms.map((h) => [h.partner, h.yearLabel, h.category, pounds(h.before), pounds(h.after), pounds(h.increase)]),
+        formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
+      });
+      row += harm.harms.length + 2;
+      blocks.push({
+        row: row + 1,
+        col: 0,
+        values: harm.byPartner.map((b) => [`${b.partner} pays more in total: capital ${formatMoney(b.capital)}, revenue ${formatMoney(b.revenue)}`]),
+        style: "note",
+      });
+      row += harm.byPartner.length + 1;
+    }
+    row += 2;
+  }
+  if (comparison !== undefined) {
+    const headers = ["Partner", "Year", "Category", `${comparison.from} (£)`, `${comparison.to} (£)`, "Difference (£)", "Change %", "Change"];
+    const body: CellValue[][] = comparison.rows.map((r) => [
+      r.partner,
+      r.yearLabel,
+      r.category,
+      pounds(r.from),
+      pounds(r.to),
+      pounds(r.difference),
+      r.percentText === undefined ? "" : `${r.percentText}%`,
+      r.difference > 0 ? CHANGE_STATUS.more.text : r.difference < 0 ? CHANGE_STATUS.less.text : CHANGE_STATUS.same.text,
+    ]);
+    const t = tableBlocks(OUTPUT_TABLES.comparison, row, headers, body, [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null]);
+    blocks.push(...t.blocks);
+    tables.push(t.table);
+    cf.push({ row: row + 1, col: 7, rows: t.bodyRows, cols: 1, rules: Object.values(CHANGE_STATUS) });
+  }
+  return outputSheet("comparison", { blocks, tables, conditionalFormats: cf, freezeRows: 0, columnWidths: [150, 70, 80, 130, 130, 120, 80, 100] });
+}

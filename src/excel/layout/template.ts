@@ -1,0 +1,315 @@
+import type { ModelInput, SettingsInput } from "../../engine";
+import type { WorkbookProblem } from "../problems";
+import type { Block, CellValue, RangeRef, SheetSpec, TableSpec, ValidationSpec } from "./cells";
+import { dateToCell, decimalToCell, listCell, yesNo } from "./cell-values";
+import { columnFormat, INPUT_TABLES, SETTINGS, type ListName, type SettingDef, type SettingKey, type TableDef } from "./input-tables";
+import { buildListsSheet } from "./lists-sheet";
+import { INPUT_SHEETS, PERCENT_FIGURE_FORMAT, MONEY_FORMAT, TAB_COLORS, TABLE_STYLE, TEXT_FORMAT, type InputSheetKind } from "./names";
+import type { RunSettings } from "./run-settings";
+import { scenariosToRows } from "./scenario-rows";
+
+/** Notes written into the tables' Note columns, e.g. to say which figures are illustrative. */
+export interface TemplateNotes {
+  readonly partners?: Readonly<Record<string, string>>;
+  readonly drivers?: Readonly<Record<string, string>>;
+  readonly costLines?: Readonly<Record<string, string>>;
+  readonly bases?: Readonly<Record<string, string>>;
+  /** By budget position (0-based) in `model.budgets`. */
+  readonly budgets?: Readonly<Record<number, string>>;
+  /** By stated total label. */
+  readonly statedTotals?: Readonly<Record<string, string>>;
+  /** By outturn position (0-based) in `model.outturns`. */
+  readonly outturns?: Readonly<Record<number, string>>;
+}
+
+interface TablePart {
+  readonly blocks: Block[];
+  readonly table: TableSpec;
+  readonly validations: ValidationSpec[];
+  readonly widths: Map<number, number>;
+}
+
+/** Lays out one table: a header block, a body block with per-column formats, validations on the body. */
+function tablePart(def: TableDef, rows: readonly (readonly CellValue[])[], lists: Readonly<Record<ListName, RangeRef | undefined>>, extraHeaders: readonly string[] = []): TablePart {
+  const headers = [...def.columns.map((c) => c.header), ...extraHeaders];
+  const width = headers.length;
+  const body = rows.length > 0 ? rows.map((r) => headers.map((_, i) => r[i] ?? "")) : [headers.map(() => "")];
+  const formats = [...def.columns.map((c) => columnFormat(c.kind)), ...extraHeaders.map(() => null)];
+  const validations: ValidationSpec[] = [];
+  def.columns.forEach((c, i) => {
+    const at = { row: def.row + 1, col: def.col + i, rows: body.length, cols: 1 };
+    if (c.choices !== undefined) {
+      validations.push({ ...at, source: { kind: "values", values: c.choices }, strict: true, message: `Choose one of: ${c.choices.join(", ")}.` });
+    } else if (c.list !== undefined) {
+      const range = lists[c.list];
+      if (range !== undefined) validations.push({ ...at, source: { kind: "range", range }, strict: false, message: `Not in the list on the Lists sheet; check it is defined.` });
+    }
+  });
+  const widths = new Map<number, number>();
+  def.columns.forEach((c, i) => widths.set(def.col + i, c.width));
+  extraHeaders.forEach((_, i) => widths.set(def.col + def.columns.length + i, 80));
+  return {
+    blocks: [
+      { row: def.row, col: def.col, values: [headers] },
+      { row: def.row + 1, col: def.col, values: body, formats },
+    ],
+    table: { name: def.name, row: def.row, col: def.col, rows: body.length + 1, cols: width, style: TABLE_STYLE },
+    validations,
+    widths,
+  };
+}
+
+function sheet(kind: InputSheetKind, parts: readonly TablePart[]): SheetSpec {
+  const widths = new Map<number, number>();
+  for (const p of parts) for (const [c, w] of p.widths) widths.set(c, w);
+  const maxCol = Math.max(0, ...widths.keys());
+  const columnWidths: number[] = [];
+  for (let c = 0; c <= maxCol; c++) columnWidths.push(widths.get(c) ?? 24);
+  return {
+    name: INPUT_SHEETS[kind],
+    kind,
+    role: "input",
+    blocks: parts.flatMap((p) => p.blocks),
+    tables: parts.map((p) => p.table),
+    validations: parts.flatMap((p) => p.validations),
+    conditionalFormats: [],
+    charts: [],
+    freezeRows: 1,
+    columnWidths,
+    tabColor: TAB_COLORS.input,
+  };
+}
+
+/** The value a setting row holds for a model. */
+function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSettings): CellValue {
+  const s: SettingsInput | undefined = model?.settings;
+  switch (key) {
+    case "firstYear":
+      return s?.firstYear ?? "";
+    case "lastYear":
+      return s?.lastYear ?? "";
+    case "unit":
+      return decimalToCell(s?.unit) === "" ? "penny" : decimalToCell(s?.unit);
+    case "proRata":
+      return s?.proRata ?? "days";
+    case "indexationRate":
+      return decimalToCell(s?.indexationRate);
+    case "indexationBaseYear":
+      return s?.indexationBaseYear ?? "";
+    case "zeroDriverFallback":
+      return s?.zeroDriverFallback ?? "error";
+    case "toleranceAmount":
+      return decimalToCell(model?.tolerance?.amount);
+    case "tolerancePercent":
+      return decimalToCell(model?.tolerance?.percent);
+    case "yearEndBasis":
+      return model?.yearEnd?.basis ?? "";
+    case "carryForward":
+      return model?.yearEnd?.carryForward === true ? "Yes" : "No";
+    case "runScenario":
+      return run.scenario;
+    case "compareFirst":
+      return run.compareFirst;
+    case "compareSecond":
+      return run.compareSecond;
+  }
+}
+
+/** The number format of a setting's Value cell. */
+export function settingFormat(def: SettingDef): string | null {
+  switch (def.kind) {
+    case "year":
+    case "choice":
+    case "text":
+    case "yesno":
+      return TEXT_FORMAT;
+    case "percent":
+      return PERCENT_FIGURE_FORMAT;
+    case "money":
+      return MONEY_FORMAT;
+    case "unit":
+      return null;
+  }
+}
+
+function settingsPart(model: ModelInput | undefined, run: RunSettings): TablePart {
+  const def = INPUT_TABLES.settings;
+  const blocks: Block[] = [{ row: def.row, col: def.col, values: [def.columns.map((c) => c.header)] }];
+  const validations: ValidationSpec[] = [];
+  SETTINGS.forEach((s, i) => {
+    const row = def.row + 1 + i;
+    blocks.push({ row, col: def.col, values: [[s.label, settingValue(s.key, model, run), s.note]], formats: [TEXT_FORMAT, settingFormat(s), TEXT_FORMAT] });
+    if (s.choices !== undefined) {
+      validations.push({
+        row,
+        col: def.col + 1,
+        rows: 1,
+        cols: 1,
+        source: { kind: "values", values: s.choices },
+        strict: s.kind === "choice" || s.kind === "yesno",
+        message: `Choose one of: ${s.choices.join(", ")}.`,
+      });
+    }
+  });
+  const widths = new Map<number, number>();
+  def.columns.forEach((c, i) => widths.set(def.col + i, c.width));
+  return { blocks, table: { name: def.name, row: def.row, col: def.col, rows: SETTINGS.length + 1, cols: def.columns.length, style: TABLE_STYLE }, validations, widths };
+}
+
+/** Driver value rows: one per partner (and per year where values are year-specific), one column per driver. */
+function driverValueRows(model: ModelInput): CellValue[][] {
+  const drivers = model.drivers ?? [];
+  const keys: { partner: string; year: string }[] = [];
+  const index = new Map<string, number>();
+  const order = new Map(model.partners.map((p, i) => [p.id, i]));
+  for (const d of drivers) {
+    for (const v of d.values) {
+      const key = `${v.partner}\u0000${v.year ?? ""}`;
+      if (!index.has(key)) {
+        index.set(key, keys.length);
+        keys.push({ partner: v.partner, year: v.year ?? "" });
+      }
+    }
+  }
+  const within = new Map((model.withinPartners ?? []).map((w) => [w.partner.id, w]));
+  (model.withinPartners ?? []).forEach((w, i) => {
+    if (Object.keys(w.drivers ?? {}).length > 0) {
+      order.set(w.partner.id, model.partners.length + i);
+      keys.push({ partner: w.partner.id, year: "" });
+    }
+  });
+  const sorted = keys
+    .map((k, i) => ({ ...k, i }))
+    .sort((a, b) => (order.get(a.partner) ?? 1e9) - (order.get(b.partner) ?? 1e9) || (a.year < b.year ? -1 : a.year > b.year ? 1 : 0) || a.i - b.i);
+  return sorted.map((k) => [
+    k.partner,
+    k.year,
+    ...drivers.map((d) => {
+      const w = k.year === "" ? within.get(k.partner) : undefined;
+      if (w !== undefined) return decimalToCell(w.drivers?.[d.id]);
+      const v = d.values.find((x) => x.partner === k.partner && (x.year ?? "") === k.year);
+      return v === undefined ? "" : decimalToCell(v.value);
+    }),
+  ]);
+}
+
+/** Checks the model can be written as the fixed tables. */
+function writable(model: ModelInput): WorkbookProblem[] {
+  const problems: WorkbookProblem[] = [];
+  const fixed = new Set(INPUT_TABLES.drivers.columns.map((c) => c.header.toLowerCase()));
+  for (const d of model.drivers ?? []) {
+    if (fixed.has(d.id.trim().toLowerCase())) problems.push({ kind: "unwritableModel", detail: `a driver may not be called "${d.id}", which is a fixed column of the Drivers table.` });
+    if (d.id.trim() === "") problems.push({ kind: "unwritableModel", detail: "a driver has no id." });
+  }
+  const seen = new Set<string>();
+  for (const d of model.drivers ?? []) {
+    const k = d.id.trim().toLowerCase();
+    if (seen.has(k)) problems.push({ kind: "unwritableModel", detail: `two drivers are called "${d.id}" (Excel column headers ignore case).` });
+    seen.add(k);
+  }
+  return problems;
+}
+
+/** The run settings a new model starts with: base model, no comparison. */
+export const DEFAULT_RUN_SETTINGS: RunSettings = { scenario: "", compareFirst: "", compareSecond: "" };
+
+/**
+ * Lays out a model as the input sheets (Partners, Drivers, Costs, Bases,
+ * Budgets, Settings, Scenarios) plus the Lists sheet their drop-downs use.
+ * With no model, the sheets are created empty (one blank row per table) and
+ * the settings carry their defaults.
+ */
+export function buildInputSheets(
+  model: ModelInput | undefined,
+  options: { readonly notes?: TemplateNotes; readonly run?: RunSettings } = {},
+): { ok: true; sheets: SheetSpec[] } | { ok: false; problems: WorkbookProblem[] } {
+  if (model !== undefined) {
+    const problems = writable(model);
+    if (problems.length > 0) return { ok: false, problems };
+  }
+  const notes = options.notes ?? {};
+  const lists = buildListsSheet(model);
+  const L = lists.ranges;
+  const T = INPUT_TABLES;
+  const partners = tablePart(
+    T.partners,
+    [
+      ...(model?.partners ?? []).map((p) => [p.id, p.name ?? "", yesNo(p.host), "", notes.partners?.[p.id] ?? ""]),
+      ...(model?.withinPartners ?? []).map((w) => [w.partner.id, w.partner.name ?? "", yesNo(w.partner.host), w.within, notes.partners?.[w.partner.id] ?? ""]),
+    ],
+    L,
+  );
+  const driverList = tablePart(
+    T.driverList,
+    (model?.drivers ?? []).map((d) => [d.id, d.label ?? "", yesNo(d.illustrative), notes.drivers?.[d.id] ?? ""]),
+    L,
+  );
+  const driverValues = tablePart(
+    T.drivers,
+    model === undefined ? [] : driverValueRows(model),
+    L,
+    (model?.drivers ?? []).map((d) => d.id),
+  );
+  const costs = tablePart(
+    T.costs,
+    (model?.costLines ?? []).map((l) => [
+      l.ref,
+      l.description ?? "",
+      l.service ?? "",
+      l.category,
+      l.nature,
+      decimalToCell(l.amount),
+      dateToCell(l.start),
+      dateToCell(l.end),
+      l.basis,
+      listCell(l.appliesTo),
+      listCell(l.excludes),
+      decimalToCell(l.indexationRate),
+      l.indexationBaseYear ?? "",
+      notes.costLines?.[l.ref] ?? "",
+    ]),
+    L,
+  );
+  const basisRows: CellValue[][] = [];
+  for (const b of model?.bases ?? []) {
+    const note = notes.bases?.[b.id] ?? "";
+    const items: [string, CellValue][] = b.kind === "percentages" ? b.shares.map((s) => [s.partner, decimalToCell(s.percent)]) : b.components.map((c) => [c.source, decimalToCell(c.weight)]);
+    if (items.length === 0) basisRows.push([b.id, b.kind, "", "", b.label ?? "", note]);
+    if (b.kind === "percentages") {
+      for (const w of model?.withinPartners ?? []) {
+        const pct = w.percentages?.[b.id];
+        if (pct !== undefined) items.push([w.partner.id, decimalToCell(pct)]);
+      }
+    }
+    items.forEach(([item, pct], i) => basisRows.push([b.id, b.kind, item, pct, i === 0 ? (b.label ?? "") : "", i === 0 ? note : ""]));
+  }
+  const bases = tablePart(T.bases, basisRows, L);
+  const budgets = tablePart(
+    T.budgets,
+    (model?.budgets ?? []).map((b, i) => [b.partner, b.year, b.category, b.service ?? "", decimalToCell(b.amount), notes.budgets?.[i] ?? ""]),
+    L,
+  );
+  const stated = tablePart(
+    T.statedTotals,
+    (model?.statedTotals ?? []).map((s) => [s.label, listCell(s.lines), s.year ?? "", decimalToCell(s.amount), decimalToCell(s.unit), notes.statedTotals?.[s.label] ?? ""]),
+    L,
+  );
+  const outturns = tablePart(
+    T.outturns,
+    (model?.outturns ?? []).map((o, i) => [o.year, o.category, o.service ?? "", decimalToCell(o.amount), notes.outturns?.[i] ?? ""]),
+    L,
+  );
+  const scenarioRows = scenariosToRows(model?.scenarios ?? []).map((r) => [r.scenario, r.description, r.change, r.line, r.partner, r.driver, r.year, r.value, r.basis, r.start, r.end, r.details]);
+  const scenarios = tablePart(T.scenarios, scenarioRows, L);
+  const sheets: SheetSpec[] = [
+    sheet("partners", [partners]),
+    sheet("drivers", [driverList, driverValues]),
+    sheet("costs", [costs]),
+    sheet("bases", [bases]),
+    sheet("budgets", [budgets, stated, outturns]),
+    sheet("settings", [settingsPart(model, options.run ?? DEFAULT_RUN_SETTINGS)]),
+    sheet("scenarios", [scenarios]),
+    lists.spec,
+  ];
+  return { ok: true, sheets };
+}

@@ -1,0 +1,227 @@
+import type { ModelInput, ScenarioInput } from "../../engine";
+import { cellAddress, parseAddress } from "../layout/address";
+import { DEFAULT_MAX_REQUEST_BYTES } from "../layout/batches";
+import type { CellValue } from "../layout/cells";
+import { gridFingerprint } from "../layout/fingerprint";
+import { INPUT_TABLES, SETTINGS } from "../layout/input-tables";
+import { decodeMarker } from "../layout/marker";
+import { MARKER_KEY } from "../layout/names";
+import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
+import type { RunSettings } from "../layout/run-settings";
+import { describeSelection, headerRowOf } from "../layout/selection";
+import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
+import { buildInputSheets } from "../layout/template";
+import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import { done, failed, fillRow, hostProblem, modelRead, workbookStatus } from "../port-common";
+import { encodeValues, expandFormats } from "./encode";
+import { readInputTables } from "./read-tables";
+import { excelRun, hostSupportsRequirements, REQUIRED_API, type ExcelRunner } from "./runner";
+import { readState } from "./state";
+import { loadValues } from "./values";
+import { writeSheets } from "./write-sheets";
+
+/** Options for the Office.js adapter. */
+export interface OfficeWorkbookOptions {
+  /** How to get a request context (default `Excel.run`; tests pass a fake). */
+  readonly run?: ExcelRunner;
+  /** Cell payload per request (default 4 MB, under Excel on the web's 5 MB limit). */
+  readonly maxRequestBytes?: number;
+  /** Check the host supports ExcelApi 1.12 first (default: only with the default runner). */
+  readonly checkRequirements?: boolean;
+}
+
+/**
+ * The {@link WorkbookPort} over Office.js: the only code in the add-in that
+ * calls Excel. Reads and writes take a constant number of `context.sync()`
+ * calls whatever the model's size (see each method), growing only when the
+ * bytes moved exceed Excel on the web's 5 MB request/response limit.
+ */
+export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): WorkbookPort {
+  const run = options.run ?? excelRun;
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const check = options.checkRequirements ?? options.run === undefined;
+
+  async function attempt<T>(operation: string, f: (context: Excel.RequestContext) => Promise<PortResult<T>>): Promise<PortResult<T>> {
+    if (check && !hostSupportsRequirements()) return failed([{ kind: "unsupportedHost", requirement: `${REQUIRED_API.set} ${REQUIRED_API.version}` }]);
+    try {
+      return await run(f);
+    } catch (e) {
+      return failed([hostProblem(operation, e)]);
+    }
+  }
+
+  const port: WorkbookPort = {
+    /** 2 syncs. */
+    inspect(): Promise<PortResult<WorkbookStatus>> {
+      return attempt("inspect the workbook", async (context) => {
+        const state = await readState(context);
+        return done(workbookStatus(state.sheets, state.tables.map((t) => t.name)));
+      });
+    },
+
+    /** 2 syncs to read and plan, 1 per staging batch (1 for any sample), 1 to swap. */
+    createModel(model: ModelInput | undefined, opts: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
+      return attempt("create the model sheets", async (context) => {
+        const built = buildInputSheets(model, { ...(opts.notes === undefined ? {} : { notes: opts.notes }), ...(opts.run === undefined ? {} : { run: opts.run }) });
+        if (!built.ok) return failed(built.problems);
+        const r = await writeSheets(context, built.sheets, {
+          replaceInputs: opts.replaceExisting === true,
+          replaceEdited: true,
+          maxRequestBytes,
+          ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+        });
+        return r.ok ? done({ sheets: r.value.sheets }) : r;
+      });
+    },
+
+    /** 2 syncs (more only when the tables exceed the 5 MB response limit). */
+    readModel(): Promise<PortResult<ModelRead>> {
+      return attempt("read the model", async (context) => done(modelRead(await readInputTables(context))));
+    },
+
+    /** 3 syncs: state, then the owned outputs' values. */
+    checkOutputs(): Promise<PortResult<OutputsStatus>> {
+      return attempt("check the output sheets", async (context) => {
+        const state = await readState(context, () => true);
+        const outputs = state.sheets.filter((s) => s.marker?.role === "output");
+        const pieces = outputs.map((s) => s.used).filter((u): u is NonNullable<typeof u> => u !== undefined);
+        const values = await loadValues(context, pieces);
+        return done({
+          sheets: outputs.map((s) => {
+            const k = s.used === undefined ? -1 : pieces.indexOf(s.used);
+            const fp = s.used === undefined ? gridFingerprint(0, 0, []) : gridFingerprint(s.used.row, s.used.col, values[k] ?? []);
+            return { name: s.name, kind: s.marker?.kind ?? "", edited: s.marker?.fp === undefined || s.marker.fp !== fp };
+          }),
+        });
+      });
+    },
+
+    /** See {@link writeSheets}: 3 or 4 syncs plus one per staging batch. */
+    writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+      return attempt("write the results", (context) =>
+        writeSheets(context, buildOutputSheets(outputs), {
+          replaceInputs: false,
+          replaceEdited: opts.replaceEdited === true,
+          maxRequestBytes,
+          ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+          ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+        }),
+      );
+    },
+
+    /** 1 sync. */
+    selectCell(address: string): Promise<PortResult<void>> {
+      return attempt("select the cell", async (context) => {
+        const ref = parseAddress(address);
+        if (ref === undefined) return failed([{ kind: "invalidAddress", address }]);
+        const ws = context.workbook.worksheets.getItem(ref.sheet);
+        ws.activate();
+        ws.getRangeByIndexes(ref.row, ref.col, ref.rows, ref.cols).select();
+        try {
+          await context.sync();
+        } catch (e) {
+          const p = hostProblem("select the cell", e);
+          return failed([p.kind === "hostError" && (p.code === "ItemNotFound" || p.code === "InvalidArgument") ? { kind: "invalidAddress", address } : p]);
+        }
+        return done(undefined);
+      });
+    },
+
+    /** 1 sync, 2 on an output sheet (to read the selected row and its headers). */
+    readSelection(): Promise<PortResult<SelectionInfo>> {
+      return attempt("read the selection", async (context) => {
+        // The selection is always on the active sheet.
+        const sel = context.workbook.getSelectedRange();
+        sel.load("rowIndex,columnIndex");
+        const ws = context.workbook.worksheets.getActiveWorksheet();
+        ws.load("name");
+        const marker = ws.customProperties.getItemOrNullObject(MARKER_KEY);
+        marker.load("value");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("columnIndex,columnCount");
+        await context.sync();
+        const m = marker.isNullObject ? undefined : decodeMarker(marker.value);
+        const base = { address: cellAddress({ sheet: ws.name, row: sel.rowIndex, col: sel.columnIndex }), sheet: ws.name, row: sel.rowIndex, col: sel.columnIndex };
+        const headerRow = m?.role === "output" ? headerRowOf(m.kind) : undefined;
+        if (m === undefined || headerRow === undefined || used.isNullObject) return done({ ...base, target: { kind: "none" } });
+        const width = used.columnIndex + used.columnCount;
+        const header = ws.getRangeByIndexes(headerRow, 0, 1, width);
+        header.load("values");
+        const row = ws.getRangeByIndexes(sel.rowIndex, 0, 1, width);
+        row.load("values");
+        await context.sync();
+        return done({ ...base, target: describeSelection(m.kind, sel.rowIndex, sel.columnIndex, (row.values[0] ?? []) as CellValue[], (header.values[0] ?? []) as CellValue[]) });
+      });
+    },
+
+    /** 2 syncs. */
+    readScenarios(): Promise<PortResult<readonly ScenarioInput[]>> {
+      return attempt("read the scenarios", async (context) => done(modelRead(await readInputTables(context, [INPUT_TABLES.scenarios.name])).model.scenarios ?? []));
+    },
+
+    /** 3 syncs: find the table, read its header and body, then resize and write it. */
+    writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
+      return attempt("write the scenarios", async (context) => {
+        const name = INPUT_TABLES.scenarios.name;
+        const tables = await readInputTables(context, [name]);
+        const t = tables.get(name);
+        if (t === undefined) return failed([{ kind: "missingTable", table: name, sheet: INPUT_TABLES.scenarios.sheet }]);
+        const [header = [], ...current] = t.values;
+        const body = scenarioBody(header, scenarios);
+        const table = context.workbook.tables.getItem(t.name);
+        const ws = context.workbook.worksheets.getItem(t.sheet);
+        const have = Math.max(1, current.length);
+        const want = body.values.length;
+        if (want > have) table.rows.add(undefined, Array.from({ length: want - have }, () => header.map(() => "")));
+        if (want < have) ws.getRangeByIndexes(t.row + 1 + want, t.col, have - want, header.length).delete("Up");
+        const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
+        const formats = body.formats.map((f) => (f === undefined ? null : f));
+        const range = ws.getRangeByIndexes(t.row + 1, t.col, want, header.length);
+        range.numberFormat = expandFormats(formats, want);
+        range.values = encodeValues(rows, formats);
+        await context.sync();
+        return done(undefined);
+      });
+    },
+
+    /** 2 syncs. */
+    readRunSettings(): Promise<PortResult<RunSettings>> {
+      return attempt("read the run settings", async (context) => done(modelRead(await readInputTables(context, [INPUT_TABLES.settings.name])).runSettings));
+    },
+
+    /** 3 syncs. */
+    writeRunSettings(settings: RunSettings): Promise<PortResult<void>> {
+      return attempt("write the run settings", async (context) => {
+        const name = INPUT_TABLES.settings.name;
+        const t = (await readInputTables(context, [name])).get(name);
+        if (t === undefined) return failed([{ kind: "missingTable", table: name, sheet: INPUT_TABLES.settings.sheet }]);
+        const cols = settingsColumns(t.values[0] ?? []);
+        if (cols.setting < 0 || cols.value < 0) return failed([{ kind: "missingColumn", table: name, column: cols.setting < 0 ? "Setting" : "Value", at: { sheet: t.sheet, row: t.row, col: t.col, address: cellAddress(t) } }]);
+        const writes = runSettingWrites(t.values, settings);
+        const ws = context.workbook.worksheets.getItem(t.sheet);
+        const width = (t.values[0] ?? []).length;
+        const missing = writes.filter((w) => w.bodyRow < 0);
+        if (missing.length > 0) {
+          context.workbook.tables.getItem(name).rows.add(
+            undefined,
+            missing.map((w) => {
+              const row: (string | number | boolean)[] = Array.from({ length: width }, () => "");
+              row[cols.setting] = `'${SETTINGS.find((s) => s.key === w.key)?.label ?? w.key}`;
+              return row;
+            }),
+          );
+        }
+        let appended = t.values.length - 1;
+        for (const w of writes) {
+          const bodyRow = w.bodyRow >= 0 ? w.bodyRow : appended++;
+          const cell = ws.getRangeByIndexes(t.row + 1 + bodyRow, t.col + cols.value, 1, 1);
+          cell.numberFormat = [[w.format ?? "General"]];
+          cell.values = encodeValues([[w.value]], [w.format]);
+        }
+        await context.sync();
+        return done(undefined);
+      });
+    },
+  };
+  return port;
+}

@@ -1,0 +1,124 @@
+import { encodeMarker } from "../layout/marker";
+import type { Batch, StageOp } from "../layout/batches";
+import type { CellStyle, ValidationSpec } from "../layout/cells";
+import { MARKER_KEY } from "../layout/names";
+import type { WritePlan } from "../layout/write-plan";
+import { encodeValues, expandFormats } from "./encode";
+
+/** Dresses a block by its style. */
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  switch (style) {
+    case "title":
+      range.format.font.bold = true;
+      range.format.font.size = 14;
+      break;
+    case "header":
+      range.format.font.bold = true;
+      range.format.fill.color = "#DDEBF7";
+      break;
+    case "note":
+      range.format.font.italic = true;
+      range.format.font.color = "#595959";
+      break;
+    case "total":
+      range.format.font.bold = true;
+      break;
+  }
+}
+
+/** Queues one staged operation (nothing is sent until the caller syncs). */
+export function queueStageOp(context: Excel.RequestContext, op: StageOp): void {
+  const sheets = context.workbook.worksheets;
+  switch (op.kind) {
+    case "addSheet": {
+      const ws = sheets.add(op.sheet);
+      ws.visibility = "Hidden";
+      ws.customProperties.add(MARKER_KEY, encodeMarker({ v: 1, role: "staging", kind: "staging" }));
+      return;
+    }
+    case "cells": {
+      const rows = op.values.length;
+      const cols = op.values[0]?.length ?? 0;
+      if (rows === 0 || cols === 0) return;
+      const range = sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, rows, cols);
+      // Formats first, so a text ("@") column keeps what is written into it.
+      if (op.formats !== undefined) range.numberFormat = expandFormats(op.formats, rows);
+      range.values = encodeValues(op.values, op.formats);
+      if (op.style !== undefined) applyStyle(range, op.style);
+      return;
+    }
+    case "finish": {
+      const p = op.planned;
+      const spec = p.spec;
+      const ws = sheets.getItem(p.staging);
+      spec.tables.forEach((t, i) => {
+        const table = ws.tables.add(ws.getRangeByIndexes(t.row, t.col, t.rows, t.cols), true);
+        table.name = p.stagingTables[i] ?? t.name;
+        table.style = t.style;
+      });
+      for (const c of spec.conditionalFormats) {
+        const range = ws.getRangeByIndexes(c.row, c.col, c.rows, c.cols);
+        for (const rule of c.rules) {
+          const cf = range.conditionalFormats.add("ContainsText");
+          cf.textComparison.format.fill.color = rule.fill;
+          cf.textComparison.format.font.color = rule.font;
+          cf.textComparison.rule = { operator: "BeginsWith", text: rule.text };
+        }
+      }
+      for (const c of spec.charts) {
+        const chart = ws.charts.add("ColumnClustered", ws.getRangeByIndexes(c.data.row, c.data.col, c.data.rows, c.data.cols), "Columns");
+        chart.name = c.name;
+        chart.title.text = c.title;
+        chart.setPosition(ws.getRangeByIndexes(c.from.row, c.from.col, 1, 1), ws.getRangeByIndexes(c.to.row, c.to.col, 1, 1));
+      }
+      if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+      spec.columnWidths.forEach((w, i) => {
+        ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w;
+      });
+      if (spec.tabColor !== undefined) ws.tabColor = spec.tabColor;
+      return;
+    }
+  }
+}
+
+/** Queues a whole batch of staged operations, with calculation suspended until its sync. */
+export function queueBatch(context: Excel.RequestContext, batch: Batch): void {
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const op of batch.ops) queueStageOp(context, op);
+}
+
+/** Queues a list validation on a range of a sheet. */
+export function queueValidation(context: Excel.RequestContext, sheet: string, v: ValidationSpec): void {
+  const sheets = context.workbook.worksheets;
+  const range = sheets.getItem(sheet).getRangeByIndexes(v.row, v.col, v.rows, v.cols);
+  range.dataValidation.clear();
+  const source = v.source.kind === "values" ? v.source.values.join(",") : sheets.getItem(v.source.range.sheet).getRangeByIndexes(v.source.range.row, v.source.range.col, v.source.range.rows, v.source.range.cols);
+  range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+  range.dataValidation.errorAlert = { showAlert: true, style: v.strict ? "Stop" : "Warning", title: "Shared cost apportionment", message: v.message };
+}
+
+/**
+ * Queues the swap that puts staged sheets in place, one sheet after another:
+ * delete the previous version, rename the staged sheet and its tables, mark
+ * it as ours (with the fingerprint of what it holds), show it; then add the
+ * validations (their lists may be on another sheet of the same write) and
+ * move each new sheet to its place.
+ */
+export function queueSwap(context: Excel.RequestContext, plan: WritePlan): void {
+  const sheets = context.workbook.worksheets;
+  for (const p of plan.sheets) {
+    if (p.replaces !== undefined) sheets.getItem(p.replaces).delete();
+    const ws = sheets.getItem(p.staging);
+    ws.name = p.spec.name;
+    p.spec.tables.forEach((t, i) => {
+      ws.tables.getItem(p.stagingTables[i] ?? t.name).name = t.name;
+    });
+    ws.customProperties.add(MARKER_KEY, encodeMarker({ v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) }));
+    ws.visibility = "Visible";
+  }
+  for (const p of plan.sheets) for (const v of p.spec.validations) queueValidation(context, p.spec.name, v);
+  const names = new Set(plan.sheets.map((p) => p.spec.name));
+  plan.order.forEach((name, position) => {
+    if (names.has(name)) sheets.getItem(name).position = position;
+  });
+}

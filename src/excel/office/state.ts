@@ -1,0 +1,65 @@
+import { decodeMarker, type SheetMarker } from "../layout/marker";
+import { MARKER_KEY } from "../layout/names";
+import { parseAddress } from "../layout/address";
+import type { RangeRef } from "../layout/cells";
+
+/** A sheet as the adapter reads it. */
+export interface OfficeSheet {
+  readonly name: string;
+  readonly visible: boolean;
+  readonly marker: SheetMarker | undefined;
+  /** The used range (values only), if it was asked for and the sheet has any values. */
+  readonly used: RangeRef | undefined;
+}
+
+/** A table as the adapter reads it (header row included). */
+export interface OfficeTable {
+  readonly name: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** The workbook's sheets (with markers) and tables. */
+export interface OfficeState {
+  readonly sheets: readonly OfficeSheet[];
+  readonly tables: readonly OfficeTable[];
+}
+
+/**
+ * Reads the workbook's sheets, their ownership markers and its tables in two
+ * syncs whatever the workbook's size: the first lists sheets and tables, the
+ * second loads each sheet's marker and each table's position (and, for the
+ * sheets `wantUsed` picks, the used range's extent — never its values).
+ */
+export async function readState(context: Excel.RequestContext, wantUsed: (name: string) => boolean = () => false): Promise<OfficeState> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+  const sheetItems = sheets.items.map((s) => {
+    const marker = s.customProperties.getItemOrNullObject(MARKER_KEY);
+    marker.load("value");
+    const used = wantUsed(s.name) ? s.getUsedRangeOrNullObject(true) : undefined;
+    used?.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { name: s.name, visible: s.visibility === "Visible", marker, used };
+  });
+  const tableItems = tables.items.map((t) => {
+    const range = t.getRange();
+    range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    return { name: t.name, range };
+  });
+  await context.sync();
+  return {
+    sheets: sheetItems.map((s) => ({
+      name: s.name,
+      visible: s.visible,
+      marker: s.marker.isNullObject ? undefined : decodeMarker(s.marker.value),
+      used: s.used === undefined || s.used.isNullObject ? undefined : { sheet: s.name, row: s.used.rowIndex, col: s.used.columnIndex, rows: s.used.rowCount, cols: s.used.columnCount },
+    })),
+    tables: tableItems.map((t) => ({ name: t.name, sheet: parseAddress(t.range.address)?.sheet ?? "", row: t.range.rowIndex, col: t.range.columnIndex, rows: t.range.rowCount, cols: t.range.columnCount })),
+  };
+}

@@ -1,0 +1,139 @@
+import type { ModelInput, ScenarioInput, Where } from "../engine";
+import type { CellLocation } from "./layout/cells";
+import type { RunOutputs } from "./layout/outputs";
+import type { ModelTables } from "./layout/read-model";
+import type { RunSettings } from "./layout/run-settings";
+import type { SelectionTarget } from "./layout/selection";
+import type { TemplateNotes } from "./layout/template";
+import type { WorkbookProblem } from "./problems";
+
+/**
+ * The workbook as the rest of the add-in sees it. Three adapters implement
+ * it — Office.js (`createOfficeWorkbook`), in-memory (`createMemoryPort`, for
+ * tests and the task pane's browser preview) and, for the command line, one
+ * over exceljs — and all lay sheets out with the same pure code
+ * (`src/excel/layout`), so the sheets they write are identical.
+ *
+ * Every method is async and never throws for workbook trouble: it returns a
+ * {@link PortResult} whose problems are values ({@link WorkbookProblem}, one
+ * message function `workbookProblemMessage`). Nothing is written outside the
+ * add-in's own sheets, each marked with a worksheet custom property.
+ */
+export interface WorkbookPort {
+  /** What the workbook holds: which input tables are present, which owned sheets exist. Cheap; reads no table data. */
+  inspect(): Promise<PortResult<WorkbookStatus>>;
+  /**
+   * Creates the input sheets (and the Lists sheet their drop-downs use),
+   * empty when `model` is undefined or filled from it (a sample). If input
+   * sheets exist already it returns `inputSheetsExist` and changes nothing,
+   * unless `replaceExisting` is set (the user confirmed). Sheets with the same
+   * names that the add-in did not create are never replaced (`nameTaken`).
+   */
+  createModel(model: ModelInput | undefined, options?: CreateModelOptions): Promise<PortResult<CreateModelReport>>;
+  /**
+   * Reads the model from the input tables, with where each part came from.
+   * Table, header and cell problems come back in `problems` (the model is
+   * still built from everything readable); `locate` turns an engine error's
+   * `Where` into a cell address for the task pane to select.
+   */
+  readModel(): Promise<PortResult<ModelRead>>;
+  /** Which owned output sheets exist and whether anyone has typed into them since the add-in wrote them. */
+  checkOutputs(): Promise<PortResult<OutputsStatus>>;
+  /**
+   * Writes the output sheets for a run, replacing the previous ones exactly
+   * (running twice gives identical sheets). If a user has edited an owned
+   * output sheet it returns `outputsEdited` and writes nothing, unless
+   * `replaceEdited` is set. New sheets are built hidden and swapped in at the
+   * end, so a failure part-way leaves the previous outputs as they were (or
+   * `writeFailed` says exactly what was left).
+   */
+  writeOutputs(outputs: RunOutputs, options?: WriteOptions): Promise<PortResult<WriteReport>>;
+  /** Activates a sheet and selects a cell or range by address, e.g. `Costs!F12`. */
+  selectCell(address: string): Promise<PortResult<void>>;
+  /** The current selection and, on an output sheet, the charge or total it shows (for "Explain"). */
+  readSelection(): Promise<PortResult<SelectionInfo>>;
+  /** The scenarios stored in the Scenarios table. */
+  readScenarios(): Promise<PortResult<readonly ScenarioInput[]>>;
+  /** Replaces the rows of the Scenarios table (the table grows or shrinks; nothing else on the sheet moves except cells below it). */
+  writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>>;
+  /** The run settings kept in the Settings table. */
+  readRunSettings(): Promise<PortResult<RunSettings>>;
+  /** Stores the run settings in the Settings table, so reopening and re-running reproduces the run. */
+  writeRunSettings(settings: RunSettings): Promise<PortResult<void>>;
+}
+
+/** A value or the workbook problems that prevented it. */
+export type PortResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly WorkbookProblem[] };
+
+/** What {@link WorkbookPort.inspect} reports. */
+export interface WorkbookStatus {
+  /** True when the required input tables (Partners, Costs, Settings) are all present. */
+  readonly hasModel: boolean;
+  /** Each input table and whether it is present. */
+  readonly tables: readonly { readonly name: string; readonly present: boolean }[];
+  /** Owned input sheets present (including Lists). */
+  readonly inputSheets: readonly string[];
+  /** Owned output sheets present. */
+  readonly outputSheets: readonly string[];
+  /** Sheets that have one of the add-in's names but were not created by it. */
+  readonly foreignSheets: readonly string[];
+}
+
+/** Options for {@link WorkbookPort.createModel}. */
+export interface CreateModelOptions {
+  /** The user confirmed replacing the existing input sheets. */
+  readonly replaceExisting?: boolean;
+  /** Notes for the tables' Note columns (e.g. which figures are illustrative). */
+  readonly notes?: TemplateNotes;
+  /** Run settings to start with (default: base model, no comparison). */
+  readonly run?: RunSettings;
+  /** Called after each request with the number done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What {@link WorkbookPort.createModel} wrote. */
+export interface CreateModelReport {
+  readonly sheets: readonly string[];
+}
+
+/** The model read from the workbook, with a way to find the cell behind any engine error. */
+export interface ModelRead extends ModelTables {
+  /** The cell an engine error's `Where` points at, if it came from a table. */
+  locate(where: Where): CellLocation | undefined;
+}
+
+/** Each owned output sheet and whether it was edited by hand. */
+export interface OutputsStatus {
+  readonly sheets: readonly { readonly name: string; readonly kind: string; readonly edited: boolean }[];
+}
+
+/** Options for {@link WorkbookPort.writeOutputs}. */
+export interface WriteOptions {
+  /** The user confirmed replacing output sheets they have edited. */
+  readonly replaceEdited?: boolean;
+  /** Cancels the write before the swap: nothing the user sees changes. */
+  readonly signal?: AbortSignal;
+  /** Called after each request with the number done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What a write did. */
+export interface WriteReport {
+  /** The sheets now in place, in order. */
+  readonly sheets: readonly string[];
+  /** Staging requests sent (each one `context.sync()` in Excel). */
+  readonly batches: number;
+  /** Estimated cell payload written, in bytes. */
+  readonly bytes: number;
+}
+
+/** The current selection. */
+export interface SelectionInfo {
+  /** e.g. `Allocations!J7`: the active cell of the selection. */
+  readonly address: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  /** What the cell shows, on the add-in's output sheets. */
+  readonly target: SelectionTarget;
+}

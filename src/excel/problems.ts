@@ -1,0 +1,106 @@
+import type { CellLocation } from "./layout/cells";
+
+/**
+ * Every way the workbook layer can report trouble, as plain data. Engine
+ * errors keep their own union (`EngineError`, messages from `errorMessage`);
+ * these are the workbook's: missing tables, bad headers, unreadable cells,
+ * sheets that are not ours, edits in owned sheets, failed writes. Messages
+ * live in one place, {@link workbookProblemMessage}.
+ */
+export type WorkbookProblem =
+  /** A required input table is not in the workbook. */
+  | { readonly kind: "missingTable"; readonly table: string; readonly sheet: string }
+  /** A table lacks a required column. `at` is the table's header row start. */
+  | { readonly kind: "missingColumn"; readonly table: string; readonly column: string; readonly at: CellLocation }
+  /** Two columns of a table have the same meaning. */
+  | { readonly kind: "duplicateColumn"; readonly table: string; readonly column: string; readonly at: CellLocation }
+  /** A cell holds something that cannot be read as its column requires. */
+  | { readonly kind: "invalidCell"; readonly table: string; readonly column: string; readonly value: string; readonly expected: string; readonly at: CellLocation }
+  /** A row of the Settings table names a setting that does not exist. */
+  | { readonly kind: "unknownSetting"; readonly setting: string; readonly at: CellLocation }
+  /** A required setting row is missing from the Settings table. */
+  | { readonly kind: "missingSetting"; readonly setting: string; readonly table: string }
+  /** "New model" found input sheets already there and was not told to replace them. */
+  | { readonly kind: "inputSheetsExist"; readonly sheets: readonly string[] }
+  /** A sheet or table the add-in needs is taken by something the add-in did not create. */
+  | { readonly kind: "nameTaken"; readonly name: string; readonly what: "sheet" | "table" }
+  /** Owned output sheets were changed by hand since the add-in wrote them. */
+  | { readonly kind: "outputsEdited"; readonly sheets: readonly string[] }
+  /** The model cannot be laid out as tables (e.g. a driver named like a fixed column). */
+  | { readonly kind: "unwritableModel"; readonly detail: string }
+  /** Writing failed part-way; says exactly what was left. */
+  | {
+      readonly kind: "writeFailed";
+      readonly stage: "prepare" | "stage" | "swap";
+      readonly detail: string;
+      /** Sheets now holding the new content. */
+      readonly replaced: readonly string[];
+      /** Sheets still holding their previous content, untouched. */
+      readonly kept: readonly string[];
+      /** Sheets whose previous version is gone and whose new one is not in place. */
+      readonly missing: readonly string[];
+      /** Hidden staging sheets left behind (removed by the next write). */
+      readonly leftover: readonly string[];
+    }
+  /** The user or the task pane cancelled before anything was swapped in. */
+  | { readonly kind: "cancelled" }
+  /** An address that is not an A1 reference or names no sheet in the workbook. */
+  | { readonly kind: "invalidAddress"; readonly address: string }
+  /** Excel refused an operation. */
+  | { readonly kind: "hostError"; readonly operation: string; readonly code: string; readonly detail: string }
+  /** The Excel host lacks an API set the add-in needs. */
+  | { readonly kind: "unsupportedHost"; readonly requirement: string };
+
+/** The kinds of workbook problem. */
+export type WorkbookProblemKind = WorkbookProblem["kind"];
+
+/** The cell a problem points at, if any, so the task pane can select it. */
+export function problemLocation(p: WorkbookProblem): CellLocation | undefined {
+  return "at" in p ? p.at : undefined;
+}
+
+function list(items: readonly string[]): string {
+  return items.map((s) => `"${s}"`).join(", ");
+}
+
+/** The one message for each workbook problem: what is wrong, where, and what to do. */
+export function workbookProblemMessage(p: WorkbookProblem): string {
+  switch (p.kind) {
+    case "missingTable":
+      return `The table "${p.table}" (sheet "${p.sheet}") is missing. Create a new model or restore the table.`;
+    case "missingColumn":
+      return `${p.at.address}: table "${p.table}" has no column "${p.column}". Add the column header back.`;
+    case "duplicateColumn":
+      return `${p.at.address}: table "${p.table}" has the column "${p.column}" more than once. Remove or rename one.`;
+    case "invalidCell":
+      return `${p.at.address}: "${p.value}" in column "${p.column}" of table "${p.table}" is not valid; expected ${p.expected}.`;
+    case "unknownSetting":
+      return `${p.at.address}: "${p.setting}" is not a setting this add-in knows. Check the spelling or delete the row.`;
+    case "missingSetting":
+      return `The table "${p.table}" has no row for the setting "${p.setting}". Add the row back.`;
+    case "inputSheetsExist":
+      return `The workbook already has input sheets (${list(p.sheets)}). Confirm to replace them, or keep working on them.`;
+    case "nameTaken":
+      return `A ${p.what} named "${p.name}" already exists and was not created by this add-in. Rename it, then try again.`;
+    case "outputsEdited":
+      return `Someone has changed ${list(p.sheets)} since the add-in wrote ${p.sheets.length === 1 ? "it" : "them"}. Confirm to replace ${p.sheets.length === 1 ? "it" : "them"}, or copy your changes elsewhere first.`;
+    case "unwritableModel":
+      return `The model cannot be written as tables: ${p.detail}`;
+    case "writeFailed": {
+      const parts = [`Writing stopped while ${p.stage === "prepare" ? "preparing" : p.stage === "stage" ? "building the new sheets" : "swapping them in"} (${p.detail}).`];
+      if (p.replaced.length > 0) parts.push(`Replaced: ${list(p.replaced)}.`);
+      if (p.kept.length > 0) parts.push(`Unchanged: ${list(p.kept)}.`);
+      if (p.missing.length > 0) parts.push(`Removed but not replaced: ${list(p.missing)}; run again to recreate ${p.missing.length === 1 ? "it" : "them"}.`);
+      if (p.leftover.length > 0) parts.push(`Hidden working sheets left: ${list(p.leftover)} (removed on the next run).`);
+      return parts.join(" ");
+    }
+    case "cancelled":
+      return "Cancelled before anything was written; the workbook is unchanged.";
+    case "invalidAddress":
+      return `"${p.address}" is not a cell in this workbook.`;
+    case "hostError":
+      return `Excel could not ${p.operation}: ${p.detail} (${p.code}).`;
+    case "unsupportedHost":
+      return `This version of Excel lacks ${p.requirement}, which the add-in needs. Update Office or use Excel on the web.`;
+  }
+}

@@ -1,0 +1,278 @@
+import type { ModelInput, ScenarioInput } from "../../engine";
+import { cellAddress, parseAddress } from "../layout/address";
+import type { SheetSpec } from "../layout/cells";
+import { planBatches, type Batch, DEFAULT_MAX_REQUEST_BYTES } from "../layout/batches";
+import { gridFingerprint } from "../layout/fingerprint";
+import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
+import { encodeMarker, type SheetMarker } from "../layout/marker";
+import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
+import type { RawTable } from "../layout/read-model";
+import type { RunSettings } from "../layout/run-settings";
+import { describeSelection, headerRowOf } from "../layout/selection";
+import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
+import { buildInputSheets } from "../layout/template";
+import { editedSheets, planWrite, type WritePlan } from "../layout/write-plan";
+import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import { done, failed, fillRow, hostProblem, modelRead, withMarkers, workbookStatus } from "../port-common";
+import type { WorkbookProblem } from "../problems";
+import type { SheetStore } from "./sheet-store";
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** Options for a store-backed port. */
+export interface StorePortOptions {
+  /** Payload budget per staged batch (only shapes progress reporting for in-process stores). */
+  readonly maxRequestBytes?: number;
+}
+
+/**
+ * The whole {@link WorkbookPort} over any synchronous {@link SheetStore}
+ * (the in-memory workbook, or exceljs for the command line). It follows the
+ * same plan as the Office.js adapter — the same sheets, staged hidden and
+ * swapped in — so the sheets it writes are identical.
+ */
+export function createStorePort(store: SheetStore, options: StorePortOptions = {}): WorkbookPort {
+  const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+
+  const sheets = (): { name: string; visible: boolean; marker: SheetMarker | undefined }[] => withMarkers(store.listSheets());
+
+  const readTables = (): Map<string, RawTable> => {
+    const out = new Map<string, RawTable>();
+    const all = store.listTables();
+    for (const key of TABLE_ORDER) {
+      const t = all.find((x) => same(x.name, INPUT_TABLES[key].name));
+      if (t === undefined) continue;
+      out.set(INPUT_TABLES[key].name, { name: t.name, sheet: t.sheet, row: t.row, col: t.col, values: store.readValues(t.sheet, t.row, t.col, t.rows, t.cols) });
+    }
+    return out;
+  };
+
+  const currentFingerprint = (name: string): string => {
+    const used = store.usedRange(name);
+    return used === undefined ? gridFingerprint(0, 0, []) : gridFingerprint(used.row, used.col, store.readValues(name, used.row, used.col, used.rows, used.cols));
+  };
+
+  const runBatch = (batch: Batch): void => {
+    for (const op of batch.ops) {
+      switch (op.kind) {
+        case "addSheet":
+          store.addSheet(op.sheet, false);
+          store.setMarker(op.sheet, encodeMarker({ v: 1, role: "staging", kind: "staging" }));
+          break;
+        case "cells":
+          store.writeBlock(op.sheet, op.row, op.col, op.values, op.formats === undefined ? undefined : op.formats.map((f) => f ?? "General"), op.style);
+          break;
+        case "finish": {
+          const p = op.planned;
+          const s = p.spec;
+          s.tables.forEach((t, i) => store.addTable(p.staging, t, p.stagingTables[i] ?? t.name));
+          for (const c of s.conditionalFormats) store.addConditionalFormat(p.staging, c);
+          for (const c of s.charts) store.addChart(p.staging, c);
+          store.setFreezeRows(p.staging, s.freezeRows);
+          store.setColumnWidths(p.staging, s.columnWidths);
+          if (s.tabColor !== undefined) store.setTabColor(p.staging, s.tabColor);
+          break;
+        }
+      }
+    }
+  };
+
+  const swap = (plan: WritePlan, replaced: string[]): void => {
+    for (const p of plan.sheets) {
+      if (p.replaces !== undefined) store.deleteSheet(p.replaces);
+      store.renameSheet(p.staging, p.spec.name);
+      p.spec.tables.forEach((t, i) => store.renameTable(p.stagingTables[i] ?? t.name, t.name));
+      const marker: SheetMarker = { v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) };
+      store.setMarker(p.spec.name, encodeMarker(marker));
+      store.setVisible(p.spec.name, true);
+      replaced.push(p.spec.name);
+    }
+    // Validations last: their lists may refer to another sheet of the same write.
+    for (const p of plan.sheets) for (const v of p.spec.validations) store.addValidation(p.spec.name, v);
+    const names = new Set(plan.sheets.map((p) => p.spec.name));
+    plan.order.forEach((name, i) => {
+      if (names.has(name)) store.moveSheet(name, i);
+    });
+  };
+
+  const writeSheets = (specs: readonly SheetSpec[], opts: { replaceInputs: boolean; replaceEdited: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): PortResult<WriteReport> => {
+    const existing = sheets();
+    const planned = planWrite(existing, store.listTables(), specs, { replaceInputs: opts.replaceInputs });
+    if (!planned.ok) return failed(planned.problems);
+    const plan = planned.plan;
+    if (!opts.replaceEdited) {
+      const current = new Map<string, string>();
+      for (const p of plan.sheets) if (p.replaces !== undefined && p.spec.role === "output") current.set(p.replaces.toLowerCase(), currentFingerprint(p.replaces));
+      const edited = editedSheets(plan, existing, current);
+      if (edited.length > 0) return failed([{ kind: "outputsEdited", sheets: edited }]);
+    }
+    const batches = planBatches(plan.sheets, maxBytes);
+    const cleanup = (): string[] => {
+      const left: string[] = [];
+      for (const p of plan.sheets) {
+        if (!store.listSheets().some((s) => same(s.name, p.staging))) continue;
+        try {
+          store.deleteSheet(p.staging);
+        } catch {
+          left.push(p.staging);
+        }
+      }
+      return left;
+    };
+    try {
+      for (const name of plan.staleStaging) store.deleteSheet(name);
+      let i = 0;
+      for (const b of batches) {
+        if (opts.signal?.aborted === true) {
+          cleanup();
+          return failed([{ kind: "cancelled" }]);
+        }
+        runBatch(b);
+        opts.onProgress?.(++i, batches.length);
+      }
+    } catch (e) {
+      const leftover = cleanup();
+      return failed([writeFailed("stage", e, [], plan.sheets.map((p) => p.replaces).filter((x): x is string => x !== undefined), [], leftover)]);
+    }
+    if (opts.signal?.aborted === true) {
+      cleanup();
+      return failed([{ kind: "cancelled" }]);
+    }
+    const replaced: string[] = [];
+    try {
+      swap(plan, replaced);
+    } catch (e) {
+      const names = new Set(store.listSheets().map((s) => s.name.toLowerCase()));
+      const kept = plan.sheets.filter((p) => !replaced.includes(p.spec.name) && p.replaces !== undefined && names.has(p.replaces.toLowerCase())).map((p) => p.spec.name);
+      const missing = plan.sheets.filter((p) => !replaced.includes(p.spec.name) && !names.has(p.spec.name.toLowerCase())).map((p) => p.spec.name);
+      const leftover = plan.sheets.filter((p) => names.has(p.staging.toLowerCase())).map((p) => p.staging);
+      return failed([writeFailed("swap", e, replaced, kept, missing, leftover)]);
+    }
+    return done({ sheets: plan.sheets.map((p) => p.spec.name), batches: batches.length, bytes: batches.reduce((a, b) => a + b.bytes, 0) });
+  };
+
+  const settingsTable = (): RawTable | undefined => readTables().get(INPUT_TABLES.settings.name);
+
+  const port: WorkbookPort = {
+    inspect(): Promise<PortResult<WorkbookStatus>> {
+      return attempt("inspect the workbook", () => done(workbookStatus(sheets(), store.listTables().map((t) => t.name))));
+    },
+    createModel(model: ModelInput | undefined, options: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
+      return attempt("create the model sheets", () => {
+        const built = buildInputSheets(model, { ...(options.notes === undefined ? {} : { notes: options.notes }), ...(options.run === undefined ? {} : { run: options.run }) });
+        if (!built.ok) return failed(built.problems);
+        const r = writeSheets(built.sheets, { replaceInputs: options.replaceExisting === true, replaceEdited: true, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+        if (r.ok) {
+          const first = built.sheets[0];
+          if (first !== undefined) store.select(first.name, 1, 0, 1, 1);
+        }
+        return r.ok ? done({ sheets: r.value.sheets }) : failed(r.problems);
+      });
+    },
+    readModel(): Promise<PortResult<ModelRead>> {
+      return attempt("read the model", () => done(modelRead(readTables())));
+    },
+    checkOutputs(): Promise<PortResult<OutputsStatus>> {
+      return attempt("check the output sheets", () =>
+        done({
+          sheets: sheets()
+            .filter((s) => s.marker?.role === "output")
+            .map((s) => ({ name: s.name, kind: s.marker?.kind ?? "", edited: s.marker?.fp === undefined || currentFingerprint(s.name) !== s.marker.fp })),
+        }),
+      );
+    },
+    writeOutputs(outputs: RunOutputs, options: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+      return attempt("write the results", () =>
+        writeSheets(buildOutputSheets(outputs), {
+          replaceInputs: false,
+          replaceEdited: options.replaceEdited === true,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        }),
+      );
+    },
+    selectCell(address: string): Promise<PortResult<void>> {
+      return attempt("select the cell", () => {
+        const ref = parseAddress(address);
+        const sheet = ref === undefined ? undefined : store.listSheets().find((s) => same(s.name, ref.sheet));
+        if (ref === undefined || sheet === undefined) return failed([{ kind: "invalidAddress", address }]);
+        store.select(sheet.name, ref.row, ref.col, ref.rows, ref.cols);
+        return done(undefined);
+      });
+    },
+    readSelection(): Promise<PortResult<SelectionInfo>> {
+      return attempt("read the selection", () => {
+        const sel = store.selection();
+        if (sel === undefined) return failed([{ kind: "invalidAddress", address: "" }]);
+        const marker = sheets().find((s) => same(s.name, sel.sheet))?.marker;
+        const base = { address: cellAddress(sel), sheet: sel.sheet, row: sel.row, col: sel.col };
+        const headerRow = marker?.role === "output" ? headerRowOf(marker.kind) : undefined;
+        if (marker === undefined || headerRow === undefined) return done({ ...base, target: { kind: "none" } });
+        const used = store.usedRange(sel.sheet);
+        const width = used === undefined ? 1 : used.col + used.cols;
+        const [header = []] = store.readValues(sel.sheet, headerRow, 0, 1, width);
+        const [row = []] = store.readValues(sel.sheet, sel.row, 0, 1, width);
+        return done({ ...base, target: describeSelection(marker.kind, sel.row, sel.col, row, header) });
+      });
+    },
+    readScenarios(): Promise<PortResult<readonly ScenarioInput[]>> {
+      return attempt("read the scenarios", () => done(modelRead(readTables()).model.scenarios ?? []));
+    },
+    writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
+      return attempt("write the scenarios", () => {
+        const t = store.listTables().find((x) => same(x.name, INPUT_TABLES.scenarios.name));
+        if (t === undefined) return failed([{ kind: "missingTable", table: INPUT_TABLES.scenarios.name, sheet: INPUT_TABLES.scenarios.sheet }]);
+        const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
+        const body = scenarioBody(header, scenarios);
+        store.resizeTableBody(t.name, body.values.length);
+        const current = store.readValues(t.sheet, t.row + 1, t.col, body.values.length, t.cols);
+        const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
+        store.writeBlock(t.sheet, t.row + 1, t.col, rows, body.formats.map((f) => (f === undefined ? null : f)), undefined);
+        return done(undefined);
+      });
+    },
+    readRunSettings(): Promise<PortResult<RunSettings>> {
+      return attempt("read the run settings", () => done(modelRead(readTables()).runSettings));
+    },
+    writeRunSettings(settings: RunSettings): Promise<PortResult<void>> {
+      return attempt("write the run settings", () => {
+        const t = settingsTable();
+        if (t === undefined) return failed([{ kind: "missingTable", table: INPUT_TABLES.settings.name, sheet: INPUT_TABLES.settings.sheet }]);
+        const cols = settingsColumns(t.values[0] ?? []);
+        if (cols.setting < 0 || cols.value < 0) return failed([{ kind: "missingColumn", table: t.name, column: cols.setting < 0 ? "Setting" : "Value", at: { sheet: t.sheet, row: t.row, col: t.col, address: cellAddress(t) } }]);
+        const writes = runSettingWrites(t.values, settings);
+        const missing = writes.filter((w) => w.bodyRow < 0);
+        let body = t.values.length - 1;
+        if (missing.length > 0) {
+          store.resizeTableBody(t.name, body + missing.length);
+        }
+        for (const w of writes) {
+          const bodyRow = w.bodyRow >= 0 ? w.bodyRow : body++;
+          const row = t.row + 1 + bodyRow;
+          if (w.bodyRow < 0) store.writeBlock(t.sheet, row, t.col + cols.setting, [[labelOf(w.key)]], ["@"], undefined);
+          store.writeBlock(t.sheet, row, t.col + cols.value, [[w.value]], [w.format ?? "General"], undefined);
+        }
+        return done(undefined);
+      });
+    },
+  };
+  return port;
+}
+
+function labelOf(key: string): string {
+  return SETTINGS.find((s) => s.key === key)?.label ?? key;
+}
+
+function writeFailed(stage: "stage" | "swap", e: unknown, replaced: string[], kept: string[], missing: string[], leftover: string[]): WorkbookProblem {
+  const p = hostProblem("write", e);
+  return { kind: "writeFailed", stage, detail: p.kind === "hostError" ? p.detail : String(e), replaced, kept, missing, leftover };
+}
+
+async function attempt<T>(operation: string, f: () => PortResult<T>): Promise<PortResult<T>> {
+  await Promise.resolve();
+  try {
+    return f();
+  } catch (e) {
+    return failed([hostProblem(operation, e)]);
+  }
+}

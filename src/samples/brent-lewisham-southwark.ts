@@ -1,0 +1,143 @@
+import type { BudgetInput } from "../engine";
+import type { SampleModel } from "./sample";
+
+const ILLUSTRATIVE = "Illustrative figure: the committee transcript gives no cost breakdown.";
+
+const budgets: BudgetInput[] = [
+  { partner: "BRE", year: "2020/21", category: "revenue", amount: 4500000 },
+  { partner: "LEW", year: "2020/21", category: "revenue", amount: 2540000 },
+  { partner: "SOU", year: "2020/21", category: "revenue", amount: 4450000 },
+  { partner: "BRE", year: "2021/22", category: "revenue", amount: 4590000 },
+  { partner: "LEW", year: "2021/22", category: "revenue", amount: 2600000 },
+  { partner: "SOU", year: "2021/22", category: "revenue", amount: 4400000 },
+  { partner: "BRE", year: "2022/23", category: "revenue", amount: 4660000 },
+  { partner: "LEW", year: "2022/23", category: "revenue", amount: 2700000 },
+  { partner: "SOU", year: "2022/23", category: "revenue", amount: 4610000 },
+  { partner: "BRE", year: "2020/21", category: "capital", amount: 410000 },
+  { partner: "LEW", year: "2020/21", category: "capital", amount: 290000 },
+  { partner: "SOU", year: "2020/21", category: "capital", amount: 640000 },
+];
+
+/**
+ * The Brent, Lewisham and Southwark shared ICT service (Brent hosts), from a
+ * joint committee webcast: usage drivers that differ wildly between boroughs
+ * (Lewisham raises about 2.5 times fewer tickets than Brent), a £59k
+ * underspend carried forward, the host's pension on-costs under review,
+ * Southwark's network replacement for PSN compliance (£190,000, as in the PSN
+ * source), card-payment compliance that does not apply to Southwark, and
+ * Lewisham Homes possibly joining — inside Lewisham's share or as a direct
+ * customer — on the principle "do no harm". Ticket and user counts, the
+ * service's costs and the budgets are illustrative.
+ */
+export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
+  id: "brent-lewisham-southwark",
+  title: "Brent, Lewisham and Southwark shared ICT",
+  summary:
+    "A three-borough ICT service hosted by Brent: a weighted users-and-tickets basis, licences by users, a cost that excludes Southwark, a direct capital charge, an underspend credit, and scenarios for Lewisham Homes joining (directly or within Lewisham) with a do-no-harm check.",
+  source: "seeds/004 (joint committee webcast) and seeds/002 (PSN compliance)",
+  model: {
+    partners: [
+      { id: "BRE", name: "London Borough of Brent", host: true },
+      { id: "LEW", name: "London Borough of Lewisham" },
+      { id: "SOU", name: "London Borough of Southwark" },
+    ],
+    drivers: [
+      {
+        id: "tickets",
+        label: "Service desk tickets",
+        illustrative: true,
+        values: [
+          { partner: "BRE", value: 24500 },
+          { partner: "LEW", value: 9500 },
+          { partner: "SOU", value: 22000 },
+        ],
+      },
+      {
+        id: "users",
+        label: "User accounts",
+        illustrative: true,
+        values: [
+          { partner: "BRE", value: 3200 },
+          { partner: "LEW", value: 2300 },
+          { partner: "SOU", value: 3500 },
+        ],
+      },
+    ],
+    bases: [
+      {
+        id: "IAA",
+        kind: "percentages",
+        label: "Inter-authority agreement shares",
+        shares: [
+          { partner: "BRE", percent: 40 },
+          { partner: "LEW", percent: 25 },
+          { partner: "SOU", percent: 35 },
+        ],
+      },
+      {
+        id: "usersTickets",
+        kind: "mix",
+        label: "50% users, 50% tickets",
+        components: [
+          { source: "driver:users", weight: 50 },
+          { source: "driver:tickets", weight: 50 },
+        ],
+      },
+    ],
+    costLines: [
+      { ref: "BLS-01", description: "Shared ICT service: staff and running costs", service: "Shared ICT", category: "revenue", nature: "ongoing", amount: 9600000, start: "2020-04-01", basis: "usersTickets", indexationRate: 2 },
+      { ref: "BLS-02", description: "Microsoft 365 licences", service: "Shared ICT", category: "revenue", nature: "ongoing", amount: 1440000, start: "2020-04-01", basis: "driver:users" },
+      { ref: "BLS-03", description: "24x7 out-of-hours telephone support (pilot to October)", service: "Service desk", category: "revenue", nature: "ongoing", amount: 96000, start: "2020-05-01", end: "2020-10-31", basis: "equal" },
+      { ref: "BLS-04", description: "Host pension on-costs (under review by the s151 officers)", service: "Shared ICT", category: "revenue", nature: "ongoing", amount: 420000, start: "2020-04-01", basis: "IAA" },
+      { ref: "BLS-05", description: "Southwark network replacement for PSN compliance", service: "Network", category: "capital", nature: "one-off", amount: 190000, start: "2020-09-30", basis: "direct:SOU" },
+      { ref: "BLS-06", description: "PCI-DSS card payment compliance", service: "Security", category: "revenue", nature: "ongoing", amount: 45000, start: "2020-04-01", basis: "equal", excludes: ["SOU"] },
+      { ref: "BLS-07", description: "Laptops for home working", service: "Devices", category: "capital", nature: "one-off", amount: 1150000, start: "2020-06-30", basis: "driver:users" },
+      { ref: "BLS-08", description: "2019/20 underspend carried forward", service: "Shared ICT", category: "revenue", nature: "one-off", amount: -59000, start: "2020-04-01", basis: "IAA" },
+    ],
+    settings: { firstYear: "2020/21", lastYear: "2022/23", unit: "penny", proRata: "days" },
+    budgets,
+    tolerance: { percent: 1 },
+    scenarios: [
+      {
+        name: "Lewisham Homes joins",
+        description: "Lewisham Homes joins as a direct customer with its own tickets and users, a share of the agreement and a one-off onboarding cost. Figures illustrative.",
+        changes: [
+          { kind: "addPartner", partner: { id: "LH", name: "Lewisham Homes" }, drivers: { tickets: 2500, users: 600 }, percentages: { IAA: 8 } },
+          {
+            kind: "addLine",
+            line: { ref: "BLS-09", description: "Lewisham Homes onboarding", service: "Shared ICT", category: "revenue", nature: "one-off", amount: 80000, start: "2021-04-01", basis: "direct:LH" },
+          },
+        ],
+      },
+      {
+        name: "Lewisham Homes within Lewisham",
+        description: "Lewisham Homes pays part of Lewisham's share: its tickets and users are among Lewisham's. Figures illustrative.",
+        changes: [{ kind: "addPartner", partner: { id: "LH", name: "Lewisham Homes" }, drivers: { tickets: 2500, users: 600 }, percentages: { IAA: 5 }, within: "LEW" }],
+      },
+      {
+        name: "Core service by users only",
+        description: "Tickets are not comparable between boroughs (some use the tool for non-ICT work): split the core service by users alone.",
+        changes: [{ kind: "setBasis", line: "BLS-01", basis: "driver:users" }],
+      },
+    ],
+  },
+  notes: {
+    partners: { BRE: "Host: employs the staff and holds the budget." },
+    drivers: {
+      tickets: "Illustrative: 56,000 tickets in five months in all; Lewisham raises about 2.5 times fewer than Brent.",
+      users: "Illustrative: about 7,000 staff moved to home working.",
+    },
+    bases: { IAA: "Illustrative shares; the inter-authority agreement's figures are not in the source.", usersTickets: "Weighted mix: half by users, half by tickets." },
+    costLines: {
+      "BLS-01": ILLUSTRATIVE,
+      "BLS-02": ILLUSTRATIVE,
+      "BLS-03": "Third-party out-of-hours support, offered until October 2020. Amount illustrative.",
+      "BLS-04": "The host's pension on-costs are under review by the three s151 officers. Amount illustrative.",
+      "BLS-05": "£190,000 for new equipment, as one council estimated for PSN compliance.",
+      "BLS-06": "Southwark sends card payments to a third party, so PCI-DSS does not apply to it. Amount illustrative.",
+      "BLS-07": ILLUSTRATIVE,
+      "BLS-08": "The first year closed £59k underspent, carried forward (a credit).",
+    },
+    budgets: Object.fromEntries(budgets.map((_, i) => [i, "Illustrative budget."])),
+  },
+};

@@ -1,0 +1,23 @@
+/**
+ * Sample models for "New model from a sample", built from the source
+ * documents in DOMAIN.md, and a synthetic model generator for tests and
+ * benchmarks. Pure data: no Office.js.
+ */
+export type { SampleModel } from "./sample";
+export { EAST_KENT_HOUSING } from "./east-kent-housing";
+export { ONESOURCE } from "./onesource";
+export { BRENT_LEWISHAM_SOUTHWARK } from "./brent-lewisham-southwark";
+export { syntheticModel, type SyntheticOptions } from "./synthetic";
+
+import { BRENT_LEWISHAM_SOUTHWARK } from "./brent-lewisham-southwark";
+import { EAST_KENT_HOUSING } from "./east-kent-housing";
+import { ONESOURCE } from "./onesource";
+import type { SampleModel } from "./sample";
+
+/** The three samples, in the order offered to users. */
+export const SAMPLES: readonly SampleModel[] = [EAST_KENT_HOUSING, ONESOURCE, BRENT_LEWISHAM_SOUTHWARK];
+
+/** A sample by id, or undefined. */
+export function sampleById(id: string): SampleModel | undefined {
+  return SAMPLES.find((s) => s.id === id);
+}

@@ -1,0 +1,41 @@
+import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
+
+/** A comparable picture of one sheet: every non-empty cell (value, format, style), tables and decorations. */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly visible: boolean;
+  readonly marker: string | undefined;
+  readonly cells: Record<string, { v: string | number | boolean; f?: string }>;
+  readonly tables: readonly string[];
+  readonly validations: number;
+  readonly conditionalFormats: number;
+  readonly charts: readonly string[];
+  readonly freezeRows: number;
+}
+
+/** Snapshot of an in-memory workbook, sheet by sheet in order. */
+export function snapshotMemory(wb: MemoryWorkbook): SheetSnapshot[] {
+  return wb.sheetNames().map((name) => {
+    const v = wb.view(name);
+    if (v === undefined) throw new Error(name);
+    const cells: Record<string, { v: string | number | boolean; f?: string }> = {};
+    for (let r = 0; r < v.rows; r++) {
+      for (let c = 0; c < v.cols; c++) {
+        const cell = v.cell(r, c);
+        if (cell.value === "") continue;
+        cells[`${r},${c}`] = cell.format === undefined ? { v: cell.value } : { v: cell.value, f: cell.format };
+      }
+    }
+    return {
+      name,
+      visible: v.visible,
+      marker: v.marker,
+      cells,
+      tables: v.tables.map((t) => `${t.name}@${t.row},${t.col}:${t.rows}x${t.cols}`),
+      validations: v.validations.length,
+      conditionalFormats: v.conditionalFormats.length,
+      charts: v.charts.map((c) => `${c.title}`),
+      freezeRows: v.freezeRows,
+    };
+  });
+}

@@ -1,0 +1,72 @@
+import * as React from "react";
+import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses, makeStyles, tokens } from "@fluentui/react-components";
+import type { Comparison, ComparisonRow } from "../../engine";
+import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
+import { useScreenStyles } from "../styles";
+
+const useStyles = makeStyles({
+  up: { color: tokens.colorPaletteRedForeground1 },
+  down: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+/** Props for {@link CompareTable}. */
+export interface CompareTableProps {
+  readonly comparison: Comparison;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** Two runs side by side, one table per partner: year × capital/revenue, each run's charge, the difference in £ and %. */
+export function CompareTable({ comparison, names }: CompareTableProps): React.JSX.Element {
+  const s = useScreenStyles();
+  const c = useStyles();
+  const byPartner = new Map<string, ComparisonRow[]>();
+  for (const r of comparison.rows) byPartner.set(r.partner, [...(byPartner.get(r.partner) ?? []), r]);
+  return (
+    <div className={s.stack}>
+      {[...byPartner.entries()].map(([partner, rows]) => {
+        const label = `${comparison.from} against ${comparison.to}: ${partnerLabel(partner, names)}`;
+        return (
+          <section key={partner} aria-label={label}>
+            <Subtitle2 as="h4">{partnerLabel(partner, names)}</Subtitle2>
+            <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
+              <Table className={s.table} size="extra-small" aria-label={label}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Year</TableHeaderCell>
+                    <TableHeaderCell scope="col">Kind</TableHeaderCell>
+                    <TableHeaderCell scope="col" className={s.money}>
+                      {comparison.from}
+                    </TableHeaderCell>
+                    <TableHeaderCell scope="col" className={s.money}>
+                      {comparison.to}
+                    </TableHeaderCell>
+                    <TableHeaderCell scope="col" className={s.money}>
+                      Difference
+                    </TableHeaderCell>
+                    <TableHeaderCell scope="col" className={s.money}>
+                      %
+                    </TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {rows.map((r) => (
+                    <TableRow key={`${r.yearLabel}|${r.category}`}>
+                      <TableCell>{r.yearLabel}</TableCell>
+                      <TableCell>{categoryLabel(r.category)}</TableCell>
+                      <TableCell className={s.money}>{formatMoney(r.from)}</TableCell>
+                      <TableCell className={s.money}>{formatMoney(r.to)}</TableCell>
+                      <TableCell className={mergeClasses(s.money, r.difference > 0 ? c.up : r.difference < 0 ? c.down : undefined)}>
+                        {formatDifference(r.difference)}
+                      </TableCell>
+                      <TableCell className={s.money}>{r.percentText === undefined ? "new" : formatPercentText(r.percentText)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { CATEGORIES, NATURES, type ScenarioChange } from "../../../engine";
+import type { ModelOptions } from "../../model-options";
+import { ChoiceField, TextField, inputText } from "../fields";
+import { categoryLabel, natureLabel } from "../../format";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+/** Props for {@link ChangeEditor}. */
+export interface ChangeEditorProps {
+  readonly change: ScenarioChange;
+  readonly options: ModelOptions;
+  readonly onChange: (change: ScenarioChange) => void;
+}
+
+const CATEGORY_CHOICES = CATEGORIES.map((c) => ({ value: c, text: categoryLabel(c) }));
+const NATURE_CHOICES = NATURES.map((n) => ({ value: n, text: natureLabel(n) }));
+
+/** Drops blank entries from a record of typed-in values. */
+function filled(record: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record)) if (v !== undefined && v !== null && String(v).trim() !== "") out[k] = String(v);
+  return out;
+}
+
+/**
+ * The fields of one scenario change, by kind. Values stay as typed text; the
+ * engine validates them when the scenario runs and reports problems by name.
+ */
+export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): React.JSX.Element {
+  const c = useStyles();
+  const yearChoices = options.years.map((y) => ({ value: y, text: y }));
+  switch (change.kind) {
+    case "setAmount":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
+          <TextField label="New amount (£)" inputMode="decimal" value={inputText(change.amount)} onChange={(amount) => onChange({ ...change, amount })} />
+        </div>
+      );
+    case "setDates":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
+          <TextField label="Start" type="date" value={inputText(change.start)} onChange={(start) => onChange({ ...change, start: start || null })} />
+          <TextField label="End (ongoing only)" type="date" value={inputText(change.end)} onChange={(end) => onChange({ ...change, end: end || null })} />
+        </div>
+      );
+    case "setBasis":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
+          <ChoiceField label="New basis" value={change.basis} choices={options.bases} onChange={(basis) => onChange({ ...change, basis })} />
+        </div>
+      );
+    case "setDriver":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Driver" value={change.driver} choices={options.drivers} onChange={(driver) => onChange({ ...change, driver })} />
+          <ChoiceField label="Partner" value={change.partner} choices={options.partners} onChange={(partner) => onChange({ ...change, partner })} />
+          <ChoiceField label="Year" value={change.year ?? ""} blank="Every year" choices={yearChoices} onChange={(year) => onChange({ ...change, year: year || null })} />
+          <TextField label="New value" inputMode="decimal" value={inputText(change.value)} onChange={(value) => onChange({ ...change, value })} />
+        </div>
+      );
+    case "addPartner": {
+      const drivers = change.drivers ?? {};
+      const percentages = change.percentages ?? {};
+      return (
+        <div className={c.grid}>
+          <TextField label="Partner code" value={change.partner.id} onChange={(id) => onChange({ ...change, partner: { ...change.partner, id } })} />
+          <TextField label="Partner name" value={change.partner.name ?? ""} onChange={(name) => onChange({ ...change, partner: { ...change.partner, name } })} />
+          <ChoiceField
+            label="Joins"
+            value={change.within ?? ""}
+            blank="As a direct partner"
+            choices={options.partners.map((p) => ({ value: p.value, text: `Within ${p.text}` }))}
+            onChange={(within) => onChange({ ...change, within: within || null })}
+          />
+          {options.drivers.map((d) => (
+            <TextField
+              key={`d-${d.value}`}
+              label={`${d.text} (driver)`}
+              inputMode="decimal"
+              value={inputText(drivers[d.value])}
+              onChange={(v) => onChange({ ...change, drivers: filled({ ...drivers, [d.value]: v }) })}
+            />
+          ))}
+          {options.percentageBases.map((b) => (
+            <TextField
+              key={`p-${b.value}`}
+              label={`${b.text} (%)`}
+              inputMode="decimal"
+              value={inputText(percentages[b.value])}
+              onChange={(v) => onChange({ ...change, percentages: filled({ ...percentages, [b.value]: v }) })}
+            />
+          ))}
+        </div>
+      );
+    }
+    case "removePartner":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Partner" value={change.partner} choices={options.partners} onChange={(partner) => onChange({ ...change, partner })} />
+        </div>
+      );
+    case "addLine": {
+      const l = change.line;
+      const set = (patch: Partial<typeof l>): void => onChange({ ...change, line: { ...l, ...patch } });
+      return (
+        <div className={c.grid}>
+          <TextField label="Reference" value={l.ref} onChange={(ref) => set({ ref })} />
+          <TextField label="Description" value={l.description ?? ""} onChange={(description) => set({ description })} />
+          <ChoiceField label="Capital or revenue" value={l.category} choices={CATEGORY_CHOICES} onChange={(category) => set({ category })} />
+          <ChoiceField label="One-off or ongoing" value={l.nature} choices={NATURE_CHOICES} onChange={(nature) => set({ nature })} />
+          <TextField label="Amount (£)" inputMode="decimal" value={inputText(l.amount)} onChange={(amount) => set({ amount })} />
+          <TextField label="Start" type="date" value={inputText(l.start)} onChange={(start) => set({ start })} />
+          <ChoiceField label="Basis" value={l.basis} choices={options.bases} onChange={(basis) => set({ basis })} />
+        </div>
+      );
+    }
+    case "removeLine":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
+        </div>
+      );
+    case "uplift":
+      return (
+        <div className={c.grid}>
+          <TextField label="Uplift (%)" inputMode="decimal" value={inputText(change.percent)} onChange={(percent) => onChange({ ...change, percent })} />
+          <ChoiceField label="Capital or revenue" value={change.category ?? ""} blank="Both" choices={CATEGORY_CHOICES} onChange={(v) => onChange({ ...change, category: v || null })} />
+          <ChoiceField label="One-off or ongoing" value={change.nature ?? ""} blank="Both" choices={NATURE_CHOICES} onChange={(v) => onChange({ ...change, nature: v || null })} />
+          <ChoiceField
+            label="Service"
+            value={change.service ?? ""}
+            blank="Every service"
+            choices={options.services.map((s) => ({ value: s, text: s }))}
+            onChange={(v) => onChange({ ...change, service: v || null })}
+          />
+        </div>
+      );
+  }
+}

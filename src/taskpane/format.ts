@@ -1,0 +1,61 @@
+/**
+ * en-GB display helpers for the task pane. Money, dates and years come from
+ * the engine's own formatters so the pane, the sheets and the custom
+ * functions always print the same figure the same way.
+ */
+import { formatMoney, fyLabel, longDate, type Category, type ModelInput, type Nature, type Pence } from "../engine";
+
+export { formatMoney, fyLabel, longDate };
+
+/** "Capital" / "Revenue". */
+export function categoryLabel(c: Category): string {
+  return c === "capital" ? "Capital" : "Revenue";
+}
+
+/** "One-off" / "Ongoing". */
+export function natureLabel(n: Nature): string {
+  return n === "one-off" ? "One-off" : "Ongoing";
+}
+
+/** A signed money difference: "+£1,234.56", "-£5.00", "£0.00". */
+export function formatDifference(p: Pence): string {
+  return p > 0 ? `+${formatMoney(p)}` : formatMoney(p);
+}
+
+/** A percentage already computed as decimal text by the engine ("12.34") shown as "12.34%"; blank when undefined. */
+export function formatPercentText(text: string | undefined): string {
+  if (text === undefined || text === "") return "–";
+  return `${text}%`;
+}
+
+/** A count with en-GB grouping: 56000 → "56,000". */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-GB");
+}
+
+/** A partner's display name: "Lewisham (LEW)" or the id alone when the name adds nothing. */
+export function partnerLabel(id: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(id);
+  return name && name !== id ? `${name} (${id})` : id;
+}
+
+/** Partner id → name for every partner of a model, partners within others included. */
+export function partnerNames(model: ModelInput): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const p of model.partners) names.set(p.id, p.name ?? p.id);
+  for (const w of model.withinPartners ?? []) names.set(w.partner.id, w.partner.name ?? w.partner.id);
+  return names;
+}
+
+/**
+ * Exact decimal text of pounds from the engine's trace ("2040952.3809523809…",
+ * "-0.0009523809…", "+0.01") shown the en-GB way with the sign before the £
+ * and thousands grouped: "£2,040,952.3809523809…", "-£0.0009523809…", "+£0.01".
+ * The digits are the engine's; nothing is rounded here.
+ */
+export function formatExactPounds(text: string): string {
+  const m = /^([+-]?)(\d+)(.*)$/.exec(text.trim());
+  if (!m) return text;
+  const [, sign = "", int = "", rest = ""] = m;
+  return `${sign}£${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${rest}`;
+}

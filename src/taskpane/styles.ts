@@ -1,0 +1,49 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Layout styles shared by the screens: a narrow, scrolling task pane column. */
+export const useScreenStyles = makeStyles({
+  screen: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: "center",
+  },
+  /** A horizontally scrolling region for wide tables (focusable so keyboard users can scroll it). */
+  scroll: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
+  /** Fluent tables are fixed-layout at 100% width; in a narrow pane let columns take their content's width and scroll. */
+  table: {
+    tableLayout: "auto",
+    width: "max-content",
+    minWidth: "100%",
+    "& th": { whiteSpace: "nowrap" },
+  },
+  money: {
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+  },
+  strong: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  muted: {
+    color: tokens.colorNeutralForeground3,
+  },
+  stack: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+});

@@ -1,0 +1,107 @@
+/** What the command line was asked to do. */
+export type Command =
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | { readonly kind: "listSamples"; readonly json: boolean }
+  | { readonly kind: "sample"; readonly sample: string; readonly file: string; readonly force: boolean; readonly json: boolean }
+  | {
+      readonly kind: "run";
+      readonly file: string;
+      /** Write the results here instead of into `file`. */
+      readonly out: string | undefined;
+      /** Validate only: read and check the model, write nothing. */
+      readonly check: boolean;
+      /** Run and report, write nothing. */
+      readonly noWrite: boolean;
+      readonly scenario: string | undefined;
+      readonly json: boolean;
+      /** Replace output sheets even if someone edited them by hand. */
+      readonly force: boolean;
+      /** Progress bar: undefined decides by whether stderr is a terminal. */
+      readonly progress: boolean | undefined;
+    };
+
+/** A usage error, with the one-line reason. */
+export interface UsageError {
+  readonly usage: string;
+}
+
+const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample"]);
+
+/**
+ * Parses the arguments (after `node script`). Accepts `--flag value` and
+ * `--flag=value`; `--` ends the options. Returns the command or a usage
+ * error: never throws.
+ */
+export function parseArgs(argv: readonly string[]): Command | UsageError {
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--") {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith("-") || a === "-") {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (VALUED.has(name)) {
+      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || (v === "" && canonical(name) !== "--scenario")) return { usage: `${name} needs a value.` };
+      if (values.has(canonical(name))) return { usage: `${name} is given more than once.` };
+      values.set(canonical(name), v);
+    } else if (FLAGS.has(name) && eq < 0) flags.add(canonical(name));
+    else return { usage: `unknown option ${a}.` };
+  }
+  const json = flags.has("--json");
+  if (flags.has("--help")) return { kind: "help" };
+  if (flags.has("--version")) return { kind: "version" };
+  if (flags.has("--list-samples")) return { kind: "listSamples", json };
+  const sample = values.get("--sample");
+  if (sample !== undefined) {
+    if (positional.length !== 1) return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
+    for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `${f} cannot be used with --sample.` };
+    if (values.has("--out") || values.has("--scenario")) return { usage: "--out and --scenario cannot be used with --sample." };
+    return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json };
+  }
+  if (positional.length === 0) return { usage: "no workbook given: shared-apportion <model.xlsx> (or --help)." };
+  if (positional.length > 1) return { usage: `one workbook at a time: got ${positional.map((p) => `"${p}"`).join(", ")}.` };
+  if (flags.has("--check") && values.has("--out")) return { usage: "--check writes nothing, so --out cannot be used with it." };
+  if (flags.has("--progress") && flags.has("--no-progress")) return { usage: "--progress and --no-progress contradict each other." };
+  return {
+    kind: "run",
+    file: positional[0] ?? "",
+    out: values.get("--out"),
+    check: flags.has("--check"),
+    noWrite: flags.has("--no-write"),
+    scenario: values.get("--scenario"),
+    json,
+    force: flags.has("--force"),
+    progress: flags.has("--progress") ? true : flags.has("--no-progress") ? false : undefined,
+  };
+}
+
+function canonical(name: string): string {
+  switch (name) {
+    case "-h":
+      return "--help";
+    case "-v":
+      return "--version";
+    case "-o":
+      return "--out";
+    case "-s":
+      return "--scenario";
+    default:
+      return name;
+  }
+}
+
+/** True for a usage error. */
+export function isUsageError(x: Command | UsageError): x is UsageError {
+  return "usage" in x;
+}

@@ -1,0 +1,39 @@
+import { SAMPLES } from "../samples";
+
+/** The `--help` text. */
+export function helpText(): string {
+  return `shared-apportion: recalculate a Shared Cost Apportionment workbook without Excel.
+
+Usage:
+  shared-apportion <model.xlsx> [options]      run the model and write the output sheets
+  shared-apportion --sample <name> <file.xlsx> write a sample model workbook
+  shared-apportion --list-samples              list the samples
+  shared-apportion --help | --version
+
+Run options:
+  -o, --out <file.xlsx>   write the results to this file; the input is not changed
+                          (without --out the output sheets are written into <model.xlsx>)
+  -s, --scenario <name>   run a scenario from the Scenarios table instead of the one in
+                          the Settings table ("" for the base model); when the Settings
+                          table names no comparison, the base model is compared with it
+      --check             validate only: list every problem, write nothing
+      --no-write          run and report, write nothing
+      --json              print the results (or problems) as JSON on stdout
+      --force             replace output sheets that were edited by hand; write into a
+                          workbook even if it holds things this tool cannot keep
+      --progress / --no-progress
+                          show or hide the progress bar (default: shown when stderr is
+                          a terminal)
+
+Samples: ${SAMPLES.map((s) => s.id).join(", ")}
+
+Only the add-in's own sheets are written (Summary, Allocations, Budget check, Scenario
+comparison, Trace, Charts); every other sheet is left as it was. A write goes to a
+temporary file in the same folder, which replaces the target only when complete.
+Charts are not drawn: the library used to write .xlsx files cannot write charts, so
+the Charts sheet holds the charts' figures with a note saying so.
+
+Exit codes: 0 done; 1 the model has problems (each listed with its cell); 2 wrong
+usage; 3 the file cannot be read or written (one-line reason).
+`;
+}

@@ -1,0 +1,331 @@
+import type { Cell, Table, Workbook, Worksheet } from "exceljs";
+import { a1, a1Range, quoteSheet } from "../excel/layout/address";
+import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, RangeRef, TableSpec, ValidationSpec } from "../excel/layout/cells";
+import { MARKER_KEY } from "../excel/layout/names";
+import type { SheetStore, StoreSheet, StoreTable } from "../excel/store/sheet-store";
+import { fromExcel, toExcel } from "./xlsx/cell-convert";
+import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/custom-properties";
+import { argb, dress, pointsToChars } from "./xlsx/styles";
+import { moveTableCells, tableModel, tableRange, type TableModel } from "./xlsx/tables";
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** A chart the layout asked for, which exceljs cannot write. */
+export interface UnwrittenChart {
+  readonly sheet: string;
+  readonly chart: ChartSpec;
+}
+
+/**
+ * A {@link SheetStore} over an exceljs workbook, so the command line writes
+ * exactly the sheets the add-in writes (the generic `createStorePort` does the
+ * rest). Values, number formats, tables, list validations, conditional
+ * formats, frozen rows, column widths, tab colours and visibility are written
+ * to the file. Two things exceljs has no API for are handled here:
+ *
+ * - Worksheet custom properties (the add-in's `SharedApportion` ownership
+ *   marker) are kept in `properties` per worksheet; `saveWorkbook` writes them
+ *   into the file as real `<customProperties>` parts, exactly where Excel
+ *   keeps them, and `openWorkbook` reads them back (also from files saved by
+ *   Excel).
+ * - Charts cannot be written: each one asked for is recorded in
+ *   {@link unwrittenCharts} and a cell note on the sheet's A1 says so.
+ */
+export class XlsxStore implements SheetStore {
+  private current: RangeRef | undefined;
+  private readonly charts: UnwrittenChart[] = [];
+
+  /**
+   * @param workbook the exceljs workbook (as loaded or new)
+   * @param properties custom properties per worksheet (as read from the file)
+   */
+  constructor(
+    readonly workbook: Workbook,
+    readonly properties: Map<Worksheet, SheetProperties> = new Map(),
+  ) {}
+
+  /** Charts the layout asked for that are not in the file (exceljs cannot write charts). */
+  unwrittenCharts(): readonly UnwrittenChart[] {
+    return this.charts.filter((c) => this.workbook.worksheets.some((w) => same(w.name, c.sheet)));
+  }
+
+  private sheet(name: string): Worksheet {
+    const ws = this.workbook.worksheets.find((w) => same(w.name, name));
+    if (ws === undefined) throw new Error(`No sheet named "${name}"`);
+    return ws;
+  }
+
+  private tables(): { ws: Worksheet; table: Table; model: TableModel }[] {
+    return this.workbook.worksheets.flatMap((ws) => (ws.getTables() as unknown as Table[]).map((t) => ({ ws, table: t, model: tableModel(t) })));
+  }
+
+  private table(name: string): { ws: Worksheet; table: Table; model: TableModel } {
+    const t = this.tables().find((x) => same(x.model.name, name));
+    if (t === undefined) throw new Error(`No table named "${name}"`);
+    return t;
+  }
+
+  private cell(ws: Worksheet, row: number, col: number): Cell {
+    return ws.getCell(row + 1, col + 1);
+  }
+
+  /** @inheritdoc */
+  listSheets(): StoreSheet[] {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, visible: ws.state === "visible" || ws.state === undefined, marker: decodeProperty(this.properties.get(ws)?.get(MARKER_KEY)) }));
+  }
+
+  /** @inheritdoc */
+  listTables(): StoreTable[] {
+    return this.tables().flatMap(({ ws, model }) => {
+      const r = tableRange(model);
+      return r === undefined ? [] : [{ name: model.name, sheet: ws.name, row: r.row, col: r.col, rows: r.rows, cols: r.cols }];
+    });
+  }
+
+  /** @inheritdoc */
+  readValues(sheet: string, row: number, col: number, rows: number, cols: number): CellValue[][] {
+    const ws = this.sheet(sheet);
+    const out: CellValue[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const line: CellValue[] = [];
+      const xr = ws.findRow(row + r + 1);
+      for (let c = 0; c < cols; c++) line.push(xr === undefined ? "" : fromExcel(xr.findCell(col + c + 1)?.value));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** @inheritdoc */
+  usedRange(sheet: string): RangeRef | undefined {
+    const ws = this.sheet(sheet);
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (fromExcel(cell.value) === "") return;
+        r0 = Math.min(r0, rowNumber - 1);
+        r1 = Math.max(r1, rowNumber - 1);
+        c0 = Math.min(c0, colNumber - 1);
+        c1 = Math.max(c1, colNumber - 1);
+      });
+    });
+    return r1 < 0 ? undefined : { sheet: ws.name, row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+
+  /** @inheritdoc */
+  addSheet(name: string, visible: boolean): void {
+    if (this.workbook.worksheets.some((w) => same(w.name, name))) throw new Error(`A sheet named "${name}" already exists`);
+    this.workbook.addWorksheet(name, { state: visible ? "visible" : "hidden" });
+  }
+
+  /** @inheritdoc */
+  deleteSheet(name: string): void {
+    const ws = this.sheet(name);
+    this.properties.delete(ws);
+    this.workbook.removeWorksheet(ws.id);
+    if (this.current !== undefined && same(this.current.sheet, name)) this.current = undefined;
+  }
+
+  /** @inheritdoc */
+  renameSheet(from: string, to: string): void {
+    const ws = this.sheet(from);
+    if (!same(from, to) && this.workbook.worksheets.some((w) => same(w.name, to))) throw new Error(`A sheet named "${to}" already exists`);
+    const old = ws.name;
+    ws.name = to;
+    // Excel rewrites references to a renamed sheet, including list validations that point at it.
+    const prefixes = [`${quoteSheet(old)}!`, `${old}!`, `'${old}'!`];
+    for (const other of this.workbook.worksheets) {
+      const model = (other as unknown as { dataValidations: { model: Record<string, { formulae?: string[] }> } }).dataValidations.model;
+      for (const v of Object.values(model)) {
+        v.formulae = v.formulae?.map((f) => {
+          const p = prefixes.find((x) => f.startsWith(x));
+          return p === undefined ? f : `${quoteSheet(to)}!${f.slice(p.length)}`;
+        });
+      }
+    }
+  }
+
+  /** @inheritdoc */
+  setVisible(name: string, visible: boolean): void {
+    this.sheet(name).state = visible ? "visible" : "hidden";
+  }
+
+  /** @inheritdoc */
+  setMarker(name: string, value: string | undefined): void {
+    const ws = this.sheet(name);
+    const props: SheetProperties = this.properties.get(ws) ?? new Map();
+    if (value === undefined) props.delete(MARKER_KEY);
+    else props.set(MARKER_KEY, encodeProperty(value));
+    this.properties.set(ws, props);
+  }
+
+  /** @inheritdoc */
+  moveSheet(name: string, position: number): void {
+    const ws = this.sheet(name);
+    const order = this.workbook.worksheets.filter((w) => w !== ws);
+    order.splice(Math.max(0, Math.min(position, order.length)), 0, ws);
+    // exceljs orders sheets by `orderNo`, which its typings do not declare.
+    order.forEach((w, i) => {
+      (w as unknown as { orderNo: number }).orderNo = i + 1;
+    });
+  }
+
+  /** @inheritdoc */
+  writeBlock(sheet: string, row: number, col: number, values: Grid, formats: readonly (string | null)[] | undefined, style: CellStyle | undefined): void {
+    const ws = this.sheet(sheet);
+    const look = style === undefined ? undefined : dress(style);
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const cell = this.cell(ws, row + r, col + c);
+        cell.value = toExcel(v);
+        if (formats !== undefined) cell.numFmt = formats[c] ?? "General";
+        if (look !== undefined) Object.assign(cell, look);
+      }),
+    );
+  }
+
+  /** @inheritdoc */
+  addTable(sheet: string, table: TableSpec, name: string): void {
+    const ws = this.sheet(sheet);
+    if (this.tables().some((t) => same(t.model.name, name))) throw new Error(`A table named "${name}" already exists`);
+    const overlap = this.listTables().find((t) => same(t.sheet, ws.name) && t.row < table.row + table.rows && table.row < t.row + t.rows && t.col < table.col + table.cols && table.col < t.col + t.cols);
+    if (overlap !== undefined) throw new Error(`Table "${name}" would overlap table "${overlap.name}"`);
+    const [header = [], ...body] = this.readValues(ws.name, table.row, table.col, table.rows, table.cols);
+    const names = uniqueHeaders(header);
+    // exceljs writes the rows it is given back into the cells: give it the cells' own values.
+    ws.addTable({
+      name,
+      displayName: name,
+      ref: a1(table.row, table.col),
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: table.style as never, showRowStripes: true },
+      columns: names.map((n) => ({ name: n, filterButton: true })),
+      rows: body.map((line) => line.map(toExcel)),
+    });
+    names.forEach((n, i) => {
+      this.cell(ws, table.row, table.col + i).value = n;
+    });
+  }
+
+  /** @inheritdoc */
+  renameTable(from: string, to: string): void {
+    const t = this.table(from);
+    if (!same(from, to) && this.tables().some((x) => same(x.model.name, to))) throw new Error(`A table named "${to}" already exists`);
+    const tables = (t.ws as unknown as { tables: Record<string, Table> }).tables;
+    for (const k of Object.keys(tables)) if (tables[k] === t.table) delete tables[k];
+    t.model.name = to;
+    t.model.displayName = to;
+    tables[to] = t.table;
+  }
+
+  /** @inheritdoc */
+  addValidation(sheet: string, v: ValidationSpec): void {
+    const ws = this.sheet(sheet);
+    const source = v.source.kind === "values" ? `"${v.source.values.join(",")}"` : `${quoteSheet(v.source.range.sheet)}!$${a1Range(v.source.range.row, v.source.range.col, v.source.range.rows, v.source.range.cols).replace(/([A-Z]+)(\d+)/g, "$1$$$2")}`;
+    for (let r = 0; r < v.rows; r++) {
+      for (let c = 0; c < v.cols; c++) {
+        this.cell(ws, v.row + r, v.col + c).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [source],
+          showErrorMessage: true,
+          errorStyle: v.strict ? "stop" : "warning",
+          errorTitle: "Shared apportion",
+          error: v.message,
+        };
+      }
+    }
+  }
+
+  /** @inheritdoc */
+  addConditionalFormat(sheet: string, c: ConditionalFormatSpec): void {
+    const ws = this.sheet(sheet);
+    const tl = a1(c.row, c.col);
+    ws.addConditionalFormatting({
+      ref: a1Range(c.row, c.col, c.rows, c.cols),
+      // Excel's "text that begins with" rule, as the formula Excel itself uses for it (case-insensitive).
+      rules: c.rules.map((r, i) => ({
+        type: "expression" as const,
+        priority: i + 1,
+        formulae: [`LEFT(${tl},${r.text.length})="${r.text.replace(/"/g, '""')}"`],
+        style: { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: argb(r.fill) }, font: { color: argb(r.font) } },
+      })),
+    });
+  }
+
+  /** @inheritdoc */
+  addChart(sheet: string, c: ChartSpec): void {
+    const ws = this.sheet(sheet);
+    this.charts.push({ sheet: ws.name, chart: c });
+    const note = `Charts not drawn: this sheet was written by the shared-apportion command line, which cannot write Excel charts. The figures each chart would show are in the tables on this sheet; run the model from the add-in in Excel to draw them.`;
+    this.cell(ws, 0, 0).note = note;
+  }
+
+  /** @inheritdoc */
+  setFreezeRows(sheet: string, rows: number): void {
+    const ws = this.sheet(sheet);
+    ws.views = rows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: rows, topLeftCell: a1(rows, 0) }] : [{ state: "normal" }];
+  }
+
+  /** @inheritdoc */
+  setColumnWidths(sheet: string, widths: readonly number[]): void {
+    const ws = this.sheet(sheet);
+    widths.forEach((w, i) => {
+      ws.getColumn(i + 1).width = pointsToChars(w);
+    });
+  }
+
+  /** @inheritdoc */
+  setTabColor(sheet: string, color: string): void {
+    this.sheet(sheet).properties.tabColor = argb(color);
+  }
+
+  /** @inheritdoc */
+  resizeTableBody(table: string, bodyRows: number): void {
+    const t = this.table(table);
+    const r = tableRange(t.model);
+    if (r === undefined) throw new Error(`Table "${table}" has no range`);
+    const delta = Math.max(1, bodyRows) - (r.rows - 1);
+    if (delta === 0) return;
+    const end = r.row + r.rows;
+    moveTableCells(t.ws, r, delta);
+    setTableRange(t.model, { ...r, rows: r.rows + delta });
+    for (const other of this.tables()) {
+      const o = tableRange(other.model);
+      if (other.table === t.table || other.ws !== t.ws || o === undefined) continue;
+      if (o.row >= end && o.col >= r.col && o.col + o.cols <= r.col + r.cols) setTableRange(other.model, { ...o, row: o.row + delta });
+    }
+  }
+
+  /** @inheritdoc */
+  select(sheet: string, row: number, col: number, rows: number, cols: number): void {
+    const ws = this.sheet(sheet);
+    this.current = { sheet: ws.name, row, col, rows, cols };
+  }
+
+  /** @inheritdoc */
+  selection(): RangeRef | undefined {
+    return this.current;
+  }
+}
+
+function setTableRange(model: TableModel, r: { row: number; col: number; rows: number; cols: number }): void {
+  model.tableRef = a1Range(r.row, r.col, r.rows, r.cols);
+  model.autoFilterRef = model.tableRef;
+  model.ref = a1(r.row, r.col);
+}
+
+/** Table column names from header cells: text, never blank, unique (Excel repairs a file otherwise). */
+function uniqueHeaders(header: readonly CellValue[]): string[] {
+  const seen = new Set<string>();
+  return header.map((h, i) => {
+    const base = String(h).trim() === "" ? `Column${i + 1}` : String(h);
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}

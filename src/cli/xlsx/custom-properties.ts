@@ -1,0 +1,108 @@
+import type JSZip from "jszip";
+import { attr, CUSTOM_PROPERTY_REL, CUSTOM_PROPERTY_TYPE, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
+
+/**
+ * A worksheet's custom properties (Office.js `worksheet.customProperties`,
+ * VBA `Worksheet.CustomProperties`): name → the bytes of its binary part.
+ * The add-in's ownership marker is the one named `SharedApportion`.
+ */
+export type SheetProperties = Map<string, Uint8Array>;
+
+/** A property value as Excel stores it: UTF-16LE text. */
+export function encodeProperty(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, "utf16le"));
+}
+
+/** A stored property value as text: UTF-16LE (with or without a byte-order mark, as Excel writes it), else UTF-8. */
+export function decodeProperty(bytes: Uint8Array | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  const b = Buffer.from(bytes);
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return b.subarray(2).toString("utf16le").replace(/\0+$/, "");
+  const looksUtf16 = b.length >= 2 && b.length % 2 === 0 && b.every((x, i) => i % 2 === 0 || x === 0);
+  return (looksUtf16 ? b.toString("utf16le") : b.toString("utf8")).replace(/\0+$/, "");
+}
+
+/** A worksheet of the package: its name, part path and relationships. */
+export interface PackageSheet {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** The worksheets of a package, in workbook order. */
+export async function packageSheets(zip: JSZip): Promise<PackageSheet[]> {
+  const wb = await zip.file("xl/workbook.xml")?.async("string");
+  if (wb === undefined) return [];
+  const rels = parseRels("xl/workbook.xml", await zip.file(relsPath("xl/workbook.xml"))?.async("string"));
+  return tags(wb, "sheet").flatMap((a) => {
+    const rel = rels.find((r) => r.id === attr(a, "id"));
+    return rel === undefined || a.name === undefined ? [] : [{ name: a.name, path: rel.target }];
+  });
+}
+
+/** Reads every worksheet's custom properties, by sheet name. */
+export async function readSheetProperties(zip: JSZip): Promise<Map<string, SheetProperties>> {
+  const out = new Map<string, SheetProperties>();
+  for (const s of await packageSheets(zip)) {
+    const xml = await zip.file(s.path)?.async("string");
+    if (xml === undefined) continue;
+    const prs = tags(xml, "customPr");
+    if (prs.length === 0) continue;
+    const rels = parseRels(s.path, await zip.file(relsPath(s.path))?.async("string"));
+    const props: SheetProperties = new Map();
+    for (const p of prs) {
+      const rel = rels.find((r) => r.id === attr(p, "id"));
+      const data = rel === undefined ? undefined : await zip.file(rel.target)?.async("uint8array");
+      if (p.name !== undefined && data !== undefined) props.set(p.name, data);
+    }
+    out.set(s.name, props);
+  }
+  return out;
+}
+
+/** Elements that come after `customProperties` in a worksheet (CT_Worksheet's sequence). */
+const AFTER = ["cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+function insertCustomProperties(xml: string, element: string): string {
+  let at = xml.lastIndexOf("</worksheet>");
+  for (const name of AFTER) {
+    const m = new RegExp(`<${name}[\\s/>]`).exec(xml);
+    if (m !== null && m.index < at) at = m.index;
+  }
+  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+}
+
+/**
+ * Writes worksheet custom properties into a package written by exceljs
+ * (which has no API for them), the way Excel stores them: a
+ * `<customProperties>` element in the sheet pointing through the sheet's
+ * relationships at one binary part per property.
+ * `bySheetPath` maps a worksheet part (`xl/worksheets/sheet3.xml`) to its properties.
+ */
+export async function writeSheetProperties(zip: JSZip, bySheetPath: ReadonlyMap<string, SheetProperties>): Promise<void> {
+  let n = 0;
+  const overrides: string[] = [];
+  for (const [path, props] of bySheetPath) {
+    if (props.size === 0) continue;
+    const sheetXml = await zip.file(path)?.async("string");
+    if (sheetXml === undefined) continue;
+    const relPath = relsPath(path);
+    let rels = (await zip.file(relPath)?.async("string")) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const entries: string[] = [];
+    let i = 0;
+    for (const [name, data] of props) {
+      n++;
+      i++;
+      const part = `xl/customProperty${n}.bin`;
+      zip.file(part, data);
+      overrides.push(`<Override PartName="/${part}" ContentType="${CUSTOM_PROPERTY_TYPE}"/>`);
+      const id = `rIdSaProp${i}`;
+      rels = rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${CUSTOM_PROPERTY_REL}" Target="../customProperty${n}.bin"/></Relationships>`);
+      entries.push(`<customPr name="${xmlEscape(name)}" r:id="${id}"/>`);
+    }
+    zip.file(relPath, rels);
+    zip.file(path, insertCustomProperties(sheetXml, `<customProperties>${entries.join("")}</customProperties>`));
+  }
+  if (overrides.length === 0) return;
+  const ct = await zip.file("[Content_Types].xml")?.async("string");
+  if (ct !== undefined) zip.file("[Content_Types].xml", ct.replace("</Types>", `${overrides.join("")}</Types>`));
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { chmod, open, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Worksheet } from "exceljs";
+import JSZip from "jszip";
+import type { XlsxStore } from "../xlsx-store";
+import { writeSheetProperties, type SheetProperties } from "./custom-properties";
+
+/**
+ * The workbook as .xlsx bytes: exceljs writes the package, then each
+ * worksheet's custom properties (the add-in's ownership markers among them)
+ * are added as Excel stores them. The active tab is kept on the sheet that
+ * was active, or moved to the selection's sheet when that one is hidden or
+ * gone (Excel will not open a workbook whose active tab is hidden).
+ */
+export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promise<Buffer> {
+  const wb = store.workbook;
+  const sheets = wb.worksheets;
+  const visible = (ws: Worksheet | undefined): ws is Worksheet => ws !== undefined && sheets.includes(ws) && (ws.state === "visible" || ws.state === undefined);
+  const selected = sheets.find((ws) => ws.name === store.selection()?.sheet);
+  const target = [active, selected, sheets.find((ws) => visible(ws))].find(visible);
+  if (target !== undefined) {
+    const index = sheets.indexOf(target);
+    const [view] = wb.views ?? [];
+    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, visibility: "visible", ...view, activeTab: index, firstSheet: Math.min(view?.firstSheet ?? 0, index) }];
+    for (const ws of sheets) {
+      const views = ws.views ?? [];
+      if (views.length === 0 && ws !== target) continue;
+      ws.views = (views.length > 0 ? views : [{}]).map((v) => ({ ...v, tabSelected: ws === target }));
+    }
+  }
+  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  const zip = await JSZip.loadAsync(written);
+  const byPath = new Map<string, SheetProperties>();
+  for (const ws of sheets) {
+    const props = store.properties.get(ws);
+    if (props !== undefined && props.size > 0) byPath.set(`xl/worksheets/sheet${ws.id}.xml`, props);
+  }
+  await writeSheetProperties(zip, byPath);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/**
+ * Writes a file safely: to a new temporary file in the same folder, flushed
+ * to disk, then renamed over the target, so the target is either its old self
+ * or the complete new file, never half-written. An existing target keeps its
+ * permissions. The temporary file is removed if anything fails.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await stat(target)).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const handle = await open(tmp, "wx", 0o644);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (mode !== undefined) await chmod(tmp, mode);
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,5 +1,6 @@
 import { applyScenario, checkModelBudgets, compareScenarios, doNoHarm, errorMessage, type EngineError, type ModelBudgetReport, type ScenarioInput, type Where } from "../engine";
 import type { CellLocation } from "../excel/layout/cells";
+import { INPUT_TABLES, TABLE_ORDER } from "../excel/layout/input-tables";
 import type { RunOutputs } from "../excel/layout/outputs";
 import type { ModelRead, WorkbookPort } from "../excel/port";
 import { workbookProblemMessage, type WorkbookProblem } from "../excel/problems";
@@ -60,8 +61,9 @@ export async function runWorkbook(port: WorkbookPort, request: RunRequest = {}):
   const status = await port.inspect();
   if (!status.ok) return { ok: false, kind: "problems", problems: fromWorkbook(status.problems) };
   if (!status.value.hasModel) {
-    const missing = status.value.tables.filter((t) => !t.present).map((t) => t.name);
-    return { ok: false, kind: "noModel", message: `the workbook has no model: the tables ${missing.join(", ")} are missing (create one with --sample or from the add-in's "New model").` };
+    const required = new Set(TABLE_ORDER.filter((k) => INPUT_TABLES[k].required).map((k) => INPUT_TABLES[k].name));
+    const missing = status.value.tables.filter((t) => !t.present && required.has(t.name)).map((t) => t.name);
+    return { ok: false, kind: "noModel", message: `the workbook has no model: the table${missing.length === 1 ? "" : "s"} ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing (create a model with --sample or the add-in's "New model").` };
   }
   const readResult = await port.readModel();
   if (!readResult.ok) return { ok: false, kind: "problems", problems: fromWorkbook(readResult.problems) };

@@ -233,7 +233,7 @@ export class XlsxStore implements SheetStore {
           formulae: [source],
           showErrorMessage: true,
           errorStyle: v.strict ? "stop" : "warning",
-          errorTitle: "Shared apportion",
+          errorTitle: "Shared cost apportionment",
           error: v.message,
         };
       }
@@ -246,11 +246,12 @@ export class XlsxStore implements SheetStore {
     const tl = a1(c.row, c.col);
     ws.addConditionalFormatting({
       ref: a1Range(c.row, c.col, c.rows, c.cols),
-      // Excel's "text that begins with" rule, as the formula Excel itself uses for it (case-insensitive).
+      // Excel's "text that begins with" rule (the Office.js adapter's BeginsWith), written as
+      // the formula Excel itself stores for that rule, since exceljs has no beginsWith type.
       rules: c.rules.map((r, i) => ({
         type: "expression" as const,
         priority: i + 1,
-        formulae: [`LEFT(${tl},${r.text.length})="${r.text.replace(/"/g, '""')}"`],
+        formulae: [`LEFT(TRIM(${tl}),LEN("${quoted(r.text)}"))="${quoted(r.text)}"`],
         style: { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: argb(r.fill) }, font: { color: argb(r.font) } },
       })),
     });
@@ -310,6 +311,10 @@ export class XlsxStore implements SheetStore {
   selection(): RangeRef | undefined {
     return this.current;
   }
+}
+
+function quoted(text: string): string {
+  return text.replace(/"/g, '""');
 }
 
 function setTableRange(model: TableModel, r: { row: number; col: number; rows: number; cols: number }): void {

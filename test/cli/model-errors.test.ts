@@ -1,0 +1,77 @@
+import { copyFile, readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, tempDir } from "./helpers";
+import { editWorkbook, tableCell } from "./edit";
+
+let t: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  t = await tempDir();
+  expect((await cli(["--sample", "brent-lewisham-southwark", t.file("base.xlsx")])).code).toBe(0);
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+async function broken(name: string, edit: Parameters<typeof editWorkbook>[1]): Promise<{ file: string; bytes: Buffer }> {
+  const file = t.file(name);
+  await copyFile(t.file("base.xlsx"), file);
+  await editWorkbook(file, edit);
+  return { file, bytes: await readFile(file) };
+}
+
+describe("invalid inputs", () => {
+  it("lists every problem with its cell address, exits 1 and writes nothing", async () => {
+    const where: Record<string, string> = {};
+    const { file, bytes } = await broken("bad.xlsx", (store) => {
+      const text = tableCell(store, "Costs", "Amount (£)", 0);
+      text.set("lots");
+      where.text = text.address;
+      const pennies = tableCell(store, "Costs", "Amount (£)", 1);
+      pennies.set(1000.005);
+      where.pennies = pennies.address;
+      const category = tableCell(store, "Costs", "Category", 2);
+      category.set("sundries");
+      where.category = category.address;
+      const percent = tableCell(store, "Bases", "Percent", 0);
+      percent.set(77);
+      where.percent = percent.address;
+    });
+    const r = await cli([file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^shared-apportion: .*bad\.xlsx: \d+ problems to fix before the model can run:$/);
+    const text = lines.slice(1).join("\n");
+    expect(text).toContain(`${where.text}: Cost line "BLS-01", amount: "lots" is not a number.`);
+    expect(text).toMatch(new RegExp(`${where.pennies}: Cost line "[^"]+", amount: `));
+    expect(text).toContain(`${where.category}: Cost line "BLS-03", category: "sundries" is not one of "capital", "revenue".`);
+    expect(text).toContain(`${where.percent}: Basis "IAA", percent: percentages for basis "IAA" total 137%, not 100%.`);
+    // Every problem line names its cell.
+    for (const l of lines.slice(1)) expect(l).toMatch(/^ {2}('[^']+'|[A-Za-z]+)!\$?[A-Z]+\$?\d+: /);
+    expect((await readFile(file)).equals(bytes)).toBe(true);
+  });
+
+  it("--check lists the same problems without writing", async () => {
+    const { file, bytes } = await broken("bad-check.xlsx", (store) => tableCell(store, "Costs", "Amount (£)", 0).set("lots"));
+    const r = await cli([file, "--check"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\n {2}Costs!F2: Cost line "BLS-01", amount: "lots" is not a number\.\n/);
+    expect((await readFile(file)).equals(bytes)).toBe(true);
+  });
+
+  it("--json gives the problems as data on stdout", async () => {
+    const { file } = await broken("bad-json.xlsx", (store) => tableCell(store, "Costs", "Amount (£)", 0).set("lots"));
+    const r = await cli([file, "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const json = JSON.parse(r.stdout) as { ok: boolean; problems: { address: string | null; message: string }[] };
+    expect(json.ok).toBe(false);
+    expect(json.problems[0]?.address).toMatch(/^Costs!F\d+$/);
+  });
+
+  it("--check on a good model reports no problems and exits 0", async () => {
+    const r = await cli([t.file("base.xlsx"), "--check"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no problems found \(3 partners, \d+ cost lines, \d+ scenarios\)/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Cell, Table, Workbook, Worksheet } from "exceljs";
-import { a1, a1Range, quoteSheet } from "../excel/layout/address";
+import { a1, a1Range, absoluteFormula, quoteSheet } from "../excel/layout/address";
 import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, RangeRef, TableSpec, ValidationSpec } from "../excel/layout/cells";
 import { MARKER_KEY } from "../excel/layout/names";
 import type { SheetStore, StoreSheet, StoreTable } from "../excel/store/sheet-store";
@@ -224,7 +224,7 @@ export class XlsxStore implements SheetStore {
   /** @inheritdoc */
   addValidation(sheet: string, v: ValidationSpec): void {
     const ws = this.sheet(sheet);
-    const source = v.source.kind === "values" ? `"${v.source.values.join(",")}"` : `${quoteSheet(v.source.range.sheet)}!$${a1Range(v.source.range.row, v.source.range.col, v.source.range.rows, v.source.range.cols).replace(/([A-Z]+)(\d+)/g, "$1$$$2")}`;
+    const source = v.source.kind === "values" ? `"${v.source.values.join(",")}"` : absoluteFormula(v.source.range).slice(1);
     for (let r = 0; r < v.rows; r++) {
       for (let c = 0; c < v.cols; c++) {
         this.cell(ws, v.row + r, v.col + c).dataValidation = {

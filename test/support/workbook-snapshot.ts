@@ -1,4 +1,5 @@
 import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
+import { keyCell, type FakeDocument } from "./excel-fake";
 
 /** A comparable picture of one sheet: every non-empty cell (value, format, style), tables and decorations. */
 export interface SheetSnapshot {
@@ -33,9 +34,34 @@ export function snapshotMemory(wb: MemoryWorkbook): SheetSnapshot[] {
       cells,
       tables: v.tables.map((t) => `${t.name}@${t.row},${t.col}:${t.rows}x${t.cols}`),
       validations: v.validations.length,
-      conditionalFormats: v.conditionalFormats.length,
+      conditionalFormats: v.conditionalFormats.reduce((n, c) => n + c.rules.length, 0),
       charts: v.charts.map((c) => `${c.title}`),
       freezeRows: v.freezeRows,
+    };
+  });
+}
+
+/** Snapshot of the fake Excel's document, in the same shape as {@link snapshotMemory}. */
+export function snapshotFake(doc: FakeDocument): SheetSnapshot[] {
+  return doc.sheets.map((s) => {
+    const cells: Record<string, { v: string | number | boolean; f?: string }> = {};
+    const keys = [...s.cells.keys()].sort((a, b) => a - b);
+    for (const k of keys) {
+      const cell = s.cells.get(k);
+      if (cell === undefined || cell.value === "") continue;
+      const [r, c] = keyCell(k);
+      cells[`${r},${c}`] = cell.format === undefined ? { v: cell.value } : { v: cell.value, f: cell.format };
+    }
+    return {
+      name: s.name,
+      visible: s.visibility === "Visible",
+      marker: s.props.get("sharedapportion")?.value,
+      cells,
+      tables: doc.tables.filter((t) => t.sheet === s).map((t) => `${t.name}@${t.row},${t.col}:${t.rows}x${t.cols}`),
+      validations: s.validations.length,
+      conditionalFormats: s.conditionalFormats.length,
+      charts: s.charts.map((c) => c.title),
+      freezeRows: s.freezeRows,
     };
   });
 }

@@ -105,6 +105,12 @@ function needDecimal(row: ScenarioRow, column: keyof ScenarioRow, expected: stri
   return d === undefined ? { column, value: "", expected } : d;
 }
 
+/** Detail text as a model number: canonical numbers (as the add-in writes them) become numbers again, so a scenario round-trips exactly. */
+function detailNumber(text: string): DecimalInput {
+  const n = Number(text);
+  return text.trim() !== "" && Number.isFinite(n) && String(n) === text ? n : text;
+}
+
 function isProblem(x: unknown): x is ScenarioRowProblem {
   return typeof x === "object" && x !== null && "expected" in x;
 }
@@ -176,8 +182,8 @@ export function rowToChange(row: ScenarioRow): RowResult {
       const drivers: Record<string, DecimalInput> = {};
       const percentages: Record<string, DecimalInput> = {};
       for (const [k, v] of d) {
-        if (k.startsWith("driver.")) drivers[k.slice(7)] = v;
-        if (k.startsWith("percent.")) percentages[k.slice(8)] = v;
+        if (k.startsWith("driver.")) drivers[k.slice(7)] = detailNumber(v);
+        if (k.startsWith("percent.")) percentages[k.slice(8)] = detailNumber(v);
       }
       const within = d.get("within");
       return {
@@ -214,7 +220,7 @@ export function rowToChange(row: ScenarioRow): RowResult {
         ...(cellDate(row.end) === undefined ? {} : { end: cellDate(row.end) }),
         ...(get("appliesTo") === undefined ? {} : { appliesTo: cellList(get("appliesTo")) }),
         ...(get("excludes") === undefined ? {} : { excludes: cellList(get("excludes")) }),
-        ...(get("indexationRate") === undefined ? {} : { indexationRate: get("indexationRate") }),
+        ...(get("indexationRate") === undefined ? {} : { indexationRate: detailNumber(get("indexationRate") ?? "") }),
         ...(get("indexationBaseYear") === undefined ? {} : { indexationBaseYear: get("indexationBaseYear") }),
       };
       return { ok: true, change: { kind, line } };

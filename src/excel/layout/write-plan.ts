@@ -69,8 +69,11 @@ export function planWrite(
     used.add(name.toLowerCase());
     return name;
   };
+  // Sheets marked as staging are leftovers of an interrupted write, whatever their name: they are deleted first.
+  const live = existing.filter((s) => s.marker?.role !== "staging");
+  const stagingNames = new Set(existing.filter((s) => s.marker?.role === "staging").map((s) => s.name.toLowerCase()));
   for (const spec of specs) {
-    const found = existing.find((s) => same(s.name, spec.name));
+    const found = live.find((s) => same(s.name, spec.name));
     let replaces: string | undefined;
     if (found !== undefined) {
       if (found.marker === undefined || found.marker.role !== spec.role || found.marker.kind !== spec.kind) {
@@ -85,19 +88,39 @@ export function planWrite(
   }
   for (const spec of specs) {
     for (const table of spec.tables) {
-      const clash = tables.find((x) => same(x.name, table.name) && !replaced.has(x.sheet.toLowerCase()));
+      const clash = tables.find((x) => same(x.name, table.name) && !replaced.has(x.sheet.toLowerCase()) && !stagingNames.has(x.sheet.toLowerCase()));
       if (clash !== undefined) problems.push({ kind: "nameTaken", name: clash.name, what: "table" });
     }
   }
   if (existingInputs.length > 0 && !options.replaceInputs) problems.unshift({ kind: "inputSheetsExist", sheets: existingInputs });
   if (problems.length > 0) return { ok: false, problems };
   const staleStaging = existing.filter((s) => s.marker?.role === "staging").map((s) => s.name);
-  const stale = new Set(staleStaging.map((s) => s.toLowerCase()));
-  const order = [
-    ...existing.filter((s) => !stale.has(s.name.toLowerCase())).map((s) => sheets.find((p) => p.replaces !== undefined && same(p.replaces, s.name))?.spec.name ?? s.name),
-    ...sheets.filter((p) => p.replaces === undefined).map((p) => p.spec.name),
-  ];
-  return { ok: true, plan: { sheets, staleStaging, order } };
+  return { ok: true, plan: { sheets, staleStaging, order: sheetOrder(live, sheets) } };
+}
+
+/**
+ * The order of the sheets after a write: the new sheets of each group (inputs
+ * with their Lists sheet, or outputs) together in the order written, where the
+ * group's first existing sheet was, or at the end for a new group; every other
+ * sheet keeps its place relative to the rest.
+ */
+function sheetOrder(live: readonly ExistingSheet[], planned: readonly PlannedSheet[]): string[] {
+  const group = (role: string): string => (role === "output" ? "output" : "input");
+  const replacedBy = new Map(planned.filter((p) => p.replaces !== undefined).map((p) => [(p.replaces ?? "").toLowerCase(), p]));
+  const placed = new Set<string>();
+  const order: string[] = [];
+  const place = (g: string): void => {
+    if (placed.has(g)) return;
+    placed.add(g);
+    for (const p of planned) if (group(p.spec.role) === g) order.push(p.spec.name);
+  };
+  for (const s of live) {
+    const p = replacedBy.get(s.name.toLowerCase());
+    if (p === undefined) order.push(s.name);
+    else place(group(p.spec.role));
+  }
+  for (const p of planned) place(group(p.spec.role));
+  return order;
 }
 
 /** The sheets a plan replaces whose current values no longer match the fingerprint the add-in stored when it wrote them. */
@@ -108,6 +131,38 @@ export function editedSheets(plan: WritePlan, existing: readonly ExistingSheet[]
     const marker = existing.find((s) => same(s.name, p.replaces ?? ""))?.marker;
     const now = current.get(p.replaces.toLowerCase());
     if (marker?.fp === undefined || now === undefined || now !== marker.fp) out.push(p.replaces);
+  }
+  return out;
+}
+
+/** What a failed swap left, sheet by sheet. */
+export interface SwapOutcome {
+  /** Sheets now holding the new content. */
+  readonly replaced: string[];
+  /** Sheets still holding their previous content. */
+  readonly kept: string[];
+  /** Sheets whose previous version is gone and whose new version is not in place. */
+  readonly missing: string[];
+  /** Hidden staging sheets left (under any name). */
+  readonly leftover: string[];
+}
+
+/**
+ * Classifies the sheets of a plan after a swap failed part-way, from the
+ * sheets as they are now: a sheet is replaced when its final name carries
+ * the new marker and its staging sheet is gone, kept when the old sheet is
+ * still there with its staging sheet beside it, and missing otherwise.
+ */
+export function swapOutcome(plan: WritePlan, now: readonly ExistingSheet[]): SwapOutcome {
+  const find = (name: string): ExistingSheet | undefined => now.find((s) => same(s.name, name));
+  const out: SwapOutcome = { replaced: [], kept: [], missing: [], leftover: now.filter((s) => s.marker?.role === "staging").map((s) => s.name) };
+  for (const p of plan.sheets) {
+    const final = find(p.spec.name);
+    const staged = find(p.staging);
+    const ours = final !== undefined && final.marker?.role === p.spec.role && final.marker.kind === p.spec.kind;
+    if (ours && (staged === undefined || staged.marker?.role !== "staging")) out.replaced.push(p.spec.name);
+    else if (ours && p.replaces !== undefined) out.kept.push(p.spec.name);
+    else out.missing.push(p.spec.name);
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { encodeValues, expandFormats } from "./encode";
 import { readInputTables } from "./read-tables";
 import { excelRun, hostSupportsRequirements, REQUIRED_API, type ExcelRunner } from "./runner";
 import { readState } from "./state";
-import { loadValues } from "./values";
+import { DEFAULT_MAX_RESPONSE_BYTES, loadValues } from "./values";
 import { writeSheets } from "./write-sheets";
 
 /** Options for the Office.js adapter. */
@@ -26,6 +26,8 @@ export interface OfficeWorkbookOptions {
   readonly run?: ExcelRunner;
   /** Cell payload per request (default 4 MB, under Excel on the web's 5 MB limit). */
   readonly maxRequestBytes?: number;
+  /** Planned payload per response when reading sheets back (default 4 MB). */
+  readonly maxResponseBytes?: number;
   /** Check the host supports ExcelApi 1.12 first (default: only with the default runner). */
   readonly checkRequirements?: boolean;
 }
@@ -39,6 +41,7 @@ export interface OfficeWorkbookOptions {
 export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): WorkbookPort {
   const run = options.run ?? excelRun;
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const check = options.checkRequirements ?? options.run === undefined;
 
   async function attempt<T>(operation: string, f: (context: Excel.RequestContext) => Promise<PortResult<T>>): Promise<PortResult<T>> {
@@ -68,6 +71,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           replaceInputs: opts.replaceExisting === true,
           replaceEdited: true,
           maxRequestBytes,
+          maxResponseBytes,
           ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
         });
         return r.ok ? done({ sheets: r.value.sheets }) : r;
@@ -85,7 +89,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const state = await readState(context, () => true);
         const outputs = state.sheets.filter((s) => s.marker?.role === "output");
         const pieces = outputs.map((s) => s.used).filter((u): u is NonNullable<typeof u> => u !== undefined);
-        const values = await loadValues(context, pieces);
+        const values = await loadValues(context, pieces, maxResponseBytes);
         return done({
           sheets: outputs.map((s) => {
             const k = s.used === undefined ? -1 : pieces.indexOf(s.used);
@@ -103,6 +107,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           replaceInputs: false,
           replaceEdited: opts.replaceEdited === true,
           maxRequestBytes,
+          maxResponseBytes,
           ...(opts.signal === undefined ? {} : { signal: opts.signal }),
           ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
         }),

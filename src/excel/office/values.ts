@@ -1,15 +1,46 @@
 import type { CellValue, RangeRef } from "../layout/cells";
 import { isPayloadError } from "../port-common";
 
-/**
- * Loads the values of several rectangles in as few syncs as Excel allows:
- * one, unless the response would exceed Excel on the web's 5 MB limit, in
- * which case the request is split in two (by pieces, then by rows) and each
- * half tried again. So the number of syncs grows only with the bytes read
- * (about bytes ÷ 5 MB), never with rows as such.
- */
-export async function loadValues(context: Excel.RequestContext, pieces: readonly RangeRef[]): Promise<CellValue[][][]> {
-  if (pieces.length === 0) return [];
+/** The response budget a read plans for: under Excel on the web's 5 MB limit. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4_000_000;
+
+/** Bytes per cell assumed when planning a read (values of output sheets average well under this). */
+const ESTIMATED_BYTES_PER_CELL = 24;
+
+/** A part of one of the requested rectangles. */
+interface Part {
+  readonly index: number;
+  readonly range: RangeRef;
+}
+
+/** Splits rectangles into groups of at most `cells` cells each, cutting a large rectangle by rows. */
+function groups(pieces: readonly RangeRef[], cells: number): Part[][] {
+  const out: Part[][] = [];
+  let group: Part[] = [];
+  let size = 0;
+  pieces.forEach((p, index) => {
+    let row = p.row;
+    let left = p.rows;
+    while (left > 0) {
+      const room = cells - size;
+      if (size > 0 && room < p.cols) {
+        out.push(group);
+        group = [];
+        size = 0;
+        continue;
+      }
+      const take = Math.min(left, Math.max(1, Math.floor(room / p.cols)));
+      group.push({ index, range: { ...p, row, rows: take } });
+      size += take * p.cols;
+      row += take;
+      left -= take;
+    }
+  });
+  if (group.length > 0) out.push(group);
+  return out;
+}
+
+async function tryLoad(context: Excel.RequestContext, pieces: readonly RangeRef[]): Promise<CellValue[][][]> {
   const ranges = pieces.map((p) => {
     const r = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.col, p.rows, p.cols);
     r.load("values");
@@ -20,17 +51,36 @@ export async function loadValues(context: Excel.RequestContext, pieces: readonly
     return ranges.map((r) => r.values as CellValue[][]);
   } catch (e) {
     if (!isPayloadError(e)) throw e;
+    // Too big after all: halve the request (by pieces, then by rows) and try each half.
     if (pieces.length > 1) {
       const mid = Math.ceil(pieces.length / 2);
-      const first = await loadValues(context, pieces.slice(0, mid));
-      const second = await loadValues(context, pieces.slice(mid));
-      return [...first, ...second];
+      return [...(await tryLoad(context, pieces.slice(0, mid))), ...(await tryLoad(context, pieces.slice(mid)))];
     }
     const p = pieces[0];
     if (p === undefined || p.rows <= 1) throw e;
     const top = Math.ceil(p.rows / 2);
-    const [a = []] = await loadValues(context, [{ ...p, rows: top }]);
-    const [b = []] = await loadValues(context, [{ ...p, row: p.row + top, rows: p.rows - top }]);
+    const [a = []] = await tryLoad(context, [{ ...p, rows: top }]);
+    const [b = []] = await tryLoad(context, [{ ...p, row: p.row + top, rows: p.rows - top }]);
     return [[...a, ...b]];
   }
+}
+
+/**
+ * Loads the values of several rectangles: in one sync when their cells fit
+ * the response budget (estimated at 24 bytes a cell), otherwise in groups
+ * that do, cutting large rectangles by rows; a group Excel still refuses as
+ * too large is halved and tried again. So the syncs grow with the bytes read
+ * (about bytes ÷ budget), never with rows as such.
+ */
+export async function loadValues(context: Excel.RequestContext, pieces: readonly RangeRef[], maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES): Promise<CellValue[][][]> {
+  const out: CellValue[][][] = pieces.map(() => []);
+  for (const group of groups(pieces, Math.max(1, Math.floor(maxResponseBytes / ESTIMATED_BYTES_PER_CELL)))) {
+    // One request per group: each must stay under Excel on the web's response limit.
+    const values = await tryLoad(
+      context,
+      group.map((g) => g.range),
+    );
+    group.forEach((g, i) => out[g.index]?.push(...(values[i] ?? [])));
+  }
+  return out;
 }

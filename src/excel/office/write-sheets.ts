@@ -1,7 +1,7 @@
 import { planBatches } from "../layout/batches";
 import type { SheetSpec } from "../layout/cells";
 import { gridFingerprint } from "../layout/fingerprint";
-import { editedSheets, planWrite, type WritePlan } from "../layout/write-plan";
+import { editedSheets, planWrite, swapOutcome, type WritePlan } from "../layout/write-plan";
 import type { PortResult, WriteReport } from "../port";
 import { done, failed, hostProblem } from "../port-common";
 import type { WorkbookProblem } from "../problems";
@@ -14,6 +14,7 @@ export interface WriteSheetsOptions {
   readonly replaceInputs: boolean;
   readonly replaceEdited: boolean;
   readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -39,12 +40,7 @@ async function afterFailedSwap(context: Excel.RequestContext, plan: WritePlan, e
   const detail = describe(e);
   try {
     const state = await readState(context);
-    const has = (name: string): boolean => state.sheets.some((s) => same(s.name, name));
-    const replaced = plan.sheets.filter((p) => !has(p.staging) && has(p.spec.name)).map((p) => p.spec.name);
-    const kept = plan.sheets.filter((p) => has(p.staging) && p.replaces !== undefined && has(p.replaces)).map((p) => p.spec.name);
-    const missing = plan.sheets.filter((p) => !has(p.spec.name)).map((p) => p.spec.name);
-    const leftover = plan.sheets.filter((p) => has(p.staging)).map((p) => p.staging);
-    return { kind: "writeFailed", stage: "swap", detail, replaced, kept, missing, leftover };
+    return { kind: "writeFailed", stage: "swap", detail, ...swapOutcome(plan, state.sheets) };
   } catch {
     return { kind: "writeFailed", stage: "swap", detail: `${detail}; the workbook could not be read back to check what was left`, replaced: [], kept: [], missing: [], leftover: [] };
   }
@@ -80,7 +76,7 @@ export async function writeSheets(context: Excel.RequestContext, specs: readonly
     const outputs = plan.sheets.filter((p) => p.replaces !== undefined && p.spec.role === "output");
     const used = outputs.map((p) => state.sheets.find((s) => same(s.name, p.replaces ?? ""))?.used);
     const pieces = used.filter((u): u is NonNullable<typeof u> => u !== undefined);
-    const values = await loadValues(context, pieces);
+    const values = await loadValues(context, pieces, options.maxResponseBytes);
     const current = new Map<string, string>();
     outputs.forEach((p, i) => {
       const u = used[i];

@@ -11,7 +11,7 @@ import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
-import { editedSheets, planWrite, type WritePlan } from "../layout/write-plan";
+import { editedSheets, planWrite, swapOutcome, type WritePlan } from "../layout/write-plan";
 import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
 import { done, failed, fillRow, hostProblem, modelRead, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
@@ -77,7 +77,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     }
   };
 
-  const swap = (plan: WritePlan, replaced: string[]): void => {
+  const swap = (plan: WritePlan): void => {
     for (const p of plan.sheets) {
       if (p.replaces !== undefined) store.deleteSheet(p.replaces);
       store.renameSheet(p.staging, p.spec.name);
@@ -85,7 +85,6 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       const marker: SheetMarker = { v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) };
       store.setMarker(p.spec.name, encodeMarker(marker));
       store.setVisible(p.spec.name, true);
-      replaced.push(p.spec.name);
     }
     // Validations last: their lists may refer to another sheet of the same write.
     for (const p of plan.sheets) for (const v of p.spec.validations) store.addValidation(p.spec.name, v);
@@ -132,21 +131,17 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       }
     } catch (e) {
       const leftover = cleanup();
-      return failed([writeFailed("stage", e, [], plan.sheets.map((p) => p.replaces).filter((x): x is string => x !== undefined), [], leftover)]);
+      return failed([writeFailed("stage", e, [], plan.sheets.filter((p) => p.replaces !== undefined).map((p) => p.spec.name), [], leftover)]);
     }
     if (opts.signal?.aborted === true) {
       cleanup();
       return failed([{ kind: "cancelled" }]);
     }
-    const replaced: string[] = [];
     try {
-      swap(plan, replaced);
+      swap(plan);
     } catch (e) {
-      const names = new Set(store.listSheets().map((s) => s.name.toLowerCase()));
-      const kept = plan.sheets.filter((p) => !replaced.includes(p.spec.name) && p.replaces !== undefined && names.has(p.replaces.toLowerCase())).map((p) => p.spec.name);
-      const missing = plan.sheets.filter((p) => !replaced.includes(p.spec.name) && !names.has(p.spec.name.toLowerCase())).map((p) => p.spec.name);
-      const leftover = plan.sheets.filter((p) => names.has(p.staging.toLowerCase())).map((p) => p.staging);
-      return failed([writeFailed("swap", e, replaced, kept, missing, leftover)]);
+      const o = swapOutcome(plan, sheets());
+      return failed([writeFailed("swap", e, o.replaced, o.kept, o.missing, o.leftover)]);
     }
     return done({ sheets: plan.sheets.map((p) => p.spec.name), batches: batches.length, bytes: batches.reduce((a, b) => a + b.bytes, 0) });
   };

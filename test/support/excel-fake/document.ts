@@ -1,0 +1,232 @@
+import { FakeExcelError } from "./errors";
+
+/** A cell value as Excel holds it. */
+export type FakeValue = string | number | boolean;
+
+/** One cell: its value, number format and any formatting set. */
+export interface FakeCell {
+  value: FakeValue;
+  format: string | undefined;
+  /** Font/fill properties set on it (bold, italic, size, color, fill). */
+  style: Record<string, unknown> | undefined;
+  /** True when the value was written with Excel's text prefix (a leading apostrophe). */
+  prefixed: boolean;
+}
+
+/** A list validation on a rectangle. */
+export interface FakeValidation {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  rule: unknown;
+  errorAlert: unknown;
+  /** True once the sheet its list comes from was deleted (Excel shows #REF!). */
+  broken: boolean;
+}
+
+/** A conditional format on a rectangle. */
+export interface FakeConditionalFormat {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  type: string;
+  rule: unknown;
+  fill: string | undefined;
+  font: string | undefined;
+}
+
+/** A chart. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  title: string;
+  source: { row: number; col: number; rows: number; cols: number };
+  seriesBy: string;
+  from: string | undefined;
+  to: string | undefined;
+}
+
+const COLS = 16_384;
+/** The key of a cell in a sheet's map. */
+export const cellKey = (row: number, col: number): number => row * COLS + col;
+/** Row and column of a key. */
+export const keyCell = (k: number): [number, number] => [Math.floor(k / COLS), k % COLS];
+
+let nextId = 1;
+
+/** A worksheet. */
+export class FakeSheet {
+  readonly id = nextId++;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  readonly cells = new Map<number, FakeCell>();
+  /** Custom properties by lower-cased key. */
+  readonly props = new Map<string, { key: string; value: string }>();
+  freezeRows = 0;
+  readonly widths = new Map<number, number>();
+  tabColor = "";
+  validations: FakeValidation[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  charts: FakeChart[] = [];
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /** The value of a cell ("" when empty). */
+  value(row: number, col: number): FakeValue {
+    return this.cells.get(cellKey(row, col))?.value ?? "";
+  }
+
+  /** The smallest rectangle holding every non-empty value. */
+  used(): { row: number; col: number; rows: number; cols: number } | undefined {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    for (const [k, c] of this.cells) {
+      if (c.value === "") continue;
+      const [r, col] = keyCell(k);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, col);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, col);
+    }
+    return r1 < 0 ? undefined : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+}
+
+/** A table. */
+export class FakeTable {
+  readonly id = nextId++;
+  constructor(
+    public name: string,
+    public sheet: FakeSheet,
+    public row: number,
+    public col: number,
+    public rows: number,
+    public cols: number,
+    public style: string,
+  ) {}
+}
+
+const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
+
+/**
+ * The workbook document behind the fake: what Excel would hold. Enforces the
+ * rules the add-in could trip over — unique sheet and table names (case does
+ * not matter), valid names, a visible sheet always left, tables not
+ * overlapping — by throwing errors with Excel's codes.
+ */
+export class FakeDocument {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  active: FakeSheet | undefined;
+  selection: { sheet: FakeSheet; row: number; col: number; rows: number; cols: number } | undefined;
+  private tableCount = 0;
+
+  constructor(sheetNames: readonly string[] = ["Sheet1"]) {
+    for (const n of sheetNames) this.addSheet(n);
+    this.active = this.sheets[0];
+    if (this.active !== undefined) this.selection = { sheet: this.active, row: 0, col: 0, rows: 1, cols: 1 };
+  }
+
+  /** The sheet of a name (case-insensitive), or undefined. */
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The table of a name (case-insensitive), or undefined. */
+  table(name: string): FakeTable | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Checks a sheet name as Excel does. */
+  checkSheetName(name: string, except?: FakeSheet): void {
+    if (name === "" || name.length > 31 || BAD_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid sheet name`);
+    const clash = this.sheet(name);
+    if (clash !== undefined && clash !== except) throw new FakeExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists`);
+  }
+
+  /** Adds a sheet at the end. */
+  addSheet(name: string): FakeSheet {
+    this.checkSheetName(name);
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+
+  /** Deletes a sheet and everything on it; Excel will not delete the last visible sheet. */
+  deleteSheet(s: FakeSheet): void {
+    const i = this.sheets.indexOf(s);
+    if (i < 0) throw new FakeExcelError("ItemNotFound", "The sheet no longer exists");
+    if (s.visibility === "Visible" && this.sheets.filter((x) => x.visibility === "Visible").length === 1) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet");
+    this.sheets.splice(i, 1);
+    for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t]?.sheet === s) this.tables.splice(t, 1);
+    for (const other of this.sheets) for (const v of other.validations) if (refersTo(v.rule, s)) v.broken = true;
+    if (this.active === s) this.active = this.sheets.find((x) => x.visibility === "Visible");
+    if (this.selection?.sheet === s) this.selection = this.active === undefined ? undefined : { sheet: this.active, row: 0, col: 0, rows: 1, cols: 1 };
+  }
+
+  /** Checks a table name as Excel does: starts with a letter or underscore, no spaces, unique. */
+  checkTableName(name: string, except?: FakeTable): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid table name`);
+    const clash = this.table(name);
+    if (clash !== undefined && clash !== except) throw new FakeExcelError("ItemAlreadyExists", `A table named "${name}" already exists`);
+  }
+
+  /** Creates a table over a rectangle whose first row is its header, fixing headers as Excel does. */
+  addTable(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): FakeTable {
+    if (rows < 2) throw new FakeExcelError("InvalidArgument", "A table needs a header row and at least one body row");
+    for (const t of this.tables) {
+      if (t.sheet === sheet && t.row < row + rows && row < t.row + t.rows && t.col < col + cols && col < t.col + t.cols) throw new FakeExcelError("InvalidOperation", "A table can't overlap another table");
+    }
+    const seen = new Set<string>();
+    for (let c = 0; c < cols; c++) {
+      let h = String(sheet.value(row, col + c));
+      if (h === "") h = `Column${c + 1}`;
+      let name = h;
+      for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${h}${n}`;
+      seen.add(name.toLowerCase());
+      if (name !== sheet.value(row, col + c)) {
+        const old = sheet.cells.get(cellKey(row, col + c));
+        sheet.cells.set(cellKey(row, col + c), { value: name, format: old?.format, style: old?.style, prefixed: false });
+      }
+    }
+    let name = "";
+    do name = `Table${++this.tableCount}`;
+    while (this.table(name) !== undefined);
+    const t = new FakeTable(name, sheet, row, col, rows, cols, "TableStyleMedium2");
+    this.tables.push(t);
+    return t;
+  }
+
+  /** Shifts the cells of columns [col, col + cols) at and below `fromRow` by `delta` rows (negative: up, deleting the rows above it). */
+  shiftRows(sheet: FakeSheet, fromRow: number, col: number, cols: number, delta: number): void {
+    const moved: [number, FakeCell][] = [];
+    for (const [k, cell] of sheet.cells) {
+      const [r, c] = keyCell(k);
+      if (c < col || c >= col + cols) continue;
+      if (delta < 0 && r >= fromRow + delta && r < fromRow) {
+        sheet.cells.delete(k);
+        continue;
+      }
+      if (r >= fromRow) {
+        sheet.cells.delete(k);
+        moved.push([cellKey(r + delta, c), cell]);
+      }
+    }
+    for (const [k, cell] of moved) sheet.cells.set(k, cell);
+    for (const t of this.tables) {
+      if (t.sheet !== sheet || t.col + t.cols <= col || t.col >= col + cols) continue;
+      if (t.row >= fromRow) t.row += delta;
+      else if (t.row + t.rows >= fromRow) t.rows += delta;
+    }
+  }
+}
+
+function refersTo(rule: unknown, sheet: FakeSheet): boolean {
+  const source = (rule as { list?: { source?: unknown } } | undefined)?.list?.source;
+  return typeof source === "object" && source !== null && (source as { sheet?: unknown }).sheet === sheet;
+}

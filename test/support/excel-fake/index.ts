@@ -1,0 +1,59 @@
+import type { ExcelRunner } from "../../../src/excel/office/runner";
+import { FakeContext, type FakeStats, type InjectedFailure } from "./context";
+import { FakeDocument } from "./document";
+import { FakeApplication, FakeWorkbook } from "./workbook";
+
+export { FakeDocument, FakeSheet, FakeTable, cellKey, keyCell, type FakeCell, type FakeValue } from "./document";
+export { FakeExcelError } from "./errors";
+export type { FakeStats, InjectedFailure } from "./context";
+
+/** Excel on the web's limit on a request or a response: 5 MB. */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** A fake Excel: a document, an `Excel.run` over it, and what it counted. */
+export interface FakeExcel {
+  readonly document: FakeDocument;
+  readonly run: ExcelRunner;
+  readonly stats: FakeStats;
+  /** Plans a failure (sync numbers count from the fake's creation, from 1). */
+  fail(failure: InjectedFailure): void;
+  /** Clears planned failures. */
+  clearFailures(): void;
+  /** Zeroes the counters. */
+  resetStats(): void;
+}
+
+/**
+ * A faithful-enough fake of the Excel JavaScript API parts the add-in uses,
+ * over an in-memory document: proxies with load/sync semantics (reading an
+ * unloaded property throws PropertyNotLoaded), `*OrNullObject` + isNullObject,
+ * worksheets with custom properties, visibility and positions, tables, ranges
+ * with values (typed as Excel types them) and number formats, used ranges,
+ * data validation, conditional formats, charts, frozen panes, selection,
+ * `suspendApiCalculationUntilNextSync`, payload limits and injected failures.
+ */
+export function createFakeExcel(options: { sheets?: readonly string[]; requestLimit?: number; responseLimit?: number } = {}): FakeExcel {
+  const document = new FakeDocument(options.sheets ?? ["Sheet1"]);
+  const stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], refused: 0, calcSuspendedSyncs: 0 };
+  const failures: InjectedFailure[] = [];
+  const limits = { request: options.requestLimit ?? WEB_PAYLOAD_LIMIT, response: options.responseLimit ?? WEB_PAYLOAD_LIMIT };
+  const run: ExcelRunner = async (batch) => {
+    const context = new FakeContext(document, stats, limits, failures);
+    const excelContext = Object.assign(context, { workbook: new FakeWorkbook(context), application: new FakeApplication(context) });
+    return batch(excelContext as unknown as Excel.RequestContext);
+  };
+  return {
+    document,
+    run,
+    stats,
+    fail: (f) => failures.push(f),
+    clearFailures: () => failures.splice(0),
+    resetStats: () => {
+      stats.syncs = 0;
+      stats.requestBytes.splice(0);
+      stats.responseBytes.splice(0);
+      stats.calcSuspendedSyncs = 0;
+      stats.refused = 0;
+    },
+  };
+}

@@ -1,0 +1,363 @@
+import { FakeClientObject } from "./client-object";
+import type { FakeContext } from "./context";
+import { cellKey, type FakeSheet, type FakeTable } from "./document";
+import { FakeExcelError } from "./errors";
+import { addressOf, FakeRange, parseA1, type RangeTarget } from "./range";
+
+/** A worksheet's custom property. */
+export class FakeCustomProperty extends FakeClientObject<{ sheet: FakeSheet; key: string }> {
+  protected capture(t: { sheet: FakeSheet; key: string }, name: string): unknown {
+    const p = t.sheet.props.get(t.key.toLowerCase());
+    if (name === "key") return p?.key;
+    if (name === "value") return p?.value;
+    throw new FakeExcelError("InvalidArgument", `cannot load "${name}"`);
+  }
+  /** Loaded key. */
+  get key(): string {
+    return this.read("key");
+  }
+  /** Loaded value. */
+  get value(): string {
+    return this.read("value");
+  }
+  /** Deletes the property. */
+  delete(): void {
+    this.command(null, (t) => t.sheet.props.delete(t.key.toLowerCase()));
+  }
+}
+
+/** A worksheet's custom properties (ExcelApi 1.12). */
+export class FakeCustomPropertyCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  /** Adds (or overwrites) a property. Keys are case-insensitive and at most 255 characters. */
+  add(key: string, value: string): void {
+    this.context.queue({
+      bytes: 60 + key.length + value.length,
+      run: () => {
+        if (key.length > 255) throw new FakeExcelError("InvalidArgument", "custom property key too long");
+        this.sheet().props.set(key.toLowerCase(), { key, value });
+      },
+    });
+  }
+  /** A property by key, or a null object. */
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return new FakeCustomProperty(
+      this.context,
+      () => {
+        const s = this.sheet();
+        return s.props.has(key.toLowerCase()) ? { sheet: s, key } : null;
+      },
+      true,
+    );
+  }
+}
+
+/** A chart. */
+export class FakeChart {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly chart: () => { name: string; title: string; from: string | undefined; to: string | undefined },
+  ) {}
+  /** Sets the chart's name. */
+  set name(v: string) {
+    this.context.queue({ bytes: 60, run: () => (this.chart().name = v) });
+  }
+  /** The chart's title. */
+  get title(): { text: string } {
+    const set = (v: string): void => this.context.queue({ bytes: 60, run: () => (this.chart().title = v) });
+    return {
+      set text(v: string) {
+        set(v);
+      },
+    } as { text: string };
+  }
+  /** Places the chart between two cells. */
+  setPosition(start: FakeRange, end: FakeRange): void {
+    this.context.queue({
+      bytes: 80,
+      run: () => {
+        const c = this.chart();
+        c.from = addressOf((start as unknown as { target(): RangeTarget }).target());
+        c.to = addressOf((end as unknown as { target(): RangeTarget }).target());
+      },
+    });
+  }
+}
+
+/** A worksheet proxy. */
+export class FakeWorksheet extends FakeClientObject<FakeSheet> {
+  constructor(context: FakeContext, resolver: () => FakeSheet | null, nullable = false) {
+    super(context, resolver, nullable);
+  }
+
+  protected capture(t: FakeSheet, name: string): unknown {
+    switch (name) {
+      case "name":
+        return t.name;
+      case "visibility":
+        return t.visibility;
+      case "position":
+        return this.context.document.sheets.indexOf(t);
+      case "tabColor":
+        return t.tabColor;
+      default:
+        throw new FakeExcelError("InvalidArgument", `The fake Worksheet cannot load "${name}"`);
+    }
+  }
+
+  /** @internal The sheet, for commands of child objects. */
+  sheetTarget(): FakeSheet {
+    return this.target();
+  }
+
+  /** Loaded name; setting renames the sheet. */
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.command(v, (t) => {
+      this.context.document.checkSheetName(v, t);
+      t.name = v;
+    });
+  }
+
+  /** Loaded visibility; setting hides or shows the sheet (Excel keeps one sheet visible). */
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    this.command(v, (t) => {
+      if (v !== "Visible" && t.visibility === "Visible" && this.context.document.sheets.filter((s) => s.visibility === "Visible").length === 1) {
+        throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet");
+      }
+      t.visibility = v as FakeSheet["visibility"];
+    });
+  }
+
+  /** Loaded zero-based position; setting moves the sheet. */
+  get position(): number {
+    return this.read("position");
+  }
+  set position(p: number) {
+    this.command(p, (t) => {
+      const list = this.context.document.sheets;
+      list.splice(list.indexOf(t), 1);
+      list.splice(Math.max(0, Math.min(p, list.length)), 0, t);
+    });
+  }
+
+  /** Sets the tab colour. */
+  set tabColor(c: string) {
+    this.command(c, (t) => (t.tabColor = c));
+  }
+
+  /** The sheet's custom properties. */
+  get customProperties(): FakeCustomPropertyCollection {
+    return new FakeCustomPropertyCollection(this.context, () => this.target());
+  }
+
+  /** The sheet's tables. */
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, () => this.target());
+  }
+
+  /** Frozen panes. */
+  get freezePanes(): { freezeRows(n: number): void } {
+    return { freezeRows: (n: number) => this.command(n, (t) => (t.freezeRows = n)) };
+  }
+
+  /** The sheet's charts. */
+  get charts(): { add(type: string, source: FakeRange, seriesBy: string): FakeChart } {
+    return {
+      add: (type, source, seriesBy) => {
+        const holder: { chart?: FakeSheet["charts"][number] } = {};
+        this.command({ type, seriesBy }, (t) => {
+          const s = (source as unknown as { target(): RangeTarget }).target();
+          if (s.sheet !== t) throw new FakeExcelError("InvalidArgument", "chart data must be on the chart's sheet in this fake");
+          const chart = { name: `Chart ${t.charts.length + 1}`, type, title: "", source: { row: s.row, col: s.col, rows: s.rows, cols: s.cols }, seriesBy, from: undefined, to: undefined };
+          t.charts.push(chart);
+          holder.chart = chart;
+        });
+        return new FakeChart(this.context, () => {
+          if (holder.chart === undefined) throw new FakeExcelError("ItemNotFound", "chart");
+          return holder.chart;
+        });
+      },
+    };
+  }
+
+  /** A range by address within the sheet ("A1:C3"). */
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, () => parseA1(this.target(), address));
+  }
+
+  /** A range by zero-based position and size (ExcelApi 1.7). */
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      if (rows < 1 || cols < 1) throw new FakeExcelError("InvalidArgument", "empty range");
+      return { sheet: this.target(), row, col, rows, cols };
+    });
+  }
+
+  /** The used range (values only) or a null object for a sheet with no values. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== true) throw new FakeExcelError("InvalidArgument", "the fake supports valuesOnly used ranges only");
+    return new FakeRange(
+      this.context,
+      () => {
+        const s = this.target();
+        const u = s.used();
+        return u === undefined ? null : { sheet: s, ...u };
+      },
+      true,
+    );
+  }
+
+  /** Deletes the sheet. */
+  delete(): void {
+    this.command(null, (t) => this.context.document.deleteSheet(t));
+  }
+
+  /** Makes the sheet active. */
+  activate(): void {
+    this.command(null, (t) => {
+      if (t.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "A hidden sheet cannot be activated");
+      this.context.document.active = t;
+    });
+  }
+}
+
+/** A table proxy. */
+export class FakeTableProxy extends FakeClientObject<FakeTable> {
+  constructor(context: FakeContext, resolver: () => FakeTable | null, nullable = false) {
+    super(context, resolver, nullable);
+  }
+
+  protected capture(t: FakeTable, name: string): unknown {
+    if (name === "name") return t.name;
+    if (name === "style") return t.style;
+    throw new FakeExcelError("InvalidArgument", `The fake Table cannot load "${name}"`);
+  }
+
+  /** Loaded name; setting renames the table. */
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.command(v, (t) => {
+      this.context.document.checkTableName(v, t);
+      t.name = v;
+    });
+  }
+
+  /** Sets the table style. */
+  set style(v: string) {
+    this.command(v, (t) => (t.style = v));
+  }
+
+  /** The whole table (header included). */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      return { sheet: t.sheet, row: t.row, col: t.col, rows: t.rows, cols: t.cols };
+    });
+  }
+
+  /** The table's rows. */
+  get rows(): { add(index: number | undefined, values: unknown[][]): void } {
+    return {
+      add: (index, values) =>
+        this.command(values, (t) => {
+          if (index !== undefined && index !== null && index !== -1) throw new FakeExcelError("InvalidArgument", "the fake only appends rows");
+          const doc = this.context.document;
+          const end = t.row + t.rows;
+          doc.shiftRows(t.sheet, end, t.col, t.cols, values.length);
+          t.rows += values.length;
+          values.forEach((row, r) =>
+            row.forEach((v, c) => {
+              const k = cellKey(end + r, t.col + c);
+              const above = t.sheet.cells.get(cellKey(end - 1, t.col + c));
+              const text = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+              t.sheet.cells.set(k, { value: text as string | number | boolean, format: above?.format, style: undefined, prefixed: typeof v === "string" && v.startsWith("'") });
+            }),
+          );
+        }),
+    };
+  }
+}
+
+/** The tables of a workbook or of one sheet. */
+export class FakeTableCollection extends FakeClientObject<FakeTable[]> {
+  private itemsLoaded: FakeTableProxy[] | undefined;
+
+  constructor(
+    context: FakeContext,
+    private readonly scope: (() => FakeSheet) | undefined,
+  ) {
+    super(context, () => context.document.tables.filter((t) => scope === undefined || t.sheet === scope()));
+  }
+
+  protected capture(t: FakeTable[], name: string): unknown {
+    if (name.startsWith("items/")) return t;
+    throw new FakeExcelError("InvalidArgument", `cannot load "${name}"`);
+  }
+
+  /** Loads item properties ("items/name"). */
+  override load(spec?: unknown): this {
+    const names = (typeof spec === "string" ? spec.split(",") : []).map((s) => s.trim());
+    if (names.length === 0 || names.some((n) => !n.startsWith("items/"))) throw new FakeExcelError("InvalidArgument", "load items/… only");
+    this.context.queueLoad({
+      capture: () => this.target().map((t) => ({ t, values: names.map((n) => (n === "items/name" ? t.name : n === "items/style" ? t.style : undefined)) })),
+      commit: (captured) => {
+        this.itemsLoaded = (captured as { t: FakeTable; values: unknown[] }[]).map(({ t, values }) => {
+          const p = new FakeTableProxy(this.context, () => (this.context.document.tables.includes(t) ? t : null));
+          names.forEach((n, i) => (p as unknown as { loaded: Map<string, unknown> }).loaded.set(n.slice(6), values[i]));
+          return p;
+        });
+      },
+    });
+    return this;
+  }
+
+  /** Loaded items. */
+  get items(): FakeTableProxy[] {
+    if (this.itemsLoaded === undefined) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available.");
+    return this.itemsLoaded;
+  }
+
+  private find(name: string): FakeTable | null {
+    return this.target().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  /** A table by name (ItemNotFound when a command needs it and it is missing). */
+  getItem(name: string): FakeTableProxy {
+    return new FakeTableProxy(this.context, () => this.find(name));
+  }
+
+  /** A table by name, or a null object. */
+  getItemOrNullObject(name: string): FakeTableProxy {
+    return new FakeTableProxy(this.context, () => this.find(name), true);
+  }
+
+  /** Creates a table over a range whose first row holds headers. */
+  add(range: FakeRange | string, hasHeaders: boolean): FakeTableProxy {
+    if (!hasHeaders) throw new FakeExcelError("InvalidArgument", "the fake creates tables with headers only");
+    const holder: { t?: FakeTable } = {};
+    this.context.queue({
+      bytes: 80,
+      run: () => {
+        const r = typeof range === "string" ? parseA1(this.scopeSheet(), range) : (range as unknown as { target(): RangeTarget }).target();
+        holder.t = this.context.document.addTable(r.sheet, r.row, r.col, r.rows, r.cols);
+      },
+    });
+    return new FakeTableProxy(this.context, () => holder.t ?? null);
+  }
+
+  private scopeSheet(): FakeSheet {
+    if (this.scope === undefined) throw new FakeExcelError("InvalidArgument", "an address needs a sheet");
+    return this.scope();
+  }
+}

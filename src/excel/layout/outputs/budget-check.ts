@@ -1,4 +1,4 @@
-import { budgetFlagMessage, formatMoney, type BudgetFlag, type ModelBudgetReport, type ModelRun } from "../../../engine";
+import { budgetFlagMessage, formatMoney, fracToDecimalText, type BudgetFlag, type ModelBudgetReport, type ModelRun } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
@@ -55,7 +55,7 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
   blocks.push({
     row: 3,
     col: 0,
-    values: [[`Tolerance: ${tol.amount === undefined ? "no £ tolerance" : formatMoney(tol.amount)}; ${tol.percent === undefined ? "no % tolerance" : `${(Number(tol.percent.n) / Number(tol.percent.d)).toString()}% of budget`}.`]],
+    values: [[`Tolerance: ${tol.amount === undefined ? "no £ tolerance" : formatMoney(tol.amount)}; ${tol.percent === undefined ? "no % tolerance" : `${fracToDecimalText(tol.percent, 4)}% of budget`}.`]],
     style: "note",
   });
   const top = 5;

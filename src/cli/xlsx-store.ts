@@ -5,7 +5,7 @@ import { MARKER_KEY } from "../excel/layout/names";
 import type { SheetStore, StoreSheet, StoreTable } from "../excel/store/sheet-store";
 import { fromExcel, toExcel } from "./xlsx/cell-convert";
 import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/custom-properties";
-import { argb, dress, pointsToChars } from "./xlsx/styles";
+import { argb, pointsToChars, StyleCache } from "./xlsx/styles";
 import { moveTableCells, tableModel, tableRange, type TableModel } from "./xlsx/tables";
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -34,6 +34,7 @@ export interface UnwrittenChart {
 export class XlsxStore implements SheetStore {
   private current: RangeRef | undefined;
   private readonly charts: UnwrittenChart[] = [];
+  private readonly styles = new StyleCache();
 
   /**
    * @param workbook the exceljs workbook (as loaded or new)
@@ -175,13 +176,11 @@ export class XlsxStore implements SheetStore {
   /** @inheritdoc */
   writeBlock(sheet: string, row: number, col: number, values: Grid, formats: readonly (string | null)[] | undefined, style: CellStyle | undefined): void {
     const ws = this.sheet(sheet);
-    const look = style === undefined ? undefined : dress(style);
     values.forEach((line, r) =>
       line.forEach((v, c) => {
         const cell = this.cell(ws, row + r, col + c);
         cell.value = toExcel(v);
-        if (formats !== undefined) cell.numFmt = formats[c] ?? "General";
-        if (look !== undefined) Object.assign(cell, look);
+        if (formats !== undefined || style !== undefined) cell.style = this.styles.derive(cell.style, formats === undefined ? undefined : (formats[c] ?? "General"), style);
       }),
     );
   }

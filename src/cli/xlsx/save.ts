@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import type * as ExcelJS from "exceljs";
 import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
@@ -29,7 +30,8 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
       ws.views = (views.length > 0 ? views : [{}]).map((v) => ({ ...v, tabSelected: ws === target }));
     }
   }
-  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  // Stored, not compressed: the package is compressed once, below, after the properties are added.
+  const written = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>));
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();
   for (const ws of sheets) {

@@ -39,3 +39,34 @@ export function pointsToChars(points: number): number {
   const px = points / PT_PER_PX;
   return Math.max(0, Math.round(((px - PADDING_PX) / CHAR_PX) * 100) / 100);
 }
+
+/**
+ * Cell styles derived from a cell's current style with a number format
+ * and/or a {@link CellStyle}, shared between cells: a derived style is a new
+ * object (a style another cell shares is never changed in place), and
+ * identical derivations return the same object, which exceljs writes once
+ * (it caches style ids by object), keeping large sheets fast to save.
+ */
+export class StyleCache {
+  private readonly cache = new WeakMap<Partial<Style>, Map<string, Partial<Style>>>();
+  private readonly empty: Partial<Style> = {};
+
+  /** The style `base` with `numFmt` (undefined: keep) and `style` (undefined: keep) applied. */
+  derive(base: Partial<Style> | undefined, numFmt: string | undefined, style: CellStyle | undefined): Partial<Style> {
+    // A new cell gets a fresh empty style object from exceljs: all of those are one base.
+    const from = base === undefined || Object.keys(base).length === 0 ? this.empty : base;
+    const key = `${numFmt ?? "\u0000"}|${style ?? ""}`;
+    let byKey = this.cache.get(from);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.cache.set(from, byKey);
+    }
+    const hit = byKey.get(key);
+    if (hit !== undefined) return hit;
+    const next: Partial<Style> = { ...from, ...(numFmt === undefined ? {} : { numFmt }), ...(style === undefined ? {} : dress(style)) };
+    byKey.set(key, next);
+    // A cell already holding a derived style derives from it again to the same result.
+    this.cache.set(next, new Map([[key, next]]));
+    return next;
+  }
+}

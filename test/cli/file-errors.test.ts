@@ -73,6 +73,13 @@ describe("files that are not usable workbooks get one clear line and exit 3", ()
     await expectOneLine("letter.docx", await zip.generateAsync({ type: "nodebuffer" }), /zip package but not an Excel workbook/);
   });
 
+  it("a workbook whose parts are not valid XML", async () => {
+    const zip = await JSZip.loadAsync(sample);
+    const sheet = Object.keys(zip.files).find((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))!;
+    zip.file(sheet, "<worksheet><sheetData><row><c r=");
+    await expectOneLine("garbled.xlsx", await zip.generateAsync({ type: "nodebuffer" }), /could not be read as a workbook|damaged/);
+  });
+
   it("a file that does not exist", async () => {
     await expectOneLine("missing.xlsx", undefined, /does not exist/);
   });

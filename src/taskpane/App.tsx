@@ -1,13 +1,39 @@
 import * as React from "react";
-import { FluentProvider, Title2, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles } from "@fluentui/react-components";
+import { WorkbookProvider } from "./hooks/useWorkbook";
+import { ServicesProvider, type ServicesProviderProps } from "./services";
+import { Shell } from "./Shell";
+import type { ScreenId } from "./screens/screen-ids";
+import { fluentTheme, type ThemeName } from "./theme";
 
-/** Root of the task pane UI (placeholder until the task pane lands). */
-export function App(): React.JSX.Element {
+const useStyles = makeStyles({
+  provider: {
+    minHeight: "100%",
+  },
+});
+
+/** Props for {@link App}. */
+export interface AppProps {
+  /** The Office theme in Office (read once in index.tsx); light in the preview. */
+  readonly theme: ThemeName;
+  /** The workbook port and samples (and optionally an engine and selection source). */
+  readonly services: ServicesProviderProps["services"];
+  readonly initialScreen?: ScreenId;
+}
+
+/**
+ * The task pane: Fluent theme, the services (port, engine, samples) and the
+ * workbook state, around the screen switcher. Nothing here touches Office.js.
+ */
+export function App({ theme, services, initialScreen }: AppProps): React.JSX.Element {
+  const c = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main>
-        <Title2 as="h1">Shared cost apportionment</Title2>
-      </main>
+    <FluentProvider theme={fluentTheme(theme)} className={c.provider} lang="en-GB">
+      <ServicesProvider services={services}>
+        <WorkbookProvider>
+          <Shell initialScreen={initialScreen} />
+        </WorkbookProvider>
+      </ServicesProvider>
     </FluentProvider>
   );
 }

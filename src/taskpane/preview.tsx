@@ -1,4 +1,40 @@
-import { renderApp } from "./render";
+/**
+ * Browser preview entry (no office.js): the same React app on the in-memory
+ * workbook, preloaded with a sample model, beside grids of the workbook's
+ * sheets so a newcomer sees the inputs and the results change.
+ * `?sample=<id>` preloads another sample; `?sample=none` starts empty.
+ */
+import * as React from "react";
+import { cellAddress } from "../excel/layout/address";
+import { createMemoryPort } from "../excel/memory/memory-port";
+import { MemoryWorkbook } from "../excel/memory/memory-workbook";
+import { BRENT_LEWISHAM_SOUTHWARK, SAMPLES, sampleById } from "../samples";
+import { PreviewLayout } from "./preview/PreviewLayout";
+import { renderInto } from "./render";
+import { sampleChoices } from "./samples";
+import { createSelectionSource } from "./services";
 
-// Browser preview: the same React app without Office.js (no CDN script is loaded).
-renderApp();
+async function start(): Promise<void> {
+  const workbook = new MemoryWorkbook(["Sheet1"]);
+  const { port } = createMemoryPort(workbook);
+  const wanted = new URLSearchParams(window.location.search).get("sample") ?? BRENT_LEWISHAM_SOUTHWARK.id;
+  const sample = wanted === "none" ? undefined : (sampleById(wanted) ?? BRENT_LEWISHAM_SOUTHWARK);
+  if (sample) {
+    const created = await port.createModel(sample.model, { notes: sample.notes });
+    if (!created.ok) console.warn("[preview] could not preload the sample", created.problems);
+  }
+  // Tell Explain when the selection moves (a grid click, or the pane selecting a problem's cell).
+  const selection = createSelectionSource();
+  let last = "";
+  workbook.subscribe(() => {
+    const sel = workbook.selection();
+    const address = sel ? cellAddress(sel) : "";
+    if (address !== last) {
+      last = address;
+      selection.notify();
+    }
+  });
+  renderInto(<PreviewLayout workbook={workbook} theme="light" services={{ port, samples: sampleChoices(SAMPLES), selection }} />);
+}
+
+void start();

@@ -1,0 +1,72 @@
+import * as React from "react";
+import type { ChargeTrace, WithinSplit } from "../../engine";
+import { findCharge, type SelectionTarget } from "../../excel/layout/selection";
+import { thrownText, workbookProblemsText } from "../messages";
+import { useServices } from "../services";
+import type { ModelRunState } from "./useModelRun";
+
+/** What Explain shows for the selected cell. */
+export type ExplainState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "reading" }
+  | { readonly kind: "failed"; readonly message: string }
+  /** The selection is not a result cell. */
+  | { readonly kind: "nothing"; readonly address: string }
+  /** A total on the Summary sheet. */
+  | { readonly kind: "total"; readonly address: string; readonly target: Extract<SelectionTarget, { kind: "total" }> }
+  /** A charge, with the engine's trace of the core charge and, for a partner within another, the split of the parent's share. */
+  | {
+      readonly kind: "charge";
+      readonly address: string;
+      readonly target: Extract<SelectionTarget, { kind: "charge" }>;
+      readonly trace: ChargeTrace | undefined;
+      readonly split: WithinSplit | undefined;
+    }
+  /** A charge that the current run does not hold (the sheets are from another run). */
+  | { readonly kind: "stale"; readonly address: string };
+
+/**
+ * Reads the selection through the port (the workbook layer maps the cell to
+ * the charge it shows) and explains it with the engine's `explainCharge`.
+ * Re-explains whenever the selection source reports a change.
+ */
+export function useExplain(run: ModelRunState): { state: ExplainState; explain(): Promise<void> } {
+  const { port, engine, selection } = useServices();
+  const [state, setState] = React.useState<ExplainState>({ kind: "idle" });
+  const runRef = React.useRef(run);
+  runRef.current = run;
+
+  const explain = React.useCallback(async () => {
+    setState({ kind: "reading" });
+    try {
+      const r = await port.readSelection();
+      if (!r.ok) {
+        setState({ kind: "failed", message: workbookProblemsText(r.problems) });
+        return;
+      }
+      const { address, target } = r.value;
+      if (target.kind === "none") return setState({ kind: "nothing", address });
+      if (target.kind === "total") return setState({ kind: "total", address, target });
+      const current = runRef.current;
+      if (current.kind !== "ready") return setState({ kind: "stale", address });
+      const { run: modelRun } = current.outputs;
+      const split = modelRun.within.find((w) => w.lineRef === target.lineRef && w.yearLabel === target.yearLabel && (w.parent === target.partner || w.parts.some((p) => p.partner === target.partner)));
+      const coreTarget = split && split.parent !== target.partner ? { ...target, partner: split.parent } : target;
+      const charge = findCharge(modelRun.result, coreTarget);
+      if (charge === undefined) return setState({ kind: "stale", address });
+      setState({ kind: "charge", address, target, trace: engine.explainCharge(modelRun.result, charge), split });
+    } catch (e) {
+      setState({ kind: "failed", message: thrownText(e) });
+    }
+  }, [port, engine]);
+
+  React.useEffect(() => selection?.subscribe(() => void explain()), [selection, explain]);
+
+  // A selection made before the run was ready (the workbook still loading) is explained once it is.
+  const stale = state.kind === "stale";
+  React.useEffect(() => {
+    if (stale && run.kind === "ready") void explain();
+  }, [stale, run.kind, explain]);
+
+  return { state, explain };
+}

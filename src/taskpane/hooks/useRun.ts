@@ -1,0 +1,163 @@
+import * as React from "react";
+import type { RunOutputs } from "../../excel/layout/outputs";
+import type { WriteReport } from "../../excel/port";
+import type { WorkbookProblem } from "../../excel/problems";
+import { engineProblems, thrownText, workbookProblemsText, type ShownProblem } from "../messages";
+import { planRun, type RunStep } from "../run-outputs";
+import { useServices } from "../services";
+import { useWorkbook } from "./useWorkbook";
+
+/** Where a run is. Nothing reaches the workbook before "writing". */
+export type RunPhase =
+  | { readonly kind: "idle" }
+  /** `step` counts from 1; `steps` is unknown until the model has been read. */
+  | { readonly kind: "calculating"; readonly step: number; readonly steps: number | undefined; readonly label: string }
+  | { readonly kind: "blocked"; readonly problems: readonly ShownProblem[] }
+  | { readonly kind: "preview"; readonly outputs: RunOutputs; readonly editedSheets: readonly string[] }
+  | { readonly kind: "confirmReplace"; readonly outputs: RunOutputs; readonly message: string }
+  | { readonly kind: "writing"; readonly outputs: RunOutputs; readonly done: number; readonly total: number }
+  | { readonly kind: "written"; readonly outputs: RunOutputs; readonly report: WriteReport }
+  | { readonly kind: "cancelled"; readonly message: string }
+  | { readonly kind: "failed"; readonly message: string };
+
+/** What the Run screen can do. */
+export interface RunControls {
+  readonly phase: RunPhase;
+  /** Reads the model afresh and calculates, stopping before anything is written. */
+  calculate(): Promise<void>;
+  /** Writes the previewed outputs; `replaceEdited` after the user confirmed. */
+  write(replaceEdited?: boolean): Promise<void>;
+  /** Cancels a calculation, the preview, or a write before its swap: the workbook is left as it was. */
+  cancel(): void;
+  /** Back to idle. */
+  reset(): void;
+}
+
+const STEP_LABELS: Readonly<Record<RunStep, string>> = {
+  model: "Calculating the charges and the budget check",
+  comparison: "Comparing scenarios",
+};
+
+/** Lets React paint (and a Cancel click land) between steps. */
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function cancelledText(): string {
+  return workbookProblemsText([{ kind: "cancelled" }]);
+}
+
+/**
+ * Runs the model in steps — read, calculate, compare, check the owned output
+ * sheets — showing progress and yielding between steps so Cancel works; then
+ * previews, and writes only when asked. Writing goes through the port with an
+ * AbortSignal; the workbook layer swaps the new sheets in only at the end, so
+ * a cancelled write leaves nothing half-written.
+ */
+export function useRun(): RunControls {
+  const { port, engine } = useServices();
+  const { actions } = useWorkbook();
+  const [phase, setPhase] = React.useState<RunPhase>({ kind: "idle" });
+  const token = React.useRef(0);
+  const abort = React.useRef<AbortController | undefined>(undefined);
+  const phaseRef = React.useRef(phase);
+  phaseRef.current = phase;
+
+  const calculate = React.useCallback(async () => {
+    const my = ++token.current;
+    const live = (): boolean => token.current === my;
+    try {
+      setPhase({ kind: "calculating", step: 1, steps: undefined, label: "Reading the model from the workbook" });
+      const state = await actions.refresh();
+      if (!live()) return;
+      if (state.read === undefined) {
+        setPhase({ kind: "failed", message: state.failure ?? "There is no model in this workbook. Create one on the Start screen." });
+        return;
+      }
+      if (state.hasErrors) {
+        setPhase({ kind: "blocked", problems: state.problems.filter((p) => p.severity === "error") });
+        return;
+      }
+      const read = state.read;
+      const plan = planRun(read.model, state.scenarios, read.runSettings, engine);
+      const steps = plan.steps.length + 2;
+      for (let i = 0; i < plan.steps.length; i++) {
+        const step = plan.steps[i] as RunStep;
+        setPhase({ kind: "calculating", step: i + 2, steps, label: STEP_LABELS[step] });
+        await yieldToBrowser();
+        if (!live()) return;
+        const errors = plan.run(step);
+        if (errors !== undefined) {
+          setPhase({ kind: "blocked", problems: engineProblems(errors, read.locate) });
+          return;
+        }
+      }
+      setPhase({ kind: "calculating", step: steps, steps, label: "Checking the result sheets" });
+      const outputs = await port.checkOutputs();
+      if (!live()) return;
+      const edited = outputs.ok ? outputs.value.sheets.filter((s) => s.edited).map((s) => s.name) : [];
+      setPhase({ kind: "preview", outputs: plan.outputs(), editedSheets: edited });
+    } catch (e) {
+      if (live()) setPhase({ kind: "failed", message: thrownText(e) });
+    }
+  }, [actions, engine, port]);
+
+  const write = React.useCallback(
+    async (replaceEdited = false) => {
+      const current = phaseRef.current;
+      if (current.kind !== "preview" && current.kind !== "confirmReplace") return;
+      const outputs = current.outputs;
+      const my = ++token.current;
+      const controller = new AbortController();
+      abort.current = controller;
+      setPhase({ kind: "writing", outputs, done: 0, total: 0 });
+      try {
+        const r = await port.writeOutputs(outputs, {
+          replaceEdited,
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            if (token.current === my) setPhase({ kind: "writing", outputs, done, total });
+          },
+        });
+        if (token.current !== my) return;
+        abort.current = undefined;
+        if (r.ok) {
+          setPhase({ kind: "written", outputs, report: r.value });
+          actions.recordRun(outputs);
+          void actions.refresh();
+          return;
+        }
+        const problems: readonly WorkbookProblem[] = r.problems;
+        if (problems.some((p) => p.kind === "cancelled")) {
+          setPhase({ kind: "cancelled", message: workbookProblemsText(problems) });
+        } else if (!replaceEdited && problems.some((p) => p.kind === "outputsEdited")) {
+          setPhase({ kind: "confirmReplace", outputs, message: workbookProblemsText(problems) });
+        } else {
+          setPhase({ kind: "failed", message: workbookProblemsText(problems) });
+        }
+      } catch (e) {
+        abort.current = undefined;
+        setPhase({ kind: "failed", message: thrownText(e) });
+      }
+    },
+    [actions, port],
+  );
+
+  const cancel = React.useCallback(() => {
+    const current = phaseRef.current;
+    if (current.kind === "writing") {
+      // The port answers with "cancelled" once it has stopped; the phase changes then.
+      abort.current?.abort();
+      return;
+    }
+    token.current++;
+    setPhase({ kind: "cancelled", message: cancelledText() });
+  }, []);
+
+  const reset = React.useCallback(() => {
+    token.current++;
+    setPhase({ kind: "idle" });
+  }, []);
+
+  return { phase, calculate, write, cancel, reset };
+}

@@ -1,0 +1,96 @@
+import * as React from "react";
+import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { budgetFlagMessage, type BudgetStatus } from "../../engine";
+import { BudgetTable } from "../components/BudgetTable";
+import { Notice } from "../components/Notice";
+import { ScreenHeading } from "../components/ScreenHeading";
+import { YearEndTable } from "../components/YearEndTable";
+import { partnerLabel, partnerNames } from "../format";
+import { useModelRun } from "../hooks/useModelRun";
+import { useWorkbook } from "../hooks/useWorkbook";
+import { engineErrorsText } from "../messages";
+import { useScreenStyles } from "../styles";
+
+const STATUS_WORDS: Readonly<Record<BudgetStatus, string>> = { within: "within budget", over: "over budget", under: "under budget" };
+
+/**
+ * Budget: each partner's recharge against the budget it set aside, by year
+ * and capital/revenue, with the variance and status under the model's
+ * tolerance; the budget flags (no budget, wrong kind of budget, stated totals
+ * that do not add up); and the year-end under/overspend shares. All figures
+ * are the engine's `checkModelBudgets` report of the run.
+ */
+export function BudgetScreen(): React.JSX.Element {
+  const s = useScreenStyles();
+  const { state } = useWorkbook();
+  const run = useModelRun();
+  const [partner, setPartner] = React.useState("");
+  if (run.kind !== "ready") {
+    return (
+      <section className={s.screen} aria-labelledby="budget-title">
+        <ScreenHeading id="budget-title" title="Budget" />
+        {run.kind === "errors" ? (
+          <Notice intent="error">{engineErrorsText(run.errors)}</Notice>
+        ) : (
+          <Notice intent="info">{state.read === undefined ? "There is no model in this workbook yet. Create one on the Start screen." : "Fix the model's errors (Check screen) to see the budget check."}</Notice>
+        )}
+      </section>
+    );
+  }
+  const { outputs } = run;
+  const report = outputs.budget;
+  const names = partnerNames(outputs.run.model);
+  const lines = (report?.budgets.lines ?? []).filter((l) => partner === "" || l.partner === partner);
+  const counts = { within: 0, over: 0, under: 0 };
+  for (const l of lines) counts[l.status]++;
+  const flags = report?.flags ?? [];
+  const settlements = report?.yearEnd?.settlements ?? [];
+  return (
+    <section className={s.screen} aria-labelledby="budget-title">
+      <ScreenHeading
+        id="budget-title"
+        title="Budget"
+        intro={`${outputs.scenario ? `Scenario "${outputs.scenario}"` : "Base model"}${run.written ? ", as last written." : ", worked out from the model (not yet written)."}`}
+      />
+      <Field label="Partner" size="small">
+        <Select size="small" value={partner} onChange={(_, d) => setPartner(d.value)}>
+          <option value="">All partners</option>
+          {[...names.keys()].map((id) => (
+            <option key={id} value={id}>
+              {partnerLabel(id, names)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div role="status">
+        <Text weight="semibold">
+          {lines.length === 0
+            ? "No budget lines."
+            : (["over", "under", "within"] as const)
+                .filter((k) => counts[k] > 0)
+                .map((k) => `${counts[k]} ${STATUS_WORDS[k]}`)
+                .join(", ")}
+        </Text>
+      </div>
+      {lines.length > 0 && <BudgetTable lines={lines} names={names} />}
+      <Subtitle2 as="h3">Flags</Subtitle2>
+      {flags.length === 0 ? (
+        <Text>No flags: every charge has a budget of the right kind, and every stated total matches its lines.</Text>
+      ) : (
+        <ul aria-label="Budget flags" className={s.stack}>
+          {flags.map((f, i) => (
+            <li key={i}>
+              <Text>{budgetFlagMessage(f)}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Subtitle2 as="h3">Year end</Subtitle2>
+      {settlements.length === 0 ? (
+        <Text>No outturn recorded, so there is no under- or overspend to share.</Text>
+      ) : (
+        settlements.map((st) => <YearEndTable key={`${st.yearLabel}|${st.category}|${st.service}`} settlement={st} names={names} carryForward={report?.yearEnd?.carryForward ?? false} />)
+      )}
+    </section>
+  );
+}

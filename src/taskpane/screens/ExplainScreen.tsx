@@ -1,0 +1,71 @@
+import * as React from "react";
+import { Button, Spinner, Text } from "@fluentui/react-components";
+import { ExplainCard } from "../components/ExplainCard";
+import { Notice } from "../components/Notice";
+import { ScreenHeading } from "../components/ScreenHeading";
+import { WithinSplitTable } from "../components/WithinSplitTable";
+import { categoryLabel, natureLabel, partnerLabel, partnerNames } from "../format";
+import { useExplain } from "../hooks/useExplain";
+import { useModelRun } from "../hooks/useModelRun";
+import { useServices } from "../services";
+import { useScreenStyles } from "../styles";
+
+/**
+ * Explain: select a charge on the Allocations or Trace sheet (or a total on
+ * Summary) and see how it was derived — the basis, each partner's driver
+ * figures, the exact share and the rounding adjustment — from the engine's
+ * trace of the run the sheets show.
+ */
+export function ExplainScreen(): React.JSX.Element {
+  const s = useScreenStyles();
+  const { selection } = useServices();
+  const run = useModelRun();
+  const { state, explain } = useExplain(run);
+  const names = run.kind === "ready" ? partnerNames(run.outputs.run.model) : new Map<string, string>();
+  return (
+    <section className={s.screen} aria-labelledby="explain-title">
+      <ScreenHeading
+        id="explain-title"
+        title="Explain a charge"
+        intro={`Select a charge on the Allocations or Trace sheet${selection ? "; it is explained here as you select it." : ", then choose Explain."}`}
+      />
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={() => void explain()}>
+          Explain the selected cell
+        </Button>
+        {state.kind === "reading" && <Spinner size="tiny" label="Reading the selection…" />}
+      </div>
+      <div aria-live="polite" className={s.stack}>
+        {state.kind === "failed" && <Notice intent="error">{state.message}</Notice>}
+        {state.kind === "nothing" && (
+          <Notice intent="info">{`${state.address} is not a charge. Select a row on the Allocations or Trace sheet, or a total on the Summary sheet.`}</Notice>
+        )}
+        {state.kind === "stale" && <Notice intent="warning">{`${state.address} shows a charge that is not in the current run. Run again, then select it.`}</Notice>}
+        {state.kind === "total" && (
+          <Notice intent="info" title={state.address}>
+            {`A total of ${[
+              state.target.partner === undefined ? "all partners" : partnerLabel(state.target.partner, names),
+              state.target.yearLabel ?? "all years",
+              state.target.category === undefined ? "capital and revenue" : categoryLabel(state.target.category).toLowerCase(),
+              state.target.nature === undefined ? undefined : natureLabel(state.target.nature).toLowerCase(),
+            ]
+              .filter((x) => x !== undefined)
+              .join(", ")}. Select one of its charges on the Allocations sheet to see how it was derived.`}
+          </Notice>
+        )}
+        {state.kind === "charge" && (
+          <>
+            <Text size={200}>{state.address}</Text>
+            {state.split !== undefined && state.split.parent !== state.target.partner && (
+              <Notice intent="info">
+                {`${partnerLabel(state.target.partner, names)} pays part of ${partnerLabel(state.split.parent, names)}'s share. The trace below is ${partnerLabel(state.split.parent, names)}'s share of the line; the table after it shows how that share was divided.`}
+              </Notice>
+            )}
+            {state.trace !== undefined && <ExplainCard trace={state.trace} partnerName={partnerLabel(state.trace.partner, names)} />}
+            {state.split !== undefined && <WithinSplitTable split={state.split} names={names} />}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import * as React from "react";
+import { Button, Field, ProgressBar, Select, Text } from "@fluentui/react-components";
+import type { RunOutputs } from "../../excel/layout/outputs";
+import { OUTPUT_SHEETS } from "../../excel/layout/names";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Notice } from "../components/Notice";
+import { ProblemList } from "../components/ProblemList";
+import { ScreenHeading } from "../components/ScreenHeading";
+import { TotalsTable } from "../components/TotalsTable";
+import { formatMoney, partnerNames } from "../format";
+import { useRun } from "../hooks/useRun";
+import { useWorkbook } from "../hooks/useWorkbook";
+import { workbookProblemsText } from "../messages";
+import { useNavigate } from "../navigation";
+import { useScreenStyles } from "../styles";
+
+/**
+ * Run: choose the base model or a scenario, calculate (with progress and
+ * Cancel), preview the totals by partner × year × capital/revenue ×
+ * one-off/ongoing, then write the result sheets. Nothing is written before
+ * "Write to workbook"; owned sheets edited by hand are replaced only after
+ * the user confirms.
+ */
+export function RunScreen(): React.JSX.Element {
+  const s = useScreenStyles();
+  const { state, actions } = useWorkbook();
+  const navigate = useNavigate();
+  const run = useRun();
+  const { phase } = run;
+  const busy = phase.kind === "calculating" || phase.kind === "writing";
+  const settings = state.read?.runSettings;
+  const [selectFailure, setSelectFailure] = React.useState<string | undefined>(undefined);
+
+  const chooseScenario = async (scenario: string): Promise<void> => {
+    if (!settings) return;
+    run.reset();
+    await actions.saveRunSettings({ ...settings, scenario });
+  };
+
+  const compareText =
+    settings && settings.compareSecond !== ""
+      ? `The run also writes the comparison of ${settings.compareFirst || "Base"} with ${settings.compareSecond} (set on the Scenarios screen).`
+      : undefined;
+
+  return (
+    <section className={s.screen} aria-labelledby="run-title">
+      <ScreenHeading id="run-title" title="Run" intro="Calculate every partner's charges, check them, then write the results to the workbook." />
+      {state.read === undefined && !state.loading && <Notice intent="info">There is no model in this workbook. Create one on the Start screen.</Notice>}
+      {settings && (
+        <Field label="Run" size="small" hint={compareText}>
+          <Select size="small" value={settings.scenario} disabled={busy} onChange={(_, d) => void chooseScenario(d.value)}>
+            <option value="">Base model</option>
+            {state.scenarios.map((sc) => (
+              <option key={sc.name} value={sc.name}>
+                Scenario: {sc.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {state.hasErrors && phase.kind !== "blocked" && (
+        <Notice intent="warning" title="The model has errors">
+          Fix them on the Check screen before running.{" "}
+          <Button size="small" appearance="transparent" onClick={() => navigate("check")}>
+            Go to Check
+          </Button>
+        </Notice>
+      )}
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={busy || state.loading || state.read === undefined || state.hasErrors} onClick={() => void run.calculate()}>
+          Calculate
+        </Button>
+        {(busy || phase.kind === "preview") && <Button onClick={run.cancel}>Cancel</Button>}
+      </div>
+      {phase.kind === "calculating" && (
+        <Field label={phase.steps === undefined ? `${phase.label}…` : `Step ${phase.step} of ${phase.steps}: ${phase.label}…`} size="small">
+          <ProgressBar value={phase.steps === undefined ? undefined : (phase.step - 0.5) / phase.steps} max={1} />
+        </Field>
+      )}
+      {phase.kind === "blocked" && (
+        <>
+          <Notice intent="error" title="The run cannot start">
+            Fix these problems first; nothing has been written.
+          </Notice>
+          {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
+          <ProblemList label="Problems stopping the run" problems={phase.problems} onSelect={(a) => void actions.selectCell(a).then(setSelectFailure)} />
+        </>
+      )}
+      {(phase.kind === "preview" || phase.kind === "confirmReplace") && <Preview outputs={phase.outputs} edited={phase.kind === "preview" ? phase.editedSheets : []} onWrite={() => void run.write(false)} />}
+      {phase.kind === "writing" && (
+        <Field label={phase.total > 0 ? `Writing the result sheets (${phase.done} of ${phase.total})…` : "Writing the result sheets…"} size="small">
+          <ProgressBar value={phase.total > 0 ? phase.done / phase.total : undefined} max={1} />
+        </Field>
+      )}
+      {phase.kind === "written" && (
+        <Notice intent="success" title="Results written">
+          {`Wrote ${phase.report.sheets.join(", ")}. `}
+          {phase.outputs.run.result.balance.balanced ? `Every line balances: ${formatMoney(phase.outputs.run.result.balance.totalOut)} charged in all.` : ""}
+        </Notice>
+      )}
+      {phase.kind === "cancelled" && <Notice intent="info">{phase.message}</Notice>}
+      {phase.kind === "failed" && <Notice intent="error">{phase.message}</Notice>}
+      <ConfirmDialog
+        open={phase.kind === "confirmReplace"}
+        title="Replace edited result sheets?"
+        message={phase.kind === "confirmReplace" ? phase.message : ""}
+        confirmText="Replace them"
+        onConfirm={() => void run.write(true)}
+        onCancel={run.cancel}
+      />
+    </section>
+  );
+}
+
+interface PreviewProps {
+  readonly outputs: RunOutputs;
+  readonly edited: readonly string[];
+  readonly onWrite: () => void;
+}
+
+/** The totals about to be written, and the Write button. */
+function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element {
+  const s = useScreenStyles();
+  const { run } = outputs;
+  const names = partnerNames(run.model);
+  const order = [...names.keys()];
+  const balance = run.result.balance;
+  return (
+    <div className={s.stack}>
+      <Notice intent="info" title="Preview: nothing written yet">
+        {`${outputs.scenario ? `Scenario "${outputs.scenario}". ` : "Base model. "}${formatMoney(balance.totalIn)} to share; ${formatMoney(balance.totalOut)} charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
+      </Notice>
+      <TotalsTable label="Totals to be written" totals={run.rows} partnerOrder={order} names={names} />
+      <Text size={200}>Writes the sheets {Object.values(OUTPUT_SHEETS).join(", ")}, replacing the add-in's previous results.</Text>
+      {edited.length > 0 && (
+        <Notice intent="warning" title="Edited result sheets">
+          {workbookProblemsText([{ kind: "outputsEdited", sheets: edited }])}
+        </Notice>
+      )}
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={onWrite}>
+          Write to workbook
+        </Button>
+      </div>
+    </div>
+  );
+}

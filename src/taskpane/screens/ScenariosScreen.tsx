@@ -1,0 +1,171 @@
+import * as React from "react";
+import { Button, Field, Select, Subtitle2 } from "@fluentui/react-components";
+import type { ScenarioInput } from "../../engine";
+import { CompareTable } from "../components/CompareTable";
+import { DoNoHarmPanel } from "../components/DoNoHarmPanel";
+import { Notice } from "../components/Notice";
+import { ProblemList } from "../components/ProblemList";
+import { ScreenHeading } from "../components/ScreenHeading";
+import { ScenarioEditor } from "../components/scenario/ScenarioEditor";
+import { ScenarioList } from "../components/scenario/ScenarioList";
+import { partnerNames } from "../format";
+import { useScenarioCompare } from "../hooks/useScenarioCompare";
+import { useWorkbook } from "../hooks/useWorkbook";
+import { engineProblems, workbookProblemsText } from "../messages";
+import { modelOptions } from "../model-options";
+import { blankScenario } from "../scenario-drafts";
+import { useServices } from "../services";
+import { useScreenStyles } from "../styles";
+
+type Editing = { readonly index: number | undefined; readonly draft: ScenarioInput } | undefined;
+
+/**
+ * Scenarios: create and edit named scenarios (stored in the workbook's
+ * Scenarios table), compare any two side by side per partner, and run the
+ * "do no harm" check when the second adds a partner. The comparison can be
+ * kept in the run settings so the next run writes it to the workbook.
+ */
+export function ScenariosScreen(): React.JSX.Element {
+  const s = useScreenStyles();
+  const { engine } = useServices();
+  const { state, actions } = useWorkbook();
+  const { state: compared, compare, clear } = useScenarioCompare();
+  const [editing, setEditing] = React.useState<Editing>(undefined);
+  const [saving, setSaving] = React.useState(false);
+  const [failure, setFailure] = React.useState<string | undefined>(undefined);
+  const settings = state.read?.runSettings;
+  const [first, setFirst] = React.useState(settings?.compareFirst ?? "");
+  const [second, setSecond] = React.useState(settings?.compareSecond || state.scenarios[0]?.name || "");
+  const read = state.read;
+  const options = React.useMemo(() => (read ? modelOptions(read.model) : undefined), [read]);
+  // The draft is run through the engine (deferred, so typing stays responsive) to show its problems before saving.
+  const draft = React.useDeferredValue(editing?.draft);
+  const draftProblems = React.useMemo(() => {
+    if (!draft || !read) return [];
+    const r = engine.runScenario(read.model, draft);
+    // Not located: the draft is not in the workbook yet, so no cell holds the value at fault.
+    return r.ok ? [] : engineProblems(r.errors, undefined, "warning", "draft");
+  }, [draft, read, engine]);
+
+  if (read === undefined || options === undefined) {
+    return (
+      <section className={s.screen} aria-labelledby="scenarios-title">
+        <ScreenHeading id="scenarios-title" title="Scenarios" />
+        <Notice intent="info">{state.loading ? "Reading the workbook…" : "There is no model in this workbook yet. Create one on the Start screen."}</Notice>
+      </section>
+    );
+  }
+
+  const save = async (list: readonly ScenarioInput[]): Promise<boolean> => {
+    setSaving(true);
+    setFailure(undefined);
+    const r = await actions.saveScenarios(list);
+    setSaving(false);
+    if (!r.ok) setFailure(workbookProblemsText(r.problems));
+    return r.ok;
+  };
+  const saveDraft = async (): Promise<void> => {
+    if (!editing) return;
+    const list = editing.index === undefined ? [...state.scenarios, editing.draft] : state.scenarios.map((x, i) => (i === editing.index ? editing.draft : x));
+    if (await save(list)) setEditing(undefined);
+  };
+  const remove = async (index: number): Promise<void> => {
+    clear();
+    await save(state.scenarios.filter((_, i) => i !== index));
+  };
+  const compareWithBase = (name: string): void => {
+    setFirst("");
+    setSecond(name);
+    compare("", name);
+  };
+  const keepComparison = async (): Promise<void> => {
+    if (!settings) return;
+    const r = await actions.saveRunSettings({ ...settings, compareFirst: first, compareSecond: second });
+    if (!r.ok) setFailure(workbookProblemsText(r.problems));
+  };
+  const names = partnerNames(read.model);
+  for (const sc of state.scenarios) for (const c of sc.changes) if (c.kind === "addPartner") names.set(c.partner.id, c.partner.name || c.partner.id);
+  const choices = [{ value: "", text: "Base model" }, ...state.scenarios.map((x) => ({ value: x.name, text: x.name }))];
+  const kept = settings !== undefined && settings.compareFirst === first && settings.compareSecond === second && second !== "";
+
+  return (
+    <section className={s.screen} aria-labelledby="scenarios-title">
+      <ScreenHeading id="scenarios-title" title="Scenarios" intro="What-if versions of the model, stored in the workbook's Scenarios sheet." />
+      {failure !== undefined && <Notice intent="error">{failure}</Notice>}
+      {editing ? (
+        <>
+          <ScenarioEditor
+            scenario={editing.draft}
+            options={options}
+            busy={saving}
+            onChange={(draft) => setEditing({ ...editing, draft })}
+            onSave={() => void saveDraft()}
+            onCancel={() => setEditing(undefined)}
+          />
+          {draftProblems.length > 0 && (
+            <>
+              <Notice intent="warning" title="This scenario cannot be applied yet">
+                It can still be saved; fix these before running it.
+              </Notice>
+              <ProblemList label="Scenario problems" problems={draftProblems} onSelect={(a) => void actions.selectCell(a)} />
+            </>
+          )}
+        </>
+      ) : (
+        <>
+          <ScenarioList
+            scenarios={state.scenarios}
+            disabled={saving}
+            onEdit={(index) => {
+              const draft = state.scenarios[index];
+              if (draft) setEditing({ index, draft });
+            }}
+            onDelete={(index) => void remove(index)}
+            onCompareWithBase={compareWithBase}
+          />
+          <div className={s.actions}>
+            <Button onClick={() => setEditing({ index: undefined, draft: blankScenario(state.scenarios) })} disabled={saving}>
+              New scenario
+            </Button>
+          </div>
+        </>
+      )}
+      <Subtitle2 as="h3">Compare</Subtitle2>
+      <div className={s.actions}>
+        <Field label="Compare" size="small">
+          <Select size="small" value={first} onChange={(_, d) => setFirst(d.value)}>
+            {choices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.text}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="With" size="small">
+          <Select size="small" value={second} onChange={(_, d) => setSecond(d.value)}>
+            {choices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.text}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={() => compare(first, second)}>
+          Compare
+        </Button>
+        <Button disabled={kept || second === ""} onClick={() => void keepComparison()}>
+          {kept ? "Included in the next run" : "Include in the next run"}
+        </Button>
+      </div>
+      {compared.kind === "errors" && <ProblemList label="Comparison problems" problems={engineProblems(compared.errors, read.locate)} onSelect={(a) => void actions.selectCell(a)} />}
+      {compared.kind === "done" && (
+        <div className={s.stack}>
+          {compared.harm !== undefined && <DoNoHarmPanel report={compared.harm} names={names} />}
+          <CompareTable comparison={compared.comparison} names={names} />
+        </div>
+      )}
+    </section>
+  );
+}

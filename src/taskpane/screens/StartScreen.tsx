@@ -1,0 +1,113 @@
+import * as React from "react";
+import { Button, Field, ProgressBar, Select, Spinner, Text } from "@fluentui/react-components";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Notice } from "../components/Notice";
+import { ScreenHeading } from "../components/ScreenHeading";
+import { useWorkbook } from "../hooks/useWorkbook";
+import { workbookProblemsText } from "../messages";
+import { useNavigate } from "../navigation";
+import { useServices } from "../services";
+import { useScreenStyles } from "../styles";
+
+type Progress = { readonly done: number; readonly total: number } | undefined;
+
+/**
+ * Start: open the model already in the workbook, or create a new one from a
+ * sample or empty. Creating over existing input sheets asks first (the
+ * workbook layer refuses until the user confirms).
+ */
+export function StartScreen(): React.JSX.Element {
+  const s = useScreenStyles();
+  const { samples } = useServices();
+  const { state, actions } = useWorkbook();
+  const navigate = useNavigate();
+  const [choice, setChoice] = React.useState(samples[0]?.id ?? "");
+  const [busy, setBusy] = React.useState(false);
+  const [progress, setProgress] = React.useState<Progress>(undefined);
+  const [message, setMessage] = React.useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
+  const [confirm, setConfirm] = React.useState<string | undefined>(undefined);
+  const sample = samples.find((x) => x.id === choice);
+
+  const create = async (replace: boolean): Promise<void> => {
+    if (!sample) return;
+    setConfirm(undefined);
+    setBusy(true);
+    setMessage(undefined);
+    setProgress({ done: 0, total: 1 });
+    const r = await actions.createModel(sample, replace, (done, total) => setProgress({ done, total }));
+    setBusy(false);
+    setProgress(undefined);
+    if (r.ok) {
+      setMessage({ intent: "success", text: `Created the model "${sample.label}". Check it next, then run it.` });
+      return;
+    }
+    if (!replace && r.problems.some((p) => p.kind === "inputSheetsExist")) {
+      setConfirm(workbookProblemsText(r.problems));
+      return;
+    }
+    setMessage({ intent: "error", text: workbookProblemsText(r.problems) });
+  };
+
+  const open = async (): Promise<void> => {
+    const next = await actions.refresh();
+    if (next.read) navigate("check");
+  };
+
+  const status = state.status;
+  return (
+    <section className={s.screen} aria-labelledby="start-title">
+      <ScreenHeading id="start-title" title="Start" intro="Work on the model in this workbook, or set up a new one." />
+      {state.loading && status === undefined ? (
+        <Spinner size="tiny" label="Looking at the workbook…" />
+      ) : status?.hasModel ? (
+        <Text>
+          This workbook has a model ({status.tables.filter((t) => t.present).length} of {status.tables.length} input tables
+          {status.outputSheets.length > 0 ? `; results on ${status.outputSheets.length} sheets` : ""}).
+        </Text>
+      ) : (
+        <Text>This workbook has no model yet.</Text>
+      )}
+      {state.failure !== undefined && <Notice intent="error">{state.failure}</Notice>}
+      <div className={s.actions}>
+        <Button appearance={status?.hasModel ? "primary" : "secondary"} disabled={!status?.hasModel || busy} onClick={() => void open()}>
+          Open the model in this workbook
+        </Button>
+      </div>
+      <div className={s.stack}>
+        <Field label="New model" hint={sample?.description} size="small">
+          <Select size="small" value={choice} onChange={(_, d) => setChoice(d.value)}>
+            {samples.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={s.actions}>
+          <Button appearance={status?.hasModel ? "secondary" : "primary"} disabled={busy || !sample} onClick={() => void create(false)}>
+            Create model
+          </Button>
+          {message?.intent === "success" && (
+            <Button appearance="subtle" onClick={() => navigate("check")}>
+              Check the model
+            </Button>
+          )}
+        </div>
+        {progress !== undefined && (
+          <Field label="Creating the input sheets" validationState="none" size="small">
+            <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} />
+          </Field>
+        )}
+      </div>
+      {message !== undefined && <Notice intent={message.intent}>{message.text}</Notice>}
+      <ConfirmDialog
+        open={confirm !== undefined}
+        title="Replace the input sheets?"
+        message={confirm ?? ""}
+        confirmText="Replace them"
+        onConfirm={() => void create(true)}
+        onCancel={() => setConfirm(undefined)}
+      />
+    </section>
+  );
+}

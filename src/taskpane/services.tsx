@@ -1,0 +1,66 @@
+import * as React from "react";
+import type { ModelInput } from "../engine";
+import type { TemplateNotes } from "../excel/layout/template";
+import type { WorkbookPort } from "../excel/port";
+import { ENGINE, type EngineApi } from "./engine-api";
+
+/** A model the Start screen offers to create (the workbook layer's samples, or empty). */
+export interface SampleChoice {
+  readonly id: string;
+  /** What the user picks, e.g. "Brent, Lewisham and Southwark shared ICT". */
+  readonly label: string;
+  readonly description?: string;
+  /** Undefined for an empty model. */
+  readonly model: ModelInput | undefined;
+  readonly notes?: TemplateNotes;
+}
+
+/** Tells the task pane the workbook selection changed (Office's DocumentSelectionChanged, or the preview's grids). */
+export interface SelectionSource {
+  /** Registers a listener; returns a function that removes it. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Everything the task pane needs from outside React: the workbook port, the engine and the samples. */
+export interface TaskpaneServices {
+  readonly port: WorkbookPort;
+  readonly engine: EngineApi;
+  readonly samples: readonly SampleChoice[];
+  /** Absent where selection changes cannot be observed (then Explain works on demand only). */
+  readonly selection?: SelectionSource;
+}
+
+const ServicesContext = React.createContext<TaskpaneServices | null>(null);
+
+/** Props for {@link ServicesProvider}. */
+export interface ServicesProviderProps {
+  readonly services: Omit<TaskpaneServices, "engine"> & { readonly engine?: EngineApi };
+  readonly children?: React.ReactNode;
+}
+
+/** Supplies the port, engine and samples to every screen (the real engine unless one is given). */
+export function ServicesProvider({ services, children }: ServicesProviderProps): React.JSX.Element {
+  const value = React.useMemo<TaskpaneServices>(() => ({ ...services, engine: services.engine ?? ENGINE }), [services]);
+  return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
+}
+
+/** The services from the nearest {@link ServicesProvider}. */
+export function useServices(): TaskpaneServices {
+  const s = React.useContext(ServicesContext);
+  if (s === null) throw new Error("useServices must be used inside <ServicesProvider>");
+  return s;
+}
+
+/** A simple selection source: call `notify()` when the selection changes. */
+export function createSelectionSource(): SelectionSource & { notify(): void } {
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    notify() {
+      for (const l of [...listeners]) l();
+    },
+  };
+}

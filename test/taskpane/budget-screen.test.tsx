@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import "./support/setup";
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { budgetFlagMessage, checkModelBudgets, errorMessage, formatMoney, type ModelInput } from "../../src/engine";
+import { BRENT_LEWISHAM_SOUTHWARK, type SampleModel } from "../../src/samples";
+import { renderTaskpane } from "./support/harness";
+
+function report(model: ModelInput) {
+  const r = checkModelBudgets(model);
+  if (!r.ok) throw new Error(r.errors.map(errorMessage).join("\n"));
+  return r.value;
+}
+
+describe("Budget screen", () => {
+  it("shows each partner's recharge against budget with the engine's variance and status", async () => {
+    const { user } = await renderTaskpane({ screen: "budget" });
+    const expected = report(BRENT_LEWISHAM_SOUTHWARK.model);
+    const lew = await screen.findByRole("table", { name: "Recharge against budget: London Borough of Lewisham (LEW)" });
+    const lines = expected.budgets.lines.filter((l) => l.partner === "LEW");
+    const rows = within(lew).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(lines.length);
+    lines.forEach((l, i) => {
+      const cells = within(rows[i] as HTMLElement).getAllByRole("cell").map((c) => c.textContent);
+      expect(cells[0]).toBe(l.yearLabel);
+      expect(cells[2]).toBe(formatMoney(l.budget));
+      expect(cells[3]).toBe(formatMoney(l.recharge));
+      expect(cells[5]).toBe({ within: "Within budget", over: "Over budget", under: "Under budget" }[l.status]);
+    });
+    const counts = { over: 0, under: 0, within: 0 };
+    for (const l of expected.budgets.lines) counts[l.status]++;
+    for (const [k, n] of Object.entries(counts)) if (n > 0) expect(screen.getByRole("status")).toHaveTextContent(`${n} ${k} budget`);
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Partner" }), "London Borough of Brent (BRE)");
+    expect(screen.queryByRole("table", { name: /LEW/ })).toBeNull();
+    expect(screen.getByRole("table", { name: /Brent/ })).toBeInTheDocument();
+  });
+
+  it("lists the engine's flags and shares a year-end underspend among the partners", async () => {
+    // The sample with a revenue outturn £59,000 under what was charged in 2020/21, and a budget missing.
+    const base = BRENT_LEWISHAM_SOUTHWARK.model;
+    const charged = report(base).run.rows.filter((r) => r.yearLabel === "2020/21" && r.category === "revenue").reduce((a, r) => a + r.amount, 0);
+    const model: ModelInput = {
+      ...base,
+      budgets: (base.budgets ?? []).filter((b) => !(b.partner === "SOU" && b.year === "2022/23")),
+      outturns: [{ year: "2020/21", category: "revenue", amount: (charged - 5_900_000) / 100 }],
+    };
+    const sample: SampleModel = { ...BRENT_LEWISHAM_SOUTHWARK, model };
+    await renderTaskpane({ sample, screen: "budget" });
+    const expected = report(model);
+    const flags = await screen.findByRole("list", { name: "Budget flags" });
+    expect(within(flags).getAllByRole("listitem").map((li) => li.textContent)).toEqual(expected.flags.map(budgetFlagMessage));
+    const settlement = expected.yearEnd?.settlements[0];
+    expect(settlement?.variance).toBe(-5_900_000);
+    expect(screen.getByRole("heading", { name: /2020\/21 revenue: Underspend £59,000\.00/ })).toBeInTheDocument();
+    const shares = screen.getByRole("table", { name: /^Shares: 2020\/21 revenue/ });
+    for (const sh of settlement?.shares ?? []) {
+      expect(within(shares).getByRole("row", { name: new RegExp(`\\(${sh.partner}\\)`) })).toHaveTextContent(formatMoney(sh.share));
+    }
+  });
+});

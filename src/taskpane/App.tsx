@@ -1,16 +1,10 @@
 import * as React from "react";
-import { FluentProvider, makeStyles } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { WorkbookProvider } from "./hooks/useWorkbook";
 import { ServicesProvider, type ServicesProviderProps } from "./services";
 import { Shell } from "./Shell";
 import type { ScreenId } from "./screens/screen-ids";
 import { fluentTheme, type ThemeName } from "./theme";
-
-const useStyles = makeStyles({
-  provider: {
-    minHeight: "100%",
-  },
-});
 
 /** Props for {@link App}. */
 export interface AppProps {
@@ -26,9 +20,9 @@ export interface AppProps {
  * workbook state, around the screen switcher. Nothing here touches Office.js.
  */
 export function App({ theme, services, initialScreen }: AppProps): React.JSX.Element {
-  const c = useStyles();
+  // No className on the provider: Fluent copies it onto portal mount nodes (dialogs), where sizing styles would cover the page.
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={c.provider} lang="en-GB">
+    <FluentProvider theme={fluentTheme(theme)} lang="en-GB">
       <ServicesProvider services={services}>
         <WorkbookProvider>
           <Shell initialScreen={initialScreen} />

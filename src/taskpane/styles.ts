@@ -28,7 +28,21 @@ export const useScreenStyles = makeStyles({
     tableLayout: "auto",
     width: "max-content",
     minWidth: "100%",
-    "& th": { whiteSpace: "nowrap" },
+    "& thead th": { whiteSpace: "nowrap" },
+    "& td, & th": {
+      paddingLeft: tokens.spacingHorizontalXS,
+      paddingRight: tokens.spacingHorizontalXS,
+    },
+  },
+  /** A column header that may wrap (a long scenario name). */
+  wrapHeader: {
+    maxWidth: "7em",
+    "&&": { whiteSpace: "normal" },
+  },
+  /** A row header that may wrap onto two lines ("Capital / one-off"). */
+  rowHeader: {
+    maxWidth: "5.5em",
+    whiteSpace: "normal",
   },
   money: {
     textAlign: "end",

@@ -21,11 +21,13 @@ describe("Budget screen", () => {
     const rows = within(lew).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(lines.length);
     lines.forEach((l, i) => {
-      const cells = within(rows[i] as HTMLElement).getAllByRole("cell").map((c) => c.textContent);
-      expect(cells[0]).toBe(l.yearLabel);
-      expect(cells[2]).toBe(formatMoney(l.budget));
-      expect(cells[3]).toBe(formatMoney(l.recharge));
-      expect(cells[5]).toBe({ within: "Within budget", over: "Over budget", under: "Under budget" }[l.status]);
+      const row = rows[i] as HTMLElement;
+      expect(within(row).getByRole("rowheader")).toHaveTextContent(`${l.yearLabel} ${l.category}`);
+      const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
+      expect(cells[0]).toBe(formatMoney(l.budget));
+      expect(cells[1]).toBe(formatMoney(l.recharge));
+      expect(cells[2]).toContain({ within: "Within budget", over: "Over budget", under: "Under budget" }[l.status]);
+      expect(cells[2]).toContain(`${l.percentText ?? "–"}`);
     });
     const counts = { over: 0, under: 0, within: 0 };
     for (const l of expected.budgets.lines) counts[l.status]++;

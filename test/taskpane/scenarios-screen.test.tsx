@@ -18,7 +18,7 @@ describe("Scenarios screen", () => {
 
   it("compares Lewisham Homes joining with the base per partner and shows the engine's do-no-harm verdict", async () => {
     const { user } = await renderTaskpane({ screen: "scenarios" });
-    await user.click(await screen.findByRole("button", { name: "Compare Lewisham Homes joins with the base model" }));
+    await user.click(await screen.findByRole("button", { name: "Compare with base and check do no harm: Lewisham Homes joins" }));
     const harm = doNoHarm(base, joins);
     const comparison = compareScenarios(base, null, joins);
     if (!harm.ok || !comparison.ok) throw new Error("engine failed");
@@ -27,7 +27,8 @@ describe("Scenarios screen", () => {
     const first = comparison.value.rows.find((r) => r.partner === "LEW");
     if (!first) throw new Error("no LEW row");
     const row = within(lew).getAllByRole("row")[1] as HTMLElement;
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent).slice(0, 4)).toEqual([first.yearLabel, first.category === "revenue" ? "Revenue" : "Capital", formatMoney(first.from), formatMoney(first.to)]);
+    expect(within(row).getByRole("rowheader")).toHaveTextContent(`${first.yearLabel} ${first.category}`);
+    expect(within(row).getAllByRole("cell").map((c) => c.textContent).slice(0, 2)).toEqual([formatMoney(first.from), formatMoney(first.to)]);
     // The joining partner appears with its new charges.
     expect(screen.getByRole("table", { name: /Lewisham Homes \(LH\)$/ })).toBeInTheDocument();
   });

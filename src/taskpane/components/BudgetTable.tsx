@@ -1,9 +1,18 @@
 import * as React from "react";
-import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import type { BudgetLine } from "../../engine";
 import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
 import { useScreenStyles } from "../styles";
 import { StatusBadge } from "./StatusBadge";
+
+const useStyles = makeStyles({
+  stacked: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-end",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+});
 
 /** Props for {@link BudgetTable}. */
 export interface BudgetTableProps {
@@ -11,9 +20,14 @@ export interface BudgetTableProps {
   readonly names: ReadonlyMap<string, string>;
 }
 
-/** Each partner's budget lines: the recharge against each, the variance in £ and % and its status. */
+/**
+ * Each partner's budget lines: the year and kind of budget, what was set
+ * aside, the recharge against it, and the variance in £ and % with its
+ * status (in words, not colour alone). Four columns, to fit a task pane.
+ */
 export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Element {
   const s = useScreenStyles();
+  const c = useStyles();
   const byPartner = new Map<string, BudgetLine[]>();
   for (const l of lines) byPartner.set(l.partner, [...(byPartner.get(l.partner) ?? []), l]);
   return (
@@ -27,7 +41,6 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
               <Table className={s.table} size="extra-small" aria-label={label}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell scope="col">Year</TableHeaderCell>
                     <TableHeaderCell scope="col">Budget</TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
                       Set aside
@@ -38,26 +51,22 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                     <TableHeaderCell scope="col" className={s.money}>
                       Variance
                     </TableHeaderCell>
-                    <TableHeaderCell scope="col">Status</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {rows.map((l) => (
                     <TableRow key={`${l.yearLabel}|${l.category}|${l.service}`}>
-                      <TableCell>{l.yearLabel}</TableCell>
-                      <TableCell>
-                        {categoryLabel(l.category)}
-                        {l.service !== "" ? ` (${l.service})` : ""}
-                      </TableCell>
+                      <TableHeaderCell scope="row" className={s.rowHeader}>
+                        {`${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
+                      </TableHeaderCell>
                       <TableCell className={s.money}>{formatMoney(l.budget)}</TableCell>
                       <TableCell className={s.money}>{formatMoney(l.recharge)}</TableCell>
-                      <TableCell className={s.money}>
-                        {formatDifference(l.variance)}
-                        <br />
-                        <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>
-                      </TableCell>
                       <TableCell>
-                        <StatusBadge status={l.status} />
+                        <div className={c.stacked}>
+                          <span className={s.money}>{formatDifference(l.variance)}</span>
+                          <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>
+                          <StatusBadge status={l.status} />
+                        </div>
                       </TableCell>
                     </TableRow>
                   ))}

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses, makeStyles, tokens } from "@fluentui/react-components";
 import type { Comparison, ComparisonRow } from "../../engine";
 import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
 import { useScreenStyles } from "../styles";
@@ -15,7 +15,7 @@ export interface CompareTableProps {
   readonly names: ReadonlyMap<string, string>;
 }
 
-/** Two runs side by side, one table per partner: year × capital/revenue, each run's charge, the difference in £ and %. */
+/** Two runs side by side, one table per partner: a row per year × capital/revenue with each run's charge and the difference in £ and % (rises in red, falls in green, always signed). */
 export function CompareTable({ comparison, names }: CompareTableProps): React.JSX.Element {
   const s = useScreenStyles();
   const c = useStyles();
@@ -33,32 +33,28 @@ export function CompareTable({ comparison, names }: CompareTableProps): React.JS
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell scope="col">Year</TableHeaderCell>
-                    <TableHeaderCell scope="col">Kind</TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
+                    <TableHeaderCell scope="col" className={mergeClasses(s.money, s.wrapHeader)}>
                       {comparison.from}
                     </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
+                    <TableHeaderCell scope="col" className={mergeClasses(s.money, s.wrapHeader)}>
                       {comparison.to}
                     </TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
                       Difference
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      %
                     </TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {rows.map((r) => (
                     <TableRow key={`${r.yearLabel}|${r.category}`}>
-                      <TableCell>{r.yearLabel}</TableCell>
-                      <TableCell>{categoryLabel(r.category)}</TableCell>
+                      <TableHeaderCell scope="row" className={s.rowHeader}>{`${r.yearLabel} ${categoryLabel(r.category).toLowerCase()}`}</TableHeaderCell>
                       <TableCell className={s.money}>{formatMoney(r.from)}</TableCell>
                       <TableCell className={s.money}>{formatMoney(r.to)}</TableCell>
                       <TableCell className={mergeClasses(s.money, r.difference > 0 ? c.up : r.difference < 0 ? c.down : undefined)}>
                         {formatDifference(r.difference)}
+                        <br />
+                        <Caption1>{r.percentText === undefined ? "new charge" : formatPercentText(r.percentText)}</Caption1>
                       </TableCell>
-                      <TableCell className={s.money}>{r.percentText === undefined ? "new" : formatPercentText(r.percentText)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

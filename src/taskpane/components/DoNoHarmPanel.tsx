@@ -29,9 +29,7 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
           <Table className={s.table} size="extra-small" aria-label="Partners who would pay more">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell scope="col">Partner</TableHeaderCell>
-                <TableHeaderCell scope="col">Year</TableHeaderCell>
-                <TableHeaderCell scope="col">Kind</TableHeaderCell>
+                <TableHeaderCell scope="col">Partner, year</TableHeaderCell>
                 <TableHeaderCell scope="col" className={s.money}>
                   Before
                 </TableHeaderCell>
@@ -46,9 +44,7 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
             <TableBody>
               {report.harms.map((h) => (
                 <TableRow key={`${h.partner}|${h.yearLabel}|${h.category}`}>
-                  <TableCell>{partnerLabel(h.partner, names)}</TableCell>
-                  <TableCell>{h.yearLabel}</TableCell>
-                  <TableCell>{categoryLabel(h.category)}</TableCell>
+                  <TableHeaderCell scope="row" className={s.rowHeader}>{`${h.partner} ${h.yearLabel} ${categoryLabel(h.category).toLowerCase()}`}</TableHeaderCell>
                   <TableCell className={s.money}>{formatMoney(h.before)}</TableCell>
                   <TableCell className={s.money}>{formatMoney(h.after)}</TableCell>
                   <TableCell className={s.money}>{formatDifference(h.increase)}</TableCell>

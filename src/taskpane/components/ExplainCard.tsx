@@ -1,7 +1,5 @@
 import * as React from "react";
 import {
-  Card,
-  CardHeader,
   Subtitle2,
   Table,
   TableBody,
@@ -18,6 +16,16 @@ import { categoryLabel, formatExactPounds, formatMoney, natureLabel } from "../f
 import { useScreenStyles } from "../styles";
 
 const useStyles = makeStyles({
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
   facts: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",
@@ -72,8 +80,8 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
     ["Rounding adjustment", formatExactPounds(trace.adjustment)],
   ];
   return (
-    <Card aria-label={`How ${partnerName}'s charge for ${trace.lineRef} in ${trace.yearLabel} was derived`}>
-      <CardHeader header={<Subtitle2 as="h3">{`${trace.lineRef} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>} />
+    <section role="group" className={c.card} aria-label={`How ${partnerName}'s charge for ${trace.lineRef} in ${trace.yearLabel} was derived`}>
+      <Subtitle2 as="h3">{`${trace.lineRef} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
       <dl className={c.facts}>
         {facts.map(([term, detail]) => (
           <React.Fragment key={term}>
@@ -111,6 +119,6 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
         </div>
       )}
       <Text className={c.working}>{trace.working}</Text>
-    </Card>
+    </section>
   );
 }

@@ -66,7 +66,7 @@ export function TotalsTable({ totals, partnerOrder, names, label }: TotalsTableP
                 <TableBody>
                   {PIVOT_COLUMNS.map((c, i) => (
                     <TableRow key={`${c.category}|${c.nature}`}>
-                      <TableHeaderCell scope="row">
+                      <TableHeaderCell scope="row" className={s.rowHeader}>
                         {categoryLabel(c.category)} {natureLabel(c.nature).toLowerCase()}
                       </TableHeaderCell>
                       {years.map((y) => {

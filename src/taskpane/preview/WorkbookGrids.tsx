@@ -99,7 +99,7 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
         }}
       >
         <Field label={selectedHere ? `Cell ${selection ? `${selection.sheet}!${a1(selection.row, selection.col)}` : ""}` : "Cell (select one first)"} size="small" validationMessage={error}>
-          <Input ref={inputRef} className={c.input} size="small" value={draft} disabled={!selectedHere} onChange={(_, d) => setDraft(d.value)} />
+          <Input ref={inputRef} className={c.input} size="small" value={selectedHere ? draft : ""} disabled={!selectedHere} onChange={(_, d) => setDraft(d.value)} />
         </Field>
         <Button size="small" type="submit" disabled={!selectedHere}>
           Set value

@@ -36,6 +36,8 @@ export async function launchChromium(): Promise<Browser> {
     args: ARGS,
     viewport: { width: 1280, height: 900 },
     locale: "en-GB",
+    // Fluent honours reduced motion: dialogs appear at once, so screenshots never catch a fade.
+    reducedMotion: "reduce",
     timezoneId: "Europe/London",
   });
   return {

@@ -26,6 +26,11 @@ const useStyles = makeStyles({
   },
 });
 
+/** The compare button's visible text (also the start of its accessible name). */
+function compareText(s: ScenarioInput): string {
+  return addsPartner(s) ? "Compare with base and check do no harm" : "Compare with base";
+}
+
 /** Props for {@link ScenarioList}. */
 export interface ScenarioListProps {
   readonly scenarios: readonly ScenarioInput[];
@@ -51,8 +56,8 @@ export function ScenarioList({ scenarios, onEdit, onDelete, onCompareWithBase, d
             <Button size="small" disabled={disabled} onClick={() => onEdit(i)} aria-label={`Edit ${s.name}`}>
               Edit
             </Button>
-            <Button size="small" disabled={disabled} onClick={() => onCompareWithBase(s.name)} aria-label={`Compare ${s.name} with the base model`}>
-              {addsPartner(s) ? "Compare and check do no harm" : "Compare with base"}
+            <Button size="small" disabled={disabled} onClick={() => onCompareWithBase(s.name)} aria-label={`${compareText(s)}: ${s.name}`}>
+              {compareText(s)}
             </Button>
             <Button size="small" appearance="subtle" disabled={disabled} onClick={() => onDelete(i)} aria-label={`Delete ${s.name}`}>
               Delete

@@ -21,8 +21,17 @@ export function checkModel(read: ModelRead, scenarios: readonly ScenarioInput[],
     const applied = isChosen && base.ok ? engine.runScenario(read.model, s) : engine.applyScenario(read.model, s);
     if (!applied.ok) problems.push(...engineProblems(applied.errors, read.locate, isChosen ? "error" : "warning", `scenario-${i}`));
   });
-  if (chosen !== "" && !scenarios.some((s) => s.name === chosen)) {
-    problems.push({ key: "scenario-missing", severity: "error", message: `The run is set to use the scenario "${chosen}", which is not in the Scenarios table.` });
+  // Run settings naming a scenario that is not there (the workbook layer reads them as text and does not check them).
+  const settings = read.runSettings;
+  const named: readonly (readonly [string, string])[] = [
+    ["the run", settings.scenario],
+    ["the comparison", settings.compareFirst],
+    ["the comparison", settings.compareSecond],
+  ];
+  for (const [use, name] of named) {
+    if (name !== "" && !scenarios.some((s) => s.name === name)) {
+      problems.push({ key: `scenario-missing-${use}-${name}`, severity: "error", message: `The Settings table names the scenario "${name}" for ${use}, but it is not in the Scenarios table.` });
+    }
   }
   return problems;
 }

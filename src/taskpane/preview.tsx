@@ -2,7 +2,8 @@
  * Browser preview entry (no office.js): the same React app on the in-memory
  * workbook, preloaded with a sample model, beside grids of the workbook's
  * sheets so a newcomer sees the inputs and the results change.
- * `?sample=<id>` preloads another sample; `?sample=none` starts empty.
+ * `?sample=<id>` preloads another sample; `?sample=none` starts empty;
+ * `?theme=dark` shows the pane in the dark theme it takes in a dark Office.
  */
 import * as React from "react";
 import { cellAddress } from "../excel/layout/address";
@@ -17,7 +18,9 @@ import { createSelectionSource } from "./services";
 async function start(): Promise<void> {
   const workbook = new MemoryWorkbook(["Sheet1"]);
   const { port } = createMemoryPort(workbook);
-  const wanted = new URLSearchParams(window.location.search).get("sample") ?? BRENT_LEWISHAM_SOUTHWARK.id;
+  const params = new URLSearchParams(window.location.search);
+  const wanted = params.get("sample") ?? BRENT_LEWISHAM_SOUTHWARK.id;
+  const theme = params.get("theme") === "dark" ? "dark" : "light";
   const sample = wanted === "none" ? undefined : (sampleById(wanted) ?? BRENT_LEWISHAM_SOUTHWARK);
   if (sample) {
     const created = await port.createModel(sample.model, { notes: sample.notes });
@@ -34,7 +37,7 @@ async function start(): Promise<void> {
       selection.notify();
     }
   });
-  renderInto(<PreviewLayout workbook={workbook} theme="light" services={{ port, samples: sampleChoices(SAMPLES), selection }} />);
+  renderInto(<PreviewLayout workbook={workbook} theme={theme} services={{ port, samples: sampleChoices(SAMPLES), selection }} />);
 }
 
 void start();

@@ -203,4 +203,15 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await step(10, "problem-selected");
     expect(pageErrors).toEqual([]);
   });
+
+  it("09 shows the pane in the dark theme (as in a dark Office theme)", async () => {
+    await page.goto(`${server.url}/preview.html?theme=dark`);
+    await openScreen("Run");
+    await pane().getByRole("button", { name: "Calculate" }).click();
+    await pane().getByRole("button", { name: "Write to workbook" }).waitFor();
+    const background = await pane().locator(".fui-FluentProvider").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(background).not.toBe("rgb(255, 255, 255)");
+    await step(11, "dark-theme-run-preview");
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -58,3 +58,19 @@ describe("Check screen", () => {
     expect(port.selectCell).toHaveBeenCalledWith(expect.stringMatching(/^Drivers!/));
   });
 });
+
+describe("Check screen and run settings", () => {
+  it("reports a run setting that names a scenario not in the Scenarios table", async () => {
+    await renderTaskpane({
+      screen: "check",
+      before: async (_wb, port) => {
+        const s = await port.readRunSettings();
+        if (!s.ok) throw new Error("no run settings");
+        await port.writeRunSettings({ ...s.value, scenario: "No such scenario" });
+      },
+    });
+    const list = await screen.findByRole("list", { name: "Problems" });
+    expect(within(list).getByText(/names the scenario "No such scenario" for the run/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Run" })).toBeDisabled();
+  });
+});

@@ -1,4 +1,5 @@
-import { parseDecimal, showInput } from "../decimal";
+import { parseDate } from "../dates";
+import { isBlank, parseDecimal, showInput } from "../decimal";
 import type { EngineError } from "../errors";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
 import type { ScenarioChange } from "../model";
@@ -13,6 +14,9 @@ type Change<K extends ScenarioChange["kind"]> = Extract<ScenarioChange, { kind: 
 export function setAmount(d: Draft, c: Change<"setAmount">, at: ChangeWhere): EngineError[] {
   const i = lineIndex(d, c.line);
   if (i < 0) return [{ kind: "unknownCostLine", line: c.line, at: at("line") }];
+  // Check the new figure here, so a bad value points at the scenario's row, not the base cost line.
+  const amount = parseMoney(c.amount, at("amount"));
+  if (!amount.ok) return [...amount.errors];
   d.costLines[i] = { ...(d.costLines[i] as (typeof d.costLines)[number]), amount: c.amount };
   return [];
 }
@@ -25,6 +29,15 @@ export function setDates(d: Draft, c: Change<"setDates">, at: ChangeWhere): Engi
   const i = lineIndex(d, c.line);
   if (i < 0) return [{ kind: "unknownCostLine", line: c.line, at: at("line") }];
   const line = d.costLines[i] as (typeof d.costLines)[number];
+  const problems: EngineError[] = [];
+  for (const field of ["start", "end"] as const) {
+    const value = c[field];
+    // Undefined keeps the line's date; a blank end removes it (the charge continues); a blank start is an error.
+    if (value === undefined || (field === "end" && (value === null || isBlank(value)))) continue;
+    const parsed = parseDate(value, at(field));
+    if (!parsed.ok) problems.push(...parsed.errors);
+  }
+  if (problems.length > 0) return problems;
   d.costLines[i] = { ...line, ...(c.start === undefined ? {} : { start: c.start }), ...(c.end === undefined ? {} : { end: c.end }) };
   return [];
 }

@@ -4,7 +4,7 @@ import { parseFinancialYear } from "../financial-year";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
 import type { BasisInput, DriverInput, ScenarioChange } from "../model";
 import { fracDiv } from "../support/rational";
-import { parseBasisRef } from "../validate";
+import { parseBasisRef, parseNonNegative } from "../validate";
 import { idOf, partnerIndex, withinIndex, type ChangeWhere, type Draft } from "./draft";
 
 type Change<K extends ScenarioChange["kind"]> = Extract<ScenarioChange, { kind: K }>;
@@ -37,6 +37,8 @@ export function setDriver(d: Draft, c: Change<"setDriver">, at: ChangeWhere): En
     return [];
   }
   if (partnerIndex(d, partner) < 0) return [{ kind: "unknownPartner", partner, at: at("partner") }];
+  const checked = parseNonNegative(c.value, at("value"));
+  if (!checked.ok) return [...checked.errors];
   const driver = d.drivers[di] as DriverInput;
   const key = yearKey(c.year);
   const values = [...driver.values];

@@ -208,3 +208,26 @@ describe("applyScenario", () => {
     ]);
   });
 });
+
+describe("a bad value in a scenario is reported against the scenario's change, not the base model", () => {
+  const line = sharedIct.costLines[0]!.ref;
+  const driver = sharedIct.drivers![0]!;
+  const partner = driver.values[0]!.partner;
+  const cases: [string, ScenarioInput["changes"][number], string][] = [
+    ["an amount that is not a number", { kind: "setAmount", line, amount: "lots" }, "amount"],
+    ["a start date that is not a date", { kind: "setDates", line, start: "31/02/2022" }, "start"],
+    ["a negative driver value", { kind: "setDriver", driver: driver.id, partner, value: -5 }, "value"],
+  ];
+  for (const [name, change, field] of cases) {
+    it(name, () => {
+      const r = applyScenario(sharedIct, { name: "What if", changes: [change] });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      const e = r.errors[0]!;
+      expect(e.at.entity).toBe("scenario");
+      expect(e.at.key).toBe("What if");
+      expect(e.at.index).toBe(1);
+      expect(errorMessage(e)).toContain(`${change.kind}): ${field}`);
+    });
+  }
+});

@@ -106,27 +106,54 @@ export function apportionModel(input: ModelInput): Result<ApportionResult> {
   return apportionPrepared(prepared.value);
 }
 
-/** Apportions a model that has already passed {@link validateModel}. */
+type Resolved = Result<BasisWeights & { readonly text: readonly string[]; readonly total: string }>;
+
+/**
+ * Apportions a model that has already passed {@link validateModel}.
+ *
+ * The split itself produces one {@link LineYear} per line and year (its
+ * shares, weights and trace data). `charges` — one object per line × year ×
+ * partner, a million for 10,000 lines × 20 partners × 5 years — is built from
+ * the line-years the first time it is read and then kept, so a run that only
+ * needs totals and budget checks never pays for it. Totals and the balance
+ * check are computed from the line-years directly.
+ */
 export function apportionPrepared(model: PreparedModel): Result<ApportionResult> {
   const problems: EngineError[] = [];
   const lineYears: LineYear[] = [];
-  const charges: Charge[] = [];
   const outside: string[] = [];
-  // Many lines share a basis, partner set and year: resolve each combination once.
-  const cache = new Map<string, Result<BasisWeights & { readonly text: readonly string[]; readonly total: string }>>();
+  const { firstYear, lastYear, unit } = model.settings;
+  const span = lastYear - firstYear + 1;
+  // Many lines share a basis, partner set and year: resolve each combination once. Lines are
+  // keyed by partner list, then basis; each key holds one slot per year. (Validation gives lines
+  // with the same partners the same list; lists that are equal but not shared just miss the cache.)
+  const cache = new Map<readonly string[], Map<string, (Resolved | undefined)[]>>();
+  const labels = new Map<FinancialYear, string>();
   const factors = new FactorCache();
-  const unit = model.settings.unit;
+  // Totals and the balance check are gathered as each line-year is split, while its shares are at hand.
+  const sums = new ChargeSums(model.partners, firstYear, span);
   for (const line of model.lines) {
     const years = profileLine(line, model.settings, factors);
-    if (years.length === 0) outside.push(line.ref);
-    const lineKey = `${line.basisText}\u0000${line.partners.join("\u0000")}\u0000`;
+    if (years.length === 0) {
+      outside.push(line.ref);
+      continue;
+    }
+    let byBasis = cache.get(line.partners);
+    if (byBasis === undefined) {
+      byBasis = new Map();
+      cache.set(line.partners, byBasis);
+    }
+    let slots = byBasis.get(line.basisText);
+    if (slots === undefined) {
+      slots = new Array<Resolved | undefined>(span);
+      byBasis.set(line.basisText, slots);
+    }
     for (const ya of years) {
-      const key = lineKey + ya.year;
-      let resolved = cache.get(key);
+      let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
         resolved = r.ok ? ok({ ...r.value, text: r.value.weights.map(String), total: r.value.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString() }) : r;
-        cache.set(key, resolved);
+        slots[ya.year - firstYear] = resolved;
       }
       if (!resolved.ok) {
         for (const e of resolved.errors) problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
@@ -134,9 +161,12 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       }
       const shares = largestRemainder(ya.amount / unit, resolved.value.weights);
       if (unit !== 1) for (let k = 0; k < shares.length; k++) shares[k] = (shares[k] as number) * unit;
-      const index = lineYears.length;
-      const yearLabel = fyLabel(ya.year);
-      lineYears.push({
+      let yearLabel = labels.get(ya.year);
+      if (yearLabel === undefined) {
+        yearLabel = fyLabel(ya.year);
+        labels.set(ya.year, yearLabel);
+      }
+      const lineYear: LineYear = {
         lineRef: line.ref,
         lineAmount: line.amount,
         description: line.description,
@@ -152,23 +182,195 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         weights: resolved.value.text,
         totalWeight: resolved.value.total,
         shares,
-      });
-      for (let position = 0; position < line.partners.length; position++) {
-        const partner = line.partners[position] as string;
-        charges.push({ lineRef: line.ref, partner, year: ya.year, yearLabel, category: line.category, nature: line.nature, amount: shares[position] ?? 0, lineYear: index, position });
-      }
+      };
+      lineYears.push(lineYear);
+      sums.add(lineYear);
     }
   }
   if (problems.length > 0) return errs(dedupe(problems));
-  return ok({
+  let charges: Charge[] | undefined;
+  const table = sums.table();
+  const result: ApportionResult = {
     settings: model.settings,
     partners: model.partners,
     lineYears,
-    charges,
-    totals: totalsOf(charges),
-    balance: balanceOf(lineYears),
+    get charges(): Charge[] {
+      return (charges ??= chargesOf(lineYears));
+    },
+    totals: table === undefined ? totalsOf(chargesOf(lineYears)) : totalsOfTable(table),
+    balance: sums.balance(),
     linesOutsideYears: outside,
-  });
+  };
+  if (table !== undefined) TABLES.set(result, table);
+  return ok(result);
+}
+
+/** One charge per line-year and partner, in order of line-year then partner. */
+function chargesOf(lineYears: readonly LineYear[]): Charge[] {
+  let count = 0;
+  for (const ly of lineYears) count += ly.partners.length;
+  const charges = new Array<Charge>(count);
+  let k = 0;
+  for (let index = 0; index < lineYears.length; index++) {
+    const ly = lineYears[index] as LineYear;
+    const { lineRef, year, yearLabel, category, nature, partners, shares } = ly;
+    for (let position = 0; position < partners.length; position++) {
+      charges[k++] = { lineRef, partner: partners[position] as string, year, yearLabel, category, nature, amount: shares[position] ?? 0, lineYear: index, position };
+    }
+  }
+  return charges;
+}
+
+/**
+ * The charges summed by partner × year × service × category × nature, in one
+ * pass over the line-years (no object per charge). The totals, the
+ * capital/revenue totals of a run and the budget check all read it.
+ */
+export interface ChargeTable {
+  /** Partner ids in slot order (the model's order: sorted by id). */
+  readonly partners: readonly string[];
+  readonly firstYear: FinancialYear;
+  readonly years: number;
+  /** Year labels by year offset. */
+  readonly yearLabels: readonly string[];
+  /** Services (trimmed, "" for none) in slot order. */
+  readonly services: readonly string[];
+  /** Sums by cell: ((((partner × years + year) × services + service) × 2 + category) × 2 + nature. */
+  readonly sums: Float64Array;
+  /** 1 where at least one charge (even of zero) fell in the cell. */
+  readonly seen: Uint8Array;
+}
+
+const TABLES = new WeakMap<ApportionResult, ChargeTable>();
+
+/** The charge table of a result made by {@link apportionPrepared} (undefined for a result built any other way). */
+export function chargeTableOf(result: ApportionResult): ChargeTable | undefined {
+  return TABLES.get(result);
+}
+
+/**
+ * Gathers a {@link ChargeTable} and the {@link balanceOf} check line-year by
+ * line-year, in one pass over each line-year's shares.
+ */
+class ChargeSums {
+  private readonly index: Map<string, number>;
+  private readonly slotsOf = new Map<readonly string[], Int32Array | undefined>();
+  private readonly serviceOf = new Map<string, number>();
+  private readonly services: string[] = [];
+  private readonly sums: Float64Array[] = [];
+  private readonly seen: Uint8Array[] = [];
+  private readonly yearLabels: string[];
+  /** False once a line-year names a partner outside the model (never for a validated model): no table then. */
+  private complete = true;
+  private totalIn = 0;
+  private totalOut = 0;
+  private readonly mismatches: Mismatch[] = [];
+
+  constructor(
+    private readonly partners: readonly Partner[],
+    private readonly firstYear: FinancialYear,
+    private readonly years: number,
+  ) {
+    this.index = new Map(partners.map((p, i) => [p.id, i]));
+    this.yearLabels = new Array<string>(years).fill("");
+  }
+
+  add(ly: LineYear): void {
+    let slots = this.slotsOf.get(ly.partners);
+    if (slots === undefined && !this.slotsOf.has(ly.partners)) {
+      // Each partner's first cell: partner × years × 4.
+      const found = Int32Array.from(ly.partners, (id) => (this.index.get(id) ?? -1) * this.years * 4);
+      slots = found.some((x) => x < 0) ? undefined : found;
+      this.slotsOf.set(ly.partners, slots);
+    }
+    const shares = ly.shares;
+    let charged = 0;
+    if (slots === undefined || ly.year < this.firstYear || ly.year >= this.firstYear + this.years) {
+      this.complete = false;
+      for (let i = 0; i < shares.length; i++) charged += shares[i] as number;
+    } else {
+      let service = this.serviceOf.get(ly.service);
+      if (service === undefined) {
+        const trimmed = ly.service.trim();
+        service = this.services.indexOf(trimmed);
+        if (service < 0) {
+          service = this.services.length;
+          this.services.push(trimmed);
+          this.sums.push(new Float64Array(this.partners.length * this.years * 4));
+          this.seen.push(new Uint8Array(this.partners.length * this.years * 4));
+        }
+        this.serviceOf.set(ly.service, service);
+      }
+      const sums = this.sums[service] as Float64Array;
+      const seen = this.seen[service] as Uint8Array;
+      this.yearLabels[ly.year - this.firstYear] = ly.yearLabel;
+      const offset = (ly.year - this.firstYear) * 4 + (ly.category === "capital" ? 0 : 2) + (ly.nature === "one-off" ? 0 : 1);
+      for (let i = 0; i < shares.length; i++) {
+        const share = shares[i] as number;
+        charged += share;
+        const cell = (slots[i] as number) + offset;
+        sums[cell] = (sums[cell] as number) + share;
+        seen[cell] = 1;
+      }
+    }
+    this.totalIn += ly.profile.amount;
+    this.totalOut += charged;
+    if (charged !== ly.profile.amount) this.mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });
+  }
+
+  /** The same as {@link balanceOf} of the line-years added. */
+  balance(): BalanceCheck {
+    return { balanced: this.mismatches.length === 0 && this.totalIn === this.totalOut, totalIn: this.totalIn, totalOut: this.totalOut, mismatches: this.mismatches };
+  }
+
+  table(): ChargeTable | undefined {
+    if (!this.complete) return undefined;
+    const nS = this.services.length;
+    const sums = new Float64Array(this.partners.length * this.years * nS * 4);
+    const seen = new Uint8Array(sums.length);
+    for (let s = 0; s < nS; s++) {
+      const from = this.sums[s] as Float64Array;
+      const was = this.seen[s] as Uint8Array;
+      for (let py = 0; py < this.partners.length * this.years; py++) {
+        for (let kind = 0; kind < 4; kind++) {
+          sums[(py * nS + s) * 4 + kind] = from[py * 4 + kind] as number;
+          seen[(py * nS + s) * 4 + kind] = was[py * 4 + kind] as number;
+        }
+      }
+    }
+    return { partners: this.partners.map((p) => p.id), firstYear: this.firstYear, years: this.years, yearLabels: this.yearLabels, services: this.services, sums, seen };
+  }
+}
+
+/** {@link totalsOf} from a charge table: the services of each partner × year × category × nature added up. */
+function totalsOfTable(t: ChargeTable): TotalRow[] {
+  const out: TotalRow[] = [];
+  const width = t.services.length * 4;
+  // In order of partner (sorted by id), year, category ("capital" < "revenue"), nature ("one-off" < "ongoing").
+  for (let p = 0; p < t.partners.length; p++) {
+    for (let y = 0; y < t.years; y++) {
+      for (let kind = 0; kind < 4; kind++) {
+        let amount = 0;
+        let any = false;
+        for (let s = 0; s < t.services.length; s++) {
+          const cell = (p * t.years + y) * width + s * 4 + kind;
+          if (t.seen[cell] !== 1) continue;
+          amount += t.sums[cell] as number;
+          any = true;
+        }
+        if (!any) continue;
+        out.push({
+          partner: t.partners[p] as string,
+          year: t.firstYear + y,
+          yearLabel: t.yearLabels[y] as string,
+          category: (kind & 2) === 0 ? "capital" : "revenue",
+          nature: (kind & 1) === 0 ? "one-off" : "ongoing",
+          amount,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** The same error can arise for many lines sharing a driver; report each once per place. */
@@ -210,7 +412,8 @@ export function balanceOf(lineYears: readonly LineYear[]): BalanceCheck {
   const mismatches: Mismatch[] = [];
   for (const ly of lineYears) {
     let charged = 0;
-    for (const s of ly.shares) charged += s;
+    const shares = ly.shares;
+    for (let i = 0; i < shares.length; i++) charged += shares[i] as number;
     totalIn += ly.profile.amount;
     totalOut += charged;
     if (charged !== ly.profile.amount) mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });

@@ -50,5 +50,7 @@ export function showInput(input: unknown): string {
 /** Splits a decimal into an integer numerator and a power-of-ten scale: 12.5 → [125n, 1]. */
 export function toScaledBigInt(d: Decimal): { readonly int: bigint; readonly scale: number } {
   const dp = d.decimalPlaces();
-  return { int: BigInt(d.times(new Decimal(10).pow(dp)).toFixed(0)), scale: dp };
+  // toFixed() writes every digit in plain notation with exactly `dp` places: drop the point.
+  const text = d.toFixed();
+  return { int: BigInt(dp === 0 ? text : text.replace(".", "")), scale: dp };
 }

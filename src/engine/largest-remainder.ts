@@ -25,7 +25,6 @@ export type Weight = number | bigint;
 export function largestRemainder(amount: number, weights: readonly Weight[]): number[] {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`amount ${amount} is not a whole number of units`);
   let total = 0;
-  let max = 0;
   let allNumbers = true;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
@@ -35,11 +34,13 @@ export function largestRemainder(amount: number, weights: readonly Weight[]): nu
     }
     if (!(w >= 0) || w !== Math.floor(w)) throw new RangeError(`weight ${w} is not a non-negative whole number`);
     total += w;
-    if (w > max) max = w;
   }
-  // Fast path: every product amount × w and the total are exact in a double.
-  if (allNumbers && Number.isSafeInteger(total) && Math.abs(amount) * Math.max(max, total) <= Number.MAX_SAFE_INTEGER) {
-    return splitNumber(amount, weights as readonly number[], total);
+  if (allNumbers && Number.isSafeInteger(total)) {
+    const magnitude = Math.abs(amount);
+    // Fast path: every product amount × w (w ≤ total) and the total are exact in a double.
+    if (magnitude * total <= Number.MAX_SAFE_INTEGER) return splitNumber(amount, weights as readonly number[], total, false);
+    // Products past 2^53 (a weighted mix's weights, large amounts): exact two-double products.
+    if (magnitude <= WIDE_MAX_AMOUNT && total <= WIDE_MAX_TOTAL) return splitNumber(amount, weights as readonly number[], total, true);
   }
   return splitBig(amount, weights.map((w) => BigInt(w)));
 }
@@ -50,81 +51,152 @@ let remainders = new Float64Array(64);
 let chosen = new Uint8Array(64);
 
 /**
- * The number path. Instead of sorting remainders, it first gives a unit to
+ * Bounds of the wide number path. With |amount| ≤ 2^47 the estimated quotient
+ * ⌊amount × w ÷ total⌋ is off by at most one; with total ≤ 2^50 the exact
+ * remainder, before and after correcting it, stays within 2^53.
+ */
+const WIDE_MAX_AMOUNT = 2 ** 47;
+const WIDE_MAX_TOTAL = 2 ** 50;
+/** Veltkamp's splitting constant for doubles, 2^27 + 1. */
+const SPLIT = 134_217_729;
+
+/**
+ * The low part of the exact product a × b = hi + lo (Dekker's TwoProduct),
+ * where hi = fl(a × b); a and b are whole numbers within 2^53.
+ */
+function productLow(a: number, b: number, hi: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - hi + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * The number paths. Instead of sorting remainders, it first gives a unit to
  * every remainder of at least half the total: that set always consists of the
  * largest remainders, with no tie split at its edge, so when its size is the
  * number of units left over it is exactly Hamilton's choice. Otherwise it is
  * off by a unit or two, fixed by moving single units with the documented
  * tie-break. Same result as sorting (the BigInt path sorts; tests compare).
+ *
+ * The first such move needs no extra pass: the best remainder left out and
+ * the worst one let in are tracked on the way (in about three allocations of
+ * four no more than one move is needed).
+ *
+ * `wide`: the products amount × w may exceed 2^53. Each is then held exactly
+ * as two doubles (hi + lo), and so is quotient × total, so the remainder —
+ * their small difference — is computed exactly; no BigInt is needed.
  */
-function splitNumber(amount: number, weights: readonly number[], total: number): number[] {
+function splitNumber(amount: number, weights: readonly number[], total: number, wide: boolean): number[] {
   if (total <= 0) throw new RangeError("weights must have a positive total");
   const n = weights.length;
   if (remainders.length < n) {
     remainders = new Float64Array(n * 2);
     chosen = new Uint8Array(n * 2);
   }
+  const rem = remainders;
+  const picked = chosen;
   const magnitude = Math.abs(amount);
   const shares = new Array<number>(n);
   let floors = 0;
-  let picked = 0;
+  let count = 0;
+  // Best unchosen (larger remainder, then larger weight, then earlier) and worst chosen (the reverse order).
+  let best = -1;
+  let bestR = 0;
+  let bestW = 0;
+  let worst = -1;
+  let worstR = 0;
+  let worstW = 0;
   for (let i = 0; i < n; i++) {
-    const p = magnitude * (weights[i] as number);
+    const w = weights[i] as number;
+    let q: number;
+    let r: number;
+    if (!wide) {
+      const p = magnitude * w;
+      q = Math.floor(p / total);
+      r = p - q * total;
+    } else {
+      const hi = magnitude * w;
+      q = Math.floor(hi / total);
+      const qhi = q * total;
+      r = hi - qhi + (productLow(magnitude, w, hi) - productLow(q, total, qhi));
+    }
     // Division of exact integers can land one off after rounding; correct it.
-    let q = Math.floor(p / total);
-    let r = p - q * total;
-    if (r < 0) {
+    while (r < 0) {
       q -= 1;
       r += total;
-    } else if (r >= total) {
+    }
+    while (r >= total) {
       q += 1;
       r -= total;
     }
     floors += q;
-    remainders[i] = r;
+    rem[i] = r;
     if (r + r >= total) {
-      chosen[i] = 1;
-      picked++;
+      picked[i] = 1;
+      count++;
       q += 1;
+      if (worst < 0 || r < worstR || (r === worstR && w <= worstW)) {
+        worst = i;
+        worstR = r;
+        worstW = w;
+      }
     } else {
-      chosen[i] = 0;
+      picked[i] = 0;
+      if (r !== 0 && (best < 0 || r > bestR || (r === bestR && w > bestW))) {
+        best = i;
+        bestR = r;
+        bestW = w;
+      }
     }
     shares[i] = q;
   }
-  let diff = magnitude - floors - picked;
+  let diff = magnitude - floors - count;
+  if (diff > 0) {
+    picked[best] = 1;
+    shares[best] = (shares[best] as number) + 1;
+    diff--;
+  } else if (diff < 0) {
+    picked[worst] = 0;
+    shares[worst] = (shares[worst] as number) - 1;
+    diff++;
+  }
   // Too few: add units to the best unchosen remainders (larger remainder, larger weight, earlier position).
   while (diff > 0) {
-    let best = -1;
+    let b = -1;
     for (let i = 0; i < n; i++) {
-      if (chosen[i] === 1) continue;
-      const r = remainders[i] as number;
+      if (picked[i] === 1) continue;
+      const r = rem[i] as number;
       if (r === 0) continue;
-      if (best < 0) {
-        best = i;
+      if (b < 0) {
+        b = i;
         continue;
       }
-      const rb = remainders[best] as number;
-      if (r > rb || (r === rb && (weights[i] as number) > (weights[best] as number))) best = i;
+      const rb = rem[b] as number;
+      if (r > rb || (r === rb && (weights[i] as number) > (weights[b] as number))) b = i;
     }
-    chosen[best] = 1;
-    shares[best] = (shares[best] as number) + 1;
+    picked[b] = 1;
+    shares[b] = (shares[b] as number) + 1;
     diff--;
   }
   // Too many: take units back from the worst chosen remainders (the reverse order).
   while (diff < 0) {
-    let worst = -1;
+    let w = -1;
     for (let i = 0; i < n; i++) {
-      if (chosen[i] !== 1) continue;
-      if (worst < 0) {
-        worst = i;
+      if (picked[i] !== 1) continue;
+      if (w < 0) {
+        w = i;
         continue;
       }
-      const r = remainders[i] as number;
-      const rw = remainders[worst] as number;
-      if (r < rw || (r === rw && (weights[i] as number) <= (weights[worst] as number))) worst = i;
+      const r = rem[i] as number;
+      const rw = rem[w] as number;
+      if (r < rw || (r === rw && (weights[i] as number) <= (weights[w] as number))) w = i;
     }
-    chosen[worst] = 0;
-    shares[worst] = (shares[worst] as number) - 1;
+    picked[w] = 0;
+    shares[w] = (shares[w] as number) - 1;
     diff++;
   }
   if (amount < 0) for (let i = 0; i < n; i++) shares[i] = -(shares[i] as number) || 0;

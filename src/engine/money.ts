@@ -52,10 +52,35 @@ export function parseUnit(input: unknown, at: Where): Result<UnitPence> {
  * changing public money is worse than asking them to fix it.
  */
 export function parseMoney(input: DecimalInput | null | undefined, at: Where): Result<Pence> {
+  const fast = plainPence(input);
+  if (fast !== undefined) return ok(fast);
   if (isBlank(input)) return err({ kind: "missingValue", at });
   const d = parseDecimal(input);
   if (d === undefined) return err({ kind: "notANumber", value: showInput(input), at });
   return decimalToPence(d, at);
+}
+
+// Up to £999,999,999,999.99 with at most two decimal places, in plain notation:
+// exactly representable in pence, and below MAX_PENCE, so no check can fail.
+const PLAIN_MONEY = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
+
+/**
+ * The common case of {@link parseMoney} without decimal.js: plain decimal
+ * text (or a number, at its shortest round-trip text, as decimal.js reads
+ * it) with at most two decimal places. Undefined for anything else (blank,
+ * £ or thousands separators, exponents, sub-penny digits, −0 as a number,
+ * very large amounts), which the exact path handles.
+ */
+function plainPence(input: unknown): Pence | undefined {
+  let text: string;
+  if (typeof input === "string") text = input.trim();
+  else if (typeof input === "number" && input !== 0 && Number.isFinite(input)) text = String(input);
+  else return undefined;
+  const m = PLAIN_MONEY.exec(text);
+  if (m === null) return undefined;
+  const fraction = m[3] ?? "";
+  const pence = Number(m[2]) * 100 + (fraction === "" ? 0 : fraction.length === 1 ? Number(fraction) * 10 : Number(fraction));
+  return m[1] === "-" ? -pence : pence;
 }
 
 /** Converts an exact decimal amount to pence, rejecting sub-penny precision and oversize amounts. */

@@ -35,17 +35,51 @@ export interface YearAmount {
 const WHOLE: YearFactor = { coverage: "whole year", fraction: "1/1", indexFactor: "1", indexYears: 0, n: "1", d: "1" };
 const ONE_OFF: YearFactor = { ...WHOLE, coverage: "one-off" };
 
+/** A year factor with its exact fraction, as the profile needs it. */
+interface CachedFactor {
+  readonly factor: YearFactor;
+  readonly n: bigint;
+  readonly d: bigint;
+  readonly one: boolean;
+  /** n and d as JS numbers when both are safe integers (else 0), for the exact number path. */
+  readonly nNum: number;
+  readonly dNum: number;
+}
+
+/** The years a line covers within the settings' years, each with its factor. */
+interface LineYears {
+  readonly years: readonly { readonly year: FinancialYear; readonly f: CachedFactor }[];
+}
+
 /**
  * Memoises year factors. A model of thousands of lines usually has a handful
  * of distinct start dates, end dates and rates; computing each combination's
- * exact fraction once keeps BigInt work off the per-line path.
+ * exact fraction once keeps BigInt work off the per-line path. Whole lines
+ * are memoised too (their years and factors), so a line costs one lookup.
  */
 export class FactorCache {
-  private readonly cache = new Map<string, { factor: YearFactor; n: bigint; d: bigint; one: boolean }>();
+  private readonly cache = new Map<string, CachedFactor>();
+  private readonly lines = new Map<string, LineYears>();
+
+  private readonly rates = new WeakMap<Fraction, string>();
 
   /** The factor for a line in a year, or undefined when the line has no part of that year. */
   get(line: Line, fy: FinancialYear, settings: Settings): { factor: YearFactor; n: bigint; d: bigint; one: boolean } | undefined {
-    const key = `${line.start}|${line.end ?? ""}|${fy}|${line.indexRate.n}/${line.indexRate.d}|${line.indexBase}`;
+    return this.factor(line, fy, settings, this.lineKey(line, settings));
+  }
+
+  /** What a line's factors depend on, as a key (the rate's text worked out once per rate object). */
+  private lineKey(line: Line, settings: Settings): string {
+    let rate = this.rates.get(line.indexRate);
+    if (rate === undefined) {
+      rate = `${line.indexRate.n}/${line.indexRate.d}`;
+      this.rates.set(line.indexRate, rate);
+    }
+    return `${line.start}|${line.end ?? ""}|${rate}|${line.indexBase}|${settings.proRata}|`;
+  }
+
+  private factor(line: Line, fy: FinancialYear, settings: Settings, lineKey: string): CachedFactor | undefined {
+    const key = lineKey + fy;
     let hit = this.cache.get(key);
     if (hit === undefined) {
       const fraction = yearFraction(fy, line.start, line.end, settings.proRata);
@@ -65,12 +99,34 @@ export class FactorCache {
               n: combined.n.toString(),
               d: combined.d.toString(),
             };
-      hit = { factor, n: combined.n, d: combined.d, one: combined.n === combined.d };
+      const small = combined.n <= SAFE && combined.d <= SAFE;
+      hit = { factor, n: combined.n, d: combined.d, one: combined.n === combined.d, nNum: small ? Number(combined.n) : 0, dNum: small ? Number(combined.d) : 0 };
       this.cache.set(key, hit);
     }
     return hit;
   }
+
+  /** The years of the settings' range that an ongoing line has a part of, with their factors. */
+  ongoingYears(line: Line, settings: Settings): LineYears {
+    const lineKey = this.lineKey(line, settings);
+    const memoKey = `${lineKey}${settings.firstYear}|${settings.lastYear}`;
+    let hit = this.lines.get(memoKey);
+    if (hit === undefined) {
+      const years: { year: FinancialYear; f: CachedFactor }[] = [];
+      const first = Math.max(settings.firstYear, fyOfDay(line.start));
+      const last = line.end === undefined ? settings.lastYear : Math.min(settings.lastYear, fyOfDay(line.end));
+      for (let fy = first; fy <= last; fy++) {
+        const f = this.factor(line, fy, settings, lineKey);
+        if (f !== undefined) years.push({ year: fy, f });
+      }
+      hit = { years };
+      this.lines.set(memoKey, hit);
+    }
+    return hit;
+  }
 }
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Profiles a cost line across the model's years. A one-off cost falls whole
@@ -86,15 +142,43 @@ export function profileLine(line: Line, settings: Settings, cache: FactorCache =
     if (fy >= settings.firstYear && fy <= settings.lastYear) out.push({ year: fy, amount: line.amount, factor: ONE_OFF });
     return out;
   }
-  const first = Math.max(settings.firstYear, fyOfDay(line.start));
-  const last = line.end === undefined ? settings.lastYear : Math.min(settings.lastYear, fyOfDay(line.end));
-  for (let fy = first; fy <= last; fy++) {
-    const f = cache.get(line, fy, settings);
-    if (f === undefined) continue;
-    const amount = f.one ? line.amount : roundDivToUnit(BigInt(line.amount) * f.n, f.d, settings.unit);
-    out.push({ year: fy, amount, factor: f.factor });
+  const unit = settings.unit;
+  let big: bigint | undefined;
+  for (const { year, f } of cache.ongoingYears(line, settings).years) {
+    let amount: Pence;
+    // A whole, unindexed year is the annual charge itself, once it is a whole number of units.
+    if (f.one && line.amount % unit === 0) amount = line.amount;
+    else {
+      amount = roundNumber(line.amount, f.nNum, f.dNum, unit);
+      if (Number.isNaN(amount)) amount = roundDivToUnit((big ??= BigInt(line.amount)) * f.n, f.d, unit);
+    }
+    out.push({ year, amount, factor: f.factor });
   }
   return out;
+}
+
+/**
+ * {@link roundDivToUnit} of amount × n ÷ d on JS numbers, when every step is
+ * exact (products within 2^53); NaN when they might not be, for the BigInt path.
+ */
+function roundNumber(amount: Pence, n: number, d: number, unit: UnitPence): number {
+  if (n === 0) return Number.NaN;
+  const mag = Math.abs(amount) * n;
+  const den = d * unit;
+  // Every intermediate (mag, q × den ≤ mag + den, 2r < 2 den) must stay within 2^53.
+  if (den > Number.MAX_SAFE_INTEGER / 2 || mag > Number.MAX_SAFE_INTEGER - den) return Number.NaN;
+  // q = ⌊mag ÷ den⌋, corrected for the rounding of the division; then half away from zero.
+  let q = Math.floor(mag / den);
+  let r = mag - q * den;
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  if (r + r >= den) q += 1;
+  return (amount < 0 && q !== 0 ? -q : q) * unit;
 }
 
 /** Rounds n ÷ d pence half away from zero to a whole number of units, returned in pence. */

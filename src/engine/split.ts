@@ -49,11 +49,38 @@ export function parseDrivers(values: readonly unknown[], field: string): Result<
 }
 
 /**
+ * Driver values that are all blank or non-negative whole JS numbers, with a
+ * positive total within 2^53, as weights; undefined for anything else
+ * (decimals, text, negatives, all zero), which {@link parseDrivers} reads or
+ * reports.
+ */
+function plainWeights(values: readonly unknown[]): number[] | undefined {
+  const out = new Array<number>(values.length);
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let w: number;
+    if (typeof v === "number") {
+      if (!(v >= 0) || !Number.isSafeInteger(v)) return undefined;
+      w = v === 0 ? 0 : v; // −0 → 0
+    } else if (isBlank(v)) w = 0;
+    else return undefined;
+    out[i] = w;
+    total += w;
+  }
+  return total > 0 && Number.isSafeInteger(total) ? out : undefined;
+}
+
+/**
  * Splits an amount in proportion to driver values by largest remainder to the
  * unit (default the penny). The shares, in pence, always sum to the amount.
  */
 export function splitByDrivers(amount: unknown, drivers: readonly unknown[], unit?: unknown, names: SplitArgNames = DEFAULT_NAMES): Result<Pence[]> {
   const au = amountAndUnit(amount, unit, names);
+  // Usual cells (whole-number counts: tickets, users, homes) need no decimal parsing. Weights
+  // are not reduced to lowest terms here: largest remainder gives the same shares either way.
+  const plain = au.ok ? plainWeights(drivers) : undefined;
+  if (au.ok && plain !== undefined) return ok(largestRemainder(au.value.amount / au.value.unit, plain).map((s) => s * au.value.unit));
   const d = parseDrivers(drivers, names.drivers);
   if (!au.ok || !d.ok) return errs([...(au.ok ? [] : au.errors), ...(d.ok ? [] : d.errors)]);
   const { amount: a, unit: u } = au.value;

@@ -1,5 +1,5 @@
-import type { ApportionResult, Charge } from "./apportion";
-import { frac, fracToDecimalText, type Fraction } from "./fraction";
+import type { ApportionResult, Charge, LineYear } from "./apportion";
+import { fracToDecimalText } from "./fraction";
 import type { Category, Nature } from "./model";
 import { formatMoney, type Pence } from "./money";
 import { exactYearAmountText } from "./profile";
@@ -52,20 +52,43 @@ export interface ChargeTrace {
 
 const DP = 10;
 
-function poundsText(penceFraction: Fraction): string {
-  return fracToDecimalText({ n: penceFraction.n, d: penceFraction.d * 100n }, DP);
+function poundsText(n: bigint, d: bigint): string {
+  return fracToDecimalText({ n, d: d * 100n }, DP);
 }
 
-/** Explains one charge of a result. */
-export function explainCharge(result: ApportionResult, charge: Charge): ChargeTrace {
-  const ly = result.lineYears[charge.lineYear];
-  if (ly === undefined) throw new RangeError(`charge refers to line-year ${charge.lineYear}, which is not in this result`);
+/** What every charge of one line-year shares in its explanation, worked out once. */
+interface LineYearTrace {
+  readonly ly: LineYear;
+  readonly amount: bigint;
+  readonly total: bigint;
+  readonly totalText: string;
+  readonly amountText: string;
+  readonly exactLineAmount: string;
+}
+
+function lineYearTrace(ly: LineYear): LineYearTrace {
+  const total = BigInt(ly.totalWeight);
+  return {
+    ly,
+    amount: BigInt(ly.profile.amount),
+    total,
+    totalText: total.toString(),
+    amountText: formatMoney(ly.profile.amount),
+    exactLineAmount: exactYearAmountText(ly.lineAmount, ly.profile.factor),
+  };
+}
+
+/**
+ * One charge's explanation. The exact share (amount × weight ÷ total) and
+ * the adjustment are written from fractions as they stand: a fraction's
+ * decimal text does not depend on it being in lowest terms.
+ */
+function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
+  const { ly } = t;
   const i = charge.position;
   const weight = BigInt(ly.weights[i] ?? "0");
-  const total = BigInt(ly.totalWeight);
-  const exact = frac(BigInt(ly.profile.amount) * weight, total);
+  const exactN = t.amount * weight;
   const share = ly.shares[i] ?? 0;
-  const adjustment = frac(BigInt(share) * exact.d - exact.n, exact.d);
   const components = ly.components.map((c) => ({
     label: c.label,
     source: c.source,
@@ -73,8 +96,9 @@ export function explainCharge(result: ApportionResult, charge: Charge): ChargeTr
     value: c.values[i] ?? "0",
     total: c.total,
   }));
-  const exactText = poundsText(exact);
-  const adjText = poundsText(adjustment);
+  const exactText = poundsText(exactN, t.total);
+  const adjText = poundsText(BigInt(share) * t.total - exactN, t.total);
+  const signed = adjText.startsWith("-") ? adjText : `+${adjText}`;
   return {
     lineRef: ly.lineRef,
     partner: charge.partner,
@@ -82,23 +106,40 @@ export function explainCharge(result: ApportionResult, charge: Charge): ChargeTr
     category: ly.category,
     nature: ly.nature,
     lineAmount: ly.profile.amount,
-    exactLineAmount: exactYearAmountText(ly.lineAmount, ly.profile.factor),
+    exactLineAmount: t.exactLineAmount,
     coverage: ly.profile.factor.coverage,
     indexFactor: ly.profile.factor.indexFactor,
     basis: ly.basis,
     components,
     weight: weight.toString(),
-    totalWeight: total.toString(),
+    totalWeight: t.totalText,
     exactShare: exactText,
     share,
-    adjustment: adjText.startsWith("-") ? adjText : `+${adjText}`,
-    working:
-      `${formatMoney(ly.profile.amount)} × ${weight} ÷ ${total} = £${exactText}; ` +
-      `rounded to ${formatMoney(share)} (${adjText.startsWith("-") ? "" : "+"}${adjText})`,
+    adjustment: signed,
+    working: `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} (${signed})`,
   };
 }
 
-/** Explains every charge of a result, in the result's order. */
+function lineYearOf(result: ApportionResult, charge: Charge): LineYear {
+  const ly = result.lineYears[charge.lineYear];
+  if (ly === undefined) throw new RangeError(`charge refers to line-year ${charge.lineYear}, which is not in this result`);
+  return ly;
+}
+
+/** Explains one charge of a result. */
+export function explainCharge(result: ApportionResult, charge: Charge): ChargeTrace {
+  return explain(lineYearTrace(lineYearOf(result, charge)), charge);
+}
+
+/**
+ * Explains every charge of a result, in the result's order. That is a
+ * million explanations for 10,000 lines × 20 partners × 5 years: the task
+ * pane explains the charge a user asks about ({@link explainCharge}) instead.
+ */
 export function traceAll(result: ApportionResult): ChargeTrace[] {
-  return result.charges.map((c) => explainCharge(result, c));
+  let current: LineYearTrace | undefined;
+  return result.charges.map((c) => {
+    if (current === undefined || current.ly !== result.lineYears[c.lineYear]) current = lineYearTrace(lineYearOf(result, c));
+    return explain(current, c);
+  });
 }

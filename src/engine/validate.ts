@@ -25,12 +25,22 @@ class Problems {
 
 /** Normalises a choice typed by a person: case, spaces and hyphens don't matter. */
 function norm(text: unknown): string {
-  return typeof text === "string" ? text.trim().toLowerCase().replace(/[\s_-]+/g, "") : "";
+  if (typeof text !== "string") return "";
+  // Models repeat a handful of words thousands of times: remember them (a bounded cache).
+  let n = NORMALISED.get(text);
+  if (n === undefined) {
+    n = text.trim().toLowerCase().replace(/[\s_-]+/g, "");
+    if (NORMALISED.size >= 1000) NORMALISED.clear();
+    NORMALISED.set(text, n);
+  }
+  return n;
 }
+const NORMALISED = new Map<string, string>();
 
 /** Reads one of a fixed set of words, forgiving case and hyphenation ("One off" → "one-off"). */
 export function parseChoice<T extends string>(input: unknown, allowed: readonly T[], at: Where): Result<T> {
-  const found = allowed.find((a) => norm(a) === norm(input));
+  const wanted = norm(input);
+  const found = allowed.find((a) => norm(a) === wanted);
   if (found !== undefined) return { ok: true, value: found };
   if (isBlank(input)) return errs([{ kind: "missingValue", at }]);
   return errs([{ kind: "invalidChoice", value: showInput(input), allowed, at }]);
@@ -234,12 +244,43 @@ function parseRate(input: unknown, at: Where): Result<Decimal> {
   return ok(d);
 }
 
-function validateLine(
-  row: CostLineInput,
-  i: number,
-  ctx: { partners: readonly Partner[]; known: Parameters<typeof parseBasisRef>[1]; settings: ReturnType<typeof validateSettings> },
-  p: Problems,
-): Line | undefined {
+/** What every line is validated against, worked out once per model. */
+interface LineContext {
+  readonly partners: readonly Partner[];
+  /** Every partner id, sorted: the partner list of a line that names none. */
+  readonly all: readonly string[];
+  readonly known: Parameters<typeof parseBasisRef>[1];
+  readonly settings: ReturnType<typeof validateSettings>;
+  /** One array per distinct partner list, so lines sharing a list share it (and everything keyed by it). */
+  readonly lists: Map<string, readonly string[]>;
+  /** Indexation rates as fractions, by the rate's decimal text. */
+  readonly rates: Map<string, ReturnType<typeof fracFromDecimal>>;
+  /** Dates already read (lines share a few), and the financial year of each day. */
+  readonly dates: Map<string | number, DayNumber>;
+  readonly years: Map<DayNumber, FinancialYear>;
+}
+
+/** {@link parseDate}, remembering each valid date text or serial the model uses. */
+function dateOf(input: unknown, at: (field: string) => Where, field: string, dates: Map<string | number, DayNumber>, p: Problems): DayNumber | undefined {
+  const key = typeof input === "string" || typeof input === "number" ? input : undefined;
+  const hit = key === undefined ? undefined : dates.get(key);
+  if (hit !== undefined) return hit;
+  const d = p.take(parseDate(input, at(field)));
+  if (d !== undefined && key !== undefined) dates.set(key, d);
+  return d;
+}
+
+/** {@link fyOfDay}, remembered per day. */
+function yearOf(day: DayNumber, years: Map<DayNumber, FinancialYear>): FinancialYear {
+  let fy = years.get(day);
+  if (fy === undefined) {
+    fy = fyOfDay(day);
+    years.set(day, fy);
+  }
+  return fy;
+}
+
+function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Problems): Line | undefined {
   const ref = typeof row.ref === "string" ? row.ref.trim() : isBlank(row.ref) ? "" : showInput(row.ref);
   const at = (field: string): Where => (ref === "" ? { entity: "costLine", index: i + 1, field } : { entity: "costLine", key: ref, index: i + 1, field });
   const before = p.list.length;
@@ -250,20 +291,20 @@ function validateLine(
   const unit = ctx.settings?.unit ?? PENNY;
   // A one-off amount is split as it stands, so it must already be a whole number of units.
   if (amount !== undefined && nature === "one-off") amount = p.take(checkMultipleOfUnit(amount, unit, at("amount")));
-  const start = p.take(parseDate(row.start, at("start")));
+  const start = dateOf(row.start, at, "start", ctx.dates, p);
   let end: DayNumber | undefined;
   if (!isBlank(row.end)) {
     if (nature === "one-off") {
       p.add({ kind: "outOfRange", value: showInput(row.end), expected: "no end date on a one-off cost", at: at("end") });
     } else {
-      end = p.take(parseDate(row.end, at("end")));
+      end = dateOf(row.end, at, "end", ctx.dates, p);
       if (end !== undefined && start !== undefined && end < start) {
         p.add({ kind: "endBeforeStart", start: showInput(row.start), end: showInput(row.end), at: at("end") });
       }
     }
   }
   const basis = p.take(parseBasisRef(row.basis, ctx.known, at("basis")));
-  const all = ctx.partners.map((x) => x.id);
+  const all = ctx.all;
   const listed = (ids: readonly string[] | undefined, field: string): string[] => {
     const outIds: string[] = [];
     for (const raw of ids ?? []) {
@@ -276,7 +317,7 @@ function validateLine(
   };
   const applies = listed(row.appliesTo, "appliesTo");
   const excluded = new Set(listed(row.excludes, "excludes"));
-  const partners = (applies.length > 0 ? all.filter((id) => applies.includes(id)) : all).filter((id) => !excluded.has(id));
+  const partners = applies.length === 0 && excluded.size === 0 ? all : intern((applies.length > 0 ? all.filter((id) => applies.includes(id)) : all).filter((id) => !excluded.has(id)), ctx.lists);
   if (partners.length === 0 && ctx.partners.length > 0) p.add({ kind: "noPartners", at: at("appliesTo") });
   if (basis?.kind === "direct" && !partners.includes(basis.partner)) {
     p.add({ kind: "unknownPartner", partner: basis.partner, at: at("basis") });
@@ -288,6 +329,7 @@ function validateLine(
   if (p.list.length > before || category === undefined || nature === undefined || amount === undefined || start === undefined || basis === undefined) {
     return undefined;
   }
+  const indexRateText = nature === "ongoing" ? indexRate.toFixed() : "0";
   return {
     ref,
     row: i + 1,
@@ -301,10 +343,29 @@ function validateLine(
     basis,
     basisText: basisRefText(basis),
     partners,
-    indexRate: nature === "ongoing" ? fracFromDecimal(indexRate.div(100)) : frac(0n),
-    indexRateText: nature === "ongoing" ? indexRate.toFixed() : "0",
-    indexBase: indexBase ?? fyOfDay(start),
+    indexRate: nature === "ongoing" ? rateFraction(indexRateText, indexRate, ctx.rates) : frac(0n),
+    indexRateText: nature === "ongoing" ? indexRateText : "0",
+    indexBase: indexBase ?? yearOf(start, ctx.years),
   };
+}
+
+/** The one shared array with these ids. */
+function intern(ids: readonly string[], lists: Map<string, readonly string[]>): readonly string[] {
+  const key = ids.join("\u0000");
+  const hit = lists.get(key);
+  if (hit !== undefined) return hit;
+  lists.set(key, ids);
+  return ids;
+}
+
+/** An indexation rate in percent as a fraction (3 → 3/100), worked out once per distinct rate. */
+function rateFraction(text: string, rate: Decimal, rates: Map<string, ReturnType<typeof fracFromDecimal>>): ReturnType<typeof fracFromDecimal> {
+  let f = rates.get(text);
+  if (f === undefined) {
+    f = fracFromDecimal(rate.div(100));
+    rates.set(text, f);
+  }
+  return f;
 }
 
 /**
@@ -327,8 +388,10 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
   };
   const lines: Line[] = [];
   const refs = new Set<string>();
+  const all = partners.map((x) => x.id);
+  const ctx: LineContext = { partners, all, known, settings, lists: new Map([[all.join("\u0000"), all]]), rates: new Map(), dates: new Map(), years: new Map() };
   model.costLines.forEach((row, i) => {
-    const line = validateLine(row, i, { partners, known, settings }, p);
+    const line = validateLine(row, i, ctx, p);
     if (line === undefined) return;
     if (refs.has(line.ref)) return p.add({ kind: "duplicateId", id: line.ref, at: { entity: "costLine", key: line.ref, index: i + 1, field: "ref" } });
     refs.add(line.ref);

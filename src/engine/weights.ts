@@ -17,9 +17,42 @@ function gcd(a: bigint, b: bigint): bigint {
  * factor keeps the numbers small, so the fast integer path applies more often.
  */
 export function decimalsToWeights(values: readonly Decimal[]): Weight[] {
+  const small = smallIntegerWeights(values);
+  if (small !== undefined) return small;
   const scaled = values.map(toScaledBigInt);
   const scale = scaled.reduce((m, s) => Math.max(m, s.scale), 0);
   return reduceWeights(scaled.map((s) => s.int * 10n ** BigInt(scale - s.scale)));
+}
+
+/**
+ * {@link decimalsToWeights} for the usual driver values, whole numbers whose
+ * total is a safe integer (tickets, users, homes): the same weights, found
+ * with JS numbers instead of BigInt. Undefined otherwise.
+ */
+function smallIntegerWeights(values: readonly Decimal[]): number[] | undefined {
+  const ints = new Array<number>(values.length);
+  // The sum of magnitudes bounds every partial sum: within 2^53, all of it is exact.
+  let magnitudes = 0;
+  let g = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i] as Decimal;
+    if (!d.isInteger()) return undefined;
+    const v = d.toNumber() || 0; // −0 → 0, as BigInt has no −0
+    const m = Math.abs(v);
+    magnitudes += m;
+    if (!Number.isSafeInteger(magnitudes)) return undefined;
+    ints[i] = v;
+    let a = g;
+    let b = m;
+    while (b !== 0) {
+      const t = a % b;
+      a = b;
+      b = t;
+    }
+    g = a;
+  }
+  if (g > 1) for (let i = 0; i < ints.length; i++) ints[i] = (ints[i] as number) / g;
+  return ints;
 }
 
 /** Divides whole-number weights by their common factor and uses JS numbers where they are safe. */

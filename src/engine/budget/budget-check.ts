@@ -5,7 +5,7 @@ import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 import { compareIds } from "../validate";
 import { budgetKey, readBudgets, type Budget } from "./budgets";
-import type { ChargeRow } from "./charge-rows";
+import { rowGroups, type ChargeGroup, type ChargeGroups, type ChargeRow } from "./charge-rows";
 import type { BudgetFlag } from "./flags";
 import { readBudgetTolerance, type BudgetTolerance } from "./tolerance";
 import { budgetVariance, type BudgetVariance } from "./variance";
@@ -51,6 +51,18 @@ const OTHER: Record<Category, Category> = { capital: "revenue", revenue: "capita
  * that sum to zero need no budget and are not flagged.
  */
 export function checkBudgets(model: ModelInput, rows: readonly ChargeRow[]): Result<BudgetCheck> {
+  return checkBudgetsOf(model, rowGroups(rows));
+}
+
+type Uncovered = { partner: string; year: FinancialYear; yearLabel: string; category: Category; service: string; amount: Pence };
+
+/**
+ * {@link checkBudgets} of charge groups. Which budget covers a charge depends
+ * only on partner, year, category and service, so it is found once per
+ * partner list, year, category and service; each charge then adds its amount
+ * to a numbered slot.
+ */
+export function checkBudgetsOf(model: ModelInput, groups: ChargeGroups): Result<BudgetCheck> {
   const budgets = readBudgets(model);
   const tolerance = readBudgetTolerance(model.tolerance);
   if (!budgets.ok || !tolerance.ok) {
@@ -64,21 +76,83 @@ export function checkBudgets(model: ModelInput, rows: readonly ChargeRow[]): Res
     const general = budgetKey(partner, year, category, "");
     return byKey.has(general) ? general : undefined;
   };
-  const recharged = new Map<string, Pence>();
-  const uncovered = new Map<string, { partner: string; year: FinancialYear; yearLabel: string; category: Category; service: string; amount: Pence }>();
-  for (const r of rows) {
-    const key = covering(r.partner, r.year, r.category, r.service);
-    if (key !== undefined) {
-      recharged.set(key, (recharged.get(key) ?? 0) + r.amount);
-      continue;
+  // Every budget and every uncovered partner × year × category × service gets a slot; charges add to slots.
+  const slotOfBudget = new Map<string, number>();
+  const slotOfGap = new Map<string, number>();
+  let sums = new Float64Array(64);
+  let used = 0;
+  const uncovered: Uncovered[] = [];
+  const uncoveredAt: (Uncovered | undefined)[] = [];
+  const slotOf = (partner: string, g: ChargeGroup): number => {
+    const budget = covering(partner, g.year, g.category, g.service);
+    const slots = budget === undefined ? slotOfGap : slotOfBudget;
+    const key = budget ?? budgetKey(partner, g.year, g.category, g.service);
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = used++;
+      slots.set(key, slot);
+      if (slot >= sums.length) {
+        const grown = new Float64Array(sums.length * 2);
+        grown.set(sums);
+        sums = grown;
+      }
+      if (budget === undefined) {
+        const entry = { partner, year: g.year, yearLabel: g.yearLabel, category: g.category, service: g.service, amount: 0 };
+        uncovered.push(entry);
+        uncoveredAt[slot] = entry;
+      }
     }
-    const gap = budgetKey(r.partner, r.year, r.category, r.service);
-    const prev = uncovered.get(gap);
-    uncovered.set(gap, { partner: r.partner, year: r.year, yearLabel: r.yearLabel, category: r.category, service: r.service, amount: (prev?.amount ?? 0) + r.amount });
+    return slot;
+  };
+  type Slots = { readonly slots: Int32Array; readonly uncovered: boolean };
+  const slotsOf = (g: ChargeGroup): Slots => {
+    const slots = Int32Array.from(g.partners, (p) => slotOf(p, g));
+    return { slots, uncovered: slots.some((k) => uncoveredAt[k] !== undefined) };
+  };
+  // Slots per partner list, year, category and service (numbered); lists of one (rows) are looked up directly.
+  const byList = new Map<readonly string[], Map<number, Slots>>();
+  const serviceIds = new Map<string, number>();
+  for (const g of groups) {
+    let found: Slots | undefined;
+    if (g.partners.length === 1) found = slotsOf(g);
+    else {
+      let forList = byList.get(g.partners);
+      if (forList === undefined) {
+        forList = new Map();
+        byList.set(g.partners, forList);
+      }
+      let service = serviceIds.get(g.service);
+      if (service === undefined) {
+        service = serviceIds.size;
+        serviceIds.set(g.service, service);
+      }
+      const place = (service * YEAR_SPAN + (g.year - YEAR_BASE)) * 2 + (g.category === "capital" ? 0 : 1);
+      found = forList.get(place);
+      if (found === undefined) {
+        found = slotsOf(g);
+        forList.set(place, found);
+      }
+    }
+    const { slots } = found;
+    const amounts = g.amounts;
+    const into = sums;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      into[slot] = (into[slot] as number) + (amounts[i] as number);
+    }
+    // An uncovered entry carries the year label of the last charge added to it.
+    if (found.uncovered) for (const k of slots) if (uncoveredAt[k] !== undefined) (uncoveredAt[k] as Uncovered).yearLabel = g.yearLabel;
   }
+  const rechargedOf = (key: string): Pence | undefined => {
+    const slot = slotOfBudget.get(key);
+    return slot === undefined ? undefined : sums[slot];
+  };
+  uncoveredAt.forEach((u, slot) => {
+    if (u !== undefined) u.amount = sums[slot] as number;
+  });
   const lines: BudgetLine[] = budgets.value
     .map((b) => ({
-      ...budgetVariance(b.amount, recharged.get(budgetKey(b.partner, b.year, b.category, b.service)) ?? 0, tolerance.value),
+      ...budgetVariance(b.amount, rechargedOf(budgetKey(b.partner, b.year, b.category, b.service)) ?? 0, tolerance.value),
       partner: b.partner,
       year: b.year,
       yearLabel: b.yearLabel,
@@ -87,7 +161,7 @@ export function checkBudgets(model: ModelInput, rows: readonly ChargeRow[]): Res
       row: b.row,
     }))
     .sort(byPlace);
-  const flags: BudgetFlag[] = [...uncovered.values()]
+  const flags: BudgetFlag[] = uncovered
     .filter((u) => u.amount !== 0)
     .sort(byPlace)
     .map((u): BudgetFlag => {
@@ -96,6 +170,10 @@ export function checkBudgets(model: ModelInput, rows: readonly ChargeRow[]): Res
     });
   return ok({ lines, flags, tolerance: tolerance.value });
 }
+
+/** Financial years are held as their first calendar year; these bound the numeric keys (validation accepts 1900–9998). */
+const YEAR_BASE = 1800;
+const YEAR_SPAN = 10_000;
 
 function byPlace(a: { partner: string; year: number; category: string; service: string }, b: typeof a): number {
   return compareIds(a.partner, b.partner) || a.year - b.year || compareIds(a.category, b.category) || compareIds(a.service, b.service);

@@ -1,8 +1,9 @@
 import type { EngineError } from "../errors";
 import type { ModelInput } from "../model";
 import { errs, ok, type Result } from "../result";
-import { runModel, type ModelRun } from "../scenarios/run";
-import { checkBudgets, type BudgetCheck } from "./budget-check";
+import { chargeGroupsOf, runPrepared, type ModelRun } from "../scenarios/run";
+import { validateModel } from "../validate";
+import { checkBudgetsOf, type BudgetCheck } from "./budget-check";
 import type { BudgetFlag } from "./flags";
 import { checkStatedTotals, type StatedTotalCheck } from "./stated-totals";
 import { settleYearEnd, type YearEndReport } from "./year-end";
@@ -25,10 +26,13 @@ export interface ModelBudgetReport {
  * problem with the inputs is reported at once.
  */
 export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> {
-  const run = runModel(model);
+  // Validated once for the run and the stated totals alike.
+  const prepared = validateModel(model);
+  if (!prepared.ok) return prepared;
+  const run = runPrepared(model, prepared.value);
   if (!run.ok) return run;
-  const budgets = checkBudgets(model, run.value.rows);
-  const stated = checkStatedTotals(model);
+  const budgets = checkBudgetsOf(model, chargeGroupsOf(run.value));
+  const stated = checkStatedTotals(model, prepared.value);
   const yearEnd = (model.outturns ?? []).length > 0 ? settleYearEnd(model, run.value.rows) : undefined;
   const problems: EngineError[] = [...(budgets.ok ? [] : budgets.errors), ...(stated.ok ? [] : stated.errors), ...(yearEnd === undefined || yearEnd.ok ? [] : yearEnd.errors)];
   if (problems.length > 0 || !budgets.ok || !stated.ok || (yearEnd !== undefined && !yearEnd.ok)) return errs(problems);

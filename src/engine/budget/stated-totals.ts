@@ -48,9 +48,12 @@ export interface StatedTotalCheck {
  * Also flags a total that adds capital to revenue, or (for full amounts) one-off
  * costs to ongoing annual charges: each may be arithmetically right and still
  * mislead.
+ *
+ * `validated` is the model as `validateModel` prepared it, when the caller
+ * already has it (so a full check validates the model once).
  */
-export function checkStatedTotals(model: ModelInput): Result<StatedTotalCheck[]> {
-  const prepared = validateModel(model);
+export function checkStatedTotals(model: ModelInput, validated?: PreparedModel): Result<StatedTotalCheck[]> {
+  const prepared = validated === undefined ? validateModel(model) : ok(validated);
   if (!prepared.ok) return prepared;
   const byRef = new Map(prepared.value.lines.map((l) => [l.ref, l]));
   const problems: EngineError[] = [];
@@ -81,14 +84,16 @@ function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Lin
     } else year = y.value;
   }
   const refs: string[] = [];
+  const counted = new Set<string>();
   const lines: Line[] = [];
   if (t.lines.length === 0) problems.push({ kind: "missingValue", at: at("lines") });
   for (const raw of t.lines) {
     const ref = typeof raw === "string" ? raw.trim() : String(raw);
     const line = byRef.get(ref);
     if (line === undefined) problems.push({ kind: "unknownCostLine", line: ref, at: at("lines") });
-    else if (refs.includes(ref)) problems.push({ kind: "duplicateId", id: ref, at: at("lines") });
+    else if (counted.has(ref)) problems.push({ kind: "duplicateId", id: ref, at: at("lines") });
     else {
+      counted.add(ref);
       refs.push(ref);
       lines.push(line);
     }

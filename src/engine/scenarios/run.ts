@@ -1,6 +1,7 @@
-import { apportionModel, type ApportionResult } from "../apportion";
-import { categoryTotals, type CategoryTotal, type ChargeRow } from "../budget/charge-rows";
+import { apportionModel, apportionPrepared, chargeTableOf, type ApportionResult } from "../apportion";
+import { categoryTotals, categoryTotalsOf, chargeRows, lineYearGroups, rowGroups, tableGroups, type CategoryTotal, type ChargeGroups, type ChargeRow } from "../budget/charge-rows";
 import type { ModelInput, ScenarioInput } from "../model";
+import type { PreparedModel } from "../prepared";
 import { ok, type Result } from "../result";
 import { applyScenario } from "./apply";
 import { splitWithin, type WithinSplit } from "./within";
@@ -26,10 +27,46 @@ export interface ModelRun {
  */
 export function runModel(model: ModelInput): Result<ModelRun> {
   const result = apportionModel(model);
-  if (!result.ok) return result;
-  const split = splitWithin(model, result.value);
+  return result.ok ? runResult(model, result.value) : result;
+}
+
+/** {@link runModel} of a model already validated (the same model, prepared by `validateModel`). */
+export function runPrepared(model: ModelInput, prepared: PreparedModel): Result<ModelRun> {
+  const result = apportionPrepared(prepared);
+  return result.ok ? runResult(model, result.value) : result;
+}
+
+// The charges of each run, as groups for the aggregations (see chargeGroupsOf).
+const GROUPS = new WeakMap<ModelRun, ChargeGroups>();
+
+function runResult(model: ModelInput, result: ApportionResult): Result<ModelRun> {
+  if ((model.withinPartners ?? []).length === 0) {
+    // Nobody within anybody: the rows are the core charges. They are built
+    // when first read (a million objects for a county-wide model); totals
+    // and budget checks read the result's charge table instead.
+    let rows: ChargeRow[] | undefined;
+    const table = chargeTableOf(result);
+    const groups = table === undefined ? lineYearGroups(result) : tableGroups(table);
+    const run: ModelRun = {
+      model,
+      result,
+      get rows(): ChargeRow[] {
+        return (rows ??= chargeRows(result));
+      },
+      totals: categoryTotalsOf(groups),
+      within: [],
+    };
+    GROUPS.set(run, groups);
+    return ok(run);
+  }
+  const split = splitWithin(model, result);
   if (!split.ok) return split;
-  return ok({ model, result: result.value, rows: split.value.rows, totals: categoryTotals(split.value.rows), within: split.value.splits });
+  return ok({ model, result, rows: split.value.rows, totals: categoryTotals(split.value.rows), within: split.value.splits });
+}
+
+/** A run's charges (its `rows`) as groups, without building the rows when they are the core result's charges. */
+export function chargeGroupsOf(run: ModelRun): ChargeGroups {
+  return GROUPS.get(run) ?? rowGroups(run.rows);
 }
 
 /** Applies a scenario to a base model and runs the result. */

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: measures the engine against its targets, prints a table
+ * and writes everything measured to bench/results.json.
+ *
+ * Timings are ratios within this one run (the machines are noisy): the cases
+ * of a comparison are interleaved round by round after a warm-up, and each
+ * ratio is the median of the per-round ratios. Each section runs in a fresh
+ * node process (this file with --section=…), so one section's heap does not
+ * slow the next one's garbage collection. Run through scripts/bench.mjs,
+ * which builds dist/ if it is missing, bundles this file with esbuild and
+ * starts node with --expose-gc.
+ *
+ * Flags: --quick (fewer rounds; for trying things, not for the README).
+ */
+import "./lib/custom-functions-stand-in";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { summariseProfile, type ProfileSummary } from "./lib/cpu-profile";
+import { checksum } from "./lib/timing";
+import { standardWorkloads } from "./lib/workloads";
+import { benchAllocation, CASES, type AllocationResult } from "./sections/allocation";
+import { bundleSizes, type BundleResult } from "./sections/bundles";
+import { benchFunctions, FN_CASES, type FunctionsResult } from "./sections/functions";
+import { benchModelRun, type ModelRunResult } from "./sections/model-run";
+import { benchSyncs, type SyncCounts } from "./sections/syncs";
+
+/** The repository root: scripts/bench.mjs starts this file there. */
+const ROOT = process.cwd();
+const quick = process.argv.includes("--quick");
+const R = quick ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 } : { fast: 15, slow: 3, run: 11, fn: 15, trace: 1, profileRuns: 8 };
+
+// ---- A section, in its own process: prints its result as one line of JSON.
+
+const SECTIONS: Record<string, () => unknown> = {
+  "alloc-0": () => benchAllocation(standardWorkloads()[0] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
+  "alloc-1": () => benchAllocation(standardWorkloads()[1] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
+  run: () => benchModelRun({ rounds: R.run, warmup: 2, traceRounds: R.trace }),
+  functions: () => benchFunctions({ rounds: R.fn, warmup: 3 }),
+  syncs: () => benchSyncs(),
+};
+
+function runSection<T>(name: string): T {
+  const out = execFileSync(process.execPath, ["--expose-gc", process.argv[1] as string, `--section=${name}`, ...(quick ? ["--quick"] : [])], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return (JSON.parse(out.trim().split("\n").pop() ?? "null") as { value: T }).value;
+}
+
+// ---- The table.
+
+function fmt(x: number, dp = 2): string {
+  if (!Number.isFinite(x)) return String(x);
+  return x.toLocaleString("en-GB", { minimumFractionDigits: dp, maximumFractionDigits: dp });
+}
+
+function kb(bytes: number): string {
+  return `${fmt(bytes / 1024, 1)} KB`;
+}
+
+type Row = readonly [string, string, string, string];
+const rows: Row[] = [];
+const section = (title: string): void => {
+  rows.push([`## ${title}`, "", "", ""]);
+};
+const row = (what: string, value: string, target = "", ok?: boolean): void => {
+  rows.push([what, value, target, ok === undefined ? "" : ok ? "met" : "NOT MET"]);
+};
+
+function printTable(): void {
+  const body = rows.filter((r) => !r[0].startsWith("## "));
+  const widths = [0, 1, 2, 3].map((k) => Math.max(...body.map((r) => r[k]?.length ?? 0)));
+  const line = (r: Row): string => r.map((c, k) => (k === 1 ? c.padStart(widths[k] ?? 0) : c.padEnd(widths[k] ?? 0))).join("  ").trimEnd();
+  process.stdout.write(`${line(["measure", "value", "target", "status"])}\n`);
+  for (const r of rows) process.stdout.write(r[0].startsWith("## ") ? `\n${r[0].slice(3)}\n` : `${line(r)}\n`);
+}
+
+function main(): void {
+  const started = performance.now();
+  const log = (s: string): void => {
+    process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
+  };
+
+  // 1. Allocation throughput.
+  const allocation: AllocationResult[] = [];
+  for (const [k, w] of standardWorkloads().entries()) {
+    log(`1. allocation: ${w.name}`);
+    allocation.push(runSection<AllocationResult>(`alloc-${k}`));
+  }
+  for (const a of allocation) {
+    section(`1. Allocation throughput: ${a.workload} (${fmt(a.allocations, 0)} allocations of ${a.partners}; ${a.fast.rounds} rounds engine vs float, ${a.all.rounds} with every competitor)`);
+    for (const name of Object.values(CASES)) row(`${name}: allocations/s`, fmt(a.throughput[name] ?? Number.NaN, 0));
+    row("engine largestRemainder ÷ float loop, throughput", `${fmt(a.vsFloat[CASES.engine] ?? Number.NaN)}×`, "≥ 0.35×", (a.vsFloat[CASES.engine] ?? 0) >= 0.35);
+    row("engine largestRemainder ÷ dinero.js, throughput", `${fmt(a.engineSpeedup[CASES.dinero] ?? Number.NaN, 1)}×`, "≥ 10×", (a.engineSpeedup[CASES.dinero] ?? 0) >= 10);
+    row("engine largestRemainder ÷ decimal.js, throughput", `${fmt(a.engineSpeedup[CASES.decimal] ?? Number.NaN, 0)}×`);
+    row("engine splitByDrivers (from £) ÷ float loop", `${fmt(a.vsFloat[CASES.split] ?? Number.NaN, 3)}×`);
+    row("engine splitByDrivers (from £) ÷ dinero.js", `${fmt((a.engineSpeedup[CASES.dinero] ?? Number.NaN) / (a.engineSpeedup[CASES.split] ?? Number.NaN), 1)}×`);
+    const e = a.exactness;
+    row("float loop: pennies lost (allocations not adding up)", `${fmt(e.floatPenniesLost, 0)} (${fmt(e.floatAllocationsOff, 0)})`);
+    row("engine: allocations not adding up", fmt(e.engineUnbalanced, 0), "0", e.engineUnbalanced === 0);
+    row("engine splitByDrivers ≠ largestRemainder", fmt(e.splitDisagrees, 0), "0", e.splitDisagrees === 0);
+    row("decimal.js LR ≠ engine (exact ties misread at 40 digits)", fmt(e.decimalDisagrees, 0));
+    row("dinero.js: not adding up / ≠ largest remainder", `${fmt(e.dineroUnbalanced, 0)} / ${fmt(e.dineroDiffersFromHamilton, 0)}`);
+  }
+
+  // 2. Full model run.
+  log("2. full model run: 10,000 lines × 20 partners × 5 years");
+  const m = runSection<ModelRunResult>("run");
+  section(`2. Full model run: ${fmt(m.lines, 0)} lines × ${m.partners} partners × ${m.years} years (${fmt(m.allocations, 0)} allocations, ${fmt(m.charges, 0)} charges; ${m.timing.rounds} rounds)`);
+  for (const c of m.timing.cases) row(`${c.name} (median ms)`, fmt(c.medianMs, 1));
+  row("full run ÷ float loop over the same allocations", `${fmt(m.fullVsFloat, 1)}×`, "≤ 5×", m.fullVsFloat <= 5);
+  row("engine largestRemainder alone ÷ float loop", `${fmt(m.engineVsFloat, 1)}×`);
+  for (const [k, v] of Object.entries(m.phasesMs)) row(`  ${k} (median ms)`, fmt(v, 1));
+  row("explain one charge on demand (trace text, µs)", fmt(m.trace.explainOneUs, 1));
+  row(`traceAll: trace text for all ${fmt(m.charges, 0)} charges (ms)`, fmt(m.trace.traceAllMs, 0));
+  row("full run + traceAll ÷ float loop", `${fmt(m.fullVsFloat + m.trace.traceAllVsFloat, 0)}×`);
+  row("balanced to the penny / float loop pennies lost", `${m.exactness.balanced} / ${fmt(m.exactness.floatPenniesLost, 0)}`);
+
+  // 3. SHARED.APPORTION.
+  log("3. SHARED.APPORTION per call");
+  const fns = runSection<FunctionsResult>("functions");
+  section(`3. SHARED.APPORTION, 20 drivers, per call (${fmt(fns.calls, 0)} different calls per round; ${fns.timing.rounds} rounds)`);
+  for (const name of Object.values(FN_CASES)) row(`${name} (µs/call)`, fmt(fns.perCallUs[name] ?? Number.NaN, 2));
+  row("SHARED.APPORTION ÷ float loop", `${fmt(fns.vsFloat, 0)}×`);
+  row("calls returning an error (must be 0)", fmt(fns.errors, 0), "0", fns.errors === 0);
+
+  // 4. Sync counts.
+  log("4. context.sync() counts through the counting fake");
+  const syncs = runSection<SyncCounts[]>("syncs");
+  section("4. context.sync() calls (Office adapter on the counting fake; synthetic model, 3 partners × 2 years)");
+  for (const s of syncs) {
+    row(`${s.host}: ${fmt(s.lines, 0)} lines (${fmt(s.charges, 0)} charges): create / read / write / rewrite`, `${s.create} / ${s.read} / ${s.write} / ${s.rewrite}`);
+    if (s.writeBatches > 1) row(`  first write: ${fmt(s.writeMB, 1)} MB staged in ${s.writeBatches} requests of ≤ 4 MB`, "");
+  }
+  for (const host of new Set(syncs.map((s) => s.host))) {
+    const list = syncs.filter((s) => s.host === host);
+    const flat = list.every((s) => s.read === list[0]?.read && s.write === list[0]?.write && s.rewrite === list[0]?.rewrite);
+    const limited = !host.startsWith("no payload");
+    row(`${host}: read/write syncs independent of size`, flat ? "yes" : "no: grows with MB ÷ 4", limited ? "" : "constant", limited ? undefined : flat);
+  }
+
+  // 5. Bundle sizes.
+  log("5. bundle sizes");
+  let bundles: BundleResult | { error: string };
+  try {
+    const dist = join(ROOT, "dist");
+    bundles = bundleSizes(dist, readdirSync(dist).filter((f) => f.endsWith(".js")));
+    section(`5. Bundle sizes, gzipped (dist/ built ${bundles.builtAt})`);
+    row(`custom functions start-up: ${bundles.functions.files.map((f) => f.file).join(" + ")}`, kb(bundles.functions.gzipBytes), "≤ 60 KB", bundles.functions.gzipBytes <= bundles.functions.targetBytes);
+    row("task pane initial load (taskpane.html's scripts, office.js excluded)", kb(bundles.taskpane.gzipBytes), "≤ 250 KB", bundles.taskpane.gzipBytes <= bundles.taskpane.targetBytes);
+    for (const f of bundles.taskpane.files) row(`  ${f.file}`, kb(f.gzipBytes));
+    row("  without functions.js (the task pane's own scripts)", kb(bundles.taskpane.gzipBytesWithoutFunctions));
+    if (bundles.lazyChunks.length > 0) row(`  loaded on demand later: ${bundles.lazyChunks.map((f) => f.file).join(", ")}`, kb(bundles.lazyChunks.reduce((s, f) => s + f.gzipBytes, 0)));
+  } catch (e) {
+    bundles = { error: e instanceof Error ? e.message : String(e) };
+    section("5. Bundle sizes");
+    row("no build found", bundles.error, "npm run build", false);
+  }
+
+  // Where the time goes: a CPU profile of the full run in a fresh process.
+  log("CPU profile of the full run (node --cpu-prof)");
+  let profile: (ProfileSummary & { windowed: boolean; runs: number; file: string }) | { error: string };
+  try {
+    const dir = mkdtempSync(join(tmpdir(), "shared-apportion-prof-"));
+    const bundled = join(process.env.BENCH_BUNDLE_DIR ?? "", "profile-run.mjs");
+    const out = execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, bundled, String(R.profileRuns)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+    const { runs, windowUs } = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { runs: number; windowUs: [number, number] };
+    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+    if (file === undefined) throw new Error("no .cpuprofile written");
+    profile = { ...summariseProfile(join(dir, file), ROOT, 15, windowUs), runs, file: join(dir, file) };
+    section(`Where the time goes: self time over ${runs} full runs (${fmt(profile.totalMs / runs, 0)} ms each under the profiler; ${profile.windowed ? "start-up and warm-up excluded" : "whole process"})`);
+    for (const f of profile.functions) row(`${f.name}  ${f.where}`, `${fmt(f.percent, 1)}%`);
+    section("Self time by source file");
+    for (const f of profile.files.slice(0, 10)) row(f.where, `${fmt(f.percent, 1)}%`);
+  } catch (e) {
+    profile = { error: e instanceof Error ? e.message : String(e) };
+  }
+
+  printTable();
+  const results = {
+    generatedAt: new Date().toISOString(),
+    command: quick ? "npm run bench -- --quick" : "npm run bench",
+    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? "" },
+    allocation,
+    modelRun: m,
+    functions: fns,
+    syncs,
+    bundles,
+    profile,
+    seconds: (performance.now() - started) / 1000,
+  };
+  writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  log(`done in ${fmt(results.seconds, 0)} s; wrote bench/results.json`);
+}
+
+// ---- Entry: one section (a child process), or everything.
+const sectionArg = process.argv.find((a) => a.startsWith("--section="))?.slice("--section=".length);
+if (sectionArg !== undefined) {
+  const body = SECTIONS[sectionArg];
+  if (body === undefined) throw new Error(`no section ${sectionArg}`);
+  Promise.resolve(body()).then(
+    (value) => process.stdout.write(`${JSON.stringify({ value, checksum: checksum() })}\n`),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  main();
+}

@@ -1,0 +1,70 @@
+/**
+ * 5. Bundle sizes, gzipped, from dist/ (as served: production build).
+ * - Custom functions start-up: functions.js (the manifest's script; it must
+ *   be self-contained) plus any chunk it would load.
+ * - Task pane initial load: every local script taskpane.html loads before
+ *   the UI can render (office.js comes from Microsoft's CDN and is excluded).
+ *   In the shared runtime that page also loads functions.js; it is reported
+ *   both with and without.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface BundleFile {
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+export interface BundleResult {
+  readonly dist: string;
+  readonly builtAt: string;
+  readonly functions: { readonly files: readonly BundleFile[]; readonly gzipBytes: number; readonly targetBytes: number };
+  readonly taskpane: { readonly files: readonly BundleFile[]; readonly gzipBytes: number; readonly gzipBytesWithoutFunctions: number; readonly targetBytes: number };
+  /** Async chunks not in the initial load (loaded later, on demand). */
+  readonly lazyChunks: readonly BundleFile[];
+}
+
+function sizeOf(dist: string, file: string): BundleFile {
+  const body = readFileSync(join(dist, file));
+  return { file, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+}
+
+/** Local <script src> of an HTML page, in order. */
+function scriptsOf(html: string): string[] {
+  const out: string[] = [];
+  // Attributes may be quoted or not (the production build minifies the page).
+  for (const m of html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
+    const src = m[1] ?? m[2] ?? m[3] ?? "";
+    if (/^(https?:)?\/\//.test(src)) continue;
+    out.push(src.replace(/^\.?\//, "").split("?")[0] ?? src);
+  }
+  return out;
+}
+
+/** Async chunks ("[name].[contenthash:8].js") a bundle's webpack runtime can load: their hash appears in it. */
+function chunkRefs(dist: string, file: string, all: readonly string[]): string[] {
+  const body = readFileSync(join(dist, file), "utf8");
+  return all.filter((f) => {
+    const hash = /\.([0-9a-f]{8})\.js$/.exec(f)?.[1];
+    return f !== file && hash !== undefined && body.includes(hash);
+  });
+}
+
+export function bundleSizes(dist: string, allJs: readonly string[]): BundleResult {
+  if (!existsSync(join(dist, "functions.js")) || !existsSync(join(dist, "taskpane.html"))) throw new Error(`no build in ${dist}: run npm run build`);
+  const fnFiles = ["functions.js", ...chunkRefs(dist, "functions.js", allJs)].map((f) => sizeOf(dist, f));
+  const paneScripts = scriptsOf(readFileSync(join(dist, "taskpane.html"), "utf8"));
+  const paneFiles = paneScripts.map((f) => sizeOf(dist, f));
+  const initial = new Set([...paneScripts, ...fnFiles.map((f) => f.file), "preview.js"]);
+  const lazyChunks = allJs.filter((f) => !initial.has(f) && !f.startsWith("cli")).map((f) => sizeOf(dist, f));
+  const sum = (xs: readonly BundleFile[]): number => xs.reduce((s, x) => s + x.gzipBytes, 0);
+  return {
+    dist,
+    builtAt: statSync(join(dist, "taskpane.html")).mtime.toISOString(),
+    functions: { files: fnFiles, gzipBytes: sum(fnFiles), targetBytes: 60 * 1024 },
+    taskpane: { files: paneFiles, gzipBytes: sum(paneFiles), gzipBytesWithoutFunctions: sum(paneFiles.filter((f) => f.file !== "functions.js")), targetBytes: 250 * 1024 },
+    lazyChunks,
+  };
+}

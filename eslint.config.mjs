@@ -132,6 +132,10 @@ export default defineConfig(
           name: "Excel",
           message: "Only src/excel may call Office.js (Excel.run etc.); import a function from src/excel instead.",
         },
+        {
+          name: "Office",
+          message: "Only src/excel may call Office.js (Office.context, Office.onReady…); use src/excel/office/host instead.",
+        },
       ],
       "no-restricted-properties": [
         "error",

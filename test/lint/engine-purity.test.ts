@@ -62,6 +62,10 @@ describe("engine purity lint rules", () => {
     expect(ids).toContain("no-restricted-properties");
   });
 
+  it("flags the Office global in src/taskpane (only src/excel touches Office.js)", async () => {
+    expect(await ruleIds(USES_OFFICE, "src/taskpane/x.tsx")).toContain("no-restricted-globals");
+  });
+
   it("runs the office-addins rules on src/excel", async () => {
     const code =
       "export async function f(): Promise<void> {\n  await Excel.run(async (context) => {\n" +

@@ -7,8 +7,8 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
-// The whole suite runs in parallel; give async queries room on a busy machine.
-configure({ asyncUtilTimeout: 5000 });
+// Generous: CI machines are shared and slow; a wait only ends early when the UI is ready.
+configure({ asyncUtilTimeout: 20000 });
 
 afterEach(() => {
   cleanup();

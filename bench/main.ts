@@ -10,7 +10,8 @@
  * which builds dist/ if it is missing, bundles this file with esbuild and
  * starts node with --expose-gc.
  *
- * Flags: --quick (fewer rounds; for trying things, not for the README).
+ * Flags: --quick (fewer rounds; for trying things, not for the README);
+ * --only=alloc,run,functions,syncs,bundles,profile (some sections only).
  */
 import "./lib/custom-functions-stand-in";
 import { execFileSync } from "node:child_process";
@@ -29,6 +30,8 @@ import { benchSyncs, type SyncCounts } from "./sections/syncs";
 /** The repository root: scripts/bench.mjs starts this file there. */
 const ROOT = process.cwd();
 const quick = process.argv.includes("--quick");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const wanted = (name: string): boolean => only === undefined || only.includes(name);
 const R = quick ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 } : { fast: 15, slow: 3, run: 11, fn: 15, trace: 1, profileRuns: 8 };
 
 // ---- A section, in its own process: prints its result as one line of JSON.
@@ -88,6 +91,7 @@ function main(): void {
   // 1. Allocation throughput.
   const allocation: AllocationResult[] = [];
   for (const [k, w] of standardWorkloads().entries()) {
+    if (!wanted("alloc")) break;
     log(`1. allocation: ${w.name}`);
     allocation.push(runSection<AllocationResult>(`alloc-${k}`));
   }
@@ -108,76 +112,89 @@ function main(): void {
   }
 
   // 2. Full model run.
-  log("2. full model run: 10,000 lines × 20 partners × 5 years");
-  const m = runSection<ModelRunResult>("run");
-  section(`2. Full model run: ${fmt(m.lines, 0)} lines × ${m.partners} partners × ${m.years} years (${fmt(m.allocations, 0)} allocations, ${fmt(m.charges, 0)} charges; ${m.timing.rounds} rounds)`);
-  for (const c of m.timing.cases) row(`${c.name} (median ms)`, fmt(c.medianMs, 1));
-  row("full run ÷ float loop over the same allocations", `${fmt(m.fullVsFloat, 1)}×`, "≤ 5×", m.fullVsFloat <= 5);
-  row("engine largestRemainder alone ÷ float loop", `${fmt(m.engineVsFloat, 1)}×`);
-  for (const [k, v] of Object.entries(m.phasesMs)) row(`  ${k} (median ms)`, fmt(v, 1));
-  row("explain one charge on demand (trace text, µs)", fmt(m.trace.explainOneUs, 1));
-  row(`traceAll: trace text for all ${fmt(m.charges, 0)} charges (ms)`, fmt(m.trace.traceAllMs, 0));
-  row("full run + traceAll ÷ float loop", `${fmt(m.fullVsFloat + m.trace.traceAllVsFloat, 0)}×`);
-  row("balanced to the penny / float loop pennies lost", `${m.exactness.balanced} / ${fmt(m.exactness.floatPenniesLost, 0)}`);
+  let m: ModelRunResult | undefined;
+  if (wanted("run")) {
+    log("2. full model run: 10,000 lines × 20 partners × 5 years");
+    m = runSection<ModelRunResult>("run");
+    section(`2. Full model run: ${fmt(m.lines, 0)} lines × ${m.partners} partners × ${m.years} years (${fmt(m.allocations, 0)} allocations, ${fmt(m.charges, 0)} charges; ${m.timing.rounds} rounds)`);
+    for (const c of m.timing.cases) row(`${c.name} (median ms)`, fmt(c.medianMs, 1));
+    row("full run ÷ float loop over the same allocations", `${fmt(m.fullVsFloat, 1)}×`, "≤ 5×", m.fullVsFloat <= 5);
+    row("engine largestRemainder alone ÷ float loop", `${fmt(m.engineVsFloat, 1)}×`);
+    for (const [k, v] of Object.entries(m.phasesMs)) row(`  ${k} (median ms)`, fmt(v, 1));
+    row("explain one charge on demand (trace text, µs)", fmt(m.trace.explainOneUs, 1));
+    row(`traceAll: trace text for all ${fmt(m.charges, 0)} charges (ms)`, fmt(m.trace.traceAllMs, 0));
+    row("full run + traceAll ÷ float loop", `${fmt(m.fullVsFloat + m.trace.traceAllVsFloat, 0)}×`);
+    row("balanced to the penny / float loop pennies lost", `${m.exactness.balanced} / ${fmt(m.exactness.floatPenniesLost, 0)}`);
+  }
 
   // 3. SHARED.APPORTION.
-  log("3. SHARED.APPORTION per call");
-  const fns = runSection<FunctionsResult>("functions");
-  section(`3. SHARED.APPORTION, 20 drivers, per call (${fmt(fns.calls, 0)} different calls per round; ${fns.timing.rounds} rounds)`);
-  for (const name of Object.values(FN_CASES)) row(`${name} (µs/call)`, fmt(fns.perCallUs[name] ?? Number.NaN, 2));
-  row("SHARED.APPORTION ÷ float loop", `${fmt(fns.vsFloat, 0)}×`);
-  row("calls returning an error (must be 0)", fmt(fns.errors, 0), "0", fns.errors === 0);
+  let fns: FunctionsResult | undefined;
+  if (wanted("functions")) {
+    log("3. SHARED.APPORTION per call");
+    fns = runSection<FunctionsResult>("functions");
+    section(`3. SHARED.APPORTION, 20 drivers, per call (${fmt(fns.calls, 0)} different calls per round; ${fns.timing.rounds} rounds)`);
+    for (const name of Object.values(FN_CASES)) row(`${name} (µs/call)`, fmt(fns.perCallUs[name] ?? Number.NaN, 2));
+    row("SHARED.APPORTION ÷ float loop", `${fmt(fns.vsFloat, 0)}×`);
+    row("calls returning an error (must be 0)", fmt(fns.errors, 0), "0", fns.errors === 0);
+  }
 
   // 4. Sync counts.
-  log("4. context.sync() counts through the counting fake");
-  const syncs = runSection<SyncCounts[]>("syncs");
-  section("4. context.sync() calls (Office adapter on the counting fake; synthetic model, 3 partners × 2 years)");
-  for (const s of syncs) {
-    row(`${s.host}: ${fmt(s.lines, 0)} lines (${fmt(s.charges, 0)} charges): create / read / write / rewrite`, `${s.create} / ${s.read} / ${s.write} / ${s.rewrite}`);
-    if (s.writeBatches > 1) row(`  first write: ${fmt(s.writeMB, 1)} MB staged in ${s.writeBatches} requests of ≤ 4 MB`, "");
-  }
-  for (const host of new Set(syncs.map((s) => s.host))) {
-    const list = syncs.filter((s) => s.host === host);
-    const flat = list.every((s) => s.read === list[0]?.read && s.write === list[0]?.write && s.rewrite === list[0]?.rewrite);
-    const limited = !host.startsWith("no payload");
-    row(`${host}: read/write syncs independent of size`, flat ? "yes" : "no: grows with MB ÷ 4", limited ? "" : "constant", limited ? undefined : flat);
+  let syncs: SyncCounts[] | undefined;
+  if (wanted("syncs")) {
+    log("4. context.sync() counts through the counting fake");
+    syncs = runSection<SyncCounts[]>("syncs");
+    section("4. context.sync() calls (Office adapter on the counting fake; synthetic model, 3 partners × 2 years)");
+    for (const s of syncs) {
+      row(`${s.host}: ${fmt(s.lines, 0)} lines (${fmt(s.charges, 0)} charges): create / read / write / rewrite`, `${s.create} / ${s.read} / ${s.write} / ${s.rewrite}`);
+      if (s.writeBatches > 1) row(`  first write: ${fmt(s.writeMB, 1)} MB staged in ${s.writeBatches} requests of ≤ 4 MB`, "");
+    }
+    for (const host of new Set(syncs.map((s) => s.host))) {
+      const list = syncs.filter((s) => s.host === host);
+      const flat = list.every((s) => s.read === list[0]?.read && s.write === list[0]?.write && s.rewrite === list[0]?.rewrite);
+      const limited = !host.startsWith("no payload");
+      row(`${host}: read/write syncs independent of size`, flat ? "yes" : "no: grows with MB ÷ 4", limited ? "" : "constant", limited ? undefined : flat);
+    }
   }
 
   // 5. Bundle sizes.
-  log("5. bundle sizes");
-  let bundles: BundleResult | { error: string };
-  try {
-    const dist = join(ROOT, "dist");
-    bundles = bundleSizes(dist, readdirSync(dist).filter((f) => f.endsWith(".js")));
-    section(`5. Bundle sizes, gzipped (dist/ built ${bundles.builtAt})`);
-    row(`custom functions start-up: ${bundles.functions.files.map((f) => f.file).join(" + ")}`, kb(bundles.functions.gzipBytes), "≤ 60 KB", bundles.functions.gzipBytes <= bundles.functions.targetBytes);
-    row("task pane initial load (taskpane.html's scripts, office.js excluded)", kb(bundles.taskpane.gzipBytes), "≤ 250 KB", bundles.taskpane.gzipBytes <= bundles.taskpane.targetBytes);
-    for (const f of bundles.taskpane.files) row(`  ${f.file}`, kb(f.gzipBytes));
-    row("  without functions.js (the task pane's own scripts)", kb(bundles.taskpane.gzipBytesWithoutFunctions));
-    if (bundles.lazyChunks.length > 0) row(`  loaded on demand later: ${bundles.lazyChunks.map((f) => f.file).join(", ")}`, kb(bundles.lazyChunks.reduce((s, f) => s + f.gzipBytes, 0)));
-  } catch (e) {
-    bundles = { error: e instanceof Error ? e.message : String(e) };
-    section("5. Bundle sizes");
-    row("no build found", bundles.error, "npm run build", false);
+  let bundles: BundleResult | { error: string } | undefined;
+  if (wanted("bundles")) {
+    try {
+      log("5. bundle sizes");
+      const dist = join(ROOT, "dist");
+      bundles = bundleSizes(dist, readdirSync(dist).filter((f) => f.endsWith(".js")));
+      section(`5. Bundle sizes, gzipped (dist/ built ${bundles.builtAt})`);
+      row(`custom functions start-up: ${bundles.functions.files.map((f) => f.file).join(" + ")}`, kb(bundles.functions.gzipBytes), "≤ 60 KB", bundles.functions.gzipBytes <= bundles.functions.targetBytes);
+      row("task pane initial load (taskpane.html's scripts, office.js excluded)", kb(bundles.taskpane.gzipBytes), "≤ 250 KB", bundles.taskpane.gzipBytes <= bundles.taskpane.targetBytes);
+      for (const f of bundles.taskpane.files) row(`  ${f.file}`, kb(f.gzipBytes));
+      row("  without functions.js (the task pane's own scripts)", kb(bundles.taskpane.gzipBytesWithoutFunctions));
+      if (bundles.lazyChunks.length > 0) row(`  loaded on demand later: ${bundles.lazyChunks.map((f) => f.file).join(", ")}`, kb(bundles.lazyChunks.reduce((s, f) => s + f.gzipBytes, 0)));
+    } catch (e) {
+      bundles = { error: e instanceof Error ? e.message : String(e) };
+      section("5. Bundle sizes");
+      row("no build found", bundles.error, "npm run build", false);
+    }
   }
 
   // Where the time goes: a CPU profile of the full run in a fresh process.
-  log("CPU profile of the full run (node --cpu-prof)");
-  let profile: (ProfileSummary & { windowed: boolean; runs: number; file: string }) | { error: string };
-  try {
-    const dir = mkdtempSync(join(tmpdir(), "shared-apportion-prof-"));
-    const bundled = join(process.env.BENCH_BUNDLE_DIR ?? "", "profile-run.mjs");
-    const out = execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, bundled, String(R.profileRuns)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-    const { runs, windowUs } = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { runs: number; windowUs: [number, number] };
-    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
-    if (file === undefined) throw new Error("no .cpuprofile written");
-    profile = { ...summariseProfile(join(dir, file), ROOT, 15, windowUs), runs, file: join(dir, file) };
-    section(`Where the time goes: self time over ${runs} full runs (${fmt(profile.totalMs / runs, 0)} ms each under the profiler; ${profile.windowed ? "start-up and warm-up excluded" : "whole process"})`);
-    for (const f of profile.functions) row(`${f.name}  ${f.where}`, `${fmt(f.percent, 1)}%`);
-    section("Self time by source file");
-    for (const f of profile.files.slice(0, 10)) row(f.where, `${fmt(f.percent, 1)}%`);
-  } catch (e) {
-    profile = { error: e instanceof Error ? e.message : String(e) };
+  let profile: (ProfileSummary & { windowed: boolean; runs: number; file: string }) | { error: string } | undefined;
+  if (wanted("profile")) {
+    try {
+      log("CPU profile of the full run (node --cpu-prof)");
+      const dir = mkdtempSync(join(tmpdir(), "shared-apportion-prof-"));
+      const bundled = join(process.env.BENCH_BUNDLE_DIR ?? "", "profile-run.mjs");
+      const out = execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, bundled, String(R.profileRuns)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+      const { runs, windowUs } = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { runs: number; windowUs: [number, number] };
+      const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+      if (file === undefined) throw new Error("no .cpuprofile written");
+      profile = { ...summariseProfile(join(dir, file), ROOT, 15, windowUs), runs, file: join(dir, file) };
+      section(`Where the time goes: self time over ${runs} full runs (${fmt(profile.totalMs / runs, 0)} ms each under the profiler; ${profile.windowed ? "start-up and warm-up excluded" : "whole process"})`);
+      for (const f of profile.functions) row(`${f.name}  ${f.where}`, `${fmt(f.percent, 1)}%`);
+      section("Self time by source file");
+      for (const f of profile.files.slice(0, 10)) row(f.where, `${fmt(f.percent, 1)}%`);
+    } catch (e) {
+      profile = { error: e instanceof Error ? e.message : String(e) };
+    }
   }
 
   printTable();

@@ -40,8 +40,8 @@ function bundleModules(path: string): { line: number; file: string }[] {
   const out: { line: number; file: string }[] = [];
   const lines = readFileSync(path, "utf8").split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\/\/ ((?:src|bench|test|node_modules)\/\S+)$/.exec(lines[i] ?? "");
-    if (m !== null) out.push({ line: i, file: (m[1] ?? "").replace(/^(node_modules\/(?:@[^/]+\/)?[^/]+)\/.*$/, "$1") });
+    const m = /^\/\/ (\S+\.(?:ts|tsx|mts|js|mjs|cjs))$/.exec(lines[i] ?? "");
+    if (m !== null) out.push({ line: i, file: (m[1] ?? "").replace(/^.*?(node_modules\/(?:@[^/]+\/)?[^/]+)\/.*$/, "$1").replace(/^(\.\.\/)+/, "") });
   }
   return out;
 }

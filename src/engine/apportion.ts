@@ -1,7 +1,7 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
 import type { EngineError } from "./errors";
 import { fyLabel, type FinancialYear } from "./financial-year";
-import { largestRemainder } from "./largest-remainder";
+import { largestRemainderBy } from "./largest-remainder";
 import type { ModelInput, Category, Nature } from "./model";
 import type { Pence } from "./money";
 import type { Partner, PreparedModel, Settings } from "./prepared";
@@ -106,7 +106,7 @@ export function apportionModel(input: ModelInput): Result<ApportionResult> {
   return apportionPrepared(prepared.value);
 }
 
-type Resolved = Result<BasisWeights & { readonly text: readonly string[]; readonly total: string }>;
+type Resolved = Result<BasisWeights & { readonly text: readonly string[]; readonly total: string; readonly split: (amount: number) => number[] }>;
 
 /**
  * Apportions a model that has already passed {@link validateModel}.
@@ -152,14 +152,16 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
-        resolved = r.ok ? ok({ ...r.value, text: r.value.weights.map(String), total: r.value.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString() }) : r;
+        resolved = r.ok
+          ? ok({ ...r.value, text: r.value.weights.map(String), total: r.value.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(), split: largestRemainderBy(r.value.weights) })
+          : r;
         slots[ya.year - firstYear] = resolved;
       }
       if (!resolved.ok) {
         for (const e of resolved.errors) problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
         continue;
       }
-      const shares = largestRemainder(ya.amount / unit, resolved.value.weights);
+      const shares = resolved.value.split(ya.amount / unit);
       if (unit !== 1) for (let k = 0; k < shares.length; k++) shares[k] = (shares[k] as number) * unit;
       let yearLabel = labels.get(ya.year);
       if (yearLabel === undefined) {

@@ -45,6 +45,58 @@ export function largestRemainder(amount: number, weights: readonly Weight[]): nu
   return splitBig(amount, weights.map((w) => BigInt(w)));
 }
 
+/**
+ * {@link largestRemainder} by fixed weights, checked and totalled once: for
+ * the many amounts a model splits by the same basis, partners and year.
+ * Gives exactly what `largestRemainder(amount, weights)` gives (and throws
+ * where it throws).
+ */
+export function largestRemainderBy(weights: readonly Weight[]): (amount: number) => number[] {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (typeof w !== "number" || !(w >= 0) || w !== Math.floor(w)) return (amount) => largestRemainder(amount, weights);
+    total += w;
+  }
+  if (!Number.isSafeInteger(total)) return (amount) => largestRemainder(amount, weights);
+  const numbers = weights as readonly number[];
+  const n = numbers.length;
+  if (n > 0 && (numbers[0] as number) > 0 && numbers.every((w) => w === numbers[0])) return (amount) => equalShares(amount, n) ?? largestRemainder(amount, weights);
+  let big: bigint[] | undefined;
+  return (amount) => {
+    if (!Number.isSafeInteger(amount)) throw new RangeError(`amount ${amount} is not a whole number of units`);
+    const magnitude = Math.abs(amount);
+    if (magnitude * total <= Number.MAX_SAFE_INTEGER) return splitNumber(amount, numbers, total, false);
+    if (magnitude <= WIDE_MAX_AMOUNT && total <= WIDE_MAX_TOTAL) return splitNumber(amount, numbers, total, true);
+    return splitBig(amount, (big ??= numbers.map((w) => BigInt(w))));
+  };
+}
+
+/**
+ * Largest remainder by n equal, non-zero weights (equal shares; equal
+ * percentages): every remainder ties, so the first (|amount| mod n)
+ * positions get the extra unit. Undefined past 2^52 (the general path then).
+ */
+function equalShares(amount: number, n: number): number[] | undefined {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount ${amount} is not a whole number of units`);
+  const magnitude = Math.abs(amount);
+  if (magnitude > 2 ** 52) return undefined;
+  let q = Math.floor(magnitude / n);
+  let k = magnitude - q * n;
+  while (k < 0) {
+    q -= 1;
+    k += n;
+  }
+  while (k >= n) {
+    q += 1;
+    k -= n;
+  }
+  const shares = new Array<number>(n);
+  const sign = amount < 0 ? -1 : 1;
+  for (let i = 0; i < n; i++) shares[i] = sign * (i < k ? q + 1 : q) || 0;
+  return shares;
+}
+
 // Scratch space reused across calls: this is the engine's innermost loop, run
 // once per cost line × year, so it allocates nothing but the result.
 let remainders = new Float64Array(64);
@@ -164,7 +216,23 @@ function splitNumber(amount: number, weights: readonly number[], total: number, 
     shares[worst] = (shares[worst] as number) - 1;
     diff++;
   }
-  // Too few: add units to the best unchosen remainders (larger remainder, larger weight, earlier position).
+  if (diff !== 0) moveUnits(diff, shares, weights, rem, picked, n);
+  if (amount < 0) for (let i = 0; i < n; i++) shares[i] = -(shares[i] as number) || 0;
+  return shares;
+}
+
+/**
+ * Moves the units still owed after the first move: `diff` > 0 gives one each
+ * to the best unchosen remainders (larger remainder, larger weight, earlier
+ * position); `diff` < 0 takes one each from the worst chosen (the reverse
+ * order). A scan per unit is cheapest for a few dozen partners; many units
+ * among many partners (ties) sort the candidates once instead.
+ */
+function moveUnits(diff: number, shares: number[], weights: readonly number[], rem: Float64Array, picked: Uint8Array, n: number): void {
+  if (Math.abs(diff) * n > 4096) {
+    sortAndMove(diff, shares, weights, rem, picked, n);
+    return;
+  }
   while (diff > 0) {
     let b = -1;
     for (let i = 0; i < n; i++) {
@@ -182,7 +250,6 @@ function splitNumber(amount: number, weights: readonly number[], total: number, 
     shares[b] = (shares[b] as number) + 1;
     diff--;
   }
-  // Too many: take units back from the worst chosen remainders (the reverse order).
   while (diff < 0) {
     let w = -1;
     for (let i = 0; i < n; i++) {
@@ -199,8 +266,20 @@ function splitNumber(amount: number, weights: readonly number[], total: number, 
     shares[w] = (shares[w] as number) - 1;
     diff++;
   }
-  if (amount < 0) for (let i = 0; i < n; i++) shares[i] = -(shares[i] as number) || 0;
-  return shares;
+}
+
+/** {@link moveUnits} by sorting the candidates once, in the same order. */
+function sortAndMove(diff: number, shares: number[], weights: readonly number[], rem: Float64Array, picked: Uint8Array, n: number): void {
+  const candidates: number[] = [];
+  if (diff > 0) {
+    for (let i = 0; i < n; i++) if (picked[i] !== 1 && rem[i] !== 0) candidates.push(i);
+    candidates.sort((a, b) => (rem[b] as number) - (rem[a] as number) || (weights[b] as number) - (weights[a] as number) || a - b);
+    for (let k = 0; k < diff; k++) shares[candidates[k] as number] = (shares[candidates[k] as number] as number) + 1;
+  } else {
+    for (let i = 0; i < n; i++) if (picked[i] === 1) candidates.push(i);
+    candidates.sort((a, b) => (rem[a] as number) - (rem[b] as number) || (weights[a] as number) - (weights[b] as number) || b - a);
+    for (let k = 0; k < -diff; k++) shares[candidates[k] as number] = (shares[candidates[k] as number] as number) - 1;
+  }
 }
 
 function splitBig(amount: number, weights: readonly bigint[]): number[] {

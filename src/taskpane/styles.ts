@@ -38,6 +38,8 @@ export const useScreenStyles = makeStyles({
   wrapHeader: {
     maxWidth: "7em",
     "&&": { whiteSpace: "normal" },
+    // Fluent puts the header text in an inner element that does not wrap by itself.
+    "& > *": { whiteSpace: "normal", overflowWrap: "anywhere" },
   },
   /** A row header that may wrap onto two lines ("Capital / one-off"). */
   rowHeader: {

@@ -5,7 +5,7 @@ import { frac } from "../fraction";
 import type { ModelInput, StatedTotalInput } from "../model";
 import { parseMoney, parseUnit, PENNY, type Pence, type UnitPence } from "../money";
 import type { Line, PreparedModel } from "../prepared";
-import { profileLine, roundToUnit } from "../profile";
+import { FactorCache, profileLine, roundToUnit } from "../profile";
 import { errs, ok, type Result } from "../result";
 import { validateModel } from "../validate";
 import type { BudgetFlag } from "./flags";
@@ -55,18 +55,21 @@ export interface StatedTotalCheck {
 export function checkStatedTotals(model: ModelInput, validated?: PreparedModel): Result<StatedTotalCheck[]> {
   const prepared = validated === undefined ? validateModel(model) : ok(validated);
   if (!prepared.ok) return prepared;
+  if ((model.statedTotals ?? []).length === 0) return ok([]);
   const byRef = new Map(prepared.value.lines.map((l) => [l.ref, l]));
+  // Lines share a few start dates and rates: profile them through one cache.
+  const factors = new FactorCache();
   const problems: EngineError[] = [];
   const out: StatedTotalCheck[] = [];
   (model.statedTotals ?? []).forEach((t, i) => {
-    const checked = checkOne(t, i, byRef, prepared.value);
+    const checked = checkOne(t, i, byRef, prepared.value, factors);
     if (checked.ok) out.push(checked.value);
     else problems.push(...checked.errors);
   });
   return problems.length > 0 ? errs(problems) : ok(out);
 }
 
-function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Line>, model: PreparedModel): Result<StatedTotalCheck> {
+function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Line>, model: PreparedModel, factors: FactorCache): Result<StatedTotalCheck> {
   const label = typeof t.label === "string" ? t.label.trim() : "";
   const at = (field: string): Where => (label === "" ? { entity: "budget", index: i + 1, field } : { entity: "budget", key: label, field });
   const problems: EngineError[] = [];
@@ -102,7 +105,7 @@ function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Lin
   const sums = { capital: 0, revenue: 0, "one-off": 0, ongoing: 0 };
   const seen = { capital: false, revenue: false, "one-off": false, ongoing: false };
   for (const line of lines) {
-    const amount = year === undefined ? line.amount : (profileLine(line, model.settings).find((y) => y.year === year)?.amount ?? 0);
+    const amount = year === undefined ? line.amount : (profileLine(line, model.settings, factors).find((y) => y.year === year)?.amount ?? 0);
     sums[line.category] += amount;
     sums[line.nature] += amount;
     seen[line.category] = true;

@@ -32,7 +32,7 @@ const ROOT = process.cwd();
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const wanted = (name: string): boolean => only === undefined || only.includes(name);
-const R = quick ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 } : { fast: 15, slow: 3, run: 11, fn: 15, trace: 1, profileRuns: 8 };
+const R = quick ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 } : { fast: 15, slow: 5, run: 11, fn: 15, trace: 1, profileRuns: 8 };
 
 // ---- A section, in its own process: prints its result as one line of JSON.
 

@@ -127,7 +127,7 @@ function productLow(a: number, b: number, hi: number): number {
 }
 
 /**
- * The number paths. Instead of sorting remainders, it first gives a unit to
+ * The number paths. Instead of sorting remainders, they first give a unit to
  * every remainder of at least half the total: that set always consists of the
  * largest remainders, with no tie split at its edge, so when its size is the
  * number of units left over it is exactly Hamilton's choice. Otherwise it is
@@ -149,9 +149,25 @@ function splitNumber(amount: number, weights: readonly number[], total: number, 
     remainders = new Float64Array(n * 2);
     chosen = new Uint8Array(n * 2);
   }
+  return wide ? splitWide(amount, weights, total, n) : splitNarrow(amount, weights, total, n);
+}
+
+// What the first pass found, for settle(): module scratch rather than an object per call.
+let passFloors = 0;
+let passCount = 0;
+let passBest = -1;
+let passWorst = -1;
+
+/**
+ * The first pass when every product magnitude × w is exact in a double.
+ * ⌊p ÷ total⌋ is estimated as p × (1 ÷ total): within one of the truth
+ * (p ÷ total ≤ 2^53 ÷ total), and corrected below.
+ */
+function splitNarrow(amount: number, weights: readonly number[], total: number, n: number): number[] {
   const rem = remainders;
   const picked = chosen;
   const magnitude = Math.abs(amount);
+  const inverse = 1 / total;
   const shares = new Array<number>(n);
   let floors = 0;
   let count = 0;
@@ -164,19 +180,9 @@ function splitNumber(amount: number, weights: readonly number[], total: number, 
   let worstW = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i] as number;
-    let q: number;
-    let r: number;
-    if (!wide) {
-      const p = magnitude * w;
-      q = Math.floor(p / total);
-      r = p - q * total;
-    } else {
-      const hi = magnitude * w;
-      q = Math.floor(hi / total);
-      const qhi = q * total;
-      r = hi - qhi + (productLow(magnitude, w, hi) - productLow(q, total, qhi));
-    }
-    // Division of exact integers can land one off after rounding; correct it.
+    const p = magnitude * w;
+    let q = Math.floor(p * inverse);
+    let r = p - q * total;
     while (r < 0) {
       q -= 1;
       r += total;
@@ -206,17 +212,82 @@ function splitNumber(amount: number, weights: readonly number[], total: number, 
     }
     shares[i] = q;
   }
-  let diff = magnitude - floors - count;
+  passFloors = floors;
+  passCount = count;
+  passBest = best;
+  passWorst = worst;
+  return settle(amount, magnitude, shares, weights, n);
+}
+
+/** The first pass when products may pass 2^53: exact two-double products (see {@link splitNumber}). */
+function splitWide(amount: number, weights: readonly number[], total: number, n: number): number[] {
+  const rem = remainders;
+  const picked = chosen;
+  const magnitude = Math.abs(amount);
+  const shares = new Array<number>(n);
+  let floors = 0;
+  let count = 0;
+  let best = -1;
+  let bestR = 0;
+  let bestW = 0;
+  let worst = -1;
+  let worstR = 0;
+  let worstW = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    const hi = magnitude * w;
+    let q = Math.floor(hi / total);
+    const qhi = q * total;
+    let r = hi - qhi + (productLow(magnitude, w, hi) - productLow(q, total, qhi));
+    while (r < 0) {
+      q -= 1;
+      r += total;
+    }
+    while (r >= total) {
+      q += 1;
+      r -= total;
+    }
+    floors += q;
+    rem[i] = r;
+    if (r + r >= total) {
+      picked[i] = 1;
+      count++;
+      q += 1;
+      if (worst < 0 || r < worstR || (r === worstR && w <= worstW)) {
+        worst = i;
+        worstR = r;
+        worstW = w;
+      }
+    } else {
+      picked[i] = 0;
+      if (r !== 0 && (best < 0 || r > bestR || (r === bestR && w > bestW))) {
+        best = i;
+        bestR = r;
+        bestW = w;
+      }
+    }
+    shares[i] = q;
+  }
+  passFloors = floors;
+  passCount = count;
+  passBest = best;
+  passWorst = worst;
+  return settle(amount, magnitude, shares, weights, n);
+}
+
+/** Hands out or takes back the units the first pass left over, then applies the sign. */
+function settle(amount: number, magnitude: number, shares: number[], weights: readonly number[], n: number): number[] {
+  let diff = magnitude - passFloors - passCount;
   if (diff > 0) {
-    picked[best] = 1;
-    shares[best] = (shares[best] as number) + 1;
+    chosen[passBest] = 1;
+    shares[passBest] = (shares[passBest] as number) + 1;
     diff--;
   } else if (diff < 0) {
-    picked[worst] = 0;
-    shares[worst] = (shares[worst] as number) - 1;
+    chosen[passWorst] = 0;
+    shares[passWorst] = (shares[passWorst] as number) - 1;
     diff++;
   }
-  if (diff !== 0) moveUnits(diff, shares, weights, rem, picked, n);
+  if (diff !== 0) moveUnits(diff, shares, weights, remainders, chosen, n);
   if (amount < 0) for (let i = 0; i < n; i++) shares[i] = -(shares[i] as number) || 0;
   return shares;
 }

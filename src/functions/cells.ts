@@ -27,7 +27,11 @@ export interface CellVector {
  * engine accepts (up to £1,000,000,000,000.00: 15 digits) is kept exactly.
  */
 export function readCell(value: unknown): unknown {
-  if (typeof value === "number") return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+  if (typeof value === "number") {
+    // Whole numbers under 10^15 already have at most 15 digits: skip the costly text round trip.
+    if (Number.isInteger(value) && Math.abs(value) < 1e15) return value;
+    return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+  }
   return value;
 }
 

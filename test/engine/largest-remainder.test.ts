@@ -143,4 +143,14 @@ describe("largest remainder: money invariants (fast-check)", () => {
       RUNS,
     );
   });
+
+  it("number and BigInt paths agree when amount × weight passes 2^53 (the two-double product path)", () => {
+    const bigWeights = fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 25 }).filter((ws) => ws.some((w) => w > 0));
+    fc.assert(
+      fc.property(amountArb, bigWeights, (amount, ws) => {
+        expect(largestRemainder(amount, ws)).toEqual(largestRemainder(amount, ws.map((w) => BigInt(w))));
+      }),
+      RUNS,
+    );
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The apportionment engine's public API. Pure TypeScript: no Office.js, React
+ * The apportionment engine's public API. Pure TypeScript: no Office JavaScript API, React
  * or Fluent (a lint rule enforces it), so the same engine runs in Excel, in
  * the browser preview, in tests and on the command line.
  *

@@ -149,7 +149,7 @@ function splitNumber(amount: number, weights: readonly number[], total: number, 
     remainders = new Float64Array(n * 2);
     chosen = new Uint8Array(n * 2);
   }
-  return wide ? splitWide(amount, weights, total, n) : splitNarrow(amount, weights, total, n);
+  return firstPass(amount, weights, total, n, wide);
 }
 
 // What the first pass found, for settle(): module scratch rather than an object per call.
@@ -159,11 +159,15 @@ let passBest = -1;
 let passWorst = -1;
 
 /**
- * The first pass when every product magnitude × w is exact in a double.
- * ⌊p ÷ total⌋ is estimated as p × (1 ÷ total): within one of the truth
- * (p ÷ total ≤ 2^53 ÷ total), and corrected below.
+ * The first pass: each share's floor and remainder, a unit for every
+ * remainder of at least half the total, and the best left out / worst let in.
+ * Narrow: every product magnitude × w is exact in a double, and ⌊p ÷ total⌋ is
+ * estimated as p × (1 ÷ total), within one of the truth (p ÷ total ≤ 2^53 ÷
+ * total). Wide: products may pass 2^53, so p and quotient × total are each
+ * held exactly as two doubles (hi + lo) and the remainder is their exact
+ * difference. Either estimate is corrected below.
  */
-function splitNarrow(amount: number, weights: readonly number[], total: number, n: number): number[] {
+function firstPass(amount: number, weights: readonly number[], total: number, n: number, wide: boolean): number[] {
   const rem = remainders;
   const picked = chosen;
   const magnitude = Math.abs(amount);
@@ -181,64 +185,16 @@ function splitNarrow(amount: number, weights: readonly number[], total: number, 
   for (let i = 0; i < n; i++) {
     const w = weights[i] as number;
     const p = magnitude * w;
-    let q = Math.floor(p * inverse);
-    let r = p - q * total;
-    while (r < 0) {
-      q -= 1;
-      r += total;
-    }
-    while (r >= total) {
-      q += 1;
-      r -= total;
-    }
-    floors += q;
-    rem[i] = r;
-    if (r + r >= total) {
-      picked[i] = 1;
-      count++;
-      q += 1;
-      if (worst < 0 || r < worstR || (r === worstR && w <= worstW)) {
-        worst = i;
-        worstR = r;
-        worstW = w;
-      }
+    let q: number;
+    let r: number;
+    if (wide) {
+      q = Math.floor(p / total);
+      const qt = q * total;
+      r = p - qt + (productLow(magnitude, w, p) - productLow(q, total, qt));
     } else {
-      picked[i] = 0;
-      if (r !== 0 && (best < 0 || r > bestR || (r === bestR && w > bestW))) {
-        best = i;
-        bestR = r;
-        bestW = w;
-      }
+      q = Math.floor(p * inverse);
+      r = p - q * total;
     }
-    shares[i] = q;
-  }
-  passFloors = floors;
-  passCount = count;
-  passBest = best;
-  passWorst = worst;
-  return settle(amount, magnitude, shares, weights, n);
-}
-
-/** The first pass when products may pass 2^53: exact two-double products (see {@link splitNumber}). */
-function splitWide(amount: number, weights: readonly number[], total: number, n: number): number[] {
-  const rem = remainders;
-  const picked = chosen;
-  const magnitude = Math.abs(amount);
-  const shares = new Array<number>(n);
-  let floors = 0;
-  let count = 0;
-  let best = -1;
-  let bestR = 0;
-  let bestW = 0;
-  let worst = -1;
-  let worstR = 0;
-  let worstW = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i] as number;
-    const hi = magnitude * w;
-    let q = Math.floor(hi / total);
-    const qhi = q * total;
-    let r = hi - qhi + (productLow(magnitude, w, hi) - productLow(q, total, qhi));
     while (r < 0) {
       q -= 1;
       r += total;

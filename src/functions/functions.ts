@@ -13,6 +13,7 @@
  * Keep this bundle small: the engine and nothing else (no React / Fluent UI).
  */
 import {
+  ANNUAL_CHARGE_NAMES,
   fyLabel,
   fyOfDay,
   parseDate,
@@ -32,19 +33,8 @@ import {
 import { readCell, readTable, readVector, spillLike } from "./cells";
 import { toExcelError, unexpectedError } from "./excel-errors";
 
-/** Names used for the annual-charge arguments in error messages (as Excel shows them). */
-const CHARGE_NAMES: AnnualChargeNames & { readonly year: string } = {
-  amount: "amount",
-  start: "start",
-  end: "end",
-  indexation: "indexation",
-  baseYear: "base_year",
-  basis: "basis",
-  unit: "unit",
-  firstYear: "first_year",
-  lastYear: "last_year",
-  year: "year",
-};
+/** Names used for the annual-charge arguments in error messages: the engine's defaults are the names Excel shows. */
+const CHARGE_NAMES: AnnualChargeNames & { readonly year: string } = { ...ANNUAL_CHARGE_NAMES, year: "year" };
 
 /** Runs a scalar formula body; anything thrown becomes #VALUE!, never an exception. */
 function scalar<T>(body: () => T | CustomFunctions.Error): T | CustomFunctions.Error {

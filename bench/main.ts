@@ -13,7 +13,7 @@
  * Flags: --quick (fewer rounds; for trying things, not for the README);
  * --only=alloc,run,functions,syncs,bundles,profile (some sections only).
  */
-import "./lib/custom-functions-stand-in";
+import "../test/functions/custom-functions-stub";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";

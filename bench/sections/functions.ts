@@ -4,7 +4,7 @@
  * CustomFunctions stand-in. Compared with the engine's splitByDrivers alone
  * and with the naive float loop doing the same split.
  */
-import { isStandInError } from "../lib/custom-functions-stand-in";
+import { isExcelError } from "../../test/functions/custom-functions-stub";
 import { splitByDrivers } from "../../src/engine";
 import { floatSplit } from "../lib/baselines";
 import { compare, ratio, type Case, type Comparison } from "../lib/timing";
@@ -37,7 +37,7 @@ export async function benchFunctions(options: { rounds: number; warmup: number }
   let errors = 0;
   for (const c of calls) {
     const out = apportion(c.amount, c.drivers);
-    if (out.some((row) => row.some(isStandInError))) errors++;
+    if (out.some((row) => row.some(isExcelError))) errors++;
   }
   const cases: Case[] = [
     {

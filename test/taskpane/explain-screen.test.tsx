@@ -51,6 +51,23 @@ describe("Explain screen", () => {
     for (const comp of trace.components) expect(within(drivers).getByRole("row", { name: new RegExp(comp.label.replace(/[()]/g, "\\$&")) })).toHaveTextContent(comp.value);
   });
 
+  it("explains what is already selected when the screen opens (a change reported before it listened is not lost)", async () => {
+    const budget = checkModelBudgets(base);
+    if (!budget.ok) throw new Error("engine failed");
+    const charge = budget.value.run.result.charges.find((c) => c.partner === "SOU" && c.yearLabel === "2020/21");
+    if (!charge) throw new Error("no SOU charge");
+    await renderTaskpane({
+      screen: "explain",
+      before: async (wb, port) => {
+        const w = await port.writeOutputs({ run: budget.value.run, budget: budget.value });
+        if (!w.ok) throw new Error("write failed");
+        // Selected before the pane exists: no selection event will ever arrive for it.
+        wb.select("Allocations", allocationRow(wb, charge.lineRef, "SOU", "2020/21"), 2, 1, 1);
+      },
+    });
+    expect(await screen.findByRole("group", { name: `How London Borough of Southwark (SOU)'s charge for ${charge.lineRef} in 2020/21 was derived` })).toBeInTheDocument();
+  });
+
   it("says so when the selected cell is not a charge", async () => {
     const { user, workbook } = await renderTaskpane({ screen: "explain" });
     workbook.select("Partners", 0, 0, 1, 1);

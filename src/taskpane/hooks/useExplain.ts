@@ -36,31 +36,43 @@ export function useExplain(run: ModelRunState): { state: ExplainState; explain()
   const runRef = React.useRef(run);
   runRef.current = run;
 
+  // Selection events can overlap; only the newest request may set what is shown.
+  const latest = React.useRef(0);
+
   const explain = React.useCallback(async () => {
-    setState({ kind: "reading" });
+    const request = ++latest.current;
+    const show = (next: ExplainState): void => {
+      if (request === latest.current) setState(next);
+    };
+    show({ kind: "reading" });
     try {
       const r = await port.readSelection();
-      if (!r.ok) {
-        setState({ kind: "failed", message: workbookProblemsText(r.problems) });
-        return;
-      }
+      if (!r.ok) return show({ kind: "failed", message: workbookProblemsText(r.problems) });
       const { address, target } = r.value;
-      if (target.kind === "none") return setState({ kind: "nothing", address });
-      if (target.kind === "total") return setState({ kind: "total", address, target });
+      if (target.kind === "none") return show({ kind: "nothing", address });
+      if (target.kind === "total") return show({ kind: "total", address, target });
       const current = runRef.current;
-      if (current.kind !== "ready") return setState({ kind: "stale", address });
+      if (current.kind !== "ready") return show({ kind: "stale", address });
       const { run: modelRun } = current.outputs;
       const split = modelRun.within.find((w) => w.lineRef === target.lineRef && w.yearLabel === target.yearLabel && (w.parent === target.partner || w.parts.some((p) => p.partner === target.partner)));
       const coreTarget = split && split.parent !== target.partner ? { ...target, partner: split.parent } : target;
       const charge = findCharge(modelRun.result, coreTarget);
-      if (charge === undefined) return setState({ kind: "stale", address });
-      setState({ kind: "charge", address, target, trace: engine.explainCharge(modelRun.result, charge), split });
+      if (charge === undefined) return show({ kind: "stale", address });
+      show({ kind: "charge", address, target, trace: engine.explainCharge(modelRun.result, charge), split });
     } catch (e) {
-      setState({ kind: "failed", message: thrownText(e) });
+      show({ kind: "failed", message: thrownText(e) });
     }
   }, [port, engine]);
 
-  React.useEffect(() => selection?.subscribe(() => void explain()), [selection, explain]);
+  React.useEffect(() => {
+    if (selection === undefined) return undefined;
+    const unsubscribe = selection.subscribe(() => void explain());
+    // A selection change reported before this subscription existed would be lost: explain what is selected now.
+    void explain();
+    return () => {
+      unsubscribe();
+    };
+  }, [selection, explain]);
 
   // A selection made before the run was ready (the workbook still loading) is explained once it is.
   const stale = state.kind === "stale";

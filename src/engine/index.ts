@@ -3,7 +3,7 @@
  * or Fluent (a lint rule enforces it), so the same engine runs in Excel, in
  * the browser preview, in tests and on the command line.
  *
- * Money rules (DOMAIN.md): exact arithmetic on whole pence; shares rounded by
+ * Money rules (docs/domain.md): exact arithmetic on whole pence; shares rounded by
  * largest remainder to a unit and always summing to the amount; negative
  * amounts split symmetrically; zero drivers get zero; rounding happens once.
  */

@@ -106,7 +106,7 @@ export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/a
 export { runModel, runScenario, type ModelRun } from "./scenarios/run";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
-export { doNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
+export { doNoHarm, judgeDoNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
 export { serializeScenario, parseScenario, readScenario } from "./scenarios/serialize";
 export { allocateSupport, type SupportAllocation, type SupportServiceResult, type SupportFlow, type PartnerSupportCharge } from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ChargeTrace, WithinSplit } from "../../engine";
-import { findCharge, type SelectionTarget } from "../../excel/layout/selection";
+import { findCharge, type SelectionTarget } from "../../excel";
 import { thrownText, workbookProblemsText } from "../../app";
 import { useServices } from "../services";
 import type { ModelRunState } from "./useModelRun";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Field, ProgressBar, Select, Text } from "@fluentui/react-components";
-import type { RunOutputs } from "../../excel/layout/outputs";
-import { OUTPUT_SHEETS } from "../../excel/layout/names";
+import type { RunOutputs } from "../../excel";
+import { OUTPUT_SHEETS } from "../../excel";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";

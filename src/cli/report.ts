@@ -1,6 +1,5 @@
-import { budgetFlagMessage, fyLabel, formatMoney, penceToText, type Pence } from "../engine";
+import { budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
 import type { FinishedOutputs } from "../app";
-import { partnerNames } from "../excel";
 import type { UnwrittenChart } from "./xlsx-store";
 
 /** Where a run's results went. */
@@ -20,7 +19,7 @@ interface PartnerTotal {
 }
 
 function partnerTotals(outputs: FinishedOutputs): PartnerTotal[] {
-  const names = partnerNames(outputs.run);
+  const names = partnerNames(outputs.run.model);
   const map = new Map<string, PartnerTotal>();
   for (const t of outputs.run.totals) {
     const prev = map.get(t.partner) ?? { id: t.partner, name: names.get(t.partner) ?? t.partner, capital: 0, revenue: 0 };

@@ -80,6 +80,7 @@ export {
   type BalanceCheck,
   type Mismatch,
 } from "./apportion";
+export { partnerNames } from "./partner-names";
 export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";
 export { readPercentCells, splitByPercentCells, splitByMixCells } from "./formula-support/percent-cells";
 export {
@@ -107,7 +108,6 @@ export { runModel, runScenario, type ModelRun } from "./scenarios/run";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
 export { doNoHarm, judgeDoNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
-export { serializeScenario, parseScenario, readScenario } from "./scenarios/serialize";
 export { allocateSupport, type SupportAllocation, type SupportServiceResult, type SupportFlow, type PartnerSupportCharge } from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";
 export { solveExact } from "./support/rational";

@@ -44,5 +44,4 @@ export { describeSelection, findCharge, type SelectionTarget } from "./layout/se
 export { listProblems, type ListedProblem } from "./layout/problem-list";
 export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-rows";
 export { planBatches, DEFAULT_MAX_REQUEST_BYTES, type Batch, type StageOp } from "./layout/batches";
-export { partnerNames } from "./layout/outputs/partners";
 export { decodeMarker, encodeMarker, type SheetMarker } from "./layout/marker";

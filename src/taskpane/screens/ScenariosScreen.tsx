@@ -8,7 +8,7 @@ import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { ScenarioEditor } from "../components/scenario/ScenarioEditor";
 import { ScenarioList } from "../components/scenario/ScenarioList";
-import { partnerNames } from "../format";
+import { partnerNames } from "../../engine";
 import { useScenarioCompare } from "../hooks/useScenarioCompare";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { engineProblems, workbookProblemsText } from "../../app";

@@ -96,7 +96,7 @@ describe("requirement sets", () => {
   });
 
   it("calls no API above the declared sets, except the optional ones listed with a fallback", () => {
-    const declared = new Map(MANIFEST_REQUIREMENTS.map((r) => [r.set, r.version]));
+    const declared = new Map<string, string>(MANIFEST_REQUIREMENTS.map((r) => [r.set, r.version]));
     const optional = new Set(OPTIONAL_APIS.map((o) => o.api));
     const above = uses.filter((u) => {
       const min = declared.get(u.set);

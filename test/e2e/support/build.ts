@@ -16,7 +16,7 @@ export const ROOT = resolve(dirname(require.resolve("../../../package.json")));
 export function buildInto(outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   const webpackCli = join(dirname(require.resolve("webpack-cli/package.json")), "bin", "cli.js");
-  execFileSync(process.execPath, [webpackCli, "--mode", "production", "--output-path", outDir, "--no-stats"], {
+  execFileSync(process.execPath, [webpackCli, "--mode", "production", "--env", "devUrl", "--output-path", outDir, "--no-stats"], {
     cwd: ROOT,
     stdio: "pipe",
     timeout: 240_000,

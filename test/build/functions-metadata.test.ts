@@ -77,7 +77,7 @@ const EXPECTED: Record<string, { params: string[]; spills: boolean }> = {
   SHARE: { params: ["amount", "drivers[]", "position", "unit?"], spills: false },
   "APPORTION.PCT": { params: ["amount", "percentages[]", "unit?"], spills: true },
   "APPORTION.MIX": { params: ["amount", "drivers[]", "weights[]", "unit?"], spills: true },
-  FY: { params: ["date"], spills: false },
+  FINYEAR: { params: ["date"], spills: false },
   YEARPART: { params: ["amount", "year", "start", "end?", "basis?", "unit?"], spills: false },
   PROFILE: {
     params: ["amount", "first_year", "last_year", "start", "end?", "indexation?", "base_year?", "basis?", "unit?"],

@@ -1,6 +1,6 @@
 import "./custom-functions-stub";
 import { describe, expect, it } from "vitest";
-import { apportion, fy, share, yearPart } from "../../src/functions/functions";
+import { apportion, finYear, share, yearPart } from "../../src/functions/functions";
 import { dataType, excelError } from "./custom-functions-stub";
 import { col } from "./helpers";
 
@@ -16,7 +16,7 @@ describe("data types in arguments (CustomFunctionsRuntime 1.4)", () => {
 
   it("reads a date held as a formatted number", () => {
     // 44197 is 1 January 2021.
-    expect(fy(dataType.formattedNumber(44197, "d mmm yyyy"))).toBe(fy(44197));
+    expect(finYear(dataType.formattedNumber(44197, "d mmm yyyy"))).toBe(finYear(44197));
     expect(yearPart(dataType.formattedNumber(36_500, "£#,##0"), "2020/21", dataType.formattedNumber(44197, "d mmm yyyy"))).toBe(yearPart(36_500, "2020/21", 44197));
   });
 

@@ -52,7 +52,7 @@ export type WorkbookProblem =
   | { readonly kind: "unsupportedHost"; readonly requirement: string }
   /** Excel refused because the user is typing in a cell (and the host could not wait for it). */
   | { readonly kind: "cellEditMode"; readonly operation: string }
-  /** Explain needs one cell of a worksheet, and the user is on a chart sheet or no cell is active. */
+  /** Explain needs one cell of a worksheet, and there is no active cell (a chart sheet is active, or the workbook lacks the focus). */
   | { readonly kind: "noActiveCell" };
 
 /** The kinds of workbook problem. */
@@ -111,6 +111,6 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
     case "cellEditMode":
       return `Excel could not ${p.operation} while a cell is being edited. Press Enter or Esc to finish editing the cell, then try again.`;
     case "noActiveCell":
-      return "Select one cell on a worksheet (not a chart sheet), then try again.";
+      return "Click one cell on a worksheet (not a chart sheet), then try again.";
   }
 }

@@ -188,6 +188,6 @@ describe("the selection Explain reads", () => {
     expect(sel.ok).toBe(false);
     if (sel.ok) return;
     expect(sel.problems).toEqual([{ kind: "noActiveCell" }]);
-    expect(workbookProblemMessage(sel.problems[0]!)).toBe("Select one cell on a worksheet (not a chart sheet), then try again.");
+    expect(workbookProblemMessage(sel.problems[0]!)).toBe("Click one cell on a worksheet (not a chart sheet), then try again.");
   });
 });

@@ -157,7 +157,8 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           await context.sync();
         } catch (e) {
           const p = excelProblem("read the selection", e);
-          return failed([p.kind === "hostError" && (p.code === "InvalidSelection" || p.code === "GeneralException") ? { kind: "noActiveCell" } : p]);
+          // No active cell: a chart sheet is active, or the workbook does not have the focus.
+          return failed([p.kind === "hostError" && p.code === "InvalidSelection" ? { kind: "noActiveCell" } : p]);
         }
         const m = marker.isNullObject ? undefined : decodeMarker(marker.value);
         const base = { address: cellAddress({ sheet: ws.name, row: cell.rowIndex, col: cell.columnIndex }), sheet: ws.name, row: cell.rowIndex, col: cell.columnIndex };

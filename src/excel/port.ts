@@ -1,6 +1,7 @@
 import type { ModelInput, ScenarioInput, Where } from "../engine";
 import type { CellLocation } from "./layout/cells";
 import type { RunOutputs } from "./layout/outputs";
+import type { RunLogEntry } from "./layout/outputs/run-log";
 import type { ModelTables } from "./layout/read-model";
 import type { RunSettings } from "./layout/run-settings";
 import type { SelectionTarget } from "./layout/selection";
@@ -98,6 +99,8 @@ export interface CreateModelReport {
 
 /** The model read from the workbook, with a way to find the cell behind any engine error. */
 export interface ModelRead extends ModelTables {
+  /** The Run log written with the last outputs (empty when there is none), oldest first. */
+  readonly runLog: readonly RunLogEntry[];
   /** The cell an engine error's `Where` points at, if it came from a table. */
   locate(where: Where): CellLocation | undefined;
 }

@@ -3,9 +3,9 @@ import { cellAddress, parseAddress } from "../layout/address";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../layout/batches";
 import type { CellValue } from "../layout/cells";
 import { gridFingerprint } from "../layout/fingerprint";
-import { INPUT_TABLES, SETTINGS } from "../layout/input-tables";
+import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { decodeMarker } from "../layout/marker";
-import { MARKER_KEY } from "../layout/names";
+import { MARKER_KEY, OUTPUT_TABLES } from "../layout/names";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
@@ -81,7 +81,8 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
 
     /** 2 syncs (more only when the tables exceed the 5 MB response limit). */
     readModel(): Promise<PortResult<ModelRead>> {
-      return attempt("read the model", async (context) => done(modelRead(await readInputTables(context))));
+      // The Run log is read in the same requests as the input tables.
+      return attempt("read the model", async (context) => done(modelRead(await readInputTables(context, [...TABLE_ORDER.map((k) => INPUT_TABLES[k].name), OUTPUT_TABLES.runLog]))));
     },
 
     /** 3 syncs: state, then the owned outputs' values. */

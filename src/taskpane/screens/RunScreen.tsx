@@ -6,6 +6,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
 import { TotalsTable } from "../components/TotalsTable";
 import { formatMoney } from "../format";
 import { partnerNames } from "../../engine";
@@ -46,6 +47,7 @@ export function RunScreen(): React.JSX.Element {
   return (
     <section className={s.screen} aria-labelledby="run-title">
       <ScreenHeading id="run-title" title="Run" intro="Calculate every partner's charges, check them, then write the results to the workbook." />
+      <StaleNotice />
       {state.read === undefined && !state.loading && <Notice intent="info">{state.noModel ?? state.failure ?? "The workbook could not be read."}</Notice>}
       {settings && (
         <Field label="Run" size="small" hint={compareText}>

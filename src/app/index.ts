@@ -35,3 +35,4 @@ export { fingerprintInputs, canonicalTables, canonical, shortFingerprint, change
 export { sha256Hex } from "./sha256";
 export { recordRun, recordSignOff, staleness, stalenessWarnings, whenText, isoSecond, type RecordOptions, type Staleness, type SignOffState, type SignOffOutcome } from "./run-record";
 export { VERSION } from "./version";
+export { verifyWorkbook, type VerifyOutcome, type CellDifference } from "./verify";

@@ -22,6 +22,9 @@ Run options:
       --prepared-by <name>
                           who prepares the run, recorded in the Run log (default: the
                           Settings table's "Prepared by")
+      --verify            recompute the run recorded in the file from its inputs and
+                          compare every value in the output sheets; lists each cell
+                          that differs; exit 0 only when all agree; writes nothing
       --sign-off "<Name, Role>"
                           approve the latest run: records the sign-off in the Run log
                           (refused if the inputs changed since that run)

@@ -1,4 +1,4 @@
-import { problemLine, recordRun, recordSignOff, runWorkbook, staleness, stalenessWarnings, whenText, writeResults, type Problem } from "../app";
+import { problemLine, recordRun, recordSignOff, runWorkbook, staleness, stalenessWarnings, verifyWorkbook, whenText, writeResults, type Problem } from "../app";
 import { createStorePort, decodeMarker } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
@@ -21,6 +21,7 @@ export interface RunArgs {
   readonly force: boolean;
   readonly preparedBy?: string | undefined;
   readonly signOff?: string | undefined;
+  readonly verify?: boolean;
   /** The time to record (tests fix it); default now. */
   readonly now?: Date;
 }
@@ -52,6 +53,7 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
   const active = store.workbook.worksheets[store.workbook.views?.[0]?.activeTab ?? 0];
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);
+  if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
   const result = await runWorkbook(port, args.scenario === undefined ? {} : { scenario: args.scenario });
   if (!result.ok) {
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
@@ -111,4 +113,30 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
   bar.update("Done", 3, 3);
   if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ...runJson(result.outputs, args.file, write), warnings: warnings.map(problemJson), stale: args.noWrite ? stale : [], signedOffBy: args.signOff?.trim() ?? null }, null, 2)] };
   return { code: EXIT.ok, out: runText(result.outputs, args.file, write), err: notes };
+}
+
+/** Shows a value of a cell in a message: text quoted, a blank as (empty). */
+function cellText(v: unknown): string {
+  return v === "" ? "(empty)" : typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
+/** The report of `--verify`: exit 0 only when every output cell agrees with the recomputation. */
+function verifyCommand(args: RunArgs, v: Awaited<ReturnType<typeof verifyWorkbook>>): Outcome {
+  if (v.kind === "verified") {
+    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, verified: true, file: args.file, run: v.runAt, fingerprint: v.fingerprint, sheets: v.sheets, cells: v.cells, differences: [] }, null, 2)] };
+    return { code: EXIT.ok, out: [`${args.file}: verified. Every value in ${v.sheets.join(", ")} (${v.cells} cells) is what the run of ${whenText(v.runAt)} gives when recomputed from the inputs (fingerprint ${v.fingerprint}).`] };
+  }
+  if (v.kind === "cannotVerify") return failure(EXIT.problems, args.json, `${args.file}: cannot verify: ${v.reason}`, v.problems);
+  const diffs = v.differences;
+  if (args.json) {
+    const out = { ok: false, verified: false, file: args.file, cells: v.cells, missingSheets: v.missingSheets, differences: diffs.map((d) => ({ address: d.address, written: d.written, recomputed: d.recomputed })) };
+    return { code: EXIT.problems, out: [JSON.stringify(out, null, 2)] };
+  }
+  return {
+    code: EXIT.problems,
+    err: [
+      `${NAME}: ${args.file}: NOT verified: ${diffs.length} cell${diffs.length === 1 ? "" : "s"} differ${diffs.length === 1 ? "s" : ""} from the recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}:`,
+      ...diffs.map((d) => `  ${d.address}: written ${cellText(d.written)}, recomputed ${cellText(d.recomputed)}`),
+    ],
+  };
 }

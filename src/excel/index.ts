@@ -18,6 +18,7 @@ export type {
   CreateModelReport,
   ModelRead,
   OutputsStatus,
+  OutputValues,
   WriteOptions,
   WriteReport,
   SelectionInfo,

@@ -11,7 +11,7 @@ import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
-import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, OutputValues, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
 import { done, failed, hostProblem, modelRead, workbookStatus } from "../port-common";
 import { encodeValues } from "./encode";
 import { excelProblem } from "./excel-problem";
@@ -83,6 +83,22 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     readModel(): Promise<PortResult<ModelRead>> {
       // The Run log is read in the same requests as the input tables.
       return attempt("read the model", async (context) => done(modelRead(await readInputTables(context, [...TABLE_ORDER.map((k) => INPUT_TABLES[k].name), OUTPUT_TABLES.runLog]))));
+    },
+
+    /** 3 syncs: state, then the owned outputs' values (in pieces within the response limit). */
+    readOutputs(): Promise<PortResult<readonly OutputValues[]>> {
+      return attempt("read the output sheets", async (context) => {
+        const state = await readState(context, () => true);
+        const outputs = state.sheets.filter((s) => s.marker?.role === "output");
+        const pieces = outputs.map((s) => s.used).filter((u): u is NonNullable<typeof u> => u !== undefined);
+        const values = await loadValues(context, pieces, maxResponseBytes);
+        return done(
+          outputs.map((s) => {
+            const k = s.used === undefined ? -1 : pieces.indexOf(s.used);
+            return { name: s.name, kind: s.marker?.kind ?? "", row: s.used?.row ?? 0, col: s.used?.col ?? 0, values: values[k] ?? [] };
+          }),
+        );
+      });
     },
 
     /** 3 syncs: state, then the owned outputs' values. */

@@ -13,7 +13,7 @@ import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import { editedSheets, planWrite, swapOutcome, type WritePlan } from "../layout/write-plan";
-import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, OutputValues, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
 import { done, failed, fillRow, hostProblem, modelRead, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import type { SheetStore } from "./sheet-store";
@@ -170,6 +170,18 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     },
     readModel(): Promise<PortResult<ModelRead>> {
       return attempt("read the model", () => done(modelRead(readTables())));
+    },
+    readOutputs(): Promise<PortResult<readonly OutputValues[]>> {
+      return attempt("read the output sheets", () =>
+        done(
+          sheets()
+            .filter((s) => s.marker?.role === "output")
+            .map((s) => {
+              const used = store.usedRange(s.name);
+              return { name: s.name, kind: s.marker?.kind ?? "", row: used?.row ?? 0, col: used?.col ?? 0, values: used === undefined ? [] : store.readValues(s.name, used.row, used.col, used.rows, used.cols) };
+            }),
+        ),
+      );
     },
     checkOutputs(): Promise<PortResult<OutputsStatus>> {
       return attempt("check the output sheets", () =>

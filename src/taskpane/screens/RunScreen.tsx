@@ -7,6 +7,7 @@ import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
+import { AssurancePanel } from "../components/AssurancePanel";
 import { TotalsTable } from "../components/TotalsTable";
 import { formatMoney } from "../format";
 import { partnerNames } from "../../engine";
@@ -103,6 +104,7 @@ export function RunScreen(): React.JSX.Element {
       )}
       {phase.kind === "cancelled" && <Notice intent="info">{phase.message}</Notice>}
       {phase.kind === "failed" && <Notice intent="error">{phase.message}</Notice>}
+      {state.read !== undefined && !busy && (phase.kind === "idle" || phase.kind === "written") && <AssurancePanel />}
       <ConfirmDialog
         open={phase.kind === "confirmReplace"}
         title="Replace edited result sheets?"

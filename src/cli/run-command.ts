@@ -7,7 +7,8 @@ import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
 import { problemLine, runWorkbook, type CliProblem } from "./run-model";
 import { openWorkbook } from "./xlsx/open";
-import { workbookBytes, writeFileAtomic } from "./xlsx/save";
+import { beginWrite, type WriteSession } from "./write-session";
+import { workbookBytes } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
 
 /** A run as the command line was asked for it, with absolute paths. */
@@ -45,6 +46,21 @@ function writeProblemText(p: WorkbookProblem): string {
  * it is never touched.
  */
 export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
+  if (args.check || args.noWrite) return runAndWrite(args, bar, undefined);
+  // A write is checked and locked before the workbook is read: a read-only or busy file is
+  // refused at once, and the identity check before the rename then covers the whole run.
+  const inPlace = args.outPath === undefined || args.outPath === args.path;
+  const begun = await beginWrite(inPlace ? args.path : (args.outPath ?? args.path), inPlace ? args.file : (args.out ?? args.file), inPlace);
+  if (!begun.ok) return failure(EXIT.file, args.json, begun.message);
+  try {
+    const outcome = await runAndWrite(args, bar, begun.session);
+    return begun.session.notes.length === 0 ? outcome : { ...outcome, err: [...begun.session.notes, ...(outcome.err ?? [])] };
+  } finally {
+    await begun.session.release();
+  }
+}
+
+async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSession | undefined): Promise<Outcome> {
   bar.update("Reading", 0, 1);
   const opened = await openWorkbook(args.path);
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
@@ -68,7 +84,7 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
   const inPlace = !args.noWrite && (args.outPath === undefined || args.outPath === args.path);
   const notes: string[] = warnings.map((w) => `warning: ${problemLine(w)}`);
   let write: WriteSummary = { file: undefined, sheets: [], chartsNotWritten: [] };
-  if (!args.noWrite) {
+  if (session !== undefined) {
     const replaced = (sheet: string): boolean => {
       const role = decodeMarker(store.listSheets().find((s) => s.name === sheet)?.marker)?.role;
       return role === "output" || role === "staging";
@@ -80,15 +96,10 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
     if (lost.length > 0) notes.push(`note: ${args.out ?? args.file} lacks ${lostFeaturesText(lost)} from ${args.file} (this tool cannot write them).`);
     const written = await port.writeOutputs(result.outputs, { replaceEdited: args.force, onProgress: (done, total) => bar.update("Writing sheets", done, total) });
     if (!written.ok) return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, written.problems.map((p) => ({ message: writeProblemText(p) })));
-    const target = inPlace ? args.path : (args.outPath ?? args.path);
     const shown = inPlace ? args.file : (args.out ?? args.file);
     bar.update("Saving", 2, 3);
-    try {
-      await writeFileAtomic(target, await workbookBytes(store, active));
-    } catch (e) {
-      const why = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
-      return failure(EXIT.file, args.json, `cannot write ${shown} (${why}); ${inPlace ? "the workbook was left as it was" : "nothing was written"}.`);
-    }
+    const refused = await session.commit(await workbookBytes(store, active), opened.value.identity);
+    if (refused !== undefined) return failure(EXIT.file, args.json, refused);
     write = { file: shown, sheets: written.value.sheets, chartsNotWritten: store.unwrittenCharts() };
   }
   bar.update("Done", 3, 3);

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { decodeProperty, encodeProperty, packageSheets, readSheetProperties } from "../../src/cli/xlsx/custom-properties";
-import { writeFileAtomic } from "../../src/cli/xlsx/save";
+import { writeFileSafely } from "../../src/cli/fs/safe-write";
 import { decodeMarker } from "../../src/excel/layout/marker";
 import { cli, readBack, tempDir } from "./helpers";
 import { editWorkbook, tableCell } from "./edit";
@@ -154,9 +154,9 @@ describe("safe writes", () => {
   it("a failed write leaves the target as it was and no temporary file", async () => {
     const dir = t.file("a-folder");
     await mkdir(dir);
-    await expect(writeFileAtomic(dir, Buffer.from("x"))).rejects.toThrow();
+    expect(await writeFileSafely(dir, Buffer.from("x"))).toEqual({ ok: false, problem: { kind: "notAFile", what: "a folder" } });
     expect((await readdir(t.dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    await expect(writeFileAtomic(t.file("no/such/dir.xlsx"), Buffer.from("x"))).rejects.toThrow();
+    expect(await writeFileSafely(t.file("no/such/dir.xlsx"), Buffer.from("x"))).toEqual({ ok: false, problem: { kind: "io", code: "ENOENT" } });
   });
 
   it("a write that cannot complete reports one line and leaves the workbook as it was", async () => {

@@ -1,6 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { readWithIdentity, type FileIdentity } from "../fs/file-identity";
 import { XlsxStore } from "../xlsx-store";
 import { readSheetProperties, type SheetProperties } from "./custom-properties";
 import { tags } from "./ooxml";
@@ -17,6 +18,8 @@ export interface FileProblem {
 export interface OpenedWorkbook {
   readonly store: XlsxStore;
   readonly bytes: Buffer;
+  /** What the file was when read, to check nobody saved over it before it is replaced. */
+  readonly identity: FileIdentity;
   /** Things on sheets the add-in does not own (or in the workbook) that exceljs cannot write back. */
   readonly lost: (owned: (sheet: string) => boolean) => Promise<LostFeature[]>;
 }
@@ -47,10 +50,13 @@ export function sniff(path: string, bytes: Buffer): FileProblem | undefined {
  */
 export async function openWorkbook(path: string): Promise<{ ok: true; value: OpenedWorkbook } | { ok: false; problem: FileProblem }> {
   let bytes: Buffer;
+  let identity: FileIdentity;
   try {
     const s = await stat(path);
     if (!s.isFile()) return { ok: false, problem: { kind: "notAFile", message: `${path} is not a file.` } };
-    bytes = await readFile(path);
+    const read = await readWithIdentity(path);
+    if ("tooLarge" in read) throw new Error("unreachable: no size limit given");
+    ({ bytes, identity } = read);
   } catch (e) {
     const code = (e as { code?: string }).code;
     return { ok: false, problem: { kind: code === "ENOENT" ? "notFound" : "unreadable", message: code === "ENOENT" ? `${path} does not exist.` : `${path} cannot be read (${code ?? "error"}).` } };
@@ -79,7 +85,7 @@ export async function openWorkbook(path: string): Promise<{ ok: true; value: Ope
     const p = props.get(ws.name);
     if (p !== undefined) byWorksheet.set(ws, p);
   }
-  return { ok: true, value: { store: new XlsxStore(workbook, byWorksheet), bytes, lost: (owned) => lostFeatures(zip, (s) => !owned(s)) } };
+  return { ok: true, value: { store: new XlsxStore(workbook, byWorksheet), bytes, identity, lost: (owned) => lostFeatures(zip, (s) => !owned(s)) } };
 }
 
 /**

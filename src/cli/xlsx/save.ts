@@ -1,6 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { chmod, open, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import type * as ExcelJS from "exceljs";
 import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
@@ -40,34 +37,4 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   }
   await writeSheetProperties(zip, byPath);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-}
-
-/**
- * Writes a file safely: to a new temporary file in the same folder, flushed
- * to disk, then renamed over the target, so the target is either its old self
- * or the complete new file, never half-written. An existing target keeps its
- * permissions. The temporary file is removed if anything fails.
- */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = (await stat(target)).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  const handle = await open(tmp, "wx", 0o644);
-  try {
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (mode !== undefined) await chmod(tmp, mode);
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
 }

@@ -1,0 +1,91 @@
+import { readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { removeOnSignal } from "./cleanup";
+
+/** Who holds a write lock, as its lock file says. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly host: string;
+  /** ISO time the run started writing. */
+  readonly since: string;
+}
+
+/** A held lock, and the function that releases it. */
+export interface HeldLock {
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+/** A lock file nobody updates is taken as abandoned after this long, even from another host. */
+const ABANDONED_MS = 6 * 60 * 60 * 1000;
+
+/** The lock file for a target: `.<name>.shared-apportion.lock` beside it. */
+export function lockPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.shared-apportion.lock`);
+}
+
+/** True when a process with this id runs on this machine. */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as { code?: string }).code === "EPERM";
+  }
+}
+
+async function holderOf(path: string): Promise<LockHolder | undefined> {
+  try {
+    const o = JSON.parse(await readFile(path, "utf8")) as Partial<LockHolder>;
+    return typeof o.pid === "number" && typeof o.host === "string" && typeof o.since === "string" ? { pid: o.pid, host: o.host, since: o.since } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the lock at `path` was left by a run that no longer exists. */
+async function abandoned(path: string): Promise<boolean> {
+  const holder = await holderOf(path);
+  if (holder !== undefined && holder.host === hostname()) return !processAlive(holder.pid);
+  try {
+    return Date.now() - (await stat(path)).mtimeMs > ABANDONED_MS;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Takes the write lock for `target` (a file created exclusively beside it),
+ * so a second run writing the same workbook refuses at once instead of one
+ * silently overwriting the other. A lock left by a run that was killed (its
+ * process is gone) is taken over. The lock is removed on release and if the
+ * process is interrupted. Filesystem errors (e.g. a read-only folder) are thrown.
+ */
+export async function acquireLock(target: string): Promise<{ ok: true; lock: HeldLock } | { ok: false; holder: LockHolder | undefined }> {
+  const path = lockPath(target);
+  const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(path, JSON.stringify(me), { flag: "wx", mode: 0o644 });
+      const forget = removeOnSignal(path);
+      return {
+        ok: true,
+        lock: {
+          path,
+          release: async () => {
+            forget();
+            await unlink(path).catch(() => undefined);
+          },
+        },
+      };
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EEXIST") throw e;
+      if (attempt > 0 || !(await abandoned(path))) return { ok: false, holder: await holderOf(path) };
+      await unlink(path).catch(() => undefined);
+    }
+  }
+  return { ok: false, holder: await holderOf(path) };
+}

@@ -1,7 +1,9 @@
-import { readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { removeOnSignal } from "./cleanup";
+import { processAlive } from "./process-alive";
+import { tempPath } from "./temp-files";
 
 /** Who holds a write lock, as its lock file says. */
 export interface LockHolder {
@@ -23,18 +25,6 @@ const ABANDONED_MS = 6 * 60 * 60 * 1000;
 /** The lock file for a target: `.<name>.shared-apportion.lock` beside it. */
 export function lockPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.shared-apportion.lock`);
-}
-
-/** True when a process with this id runs on this machine. */
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as { code?: string }).code === "EPERM";
-  }
 }
 
 async function holderOf(path: string): Promise<LockHolder | undefined> {
@@ -69,7 +59,7 @@ export async function acquireLock(target: string): Promise<{ ok: true; lock: Hel
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(path, JSON.stringify(me), { flag: "wx", mode: 0o644 });
+      await createWithContent(path, target, JSON.stringify(me));
       const forget = removeOnSignal(path);
       return {
         ok: true,
@@ -88,4 +78,30 @@ export async function acquireLock(target: string): Promise<{ ok: true; lock: Hel
     }
   }
   return { ok: false, holder: await holderOf(path) };
+}
+
+/**
+ * Creates `path` holding `text`, failing with EEXIST if it exists, so that
+ * the lock file is never seen empty: the text goes to a temporary file first,
+ * which is then hard-linked to `path` (atomic, and exclusive). Where the
+ * file system has no hard links (some network shares), it is created
+ * exclusively and then written.
+ */
+async function createWithContent(path: string, target: string, text: string): Promise<void> {
+  // Named like the target's temporary files, so a run killed here leaves nothing the next run cannot clean.
+  const tmp = tempPath(target);
+  const forget = removeOnSignal(tmp);
+  try {
+    await writeFile(tmp, text, { flag: "wx", mode: 0o644 });
+    try {
+      await link(tmp, path);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw e;
+      await writeFile(path, text, { flag: "wx", mode: 0o644 });
+    }
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+    forget();
+  }
 }

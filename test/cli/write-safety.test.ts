@@ -207,7 +207,7 @@ describe("targets that are not files", () => {
     execFileSync("mkfifo", [fifo]);
     const r = await cli([file, "--out", fifo]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/pipe\.xlsx is a named pipe \(FIFO\), not a file/);
+    expect(r.stderr).toMatch(/pipe\.xlsx is not a file \(it is a named pipe \(FIFO\)\)/);
     expect((await lstat(fifo)).isFIFO()).toBe(true);
   });
 

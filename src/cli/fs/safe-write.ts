@@ -123,7 +123,7 @@ export function writeProblemMessage(p: WriteProblem, shown: string, inPlace: boo
     case "readOnly":
       return `${shown} is read-only (its permissions do not allow writing), so it was not changed. Make it writable, or write the results to a copy with --out <copy.xlsx>.`;
     case "notAFile":
-      return `${shown} is ${p.what}, not a file, so nothing was written; give a file name.`;
+      return `${shown} is not a file (it is ${p.what}), so nothing was written; give the name of a workbook file.`;
     case "changed":
       return `${shown} was changed by someone else while this run was working (saved or replaced), so it was not overwritten and their changes are kept. Run again to use the new version.`;
     case "io":

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type JSZip from "jszip";
-import { parseRels, relsPath } from "./ooxml";
+import { parseRels } from "./ooxml";
 
 /**
  * Makes a package written by another tool readable by exceljs, which only

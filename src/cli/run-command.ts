@@ -89,6 +89,10 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       const role = decodeMarker(store.listSheets().find((s) => s.name === sheet)?.marker)?.role;
       return role === "output" || role === "staging";
     };
+    const secondOnly = store.markedBySecondMarkOnly().filter(replaced);
+    if (secondOnly.length > 0) {
+      notes.push(`note: ${args.file} was saved by a program that drops the add-in's sheet markers (LibreOffice or openpyxl, for example); its sheets were recognised by their second mark (the name _SharedApportion), and these will be replaced: ${secondOnly.join(", ")}.`);
+    }
     const lost = await opened.value.lost(replaced);
     if (lost.length > 0 && inPlace && !args.force) {
       return failure(EXIT.file, args.json, `${args.file} holds ${lostFeaturesText(lost)}, which this tool cannot keep when it rewrites the file; nothing was written. Use --out <copy.xlsx> to write the results to a new file, or --force to write into this one anyway.`);

@@ -4,12 +4,13 @@ import JSZip from "jszip";
 import { readWithIdentity, type FileIdentity } from "../fs/file-identity";
 import { DEFAULT_LIMITS, MAX_PARTS, mib, type Limits } from "./limits";
 import { adaptForExcelJs } from "./exceljs-compat";
+import { readSheetMarks } from "./sheet-marks";
 import { packageFault, type PackageFault } from "./package-check";
 import { checkZipSizes, type ZipSizeProblem } from "./zip-sizes";
 import { XlsxStore } from "../xlsx-store";
 import { readSheetProperties, type SheetProperties } from "./custom-properties";
 import { tags } from "./ooxml";
-import { tableModel } from "./tables";
+import { loadXlsx, tableModel, worksheetTables } from "./exceljs-internals";
 import { lostFeatures, type LostFeature } from "./unsupported";
 
 /** Why a file could not be opened as a workbook: one line for the user. */
@@ -81,24 +82,31 @@ export async function openWorkbook(path: string, limits: Limits = DEFAULT_LIMITS
   if (zip.file("xl/workbook.xml") === null) return { ok: false, problem: { kind: "notWorkbook", message: `${path} is a zip package but not an Excel workbook (it has no xl/workbook.xml).` } };
   const workbook = new ExcelJS.Workbook();
   let props: Map<string, SheetProperties>;
+  let marks: Map<string, string>;
   try {
     // Files from other tools (openpyxl) name parts in ways exceljs cannot follow: hand it an adjusted copy.
     const forExcelJs = (await adaptForExcelJs(zip)) ? await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : bytes;
     const fault = await packageFault(zip, limits.tableCells);
     if (fault !== undefined) return { ok: false, problem: faultProblem(path, fault, limits) };
-    await workbook.xlsx.load(forExcelJs as unknown as ArrayBuffer);
+    await loadXlsx(workbook, forExcelJs);
+    // A package without a theme (LibreOffice writes none) would be written with a relationship to a missing one.
+    if (!Object.keys(zip.files).some((f) => f.startsWith("xl/theme/"))) workbook.clearThemes();
     props = await readSheetProperties(zip);
+    marks = await readSheetMarks(zip);
     await repairTables(zip, workbook);
   } catch {
     // What exceljs throws on a broken part ("Cannot read properties of undefined…") means nothing to a finance officer.
     return { ok: false, problem: { kind: "damaged", message: `${path} is damaged: its contents cannot be read as a workbook; open it in Excel and save it again, or get a fresh copy.` } };
   }
   const byWorksheet = new Map<ExcelJS.Worksheet, SheetProperties>();
+  const marksByWorksheet = new Map<ExcelJS.Worksheet, string>();
   for (const ws of workbook.worksheets) {
     const p = props.get(ws.name);
     if (p !== undefined) byWorksheet.set(ws, p);
+    const m = marks.get(ws.name);
+    if (m !== undefined) marksByWorksheet.set(ws, m);
   }
-  return { ok: true, value: { store: new XlsxStore(workbook, byWorksheet), bytes, identity, lost: (owned) => lostFeatures(zip, (s) => !owned(s)) } };
+  return { ok: true, value: { store: new XlsxStore(workbook, byWorksheet, marksByWorksheet), bytes, identity, lost: (owned) => lostFeatures(zip, (s) => !owned(s)) } };
 }
 
 /**
@@ -114,9 +122,11 @@ async function repairTables(zip: JSZip, workbook: ExcelJS.Workbook): Promise<voi
     if (t?.name !== undefined) headerRows.set(t.name.toLowerCase(), t.headerRowCount !== "0");
   }
   for (const ws of workbook.worksheets) {
-    for (const t of ws.getTables()) {
-      const m = tableModel(t as unknown as ExcelJS.Table);
+    for (const t of worksheetTables(ws)) {
+      const m = tableModel(t);
       m.headerRow = headerRows.get(m.name.toLowerCase()) ?? true;
+      // LibreOffice saves tables without a style element, which exceljs cannot write back.
+      if (m.style === undefined || m.style === null) m.style = {};
       const hasFilter = m.autoFilterRef !== undefined;
       if (!hasFilter) m.autoFilterRef = m.tableRef;
       for (const c of m.columns) {

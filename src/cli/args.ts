@@ -19,6 +19,10 @@ export type Command =
       readonly force: boolean;
       /** Progress bar: undefined decides by whether stderr is a terminal. */
       readonly progress: boolean | undefined;
+      /** `--max-unzipped <MiB>`: raises (or lowers) the size limit; undefined for the default. */
+      readonly maxUnzippedMiB: number | undefined;
+      /** `--max-table-cells <count>`: the cells limit per table; undefined for the default. */
+      readonly maxTableCells: number | undefined;
     };
 
 /** A usage error, with the one-line reason. */
@@ -27,7 +31,7 @@ export interface UsageError {
 }
 
 const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--max-unzipped", "--max-table-cells"]);
 
 /**
  * Parses the arguments (after `node script`). Accepts `--flag value` and
@@ -73,6 +77,10 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (positional.length > 1) return { usage: `one workbook at a time: got ${positional.map((p) => `"${p}"`).join(", ")}.` };
   if (flags.has("--check") && values.has("--out")) return { usage: "--check writes nothing, so --out cannot be used with it." };
   if (flags.has("--progress") && flags.has("--no-progress")) return { usage: "--progress and --no-progress contradict each other." };
+  const maxUnzipped = positiveWhole(values.get("--max-unzipped"));
+  if (maxUnzipped === null) return { usage: "--max-unzipped needs a whole number of MiB, e.g. --max-unzipped 1024." };
+  const maxCells = positiveWhole(values.get("--max-table-cells"));
+  if (maxCells === null) return { usage: "--max-table-cells needs a whole number of cells, e.g. --max-table-cells 5000000." };
   return {
     kind: "run",
     file: positional[0] ?? "",
@@ -83,7 +91,15 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     json,
     force: flags.has("--force"),
     progress: flags.has("--progress") ? true : flags.has("--no-progress") ? false : undefined,
+    maxUnzippedMiB: maxUnzipped,
+    maxTableCells: maxCells,
   };
+}
+
+/** A limit's value: undefined when not given, null when not a positive whole number. */
+function positiveWhole(text: string | undefined): number | undefined | null {
+  if (text === undefined) return undefined;
+  return /^\d{1,15}$/.test(text) && Number(text) > 0 ? Number(text) : null;
 }
 
 function canonical(name: string): string {

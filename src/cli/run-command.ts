@@ -7,6 +7,7 @@ import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
 import { problemLine, runWorkbook, type CliProblem } from "./run-model";
 import { openWorkbook } from "./xlsx/open";
+import type { Limits } from "./xlsx/limits";
 import { beginWrite, type WriteSession } from "./write-session";
 import { workbookBytes } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
@@ -23,6 +24,8 @@ export interface RunArgs {
   readonly scenario: string | undefined;
   readonly json: boolean;
   readonly force: boolean;
+  /** Size limits for opening the workbook (docs/cli-safety.md). */
+  readonly limits?: Limits;
 }
 
 const NAME = "shared-apportion";
@@ -62,7 +65,7 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
 
 async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSession | undefined): Promise<Outcome> {
   bar.update("Reading", 0, 1);
-  const opened = await openWorkbook(args.path);
+  const opened = await openWorkbook(args.path, args.limits);
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
   const { store } = opened.value;
   const active = store.workbook.worksheets[store.workbook.views?.[0]?.activeTab ?? 0];

@@ -165,6 +165,8 @@ function faultProblem(path: string, f: PackageFault, limits: Limits): FileProble
   switch (f.kind) {
     case "missingPart":
       return { kind: "damaged", message: `${path} is damaged: the part ${f.part} it refers to is missing; ${fix}.` };
+    case "sheetWithoutPart":
+      return { kind: "damaged", message: `${path} is damaged: sheet "${f.sheet}" is listed but its contents are not in the file; ${fix}.` };
     case "noSharedStrings":
       return { kind: "damaged", message: `${path} is damaged: sheet "${f.sheet}" uses the workbook's shared text, but the file has no shared-strings part (xl/sharedStrings.xml); ${fix}.` };
     case "tableTooLarge":

@@ -135,6 +135,7 @@ describe("writing into the workbook", () => {
     const relPath = notes.path.replace("worksheets/", "worksheets/_rels/") + ".rels";
     const rels = (await zip.file(relPath)?.async("string")) ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     zip.file(relPath, rels.replace("</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>'));
+    zip.file("xl/drawings/drawing9.xml", '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
     zip.file("xl/drawings/_rels/drawing9.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>');
     await writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
     const bytes = await readFile(file);

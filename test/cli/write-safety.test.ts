@@ -5,6 +5,7 @@ import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readWithIdentity } from "../../src/cli/fs/file-identity";
 import { isReadOnly } from "../../src/cli/fs/permissions";
+import { checkWritable } from "../../src/cli/fs/safe-write";
 import { lockPath } from "../../src/cli/fs/write-lock";
 import { main } from "../../src/cli/main";
 import { beginWrite } from "../../src/cli/write-session";
@@ -209,6 +210,12 @@ describe("targets that are not files", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/pipe\.xlsx is not a file \(it is a named pipe \(FIFO\)\)/);
     expect((await lstat(fifo)).isFIFO()).toBe(true);
+  });
+
+  it("a device is refused before anything is written (checked directly: never aim a real run at /dev/null as root)", async () => {
+    expect(await checkWritable("/dev/null")).toEqual({ kind: "notAFile", what: "a device" });
+    expect(await checkWritable(t.dir)).toEqual({ kind: "notAFile", what: "a folder" });
+    expect(await checkWritable(t.file("not-yet.xlsx"))).toBeUndefined();
   });
 
   it("writing through a symbolic link updates the file it points to and keeps the link", async () => {

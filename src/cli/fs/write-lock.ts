@@ -1,4 +1,4 @@
-import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { chmod, link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { removeOnSignal } from "./cleanup";
@@ -92,9 +92,12 @@ async function createWithContent(path: string, target: string, text: string): Pr
   const tmp = tempPath(target);
   const forget = removeOnSignal(tmp);
   try {
-    await writeFile(tmp, text, { flag: "wx", mode: 0o644 });
+    // Private until it is the lock (a leftover never has wider permissions than the workbook), then readable, so
+    // another user's refused run can say who holds it.
+    await writeFile(tmp, text, { flag: "wx", mode: 0o600 });
     try {
       await link(tmp, path);
+      await chmod(path, 0o644).catch(() => undefined);
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw e;

@@ -1,11 +1,8 @@
-import { decodeMarker } from "../excel/layout/marker";
-import { workbookProblemMessage, type WorkbookProblem } from "../excel/problems";
-import { createStorePort } from "../excel/store/store-port";
-import { scenarioWarnings } from "./check";
+import { problemLine, runWorkbook, writeResults, type Problem } from "../app";
+import { createStorePort, decodeMarker } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
-import { problemLine, runWorkbook, type CliProblem } from "./run-model";
 import { openWorkbook } from "./xlsx/open";
 import type { Limits } from "./xlsx/limits";
 import { beginWrite, type WriteSession } from "./write-session";
@@ -30,15 +27,14 @@ export interface RunArgs {
 
 const NAME = "shared-apportion";
 
-function failure(code: number, json: boolean, error: string, problems: readonly CliProblem[] = []): Outcome {
-  if (json) return { code, out: [JSON.stringify({ ok: false, error, problems: problems.map((p) => ({ address: p.address ?? null, message: p.message })) }, null, 2)] };
-  return { code, err: [`${NAME}: ${error}`, ...problems.map((p) => `  ${problemLine(p)}`)] };
+/** A problem as `--json` gives it. */
+function problemJson(p: Problem): { address: string | null; message: string } {
+  return { address: p.address ?? null, message: p.message };
 }
 
-function writeProblemText(p: WorkbookProblem): string {
-  const text = workbookProblemMessage(p);
-  if (p.kind === "outputsEdited") return `${text} Add --force to replace them.`;
-  return text;
+function failure(code: number, json: boolean, error: string, problems: readonly Problem[] = []): Outcome {
+  if (json) return { code, out: [JSON.stringify({ ok: false, error, problems: problems.map(problemJson) }, null, 2)] };
+  return { code, err: [`${NAME}: ${error}`, ...problems.map((p) => `  ${problemLine(p)}`)] };
 }
 
 /**
@@ -76,11 +72,11 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
     return failure(EXIT.problems, args.json, `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`, result.problems);
   }
-  const warnings = scenarioWarnings(result.read, result.outputs.scenario);
+  const warnings = result.warnings;
   if (args.check) {
-    const m = result.read.model;
-    const summary = `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ${(m.scenarios ?? []).length} scenarios).`;
-    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map((w) => ({ address: w.address ?? null, message: w.message })) }, null, 2)] };
+    const m = result.session.model;
+    const summary = `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ${result.session.scenarios.length} scenarios).`;
+    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson) }, null, 2)] };
     return { code: EXIT.ok, out: [summary], err: warnings.map((w) => `warning: ${problemLine(w)}`) };
   }
 
@@ -101,15 +97,18 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       return failure(EXIT.file, args.json, `${args.file} holds ${lostFeaturesText(lost)}, which this tool cannot keep when it rewrites the file; nothing was written. Use --out <copy.xlsx> to write the results to a new file, or --force to write into this one anyway.`);
     }
     if (lost.length > 0) notes.push(`note: ${args.out ?? args.file} lacks ${lostFeaturesText(lost)} from ${args.file} (this tool cannot write them).`);
-    const written = await port.writeOutputs(result.outputs, { replaceEdited: args.force, onProgress: (done, total) => bar.update("Writing sheets", done, total) });
-    if (!written.ok) return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, written.problems.map((p) => ({ message: writeProblemText(p) })));
+    const written = await writeResults(port, result.outputs, { replaceEdited: args.force, onProgress: (done, total) => bar.update("Writing sheets", done, total) });
+    if (written.kind !== "written") {
+      const problems = written.kind === "needsConsent" ? written.problems.map((p) => ({ ...p, message: `${p.message} Add --force to replace them.` })) : written.problems;
+      return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, problems);
+    }
     const shown = inPlace ? args.file : (args.out ?? args.file);
     bar.update("Saving", 2, 3);
     const refused = await session.commit(await workbookBytes(store, active), opened.value.identity);
     if (refused !== undefined) return failure(EXIT.file, args.json, refused);
-    write = { file: shown, sheets: written.value.sheets, chartsNotWritten: store.unwrittenCharts() };
+    write = { file: shown, sheets: written.report.sheets, chartsNotWritten: store.unwrittenCharts() };
   }
   bar.update("Done", 3, 3);
-  if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ...runJson(result, args.file, write), warnings: warnings.map((w) => ({ address: w.address ?? null, message: w.message })) }, null, 2)] };
-  return { code: EXIT.ok, out: runText(result, args.file, write), err: notes };
+  if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ...runJson(result.outputs, args.file, write), warnings: warnings.map(problemJson) }, null, 2)] };
+  return { code: EXIT.ok, out: runText(result.outputs, args.file, write), err: notes };
 }

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { parseAddress } from "../../excel/layout/address";
+import { parseAddress } from "../../excel";
 import { packageSheets } from "./custom-properties";
 import { parseRels, relsPath, tags } from "./ooxml";
 

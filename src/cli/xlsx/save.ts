@@ -2,7 +2,7 @@ import type * as ExcelJS from "exceljs";
 import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
-import { MARKER_KEY } from "../../excel/layout/names";
+import { MARKER_KEY } from "../../excel";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
 import { writeSheetMarks } from "./sheet-marks";
 

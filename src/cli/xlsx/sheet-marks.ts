@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { MARKER_KEY } from "../../excel/layout/names";
+import { MARKER_KEY } from "../../excel";
 import { attr, tags, xmlEscape, xmlUnescape } from "./ooxml";
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Fixed names: sheets, tables, number formats and the ownership marker.
- * These are part of the workbook's documented layout (README, "Workbook layout");
+ * These are part of the workbook's documented layout (docs/workbook-layout.md);
  * the CLI and every adapter use them, so change them only with the docs.
  */
 

@@ -5,10 +5,11 @@ import { BudgetTable } from "../components/BudgetTable";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { YearEndTable } from "../components/YearEndTable";
-import { partnerLabel, partnerNames } from "../format";
+import { partnerLabel } from "../format";
+import { partnerNames } from "../../engine";
 import { useModelRun } from "../hooks/useModelRun";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { engineErrorsText } from "../messages";
+import { engineErrorsText } from "../../app";
 import { useScreenStyles } from "../styles";
 
 const STATUS_WORDS: Readonly<Record<BudgetStatus, string>> = { within: "within budget", over: "over budget", under: "under budget" };
@@ -30,9 +31,9 @@ export function BudgetScreen(): React.JSX.Element {
       <section className={s.screen} aria-labelledby="budget-title">
         <ScreenHeading id="budget-title" title="Budget" />
         {run.kind === "errors" ? (
-          <Notice intent="error">{engineErrorsText(run.errors)}</Notice>
+          <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
         ) : (
-          <Notice intent="info">{state.read === undefined ? "There is no model in this workbook yet. Create one on the Start screen." : "Fix the model's errors (Check screen) to see the budget check."}</Notice>
+          <Notice intent="info">{state.read === undefined ? (state.noModel ?? "The workbook could not be read.") : "Fix the model's errors (Check screen) to see the budget check."}</Notice>
         )}
       </section>
     );

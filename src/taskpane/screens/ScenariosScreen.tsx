@@ -8,10 +8,10 @@ import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { ScenarioEditor } from "../components/scenario/ScenarioEditor";
 import { ScenarioList } from "../components/scenario/ScenarioList";
-import { partnerNames } from "../format";
+import { partnerNames } from "../../engine";
 import { useScenarioCompare } from "../hooks/useScenarioCompare";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { engineProblems, workbookProblemsText } from "../messages";
+import { engineProblems, workbookProblemsText } from "../../app";
 import { modelOptions } from "../model-options";
 import { blankScenario } from "../scenario-drafts";
 import { useServices } from "../services";
@@ -51,7 +51,7 @@ export function ScenariosScreen(): React.JSX.Element {
     return (
       <section className={s.screen} aria-labelledby="scenarios-title">
         <ScreenHeading id="scenarios-title" title="Scenarios" />
-        <Notice intent="info">{state.loading ? "Reading the workbook…" : "There is no model in this workbook yet. Create one on the Start screen."}</Notice>
+        <Notice intent="info">{state.loading ? "Reading the workbook…" : state.noModel ?? "The workbook could not be read."}</Notice>
       </section>
     );
   }
@@ -159,7 +159,7 @@ export function ScenariosScreen(): React.JSX.Element {
           {kept ? "Included in the next run" : "Include in the next run"}
         </Button>
       </div>
-      {compared.kind === "errors" && <ProblemList label="Comparison problems" problems={engineProblems(compared.errors, read.locate)} onSelect={(a) => void actions.selectCell(a)} />}
+      {compared.kind === "errors" && <ProblemList label="Comparison problems" problems={compared.problems} onSelect={(a) => void actions.selectCell(a)} />}
       {compared.kind === "done" && (
         <div className={s.stack}>
           {compared.harm !== undefined && <DoNoHarmPanel report={compared.harm} names={names} />}

@@ -1,4 +1,5 @@
 import { currentIdentity, type FileIdentity } from "./fs/file-identity";
+import { openElsewhere } from "./fs/open-elsewhere";
 import { checkWritable, writeFileSafely, writeProblemMessage, writeTarget } from "./fs/safe-write";
 import { removeStaleTemps } from "./fs/temp-files";
 import { acquireLock, type HeldLock } from "./fs/write-lock";
@@ -47,6 +48,8 @@ export async function beginWrite(path: string, shown: string, inPlace: boolean):
     if (stale.removed.length > 0) notes.push(`note: removed ${stale.removed.length} temporary file${stale.removed.length === 1 ? "" : "s"} left beside ${shown} by an interrupted run (${stale.removed.join(", ")}).`);
     if (stale.inUse.length > 0) notes.push(`note: left ${stale.inUse.join(", ")} beside ${shown}: a running process owns ${stale.inUse.length === 1 ? "it" : "them"}.`);
     before = inPlace ? undefined : await currentIdentity(target);
+    const program = await openElsewhere(target);
+    if (program !== undefined) notes.push(`note: ${shown} seems to be open in ${program} (its owner file is beside it); if it is, close it without saving, or ${program}'s next save will replace these results.`);
   } catch (e) {
     await lock.release();
     return { ok: false, message: writeProblemMessage({ kind: "io", code: (e as { code?: string }).code ?? "error" }, shown, inPlace) };

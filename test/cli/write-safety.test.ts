@@ -174,6 +174,23 @@ describe("lost updates", () => {
   });
 });
 
+describe("a workbook open in another program", () => {
+  it.each([
+    ["~$open-xl.xlsx", "Excel"],
+    [".~lock.open-lo.xlsx#", "LibreOffice"],
+  ])("an owner file %s gives a warning that %s may save over the results", async (owner, program) => {
+    const file = await fresh(owner.includes("-xl") ? "open-xl.xlsx" : "open-lo.xlsx");
+    await writeFile(t.file(owner), "owner");
+    try {
+      const r = await cli([file]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`seems to be open in ${program} (its owner file is beside it)`);
+    } finally {
+      await rm(t.file(owner));
+    }
+  });
+});
+
 describe("temporary files", () => {
   it("stale ones from a killed run are removed and reported; one owned by a live process is left and reported", async () => {
     const file = await fresh("stale.xlsx");

@@ -31,3 +31,8 @@ export { planRun, runPlanned, RUN_STEP_LABELS, type RunPlan, type RunStep, type 
 export { runWorkbook, type WorkbookRun } from "./run-workbook";
 export { compareScenarios, type CompareOutcome } from "./compare-scenarios";
 export { writeResults, type WriteOutcome, type WriteResultsOptions } from "./write-results";
+export { fingerprintInputs, canonicalTables, canonical, shortFingerprint, changedTables, FINGERPRINT_TABLES, type InputsFingerprint, type FingerprintTable } from "./fingerprint";
+export { sha256Hex } from "./sha256";
+export { recordRun, recordSignOff, staleness, stalenessWarnings, whenText, isoSecond, type RecordOptions, type Staleness, type SignOffState, type SignOffOutcome } from "./run-record";
+export { VERSION } from "./version";
+export { verifyWorkbook, type VerifyOutcome, type CellDifference } from "./verify";

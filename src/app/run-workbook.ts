@@ -10,7 +10,8 @@ import type { ModelSession } from "./session";
 export type WorkbookRun =
   | { readonly ok: true; readonly session: ModelSession; readonly outputs: FinishedOutputs; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly kind: "noModel"; readonly message: string }
-  | { readonly ok: false; readonly kind: "problems"; readonly problems: readonly Problem[] };
+  /** The model has problems; `session` is there when the model could be read (to compare with the last run). */
+  | { readonly ok: false; readonly kind: "problems"; readonly problems: readonly Problem[]; readonly session?: ModelSession };
 
 /**
  * Opens the model in a workbook, checks it and runs it with every step (the
@@ -23,6 +24,6 @@ export async function runWorkbook(port: WorkbookPort, request: RunRequest = {}, 
   if (opened.kind === "noModel") return { ok: false, kind: "noModel", message: opened.message };
   if (opened.kind === "failed") return { ok: false, kind: "problems", problems: opened.problems };
   const done = runPlanned(planRun(opened.session, opened.problems, request));
-  if (!done.ok) return { ok: false, kind: "problems", problems: done.problems };
+  if (!done.ok) return { ok: false, kind: "problems", problems: done.problems, session: opened.session };
   return { ok: true, session: opened.session, outputs: done.outputs, warnings: done.warnings };
 }

@@ -1,6 +1,7 @@
 import type { ModelBudgetReport, ModelInput, ModelRun, Result, ScenarioInput } from "../engine";
 import type { ModelRead } from "../excel";
 import type { EngineApi } from "./engine-api";
+import { fingerprintInputs, type InputsFingerprint } from "./fingerprint";
 
 /** The base model's name in run requests and run settings: blank. */
 export const BASE = "";
@@ -25,6 +26,8 @@ export interface ModelSession {
   report(name: string): Result<ModelBudgetReport>;
   /** The base model ("") or a scenario, run; reuses {@link report} when it was computed. Computed once. */
   run(name: string): Result<ModelRun>;
+  /** The fingerprint of the inputs as read (the model and its run settings); computed once. */
+  fingerprint(): InputsFingerprint;
   /** The scenario applied to the base (validation of its changes only); computed once. */
   applied(name: string): Result<ModelInput>;
 }
@@ -35,6 +38,7 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
   const reports = new Map<string, Result<ModelBudgetReport>>();
   const runs = new Map<string, Result<ModelRun>>();
   const applications = new Map<string, Result<ModelInput>>();
+  let fp: InputsFingerprint | undefined;
   const scenario = (name: string): ScenarioInput | null | undefined => (name === BASE ? null : scenarios.find((s) => s.name === name));
   const known = (name: string): ScenarioInput | null => {
     const s = scenario(name);
@@ -47,6 +51,9 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
     scenarios,
     engine,
     scenario,
+    fingerprint() {
+      return (fp ??= fingerprintInputs(model, read.runSettings));
+    },
     applied(name) {
       let r = applications.get(name);
       if (r === undefined) {

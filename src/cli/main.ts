@@ -5,7 +5,7 @@ import { progressBar, type ProgressSink } from "./progress";
 import { runCommand } from "./run-command";
 import { listSamples, writeSample } from "./sample-command";
 import { EXIT, type Outcome } from "./outcome";
-import { VERSION } from "./version";
+import { VERSION } from "../app";
 import { DEFAULT_LIMITS } from "./xlsx/limits";
 
 /** Where the command line reads and writes: stdout for results, stderr for messages and progress. */
@@ -14,6 +14,8 @@ export interface CliIo {
   readonly stderr: ProgressSink;
   /** Folder relative paths are resolved against (default: the process's). */
   readonly cwd?: string;
+  /** The clock the Run log records (default: the system's); tests fix it. */
+  readonly now?: () => Date;
 }
 
 const NAME = "shared-apportion";
@@ -53,7 +55,7 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
       const bar = progressBar(io.stderr, command.progress ?? io.stderr.isTTY === true);
       try {
         const limits = { unzippedMiB: command.maxUnzippedMiB ?? DEFAULT_LIMITS.unzippedMiB, tableCells: command.maxTableCells ?? DEFAULT_LIMITS.tableCells };
-        return await runCommand({ ...command, limits, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out) }, bar);
+        return await runCommand({ ...command, limits, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out), ...(io.now === undefined ? {} : { now: io.now() }) }, bar);
       } finally {
         bar.finish();
       }

@@ -25,6 +25,7 @@ export {
   penceToNumber,
   penceToDecimal,
   formatMoney,
+  unitName,
 } from "./money";
 export { largestRemainder, type Weight } from "./largest-remainder";
 export { decimalsToWeights, mixWeights, type MixColumn } from "./weights";

@@ -18,6 +18,7 @@ export type {
   CreateModelReport,
   ModelRead,
   OutputsStatus,
+  OutputValues,
   WriteOptions,
   WriteReport,
   SelectionInfo,
@@ -39,7 +40,8 @@ export { buildInputSheets, DEFAULT_RUN_SETTINGS, type TemplateNotes } from "./la
 export { readModelTables, type RawTable, type ModelTables } from "./layout/read-model";
 export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origins";
 export type { RunSettings } from "./layout/run-settings";
-export { buildOutputSheets, type RunOutputs } from "./layout/outputs";
+export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
+export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
 export { describeSelection, findCharge, type SelectionTarget } from "./layout/selection";
 export { listProblems, type ListedProblem } from "./layout/problem-list";
 export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-rows";

@@ -1,17 +1,8 @@
-import { ESLint } from "eslint";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ruleIds } from "./rule-ids";
 
 // Proves the "one way in" rule in eslint.config.mjs: the task pane and the command line
 // reach the application, workbook, engine and sample layers through their index only.
-const cwd = fileURLToPath(new URL("../..", import.meta.url));
-const eslint = new ESLint({ cwd });
-
-async function ruleIds(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  if (!result) throw new Error("ESLint returned no result");
-  return result.messages.map((m) => m.ruleId ?? `fatal: ${m.message}`);
-}
 
 const importing = (path: string): string => `import { a } from "${path}";\nexport const x = a;\n`;
 

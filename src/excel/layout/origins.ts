@@ -80,6 +80,7 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   "Run scenario": "runScenario",
   "Compare: first": "compareFirst",
   "Compare: second": "compareSecond",
+  preparedBy: "preparedBy",
 };
 
 const SCENARIO_FIELDS: Readonly<Record<string, string>> = {

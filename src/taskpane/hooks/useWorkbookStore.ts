@@ -1,5 +1,5 @@
 import * as React from "react";
-import { checkModel, hasErrors, noModelMessage, openModel, problemsText, thrownText, workbookProblemsText, type ModelSession, type Problem } from "../../app";
+import { checkModel, hasErrors, noModelMessage, openModel, problemsText, staleness, stalenessWarnings, thrownText, workbookProblemsText, type ModelSession, type Problem } from "../../app";
 import type { ScenarioInput } from "../../engine";
 import type { ModelRead, PortResult, RunOutputs, RunSettings, WorkbookStatus } from "../../excel";
 import type { SampleChoice, TaskpaneServices } from "../services";
@@ -19,6 +19,8 @@ export interface WorkbookState {
   readonly readProblems: readonly Problem[];
   /** Problems from the last check. */
   readonly problems: readonly Problem[];
+  /** Whether the results in the workbook match its inputs, in words (empty when they do, or there are none). */
+  readonly staleWarnings: readonly string[];
   /** When the workbook holds no model: which tables are missing, in the application layer's words. */
   readonly noModel: string | undefined;
   readonly hasErrors: boolean;
@@ -55,6 +57,7 @@ const INITIAL: WorkbookState = {
   readProblems: [],
   problems: [],
   noModel: undefined,
+  staleWarnings: [],
   hasErrors: false,
   failure: undefined,
   version: 0,
@@ -92,6 +95,7 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
           readProblems: opened.problems,
           problems,
           noModel: undefined,
+          staleWarnings: stalenessWarnings(staleness(session)),
           hasErrors: hasErrors(problems),
           failure: undefined,
           version: ++version.current,

@@ -4,6 +4,7 @@ import { budgetFlagMessage, type BudgetStatus } from "../../engine";
 import { BudgetTable } from "../components/BudgetTable";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
 import { YearEndTable } from "../components/YearEndTable";
 import { partnerLabel } from "../format";
 import { partnerNames } from "../../engine";
@@ -30,6 +31,7 @@ export function BudgetScreen(): React.JSX.Element {
     return (
       <section className={s.screen} aria-labelledby="budget-title">
         <ScreenHeading id="budget-title" title="Budget" />
+      <StaleNotice />
         {run.kind === "errors" ? (
           <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
         ) : (
@@ -53,6 +55,7 @@ export function BudgetScreen(): React.JSX.Element {
         title="Budget"
         intro={`${outputs.scenario ? `Scenario "${outputs.scenario}"` : "Base model"}${run.written ? ", as last written." : ", worked out from the model (not yet written)."}`}
       />
+      <StaleNotice />
       <Field label="Partner" size="small">
         <Select size="small" value={partner} onChange={(_, d) => setPartner(d.value)}>
           <option value="">All partners</option>

@@ -6,6 +6,8 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
+import { AssurancePanel } from "../components/AssurancePanel";
 import { TotalsTable } from "../components/TotalsTable";
 import { formatMoney } from "../format";
 import { partnerNames } from "../../engine";
@@ -46,6 +48,7 @@ export function RunScreen(): React.JSX.Element {
   return (
     <section className={s.screen} aria-labelledby="run-title">
       <ScreenHeading id="run-title" title="Run" intro="Calculate every partner's charges, check them, then write the results to the workbook." />
+      <StaleNotice />
       {state.read === undefined && !state.loading && <Notice intent="info">{state.noModel ?? state.failure ?? "The workbook could not be read."}</Notice>}
       {settings && (
         <Field label="Run" size="small" hint={compareText}>
@@ -101,6 +104,7 @@ export function RunScreen(): React.JSX.Element {
       )}
       {phase.kind === "cancelled" && <Notice intent="info">{phase.message}</Notice>}
       {phase.kind === "failed" && <Notice intent="error">{phase.message}</Notice>}
+      {state.read !== undefined && !busy && (phase.kind === "idle" || phase.kind === "written") && <AssurancePanel />}
       <ConfirmDialog
         open={phase.kind === "confirmReplace"}
         title="Replace edited result sheets?"

@@ -6,6 +6,7 @@ import { DoNoHarmPanel } from "../components/DoNoHarmPanel";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
 import { ScenarioEditor } from "../components/scenario/ScenarioEditor";
 import { ScenarioList } from "../components/scenario/ScenarioList";
 import { partnerNames } from "../../engine";
@@ -91,6 +92,7 @@ export function ScenariosScreen(): React.JSX.Element {
   return (
     <section className={s.screen} aria-labelledby="scenarios-title">
       <ScreenHeading id="scenarios-title" title="Scenarios" intro="What-if versions of the model, stored in the workbook's Scenarios sheet." />
+      <StaleNotice />
       {failure !== undefined && <Notice intent="error">{failure}</Notice>}
       {editing ? (
         <>

@@ -1,16 +1,18 @@
 import { unlinkSync } from "node:fs";
 
-/** Files to delete if the process is interrupted: temporary files being written, and write locks. */
-const pending = new Set<string>();
+/** Files to delete if the process is interrupted (temporary files being written, write locks), each with an optional guard. */
+const pending = new Map<string, (() => boolean) | undefined>();
 let installed = false;
 
 /**
  * Registers a file to delete if the process is stopped by SIGINT, SIGTERM or
  * SIGHUP before it is done with it. Returns the function that unregisters it
- * (call it once the file is renamed into place or deleted).
+ * (call it once the file is renamed into place or deleted). `onlyIf`, checked
+ * synchronously at the signal, keeps a file that may not be this process's
+ * (a lock it was about to take) from being deleted.
  */
-export function removeOnSignal(path: string): () => void {
-  pending.add(path);
+export function removeOnSignal(path: string, onlyIf?: () => boolean): () => void {
+  pending.set(path, onlyIf);
   return () => {
     pending.delete(path);
   };
@@ -18,9 +20,9 @@ export function removeOnSignal(path: string): () => void {
 
 /** Deletes every registered file now (synchronously: a signal handler has no later). */
 export function removePending(): void {
-  for (const path of pending) {
+  for (const [path, onlyIf] of pending) {
     try {
-      unlinkSync(path);
+      if (onlyIf === undefined || onlyIf()) unlinkSync(path);
     } catch {
       // Already renamed into place or removed.
     }

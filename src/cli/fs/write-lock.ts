@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { chmod, link, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -59,15 +60,15 @@ export async function acquireLock(target: string): Promise<{ ok: true; lock: Hel
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await createWithContent(path, target, JSON.stringify(me));
-      const forget = removeOnSignal(path);
+      const forget = await createWithContent(path, target, JSON.stringify(me));
       return {
         ok: true,
         lock: {
           path,
           release: async () => {
-            forget();
+            // Removed before it is forgotten, so a signal in between cannot leave it behind.
             await unlink(path).catch(() => undefined);
+            forget();
           },
         },
       };
@@ -87,10 +88,13 @@ export async function acquireLock(target: string): Promise<{ ok: true; lock: Hel
  * file system has no hard links (some network shares), it is created
  * exclusively and then written.
  */
-async function createWithContent(path: string, target: string, text: string): Promise<void> {
+async function createWithContent(path: string, target: string, text: string): Promise<() => void> {
   // Named like the target's temporary files, so a run killed here leaves nothing the next run cannot clean.
   const tmp = tempPath(target);
   const forget = removeOnSignal(tmp);
+  // Registered before it exists, so a signal right after the link still removes it; the guard
+  // spares a lock that turned out to be another run's.
+  const forgetLock = removeOnSignal(path, () => holdsText(path, text));
   try {
     // Private until it is the lock (a leftover never has wider permissions than the workbook), then readable, so
     // another user's refused run can say who holds it.
@@ -103,8 +107,21 @@ async function createWithContent(path: string, target: string, text: string): Pr
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw e;
       await writeFile(path, text, { flag: "wx", mode: 0o644 });
     }
+    return forgetLock;
+  } catch (e) {
+    forgetLock();
+    throw e;
   } finally {
     await unlink(tmp).catch(() => undefined);
     forget();
+  }
+}
+
+/** True when the file holds exactly `text` (read synchronously, for a signal handler). */
+function holdsText(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, "utf8") === text;
+  } catch {
+    return false;
   }
 }

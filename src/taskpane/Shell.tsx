@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Spinner, Tab, TabList, Title3, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { SCREENS, SCREEN_LABELS, isScreenId, type ScreenId } from "./screens/screen-ids";
 import { StartScreen } from "./screens/StartScreen";
 import { CheckScreen } from "./screens/CheckScreen";
 import { NavigateContext } from "./navigation";
+import { TabBar } from "./components/TabBar";
 
 // Secondary screens load on first use, keeping the task pane's first paint small.
 const RunScreen = React.lazy(() => import("./screens/RunScreen").then((m) => ({ default: m.RunScreen })));
@@ -23,11 +24,12 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
   },
   tabs: {
-    flexWrap: "wrap",
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
 });
+
+const TAB_ITEMS = SCREENS.map((id) => ({ id, label: SCREEN_LABELS[id] }));
 
 /** Props for {@link Shell}. */
 export interface ShellProps {
@@ -38,8 +40,8 @@ export interface ShellProps {
 export function Shell({ initialScreen = "start" }: ShellProps): React.JSX.Element {
   const c = useStyles();
   const [screen, setScreen] = React.useState<ScreenId>(initialScreen);
-  const onTabSelect = React.useCallback((_: unknown, data: SelectTabData) => {
-    if (isScreenId(data.value)) setScreen(data.value);
+  const onTabSelect = React.useCallback((id: string) => {
+    if (isScreenId(id)) setScreen(id);
   }, []);
   // Screens that send the user on (Check → Run) also move focus to the new screen's heading.
   const navigate = React.useCallback((next: ScreenId) => {
@@ -65,13 +67,7 @@ export function Shell({ initialScreen = "start" }: ShellProps): React.JSX.Elemen
         <Title3 as="h1">Shared cost apportionment</Title3>
       </header>
       <nav aria-label="Screens">
-        <TabList className={c.tabs} size="small" selectedValue={screen} onTabSelect={onTabSelect}>
-          {SCREENS.map((id) => (
-            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
-              {SCREEN_LABELS[id]}
-            </Tab>
-          ))}
-        </TabList>
+        <TabBar label="Screens" className={c.tabs} items={TAB_ITEMS} selected={screen} onSelect={onTabSelect} idPrefix="" />
       </nav>
       <main>
         <div role="tabpanel" id={`panel-${screen}`} aria-labelledby={`tab-${screen}`}>

@@ -3,7 +3,8 @@
  * workbook, preloaded with a sample model, beside grids of the workbook's
  * sheets so a newcomer sees the inputs and the results change.
  * `?sample=<id>` preloads another sample; `?sample=none` starts empty;
- * `?theme=dark` shows the pane in the dark theme it takes in a dark Office.
+ * `?theme=dark` shows the pane in the dark theme it takes in a dark Office;
+ * `?pane=350` sets the pane's width in pixels (200 to 1000; 380 otherwise).
  */
 import * as React from "react";
 import { cellAddress } from "../excel";
@@ -21,6 +22,7 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const wanted = params.get("sample") ?? BRENT_LEWISHAM_SOUTHWARK.id;
   const theme = params.get("theme") === "dark" ? "dark" : "light";
+  const paneWidth = Number(params.get("pane") ?? "");
   const sample = wanted === "none" ? undefined : (sampleById(wanted) ?? BRENT_LEWISHAM_SOUTHWARK);
   if (sample) {
     const created = await port.createModel(sample.model, { notes: sample.notes });
@@ -37,7 +39,7 @@ async function start(): Promise<void> {
       selection.notify();
     }
   });
-  renderInto(<PreviewLayout workbook={workbook} theme={theme} services={{ port, samples: sampleChoices(SAMPLES), selection }} />);
+  renderInto(<PreviewLayout workbook={workbook} paneWidth={paneWidth >= 200 && paneWidth <= 1000 ? paneWidth : undefined} theme={theme} services={{ port, samples: sampleChoices(SAMPLES), selection }} />);
 }
 
 void start();

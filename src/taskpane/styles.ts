@@ -19,6 +19,19 @@ export const useScreenStyles = makeStyles({
   scroll: {
     overflowX: "auto",
     maxWidth: "100%",
+    // Shadows at an edge with more to see (CSS only: the covers move with the content, the
+    // shadows stay put), so the box visibly scrolls even where scrollbars are hidden until used
+    // (macOS, touch). https://lea.verou.me/2012/04/background-attachment-local/
+    backgroundImage: [
+      `linear-gradient(to right, ${tokens.colorNeutralBackground1} 30%, transparent)`,
+      `linear-gradient(to left, ${tokens.colorNeutralBackground1} 30%, transparent)`,
+      `radial-gradient(farthest-side at 0 50%, ${tokens.colorNeutralShadowKey}, transparent)`,
+      `radial-gradient(farthest-side at 100% 50%, ${tokens.colorNeutralShadowKey}, transparent)`,
+    ].join(", "),
+    backgroundPosition: "left center, right center, left center, right center",
+    backgroundRepeat: "no-repeat",
+    backgroundSize: "40px 100%, 40px 100%, 14px 100%, 14px 100%",
+    backgroundAttachment: "local, local, scroll, scroll",
     ":focus-visible": {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
     },

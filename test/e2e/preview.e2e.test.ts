@@ -2,9 +2,12 @@
  * End to end in real headless Chromium (Debian's /usr/bin/chromium through
  * playwright-core; no browser is ever downloaded) against the production
  * build of the browser preview, served from a temporary directory by a tiny
- * static server on a free port. Each step saves a screenshot to
- * test-artifacts/e2e/NN-step.png and runs an axe-core scan (no serious or
- * critical violations).
+ * static server on a free port. The pane is shown at Excel's default task
+ * pane width (350 px) and at 500 px. Each step saves a screenshot to
+ * test-artifacts/e2e/NN-step.png (and the pane alone to
+ * test-artifacts/e2e/guide/, the pictures of docs/guide.md), scans the whole
+ * page with axe-core (no violations of any impact) and checks that nothing
+ * overflows the pane sideways.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,14 +15,19 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareScenarios, doNoHarm, errorMessage, formatMoney, runModel, type ScenarioInput } from "../../src/engine";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
-import { seriousViolations } from "./support/axe";
+import { axeViolations } from "./support/axe";
 import { ROOT, buildInto } from "./support/build";
 import { initialScripts } from "./support/bundle-size";
 import { hasChromium, launchChromium, type Browser } from "./support/chromium";
 import { readGrid } from "./support/grid";
+import { paneOverflows } from "./support/overflow";
 import { serveDirectory, type StaticServer } from "./support/static-server";
 
 const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
+const GUIDE = join(ARTIFACTS, "guide");
+/** Excel's default task pane width, and a wider pane. */
+const NARROW = 350;
+const WIDE = 500;
 const DIST = join(ROOT, "test-artifacts", "e2e-dist");
 const sample = BRENT_LEWISHAM_SOUTHWARK;
 const joins = (sample.model.scenarios ?? []).find((s) => s.name === "Lewisham Homes joins") as ScenarioInput;
@@ -31,7 +39,42 @@ const pageErrors: string[] = [];
 
 /** The task pane (the preview's left column). */
 function pane(): Locator {
-  return page.getByRole("complementary", { name: "Task pane" });
+  return page.locator("#task-pane");
+}
+
+/** Opens the preview with the pane `width` px wide (and any other query). */
+async function openPreview(width: number, query = ""): Promise<void> {
+  await page.goto(`${server.url}/preview.html?pane=${width}${query}`);
+  await pane().getByRole("heading", { name: "Start", level: 2 }).waitFor();
+}
+
+/** The whole page has no axe violations and nothing overflows the pane. */
+async function expectClean(what: string): Promise<void> {
+  // Polled briefly: a state caught mid-transition (a button re-enabling) may fail once, then settle.
+  await expect.poll(() => axeViolations(page), { message: `axe: ${what}`, timeout: 3000 }).toEqual([]);
+  expect(await paneOverflows(page), `overflow: ${what}`).toEqual([]);
+}
+
+/** What has keyboard focus: role (or tag) and accessible text, or "body". */
+function focused(): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "body";
+    const labels = (el as HTMLSelectElement).labels;
+    const name = el.getAttribute("aria-label") ?? (el.tagName === "SELECT" && labels?.[0] ? labels[0].textContent : el.textContent) ?? "";
+    return `${el.getAttribute("role") ?? el.tagName.toLowerCase()}: ${name.trim()}`;
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches, failing after `max` presses or if focus ever falls to <body>. */
+async function tabTo(pattern: RegExp, { back = false, max = 40 } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const now = await focused();
+    if (pattern.test(now)) return;
+    expect(now, `Tab ${i + 1} towards ${pattern}`).not.toBe("body");
+  }
+  throw new Error(`Tab never reached ${pattern} (last: ${await focused()})`);
 }
 
 /** The sheet tabs of the in-memory workbook. */
@@ -45,16 +88,17 @@ async function openScreen(name: string): Promise<void> {
 }
 
 async function step(n: number, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${String(n).padStart(2, "0")}-${name}.png`), fullPage });
-  const violations = await seriousViolations(page);
-  expect(violations, `axe on step ${n} (${name})`).toEqual([]);
+  const file = `${String(n).padStart(2, "0")}-${name}.png`;
+  await page.screenshot({ path: join(ARTIFACTS, file), fullPage });
+  if (fullPage) await pane().screenshot({ path: join(GUIDE, file) });
+  await expectClean(`step ${n} (${name})`);
 }
 
 /** The task pane's initial load budget, gzipped (office.js from the CDN excluded). */
 const INITIAL_LOAD_BUDGET = 250 * 1024;
 
 beforeAll(() => {
-  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(GUIDE, { recursive: true });
   buildInto(DIST);
 }, 300_000);
 
@@ -84,8 +128,7 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
   });
 
   it("01 opens the preview with a sample model loaded, reachable by keyboard", async () => {
-    await page.goto(`${server.url}/preview.html`);
-    await pane().getByRole("heading", { name: "Start", level: 2 }).waitFor();
+    await openPreview(NARROW);
     await pane().getByText(/This workbook has a model/).waitFor();
     expect(await sheetTab("Costs").count()).toBe(1);
     // Keyboard: Tab reaches the screen tabs; arrows move between them; Enter opens one.
@@ -104,10 +147,14 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await pane().getByRole("button", { name: "Create model" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Replace the input sheets?" });
     await dialog.waitFor();
+    // The safe answer has the focus: Enter must not replace the user's sheets.
+    expect(await focused()).toBe("button: Cancel");
     // The modal's backdrop is fixed to the viewport: a viewport screenshot shows the page behind it.
     await step(2, "confirm-replace", false);
     await dialog.getByRole("button", { name: "Replace them" }).click();
     await pane().getByText(`Created the model "${sample.title}"`).waitFor();
+    // Focus lands on the outcome, not on <body>.
+    await expect.poll(focused).toMatch(/Created the model/);
     await sheetTab("Costs").click();
     await page.locator('table[data-sheet="Costs"]').waitFor();
     await step(3, "sample-created");
@@ -124,6 +171,7 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await openScreen("Run");
     await pane().getByRole("button", { name: "Calculate" }).click();
     await pane().getByRole("button", { name: "Write to workbook" }).waitFor();
+    await expect.poll(focused).toMatch(/Preview: nothing written yet/);
     expect(await sheetTab("Summary").count()).toBe(0);
     const run = runModel(sample.model);
     if (!run.ok) throw new Error(run.errors.map(errorMessage).join("\n"));
@@ -132,6 +180,7 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
 
     await pane().getByRole("button", { name: "Write to workbook" }).click();
     await pane().getByText("Results written").waitFor();
+    await expect.poll(focused).toMatch(/Results written/);
     await sheetTab("Summary").click();
     await page.locator('table[data-sheet="Summary"]').waitFor();
     const grid = await readGrid(page, "Summary");
@@ -167,12 +216,22 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await step(8, "compare-do-no-harm");
   });
 
+  it("06b edits a scenario: the change fields (a long basis drop-down included) fit the pane", async () => {
+    await pane().getByRole("button", { name: `Edit ${joins.name}` }).click();
+    await pane().getByRole("combobox", { name: "Kind of change" }).selectOption({ label: "Change a basis" });
+    await pane().getByRole("button", { name: /^Add/ }).click();
+    await pane().getByRole("combobox", { name: "New basis" }).last().waitFor();
+    await expectClean("scenario editor");
+    await pane().getByRole("button", { name: "Cancel", exact: true }).click();
+  });
+
   it("07 explains a charge selected on the Allocations sheet", async () => {
     await openScreen("Explain");
     await sheetTab("Allocations").click();
     await page.locator('table[data-sheet="Allocations"] td[data-address="C3"]').click();
     const card = pane().getByRole("group", { name: /^How .* charge for .* was derived$/ });
     await card.waitFor();
+    await card.getByRole("button", { name: "Show the exact figures" }).click();
     expect(await card.textContent()).toMatch(/Exact share£[\d,]+\.\d+/);
     expect(await card.textContent()).toMatch(/Rounding adjustment[+-]£0\.\d+/);
     await step(9, "explain");
@@ -205,13 +264,98 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
   });
 
   it("09 shows the pane in the dark theme (as in a dark Office theme)", async () => {
-    await page.goto(`${server.url}/preview.html?theme=dark`);
+    await openPreview(NARROW, "&theme=dark");
     await openScreen("Run");
     await pane().getByRole("button", { name: "Calculate" }).click();
     await pane().getByRole("button", { name: "Write to workbook" }).waitFor();
     const background = await pane().locator(".fui-FluentProvider").first().evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(background).not.toBe("rgb(255, 255, 255)");
     await step(11, "dark-theme-run-preview");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it(`10 walks every screen at ${WIDE} px: axe clean, nothing overflows`, async () => {
+    await openPreview(WIDE);
+    await expectClean("Start");
+    await openScreen("Check");
+    await pane().getByText("No problems").waitFor();
+    await expectClean("Check");
+    await openScreen("Run");
+    await pane().getByRole("button", { name: "Calculate" }).click();
+    await pane().getByRole("button", { name: "Write to workbook" }).waitFor();
+    await expectClean("Run: preview");
+    await pane().getByRole("button", { name: "Write to workbook" }).click();
+    await pane().getByText("Results written").waitFor();
+    await expectClean("Run: written");
+    await openScreen("Budget");
+    await pane().getByRole("table").first().waitFor();
+    await expectClean("Budget");
+    await openScreen("Scenarios");
+    await pane().getByRole("combobox", { name: "With" }).selectOption({ label: joins.name });
+    await pane().getByRole("button", { name: "Compare", exact: true }).click();
+    await pane().getByText(/Do no harm: (passed|failed)/).waitFor();
+    await expectClean("Scenarios: comparison");
+    await openScreen("Explain");
+    await sheetTab("Allocations").click();
+    await page.locator('table[data-sheet="Allocations"] td[data-address="C3"]').click();
+    const card = pane().getByRole("group", { name: /^How .* charge for .* was derived$/ });
+    await card.getByRole("button", { name: "Show the exact figures" }).click();
+    await expectClean("Explain: exact figures");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("11 does the whole flow by keyboard alone: Start → Check → Run → Budget → Scenarios → Explain", async () => {
+    await openPreview(NARROW);
+    await pane().getByText(/This workbook has a model/).waitFor();
+    const kb = page.keyboard;
+    // Start: the first Tab reaches the screen tabs, the next the screen's first button.
+    await tabTo(/^tab: Start$/);
+    await tabTo(/^button: Open the model in this workbook$/);
+    await kb.press("Enter");
+    // Opening the model goes on to Check, with focus on its heading.
+    await expect.poll(focused).toBe("h2: Check the model");
+    await pane().getByText("No problems").waitFor();
+    await tabTo(/^button: Run$/);
+    await kb.press("Enter");
+    await expect.poll(focused).toBe("h2: Run");
+    await tabTo(/^button: Calculate$/);
+    await kb.press("Enter");
+    await expect.poll(focused).toMatch(/Preview: nothing written yet/);
+    await tabTo(/^button: Write to workbook$/);
+    await kb.press("Enter");
+    await expect.poll(focused).toMatch(/Results written/);
+    // Budget: back to the tabs, arrow along, Enter.
+    await tabTo(/^tab: Run$/, { back: true });
+    await kb.press("ArrowRight");
+    expect(await focused()).toBe("tab: Budget");
+    await kb.press("Enter");
+    await pane().getByRole("table", { name: /Recharge against budget/ }).first().waitFor();
+    await tabTo(/^select: Partner$/);
+    // Scenarios: compare the base with "Lewisham Homes joins" (arrow keys choose in a drop-down).
+    await tabTo(/^tab: Budget$/, { back: true });
+    await kb.press("ArrowRight");
+    await kb.press("Enter");
+    await pane().getByRole("heading", { name: "Scenarios", level: 2 }).waitFor();
+    const withBox = pane().getByRole("combobox", { name: "With" });
+    await tabTo(/^select: With$/);
+    while ((await withBox.inputValue()) !== joins.name) {
+      expect(await withBox.evaluate((e) => e === document.activeElement)).toBe(true);
+      const before = await withBox.inputValue();
+      await kb.press("ArrowDown");
+      expect(await withBox.inputValue(), "ArrowDown moves to the next choice").not.toBe(before);
+    }
+    await tabTo(/^button: Compare$/);
+    await kb.press("Enter");
+    await pane().getByText(/Do no harm: (passed|failed)/).waitFor();
+    // Explain: the charges behind a total, chosen and opened from the pane.
+    await tabTo(/^tab: Scenarios$/, { back: true });
+    await kb.press("ArrowRight");
+    await kb.press("Enter");
+    await pane().getByRole("heading", { level: 2, name: "Explain a charge" }).waitFor();
+    await tabTo(/^button: Explain/);
+    await kb.press("Enter");
+    await expect.poll(focused).not.toBe("body");
+    await step(12, "keyboard-explain");
     expect(pageErrors).toEqual([]);
   });
 });

@@ -35,8 +35,8 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
       {[...byPartner.entries()].map(([partner, rows]) => {
         const label = `Recharge against budget: ${partnerLabel(partner, names)}`;
         return (
-          <section key={partner} aria-label={label}>
-            <Subtitle2 as="h4">{partnerLabel(partner, names)}</Subtitle2>
+          <section key={partner}>
+            <Subtitle2 as="h3">{partnerLabel(partner, names)}</Subtitle2>
             <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
               <Table className={s.table} size="extra-small" aria-label={label}>
                 <TableHeader>

@@ -26,7 +26,7 @@ export function CompareTable({ comparison, names }: CompareTableProps): React.JS
       {[...byPartner.entries()].map(([partner, rows]) => {
         const label = `${comparison.from} against ${comparison.to}: ${partnerLabel(partner, names)}`;
         return (
-          <section key={partner} aria-label={label}>
+          <section key={partner}>
             <Subtitle2 as="h4">{partnerLabel(partner, names)}</Subtitle2>
             <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
               <Table className={s.table} size="extra-small" aria-label={label}>

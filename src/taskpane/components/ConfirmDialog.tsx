@@ -1,5 +1,32 @@
 import * as React from "react";
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { Body1, Button, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  dialog: {
+    boxSizing: "border-box",
+    maxWidth: "min(420px, calc(100vw - 24px))",
+    padding: tokens.spacingHorizontalXXL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow64,
+    fontFamily: tokens.fontFamilyBase,
+    "::backdrop": { backgroundColor: "rgba(0, 0, 0, 0.4)" },
+  },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+});
 
 /** Props for {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -13,31 +40,68 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * A modal yes/no question (an alert dialog: focus is trapped and Escape
- * cancels). Focus starts on Cancel, the safe answer: the question is always
- * about replacing something, so Enter must never replace it by accident.
+ * A modal yes/no question (an alert dialog). Focus starts on Cancel, the safe
+ * answer: the question is always about replacing something, so Enter must
+ * never replace it by accident. Escape cancels.
+ *
+ * A native `<dialog>` shown with showModal(): the browser makes the rest of the
+ * page inert and keeps focus inside, with no focus sentinels (Fluent's Dialog
+ * adds `<i aria-hidden tabindex=0>` elements that screen-reader checks flag).
+ * Where showModal() is missing (jsdom) it opens in place, non-modal.
  */
 export function ConfirmDialog({ open, title, message, confirmText, onConfirm, onCancel }: ConfirmDialogProps): React.JSX.Element {
+  const c = useStyles();
+  const ids = React.useId();
+  const dialog = React.useRef<HTMLDialogElement>(null);
   const cancel = React.useRef<HTMLButtonElement>(null);
+  const isOpen = React.useRef(open);
+  isOpen.current = open;
   React.useEffect(() => {
-    if (open) cancel.current?.focus();
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) {
+      if (typeof d.showModal === "function") d.showModal();
+      else d.setAttribute("open", "");
+      cancel.current?.focus();
+    } else if (!open && d.open) {
+      if (typeof d.close === "function") d.close();
+      else d.removeAttribute("open");
+    }
   }, [open]);
   return (
-    <Dialog modalType="alert" open={open} onOpenChange={(_, d) => (d.open ? undefined : onCancel())}>
-      <DialogSurface aria-describedby="confirm-dialog-message">
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent id="confirm-dialog-message">{message}</DialogContent>
-          <DialogActions>
+    <dialog
+      ref={dialog}
+      className={c.dialog}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={`${ids}-title`}
+      aria-describedby={`${ids}-message`}
+      // Escape: the browser fires "cancel"; the parent decides (the dialog closes when `open` turns false).
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      // Closed by the browser itself (a repeated Escape): tell the parent, or its state would say open.
+      onClose={() => {
+        if (isOpen.current) onCancel();
+      }}
+    >
+      {open && (
+        <div className={c.body}>
+          <Subtitle1 as="h2" id={`${ids}-title`}>
+            {title}
+          </Subtitle1>
+          <Body1 id={`${ids}-message`}>{message}</Body1>
+          <div className={c.actions}>
             <Button appearance="primary" onClick={onConfirm}>
               {confirmText}
             </Button>
             <Button ref={cancel} onClick={onCancel}>
               Cancel
             </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </div>
+        </div>
+      )}
+    </dialog>
   );
 }

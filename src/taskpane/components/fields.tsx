@@ -1,5 +1,10 @@
 import * as React from "react";
-import { Field, Input, Select, type InputProps } from "@fluentui/react-components";
+import { Field, Input, Select, makeStyles, type InputProps } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  // A native drop-down is as wide as its longest option; in a narrow pane it shrinks to fit instead.
+  select: { minWidth: 0, maxWidth: "100%", "& select": { minWidth: 0, textOverflow: "ellipsis" } },
+});
 import type { Choice } from "../model-options";
 
 /** Props for {@link TextField}. */
@@ -36,10 +41,11 @@ export interface ChoiceFieldProps {
 
 /** A labelled native drop-down (Fluent Field + Select), keyboard- and screen-reader-friendly. */
 export function ChoiceField({ label, value, choices, onChange, blank, hint }: ChoiceFieldProps): React.JSX.Element {
+  const c = useStyles();
   const known = choices.some((c) => c.value === value) || (blank !== undefined && value === "");
   return (
     <Field label={label} hint={hint} size="small">
-      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
+      <Select className={c.select} size="small" value={value} onChange={(_, d) => onChange(d.value)}>
         {blank !== undefined && <option value="">{blank}</option>}
         {!known && <option value={value}>{value}</option>}
         {choices.map((c) => (

@@ -38,31 +38,39 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
   },
   banner: {
-    flexBasis: "100%",
+    display: "block",
+    marginBottom: tokens.spacingVerticalS,
   },
 });
 
 /** Props for {@link PreviewLayout}. */
 export interface PreviewLayoutProps extends AppProps {
   readonly workbook: MemoryWorkbook;
+  /** The pane's width in CSS pixels (Excel's default task pane is 350 px wide); 380 unless set. */
+  readonly paneWidth?: number;
 }
 
-/** The browser preview page: the task pane (as in Excel, 380 px wide) beside the in-memory workbook's sheets. */
-export function PreviewLayout({ workbook, ...app }: PreviewLayoutProps): React.JSX.Element {
+/**
+ * The browser preview page: the task pane (380 px wide unless `paneWidth` says otherwise) beside
+ * the in-memory workbook's sheets. The pane is a plain box, not a landmark: the app inside it has
+ * its own banner, navigation and main, as it does alone in Excel's task pane; the workbook and
+ * the note about the preview are a labelled region beside it.
+ */
+export function PreviewLayout({ workbook, paneWidth, ...app }: PreviewLayoutProps): React.JSX.Element {
   useGlobalStyles();
   const c = useStyles();
   return (
     <FluentProvider theme={webLightTheme} lang="en-GB">
       <div className={c.page}>
-        <Caption1 className={c.banner}>
-          Browser preview: the task pane on an in-memory workbook, no Excel needed. In Excel the pane works on the open workbook.
-        </Caption1>
-        <aside className={c.pane} aria-label="Task pane">
+        <div className={c.pane} id="task-pane" style={paneWidth !== undefined ? { flexBasis: `${paneWidth}px` } : undefined}>
           <App {...app} />
-        </aside>
-        <div className={c.workbook}>
-          <WorkbookGrids workbook={workbook} />
         </div>
+        <section className={c.workbook} aria-labelledby="workbook-title">
+          <Caption1 className={c.banner}>
+            Browser preview: the task pane on an in-memory workbook, no Excel needed. In Excel the pane works on the open workbook.
+          </Caption1>
+          <WorkbookGrids workbook={workbook} />
+        </section>
       </div>
     </FluentProvider>
   );

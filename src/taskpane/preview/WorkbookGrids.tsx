@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Button, Caption1, Field, Input, Subtitle2, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { a1, cellAddress, parseAddress } from "../../excel";
 import type { MemoryWorkbook } from "../../excel";
 import { typedValue } from "./cell-input";
 import { SheetGrid } from "./SheetGrid";
+import { TabBar } from "../components/TabBar";
 
 const useStyles = makeStyles({
   root: {
@@ -19,7 +20,6 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   input: { minWidth: "260px" },
-  tabs: { flexWrap: "wrap" },
 });
 
 /** Props for {@link WorkbookGrids}. */
@@ -77,19 +77,13 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
   };
 
   return (
-    <section className={c.root} aria-labelledby="workbook-title">
+    <div className={c.root}>
       <Subtitle2 as="h2" id="workbook-title">
         Workbook (in memory)
       </Subtitle2>
       <Caption1>The sheets the add-in reads and writes. Select a cell to explain it; type a new value to change an input.</Caption1>
       <nav aria-label="Sheets">
-        <TabList className={c.tabs} size="small" selectedValue={current} onTabSelect={(_, d) => setActive(String(d.value))}>
-          {sheets.map((name) => (
-            <Tab key={name} value={name}>
-              {name}
-            </Tab>
-          ))}
-        </TabList>
+        <TabBar label="Sheets" items={sheets.map((name) => ({ id: name, label: name }))} selected={current} onSelect={setActive} />
       </nav>
       <form
         className={c.bar}
@@ -106,7 +100,7 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
         </Button>
       </form>
       {view ? <SheetGrid view={view} selected={selectedHere} onSelect={select} onEdit={() => inputRef.current?.focus()} /> : <Caption1>No sheets.</Caption1>}
-    </section>
+    </div>
   );
 }
 

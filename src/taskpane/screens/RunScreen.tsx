@@ -83,7 +83,7 @@ export function RunScreen(): React.JSX.Element {
       )}
       {phase.kind === "blocked" && (
         <>
-          <Notice intent="error" title="The run cannot start">
+          <Notice intent="error" title="The run cannot start" focusOnShow>
             Fix these problems first; nothing has been written.
           </Notice>
           {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
@@ -97,13 +97,21 @@ export function RunScreen(): React.JSX.Element {
         </Field>
       )}
       {phase.kind === "written" && (
-        <Notice intent="success" title="Results written">
+        <Notice intent="success" title="Results written" focusOnShow>
           {`Wrote ${phase.report.sheets.join(", ")}. `}
           {phase.outputs.run.result.balance.balanced ? `Every line balances: ${formatMoney(phase.outputs.run.result.balance.totalOut)} charged in all.` : ""}
         </Notice>
       )}
-      {phase.kind === "cancelled" && <Notice intent="info">{phase.message}</Notice>}
-      {phase.kind === "failed" && <Notice intent="error">{phase.message}</Notice>}
+      {phase.kind === "cancelled" && (
+        <Notice intent="info" focusOnShow>
+          {phase.message}
+        </Notice>
+      )}
+      {phase.kind === "failed" && (
+        <Notice intent="error" focusOnShow>
+          {phase.message}
+        </Notice>
+      )}
       {state.read !== undefined && !busy && (phase.kind === "idle" || phase.kind === "written") && <AssurancePanel />}
       <ConfirmDialog
         open={phase.kind === "confirmReplace"}
@@ -132,7 +140,7 @@ function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element 
   const balance = run.result.balance;
   return (
     <div className={s.stack}>
-      <Notice intent="info" title="Preview: nothing written yet">
+      <Notice intent="info" title="Preview: nothing written yet" focusOnShow>
         {`${outputs.scenario ? `Scenario "${outputs.scenario}". ` : "Base model. "}${formatMoney(balance.totalIn)} to share; ${formatMoney(balance.totalOut)} charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
       </Notice>
       <TotalsTable label="Totals to be written" totals={run.rows} partnerOrder={order} names={names} />

@@ -26,6 +26,7 @@ export function StartScreen(): React.JSX.Element {
   const [progress, setProgress] = React.useState<Progress>(undefined);
   const [message, setMessage] = React.useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
   const [confirm, setConfirm] = React.useState<string | undefined>(undefined);
+  const createButton = React.useRef<HTMLButtonElement>(null);
   const sample = samples.find((x) => x.id === choice);
 
   const create = async (replace: boolean): Promise<void> => {
@@ -84,7 +85,7 @@ export function StartScreen(): React.JSX.Element {
           </Select>
         </Field>
         <div className={s.actions}>
-          <Button appearance={status?.hasModel ? "secondary" : "primary"} disabled={busy || !sample} onClick={() => void create(false)}>
+          <Button ref={createButton} appearance={status?.hasModel ? "secondary" : "primary"} disabled={busy || !sample} onClick={() => void create(false)}>
             Create model
           </Button>
           {message?.intent === "success" && (
@@ -99,14 +100,22 @@ export function StartScreen(): React.JSX.Element {
           </Field>
         )}
       </div>
-      {message !== undefined && <Notice intent={message.intent}>{message.text}</Notice>}
+      {message !== undefined && (
+        <Notice key={message.text} intent={message.intent} focusOnShow>
+          {message.text}
+        </Notice>
+      )}
       <ConfirmDialog
         open={confirm !== undefined}
         title="Replace the input sheets?"
         message={confirm ?? ""}
         confirmText="Replace them"
         onConfirm={() => void create(true)}
-        onCancel={() => setConfirm(undefined)}
+        onCancel={() => {
+          setConfirm(undefined);
+          // Back to the button that asked (the dialog would return focus to <body>: the button was disabled while busy).
+          requestAnimationFrame(() => createButton.current?.focus());
+        }}
       />
     </section>
   );

@@ -11,6 +11,9 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
+    // Grid items default to their content's width: a drop-down with a long option would push
+    // past a narrow pane. Let them shrink to the column instead.
+    "& > *": { minWidth: 0 },
   },
 });
 

@@ -2,12 +2,13 @@ import * as React from "react";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { budgetFlagMessage, type BudgetStatus } from "../../engine";
 import { BudgetTable } from "../components/BudgetTable";
+import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { YearEndTable } from "../components/YearEndTable";
-import { partnerLabel } from "../format";
-import { partnerNames } from "../../engine";
+import { categoryLabel, partnerLabel } from "../format";
+import { partnerNames, type BudgetLine, type ModelRun } from "../../engine";
 import { useModelRun } from "../hooks/useModelRun";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { engineErrorsText } from "../../app";
@@ -77,6 +78,7 @@ export function BudgetScreen(): React.JSX.Element {
         </Text>
       </div>
       {lines.length > 0 && <BudgetTable lines={lines} names={names} />}
+      {lines.length > 0 && <BudgetLineExplainer run={outputs.run} lines={report?.budgets.lines ?? []} shown={lines} names={names} />}
       <Subtitle2 as="h3">Flags</Subtitle2>
       {flags.length === 0 ? (
         <Text>No flags: every charge has a budget of the right kind, and every stated total matches its lines.</Text>
@@ -96,5 +98,51 @@ export function BudgetScreen(): React.JSX.Element {
         settlements.map((st) => <YearEndTable key={`${st.yearLabel}|${st.category}|${st.service}`} settlement={st} names={names} carryForward={report?.yearEnd?.carryForward ?? false} />)
       )}
     </section>
+  );
+}
+
+/** Props for {@link BudgetLineExplainer}. */
+interface BudgetLineExplainerProps {
+  readonly run: ModelRun;
+  /** Every budget line (to tell which services have a budget of their own). */
+  readonly lines: readonly BudgetLine[];
+  /** The lines offered (the partner filter's). */
+  readonly shown: readonly BudgetLine[];
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * Explain a budget line: the charges its recharge is made of, each explainable. A line for a
+ * service takes that service's charges; a general line (no service) takes the rest of the
+ * partner's charges of that year and kind, leaving out services with a line of their own, as
+ * the budget check counts them.
+ */
+function BudgetLineExplainer({ run, lines, shown, names }: BudgetLineExplainerProps): React.JSX.Element {
+  const [chosen, setChosen] = React.useState("");
+  const key = (l: BudgetLine): string => `${l.partner}|${l.yearLabel}|${l.category}|${l.service}`;
+  const label = (l: BudgetLine): string => `${partnerLabel(l.partner, names)}: ${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`;
+  const line = shown.find((l) => key(l) === chosen);
+  const filter = React.useMemo<ChargeFilter | undefined>(() => {
+    if (line === undefined) return undefined;
+    const base = { partner: line.partner, yearLabel: line.yearLabel, category: line.category };
+    if (line.service !== "") return { ...base, service: line.service };
+    const own = lines.filter((l) => l.partner === line.partner && l.yearLabel === line.yearLabel && l.category === line.category && l.service !== "").map((l) => l.service);
+    return { ...base, excludeServices: own };
+  }, [line, lines]);
+  return (
+    <>
+      <Subtitle2 as="h3">Explain a budget line</Subtitle2>
+      <Field label="Budget line" size="small">
+        <Select size="small" value={line ? chosen : ""} onChange={(_, d) => setChosen(d.value)}>
+          <option value="">Choose a line</option>
+          {shown.map((l) => (
+            <option key={key(l)} value={key(l)}>
+              {label(l)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {line !== undefined && filter !== undefined && <ChargesBehind key={chosen} run={run} names={names} label={label(line)} filter={filter} />}
+    </>
   );
 }

@@ -1,12 +1,13 @@
 import * as React from "react";
-import { Button, Spinner, Text } from "@fluentui/react-components";
+import { Button, Field, Select, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
 import { ExplainCard } from "../components/ExplainCard";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { WithinSplitTable } from "../components/WithinSplitTable";
 import { categoryLabel, natureLabel, partnerLabel } from "../format";
-import { partnerNames } from "../../engine";
+import { partnerNames, type ModelRun } from "../../engine";
 import { useExplain } from "../hooks/useExplain";
 import { useModelRun } from "../hooks/useModelRun";
 import { useServices } from "../services";
@@ -53,8 +54,16 @@ export function ExplainScreen(): React.JSX.Element {
               state.target.nature === undefined ? undefined : natureLabel(state.target.nature).toLowerCase(),
             ]
               .filter((x) => x !== undefined)
-              .join(", ")}. Select one of its charges on the Allocations sheet to see how it was derived.`}
+              .join(", ")}. Its charges are listed below: explain any of them.`}
           </Notice>
+        )}
+        {state.kind === "total" && run.kind === "ready" && (
+          <ChargesBehind
+            run={run.outputs.run}
+            names={names}
+            label={`the total in ${state.address}`}
+            filter={{ partner: state.target.partner, yearLabel: state.target.yearLabel, category: state.target.category, nature: state.target.nature }}
+          />
         )}
         {state.kind === "charge" && (
           <>
@@ -69,6 +78,46 @@ export function ExplainScreen(): React.JSX.Element {
           </>
         )}
       </div>
+      {run.kind === "ready" && <TotalChooser run={run.outputs.run} names={names} />}
+    </section>
+  );
+}
+
+/** Explain a total chosen in the pane (no cell to select needed): a partner's charges for a year, each explainable. */
+function TotalChooser({ run, names }: { readonly run: ModelRun; readonly names: ReadonlyMap<string, string> }): React.JSX.Element {
+  const s = useScreenStyles();
+  const [partner, setPartner] = React.useState("");
+  const [year, setYear] = React.useState("");
+  const years = React.useMemo(() => [...new Set(run.rows.map((r) => r.yearLabel))], [run]);
+  const filter = React.useMemo<ChargeFilter>(() => ({ partner, yearLabel: year }), [partner, year]);
+  return (
+    <section className={s.stack} aria-labelledby="explain-total-title">
+      <Subtitle2 as="h3" id="explain-total-title">
+        Explain a total
+      </Subtitle2>
+      <div className={s.actions}>
+        <Field label="Partner" size="small">
+          <Select size="small" value={partner} onChange={(_, d) => setPartner(d.value)}>
+            <option value="">Choose a partner</option>
+            {[...names.keys()].map((id) => (
+              <option key={id} value={id}>
+                {partnerLabel(id, names)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Year" size="small">
+          <Select size="small" value={year} onChange={(_, d) => setYear(d.value)}>
+            <option value="">Choose a year</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {partner !== "" && year !== "" && <ChargesBehind run={run} names={names} label={`${partnerLabel(partner, names)}, ${year}`} filter={filter} />}
     </section>
   );
 }

@@ -1,0 +1,147 @@
+import * as React from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Category, ChargeRow, ModelRun, Nature } from "../../engine";
+import { formatMoney, partnerLabel } from "../format";
+import { useServices } from "../services";
+import { ExplainCard } from "./ExplainCard";
+import { WithinSplitTable } from "./WithinSplitTable";
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  what: { flex: "1 1 10em", minWidth: 0, overflowWrap: "anywhere" },
+  amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  detail: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+});
+
+/** How many charges are listed before "Show all". */
+const FIRST_SHOWN = 100;
+
+/** Which charges make up a figure: any field left out matches every charge. */
+export interface ChargeFilter {
+  readonly partner?: string;
+  readonly yearLabel?: string;
+  readonly category?: Category;
+  readonly nature?: Nature;
+  /** Only charges whose cost line is for this service ("" for lines naming none). */
+  readonly service?: string;
+  /** Leave out charges for these services (a general budget does not cover services with a budget of their own). */
+  readonly excludeServices?: readonly string[];
+}
+
+/** The charges of a run (after the carve-out of partners within others: what each partner pays) that make up a figure. */
+export function chargesBehind(run: ModelRun, filter: ChargeFilter): ChargeRow[] {
+  return run.rows.filter(
+    (r) =>
+      (filter.partner === undefined || r.partner === filter.partner) &&
+      (filter.yearLabel === undefined || r.yearLabel === filter.yearLabel) &&
+      (filter.category === undefined || r.category === filter.category) &&
+      (filter.nature === undefined || r.nature === filter.nature) &&
+      (filter.service === undefined || r.service === filter.service) &&
+      !(filter.excludeServices ?? []).includes(r.service),
+  );
+}
+
+/** Props for {@link ChargesBehind}. */
+export interface ChargesBehindProps {
+  readonly run: ModelRun;
+  readonly filter: ChargeFilter;
+  /** What the figure is, e.g. "London Borough of Brent (BRE), 2020/21 capital". */
+  readonly label: string;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * The charges behind a total or a budget line: how many, what they add up to
+ * (to the penny), and each one by cost line and year with its amount and an
+ * Explain button that opens how it was derived, as for a charge selected on
+ * the Allocations sheet.
+ */
+export function ChargesBehind({ run, filter, label, names }: ChargesBehindProps): React.JSX.Element {
+  const c = useStyles();
+  const rows = React.useMemo(() => chargesBehind(run, filter), [run, filter]);
+  const [open, setOpen] = React.useState<string | undefined>(undefined);
+  const [all, setAll] = React.useState(false);
+  // A large model can have thousands of charges behind one total: list the first ones, the rest on request.
+  const shown = all ? rows : rows.slice(0, FIRST_SHOWN);
+  // Pence are whole numbers within the safe range (the engine refuses larger): the sum is exact.
+  const total = rows.reduce((a, r) => a + r.amount, 0);
+  const listLabel = `Charges behind ${label}`;
+  return (
+    <div className={c.detail}>
+      <Text weight="semibold">{rows.length === 0 ? `No charges behind ${label}.` : `${rows.length === 1 ? "1 charge" : `${rows.length} charges`} behind ${label}: ${formatMoney(total)} in all.`}</Text>
+      {rows.length > 0 && (
+        <ul className={c.list} aria-label={listLabel}>
+          {shown.map((r) => {
+            const key = `${r.lineRef}|${r.partner}|${r.yearLabel}`;
+            const what = `${r.lineRef}${r.service !== "" ? ` (${r.service})` : ""}, ${r.yearLabel}${filter.partner === undefined ? `, ${partnerLabel(r.partner, names)}` : ""}`;
+            const isOpen = open === key;
+            return (
+              <li key={key}>
+                <div className={c.row}>
+                  <Text className={c.what}>{what}</Text>
+                  <Text className={c.amount}>{formatMoney(r.amount)}</Text>
+                  <Button size="small" aria-expanded={isOpen} aria-label={`${isOpen ? "Hide how" : "Explain"} ${what}`} onClick={() => setOpen(isOpen ? undefined : key)}>
+                    {isOpen ? "Hide" : "Explain"}
+                  </Button>
+                </div>
+                {isOpen && <ChargeExplanation run={run} row={r} names={names} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {shown.length < rows.length && (
+        <div>
+          <Button size="small" appearance="subtle" onClick={() => setAll(true)}>
+            {`Show all ${rows.length} charges (the first ${FIRST_SHOWN} are listed)`}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface ChargeExplanationProps {
+  readonly run: ModelRun;
+  readonly row: ChargeRow;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** How one charge was derived: the engine's trace of the core charge and, for a partner within another, how the parent's share was divided. */
+function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.JSX.Element {
+  const { engine } = useServices();
+  const c = useStyles();
+  const split = run.within.find((w) => w.lineRef === row.lineRef && w.yearLabel === row.yearLabel && (w.parent === row.partner || w.parts.some((p) => p.partner === row.partner)));
+  const corePartner = split && split.parent !== row.partner ? split.parent : row.partner;
+  const charge = run.result.charges.find((ch) => ch.lineRef === row.lineRef && ch.partner === corePartner && ch.yearLabel === row.yearLabel);
+  if (charge === undefined) return <Text>{`No trace of ${row.lineRef} ${row.yearLabel} in this run.`}</Text>;
+  const trace = engine.explainCharge(run.result, charge);
+  return (
+    <div className={c.detail}>
+      {split !== undefined && split.parent !== row.partner && (
+        <Text>{`${partnerLabel(row.partner, names)} pays part of ${partnerLabel(split.parent, names)}'s share: first how that share was worked out, then how it was divided.`}</Text>
+      )}
+      <ExplainCard trace={trace} partnerName={partnerLabel(trace.partner, names)} />
+      {split !== undefined && <WithinSplitTable split={split} names={names} />}
+    </div>
+  );
+}

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { budgetFlagMessage, type BudgetStatus } from "../../engine";
 import { BudgetTable } from "../components/BudgetTable";
+import { ChoiceField } from "../components/fields";
 import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
@@ -132,16 +133,7 @@ function BudgetLineExplainer({ run, lines, shown, names }: BudgetLineExplainerPr
   return (
     <>
       <Subtitle2 as="h3">Explain a budget line</Subtitle2>
-      <Field label="Budget line" size="small">
-        <Select size="small" value={line ? chosen : ""} onChange={(_, d) => setChosen(d.value)}>
-          <option value="">Choose a line</option>
-          {shown.map((l) => (
-            <option key={key(l)} value={key(l)}>
-              {label(l)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField label="Budget line" value={line ? chosen : ""} blank="Choose a line" choices={shown.map((l) => ({ value: key(l), text: label(l) }))} onChange={setChosen} />
       {line !== undefined && filter !== undefined && <ChargesBehind key={chosen} run={run} names={names} label={label(line)} filter={filter} />}
     </>
   );

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, Field, Select, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { ChoiceField } from "../components/fields";
 import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
 import { ExplainCard } from "../components/ExplainCard";
 import { Notice } from "../components/Notice";
@@ -96,26 +97,8 @@ function TotalChooser({ run, names }: { readonly run: ModelRun; readonly names: 
         Explain a total
       </Subtitle2>
       <div className={s.actions}>
-        <Field label="Partner" size="small">
-          <Select size="small" value={partner} onChange={(_, d) => setPartner(d.value)}>
-            <option value="">Choose a partner</option>
-            {[...names.keys()].map((id) => (
-              <option key={id} value={id}>
-                {partnerLabel(id, names)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Year" size="small">
-          <Select size="small" value={year} onChange={(_, d) => setYear(d.value)}>
-            <option value="">Choose a year</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField label="Partner" value={partner} blank="Choose a partner" choices={[...names.keys()].map((id) => ({ value: id, text: partnerLabel(id, names) }))} onChange={setPartner} />
+        <ChoiceField label="Year" value={year} blank="Choose a year" choices={years.map((y) => ({ value: y, text: y }))} onChange={setYear} />
       </div>
       {partner !== "" && year !== "" && <ChargesBehind run={run} names={names} label={`${partnerLabel(partner, names)}, ${year}`} filter={filter} />}
     </section>

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Button, Field, ProgressBar, Select, Spinner, Text } from "@fluentui/react-components";
+import { FirstRunGuide } from "../components/FirstRunGuide";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
@@ -58,6 +59,7 @@ export function StartScreen(): React.JSX.Element {
   return (
     <section className={s.screen} aria-labelledby="start-title">
       <ScreenHeading id="start-title" title="Start" intro="Work on the model in this workbook, or set up a new one." />
+      <FirstRunGuide />
       {state.loading && status === undefined ? (
         <Spinner size="tiny" label="Looking at the workbook…" />
       ) : status?.hasModel ? (

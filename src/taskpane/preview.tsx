@@ -4,17 +4,26 @@
  * sheets so a newcomer sees the inputs and the results change.
  * `?sample=<id>` preloads another sample; `?sample=none` starts empty;
  * `?theme=dark` shows the pane in the dark theme it takes in a dark Office;
- * `?pane=350` sets the pane's width in pixels (200 to 1000; 380 otherwise).
+ * `?pane=350` sets the pane's width in pixels (200 to 1000; 380 otherwise);
+ * `?sample=synthetic-10000` preloads the 10,000-line synthetic model (to try
+ * the pane on a large model: progress, Cancel, responsiveness).
  */
 import * as React from "react";
 import { cellAddress } from "../excel";
 import { createMemoryPort } from "../excel";
 import { MemoryWorkbook } from "../excel";
-import { BRENT_LEWISHAM_SOUTHWARK, SAMPLES, sampleById } from "../samples";
+import { BRENT_LEWISHAM_SOUTHWARK, SAMPLES, sampleById, syntheticModel, type SampleModel } from "../samples";
 import { PreviewLayout } from "./preview/PreviewLayout";
 import { renderInto } from "./render";
 import { sampleChoices } from "./samples";
 import { createSelectionSource } from "./services";
+
+const SYNTHETIC_ID = "synthetic-10000";
+
+/** The 10,000-line synthetic model of the benchmarks, as a sample to preload. */
+function synthetic(): Pick<SampleModel, "model" | "notes"> {
+  return { model: syntheticModel(10_000), notes: {} };
+}
 
 async function start(): Promise<void> {
   const workbook = new MemoryWorkbook(["Sheet1"]);
@@ -23,7 +32,7 @@ async function start(): Promise<void> {
   const wanted = params.get("sample") ?? BRENT_LEWISHAM_SOUTHWARK.id;
   const theme = params.get("theme") === "dark" ? "dark" : "light";
   const paneWidth = Number(params.get("pane") ?? "");
-  const sample = wanted === "none" ? undefined : (sampleById(wanted) ?? BRENT_LEWISHAM_SOUTHWARK);
+  const sample = wanted === "none" ? undefined : wanted === SYNTHETIC_ID ? synthetic() : (sampleById(wanted) ?? BRENT_LEWISHAM_SOUTHWARK);
   if (sample) {
     const created = await port.createModel(sample.model, { notes: sample.notes });
     if (!created.ok) console.warn("[preview] could not preload the sample", created.problems);

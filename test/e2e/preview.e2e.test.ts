@@ -365,4 +365,51 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await step(12, "explain-a-total");
     expect(pageErrors).toEqual([]);
   });
+
+  it("12 the 10,000-line synthetic model: progress shows, Cancel stops the run, the pane keeps answering", async () => {
+    await openPreview(NARROW, "&sample=synthetic-10000");
+    await pane().getByText(/This workbook has a model/).waitFor({ timeout: 60_000 });
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
+      }).observe({ type: "longtask" });
+    });
+    const longTasks = (): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+    await openScreen("Run");
+    await longTasks();
+    // Progress: every step's label is shown (recorded as it appears, the page being busy in between).
+    await page.evaluate(() => {
+      const w = window as unknown as { progress: string[] };
+      w.progress = [];
+      const pane = document.getElementById("task-pane") as HTMLElement;
+      new MutationObserver(() => {
+        const bar = pane.querySelector('[role="progressbar"]');
+        const label = bar?.closest(".fui-Field")?.querySelector("label")?.textContent ?? "";
+        if (bar && label !== "" && w.progress.at(-1) !== label) w.progress.push(label);
+      }).observe(pane, { childList: true, subtree: true, characterData: true });
+    });
+    // Cancel as soon as it can be pressed: nothing is written.
+    await pane().getByRole("button", { name: "Calculate" }).click();
+    await pane().getByRole("button", { name: "Cancel" }).click();
+    await pane().getByText("Cancelled before anything was written").waitFor();
+    expect(await sheetTab("Summary").count()).toBe(0);
+    const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+    expect(progress[0]).toBe("Reading the model from the workbook…");
+    // A whole run and write, with the moments the page did not answer (long tasks) written to test-artifacts/e2e/responsiveness.txt: measured, never asserted.
+    await longTasks();
+    await pane().getByRole("button", { name: "Calculate" }).click();
+    await pane().getByRole("button", { name: "Write to workbook" }).waitFor({ timeout: 60_000 });
+    const calculating = await longTasks();
+    const steps = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+    expect(steps.some((l) => /^Step \d+ of \d+: /.test(l)), steps.join(" / ")).toBe(true);
+    await pane().getByRole("button", { name: "Write to workbook" }).click();
+    await pane().getByText("Results written").waitFor({ timeout: 120_000 });
+    const writing = await longTasks();
+    const text = (xs: number[]): string => (xs.length === 0 ? "none" : `${xs.length}, longest ${Math.max(...xs)} ms`);
+    writeFileSync(join(ARTIFACTS, "responsiveness.txt"), `10,000-line synthetic model, long tasks (> 50 ms) in the preview\ncalculate: ${text(calculating)}\nwrite: ${text(writing)}\n`);
+    expect(await sheetTab("Summary").count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
 });

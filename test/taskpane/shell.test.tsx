@@ -17,7 +17,7 @@ describe("Task pane shell", () => {
   it("opens a screen from the keyboard (Enter on a focused tab)", async () => {
     const { user } = await renderTaskpane();
     await screen.findByText(/This workbook has a model/);
-    // Arrow-key movement and Tab order are checked in Chromium (e2e): jsdom does not run Fluent's focus manager (tabster) faithfully.
+    // Arrow keys and the Tab order of the tab bar: tab-bar.test.tsx, and in Chromium (e2e).
     act(() => screen.getByRole("tab", { name: "Run" }).focus());
     await user.keyboard("{Enter}");
     expect(await screen.findByRole("heading", { name: "Run" })).toBeInTheDocument();

@@ -48,7 +48,10 @@ export interface ChargeFilter {
 }
 
 /** The charges of a run (after the carve-out of partners within others: what each partner pays) that make up a figure. */
-export function chargesBehind(run: ModelRun, filter: ChargeFilter): ChargeRow[] {
+export function chargesBehind(
+  run: ModelRun,
+  filter: ChargeFilter,
+): ChargeRow[] {
   return run.rows.filter(
     (r) =>
       (filter.partner === undefined || r.partner === filter.partner) &&
@@ -75,7 +78,12 @@ export interface ChargesBehindProps {
  * Explain button that opens how it was derived, as for a charge selected on
  * the Allocations sheet.
  */
-export function ChargesBehind({ run, filter, label, names }: ChargesBehindProps): React.JSX.Element {
+export function ChargesBehind({
+  run,
+  filter,
+  label,
+  names,
+}: ChargesBehindProps): React.JSX.Element {
   const c = useStyles();
   const rows = React.useMemo(() => chargesBehind(run, filter), [run, filter]);
   const [open, setOpen] = React.useState<string | undefined>(undefined);
@@ -87,7 +95,11 @@ export function ChargesBehind({ run, filter, label, names }: ChargesBehindProps)
   const listLabel = `Charges behind ${label}`;
   return (
     <div className={c.detail}>
-      <Text weight="semibold">{rows.length === 0 ? `No charges behind ${label}.` : `${rows.length === 1 ? "1 charge" : `${rows.length} charges`} behind ${label}: ${formatMoney(total)} in all.`}</Text>
+      <Text weight="semibold">
+        {rows.length === 0
+          ? `No charges behind ${label}.`
+          : `${rows.length === 1 ? "1 charge" : `${rows.length} charges`} behind ${label}: ${formatMoney(total)} in all.`}
+      </Text>
       {rows.length > 0 && (
         <ul className={c.list} aria-label={listLabel}>
           {shown.map((r) => {
@@ -99,11 +111,18 @@ export function ChargesBehind({ run, filter, label, names }: ChargesBehindProps)
                 <div className={c.row}>
                   <Text className={c.what}>{what}</Text>
                   <Text className={c.amount}>{formatMoney(r.amount)}</Text>
-                  <Button size="small" aria-expanded={isOpen} aria-label={`${isOpen ? "Hide how" : "Explain"} ${what}`} onClick={() => setOpen(isOpen ? undefined : key)}>
+                  <Button
+                    size="small"
+                    aria-expanded={isOpen}
+                    aria-label={`${isOpen ? "Hide how" : "Explain"} ${what}`}
+                    onClick={() => setOpen(isOpen ? undefined : key)}
+                  >
                     {isOpen ? "Hide" : "Explain"}
                   </Button>
                 </div>
-                {isOpen && <ChargeExplanation run={run} row={r} names={names} />}
+                {isOpen && (
+                  <ChargeExplanation run={run} row={r} names={names} />
+                )}
               </li>
             );
           })}
@@ -127,20 +146,42 @@ interface ChargeExplanationProps {
 }
 
 /** How one charge was derived: the engine's trace of the core charge and, for a partner within another, how the parent's share was divided. */
-function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.JSX.Element {
+function ChargeExplanation({
+  run,
+  row,
+  names,
+}: ChargeExplanationProps): React.JSX.Element {
   const { engine } = useServices();
   const c = useStyles();
-  const split = run.within.find((w) => w.lineRef === row.lineRef && w.yearLabel === row.yearLabel && (w.parent === row.partner || w.parts.some((p) => p.partner === row.partner)));
-  const corePartner = split && split.parent !== row.partner ? split.parent : row.partner;
-  const charge = run.result.charges.find((ch) => ch.lineRef === row.lineRef && ch.partner === corePartner && ch.yearLabel === row.yearLabel);
-  if (charge === undefined) return <Text>{`No trace of ${row.lineRef} ${row.yearLabel} in this run.`}</Text>;
+  const split = run.within.find(
+    (w) =>
+      w.lineRef === row.lineRef &&
+      w.yearLabel === row.yearLabel &&
+      (w.parent === row.partner ||
+        w.parts.some((p) => p.partner === row.partner)),
+  );
+  const corePartner =
+    split && split.parent !== row.partner ? split.parent : row.partner;
+  const charge = run.result.charges.find(
+    (ch) =>
+      ch.lineRef === row.lineRef &&
+      ch.partner === corePartner &&
+      ch.yearLabel === row.yearLabel,
+  );
+  if (charge === undefined)
+    return (
+      <Text>{`No trace of ${row.lineRef} ${row.yearLabel} in this run.`}</Text>
+    );
   const trace = engine.explainCharge(run.result, charge);
   return (
     <div className={c.detail}>
       {split !== undefined && split.parent !== row.partner && (
         <Text>{`${partnerLabel(row.partner, names)} pays part of ${partnerLabel(split.parent, names)}'s share: first how that share was worked out, then how it was divided.`}</Text>
       )}
-      <ExplainCard trace={trace} partnerName={partnerLabel(trace.partner, names)} />
+      <ExplainCard
+        trace={trace}
+        partnerName={partnerLabel(trace.partner, names)}
+      />
       {split !== undefined && <WithinSplitTable split={split} names={names} />}
     </div>
   );

@@ -1,5 +1,11 @@
 import * as React from "react";
-import { Body1, Button, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   dialog: {
@@ -49,25 +55,29 @@ export interface ConfirmDialogProps {
  * adds `<i aria-hidden tabindex=0>` elements that screen-reader checks flag).
  * Where showModal() is missing (jsdom) it opens in place, non-modal.
  */
-export function ConfirmDialog({ open, title, message, confirmText, onConfirm, onCancel }: ConfirmDialogProps): React.JSX.Element {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmText,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps): React.JSX.Element | null {
   const c = useStyles();
   const ids = React.useId();
   const dialog = React.useRef<HTMLDialogElement>(null);
   const cancel = React.useRef<HTMLButtonElement>(null);
   const isOpen = React.useRef(open);
   isOpen.current = open;
+  // Mounted only while open: shown modally on mount; unmounting an open modal dialog closes it.
   React.useEffect(() => {
     const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) {
-      if (typeof d.showModal === "function") d.showModal();
-      else d.setAttribute("open", "");
-      cancel.current?.focus();
-    } else if (!open && d.open) {
-      if (typeof d.close === "function") d.close();
-      else d.removeAttribute("open");
-    }
+    if (!open || !d || d.open) return;
+    if (typeof d.showModal === "function") d.showModal();
+    else d.setAttribute("open", "");
+    cancel.current?.focus();
   }, [open]);
+  if (!open) return null;
   return (
     <dialog
       ref={dialog}
@@ -86,22 +96,20 @@ export function ConfirmDialog({ open, title, message, confirmText, onConfirm, on
         if (isOpen.current) onCancel();
       }}
     >
-      {open && (
-        <div className={c.body}>
-          <Subtitle1 as="h2" id={`${ids}-title`}>
-            {title}
-          </Subtitle1>
-          <Body1 id={`${ids}-message`}>{message}</Body1>
-          <div className={c.actions}>
-            <Button appearance="primary" onClick={onConfirm}>
-              {confirmText}
-            </Button>
-            <Button ref={cancel} onClick={onCancel}>
-              Cancel
-            </Button>
-          </div>
+      <div className={c.body}>
+        <Subtitle1 as="h2" id={`${ids}-title`}>
+          {title}
+        </Subtitle1>
+        <Body1 id={`${ids}-message`}>{message}</Body1>
+        <div className={c.actions}>
+          <Button appearance="primary" onClick={onConfirm}>
+            {confirmText}
+          </Button>
+          <Button ref={cancel} onClick={onCancel}>
+            Cancel
+          </Button>
         </div>
-      )}
+      </div>
     </dialog>
   );
 }

@@ -31,13 +31,34 @@ const useStyles = makeStyles({
 });
 
 /** What each screen is for, in the order a user meets them (the guide's steps). */
-export const GUIDE_STEPS: readonly { readonly screen: ScreenId; readonly text: string }[] = [
-  { screen: "start", text: "open the model in this workbook, or create one from a sample." },
-  { screen: "check", text: "every problem in the input tables; select one to go to its cell." },
-  { screen: "run", text: "calculate each partner's charges, preview them, then write the result sheets." },
-  { screen: "budget", text: "each partner's recharge against its budget, with the charges behind any line." },
-  { screen: "scenarios", text: "what-if versions of the model, compared with the base (do no harm)." },
-  { screen: "explain", text: "how any charge or total was worked out, in plain words and to the penny." },
+export const GUIDE_STEPS: readonly {
+  readonly screen: ScreenId;
+  readonly text: string;
+}[] = [
+  {
+    screen: "start",
+    text: "open the model in this workbook, or create one from a sample.",
+  },
+  {
+    screen: "check",
+    text: "every problem in the input tables; select one to go to its cell.",
+  },
+  {
+    screen: "run",
+    text: "calculate each partner's charges, preview them, then write the result sheets.",
+  },
+  {
+    screen: "budget",
+    text: "each partner's recharge against its budget, with the charges behind any line.",
+  },
+  {
+    screen: "scenarios",
+    text: "what-if versions of the model, compared with the base (do no harm).",
+  },
+  {
+    screen: "explain",
+    text: "how any charge or total was worked out, in plain words and to the penny.",
+  },
 ];
 
 /** The storage key that remembers the guide was hidden. */
@@ -86,7 +107,12 @@ export function FirstRunGuide(): React.JSX.Element {
   if (hidden) {
     return (
       <div>
-        <Button ref={show} size="small" appearance="subtle" onClick={() => set(false)}>
+        <Button
+          ref={show}
+          size="small"
+          appearance="subtle"
+          onClick={() => set(false)}
+        >
           Show the guide
         </Button>
       </div>
@@ -101,7 +127,8 @@ export function FirstRunGuide(): React.JSX.Element {
         {GUIDE_STEPS.map((step) => (
           <li key={step.screen}>
             <Text>
-              <span className={c.name}>{SCREEN_LABELS[step.screen]}</span>: {step.text}
+              <span className={c.name}>{SCREEN_LABELS[step.screen]}</span>:{" "}
+              {step.text}
             </Text>
           </li>
         ))}

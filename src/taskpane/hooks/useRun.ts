@@ -30,9 +30,22 @@ export interface RunControls {
   reset(): void;
 }
 
-/** Lets React paint (and a Cancel click land) between steps. */
+/**
+ * Lets the browser paint (and a Cancel click land) between steps: waits for the next frame,
+ * then a task after it, since a bare setTimeout(0) can run before the frame that shows the
+ * progress. A hidden pane gets no frames, so 50 ms also does.
+ */
 function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    let done = false;
+    const go = (): void => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(go);
+    setTimeout(go, 50);
+  });
 }
 
 function cancelledText(): string {
@@ -60,6 +73,8 @@ export function useRun(): RunControls {
     const live = (): boolean => token.current === my;
     try {
       setPhase({ kind: "calculating", step: 1, steps: undefined, label: "Reading the model from the workbook" });
+      await yieldToBrowser();
+      if (!live()) return;
       const state = await actions.refresh();
       if (!live()) return;
       if (state.session === undefined) {
@@ -106,6 +121,10 @@ export function useRun(): RunControls {
       abort.current = controller;
       setPhase({ kind: "writing", outputs, done: 0, total: 0 });
       try {
+        // Building a large model's result sheets takes a moment before the first batch is
+        // sent: let "Writing…" and Cancel show first.
+        await yieldToBrowser();
+        if (token.current !== my) return;
         const r = await writeResults(port, outputs, {
           replaceEdited,
           signal: controller.signal,

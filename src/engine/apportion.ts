@@ -1,10 +1,11 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
 import type { EngineError } from "./errors";
 import { fyLabel, type FinancialYear } from "./financial-year";
-import { largestRemainderBy } from "./largest-remainder";
+import { largestRemainderBy, type Weight } from "./largest-remainder";
+import { anyMembershipDates, memberWeights, membersById, type MembershipDates } from "./membership";
 import type { ModelInput, Category, Nature } from "./model";
 import type { Pence } from "./money";
-import type { Partner, PreparedModel, Settings } from "./prepared";
+import type { Line, Partner, PreparedModel, Settings } from "./prepared";
 import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
 import { compareIds, validateModel } from "./validate";
@@ -32,6 +33,12 @@ export interface LineYear {
   readonly totalWeight: string;
   /** Each partner's rounded share, aligned with `partners`. */
   readonly shares: readonly Pence[];
+  /**
+   * Each partner's membership fraction of the charged period ("1", "59/90"),
+   * aligned with `partners`; undefined when every partner was a member
+   * throughout. Partners that were members for none of it are not listed.
+   */
+  readonly membership?: readonly string[];
 }
 
 /** One partner's charge for one cost line in one year. Classification travels with it. */
@@ -108,6 +115,23 @@ export function apportionModel(input: ModelInput): Result<ApportionResult> {
 
 type Resolved = Result<BasisWeights & { readonly text: readonly string[]; readonly total: string; readonly split: (amount: number) => number[] }>;
 
+/** A line-year's basis once membership is applied: who shares it and how. */
+type MemberResolved = Result<
+  | {
+      readonly partners: readonly string[];
+      readonly components: readonly BasisComponent[];
+      readonly text: readonly string[];
+      readonly total: string;
+      readonly split: (amount: number) => number[];
+      readonly membership: readonly string[];
+    }
+  | undefined
+>;
+
+function resolvedOf(weights: readonly Weight[]): { text: string[]; total: string; split: (amount: number) => number[] } {
+  return { text: weights.map(String), total: weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(), split: largestRemainderBy(weights) };
+}
+
 /**
  * Apportions a model that has already passed {@link validateModel}.
  *
@@ -132,6 +156,8 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   const factors = new FactorCache();
   // Totals and the balance check are gathered as each line-year is split, while its shares are at hand.
   const sums = new ChargeSums(model.partners, firstYear, span);
+  // Membership over time: only worked out when some partner joins or leaves (see membership.ts).
+  const members = anyMembershipDates(model.partners) ? new MemberCache(model.partners) : undefined;
   for (const line of model.lines) {
     const years = profileLine(line, model.settings, factors);
     if (years.length === 0) {
@@ -152,16 +178,26 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
-        resolved = r.ok
-          ? ok({ ...r.value, text: r.value.weights.map(String), total: r.value.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(), split: largestRemainderBy(r.value.weights) })
-          : r;
+        resolved = r.ok ? ok({ ...r.value, ...resolvedOf(r.value.weights) }) : r;
         slots[ya.year - firstYear] = resolved;
       }
       if (!resolved.ok) {
         for (const e of resolved.errors) problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
         continue;
       }
-      const shares = resolved.value.split(ya.amount / unit);
+      let use: { partners: readonly string[]; components: readonly BasisComponent[]; split: (amount: number) => number[]; text: readonly string[]; total: string; membership?: readonly string[] } = {
+        partners: line.partners,
+        ...resolved.value,
+      };
+      if (members !== undefined) {
+        const m = membersOf(line, ya.year, resolved.value.components, members, model.settings);
+        if (!m.ok) {
+          problems.push(...m.errors.map((e) => ({ ...e, at: { ...e.at, key: line.ref, index: line.row } })));
+          continue;
+        }
+        if (m.value !== undefined) use = m.value;
+      }
+      const shares = use.split(ya.amount / unit);
       if (unit !== 1) for (let k = 0; k < shares.length; k++) shares[k] = (shares[k] as number) * unit;
       let yearLabel = labels.get(ya.year);
       if (yearLabel === undefined) {
@@ -179,11 +215,12 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         yearLabel,
         profile: ya,
         basis: line.basisText,
-        components: resolved.value.components,
-        partners: line.partners,
-        weights: resolved.value.text,
-        totalWeight: resolved.value.total,
+        components: use.components,
+        partners: use.partners,
+        weights: use.text,
+        totalWeight: use.total,
         shares,
+        ...(use.membership === undefined ? {} : { membership: use.membership }),
       };
       lineYears.push(lineYear);
       sums.add(lineYear);
@@ -205,6 +242,64 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   };
   if (table !== undefined) TABLES.set(result, table);
   return ok(result);
+}
+
+/**
+ * Memoises membership per partner list, basis, year and line dates (many
+ * lines share them), and interns the lists of members so line-years sharing
+ * the same members share one array (the charge table keys on it).
+ */
+class MemberCache {
+  private readonly dates: ReadonlyMap<string, MembershipDates>;
+  private readonly byList = new Map<readonly string[], Map<string, MemberResolved>>();
+  private readonly lists = new Map<string, readonly string[]>();
+
+  constructor(partners: readonly Partner[]) {
+    this.dates = membersById(partners);
+  }
+
+  get(line: Line, fy: FinancialYear, components: readonly BasisComponent[], settings: Settings): MemberResolved {
+    let forList = this.byList.get(line.partners);
+    if (forList === undefined) {
+      forList = new Map();
+      this.byList.set(line.partners, forList);
+    }
+    const key = `${line.basisText}|${fy}|${line.nature}|${line.start}|${line.end ?? ""}`;
+    let hit = forList.get(key);
+    if (hit === undefined) {
+      const m = memberWeights(
+        line,
+        fy,
+        line.partners.map((id) => this.dates.get(id) ?? {}),
+        components,
+        settings.proRata,
+        { entity: "costLine", key: line.ref, index: line.row, field: "basis" },
+      );
+      if (!m.ok || m.value === undefined) hit = m.ok ? ok(undefined) : m;
+      else {
+        const kept = m.value.kept;
+        const ids = kept.map((i) => line.partners[i] as string);
+        const listKey = ids.join("\u0000");
+        let partners = this.lists.get(listKey);
+        if (partners === undefined) {
+          partners = ids;
+          this.lists.set(listKey, ids);
+        }
+        hit = ok({
+          partners,
+          components: components.map((c) => ({ ...c, values: kept.map((i) => c.values[i] ?? "0") })),
+          ...resolvedOf(m.value.weights),
+          membership: m.value.fractions,
+        });
+      }
+      forList.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+function membersOf(line: Line, fy: FinancialYear, components: readonly BasisComponent[], cache: MemberCache, settings: Settings): MemberResolved {
+  return cache.get(line, fy, components, settings);
 }
 
 /** One charge per line-year and partner, in order of line-year then partner. */

@@ -19,6 +19,10 @@ export interface Partner {
   readonly id: string;
   readonly name: string;
   readonly host: boolean;
+  /** First day of membership (inclusive); undefined: always a member. */
+  readonly joins?: DayNumber;
+  /** Last day of membership (inclusive); undefined: never leaves. */
+  readonly leaves?: DayNumber;
 }
 
 /** A validated driver: values by year (`undefined` key = every year). */

@@ -36,6 +36,12 @@ export interface ChargeTrace {
   /** Indexation factor applied, in pounds-per-pound, e.g. "1.0609". */
   readonly indexFactor: string;
   readonly basis: string;
+  /**
+   * The part of the charged period the partner was a member ("1" for all of
+   * it, "59/90" for 59 of 90 days; see docs/membership.md). The weight below
+   * already allows for it.
+   */
+  readonly membership: string;
   readonly components: readonly TraceComponent[];
   /** The partner's whole-number weight and the total weight (the combined proportion). */
   readonly weight: string;
@@ -110,6 +116,7 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     coverage: ly.profile.factor.coverage,
     indexFactor: ly.profile.factor.indexFactor,
     basis: ly.basis,
+    membership: ly.membership?.[i] ?? "1",
     components,
     weight: weight.toString(),
     totalWeight: t.totalText,

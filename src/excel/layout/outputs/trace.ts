@@ -1,4 +1,4 @@
-import { exactYearAmountText, explainCharge, fracToDecimalText, formatMoney, frac, type ChargeTrace, type ModelRun } from "../../../engine";
+import { exactYearAmountText, explainCharge, fracToDecimalText, formatMoney, frac, type ChargeTrace, type LineYear, type ModelRun } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
@@ -14,6 +14,7 @@ export const TRACE_HEADERS = [
   "Exact line amount (£)",
   "Coverage",
   "Index factor",
+  "Membership",
   "Basis",
   "Basis figures",
   "Partner weight",
@@ -30,6 +31,12 @@ export function basisFigures(t: ChargeTrace): string {
 }
 
 const DP = 10;
+
+/** A partner's membership fraction in a line-year ("1" when everyone was a member throughout). */
+function membershipOf(ly: LineYear, partner: string): string {
+  const i = ly.partners.indexOf(partner);
+  return i < 0 ? "1" : (ly.membership?.[i] ?? "1");
+}
 
 /**
  * The Trace sheet: for every charge, how it was derived — the amount of the
@@ -52,6 +59,7 @@ export function traceSheet(run: ModelRun): SheetSpec {
       t.exactLineAmount,
       t.coverage,
       t.indexFactor,
+      t.membership,
       t.basis,
       basisFigures(t),
       t.weight,
@@ -81,6 +89,7 @@ export function traceSheet(run: ModelRun): SheetSpec {
         exactYearAmountText(ly.lineAmount, ly.profile.factor),
         ly.profile.factor.coverage,
         ly.profile.factor.indexFactor,
+        membershipOf(ly, s.parent),
         `within:${s.parent}`,
         `${role}; proportion of the line ${fracToDecimalText(proportion, DP)}`,
         "",
@@ -100,6 +109,6 @@ export function traceSheet(run: ModelRun): SheetSpec {
     blocks: t.blocks,
     tables: [t.table],
     freezeRows: 1,
-    columnWidths: [70, 60, 60, 70, 70, 110, 130, 90, 80, 110, 260, 90, 90, 130, 100, 120, 380],
+    columnWidths: [70, 60, 60, 70, 70, 110, 130, 90, 80, 80, 110, 260, 90, 90, 130, 100, 120, 380],
   });
 }

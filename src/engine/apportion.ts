@@ -1,4 +1,5 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
+import type { DayNumber } from "./dates";
 import type { EngineError } from "./errors";
 import { fyLabel, type FinancialYear } from "./financial-year";
 import { largestRemainderBy, type Weight } from "./largest-remainder";
@@ -21,6 +22,10 @@ export interface LineYear {
   readonly nature: Nature;
   readonly year: FinancialYear;
   readonly yearLabel: string;
+  /** The line's date (one-off) or start date (ongoing), which membership is measured against. */
+  readonly lineStart: DayNumber;
+  /** The line's end date (ongoing; undefined when it continues or for a one-off). */
+  readonly lineEnd: DayNumber | undefined;
   readonly profile: YearAmount;
   /** The basis reference, e.g. "driver:users". */
   readonly basis: string;
@@ -213,6 +218,8 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         nature: line.nature,
         year: ya.year,
         yearLabel,
+        lineStart: line.start,
+        lineEnd: line.end,
         profile: ya,
         basis: line.basisText,
         components: use.components,

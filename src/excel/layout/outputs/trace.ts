@@ -75,7 +75,7 @@ export function traceSheet(run: ModelRun): SheetSpec {
     const ly = lineYears.get(`${s.lineRef}\u0000${s.yearLabel}`);
     if (ly === undefined) continue;
     const amount = BigInt(ly.profile.amount);
-    const carve = (partner: string, proportion: { n: bigint; d: bigint }, share: number, role: string): CellValue[] => {
+    const carve = (partner: string, proportion: { n: bigint; d: bigint }, share: number, role: string, membership: string): CellValue[] => {
       const exact = frac(proportion.n * amount, proportion.d * 100n);
       const adj = frac(BigInt(share) * exact.d - exact.n * 100n, exact.d * 100n);
       const adjText = fracToDecimalText(adj, DP);
@@ -89,7 +89,7 @@ export function traceSheet(run: ModelRun): SheetSpec {
         exactYearAmountText(ly.lineAmount, ly.profile.factor),
         ly.profile.factor.coverage,
         ly.profile.factor.indexFactor,
-        membershipOf(ly, s.parent),
+        membership,
         `within:${s.parent}`,
         `${role}; proportion of the line ${fracToDecimalText(proportion, DP)}`,
         "",
@@ -100,8 +100,13 @@ export function traceSheet(run: ModelRun): SheetSpec {
         `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${partner} ${formatMoney(share)}`,
       ];
     };
-    body.push(carve(s.parent, s.parentProportion, s.parentAmount, `${s.parent} keeps the rest of its share`));
-    for (const p of s.parts) body.push(carve(p.partner, p.proportion, p.amount, `part of ${s.parent}'s share`));
+    body.push(carve(s.parent, s.parentProportion, s.parentAmount, `${s.parent} keeps the rest of its share`, membershipOf(ly, s.parent)));
+    for (const p of s.parts) {
+      // Not a member for any of the line-year: no charge, so no row (as on Allocations).
+      if (p.membership.n === 0n) continue;
+      const m = p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d} of ${s.parent}'s`;
+      body.push(carve(p.partner, p.proportion, p.amount, `part of ${s.parent}'s share`, m));
+    }
   }
   const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" || h === "Charge (£)" ? MONEY_FORMAT : null));
   const t = tableBlocks(OUTPUT_TABLES.trace, 0, TRACE_HEADERS, body, formats);

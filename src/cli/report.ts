@@ -1,4 +1,4 @@
-import { budgetFlagMessage, fyLabel, formatMoney, penceToText, type Pence } from "../engine";
+import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, fyLabel, formatMoney, penceToText, type Pence } from "../engine";
 import { partnerNames } from "../excel/layout/outputs/partners";
 import type { RunDone } from "./run-model";
 import type { UnwrittenChart } from "./xlsx-store";
@@ -44,7 +44,7 @@ export function runJson(done: RunDone, file: string, write: WriteSummary): Recor
     totals: run.totals.map((t) => ({ partner: t.partner, year: t.yearLabel, category: t.category, amount: penceToText(t.amount) })),
     allocations: run.rows.map((r) => ({ ref: r.lineRef, partner: r.partner, year: r.yearLabel, category: r.category, nature: r.nature, amount: penceToText(r.amount) })),
     budget: {
-      lines: done.budget.budgets.lines.map((l) => ({ partner: l.partner, year: l.yearLabel, category: l.category, service: l.service, budget: penceToText(l.budget), recharge: penceToText(l.recharge), variance: penceToText(l.variance), percent: l.percentText ?? null, status: l.status })),
+      lines: done.budget.budgets.lines.map((l) => ({ partner: l.partner, year: l.yearLabel, category: l.category, service: l.service, budget: l.budget === undefined ? null : penceToText(l.budget), recharge: penceToText(l.recharge), variance: l.variance === undefined ? null : penceToText(l.variance), percent: l.percentText ?? null, status: BUDGET_STATUS_TEXT[l.status] })),
       flags: done.budget.flags.map(budgetFlagMessage),
     },
     comparison: comparison === undefined ? null : { from: comparison.from, to: comparison.to, rows: comparison.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, from: penceToText(r.from), to: penceToText(r.to), difference: penceToText(r.difference) })) },
@@ -64,8 +64,9 @@ export function runText(done: RunDone, file: string, write: WriteSummary): strin
     `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.`,
   ];
   for (const p of partnerTotals(done)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
-  const outside = done.budget.budgets.lines.filter((l) => l.status !== "within").length;
-  lines.push(`Budget check: ${done.budget.budgets.lines.length} budget lines, ${outside} outside tolerance; ${done.budget.flags.length} flags.`);
+  // The statuses in the same words as the sheet and the task pane, each with how many rows have it.
+  const counts = BUDGET_STATUSES.map((st) => ({ st, n: done.budget.budgets.lines.filter((l) => l.status === st).length })).filter((c) => c.n > 0);
+  lines.push(`Budget check: ${done.budget.budgets.lines.length} rows${counts.length === 0 ? "" : ` (${counts.map((c) => `${c.n} ${BUDGET_STATUS_TEXT[c.st]}`).join(", ")})`}; ${done.budget.flags.length} flags.`);
   for (const f of done.budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined) lines.push(`Do no harm ("${doNoHarm.scenario}"): ${doNoHarm.passed ? "passed, no existing partner pays more" : `FAILED, ${doNoHarm.harms.length} increases for existing partners`}.`);

@@ -95,7 +95,7 @@ export { varianceOf, parseTolerance, VARIANCE_STATUSES, type Variance, type Vari
 export { percentOf, percentText, PERCENT_DP } from "./budget/percent";
 export { chargeRows, categoryTotals, type ChargeRow, type CategoryTotal } from "./budget/charge-rows";
 export { readBudgetTolerance, withinTolerance, NO_TOLERANCE, type BudgetTolerance } from "./budget/tolerance";
-export { budgetVariance, type BudgetVariance, type BudgetStatus } from "./budget/variance";
+export { budgetVariance, isWithinBudget, BUDGET_STATUSES, BUDGET_STATUS_TEXT, type BudgetVariance, type BudgetStatus } from "./budget/variance";
 export { readBudgets, budgetKey, type Budget } from "./budget/budgets";
 export { checkBudgets, type BudgetCheck, type BudgetLine } from "./budget/budget-check";
 export { budgetFlagMessage, type BudgetFlag } from "./budget/flags";

@@ -114,7 +114,7 @@ function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[
     if (id === "") return p.add({ kind: "missingValue", at });
     if (seen.has(id)) return p.add({ kind: "duplicatePartner", partner: id, at: { ...at, key: id } });
     seen.add(id);
-    const dates = p.take(readMembershipDates(row.joins, row.leaves, { entity: "partner", key: id, index: i + 1 })) ?? {};
+    const dates = p.take(readMembershipDates(row.joins, row.leaves, { entity: "partner", key: id })) ?? {};
     out.push({ id, name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id, host: row.host === true, ...dates });
   });
   return out.sort((a, b) => compareIds(a.id, b.id));

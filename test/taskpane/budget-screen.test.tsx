@@ -2,7 +2,7 @@
 import "./support/setup";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { budgetFlagMessage, checkModelBudgets, errorMessage, formatMoney, type ModelInput } from "../../src/engine";
+import { BUDGET_STATUS_TEXT, budgetFlagMessage, checkModelBudgets, errorMessage, formatMoney, type BudgetStatus, type ModelInput } from "../../src/engine";
 import { BRENT_LEWISHAM_SOUTHWARK, type SampleModel } from "../../src/samples";
 import { renderTaskpane } from "./support/harness";
 
@@ -24,14 +24,14 @@ describe("Budget screen", () => {
       const row = rows[i] as HTMLElement;
       expect(within(row).getByRole("rowheader")).toHaveTextContent(`${l.yearLabel} ${l.category}`);
       const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
-      expect(cells[0]).toBe(formatMoney(l.budget));
+      expect(cells[0]).toBe(l.budget === undefined ? "None" : formatMoney(l.budget));
       expect(cells[1]).toBe(formatMoney(l.recharge));
-      expect(cells[2]).toContain({ within: "Within budget", over: "Over budget", under: "Under budget" }[l.status]);
-      expect(cells[2]).toContain(`${l.percentText ?? "–"}`);
+      expect(cells[2]).toContain(BUDGET_STATUS_TEXT[l.status]);
+      if (l.variance !== undefined) expect(cells[2]).toContain(`${l.percentText ?? "–"}`);
     });
-    const counts = { over: 0, under: 0, within: 0 };
-    for (const l of expected.budgets.lines) counts[l.status]++;
-    for (const [k, n] of Object.entries(counts)) if (n > 0) expect(screen.getByRole("status")).toHaveTextContent(`${n} ${k} budget`);
+    const counts = new Map<BudgetStatus, number>();
+    for (const l of expected.budgets.lines) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
+    for (const [k, n] of counts) expect(screen.getByRole("status")).toHaveTextContent(`${n} ${BUDGET_STATUS_TEXT[k]}`);
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Partner" }), "London Borough of Brent (BRE)");
     expect(screen.queryByRole("table", { name: /LEW/ })).toBeNull();

@@ -65,6 +65,8 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("name", "Name", "text", 220),
       col("host", "Host", "yesno", 50, { choices: YES_NO }),
       col("within", "Within", "id", 70, { list: "partners" }),
+      col("joins", "Joins", "date", 80, { aliases: ["Joined", "Member from"] }),
+      col("leaves", "Leaves", "date", 80, { aliases: ["Left", "Member to"] }),
       col("note", "Note", "text", 260),
     ],
   },

@@ -23,7 +23,9 @@ export interface BudgetTableProps {
 /**
  * Each partner's budget lines: the year and kind of budget, what was set
  * aside, the recharge against it, and the variance in £ and % with its
- * status (in words, not colour alone). Four columns, to fit a task pane.
+ * status (in words, not colour alone). Four columns, to fit a task pane; each
+ * heading names what is under it (the row label is the year and kind, not the
+ * budget). A charge with no budget shows "None" set aside and no variance.
  */
 export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Element {
   const s = useScreenStyles();
@@ -41,15 +43,15 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
               <Table className={s.table} size="extra-small" aria-label={label}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell scope="col">Budget</TableHeaderCell>
+                    <TableHeaderCell scope="col">Year and kind</TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
-                      Set aside
+                      Budget
                     </TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
                       Recharge
                     </TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
-                      Variance
+                      Variance and status
                     </TableHeaderCell>
                   </TableRow>
                 </TableHeader>
@@ -59,12 +61,12 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                       <TableHeaderCell scope="row" className={s.rowHeader}>
                         {`${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
                       </TableHeaderCell>
-                      <TableCell className={s.money}>{formatMoney(l.budget)}</TableCell>
+                      <TableCell className={s.money}>{l.budget === undefined ? "None" : formatMoney(l.budget)}</TableCell>
                       <TableCell className={s.money}>{formatMoney(l.recharge)}</TableCell>
                       <TableCell>
                         <div className={c.stacked}>
-                          <span className={s.money}>{formatDifference(l.variance)}</span>
-                          <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>
+                          {l.variance !== undefined && <span className={s.money}>{formatDifference(l.variance)}</span>}
+                          {l.variance !== undefined && <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>}
                           <StatusBadge status={l.status} />
                         </div>
                       </TableCell>

@@ -1,19 +1,22 @@
 import * as React from "react";
 import { Badge } from "@fluentui/react-components";
-import type { BudgetStatus } from "../../engine";
+import { BUDGET_STATUS_TEXT, type BudgetStatus } from "../../engine";
 
-const LOOK: Readonly<Record<BudgetStatus, { readonly text: string; readonly color: "success" | "danger" | "warning" }>> = {
-  within: { text: "Within budget", color: "success" },
-  over: { text: "Over budget", color: "danger" },
-  under: { text: "Under budget", color: "warning" },
+/** Colour per status; the words are the engine's, the same as on the Budget check sheet. */
+const COLOR: Readonly<Record<BudgetStatus, "success" | "danger" | "warning">> = {
+  onBudget: "success",
+  withinUnder: "success",
+  withinOver: "success",
+  under: "warning",
+  over: "danger",
+  noBudget: "danger",
 };
 
 /** A budget status as a coloured badge with the status in words (colour is never the only cue). */
 export function StatusBadge({ status }: { readonly status: BudgetStatus }): React.JSX.Element {
-  const look = LOOK[status];
   return (
-    <Badge appearance="tint" color={look.color} shape="rounded">
-      {look.text}
+    <Badge appearance="tint" color={COLOR[status]} shape="rounded">
+      {BUDGET_STATUS_TEXT[status]}
     </Badge>
   );
 }

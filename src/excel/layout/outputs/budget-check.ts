@@ -1,14 +1,24 @@
-import { budgetFlagMessage, formatMoney, fracToDecimalText, type BudgetFlag, type ModelBudgetReport, type ModelRun } from "../../../engine";
+import { BUDGET_STATUS_TEXT, budgetFlagMessage, formatMoney, fracToDecimalText, type BudgetFlag, type BudgetStatus, type ModelBudgetReport, type ModelRun } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
 
-/** Status words in the Budget check's Status column, each with its conditional format colours. */
-export const BUDGET_STATUS = {
-  over: { text: "Over budget", fill: "#FFC7CE", font: "#9C0006" },
-  under: { text: "Under budget", fill: "#FFEB9C", font: "#9C5700" },
-  within: { text: "Within tolerance", fill: "#C6EFCE", font: "#006100" },
-} as const;
+const GREEN = { fill: "#C6EFCE", font: "#006100" } as const;
+const AMBER = { fill: "#FFEB9C", font: "#9C5700" } as const;
+const RED = { fill: "#FFC7CE", font: "#9C0006" } as const;
+
+/**
+ * Status words in the Budget check's Status column (the engine's one
+ * vocabulary), each with its conditional format colours.
+ */
+export const BUDGET_STATUS: Readonly<Record<BudgetStatus, { readonly text: string; readonly fill: string; readonly font: string }>> = {
+  onBudget: { text: BUDGET_STATUS_TEXT.onBudget, ...GREEN },
+  withinUnder: { text: BUDGET_STATUS_TEXT.withinUnder, ...GREEN },
+  withinOver: { text: BUDGET_STATUS_TEXT.withinOver, ...GREEN },
+  under: { text: BUDGET_STATUS_TEXT.under, ...AMBER },
+  over: { text: BUDGET_STATUS_TEXT.over, ...RED },
+  noBudget: { text: BUDGET_STATUS_TEXT.noBudget, ...RED },
+};
 
 /** Flag words in the Flags section, with their colours. */
 export const FLAG_STATUS = {
@@ -64,9 +74,9 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     l.yearLabel,
     l.category,
     l.service,
-    pounds(l.budget),
+    l.budget === undefined ? "" : pounds(l.budget),
     pounds(l.recharge),
-    pounds(l.variance),
+    l.variance === undefined ? "" : pounds(l.variance),
     l.percentText === undefined ? "" : `${l.percentText}%`,
     BUDGET_STATUS[l.status].text,
   ]);

@@ -44,6 +44,8 @@ export interface LineYear {
    * throughout. Partners that were members for none of it are not listed.
    */
   readonly membership?: readonly string[];
+  /** For a line carrying a year-end settlement forward: where it came from. */
+  readonly settlement?: string;
 }
 
 /** One partner's charge for one cost line in one year. Classification travels with it. */
@@ -228,6 +230,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         totalWeight: use.total,
         shares,
         ...(use.membership === undefined ? {} : { membership: use.membership }),
+        ...(line.settlement === undefined ? {} : { settlement: line.settlement }),
       };
       lineYears.push(lineYear);
       sums.add(lineYear);

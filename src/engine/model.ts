@@ -102,6 +102,12 @@ export interface CostLineInput {
   readonly indexationRate?: DecimalInput | null;
   /** The year whose charge is unindexed (defaults to the model's, then to the start year). */
   readonly indexationBaseYear?: string | null;
+  /**
+   * Set only on a line the engine made to carry a year-end settlement
+   * forward: where it came from (the outturn row, the variance and the
+   * basis it was shared by), shown in the trace.
+   */
+  readonly settlement?: string;
 }
 
 /** Model-wide settings. */

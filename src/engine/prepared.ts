@@ -62,6 +62,8 @@ export interface Line {
   readonly indexRate: Fraction;
   readonly indexRateText: string;
   readonly indexBase: FinancialYear;
+  /** Where a carried-forward line came from (see `CostLineInput.settlement`). */
+  readonly settlement?: string;
 }
 
 /** The recorded settings a result was produced under. */

@@ -52,7 +52,7 @@ export interface ChargeTrace {
   readonly share: Pence;
   /** Rounded share minus exact share, in pounds (within one rounding unit). */
   readonly adjustment: string;
-  /** The working in words. */
+  /** The working in words (for a carried-forward line, with the settlement it carries). */
   readonly working: string;
 }
 
@@ -123,7 +123,7 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     exactShare: exactText,
     share,
     adjustment: signed,
-    working: `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} (${signed})`,
+    working: `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} (${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}`,
   };
 }
 

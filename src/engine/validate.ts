@@ -348,6 +348,7 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
     indexRate: nature === "ongoing" ? rateFraction(indexRateText, indexRate, ctx.rates) : frac(0n),
     indexRateText: nature === "ongoing" ? indexRateText : "0",
     indexBase: indexBase ?? yearOf(start, ctx.years),
+    ...(typeof row.settlement === "string" ? { settlement: row.settlement } : {}),
   };
 }
 

@@ -41,7 +41,7 @@ describe("year-end settlement", () => {
       ["SWK", 105_000_000, -2_065_000],
     ]);
     expect(s?.carryForward[0]).toEqual({
-      ref: "CF 2021/22 revenue BRT",
+      ref: "Year-end 2021/22 revenue carried forward (BRT)",
       description: "Underspend 2021/22 (revenue) carried forward to 2022/23",
       category: "revenue",
       nature: "one-off",
@@ -49,7 +49,10 @@ describe("year-end settlement", () => {
       start: "2022-04-01",
       basis: "direct:BRT",
       appliesTo: ["BRT"],
+      settlement:
+        "Outturns row 1 (2021/22 revenue): outturn £2,941,000.00 − charged £3,000,000.00 = underspend of £59,000.00, shared by contributions; BRT's share -£23,600.00 (contributed £1,200,000.00)",
     });
+    expect(s).toMatchObject({ carriedTo: "2022/23", notCarried: undefined, outturnRow: 1 });
     // Next year's charges fall by exactly each share: £1,200,000 − £23,600 and so on.
     expect(revenue(withCarryForward(ict, report), "2022/23")).toEqual({ BRT: 117_640_000, LEW: 73_525_000, SWK: 102_935_000 });
     expect(revenue(withCarryForward(ict, report), "2021/22")).toEqual(revenue(ict, "2021/22"));
@@ -102,7 +105,7 @@ describe("year-end settlement", () => {
       ["LH", 15_000_000, -295_000],
       ["SWK", 105_000_000, -2_065_000],
     ]);
-    expect(s.carryForward.find((l) => l.ref === "CF 2021/22 revenue LH")).toMatchObject({
+    expect(s.carryForward.find((l) => l.ref === "Year-end 2021/22 revenue carried forward (LH)")).toMatchObject({
       description: "Underspend 2021/22 (revenue) carried forward to 2022/23 for LH, within LEW",
       basis: "direct:LEW",
       appliesTo: ["LEW"],

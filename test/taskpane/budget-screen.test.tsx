@@ -3,7 +3,7 @@ import "./support/setup";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { BUDGET_STATUS_TEXT, budgetFlagMessage, checkModelBudgets, errorMessage, formatMoney, type BudgetStatus, type ModelInput } from "../../src/engine";
-import { BRENT_LEWISHAM_SOUTHWARK, type SampleModel } from "../../src/samples";
+import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_HOUSING, type SampleModel } from "../../src/samples";
 import { renderTaskpane } from "./support/harness";
 
 function report(model: ModelInput) {
@@ -36,6 +36,25 @@ describe("Budget screen", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Partner" }), "London Borough of Brent (BRE)");
     expect(screen.queryByRole("table", { name: /LEW/ })).toBeNull();
     expect(screen.getByRole("table", { name: /Brent/ })).toBeInTheDocument();
+  });
+
+  it("heads each column with what is in it, and says Within tolerance (over) for Thanet's +£2,000 capital, as the sheet does", async () => {
+    await renderTaskpane({ sample: EAST_KENT_HOUSING, screen: "budget" });
+    const tdc = await screen.findByRole("table", { name: "Recharge against budget: Thanet District Council (TDC)" });
+    const [head, ...rows] = within(tdc).getAllByRole("row");
+    expect(within(head as HTMLElement).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["Year and kind", "Budget", "Recharge", "Variance and status"]);
+    const label = (r: HTMLElement): string | null => within(r).getByRole("rowheader").textContent;
+    expect(rows.map(label)).toEqual(["2020/21 capital", "2020/21 revenue", "2021/22 revenue", "2022/23 revenue (Housing system)"]);
+    const capital = rows.find((r) => label(r) === "2020/21 capital") as HTMLElement;
+    const cells = within(capital).getAllByRole("cell").map((c) => c.textContent);
+    expect(cells[0]).toBe("£150,000.00");
+    expect(cells[1]).toBe("£152,000.00");
+    expect(cells[2]).toContain("Within tolerance (over)");
+    expect(cells[2]).not.toContain("Within budget");
+    // 2022/23 is charged (for the housing system) but has no budget: a row of its own, "No budget", with nothing set aside.
+    const none = rows.find((r) => label(r) === "2022/23 revenue (Housing system)") as HTMLElement;
+    expect(within(none).getAllByRole("cell").map((c) => c.textContent)).toEqual(["None", "£20,500.00", "No budget"]);
+    expect(screen.getByRole("status")).toHaveTextContent("4 No budget");
   });
 
   it("lists the engine's flags and shares a year-end underspend among the partners", async () => {

@@ -106,7 +106,8 @@ export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/a
 export { runModel, runScenario, type ModelRun } from "./scenarios/run";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
-export { doNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
+export { doNoHarm, doNoHarmOfRuns, addsPartner, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
+export { compareMany, compareManyRuns, scenarioNameList, type ManyComparison, type ManyComparisonRow } from "./scenarios/compare-many";
 export { serializeScenario, parseScenario, readScenario } from "./scenarios/serialize";
 export { allocateSupport, type SupportAllocation, type SupportServiceResult, type SupportFlow, type PartnerSupportCharge } from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";

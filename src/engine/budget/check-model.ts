@@ -1,12 +1,12 @@
 import type { EngineError } from "../errors";
 import type { ModelInput } from "../model";
 import { errs, ok, type Result } from "../result";
-import { chargeGroupsOf, runModel, runPrepared, type ModelRun } from "../scenarios/run";
+import { chargeGroupsOf, runPrepared, type ModelRun } from "../scenarios/run";
 import { validateModel } from "../validate";
 import { checkBudgetsOf, type BudgetCheck } from "./budget-check";
 import type { BudgetFlag } from "./flags";
 import { checkStatedTotals, type StatedTotalCheck } from "./stated-totals";
-import { settleYearEnd, withCarryForward, type YearEndReport } from "./year-end";
+import { settleYearEnd, type YearEndReport } from "./year-end";
 
 /** Everything the budget side of the add-in reports for one model. */
 export interface ModelBudgetReport {
@@ -32,18 +32,13 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
   // Validated once for the run and the stated totals alike.
   const prepared = validateModel(model);
   if (!prepared.ok) return prepared;
-  const settledRun = runPrepared(model, prepared.value);
-  if (!settledRun.ok) return settledRun;
-  const yearEnd = (model.outturns ?? []).length > 0 ? settleYearEnd(model, settledRun.value.rows) : undefined;
-  if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
-  // Carry-forward really happens: each share becomes a line of the next year, and the run
-  // (allocations, totals, trace, and the budget check below) is the model with those lines.
-  // Settlements are worked out on the charges before any line is carried, so a carried
-  // credit never counts as spend of the year it lands in.
-  const carried = yearEnd?.value === undefined ? model : withCarryForward(model, yearEnd.value);
-  const run = carried === model ? settledRun : runModel(carried);
+  // With carry-forward chosen, the run already holds the carried lines (see runModel), so the
+  // allocations, totals, trace and the budget check below all include them.
+  const run = runPrepared(model, prepared.value);
   if (!run.ok) return run;
-  const budgets = checkBudgetsOf(carried, chargeGroupsOf(run.value));
+  const yearEnd = run.value.yearEnd !== undefined ? ok(run.value.yearEnd) : (model.outturns ?? []).length > 0 ? settleYearEnd(model, run.value.rows) : undefined;
+  if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
+  const budgets = checkBudgetsOf(run.value.model, chargeGroupsOf(run.value));
   const stated = checkStatedTotals(model, prepared.value);
   const problems: EngineError[] = [...(budgets.ok ? [] : budgets.errors), ...(stated.ok ? [] : stated.errors)];
   if (problems.length > 0 || !budgets.ok || !stated.ok) return errs(problems);

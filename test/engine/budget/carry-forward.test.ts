@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { budgetFlagMessage, checkModelBudgets, explainCharge, type ModelInput } from "../../../src/engine";
+import { budgetFlagMessage, checkModelBudgets, compareScenarios, explainCharge, runModel, type ModelInput } from "../../../src/engine";
 import { budgetCheckSheet } from "../../../src/excel/layout/outputs/budget-check";
 import { modelArb, unwrap } from "../scenarios/model-arbitrary";
 
@@ -62,6 +62,15 @@ describe("year-end carry-forward, applied", () => {
     // 2021/22 has no budgets (No budget rows and flags); nothing was left uncarried.
     expect(r.flags.map((f) => f.kind)).toEqual(["noBudget", "noBudget", "noBudget"]);
     expect(r.yearEnd?.settlements[0]).toMatchObject({ carriedTo: "2022/23", notCarried: undefined });
+  });
+
+  it("is part of every run of the model, so scenario comparisons and do no harm see the same charges as the outputs", () => {
+    const r = check(ict);
+    const run = unwrap(runModel(ict));
+    expect(run.totals).toEqual(r.run.totals);
+    expect(run.yearEnd).toEqual(r.yearEnd);
+    const cmp = unwrap(compareScenarios(ict, null, { name: "Nothing", changes: [] }));
+    for (const t of r.run.totals) expect(cmp.rows.find((x) => x.partner === t.partner && x.year === t.year && x.category === t.category)?.from).toBe(t.amount);
   });
 
   it("carries an overspend as money owed, and shares only what the year's members paid in", () => {

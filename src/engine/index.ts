@@ -80,6 +80,7 @@ export {
   type BalanceCheck,
   type Mismatch,
 } from "./apportion";
+export { membershipText, isMemberOn, membershipFractions, readMembershipDates, type MembershipDates } from "./membership";
 export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";
 export { readPercentCells, splitByPercentCells, splitByMixCells } from "./formula-support/percent-cells";
 export {

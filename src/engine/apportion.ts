@@ -123,17 +123,17 @@ export function apportionModel(input: ModelInput): Result<ApportionResult> {
 type Resolved = Result<BasisWeights & { readonly text: readonly string[]; readonly total: string; readonly split: (amount: number) => number[] }>;
 
 /** A line-year's basis once membership is applied: who shares it and how. */
-type MemberResolved = Result<
-  | {
-      readonly partners: readonly string[];
-      readonly components: readonly BasisComponent[];
-      readonly text: readonly string[];
-      readonly total: string;
-      readonly split: (amount: number) => number[];
-      readonly membership: readonly string[];
-    }
-  | undefined
->;
+interface MemberBasis {
+  readonly partners: readonly string[];
+  readonly components: readonly BasisComponent[];
+  readonly text: readonly string[];
+  readonly total: string;
+  readonly split: (amount: number) => number[];
+  readonly membership: readonly string[];
+}
+
+/** Undefined when every partner of the line was a member throughout, so the basis as resolved stands. */
+type MemberResolved = Result<MemberBasis | undefined>;
 
 function resolvedOf(weights: readonly Weight[]): { text: string[]; total: string; split: (amount: number) => number[] } {
   return { text: weights.map(String), total: weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(), split: largestRemainderBy(weights) };
@@ -192,19 +192,18 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         for (const e of resolved.errors) problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
         continue;
       }
-      let use: { partners: readonly string[]; components: readonly BasisComponent[]; split: (amount: number) => number[]; text: readonly string[]; total: string; membership?: readonly string[] } = {
-        partners: line.partners,
-        ...resolved.value,
-      };
+      // The basis as resolved, unless membership changes who shares this line-year (no object is built for the usual case).
+      let use: MemberBasis | undefined;
       if (members !== undefined) {
-        const m = membersOf(line, ya.year, resolved.value.components, members, model.settings);
+        const m = members.get(line, ya.year, resolved.value.components, model.settings);
         if (!m.ok) {
           problems.push(...m.errors.map((e) => ({ ...e, at: { ...e.at, key: line.ref, index: line.row } })));
           continue;
         }
-        if (m.value !== undefined) use = m.value;
+        use = m.value;
       }
-      const shares = use.split(ya.amount / unit);
+      const basis = use ?? resolved.value;
+      const shares = basis.split(ya.amount / unit);
       if (unit !== 1) for (let k = 0; k < shares.length; k++) shares[k] = (shares[k] as number) * unit;
       let yearLabel = labels.get(ya.year);
       if (yearLabel === undefined) {
@@ -224,12 +223,12 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         lineEnd: line.end,
         profile: ya,
         basis: line.basisText,
-        components: use.components,
-        partners: use.partners,
-        weights: use.text,
-        totalWeight: use.total,
+        components: basis.components,
+        partners: use?.partners ?? line.partners,
+        weights: basis.text,
+        totalWeight: basis.total,
         shares,
-        ...(use.membership === undefined ? {} : { membership: use.membership }),
+        ...(use === undefined ? {} : { membership: use.membership }),
         ...(line.settlement === undefined ? {} : { settlement: line.settlement }),
       };
       lineYears.push(lineYear);
@@ -306,10 +305,6 @@ class MemberCache {
     }
     return hit;
   }
-}
-
-function membersOf(line: Line, fy: FinancialYear, components: readonly BasisComponent[], cache: MemberCache, settings: Settings): MemberResolved {
-  return cache.get(line, fy, components, settings);
 }
 
 /** One charge per line-year and partner, in order of line-year then partner. */

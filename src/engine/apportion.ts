@@ -194,7 +194,9 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       }
       // The basis as resolved, unless membership changes who shares this line-year (no object is built for the usual case).
       let use: MemberBasis | undefined;
-      if (members !== undefined) {
+      // A carried-forward settlement line is exempt: the share belongs to a year the partner was a
+      // member, so a partner that has since left still receives (or pays) it.
+      if (members !== undefined && line.settlement === undefined) {
         const m = members.get(line, ya.year, resolved.value.components, model.settings);
         if (!m.ok) {
           problems.push(...m.errors.map((e) => ({ ...e, at: { ...e.at, key: line.ref, index: line.row } })));

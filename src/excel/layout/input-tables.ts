@@ -287,7 +287,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: "toleranceAmount", label: "Budget tolerance (£)", kind: "money", required: false, note: "A recharge within this many pounds of budget counts as on budget (blank: none)." },
   { key: "tolerancePercent", label: "Budget tolerance (%)", kind: "percent", required: false, note: "A recharge within this percentage of budget counts as on budget (blank: none)." },
   { key: "yearEndBasis", label: "Year-end share basis", kind: "text", required: false, note: "How a year-end under- or overspend is shared: contributions (default: in proportion to what each partner was charged) or any basis." },
-  { key: "carryForward", label: "Carry forward year-end", kind: "yesno", required: false, choices: ["Yes", "No"], note: "Yes: each partner's share of a year-end under- or overspend becomes a one-off line in the next year." },
+  { key: "carryForward", label: "Carry forward year-end", kind: "yesno", required: false, choices: ["Yes", "No"], note: "Yes: each partner's share of a year-end under- or overspend becomes its own one-off line in the next year's charges (flagged, and not carried, when that year is not modelled)." },
   { key: "runScenario", label: "Run scenario", kind: "text", required: false, note: "Scenario the last run used (blank: the base model). Re-running uses it again." },
   { key: "compareFirst", label: "Compare: first", kind: "text", required: false, note: "First side of the scenario comparison (blank: the base model)." },
   { key: "compareSecond", label: "Compare: second", kind: "text", required: false, note: "Second side of the scenario comparison (blank: none)." },

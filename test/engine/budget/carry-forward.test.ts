@@ -94,6 +94,14 @@ describe("year-end carry-forward, applied", () => {
     }
   });
 
+  it("still carries the share of a partner that left at the end of the settled year: it was a member that year", () => {
+    const r = check({ ...ict, partners: [{ id: "BRT", host: true }, { id: "LEW" }, { id: "SWK", leaves: "2022-03-31" }] });
+    const swk = r.run.result.lineYears.find((ly) => ly.lineRef === "Year-end 2021/22 revenue carried forward (SWK)");
+    expect(swk?.shares).toEqual([-2_065_000]);
+    // Otherwise Southwark pays nothing in 2022/23: its only 2022/23 charge is the carried credit.
+    expect(r.run.rows.filter((x) => x.partner === "SWK" && x.yearLabel === "2022/23").map((x) => [x.lineRef, x.amount])).toEqual([["Year-end 2021/22 revenue carried forward (SWK)", -2_065_000]]);
+  });
+
   it("says so when the next year is not modelled, and no output claims the settlement was carried", () => {
     const r = check({ ...ict, outturns: [{ year: "2022/23", category: "revenue", amount: 2_941_000 }] });
     expect(r.yearEnd?.settlements[0]).toMatchObject({ variance: -5_900_000, carryForward: [], carriedTo: undefined, notCarried: "2023/24" });

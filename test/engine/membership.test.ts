@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { apportionModel, errorMessage, explainCharge, parseDate, runModel, type ApportionResult, type CostLineInput, type ModelInput, type PartnerInput } from "../../src/engine";
 import { fyEnd, fyStart } from "../../src/engine";
 import { isMemberOn } from "../../src/engine/membership";
-import { unwrap } from "./scenarios/model-arbitrary";
+import { modelArb, unwrap } from "./scenarios/model-arbitrary";
 
 /** The shares of one line in one year, by partner (partners not listed were not members at all). */
 function sharesOf(r: ApportionResult, ref: string, year: string): Record<string, number> {
@@ -12,7 +12,8 @@ function sharesOf(r: ApportionResult, ref: string, year: string): Record<string,
   return Object.fromEntries(ly.partners.map((p, i) => [p, ly.shares[i] ?? 0]));
 }
 
-const day = (iso: string): number => unwrap(parseDate(iso, { entity: "argument" }));
+const day = (text: string): number => unwrap(parseDate(text, { entity: "argument" }));
+const iso = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
 /** Two partners that were always members and one, C, with the dates given. */
 function model(c: Partial<PartnerInput>, lines: CostLineInput[], proRata: "days" | "months" = "days"): ModelInput {
@@ -148,6 +149,21 @@ describe("membership over time: worked examples", () => {
 });
 
 describe("membership over time: properties", () => {
+  it("property: dates that cover every line's whole period change nothing", () => {
+    fc.assert(
+      fc.property(modelArb(), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (m, early, late) => {
+        // Every line's dates lie in 2019–2023, the model's years 2020/21–2022/23: members from before to after.
+        const dated = { ...m, partners: m.partners.map((p) => ({ ...p, joins: iso(day("2018-12-31") - early), leaves: iso(day("2024-01-01") + late) })) };
+        const a = apportionModel(m);
+        const b = apportionModel(dated);
+        expect(b.ok).toBe(a.ok);
+        if (!a.ok || !b.ok) return;
+        expect(b.value.lineYears.map((ly) => [ly.partners, ly.shares, ly.membership])).toEqual(a.value.lineYears.map((ly) => [ly.partners, ly.shares, undefined]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   const dateArb = fc.integer({ min: day("2019-06-01"), max: day("2023-06-01") });
   const partnerArb = fc.record({ joins: fc.option(dateArb, { nil: undefined }), span: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }) });
   const lineArb = fc.record({
@@ -157,7 +173,6 @@ describe("membership over time: properties", () => {
     length: fc.option(fc.integer({ min: 0, max: 800 }), { nil: undefined }),
     basis: fc.constantFrom("equal", "tickets", "IAA", "mix"),
   });
-  const iso = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
   it("property: shares add up exactly, nobody is charged outside membership, and only 'no members' can stop a run", () => {
     const ran = { total: 0, ok: 0 };

@@ -7,7 +7,7 @@ import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 import { compareIds } from "../validate";
 import { BASE_NAME } from "./compare";
-import { addsPartner, doNoHarmOfRuns, type DoNoHarmReport } from "./do-no-harm";
+import { addsPartner, judgeDoNoHarm, type DoNoHarmReport } from "./do-no-harm";
 import { runModel, runScenario, type ModelRun } from "./run";
 
 /** One partner × year × capital/revenue across the base and every scenario compared. */
@@ -76,7 +76,7 @@ export function compareManyRuns(base: ModelRun, scenarios: readonly ScenarioInpu
       const percents = differences.map((d) => percentOf(d, from));
       return { ...c, differences, percents, percentTexts: percents.map((p) => (p === undefined ? undefined : percentText(p))) };
     });
-  const doNoHarm = scenarios.flatMap((s, i) => (addsPartner(s) && runs[i] !== undefined ? [doNoHarmOfRuns(s.name, base, runs[i] as ModelRun)] : []));
+  const doNoHarm = scenarios.flatMap((s, i) => (addsPartner(s) && runs[i] !== undefined ? [judgeDoNoHarm(base, runs[i] as ModelRun, s.name)] : []));
   return { names: [BASE_NAME, ...scenarios.map((s) => s.name)], rows, doNoHarm };
 }
 

@@ -54,7 +54,7 @@ export function doNoHarm(base: ModelInput, scenario: ScenarioInput): Result<DoNo
   const before = runModel(base);
   const after = runScenario(base, scenario);
   if (!before.ok || !after.ok) return errs([...(before.ok ? [] : before.errors), ...(after.ok ? [] : after.errors)]);
-  return ok(doNoHarmOfRuns(scenario.name, before.value, after.value));
+  return ok(judgeDoNoHarm(before.value, after.value, scenario.name));
 }
 
 /** True when a scenario adds a partner (directly or within another): the scenarios do-no-harm is checked for. */
@@ -62,8 +62,12 @@ export function addsPartner(scenario: ScenarioInput): boolean {
   return scenario.changes.some((c) => c.kind === "addPartner");
 }
 
-/** {@link doNoHarm} of runs already made: the base model's and the scenario's. */
-export function doNoHarmOfRuns(name: string, before: ModelRun, after: ModelRun): DoNoHarmReport {
+/**
+ * The "do no harm" verdict from two finished runs: `before` of the base model
+ * and `after` of the scenario named `scenario`. Lets a caller that has both
+ * runs already (a run with a comparison) judge without running either again.
+ */
+export function judgeDoNoHarm(before: ModelRun, after: ModelRun, scenario: string): DoNoHarmReport {
   const existing = new Set(partnerIdsOf(before.model));
   const joining = partnerIdsOf(after.model).filter((p) => !existing.has(p));
   const comparison = compareResults(before, after);
@@ -75,7 +79,7 @@ export function doNoHarmOfRuns(name: string, before: ModelRun, after: ModelRun):
     const s = sums.get(h.partner) ?? { partner: h.partner, capital: 0, revenue: 0 };
     sums.set(h.partner, { ...s, [h.category]: s[h.category] + h.increase });
   }
-  return { scenario: name, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()] };
+  return { scenario, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()] };
 }
 
 function partnerIdsOf(model: ModelInput): string[] {

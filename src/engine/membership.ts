@@ -175,6 +175,19 @@ export function memberWeights(
 ): Result<MemberWeights | undefined> {
   const fractions = membershipFractions(line, fy, members, proRata);
   if (fractions.every((f) => f.n === f.d)) return ok(undefined);
+  // A direct charge is one partner's own cost: re-spreading would charge it for time it was not a member.
+  const only = components.length === 1 ? components[0] : undefined;
+  if (only !== undefined && only.source.startsWith("direct:") && !only.fellBackToEqual) {
+    const partner = only.source.slice("direct:".length);
+    const i = only.values.findIndex((v) => v !== "0");
+    const f = fractions[i];
+    if (f !== undefined && f.n !== 0n && f.n !== f.d) {
+      // Point at the date to change: Start when it joined part-way through the line's year, End when it left.
+      const joined = members[i]?.joins;
+      const field = joined !== undefined && joined > chargedSpan(line, fy).from ? "start" : "end";
+      return errs([{ kind: "directPartMember", partner, year: fyLabel(fy), at: { ...at, year: fyLabel(fy), field } }]);
+    }
+  }
   let slices: ReturnType<typeof pieces> | undefined;
   let combined: Fraction[] = members.map(() => ZERO);
   for (const c of components) {

@@ -98,6 +98,19 @@ describe("membership over time: worked examples", () => {
     ]);
   });
 
+  it("refuses an ongoing line charged directly to a partner that is a member for only part of a year, pointing at the date to set", () => {
+    // Otherwise C, the only partner sharing it, would pay the whole year's £12,000 for the half year it was a member.
+    const r = apportionModel(model({ leaves: "2020-09-30" }, [annual("SUPPORT", 12_000, "direct:C")]));
+    expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
+      'Cost line "SUPPORT", year 2020/21, end: it is charged directly to "C", which is a member for only part of 2020/21; give the line a Start or End date on the day "C" joins or leaves, so it is not charged for time it was not a member.',
+      // …and in 2021/22 nobody sharing it is a member at all.
+      'Cost line "SUPPORT", year 2021/22, basis: none of the partners sharing it by "direct:C" is a member in 2021/22 (see the Partners table\'s Joins and Leaves dates), so nobody can be charged for it.',
+    ]);
+    // Ended on its leaving day, the line is C's for exactly the days it runs: £12,000 × 183/365.
+    const ended = unwrap(apportionModel(model({ leaves: "2020-09-30" }, [annual("SUPPORT", 12_000, "direct:C", { end: "2020-09-30" })])));
+    expect(ended.lineYears.map((ly) => [ly.yearLabel, ly.partners, ly.shares])).toEqual([["2020/21", ["C"], [601_644]]]);
+  });
+
   it("rejects a Leaves date before the Joins date, and a date that is not a date, naming the partner", () => {
     const r = apportionModel(model({ joins: "2021-04-01", leaves: "2021-03-31" }, [annual("L", 1)]));
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual(['Partner "C", leaves: end date 2021-03-31 is before start date 2021-04-01.']);

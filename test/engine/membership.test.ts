@@ -108,7 +108,7 @@ describe("membership over time: worked examples", () => {
     ]);
     // Ended on its leaving day, the line is C's for exactly the days it runs: £12,000 × 183/365.
     const ended = unwrap(apportionModel(model({ leaves: "2020-09-30" }, [annual("SUPPORT", 12_000, "direct:C", { end: "2020-09-30" })])));
-    expect(ended.lineYears.map((ly) => [ly.yearLabel, ly.partners, ly.shares])).toEqual([["2020/21", ["C"], [601_644]]]);
+    expect(ended.lineYears.map((ly) => [ly.yearLabel, ly.partners, ly.shares])).toEqual([["2020/21", ["A", "B", "C"], [0, 0, 601_644]]]);
   });
 
   it("rejects a Leaves date before the Joins date, and a date that is not a date, naming the partner", () => {

@@ -22,11 +22,12 @@ describe("Budget screen", () => {
     expect(rows).toHaveLength(lines.length);
     lines.forEach((l, i) => {
       const row = rows[i] as HTMLElement;
+      // The row label says the year and kind, with the status beneath it.
       expect(within(row).getByRole("rowheader")).toHaveTextContent(`${l.yearLabel} ${l.category}`);
+      expect(within(row).getByRole("rowheader")).toHaveTextContent(BUDGET_STATUS_TEXT[l.status]);
       const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
       expect(cells[0]).toBe(l.budget === undefined ? "None" : formatMoney(l.budget));
       expect(cells[1]).toBe(formatMoney(l.recharge));
-      expect(cells[2]).toContain(BUDGET_STATUS_TEXT[l.status]);
       if (l.variance !== undefined) expect(cells[2]).toContain(`${l.percentText ?? "–"}`);
     });
     const counts = new Map<BudgetStatus, number>();
@@ -42,18 +43,21 @@ describe("Budget screen", () => {
     await renderTaskpane({ sample: EAST_KENT_HOUSING, screen: "budget" });
     const tdc = await screen.findByRole("table", { name: "Recharge against budget: Thanet District Council (TDC)" });
     const [head, ...rows] = within(tdc).getAllByRole("row");
-    expect(within(head as HTMLElement).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["Year and kind", "Budget", "Recharge", "Variance and status"]);
+    expect(within(head as HTMLElement).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["Year, kind, status", "Budget", "Recharge", "Variance"]);
     const label = (r: HTMLElement): string | null => within(r).getByRole("rowheader").textContent;
-    expect(rows.map(label)).toEqual(["2020/21 capital", "2020/21 revenue", "2021/22 revenue", "2022/23 revenue (Housing system)"]);
-    const capital = rows.find((r) => label(r) === "2020/21 capital") as HTMLElement;
-    const cells = within(capital).getAllByRole("cell").map((c) => c.textContent);
+    expect(rows.map(label)).toEqual([
+      "2020/21 capitalWithin tolerance (over)",
+      "2020/21 revenueWithin tolerance (over)",
+      "2021/22 revenueOver budget",
+      "2022/23 revenue (Housing system)No budget",
+    ]);
+    const cells = within(rows[0] as HTMLElement).getAllByRole("cell").map((c) => c.textContent);
     expect(cells[0]).toBe("£150,000.00");
     expect(cells[1]).toBe("£152,000.00");
-    expect(cells[2]).toContain("Within tolerance (over)");
-    expect(cells[2]).not.toContain("Within budget");
-    // 2022/23 is charged (for the housing system) but has no budget: a row of its own, "No budget", with nothing set aside.
-    const none = rows.find((r) => label(r) === "2022/23 revenue (Housing system)") as HTMLElement;
-    expect(within(none).getAllByRole("cell").map((c) => c.textContent)).toEqual(["None", "£20,500.00", "No budget"]);
+    expect(cells[2]).toBe("+£2,000.001.33%");
+    expect(screen.queryByText("Within budget")).toBeNull();
+    // 2022/23 is charged (for the housing system) but has no budget: a row of its own, "No budget", with nothing set aside and no variance.
+    expect(within(rows[3] as HTMLElement).getAllByRole("cell").map((c) => c.textContent)).toEqual(["None", "£20,500.00", ""]);
     expect(screen.getByRole("status")).toHaveTextContent("4 No budget");
   });
 

@@ -6,6 +6,13 @@ import { useScreenStyles } from "../styles";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
+  // The row label with its status beneath, so the four columns fit a task pane.
+  label: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalXXS,
+  },
   stacked: {
     display: "flex",
     flexDirection: "column",
@@ -24,8 +31,8 @@ export interface BudgetTableProps {
  * Each partner's budget lines: the year and kind of budget, what was set
  * aside, the recharge against it, and the variance in £ and % with its
  * status (in words, not colour alone). Four columns, to fit a task pane; each
- * heading names what is under it (the row label is the year and kind, not the
- * budget). A charge with no budget shows "None" set aside and no variance.
+ * heading names what is under it (the row label is the year, kind and status,
+ * not the budget). A charge with no budget shows "None" and no variance.
  */
 export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Element {
   const s = useScreenStyles();
@@ -43,7 +50,7 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
               <Table className={s.table} size="extra-small" aria-label={label}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell scope="col">Year and kind</TableHeaderCell>
+                    <TableHeaderCell scope="col">Year, kind, status</TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
                       Budget
                     </TableHeaderCell>
@@ -51,7 +58,7 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                       Recharge
                     </TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
-                      Variance and status
+                      Variance
                     </TableHeaderCell>
                   </TableRow>
                 </TableHeader>
@@ -59,7 +66,10 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                   {rows.map((l) => (
                     <TableRow key={`${l.yearLabel}|${l.category}|${l.service}`}>
                       <TableHeaderCell scope="row" className={s.rowHeader}>
-                        {`${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
+                        <div className={c.label}>
+                          <span>{`${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}</span>
+                          <StatusBadge status={l.status} />
+                        </div>
                       </TableHeaderCell>
                       <TableCell className={s.money}>{l.budget === undefined ? "None" : formatMoney(l.budget)}</TableCell>
                       <TableCell className={s.money}>{formatMoney(l.recharge)}</TableCell>
@@ -67,7 +77,6 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                         <div className={c.stacked}>
                           {l.variance !== undefined && <span className={s.money}>{formatDifference(l.variance)}</span>}
                           {l.variance !== undefined && <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>}
-                          <StatusBadge status={l.status} />
                         </div>
                       </TableCell>
                     </TableRow>

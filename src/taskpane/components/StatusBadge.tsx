@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Badge } from "@fluentui/react-components";
+import { Badge, makeStyles } from "@fluentui/react-components";
 import { BUDGET_STATUS_TEXT, type BudgetStatus } from "../../engine";
 
 /** Colour per status; the words are the engine's, the same as on the Budget check sheet. */
@@ -12,10 +12,16 @@ const COLOR: Readonly<Record<BudgetStatus, "success" | "danger" | "warning">> = 
   noBudget: "danger",
 };
 
+const useStyles = makeStyles({
+  // "Within tolerance (over)" is long for a narrow pane: it may wrap onto two lines.
+  wrap: { whiteSpace: "normal", height: "auto", textAlign: "start" },
+});
+
 /** A budget status as a coloured badge with the status in words (colour is never the only cue). */
 export function StatusBadge({ status }: { readonly status: BudgetStatus }): React.JSX.Element {
+  const c = useStyles();
   return (
-    <Badge appearance="tint" color={COLOR[status]} shape="rounded">
+    <Badge appearance="tint" color={COLOR[status]} shape="rounded" className={c.wrap}>
       {BUDGET_STATUS_TEXT[status]}
     </Badge>
   );

@@ -30,6 +30,12 @@ describe("comparing the base with any number of scenarios", () => {
     // Do no harm for the two scenarios that add Lewisham Homes, the same verdicts as checking each alone.
     expect(many.doNoHarm.map((h) => h.scenario)).toEqual(["Lewisham Homes joins", "Lewisham Homes within Lewisham"]);
     expect(many.doNoHarm).toEqual(scenarios.slice(0, 2).map((s) => unwrap(doNoHarm(base, s))));
+    // Judged on the years Lewisham Homes is a member: from 1 April 2021 when it joins directly,
+    // every year when it sits within Lewisham (it has Lewisham's membership).
+    expect(many.doNoHarm.map((h) => [h.passed, h.memberYears])).toEqual([
+      [true, ["2021/22", "2022/23"]],
+      [true, ["2020/21", "2021/22", "2022/23"]],
+    ]);
   });
 
   it("compares a scenario named twice once, and reports every broken scenario's problems together", () => {

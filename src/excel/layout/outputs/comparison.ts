@@ -20,7 +20,7 @@ export const HARM_STATUS = {
 function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[]): number {
   let row = start;
   const verdict = harm.passed ? HARM_STATUS.passed : HARM_STATUS.failed;
-  const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.join(", ")}.` : "";
+  const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.join(", ")}${harm.memberYears.length > 0 ? `, charged in ${harm.memberYears.join(", ")} (the years it is a member)` : ""}.` : "";
   blocks.push({ row, col: 0, values: [[verdict.text, `Scenario "${harm.scenario}".${joining} ${harm.passed ? "No existing partner pays more in any year, on capital or revenue." : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`}`]] });
   cf.push({ row, col: 0, rows: 1, cols: 1, rules: Object.values(HARM_STATUS) });
   row += 1;

@@ -162,6 +162,61 @@ describe("membership over time: worked examples", () => {
 });
 
 describe("membership over time: properties", () => {
+  it("property: fixed percentages by days are each partner's percentage of those present, day by day, to within a penny", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ joins: fc.option(fc.integer({ min: day("2020-03-01"), max: day("2021-05-01") }), { nil: undefined }), span: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }), percent: fc.integer({ min: 1, max: 60 }) }), { minLength: 2, maxLength: 5 }),
+        fc.integer({ min: 1, max: 100_000_000 }),
+        (ps, pence) => {
+          const total = ps.reduce((a, p) => a + p.percent, 0);
+          const ids = ps.map((_, i) => `P${i}`);
+          const partners: PartnerInput[] = ps.map((p, i) => ({
+            id: ids[i] as string,
+            ...(p.joins === undefined ? {} : { joins: iso(p.joins) }),
+            ...(p.span === undefined ? {} : { leaves: iso((p.joins ?? day("2020-01-01")) + p.span) }),
+          }));
+          // Percentages as exact decimals of the random weights (they total 100 by construction of the last one).
+          const shares = ps.map((p, i) => ({ partner: ids[i] as string, percent: i < ps.length - 1 ? ((p.percent * 100) / total).toFixed(6) : "0" }));
+          const used = shares.slice(0, -1).reduce((a, x) => a + Number(x.percent) * 1e6, 0);
+          shares[shares.length - 1] = { partner: ids[ids.length - 1] as string, percent: ((100e6 - Math.round(used)) / 1e6).toFixed(6) };
+          const m: ModelInput = {
+            partners,
+            bases: [{ id: "IAA", kind: "percentages", shares }],
+            costLines: [annual("L", pence / 100, "IAA")],
+            settings: { firstYear: "2020/21", lastYear: "2020/21" },
+          };
+          const r = apportionModel(m);
+          if (!r.ok) return;
+          const ly = r.value.lineYears[0];
+          if (ly === undefined) return;
+          // Day by day: the members present share that day's 1/365 by their percentages.
+          const pct = shares.map((x) => Math.round(Number(x.percent) * 1e6));
+          const exact = ids.map(() => 0n);
+          let days = 0n;
+          for (let d = day("2020-04-01"); d <= day("2021-03-31"); d++) {
+            const present = partners.map((p) => (p.joins === undefined || day(String(p.joins)) <= d) && (p.leaves === undefined || day(String(p.leaves)) >= d));
+            const sum = pct.reduce((a, x, i) => a + (present[i] ? x : 0), 0);
+            if (sum === 0) continue;
+            days++;
+            // Scaled by the product of every day's denominator would be huge: accumulate as fractions of a common 1e6·365 instead.
+            pct.forEach((x, i) => {
+              if (present[i]) exact[i] = (exact[i] ?? 0n) + (BigInt(x) * 10n ** 12n) / BigInt(sum);
+            });
+          }
+          if (days === 0n) return;
+          const scale = exact.reduce((a, x) => a + x, 0n);
+          ly.partners.forEach((p, k) => {
+            const i = ids.indexOf(p);
+            const want = Number((BigInt(pence) * (exact[i] ?? 0n) * 1000n) / scale) / 1000;
+            // Within a penny of the exact share (plus the tiny truncation of the day-by-day sums above).
+            expect(Math.abs((ly.shares[k] ?? 0) - want)).toBeLessThan(1.01);
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("property: dates that cover every line's whole period change nothing", () => {
     fc.assert(
       fc.property(modelArb(), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (m, early, late) => {

@@ -162,6 +162,39 @@ describe("membership over time: worked examples", () => {
 });
 
 describe("membership over time: properties", () => {
+  it("property: a partner within another is charged only while both are members, and the two always pay exactly the parent's share", () => {
+    const when = fc.option(fc.integer({ min: day("2020-01-01"), max: day("2022-12-31") }), { nil: undefined });
+    fc.assert(
+      fc.property(when, when, fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }), fc.constantFrom("days", "months"), (parentJoins, ownJoins, ownSpan, proRata) => {
+        const lh: PartnerInput = { id: "LH", ...(ownJoins === undefined ? {} : { joins: iso(ownJoins) }), ...(ownSpan === undefined ? {} : { leaves: iso((ownJoins ?? day("2020-01-01")) + ownSpan) }) };
+        const m: ModelInput = {
+          partners: [{ id: "A" }, { id: "LEW", ...(parentJoins === undefined ? {} : { joins: iso(parentJoins) }) }],
+          drivers: [{ id: "tickets", values: [{ partner: "A", value: 3000 }, { partner: "LEW", value: 1000 }] }],
+          costLines: [annual("L", 36_500, "tickets"), oneOff("O1", 400, "2020-06-01", "tickets"), oneOff("O2", 401, "2021-11-15", "tickets")],
+          settings: { firstYear: "2020/21", lastYear: "2022/23", proRata },
+          withinPartners: [{ partner: lh, within: "LEW", drivers: { tickets: 400 } }],
+        };
+        const run = unwrap(runModel(m));
+        const member = (d: number): boolean =>
+          (parentJoins === undefined || parentJoins <= d) && (lh.joins === undefined || day(String(lh.joins)) <= d) && (lh.leaves === undefined || day(String(lh.leaves)) >= d);
+        for (const ly of run.result.lineYears) {
+          const i = ly.partners.indexOf("LEW");
+          const paid = run.rows.filter((r) => r.lineRef === ly.lineRef && r.year === ly.year && (r.partner === "LEW" || r.partner === "LH")).reduce((a, r) => a + r.amount, 0);
+          expect(paid).toBe(i < 0 ? 0 : (ly.shares[i] ?? 0));
+          const lhRow = run.rows.find((r) => r.lineRef === ly.lineRef && r.year === ly.year && r.partner === "LH");
+          if (lhRow === undefined) continue;
+          // LH has a charge only if it (and its parent) were members on some day the line ran that year.
+          const from = ly.nature === "one-off" ? ly.lineStart : Math.max(ly.lineStart, fyStart(ly.year));
+          const to = ly.nature === "one-off" ? ly.lineStart : Math.min(ly.lineEnd ?? Number.MAX_SAFE_INTEGER, fyEnd(ly.year));
+          let any = false;
+          for (let d = from; d <= to && !any; d++) any = member(d);
+          expect(any).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("property: fixed percentages by days are each partner's percentage of those present, day by day, to within a penny", () => {
     fc.assert(
       fc.property(

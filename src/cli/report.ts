@@ -1,4 +1,5 @@
 import { budgetFlagMessage, fyLabel, formatMoney, penceToText, type Pence } from "../engine";
+import { outsideText } from "../excel/layout/outputs/common";
 import { partnerNames } from "../excel/layout/outputs/partners";
 import type { RunDone } from "./run-model";
 import type { UnwrittenChart } from "./xlsx-store";
@@ -39,7 +40,13 @@ export function runJson(done: RunDone, file: string, write: WriteSummary): Recor
     file,
     scenario: scenario ?? null,
     settings: { firstYear: fyLabel(s.firstYear), lastYear: fyLabel(s.lastYear), unit: penceToText(s.unit), proRata: s.proRata },
-    balance: { balanced: b.balanced, apportioned: penceToText(b.totalIn), charged: penceToText(b.totalOut), mismatches: b.mismatches.length },
+    balance: {
+      balanced: b.balanced,
+      apportioned: penceToText(b.totalIn),
+      charged: penceToText(b.totalOut),
+      mismatches: b.mismatches.length,
+      outsideYears: run.result.outsideYears.map((o) => ({ ref: o.lineRef, nature: o.nature, amount: penceToText(o.amount), side: o.side })),
+    },
     partners: partnerTotals(done).map((p) => ({ partner: p.id, name: p.name, capital: penceToText(p.capital), revenue: penceToText(p.revenue), total: penceToText(p.capital + p.revenue) })),
     totals: run.totals.map((t) => ({ partner: t.partner, year: t.yearLabel, category: t.category, amount: penceToText(t.amount) })),
     allocations: run.rows.map((r) => ({ ref: r.lineRef, partner: r.partner, year: r.yearLabel, category: r.category, nature: r.nature, amount: penceToText(r.amount) })),
@@ -61,7 +68,7 @@ export function runText(done: RunDone, file: string, write: WriteSummary): strin
   const b = run.result.balance;
   const lines = [
     `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${run.rows.length} charges.`,
-    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.`,
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(run.result)}`,
   ];
   for (const p of partnerTotals(done)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
   const outside = done.budget.budgets.lines.filter((l) => l.status !== "within").length;

@@ -1,7 +1,7 @@
 import { decodeMarker } from "../excel/layout/marker";
 import { workbookProblemMessage, type WorkbookProblem } from "../excel/problems";
 import { createStorePort } from "../excel/store/store-port";
-import { scenarioWarnings } from "./check";
+import { outsideYearWarnings, scenarioWarnings } from "./check";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
@@ -57,7 +57,7 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
     return failure(EXIT.problems, args.json, `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`, result.problems);
   }
-  const warnings = scenarioWarnings(result.read, result.outputs.scenario);
+  const warnings = [...outsideYearWarnings(result.read, result.outputs.run.result), ...scenarioWarnings(result.read, result.outputs.scenario)];
   if (args.check) {
     const m = result.read.model;
     const summary = `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ${(m.scenarios ?? []).length} scenarios).`;

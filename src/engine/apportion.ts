@@ -8,6 +8,7 @@ import type { Partner, PreparedModel, Settings } from "./prepared";
 import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
 import { compareIds, validateModel } from "./validate";
+import { MoneyBound, outsideLine, type OutsideLine } from "./validate-limits";
 
 /** One cost line in one financial year: the amount split, how, and the shares. */
 export interface LineYear {
@@ -89,6 +90,8 @@ export interface ApportionResult {
   readonly balance: BalanceCheck;
   /** Lines with no charge in the modelled years (e.g. a one-off dated outside them). */
   readonly linesOutsideYears: readonly string[];
+  /** The same lines with their amounts and a located warning each: in the model, charged to no one. */
+  readonly outsideYears: readonly OutsideLine[];
 }
 
 /** The tie-break rule, recorded so a reviewer can re-derive every penny. */
@@ -122,6 +125,9 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   const problems: EngineError[] = [];
   const lineYears: LineYear[] = [];
   const outside: string[] = [];
+  const outsideLines: OutsideLine[] = [];
+  // Year amounts within the money cap and all of them together within 2^53 pence: every total below is exact.
+  const bound = new MoneyBound();
   const { firstYear, lastYear, unit } = model.settings;
   const span = lastYear - firstYear + 1;
   // Many lines share a basis, partner set and year: resolve each combination once. Lines are
@@ -136,6 +142,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
     const years = profileLine(line, model.settings, factors);
     if (years.length === 0) {
       outside.push(line.ref);
+      outsideLines.push(outsideLine(line, model.settings));
       continue;
     }
     let byBasis = cache.get(line.partners);
@@ -149,6 +156,11 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       byBasis.set(line.basisText, slots);
     }
     for (const ya of years) {
+      const over = bound.add(line, ya.year, ya.amount);
+      if (over.length > 0) {
+        problems.push(...over);
+        continue;
+      }
       let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
@@ -202,6 +214,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
     totals: table === undefined ? totalsOf(chargesOf(lineYears)) : totalsOfTable(table),
     balance: sums.balance(),
     linesOutsideYears: outside,
+    outsideYears: outsideLines,
   };
   if (table !== undefined) TABLES.set(result, table);
   return ok(result);

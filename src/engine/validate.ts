@@ -8,6 +8,7 @@ import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Natu
 import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
+import { checkCaseClashes, checkIdCharacters, checkWithin, checkYearEndBasis, checkYearSpan } from "./validate-limits";
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
 class Problems {
@@ -112,6 +113,7 @@ function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[
     const id = typeof row.id === "string" ? row.id.trim() : "";
     if (id === "") return p.add({ kind: "missingValue", at });
     if (seen.has(id)) return p.add({ kind: "duplicatePartner", partner: id, at: { ...at, key: id } });
+    for (const e of checkIdCharacters(id, { ...at, key: id })) p.add(e);
     seen.add(id);
     out.push({ id, name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id, host: row.host === true });
   });
@@ -226,12 +228,14 @@ function validateSettings(s: SettingsInput, p: Problems): (Settings & { indexRat
   if (firstYear !== undefined && lastYear !== undefined && firstYear > lastYear) {
     p.add({ kind: "yearRange", from: String(s.firstYear), to: String(s.lastYear), at: at("lastYear") });
   }
+  const span = firstYear !== undefined && lastYear !== undefined ? checkYearSpan(firstYear, lastYear, at("lastYear")) : [];
+  for (const e of span) p.add(e);
   const unit = p.take(parseUnit(s.unit, at("unit")));
   const proRata = isBlank(s.proRata) ? "days" : p.take(parseChoice<ProRataBasis>(s.proRata, PRO_RATA_BASES, at("proRata")));
   const fallback = isBlank(s.zeroDriverFallback) ? "error" : p.take(parseChoice(s.zeroDriverFallback, ["error", "equal"] as const, at("zeroDriverFallback")));
   const indexRate = isBlank(s.indexationRate) ? new Decimal(0) : p.take(parseRate(s.indexationRate, at("indexationRate")));
   const indexBase = isBlank(s.indexationBaseYear) ? undefined : p.take(parseFinancialYear(s.indexationBaseYear, at("indexationBaseYear")));
-  if (firstYear === undefined || lastYear === undefined || unit === undefined || proRata === undefined || fallback === undefined || indexRate === undefined) return undefined;
+  if (span.length > 0 || firstYear === undefined || lastYear === undefined || unit === undefined || proRata === undefined || fallback === undefined || indexRate === undefined) return undefined;
   if (!isBlank(s.indexationBaseYear) && indexBase === undefined) return undefined;
   return { firstYear, lastYear, unit, proRata, zeroDriverFallback: fallback, indexRate, indexBase };
 }
@@ -320,7 +324,7 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
   const partners = applies.length === 0 && excluded.size === 0 ? all : intern((applies.length > 0 ? all.filter((id) => applies.includes(id)) : all).filter((id) => !excluded.has(id)), ctx.lists);
   if (partners.length === 0 && ctx.partners.length > 0) p.add({ kind: "noPartners", at: at("appliesTo") });
   if (basis?.kind === "direct" && !partners.includes(basis.partner)) {
-    p.add({ kind: "unknownPartner", partner: basis.partner, at: at("basis") });
+    p.add({ kind: "excludedPartner", partner: basis.partner, at: at("basis") });
   }
   let indexRate = ctx.settings?.indexRate ?? new Decimal(0);
   if (!isBlank(row.indexationRate)) indexRate = p.take(parseRate(row.indexationRate, at("indexationRate"))) ?? indexRate;
@@ -386,6 +390,18 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
     percentages: new Set(bases.percentages.keys()),
     mixes: new Set(bases.mixes.keys()),
   };
+  // Ids are case-sensitive; two that differ only in case are refused (see validate-limits).
+  for (const e of checkCaseClashes(model.partners.map((x, i) => ({ id: typeof x.id === "string" ? x.id.trim() : "", at: { entity: "partner", index: i + 1, key: typeof x.id === "string" ? x.id.trim() : "", field: "id" } as Where })))) p.add(e);
+  for (const e of checkCaseClashes([
+    ...(model.drivers ?? []).map((d) => ({ id: typeof d.id === "string" ? d.id.trim() : "", at: { entity: "driver", key: typeof d.id === "string" ? d.id.trim() : "", field: "id" } as Where })),
+    ...(model.bases ?? []).map((b) => ({ id: typeof b.id === "string" ? b.id.trim() : "", at: { entity: "basis", key: typeof b.id === "string" ? b.id.trim() : "", field: "id" } as Where })),
+  ])) p.add(e);
+  for (const e of checkCaseClashes(model.costLines.map((l, i) => ({ id: typeof l.ref === "string" ? l.ref.trim() : "", at: { entity: "costLine", index: i + 1, key: typeof l.ref === "string" ? l.ref.trim() : "", field: "ref" } as Where })))) p.add(e);
+  for (const e of checkWithin(model, partnerIds)) p.add(e);
+  for (const e of checkYearEndBasis(model, (text) => {
+    const r = parseBasisRef(text, known, { entity: "settings", field: "yearEnd.basis" });
+    return r.ok ? [] : [...r.errors];
+  })) p.add(e);
   const lines: Line[] = [];
   const refs = new Set<string>();
   const all = partners.map((x) => x.id);

@@ -26,8 +26,20 @@ export function runNotes(result: ApportionResult, scenario: string | undefined):
   const b = result.balance;
   return [
     `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitText(s.unit)} · part years by ${s.proRata}`,
-    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged. Tie-break: ${TIE_BREAK_RULE}`,
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(result)} Tie-break: ${TIE_BREAK_RULE}`,
   ];
+}
+
+/**
+ * What the balancing check does not cover: lines dated wholly outside the
+ * model's years, which are in the model but charged to no one. Empty when
+ * there are none.
+ */
+export function outsideText(result: ApportionResult): string {
+  const o = result.outsideYears;
+  if (o.length === 0) return "";
+  const items = o.map((l) => `${l.lineRef} (${l.nature === "one-off" ? formatMoney(l.amount) : `${formatMoney(l.amount)} a year`}, ${l.side})`);
+  return ` Outside the model's years, not charged to anyone: ${items.join("; ")}.`;
 }
 
 /** A table laid out from row `row`: header block, body block (at least one row), and the table over both. */

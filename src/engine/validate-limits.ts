@@ -1,0 +1,150 @@
+import { isoDate } from "./dates";
+import { isBlank } from "./decimal";
+import { MAX_MODEL_YEARS, type EngineError, type EngineWarning, type Where } from "./errors";
+import { fyLabel, fyOfDay, type FinancialYear } from "./financial-year";
+import { MAX_PENCE, penceToText, type Pence } from "./money";
+import type { ModelInput } from "./model";
+import type { Line, Settings } from "./prepared";
+
+/**
+ * The limits a model must keep and the checks that keep ids unambiguous.
+ * Each check returns located errors (never throws), so a model past a limit
+ * is refused before any arithmetic could go wrong or run for minutes.
+ *
+ * The case rule: ids (partners, drivers, bases) and cost line references are
+ * case-sensitive — a reference must be spelt exactly as the id it names —
+ * and two ids (or two references) that differ only in case are refused, so a
+ * reader never has to guess whether "bre" and "BRE" are the same partner.
+ */
+
+/** The model's years may span at most {@link MAX_MODEL_YEARS}: 1,000 years would take minutes to profile. */
+export function checkYearSpan(first: FinancialYear, last: FinancialYear, at: Where): EngineError[] {
+  const years = last - first + 1;
+  return years > MAX_MODEL_YEARS ? [{ kind: "tooManyYears", from: fyLabel(first), to: fyLabel(last), years, at }] : [];
+}
+
+/** Characters that separate items of a list (Applies to, Excludes, stated total lines). */
+const SEPARATORS = [",", ";"] as const;
+
+/** A partner id must not hold a list separator: "A,B" could never be named in Applies to. */
+export function checkIdCharacters(id: string, at: Where): EngineError[] {
+  const c = SEPARATORS.find((s) => id.includes(s));
+  return c === undefined ? [] : [{ kind: "badIdCharacter", id, character: c, at }];
+}
+
+/**
+ * Ids that differ only in case from an earlier one (exact repeats are the
+ * duplicate checks' business). `items` are the ids in input order, each with
+ * where it is.
+ */
+export function checkCaseClashes(items: readonly { readonly id: string; readonly at: Where }[]): EngineError[] {
+  const firstSpelling = new Map<string, string>();
+  const out: EngineError[] = [];
+  for (const { id, at } of items) {
+    if (id === "") continue;
+    const folded = id.toLowerCase();
+    const other = firstSpelling.get(folded);
+    if (other === undefined) firstSpelling.set(folded, id);
+    else if (other !== id) out.push({ kind: "caseClash", id, other, at });
+  }
+  return out;
+}
+
+/**
+ * Checks `model.withinPartners` before anything is apportioned: a partner
+ * within itself, within a partner that is not in the partner list, or within
+ * a partner that is itself within another (a chain or a cycle). Reported at
+ * the partner's Within cell; without this the first sign was an unrelated
+ * "percentages do not total 100%" once its share had gone missing.
+ */
+export function checkWithin(model: ModelInput, partnerIds: ReadonlySet<string>): EngineError[] {
+  const within = model.withinPartners ?? [];
+  const withinIds = new Map(within.map((w) => [typeof w.partner.id === "string" ? w.partner.id.trim() : "", typeof w.within === "string" ? w.within.trim() : ""]));
+  const out: EngineError[] = [];
+  within.forEach((w, i) => {
+    const id = typeof w.partner.id === "string" ? w.partner.id.trim() : "";
+    if (id === "") return;
+    const at: Where = { entity: "partner", key: id, field: "within" };
+    const parent = typeof w.within === "string" ? w.within.trim() : "";
+    out.push(...checkIdCharacters(id, { entity: "partner", key: id, index: i + 1, field: "id" }));
+    if (parent === id) out.push({ kind: "withinItself", partner: id, at });
+    else if (withinIds.has(parent)) out.push({ kind: "withinWithin", partner: id, parent, at });
+    else if (!partnerIds.has(parent)) out.push({ kind: "unknownPartner", partner: parent, at });
+  });
+  return out;
+}
+
+/**
+ * The year-end share basis must be "contributions" or a basis the model
+ * defines; checked up front, so it is reported before any outturn exists.
+ */
+export function checkYearEndBasis(model: ModelInput, known: (text: string) => EngineError[]): EngineError[] {
+  const basis = model.yearEnd?.basis;
+  if (isBlank(basis) || typeof basis !== "string" || basis.trim().toLowerCase() === "contributions") return [];
+  return known(basis);
+}
+
+/** The most pence the engine totals exactly: every sum of charges stays within 2^53 − 1. */
+export const MAX_TOTAL_PENCE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Bounds the money a model moves. Each line's amount in a year (after
+ * pro-rating and indexation) must stay within the £1 trillion cap, and the
+ * magnitudes of all line-years together within 2^53 − 1 pence (about £90
+ * trillion). Every total the engine forms — per partner, per year, the
+ * balance check's totals in and out — is a sum of some of those amounts or
+ * their shares, so each is then an exact JS integer, and the balance check
+ * compares exact figures, never two sides rounded the same way.
+ */
+export class MoneyBound {
+  private magnitude = 0;
+  private passed = false;
+
+  /** The errors for one line's amount in one year, located at the line's amount. */
+  add(line: Line, year: FinancialYear, amount: Pence): EngineError[] {
+    const at: Where = { entity: "costLine", key: line.ref, index: line.row, field: "amount" };
+    if (!(Math.abs(amount) <= MAX_PENCE)) {
+      return [{ kind: "yearAmountTooLarge", amount: Number.isSafeInteger(amount) ? penceToText(amount) : `about ${Math.abs(amount / 100).toExponential(3)}`, year: fyLabel(year), at }];
+    }
+    this.magnitude += Math.abs(amount);
+    if (this.magnitude > MAX_TOTAL_PENCE && !this.passed) {
+      this.passed = true;
+      return [{ kind: "modelTotalTooLarge", at }];
+    }
+    return [];
+  }
+}
+
+/** A line charged to no one because it lies outside the model's years. */
+export interface OutsideLine {
+  readonly lineRef: string;
+  readonly nature: "one-off" | "ongoing";
+  /** The one-off cost or the annual charge. */
+  readonly amount: Pence;
+  readonly side: "before" | "after";
+  readonly warning: EngineWarning;
+}
+
+/** Why a line with no part in the model's years has none: it lies before them or after them. */
+export function outsideLine(line: Line, settings: Settings): OutsideLine {
+  const startYear = fyOfDay(line.start);
+  const side = startYear > settings.lastYear ? "after" : "before";
+  return {
+    lineRef: line.ref,
+    nature: line.nature,
+    amount: line.amount,
+    side,
+    warning: {
+      kind: "outsideYears",
+      line: line.ref,
+      nature: line.nature,
+      start: isoDate(line.start),
+      end: line.end === undefined ? "" : isoDate(line.end),
+      amount: penceToText(line.amount),
+      side,
+      first: fyLabel(settings.firstYear),
+      last: fyLabel(settings.lastYear),
+      at: { entity: "costLine", key: line.ref, index: line.row, field: line.nature === "one-off" || side === "after" ? "start" : "end" },
+    },
+  };
+}

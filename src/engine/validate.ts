@@ -184,7 +184,7 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       }
       if (shares.has(s.partner)) {
         bad = true;
-        return p.add({ kind: "duplicatePartner", partner: s.partner, at });
+        return p.add({ kind: "duplicatePartner", partner: s.partner, at: { ...at, field: "partner" } });
       }
       const v = p.take(parseNonNegative(s.percent, at));
       if (v === undefined) {

@@ -1,9 +1,9 @@
 import { parseDate, type DayNumber } from "../dates";
 import { Decimal, isBlank, parseDecimal, showInput } from "../decimal";
 import type { EngineError, Where } from "../errors";
-import { fyOfDay, parseFinancialYear, type FinancialYear } from "../financial-year";
+import { fyLabel, fyOfDay, parseFinancialYear, type FinancialYear } from "../financial-year";
 import { frac, fracFromDecimal } from "../fraction";
-import { parseMoney, parseUnit, type Pence, type UnitPence } from "../money";
+import { MAX_PENCE, parseMoney, parseUnit, penceToText, type Pence, type UnitPence } from "../money";
 import type { Line } from "../prepared";
 import { profileLine } from "../profile";
 import { PRO_RATA_BASES, type ProRataBasis } from "../pro-rata";
@@ -171,7 +171,13 @@ export function profileAnnualCharge(
   }
   const charge = readCharge(input, names, p);
   if (p.list.length > 0 || charge === undefined || first === undefined || last === undefined) return errs(p.list);
-  return ok(profileRead(charge, first, last));
+  const years = profileRead(charge, first, last);
+  // Indexation can carry a year past the money cap (and past 2^53 pence, where a double is no longer exact): #NUM!, never a wrong figure.
+  const over = years.find((y) => !(Math.abs(y.amount) <= MAX_PENCE));
+  if (over !== undefined) {
+    return errs([{ kind: "yearAmountTooLarge", amount: Number.isSafeInteger(over.amount) ? penceToText(over.amount) : `about ${Math.abs(over.amount / 100).toExponential(3)}`, year: fyLabel(over.year), at: arg(names.amount) }]);
+  }
+  return ok(years);
 }
 
 /**

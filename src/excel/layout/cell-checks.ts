@@ -19,6 +19,7 @@ const EXCEL_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#
 
 /** How a bad cell's value is shown in a message: long text cut short, so the message stays readable. */
 function preview(v: CellValue): string {
+  if (typeof v === "number" && !Number.isFinite(v)) return "(an invalid number)";
   const t = typeof v === "string" ? v : String(v);
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 }

@@ -1,8 +1,9 @@
-import { Decimal, isBlank, parseDecimal, showInput } from "./decimal";
+import { Decimal, isBlank, messageText, parseDecimal, showInput } from "./decimal";
 import type { EngineError, Where } from "./errors";
 import { largestRemainder } from "./largest-remainder";
 import { checkMultipleOfUnit, parseMoney, parseUnit, type Pence } from "./money";
 import { errs, ok, type Result } from "./result";
+import { checkFigureSize } from "./validate-limits";
 import { decimalsToWeights, mixWeights } from "./weights";
 
 /** Names used in error locations, so a cell's error names the argument the user typed. */
@@ -39,7 +40,9 @@ export function parseDrivers(values: readonly unknown[], field: string): Result<
     if (isBlank(v)) return out.push(new Decimal(0));
     const d = parseDecimal(v);
     if (d === undefined) return problems.push({ kind: "notANumber", value: showInput(v), at: arg(field, i + 1) });
-    if (d.isNegative() && !d.isZero()) return problems.push({ kind: "negativeValue", value: d.toFixed(), at: arg(field, i + 1) });
+    if (d.isNegative() && !d.isZero()) return problems.push({ kind: "negativeValue", value: messageText(d), at: arg(field, i + 1) });
+    const size = checkFigureSize(d, arg(field, i + 1));
+    if (size.length > 0) return problems.push(...size);
     out.push(d.abs());
   });
   if (problems.length > 0) return errs(problems);

@@ -1,5 +1,5 @@
 import { isoDate } from "./dates";
-import { isBlank } from "./decimal";
+import { Decimal, isBlank } from "./decimal";
 import { MAX_MODEL_YEARS, type EngineError, type EngineWarning, type Where } from "./errors";
 import { fyLabel, fyOfDay, type FinancialYear } from "./financial-year";
 import { MAX_PENCE, penceToText, type Pence } from "./money";
@@ -21,6 +21,21 @@ import type { Line, Settings } from "./prepared";
 export function checkYearSpan(first: FinancialYear, last: FinancialYear, at: Where): EngineError[] {
   const years = last - first + 1;
   return years > MAX_MODEL_YEARS ? [{ kind: "tooManyYears", from: fyLabel(first), to: fyLabel(last), years, at }] : [];
+}
+
+/** The largest driver value, percentage or weight: 10^15 (Excel keeps 15 significant digits). */
+const MAX_FIGURE = new Decimal("1e15");
+/** The most decimal places a driver value, percentage or weight may have. */
+const MAX_FIGURE_PLACES = 15;
+
+/**
+ * A driver value, percentage or weight must be at most 10^15 with at most 15
+ * decimal places: "1e9999999" is a valid decimal, but turning it into exact
+ * whole-number weights would build a ten-million-digit integer and hang.
+ */
+export function checkFigureSize(d: Decimal, at: Where): EngineError[] {
+  if (d.abs().lte(MAX_FIGURE) && d.decimalPlaces() <= MAX_FIGURE_PLACES) return [];
+  return [{ kind: "outOfRange", value: d.toSignificantDigits(10).toString(), expected: "a figure of at most 1,000,000,000,000,000 with at most 15 decimal places", at }];
 }
 
 /** Characters that separate items of a list (Applies to, Excludes, stated total lines). */

@@ -1,5 +1,5 @@
 import { parseDate, type DayNumber } from "./dates";
-import { Decimal, isBlank, parseDecimal, showInput } from "./decimal";
+import { Decimal, isBlank, messageText, parseDecimal, showInput } from "./decimal";
 import type { EngineError, Where } from "./errors";
 import { fyOfDay, parseFinancialYear, type FinancialYear } from "./financial-year";
 import { frac, fracFromDecimal } from "./fraction";
@@ -8,7 +8,7 @@ import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Natu
 import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
-import { checkCaseClashes, checkIdCharacters, checkWithin, checkYearEndBasis, checkYearSpan } from "./validate-limits";
+import { checkCaseClashes, checkFigureSize, checkIdCharacters, checkWithin, checkYearEndBasis, checkYearSpan } from "./validate-limits";
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
 class Problems {
@@ -52,7 +52,9 @@ export function parseNonNegative(input: unknown, at: Where): Result<Decimal> {
   if (isBlank(input)) return errs([{ kind: "missingValue", at }]);
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.isNegative() && !d.isZero()) return errs([{ kind: "negativeValue", value: d.toFixed(), at }]);
+  if (d.isNegative() && !d.isZero()) return errs([{ kind: "negativeValue", value: messageText(d), at }]);
+  const size = checkFigureSize(d, at);
+  if (size.length > 0) return errs(size);
   return ok(d.abs());
 }
 
@@ -244,7 +246,9 @@ function validateSettings(s: SettingsInput, p: Problems): (Settings & { indexRat
 function parseRate(input: unknown, at: Where): Result<Decimal> {
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.lte(-100)) return errs([{ kind: "outOfRange", value: d.toFixed(), expected: "a rate above -100%", at }]);
+  if (d.lte(-100)) return errs([{ kind: "outOfRange", value: messageText(d), expected: "a rate above -100%", at }]);
+  // Compounding a rate with thousands of digits would run for minutes: a yearly rate is at most 100%, to 10 places.
+  if (d.gt(100) || d.decimalPlaces() > 10) return errs([{ kind: "outOfRange", value: d.toSignificantDigits(10).toString(), expected: "a rate of at most 100% a year, with at most 10 decimal places", at }]);
   return ok(d);
 }
 

@@ -1,5 +1,5 @@
 import { parseDate, type DayNumber } from "../dates";
-import { Decimal, isBlank, parseDecimal, showInput } from "../decimal";
+import { Decimal, isBlank, parseDecimal, showInput, messageText } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { fyLabel, fyOfDay, parseFinancialYear, type FinancialYear } from "../financial-year";
 import { frac, fracFromDecimal } from "../fraction";
@@ -88,8 +88,8 @@ function parseIndexation(input: unknown, at: Where): Result<Decimal> {
   if (isBlank(input)) return ok(new Decimal(0));
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.lte(-1) || d.gt(1)) {
-    return errs([{ kind: "outOfRange", value: d.toFixed(), expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03", at }]);
+  if (d.lte(-1) || d.gt(1) || d.decimalPlaces() > 12) {
+    return errs([{ kind: "outOfRange", value: messageText(d), expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03 (at most 12 decimal places)", at }]);
   }
   return ok(d);
 }

@@ -158,8 +158,9 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
     for (const ya of years) {
       const over = bound.add(line, ya.year, ya.amount);
       if (over.length > 0) {
+        // Once per line: its later years are only larger.
         problems.push(...over);
-        continue;
+        break;
       }
       let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {

@@ -94,9 +94,9 @@ export function mixWeights(columns: readonly MixColumn[], partners: number): Wei
     const ints = scaled.map((s) => (s.scale === scale ? s.int : s.int * 10n ** BigInt(scale - s.scale)));
     let total = 0n;
     for (const v of ints) total += v;
-    // weight ÷ (total ÷ 10^scale), in lowest terms.
+    // valueᵢ ÷ total = intᵢ ÷ Σ int (the scale cancels), so the factor is weight ÷ Σ int, in lowest terms.
     const w = fracFromDecimal(col.weight);
-    const f = frac(w.n * 10n ** BigInt(scale), w.d * total);
+    const f = frac(w.n, w.d * total);
     factors.push({ a: f.n, b: f.d, ints });
   }
   let lcm = 1n;

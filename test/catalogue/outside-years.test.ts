@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { runJson, runText } from "../../src/cli/report";
+import { runNotes } from "../../src/excel/layout/outputs/common";
+import { report, serial } from "./catalogue-support";
+
+/**
+ * Issue #19's example: Costs!G6 (Southwark's £190,000 PSN network one-off) set to
+ * 1921-09-30. The run goes ahead, but the balancing report must say what lies
+ * outside the model's years, wherever it is shown.
+ */
+describe("the balancing report names what lies outside the model's years", () => {
+  it("in the output sheets' notes, the command line's text and its JSON", async () => {
+    const { done, reported } = await report("brent-lewisham-southwark", { "Costs!G6": serial(1921, 9, 30) });
+    expect(done).toBeDefined();
+    if (done === undefined) return;
+    expect(reported.map((r) => r.address)).toContain("Costs!G6");
+    const note = runNotes(done.outputs.run.result, undefined)[1] ?? "";
+    expect(note).toMatch(/^Balancing check: balanced — .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\. Tie-break/);
+    const text = runText(done, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] });
+    expect(text[1]).toMatch(/Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\.$/);
+    const json = runJson(done, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] }) as { balance: { outsideYears: unknown } };
+    expect(json.balance.outsideYears).toEqual([{ ref: "BLS-05", nature: "one-off", amount: "190000.00", side: "before" }]);
+  });
+
+  it("says nothing when every line falls in the years", async () => {
+    const { done } = await report("brent-lewisham-southwark", {});
+    expect(done).toBeDefined();
+    if (done === undefined) return;
+    expect(runNotes(done.outputs.run.result, undefined).join(" ")).not.toContain("Outside the model's years");
+    expect(done.outputs.run.result.outsideYears).toEqual([]);
+  });
+});

@@ -116,18 +116,24 @@ export class MoneyBound {
   private passed = false;
 
   /** The errors for one line's amount in one year, located at the line's amount. */
-  add(line: Line, year: FinancialYear, amount: Pence): EngineError[] {
-    const at: Where = { entity: "costLine", key: line.ref, index: line.row, field: "amount" };
-    if (!(Math.abs(amount) <= MAX_PENCE)) {
-      return [{ kind: "yearAmountTooLarge", amount: Number.isSafeInteger(amount) ? penceToText(amount) : `about ${Math.abs(amount / 100).toExponential(3)}`, year: fyLabel(year), at }];
-    }
-    this.magnitude += Math.abs(amount);
-    if (this.magnitude > MAX_TOTAL_PENCE && !this.passed) {
+  add(line: Line, year: FinancialYear, amount: Pence): readonly EngineError[] {
+    const magnitude = amount < 0 ? -amount : amount;
+    // The common case allocates nothing: this runs once per line-year.
+    if (magnitude <= MAX_PENCE) {
+      this.magnitude += magnitude;
+      if (this.magnitude <= MAX_TOTAL_PENCE || this.passed) return NONE;
       this.passed = true;
-      return [{ kind: "modelTotalTooLarge", at }];
+      return [{ kind: "modelTotalTooLarge", at: amountOf(line) }];
     }
-    return [];
+    return [{ kind: "yearAmountTooLarge", amount: Number.isSafeInteger(amount) ? penceToText(amount) : `about ${Math.abs(amount / 100).toExponential(3)}`, year: fyLabel(year), at: amountOf(line) }];
   }
+}
+
+const NONE: readonly EngineError[] = [];
+
+/** Where a line's amount is. */
+function amountOf(line: Line): Where {
+  return { entity: "costLine", key: line.ref, index: line.row, field: "amount" };
 }
 
 /** A line charged to no one because it lies outside the model's years. */

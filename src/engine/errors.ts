@@ -34,7 +34,13 @@ export interface Where {
 
 /** The discriminated union of engine errors. */
 export type EngineError =
-  | { readonly kind: "unknownPartner"; readonly partner: string; readonly at: Where }
+  | {
+      readonly kind: "unknownPartner";
+      readonly partner: string;
+      /** A partner id that matches ignoring case, when there is one (ids are case-sensitive). */
+      readonly similar?: string;
+      readonly at: Where;
+    }
   | { readonly kind: "duplicatePartner"; readonly partner: string; readonly at: Where }
   | { readonly kind: "duplicateId"; readonly id: string; readonly at: Where }
   | { readonly kind: "percentagesNotHundred"; readonly basis: string; readonly total: string; readonly at: Where }
@@ -152,7 +158,7 @@ export function errorMessage(e: EngineError): string {
   const where = describeWhere(e.at);
   switch (e.kind) {
     case "unknownPartner":
-      return `${where}: partner "${e.partner}" is not in the partner list.`;
+      return `${where}: partner "${e.partner}" is not in the partner list${e.similar === undefined ? "" : ` (ids are case-sensitive: did you mean "${e.similar}"?)`}.`;
     case "duplicatePartner":
       return `${where}: partner "${e.partner}" appears more than once.`;
     case "duplicateId":

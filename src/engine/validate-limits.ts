@@ -66,6 +66,16 @@ export function checkCaseClashes(items: readonly { readonly id: string; readonly
 }
 
 /**
+ * For a reference that names no id: the id it matches ignoring case, if any,
+ * so the message can say what was probably meant (the match is never taken).
+ */
+export function caseHint(ref: string, ids: Iterable<string>): { similar?: string } {
+  const folded = ref.toLowerCase();
+  for (const id of ids) if (id.toLowerCase() === folded) return { similar: id };
+  return {};
+}
+
+/**
  * Checks `model.withinPartners` before anything is apportioned: a partner
  * within itself, within a partner that is not in the partner list, or within
  * a partner that is itself within another (a chain or a cycle). Reported at

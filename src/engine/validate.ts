@@ -8,7 +8,7 @@ import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Natu
 import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
-import { checkCaseClashes, checkFigureSize, checkIdCharacters, checkWithin, checkYearEndBasis, checkYearSpan } from "./validate-limits";
+import { caseHint, checkCaseClashes, checkFigureSize, checkIdCharacters, checkWithin, checkYearEndBasis, checkYearSpan } from "./validate-limits";
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
 class Problems {
@@ -79,7 +79,7 @@ export function parseBasisRef(
     const head = lower.slice(0, colon).trim();
     const rest = t.slice(colon + 1).trim();
     if (head === "direct") {
-      return known.partners.has(rest) ? ok({ kind: "direct", partner: rest }) : errs([{ kind: "unknownPartner", partner: rest, at }]);
+      return known.partners.has(rest) ? ok({ kind: "direct", partner: rest }) : errs([{ kind: "unknownPartner", partner: rest, ...caseHint(rest, known.partners), at }]);
     }
     if (head === "driver") {
       return known.drivers.has(rest) ? ok({ kind: "driver", driver: rest }) : errs([{ kind: "unknownDriver", driver: rest, at }]);
@@ -136,7 +136,7 @@ function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<st
     const byYear = new Map<FinancialYear | undefined, Map<string, Decimal>>();
     drv.values.forEach((v, j) => {
       const base: Where = { entity: "driver", key: id, index: j + 1, partner: v.partner, ...(isBlank(v.year) ? {} : { year: String(v.year) }) };
-      if (!partners.has(v.partner)) return p.add({ kind: "unknownPartner", partner: v.partner, at: { ...base, field: "partner" } });
+      if (!partners.has(v.partner)) return p.add({ kind: "unknownPartner", partner: v.partner, ...caseHint(v.partner, partners), at: { ...base, field: "partner" } });
       let year: FinancialYear | undefined;
       if (!isBlank(v.year)) {
         year = p.take(parseFinancialYear(v.year, { ...base, field: "year" }));
@@ -182,7 +182,7 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       const at: Where = { entity: "basis", key: id, index: j + 1, partner: s.partner, field: "percent" };
       if (!partners.has(s.partner)) {
         bad = true;
-        return p.add({ kind: "unknownPartner", partner: s.partner, at: { ...at, field: "partner" } });
+        return p.add({ kind: "unknownPartner", partner: s.partner, ...caseHint(s.partner, partners), at: { ...at, field: "partner" } });
       }
       if (shares.has(s.partner)) {
         bad = true;
@@ -318,7 +318,7 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
     for (const raw of ids ?? []) {
       const id = raw.trim();
       if (id === "") continue;
-      if (!ctx.known.partners.has(id)) p.add({ kind: "unknownPartner", partner: id, at: at(field) });
+      if (!ctx.known.partners.has(id)) p.add({ kind: "unknownPartner", partner: id, ...caseHint(id, ctx.known.partners), at: at(field) });
       else outIds.push(id);
     }
     return outIds;

@@ -75,7 +75,7 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   { name: "applies to an unknown partner", edits: { "Costs!J2": "BRE, XYZ" }, at: "Costs!J2", says: 'partner "XYZ" is not in the partner list' },
   { name: "excludes an unknown partner", edits: { "Costs!K7": "ABC" }, at: "Costs!K7", says: 'partner "ABC" is not in the partner list' },
   { name: "excludes every partner", edits: { "Costs!K3": "BRE; LEW; SOU" }, at: "Costs!J3", says: "there are no partners to share the cost" },
-  { name: "partner reference in the wrong case", edits: { "Costs!K7": "sou" }, at: "Costs!K7", says: 'partner "sou" is not in the partner list' },
+  { name: "partner reference in the wrong case", edits: { "Costs!K7": "sou" }, at: "Costs!K7", says: 'partner "sou" is not in the partner list (ids are case-sensitive: did you mean "SOU"?)' },
   { name: "indexation as text", edits: { "Costs!L2": "lots" }, at: "Costs!L2", says: '"lots" is not a number' },
   { name: "indexation of 1e-9999999 (minutes of compounding)", edits: { "Costs!L2": "1e-9999999" }, at: "Costs!L2", says: "at most 10 decimal places" },
   { name: "indexation of 500% a year", edits: { "Costs!L2": 500 }, at: "Costs!L2", says: "a rate of at most 100% a year" },
@@ -124,6 +124,7 @@ const WORKBOOK: readonly WorkbookEntry[] = [
 
   // Partners.
   { name: "partner id repeated", edits: { "Partners!A3": "BRE" }, at: "Partners!A3", says: 'partner "BRE" appears more than once' },
+  { name: "driver row naming a partner in the wrong case", edits: { "Drivers!F4": "sou" }, at: "Drivers!F4", says: 'did you mean "SOU"?' },
   { name: "partner ids differing only in case", edits: { "Partners!A3": "bre" }, at: "Partners!A3", says: 'differs from "BRE" only in capital letters' },
   { name: "partner id with a comma", edits: { "Partners!A5": "LH,X", "Partners!B5": "Lewisham Homes" }, at: "Partners!A5", says: 'contains ","' },
   { name: "partner id with a semicolon", edits: { "Partners!A5": "LH;X", "Partners!B5": "Lewisham Homes" }, at: "Partners!A5", says: 'contains ";"' },

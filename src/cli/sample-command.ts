@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
-import { workbookProblemMessage } from "../excel/problems";
-import { createStorePort } from "../excel/store/store-port";
+import { workbookProblemMessage } from "../excel";
+import { createStorePort } from "../excel";
 import { SAMPLES, sampleById } from "../samples";
 import type { Outcome } from "./outcome";
 import { XlsxStore } from "./xlsx-store";

@@ -81,7 +81,9 @@ export type EngineError =
   /** Two ids or references that differ only in case. */
   | { readonly kind: "caseClash"; readonly id: string; readonly other: string; readonly at: Where }
   /** An id holding a character that separates lists (a comma or semicolon). */
-  | { readonly kind: "badIdCharacter"; readonly id: string; readonly character: string; readonly at: Where };
+  | { readonly kind: "badIdCharacter"; readonly id: string; readonly character: string; readonly at: Where }
+  /** A run setting or request names a scenario that is not stored; `known` lists those that are. */
+  | { readonly kind: "unknownScenario"; readonly scenario: string; readonly known: readonly string[]; readonly at: Where };
 
 /** The most financial years a model may span (inclusive). */
 export const MAX_MODEL_YEARS = 100;
@@ -223,5 +225,7 @@ export function errorMessage(e: EngineError): string {
       return `${where}: "${e.id}" differs from "${e.other}" only in capital letters; ids and references are case-sensitive, so make them differ in more than case or use the same spelling.`;
     case "badIdCharacter":
       return `${where}: "${e.id}" contains "${e.character}", which separates items in lists; choose an id without commas or semicolons.`;
+    case "unknownScenario":
+      return `${where}: there is no scenario named "${e.scenario}" in the Scenarios table${e.known.length === 0 ? " (it has none)" : `; it has ${e.known.map((k) => `"${k}"`).join(", ")}`}.`;
   }
 }

@@ -1,16 +1,16 @@
 import { dayNumber, toExcelSerial } from "../../src/engine";
-import { outsideYearWarnings, scenarioWarnings } from "../../src/cli/check";
-import { problemLine, runWorkbook, type CliProblem, type RunDone } from "../../src/cli/run-model";
+import { problemLine, runWorkbook, type Problem, type WorkbookRun } from "../../src/app";
 import type { CellValue } from "../../src/excel/layout/cells";
 import { createMemoryPort } from "../../src/excel/memory/memory-port";
 import { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import { sampleById } from "../../src/samples";
 
 /**
- * Runs an edited sample workbook through the path the command line uses
- * (`runWorkbook` over a workbook port, here the in-memory one; the task pane
- * reads through the same port interface), and lists everything it reports:
- * errors that stop the run, and warnings on a run that went ahead.
+ * Runs an edited sample workbook through the application layer's
+ * `runWorkbook` (what the command line calls; the task pane's Run goes through
+ * the same `checkModel` and `planRun`) over a workbook port, here the
+ * in-memory one, and lists everything it reports: errors that stop the run,
+ * and warnings on a run that went ahead.
  */
 
 /** One thing reported about a workbook. */
@@ -38,24 +38,26 @@ export async function sampleWorkbook(sample: string): Promise<{ workbook: Memory
   return { workbook, port };
 }
 
+/** A run that went ahead. */
+export type Done = Extract<WorkbookRun, { ok: true }>;
+
 /** What a run of the edited sample reports, and the run itself when it went ahead. */
-export async function report(sample: string, edits: Edits, scenario?: string): Promise<{ reported: Reported[]; done: RunDone | undefined }> {
+export async function report(sample: string, edits: Edits, scenario?: string): Promise<{ reported: Reported[]; done: Done | undefined }> {
   const { workbook, port } = await sampleWorkbook(sample);
   for (const [address, value] of Object.entries(edits)) workbook.setCellValue(address, value);
   const r = await runWorkbook(port, scenario === undefined ? {} : { scenario });
   if (!r.ok) {
     if (r.kind === "noModel") return { reported: [{ severity: "error", address: undefined, message: r.message }], done: undefined };
-    return { reported: r.problems.map((p) => as("error", p)), done: undefined };
+    return { reported: r.problems.map(as), done: undefined };
   }
-  const warnings = [...outsideYearWarnings(r.read, r.outputs.run.result), ...scenarioWarnings(r.read, r.outputs.scenario)];
-  return { reported: warnings.map((w) => as("warning", w)), done: r };
+  return { reported: r.warnings.map(as), done: r };
 }
 
-function as(severity: "error" | "warning", p: CliProblem): Reported {
-  return { severity, address: p.address, message: p.message };
+function as(p: Problem): Reported {
+  return { severity: p.severity, address: p.address, message: p.message };
 }
 
 /** The reports as lines, for a failing assertion's message. */
 export function shown(reported: readonly Reported[]): string {
-  return reported.map((r) => `${r.severity}: ${problemLine({ message: r.message, ...(r.address === undefined ? {} : { address: r.address }) })}`).join("\n");
+  return reported.map((r) => `${r.severity}: ${problemLine({ key: "", severity: r.severity, message: r.message, ...(r.address === undefined ? {} : { address: r.address }) })}`).join("\n");
 }

@@ -16,9 +16,9 @@ describe("the balancing report names what lies outside the model's years", () =>
     expect(reported.map((r) => r.address)).toContain("Costs!G6");
     const note = runNotes(done.outputs.run.result, undefined)[1] ?? "";
     expect(note).toMatch(/^Balancing check: balanced — .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\. Tie-break/);
-    const text = runText(done, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] });
+    const text = runText(done.outputs, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] });
     expect(text[1]).toMatch(/Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\.$/);
-    const json = runJson(done, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] }) as { balance: { outsideYears: unknown } };
+    const json = runJson(done.outputs, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] }) as { balance: { outsideYears: unknown } };
     expect(json.balance.outsideYears).toEqual([{ ref: "BLS-05", nature: "one-off", amount: "190000.00", side: "before" }]);
   });
 

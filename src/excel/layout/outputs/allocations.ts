@@ -1,8 +1,7 @@
-import type { ModelRun } from "../../../engine";
+import { partnerNames, type ModelRun } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
-import { partnerNames } from "./partners";
 
 /** The Allocations table's headers. Ref, Year and Partner identify a charge; the task pane's "Explain" reads them. */
 export const ALLOCATION_HEADERS = ["Ref", "Description", "Service", "Category", "Nature", "Year", "Partner", "Partner name", "Basis", "Charge (£)"] as const;
@@ -13,7 +12,7 @@ export const ALLOCATION_HEADERS = ["Ref", "Description", "Service", "Category", 
  * capital/revenue and one-off/ongoing classification.
  */
 export function allocationsSheet(run: ModelRun): SheetSpec {
-  const names = partnerNames(run);
+  const names = partnerNames(run.model);
   const lines = new Map<string, { description: string; basis: string }>();
   for (const ly of run.result.lineYears) if (!lines.has(ly.lineRef)) lines.set(ly.lineRef, { description: ly.description, basis: ly.basis });
   const body: CellValue[][] = run.rows.map((c) => {

@@ -1,6 +1,6 @@
 import { budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
 import type { FinishedOutputs } from "../app";
-import { outsideText } from "../excel/layout/outputs/common";
+import { outsideText } from "../excel";
 import type { UnwrittenChart } from "./xlsx-store";
 
 /** Where a run's results went. */

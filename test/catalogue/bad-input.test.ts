@@ -205,11 +205,11 @@ const WORKBOOK: readonly WorkbookEntry[] = [
 ];
 
 const FORMULAS: readonly FormulaEntry[] = [
-  { name: "FY of year 1", call: () => formulas.fy("0001-06-01"), code: "#VALUE!", says: "outside the dates Excel can hold" },
-  { name: "FY of 1899", call: () => formulas.fy("1899-12-31"), code: "#VALUE!", says: "outside the dates Excel can hold" },
-  { name: "FY of a serial past 9999", call: () => formulas.fy(3_000_000), code: "#VALUE!", says: "outside the dates Excel can hold" },
-  { name: "FY of serial 60", call: () => formulas.fy(60), code: "#VALUE!", says: "29 February 1900" },
-  { name: "FY of text", call: () => formulas.fy("next week"), code: "#VALUE!", says: "is not a date" },
+  { name: "FINYEAR of year 1", call: () => formulas.finYear("0001-06-01"), code: "#VALUE!", says: "outside the dates Excel can hold" },
+  { name: "FINYEAR of 1899", call: () => formulas.finYear("1899-12-31"), code: "#VALUE!", says: "outside the dates Excel can hold" },
+  { name: "FINYEAR of a serial past 9999", call: () => formulas.finYear(3_000_000), code: "#VALUE!", says: "outside the dates Excel can hold" },
+  { name: "FINYEAR of serial 60", call: () => formulas.finYear(60), code: "#VALUE!", says: "29 February 1900" },
+  { name: "FINYEAR of text", call: () => formulas.finYear("next week"), code: "#VALUE!", says: "is not a date" },
   { name: "YEARPART starting in year 1", call: () => formulas.yearPart(82_000, "2020/21", "0001-01-01"), code: "#VALUE!", says: "Argument start: 0001-01-01 is outside the dates" },
   { name: "YEARPART ending before 1900", call: () => formulas.yearPart(82_000, "2020/21", "2021-01-01", "1850-01-01"), code: "#VALUE!", says: "Argument end: 1850-01-01 is outside the dates" },
   { name: "YEARPART ending before it starts", call: () => formulas.yearPart(82_000, "2020/21", "2021-01-01", "2020-06-01"), code: "#NUM!" },

@@ -37,11 +37,11 @@ describe("SHARED.FINYEAR", () => {
   });
 
   it("rejects years before 1900 in every date argument instead of reading year 1 as 1901", () => {
-    expectError(fy("0001-06-01"), "#VALUE!", "Argument date: 0001-06-01 is outside the dates Excel can hold");
-    expectError(fy("0099-06-01"), "#VALUE!", "outside the dates Excel can hold");
-    expectError(fy("1899-12-31"), "#VALUE!", "outside the dates Excel can hold");
-    expect(fy("1900-01-01")).toBe("1899/00");
-    expectError(fy(2_958_466), "#VALUE!", "serial 2958466 is outside the dates Excel can hold");
+    expectError(finYear("0001-06-01"), "#VALUE!", "Argument date: 0001-06-01 is outside the dates Excel can hold");
+    expectError(finYear("0099-06-01"), "#VALUE!", "outside the dates Excel can hold");
+    expectError(finYear("1899-12-31"), "#VALUE!", "outside the dates Excel can hold");
+    expect(finYear("1900-01-01")).toBe("1899/00");
+    expectError(finYear(2_958_466), "#VALUE!", "serial 2958466 is outside the dates Excel can hold");
     expectError(yearPart(82_000, "2020/21", "0001-01-01"), "#VALUE!", "Argument start: 0001-01-01");
     expectError(yearPart(82_000, "2020/21", "2021-01-01", "0050-01-01"), "#VALUE!", "Argument end: 0050-01-01");
     expectError(profile(82_000, "2020/21", "2022/23", "1492-10-12"), "#VALUE!", "Argument start: 1492-10-12");

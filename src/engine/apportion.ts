@@ -126,7 +126,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   const lineYears: LineYear[] = [];
   const outside: string[] = [];
   const outsideLines: OutsideLine[] = [];
-  // Year amounts within the money cap and all of them together within 2^53 pence: every total below is exact.
+  // Year amounts within the money cap and all of them together within 2^52 pence: every total below, and every difference of two, is exact.
   const bound = new MoneyBound();
   const { firstYear, lastYear, unit } = model.settings;
   const span = lastYear - firstYear + 1;

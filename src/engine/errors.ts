@@ -214,7 +214,7 @@ export function errorMessage(e: EngineError): string {
     case "yearAmountTooLarge":
       return `${where}: the charge for ${e.year} comes to £${e.amount} after pro-rating and indexation, larger than the ${CAP_TEXT} the engine accepts in one year; lower the amount, the indexation or the years.`;
     case "modelTotalTooLarge":
-      return `${where}: with this line the model's charges add up to more than £90,071,992,547,409.91, the most the engine totals exactly; split the model or lower the amounts.`;
+      return `${where}: with this line the model's charges add up to more than £45,035,996,273,704.95, the most the engine totals exactly; split the model or lower the amounts.`;
     case "withinItself":
       return `${where}: partner "${e.partner}" cannot be within itself; name another partner, or leave Within blank.`;
     case "withinWithin":

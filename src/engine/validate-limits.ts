@@ -109,13 +109,18 @@ export function checkYearEndBasis(model: ModelInput, known: (text: string) => En
   return known(basis);
 }
 
-/** The most pence the engine totals exactly: every sum of charges stays within 2^53 − 1. */
-export const MAX_TOTAL_PENCE = Number.MAX_SAFE_INTEGER;
+/**
+ * The most pence a model's charges may add up to: 2^52 − 1. Every sum of
+ * charges then stays within it, and so does every difference of two such sums
+ * (a comparison, a budget variance, an outturn against what was charged),
+ * within 2^53: all exact in a JS number.
+ */
+export const MAX_TOTAL_PENCE = 2 ** 52 - 1;
 
 /**
  * Bounds the money a model moves. Each line's amount in a year (after
  * pro-rating and indexation) must stay within the £1 trillion cap, and the
- * magnitudes of all line-years together within 2^53 − 1 pence (about £90
+ * magnitudes of all line-years together within 2^52 − 1 pence (about £45
  * trillion). Every total the engine forms — per partner, per year, the
  * balance check's totals in and out — is a sum of some of those amounts or
  * their shares, so each is then an exact JS integer, and the balance check

@@ -90,8 +90,8 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   { name: "note over 32,767 characters", edits: { "Costs!N3": "y".repeat(32_768) }, at: "Costs!N3", says: "(this has 32,768)" },
   { name: "indexed charge past the cap in a later year", edits: { "Costs!F2": BIG, "Costs!L2": 100 }, at: "Costs!F2", says: "after pro-rating and indexation" },
   {
-    name: "charges adding up past 2^53 pence",
-    edits: { "Settings!B3": "2099/00", "Costs!F3": BIG, "Costs!F5": BIG, "Costs!F7": BIG },
+    name: "charges adding up past 2^52 pence",
+    edits: { "Settings!B3": "2049/50", "Costs!F3": BIG, "Costs!F5": BIG, "Costs!F7": BIG },
     at: "Costs!F5",
     says: "the most the engine totals exactly",
   },

@@ -46,12 +46,12 @@ describe("money past the safe range: refused at the line, never thrown, never ap
     expect(errorMessage(errors[0]!)).toContain("the charge for 2022/23 comes to £1999999999999.98 after pro-rating and indexation");
   });
 
-  it("charges adding up past 2^53 pence are refused at the line where the total passes it", () => {
+  it("charges adding up past 2^52 pence are refused at the line where the total passes it", () => {
     const lines: CostLineInput[] = Array.from({ length: 40 }, (_, i) => ({ ref: `L${String(i).padStart(2, "0")}`, category: "capital", nature: "ongoing", amount: BIG, start: "2021-04-01", basis: "equal" }));
-    // 40 lines × 3 years × ~10^14 pence = 1.2 × 10^16 > 2^53 ≈ 9.007 × 10^15: the 31st line passes it.
+    // Each line is 3 years × ~10^14 pence; 2^52 ≈ 4.504 × 10^15 is passed by the 16th line (L15).
     const errors = errorsOf({ ...base, costLines: lines });
     expect(errors.map((e) => e.kind)).toEqual(["modelTotalTooLarge"]);
-    expect(errors[0]?.at).toMatchObject({ key: "L30", field: "amount" });
+    expect(errors[0]?.at).toMatchObject({ key: "L15", field: "amount" });
   });
 
   it("property: below the bound every total is exact (checked with BigInt); past it the model is refused", () => {
@@ -90,7 +90,7 @@ describe("money past the safe range: refused at the line, never thrown, never ap
 
   it("the cap is the documented £1 trillion", () => {
     expect(MAX_PENCE).toBe(100_000_000_000_000);
-    expect(MAX_TOTAL_PENCE).toBe(2 ** 53 - 1);
+    expect(MAX_TOTAL_PENCE).toBe(2 ** 52 - 1);
   });
 });
 

@@ -60,7 +60,10 @@ export function reduceWeights(ints: readonly bigint[]): Weight[] {
 /** One driver of a weighted mix: its weight in percent and each partner's value. */
 export interface MixColumn {
   readonly weight: Decimal;
+  /** Each partner's value; or, for whole numbers, `ints` instead (no Decimal per cell). */
   readonly values: readonly Decimal[];
+  /** The values as whole numbers, when they all are: read instead of `values`. */
+  readonly ints?: readonly bigint[];
 }
 
 /**
@@ -80,9 +83,12 @@ export function mixWeights(columns: readonly MixColumn[], partners: number): Wei
   const factors: { readonly a: bigint; readonly b: bigint; readonly ints: readonly bigint[] }[] = [];
   for (const col of columns) {
     if (col.weight.isZero()) continue;
-    const scaled = col.values.map(toScaledBigInt);
-    const scale = scaled.reduce((m, s) => Math.max(m, s.scale), 0);
-    const ints = scaled.map((s) => (s.scale === scale ? s.int : s.int * 10n ** BigInt(scale - s.scale)));
+    let ints = col.ints;
+    if (ints === undefined) {
+      const scaled = col.values.map(toScaledBigInt);
+      const scale = scaled.reduce((m, s) => Math.max(m, s.scale), 0);
+      ints = scaled.map((s) => (s.scale === scale ? s.int : s.int * 10n ** BigInt(scale - s.scale)));
+    }
     let total = 0n;
     for (const v of ints) total += v;
     // valueᵢ ÷ total = intᵢ ÷ Σ int (the scale cancels), so the factor is weight ÷ Σ int, in lowest terms.

@@ -188,6 +188,8 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   { name: "an unknown change kind", edits: { "Scenarios!C5": "setColour" }, at: "Scenarios!C5", says: "one of setAmount" },
   { name: "a blank change on a filled row", edits: { "Scenarios!C5": "" }, at: "Scenarios!C5", says: "a change kind" },
   { name: "details that are not key=value pairs", edits: { "Scenarios!L2": "name" }, at: "Scenarios!L2", says: "key=value pairs" },
+  { name: "addPartner with a comma in the id", edits: { "Scenarios!E2": "LH,X", "Scenarios!I3": "equal" }, scenario: JOINS, at: "Scenarios!E2", says: 'contains ","' },
+  { name: "addPartner with an id differing only in case from a partner", edits: { "Scenarios!E2": "bre", "Scenarios!I3": "equal" }, scenario: JOINS, at: "Scenarios!E2", says: 'differs from "BRE" only in capital letters' },
   { name: "addPartner with an id already taken", edits: { "Scenarios!E2": "BRE" }, scenario: JOINS, at: "Scenarios!E2", says: '"BRE"' },
   { name: "setAmount with a fraction of a penny", sample: EKH, edits: { "Scenarios!H3": 432_000.001 }, scenario: "Cheaper split (20% less)", at: "Scenarios!H3", says: "is not a whole number of the rounding unit" },
   { name: "setAmount of an unknown line", sample: EKH, edits: { "Scenarios!D3": "EKH-99" }, scenario: "Cheaper split (20% less)", at: "Scenarios!D3", says: 'cost line "EKH-99" is not in the model' },

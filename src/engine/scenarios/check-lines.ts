@@ -1,6 +1,7 @@
 import type { EngineError } from "../errors";
 import type { ModelInput, ScenarioChange } from "../model";
 import { validateModel } from "../validate";
+import { checkIdCharacters } from "../validate-limits";
 import { idOf, type ChangeWhere } from "./draft";
 
 /** The cost line fields each change sets; the fields it is answerable for. */
@@ -62,6 +63,24 @@ export function checkTouchedLines(model: ModelInput, touched: Map<string, Map<st
     const at = entry instanceof Map ? entry.get(field) : entry.all;
     if (at === undefined) continue;
     out.push({ ...e, at: at(rowField(e.at.field)) });
+  }
+  return out;
+}
+
+/**
+ * The ids of partners a scenario adds, checked as the Partners table's are:
+ * no list separator, and not the same as another partner's but for case. At
+ * the change's Partner cell (the model's own check would point at the
+ * Partners table, where the partner is not).
+ */
+export function checkAddedPartners(model: ModelInput, added: readonly { readonly id: string; readonly at: ChangeWhere }[]): EngineError[] {
+  if (added.length === 0) return [];
+  const all = [...model.partners.map((p) => idOf(p.id)), ...(model.withinPartners ?? []).map((w) => idOf(w.partner.id))];
+  const out: EngineError[] = [];
+  for (const { id, at } of added) {
+    out.push(...checkIdCharacters(id, at("partner")));
+    const other = all.find((x) => x !== id && x.toLowerCase() === id.toLowerCase());
+    if (other !== undefined) out.push({ kind: "caseClash", id, other, at: at("partner") });
   }
   return out;
 }

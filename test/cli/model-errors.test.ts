@@ -106,3 +106,18 @@ describe("values Excel cannot show, read from the file", () => {
     expect(json.problems.some((p) => p.address === at && p.message.includes("after pro-rating and indexation")), JSON.stringify(json.problems)).toBe(true);
   });
 });
+
+describe("a one-off dated outside the model's years (issue #19: Costs!G6 set to 1921-09-30)", () => {
+  it("runs, warns at the cell and the balancing check says what lies outside", async () => {
+    let at = "";
+    const { file } = await broken("outside.xlsx", (store) => {
+      const start = tableCell(store, "Costs", "Start", 4);
+      start.set("1921-09-30");
+      at = start.address;
+    });
+    const r = await cli([file, "--no-write"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${at}: Cost line "BLS-05", start: the one-off cost of £190000.00 dated 1921-09-30 falls before the model's years`);
+    expect(r.stdout).toMatch(/Balancing check: balanced: .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\./);
+  });
+});

@@ -184,6 +184,7 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   { name: "addLine with a start date before 1900", edits: { "Scenarios!J3": "1850-04-01" }, scenario: JOINS, at: "Scenarios!J3", says: "outside the dates Excel can hold" },
   { name: "addLine with an unknown category", edits: { "Scenarios!L3": "category=sundry; nature=one-off" }, scenario: JOINS, at: "Scenarios!L3", says: '"sundry" is not one of' },
   { name: "addLine with a basis naming nobody", edits: { "Scenarios!I3": "direct:XYZ" }, scenario: JOINS, at: "Scenarios!I3", says: 'partner "XYZ" is not in the partner list' },
+  { name: "addLine with a reference differing only in case", edits: { "Scenarios!D3": "bls-01" }, scenario: JOINS, at: "Scenarios!D3", says: 'differs from "BLS-01" only in capital letters' },
   { name: "addLine reusing a reference", edits: { "Scenarios!D3": "BLS-01" }, scenario: JOINS, at: "Scenarios!D3", says: '"BLS-01" is used more than once' },
   { name: "an unknown change kind", edits: { "Scenarios!C5": "setColour" }, at: "Scenarios!C5", says: "one of setAmount" },
   { name: "a blank change on a filled row", edits: { "Scenarios!C5": "" }, at: "Scenarios!C5", says: "a change kind" },

@@ -52,9 +52,15 @@ export function checkTouchedLines(model: ModelInput, touched: Map<string, Map<st
   if (touched.size === 0) return [];
   const lines = model.costLines.filter((l) => touched.has(idOf(l.ref)));
   if (lines.length === 0) return [];
-  const checked = validateModel({ ...model, costLines: lines, budgets: [], statedTotals: [], scenarios: [], outturns: [], withinPartners: [] });
-  if (checked.ok) return [];
   const out: EngineError[] = [];
+  // An added line's reference must not clash but for case with another line's (checked against the whole model).
+  for (const [ref, entry] of touched) {
+    if (entry instanceof Map) continue;
+    const other = model.costLines.map((l) => idOf(l.ref)).find((x) => x !== ref && x.toLowerCase() === ref.toLowerCase());
+    if (other !== undefined) out.push({ kind: "caseClash", id: ref, other, at: entry.all("line") });
+  }
+  const checked = validateModel({ ...model, costLines: lines, budgets: [], statedTotals: [], scenarios: [], outturns: [], withinPartners: [] });
+  if (checked.ok) return out;
   for (const e of checked.errors) {
     if (e.at.entity !== "costLine" || e.at.key === undefined) continue;
     const entry = touched.get(e.at.key);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/excel/layout/cells";
 import { a1, quoteSheet } from "../../src/excel/layout/address";
+import { sampleById } from "../../src/samples";
 import { report, sampleWorkbook, shown } from "./catalogue-support";
 
 /**
@@ -71,7 +72,7 @@ describe("random edits to the sample workbooks", () => {
   it("always either list located problems or give a result that balances exactly", async () => {
     for (const s of SAMPLES) TABLES.set(s, await editableCells(s));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...SAMPLES), fc.array(edit, { minLength: 1, maxLength: 4 }), async (sample, edits) => {
+      fc.asyncProperty(fc.constantFrom(...SAMPLES), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }), async (sample, edits, pick) => {
         const tables = TABLES.get(sample) ?? [];
         const cells: Record<string, CellValue> = {};
         for (const e of edits) {
@@ -79,16 +80,20 @@ describe("random edits to the sample workbooks", () => {
           if (t === undefined) continue;
           cells[`${quoteSheet(t.sheet)}!${a1(t.row + (e.row % t.rows), t.col + (e.col % t.cols))}`] = e.value;
         }
-        const { reported, done } = await report(sample, cells);
+        // Sometimes run one of the sample's scenarios (as --scenario does), so scenario paths are edited too.
+        const names = (sampleById(sample)?.model.scenarios ?? []).map((x) => x.name);
+        const scenario = pick === undefined || names.length === 0 ? undefined : names[pick % names.length];
+        const { reported, done } = await report(sample, cells, scenario);
         if (done === undefined) {
           const errors = reported.filter((r) => r.severity === "error");
           expect(errors.length, "a refused run lists its problems").toBeGreaterThan(0);
           // Each problem names its cell, except a setting whose row is missing altogether (no cell to
-          // name): then the list says the row is missing, and the engine's note on its value may follow.
+          // name: the list says the row is missing, and the engine's note on its value may follow).
           const rowMissing = errors.some((r) => r.message.includes("has no row for the setting"));
           for (const r of errors) {
             if (r.address === undefined) {
-              expect(r.message, shown(reported)).toMatch(rowMissing ? /has no row for the setting|^Setting, / : /has no row for the setting/);
+              // A scenario asked for by name (as --scenario does) that an edit removed is located at that argument.
+              expect(r.message, shown(reported)).toMatch(rowMissing ? /has no row for the setting|^Setting, |^argument --scenario:/ : /has no row for the setting|^argument --scenario:/);
             }
             expect(r.message).not.toContain('"NaN"');
           }

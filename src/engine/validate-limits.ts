@@ -86,12 +86,12 @@ export function checkWithin(model: ModelInput, partnerIds: ReadonlySet<string>):
   const within = model.withinPartners ?? [];
   const withinIds = new Map(within.map((w) => [typeof w.partner.id === "string" ? w.partner.id.trim() : "", typeof w.within === "string" ? w.within.trim() : ""]));
   const out: EngineError[] = [];
-  within.forEach((w, i) => {
+  within.forEach((w) => {
     const id = typeof w.partner.id === "string" ? w.partner.id.trim() : "";
     if (id === "") return;
     const at: Where = { entity: "partner", key: id, field: "within" };
     const parent = typeof w.within === "string" ? w.within.trim() : "";
-    out.push(...checkIdCharacters(id, { entity: "partner", key: id, index: i + 1, field: "id" }));
+    out.push(...checkIdCharacters(id, { entity: "partner", key: id, field: "id" }));
     if (parent === id) out.push({ kind: "withinItself", partner: id, at });
     else if (withinIds.has(parent)) out.push({ kind: "withinWithin", partner: id, parent, at });
     else if (!partnerIds.has(parent)) out.push({ kind: "unknownPartner", partner: parent, at });

@@ -395,7 +395,9 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
     mixes: new Set(bases.mixes.keys()),
   };
   // Ids are case-sensitive; two that differ only in case are refused (see validate-limits).
-  for (const e of checkCaseClashes(model.partners.map((x, i) => ({ id: typeof x.id === "string" ? x.id.trim() : "", at: { entity: "partner", index: i + 1, key: typeof x.id === "string" ? x.id.trim() : "", field: "id" } as Where })))) p.add(e);
+  // Partners (and partners within others) by id alone: the Partners table's rows include both, so a position would mislead.
+  const partnerIdsInOrder = [...model.partners.map((x) => x.id), ...(model.withinPartners ?? []).map((w) => w.partner.id)].map((id) => (typeof id === "string" ? id.trim() : ""));
+  for (const e of checkCaseClashes(partnerIdsInOrder.map((id) => ({ id, at: { entity: "partner", key: id, field: "id" } as Where })))) p.add(e);
   for (const e of checkCaseClashes([
     ...(model.drivers ?? []).map((d) => ({ id: typeof d.id === "string" ? d.id.trim() : "", at: { entity: "driver", key: typeof d.id === "string" ? d.id.trim() : "", field: "id" } as Where })),
     ...(model.bases ?? []).map((b) => ({ id: typeof b.id === "string" ? b.id.trim() : "", at: { entity: "basis", key: typeof b.id === "string" ? b.id.trim() : "", field: "id" } as Where })),

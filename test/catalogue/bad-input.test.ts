@@ -129,6 +129,8 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   { name: "partner id with a comma", edits: { "Partners!A5": "LH,X", "Partners!B5": "Lewisham Homes" }, at: "Partners!A5", says: 'contains ","' },
   { name: "partner id with a semicolon", edits: { "Partners!A5": "LH;X", "Partners!B5": "Lewisham Homes" }, at: "Partners!A5", says: 'contains ";"' },
   { name: "host neither yes nor no", edits: { "Partners!C2": "maybe" }, at: "Partners!C2", says: "Yes or No" },
+  { name: "partner within another with a comma in its id", edits: { "Partners!A5": "LH,X", "Partners!D5": "LEW" }, at: "Partners!A5", says: 'contains ","' },
+  { name: "partner within another with an id differing only in case", edits: { "Partners!A2": "LH", "Partners!A5": "BRE", "Partners!D5": "LEW", "Partners!A6": "lh", "Partners!D6": "LEW" }, at: "Partners!A6", says: 'differs from "LH" only in capital letters' },
   { name: "partner within itself", edits: { "Partners!A5": "LH", "Partners!D5": "LH" }, at: "Partners!D5", says: 'partner "LH" cannot be within itself' },
   { name: "partner within an unknown partner", edits: { "Partners!A5": "LH", "Partners!D5": "XYZ" }, at: "Partners!D5", says: 'partner "XYZ" is not in the partner list' },
   { name: "partners within each other (a cycle)", edits: { "Partners!A5": "LH", "Partners!D5": "LH2", "Partners!A6": "LH2", "Partners!D6": "LH" }, at: "Partners!D5", says: '"LH2" is itself within another partner' },

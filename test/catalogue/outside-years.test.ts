@@ -30,3 +30,17 @@ describe("the balancing report names what lies outside the model's years", () =>
     expect(done.outputs.run.result.outsideYears).toEqual([]);
   });
 });
+
+describe("a long list of lines outside the years", () => {
+  it("names the first 20 and counts the rest, so the note stays one readable cell", async () => {
+    const { apportionModel } = await import("../../src/engine");
+    const { outsideText } = await import("../../src/excel");
+    const lines = Array.from({ length: 25 }, (_, i) => ({ ref: `OLD-${String(i).padStart(2, "0")}`, category: "capital", nature: "one-off", amount: 100, start: "2001-06-01", basis: "equal" }));
+    const r = apportionModel({ partners: [{ id: "A" }, { id: "B" }], costLines: [...lines, { ref: "NOW", category: "capital", nature: "one-off", amount: 10, start: "2021-06-01", basis: "equal" }], settings: { firstYear: "2021/22", lastYear: "2021/22" } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const text = outsideText(r.value);
+    expect(text).toContain("OLD-19 (£100.00, before) and 5 more lines.");
+    expect(text).not.toContain("OLD-20");
+  });
+});

@@ -20,6 +20,9 @@ export function runNotes(result: ApportionResult, scenario: string | undefined):
   ];
 }
 
+/** How many lines outside the years a note names before counting the rest. */
+const OUTSIDE_LISTED = 20;
+
 /**
  * What the balancing check does not cover: lines dated wholly outside the
  * model's years, which are in the model but charged to no one. Empty when
@@ -28,8 +31,10 @@ export function runNotes(result: ApportionResult, scenario: string | undefined):
 export function outsideText(result: ApportionResult): string {
   const o = result.outsideYears;
   if (o.length === 0) return "";
-  const items = o.map((l) => `${l.lineRef} (${l.nature === "one-off" ? formatMoney(l.amount) : `${formatMoney(l.amount)} a year`}, ${l.side})`);
-  return ` Outside the model's years, not charged to anyone: ${items.join("; ")}.`;
+  // A note is one cell: name the first few, count the rest (each has its own warning at its cell).
+  const items = o.slice(0, OUTSIDE_LISTED).map((l) => `${l.lineRef} (${l.nature === "one-off" ? formatMoney(l.amount) : `${formatMoney(l.amount)} a year`}, ${l.side})`);
+  const more = o.length - items.length;
+  return ` Outside the model's years, not charged to anyone: ${items.join("; ")}${more > 0 ? ` and ${more} more line${more === 1 ? "" : "s"}` : ""}.`;
 }
 
 /** A table laid out from row `row`: header block, body block (at least one row), and the table over both. */

@@ -25,6 +25,8 @@ export type Command =
       readonly signOff: string | undefined;
       /** Recompute the recorded run and compare every output cell; writes nothing. */
       readonly verify: boolean;
+      /** Scenarios to compare side by side with the base model (`--compare`, repeated); empty: the run settings' comparison. */
+      readonly compare: readonly string[];
       /** `--max-unzipped <MiB>`: raises (or lowers) the size limit; undefined for the default. */
       readonly maxUnzippedMiB: number | undefined;
       /** `--max-table-cells <count>`: the cells limit per table; undefined for the default. */
@@ -47,6 +49,8 @@ const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepar
 export function parseArgs(argv: readonly string[]): Command | UsageError {
   const flags = new Set<string>();
   const values = new Map<string, string>();
+  // --compare may be given several times: each names a scenario to compare side by side with the base.
+  const compare: string[] = [];
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
@@ -60,7 +64,11 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     }
     const eq = a.indexOf("=");
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (VALUED.has(name)) {
+    if (name === "--compare") {
+      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || v.trim() === "") return { usage: "--compare needs a scenario's name." };
+      compare.push(v);
+    } else if (VALUED.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || (v === "" && canonical(name) !== "--scenario")) return { usage: `${name} needs a value.` };
       if (values.has(canonical(name))) return { usage: `${name} is given more than once.` };
@@ -76,7 +84,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (sample !== undefined) {
     if (positional.length !== 1) return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
     for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `${f} cannot be used with --sample.` };
-    if (values.has("--out") || values.has("--scenario")) return { usage: "--out and --scenario cannot be used with --sample." };
+    if (values.has("--out") || values.has("--scenario") || compare.length > 0) return { usage: "--out, --scenario and --compare cannot be used with --sample." };
     return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json };
   }
   if (positional.length === 0) return { usage: "no workbook given: shared-apportion <model.xlsx> (or --help)." };
@@ -86,6 +94,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (flags.has("--verify")) {
     for (const f of ["--check", "--no-write", "--force"]) if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
     for (const v of ["--out", "--sign-off", "--scenario"]) if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
+    if (compare.length > 0) return { usage: "--verify checks the run recorded in the file, so --compare cannot be used with it." };
   }
   const signOff = values.get("--sign-off");
   if (signOff !== undefined) {
@@ -112,6 +121,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     verify: flags.has("--verify"),
     maxUnzippedMiB: maxUnzipped,
     maxTableCells: maxCells,
+    compare,
   };
 }
 

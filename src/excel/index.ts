@@ -42,6 +42,7 @@ export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origi
 export type { RunSettings } from "./layout/run-settings";
 export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
 export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
+export { outsideText } from "./layout/outputs/common";
 export { describeSelection, findCharge, type SelectionTarget } from "./layout/selection";
 export { listProblems, type ListedProblem } from "./layout/problem-list";
 export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-rows";

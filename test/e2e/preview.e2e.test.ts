@@ -197,7 +197,7 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await openScreen("Budget");
     await pane().getByRole("heading", { name: "Budget", level: 2 }).waitFor();
     await pane().getByRole("table", { name: /Recharge against budget: London Borough of Brent/ }).waitFor();
-    expect(await pane().getByText(/Within budget|Over budget|Under budget/).count()).toBeGreaterThan(0);
+    expect(await pane().getByText(/^(On budget|Within tolerance \((over|under)\)|Over budget|Under budget|No budget)$/).count()).toBeGreaterThan(0);
     await step(7, "budget");
   });
 
@@ -214,6 +214,10 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     const first = comparison.value.rows.find((r) => r.partner === "LEW");
     expect(await lewisham.getByRole("row").nth(1).textContent()).toContain(formatMoney(first?.to ?? 0));
     await step(8, "compare-do-no-harm");
+    // Every scenario side by side with the base.
+    await pane().getByRole("button", { name: "Compare every scenario with the base" }).click();
+    await pane().getByText(/Do no harm: (passed|failed)/).nth(1).waitFor();
+    await expectClean("every scenario side by side");
   });
 
   it("06b edits a scenario: the change fields (a long basis drop-down included) fit the pane", async () => {
@@ -231,10 +235,16 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await page.locator('table[data-sheet="Allocations"] td[data-address="C3"]').click();
     const card = pane().getByRole("group", { name: /^How .* charge for .* was derived$/ });
     await card.waitFor();
+    // Plain words first: each driver as a share, the charge to the penny, rounding in pence.
+    expect(await card.textContent()).toMatch(/[\d,]+ of [\d,]+ .+ = \d+\.\d\d%/);
+    expect(await card.textContent()).toMatch(/Charged£[\d,]+\.\d\d/);
+    expect(await card.textContent()).toMatch(/Rounding[+-]\d+\.\d\dp/);
+    await step(9, "explain");
+    // The exact figures one click away.
     await card.getByRole("button", { name: "Show the exact figures" }).click();
     expect(await card.textContent()).toMatch(/Exact share£[\d,]+\.\d+/);
     expect(await card.textContent()).toMatch(/Rounding adjustment[+-]£0\.\d+/);
-    await step(9, "explain");
+    await expectClean("Explain: the exact figures");
   });
 
   it("08 breaks an input, lists the problem, and clicking it selects the cell", async () => {

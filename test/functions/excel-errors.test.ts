@@ -31,10 +31,21 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   unknownScenario: [{ kind: "unknownScenario", scenario: "Joins", known: [], at }, "#N/A"],
   allDriversZero: [{ kind: "allDriversZero", basis: "drivers", at }, "#DIV/0!"],
   divideByZero: [{ kind: "divideByZero", at }, "#DIV/0!"],
+  noMembers: [{ kind: "noMembers", basis: "equal", when: "in 2020/21", at }, "#DIV/0!"],
+  directPartMember: [{ kind: "directPartMember", partner: "SOU", year: "2021/22", at }, "#NUM!"],
   amountTooLarge: [{ kind: "amountTooLarge", amount: "1e13", at }, "#NUM!"],
   endBeforeStart: [{ kind: "endBeforeStart", start: "2021-01-01", end: "2020-01-01", at }, "#NUM!"],
   yearRange: [{ kind: "yearRange", from: "2023/24", to: "2020/21", at }, "#NUM!"],
   invalidUnit: [{ kind: "invalidUnit", text: "0", at }, "#NUM!"],
+  dateOutOfRange: [{ kind: "dateOutOfRange", text: "0001-06-01", at }, "#VALUE!"],
+  tooManyYears: [{ kind: "tooManyYears", from: "2020/21", to: "3019/20", years: 1000, at }, "#NUM!"],
+  yearAmountTooLarge: [{ kind: "yearAmountTooLarge", amount: "1000000000000.01", year: "2060/61", at }, "#NUM!"],
+  modelTotalTooLarge: [{ kind: "modelTotalTooLarge", at }, "#NUM!"],
+  withinItself: [{ kind: "withinItself", partner: "LBH", at }, "#VALUE!"],
+  withinWithin: [{ kind: "withinWithin", partner: "LBH", parent: "LEW", at }, "#VALUE!"],
+  excludedPartner: [{ kind: "excludedPartner", partner: "LBH", at }, "#VALUE!"],
+  caseClash: [{ kind: "caseClash", id: "bre", other: "BRE", at }, "#VALUE!"],
+  badIdCharacter: [{ kind: "badIdCharacter", id: "A,B", character: ",", at }, "#VALUE!"],
 };
 
 describe("engine error → Excel error (src/functions/excel-errors.ts)", () => {

@@ -19,7 +19,7 @@ describe("Scenarios: every scenario side by side", () => {
     const brent = expected.value.rows.filter((r) => r.partner === "BRE").reduce((t, r) => t + (r.amounts[0] ?? 0), 0);
     const row = within(table).getByRole("row", { name: new RegExp(names.get("BRE") ?? "BRE") });
     expect(row).toHaveTextContent(formatMoney(brent));
-    for (const h of expected.value.doNoHarm) expect(screen.getByRole("region", { name: `Do no harm: ${h.scenario}` })).toBeInTheDocument();
+    for (const h of expected.value.doNoHarm) expect(screen.getByRole("group", { name: `Do no harm: ${h.scenario}` })).toBeInTheDocument();
     await user.click(screen.getAllByRole("button", { name: "Include in the next run" }).at(-1)!);
     const settings = await port.readRunSettings();
     expect(settings.ok && settings.value.compareSecond).toBe((model.scenarios ?? []).map((s) => s.name).join(", "));

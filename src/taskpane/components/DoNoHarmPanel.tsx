@@ -15,7 +15,9 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
   const s = useScreenStyles();
   const joining = report.joining.map((p) => partnerLabel(p, names)).join(", ") || "no new partner";
   return (
-    <section aria-label={`Do no harm: ${report.scenario}`} className={s.stack}>
+    // A group, not a landmark: the same scenario's verdict can be on screen twice (the comparison
+    // of two runs and every scenario side by side), and landmarks must be unique.
+    <div role="group" aria-label={`Do no harm: ${report.scenario}`} className={s.stack}>
       <MessageBar intent={report.passed ? "success" : "warning"} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{report.passed ? "Do no harm: passed" : "Do no harm: failed"}</MessageBarTitle>
@@ -25,7 +27,7 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
         </MessageBarBody>
       </MessageBar>
       {!report.passed && (
-        <div className={s.scroll} tabIndex={0} role="region" aria-label="Partners who would pay more">
+        <div className={s.scroll} tabIndex={0} role="group" aria-label={`Partners who would pay more: ${report.scenario}`}>
           <Table className={s.table} size="extra-small" aria-label="Partners who would pay more">
             <TableHeader>
               <TableRow>
@@ -54,6 +56,6 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
           </Table>
         </div>
       )}
-    </section>
+    </div>
   );
 }

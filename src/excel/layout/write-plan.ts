@@ -3,6 +3,7 @@ import type { SheetSpec } from "./cells";
 import { specFingerprint } from "./fingerprint";
 import type { SheetMarker } from "./marker";
 import { STAGING_PREFIX } from "./names";
+import { sheetLimitProblems } from "./sheet-limits";
 
 /** A sheet as the workbook has it now. */
 export interface ExistingSheet {
@@ -46,7 +47,9 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * - a sheet of the same name must carry our marker with the same role and
  *   kind, or the write is refused (`nameTaken`);
  * - replacing input sheets needs `replaceInputs` (`inputSheetsExist` otherwise);
- * - a table name the specs use must not belong to a sheet that stays.
+ * - a table name the specs use must not belong to a sheet that stays;
+ * - no sheet may go beyond what Excel can hold (rows, columns, characters
+ *   in a cell): such a model is reported, not written half-way.
  * Edits to owned output sheets are checked by the adapter (it must read the
  * cells) with {@link editedSheets}.
  */
@@ -56,7 +59,8 @@ export function planWrite(
   specs: readonly SheetSpec[],
   options: { readonly replaceInputs: boolean },
 ): { ok: true; plan: WritePlan } | { ok: false; problems: WorkbookProblem[] } {
-  const problems: WorkbookProblem[] = [];
+  const problems: WorkbookProblem[] = specs.flatMap((spec) => sheetLimitProblems(spec));
+  if (problems.length > 0) return { ok: false, problems };
   const replaced = new Set<string>();
   const existingInputs: string[] = [];
   const sheets: PlannedSheet[] = [];

@@ -1,105 +1,109 @@
-import { exactYearAmountText, explainCharge, fracToDecimalText, formatMoney, frac, type ChargeTrace, type ModelRun } from "../../../engine";
+import { exactYearAmountText, fracToDecimalText, formatMoney, type ChargeTrace, type LineYear, type ModelRun, type WithinSplit } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
 
-/** The Trace table's headers. */
+/** The Trace table's headers: one row per cost line and year (and one per division of a parent's share with the partners within it). */
 export const TRACE_HEADERS = [
   "Ref",
   "Year",
-  "Partner",
   "Category",
   "Nature",
+  "Basis",
   "Line amount in year (£)",
   "Exact line amount (£)",
   "Coverage",
   "Index factor",
-  "Basis",
-  "Basis figures",
-  "Partner weight",
+  "Partners sharing",
+  "Basis totals",
   "Total weight",
-  "Exact share (£)",
-  "Charge (£)",
-  "Rounding adjustment (£)",
   "Working",
 ] as const;
 
-/** A basis's figures in words: "Users (illustrative): 2600 of 7000; 50% Tickets: …". */
+/** A basis's figures for one partner in words: "Users (illustrative): 2600 of 7000; 50% Tickets: …". */
 export function basisFigures(t: ChargeTrace): string {
   return t.components.map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.value} of ${c.total}`).join("; ");
 }
 
+/** A line-year's basis totals in words: "60% Users: 7000; 40% Tickets: 12000". */
+export function basisTotals(ly: LineYear): string {
+  return ly.components.map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.total}`).join("; ");
+}
+
 const DP = 10;
 
+function lineYearRow(ly: LineYear, exactLineAmount: string): CellValue[] {
+  return [
+    ly.lineRef,
+    ly.yearLabel,
+    ly.category,
+    ly.nature,
+    ly.basis,
+    pounds(ly.profile.amount),
+    exactLineAmount,
+    ly.profile.factor.coverage,
+    ly.profile.factor.indexFactor,
+    ly.partners.length,
+    basisTotals(ly),
+    ly.totalWeight,
+    `${formatMoney(ly.profile.amount)} × each partner's weight ÷ ${ly.totalWeight}, rounded by largest remainder (Explain on a partner's cell in Allocations shows one charge's working).`,
+  ];
+}
+
+function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string): CellValue[] {
+  const parts = [
+    `${s.parent} keeps ${formatMoney(s.parentAmount)} (${fracToDecimalText(s.parentProportion, DP)} of the line)`,
+    ...s.parts.map((p) => `${p.partner} ${formatMoney(p.amount)} (${fracToDecimalText(p.proportion, DP)} of the line)`),
+  ];
+  return [
+    ly.lineRef,
+    ly.yearLabel,
+    ly.category,
+    ly.nature,
+    `within:${s.parent}`,
+    pounds(ly.profile.amount),
+    exactLineAmount,
+    ly.profile.factor.coverage,
+    ly.profile.factor.indexFactor,
+    s.parts.length + 1,
+    "",
+    "",
+    `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${parts.join("; ")}.`,
+  ];
+}
+
 /**
- * The Trace sheet: for every charge, how it was derived — the amount of the
- * line in the year (part-year coverage and indexation), the basis and the
- * figures behind it, the exact share and the rounding adjustment. A partner
- * within another gets a row saying how its part was carved out of the
- * parent's share. Exact figures are text, so no digit is lost to floating point.
+ * The Trace sheet: for every cost line and year, how its amount was
+ * derived (part-year coverage and indexation, exactly) and how it was
+ * split: the basis, the totals of its figures, the total weight and the
+ * rule. A division of a parent's share with the partners within it gets a
+ * row of its own. One charge's working (the partner's figures, weight,
+ * exact share and rounding adjustment) is built when asked for — the task
+ * pane's Explain, or `shared-apportion --explain` — rather than written for
+ * every charge (a million rows for a county-sized model). Exact figures
+ * are text, so no digit is lost to floating point.
  */
 export function traceSheet(run: ModelRun): SheetSpec {
   const result = run.result;
-  const body: CellValue[][] = result.charges.map((c) => {
-    const t = explainCharge(result, c);
-    return [
-      t.lineRef,
-      t.yearLabel,
-      t.partner,
-      t.category,
-      t.nature,
-      pounds(t.lineAmount),
-      t.exactLineAmount,
-      t.coverage,
-      t.indexFactor,
-      t.basis,
-      basisFigures(t),
-      t.weight,
-      t.totalWeight,
-      t.exactShare,
-      pounds(t.share),
-      t.adjustment,
-      t.working,
-    ];
-  });
-  const lineYears = new Map(result.lineYears.map((ly) => [`${ly.lineRef}\u0000${ly.yearLabel}`, ly]));
+  const splits = new Map<string, WithinSplit[]>();
   for (const s of run.within) {
-    const ly = lineYears.get(`${s.lineRef}\u0000${s.yearLabel}`);
-    if (ly === undefined) continue;
-    const amount = BigInt(ly.profile.amount);
-    const carve = (partner: string, proportion: { n: bigint; d: bigint }, share: number, role: string): CellValue[] => {
-      const exact = frac(proportion.n * amount, proportion.d * 100n);
-      const adj = frac(BigInt(share) * exact.d - exact.n * 100n, exact.d * 100n);
-      const adjText = fracToDecimalText(adj, DP);
-      return [
-        s.lineRef,
-        s.yearLabel,
-        partner,
-        ly.category,
-        ly.nature,
-        pounds(ly.profile.amount),
-        exactYearAmountText(ly.lineAmount, ly.profile.factor),
-        ly.profile.factor.coverage,
-        ly.profile.factor.indexFactor,
-        `within:${s.parent}`,
-        `${role}; proportion of the line ${fracToDecimalText(proportion, DP)}`,
-        "",
-        "",
-        fracToDecimalText(exact, DP),
-        pounds(share),
-        adjText.startsWith("-") ? adjText : `+${adjText}`,
-        `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${partner} ${formatMoney(share)}`,
-      ];
-    };
-    body.push(carve(s.parent, s.parentProportion, s.parentAmount, `${s.parent} keeps the rest of its share`));
-    for (const p of s.parts) body.push(carve(p.partner, p.proportion, p.amount, `part of ${s.parent}'s share`));
+    const key = `${s.lineRef}\u0000${s.yearLabel}`;
+    const list = splits.get(key);
+    if (list === undefined) splits.set(key, [s]);
+    else list.push(s);
   }
-  const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" || h === "Charge (£)" ? MONEY_FORMAT : null));
+  const body: CellValue[][] = [];
+  for (const ly of result.lineYears) {
+    const exact = exactYearAmountText(ly.lineAmount, ly.profile.factor);
+    body.push(lineYearRow(ly, exact));
+    for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) body.push(splitRow(ly, s, exact));
+  }
+  const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" ? MONEY_FORMAT : null));
   const t = tableBlocks(OUTPUT_TABLES.trace, 0, TRACE_HEADERS, body, formats);
   return outputSheet("trace", {
     blocks: t.blocks,
     tables: [t.table],
     freezeRows: 1,
-    columnWidths: [70, 60, 60, 70, 70, 110, 130, 90, 80, 110, 260, 90, 90, 130, 100, 120, 380],
+    columnWidths: [70, 60, 70, 70, 110, 110, 130, 90, 80, 70, 260, 110, 420],
   });
 }

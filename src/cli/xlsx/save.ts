@@ -6,6 +6,7 @@ import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
 import { writeSheetProperties, type SheetProperties } from "./custom-properties";
+import { zipPackage, type PackagePart } from "./zip-package";
 
 /**
  * The workbook as .xlsx bytes: exceljs writes the package, then each
@@ -39,7 +40,10 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
     if (props !== undefined && props.size > 0) byPath.set(`xl/worksheets/sheet${ws.id}.xml`, props);
   }
   await writeSheetProperties(zip, byPath);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
+  const parts: PackagePart[] = [];
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) parts.push({ name, data: await file.async("nodebuffer") });
+  return zipPackage(parts);
 }
 
 /**

@@ -61,16 +61,19 @@ export function sheetLimitProblems(spec: SheetSpec, limits: SheetLimits = EXCEL_
   if (cols > limits.columns) problems.push({ kind: "beyondExcelLimits", sheet: spec.name, limit: "columns", needed: cols, allowed: limits.columns, at: at(0, limits.columns) });
   if (text !== undefined) problems.push({ kind: "beyondExcelLimits", sheet: spec.name, limit: "cellText", needed: text.length, allowed: limits.cellText, at: at(text.row, text.col) });
   for (const t of spec.tables) {
-    const block = spec.blocks.find((b) => b.row <= t.row && t.row < b.row + b.values.length && b.col <= t.col);
-    const header = block?.values[t.row - block.row] ?? [];
+    // The header row as written, cell by cell, from whichever blocks cover it.
+    const headerAt = (col: number): string => {
+      const b = spec.blocks.find((x) => x.row <= t.row && t.row < x.row + x.values.length && x.col <= col && col < x.col + (x.values[t.row - x.row]?.length ?? 0));
+      return String(b?.values[t.row - b.row]?.[col - b.col] ?? "");
+    };
     const seen = new Set<string>();
-    for (let c = 0; c < t.cols; c++) {
-      const h = String(header[t.col - (block?.col ?? 0) + c] ?? "").toLowerCase();
-      if (seen.has(h)) {
-        problems.push({ kind: "unwritableModel", detail: `the table "${t.name}" on the sheet "${spec.name}" would have two columns headed "${String(header[t.col - (block?.col ?? 0) + c] ?? "")}" (Excel column headers ignore case), at ${at(t.row, t.col + c).address}. Rename the partner or driver whose id makes the clash.` });
+    for (let c = t.col; c < t.col + t.cols; c++) {
+      const h = headerAt(c);
+      if (seen.has(h.toLowerCase())) {
+        problems.push({ kind: "unwritableModel", detail: `the table "${t.name}" on the sheet "${spec.name}" would have two columns headed "${h}" (Excel column headers ignore case), at ${at(t.row, c).address}. Rename the partner or driver whose id makes the clash.` });
         break;
       }
-      seen.add(h);
+      seen.add(h.toLowerCase());
     }
   }
   return problems;

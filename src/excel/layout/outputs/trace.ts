@@ -17,8 +17,15 @@ export const TRACE_HEADERS = [
   "Partners sharing",
   "Basis totals",
   "Total weight",
-  "Working",
+  "Notes",
 ] as const;
+
+/** The Trace table's header row (zero-based), under a note on how to read it. */
+export const TRACE_HEADER_ROW = 1;
+
+/** What the note above the Trace table says. */
+export const TRACE_NOTE =
+  "One row per cost line and year: how its amount in the year was worked out and how it was split. Each partner's share = amount × its weight ÷ total weight, rounded once by largest remainder. One charge's working: select its cell on Allocations and choose Explain, or run shared-apportion <model.xlsx> --explain <ref> --partner <id> --year <year>.";
 
 /** A basis's figures for one partner in words: "Users (illustrative): 2600 of 7000; 50% Tickets: …". */
 export function basisFigures(t: ChargeTrace): string {
@@ -46,7 +53,7 @@ function lineYearRow(ly: LineYear, exactLineAmount: string): CellValue[] {
     ly.partners.length,
     basisTotals(ly),
     ly.totalWeight,
-    `${formatMoney(ly.profile.amount)} × each partner's weight ÷ ${ly.totalWeight}, rounded by largest remainder (Explain on a partner's cell in Allocations shows one charge's working).`,
+    "",
   ];
 }
 
@@ -99,11 +106,11 @@ export function traceSheet(run: ModelRun): SheetSpec {
     for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) body.push(splitRow(ly, s, exact));
   }
   const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" ? MONEY_FORMAT : null));
-  const t = tableBlocks(OUTPUT_TABLES.trace, 0, TRACE_HEADERS, body, formats);
+  const t = tableBlocks(OUTPUT_TABLES.trace, TRACE_HEADER_ROW, TRACE_HEADERS, body, formats);
   return outputSheet("trace", {
-    blocks: t.blocks,
+    blocks: [{ row: 0, col: 0, values: [[TRACE_NOTE]], style: "note" }, ...t.blocks],
     tables: [t.table],
-    freezeRows: 1,
+    freezeRows: TRACE_HEADER_ROW + 1,
     columnWidths: [70, 60, 70, 70, 110, 110, 130, 90, 80, 70, 260, 110, 420],
   });
 }

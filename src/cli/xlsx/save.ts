@@ -6,6 +6,7 @@ import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
 import { writeSheetProperties, type SheetProperties } from "./custom-properties";
+import { detachRuns, reattach, withRuns } from "./bulk-rows";
 import { zipPackage, type PackagePart } from "./zip-package";
 
 /**
@@ -31,8 +32,17 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
       ws.views = (views.length > 0 ? views : [{}]).map((v) => ({ ...v, tabSelected: ws === target }));
     }
   }
-  // Stored, not compressed: the package is compressed once, below, after the properties are added.
-  const written = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>));
+  // Each sheet's long run of same-styled rows (a large table's body) is written below, not by
+  // exceljs, whose per-cell writer took most of a large model's save time and memory.
+  const runs = detachRuns(sheets);
+  let written: Buffer;
+  try {
+    // Stored, not compressed: the package is compressed once, below, after the properties are added.
+    const raw = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
+    written = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+  } finally {
+    reattach(runs);
+  }
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();
   for (const ws of sheets) {
@@ -42,7 +52,12 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   await writeSheetProperties(zip, byPath);
   // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
   const parts: PackagePart[] = [];
-  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) parts.push({ name, data: await file.async("nodebuffer") });
+  const bulk = new Map(runs.map((r) => [`xl/worksheets/sheet${r.ws.id}.xml`, r]));
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const run = bulk.get(name);
+    parts.push({ name, data: run === undefined ? await file.async("nodebuffer") : withRuns(await file.async("string"), run) });
+  }
   return zipPackage(parts);
 }
 

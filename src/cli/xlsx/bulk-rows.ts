@@ -1,0 +1,167 @@
+import type { Worksheet } from "exceljs";
+
+/**
+ * Writing a large sheet's rows without exceljs's per-cell XML writer.
+ *
+ * exceljs renders every cell through a generic XML writer and a shared
+ * strings table, which for a 10,000-line model's outputs (two million
+ * cells) takes most of the save and gigabytes of memory. The add-in's
+ * sheets end in a long block whose every row has, column by column, the
+ * same style as the row above (a table body: one number format per
+ * column). So exceljs writes each sheet only down to the first row of such
+ * a run, and the rest of the run is written here, straight to XML, with
+ * each column's style index copied from that first row as exceljs wrote it.
+ * The cells are the same cells; only who writes their XML changes.
+ */
+
+/** Below this many rows a run is left to exceljs (it is quick enough). */
+const MIN_RUN = 256;
+
+/** The rows of a run taken out of a worksheet while exceljs writes it. */
+export interface DetachedRun {
+  readonly ws: Worksheet;
+  /** One-based number of the run's first row, which exceljs still writes (the style template). */
+  readonly template: number;
+  /** The detached rows (after the template), as exceljs holds them. */
+  readonly rows: readonly unknown[];
+}
+
+interface XCell {
+  readonly value: unknown;
+  readonly style: unknown;
+}
+interface XRow {
+  readonly _cells: (XCell | undefined)[];
+}
+
+const simple = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+
+/** True when `row` has cells in the same columns as `template`, with the same style objects, and only plain values. */
+function sameShape(row: XRow | undefined, template: XRow): boolean {
+  if (row === undefined) return false;
+  const a = row._cells;
+  const b = template._cells;
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) {
+    const x = a[c];
+    const y = b[c];
+    if (x === undefined || y === undefined) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (x.style !== y.style || !simple(x.value)) return false;
+  }
+  return true;
+}
+
+/**
+ * Takes each worksheet's trailing run of same-styled rows out of it (all
+ * but the run's first row), so exceljs writes only what is above. Put them
+ * back with {@link reattach} whatever happens.
+ */
+export function detachRuns(sheets: readonly Worksheet[]): DetachedRun[] {
+  const out: DetachedRun[] = [];
+  for (const ws of sheets) {
+    const rows = (ws as unknown as { _rows: (XRow | undefined)[] })._rows;
+    const last = rows.length - 1;
+    const end = rows[last];
+    if (end === undefined || !end._cells.every((c) => c === undefined || simple(c.value))) continue;
+    let first = last;
+    while (first > 0 && sameShape(rows[first - 1], end)) first--;
+    if (last - first < MIN_RUN) continue;
+    out.push({ ws, template: first + 1, rows: rows.splice(first + 1) });
+  }
+  return out;
+}
+
+/** Puts detached rows back where they were. */
+export function reattach(runs: readonly DetachedRun[]): void {
+  for (const r of runs) (r.ws as unknown as { _rows: unknown[] })._rows.push(...r.rows);
+}
+
+function columnName(n: number): string {
+  let s = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Text as XML character data; characters XML cannot hold are written as OOXML's `_xHHHH_` escapes, as Excel does. */
+function xmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g, (ch) => ESCAPES[ch] ?? (ch === "_" ? "_x005F_" : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
+}
+
+/** Style index of each column of the template row, from the sheet XML exceljs wrote. */
+function templateStyles(xml: string, template: number): Map<number, string> {
+  const styles = new Map<number, string>();
+  const start = xml.indexOf(`<row r="${template}"`);
+  if (start < 0) return styles;
+  const end = xml.indexOf("</row>", start);
+  const row = xml.slice(start, end < 0 ? undefined : end);
+  for (const m of row.matchAll(/<c r="([A-Z]+)\d+"([^>]*)>|<c r="([A-Z]+)\d+"([^>]*)\/>/g)) {
+    const letters = m[1] ?? m[3] ?? "";
+    const attrs = m[2] ?? m[4] ?? "";
+    const s = /\bs="(\d+)"/.exec(attrs)?.[1];
+    let col = 0;
+    for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+    if (s !== undefined) styles.set(col, s);
+  }
+  return styles;
+}
+
+/** The detached rows as `<row>` elements, each cell with its column's style index. */
+function rowsXml(run: DetachedRun, styles: Map<number, string>): string[] {
+  const chunks: string[] = [];
+  const names: string[] = [];
+  let n = run.template;
+  let part = "";
+  for (const raw of run.rows) {
+    n++;
+    const row = raw as XRow | undefined;
+    if (row === undefined) continue;
+    let cells = "";
+    const list = row._cells;
+    for (let c = 0; c < list.length; c++) {
+      const cell = list[c];
+      if (cell === undefined) continue;
+      const col = c + 1;
+      const name = (names[col] ??= columnName(col));
+      const s = styles.get(col);
+      const sAttr = s === undefined ? "" : ` s="${s}"`;
+      const v = cell.value;
+      if (typeof v === "number") cells += `<c r="${name}${n}"${sAttr}><v>${String(v)}</v></c>`;
+      else if (typeof v === "string") cells += `<c r="${name}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+      else if (typeof v === "boolean") cells += `<c r="${name}${n}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if (s !== undefined) cells += `<c r="${name}${n}"${sAttr}/>`;
+    }
+    part += `<row r="${n}">${cells}</row>`;
+    if (part.length > 1 << 20) {
+      chunks.push(part);
+      part = "";
+    }
+  }
+  if (part !== "") chunks.push(part);
+  return chunks;
+}
+
+/**
+ * The worksheet part exceljs wrote with the detached rows put back in as
+ * XML after the template row, and its dimension widened to cover them.
+ */
+export function withRuns(xml: string, run: DetachedRun): Buffer {
+  const styles = templateStyles(xml, run.template);
+  const close = xml.indexOf("</sheetData>");
+  if (close < 0) throw new Error(`no sheetData in ${run.ws.name}`);
+  let width = 0;
+  for (const raw of run.rows) width = Math.max(width, (raw as XRow | undefined)?._cells.length ?? 0);
+  const lastRow = run.template + run.rows.length;
+  const head = xml.slice(0, close).replace(/<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\s*\/>/, (_m, c1: string, r1: string, c2?: string, r2?: string) => {
+    const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+    const right = Math.max(toCol(c2 ?? c1), width);
+    const bottom = Math.max(Number(r2 ?? r1), lastRow);
+    return `<dimension ref="${c1}${r1}:${columnName(right)}${bottom}"/>`;
+  });
+  return Buffer.concat([Buffer.from(head, "utf8"), ...rowsXml(run, styles).map((c) => Buffer.from(c, "utf8")), Buffer.from(xml.slice(close), "utf8")]);
+}

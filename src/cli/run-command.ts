@@ -6,6 +6,7 @@ import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
 import { problemLine, runWorkbook, type CliProblem } from "./run-model";
+import { BulkXlsxStore } from "./xlsx/bulk-store";
 import { openWorkbook } from "./xlsx/open";
 import { workbookBytes, writeFileAtomic } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
@@ -48,7 +49,8 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
   bar.update("Reading", 0, 1);
   const opened = await openWorkbook(args.path);
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
-  const { store } = opened.value;
+  // Long output blocks are held as rows and written in bulk when saving (see BulkXlsxStore).
+  const store = BulkXlsxStore.from(opened.value.store);
   const active = store.workbook.worksheets[store.workbook.views?.[0]?.activeTab ?? 0];
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);

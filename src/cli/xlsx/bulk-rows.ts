@@ -93,13 +93,9 @@ function xmlText(s: string): string {
   return s.replace(/[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g, (ch) => ESCAPES[ch] ?? (ch === "_" ? "_x005F_" : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
 }
 
-/** Style index of each column of the template row, from the sheet XML exceljs wrote. */
-function templateStyles(xml: string, template: number): Map<number, string> {
+/** Style index of each column of a template row, from the `<row>` element exceljs wrote. */
+function templateStyles(row: string): Map<number, string> {
   const styles = new Map<number, string>();
-  const start = xml.indexOf(`<row r="${template}"`);
-  if (start < 0) return styles;
-  const end = xml.indexOf("</row>", start);
-  const row = xml.slice(start, end < 0 ? undefined : end);
   for (const m of row.matchAll(/<c r="([A-Z]+)\d+"([^>]*)>|<c r="([A-Z]+)\d+"([^>]*)\/>/g)) {
     const letters = m[1] ?? m[3] ?? "";
     const attrs = m[2] ?? m[4] ?? "";
@@ -111,28 +107,36 @@ function templateStyles(xml: string, template: number): Map<number, string> {
   return styles;
 }
 
-/** The detached rows as `<row>` elements, each cell with its column's style index. */
-function rowsXml(run: DetachedRun, styles: Map<number, string>): string[] {
+/** Rows to write after a template row: values from column `col` (zero-based); null, undefined or "" is an empty cell. */
+export interface RowsInsert {
+  /** One-based number of the template row (written by exceljs); the rows follow it. */
+  readonly template: number;
+  readonly col: number;
+  readonly rows: readonly (readonly unknown[] | undefined)[];
+}
+
+/** The rows of a detached run as an insert. */
+export function runInsert(run: DetachedRun): RowsInsert {
+  return { template: run.template, col: 0, rows: run.rows.map((r) => (r as XRow | undefined)?._cells.map((c) => c?.value)) };
+}
+
+/** Rows as `<row>` elements, each cell with its column's style index. */
+function rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[]): string[] {
   const chunks: string[] = [];
-  const names: string[] = [];
-  let n = run.template;
+  let n = insert.template;
   let part = "";
-  for (const raw of run.rows) {
+  for (const list of insert.rows) {
     n++;
-    const row = raw as XRow | undefined;
-    if (row === undefined) continue;
+    if (list === undefined) continue;
     let cells = "";
-    const list = row._cells;
     for (let c = 0; c < list.length; c++) {
-      const cell = list[c];
-      if (cell === undefined) continue;
-      const col = c + 1;
+      const col = insert.col + c + 1;
       const name = (names[col] ??= columnName(col));
       const s = styles.get(col);
       const sAttr = s === undefined ? "" : ` s="${s}"`;
-      const v = cell.value;
+      const v = list[c];
       if (typeof v === "number") cells += `<c r="${name}${n}"${sAttr}><v>${String(v)}</v></c>`;
-      else if (typeof v === "string") cells += `<c r="${name}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+      else if (typeof v === "string" && v !== "") cells += `<c r="${name}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
       else if (typeof v === "boolean") cells += `<c r="${name}${n}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
       else if (s !== undefined) cells += `<c r="${name}${n}"${sAttr}/>`;
     }
@@ -146,22 +150,35 @@ function rowsXml(run: DetachedRun, styles: Map<number, string>): string[] {
   return chunks;
 }
 
+const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+
 /**
- * The worksheet part exceljs wrote with the detached rows put back in as
- * XML after the template row, and its dimension widened to cover them.
+ * The worksheet part exceljs wrote, with each insert's rows put in as XML
+ * after its template row (copying each column's style index from it), and
+ * the sheet's dimension widened to cover them.
  */
-export function withRuns(xml: string, run: DetachedRun): Buffer {
-  const styles = templateStyles(xml, run.template);
-  const close = xml.indexOf("</sheetData>");
-  if (close < 0) throw new Error(`no sheetData in ${run.ws.name}`);
-  let width = 0;
-  for (const raw of run.rows) width = Math.max(width, (raw as XRow | undefined)?._cells.length ?? 0);
-  const lastRow = run.template + run.rows.length;
-  const head = xml.slice(0, close).replace(/<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\s*\/>/, (_m, c1: string, r1: string, c2?: string, r2?: string) => {
-    const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-    const right = Math.max(toCol(c2 ?? c1), width);
-    const bottom = Math.max(Number(r2 ?? r1), lastRow);
-    return `<dimension ref="${c1}${r1}:${columnName(right)}${bottom}"/>`;
+export function withRows(xml: string, inserts: readonly RowsInsert[]): Buffer {
+  const names: string[] = [];
+  let bottom = 0;
+  let right = 0;
+  for (const ins of inserts) {
+    bottom = Math.max(bottom, ins.template + ins.rows.length);
+    for (const r of ins.rows) right = Math.max(right, ins.col + (r?.length ?? 0));
+  }
+  const text = xml.replace(/<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\s*\/>/, (_m, c1: string, r1: string, c2?: string, r2?: string) => {
+    return `<dimension ref="${c1}${r1}:${columnName(Math.max(toCol(c2 ?? c1), right))}${Math.max(Number(r2 ?? r1), bottom)}"/>`;
   });
-  return Buffer.concat([Buffer.from(head, "utf8"), ...rowsXml(run, styles).map((c) => Buffer.from(c, "utf8")), Buffer.from(xml.slice(close), "utf8")]);
+  const out: Buffer[] = [];
+  let cursor = 0;
+  for (const ins of [...inserts].sort((a, b) => a.template - b.template)) {
+    const start = text.indexOf(`<row r="${ins.template}"`, cursor);
+    const end = start < 0 ? -1 : text.indexOf("</row>", start);
+    if (end < 0) throw new Error(`row ${ins.template} was not written`);
+    const after = end + "</row>".length;
+    out.push(Buffer.from(text.slice(cursor, after), "utf8"));
+    for (const chunk of rowsXml(ins, templateStyles(text.slice(start, after)), names)) out.push(Buffer.from(chunk, "utf8"));
+    cursor = after;
+  }
+  out.push(Buffer.from(text.slice(cursor), "utf8"));
+  return Buffer.concat(out);
 }

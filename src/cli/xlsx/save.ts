@@ -6,7 +6,8 @@ import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
 import { writeSheetProperties, type SheetProperties } from "./custom-properties";
-import { detachRuns, reattach, withRuns } from "./bulk-rows";
+import { detachRuns, reattach, runInsert, withRows, type RowsInsert } from "./bulk-rows";
+import { BulkXlsxStore } from "./bulk-store";
 import { zipPackage, type PackagePart } from "./zip-package";
 
 /**
@@ -34,7 +35,15 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   }
   // Each sheet's long run of same-styled rows (a large table's body) is written below, not by
   // exceljs, whose per-cell writer took most of a large model's save time and memory.
-  const runs = detachRuns(sheets);
+  // Blocks a BulkXlsxStore held as rows go in the same way, after their first row.
+  const held = new Map<Worksheet, RowsInsert[]>();
+  if (store instanceof BulkXlsxStore) {
+    for (const ws of sheets) {
+      const blocks = store.heldBlocks(ws);
+      if (blocks.length > 0) held.set(ws, blocks.map((b) => ({ template: b.row + 1, col: b.col, rows: b.rows })));
+    }
+  }
+  const runs = detachRuns(sheets.filter((ws) => !held.has(ws)));
   let written: Buffer;
   try {
     // Stored, not compressed: the package is compressed once, below, after the properties are added.
@@ -52,11 +61,12 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   await writeSheetProperties(zip, byPath);
   // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
   const parts: PackagePart[] = [];
-  const bulk = new Map(runs.map((r) => [`xl/worksheets/sheet${r.ws.id}.xml`, r]));
+  const inserts = new Map<string, RowsInsert[]>([...held].map(([ws, list]) => [`xl/worksheets/sheet${ws.id}.xml`, list]));
+  for (const r of runs) inserts.set(`xl/worksheets/sheet${r.ws.id}.xml`, [runInsert(r)]);
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
-    const run = bulk.get(name);
-    parts.push({ name, data: run === undefined ? await file.async("nodebuffer") : withRuns(await file.async("string"), run) });
+    const list = inserts.get(name);
+    parts.push({ name, data: list === undefined ? await file.async("nodebuffer") : withRows(await file.async("string"), list) });
   }
   return zipPackage(parts);
 }

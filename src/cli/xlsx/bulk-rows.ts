@@ -120,34 +120,53 @@ export function runInsert(run: DetachedRun): RowsInsert {
   return { template: run.template, col: 0, rows: run.rows.map((r) => (r as XRow | undefined)?._cells.map((c) => c?.value)) };
 }
 
-/** Rows as `<row>` elements, each cell with its column's style index. */
-function rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[]): string[] {
-  const chunks: string[] = [];
+/**
+ * Rows as `<row>` elements, each cell with its column's style index, as
+ * buffers of about a megabyte: each row is built as one short string and
+ * a megabyte of them joined and encoded at once, so no long chain of
+ * concatenated strings outlives a row (they cost more in garbage collection
+ * than the XML itself).
+ */
+function rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[]): Buffer[] {
+  const out: Buffer[] = [];
+  const width = insert.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  // Each column's fixed parts, worked out once.
+  const open: string[] = [];
+  const attr: string[] = [];
+  const styled: boolean[] = [];
+  for (let c = 0; c < width; c++) {
+    const col = insert.col + c + 1;
+    const s = styles.get(col);
+    open[c] = `<c r="${(names[col] ??= columnName(col))}`;
+    styled[c] = s !== undefined;
+    attr[c] = s === undefined ? "" : ` s="${s}"`;
+  }
   let n = insert.template;
-  let part = "";
+  let pending: string[] = [];
+  let size = 0;
   for (const list of insert.rows) {
     n++;
     if (list === undefined) continue;
-    let cells = "";
+    let row = `<row r="${n}">`;
     for (let c = 0; c < list.length; c++) {
-      const col = insert.col + c + 1;
-      const name = (names[col] ??= columnName(col));
-      const s = styles.get(col);
-      const sAttr = s === undefined ? "" : ` s="${s}"`;
       const v = list[c];
-      if (typeof v === "number") cells += `<c r="${name}${n}"${sAttr}><v>${String(v)}</v></c>`;
-      else if (typeof v === "string" && v !== "") cells += `<c r="${name}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
-      else if (typeof v === "boolean") cells += `<c r="${name}${n}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else if (s !== undefined) cells += `<c r="${name}${n}"${sAttr}/>`;
+      const sAttr = attr[c] ?? "";
+      if (typeof v === "number") row += `${open[c]}${n}"${sAttr}><v>${v}</v></c>`;
+      else if (typeof v === "string" && v !== "") row += `${open[c]}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+      else if (typeof v === "boolean") row += `${open[c]}${n}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if (styled[c] === true) row += `${open[c]}${n}"${sAttr}/>`;
     }
-    part += `<row r="${n}">${cells}</row>`;
-    if (part.length > 1 << 20) {
-      chunks.push(part);
-      part = "";
+    row += "</row>";
+    pending.push(row);
+    size += row.length;
+    if (size > 1 << 20) {
+      out.push(Buffer.from(pending.join(""), "utf8"));
+      pending = [];
+      size = 0;
     }
   }
-  if (part !== "") chunks.push(part);
-  return chunks;
+  if (pending.length > 0) out.push(Buffer.from(pending.join(""), "utf8"));
+  return out;
 }
 
 const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
@@ -176,7 +195,7 @@ export function withRows(xml: string, inserts: readonly RowsInsert[]): Buffer {
     if (end < 0) throw new Error(`row ${ins.template} was not written`);
     const after = end + "</row>".length;
     out.push(Buffer.from(text.slice(cursor, after), "utf8"));
-    for (const chunk of rowsXml(ins, templateStyles(text.slice(start, after)), names)) out.push(Buffer.from(chunk, "utf8"));
+    out.push(...rowsXml(ins, templateStyles(text.slice(start, after)), names));
     cursor = after;
   }
   out.push(Buffer.from(text.slice(cursor), "utf8"));

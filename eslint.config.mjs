@@ -5,6 +5,8 @@
 //                    ../excel, ../taskpane or ../functions, no Office/Excel/CustomFunctions globals.
 //   src/taskpane/**  React UI: must not use the Excel global (Excel.run, Excel.Range, ...);
 //                    only src/excel/** talks to the workbook through Office.js.
+//   src/taskpane/**, src/cli/**  the clients: import src/app, src/excel, src/engine and src/samples
+//                    through their index only (one way in; see docs/architecture.md).
 //
 // eslint-plugin-office-addins exports flat configs (`configs.recommended`/`configs.react`),
 // but they bundle prettier formatting rules and their own (older) copy of the
@@ -118,6 +120,25 @@ export default defineConfig(
           name,
           message: `src/engine must stay pure: no ${name} global. Office.js calls belong in src/excel.`,
         })),
+      ],
+    },
+  },
+
+  // The clients (task pane, command line) have one way in to each layer: its index.
+  {
+    files: ["src/taskpane/**", "src/cli/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(app|excel|engine|samples)/.+$",
+              message:
+                "The task pane and the command line import src/app, src/excel, src/engine and src/samples through their index only (e.g. \"../app\", not \"../app/run-model\"). Export what you need from the index.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -10,7 +10,7 @@
  * which builds dist/ if it is missing, bundles this file with esbuild and
  * starts node with --expose-gc.
  *
- * Flags: --quick (fewer rounds; for trying things, not for the README);
+ * Flags: --quick (fewer rounds; for trying things, not for docs/performance.md);
  * --only=alloc,run,functions,syncs,bundles,e2e,profile (some sections only).
  */
 import "../test/functions/custom-functions-stub";

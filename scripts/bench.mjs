@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: the benchmarks of README "Performance".
+// `npm run bench`: the benchmarks of docs/performance.md.
 //
 // 1. Builds dist/ when it is missing (bundle sizes are measured from the
 //    production build). --build rebuilds anyway; --no-build never builds.
@@ -12,7 +12,7 @@
 //    heap. It prints a table to stdout and writes bench/results.json.
 //
 // Takes about 3–4 minutes on a 2-core machine; --quick (fewer rounds) about
-// a minute, for trying things (not for the README's figures).
+// a minute, for trying things (not for the figures in docs/performance.md).
 // --entry=bench/<file>.ts bundles and runs another bench file instead (a
 // developer aid, e.g. for profiling one function).
 import { spawnSync } from "node:child_process";

@@ -39,6 +39,12 @@ export type Command =
       readonly force: boolean;
       /** Progress bar: undefined decides by whether stderr is a terminal. */
       readonly progress: boolean | undefined;
+      /** Who prepares the run, for the Run log (default: the Settings table's "Prepared by"). */
+      readonly preparedBy: string | undefined;
+      /** "Name, Role" approving the latest run: recorded in the Run log. */
+      readonly signOff: string | undefined;
+      /** Recompute the recorded run and compare every output cell; writes nothing. */
+      readonly verify: boolean;
     };
 
 /** The sample whose size is chosen on the command line. */
@@ -49,8 +55,8 @@ export interface UsageError {
   readonly usage: string;
 }
 
-const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--lines", "--partners", "--years", "--explain", "--partner", "--year"]);
+const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples", "--verify"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--lines", "--partners", "--years", "--explain", "--partner", "--year"]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
 /** A size option's value as a whole number within its limits, or the usage error. */
@@ -124,13 +130,23 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     const partner = values.get("--partner");
     const year = values.get("--year");
     if (partner === undefined || year === undefined) return { usage: `--explain ${explain} needs the charge's partner and year: --explain ${explain} --partner <id> --year <2021/22>.` };
-    for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress"]) if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
-    if (values.has("--out")) return { usage: "--explain writes nothing, so --out cannot be used with it." };
+    for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress", "--verify"]) if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
+    for (const v of ["--out", "--sign-off", "--prepared-by"]) if (values.has(v)) return { usage: `--explain writes nothing, so ${v} cannot be used with it.` };
     return { kind: "explain", file: positional[0] ?? "", ref: explain, partner, year, scenario: values.get("--scenario"), json };
   }
   for (const o of ["--partner", "--year"]) if (values.has(o)) return { usage: `${o} is used with --explain <ref>.` };
   if (flags.has("--check") && values.has("--out")) return { usage: "--check writes nothing, so --out cannot be used with it." };
   if (flags.has("--progress") && flags.has("--no-progress")) return { usage: "--progress and --no-progress contradict each other." };
+  if (flags.has("--verify")) {
+    for (const f of ["--check", "--no-write", "--force"]) if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
+    for (const v of ["--out", "--sign-off", "--scenario"]) if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
+  }
+  const signOff = values.get("--sign-off");
+  if (signOff !== undefined) {
+    for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
+    if (values.has("--out")) return { usage: "--sign-off records an approval in the workbook itself, so --out cannot be used with it." };
+    if (!/\S.*,.*\S/.test(signOff)) return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
+  }
   return {
     kind: "run",
     file: positional[0] ?? "",
@@ -141,6 +157,9 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     json,
     force: flags.has("--force"),
     progress: flags.has("--progress") ? true : flags.has("--no-progress") ? false : undefined,
+    preparedBy: values.get("--prepared-by"),
+    signOff,
+    verify: flags.has("--verify"),
   };
 }
 

@@ -1,9 +1,7 @@
+import { problemLine, runWorkbook } from "../app";
 import { formatMoney, fracToDecimalText, fyLabel, penceToText, type ModelRun } from "../engine";
-import { basisFigures } from "../excel/layout/outputs/trace";
-import { explainTarget, type ChargeExplanation } from "../excel/layout/selection";
-import { createStorePort } from "../excel/store/store-port";
+import { basisFigures, createStorePort, explainTarget, type ChargeExplanation } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
-import { problemLine, runWorkbook } from "./run-model";
 import { openWorkbook } from "./xlsx/open";
 
 /** `--explain` as asked, with the workbook's absolute path. */

@@ -23,6 +23,15 @@ Run options:
       --check             validate only: list every problem, write nothing
       --no-write          run and report, write nothing
       --json              print the results (or problems) as JSON on stdout
+      --prepared-by <name>
+                          who prepares the run, recorded in the Run log (default: the
+                          Settings table's "Prepared by")
+      --verify            recompute the run recorded in the file from its inputs and
+                          compare every value in the output sheets; lists each cell
+                          that differs; exit 0 only when all agree; writes nothing
+      --sign-off "<Name, Role>"
+                          approve the latest run: records the sign-off in the Run log
+                          (refused if the inputs changed since that run)
       --force             replace output sheets that were edited by hand; write into a
                           workbook even if it holds things this tool cannot keep
       --progress / --no-progress
@@ -34,7 +43,8 @@ Samples: ${SAMPLES.map((s) => s.id).join(", ")}, synthetic (made-up figures of a
 default 5; the same size always gives the same model)
 
 Only the add-in's own sheets are written (Summary, Allocations, Budget check, Scenario
-comparison, Trace, Charts); every other sheet is left as it was. A write goes to a
+comparison, Trace, Charts, Run log); every other sheet is left as it was. Every run
+checks whether the results in the workbook still match its inputs and says if not. A write goes to a
 temporary file in the same folder, which replaces the target only when complete.
 Charts are not drawn: the library used to write .xlsx files cannot write charts, so
 the Charts sheet holds the charts' figures with a note saying so.

@@ -6,7 +6,7 @@ import { progressBar, type ProgressSink } from "./progress";
 import { runCommand } from "./run-command";
 import { listSamples, writeSample } from "./sample-command";
 import { EXIT, type Outcome } from "./outcome";
-import { VERSION } from "./version";
+import { VERSION } from "../app";
 
 /** Where the command line reads and writes: stdout for results, stderr for messages and progress. */
 export interface CliIo {

@@ -1,6 +1,5 @@
-import { budgetFlagMessage, fyLabel, formatMoney, penceToText, type Pence } from "../engine";
-import { partnerNames } from "../excel/layout/outputs/partners";
-import type { RunDone } from "./run-model";
+import { budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
+import type { FinishedOutputs } from "../app";
 import type { UnwrittenChart } from "./xlsx-store";
 
 /** Where a run's results went. */
@@ -19,10 +18,10 @@ interface PartnerTotal {
   readonly revenue: Pence;
 }
 
-function partnerTotals(done: RunDone): PartnerTotal[] {
-  const names = partnerNames(done.outputs.run);
+function partnerTotals(outputs: FinishedOutputs): PartnerTotal[] {
+  const names = partnerNames(outputs.run.model);
   const map = new Map<string, PartnerTotal>();
-  for (const t of done.outputs.run.totals) {
+  for (const t of outputs.run.totals) {
     const prev = map.get(t.partner) ?? { id: t.partner, name: names.get(t.partner) ?? t.partner, capital: 0, revenue: 0 };
     map.set(t.partner, { ...prev, [t.category]: prev[t.category] + t.amount });
   }
@@ -30,8 +29,8 @@ function partnerTotals(done: RunDone): PartnerTotal[] {
 }
 
 /** The run as JSON-ready data: money as exact decimal strings of pounds ("1234.56"), never floats. */
-export function runJson(done: RunDone, file: string, write: WriteSummary): Record<string, unknown> {
-  const { run, scenario, comparison, doNoHarm } = done.outputs;
+export function runJson(outputs: FinishedOutputs, file: string, write: WriteSummary): Record<string, unknown> {
+  const { run, scenario, comparison, doNoHarm, budget } = outputs;
   const s = run.result.settings;
   const b = run.result.balance;
   return {
@@ -40,12 +39,12 @@ export function runJson(done: RunDone, file: string, write: WriteSummary): Recor
     scenario: scenario ?? null,
     settings: { firstYear: fyLabel(s.firstYear), lastYear: fyLabel(s.lastYear), unit: penceToText(s.unit), proRata: s.proRata },
     balance: { balanced: b.balanced, apportioned: penceToText(b.totalIn), charged: penceToText(b.totalOut), mismatches: b.mismatches.length },
-    partners: partnerTotals(done).map((p) => ({ partner: p.id, name: p.name, capital: penceToText(p.capital), revenue: penceToText(p.revenue), total: penceToText(p.capital + p.revenue) })),
+    partners: partnerTotals(outputs).map((p) => ({ partner: p.id, name: p.name, capital: penceToText(p.capital), revenue: penceToText(p.revenue), total: penceToText(p.capital + p.revenue) })),
     totals: run.totals.map((t) => ({ partner: t.partner, year: t.yearLabel, category: t.category, amount: penceToText(t.amount) })),
     allocations: run.rows.map((r) => ({ ref: r.lineRef, partner: r.partner, year: r.yearLabel, category: r.category, nature: r.nature, amount: penceToText(r.amount) })),
     budget: {
-      lines: done.budget.budgets.lines.map((l) => ({ partner: l.partner, year: l.yearLabel, category: l.category, service: l.service, budget: penceToText(l.budget), recharge: penceToText(l.recharge), variance: penceToText(l.variance), percent: l.percentText ?? null, status: l.status })),
-      flags: done.budget.flags.map(budgetFlagMessage),
+      lines: budget.budgets.lines.map((l) => ({ partner: l.partner, year: l.yearLabel, category: l.category, service: l.service, budget: penceToText(l.budget), recharge: penceToText(l.recharge), variance: penceToText(l.variance), percent: l.percentText ?? null, status: l.status })),
+      flags: budget.flags.map(budgetFlagMessage),
     },
     comparison: comparison === undefined ? null : { from: comparison.from, to: comparison.to, rows: comparison.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, from: penceToText(r.from), to: penceToText(r.to), difference: penceToText(r.difference) })) },
     doNoHarm: doNoHarm === undefined ? null : { scenario: doNoHarm.scenario, passed: doNoHarm.passed, joining: doNoHarm.joining, harms: doNoHarm.harms.length },
@@ -55,18 +54,18 @@ export function runJson(done: RunDone, file: string, write: WriteSummary): Recor
 }
 
 /** The run as lines of text for a person. */
-export function runText(done: RunDone, file: string, write: WriteSummary): string[] {
-  const { run, scenario, comparison, doNoHarm } = done.outputs;
+export function runText(outputs: FinishedOutputs, file: string, write: WriteSummary): string[] {
+  const { run, scenario, comparison, doNoHarm, budget } = outputs;
   const s = run.result.settings;
   const b = run.result.balance;
   const lines = [
     `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${run.rows.length} charges.`,
     `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.`,
   ];
-  for (const p of partnerTotals(done)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
-  const outside = done.budget.budgets.lines.filter((l) => l.status !== "within").length;
-  lines.push(`Budget check: ${done.budget.budgets.lines.length} budget lines, ${outside} outside tolerance; ${done.budget.flags.length} flags.`);
-  for (const f of done.budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
+  for (const p of partnerTotals(outputs)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
+  const outside = budget.budgets.lines.filter((l) => l.status !== "within").length;
+  lines.push(`Budget check: ${budget.budgets.lines.length} budget lines, ${outside} outside tolerance; ${budget.flags.length} flags.`);
+  for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined) lines.push(`Do no harm ("${doNoHarm.scenario}"): ${doNoHarm.passed ? "passed, no existing partner pays more" : `FAILED, ${doNoHarm.harms.length} increases for existing partners`}.`);
   if (write.file !== undefined) lines.push(`Wrote ${write.sheets.join(", ")} to ${write.file}.`);

@@ -1,11 +1,8 @@
-import { decodeMarker } from "../excel/layout/marker";
-import { workbookProblemMessage, type WorkbookProblem } from "../excel/problems";
-import { createStorePort } from "../excel/store/store-port";
-import { scenarioWarnings } from "./check";
+import { problemLine, recordRun, recordSignOff, runWorkbook, staleness, stalenessWarnings, verifyWorkbook, whenText, writeResults, type Problem } from "../app";
+import { createStorePort, decodeMarker } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
-import { problemLine, runWorkbook, type CliProblem } from "./run-model";
 import { BulkXlsxStore } from "./xlsx/bulk-store";
 import { openWorkbook } from "./xlsx/open";
 import { workbookBytes, writeFileAtomic } from "./xlsx/save";
@@ -23,19 +20,23 @@ export interface RunArgs {
   readonly scenario: string | undefined;
   readonly json: boolean;
   readonly force: boolean;
+  readonly preparedBy?: string | undefined;
+  readonly signOff?: string | undefined;
+  readonly verify?: boolean;
+  /** The time to record (tests fix it); default now. */
+  readonly now?: Date;
 }
 
 const NAME = "shared-apportion";
 
-function failure(code: number, json: boolean, error: string, problems: readonly CliProblem[] = []): Outcome {
-  if (json) return { code, out: [JSON.stringify({ ok: false, error, problems: problems.map((p) => ({ address: p.address ?? null, message: p.message })) }, null, 2)] };
-  return { code, err: [`${NAME}: ${error}`, ...problems.map((p) => `  ${problemLine(p)}`)] };
+/** A problem as `--json` gives it. */
+function problemJson(p: Problem): { address: string | null; message: string } {
+  return { address: p.address ?? null, message: p.message };
 }
 
-function writeProblemText(p: WorkbookProblem): string {
-  const text = workbookProblemMessage(p);
-  if (p.kind === "outputsEdited") return `${text} Add --force to replace them.`;
-  return text;
+function failure(code: number, json: boolean, error: string, problems: readonly Problem[] = [], notes: readonly string[] = []): Outcome {
+  if (json) return { code, out: [JSON.stringify({ ok: false, error, problems: problems.map(problemJson), ...(notes.length > 0 ? { stale: notes } : {}) }, null, 2)] };
+  return { code, err: [`${NAME}: ${error}`, ...problems.map((p) => `  ${problemLine(p)}`), ...notes.map((n) => `warning: ${n}`)] };
 }
 
 /**
@@ -54,21 +55,36 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
   const active = store.workbook.worksheets[store.workbook.views?.[0]?.activeTab ?? 0];
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);
+  if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
   const result = await runWorkbook(port, args.scenario === undefined ? {} : { scenario: args.scenario });
   if (!result.ok) {
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
-    return failure(EXIT.problems, args.json, `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`, result.problems);
+    // The results in the file came from other inputs: say so next to the problems.
+    const stale = result.session === undefined ? [] : stalenessWarnings(staleness(result.session));
+    return failure(EXIT.problems, args.json, `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`, result.problems, stale);
   }
-  const warnings = scenarioWarnings(result.read, result.outputs.scenario);
+  const warnings = result.warnings;
+  const before = staleness(result.session);
+  const stale = stalenessWarnings(before);
   if (args.check) {
-    const m = result.read.model;
-    const summary = `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ${(m.scenarios ?? []).length} scenarios).`;
-    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map((w) => ({ address: w.address ?? null, message: w.message })) }, null, 2)] };
-    return { code: EXIT.ok, out: [summary], err: warnings.map((w) => `warning: ${problemLine(w)}`) };
+    const m = result.session.model;
+    const summary = `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ${result.session.scenarios.length} scenarios).`;
+    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson), stale }, null, 2)] };
+    return { code: EXIT.ok, out: [summary], err: [...warnings.map((w) => `warning: ${problemLine(w)}`), ...stale.map((s) => `warning: ${s}`)] };
   }
 
   const inPlace = !args.noWrite && (args.outPath === undefined || args.outPath === args.path);
   const notes: string[] = warnings.map((w) => `warning: ${problemLine(w)}`);
+  if (args.noWrite) notes.push(...stale.map((s) => `warning: ${s}`));
+  else if (before.kind === "stale") notes.push(`note: the results in ${args.file} were out of date (from the run on ${whenText(before.run.at)}); these replace them.`);
+  // What is written carries its run record: every title stamped, the Run log carried forward with this run (or sign-off) added.
+  const record = { by: args.preparedBy ?? result.session.read.preparedBy, now: args.now ?? new Date() };
+  let toWrite = recordRun(result.session, result.outputs, warnings.length, record);
+  if (args.signOff !== undefined) {
+    const signed = recordSignOff(result.session, result.outputs, { ...record, by: args.signOff.trim() });
+    if (!signed.ok) return failure(EXIT.problems, args.json, `${args.file}: ${signed.message}`);
+    toWrite = signed.outputs;
+  }
   let write: WriteSummary = { file: undefined, sheets: [], chartsNotWritten: [] };
   if (!args.noWrite) {
     const replaced = (sheet: string): boolean => {
@@ -80,8 +96,11 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
       return failure(EXIT.file, args.json, `${args.file} holds ${lostFeaturesText(lost)}, which this tool cannot keep when it rewrites the file; nothing was written. Use --out <copy.xlsx> to write the results to a new file, or --force to write into this one anyway.`);
     }
     if (lost.length > 0) notes.push(`note: ${args.out ?? args.file} lacks ${lostFeaturesText(lost)} from ${args.file} (this tool cannot write them).`);
-    const written = await port.writeOutputs(result.outputs, { replaceEdited: args.force, onProgress: (done, total) => bar.update("Writing sheets", done, total) });
-    if (!written.ok) return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, written.problems.map((p) => ({ message: writeProblemText(p) })));
+    const written = await writeResults(port, toWrite, { replaceEdited: args.force, onProgress: (done, total) => bar.update("Writing sheets", done, total) });
+    if (written.kind !== "written") {
+      const problems = written.kind === "needsConsent" ? written.problems.map((p) => ({ ...p, message: `${p.message} Add --force to replace them.` })) : written.problems;
+      return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, problems);
+    }
     const target = inPlace ? args.path : (args.outPath ?? args.path);
     const shown = inPlace ? args.file : (args.out ?? args.file);
     bar.update("Saving", 2, 3);
@@ -91,9 +110,35 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
       const why = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
       return failure(EXIT.file, args.json, `cannot write ${shown} (${why}); ${inPlace ? "the workbook was left as it was" : "nothing was written"}.`);
     }
-    write = { file: shown, sheets: written.value.sheets, chartsNotWritten: store.unwrittenCharts() };
+    write = { file: shown, sheets: written.report.sheets, chartsNotWritten: store.unwrittenCharts() };
   }
   bar.update("Done", 3, 3);
-  if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ...runJson(result, args.file, write), warnings: warnings.map((w) => ({ address: w.address ?? null, message: w.message })) }, null, 2)] };
-  return { code: EXIT.ok, out: runText(result, args.file, write), err: notes };
+  if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ...runJson(result.outputs, args.file, write), warnings: warnings.map(problemJson), stale: args.noWrite ? stale : [], signedOffBy: args.signOff?.trim() ?? null }, null, 2)] };
+  return { code: EXIT.ok, out: runText(result.outputs, args.file, write), err: notes };
+}
+
+/** Shows a value of a cell in a message: text quoted, a blank as (empty). */
+function cellText(v: unknown): string {
+  return v === "" ? "(empty)" : typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
+/** The report of `--verify`: exit 0 only when every output cell agrees with the recomputation. */
+function verifyCommand(args: RunArgs, v: Awaited<ReturnType<typeof verifyWorkbook>>): Outcome {
+  if (v.kind === "verified") {
+    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, verified: true, file: args.file, run: v.runAt, fingerprint: v.fingerprint, sheets: v.sheets, cells: v.cells, differences: [] }, null, 2)] };
+    return { code: EXIT.ok, out: [`${args.file}: verified. Every value in ${v.sheets.join(", ")} (${v.cells} cells) is what the run of ${whenText(v.runAt)} gives when recomputed from the inputs (fingerprint ${v.fingerprint}).`] };
+  }
+  if (v.kind === "cannotVerify") return failure(EXIT.problems, args.json, `${args.file}: cannot verify: ${v.reason}`, v.problems);
+  const diffs = v.differences;
+  if (args.json) {
+    const out = { ok: false, verified: false, file: args.file, cells: v.cells, missingSheets: v.missingSheets, differences: diffs.map((d) => ({ address: d.address, written: d.written, recomputed: d.recomputed })) };
+    return { code: EXIT.problems, out: [JSON.stringify(out, null, 2)] };
+  }
+  return {
+    code: EXIT.problems,
+    err: [
+      `${NAME}: ${args.file}: NOT verified: ${diffs.length} cell${diffs.length === 1 ? "" : "s"} differ${diffs.length === 1 ? "s" : ""} from the recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}:`,
+      ...diffs.map((d) => `  ${d.address}: written ${cellText(d.written)}, recomputed ${cellText(d.recomputed)}`),
+    ],
+  };
 }

@@ -1,7 +1,6 @@
 import { access } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
-import { workbookProblemMessage } from "../excel/problems";
-import { createStorePort } from "../excel/store/store-port";
+import { createStorePort, workbookProblemMessage } from "../excel";
 import { SAMPLES, SCALE_DEFAULTS, sampleById, syntheticScaleModel, type SampleModel, type ScaleOptions } from "../samples";
 import { SYNTHETIC } from "./args";
 import type { Outcome } from "./outcome";

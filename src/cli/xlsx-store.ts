@@ -1,8 +1,8 @@
 import type { Cell, Table, Workbook, Worksheet } from "exceljs";
-import { a1, a1Range, absoluteFormula, quoteSheet } from "../excel/layout/address";
-import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, RangeRef, TableSpec, ValidationSpec } from "../excel/layout/cells";
-import { MARKER_KEY } from "../excel/layout/names";
-import type { SheetStore, StoreSheet, StoreTable } from "../excel/store/sheet-store";
+import { a1, a1Range, absoluteFormula, quoteSheet } from "../excel";
+import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, RangeRef, TableSpec, ValidationSpec } from "../excel";
+import { MARKER_KEY } from "../excel";
+import type { SheetStore, StoreSheet, StoreTable } from "../excel";
 import { fromExcel, toExcel } from "./xlsx/cell-convert";
 import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/custom-properties";
 import { argb, pointsToChars, StyleCache } from "./xlsx/styles";

@@ -57,7 +57,9 @@ export type EngineError =
   | { readonly kind: "outOfRange"; readonly value: string; readonly expected: string; readonly at: Where }
   | { readonly kind: "shapeMismatch"; readonly expected: string; readonly actual: string; readonly at: Where }
   | { readonly kind: "divideByZero"; readonly at: Where }
-  | { readonly kind: "unknownCostLine"; readonly line: string; readonly at: Where };
+  | { readonly kind: "unknownCostLine"; readonly line: string; readonly at: Where }
+  /** A run setting or request names a scenario that is not stored; `known` lists those that are. */
+  | { readonly kind: "unknownScenario"; readonly scenario: string; readonly known: readonly string[]; readonly at: Where };
 
 /** The kinds of engine error. */
 export type EngineErrorKind = EngineError["kind"];
@@ -142,5 +144,7 @@ export function errorMessage(e: EngineError): string {
       return `${where}: division by zero.`;
     case "unknownCostLine":
       return `${where}: cost line "${e.line}" is not in the model.`;
+    case "unknownScenario":
+      return `${where}: there is no scenario named "${e.scenario}" in the Scenarios table${e.known.length === 0 ? " (it has none)" : `; it has ${e.known.map((k) => `"${k}"`).join(", ")}`}.`;
   }
 }

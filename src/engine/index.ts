@@ -3,7 +3,7 @@
  * or Fluent (a lint rule enforces it), so the same engine runs in Excel, in
  * the browser preview, in tests and on the command line.
  *
- * Money rules (DOMAIN.md): exact arithmetic on whole pence; shares rounded by
+ * Money rules (docs/domain.md): exact arithmetic on whole pence; shares rounded by
  * largest remainder to a unit and always summing to the amount; negative
  * amounts split symmetrically; zero drivers get zero; rounding happens once.
  */
@@ -25,6 +25,7 @@ export {
   penceToNumber,
   penceToDecimal,
   formatMoney,
+  unitName,
 } from "./money";
 export { largestRemainder, type Weight } from "./largest-remainder";
 export { decimalsToWeights, mixWeights, type MixColumn } from "./weights";
@@ -80,6 +81,7 @@ export {
   type BalanceCheck,
   type Mismatch,
 } from "./apportion";
+export { partnerNames } from "./partner-names";
 export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";
 export { readPercentCells, splitByPercentCells, splitByMixCells } from "./formula-support/percent-cells";
 export {
@@ -106,8 +108,7 @@ export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/a
 export { runModel, runScenario, type ModelRun } from "./scenarios/run";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
-export { doNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
-export { serializeScenario, parseScenario, readScenario } from "./scenarios/serialize";
+export { doNoHarm, judgeDoNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
 export { allocateSupport, type SupportAllocation, type SupportServiceResult, type SupportFlow, type PartnerSupportCharge } from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";
 export { solveExact } from "./support/rational";

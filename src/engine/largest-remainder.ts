@@ -1,5 +1,5 @@
 /**
- * The largest-remainder (Hamilton) method, DOMAIN.md money rule 2.
+ * The largest-remainder (Hamilton) method, docs/domain.md money rule 2.
  *
  * Each exact share `amount × wᵢ / W` is rounded towards zero to a whole unit;
  * the units left over go one each to the largest remainders. Ties between

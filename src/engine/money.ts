@@ -18,15 +18,19 @@ export type UnitPence = number;
 /** The default rounding unit: the penny. */
 export const PENNY: UnitPence = 1;
 
-const UNIT_WORDS: Record<string, UnitPence> = {
-  penny: 1,
-  pence: 1,
-  pound: 100,
-  pounds: 100,
-  thousand: 100_000,
-  "£000": 100_000,
-  "£000s": 100_000,
-};
+/** The named rounding units: the words a user may type for each, and how outputs name it. One vocabulary for both ways. */
+const UNITS: readonly { readonly pence: UnitPence; readonly words: readonly string[]; readonly name: string }[] = [
+  { pence: 1, words: ["penny", "pence"], name: "the penny" },
+  { pence: 100, words: ["pound", "pounds"], name: "the pound" },
+  { pence: 100_000, words: ["thousand", "£000", "£000s"], name: "£000s" },
+];
+
+const UNIT_WORDS: Record<string, UnitPence> = Object.fromEntries(UNITS.flatMap((u) => u.words.map((w) => [w, u.pence])));
+
+/** A rounding unit in words, as outputs show it: "the penny", "the pound", "£000s", or the amount (e.g. "£5.00"). */
+export function unitName(unit: UnitPence): string {
+  return UNITS.find((u) => u.pence === unit)?.name ?? formatMoney(unit);
+}
 
 /**
  * Reads a rounding unit: a positive amount of money that is a whole number of

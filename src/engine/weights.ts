@@ -1,15 +1,6 @@
 import { Decimal, toScaledBigInt } from "./decimal";
-import { frac, fracAdd, fracFromDecimal, fracMul, type Fraction } from "./fraction";
+import { frac, fracAdd, fracFromDecimal, fracMul, gcd, type Fraction } from "./fraction";
 import type { Weight } from "./largest-remainder";
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
 
 /**
  * Turns non-negative decimal driver values into whole-number weights in the

@@ -5,6 +5,8 @@ import { decodeMarker, type SheetMarker } from "./layout/marker";
 import { INPUT_SHEETS, LISTS_SHEET, OUTPUT_SHEETS } from "./layout/names";
 import { locateWhere } from "./layout/origins";
 import { readModelTables, type RawTable } from "./layout/read-model";
+import { OUTPUT_TABLES } from "./layout/names";
+import { readRunLog } from "./layout/outputs/run-log";
 import type { ModelRead, PortResult, WorkbookStatus } from "./port";
 import type { WorkbookProblem } from "./problems";
 
@@ -21,7 +23,8 @@ export function failed<T>(problems: readonly WorkbookProblem[]): PortResult<T> {
 /** Reads a model from raw tables and binds `locate` to where it came from. */
 export function modelRead(tables: ReadonlyMap<string, RawTable>): ModelRead {
   const read = readModelTables(tables);
-  return { ...read, locate: (where: Where) => locateWhere(read.origins, where) };
+  const log = [...tables.entries()].find(([name]) => name.toLowerCase() === OUTPUT_TABLES.runLog.toLowerCase())?.[1];
+  return { ...read, runLog: readRunLog(log), locate: (where: Where) => locateWhere(read.origins, where) };
 }
 
 /** Every name the add-in gives a sheet. */

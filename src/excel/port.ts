@@ -1,6 +1,7 @@
 import type { ModelInput, ScenarioInput, Where } from "../engine";
-import type { CellLocation } from "./layout/cells";
+import type { CellLocation, CellValue } from "./layout/cells";
 import type { RunOutputs } from "./layout/outputs";
+import type { RunLogEntry } from "./layout/outputs/run-log";
 import type { ModelTables } from "./layout/read-model";
 import type { RunSettings } from "./layout/run-settings";
 import type { SelectionTarget } from "./layout/selection";
@@ -39,6 +40,8 @@ export interface WorkbookPort {
   readModel(): Promise<PortResult<ModelRead>>;
   /** Which owned output sheets exist and whether anyone has typed into them since the add-in wrote them. */
   checkOutputs(): Promise<PortResult<OutputsStatus>>;
+  /** The values of every owned output sheet's used range, as they are now (for verifying them against a recomputation). */
+  readOutputs(): Promise<PortResult<readonly OutputValues[]>>;
   /**
    * Writes the output sheets for a run, replacing the previous ones exactly
    * (running twice gives identical sheets). If a user has edited an owned
@@ -98,8 +101,19 @@ export interface CreateModelReport {
 
 /** The model read from the workbook, with a way to find the cell behind any engine error. */
 export interface ModelRead extends ModelTables {
+  /** The Run log written with the last outputs (empty when there is none), oldest first. */
+  readonly runLog: readonly RunLogEntry[];
   /** The cell an engine error's `Where` points at, if it came from a table. */
   locate(where: Where): CellLocation | undefined;
+}
+
+/** An owned output sheet's values: its used range, from (row, col), zero-based. */
+export interface OutputValues {
+  readonly name: string;
+  readonly kind: string;
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly CellValue[])[];
 }
 
 /** Each owned output sheet and whether it was edited by hand. */

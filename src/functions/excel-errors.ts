@@ -38,6 +38,7 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   unknownBasis: "#N/A",
   unknownDriver: "#N/A",
   unknownCostLine: "#N/A",
+  unknownScenario: "#N/A",
   // Nothing to divide by: every driver zero, or a zero budget under a percentage.
   allDriversZero: "#DIV/0!",
   divideByZero: "#DIV/0!",

@@ -27,7 +27,6 @@ import {
   yearPartOfCharge,
   type AnnualChargeNames,
   type EngineError,
-  type Pence,
   type Result,
 } from "../engine";
 import { readCell, readTable, readVector, spillLike } from "./cells";
@@ -60,11 +59,6 @@ function fail(errors: readonly EngineError[], order: readonly string[]): CustomF
   return toExcelError(errors, order);
 }
 
-/** Pence as pounds for a cell. */
-function pounds(p: Pence): number {
-  return penceToNumber(p);
-}
-
 const APPORTION_ARGS = ["amount", "drivers", "unit"] as const;
 
 /**
@@ -81,7 +75,7 @@ export function apportion(amount: unknown, drivers: unknown[][], unit?: unknown)
     if (!d.ok) return fail(d.errors, APPORTION_ARGS);
     const shares = splitByDrivers(readCell(amount), d.value.values, readCell(unit));
     if (!shares.ok) return fail(shares.errors, APPORTION_ARGS);
-    return spillLike(shares.value.map(pounds), d.value.orientation);
+    return spillLike(shares.value.map(penceToNumber), d.value.orientation);
   });
 }
 
@@ -105,7 +99,7 @@ export function share(amount: unknown, drivers: unknown[][], position: unknown, 
     const shares = splitByDrivers(readCell(amount), d.value.values, readCell(unit));
     if (!at.ok || !shares.ok) return fail([...(at.ok ? [] : at.errors), ...(shares.ok ? [] : shares.errors)], SHARE_ARGS);
     const value = shares.value[at.value - 1];
-    return value === undefined ? fail([outOfRange(position, count)], SHARE_ARGS) : pounds(value);
+    return value === undefined ? fail([outOfRange(position, count)], SHARE_ARGS) : penceToNumber(value);
   });
 }
 
@@ -144,7 +138,7 @@ export function apportionPct(amount: unknown, percentages: unknown[][], unit?: u
     if (!p.ok) return fail(p.errors, PCT_ARGS);
     const shares = splitByPercentCells(readCell(amount), p.value.values, readCell(unit));
     if (!shares.ok) return fail(shares.errors, PCT_ARGS);
-    return spillLike(shares.value.map(pounds), p.value.orientation);
+    return spillLike(shares.value.map(penceToNumber), p.value.orientation);
   });
 }
 
@@ -166,7 +160,7 @@ export function apportionMix(amount: unknown, drivers: unknown[][], weights: unk
     if (!table.ok || !w.ok) return fail([...(table.ok ? [] : table.errors), ...(w.ok ? [] : w.errors)], MIX_ARGS);
     const shares = splitByMixCells(readCell(amount), table.value, w.value.values, readCell(unit));
     if (!shares.ok) return fail(shares.errors, MIX_ARGS);
-    return spillLike(shares.value.map(pounds), "column");
+    return spillLike(shares.value.map(penceToNumber), "column");
   });
 }
 
@@ -203,7 +197,7 @@ export function yearPart(amount: unknown, year: unknown, start: unknown, end?: u
       readCell(year),
       CHARGE_NAMES,
     );
-    return r.ok ? pounds(r.value) : fail(r.errors, YEARPART_ARGS);
+    return r.ok ? penceToNumber(r.value) : fail(r.errors, YEARPART_ARGS);
   });
 }
 
@@ -251,7 +245,7 @@ export function profile(
     );
     if (!r.ok) return fail(r.errors, PROFILE_ARGS);
     return spillLike(
-      r.value.map((y) => pounds(y.amount)),
+      r.value.map((y) => penceToNumber(y.amount)),
       "row",
     );
   });
@@ -295,7 +289,7 @@ export function variance(
         const e = fail(v.errors, VARIANCE_ARGS);
         return [e, e, e];
       }
-      return [pounds(v.value.variance), v.value.fraction.ok ? v.value.fraction.value.toNumber() : fail(v.value.fraction.errors, VARIANCE_ARGS), v.value.status];
+      return [penceToNumber(v.value.variance), v.value.fraction.ok ? v.value.fraction.value.toNumber() : fail(v.value.fraction.errors, VARIANCE_ARGS), v.value.status];
     });
     // A column of recharges spills rows of three; a row of recharges spills three rows.
     return r.value.orientation === "row" ? [0, 1, 2].map((k) => rows.map((row) => row[k] as number | string | CustomFunctions.Error)) : rows;

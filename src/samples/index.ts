@@ -1,6 +1,6 @@
 /**
  * Sample models for "New model from a sample", built from the source
- * documents in DOMAIN.md, and a synthetic model generator for tests and
+ * documents in docs/domain.md, and a synthetic model generator for tests and
  * benchmarks. Pure data: no Office.js.
  */
 export type { SampleModel } from "./sample";

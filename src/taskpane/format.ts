@@ -3,7 +3,7 @@
  * the engine's own formatters so the pane, the sheets and the custom
  * functions always print the same figure the same way.
  */
-import { formatMoney, fyLabel, longDate, type Category, type ModelInput, type Nature, type Pence } from "../engine";
+import { formatMoney, fyLabel, longDate, type Category, type Nature, type Pence } from "../engine";
 
 export { formatMoney, fyLabel, longDate };
 
@@ -28,23 +28,10 @@ export function formatPercentText(text: string | undefined): string {
   return `${text}%`;
 }
 
-/** A count with en-GB grouping: 56000 → "56,000". */
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-GB");
-}
-
 /** A partner's display name: "Lewisham (LEW)" or the id alone when the name adds nothing. */
 export function partnerLabel(id: string, names: ReadonlyMap<string, string>): string {
   const name = names.get(id);
   return name && name !== id ? `${name} (${id})` : id;
-}
-
-/** Partner id → name for every partner of a model, partners within others included. */
-export function partnerNames(model: ModelInput): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const p of model.partners) names.set(p.id, p.name ?? p.id);
-  for (const w of model.withinPartners ?? []) names.set(w.partner.id, w.partner.name ?? w.partner.id);
-  return names;
 }
 
 /**

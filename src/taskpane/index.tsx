@@ -5,8 +5,8 @@
  * the React app as props.
  */
 import * as React from "react";
-import { hostTheme, inOfficeHost, onHostSelectionChanged, whenHostReady } from "../excel/office/host";
-import { createOfficeWorkbook } from "../excel/office/office-port";
+import { hostTheme, inOfficeHost, onHostSelectionChanged, whenHostReady } from "../excel";
+import { createOfficeWorkbook } from "../excel";
 import { SAMPLES } from "../samples";
 import { App } from "./App";
 import { renderInto } from "./render";

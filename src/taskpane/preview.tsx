@@ -6,9 +6,9 @@
  * `?theme=dark` shows the pane in the dark theme it takes in a dark Office.
  */
 import * as React from "react";
-import { cellAddress } from "../excel/layout/address";
-import { createMemoryPort } from "../excel/memory/memory-port";
-import { MemoryWorkbook } from "../excel/memory/memory-workbook";
+import { cellAddress } from "../excel";
+import { createMemoryPort } from "../excel";
+import { MemoryWorkbook } from "../excel";
 import { BRENT_LEWISHAM_SOUTHWARK, SAMPLES, sampleById } from "../samples";
 import { PreviewLayout } from "./preview/PreviewLayout";
 import { renderInto } from "./render";

@@ -1,8 +1,7 @@
 import * as React from "react";
 import type { ModelInput } from "../engine";
-import type { TemplateNotes } from "../excel/layout/template";
-import type { WorkbookPort } from "../excel/port";
-import { ENGINE, type EngineApi } from "./engine-api";
+import { ENGINE, type EngineApi } from "../app";
+import type { TemplateNotes, WorkbookPort } from "../excel";
 
 /** A model the Start screen offers to create (the workbook layer's samples, or empty). */
 export interface SampleChoice {

@@ -92,7 +92,7 @@ describe("files that are not usable workbooks get one clear line and exit 3", ()
   it("a workbook without the model's tables", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").getCell("A1").value = "Budget notes";
-    await expectOneLine("plain.xlsx", Buffer.from(await wb.xlsx.writeBuffer()), /has no model: the tables Partners, Costs, Settings are missing/);
+    await expectOneLine("plain.xlsx", Buffer.from(await wb.xlsx.writeBuffer()), /no model in this workbook: the tables Partners, Costs, Settings are missing/);
   });
 });
 

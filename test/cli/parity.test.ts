@@ -1,6 +1,6 @@
 import * as ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runWorkbook } from "../../src/cli/run-model";
+import { runWorkbook } from "../../src/app";
 import { openWorkbook } from "../../src/cli/xlsx/open";
 import { pointsToChars } from "../../src/cli/xlsx/styles";
 import { absoluteFormula } from "../../src/excel/layout/address";

@@ -10,7 +10,8 @@ import { cli, readBack, tempDir } from "./helpers";
 import { editWorkbook, tableCell } from "./edit";
 
 let t: Awaited<ReturnType<typeof tempDir>>;
-const OUTPUTS = ["Summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"];
+// Every output the command line writes, the Run log included (it carries the run record: docs/assurance.md).
+const OUTPUTS = ["Summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts", "Run log"];
 
 beforeAll(async () => {
   t = await tempDir();
@@ -93,13 +94,18 @@ describe("writing into the workbook", () => {
     expect((await readdir(t.dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("running twice gives the same output sheets", async () => {
+  it("running twice gives the same output sheets, but for the run's time in the titles and one more Run log row", async () => {
     const { file } = await fresh("twice.xlsx");
     expect((await cli([file])).code).toBe(0);
     const first = await readBack(file);
     expect((await cli([file])).code).toBe(0);
     const second = await readBack(file);
-    for (const name of OUTPUTS) expect(cells(second.getWorksheet(name)!), name).toEqual(cells(first.getWorksheet(name)!));
+    // The titles name the run's time ("— run 1 Dec 2026 14:03 UTC, inputs …"); the inputs fingerprint is the same.
+    const untimed = (ws: ExcelJS.Worksheet): unknown => JSON.parse(JSON.stringify(cells(ws)).replace(/ — run \d+ \w+ \d{4} \d\d:\d\d UTC/g, " — run (time)"));
+    for (const name of OUTPUTS.filter((n) => n !== "Run log")) expect(untimed(second.getWorksheet(name)!), name).toEqual(untimed(first.getWorksheet(name)!));
+    const runs = (ws: ExcelJS.Worksheet): number => ws.getSheetValues().filter((r) => Array.isArray(r) && r[1] === "run").length;
+    expect(runs(first.getWorksheet("Run log")!)).toBe(1);
+    expect(runs(second.getWorksheet("Run log")!)).toBe(2);
   });
 
   it("will not replace an output sheet someone edited, unless --force", async () => {

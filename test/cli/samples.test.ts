@@ -122,7 +122,7 @@ describe("scenarios", () => {
     expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
     const r = await cli([file, "--scenario", "Nobody joins", "--no-write"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('There is no scenario named "Nobody joins"');
+    expect(r.stderr).toContain('there is no scenario named "Nobody joins"');
     expect(r.stderr).toContain('"Lewisham Homes joins"');
   });
 });

@@ -14,7 +14,7 @@ function distanceWithinOneUnit(share: number, amount: number, w: number, total: 
 const weightsArb = fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 25 }).filter((ws) => ws.some((w) => w > 0));
 const amountArb = fc.integer({ min: -100_000_000_000_000, max: 100_000_000_000_000 });
 
-describe("largest remainder: DOMAIN.md examples", () => {
+describe("largest remainder: docs/domain.md examples", () => {
   it("splits £100 three ways as 33.34, 33.33, 33.33 (pence)", () => {
     expect(largestRemainder(10_000, [1, 1, 1])).toEqual([3334, 3333, 3333]);
   });

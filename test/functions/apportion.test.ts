@@ -7,7 +7,7 @@ import { col, expectError, pence, row } from "./helpers";
 
 const MAX_PENCE = 100_000_000_000_000; // £1,000,000,000,000.00
 
-describe("SHARED.APPORTION: DOMAIN.md examples", () => {
+describe("SHARED.APPORTION: docs/domain.md examples", () => {
   it("splits £100 three ways as 33.34, 33.33, 33.33", () => {
     expect(apportion(100, col(1, 1, 1))).toEqual([[33.34], [33.33], [33.33]]);
   });

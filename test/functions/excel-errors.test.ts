@@ -28,6 +28,7 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   unknownBasis: [{ kind: "unknownBasis", basis: "tickets", at }, "#N/A"],
   unknownDriver: [{ kind: "unknownDriver", driver: "users", at }, "#N/A"],
   unknownCostLine: [{ kind: "unknownCostLine", line: "EKH-09", at }, "#N/A"],
+  unknownScenario: [{ kind: "unknownScenario", scenario: "Joins", known: [], at }, "#N/A"],
   allDriversZero: [{ kind: "allDriversZero", basis: "drivers", at }, "#DIV/0!"],
   divideByZero: [{ kind: "divideByZero", at }, "#DIV/0!"],
   amountTooLarge: [{ kind: "amountTooLarge", amount: "1e13", at }, "#NUM!"],

@@ -2,8 +2,8 @@ import "./custom-functions-stub";
 import { describe, expect, it } from "vitest";
 import { apportion, apportionMix, apportionPct, fy, profile, share, variance, yearPart } from "../../src/functions/functions";
 
-// The examples in the README's formula reference, so the documentation stays true.
-describe("README formula reference examples", () => {
+// The examples in docs/formulas.md, so the documentation stays true.
+describe("docs/formulas.md examples", () => {
   it("SHARED.APPORTION", () => {
     expect(apportion(82_000, [[1200, 800, 1500, 500]])).toEqual([[24_600, 16_400, 30_750, 10_250]]);
     expect(apportion(100, [[1], [1], [1]], 1)).toEqual([[34], [33], [33]]);

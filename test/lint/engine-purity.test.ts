@@ -1,17 +1,8 @@
-import { ESLint } from "eslint";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ruleIds } from "./rule-ids";
 
 // Proves the layering rules in eslint.config.mjs: src/engine is pure, only src/excel
-// calls Office.js. The files need not exist: lintText only uses the path to pick rules.
-const cwd = fileURLToPath(new URL("../..", import.meta.url));
-const eslint = new ESLint({ cwd });
-
-async function ruleIds(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  if (!result) throw new Error("ESLint returned no result");
-  return result.messages.map((m) => m.ruleId ?? `fatal: ${m.message}`);
-}
+// calls Office.js.
 
 const IMPORTS_REACT = 'import * as React from "react";\nexport const x = React;\n';
 const IMPORTS_FLUENT = 'import { Button } from "@fluentui/react-components";\nexport const x = Button;\n';

@@ -121,6 +121,8 @@ describe("Run screen", () => {
     const dialog = await screen.findByRole("alertdialog", { hidden: true });
     expect(dialog).toHaveTextContent(workbookProblemMessage({ kind: "outputsEdited", sheets: ["Summary"] }));
     expect(workbook.view("Summary")?.text(1, 1)).toBe("my note");
+    // The safe answer has the focus: Enter keeps the user's sheets.
+    await waitFor(() => expect(within(dialog).getByRole("button", { name: "Cancel", hidden: true })).toHaveFocus());
 
     await user.click(within(dialog).getByRole("button", { name: "Replace them", hidden: true }));
     expect(await screen.findByText("Results written")).toBeInTheDocument();

@@ -1,6 +1,5 @@
 import type { Table, Worksheet } from "exceljs";
-import { a1, a1Range } from "../../excel/layout/address";
-import type { CellStyle, CellValue, Grid, RangeRef, TableSpec } from "../../excel/layout/cells";
+import { a1, a1Range, type CellStyle, type CellValue, type Grid, type RangeRef, type TableSpec } from "../../excel";
 import { XlsxStore } from "../xlsx-store";
 import { tableModel } from "./tables";
 

@@ -1,5 +1,5 @@
 import type { CellValue as ExcelValue } from "exceljs";
-import type { CellValue } from "../../excel/layout/cells";
+import type { CellValue } from "../../excel";
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's epoch (1899-12-30, the 1900 system) to 1970-01-01. */

@@ -1,5 +1,5 @@
 import type { Style } from "exceljs";
-import type { CellStyle } from "../../excel/layout/cells";
+import type { CellStyle } from "../../excel";
 
 /** `#RRGGBB` as exceljs's ARGB colour. */
 export function argb(hex: string): { argb: string } {

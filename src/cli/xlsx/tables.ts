@@ -1,5 +1,5 @@
 import type { Table, Worksheet } from "exceljs";
-import { parseAddress } from "../../excel/layout/address";
+import { parseAddress } from "../../excel";
 
 /** The parts of an exceljs table model this tool reads and keeps consistent (exceljs writes `tableRef`/`autoFilterRef`). */
 export interface TableModel {

@@ -70,7 +70,7 @@ function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, 
     case "uplift":
       return uplift(d, c, at, unit);
     default: {
-      // Reachable only from untyped data (a hand-edited workbook cell); read it with parseScenario first.
+      // Reachable only from untyped data (a scenario built outside the workbook layer, which checks the Change column).
       const kind = (c as { kind?: unknown }).kind;
       return [{ kind: "invalidChoice", value: String(kind), allowed: SCENARIO_CHANGE_KINDS, at: at("kind") }];
     }

@@ -3,7 +3,7 @@ import type { Category, ModelInput, ScenarioInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 import { compareResults } from "./compare";
-import { runModel, runScenario } from "./run";
+import { runModel, runScenario, type ModelRun } from "./run";
 
 /** An existing partner paying more in one year and category. */
 export interface Harm {
@@ -54,9 +54,18 @@ export function doNoHarm(base: ModelInput, scenario: ScenarioInput): Result<DoNo
   const before = runModel(base);
   const after = runScenario(base, scenario);
   if (!before.ok || !after.ok) return errs([...(before.ok ? [] : before.errors), ...(after.ok ? [] : after.errors)]);
-  const existing = new Set(partnerIdsOf(base));
-  const joining = partnerIdsOf(after.value.model).filter((p) => !existing.has(p));
-  const comparison = compareResults(before.value, after.value);
+  return ok(judgeDoNoHarm(before.value, after.value, scenario.name));
+}
+
+/**
+ * The "do no harm" verdict from two finished runs: `before` of the base model
+ * and `after` of the scenario named `scenario`. Lets a caller that has both
+ * runs already (a run with a comparison) judge without running either again.
+ */
+export function judgeDoNoHarm(before: ModelRun, after: ModelRun, scenario: string): DoNoHarmReport {
+  const existing = new Set(partnerIdsOf(before.model));
+  const joining = partnerIdsOf(after.model).filter((p) => !existing.has(p));
+  const comparison = compareResults(before, after);
   const harms: Harm[] = comparison.rows
     .filter((r) => existing.has(r.partner) && r.difference > 0)
     .map((r) => ({ partner: r.partner, year: r.year, yearLabel: r.yearLabel, category: r.category, before: r.from, after: r.to, increase: r.difference }));
@@ -65,7 +74,7 @@ export function doNoHarm(base: ModelInput, scenario: ScenarioInput): Result<DoNo
     const s = sums.get(h.partner) ?? { partner: h.partner, capital: 0, revenue: 0 };
     sums.set(h.partner, { ...s, [h.category]: s[h.category] + h.increase });
   }
-  return ok({ scenario: scenario.name, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()] });
+  return { scenario, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()] };
 }
 
 function partnerIdsOf(model: ModelInput): string[] {

@@ -1,4 +1,4 @@
-import { frac, fracAdd, fracMul, type Fraction } from "../fraction";
+import { frac, fracMul, gcd, type Fraction } from "../fraction";
 
 /**
  * The few rational operations the engine core's fraction module does not
@@ -17,24 +17,6 @@ export function fracDiv(a: Fraction, b: Fraction): Fraction {
   return frac(a.n * b.d, a.d * b.n);
 }
 
-/** The sum of a list of fractions (0 for none). */
-export function fracSum(list: readonly Fraction[]): Fraction {
-  return list.reduce(fracAdd, frac(0n));
-}
-
-/** −1, 0 or 1 as a < b, a = b, a > b. */
-export function fracCompare(a: Fraction, b: Fraction): number {
-  const l = a.n * b.d;
-  const r = b.n * a.d;
-  return l < r ? -1 : l > r ? 1 : 0;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-}
 
 /**
  * The least common multiple of the denominators: multiplying every fraction

@@ -128,8 +128,6 @@ export interface SheetSpec {
   readonly tabColor?: string;
 }
 
-/** The empty cell. */
-export const EMPTY: CellValue = "";
 
 /** True for an empty cell value. */
 export function isEmptyCell(v: CellValue | null | undefined): boolean {

@@ -271,7 +271,8 @@ export type SettingKey =
   | "carryForward"
   | "runScenario"
   | "compareFirst"
-  | "compareSecond";
+  | "compareSecond"
+  | "preparedBy";
 
 /** The Settings table's rows, in order. */
 export const SETTINGS: readonly SettingDef[] = [
@@ -289,4 +290,5 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: "runScenario", label: "Run scenario", kind: "text", required: false, note: "Scenario the last run used (blank: the base model). Re-running uses it again." },
   { key: "compareFirst", label: "Compare: first", kind: "text", required: false, note: "First side of the scenario comparison (blank: the base model)." },
   { key: "compareSecond", label: "Compare: second", kind: "text", required: false, note: "Second side of the scenario comparison (blank: none)." },
+  { key: "preparedBy", label: "Prepared by", kind: "text", required: false, note: "Your name: recorded in the Run log with every run written. Enter it once." },
 ];

@@ -1,6 +1,6 @@
 /**
  * Fixed names: sheets, tables, number formats and the ownership marker.
- * These are part of the workbook's documented layout (README, "Workbook layout");
+ * These are part of the workbook's documented layout (docs/workbook-layout.md);
  * the CLI and every adapter use them, so change them only with the docs.
  */
 
@@ -26,6 +26,7 @@ export const OUTPUT_SHEETS = {
   comparison: "Scenario comparison",
   trace: "Trace",
   charts: "Charts",
+  runLog: "Run log",
 } as const;
 
 /** The kind of an input sheet (a key of {@link INPUT_SHEETS}). */
@@ -56,6 +57,7 @@ export const OUTPUT_TABLES = {
   trace: "Trace",
   budgetCheck: "BudgetCheck",
   comparison: "ScenarioComparison",
+  runLog: "RunLog",
 } as const;
 
 /** The worksheet custom property that marks a sheet as the add-in's own (ExcelApi 1.12). */

@@ -74,6 +74,13 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   carryForward: "carryForward",
   runScenario: "runScenario",
   scenario: "runScenario",
+  compareFirst: "compareFirst",
+  compareSecond: "compareSecond",
+  // The run settings are named by their labels in the table (see src/app's SETTING_AT).
+  "Run scenario": "runScenario",
+  "Compare: first": "compareFirst",
+  "Compare: second": "compareSecond",
+  preparedBy: "preparedBy",
 };
 
 const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
@@ -170,7 +177,8 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       return cell(o, "budgets", row, at.field, "amount");
     }
     case "settings": {
-      const key = at.field !== undefined ? SETTING_FIELDS[at.field] : undefined;
+      const name = at.field ?? at.key;
+      const key = name !== undefined ? own(SETTING_FIELDS, name) : undefined;
       const row = key !== undefined ? o.settingRows[key] : undefined;
       return cell(o, "settings", row, "value");
     }

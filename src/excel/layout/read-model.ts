@@ -24,6 +24,8 @@ export interface ModelTables {
   readonly model: ModelInput;
   readonly origins: ModelOrigins;
   readonly runSettings: RunSettings;
+  /** The Settings table's "Prepared by" (blank when not given): who the Run log records as preparing a run. */
+  readonly preparedBy: string;
   /** Table and cell problems; the model is still built from everything readable. */
   readonly problems: readonly WorkbookProblem[];
   /** Optional tables that are not in the workbook (read as empty). */
@@ -480,5 +482,5 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     scenarioRows,
     scenarioFirstRows,
   };
-  return { model, origins, runSettings, problems, absentTables: absent };
+  return { model, origins, runSettings, preparedBy: cellText(sv("preparedBy")), problems, absentTables: absent };
 }

@@ -112,6 +112,8 @@ function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSe
       return run.compareFirst;
     case "compareSecond":
       return run.compareSecond;
+    case "preparedBy":
+      return "";
   }
 }
 

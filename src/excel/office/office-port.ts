@@ -3,15 +3,15 @@ import { cellAddress, parseAddress } from "../layout/address";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../layout/batches";
 import type { CellValue } from "../layout/cells";
 import { gridFingerprint } from "../layout/fingerprint";
-import { INPUT_TABLES, SETTINGS } from "../layout/input-tables";
+import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { decodeMarker } from "../layout/marker";
-import { MARKER_KEY } from "../layout/names";
+import { MARKER_KEY, OUTPUT_TABLES } from "../layout/names";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
-import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, OutputValues, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
 import { done, failed, fillRow, hostProblem, modelRead, workbookStatus } from "../port-common";
 import { encodeValues, expandFormats } from "./encode";
 import { readInputTables } from "./read-tables";
@@ -80,7 +80,24 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
 
     /** 2 syncs (more only when the tables exceed the 5 MB response limit). */
     readModel(): Promise<PortResult<ModelRead>> {
-      return attempt("read the model", async (context) => done(modelRead(await readInputTables(context))));
+      // The Run log is read in the same requests as the input tables.
+      return attempt("read the model", async (context) => done(modelRead(await readInputTables(context, [...TABLE_ORDER.map((k) => INPUT_TABLES[k].name), OUTPUT_TABLES.runLog]))));
+    },
+
+    /** 3 syncs: state, then the owned outputs' values (in pieces within the response limit). */
+    readOutputs(): Promise<PortResult<readonly OutputValues[]>> {
+      return attempt("read the output sheets", async (context) => {
+        const state = await readState(context, () => true);
+        const outputs = state.sheets.filter((s) => s.marker?.role === "output");
+        const pieces = outputs.map((s) => s.used).filter((u): u is NonNullable<typeof u> => u !== undefined);
+        const values = await loadValues(context, pieces, maxResponseBytes);
+        return done(
+          outputs.map((s) => {
+            const k = s.used === undefined ? -1 : pieces.indexOf(s.used);
+            return { name: s.name, kind: s.marker?.kind ?? "", row: s.used?.row ?? 0, col: s.used?.col ?? 0, values: values[k] ?? [] };
+          }),
+        );
+      });
     },
 
     /** 3 syncs: state, then the owned outputs' values. */

@@ -4,6 +4,7 @@ import type { SheetSpec } from "../layout/cells";
 import { planBatches, sheetBatches, type Batch } from "../layout/batches";
 import { gridFingerprint } from "../layout/fingerprint";
 import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
+import { OUTPUT_TABLES } from "../layout/names";
 import { encodeMarker, type SheetMarker } from "../layout/marker";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
 import type { RawTable } from "../layout/read-model";
@@ -12,7 +13,7 @@ import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import { editedSheets, planWrite, swapOutcome, type WritePlan } from "../layout/write-plan";
-import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, OutputValues, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
 import { done, failed, fillRow, hostProblem, modelRead, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import type { SheetStore } from "./sheet-store";
@@ -48,6 +49,9 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       if (t === undefined) continue;
       out.set(INPUT_TABLES[key].name, { name: t.name, sheet: t.sheet, row: t.row, col: t.col, values: store.readValues(t.sheet, t.row, t.col, t.rows, t.cols) });
     }
+    // The Run log is read with the model: the application layer carries it forward and compares fingerprints with it.
+    const log = all.find((x) => same(x.name, OUTPUT_TABLES.runLog));
+    if (log !== undefined) out.set(OUTPUT_TABLES.runLog, { name: log.name, sheet: log.sheet, row: log.row, col: log.col, values: store.readValues(log.sheet, log.row, log.col, log.rows, log.cols) });
     return out;
   };
 
@@ -171,6 +175,18 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     },
     readModel(): Promise<PortResult<ModelRead>> {
       return attempt("read the model", () => done(modelRead(readTables())));
+    },
+    readOutputs(): Promise<PortResult<readonly OutputValues[]>> {
+      return attempt("read the output sheets", () =>
+        done(
+          sheets()
+            .filter((s) => s.marker?.role === "output")
+            .map((s) => {
+              const used = store.usedRange(s.name);
+              return { name: s.name, kind: s.marker?.kind ?? "", row: used?.row ?? 0, col: used?.col ?? 0, values: used === undefined ? [] : store.readValues(s.name, used.row, used.col, used.rows, used.cols) };
+            }),
+        ),
+      );
     },
     checkOutputs(): Promise<PortResult<OutputsStatus>> {
       return attempt("check the output sheets", () =>

@@ -12,8 +12,16 @@ export interface ConfirmDialogProps {
   readonly onCancel: () => void;
 }
 
-/** A modal yes/no question (an alert dialog: focus is trapped and Escape cancels). */
+/**
+ * A modal yes/no question (an alert dialog: focus is trapped and Escape
+ * cancels). Focus starts on Cancel, the safe answer: the question is always
+ * about replacing something, so Enter must never replace it by accident.
+ */
 export function ConfirmDialog({ open, title, message, confirmText, onConfirm, onCancel }: ConfirmDialogProps): React.JSX.Element {
+  const cancel = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => {
+    if (open) cancel.current?.focus();
+  }, [open]);
   return (
     <Dialog modalType="alert" open={open} onOpenChange={(_, d) => (d.open ? undefined : onCancel())}>
       <DialogSurface aria-describedby="confirm-dialog-message">
@@ -24,7 +32,9 @@ export function ConfirmDialog({ open, title, message, confirmText, onConfirm, on
             <Button appearance="primary" onClick={onConfirm}>
               {confirmText}
             </Button>
-            <Button onClick={onCancel}>Cancel</Button>
+            <Button ref={cancel} onClick={onCancel}>
+              Cancel
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

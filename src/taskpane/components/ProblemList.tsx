@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import type { ShownProblem } from "../messages";
+import { problemLine, type Problem } from "../../app";
 
 
 const useStyles = makeStyles({
@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 
 /** Props for {@link ProblemList}. */
 export interface ProblemListProps {
-  readonly problems: readonly ShownProblem[];
+  readonly problems: readonly Problem[];
   /** Called with the problem's address when the user activates it. */
   readonly onSelect: (address: string) => void;
   readonly label: string;
@@ -44,10 +44,10 @@ export function ProblemList({ problems, onSelect, label }: ProblemListProps): Re
         <li key={p.key} className={p.severity === "warning" ? `${c.item} ${c.warning}` : c.item}>
           {p.address !== undefined ? (
             <Link as="button" className={c.link} onClick={() => onSelect(p.address as string)} title={`Select ${p.address}`}>
-              {p.message}
+              {problemLine(p)}
             </Link>
           ) : (
-            <Caption1>{p.message}</Caption1>
+            <Caption1>{problemLine(p)}</Caption1>
           )}
         </li>
       ))}

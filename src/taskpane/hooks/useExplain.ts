@@ -1,7 +1,7 @@
 import * as React from "react";
 import type { ChargeTrace, WithinSplit } from "../../engine";
-import { findCharge, type SelectionTarget } from "../../excel/layout/selection";
-import { thrownText, workbookProblemsText } from "../messages";
+import { findCharge, type SelectionTarget } from "../../excel";
+import { thrownText, workbookProblemsText } from "../../app";
 import { useServices } from "../services";
 import type { ModelRunState } from "./useModelRun";
 

@@ -1,8 +1,6 @@
 import * as React from "react";
 import type { EngineError } from "../../engine";
-import type { RunOutputs } from "../../excel/layout/outputs";
-import { planRun } from "../run-outputs";
-import { useServices } from "../services";
+import type { RunOutputs } from "../../excel";
 import { useWorkbook } from "./useWorkbook";
 
 /** The run a screen shows: the one last written this session, else the current model worked out afresh. */
@@ -13,19 +11,19 @@ export type ModelRunState =
 
 /**
  * The outputs of the run the result sheets show: those last written in this
- * session, or (after reopening the workbook) the same run worked out again
- * from the model and its stored run settings, which reproduces it exactly.
- * Only the model step is run (charges and budget check), not the comparison.
+ * session, or (after reopening the workbook) the run settings' scenario with
+ * its budget check, as the check of the workbook already worked it out (the
+ * session keeps it), which reproduces it exactly. The comparison is not run.
  */
 export function useModelRun(): ModelRunState {
-  const { engine } = useServices();
   const { state } = useWorkbook();
-  const { read, scenarios, hasErrors, lastRun } = state;
+  const { session, hasErrors, lastRun } = state;
   return React.useMemo<ModelRunState>(() => {
     if (lastRun !== undefined) return { kind: "ready", outputs: lastRun, written: true };
-    if (read === undefined || hasErrors) return { kind: "none" };
-    const plan = planRun(read.model, scenarios, { ...read.runSettings, compareSecond: "" }, engine);
-    const errors = plan.run("model");
-    return errors !== undefined ? { kind: "errors", errors } : { kind: "ready", outputs: plan.outputs(), written: false };
-  }, [engine, read, scenarios, hasErrors, lastRun]);
+    if (session === undefined || hasErrors) return { kind: "none" };
+    const scenario = session.read.runSettings.scenario;
+    const report = session.report(scenario);
+    if (!report.ok) return { kind: "errors", errors: report.errors };
+    return { kind: "ready", outputs: { run: report.value.run, budget: report.value, ...(scenario === "" ? {} : { scenario }) }, written: false };
+  }, [session, hasErrors, lastRun]);
 }

@@ -1,9 +1,6 @@
 import * as React from "react";
-import type { RunOutputs } from "../../excel/layout/outputs";
-import type { WriteReport } from "../../excel/port";
-import type { WorkbookProblem } from "../../excel/problems";
-import { engineProblems, thrownText, workbookProblemsText, type ShownProblem } from "../messages";
-import { planRun, type RunStep } from "../run-outputs";
+import { planRun, problemsText, recordRun, RUN_STEP_LABELS, thrownText, workbookProblemsText, writeResults, type Problem, type RunStep } from "../../app";
+import type { RunOutputs, WriteReport } from "../../excel";
 import { useServices } from "../services";
 import { useWorkbook } from "./useWorkbook";
 
@@ -12,7 +9,7 @@ export type RunPhase =
   | { readonly kind: "idle" }
   /** `step` counts from 1; `steps` is unknown until the model has been read. */
   | { readonly kind: "calculating"; readonly step: number; readonly steps: number | undefined; readonly label: string }
-  | { readonly kind: "blocked"; readonly problems: readonly ShownProblem[] }
+  | { readonly kind: "blocked"; readonly problems: readonly Problem[] }
   | { readonly kind: "preview"; readonly outputs: RunOutputs; readonly editedSheets: readonly string[] }
   | { readonly kind: "confirmReplace"; readonly outputs: RunOutputs; readonly message: string }
   | { readonly kind: "writing"; readonly outputs: RunOutputs; readonly done: number; readonly total: number }
@@ -33,11 +30,6 @@ export interface RunControls {
   reset(): void;
 }
 
-const STEP_LABELS: Readonly<Record<RunStep, string>> = {
-  model: "Calculating the charges and the budget check",
-  comparison: "Comparing scenarios",
-};
-
 /** Lets React paint (and a Cancel click land) between steps. */
 function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -55,7 +47,7 @@ function cancelledText(): string {
  * a cancelled write leaves nothing half-written.
  */
 export function useRun(): RunControls {
-  const { port, engine } = useServices();
+  const { port } = useServices();
   const { actions } = useWorkbook();
   const [phase, setPhase] = React.useState<RunPhase>({ kind: "idle" });
   const token = React.useRef(0);
@@ -70,25 +62,25 @@ export function useRun(): RunControls {
       setPhase({ kind: "calculating", step: 1, steps: undefined, label: "Reading the model from the workbook" });
       const state = await actions.refresh();
       if (!live()) return;
-      if (state.read === undefined) {
-        setPhase({ kind: "failed", message: state.failure ?? "There is no model in this workbook. Create one on the Start screen." });
+      if (state.session === undefined) {
+        setPhase({ kind: "failed", message: state.failure ?? state.noModel ?? "The workbook could not be read." });
         return;
       }
-      if (state.hasErrors) {
-        setPhase({ kind: "blocked", problems: state.problems.filter((p) => p.severity === "error") });
+      // The check just made ran the model and its scenarios; the plan reuses those runs.
+      const plan = planRun(state.session, state.readProblems);
+      if (plan.blocking.length > 0) {
+        setPhase({ kind: "blocked", problems: plan.blocking });
         return;
       }
-      const read = state.read;
-      const plan = planRun(read.model, state.scenarios, read.runSettings, engine);
       const steps = plan.steps.length + 2;
       for (let i = 0; i < plan.steps.length; i++) {
         const step = plan.steps[i] as RunStep;
-        setPhase({ kind: "calculating", step: i + 2, steps, label: STEP_LABELS[step] });
+        setPhase({ kind: "calculating", step: i + 2, steps, label: RUN_STEP_LABELS[step] });
         await yieldToBrowser();
         if (!live()) return;
-        const errors = plan.run(step);
-        if (errors !== undefined) {
-          setPhase({ kind: "blocked", problems: engineProblems(errors, read.locate) });
+        const problems = plan.run(step);
+        if (problems !== undefined) {
+          setPhase({ kind: "blocked", problems });
           return;
         }
       }
@@ -96,11 +88,13 @@ export function useRun(): RunControls {
       const outputs = await port.checkOutputs();
       if (!live()) return;
       const edited = outputs.ok ? outputs.value.sheets.filter((s) => s.edited).map((s) => s.name) : [];
-      setPhase({ kind: "preview", outputs: plan.outputs(), editedSheets: edited });
+      // What is written carries its run record: titles stamped, the Run log carried forward with this run.
+      const recorded = recordRun(state.session, plan.outputs(), plan.warnings.length, { by: state.session.read.preparedBy, now: new Date() });
+      setPhase({ kind: "preview", outputs: recorded, editedSheets: edited });
     } catch (e) {
       if (live()) setPhase({ kind: "failed", message: thrownText(e) });
     }
-  }, [actions, engine, port]);
+  }, [actions, port]);
 
   const write = React.useCallback(
     async (replaceEdited = false) => {
@@ -112,7 +106,7 @@ export function useRun(): RunControls {
       abort.current = controller;
       setPhase({ kind: "writing", outputs, done: 0, total: 0 });
       try {
-        const r = await port.writeOutputs(outputs, {
+        const r = await writeResults(port, outputs, {
           replaceEdited,
           signal: controller.signal,
           onProgress: (done, total) => {
@@ -121,19 +115,16 @@ export function useRun(): RunControls {
         });
         if (token.current !== my) return;
         abort.current = undefined;
-        if (r.ok) {
-          setPhase({ kind: "written", outputs, report: r.value });
+        if (r.kind === "written") {
+          setPhase({ kind: "written", outputs, report: r.report });
           actions.recordRun(outputs);
           void actions.refresh();
-          return;
-        }
-        const problems: readonly WorkbookProblem[] = r.problems;
-        if (problems.some((p) => p.kind === "cancelled")) {
-          setPhase({ kind: "cancelled", message: workbookProblemsText(problems) });
-        } else if (!replaceEdited && problems.some((p) => p.kind === "outputsEdited")) {
-          setPhase({ kind: "confirmReplace", outputs, message: workbookProblemsText(problems) });
+        } else if (r.kind === "cancelled") {
+          setPhase({ kind: "cancelled", message: problemsText(r.problems) });
+        } else if (r.kind === "needsConsent") {
+          setPhase({ kind: "confirmReplace", outputs, message: problemsText(r.problems) });
         } else {
-          setPhase({ kind: "failed", message: workbookProblemsText(problems) });
+          setPhase({ kind: "failed", message: problemsText(r.problems) });
         }
       } catch (e) {
         abort.current = undefined;

@@ -1,48 +1,29 @@
 import * as React from "react";
-import type { Comparison, DoNoHarmReport, EngineError } from "../../engine";
-import { addsPartner, scenarioNamed } from "../run-outputs";
-import { useServices } from "../services";
+import { compareScenarios, type Problem } from "../../app";
+import type { Comparison, DoNoHarmReport } from "../../engine";
 import { useWorkbook } from "./useWorkbook";
 
 /** A comparison of two scenarios of the model in the workbook, with do-no-harm when the second adds a partner. */
 export type CompareState =
   | { readonly kind: "idle" }
-  | { readonly kind: "errors"; readonly errors: readonly EngineError[] }
+  | { readonly kind: "errors"; readonly problems: readonly Problem[] }
   | { readonly kind: "done"; readonly comparison: Comparison; readonly harm: DoNoHarmReport | undefined };
 
 /**
- * Compares two scenarios by name ("" is the base model) with the engine's
- * `compareScenarios`, and runs its `doNoHarm` check when the second scenario
- * adds a partner.
+ * Compares two scenarios by name ("" is the base model) through the
+ * application layer, which reuses the runs the workbook's check made.
  */
 export function useScenarioCompare(): { state: CompareState; compare(first: string, second: string): void; clear(): void } {
-  const { engine } = useServices();
   const { state: wb } = useWorkbook();
   const [state, setState] = React.useState<CompareState>({ kind: "idle" });
+  const session = wb.session;
   const compare = React.useCallback(
     (first: string, second: string) => {
-      const base = wb.read?.model;
-      if (base === undefined) return;
-      const a = scenarioNamed(wb.scenarios, first);
-      const b = scenarioNamed(wb.scenarios, second);
-      const comparison = engine.compareScenarios(base, a, b);
-      if (!comparison.ok) {
-        setState({ kind: "errors", errors: comparison.errors });
-        return;
-      }
-      const named = comparison.value;
-      if (b !== null && addsPartner(b)) {
-        const harm = engine.doNoHarm(base, b);
-        if (!harm.ok) {
-          setState({ kind: "errors", errors: harm.errors });
-          return;
-        }
-        setState({ kind: "done", comparison: named, harm: harm.value });
-        return;
-      }
-      setState({ kind: "done", comparison: named, harm: undefined });
+      if (session === undefined) return;
+      const r = compareScenarios(session, first, second);
+      setState(r.ok ? { kind: "done", comparison: r.comparison, harm: r.doNoHarm } : { kind: "errors", problems: r.problems });
     },
-    [engine, wb.read, wb.scenarios],
+    [session],
   );
   const clear = React.useCallback(() => setState({ kind: "idle" }), []);
   return { state, compare, clear };

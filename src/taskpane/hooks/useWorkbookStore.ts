@@ -1,11 +1,7 @@
 import * as React from "react";
+import { checkModel, hasErrors, noModelMessage, openModel, problemsText, staleness, stalenessWarnings, thrownText, workbookProblemsText, type ModelSession, type Problem } from "../../app";
 import type { ScenarioInput } from "../../engine";
-import type { RunOutputs } from "../../excel/layout/outputs";
-import type { RunSettings } from "../../excel/layout/run-settings";
-import type { ModelRead, PortResult, WorkbookStatus } from "../../excel/port";
-import type { WorkbookProblem } from "../../excel/problems";
-import { workbookProblemsText, thrownText, type ShownProblem } from "../messages";
-import { checkModel, hasErrors } from "../model-check";
+import type { ModelRead, PortResult, RunOutputs, RunSettings, WorkbookStatus } from "../../excel";
 import type { SampleChoice, TaskpaneServices } from "../services";
 
 /** What the task pane knows about the workbook. */
@@ -14,11 +10,19 @@ export interface WorkbookState {
   readonly loading: boolean;
   /** Undefined until the first inspection. */
   readonly status: WorkbookStatus | undefined;
-  /** The model as last read (undefined when there is none). */
+  /** The model as last read, with every run of it made so far (undefined when there is none). */
+  readonly session: ModelSession | undefined;
+  /** The model as last read (undefined when there is none); the same as `session.read`. */
   readonly read: ModelRead | undefined;
   readonly scenarios: readonly ScenarioInput[];
+  /** Problems reading the workbook (part of `problems`; a run re-checks with them). */
+  readonly readProblems: readonly Problem[];
   /** Problems from the last check. */
-  readonly problems: readonly ShownProblem[];
+  readonly problems: readonly Problem[];
+  /** Whether the results in the workbook match its inputs, in words (empty when they do, or there are none). */
+  readonly staleWarnings: readonly string[];
+  /** When the workbook holds no model: which tables are missing, in the application layer's words. */
+  readonly noModel: string | undefined;
   readonly hasErrors: boolean;
   /** Why the workbook could not be read, in the workbook layer's words. */
   readonly failure: string | undefined;
@@ -47,18 +51,18 @@ export interface WorkbookActions {
 const INITIAL: WorkbookState = {
   loading: true,
   status: undefined,
+  session: undefined,
   read: undefined,
   scenarios: [],
+  readProblems: [],
   problems: [],
+  noModel: undefined,
+  staleWarnings: [],
   hasErrors: false,
   failure: undefined,
   version: 0,
   lastRun: undefined,
 };
-
-function failure(problems: readonly WorkbookProblem[]): string {
-  return workbookProblemsText(problems);
-}
 
 /**
  * The task pane's view of the workbook, kept in React state and changed only
@@ -74,30 +78,29 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
     setState((s) => ({ ...s, loading: true }));
     let next: WorkbookState;
     try {
-      const status = await port.inspect();
-      if (!status.ok) {
-        next = { ...INITIAL, loading: false, failure: failure(status.problems), version: ++version.current };
-      } else if (!status.value.hasModel) {
-        next = { ...INITIAL, loading: false, status: status.value, version: ++version.current };
+      const opened = await openModel(port, engine);
+      if (opened.kind === "failed") {
+        next = { ...INITIAL, loading: false, failure: problemsText(opened.problems), version: ++version.current };
+      } else if (opened.kind === "noModel") {
+        next = { ...INITIAL, loading: false, status: opened.status, noModel: noModelMessage(opened.status), version: ++version.current };
       } else {
-        const [read, scenarios] = await Promise.all([port.readModel(), port.readScenarios()]);
-        if (!read.ok) {
-          next = { ...INITIAL, loading: false, status: status.value, failure: failure(read.problems), version: ++version.current };
-        } else {
-          const list = scenarios.ok ? scenarios.value : [];
-          const problems = checkModel(read.value, list, engine);
-          next = {
-            loading: false,
-            status: status.value,
-            read: read.value,
-            scenarios: list,
-            problems,
-            hasErrors: hasErrors(problems),
-            failure: scenarios.ok ? undefined : failure(scenarios.problems),
-            version: ++version.current,
-            lastRun: undefined,
-          };
-        }
+        const session = opened.session;
+        const problems = checkModel(session, opened.problems);
+        next = {
+          loading: false,
+          status: opened.status,
+          session,
+          read: session.read,
+          scenarios: session.scenarios,
+          readProblems: opened.problems,
+          problems,
+          noModel: undefined,
+          staleWarnings: stalenessWarnings(staleness(session)),
+          hasErrors: hasErrors(problems),
+          failure: undefined,
+          version: ++version.current,
+          lastRun: undefined,
+        };
       }
     } catch (e) {
       next = { ...INITIAL, loading: false, failure: thrownText(e), version: ++version.current };
@@ -116,7 +119,7 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
       },
       async selectCell(address) {
         const r = await port.selectCell(address);
-        return r.ok ? undefined : failure(r.problems);
+        return r.ok ? undefined : workbookProblemsText(r.problems);
       },
       async saveScenarios(scenarios) {
         const r = await port.writeScenarios(scenarios);

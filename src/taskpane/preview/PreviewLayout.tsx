@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import type { MemoryWorkbook } from "../../excel/memory/memory-workbook";
+import type { MemoryWorkbook } from "../../excel";
 import { App, type AppProps } from "../App";
 import { WorkbookGrids } from "./WorkbookGrids";
 

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters } from "../../excel/layout/address";
-import type { SheetView } from "../../excel/memory/memory-workbook";
+import { columnLetters } from "../../excel";
+import type { SheetView } from "../../excel";
 
 /** Most rows and columns drawn (the preview is for looking, not for big models). */
 export const GRID_MAX_ROWS = 300;

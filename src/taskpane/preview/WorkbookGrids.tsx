@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { a1, cellAddress, parseAddress } from "../../excel/layout/address";
-import type { MemoryWorkbook } from "../../excel/memory/memory-workbook";
+import { a1, cellAddress, parseAddress } from "../../excel";
+import type { MemoryWorkbook } from "../../excel";
 import { typedValue } from "./cell-input";
 import { SheetGrid } from "./SheetGrid";
 

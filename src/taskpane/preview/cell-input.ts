@@ -1,4 +1,4 @@
-import type { CellValue } from "../../excel/layout/cells";
+import type { CellValue } from "../../excel";
 
 /**
  * What typing text into a cell stores, as Excel would: a number for numeric

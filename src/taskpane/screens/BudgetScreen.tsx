@@ -4,11 +4,13 @@ import { budgetFlagMessage, type BudgetStatus } from "../../engine";
 import { BudgetTable } from "../components/BudgetTable";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
 import { YearEndTable } from "../components/YearEndTable";
-import { partnerLabel, partnerNames } from "../format";
+import { partnerLabel } from "../format";
+import { partnerNames } from "../../engine";
 import { useModelRun } from "../hooks/useModelRun";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { engineErrorsText } from "../messages";
+import { engineErrorsText } from "../../app";
 import { useScreenStyles } from "../styles";
 
 const STATUS_WORDS: Readonly<Record<BudgetStatus, string>> = { within: "within budget", over: "over budget", under: "under budget" };
@@ -29,10 +31,11 @@ export function BudgetScreen(): React.JSX.Element {
     return (
       <section className={s.screen} aria-labelledby="budget-title">
         <ScreenHeading id="budget-title" title="Budget" />
+      <StaleNotice />
         {run.kind === "errors" ? (
-          <Notice intent="error">{engineErrorsText(run.errors)}</Notice>
+          <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
         ) : (
-          <Notice intent="info">{state.read === undefined ? "There is no model in this workbook yet. Create one on the Start screen." : "Fix the model's errors (Check screen) to see the budget check."}</Notice>
+          <Notice intent="info">{state.read === undefined ? (state.noModel ?? "The workbook could not be read.") : "Fix the model's errors (Check screen) to see the budget check."}</Notice>
         )}
       </section>
     );
@@ -52,6 +55,7 @@ export function BudgetScreen(): React.JSX.Element {
         title="Budget"
         intro={`${outputs.scenario ? `Scenario "${outputs.scenario}"` : "Base model"}${run.written ? ", as last written." : ", worked out from the model (not yet written)."}`}
       />
+      <StaleNotice />
       <Field label="Partner" size="small">
         <Select size="small" value={partner} onChange={(_, d) => setPartner(d.value)}>
           <option value="">All partners</option>

@@ -44,7 +44,7 @@ export function CheckScreen(): React.JSX.Element {
       </div>
       {state.failure !== undefined && <Notice intent="error">{state.failure}</Notice>}
       {!state.loading && state.read === undefined && state.failure === undefined && (
-        <Notice intent="info">There is no model in this workbook. Create one on the Start screen.</Notice>
+        <Notice intent="info">{state.noModel ?? "The workbook could not be read."}</Notice>
       )}
       {state.read !== undefined && (
         <div role="status" aria-live="polite">

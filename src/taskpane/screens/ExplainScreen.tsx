@@ -3,8 +3,10 @@ import { Button, Spinner, Text } from "@fluentui/react-components";
 import { ExplainCard } from "../components/ExplainCard";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
 import { WithinSplitTable } from "../components/WithinSplitTable";
-import { categoryLabel, natureLabel, partnerLabel, partnerNames } from "../format";
+import { categoryLabel, natureLabel, partnerLabel } from "../format";
+import { partnerNames } from "../../engine";
 import { useExplain } from "../hooks/useExplain";
 import { useModelRun } from "../hooks/useModelRun";
 import { useServices } from "../services";
@@ -29,6 +31,7 @@ export function ExplainScreen(): React.JSX.Element {
         title="Explain a charge"
         intro={`Select a partner's charge on the Allocations sheet${selection ? "; it is explained here as you select it." : ", then choose Explain."}`}
       />
+      <StaleNotice />
       <div className={s.actions}>
         <Button appearance="primary" onClick={() => void explain()}>
           Explain the selected cell

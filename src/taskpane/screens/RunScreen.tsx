@@ -1,16 +1,19 @@
 import * as React from "react";
 import { Button, Field, ProgressBar, Select, Text } from "@fluentui/react-components";
-import type { RunOutputs } from "../../excel/layout/outputs";
-import { OUTPUT_SHEETS } from "../../excel/layout/names";
+import type { RunOutputs } from "../../excel";
+import { OUTPUT_SHEETS } from "../../excel";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
+import { AssurancePanel } from "../components/AssurancePanel";
 import { TotalsTable } from "../components/TotalsTable";
-import { formatMoney, partnerNames } from "../format";
+import { formatMoney } from "../format";
+import { partnerNames } from "../../engine";
 import { useRun } from "../hooks/useRun";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { workbookProblemsText } from "../messages";
+import { workbookProblemsText } from "../../app";
 import { useNavigate } from "../navigation";
 import { useScreenStyles } from "../styles";
 
@@ -45,7 +48,8 @@ export function RunScreen(): React.JSX.Element {
   return (
     <section className={s.screen} aria-labelledby="run-title">
       <ScreenHeading id="run-title" title="Run" intro="Calculate every partner's charges, check them, then write the results to the workbook." />
-      {state.read === undefined && !state.loading && <Notice intent="info">There is no model in this workbook. Create one on the Start screen.</Notice>}
+      <StaleNotice />
+      {state.read === undefined && !state.loading && <Notice intent="info">{state.noModel ?? state.failure ?? "The workbook could not be read."}</Notice>}
       {settings && (
         <Field label="Run" size="small" hint={compareText}>
           <Select size="small" value={settings.scenario} disabled={busy} onChange={(_, d) => void chooseScenario(d.value)}>
@@ -100,6 +104,7 @@ export function RunScreen(): React.JSX.Element {
       )}
       {phase.kind === "cancelled" && <Notice intent="info">{phase.message}</Notice>}
       {phase.kind === "failed" && <Notice intent="error">{phase.message}</Notice>}
+      {state.read !== undefined && !busy && (phase.kind === "idle" || phase.kind === "written") && <AssurancePanel />}
       <ConfirmDialog
         open={phase.kind === "confirmReplace"}
         title="Replace edited result sheets?"

@@ -6,12 +6,13 @@ import { DoNoHarmPanel } from "../components/DoNoHarmPanel";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
 import { ScenarioEditor } from "../components/scenario/ScenarioEditor";
 import { ScenarioList } from "../components/scenario/ScenarioList";
-import { partnerNames } from "../format";
+import { partnerNames } from "../../engine";
 import { useScenarioCompare } from "../hooks/useScenarioCompare";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { engineProblems, workbookProblemsText } from "../messages";
+import { engineProblems, workbookProblemsText } from "../../app";
 import { modelOptions } from "../model-options";
 import { blankScenario } from "../scenario-drafts";
 import { useServices } from "../services";
@@ -51,7 +52,7 @@ export function ScenariosScreen(): React.JSX.Element {
     return (
       <section className={s.screen} aria-labelledby="scenarios-title">
         <ScreenHeading id="scenarios-title" title="Scenarios" />
-        <Notice intent="info">{state.loading ? "Reading the workbook…" : "There is no model in this workbook yet. Create one on the Start screen."}</Notice>
+        <Notice intent="info">{state.loading ? "Reading the workbook…" : state.noModel ?? "The workbook could not be read."}</Notice>
       </section>
     );
   }
@@ -91,6 +92,7 @@ export function ScenariosScreen(): React.JSX.Element {
   return (
     <section className={s.screen} aria-labelledby="scenarios-title">
       <ScreenHeading id="scenarios-title" title="Scenarios" intro="What-if versions of the model, stored in the workbook's Scenarios sheet." />
+      <StaleNotice />
       {failure !== undefined && <Notice intent="error">{failure}</Notice>}
       {editing ? (
         <>
@@ -159,7 +161,7 @@ export function ScenariosScreen(): React.JSX.Element {
           {kept ? "Included in the next run" : "Include in the next run"}
         </Button>
       </div>
-      {compared.kind === "errors" && <ProblemList label="Comparison problems" problems={engineProblems(compared.errors, read.locate)} onSelect={(a) => void actions.selectCell(a)} />}
+      {compared.kind === "errors" && <ProblemList label="Comparison problems" problems={compared.problems} onSelect={(a) => void actions.selectCell(a)} />}
       {compared.kind === "done" && (
         <div className={s.stack}>
           {compared.harm !== undefined && <DoNoHarmPanel report={compared.harm} names={names} />}

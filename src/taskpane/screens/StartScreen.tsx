@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { workbookProblemsText } from "../messages";
+import { workbookProblemsText } from "../../app";
 import { useNavigate } from "../navigation";
 import { useServices } from "../services";
 import { useScreenStyles } from "../styles";

@@ -3,7 +3,7 @@ import type { ModelInput } from "../../../src/engine";
 /**
  * The Brent, Lewisham and Southwark shared ICT service (Brent hosts), with
  * made-up but plausible figures: 56,000 tickets over five months, Lewisham
- * raising far fewer than the others (DOMAIN.md §3).
+ * raising far fewer than the others (docs/domain.md, "The situations we model").
  */
 export const sharedIct: ModelInput = {
   partners: [

@@ -9,7 +9,7 @@ import { MemoryWorkbook } from "../../../src/excel/memory/memory-workbook";
 import type { WorkbookPort } from "../../../src/excel/port";
 import { BRENT_LEWISHAM_SOUTHWARK, SAMPLES, type SampleModel } from "../../../src/samples";
 import { App } from "../../../src/taskpane/App";
-import type { EngineApi } from "../../../src/taskpane/engine-api";
+import type { EngineApi } from "../../../src/app";
 import { sampleChoices } from "../../../src/taskpane/samples";
 import type { ScreenId } from "../../../src/taskpane/screens/screen-ids";
 import { createSelectionSource } from "../../../src/taskpane/services";

@@ -1,19 +1,9 @@
-import { fyLabel, formatMoney, TIE_BREAK_RULE, type ApportionResult } from "../../../engine";
+import { fyLabel, formatMoney, penceToNumber, TIE_BREAK_RULE, unitName, type ApportionResult } from "../../../engine";
 import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
 
-/** Pence as the number a cell holds: pounds, exact to the penny when shown to two places. */
-export function pounds(p: number): number {
-  return p / 100;
-}
-
-/** The rounding unit in words. */
-export function unitText(unit: number): string {
-  if (unit === 1) return "the penny";
-  if (unit === 100) return "the pound";
-  if (unit === 100_000) return "£000s";
-  return formatMoney(unit);
-}
+/** Pence as the number a cell holds: pounds, exact to the penny when shown to two places (the engine's `penceToNumber`). */
+export const pounds = penceToNumber;
 
 /** The scenario a run used, in words. */
 export function scenarioText(scenario: string | undefined): string {
@@ -25,7 +15,7 @@ export function runNotes(result: ApportionResult, scenario: string | undefined):
   const s = result.settings;
   const b = result.balance;
   return [
-    `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitText(s.unit)} · part years by ${s.proRata}`,
+    `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitName(s.unit)} · part years by ${s.proRata}`,
     `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged. Tie-break: ${TIE_BREAK_RULE}`,
   ];
 }

@@ -4,6 +4,7 @@ import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
 import { comparisonSheet } from "./comparison";
+import { runLogSheet, type RunLogEntry } from "./run-log";
 import { summarySheet } from "./summary";
 import { traceSheet } from "./trace";
 
@@ -23,17 +24,41 @@ export interface RunOutputs {
   readonly comparison?: Comparison;
   /** The "do no harm" verdict for a joining partner (`doNoHarm`). */
   readonly doNoHarm?: DoNoHarmReport;
+  /** When the run was made and from which inputs: shown in every output sheet's title. */
+  readonly stamp?: RunStamp;
+  /** The whole Run log to write (earlier entries, then this run's): written as the Run log sheet when given. */
+  readonly log?: readonly RunLogEntry[];
+}
+
+/** What every output sheet's title says about its run. */
+export interface RunStamp {
+  /** e.g. "1 Dec 2026 14:03 UTC". */
+  readonly when: string;
+  /** The first digits of the inputs fingerprint. */
+  readonly fingerprint: string;
 }
 
 /** Every output sheet for a run, in workbook order: Summary, Allocations, Budget check, Scenario comparison, Trace, Charts. */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
-  const { run, scenario } = outputs;
-  return [
+  const { run, scenario, stamp, log } = outputs;
+  const sheets = [
     summarySheet(run, scenario),
     allocationsSheet(run),
     budgetCheckSheet(run, outputs.budget, scenario),
     comparisonSheet(run, outputs.comparison, outputs.doNoHarm, scenario),
     traceSheet(run),
     chartsSheet(run),
-  ];
+  ].map((s) => (stamp === undefined ? s : stamped(s, stamp)));
+  return log === undefined ? sheets : [...sheets, runLogSheet(log)];
+}
+
+/** The sheet with its run's date, time and short inputs fingerprint added to its title (cell A1). */
+function stamped(sheet: SheetSpec, stamp: RunStamp): SheetSpec {
+  const text = ` — run ${stamp.when}, inputs ${stamp.fingerprint}`;
+  return {
+    ...sheet,
+    blocks: sheet.blocks.map((b) =>
+      b.row === 0 && b.col === 0 && b.style === "title" && typeof b.values[0]?.[0] === "string" ? { ...b, values: [[`${b.values[0][0]}${text}`, ...b.values[0].slice(1)], ...b.values.slice(1)] } : b,
+    ),
+  };
 }

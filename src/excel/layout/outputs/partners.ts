@@ -9,7 +9,3 @@ export function runPartners(run: ModelRun): { id: string; name: string; within: 
   return [...core, ...within];
 }
 
-/** Partner id → display name. */
-export function partnerNames(run: ModelRun): Map<string, string> {
-  return new Map(runPartners(run).map((p) => [p.id, p.name]));
-}

@@ -1,0 +1,37 @@
+import type { EngineError } from "../engine";
+import { dedupeProblems, engineProblems, type Problem, type Severity } from "./problems";
+import { resolveRun, type RunRequest } from "./run-request";
+import { unknownScenarios } from "./scenario-names";
+import { BASE, type ModelSession } from "./session";
+
+/**
+ * Every problem with the model, in the order a user would fix them: what the
+ * workbook layer could not read (`readProblems`), run settings or a request
+ * naming a scenario that is not stored, what the engine rejects when it runs
+ * the base model with its budget checks, then each scenario. Problems with the
+ * scenario chosen for the run are errors (they stop the run); problems with
+ * other scenarios are warnings. Every run made here is kept in the session, so
+ * a run that follows reuses it.
+ */
+export function checkModel(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): Problem[] {
+  const { run, compare } = resolveRun(session, request);
+  const locate = session.read.locate;
+  const problems: Problem[] = [...readProblems];
+  problems.push(...engineProblems(unknownScenarios(session, [run, ...(compare ?? [])]), locate, "error", "scenario-name"));
+  const base = session.report(BASE);
+  if (!base.ok) problems.push(...engineProblems(base.errors, locate, "error", "model"));
+  session.scenarios.forEach((s, i) => {
+    const chosen = s.name === run.name || (compare !== undefined && compare.some((c) => c.name === s.name));
+    const severity: Severity = chosen ? "error" : "warning";
+    // With a broken base model, running a scenario would repeat its errors: only the scenario's own changes are checked.
+    const result = !base.ok ? session.applied(s.name) : s.name === run.name ? session.report(s.name) : session.run(s.name);
+    if (!result.ok) problems.push(...scenarioProblems(session, s.name, result.errors, severity, `scenario-${i}`));
+  });
+  return dedupeProblems(problems);
+}
+
+function scenarioProblems(session: ModelSession, name: string, errors: readonly EngineError[], severity: Severity, key: string): Problem[] {
+  return engineProblems(errors, session.read.locate, severity, key).map((p) =>
+    p.message.startsWith(`Scenario "${name}"`) ? p : { ...p, message: `Scenario "${name}": ${p.message}` },
+  );
+}

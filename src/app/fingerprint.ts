@@ -1,0 +1,100 @@
+import type { ModelInput } from "../engine";
+import type { RunSettings } from "../excel";
+import { sha256Hex } from "./sha256";
+
+/** The groups of input tables a fingerprint names (DriverList and Drivers are one group: the drivers). */
+export const FINGERPRINT_TABLES = ["Partners", "Costs", "Drivers", "Bases", "Budgets", "StatedTotals", "Outturns", "Scenarios", "Settings"] as const;
+
+/** One of {@link FINGERPRINT_TABLES}. */
+export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
+
+/** A SHA-256 of the model's inputs, and one per table so that a change can be named. */
+export interface InputsFingerprint {
+  /** 64 hex digits over every table's canonical form. */
+  readonly value: string;
+  readonly tables: Readonly<Record<FingerprintTable, string>>;
+}
+
+/** The first 12 hex digits, as shown on output sheets. */
+export function shortFingerprint(fp: string): string {
+  return fp.slice(0, 12);
+}
+
+/**
+ * The canonical form of each input table group, as the engine reads it (the
+ * model read from the workbook, so the three adapters agree): every value is
+ * trimmed text, numbers written as plain decimals, blanks left out, object
+ * keys sorted, and every list sorted (row order does not change a result)
+ * except a scenario's changes (which apply in order). See docs/assurance.md.
+ */
+export function canonicalTables(model: ModelInput, run: RunSettings): Record<FingerprintTable, string> {
+  return {
+    Partners: canonical({ partners: model.partners, withinPartners: model.withinPartners }),
+    Costs: canonical(model.costLines),
+    Drivers: canonical(model.drivers),
+    Bases: canonical(model.bases),
+    Budgets: canonical(model.budgets),
+    StatedTotals: canonical(model.statedTotals),
+    Outturns: canonical(model.outturns),
+    Scenarios: canonical(model.scenarios),
+    Settings: canonical({ settings: model.settings, tolerance: model.tolerance, yearEnd: model.yearEnd, run }),
+  };
+}
+
+/** The fingerprint of a model's inputs and its run settings. */
+export function fingerprintInputs(model: ModelInput, run: RunSettings): InputsFingerprint {
+  const forms = canonicalTables(model, run);
+  const tables = Object.fromEntries(FINGERPRINT_TABLES.map((t) => [t, sha256Hex(forms[t])])) as Record<FingerprintTable, string>;
+  const value = sha256Hex(FINGERPRINT_TABLES.map((t) => `${t}\n${forms[t]}\n`).join(""));
+  return { value, tables };
+}
+
+/** The tables whose fingerprints differ, in table order. */
+export function changedTables(before: Readonly<Partial<Record<string, string>>>, after: Readonly<Record<FingerprintTable, string>>): FingerprintTable[] {
+  return FINGERPRINT_TABLES.filter((t) => before[t] !== after[t]);
+}
+
+/** Canonical JSON text of a value (see {@link canonicalTables}). */
+export function canonical(value: unknown): string {
+  return JSON.stringify(normalise(value, "")) ?? "null";
+}
+
+function normalise(value: unknown, key: string): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string") {
+    const t = value.trim();
+    return t === "" ? undefined : t;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? decimalText(value) : String(value);
+  if (typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (Array.isArray(value)) {
+    const items = value.map((v) => normalise(v, "")).filter((v) => v !== undefined);
+    if (key === "changes") return items;
+    return items.map((v) => [JSON.stringify(v), v] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  }
+  if (typeof value === "object") {
+    // Decimal-like values (decimal.js) canonicalise as their text.
+    if (typeof (value as { toFixed?: unknown }).toFixed === "function" && typeof (value as { toString: () => string }).toString === "function") return (value as { toString: () => string }).toString();
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = normalise((value as Record<string, unknown>)[k], k);
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
+  }
+  return String(value);
+}
+
+// A number as plain decimal text with no exponent: 1e21 → "1000000000000000000000", 1.5e-7 → "0.00000015".
+function decimalText(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  const [mant = "", expText = "0"] = s.toLowerCase().split("e");
+  const exp = Number(expText);
+  const neg = mant.startsWith("-");
+  const [int = "", frac = ""] = mant.replace("-", "").split(".");
+  const digits = int + frac;
+  const point = int.length + exp;
+  const body = point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (neg ? "-" : "") + body;
+}

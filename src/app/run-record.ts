@@ -1,0 +1,126 @@
+import type { RunLogEntry, RunOutputs } from "../excel";
+import { changedTables, shortFingerprint, type FingerprintTable } from "./fingerprint";
+import type { FinishedOutputs } from "./run-model";
+import type { ModelSession } from "./session";
+import { VERSION } from "./version";
+
+/** Who made a run and when: what the Run log records with it. */
+export interface RecordOptions {
+  /** The person preparing the run (the Settings table's "Prepared by", or `--prepared-by`). */
+  readonly by: string;
+  readonly now: Date;
+}
+
+/** A date and time as the log and the titles show it, in UTC so every reader sees the same: "1 Dec 2026 14:03 UTC". */
+export function whenText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.getUTCMonth()];
+  const hh = String(d.getUTCHours()).padStart(2, "0");
+  const mm = String(d.getUTCMinutes()).padStart(2, "0");
+  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()} ${hh}:${mm} UTC`;
+}
+
+/** ISO 8601 UTC to the second: `2026-12-01T14:03:00Z`. */
+export function isoSecond(d: Date): string {
+  return `${d.toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * The outputs with their run record: every sheet's title stamped with the
+ * time and the inputs fingerprint, and the Run log carried forward with this
+ * run added (the log only grows).
+ */
+export function recordRun(session: ModelSession, outputs: FinishedOutputs, warnings: number, options: RecordOptions): RunOutputs {
+  const fp = session.fingerprint();
+  const at = isoSecond(options.now);
+  let capital = 0;
+  let revenue = 0;
+  for (const t of outputs.run.totals) {
+    if (t.category === "capital") capital += t.amount;
+    else revenue += t.amount;
+  }
+  const entry: RunLogEntry = {
+    event: "run",
+    at,
+    by: options.by,
+    scenario: outputs.scenario ?? "",
+    fingerprint: fp.value,
+    tables: JSON.stringify(fp.tables),
+    version: VERSION,
+    capital,
+    revenue,
+    balanced: outputs.run.result.balance.balanced,
+    problems: 0,
+    warnings,
+  };
+  return { ...outputs, stamp: { when: whenText(at), fingerprint: shortFingerprint(fp.value) }, log: [...session.read.runLog, entry] };
+}
+
+/** Whether the results in the workbook still match its inputs. */
+export type Staleness =
+  /** No run has been written to this workbook (or its log was removed). */
+  | { readonly kind: "never" }
+  | { readonly kind: "current"; readonly run: RunLogEntry; readonly signOff: SignOffState }
+  | { readonly kind: "stale"; readonly run: RunLogEntry; readonly changed: readonly FingerprintTable[]; readonly signOff: SignOffState };
+
+/** The latest sign-off and whether the inputs changed since it. */
+export type SignOffState =
+  | { readonly kind: "none" }
+  | { readonly kind: "current"; readonly entry: RunLogEntry }
+  | { readonly kind: "changed"; readonly entry: RunLogEntry; readonly changed: readonly FingerprintTable[] };
+
+/** Compares the inputs now in the workbook with the last run (and sign-off) in its Run log. */
+export function staleness(session: ModelSession): Staleness {
+  const log = session.read.runLog;
+  const run = [...log].reverse().find((e) => e.event === "run");
+  if (run === undefined) return { kind: "never" };
+  const fp = session.fingerprint();
+  const since = (e: RunLogEntry): FingerprintTable[] => (e.fingerprint === fp.value ? [] : changedTables(parseTables(e.tables), fp.tables));
+  const last = [...log].reverse().find((e) => e.event === "sign-off");
+  const signOff: SignOffState = last === undefined ? { kind: "none" } : last.fingerprint === fp.value ? { kind: "current", entry: last } : { kind: "changed", entry: last, changed: since(last) };
+  if (run.fingerprint === fp.value) return { kind: "current", run, signOff };
+  return { kind: "stale", run, changed: since(run), signOff };
+}
+
+/** The warnings a client shows for a staleness, in plain words (none when the results are current). */
+export function stalenessWarnings(s: Staleness): string[] {
+  if (s.kind === "never") return [];
+  const out: string[] = [];
+  if (s.kind === "stale") out.push(`These results are out of date: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model again before relying on them.`);
+  if (s.signOff.kind === "changed") out.push(`The inputs changed since sign-off by ${s.signOff.entry.by} on ${whenText(s.signOff.entry.at)}: ${tablesText(s.signOff.changed)}.`);
+  return out;
+}
+
+function tablesText(tables: readonly string[]): string {
+  const t = [...tables];
+  if (t.length <= 1) return t[0] ?? "the inputs";
+  return `${t.slice(0, -1).join(", ")} and ${t[t.length - 1]}`;
+}
+
+function parseTables(text: string): Partial<Record<string, string>> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === "object" && v !== null ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a sign-off can do: write the outputs with the approval added to the Run log, or say why not. */
+export type SignOffOutcome = { readonly ok: true; readonly outputs: RunOutputs } | { readonly ok: false; readonly message: string };
+
+/**
+ * Records an approval of the latest run: the outputs (which reproduce that
+ * run exactly, since the inputs are unchanged) keep that run's stamp, and the
+ * Run log gains a sign-off row with the approver, the time and the same
+ * fingerprint. Refused when there is no run, or when the inputs changed
+ * since it (the figures on the page would not be the ones approved).
+ */
+export function recordSignOff(session: ModelSession, outputs: FinishedOutputs, options: RecordOptions): SignOffOutcome {
+  const s = staleness(session);
+  if (s.kind === "never") return { ok: false, message: "There is no run in this workbook's Run log to sign off: run the model and write its results first." };
+  if (s.kind === "stale") return { ok: false, message: `Not signed off: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model again, review the results, then sign off.` };
+  const entry: RunLogEntry = { ...s.run, event: "sign-off", at: isoSecond(options.now), by: options.by };
+  return { ok: true, outputs: { ...outputs, stamp: { when: whenText(s.run.at), fingerprint: shortFingerprint(s.run.fingerprint) }, log: [...session.read.runLog, entry] } };
+}

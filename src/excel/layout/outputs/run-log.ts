@@ -1,0 +1,99 @@
+import { cellText } from "../cell-values";
+import type { CellValue, SheetSpec } from "../cells";
+import { MONEY_FORMAT, OUTPUT_TABLES, TEXT_FORMAT } from "../names";
+import type { RawTable } from "../read-model";
+import { outputSheet, tableBlocks } from "./common";
+
+/**
+ * One row of the Run log: a run written to the workbook, or a sign-off of
+ * one. The log is carried from write to write and only ever grows: each
+ * write reads it back and writes it again with one more row.
+ */
+export interface RunLogEntry {
+  /** "run" or "sign-off". */
+  readonly event: "run" | "sign-off";
+  /** When, as ISO 8601 UTC text (`2026-12-01T14:03:00Z`). */
+  readonly at: string;
+  /** Who prepared the run or signed it off ("Name, Role" for a sign-off). */
+  readonly by: string;
+  /** The scenario run ("" for the base model). */
+  readonly scenario: string;
+  /** SHA-256 of the inputs (docs/assurance.md). */
+  readonly fingerprint: string;
+  /** Each input table's fingerprint, as JSON (`{"Costs":"…",…}`), so a later change can be named. */
+  readonly tables: string;
+  /** The add-in's version. */
+  readonly version: string;
+  /** Capital and revenue charged, in pence. */
+  readonly capital: number;
+  readonly revenue: number;
+  readonly balanced: boolean;
+  readonly problems: number;
+  readonly warnings: number;
+}
+
+const HEADERS = ["Event", "Date and time (UTC)", "By", "Scenario", "Inputs fingerprint", "Table fingerprints", "Add-in version", "Capital (£)", "Revenue (£)", "Balanced", "Problems", "Warnings"];
+
+/** The Run log sheet: every entry, oldest first. */
+export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
+  const body: CellValue[][] = entries.map((e) => [
+    e.event,
+    e.at,
+    e.by,
+    e.scenario === "" ? "Base model" : e.scenario,
+    e.fingerprint,
+    e.tables,
+    e.version,
+    e.capital / 100,
+    e.revenue / 100,
+    e.balanced ? "Yes" : "No",
+    e.problems,
+    e.warnings,
+  ]);
+  const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, MONEY_FORMAT, MONEY_FORMAT, TEXT_FORMAT, null, null]);
+  return outputSheet("runLog", {
+    blocks: [
+      { row: 0, col: 0, values: [["Run log"]], style: "title" },
+      { row: 1, col: 0, values: [["Every run written to this workbook and every sign-off, oldest first. Each write carries the log forward and adds one row; the fingerprints identify the inputs (docs/assurance.md)."]], style: "note" },
+      ...t.blocks,
+    ],
+    tables: [t.table],
+    freezeRows: 4,
+    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70],
+  });
+}
+
+/** The entries of a RunLog table as read back (header row first); rows that are not entries are skipped. */
+export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
+  if (table === undefined) return [];
+  const [header = [], ...rows] = table.values;
+  const col = (name: string): number => header.findIndex((h) => cellText(h).toLowerCase() === name.toLowerCase());
+  const cols = HEADERS.map(col);
+  const get = (row: readonly CellValue[], i: number): CellValue | undefined => {
+    const c = cols[i] ?? -1;
+    return c < 0 ? undefined : row[c];
+  };
+  const pence = (v: CellValue | undefined): number => (typeof v === "number" ? Math.round(v * 100) : 0);
+  const count = (v: CellValue | undefined): number => (typeof v === "number" ? v : Number(cellText(v)) || 0);
+  const out: RunLogEntry[] = [];
+  for (const row of rows) {
+    const event = cellText(get(row, 0));
+    if (event !== "run" && event !== "sign-off") continue;
+    const scenario = cellText(get(row, 3));
+    out.push({
+      event,
+      at: cellText(get(row, 1)),
+      by: cellText(get(row, 2)),
+      scenario: scenario === "Base model" ? "" : scenario,
+      fingerprint: cellText(get(row, 4)),
+      tables: cellText(get(row, 5)),
+      version: cellText(get(row, 6)),
+      capital: pence(get(row, 7)),
+      revenue: pence(get(row, 8)),
+      balanced: cellText(get(row, 9)) === "Yes",
+      problems: count(get(row, 10)),
+      warnings: count(get(row, 11)),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import {
+  ENGINE,
+  fingerprintInputs,
+  openModel,
+  recordRun,
+  recordSignOff,
+  runWorkbook,
+  staleness,
+  stalenessWarnings,
+  writeResults,
+  type ModelSession,
+} from "../../src/app";
+import { createStorePort, type WorkbookPort } from "../../src/excel";
+import { openWorkbook } from "../../src/cli/xlsx/open";
+import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples/brent-lewisham-southwark";
+import { cli, tempDir } from "../cli/helpers";
+import { memoryHarness, officeHarness, type PortHarness } from "../support/port-harness";
+
+const SAMPLE = BRENT_LEWISHAM_SOUTHWARK;
+const T1 = new Date("2026-12-01T14:03:00Z");
+const T2 = new Date("2026-12-02T09:30:00Z");
+
+async function session(port: WorkbookPort): Promise<ModelSession> {
+  const o = await openModel(port, ENGINE);
+  if (o.kind !== "opened") throw new Error(o.kind);
+  return o.session;
+}
+
+/** Runs the model in the workbook and writes it with its run record, as the clients do. */
+async function runAndWrite(port: WorkbookPort, by: string, now: Date): Promise<void> {
+  const run = await runWorkbook(port);
+  if (!run.ok) throw new Error(JSON.stringify(run));
+  const written = await writeResults(port, recordRun(run.session, run.outputs, run.warnings.length, { by, now }));
+  expect(written.kind).toBe("written");
+}
+
+async function withSample(make: () => PortHarness = memoryHarness): Promise<PortHarness> {
+  const h = make();
+  expect((await h.port.createModel(SAMPLE.model, { notes: SAMPLE.notes })).ok).toBe(true);
+  return h;
+}
+
+/** The Costs table's Amount cell of its first row, as an address. */
+function firstAmountCell(s: ModelSession): string {
+  const at = s.read.locate({ entity: "costLine", key: s.model.costLines[0]?.ref ?? "", field: "amount" });
+  if (at === undefined) throw new Error("no amount cell");
+  return at.address;
+}
+
+describe("the run record", () => {
+  it("stamps every output sheet's title and starts the Run log", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const s = await session(h.port);
+    expect(s.read.runLog).toHaveLength(1);
+    const entry = s.read.runLog[0];
+    expect(entry).toMatchObject({ event: "run", at: "2026-12-01T14:03:00Z", by: "Ann Lee", scenario: "", fingerprint: s.fingerprint().value, balanced: true });
+    const short = s.fingerprint().value.slice(0, 12);
+    for (const sheet of ["Summary", "Budget check", "Scenario comparison", "Charts"]) {
+      const title = h.snapshot().find((x) => x.name === sheet)?.cells["0,0"]?.v;
+      expect(title, sheet).toMatch(new RegExp(`run 1 Dec 2026 14:03 UTC, inputs ${short}$`));
+    }
+    expect(staleness(s).kind).toBe("current");
+    expect(stalenessWarnings(staleness(s))).toEqual([]);
+  });
+
+  it("only grows: a second run keeps the first entry as it was and adds one", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const first = (await session(h.port)).read.runLog;
+    await runAndWrite(h.port, "Bob Roy", T2);
+    const log = (await session(h.port)).read.runLog;
+    expect(log).toHaveLength(2);
+    expect(log[0]).toEqual(first[0]);
+    expect(log[1]).toMatchObject({ by: "Bob Roy", at: "2026-12-02T09:30:00Z" });
+  });
+});
+
+describe("stale results", () => {
+  it("an input edited after the run makes the results stale and names the table", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    h.type(firstAmountCell(await session(h.port)), 1_234_567);
+    const s = await session(h.port);
+    const st = staleness(s);
+    expect(st.kind).toBe("stale");
+    if (st.kind !== "stale") return;
+    expect(st.changed).toEqual(["Costs"]);
+    expect(stalenessWarnings(st)).toEqual(["These results are out of date: Costs changed since the run on 1 Dec 2026 14:03 UTC. Run the model again before relying on them."]);
+  });
+
+  it("an input edited into an error still says the results are stale (the command line lists both)", async () => {
+    const t = await tempDir();
+    try {
+      const file = t.file("m.xlsx");
+      expect((await cli(["--sample", SAMPLE.id, file])).code).toBe(0);
+      expect((await cli([file])).code).toBe(0);
+      const opened = await openWorkbook(file);
+      if (!opened.ok) throw new Error("open");
+      const port = createStorePort(opened.value.store);
+      const address = firstAmountCell(await session(port));
+      const [sheet = "", cell = ""] = address.split("!");
+      const ws = opened.value.store.workbook.getWorksheet(sheet);
+      if (ws === undefined) throw new Error(sheet);
+      ws.getCell(cell).value = "lots";
+      await opened.value.store.workbook.xlsx.writeFile(file);
+      const r = await cli([file, "--check"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${address}: Cost line`);
+      expect(r.stderr).toMatch(/warning: These results are out of date: Costs changed since the run on/);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe("sign-off", () => {
+  it("records an approval of the latest run, and a later change is reported against it", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const run = await runWorkbook(h.port);
+    if (!run.ok) throw new Error("run");
+    const signed = recordSignOff(run.session, run.outputs, { by: "Jane Smith, s151 officer", now: T2 });
+    if (!signed.ok) throw new Error(signed.message);
+    expect((await writeResults(h.port, signed.outputs)).kind).toBe("written");
+    const s = await session(h.port);
+    expect(s.read.runLog.map((e) => [e.event, e.by, e.fingerprint])).toEqual([
+      ["run", "Ann Lee", s.fingerprint().value],
+      ["sign-off", "Jane Smith, s151 officer", s.fingerprint().value],
+    ]);
+    expect(staleness(s)).toMatchObject({ kind: "current", signOff: { kind: "current" } });
+    h.type(firstAmountCell(s), 42);
+    const after = staleness(await session(h.port));
+    expect(stalenessWarnings(after)).toContain("The inputs changed since sign-off by Jane Smith, s151 officer on 2 Dec 2026 09:30 UTC: Costs.");
+  });
+
+  it("is refused when the inputs changed since the run", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    h.type(firstAmountCell(await session(h.port)), 42);
+    const run = await runWorkbook(h.port);
+    if (!run.ok) throw new Error("run");
+    const signed = recordSignOff(run.session, run.outputs, { by: "Jane Smith, s151 officer", now: T2 });
+    expect(signed).toEqual({ ok: false, message: "Not signed off: Costs changed since the run on 1 Dec 2026 14:03 UTC. Run the model again, review the results, then sign off." });
+  });
+});
+
+describe("the inputs fingerprint", () => {
+  it("is the same through the in-memory, Office.js and exceljs adapters", async () => {
+    const fps: string[] = [];
+    for (const make of [memoryHarness, officeHarness]) fps.push((await session((await withSample(make)).port)).fingerprint().value);
+    const t = await tempDir();
+    try {
+      const file = t.file("m.xlsx");
+      expect((await cli(["--sample", SAMPLE.id, file])).code).toBe(0);
+      const opened = await openWorkbook(file);
+      if (!opened.ok) throw new Error("open");
+      fps.push((await session(createStorePort(opened.value.store))).fingerprint().value);
+    } finally {
+      await t.cleanup();
+    }
+    expect(new Set(fps).size).toBe(1);
+  });
+
+  it("does not depend on row order, and changes with any value", () => {
+    const m = SAMPLE.model;
+    const run = { scenario: "", compareFirst: "", compareSecond: "" };
+    const reordered = { ...m, partners: [...m.partners].reverse(), costLines: [...m.costLines].reverse(), budgets: [...(m.budgets ?? [])].reverse() };
+    expect(fingerprintInputs(reordered, run)).toEqual(fingerprintInputs(m, run));
+    const changed = { ...m, costLines: m.costLines.map((l, i) => (i === 0 ? { ...l, description: `${l.description ?? ""}!` } : l)) };
+    const a = fingerprintInputs(m, run);
+    const b = fingerprintInputs(changed, run);
+    expect(b.value).not.toBe(a.value);
+    expect(Object.entries(b.tables).filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v).map(([k]) => k)).toEqual(["Costs"]);
+  });
+});

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import "./support/setup";
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { ENGINE, openModel, recordRun, runWorkbook, writeResults } from "../../src/app";
+import type { MemoryWorkbook, WorkbookPort } from "../../src/excel";
+import { renderTaskpane } from "./support/harness";
+
+async function runOnce(_wb: MemoryWorkbook, port: WorkbookPort): Promise<void> {
+  const run = await runWorkbook(port);
+  if (!run.ok) throw new Error("run");
+  const w = await writeResults(port, recordRun(run.session, run.outputs, 0, { by: "Ann Lee", now: new Date("2026-12-01T14:03:00Z") }));
+  if (w.kind !== "written") throw new Error(w.kind);
+}
+
+describe("Verify and sign off (Run screen)", () => {
+  it("verifies results that match their inputs", async () => {
+    const { user } = await renderTaskpane({ screen: "run", before: runOnce });
+    await user.click(await screen.findByRole("button", { name: "Verify the results" }));
+    expect(await screen.findByText(/is what the run of 1 Dec 2026 14:03 UTC gives when recomputed from the inputs/)).toBeInTheDocument();
+  });
+
+  it("lists a result cell typed over by hand, with both values", async () => {
+    const { user } = await renderTaskpane({
+      screen: "run",
+      before: async (wb, port) => {
+        await runOnce(wb, port);
+        wb.setCellValue("Summary!A1", "Tampered");
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: "Verify the results" }));
+    expect(await screen.findByText("Not verified")).toBeInTheDocument();
+    expect(screen.getByText(/^Summary!A1: written Tampered, recomputed Summary of charges/)).toBeInTheDocument();
+  });
+
+  it("signs off the latest run and records it in the Run log", async () => {
+    let port: WorkbookPort | undefined;
+    const { user } = await renderTaskpane({
+      screen: "run",
+      before: async (wb, p) => {
+        port = p;
+        await runOnce(wb, p);
+      },
+    });
+    await user.type(await screen.findByRole("textbox", { name: "Your name" }), "Jane Smith");
+    await user.type(screen.getByRole("textbox", { name: /Your role/ }), "s151 officer");
+    await user.click(screen.getByRole("button", { name: "Sign off the latest run" }));
+    const done = await screen.findByText(/Recorded in the Run log: approved by Jane Smith, s151 officer/);
+    expect(within(done.closest("[role]") ?? document.body).getByText("Signed off")).toBeInTheDocument();
+    if (port === undefined) throw new Error("no port");
+    const opened = await openModel(port, ENGINE);
+    if (opened.kind !== "opened") throw new Error(opened.kind);
+    expect(opened.session.read.runLog.map((e) => `${e.event} ${e.by}`)).toEqual(["run Ann Lee", "sign-off Jane Smith, s151 officer"]);
+  });
+});

@@ -6,7 +6,8 @@
 //   preview.html   the same React app for a plain browser: no office.js, no custom functions
 //   functions.js   custom functions (kept small: no React / Fluent UI)
 //   functions.json custom functions metadata generated from src/functions/functions.ts
-//   manifest.xml   copied; in production the dev origin is replaced by $ADDIN_URL if set
+//   manifest.xml   copied; in production the dev origin is replaced by $ADDIN_URL, which a
+//                  production build requires (see addinUrl) unless told --env devUrl
 //   assets/*.png   icons
 //   help.html      static help page (manifest SupportUrl and GetStarted LearnMoreUrl)
 "use strict";
@@ -15,14 +16,79 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { NormalModule } = require("webpack");
 
 const DEV_ORIGIN = "https://localhost:3000/";
 const DEFAULT_PORT = 3000;
+/** Microsoft's CDN for office.js (https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn). */
+const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
-function productionUrl() {
+/**
+ * Where a production build's manifest says the add-in is served from: $ADDIN_URL (https).
+ * Without it a production build fails, so a release can never ship a manifest pointing at
+ * https://localhost:3000; builds for tests and CI say so explicitly with `--env devUrl`
+ * (`npm run build:test`), which keeps the dev origin.
+ */
+function addinUrl(env = {}) {
   const url = process.env.ADDIN_URL;
-  if (!url) return DEV_ORIGIN;
+  if (!url) {
+    if (env.devUrl) return DEV_ORIGIN;
+    throw new Error(
+      "ADDIN_URL is not set. A production build writes it into manifest.xml in place of " +
+        `${DEV_ORIGIN}; set ADDIN_URL=https://your-host/path/ for a release, or use ` +
+        "`npm run build:test` (--env devUrl) for a build that is not for release.",
+    );
+  }
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`ADDIN_URL "${url}" is not a URL.`);
+  }
+  if (parsed.protocol !== "https:") throw new Error(`ADDIN_URL "${url}" must use https (Office loads add-ins over https only).`);
   return url.endsWith("/") ? url : `${url}/`;
+}
+
+/**
+ * The Content-Security-Policy of the add-in's pages: scripts only from the add-in's own
+ * origin (and, on the task pane, office.js from Microsoft's CDN, which loads its host-specific
+ * parts from the same place), no inline or eval'd script, no plugins, no framing of other
+ * sites. Styles allow 'unsafe-inline' because Fluent UI (Griffel) injects <style> elements at
+ * run time. Set as a <meta http-equiv> so it holds wherever the files are hosted.
+ */
+function contentSecurityPolicy({ officeJs }) {
+  const scripts = ["'self'", ...(officeJs ? [OFFICE_CDN] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self'${officeJs ? ` ${OFFICE_CDN}` : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
+ * Registers each custom function once. custom-functions-metadata-plugin also adds a loader
+ * that appends `CustomFunctions.associate(id, fn)` for every function to functions.ts
+ * (node_modules/custom-functions-metadata-plugin/lib/loader.js); functions.ts already
+ * associates each one itself (so it works in tests and any bundler), and associating an id
+ * twice makes Excel log DuplicatedName for it. This plugin, listed after the metadata plugin,
+ * removes that loader, keeping the metadata (functions.json) it generates.
+ */
+class RegisterCustomFunctionsOnce {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("RegisterCustomFunctionsOnce", (compilation) => {
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("RegisterCustomFunctionsOnce", (loaders) => {
+        for (let i = loaders.length - 1; i >= 0; i--) {
+          if (/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(loaders[i].loader)) loaders.splice(i, 1);
+        }
+      });
+    });
+  }
 }
 
 /**
@@ -66,13 +132,16 @@ async function chooseServer() {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || "production";
   const isProduction = mode === "production";
+  // Checked first, so a production build without ADDIN_URL fails before any work.
+  const url = isProduction ? addinUrl(env) : DEV_ORIGIN;
   const isServe = Boolean(env.WEBPACK_SERVE);
   const port = Number(process.env.PORT || DEFAULT_PORT);
 
   /** @type {import("webpack").Configuration & { devServer?: import("webpack-dev-server").Configuration }} */
   const config = {
     mode,
-    devtool: isProduction ? "source-map" : "eval-cheap-module-source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy allows no eval.
+    devtool: isProduction ? "source-map" : "cheap-module-source-map",
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
@@ -129,6 +198,7 @@ module.exports = async (env = {}, argv = {}) => {
         input: "./src/functions/functions.ts",
         output: "functions.json",
       }),
+      new RegisterCustomFunctionsOnce(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -136,6 +206,7 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         loadOfficeJs: true,
+        csp: contentSecurityPolicy({ officeJs: true }),
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
@@ -143,6 +214,7 @@ module.exports = async (env = {}, argv = {}) => {
         title: "Shared Cost Apportionment (browser preview)",
         chunks: ["preview"],
         loadOfficeJs: false,
+        csp: contentSecurityPolicy({ officeJs: false }),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -153,7 +225,6 @@ module.exports = async (env = {}, argv = {}) => {
             to: "manifest.xml",
             transform(content) {
               if (!isProduction) return content;
-              const url = productionUrl();
               return content
                 .toString()
                 .split(DEV_ORIGIN)
@@ -188,4 +259,6 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.chooseServer = chooseServer;
+module.exports.addinUrl = addinUrl;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.DEFAULT_PORT = DEFAULT_PORT;

@@ -7,7 +7,7 @@ const path = require("path");
 
 const bundle = path.join(__dirname, "..", "dist", "cli", "shared-apportion.js");
 if (!fs.existsSync(bundle)) {
-  process.stderr.write("shared-apportion: the command line is not built yet; run `npm run build` (or `npm run build:cli`) first.\n");
+  process.stderr.write("shared-apportion: the command line is not built yet; run `npm run build:cli` first.\n");
   process.exit(3);
 }
 require(bundle);

@@ -41,7 +41,7 @@ if (entryArg === undefined) {
   const built = existsSync(join(dist, "functions.js")) && existsSync(join(dist, "taskpane.html"));
   if (!args.includes("--no-build") && (!built || args.includes("--build"))) {
     console.error(built ? "[bench] rebuilding dist/ (--build)" : "[bench] dist/ is missing: running npm run build for the bundle sizes");
-    const b = spawnSync(npm, ["run", "build"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+    const b = spawnSync(npm, ["run", "build:test"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
     if (b.status !== 0) console.error("[bench] npm run build failed: bundle sizes will be reported as missing");
   } else if (built && statSync(join(dist, "taskpane.html")).mtimeMs < newestSource(join(root, "src"))) {
     console.error("[bench] note: dist/ is older than src/; bundle sizes are from that build (npm run bench -- --build to rebuild)");

@@ -14,6 +14,8 @@ export interface CliIo {
   readonly stderr: ProgressSink;
   /** Folder relative paths are resolved against (default: the process's). */
   readonly cwd?: string;
+  /** The clock the Run log records (default: the system's); tests fix it. */
+  readonly now?: () => Date;
 }
 
 const NAME = "shared-apportion";
@@ -54,7 +56,7 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
     case "run": {
       const bar = progressBar(io.stderr, command.progress ?? io.stderr.isTTY === true);
       try {
-        return await runCommand({ ...command, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out) }, bar);
+        return await runCommand({ ...command, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out), ...(io.now === undefined ? {} : { now: io.now() }) }, bar);
       } finally {
         bar.finish();
       }

@@ -23,7 +23,7 @@ export type WorkbookProblem =
   /** "New model" found input sheets already there and was not told to replace them. */
   | { readonly kind: "inputSheetsExist"; readonly sheets: readonly string[] }
   /** A sheet or table the add-in needs is taken by something the add-in did not create. */
-  | { readonly kind: "nameTaken"; readonly name: string; readonly what: "sheet" | "table" }
+  | { readonly kind: "nameTaken"; readonly name: string; readonly what: "sheet" | "table" | "defined name" }
   /** Owned output sheets were changed by hand since the add-in wrote them. */
   | { readonly kind: "outputsEdited"; readonly sheets: readonly string[] }
   /** The model cannot be laid out as tables (e.g. a driver named like a fixed column). */
@@ -55,7 +55,11 @@ export type WorkbookProblem =
   /** Excel refused an operation. */
   | { readonly kind: "hostError"; readonly operation: string; readonly code: string; readonly detail: string }
   /** The Excel host lacks an API set the add-in needs. */
-  | { readonly kind: "unsupportedHost"; readonly requirement: string };
+  | { readonly kind: "unsupportedHost"; readonly requirement: string }
+  /** Excel refused because the user is typing in a cell (and the host could not wait for it). */
+  | { readonly kind: "cellEditMode"; readonly operation: string }
+  /** Explain needs one cell of a worksheet, and there is no active cell (a chart sheet is active, or the workbook lacks the focus). */
+  | { readonly kind: "noActiveCell" };
 
 /** The kinds of workbook problem. */
 export type WorkbookProblemKind = WorkbookProblem["kind"];
@@ -87,7 +91,9 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
     case "inputSheetsExist":
       return `The workbook already has input sheets (${list(p.sheets)}). Confirm to replace them, or keep working on them.`;
     case "nameTaken":
-      return `A ${p.what} named "${p.name}" already exists and was not created by this add-in. Rename it, then try again.`;
+      return p.what === "defined name"
+        ? `The workbook already has a defined name "${p.name}" (Formulas > Name Manager), and Excel will not give a table the same name. Rename or delete that name, then try again.`
+        : `A ${p.what} named "${p.name}" already exists and was not created by this add-in. Rename it, then try again.`;
     case "outputsEdited":
       return `Someone has changed ${list(p.sheets)} since the add-in wrote ${p.sheets.length === 1 ? "it" : "them"}. Confirm to replace ${p.sheets.length === 1 ? "it" : "them"}, or copy your changes elsewhere first.`;
     case "unwritableModel":
@@ -118,5 +124,9 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       return `Excel could not ${p.operation}: ${p.detail} (${p.code}).`;
     case "unsupportedHost":
       return `This version of Excel lacks ${p.requirement}, which the add-in needs. Update Office or use Excel on the web.`;
+    case "cellEditMode":
+      return `Excel could not ${p.operation} while a cell is being edited. Press Enter or Esc to finish editing the cell, then try again.`;
+    case "noActiveCell":
+      return "Click one cell on a worksheet (not a chart sheet), then try again.";
   }
 }

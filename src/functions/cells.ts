@@ -1,4 +1,5 @@
 import type { EngineError, Result } from "../engine";
+import { basicValueOf } from "./data-types";
 
 /**
  * Reading worksheet values passed to a custom function. Excel passes a range
@@ -25,8 +26,12 @@ export interface CellVector {
  * 0.30000000000000004). Reading numbers at 15 significant digits means such
  * noise is not mistaken for a fraction of a penny, while every amount the
  * engine accepts (up to £1,000,000,000,000.00: 15 digits) is kept exactly.
+ * A data type (stock, entity, formatted number) is read as its plain value
+ * (see {@link basicValueOf}).
  */
-export function readCell(value: unknown): unknown {
+export function readCell(cell: unknown): unknown {
+  // A data type (CustomFunctionsRuntime 1.4) arrives as an object: read its plain value.
+  const value = basicValueOf(cell);
   if (typeof value === "number") {
     // Whole numbers under 10^15 already have at most 15 digits: skip the costly text round trip.
     if (Number.isInteger(value) && Math.abs(value) < 1e15) return value;

@@ -166,11 +166,11 @@ export function apportionMix(amount: unknown, drivers: unknown[][], weights: unk
 
 /**
  * The financial year (1 April to 31 March) that a date falls in, written like 2020/21.
- * @customfunction FY
+ * @customfunction FINYEAR
  * @param date A date: a date cell, DATE(2021,1,1), or text like 2021-01-01.
  * @returns The financial year, e.g. 2020/21 for 1 January 2021.
  */
-export function fy(date: unknown): string | CustomFunctions.Error {
+export function finYear(date: unknown): string | CustomFunctions.Error {
   return scalar(() => {
     const d = parseDate(readCell(date), { entity: "argument", field: "date" });
     return d.ok ? fyLabel(fyOfDay(d.value)) : fail(d.errors, ["date"]);
@@ -305,7 +305,7 @@ if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("SHARE", share);
   CustomFunctions.associate("APPORTION.PCT", apportionPct);
   CustomFunctions.associate("APPORTION.MIX", apportionMix);
-  CustomFunctions.associate("FY", fy);
+  CustomFunctions.associate("FINYEAR", finYear);
   CustomFunctions.associate("YEARPART", yearPart);
   CustomFunctions.associate("PROFILE", profile);
   CustomFunctions.associate("VARIANCE", variance);

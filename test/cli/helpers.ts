@@ -11,14 +11,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI's main function in-process, capturing its output (stderr is not a terminal). */
-export async function cli(args: readonly string[], cwd?: string): Promise<CliRun> {
+/** Runs the CLI's main function in-process, capturing its output (stderr is not a terminal); `now` fixes the clock. */
+export async function cli(args: readonly string[], cwd?: string, now?: Date): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { isTTY: false, write: (t: string) => (stderr += t) },
     ...(cwd === undefined ? {} : { cwd }),
+    ...(now === undefined ? {} : { now: () => now }),
   });
   return { code, stdout, stderr };
 }

@@ -1,6 +1,8 @@
 import * as ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runWorkbook } from "../../src/app";
+import { recordRun, runWorkbook } from "../../src/app";
+
+const NOW = new Date("2026-12-01T14:03:00Z");
 import { openWorkbook } from "../../src/cli/xlsx/open";
 import { pointsToChars } from "../../src/cli/xlsx/styles";
 import { absoluteFormula } from "../../src/excel/layout/address";
@@ -25,7 +27,8 @@ async function memoryReference(id: string): Promise<MemoryWorkbook> {
   expect(created.ok).toBe(true);
   const run = await runWorkbook(port);
   if (!run.ok) throw new Error("memory run failed");
-  const written = await port.writeOutputs(run.outputs);
+  // Recorded as the command line records it, at the same (fixed) time.
+  const written = await port.writeOutputs(recordRun(run.session, run.outputs, run.warnings.length, { by: run.session.read.preparedBy, now: NOW }));
   expect(written.ok).toBe(true);
   return workbook;
 }
@@ -37,7 +40,7 @@ describe.each(SAMPLES.map((s) => s.id))("the file the CLI writes for %s has the 
   it("same sheets, values, number formats, tables, validations, frozen rows, widths and tab colours as the in-memory workbook", async () => {
     const file = t.file(`${id}.xlsx`);
     expect((await cli(["--sample", id, file])).code).toBe(0);
-    expect((await cli([file])).code).toBe(0);
+    expect((await cli([file], undefined, NOW)).code).toBe(0);
     const reference = await memoryReference(id);
     const opened = await openWorkbook(file);
     if (!opened.ok) throw new Error(opened.problem.message);

@@ -46,3 +46,21 @@ export function excelError(value: unknown): { code: string; message: string | un
   if (!(value instanceof StubError)) throw new Error(`expected an Excel error, got ${JSON.stringify(value)}`);
   return { code: value.code, message: value.message };
 }
+
+/**
+ * Cell values as Excel passes data types to an `any` parameter on hosts with
+ * CustomFunctionsRuntime 1.4 (functions.json sets allowCustomDataForDataTypeAny):
+ * JSON objects with a `type` and a `basicValue`, shaped as Excel.CellValue
+ * (https://learn.microsoft.com/javascript/api/excel/excel.cellvalue;
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts).
+ */
+export const dataType = {
+  /** A number with a format, e.g. a currency cell made a FormattedNumber. */
+  formattedNumber: (basicValue: number, numberFormat: string) => ({ type: "FormattedNumber", basicValue, numberFormat }),
+  /** A plain number as a data type. */
+  double: (basicValue: number) => ({ type: "Double", basicValue }),
+  /** A stock or geography (Data > Data Types): shows and reads as its name. */
+  linkedEntity: (text: string) => ({ type: "LinkedEntity", text, basicType: "String", basicValue: text, id: { entityId: text, domainId: "stocks", serviceId: 268435456, culture: "en-GB" } }),
+  /** An add-in's or user's entity value: its plain value is #VALUE!. */
+  entity: (text: string, properties: Record<string, unknown>) => ({ type: "Entity", text, basicType: "Error", basicValue: "#VALUE!", properties }),
+};

@@ -108,7 +108,7 @@ describe("registration", () => {
       SHARE: formulas.share,
       "APPORTION.PCT": formulas.apportionPct,
       "APPORTION.MIX": formulas.apportionMix,
-      FY: formulas.fy,
+      FINYEAR: formulas.finYear,
       YEARPART: formulas.yearPart,
       PROFILE: formulas.profile,
       VARIANCE: formulas.variance,

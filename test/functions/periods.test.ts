@@ -2,7 +2,7 @@ import "./custom-functions-stub";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromExcelSerial, isoDate } from "../../src/engine";
-import { fy, profile, yearPart } from "../../src/functions/functions";
+import { finYear, profile, yearPart } from "../../src/functions/functions";
 import { expectError, pence } from "./helpers";
 
 const JAN_2021 = 44197; // Excel serial of 1 January 2021
@@ -14,31 +14,31 @@ describe("Excel dates", () => {
   });
 });
 
-describe("SHARED.FY", () => {
+describe("SHARED.FINYEAR", () => {
   it("gives the financial year of a serial date or ISO text", () => {
-    expect(fy(JAN_2021)).toBe("2020/21");
-    expect(fy("2021-03-31")).toBe("2020/21");
-    expect(fy("2021-04-01")).toBe("2021/22");
-    expect(fy(JAN_2021 + 0.75)).toBe("2020/21"); // a time of day is ignored
-    expect(fy("2099-12-31")).toBe("2099/00");
+    expect(finYear(JAN_2021)).toBe("2020/21");
+    expect(finYear("2021-03-31")).toBe("2020/21");
+    expect(finYear("2021-04-01")).toBe("2021/22");
+    expect(finYear(JAN_2021 + 0.75)).toBe("2020/21"); // a time of day is ignored
+    expect(finYear("2099-12-31")).toBe("2099/00");
   });
 
   it("handles Excel's 1900 dates either side of its fictitious 29 February 1900", () => {
-    expect(fy(59)).toBe("1899/00"); // 28 February 1900
-    expect(fy(61)).toBe("1899/00"); // 1 March 1900
-    expect(fy(92)).toBe("1900/01"); // 1 April 1900
+    expect(finYear(59)).toBe("1899/00"); // 28 February 1900
+    expect(finYear(61)).toBe("1899/00"); // 1 March 1900
+    expect(finYear(92)).toBe("1900/01"); // 1 April 1900
   });
 
   it("returns #VALUE! for serial 60 (29 February 1900 never existed) and for text that is not a date", () => {
-    expectError(fy(60), "#VALUE!", "date", "60");
-    expectError(fy("2021-02-30"), "#VALUE!", "date", "2021-02-30");
-    expectError(fy("1 Jan 2021"), "#VALUE!", "YYYY-MM-DD");
-    expectError(fy(0), "#VALUE!", "date");
+    expectError(finYear(60), "#VALUE!", "date", "60");
+    expectError(finYear("2021-02-30"), "#VALUE!", "date", "2021-02-30");
+    expectError(finYear("1 Jan 2021"), "#VALUE!", "YYYY-MM-DD");
+    expectError(finYear(0), "#VALUE!", "date");
   });
 
   it("returns #N/A for a blank date", () => {
-    expectError(fy(null), "#N/A", "date");
-    expectError(fy(""), "#N/A", "date");
+    expectError(finYear(null), "#N/A", "date");
+    expectError(finYear(""), "#N/A", "date");
   });
 });
 
@@ -140,7 +140,7 @@ describe("SHARED.PROFILE", () => {
         const [a, f, l, s, e, i, b, basis, u] = args;
         expect(() => profile(a, f, l, s, e, i, b, basis, u)).not.toThrow();
         expect(() => yearPart(a, f, s, e, basis, u)).not.toThrow();
-        expect(() => fy(a)).not.toThrow();
+        expect(() => finYear(a)).not.toThrow();
       }),
       { numRuns: 1000 },
     );

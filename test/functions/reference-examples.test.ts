@@ -1,6 +1,6 @@
 import "./custom-functions-stub";
 import { describe, expect, it } from "vitest";
-import { apportion, apportionMix, apportionPct, fy, profile, share, variance, yearPart } from "../../src/functions/functions";
+import { apportion, apportionMix, apportionPct, finYear, profile, share, variance, yearPart } from "../../src/functions/functions";
 
 // The examples in docs/formulas.md, so the documentation stays true.
 describe("docs/formulas.md examples", () => {
@@ -21,9 +21,9 @@ describe("docs/formulas.md examples", () => {
     expect(apportionMix(82_000, [[1200, 5000], [800, 9000], [1500, 4000]], [[0.5, 0.5]])).toEqual([[25_446.03], [29_871.43], [26_682.54]]);
   });
 
-  it("SHARED.FY and SHARED.YEARPART", () => {
-    expect(fy(44197)).toBe("2020/21");
-    expect(fy("2021-04-01")).toBe("2021/22");
+  it("SHARED.FINYEAR and SHARED.YEARPART", () => {
+    expect(finYear(44197)).toBe("2020/21");
+    expect(finYear("2021-04-01")).toBe("2021/22");
     expect(yearPart(82_000, "2020/21", 44197)).toBe(20_219.18);
     expect(yearPart(82_000, "2020/21", 44197, null, "months")).toBe(20_500);
     expect(yearPart(82_000, "2021/22", 44197)).toBe(82_000);

@@ -150,12 +150,30 @@ describe("manifest.xml", () => {
     expect(permissions[0]?.text).toBe("ReadWriteDocument");
   });
 
-  // CustomFunctionsRuntime 1.2 is the first with CustomFunctions.Error, which every formula uses for bad input.
-  it("requires the SharedRuntime 1.1 and CustomFunctionsRuntime 1.2 sets", () => {
+  // CustomFunctionsRuntime 1.3 is the first with CustomFunctions.ErrorCode, which every formula's errors use
+  // (test/manifest/requirement-sets.test.ts cross-checks every API the code calls).
+  it("requires the SharedRuntime 1.1 and CustomFunctionsRuntime 1.3 sets", () => {
     const sets = child(child(root, "Requirements"), "Sets").children.filter((c) => c.name === "Set");
     const byName = new Map(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion]));
     expect(byName.get("SharedRuntime")).toBe("1.1");
-    expect(byName.get("CustomFunctionsRuntime")).toBe("1.2");
+    expect(byName.get("CustomFunctionsRuntime")).toBe("1.3");
+  });
+
+  // HighResolutionIconUrl: "For content and task pane apps, the image resolution must be 64 x 64 pixels"
+  // (https://learn.microsoft.com/javascript/api/manifest/highresolutioniconurl); IconUrl is 32 x 32
+  // (https://learn.microsoft.com/javascript/api/manifest/iconurl); each bt:Image is the size its <bt:Image size> says.
+  it("points each icon URL at a PNG of the size Office requires", () => {
+    const sizeOf = (url: string): [number, number] => {
+      const png = readFileSync(`${ROOT}${new URL(url).pathname.replace(/^\//, "")}`);
+      expect(png.subarray(1, 4).toString("latin1"), url).toBe("PNG");
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(sizeOf(child(root, "IconUrl").attrs.DefaultValue!)).toEqual([32, 32]);
+    expect(sizeOf(child(root, "HighResolutionIconUrl").attrs.DefaultValue!)).toEqual([64, 64]);
+    for (const image of nodes.filter((n) => n.name === "bt:Image" && n.attrs.size !== undefined)) {
+      const size = Number(image.attrs.size);
+      expect(sizeOf(resolve(image.attrs.resid!)), image.attrs.resid).toEqual([size, size]);
+    }
   });
 
   it("defines every resource id once", () => {

@@ -47,7 +47,9 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * - a sheet of the same name must carry our marker with the same role and
  *   kind, or the write is refused (`nameTaken`);
  * - replacing input sheets needs `replaceInputs` (`inputSheetsExist` otherwise);
- * - a table name the specs use must not belong to a sheet that stays;
+ * - a table name the specs use must not belong to a sheet that stays, nor be
+ *   a defined name (Excel refuses to give a table a defined name's name, and
+ *   finding out at the swap would be after the old sheet was deleted);
  * - no sheet may go beyond what Excel can hold (rows, columns, characters
  *   in a cell): such a model is reported, not written half-way.
  * Edits to owned output sheets are checked by the adapter (it must read the
@@ -57,7 +59,7 @@ export function planWrite(
   existing: readonly ExistingSheet[],
   tables: readonly ExistingTable[],
   specs: readonly SheetSpec[],
-  options: { readonly replaceInputs: boolean },
+  options: { readonly replaceInputs: boolean; readonly definedNames?: readonly string[] },
 ): { ok: true; plan: WritePlan } | { ok: false; problems: WorkbookProblem[] } {
   const problems: WorkbookProblem[] = specs.flatMap((spec) => sheetLimitProblems(spec));
   if (problems.length > 0) return { ok: false, problems };
@@ -94,6 +96,8 @@ export function planWrite(
     for (const table of spec.tables) {
       const clash = tables.find((x) => same(x.name, table.name) && !replaced.has(x.sheet.toLowerCase()) && !stagingNames.has(x.sheet.toLowerCase()));
       if (clash !== undefined) problems.push({ kind: "nameTaken", name: clash.name, what: "table" });
+      const name = options.definedNames?.find((n) => same(n, table.name));
+      if (name !== undefined) problems.push({ kind: "nameTaken", name, what: "defined name" });
     }
   }
   if (existingInputs.length > 0 && !options.replaceInputs) problems.unshift({ kind: "inputSheetsExist", sheets: existingInputs });

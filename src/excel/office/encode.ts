@@ -1,4 +1,4 @@
-import type { Grid } from "../layout/cells";
+import type { CellValue } from "../layout/cells";
 import { TEXT_FORMAT } from "../layout/names";
 
 /**
@@ -7,9 +7,10 @@ import { TEXT_FORMAT } from "../layout/names";
  * formula, "TRUE" a boolean. So text is written with Excel's text prefix (a
  * leading apostrophe, which is not part of the value read back), except in
  * columns formatted as text ("@"), where Excel keeps what is typed anyway.
+ * `null` stays null: Excel leaves that cell as it is.
  */
-export function encodeValues(values: Grid, formats: readonly (string | null)[] | undefined): (string | number | boolean)[][] {
-  return values.map((row) => row.map((v, c) => (typeof v === "string" && v !== "" && formats?.[c] !== TEXT_FORMAT ? `'${v}` : v)));
+export function encodeValues<V extends CellValue | null>(values: readonly (readonly V[])[], formats: readonly (string | null)[] | undefined): V[][] {
+  return values.map((row) => row.map((v, c) => (typeof v === "string" && v !== "" && formats?.[c] !== TEXT_FORMAT ? (`'${v}` as V) : v)));
 }
 
 /** Per-column number formats expanded to the 2-D array `Range.numberFormat` takes (null: General). */

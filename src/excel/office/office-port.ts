@@ -12,10 +12,11 @@ import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, OutputValues, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
-import { done, failed, fillRow, hostProblem, modelRead, workbookStatus } from "../port-common";
-import { encodeValues, expandFormats } from "./encode";
+import { done, failed, hostProblem, modelRead, workbookStatus } from "../port-common";
+import { encodeValues } from "./encode";
+import { excelProblem } from "./excel-problem";
 import { readInputTables } from "./read-tables";
-import { excelRun, hostSupportsRequirements, REQUIRED_API, type ExcelRunner } from "./runner";
+import { excelRun, hostSupportsRequirements, REQUIRED_API, RUN_OPTIONS, type ExcelRunner } from "./runner";
 import { readState } from "./state";
 import { DEFAULT_MAX_RESPONSE_BYTES, loadValues } from "./values";
 import { writeSheets } from "./write-sheets";
@@ -47,9 +48,9 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   async function attempt<T>(operation: string, f: (context: Excel.RequestContext) => Promise<PortResult<T>>): Promise<PortResult<T>> {
     if (check && !hostSupportsRequirements()) return failed([{ kind: "unsupportedHost", requirement: `${REQUIRED_API.set} ${REQUIRED_API.version}` }]);
     try {
-      return await run(f);
+      return await run(RUN_OPTIONS, f);
     } catch (e) {
-      return failed([hostProblem(operation, e)]);
+      return failed([excelProblem(operation, e)]);
     }
   }
 
@@ -149,30 +150,44 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       });
     },
 
-    /** 1 sync, 2 on an output sheet (to read the selected row and its headers). */
+    /**
+     * 1 sync, 2 on an output sheet (to read the selected row and its headers).
+     * Reads the active cell, not the selected range: `getSelectedRange()`
+     * fails on a multi-area (Ctrl+click) selection and `getActiveWorksheet()`
+     * on a chart sheet; the active cell is one cell in every selection, and
+     * its sheet comes with it. With no active cell (a chart sheet) the answer
+     * is "select one cell".
+     */
     readSelection(): Promise<PortResult<SelectionInfo>> {
       return attempt("read the selection", async (context) => {
-        // The selection is always on the active sheet.
-        const sel = context.workbook.getSelectedRange();
-        sel.load("rowIndex,columnIndex");
-        const ws = context.workbook.worksheets.getActiveWorksheet();
+        const cell = context.workbook.getActiveCell();
+        cell.load("rowIndex,columnIndex");
+        // `worksheet` is a navigation property (a proxy, not a value): it needs no load or sync.
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+        const ws = cell.worksheet;
         ws.load("name");
         const marker = ws.customProperties.getItemOrNullObject(MARKER_KEY);
         marker.load("value");
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("columnIndex,columnCount");
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          const p = excelProblem("read the selection", e);
+          // No active cell: a chart sheet is active, or the workbook does not have the focus.
+          return failed([p.kind === "hostError" && p.code === "InvalidSelection" ? { kind: "noActiveCell" } : p]);
+        }
         const m = marker.isNullObject ? undefined : decodeMarker(marker.value);
-        const base = { address: cellAddress({ sheet: ws.name, row: sel.rowIndex, col: sel.columnIndex }), sheet: ws.name, row: sel.rowIndex, col: sel.columnIndex };
+        const base = { address: cellAddress({ sheet: ws.name, row: cell.rowIndex, col: cell.columnIndex }), sheet: ws.name, row: cell.rowIndex, col: cell.columnIndex };
         const headerRow = m?.role === "output" ? headerRowOf(m.kind) : undefined;
         if (m === undefined || headerRow === undefined || used.isNullObject) return done({ ...base, target: { kind: "none" } });
         const width = used.columnIndex + used.columnCount;
         const header = ws.getRangeByIndexes(headerRow, 0, 1, width);
         header.load("values");
-        const row = ws.getRangeByIndexes(sel.rowIndex, 0, 1, width);
+        const row = ws.getRangeByIndexes(cell.rowIndex, 0, 1, width);
         row.load("values");
         await context.sync();
-        return done({ ...base, target: describeSelection(m.kind, sel.rowIndex, sel.columnIndex, (row.values[0] ?? []) as CellValue[], (header.values[0] ?? []) as CellValue[]) });
+        return done({ ...base, target: describeSelection(m.kind, cell.rowIndex, cell.columnIndex, (row.values[0] ?? []) as CellValue[], (header.values[0] ?? []) as CellValue[]) });
       });
     },
 
@@ -191,16 +206,20 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const [header = [], ...current] = t.values;
         const body = scenarioBody(header, scenarios);
         const table = context.workbook.tables.getItem(t.name);
+        // A filter on the table would make the resize and the write below skip or misplace rows.
+        table.clearFilters();
         const ws = context.workbook.worksheets.getItem(t.sheet);
         const have = Math.max(1, current.length);
         const want = body.values.length;
         if (want > have) table.rows.add(undefined, Array.from({ length: want - have }, () => header.map(() => "")));
         if (want < have) ws.getRangeByIndexes(t.row + 1 + want, t.col, have - want, header.length).delete("Up");
-        const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
+        // Columns the add-in does not own (undefined) are written as null, which Excel leaves
+        // as they are: a user's formulas and formats there survive.
+        const rows = body.values.map((r) => r.map((v) => (v === undefined ? null : v)));
         const formats = body.formats.map((f) => (f === undefined ? null : f));
         const range = ws.getRangeByIndexes(t.row + 1, t.col, want, header.length);
-        range.numberFormat = expandFormats(formats, want);
-        range.values = encodeValues(rows, formats);
+        range.numberFormat = rows.map(() => body.formats.map((f) => (f === undefined ? null : (f ?? "General")))) as string[][];
+        range.values = encodeValues(rows, formats) as (string | number | boolean)[][];
         await context.sync();
         return done(undefined);
       });
@@ -220,6 +239,8 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const cols = settingsColumns(t.values[0] ?? []);
         if (cols.setting < 0 || cols.value < 0) return failed([{ kind: "missingColumn", table: name, column: cols.setting < 0 ? "Setting" : "Value", at: { sheet: t.sheet, row: t.row, col: t.col, address: cellAddress(t) } }]);
         const writes = runSettingWrites(t.values, settings);
+        // A filter on the table would make the rows appended below land in the wrong place.
+        context.workbook.tables.getItem(name).clearFilters();
         const ws = context.workbook.worksheets.getItem(t.sheet);
         const width = (t.values[0] ?? []).length;
         const missing = writes.filter((w) => w.bodyRow < 0);

@@ -22,14 +22,17 @@ export interface OfficeTable {
   readonly cols: number;
 }
 
-/** The workbook's sheets (with markers) and tables. */
+/** The workbook's sheets (with markers), tables and workbook-scoped defined names. */
 export interface OfficeState {
   readonly sheets: readonly OfficeSheet[];
   readonly tables: readonly OfficeTable[];
+  /** Defined names (Formulas > Name Manager): a table cannot take one of these names. */
+  readonly names: readonly string[];
 }
 
 /**
- * Reads the workbook's sheets, their ownership markers and its tables in two
+ * Reads the workbook's sheets, their ownership markers, its tables and its
+ * defined names in two
  * syncs whatever the workbook's size: the first lists sheets and tables, the
  * second loads each sheet's marker and each table's position (and, for the
  * sheets `wantUsed` picks, the used range's extent — never its values).
@@ -39,6 +42,8 @@ export async function readState(context: Excel.RequestContext, wantUsed: (name: 
   sheets.load("items/name,items/visibility");
   const tables = context.workbook.tables;
   tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
   const sheetItems = sheets.items.map((s) => {
     const marker = s.customProperties.getItemOrNullObject(MARKER_KEY);
@@ -61,5 +66,6 @@ export async function readState(context: Excel.RequestContext, wantUsed: (name: 
       used: s.used === undefined || s.used.isNullObject ? undefined : { sheet: s.name, row: s.used.rowIndex, col: s.used.columnIndex, rows: s.used.rowCount, cols: s.used.columnCount },
     })),
     tables: tableItems.map((t) => ({ name: t.name, sheet: parseAddress(t.range.address)?.sheet ?? "", row: t.range.rowIndex, col: t.range.columnIndex, rows: t.range.rowCount, cols: t.range.columnCount })),
+    names: names.items.map((n) => n.name),
   };
 }

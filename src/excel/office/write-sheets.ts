@@ -69,7 +69,7 @@ function describe(e: unknown): string {
 export async function writeSheets(context: Excel.RequestContext, specs: readonly SheetSpec[], options: WriteSheetsOptions): Promise<PortResult<WriteReport>> {
   const names = new Set(specs.map((s) => s.name.toLowerCase()));
   const state = await readState(context, (name) => !options.replaceEdited && names.has(name.toLowerCase()));
-  const planned = planWrite(state.sheets, state.tables, specs, { replaceInputs: options.replaceInputs });
+  const planned = planWrite(state.sheets, state.tables, specs, { replaceInputs: options.replaceInputs, definedNames: state.names });
   if (!planned.ok) return failed(planned.problems);
   const plan = planned.plan;
   if (!options.replaceEdited) {

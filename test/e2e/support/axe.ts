@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 
@@ -24,7 +25,9 @@ export interface AxeViolation {
  */
 export async function seriousViolations(page: Page, selector = "body"): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol, not added as a <script>: the page's
+  // Content-Security-Policy rightly refuses inline script.
+  if (!loaded) await page.evaluate(readFileSync(AXE_PATH, "utf8"));
   return page.evaluate(async (sel) => {
     type Node = { target: unknown[]; html: string };
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: Node[] }[] };

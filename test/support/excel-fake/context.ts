@@ -109,6 +109,9 @@ export class FakeContext {
     const n = this.stats.syncs;
     const requestBytes = commands.reduce((a, c) => a + c.bytes, 0) + loads.length * 40;
     if (suspended) this.stats.calcSuspendedSyncs++;
+    // Without delayForCellEdit, a batch sent while the user is typing in a cell fails
+    // (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+    if (this.document.cellEdit) throw new FakeExcelError("InvalidOperationInCellEditMode", "The operation is not available while Excel is in cell edit mode.");
     const failure = this.failures.find((f) => f.atSync === n);
     if (failure !== undefined && failure.afterCommands === undefined) throw new FakeExcelError(failure.code ?? "GeneralException", `Injected failure at sync ${n}`);
     if (requestBytes > this.limits.request) {

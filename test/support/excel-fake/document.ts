@@ -11,6 +11,13 @@ export interface FakeCell {
   style: Record<string, unknown> | undefined;
   /** True when the value was written with Excel's text prefix (a leading apostrophe). */
   prefixed: boolean;
+  /**
+   * The cell's formula ("=…"), when it holds one; `value` is then what it
+   * calculated. Writing a value over it replaces the formula; writing `null`
+   * leaves it (Range.values: "If a value is null, the cell is left unchanged",
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+   */
+  formula?: string;
 }
 
 /** A list validation on a rectangle. */
@@ -97,9 +104,26 @@ export class FakeSheet {
   }
 }
 
+/**
+ * A filter the user applied to one column of a table: body rows whose value
+ * in that column fails `show` are hidden. Office.js misbehaves on filtered
+ * tables: writing a range over hidden rows misplaces the data (office-js
+ * #224, https://github.com/OfficeDev/office-js/issues/224) and deleting rows
+ * of a filtered table does nothing (office-js #994,
+ * https://github.com/OfficeDev/office-js/issues/994). `Table.clearFilters()`
+ * (ExcelApi 1.2) removes the filter.
+ */
+export interface FakeFilter {
+  /** Zero-based column within the table. */
+  readonly column: number;
+  readonly show: (value: FakeValue) => boolean;
+}
+
 /** A table. */
 export class FakeTable {
   readonly id = nextId++;
+  /** The user's filter, if any (see {@link FakeFilter}). */
+  filter: FakeFilter | undefined;
   constructor(
     public name: string,
     public sheet: FakeSheet,
@@ -122,8 +146,38 @@ const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 export class FakeDocument {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
+  /**
+   * Workbook-scoped defined names, by lower-cased name. Table names and
+   * defined names share one namespace, so renaming a table to a defined
+   * name's name fails (Table.name, ExcelApi 1.1:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-name-member;
+   * the failure mid-swap is this project's issue #13, item 5).
+   */
+  readonly names = new Map<string, { name: string; formula: string }>();
   active: FakeSheet | undefined;
-  selection: { sheet: FakeSheet; row: number; col: number; rows: number; cols: number } | undefined;
+  /**
+   * The selection: its first area (what `getSelectedRange` would return), any
+   * further areas of a Ctrl+click multi-area selection, and the active cell.
+   * `getSelectedRange()` fails with InvalidSelection on a multi-area selection
+   * (https://github.com/OfficeDev/office-js-docs-pr/issues/2477);
+   * `getActiveCell()` (ExcelApi 1.7) always gives the one active cell.
+   */
+  selection: { sheet: FakeSheet; row: number; col: number; rows: number; cols: number; more?: { row: number; col: number; rows: number; cols: number }[]; active?: { row: number; col: number } } | undefined;
+  /**
+   * The name of the chart sheet the user is looking at, if any. Office.js has
+   * no chart sheets: `getActiveWorksheet()` throws while one is active
+   * (office-js #2444, https://github.com/OfficeDev/office-js/issues/2444) and
+   * there is no active cell (`getActiveCell` fails with InvalidSelection,
+   * office-js #5319, https://github.com/OfficeDev/office-js/issues/5319).
+   */
+  activeChartSheet: string | undefined;
+  /**
+   * True while the user is typing in a cell. A batch then fails with
+   * InvalidOperationInCellEditMode unless it was run with
+   * `delayForCellEdit: true`, which makes Excel wait until editing ends
+   * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
+  cellEdit = false;
   private tableCount = 0;
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
@@ -174,6 +228,22 @@ export class FakeDocument {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid table name`);
     const clash = this.table(name);
     if (clash !== undefined && clash !== except) throw new FakeExcelError("ItemAlreadyExists", `A table named "${name}" already exists`);
+    if (this.names.has(name.toLowerCase())) throw new FakeExcelError("InvalidArgument", `"${name}" is already a defined name in the workbook`);
+  }
+
+  /** Rows of a sheet hidden by a table's filter (zero-based sheet rows). */
+  hiddenRows(sheet: FakeSheet): Set<number> {
+    const hidden = new Set<number>();
+    for (const t of this.tables) {
+      if (t.sheet !== sheet || t.filter === undefined) continue;
+      for (let r = t.row + 1; r < t.row + t.rows; r++) if (!t.filter.show(sheet.value(r, t.col + t.filter.column))) hidden.add(r);
+    }
+    return hidden;
+  }
+
+  /** True when a rectangle overlaps a table with a filter applied. */
+  filteredTableAt(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): boolean {
+    return this.tables.some((t) => t.sheet === sheet && t.filter !== undefined && t.row < row + rows && row < t.row + t.rows && t.col < col + cols && col < t.col + t.cols);
   }
 
   /** Creates a table over a rectangle whose first row is its header, fixing headers as Excel does. */

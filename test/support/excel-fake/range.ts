@@ -2,6 +2,7 @@ import { FakeClientObject } from "./client-object";
 import type { FakeContext } from "./context";
 import { cellKey, type FakeCell, type FakeSheet } from "./document";
 import { FakeExcelError } from "./errors";
+import { FakeWorksheet } from "./sheet";
 import { typeIn } from "./typing";
 
 /** A rectangle on a sheet. */
@@ -63,7 +64,7 @@ function style(t: RangeTarget, prop: string, value: unknown): void {
     for (let c = 0; c < t.cols; c++) {
       const k = cellKey(t.row + r, t.col + c);
       const old = t.sheet.cells.get(k);
-      t.sheet.cells.set(k, { value: old?.value ?? "", format: old?.format, prefixed: old?.prefixed ?? false, style: { ...(old?.style ?? {}), [prop]: value } });
+      t.sheet.cells.set(k, { ...old, value: old?.value ?? "", format: old?.format, prefixed: old?.prefixed ?? false, style: { ...(old?.style ?? {}), [prop]: value } });
     }
   }
 }
@@ -116,6 +117,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return grid(t, (c) => c?.value ?? "");
       case "numberFormat":
         return grid(t, (c) => c?.format ?? "General");
+      case "formulas":
+        return grid(t, (c) => c?.formula ?? c?.value ?? "");
       case "address":
         return addressOf(t);
       case "rowIndex":
@@ -150,9 +153,17 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   set values(v: unknown[][]) {
     this.command(v, (t) => {
       const rows = checkShape(t, v);
+      // Over a filtered table Excel writes the rows into the visible rows only, so
+      // data lands in the wrong rows and the tail is lost (office-js #224:
+      // https://github.com/OfficeDev/office-js/issues/224).
+      const doc = this.context.document;
+      const hidden = doc.filteredTableAt(t.sheet, t.row, t.col, t.rows, t.cols) ? doc.hiddenRows(t.sheet) : new Set<number>();
+      const targets = Array.from({ length: t.rows }, (_, r) => t.row + r).filter((r) => !hidden.has(r));
       rows.forEach((row, r) =>
         row.forEach((x, c) => {
-          const k = cellKey(t.row + r, t.col + c);
+          const at = targets[r];
+          if (at === undefined) return;
+          const k = cellKey(at, t.col + c);
           const old = t.sheet.cells.get(k);
           const typed = typeIn(x, old?.format);
           if (typed === undefined) return;
@@ -160,6 +171,16 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         }),
       );
     });
+  }
+
+  /** The range's formulas (after load): a cell's formula, or its value when it holds none. */
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+
+  /** The sheet the range is on (a navigation property: no sync needed to use it). */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.target().sheet);
   }
 
   /** The range's number formats (after load). */
@@ -176,7 +197,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           if (f === null || f === undefined) return;
           const k = cellKey(t.row + r, t.col + c);
           const old = t.sheet.cells.get(k);
-          t.sheet.cells.set(k, { value: old?.value ?? "", format: f === "General" ? undefined : String(f), style: old?.style, prefixed: old?.prefixed ?? false });
+          t.sheet.cells.set(k, { ...old, value: old?.value ?? "", format: f === "General" ? undefined : String(f), style: old?.style, prefixed: old?.prefixed ?? false });
         }),
       );
     });
@@ -230,6 +251,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   delete(shift: string): void {
     this.command(shift, (t) => {
       if (shift !== "Up") throw new FakeExcelError("InvalidArgument", "The fake only deletes with shift Up");
+      // Rows of a filtered table are not deleted at all (office-js #994:
+      // https://github.com/OfficeDev/office-js/issues/994).
+      if (this.context.document.filteredTableAt(t.sheet, t.row, t.col, t.rows, t.cols)) return;
       this.context.document.shiftRows(t.sheet, t.row + t.rows, t.col, t.cols, -t.rows);
     });
   }

@@ -258,6 +258,11 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
     this.command(v, (t) => (t.style = v));
   }
 
+  /** Clears the filters applied to the table (ExcelApi 1.2: https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-clearfilters-member(1)). */
+  clearFilters(): void {
+    this.command(null, (t) => (t.filter = undefined));
+  }
+
   /** The whole table (header included). */
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {

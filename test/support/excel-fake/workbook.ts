@@ -61,9 +61,12 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
     return new FakeWorksheet(this.context, () => this.context.document.sheet(name) ?? null, true);
   }
 
-  /** The active sheet. */
+  /** The active sheet; fails while a chart sheet is active (office-js #2444: https://github.com/OfficeDev/office-js/issues/2444). */
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.document.active ?? null);
+    return new FakeWorksheet(this.context, () => {
+      if (this.context.document.activeChartSheet !== undefined) throw new FakeExcelError("GeneralException", "The active sheet is not a worksheet.");
+      return this.context.document.active ?? null;
+    });
   }
 }
 
@@ -78,13 +81,83 @@ export class FakeWorkbook {
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context, undefined);
   }
-  /** The selected range. */
+  /** The workbook's defined names. */
+  get names(): FakeNamedItemCollection {
+    return new FakeNamedItemCollection(this.context);
+  }
+  /**
+   * The selected range. Fails with InvalidSelection on a multi-area
+   * selection (https://github.com/OfficeDev/office-js-docs-pr/issues/2477)
+   * and while a chart sheet is active.
+   */
   getSelectedRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const s = this.context.document.selection;
-      if (s === undefined) throw new FakeExcelError("InvalidSelection", "nothing selected");
+      if (s === undefined || this.context.document.activeChartSheet !== undefined) throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+      if ((s.more?.length ?? 0) > 0) throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
       return s;
     });
+  }
+  /**
+   * The active cell (ExcelApi 1.7): one cell whatever the selection's shape;
+   * fails with InvalidSelection when there is none, e.g. on a chart sheet
+   * (office-js #5319: https://github.com/OfficeDev/office-js/issues/5319).
+   */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.context.document.selection;
+      if (s === undefined || this.context.document.activeChartSheet !== undefined) throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+      return { sheet: s.sheet, row: s.active?.row ?? s.row, col: s.active?.col ?? s.col, rows: 1, cols: 1 };
+    });
+  }
+}
+
+/** A defined name. */
+export class FakeNamedItem extends FakeClientObject<{ name: string; formula: string }> {
+  protected capture(t: { name: string; formula: string }, name: string): unknown {
+    if (name === "name") return t.name;
+    if (name === "formula") return t.formula;
+    throw new FakeExcelError("InvalidArgument", `The fake NamedItem cannot load "${name}"`);
+  }
+  /** Loaded name. */
+  get name(): string {
+    return this.read("name");
+  }
+}
+
+/** The workbook's defined names (ExcelApi 1.1; `getItemOrNullObject` 1.4). */
+export class FakeNamedItemCollection extends FakeClientObject<{ name: string; formula: string }[]> {
+  private itemsLoaded: FakeNamedItem[] | undefined;
+
+  constructor(context: FakeContext) {
+    super(context, () => [...context.document.names.values()]);
+  }
+
+  protected capture(): unknown {
+    throw new FakeExcelError("InvalidArgument", "load items/… only");
+  }
+
+  /** Loads item properties ("items/name"). */
+  override load(spec?: unknown): this {
+    const names = (typeof spec === "string" ? spec.split(",") : []).map((s) => s.trim());
+    if (names.length === 0 || names.some((n) => !n.startsWith("items/"))) throw new FakeExcelError("InvalidArgument", "load items/… only");
+    this.context.queueLoad({
+      capture: () => this.target().map((n) => ({ n, values: names.map((k) => (k === "items/name" ? n.name : k === "items/formula" ? n.formula : undefined)) })),
+      commit: (captured) => {
+        this.itemsLoaded = (captured as { n: { name: string; formula: string }; values: unknown[] }[]).map(({ n, values }) => {
+          const p = new FakeNamedItem(this.context, () => n);
+          names.forEach((k, i) => (p as unknown as { loaded: Map<string, unknown> }).loaded.set(k.slice(6), values[i]));
+          return p;
+        });
+      },
+    });
+    return this;
+  }
+
+  /** Loaded items. */
+  get items(): FakeNamedItem[] {
+    if (this.itemsLoaded === undefined) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available.");
+    return this.itemsLoaded;
   }
 }
 

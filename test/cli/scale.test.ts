@@ -29,6 +29,8 @@ describe("--sample synthetic", () => {
     const direct = runModel(syntheticScaleModel(SIZE));
     if (!direct.ok) throw new Error("engine");
     expect(json.totals).toEqual(direct.value.totals.map((x) => ({ partner: x.partner, year: x.yearLabel, category: x.category, amount: (x.amount / 100).toFixed(2) })));
+    const text = await cli([file, "--no-write"]);
+    expect(text.stdout).toContain(`, ${direct.value.rows.length} charges.`);
     // Deterministic: the same size gives the same workbook contents.
     const again = t.file("synthetic-again.xlsx");
     expect((await cli(["--sample", "synthetic", "--lines=300", "--partners=4", "--years=2", again])).code).toBe(0);

@@ -1,4 +1,3 @@
-import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,7 +5,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../src/engine";
-import { sampleById } from "../../src/samples";
+import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
+import { runModel } from "../../src/engine";
+import { sampleById, syntheticScaleModel } from "../../src/samples";
 import { cli, readBack, tempDir } from "./helpers";
 
 const run = promisify(execFile);
@@ -123,6 +124,37 @@ describe("LibreOffice, an independent reader, reads the same allocation totals",
       expect(charges).toBe(engine.value.rows.length);
       expect(read).toEqual(expected);
       expect([...read.values()].reduce((a, b) => a + b, 0)).toBe(engine.value.result.balance.totalIn);
+    },
+    SOFFICE_TIMEOUT_MS + 30_000,
+  );
+  it(
+    "reads a large model's Allocations, written in bulk, as the engine's shares, every row balancing",
+    async () => {
+      if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc");
+      const size = { lines: 300, partners: 4, years: 2 };
+      const file = t.file("synthetic.xlsx");
+      expect((await cli(["--sample", "synthetic", "--lines", "300", "--partners", "4", "--years", "2", file])).code).toBe(0);
+      const out = t.file("synthetic-run.xlsx");
+      const r = await cli([file, "--out", out]);
+      expect(r.code, r.stderr).toBe(0);
+      const sheetNumber = (await readBack(out)).worksheets.findIndex((w) => w.name === "Allocations") + 1;
+      const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNumber}`;
+      const csvDir = t.file("csv-synthetic");
+      await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", csvDir, out], { timeout: SOFFICE_TIMEOUT_MS });
+      const [csvName] = (await readdir(csvDir)).filter((f) => f.endsWith(".csv"));
+      expect(csvName, "soffice wrote no CSV").toBeDefined();
+      const [, header = [], ...body] = parseCsv(await readFile(join(csvDir, csvName!), "utf8")).filter((row) => row.some((c) => c !== ""));
+      const engine = runModel(syntheticScaleModel(size));
+      if (!engine.ok) throw new Error("engine failed");
+      const lineYears = engine.value.result.lineYears;
+      expect(body).toHaveLength(lineYears.length);
+      body.forEach((row, k) => {
+        const ly = lineYears[k]!;
+        expect([row[0], row[6]]).toEqual([ly.lineRef, ly.yearLabel]);
+        expect(textToPence(row[ALLOCATION_HEADERS.length - 1] ?? "")).toBe(ly.profile.amount);
+        ly.partners.forEach((p, i) => expect(textToPence(row[header.indexOf(`${p} (£)`)] ?? ""), `${ly.lineRef} ${ly.yearLabel} ${p}`).toBe(ly.shares[i]));
+        expect(textToPence(row[header.indexOf(ALLOCATION_CHECK_HEADER)] ?? "")).toBe(0);
+      });
     },
     SOFFICE_TIMEOUT_MS + 30_000,
   );

@@ -108,3 +108,28 @@ describe("writing long blocks in bulk", () => {
     expect((await workbookBytes(one)).equals(await workbookBytes(two))).toBe(true);
   });
 });
+
+describe("what a bulk store holds", () => {
+  it("holds rows only on sheets it added, and turns them into cells before a validation or an overlapping write", () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Existing");
+    const store = new BulkXlsxStore(wb);
+    const rows = Array.from({ length: BULK_MIN_ROWS + 5 }, (_, i) => [`r${i}`, i]);
+    store.writeBlock("Existing", 0, 0, rows, undefined, undefined);
+    expect(store.heldBlocks(wb.getWorksheet("Existing")!)).toHaveLength(0);
+    store.addSheet("New", true);
+    store.writeBlock("New", 0, 0, rows, undefined, undefined);
+    const ws = wb.getWorksheet("New")!;
+    expect(store.heldBlocks(ws)).toHaveLength(1);
+    expect(ws.rowCount).toBe(1);
+    store.writeBlock("New", 10, 1, [[1, 2]], undefined, undefined);
+    expect(store.heldBlocks(ws)).toHaveLength(0);
+    expect(ws.rowCount).toBe(rows.length);
+    expect(store.readValues("New", 10, 0, 1, 3)).toEqual([["r10", 1, 2]]);
+    store.writeBlock("New", 400, 0, rows, undefined, undefined);
+    expect(store.heldBlocks(ws)).toHaveLength(1);
+    store.addValidation("New", { row: 401, col: 0, rows: 1, cols: 1, source: { kind: "values", values: ["a"] }, strict: true, message: "m" });
+    expect(store.heldBlocks(ws)).toHaveLength(0);
+    expect(store.readValues("New", 400 + BULK_MIN_ROWS, 0, 1, 2)).toEqual([[`r${BULK_MIN_ROWS}`, BULK_MIN_ROWS]]);
+  });
+});

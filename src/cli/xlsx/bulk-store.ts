@@ -1,5 +1,5 @@
 import type { Table, Worksheet } from "exceljs";
-import { a1, a1Range, type CellStyle, type CellValue, type Grid, type RangeRef, type TableSpec } from "../../excel";
+import { a1, a1Range, type CellStyle, type CellValue, type Grid, type RangeRef, type TableSpec, type ValidationSpec } from "../../excel";
 import { XlsxStore } from "../xlsx-store";
 import { tableModel } from "./tables";
 
@@ -17,7 +17,9 @@ export interface HeldBlock {
   readonly row: number;
   readonly col: number;
   readonly rows: CellValue[][];
-  readonly formats: string;
+  /** The block's formats, and as a key to compare them by. */
+  readonly formats: readonly (string | null)[] | undefined;
+  readonly formatsKey: string;
   readonly style: CellStyle | undefined;
 }
 
@@ -32,10 +34,14 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * records each column's style; `workbookBytes` writes the other rows
  * straight to the sheet's XML after it with the same styles. Reads see the
  * held rows as if they were cells, so everything the store port does
- * (tables over them, reading them back) is unchanged.
+ * (tables over them, reading them back) is unchanged. Only sheets this
+ * store added (a write's staging sheets) hold rows; validations, a table
+ * resize or a block written over held rows turn them into cells first.
  */
 export class BulkXlsxStore extends XlsxStore {
   private readonly held = new Map<Worksheet, HeldBlock[]>();
+  /** Sheets added by this store (the staging sheets a write builds): only their blocks are held. */
+  private readonly added = new Set<Worksheet>();
 
   /** The same workbook, held in a store that writes long blocks in bulk. */
   static from(store: XlsxStore): BulkXlsxStore {
@@ -52,23 +58,58 @@ export class BulkXlsxStore extends XlsxStore {
   }
 
   /** @inheritdoc */
+  override addSheet(name: string, visible: boolean): void {
+    super.addSheet(name, visible);
+    const ws = this.ws(name);
+    if (ws !== undefined) this.added.add(ws);
+  }
+
+  /**
+   * Writes a sheet's held rows as ordinary cells and stops holding them:
+   * before anything other than the store port's staging touches cells in or
+   * below them (validations, resizing a table), so those see real cells.
+   */
+  private materialise(ws: Worksheet): void {
+    const list = this.held.get(ws);
+    if (list === undefined) return;
+    this.held.delete(ws);
+    for (const b of list) if (b.rows.length > 0) super.writeBlock(ws.name, b.row + 1, b.col, b.rows, b.formats, b.style);
+  }
+
+  /** @inheritdoc */
   override writeBlock(sheet: string, row: number, col: number, values: Grid, formats: readonly (string | null)[] | undefined, style: CellStyle | undefined): void {
     const ws = this.ws(sheet);
-    const list = ws === undefined ? undefined : (this.held.get(ws) ?? []);
+    const list = ws === undefined ? undefined : this.held.get(ws);
     const key = JSON.stringify(formats ?? null);
     const last = list?.[list.length - 1];
-    // The store port splits a long block into requests: a piece that continues a held block joins it.
-    if (last !== undefined && last.col === col && last.formats === key && last.style === style && row === last.row + 1 + last.rows.length && values.every((v) => v.length === (last.rows[0]?.length ?? v.length))) {
+    // The store port may split a long block into requests: a piece that continues a held block joins it.
+    if (last !== undefined && last.col === col && last.formatsKey === key && last.style === style && row === last.row + 1 + last.rows.length && values.every((v) => v.length === (last.rows[0]?.length ?? v.length))) {
       for (const v of values) last.rows.push(v as CellValue[]);
       return;
     }
-    if (ws === undefined || list === undefined || values.length < BULK_MIN_ROWS || values.some((v) => v.length !== (values[0]?.length ?? 0))) {
+    // Anything else written over held rows: they become cells first, so no row is written twice.
+    if (ws !== undefined && list !== undefined && list.some((b) => row <= b.row + b.rows.length && row + values.length > b.row)) this.materialise(ws);
+    if (ws === undefined || !this.added.has(ws) || values.length < BULK_MIN_ROWS || values.some((v) => v.length !== (values[0]?.length ?? 0))) {
       super.writeBlock(sheet, row, col, values, formats, style);
       return;
     }
     super.writeBlock(sheet, row, col, values.slice(0, 1), formats, style);
-    list.push({ row, col, rows: values.slice(1) as CellValue[][], formats: key, style });
-    this.held.set(ws, list);
+    const next = this.held.get(ws) ?? [];
+    next.push({ row, col, rows: values.slice(1) as CellValue[][], formats, formatsKey: key, style });
+    this.held.set(ws, next);
+  }
+
+  /** @inheritdoc */
+  override addValidation(sheet: string, v: ValidationSpec): void {
+    const ws = this.ws(sheet);
+    if (ws !== undefined) this.materialise(ws);
+    super.addValidation(sheet, v);
+  }
+
+  /** @inheritdoc */
+  override resizeTableBody(table: string, bodyRows: number): void {
+    for (const ws of [...this.held.keys()]) if ((ws.getTables() as unknown as Table[]).some((t) => same(tableModel(t).name, table))) this.materialise(ws);
+    super.resizeTableBody(table, bodyRows);
   }
 
   /** @inheritdoc */
@@ -128,6 +169,9 @@ export class BulkXlsxStore extends XlsxStore {
   override deleteSheet(name: string): void {
     const ws = this.ws(name);
     super.deleteSheet(name);
-    if (ws !== undefined) this.held.delete(ws);
+    if (ws !== undefined) {
+      this.held.delete(ws);
+      this.added.delete(ws);
+    }
   }
 }

@@ -45,6 +45,10 @@ export type Command =
       readonly signOff: string | undefined;
       /** Recompute the recorded run and compare every output cell; writes nothing. */
       readonly verify: boolean;
+      /** `--max-unzipped <MiB>`: raises (or lowers) the size limit; undefined for the default. */
+      readonly maxUnzippedMiB: number | undefined;
+      /** `--max-table-cells <count>`: the cells limit per table; undefined for the default. */
+      readonly maxTableCells: number | undefined;
     };
 
 /** The sample whose size is chosen on the command line. */
@@ -56,7 +60,7 @@ export interface UsageError {
 }
 
 const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples", "--verify"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--lines", "--partners", "--years", "--explain", "--partner", "--year"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--lines", "--partners", "--years", "--explain", "--partner", "--year"]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
 /** A size option's value as a whole number within its limits, or the usage error. */
@@ -147,6 +151,10 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     if (values.has("--out")) return { usage: "--sign-off records an approval in the workbook itself, so --out cannot be used with it." };
     if (!/\S.*,.*\S/.test(signOff)) return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
   }
+  const maxUnzipped = positiveWhole(values.get("--max-unzipped"));
+  if (maxUnzipped === null) return { usage: "--max-unzipped needs a whole number of MiB, e.g. --max-unzipped 1024." };
+  const maxCells = positiveWhole(values.get("--max-table-cells"));
+  if (maxCells === null) return { usage: "--max-table-cells needs a whole number of cells, e.g. --max-table-cells 5000000." };
   return {
     kind: "run",
     file: positional[0] ?? "",
@@ -160,7 +168,15 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     preparedBy: values.get("--prepared-by"),
     signOff,
     verify: flags.has("--verify"),
+    maxUnzippedMiB: maxUnzipped,
+    maxTableCells: maxCells,
   };
+}
+
+/** A limit's value: undefined when not given, null when not a positive whole number. */
+function positiveWhole(text: string | undefined): number | undefined | null {
+  if (text === undefined) return undefined;
+  return /^\d{1,15}$/.test(text) && Number(text) > 0 ? Number(text) : null;
 }
 
 function canonical(name: string): string {

@@ -1,4 +1,5 @@
 import { SAMPLES } from "../samples";
+import { DEFAULT_LIMITS } from "./xlsx/limits";
 
 /** The `--help` text. */
 export function helpText(): string {
@@ -37,6 +38,10 @@ Run options:
       --progress / --no-progress
                           show or hide the progress bar (default: shown when stderr is
                           a terminal)
+      --max-unzipped <MiB>
+                          open workbooks up to this size unpacked (default ${DEFAULT_LIMITS.unzippedMiB})
+      --max-table-cells <count>
+                          read tables up to this many cells (default ${DEFAULT_LIMITS.tableCells})
 
 Samples: ${SAMPLES.map((s) => s.id).join(", ")}, synthetic (made-up figures of any size:
 --lines 1 to 1,000,000, default 1,000; --partners 1 to 1,000, default 20; --years 1 to 50,
@@ -48,6 +53,9 @@ checks whether the results in the workbook still match its inputs and says if no
 temporary file in the same folder, which replaces the target only when complete.
 Charts are not drawn: the library used to write .xlsx files cannot write charts, so
 the Charts sheet holds the charts' figures with a note saying so.
+
+A workbook that is read-only, being written by another run, or changed by someone
+while this one works is not written; see docs/cli-safety.md.
 
 Exit codes: 0 done; 1 the model has problems (each listed with its cell); 2 wrong
 usage; 3 the file cannot be read or written (one-line reason).

@@ -7,6 +7,7 @@ import { runCommand } from "./run-command";
 import { listSamples, writeSample } from "./sample-command";
 import { EXIT, type Outcome } from "./outcome";
 import { VERSION } from "../app";
+import { DEFAULT_LIMITS } from "./xlsx/limits";
 
 /** Where the command line reads and writes: stdout for results, stderr for messages and progress. */
 export interface CliIo {
@@ -56,7 +57,8 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
     case "run": {
       const bar = progressBar(io.stderr, command.progress ?? io.stderr.isTTY === true);
       try {
-        return await runCommand({ ...command, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out), ...(io.now === undefined ? {} : { now: io.now() }) }, bar);
+        const limits = { unzippedMiB: command.maxUnzippedMiB ?? DEFAULT_LIMITS.unzippedMiB, tableCells: command.maxTableCells ?? DEFAULT_LIMITS.tableCells };
+        return await runCommand({ ...command, limits, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out), ...(io.now === undefined ? {} : { now: io.now() }) }, bar);
       } finally {
         bar.finish();
       }

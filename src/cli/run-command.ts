@@ -3,9 +3,11 @@ import { createStorePort, decodeMarker } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
+import { beginWrite, type WriteSession } from "./write-session";
 import { BulkXlsxStore } from "./xlsx/bulk-store";
+import type { Limits } from "./xlsx/limits";
 import { openWorkbook } from "./xlsx/open";
-import { workbookBytes, writeFileAtomic } from "./xlsx/save";
+import { workbookBytes } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
 
 /** A run as the command line was asked for it, with absolute paths. */
@@ -25,6 +27,8 @@ export interface RunArgs {
   readonly verify?: boolean;
   /** The time to record (tests fix it); default now. */
   readonly now?: Date;
+  /** Size limits for opening the workbook (docs/cli-safety.md). */
+  readonly limits?: Limits;
 }
 
 const NAME = "shared-apportion";
@@ -47,8 +51,23 @@ function failure(code: number, json: boolean, error: string, problems: readonly 
  * it is never touched.
  */
 export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
+  if (args.check || args.noWrite || args.verify === true) return runAndWrite(args, bar, undefined);
+  // A write is checked and locked before the workbook is read: a read-only or busy file is
+  // refused at once, and the identity check before the rename then covers the whole run.
+  const inPlace = args.outPath === undefined || args.outPath === args.path;
+  const begun = await beginWrite(inPlace ? args.path : (args.outPath ?? args.path), inPlace ? args.file : (args.out ?? args.file), inPlace);
+  if (!begun.ok) return failure(EXIT.file, args.json, begun.message);
+  try {
+    const outcome = await runAndWrite(args, bar, begun.session);
+    return begun.session.notes.length === 0 ? outcome : { ...outcome, err: [...begun.session.notes, ...(outcome.err ?? [])] };
+  } finally {
+    await begun.session.release();
+  }
+}
+
+async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSession | undefined): Promise<Outcome> {
   bar.update("Reading", 0, 1);
-  const opened = await openWorkbook(args.path);
+  const opened = await openWorkbook(args.path, args.limits);
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
   // Long output blocks are held as rows and written in bulk when saving (see BulkXlsxStore).
   const store = BulkXlsxStore.from(opened.value.store);
@@ -86,11 +105,15 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
     toWrite = signed.outputs;
   }
   let write: WriteSummary = { file: undefined, sheets: [], chartsNotWritten: [] };
-  if (!args.noWrite) {
+  if (session !== undefined) {
     const replaced = (sheet: string): boolean => {
       const role = decodeMarker(store.listSheets().find((s) => s.name === sheet)?.marker)?.role;
       return role === "output" || role === "staging";
     };
+    const secondOnly = store.markedBySecondMarkOnly().filter(replaced);
+    if (secondOnly.length > 0) {
+      notes.push(`note: ${args.file} was saved by a program that drops the add-in's sheet markers (LibreOffice or openpyxl, for example); its sheets were recognised by their second mark (the name _SharedApportion), and these will be replaced: ${secondOnly.join(", ")}.`);
+    }
     const lost = await opened.value.lost(replaced);
     if (lost.length > 0 && inPlace && !args.force) {
       return failure(EXIT.file, args.json, `${args.file} holds ${lostFeaturesText(lost)}, which this tool cannot keep when it rewrites the file; nothing was written. Use --out <copy.xlsx> to write the results to a new file, or --force to write into this one anyway.`);
@@ -101,15 +124,10 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
       const problems = written.kind === "needsConsent" ? written.problems.map((p) => ({ ...p, message: `${p.message} Add --force to replace them.` })) : written.problems;
       return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, problems);
     }
-    const target = inPlace ? args.path : (args.outPath ?? args.path);
     const shown = inPlace ? args.file : (args.out ?? args.file);
     bar.update("Saving", 2, 3);
-    try {
-      await writeFileAtomic(target, await workbookBytes(store, active));
-    } catch (e) {
-      const why = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
-      return failure(EXIT.file, args.json, `cannot write ${shown} (${why}); ${inPlace ? "the workbook was left as it was" : "nothing was written"}.`);
-    }
+    const refused = await session.commit(await workbookBytes(store, active), opened.value.identity);
+    if (refused !== undefined) return failure(EXIT.file, args.json, refused);
     write = { file: shown, sheets: written.report.sheets, chartsNotWritten: store.unwrittenCharts() };
   }
   bar.update("Done", 3, 3);

@@ -5,7 +5,8 @@ import { SAMPLES, SCALE_DEFAULTS, sampleById, syntheticScaleModel, type SampleMo
 import { SYNTHETIC } from "./args";
 import type { Outcome } from "./outcome";
 import { XlsxStore } from "./xlsx-store";
-import { workbookBytes, writeFileAtomic } from "./xlsx/save";
+import { beginWrite } from "./write-session";
+import { workbookBytes } from "./xlsx/save";
 
 const SYNTHETIC_TITLE = "Synthetic model of any size (--lines N --partners P --years Y)";
 
@@ -45,10 +46,13 @@ export async function writeSample(command: { sample: string; file: string; force
   const store = new XlsxStore(new ExcelJS.Workbook());
   const created = await createStorePort(store).createModel(sample.model, { notes: sample.notes });
   if (!created.ok) return { code: 3, err: created.problems.map((p) => `shared-apportion: ${workbookProblemMessage(p)}`) };
+  const begun = await beginWrite(command.file, shown, false);
+  if (!begun.ok) return { code: 3, err: [`shared-apportion: ${begun.message}`] };
   try {
-    await writeFileAtomic(command.file, await workbookBytes(store));
-  } catch (e) {
-    return { code: 3, err: [`shared-apportion: cannot write ${shown} (${(e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e))}).`] };
+    const refused = await begun.session.commit(await workbookBytes(store));
+    if (refused !== undefined) return { code: 3, err: [`shared-apportion: ${refused}`] };
+  } finally {
+    await begun.session.release();
   }
   const sheets = created.value.sheets;
   if (command.json) return { code: 0, out: [JSON.stringify({ ok: true, sample: sample.id, file: command.file, sheets }, null, 2)] };

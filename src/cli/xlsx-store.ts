@@ -6,7 +6,8 @@ import type { SheetStore, StoreSheet, StoreTable } from "../excel";
 import { fromExcel, toExcel } from "./xlsx/cell-convert";
 import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/custom-properties";
 import { argb, pointsToChars, StyleCache } from "./xlsx/styles";
-import { moveTableCells, tableModel, tableRange, type TableModel } from "./xlsx/tables";
+import { rekeyTable, setSheetOrder, tableModel, validationModels, worksheetTables, type TableModel } from "./xlsx/exceljs-internals";
+import { moveTableCells, tableRange } from "./xlsx/tables";
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -43,7 +44,18 @@ export class XlsxStore implements SheetStore {
   constructor(
     readonly workbook: Workbook,
     readonly properties: Map<Worksheet, SheetProperties> = new Map(),
+    /** Markers found only as a sheet's second mark (a hidden defined name), per worksheet; read by `BulkXlsxStore.from`. */
+    readonly secondMarks: Map<Worksheet, string> = new Map(),
   ) {}
+
+  /**
+   * Sheets recognised as the add-in's only by their second mark (a hidden
+   * defined name), because a program such as LibreOffice or openpyxl saved
+   * the file and dropped the custom property that marks them.
+   */
+  markedBySecondMarkOnly(): string[] {
+    return this.workbook.worksheets.filter((ws) => this.properties.get(ws)?.get(MARKER_KEY) === undefined && this.secondMarks.has(ws)).map((ws) => ws.name);
+  }
 
   /** Charts the layout asked for that are not in the file (exceljs cannot write charts). */
   unwrittenCharts(): readonly UnwrittenChart[] {
@@ -57,7 +69,7 @@ export class XlsxStore implements SheetStore {
   }
 
   private tables(): { ws: Worksheet; table: Table; model: TableModel }[] {
-    return this.workbook.worksheets.flatMap((ws) => (ws.getTables() as unknown as Table[]).map((t) => ({ ws, table: t, model: tableModel(t) })));
+    return this.workbook.worksheets.flatMap((ws) => worksheetTables(ws).map((t) => ({ ws, table: t, model: tableModel(t) })));
   }
 
   private table(name: string): { ws: Worksheet; table: Table; model: TableModel } {
@@ -72,7 +84,11 @@ export class XlsxStore implements SheetStore {
 
   /** @inheritdoc */
   listSheets(): StoreSheet[] {
-    return this.workbook.worksheets.map((ws) => ({ name: ws.name, visible: ws.state === "visible" || ws.state === undefined, marker: decodeProperty(this.properties.get(ws)?.get(MARKER_KEY)) }));
+    return this.workbook.worksheets.map((ws) => ({
+      name: ws.name,
+      visible: ws.state === "visible" || ws.state === undefined,
+      marker: decodeProperty(this.properties.get(ws)?.get(MARKER_KEY)) ?? this.secondMarks.get(ws),
+    }));
   }
 
   /** @inheritdoc */
@@ -125,6 +141,7 @@ export class XlsxStore implements SheetStore {
   deleteSheet(name: string): void {
     const ws = this.sheet(name);
     this.properties.delete(ws);
+    this.secondMarks.delete(ws);
     this.workbook.removeWorksheet(ws.id);
     if (this.current !== undefined && same(this.current.sheet, name)) this.current = undefined;
   }
@@ -138,8 +155,7 @@ export class XlsxStore implements SheetStore {
     // Excel rewrites references to a renamed sheet, including list validations that point at it.
     const prefixes = [`${quoteSheet(old)}!`, `${old}!`, `'${old}'!`];
     for (const other of this.workbook.worksheets) {
-      const model = (other as unknown as { dataValidations: { model: Record<string, { formulae?: string[] }> } }).dataValidations.model;
-      for (const v of Object.values(model)) {
+      for (const v of Object.values(validationModels(other))) {
         v.formulae = v.formulae?.map((f) => {
           const p = prefixes.find((x) => f.startsWith(x));
           return p === undefined ? f : `${quoteSheet(to)}!${f.slice(p.length)}`;
@@ -160,6 +176,8 @@ export class XlsxStore implements SheetStore {
     if (value === undefined) props.delete(MARKER_KEY);
     else props.set(MARKER_KEY, encodeProperty(value));
     this.properties.set(ws, props);
+    // The second mark follows the first: written from the custom property when the file is saved.
+    this.secondMarks.delete(ws);
   }
 
   /** @inheritdoc */
@@ -167,10 +185,7 @@ export class XlsxStore implements SheetStore {
     const ws = this.sheet(name);
     const order = this.workbook.worksheets.filter((w) => w !== ws);
     order.splice(Math.max(0, Math.min(position, order.length)), 0, ws);
-    // exceljs orders sheets by `orderNo`, which its typings do not declare.
-    order.forEach((w, i) => {
-      (w as unknown as { orderNo: number }).orderNo = i + 1;
-    });
+    order.forEach((w, i) => setSheetOrder(w, i + 1));
   }
 
   /** @inheritdoc */
@@ -213,11 +228,9 @@ export class XlsxStore implements SheetStore {
   renameTable(from: string, to: string): void {
     const t = this.table(from);
     if (!same(from, to) && this.tables().some((x) => same(x.model.name, to))) throw new Error(`A table named "${to}" already exists`);
-    const tables = (t.ws as unknown as { tables: Record<string, Table> }).tables;
-    for (const k of Object.keys(tables)) if (tables[k] === t.table) delete tables[k];
     t.model.name = to;
     t.model.displayName = to;
-    tables[to] = t.table;
+    rekeyTable(t.ws, t.table, to);
   }
 
   /** @inheritdoc */

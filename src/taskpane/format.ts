@@ -3,7 +3,7 @@
  * the engine's own formatters so the pane, the sheets and the custom
  * functions always print the same figure the same way.
  */
-import { formatMoney, fyLabel, longDate, type Category, type Nature, type Pence } from "../engine";
+import { Decimal, formatMoney, fyLabel, longDate, parseDecimal, type Category, type Nature, type Pence } from "../engine";
 
 export { formatMoney, fyLabel, longDate };
 
@@ -45,4 +45,28 @@ export function formatExactPounds(text: string): string {
   if (!m) return text;
   const [, sign = "", int = "", rest = ""] = m;
   return `${sign}£${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${rest}`;
+}
+
+/** A decimal figure from the engine ("2143", "1234.5") grouped the en-GB way: "2,143", "1,234.5". */
+export function formatFigure(text: string): string {
+  const m = /^([+-]?)(\d+)(\.\d+)?(.*)$/.exec(text.trim());
+  if (!m) return text;
+  const [, sign = "", int = "", frac = "", rest = ""] = m;
+  return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac}${rest}`;
+}
+
+/** part ÷ whole as a percentage to 2 places ("21.26%"), exactly from the engine's decimal text; "–" when whole is zero. */
+export function formatShare(part: string, whole: string): string {
+  const p = parseDecimal(part);
+  const w = parseDecimal(whole);
+  if (p === undefined || w === undefined || w.isZero()) return "–";
+  return `${p.div(w).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+}
+
+/** A rounding adjustment in pounds from the engine's trace ("+0.0047619047…") as pence to 2 places: "+0.48p". */
+export function formatAdjustmentPence(text: string): string {
+  const d = parseDecimal(text.replace("…", "").replace(/^\+/, ""));
+  if (d === undefined) return text;
+  const pence = d.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return `${pence.isNegative() ? "-" : "+"}${pence.abs().toFixed(2)}p`;
 }

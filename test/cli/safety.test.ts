@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { decodeProperty, encodeProperty, packageSheets, readSheetProperties } from "../../src/cli/xlsx/custom-properties";
-import { writeFileAtomic } from "../../src/cli/xlsx/save";
+import { writeFileSafely } from "../../src/cli/fs/safe-write";
 import { decodeMarker } from "../../src/excel/layout/marker";
 import { cli, readBack, tempDir } from "./helpers";
 import { editWorkbook, tableCell } from "./edit";
@@ -141,6 +141,7 @@ describe("writing into the workbook", () => {
     const relPath = notes.path.replace("worksheets/", "worksheets/_rels/") + ".rels";
     const rels = (await zip.file(relPath)?.async("string")) ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     zip.file(relPath, rels.replace("</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>'));
+    zip.file("xl/drawings/drawing9.xml", '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
     zip.file("xl/drawings/_rels/drawing9.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>');
     await writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
     const bytes = await readFile(file);
@@ -160,9 +161,9 @@ describe("safe writes", () => {
   it("a failed write leaves the target as it was and no temporary file", async () => {
     const dir = t.file("a-folder");
     await mkdir(dir);
-    await expect(writeFileAtomic(dir, Buffer.from("x"))).rejects.toThrow();
+    expect(await writeFileSafely(dir, Buffer.from("x"))).toEqual({ ok: false, problem: { kind: "notAFile", what: "a folder" } });
     expect((await readdir(t.dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    await expect(writeFileAtomic(t.file("no/such/dir.xlsx"), Buffer.from("x"))).rejects.toThrow();
+    expect(await writeFileSafely(t.file("no/such/dir.xlsx"), Buffer.from("x"))).toEqual({ ok: false, problem: { kind: "io", code: "ENOENT" } });
   });
 
   it("a write that cannot complete reports one line and leaves the workbook as it was", async () => {

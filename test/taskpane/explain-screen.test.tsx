@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import "./support/setup";
+import userEvent from "@testing-library/user-event";
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets, explainCharge, formatMoney, runScenario, type ScenarioInput } from "../../src/engine";
@@ -44,6 +45,9 @@ describe("Explain screen", () => {
       selection.notify();
     });
     const card = await screen.findByRole("group", { name: `How London Borough of Lewisham (LEW)'s charge for ${charge.lineRef} in 2020/21 was derived` });
+    expect(card).toHaveTextContent(formatMoney(trace.share));
+    // The exact figures are one click away.
+    await userEvent.setup().click(within(card).getByRole("button", { name: "Show the exact figures" }));
     expect(card).toHaveTextContent(trace.basis);
     expect(card).toHaveTextContent(formatExactPounds(trace.exactShare));
     expect(card).toHaveTextContent(formatExactPounds(trace.adjustment));

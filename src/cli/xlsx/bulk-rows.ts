@@ -1,4 +1,5 @@
 import type { Worksheet } from "exceljs";
+import { worksheetRows, type RawRow } from "./exceljs-internals";
 
 /**
  * Writing a large sheet's rows without exceljs's per-cell XML writer.
@@ -26,13 +27,7 @@ export interface DetachedRun {
   readonly rows: readonly unknown[];
 }
 
-interface XCell {
-  readonly value: unknown;
-  readonly style: unknown;
-}
-interface XRow {
-  readonly _cells: (XCell | undefined)[];
-}
+type XRow = RawRow;
 
 const simple = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
 
@@ -62,7 +57,7 @@ function sameShape(row: XRow | undefined, template: XRow): boolean {
 export function detachRuns(sheets: readonly Worksheet[]): DetachedRun[] {
   const out: DetachedRun[] = [];
   for (const ws of sheets) {
-    const rows = (ws as unknown as { _rows: (XRow | undefined)[] })._rows;
+    const rows = worksheetRows(ws);
     const last = rows.length - 1;
     const end = rows[last];
     if (end === undefined || !end._cells.every((c) => c === undefined || simple(c.value))) continue;
@@ -76,7 +71,7 @@ export function detachRuns(sheets: readonly Worksheet[]): DetachedRun[] {
 
 /** Puts detached rows back where they were. */
 export function reattach(runs: readonly DetachedRun[]): void {
-  for (const r of runs) (r.ws as unknown as { _rows: unknown[] })._rows.push(...r.rows);
+  for (const r of runs) worksheetRows(r.ws).push(...(r.rows as (RawRow | undefined)[]));
 }
 
 function columnName(n: number): string {

@@ -1,7 +1,7 @@
-import type { Table, Worksheet } from "exceljs";
+import type { Worksheet } from "exceljs";
 import { a1, a1Range, type CellStyle, type CellValue, type Grid, type RangeRef, type TableSpec, type ValidationSpec } from "../../excel";
 import { XlsxStore } from "../xlsx-store";
-import { tableModel } from "./tables";
+import { tableModel, worksheetTables } from "./exceljs-internals";
 
 /** Blocks shorter than this are written as exceljs cells (quick enough); longer ones are held as rows. */
 export const BULK_MIN_ROWS = 256;
@@ -45,7 +45,7 @@ export class BulkXlsxStore extends XlsxStore {
 
   /** The same workbook, held in a store that writes long blocks in bulk. */
   static from(store: XlsxStore): BulkXlsxStore {
-    return new BulkXlsxStore(store.workbook, store.properties);
+    return new BulkXlsxStore(store.workbook, store.properties, store.secondMarks);
   }
 
   private ws(name: string): Worksheet | undefined {
@@ -108,7 +108,7 @@ export class BulkXlsxStore extends XlsxStore {
 
   /** @inheritdoc */
   override resizeTableBody(table: string, bodyRows: number): void {
-    for (const ws of [...this.held.keys()]) if ((ws.getTables() as unknown as Table[]).some((t) => same(tableModel(t).name, table))) this.materialise(ws);
+    for (const ws of [...this.held.keys()]) if (worksheetTables(ws).some((t) => same(tableModel(t).name, table))) this.materialise(ws);
     super.resizeTableBody(table, bodyRows);
   }
 
@@ -158,7 +158,7 @@ export class BulkXlsxStore extends XlsxStore {
       return;
     }
     super.addTable(sheet, { ...table, rows: 2 }, name);
-    const t = (ws.getTables() as unknown as Table[]).map(tableModel).find((m) => same(m.name, name));
+    const t = worksheetTables(ws).map(tableModel).find((m) => same(m.name, name));
     if (t === undefined) throw new Error(`Table "${name}" was not added`);
     t.tableRef = a1Range(table.row, table.col, table.rows, table.cols);
     t.autoFilterRef = t.tableRef;

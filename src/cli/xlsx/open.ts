@@ -1,15 +1,21 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { readWithIdentity, type FileIdentity } from "../fs/file-identity";
+import { DEFAULT_LIMITS, MAX_PARTS, mib, type Limits } from "./limits";
+import { adaptForExcelJs } from "./exceljs-compat";
+import { readSheetMarks } from "./sheet-marks";
+import { packageFault, type PackageFault } from "./package-check";
+import { checkZipSizes, type ZipSizeProblem } from "./zip-sizes";
 import { XlsxStore } from "../xlsx-store";
 import { readSheetProperties, type SheetProperties } from "./custom-properties";
 import { tags } from "./ooxml";
-import { tableModel } from "./tables";
+import { loadXlsx, tableModel, worksheetTables } from "./exceljs-internals";
 import { lostFeatures, type LostFeature } from "./unsupported";
 
 /** Why a file could not be opened as a workbook: one line for the user. */
 export interface FileProblem {
-  readonly kind: "notFound" | "notAFile" | "empty" | "encrypted" | "legacyXls" | "notWorkbook" | "damaged" | "unreadable";
+  readonly kind: "notFound" | "notAFile" | "empty" | "encrypted" | "legacyXls" | "notWorkbook" | "damaged" | "unreadable" | "tooLarge";
   readonly message: string;
 }
 
@@ -17,6 +23,8 @@ export interface FileProblem {
 export interface OpenedWorkbook {
   readonly store: XlsxStore;
   readonly bytes: Buffer;
+  /** What the file was when read, to check nobody saved over it before it is replaced. */
+  readonly identity: FileIdentity;
   /** Things on sheets the add-in does not own (or in the workbook) that exceljs cannot write back. */
   readonly lost: (owned: (sheet: string) => boolean) => Promise<LostFeature[]>;
 }
@@ -42,21 +50,29 @@ export function sniff(path: string, bytes: Buffer): FileProblem | undefined {
 
 /**
  * Opens an .xlsx file for the store, never throwing: every way it can fail
- * (missing, empty, encrypted, .xls, not a zip, truncated, not a workbook)
- * comes back as one line. The file is only read.
+ * (missing, empty, encrypted, .xls, not a zip, truncated, not a workbook,
+ * damaged, larger than `limits`) comes back as one line, which never quotes
+ * a JavaScript error. Sizes are checked before anything is parsed. The file
+ * is only read.
  */
-export async function openWorkbook(path: string): Promise<{ ok: true; value: OpenedWorkbook } | { ok: false; problem: FileProblem }> {
+export async function openWorkbook(path: string, limits: Limits = DEFAULT_LIMITS): Promise<{ ok: true; value: OpenedWorkbook } | { ok: false; problem: FileProblem }> {
+  const maxBytes = mib(limits.unzippedMiB);
   let bytes: Buffer;
+  let identity: FileIdentity;
   try {
     const s = await stat(path);
     if (!s.isFile()) return { ok: false, problem: { kind: "notAFile", message: `${path} is not a file.` } };
-    bytes = await readFile(path);
+    const read = await readWithIdentity(path, maxBytes);
+    if ("tooLarge" in read) return { ok: false, problem: { kind: "tooLarge", message: `${path} is ${inMiB(Number(read.tooLarge))} MiB, more than the limit of ${limits.unzippedMiB} MiB; nothing was read. ${RAISE_SIZE}` } };
+    ({ bytes, identity } = read);
   } catch (e) {
     const code = (e as { code?: string }).code;
     return { ok: false, problem: { kind: code === "ENOENT" ? "notFound" : "unreadable", message: code === "ENOENT" ? `${path} does not exist.` : `${path} cannot be read (${code ?? "error"}).` } };
   }
   const sniffed = sniff(path, bytes);
   if (sniffed !== undefined) return { ok: false, problem: sniffed };
+  const sizes = checkZipSizes(bytes, maxBytes, MAX_PARTS);
+  if (sizes !== undefined) return { ok: false, problem: sizeProblem(path, sizes, limits) };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -66,20 +82,31 @@ export async function openWorkbook(path: string): Promise<{ ok: true; value: Ope
   if (zip.file("xl/workbook.xml") === null) return { ok: false, problem: { kind: "notWorkbook", message: `${path} is a zip package but not an Excel workbook (it has no xl/workbook.xml).` } };
   const workbook = new ExcelJS.Workbook();
   let props: Map<string, SheetProperties>;
+  let marks: Map<string, string>;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Files from other tools (openpyxl) name parts in ways exceljs cannot follow: hand it an adjusted copy.
+    const forExcelJs = (await adaptForExcelJs(zip)) ? await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : bytes;
+    const fault = await packageFault(zip, limits.tableCells);
+    if (fault !== undefined) return { ok: false, problem: faultProblem(path, fault, limits) };
+    await loadXlsx(workbook, forExcelJs);
+    // A package without a theme (LibreOffice writes none) would be written with a relationship to a missing one.
+    if (!Object.keys(zip.files).some((f) => f.startsWith("xl/theme/"))) workbook.clearThemes();
     props = await readSheetProperties(zip);
+    marks = await readSheetMarks(zip);
     await repairTables(zip, workbook);
-  } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-    return { ok: false, problem: { kind: "damaged", message: `${path} could not be read as a workbook (${detail}); open and re-save it in Excel.` } };
+  } catch {
+    // What exceljs throws on a broken part ("Cannot read properties of undefined…") means nothing to a finance officer.
+    return { ok: false, problem: { kind: "damaged", message: `${path} is damaged: its contents cannot be read as a workbook; open it in Excel and save it again, or get a fresh copy.` } };
   }
   const byWorksheet = new Map<ExcelJS.Worksheet, SheetProperties>();
+  const marksByWorksheet = new Map<ExcelJS.Worksheet, string>();
   for (const ws of workbook.worksheets) {
     const p = props.get(ws.name);
     if (p !== undefined) byWorksheet.set(ws, p);
+    const m = marks.get(ws.name);
+    if (m !== undefined) marksByWorksheet.set(ws, m);
   }
-  return { ok: true, value: { store: new XlsxStore(workbook, byWorksheet), bytes, lost: (owned) => lostFeatures(zip, (s) => !owned(s)) } };
+  return { ok: true, value: { store: new XlsxStore(workbook, byWorksheet, marksByWorksheet), bytes, identity, lost: (owned) => lostFeatures(zip, (s) => !owned(s)) } };
 }
 
 /**
@@ -95,9 +122,11 @@ async function repairTables(zip: JSZip, workbook: ExcelJS.Workbook): Promise<voi
     if (t?.name !== undefined) headerRows.set(t.name.toLowerCase(), t.headerRowCount !== "0");
   }
   for (const ws of workbook.worksheets) {
-    for (const t of ws.getTables()) {
-      const m = tableModel(t as unknown as ExcelJS.Table);
+    for (const t of worksheetTables(ws)) {
+      const m = tableModel(t);
       m.headerRow = headerRows.get(m.name.toLowerCase()) ?? true;
+      // LibreOffice saves tables without a style element, which exceljs cannot write back.
+      if (m.style === undefined || m.style === null) m.style = {};
       const hasFilter = m.autoFilterRef !== undefined;
       if (!hasFilter) m.autoFilterRef = m.tableRef;
       for (const c of m.columns) {
@@ -105,5 +134,45 @@ async function repairTables(zip: JSZip, workbook: ExcelJS.Workbook): Promise<voi
         if (c.style === undefined) delete c.dxfId;
       }
     }
+  }
+}
+
+const RAISE_SIZE = "If the workbook is genuine, raise the limit with --max-unzipped <MiB> (see docs/cli-safety.md).";
+
+const inMiB = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+function sizeProblem(path: string, p: ZipSizeProblem, limits: Limits): FileProblem {
+  switch (p.kind) {
+    case "unreadable":
+      return { kind: "damaged", message: `${path} is damaged or incomplete (the zip package is truncated or corrupt); get a fresh copy of the file.` };
+    case "tooManyParts":
+      return { kind: "tooLarge", message: `${path} has ${p.parts} parts, more than the ${MAX_PARTS} any workbook of this kind needs; nothing was read.` };
+    case "lies":
+      return { kind: "damaged", message: `${path} is damaged or unsafe: its part ${p.part} unpacks to more than the size it states; nothing was read. Get a fresh copy of the file.` };
+    case "tooLarge":
+      return {
+        kind: "tooLarge",
+        message:
+          p.part === undefined
+            ? `${path} unpacks to ${inMiB(p.bytes)} MiB, more than the limit of ${limits.unzippedMiB} MiB; nothing was read. ${RAISE_SIZE}`
+            : `${path} holds a part (${p.part}) that unpacks to ${inMiB(p.bytes)} MiB, more than the limit of ${limits.unzippedMiB} MiB; nothing was read. ${RAISE_SIZE}`,
+      };
+  }
+}
+
+function faultProblem(path: string, f: PackageFault, limits: Limits): FileProblem {
+  const fix = "open it in Excel and save it again, or get a fresh copy";
+  switch (f.kind) {
+    case "missingPart":
+      return { kind: "damaged", message: `${path} is damaged: the part ${f.part} it refers to is missing; ${fix}.` };
+    case "sheetWithoutPart":
+      return { kind: "damaged", message: `${path} is damaged: sheet "${f.sheet}" is listed but its contents are not in the file; ${fix}.` };
+    case "noSharedStrings":
+      return { kind: "damaged", message: `${path} is damaged: sheet "${f.sheet}" uses the workbook's shared text, but the file has no shared-strings part (xl/sharedStrings.xml); ${fix}.` };
+    case "tableTooLarge":
+      return {
+        kind: "tooLarge",
+        message: `${path}: table "${f.table}" claims ${f.ref} (${f.cells.toLocaleString("en-GB")} cells), more than the limit of ${limits.tableCells.toLocaleString("en-GB")} cells; nothing was read. Correct the table's range in Excel (Table Design > Resize Table), or raise the limit with --max-table-cells <count> (see docs/cli-safety.md).`,
+      };
   }
 }

@@ -1,13 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { chmod, open, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import type * as ExcelJS from "exceljs";
 import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
-import { writeSheetProperties, type SheetProperties } from "./custom-properties";
+import { MARKER_KEY } from "../../excel";
 import { detachRuns, reattach, runInsert, withRows, type RowsInsert } from "./bulk-rows";
 import { BulkXlsxStore } from "./bulk-store";
+import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
+import { writeSheetMarks } from "./sheet-marks";
 import { zipPackage, type PackagePart } from "./zip-package";
 
 /**
@@ -54,11 +53,19 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   }
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();
+  const markers = new Map(store.listSheets().map((s) => [s.name, s.marker]));
   for (const ws of sheets) {
-    const props = store.properties.get(ws);
+    let props = store.properties.get(ws);
+    // A sheet known only by its second mark gets its custom property back, so the add-in in Excel knows it again.
+    const marker = markers.get(ws.name);
+    if (marker !== undefined && props?.get(MARKER_KEY) === undefined) props = new Map(props ?? []).set(MARKER_KEY, encodeProperty(marker));
     if (props !== undefined && props.size > 0) byPath.set(`xl/worksheets/sheet${ws.id}.xml`, props);
   }
   await writeSheetProperties(zip, byPath);
+  // The second ownership mark, for programs that drop custom properties (sheet-marks.ts).
+  const marks = new Map<string, string>();
+  for (const [name, marker] of markers) if (marker !== undefined) marks.set(name, marker);
+  await writeSheetMarks(zip, marks);
   // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
   const parts: PackagePart[] = [];
   const inserts = new Map<string, RowsInsert[]>([...held].map(([ws, list]) => [`xl/worksheets/sheet${ws.id}.xml`, list]));
@@ -69,34 +76,4 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
     parts.push({ name, data: list === undefined ? await file.async("nodebuffer") : withRows(await file.async("string"), list) });
   }
   return zipPackage(parts);
-}
-
-/**
- * Writes a file safely: to a new temporary file in the same folder, flushed
- * to disk, then renamed over the target, so the target is either its old self
- * or the complete new file, never half-written. An existing target keeps its
- * permissions. The temporary file is removed if anything fails.
- */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = (await stat(target)).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  const handle = await open(tmp, "wx", 0o644);
-  try {
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (mode !== undefined) await chmod(tmp, mode);
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
 }

@@ -1,25 +1,6 @@
-import type { Table, Worksheet } from "exceljs";
+import type { Worksheet } from "exceljs";
 import { parseAddress } from "../../excel";
-
-/** The parts of an exceljs table model this tool reads and keeps consistent (exceljs writes `tableRef`/`autoFilterRef`). */
-export interface TableModel {
-  name: string;
-  displayName?: string;
-  /** Top-left cell of a table created in this process. */
-  ref?: string;
-  /** The whole table, header included, e.g. `A1:E9`. */
-  tableRef?: string;
-  autoFilterRef?: string;
-  headerRow?: boolean;
-  totalsRow?: boolean;
-  columns: { name: string; filterButton?: boolean; dxfId?: string; style?: unknown }[];
-  style?: { theme?: string; showRowStripes?: boolean };
-}
-
-/** The mutable model behind an exceljs table (the typings hide it). */
-export function tableModel(t: Table): TableModel {
-  return (t as unknown as { table: TableModel }).table;
-}
+import type { TableModel } from "./exceljs-internals";
 
 /** Zero-based rectangle of a table (header row included), from its model. */
 export function tableRange(model: TableModel): { row: number; col: number; rows: number; cols: number } | undefined {

@@ -1,5 +1,6 @@
 import * as React from "react";
 import {
+  Button,
   Subtitle2,
   Table,
   TableBody,
@@ -12,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ChargeTrace } from "../../engine";
-import { categoryLabel, formatExactPounds, formatMoney, natureLabel } from "../format";
+import { categoryLabel, formatAdjustmentPence, formatExactPounds, formatFigure, formatMoney, formatShare, natureLabel } from "../format";
 import { useScreenStyles } from "../styles";
 
 const useStyles = makeStyles({
@@ -40,6 +41,16 @@ const useStyles = makeStyles({
     margin: 0,
     overflowWrap: "anywhere",
   },
+  sentences: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    overflowWrap: "anywhere",
+  },
+  exact: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   working: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -56,27 +67,44 @@ export interface ExplainCardProps {
   readonly partnerShort?: string;
 }
 
+/** The basis in words: "By Tickets", or a mix "50% Users + 50% Tickets" (the code stays in the exact figures). */
+function basisWords(trace: ChargeTrace): string {
+  const parts = trace.components;
+  if (parts.length === 0) return trace.basis;
+  if (parts.length === 1 && parts[0]?.weightPercent === undefined) return `By ${parts[0]?.label ?? trace.basis}`;
+  return parts.map((p) => `${p.weightPercent ?? "?"}% ${p.label}`).join(" + ");
+}
+
 /**
- * How one charge was derived, as the engine's trace states it: the line and
- * year, the amount split, the basis and each partner's driver figures, the
- * exact share, the rounded share and the rounding adjustment.
+ * How one charge was derived, in plain words first: the line and year, the
+ * amount split, the basis, the partner's figures as a share ("Lewisham: 2,143
+ * of 10,080 tickets = 21.26%"), the charge to the penny and the rounding
+ * adjustment in pence. The exact figures (the unrounded share, the weights,
+ * the working) are one click away.
  */
 export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }: ExplainCardProps): React.JSX.Element {
   const c = useStyles();
   const s = useScreenStyles();
+  const [exact, setExact] = React.useState(false);
+  const exactId = React.useId();
   const facts: readonly (readonly [string, string])[] = [
     ["Cost line", trace.lineRef],
     ["Partner", partnerName],
     ["Year", trace.yearLabel],
     ["Kind", `${categoryLabel(trace.category)}, ${natureLabel(trace.nature).toLowerCase()}`],
     ["Amount split", formatMoney(trace.lineAmount)],
-    ["Exact line amount", formatExactPounds(trace.exactLineAmount)],
     ["Part of year", trace.coverage],
-    ["Indexation factor", trace.indexFactor],
-    ["Basis", trace.basis],
-    ["Weight", `${trace.weight} of ${trace.totalWeight}`],
+    ...(trace.indexFactor === "1" ? [] : ([["Indexation", `× ${trace.indexFactor}`]] as const)),
+    ["Basis", basisWords(trace)],
+    ["Share of the line", formatShare(trace.weight, trace.totalWeight)],
+    ["Charged", formatMoney(trace.share)],
+    ["Rounding", `${formatAdjustmentPence(trace.adjustment)} (the shares are rounded so they add up exactly to the amount)`],
+  ];
+  const exactFacts: readonly (readonly [string, string])[] = [
+    ["Basis code", trace.basis],
+    ["Exact line amount", formatExactPounds(trace.exactLineAmount)],
+    ["Weight", `${formatFigure(trace.weight)} of ${formatFigure(trace.totalWeight)}`],
     ["Exact share", formatExactPounds(trace.exactShare)],
-    ["Charged (rounded)", formatMoney(trace.share)],
     ["Rounding adjustment", formatExactPounds(trace.adjustment)],
   ];
   return (
@@ -91,34 +119,60 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
         ))}
       </dl>
       {trace.components.length > 0 && (
-        <div className={s.scroll} tabIndex={0} role="region" aria-label="Driver values">
-          <Table className={s.table} size="extra-small" aria-label="Driver values">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Source</TableHeaderCell>
-                <TableHeaderCell scope="col">Weight in mix</TableHeaderCell>
-                <TableHeaderCell scope="col" className={s.money}>
-                  {partnerShort}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className={s.money}>
-                  All sharing
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {trace.components.map((comp) => (
-                <TableRow key={comp.source}>
-                  <TableCell>{comp.label}</TableCell>
-                  <TableCell>{comp.weightPercent === undefined ? "–" : `${comp.weightPercent}%`}</TableCell>
-                  <TableCell className={s.money}>{comp.value}</TableCell>
-                  <TableCell className={s.money}>{comp.total}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+        <ul className={c.sentences} aria-label="How the share is worked out">
+          {trace.components.map((comp) => (
+            <li key={comp.source}>
+              {`${partnerName}: ${formatFigure(comp.value)} of ${formatFigure(comp.total)} ${comp.label.toLowerCase()} = ${formatShare(comp.value, comp.total)}${comp.weightPercent === undefined ? "" : `, weighted ${comp.weightPercent}%`}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div>
+        <Button size="small" appearance="subtle" aria-expanded={exact} aria-controls={exactId} onClick={() => setExact((x) => !x)}>
+          {exact ? "Hide the exact figures" : "Show the exact figures"}
+        </Button>
+      </div>
+      {exact && (
+        <div id={exactId} className={c.exact}>
+          <dl className={c.facts}>
+            {exactFacts.map(([term, detail]) => (
+              <React.Fragment key={term}>
+                <dt className={c.term}>{term}</dt>
+                <dd className={c.detail}>{detail}</dd>
+              </React.Fragment>
+            ))}
+          </dl>
+          {trace.components.length > 0 && (
+            <div className={s.scroll} tabIndex={0} role="region" aria-label="Driver values">
+              <Table className={s.table} size="extra-small" aria-label="Driver values">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Source</TableHeaderCell>
+                    <TableHeaderCell scope="col">Weight in mix</TableHeaderCell>
+                    <TableHeaderCell scope="col" className={s.money}>
+                      {partnerShort}
+                    </TableHeaderCell>
+                    <TableHeaderCell scope="col" className={s.money}>
+                      All sharing
+                    </TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {trace.components.map((comp) => (
+                    <TableRow key={comp.source}>
+                      <TableCell>{comp.label}</TableCell>
+                      <TableCell>{comp.weightPercent === undefined ? "–" : `${comp.weightPercent}%`}</TableCell>
+                      <TableCell className={s.money}>{comp.value}</TableCell>
+                      <TableCell className={s.money}>{comp.total}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+          <Text className={c.working}>{trace.working}</Text>
         </div>
       )}
-      <Text className={c.working}>{trace.working}</Text>
     </section>
   );
 }

@@ -1,0 +1,44 @@
+import type JSZip from "jszip";
+import { parseAddress } from "../../excel";
+import { packageSheets } from "./custom-properties";
+import { parseRels, relsPath, tags } from "./ooxml";
+
+/** A part the workbook refers to that is not in the file, or a structural fault: what to name in the "damaged" message. */
+export type PackageFault =
+  | { readonly kind: "missingPart"; readonly part: string }
+  | { readonly kind: "sheetWithoutPart"; readonly sheet: string }
+  | { readonly kind: "noSharedStrings"; readonly sheet: string } | { readonly kind: "tableTooLarge"; readonly table: string; readonly ref: string; readonly cells: number };
+
+const SHARED_STRINGS = /\/sharedStrings$/;
+
+/**
+ * Checks what exceljs would otherwise misread silently or crash on: every
+ * part the workbook and its sheets refer to exists (a missing shared-strings
+ * part would make every text cell empty, so the model would look broken rather than
+ * the file), and no table claims more than `maxTableCells` cells (a table
+ * `A1:XFD1048576` would make the reader walk 17 billion cells).
+ */
+export async function packageFault(zip: JSZip, maxTableCells: number): Promise<PackageFault | undefined> {
+  const wbRels = parseRels("xl/workbook.xml", await zip.file(relsPath("xl/workbook.xml"))?.async("string"));
+  for (const r of wbRels) if (!r.external && zip.file(r.target) === null) return { kind: "missingPart", part: r.target };
+  const hasStrings = wbRels.some((r) => SHARED_STRINGS.test(r.type) && !r.external);
+  const listed = await packageSheets(zip);
+  for (const a of tags((await zip.file("xl/workbook.xml")?.async("string")) ?? "", "sheet")) {
+    if (a.name !== undefined && !listed.some((s) => s.name === a.name)) return { kind: "sheetWithoutPart", sheet: a.name };
+  }
+  for (const s of listed) {
+    const xml = await zip.file(s.path)?.async("string");
+    if (xml === undefined) return { kind: "missingPart", part: s.path };
+    if (!hasStrings && /<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']s["']/.test(xml)) return { kind: "noSharedStrings", sheet: s.name };
+    for (const r of parseRels(s.path, await zip.file(relsPath(s.path))?.async("string"))) {
+      if (r.external) continue;
+      if (zip.file(r.target) === null) return { kind: "missingPart", part: r.target };
+      if (!r.type.endsWith("/table")) continue;
+      const table = (await zip.file(r.target)?.async("string")) ?? "";
+      const t = tags(table, "table")[0];
+      const range = t?.ref === undefined ? undefined : parseAddress(t.ref, s.name);
+      if (t?.ref !== undefined && range !== undefined && range.rows * range.cols > maxTableCells) return { kind: "tableTooLarge", table: t.displayName ?? t.name ?? r.target, ref: t.ref, cells: range.rows * range.cols };
+    }
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { loadXlsx, rekeyTable, setSheetOrder, tableModel, validationModels, worksheetRows, worksheetTables } from "../../src/cli/xlsx/exceljs-internals";
+import { loadXlsx, rekeyTable, setSheetOrder, tableModel, validationModels, worksheetTables } from "../../src/cli/xlsx/exceljs-internals";
 
 const ROOT = resolve(__dirname, "..", "..");
 
@@ -89,25 +89,5 @@ describe("what src/cli/xlsx/exceljs-internals.ts relies on still holds for the i
     expect((await written()).file("xl/theme/theme1.xml")).toBeNull();
     wb.clearThemes();
     expect((await written()).file("xl/theme/theme1.xml")).not.toBeNull();
-  });
-
-  it("a worksheet's rows are `_rows` by zero-based index, each with `_cells` holding value and style, and rows taken out are not written", async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Rows");
-    ws.getCell("B1").value = "kept";
-    ws.getCell("B3").value = 42;
-    ws.getCell("B3").numFmt = "0.00";
-    const rows = worksheetRows(ws);
-    expect(rows).toHaveLength(3);
-    expect(rows[1]).toBeUndefined();
-    const cell = rows[2]?._cells[1];
-    expect(cell?.value).toBe(42);
-    expect(cell?.style).toBe(ws.getCell("B3").style);
-    const taken = rows.splice(2);
-    const back = await roundTrip(wb);
-    expect(back.getWorksheet("Rows")!.getCell("B3").value).toBeNull();
-    expect(back.getWorksheet("Rows")!.getCell("B1").value).toBe("kept");
-    rows.push(...taken);
-    expect((await roundTrip(wb)).getWorksheet("Rows")!.getCell("B3").value).toBe(42);
   });
 });

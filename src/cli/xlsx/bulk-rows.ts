@@ -1,78 +1,17 @@
-import type { Worksheet } from "exceljs";
-import { worksheetRows, type RawRow } from "./exceljs-internals";
-
 /**
  * Writing a large sheet's rows without exceljs's per-cell XML writer.
  *
  * exceljs renders every cell through a generic XML writer and a shared
  * strings table, which for a 10,000-line model's outputs (two million
- * cells) takes most of the save and gigabytes of memory. The add-in's
- * sheets end in a long block whose every row has, column by column, the
- * same style as the row above (a table body: one number format per
- * column). So exceljs writes each sheet only down to the first row of such
- * a run, and the rest of the run is written here, straight to XML, with
- * each column's style index copied from that first row as exceljs wrote it.
- * The cells are the same cells; only who writes their XML changes.
+ * cells) took most of the save and gigabytes of memory. A `BulkXlsxStore`
+ * holds a long block of an output sheet as plain rows, with only its first
+ * row as exceljs cells; exceljs writes the sheet down to that row, and the
+ * rest of the block is written here, straight to XML, with each column's
+ * style index copied from that first row as exceljs wrote it. Only sheets
+ * the store created itself are written this way, so a user's own sheets
+ * (with row heights, hidden rows, notes or merged cells) always go through
+ * exceljs.
  */
-
-/** Below this many rows a run is left to exceljs (it is quick enough). */
-const MIN_RUN = 256;
-
-/** The rows of a run taken out of a worksheet while exceljs writes it. */
-export interface DetachedRun {
-  readonly ws: Worksheet;
-  /** One-based number of the run's first row, which exceljs still writes (the style template). */
-  readonly template: number;
-  /** The detached rows (after the template), as exceljs holds them. */
-  readonly rows: readonly unknown[];
-}
-
-type XRow = RawRow;
-
-const simple = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
-
-/** True when `row` has cells in the same columns as `template`, with the same style objects, and only plain values. */
-function sameShape(row: XRow | undefined, template: XRow): boolean {
-  if (row === undefined) return false;
-  const a = row._cells;
-  const b = template._cells;
-  if (a.length !== b.length) return false;
-  for (let c = 0; c < a.length; c++) {
-    const x = a[c];
-    const y = b[c];
-    if (x === undefined || y === undefined) {
-      if (x !== y) return false;
-      continue;
-    }
-    if (x.style !== y.style || !simple(x.value)) return false;
-  }
-  return true;
-}
-
-/**
- * Takes each worksheet's trailing run of same-styled rows out of it (all
- * but the run's first row), so exceljs writes only what is above. Put them
- * back with {@link reattach} whatever happens.
- */
-export function detachRuns(sheets: readonly Worksheet[]): DetachedRun[] {
-  const out: DetachedRun[] = [];
-  for (const ws of sheets) {
-    const rows = worksheetRows(ws);
-    const last = rows.length - 1;
-    const end = rows[last];
-    if (end === undefined || !end._cells.every((c) => c === undefined || simple(c.value))) continue;
-    let first = last;
-    while (first > 0 && sameShape(rows[first - 1], end)) first--;
-    if (last - first < MIN_RUN) continue;
-    out.push({ ws, template: first + 1, rows: rows.splice(first + 1) });
-  }
-  return out;
-}
-
-/** Puts detached rows back where they were. */
-export function reattach(runs: readonly DetachedRun[]): void {
-  for (const r of runs) worksheetRows(r.ws).push(...(r.rows as (RawRow | undefined)[]));
-}
 
 function columnName(n: number): string {
   let s = "";
@@ -108,11 +47,6 @@ export interface RowsInsert {
   readonly template: number;
   readonly col: number;
   readonly rows: readonly (readonly unknown[] | undefined)[];
-}
-
-/** The rows of a detached run as an insert. */
-export function runInsert(run: DetachedRun): RowsInsert {
-  return { template: run.template, col: 0, rows: run.rows.map((r) => (r as XRow | undefined)?._cells.map((c) => c?.value)) };
 }
 
 /**

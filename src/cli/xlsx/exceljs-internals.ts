@@ -53,23 +53,3 @@ export function setSheetOrder(ws: Worksheet, orderNo: number): void {
 export async function loadXlsx(workbook: Workbook, bytes: Buffer): Promise<void> {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 }
-
-/** One cell as a worksheet's row array holds it (`cell.value`, `cell.style`). */
-export interface RawCell {
-  readonly value: unknown;
-  readonly style: unknown;
-}
-
-/** One row as a worksheet's row array holds it: its cells by zero-based column (`row._cells`). */
-export interface RawRow {
-  readonly _cells: (RawCell | undefined)[];
-}
-
-/**
- * A worksheet's rows by zero-based index (`ws._rows`, sparse), which the
- * bulk writer (bulk-rows.ts) takes rows out of while exceljs writes the
- * sheet, and puts back.
- */
-export function worksheetRows(ws: Worksheet): (RawRow | undefined)[] {
-  return (ws as unknown as { _rows: (RawRow | undefined)[] })._rows;
-}

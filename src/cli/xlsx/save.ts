@@ -3,7 +3,7 @@ import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
 import { MARKER_KEY } from "../../excel";
-import { detachRuns, reattach, runInsert, withRows, type RowsInsert } from "./bulk-rows";
+import { withRows, type RowsInsert } from "./bulk-rows";
 import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
 import { writeSheetMarks } from "./sheet-marks";
@@ -32,9 +32,8 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
       ws.views = (views.length > 0 ? views : [{}]).map((v) => ({ ...v, tabSelected: ws === target }));
     }
   }
-  // Each sheet's long run of same-styled rows (a large table's body) is written below, not by
-  // exceljs, whose per-cell writer took most of a large model's save time and memory.
-  // Blocks a BulkXlsxStore held as rows go in the same way, after their first row.
+  // Blocks a BulkXlsxStore held as rows (a large table's body) are written below, after their
+  // first row, not by exceljs, whose per-cell writer took most of a large model's save time and memory.
   const held = new Map<Worksheet, RowsInsert[]>();
   if (store instanceof BulkXlsxStore) {
     for (const ws of sheets) {
@@ -42,15 +41,9 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
       if (blocks.length > 0) held.set(ws, blocks.map((b) => ({ template: b.row + 1, col: b.col, rows: b.rows })));
     }
   }
-  const runs = detachRuns(sheets.filter((ws) => !held.has(ws)));
-  let written: Buffer;
-  try {
-    // Stored, not compressed: the package is compressed once, below, after the properties are added.
-    const raw = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
-    written = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
-  } finally {
-    reattach(runs);
-  }
+  // Stored, not compressed: the package is compressed once, below, after the properties are added.
+  const raw = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const written = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();
   const markers = new Map(store.listSheets().map((s) => [s.name, s.marker]));
@@ -69,7 +62,6 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
   const parts: PackagePart[] = [];
   const inserts = new Map<string, RowsInsert[]>([...held].map(([ws, list]) => [`xl/worksheets/sheet${ws.id}.xml`, list]));
-  for (const r of runs) inserts.set(`xl/worksheets/sheet${r.ws.id}.xml`, [runInsert(r)]);
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
     const list = inserts.get(name);

@@ -44,8 +44,9 @@ export function partnerOfColumn(headers: readonly CellValue[], col: number): str
  * table can be filtered and pivoted), the line's amount in the year, one
  * column per partner (partners within others included) holding what that
  * partner pays, and a check column: the line amount less the charges, zero
- * when the row balances. A partner that does not share a line has an empty
- * cell (a sharer whose share is nothing has 0). The partners' names are in
+ * when the row balances. A partner that does not share a line, or was not
+ * a member at all in the year, has an empty cell (a sharer whose share is
+ * nothing has 0). The partners' names are in
  * the row above their columns. One row per line-year, not per charge, keeps
  * a 10,000-line × 20-partner × 5-year model at 50,000 rows.
  */
@@ -83,9 +84,9 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
       charged += amount;
     };
     for (let i = 0; i < ly.partners.length; i++) {
-      const partner = ly.partners[i] as string;
-      const share = ly.shares[i] ?? 0;
-      put(partner, share);
+      // A partner that was not a member at all in the year has no charge: an empty cell, as for a non-sharer.
+      if (ly.membership?.[i] === "0") continue;
+      put(ly.partners[i] as string, ly.shares[i] ?? 0);
     }
     for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) {
       // The parent's column holds what it keeps; each partner within it, its part.
@@ -93,7 +94,7 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
       const c = column.get(s.parent);
       if (c !== undefined) row[c] = "";
       put(s.parent, s.parentAmount);
-      for (const p of s.parts) put(p.partner, p.amount);
+      for (const p of s.parts) if (p.membership.n !== 0n) put(p.partner, p.amount);
     }
     row[width - 1] = pounds(ly.profile.amount - charged);
     body[k] = row;

@@ -15,6 +15,7 @@ export const TRACE_HEADERS = [
   "Coverage",
   "Index factor",
   "Partners sharing",
+  "Membership",
   "Basis totals",
   "Total weight",
   "Notes",
@@ -39,6 +40,21 @@ export function basisTotals(ly: LineYear): string {
 
 const DP = 10;
 
+/**
+ * Who was a member for only part of a line-year, in words: "LH 59/90; SOU 0"
+ * ("" when every partner sharing it was a member throughout). Each share is
+ * weighted by its partner's membership (docs/membership.md).
+ */
+export function membershipText(ly: LineYear): string {
+  const m = ly.membership;
+  if (m === undefined) return "";
+  return ly.partners
+    .map((p, i) => [p, m[i] ?? "1"] as const)
+    .filter(([, f]) => f !== "1")
+    .map(([p, f]) => `${p} ${f}`)
+    .join("; ");
+}
+
 function lineYearRow(ly: LineYear, exactLineAmount: string): CellValue[] {
   return [
     ly.lineRef,
@@ -51,6 +67,7 @@ function lineYearRow(ly: LineYear, exactLineAmount: string): CellValue[] {
     ly.profile.factor.coverage,
     ly.profile.factor.indexFactor,
     ly.partners.length,
+    membershipText(ly),
     basisTotals(ly),
     ly.totalWeight,
     "",
@@ -60,8 +77,13 @@ function lineYearRow(ly: LineYear, exactLineAmount: string): CellValue[] {
 function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string): CellValue[] {
   const parts = [
     `${s.parent} keeps ${formatMoney(s.parentAmount)} (${fracToDecimalText(s.parentProportion, DP)} of the line)`,
-    ...s.parts.map((p) => `${p.partner} ${formatMoney(p.amount)} (${fracToDecimalText(p.proportion, DP)} of the line)`),
+    ...s.parts.map((p) =>
+      p.membership.n === 0n
+        ? `${p.partner} nothing (not a member in ${s.yearLabel})`
+        : `${p.partner} ${formatMoney(p.amount)} (${fracToDecimalText(p.proportion, DP)} of the line)`,
+    ),
   ];
+  const partial = s.parts.filter((p) => p.membership.n !== p.membership.d).map((p) => `${p.partner} ${p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d}`} of ${s.parent}'s`);
   return [
     ly.lineRef,
     ly.yearLabel,
@@ -73,6 +95,7 @@ function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string): CellVa
     ly.profile.factor.coverage,
     ly.profile.factor.indexFactor,
     s.parts.length + 1,
+    partial.join("; "),
     "",
     "",
     `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${parts.join("; ")}.`,
@@ -111,6 +134,6 @@ export function traceSheet(run: ModelRun): SheetSpec {
     blocks: [{ row: 0, col: 0, values: [[TRACE_NOTE]], style: "note" }, ...t.blocks],
     tables: [t.table],
     freezeRows: TRACE_HEADER_ROW + 1,
-    columnWidths: [70, 60, 70, 70, 110, 110, 130, 90, 80, 70, 260, 110, 420],
+    columnWidths: [70, 60, 70, 70, 110, 110, 130, 90, 80, 70, 120, 260, 110, 420],
   });
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runModel, runScenario } from "../../src/engine";
 import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADERS, allocationsSheet } from "../../src/excel/layout/outputs/allocations";
+import { traceSheet } from "../../src/excel/layout/outputs/trace";
 import { BRENT_LEWISHAM_SOUTHWARK, syntheticModel } from "../../src/samples";
 
 const pence = (v: unknown): number => Math.round(Number(v) * 100);
@@ -54,5 +55,36 @@ describe("Allocations: one row per line-year, a column per partner", () => {
     if (run === undefined || !run.ok) throw new Error("scenario run");
     expect(run.value.within.length).toBeGreaterThan(0);
     checkSheet(run.value);
+  });
+});
+
+describe("a partner that joins part-way through", () => {
+  // P03 joins on 1 January 2023: nothing in 2021/22 and 2022/23 until then, a part year in 2022/23, then in full.
+  const base = syntheticModel(12, { partners: 3, years: 3, ongoingEvery: 1, seed: 3 });
+  const model = { ...base, partners: base.partners.map((p) => (p.id === "P03" ? { ...p, joins: "2023-01-01" } : p)) };
+  const run = runModel(model);
+  if (!run.ok) throw new Error(JSON.stringify(run.errors));
+
+  it("has an empty Allocations cell in a year it was not a member, a charge once it is, and every row still balances", () => {
+    checkSheet(run.value);
+    const sheet = allocationsSheet(run.value);
+    const headers = (sheet.blocks[1]?.values[0] ?? []).map(String);
+    const col = headers.indexOf("P03 (£)");
+    const body = sheet.blocks[2]?.values ?? [];
+    const first = body.filter((r) => r[6] === "2021/22");
+    const last = body.filter((r) => r[6] === "2023/24");
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((r) => r[col] === "")).toBe(true);
+    expect(last.some((r) => typeof r[col] === "number" && r[col] !== 0)).toBe(true);
+  });
+
+  it("says on the Trace which partner was a member for part of the year", () => {
+    const trace = traceSheet(run.value);
+    const headers = (trace.blocks[1]?.values[0] ?? []).map(String);
+    const col = headers.indexOf("Membership");
+    const rows = trace.blocks[2]?.values ?? [];
+    const partYear = rows.filter((r) => r[1] === "2022/23").map((r) => String(r[col]));
+    expect(partYear.some((m) => /^P03 \d+\/\d+$/.test(m))).toBe(true);
+    expect(rows.filter((r) => r[1] === "2023/24").every((r) => r[col] === "")).toBe(true);
   });
 });

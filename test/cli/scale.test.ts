@@ -93,6 +93,10 @@ describe("writing a large model's outputs", () => {
     expect(after.length).toBeGreaterThan(before.length / 2);
     const wb = await readBack(out);
     expect(sheetRows(wb.getWorksheet("Allocations")!)).toHaveLength(ALLOCATION_HEADER_ROW + 1 + SIZE.lines * SIZE.years);
+    // --verify recomputes the run and compares every output cell, the bulk-written ones included.
+    const verified = await cli([out, "--verify"]);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain("verified");
   });
 });
 

@@ -14,14 +14,14 @@ import { BASE, type ModelSession } from "./session";
  * a run that follows reuses it.
  */
 export function checkModel(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): Problem[] {
-  const { run, compare } = resolveRun(session, request);
+  const { run, compare, many } = resolveRun(session, request);
   const locate = session.read.locate;
   const problems: Problem[] = [...readProblems];
-  problems.push(...engineProblems(unknownScenarios(session, [run, ...(compare ?? [])]), locate, "error", "scenario-name"));
+  problems.push(...engineProblems(unknownScenarios(session, [run, ...(compare ?? []), ...(many ?? [])]), locate, "error", "scenario-name"));
   const base = session.report(BASE);
   if (!base.ok) problems.push(...engineProblems(base.errors, locate, "error", "model"));
   session.scenarios.forEach((s, i) => {
-    const chosen = s.name === run.name || (compare !== undefined && compare.some((c) => c.name === s.name));
+    const chosen = s.name === run.name || [...(compare ?? []), ...(many ?? [])].some((c) => c.name === s.name);
     const severity: Severity = chosen ? "error" : "warning";
     // With a broken base model, running a scenario would repeat its errors: only the scenario's own changes are checked.
     const result = !base.ok ? session.applied(s.name) : s.name === run.name ? session.report(s.name) : session.run(s.name);

@@ -45,6 +45,8 @@ export type Command =
       readonly signOff: string | undefined;
       /** Recompute the recorded run and compare every output cell; writes nothing. */
       readonly verify: boolean;
+      /** Scenarios to compare side by side with the base model (`--compare`, repeated); empty: the run settings' comparison. */
+      readonly compare: readonly string[];
       /** `--max-unzipped <MiB>`: raises (or lowers) the size limit; undefined for the default. */
       readonly maxUnzippedMiB: number | undefined;
       /** `--max-table-cells <count>`: the cells limit per table; undefined for the default. */
@@ -81,6 +83,8 @@ function sizeValue(option: (typeof SIZE_OPTIONS)[number], text: string | undefin
 export function parseArgs(argv: readonly string[]): Command | UsageError {
   const flags = new Set<string>();
   const values = new Map<string, string>();
+  // --compare may be given several times: each names a scenario to compare side by side with the base.
+  const compare: string[] = [];
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
@@ -94,7 +98,11 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     }
     const eq = a.indexOf("=");
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (VALUED.has(name)) {
+    if (name === "--compare") {
+      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || v.trim() === "") return { usage: "--compare needs a scenario's name." };
+      compare.push(v);
+    } else if (VALUED.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || (v === "" && canonical(name) !== "--scenario")) return { usage: `${name} needs a value.` };
       if (values.has(canonical(name))) return { usage: `${name} is given more than once.` };
@@ -111,7 +119,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (sample !== undefined) {
     if (positional.length !== 1) return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
     for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `${f} cannot be used with --sample.` };
-    if (values.has("--out") || values.has("--scenario")) return { usage: "--out and --scenario cannot be used with --sample." };
+    if (values.has("--out") || values.has("--scenario") || compare.length > 0) return { usage: "--out, --scenario and --compare cannot be used with --sample." };
     if (values.has("--explain")) return { usage: "--explain cannot be used with --sample." };
     if (sample !== SYNTHETIC) {
       if (sized.length > 0) return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
@@ -144,6 +152,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (flags.has("--verify")) {
     for (const f of ["--check", "--no-write", "--force"]) if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
     for (const v of ["--out", "--sign-off", "--scenario"]) if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
+    if (compare.length > 0) return { usage: "--verify checks the run recorded in the file, so --compare cannot be used with it." };
   }
   const signOff = values.get("--sign-off");
   if (signOff !== undefined) {
@@ -170,6 +179,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     verify: flags.has("--verify"),
     maxUnzippedMiB: maxUnzipped,
     maxTableCells: maxCells,
+    compare,
   };
 }
 

@@ -21,6 +21,8 @@ Run options:
   -s, --scenario <name>   run a scenario from the Scenarios table instead of the one in
                           the Settings table ("" for the base model); when the Settings
                           table names no comparison, the base model is compared with it
+      --compare <name>    compare this scenario with the base model; repeat it to put
+                          several side by side (instead of the Settings table's comparison)
       --check             validate only: list every problem, write nothing
       --no-write          run and report, write nothing
       --json              print the results (or problems) as JSON on stdout

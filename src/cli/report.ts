@@ -48,6 +48,14 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     },
     comparison: comparison === undefined ? null : { from: comparison.from, to: comparison.to, rows: comparison.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, from: penceToText(r.from), to: penceToText(r.to), difference: penceToText(r.difference) })) },
     doNoHarm: doNoHarm === undefined ? null : { scenario: doNoHarm.scenario, passed: doNoHarm.passed, joining: doNoHarm.joining, harms: doNoHarm.harms.length },
+    compared:
+      outputs.many === undefined
+        ? null
+        : {
+            runs: outputs.many.names,
+            rows: outputs.many.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, amounts: r.amounts.map(penceToText), differences: r.differences.map(penceToText) })),
+            doNoHarm: outputs.many.doNoHarm.map((h) => ({ scenario: h.scenario, passed: h.passed, joining: h.joining, harms: h.harms.length })),
+          },
     written: write.file === undefined ? null : { file: write.file, sheets: write.sheets },
     chartsNotWritten: write.chartsNotWritten.map((c) => ({ sheet: c.sheet, name: c.chart.name, title: c.chart.title, reason: "exceljs cannot write charts" })),
   };
@@ -59,6 +67,11 @@ function chargeCount(run: FinishedOutputs["run"]): number {
   let n = 0;
   for (const ly of run.result.lineYears) n += ly.partners.length;
   return n;
+}
+
+/** A change in money with its sign: "+£12.00", "-£3.50", "£0.00". */
+function signed(p: Pence): string {
+  return p > 0 ? `+${formatMoney(p)}` : formatMoney(p);
 }
 
 /** The run as lines of text for a person. */
@@ -77,6 +90,20 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined) lines.push(`Do no harm ("${doNoHarm.scenario}"): ${doNoHarm.passed ? "passed, no existing partner pays more" : `FAILED, ${doNoHarm.harms.length} increases for existing partners`}.`);
+  const many = outputs.many;
+  if (many !== undefined) {
+    lines.push(`Scenario comparison: ${many.names.join(", ")} side by side, ${many.rows.length} rows.`);
+    // Per scenario, how much each partner's charges move in all (capital and revenue apart), so the options can be weighed.
+    many.names.slice(1).forEach((name, k) => {
+      const byPartner = new Map<string, { capital: Pence; revenue: Pence }>();
+      for (const r of many.rows) {
+        const t = byPartner.get(r.partner) ?? { capital: 0, revenue: 0 };
+        byPartner.set(r.partner, { ...t, [r.category]: t[r.category] + (r.differences[k] ?? 0) });
+      }
+      lines.push(`  ${name}: ${[...byPartner.entries()].map(([p, t]) => `${p} ${signed(t.capital + t.revenue)}`).join(", ")} (change from Base over all years)`);
+    });
+    for (const h of many.doNoHarm) lines.push(`Do no harm ("${h.scenario}"): ${h.passed ? "passed, no existing partner pays more" : `FAILED, ${h.harms.length} increases for existing partners`}.`);
+  }
   if (write.file !== undefined) lines.push(`Wrote ${write.sheets.join(", ")} to ${write.file}.`);
   if (write.chartsNotWritten.length > 0) lines.push(`Note: ${write.chartsNotWritten.length} chart(s) on the Charts sheet were not drawn (this tool cannot write Excel charts); their figures are on the sheet.`);
   return lines;

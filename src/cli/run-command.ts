@@ -25,6 +25,7 @@ export interface RunArgs {
   readonly preparedBy?: string | undefined;
   readonly signOff?: string | undefined;
   readonly verify?: boolean;
+  readonly compare?: readonly string[];
   /** The time to record (tests fix it); default now. */
   readonly now?: Date;
   /** Size limits for opening the workbook (docs/cli-safety.md). */
@@ -75,7 +76,7 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);
   if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
-  const result = await runWorkbook(port, args.scenario === undefined ? {} : { scenario: args.scenario });
+  const result = await runWorkbook(port, { ...(args.scenario === undefined ? {} : { scenario: args.scenario }), ...(args.compare === undefined || args.compare.length === 0 ? {} : { compare: args.compare }) });
   if (!result.ok) {
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
     // The results in the file came from other inputs: say so next to the problems.

@@ -144,6 +144,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     if (partner === undefined || year === undefined) return { usage: `--explain ${explain} needs the charge's partner and year: --explain ${explain} --partner <id> --year <2021/22>.` };
     for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress", "--verify"]) if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
     for (const v of ["--out", "--sign-off", "--prepared-by"]) if (values.has(v)) return { usage: `--explain writes nothing, so ${v} cannot be used with it.` };
+    if (compare.length > 0) return { usage: "--explain explains one charge of the run, so --compare cannot be used with it." };
     return { kind: "explain", file: positional[0] ?? "", ref: explain, partner, year, scenario: values.get("--scenario"), json };
   }
   for (const o of ["--partner", "--year"]) if (values.has(o)) return { usage: `${o} is used with --explain <ref>.` };

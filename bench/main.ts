@@ -11,7 +11,7 @@
  * starts node with --expose-gc.
  *
  * Flags: --quick (fewer rounds; for trying things, not for docs/performance.md);
- * --only=alloc,run,functions,syncs,bundles,e2e,profile (some sections only).
+ * --only=alloc,run,functions,mix,syncs,bundles,e2e,profile (some sections only).
  */
 import "../test/functions/custom-functions-stub";
 import { execFileSync } from "node:child_process";
@@ -25,6 +25,7 @@ import { benchAllocation, CASES, type AllocationResult } from "./sections/alloca
 import { bundleSizes, type BundleResult } from "./sections/bundles";
 import { benchFunctions, FN_CASES, type FunctionsResult } from "./sections/functions";
 import { benchEndToEnd, type EndToEndResult } from "./sections/end-to-end";
+import { benchMix, type MixSize } from "./sections/mix";
 import { benchModelRun, type ModelRunResult } from "./sections/model-run";
 import { benchSyncs, type SyncCounts } from "./sections/syncs";
 
@@ -42,6 +43,7 @@ const SECTIONS: Record<string, () => unknown> = {
   "alloc-1": () => benchAllocation(standardWorkloads()[1] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
   run: () => benchModelRun({ rounds: R.run, warmup: 2, traceRounds: R.trace }),
   functions: () => benchFunctions({ rounds: R.fn, warmup: 3 }),
+  mix: () => benchMix({ rounds: quick ? 3 : 5, warmup: 1 }),
   syncs: () => benchSyncs(),
 };
 
@@ -139,6 +141,22 @@ function main(): void {
     row("calls returning an error (must be 0)", fmt(fns.errors, 0), "0", fns.errors === 0);
   }
 
+  // 3b. SHARED.APPORTION.MIX by table size.
+  let mix: readonly MixSize[] | undefined;
+  if (wanted("mix")) {
+    log("3b. SHARED.APPORTION.MIX by table size");
+    mix = runSection<readonly MixSize[]>("mix");
+    section("3b. SHARED.APPORTION.MIX, one call on a partners × drivers table (distinct column totals)");
+    for (const m of mix) row(`${m.partners} × ${m.drivers} (ms; µs per cell)`, `${fmt(m.medianMs, 0)}; ${fmt(m.perCellUs, 2)}`);
+    const first = mix[0];
+    const last = mix[mix.length - 1];
+    if (first !== undefined && last !== undefined) {
+      const growth = last.perCellUs / first.perCellUs;
+      row(`time per cell, largest ÷ smallest table`, `${fmt(growth, 1)}×`, "≤ 10× (about linear)", growth <= 10);
+    }
+    row("calls returning an error (must be 0)", fmt(mix.filter((m) => m.error).length, 0), "0", mix.every((m) => !m.error));
+  }
+
   // 4. Sync counts.
   let syncs: SyncCounts[] | undefined;
   if (wanted("syncs")) {
@@ -228,6 +246,7 @@ function main(): void {
     allocation,
     modelRun: m,
     functions: fns,
+    mix,
     syncs,
     bundles,
     endToEnd: e2e,

@@ -1,4 +1,4 @@
-import type { EngineError } from "../engine";
+import { warningMessage, type EngineError } from "../engine";
 import { dedupeProblems, engineProblems, type Problem, type Severity } from "./problems";
 import { resolveRun, type RunRequest } from "./run-request";
 import { unknownScenarios } from "./scenario-names";
@@ -27,6 +27,15 @@ export function checkModel(session: ModelSession, readProblems: readonly Problem
     const result = !base.ok ? session.applied(s.name) : s.name === run.name ? session.report(s.name) : session.run(s.name);
     if (!result.ok) problems.push(...scenarioProblems(session, s.name, result.errors, severity, `scenario-${i}`));
   });
+  // Lines of the run that lie wholly outside the model's years: charged to no one, so a warning at the line's date.
+  const known = run.name === BASE || session.scenarios.some((s) => s.name === run.name);
+  const chosen = !known ? undefined : run.name === BASE ? base : session.report(run.name);
+  if (chosen?.ok === true) {
+    chosen.value.run.result.outsideYears.forEach((o, i) => {
+      const at = locate(o.warning.at);
+      problems.push({ key: `outside-years-${i}`, severity: "warning", message: warningMessage(o.warning), ...(at === undefined ? {} : { address: at.address }) });
+    });
+  }
   return dedupeProblems(problems);
 }
 

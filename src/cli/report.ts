@@ -1,5 +1,6 @@
 import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
 import type { FinishedOutputs } from "../app";
+import { outsideText } from "../excel";
 import type { UnwrittenChart } from "./xlsx-store";
 
 /** Where a run's results went. */
@@ -38,7 +39,13 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     file,
     scenario: scenario ?? null,
     settings: { firstYear: fyLabel(s.firstYear), lastYear: fyLabel(s.lastYear), unit: penceToText(s.unit), proRata: s.proRata },
-    balance: { balanced: b.balanced, apportioned: penceToText(b.totalIn), charged: penceToText(b.totalOut), mismatches: b.mismatches.length },
+    balance: {
+      balanced: b.balanced,
+      apportioned: penceToText(b.totalIn),
+      charged: penceToText(b.totalOut),
+      mismatches: b.mismatches.length,
+      outsideYears: run.result.outsideYears.map((o) => ({ ref: o.lineRef, nature: o.nature, amount: penceToText(o.amount), side: o.side })),
+    },
     partners: partnerTotals(outputs).map((p) => ({ partner: p.id, name: p.name, capital: penceToText(p.capital), revenue: penceToText(p.revenue), total: penceToText(p.capital + p.revenue) })),
     totals: run.totals.map((t) => ({ partner: t.partner, year: t.yearLabel, category: t.category, amount: penceToText(t.amount) })),
     allocations: run.rows.map((r) => ({ ref: r.lineRef, partner: r.partner, year: r.yearLabel, category: r.category, nature: r.nature, amount: penceToText(r.amount) })),
@@ -81,7 +88,7 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   const b = run.result.balance;
   const lines = [
     `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${chargeCount(run)} charges.`,
-    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.`,
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(run.result)}`,
   ];
   for (const p of partnerTotals(outputs)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
   // The statuses in the same words as the sheet and the task pane, each with how many rows have it.

@@ -42,6 +42,7 @@ export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origi
 export type { RunSettings } from "./layout/run-settings";
 export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
 export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
+export { outsideText } from "./layout/outputs/common";
 export { describeSelection, explainTarget, findCharge, type ChargeExplanation, type SelectionTarget } from "./layout/selection";
 export { basisFigures, basisTotals, TRACE_HEADERS } from "./layout/outputs/trace";
 export { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS, partnerHeader, partnerOfColumn } from "./layout/outputs/allocations";

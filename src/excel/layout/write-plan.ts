@@ -1,4 +1,6 @@
 import type { WorkbookProblem } from "../problems";
+import { a1, MAX_ROW } from "./address";
+import { MAX_CELL_TEXT } from "./cell-checks";
 import type { SheetSpec } from "./cells";
 import { specFingerprint } from "./fingerprint";
 import type { SheetMarker } from "./marker";
@@ -78,6 +80,8 @@ export function planWrite(
   // Sheets marked as staging are leftovers of an interrupted write, whatever their name: they are deleted first.
   const live = existing.filter((s) => s.marker?.role !== "staging");
   const stagingNames = new Set(existing.filter((s) => s.marker?.role === "staging").map((s) => s.name.toLowerCase()));
+  // Nothing past a sheet's last row or a cell's most text: Excel would refuse part-way (or a file would be damaged).
+  for (const spec of specs) problems.push(...sheetLimits(spec));
   for (const spec of specs) {
     const found = live.find((s) => same(s.name, spec.name));
     let replaces: string | undefined;
@@ -172,5 +176,27 @@ export function swapOutcome(plan: WritePlan, now: readonly ExistingSheet[]): Swa
     else if (ours && p.replaces !== undefined) out.kept.push(p.spec.name);
     else out.missing.push(p.spec.name);
   }
+  return out;
+}
+
+/**
+ * A sheet's rows past row 1,048,576, and text over 32,767 characters in its
+ * notes, titles and headers (the only cells that join many values into one;
+ * data cells hold single input values, already capped when read).
+ */
+export function sheetLimits(spec: SheetSpec): WorkbookProblem[] {
+  const out: WorkbookProblem[] = [];
+  let rows = 0;
+  for (const b of spec.blocks) {
+    rows = Math.max(rows, b.row + b.values.length);
+    if (b.style === undefined) continue;
+    b.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (typeof v === "string" && v.length > MAX_CELL_TEXT) out.push({ kind: "textTooLong", sheet: spec.name, address: a1(b.row + i, b.col + j), length: v.length });
+      }),
+    );
+  }
+  for (const t of spec.tables) rows = Math.max(rows, t.row + t.rows);
+  if (rows > MAX_ROW + 1) out.unshift({ kind: "sheetTooLong", sheet: spec.name, rows });
   return out;
 }

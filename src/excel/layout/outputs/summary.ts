@@ -102,7 +102,9 @@ export function summarySheet(run: ModelRun, scenario: string | undefined): Sheet
   const extra: string[] = [];
   const illustrative = (run.model.drivers ?? []).filter((d) => d.illustrative === true).map((d) => d.label ?? d.id);
   if (illustrative.length > 0) extra.push(`Illustrative figures (not from source documents): ${illustrative.join(", ")}.`);
-  if (run.result.linesOutsideYears.length > 0) extra.push(`Lines with no charge in these years: ${run.result.linesOutsideYears.join(", ")}.`);
+  const outside = run.result.linesOutsideYears;
+  // One cell: the first 20 by name and a count of the rest, so the note never passes a cell's 32,767 characters.
+  if (outside.length > 0) extra.push(`Lines with no charge in these years: ${outside.slice(0, 20).join(", ")}${outside.length > 20 ? ` and ${outside.length - 20} more` : ""}.`);
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["Summary of charges by partner, year and category"]], style: "title" },
     { row: 1, col: 0, values: [...notes, extra.join(" ")].map((n) => [n]), style: "note" },

@@ -1,9 +1,29 @@
+import { SCALE_DEFAULTS, SCALE_LIMITS, type ScaleOptions } from "../samples";
+
 /** What the command line was asked to do. */
 export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   | { readonly kind: "listSamples"; readonly json: boolean }
-  | { readonly kind: "sample"; readonly sample: string; readonly file: string; readonly force: boolean; readonly json: boolean }
+  | {
+      readonly kind: "sample";
+      readonly sample: string;
+      readonly file: string;
+      readonly force: boolean;
+      readonly json: boolean;
+      /** The size of the `synthetic` sample (undefined for the others). */
+      readonly size?: ScaleOptions;
+    }
+  | {
+      readonly kind: "explain";
+      readonly file: string;
+      /** The cost line's reference, the partner's id and the financial year of the charge to explain. */
+      readonly ref: string;
+      readonly partner: string;
+      readonly year: string;
+      readonly scenario: string | undefined;
+      readonly json: boolean;
+    }
   | {
       readonly kind: "run";
       readonly file: string;
@@ -33,13 +53,27 @@ export type Command =
       readonly maxTableCells: number | undefined;
     };
 
+/** The sample whose size is chosen on the command line. */
+export const SYNTHETIC = "synthetic";
+
 /** A usage error, with the one-line reason. */
 export interface UsageError {
   readonly usage: string;
 }
 
 const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples", "--verify"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--lines", "--partners", "--years", "--explain", "--partner", "--year"]);
+const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
+
+/** A size option's value as a whole number within its limits, or the usage error. */
+function sizeValue(option: (typeof SIZE_OPTIONS)[number], text: string | undefined): number | UsageError {
+  const key = option.slice(2) as keyof ScaleOptions;
+  if (text === undefined) return SCALE_DEFAULTS[key];
+  const { min, max } = SCALE_LIMITS[key];
+  const n = /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isInteger(n) || n < min || n > max) return { usage: `${option} must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}, not "${text}".` };
+  return n;
+}
 
 /**
  * Parses the arguments (after `node script`). Accepts `--flag value` and
@@ -81,14 +115,39 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (flags.has("--version")) return { kind: "version" };
   if (flags.has("--list-samples")) return { kind: "listSamples", json };
   const sample = values.get("--sample");
+  const sized = SIZE_OPTIONS.filter((o) => values.has(o));
   if (sample !== undefined) {
     if (positional.length !== 1) return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
     for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `${f} cannot be used with --sample.` };
     if (values.has("--out") || values.has("--scenario") || compare.length > 0) return { usage: "--out, --scenario and --compare cannot be used with --sample." };
-    return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json };
+    if (values.has("--explain")) return { usage: "--explain cannot be used with --sample." };
+    if (sample !== SYNTHETIC) {
+      if (sized.length > 0) return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
+      return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json };
+    }
+    const lines = sizeValue("--lines", values.get("--lines"));
+    const partners = sizeValue("--partners", values.get("--partners"));
+    const years = sizeValue("--years", values.get("--years"));
+    if (typeof lines !== "number") return lines;
+    if (typeof partners !== "number") return partners;
+    if (typeof years !== "number") return years;
+    const size = { lines, partners, years };
+    return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json, size };
   }
+  if (sized.length > 0) return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
   if (positional.length === 0) return { usage: "no workbook given: shared-apportion <model.xlsx> (or --help)." };
   if (positional.length > 1) return { usage: `one workbook at a time: got ${positional.map((p) => `"${p}"`).join(", ")}.` };
+  const explain = values.get("--explain");
+  if (explain !== undefined) {
+    const partner = values.get("--partner");
+    const year = values.get("--year");
+    if (partner === undefined || year === undefined) return { usage: `--explain ${explain} needs the charge's partner and year: --explain ${explain} --partner <id> --year <2021/22>.` };
+    for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress", "--verify"]) if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
+    for (const v of ["--out", "--sign-off", "--prepared-by"]) if (values.has(v)) return { usage: `--explain writes nothing, so ${v} cannot be used with it.` };
+    if (compare.length > 0) return { usage: "--explain explains one charge of the run, so --compare cannot be used with it." };
+    return { kind: "explain", file: positional[0] ?? "", ref: explain, partner, year, scenario: values.get("--scenario"), json };
+  }
+  for (const o of ["--partner", "--year"]) if (values.has(o)) return { usage: `${o} is used with --explain <ref>.` };
   if (flags.has("--check") && values.has("--out")) return { usage: "--check writes nothing, so --out cannot be used with it." };
   if (flags.has("--progress") && flags.has("--no-progress")) return { usage: "--progress and --no-progress contradict each other." };
   if (flags.has("--verify")) {

@@ -68,6 +68,14 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
   };
 }
 
+/** How many charges a run has, without building the list of them (a million objects for a county-sized model) when nobody is within anybody. */
+function chargeCount(run: FinishedOutputs["run"]): number {
+  if ((run.model.withinPartners ?? []).length > 0) return run.rows.length;
+  let n = 0;
+  for (const ly of run.result.lineYears) n += ly.partners.length;
+  return n;
+}
+
 /** A change in money with its sign: "+£12.00", "-£3.50", "£0.00". */
 function signed(p: Pence): string {
   return p > 0 ? `+${formatMoney(p)}` : formatMoney(p);
@@ -79,7 +87,7 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   const s = run.result.settings;
   const b = run.result.balance;
   const lines = [
-    `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${run.rows.length} charges.`,
+    `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${chargeCount(run)} charges.`,
     `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(run.result)}`,
   ];
   for (const p of partnerTotals(outputs)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);

@@ -4,6 +4,7 @@ import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
 import { beginWrite, type WriteSession } from "./write-session";
+import { BulkXlsxStore } from "./xlsx/bulk-store";
 import type { Limits } from "./xlsx/limits";
 import { openWorkbook } from "./xlsx/open";
 import { workbookBytes } from "./xlsx/save";
@@ -69,7 +70,8 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   bar.update("Reading", 0, 1);
   const opened = await openWorkbook(args.path, args.limits);
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
-  const { store } = opened.value;
+  // Long output blocks are held as rows and written in bulk when saving (see BulkXlsxStore).
+  const store = BulkXlsxStore.from(opened.value.store);
   const active = store.workbook.worksheets[store.workbook.views?.[0]?.activeTab ?? 0];
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);

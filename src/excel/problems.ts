@@ -34,6 +34,12 @@ export type WorkbookProblem =
   | { readonly kind: "outputsEdited"; readonly sheets: readonly string[] }
   /** The model cannot be laid out as tables (e.g. a driver named like a fixed column). */
   | { readonly kind: "unwritableModel"; readonly detail: string }
+  /**
+   * An output sheet would go beyond what Excel can hold (1,048,576 rows,
+   * 16,384 columns, 32,767 characters in a cell); nothing is written. `at`
+   * is the first cell past the limit (or the cell whose text is too long).
+   */
+  | { readonly kind: "beyondExcelLimits"; readonly sheet: string; readonly limit: "rows" | "columns" | "cellText"; readonly needed: number; readonly allowed: number; readonly at: CellLocation }
   /** Writing failed part-way; says exactly what was left. */
   | {
       readonly kind: "writeFailed";
@@ -104,6 +110,16 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       return `Someone has changed ${list(p.sheets)} since the add-in wrote ${p.sheets.length === 1 ? "it" : "them"}. Confirm to replace ${p.sheets.length === 1 ? "it" : "them"}, or copy your changes elsewhere first.`;
     case "unwritableModel":
       return `The model cannot be written as tables: ${p.detail}`;
+    case "beyondExcelLimits": {
+      const n = (x: number): string => x.toLocaleString("en-GB");
+      const what =
+        p.limit === "rows"
+          ? `would need ${n(p.needed)} rows, and Excel allows ${n(p.allowed)}`
+          : p.limit === "columns"
+            ? `would need ${n(p.needed)} columns, and Excel allows ${n(p.allowed)}`
+            : `would hold ${n(p.needed)} characters in one cell, and Excel allows ${n(p.allowed)}`;
+      return `${p.at.address}: the sheet "${p.sheet}" ${what}. Nothing was written. Split the model into smaller workbooks (fewer cost lines, partners or years).`;
+    }
     case "writeFailed": {
       const parts = [`Writing stopped while ${p.stage === "prepare" ? "preparing" : p.stage === "stage" ? "building the new sheets" : "swapping them in"} (${p.detail}).`];
       if (p.replaced.length > 0) parts.push(`Replaced: ${list(p.replaced)}.`);

@@ -5,6 +5,7 @@ import type { SheetSpec } from "./cells";
 import { specFingerprint } from "./fingerprint";
 import type { SheetMarker } from "./marker";
 import { STAGING_PREFIX } from "./names";
+import { sheetLimitProblems } from "./sheet-limits";
 
 /** A sheet as the workbook has it now. */
 export interface ExistingSheet {
@@ -50,7 +51,9 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * - replacing input sheets needs `replaceInputs` (`inputSheetsExist` otherwise);
  * - a table name the specs use must not belong to a sheet that stays, nor be
  *   a defined name (Excel refuses to give a table a defined name's name, and
- *   finding out at the swap would be after the old sheet was deleted).
+ *   finding out at the swap would be after the old sheet was deleted);
+ * - no sheet may go beyond what Excel can hold (rows, columns, characters
+ *   in a cell): such a model is reported, not written half-way.
  * Edits to owned output sheets are checked by the adapter (it must read the
  * cells) with {@link editedSheets}.
  */
@@ -60,7 +63,8 @@ export function planWrite(
   specs: readonly SheetSpec[],
   options: { readonly replaceInputs: boolean; readonly definedNames?: readonly string[] },
 ): { ok: true; plan: WritePlan } | { ok: false; problems: WorkbookProblem[] } {
-  const problems: WorkbookProblem[] = [];
+  const problems: WorkbookProblem[] = specs.flatMap((spec) => sheetLimitProblems(spec));
+  if (problems.length > 0) return { ok: false, problems };
   const replaced = new Set<string>();
   const existingInputs: string[] = [];
   const sheets: PlannedSheet[] = [];

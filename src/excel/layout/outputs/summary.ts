@@ -29,7 +29,10 @@ export const ALL_PARTNERS = "All partners";
 /** Sums by partner → year → category → nature, in pence. */
 export function pivotTotals(run: ModelRun): Map<string, Map<number, Record<Category, Record<Nature, number>>>> {
   const out = new Map<string, Map<number, Record<Category, Record<Nature, number>>>>();
-  for (const r of run.rows) {
+  // With nobody within anybody the core result's totals are the charges' totals, without
+  // building one object per charge (a million for a county-sized model).
+  const rows = (run.model.withinPartners ?? []).length === 0 ? run.result.totals : run.rows;
+  for (const r of rows) {
     const byYear = out.get(r.partner) ?? new Map<number, Record<Category, Record<Nature, number>>>();
     out.set(r.partner, byYear);
     const cell = byYear.get(r.year) ?? { capital: { "one-off": 0, ongoing: 0 }, revenue: { "one-off": 0, ongoing: 0 } };

@@ -308,7 +308,7 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await expectClean("Scenarios: comparison");
     await openScreen("Explain");
     await sheetTab("Allocations").click();
-    await page.locator('table[data-sheet="Allocations"] td[data-address="C3"]').click();
+    await page.locator('table[data-sheet="Allocations"] td[data-address="I3"]').click();
     const card = pane().getByRole("group", { name: /^How .* charge for .* was derived$/ });
     await card.getByRole("button", { name: "Show the exact figures" }).click();
     await expectClean("Explain: exact figures");

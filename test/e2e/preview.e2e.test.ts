@@ -149,6 +149,12 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await dialog.waitFor();
     // The safe answer has the focus: Enter must not replace the user's sheets.
     expect(await focused()).toBe("button: Cancel");
+    // Escape cancels too, and focus goes back to the button that asked.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(focused).toBe("button: Create model");
+    await pane().getByRole("button", { name: "Create model" }).click();
+    await dialog.waitFor();
     // The modal's backdrop is fixed to the viewport: a viewport screenshot shows the page behind it.
     await step(2, "confirm-replace", false);
     await dialog.getByRole("button", { name: "Replace them" }).click();

@@ -90,15 +90,16 @@ export function ChargesBehind({
   const [all, setAll] = React.useState(false);
   // A large model can have thousands of charges behind one total: list the first ones, the rest on request.
   const shown = all ? rows : rows.slice(0, FIRST_SHOWN);
-  // Pence are whole numbers within the safe range (the engine refuses larger): the sum is exact.
-  const total = rows.reduce((a, r) => a + r.amount, 0);
+  // Summed in BigInt so the figure is exact; one past the safe integer range is not shown rather than rounded.
+  const sum = rows.reduce((a, r) => a + BigInt(r.amount), 0n);
+  const total = sum <= BigInt(Number.MAX_SAFE_INTEGER) && sum >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : undefined;
   const listLabel = `Charges behind ${label}`;
   return (
     <div className={c.detail}>
       <Text weight="semibold">
         {rows.length === 0
           ? `No charges behind ${label}.`
-          : `${rows.length === 1 ? "1 charge" : `${rows.length} charges`} behind ${label}: ${formatMoney(total)} in all.`}
+          : `${rows.length === 1 ? "1 charge" : `${rows.length} charges`} behind ${label}${total === undefined ? " (too large a sum to show to the penny here)." : `: ${formatMoney(total)} in all.`}`}
       </Text>
       {rows.length > 0 && (
         <ul className={c.list} aria-label={listLabel}>

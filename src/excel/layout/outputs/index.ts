@@ -54,13 +54,13 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   return log === undefined ? sheets : [...sheets, runLogSheet(log)];
 }
 
-/** The sheet with its run's date, time and short inputs fingerprint added to its title (cell A1). */
+/** The sheet with its run's date, time and short inputs fingerprint added to its title or opening note (cell A1). */
 function stamped(sheet: SheetSpec, stamp: RunStamp): SheetSpec {
   const text = ` — run ${stamp.when}, inputs ${stamp.fingerprint}`;
   return {
     ...sheet,
     blocks: sheet.blocks.map((b) =>
-      b.row === 0 && b.col === 0 && b.style === "title" && typeof b.values[0]?.[0] === "string" ? { ...b, values: [[`${b.values[0][0]}${text}`, ...b.values[0].slice(1)], ...b.values.slice(1)] } : b,
+      b.row === 0 && b.col === 0 && typeof b.values[0]?.[0] === "string" ? { ...b, values: [[`${b.values[0][0]}${text}`, ...b.values[0].slice(1)], ...b.values.slice(1)] } : b,
     ),
   };
 }

@@ -32,7 +32,7 @@ export { MemoryWorkbook, type MemoryCell, type MemoryTable, type SheetView } fro
 export { displayText } from "./memory/display";
 export { createStorePort, type StorePortOptions } from "./store/store-port";
 export type { SheetStore, StoreSheet, StoreTable } from "./store/sheet-store";
-export type { CellValue, Grid, CellRef, RangeRef, CellLocation, SheetSpec, Block, TableSpec, ValidationSpec, ConditionalFormatSpec, ChartSpec, SheetRole, CellStyle } from "./layout/cells";
+export type { CellValue, Grid, CellRef, RangeRef, CellLocation, SheetSpec, Block, TableSpec, ValidationSpec, ConditionalFormatSpec, ChartSpec, SheetRole, CellStyle, PrintSpec } from "./layout/cells";
 export { cellAddress, rangeAddress, parseAddress, columnLetters, columnIndex, a1, a1Range, absoluteFormula, quoteSheet } from "./layout/address";
 export { INPUT_SHEETS, OUTPUT_SHEETS, LISTS_SHEET, TABLES, OUTPUT_TABLES, MARKER_KEY, MONEY_FORMAT, DATE_FORMAT, TEXT_FORMAT } from "./layout/names";
 export { INPUT_TABLES, TABLE_ORDER, SETTINGS, CHANGE_KINDS, type TableDef, type ColumnDef, type SettingDef, type SettingKey } from "./layout/input-tables";

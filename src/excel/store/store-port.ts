@@ -75,6 +75,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
           store.setFreezeRows(p.staging, s.freezeRows);
           store.setColumnWidths(p.staging, s.columnWidths);
           if (s.tabColor !== undefined) store.setTabColor(p.staging, s.tabColor);
+          if (s.print !== undefined) store.setPrint(p.staging, s.print);
           break;
         }
       }

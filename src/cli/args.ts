@@ -29,6 +29,10 @@ export type Command =
       readonly maxUnzippedMiB: number | undefined;
       /** `--max-table-cells <count>`: the cells limit per table; undefined for the default. */
       readonly maxTableCells: number | undefined;
+      /** `--pdf <file.pdf>`: the committee pack as PDF (LibreOffice converts it). */
+      readonly pdf: string | undefined;
+      /** `--statements <folder>`: one statement workbook per partner. */
+      readonly statements: string | undefined;
     };
 
 /** A usage error, with the one-line reason. */
@@ -37,7 +41,7 @@ export interface UsageError {
 }
 
 const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples", "--verify"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--pdf", "--statements"]);
 
 /**
  * Parses the arguments (after `node script`). Accepts `--flag value` and
@@ -87,6 +91,12 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     for (const f of ["--check", "--no-write", "--force"]) if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
     for (const v of ["--out", "--sign-off", "--scenario"]) if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
   }
+  for (const v of ["--pdf", "--statements"]) {
+    if (!values.has(v)) continue;
+    for (const f of ["--check", "--verify"]) if (flags.has(f)) return { usage: `${v} writes the results of a run, so ${f} cannot be used with it.` };
+  }
+  const pdf = values.get("--pdf");
+  if (pdf !== undefined && !/\.pdf$/i.test(pdf)) return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
   const signOff = values.get("--sign-off");
   if (signOff !== undefined) {
     for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
@@ -112,6 +122,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     verify: flags.has("--verify"),
     maxUnzippedMiB: maxUnzipped,
     maxTableCells: maxCells,
+    pdf,
+    statements: values.get("--statements"),
   };
 }
 

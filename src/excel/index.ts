@@ -42,6 +42,7 @@ export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origi
 export type { RunSettings } from "./layout/run-settings";
 export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
 export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
+export { partnerStatementSheet, basisWords, STATEMENT_SHEET, STATEMENT_YEAR_HEADERS, STATEMENT_LINE_HEADERS, STATEMENT_BUDGET_HEADERS, STATEMENT_TOTAL } from "./layout/outputs/statement";
 export { describeSelection, findCharge, type SelectionTarget } from "./layout/selection";
 export { listProblems, type ListedProblem } from "./layout/problem-list";
 export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-rows";

@@ -104,18 +104,24 @@ export function footerText(text: string): string {
 
 /**
  * The sheet with its footer saying what the pages are: the model's title on
- * the left, "Page n of m" in the centre, the scenario and when it was run on
- * the right. A sheet that does not print is returned as it is.
+ * the left, "Page n of m" in the centre, the scenario and, on a second line,
+ * when it was run on the right. Each section is kept short enough to sit in
+ * its third of an A4 landscape page without running into the next (a longer
+ * title is shortened with "…"). A sheet that does not print is returned as it
+ * is.
  */
 export function withPrintFooter(sheet: SheetSpec, footer: { readonly title: string; readonly scenario: string | undefined; readonly when: string | undefined }): SheetSpec {
   if (sheet.print === undefined) return sheet;
-  const right = footerText(footer.when === undefined ? scenarioText(footer.scenario) : `${scenarioText(footer.scenario)} · run ${footer.when}`);
-  // Excel refuses a header or footer longer than 255 characters (its three sections and their codes together): a long title is shortened.
-  const room = FOOTER_LIMIT - "&L&C&R".length - PAGE_OF_PAGES.length - right.length;
-  let title = footer.title;
+  const right = footerText(footer.when === undefined ? scenarioText(footer.scenario) : `${scenarioText(footer.scenario)}\nRun ${footer.when}`);
+  // Excel refuses a header or footer longer than 255 characters (its three sections and their codes together).
+  const room = Math.min(FOOTER_SECTION, FOOTER_LIMIT - "&L&C&R".length - PAGE_OF_PAGES.length - right.length);
+  let title = footer.title.trim();
   while (title.length > 1 && footerText(title).length > room) title = `${title.slice(0, Math.min(title.length - 2, room - 1)).trimEnd()}…`;
   return { ...sheet, print: { ...sheet.print, footer: { left: footerText(title), center: PAGE_OF_PAGES, right } } };
 }
+
+/** The most characters a footer section holds before it would run into the next one on an A4 landscape page. */
+export const FOOTER_SECTION = 60;
 
 /** The most characters Excel takes in a header or a footer. */
 export const FOOTER_LIMIT = 255;

@@ -3,7 +3,7 @@ import type { SheetSpec } from "../cells";
 import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
-import { withPrintFooter } from "./common";
+import { FOOTER_SECTION, withPrintFooter } from "./common";
 import { comparisonSheet } from "./comparison";
 import { runLogSheet, type RunLogEntry } from "./run-log";
 import { summarySheet } from "./summary";
@@ -43,12 +43,13 @@ export interface RunStamp {
 
 /**
  * The title printed in the footer when none is given: the service's partners
- * by name ("Shared costs: London Borough of Brent, …"), or their number when
- * there are too many to list in a footer.
+ * by name ("Shared costs: Havering, Newham"), or their number when the names
+ * are too long to list in a footer ("Shared costs of 4 partners").
  */
 export function defaultTitle(run: ModelRun): string {
   const names = [...new Set(run.model.partners.map((p) => partnerNames(run.model).get(p.id.trim()) ?? p.id))];
-  return names.length > 0 && names.length <= 4 ? `Shared costs: ${names.join(", ")}` : `Shared costs of ${names.length} partners`;
+  const listed = `Shared costs: ${names.join(", ")}`;
+  return names.length > 0 && listed.length <= FOOTER_SECTION ? listed : `Shared costs of ${names.length} partners`;
 }
 
 /** Every output sheet for a run, in workbook order: Summary, Allocations, Budget check, Scenario comparison, Trace, Charts. */

@@ -1,0 +1,79 @@
+import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import * as ExcelJS from "exceljs";
+import { createStorePort, OUTPUT_SHEETS, workbookProblemMessage, type RunOutputs } from "../excel";
+import { XlsxStore } from "./xlsx-store";
+
+const run = promisify(execFile);
+
+/** The committee pack's sheets, in the order they print. */
+export const PACK_SHEETS: readonly string[] = [OUTPUT_SHEETS.summary, OUTPUT_SHEETS.comparison, OUTPUT_SHEETS.budgetCheck, OUTPUT_SHEETS.charts];
+
+/** How long LibreOffice may take to convert the pack (its first start in a fresh profile is slow). */
+const CONVERT_TIMEOUT_MS = 240_000;
+
+/** The one line said when LibreOffice is not installed. */
+export const LIBREOFFICE_NEEDED = "--pdf needs LibreOffice (the soffice command), which is not installed here: install it (Debian/Ubuntu: apt-get install libreoffice-calc) or print the pack from Excel.";
+
+/** LibreOffice's command found on `PATH` (soffice, then libreoffice), or undefined when it is not installed. */
+export function findSoffice(path: string | undefined = process.env.PATH): string | undefined {
+  for (const dir of (path ?? "").split(delimiter).filter((d) => d !== "")) {
+    for (const name of ["soffice", "libreoffice"]) {
+      const candidate = join(dir, name);
+      try {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What writing the pack did. */
+export type PdfOutcome = { readonly ok: true; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
+
+/**
+ * Writes the committee pack (Summary, Scenario comparison, Budget check,
+ * Charts) as a PDF: the run's output sheets are laid out, exactly as in the
+ * workbook and with their print setup (A4 landscape, one page wide, header
+ * rows repeated, footer), in a temporary workbook holding only those sheets,
+ * which LibreOffice converts. LibreOffice runs with its own temporary profile,
+ * so a LibreOffice the user has open is neither used nor disturbed. The PDF
+ * is written to `target` only when the conversion succeeded.
+ */
+export async function writePackPdf(outputs: RunOutputs, target: string, soffice: string): Promise<PdfOutcome> {
+  const work = await mkdtemp(join(tmpdir(), "sa-pack-"));
+  try {
+    const store = new XlsxStore(new ExcelJS.Workbook());
+    const written = await createStorePort(store).writeOutputs(outputs);
+    if (!written.ok) return { ok: false, message: `the committee pack could not be laid out: ${written.problems.map(workbookProblemMessage).join(" ")}` };
+    for (const s of store.listSheets()) if (!PACK_SHEETS.includes(s.name)) store.deleteSheet(s.name);
+    PACK_SHEETS.forEach((name, i) => {
+      if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);
+    });
+    const sheets = store.listSheets().map((s) => s.name);
+    const xlsx = join(work, "committee-pack.xlsx");
+    await writeFile(xlsx, Buffer.from(await store.workbook.xlsx.writeBuffer()));
+    const profile = join(work, "profile");
+    try {
+      await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, xlsx], { timeout: CONVERT_TIMEOUT_MS });
+    } catch (e) {
+      const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+      return { ok: false, message: `LibreOffice could not convert the committee pack to PDF: ${detail}` };
+    }
+    const pdf = join(work, "committee-pack.pdf");
+    const made = await stat(pdf).catch(() => undefined);
+    if (made === undefined || made.size === 0) return { ok: false, message: "LibreOffice wrote no PDF for the committee pack." };
+    await writeFile(target, await readFile(pdf));
+    return { ok: true, sheets };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -53,7 +53,7 @@ describe("the file the command line writes prints as a committee pack", () => {
       expect(setup, sheet.name).toMatch(/fitToHeight="0"/);
       expect(sheet.xml, sheet.name).toMatch(/<sheetPr\b[^>]*>(?:(?!<\/sheetPr>).)*<pageSetUpPr fitToPage="1"\/>/s);
       const footer = unescapeXml(/<oddFooter>([^<]*)<\/oddFooter>/.exec(sheet.xml)?.[1] ?? "");
-      expect(footer, sheet.name).toMatch(/^&LShared costs: .*London Borough of Lewisham.*&CPage &P of &N&R.*run 1 Dec 2026 14:03/);
+      expect(footer, sheet.name).toMatch(/^&LBrent, Lewisham and Southwark shared ICT&CPage &P of &N&RBase model\nRun 1 Dec 2026 14:03 UTC$/);
       // The print area is the sheet's own defined name, on this sheet, from A1.
       const area = pkg.definedNames.filter((d) => d.name === "_xlnm.Print_Area" && d.localSheetId === index);
       expect(area, sheet.name).toHaveLength(1);

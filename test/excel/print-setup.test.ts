@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recordRun, runWorkbook } from "../../src/app";
 import { a1Range } from "../../src/excel/layout/address";
-import { FOOTER_LIMIT, PAGE_OF_PAGES, withPrintFooter } from "../../src/excel/layout/outputs/common";
+import { FOOTER_LIMIT, FOOTER_SECTION, PAGE_OF_PAGES, withPrintFooter } from "../../src/excel/layout/outputs/common";
 import { OUTPUT_SHEETS } from "../../src/excel/layout/names";
 import { SAMPLES, sampleById } from "../../src/samples";
 import { memoryHarness, officeHarness, type PortHarness } from "../support/port-harness";
@@ -10,9 +10,9 @@ const NOW = new Date("2026-12-01T14:03:00Z");
 const OUTPUT_NAMES = new Set<string>(Object.values(OUTPUT_SHEETS));
 
 /** Creates a sample in a harness, runs it and writes its outputs as the add-in does. */
-async function runSample(h: PortHarness, id: string): Promise<void> {
+async function runSample(h: PortHarness, id: string, withTitle = true): Promise<void> {
   const sample = sampleById(id)!;
-  expect((await h.port.createModel(sample.model, { notes: sample.notes })).ok).toBe(true);
+  expect((await h.port.createModel(sample.model, { notes: sample.notes, ...(withTitle ? { title: sample.title } : {}) })).ok).toBe(true);
   const run = await runWorkbook(h.port);
   if (!run.ok) throw new Error("run failed");
   const written = await h.port.writeOutputs(recordRun(run.session, run.outputs, run.warnings.length, { by: "Test", now: NOW }));
@@ -43,28 +43,35 @@ describe("output sheets print ready (A4 landscape, one page wide, titles, area, 
       // The repeated rows are the rows frozen on screen: the title and the column headers.
       expect(p.titleRows, name).toEqual(view.freezeRows > 0 ? { row: 0, rows: view.freezeRows } : undefined);
       expect(p.footer.center).toBe("Page &P of &N");
-      expect(p.footer.left).toMatch(/^Shared costs: /);
-      expect(p.footer.right).toContain("1 Dec 2026 14:03");
+      // The model's title, from the Settings table's Title row.
+      expect(p.footer.left).toBe(sampleById(id)!.title.replace(/&/g, "&&"));
+      expect(p.footer.right).toContain("\nRun 1 Dec 2026 14:03");
       expect(p.footer.right).toMatch(/^(Base model|Scenario ")/);
       expect(`&L${p.footer.left}&C${p.footer.center}&R${p.footer.right}`.length).toBeLessThanOrEqual(FOOTER_LIMIT);
     }
   });
 
-  it("names the partners in the footer's title and the scenario run", async () => {
+  it("without a Title, names the partners in the footer when they fit in a third of the page, else counts them", async () => {
     const h = memoryHarness();
-    await runSample(h, "brent-lewisham-southwark");
-    const footer = h.memory!.view(OUTPUT_SHEETS.summary)!.print!.footer;
-    for (const p of sampleById("brent-lewisham-southwark")!.model.partners) expect(footer.left).toContain(p.name ?? p.id);
+    await runSample(h, "onesource", false);
+    const footer = h.memory!.view(OUTPUT_SHEETS.summary)!.print!.footer.left;
+    const names = sampleById("onesource")!.model.partners.map((p) => p.name ?? p.id);
+    const listed = `Shared costs: ${names.join(", ")}`;
+    expect(footer).toBe(listed.length <= FOOTER_SECTION ? listed : `Shared costs of ${names.length} partners`);
+    const long = memoryHarness();
+    await runSample(long, "brent-lewisham-southwark", false);
+    expect(long.memory!.view(OUTPUT_SHEETS.summary)!.print!.footer.left).toBe(`Shared costs of ${sampleById("brent-lewisham-southwark")!.model.partners.length} partners`);
   });
 
   it("escapes & in the footer's text (a lone & starts a code in Excel) and shortens a title that would pass Excel's 255 characters", () => {
     const base = { name: "X", kind: "summary", role: "output" as const, blocks: [], tables: [], validations: [], conditionalFormats: [], charts: [], freezeRows: 0, columnWidths: [] };
     const print = { paper: "A4" as const, orientation: "landscape" as const, pagesWide: 1 as const, area: { row: 0, col: 0, rows: 1, cols: 1 }, footer: { left: "", center: PAGE_OF_PAGES, right: "" } };
     const out = withPrintFooter({ ...base, print }, { title: "R&D and ICT", scenario: "Lewisham & Homes", when: "1 Dec 2026 14:03 UTC" });
-    expect(out.print?.footer).toEqual({ left: "R&&D and ICT", center: "Page &P of &N", right: 'Scenario "Lewisham && Homes" · run 1 Dec 2026 14:03 UTC' });
+    expect(out.print?.footer).toEqual({ left: "R&&D and ICT", center: "Page &P of &N", right: 'Scenario "Lewisham && Homes"\nRun 1 Dec 2026 14:03 UTC' });
     const long = withPrintFooter({ ...base, print }, { title: "A & B ".repeat(80), scenario: undefined, when: "1 Dec 2026 14:03 UTC" });
     const f = long.print!.footer;
     expect(`&L${f.left}&C${f.center}&R${f.right}`.length).toBeLessThanOrEqual(FOOTER_LIMIT);
+    expect(f.left.length).toBeLessThanOrEqual(FOOTER_SECTION);
     expect(f.left.endsWith("…")).toBe(true);
     // Every & of the title is still doubled after shortening (no lone & left to start a code).
     expect(f.left.replace(/&&/g, "")).not.toContain("&");

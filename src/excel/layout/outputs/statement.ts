@@ -50,7 +50,7 @@ function shareWords(ly: LineYear, position: number): string {
   const [only] = ly.components;
   if (ly.components.length === 1 && only !== undefined && only.weightPercent === undefined) {
     const value = only.values[position] ?? "0";
-    return `${grouped(value)} of ${grouped(only.total)} ${only.label.toLowerCase()} = ${percent(value, only.total)}`;
+    return `${grouped(value)} of ${grouped(only.total)} ${only.label} = ${percent(value, only.total)}`;
   }
   const weight = ly.weights[position] ?? "0";
   return `${grouped(weight)} of ${grouped(ly.totalWeight)} (weighted) = ${percent(weight, ly.totalWeight)}`;
@@ -114,7 +114,8 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   const parent = run.model.withinPartners?.find((w) => w.partner.id.trim() === partner)?.within.trim();
   blocks.push({ row, col: 0, values: [["Charges by cost line, with the basis of each"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_LINE_HEADERS]], style: "header" });
-  const lineRows: CellValue[][] = rows.map((r) => {
+  // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
+  const lineRows: CellValue[][] = rows.filter((r) => r.amount !== 0).map((r) => {
     const ly = lineYears.get(`${r.lineRef}\u0000${r.yearLabel}`);
     const position = ly?.partners.indexOf(partner) ?? -1;
     const share =
@@ -134,7 +135,8 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   if (lineRows.length > 0) blocks.push({ row: row + 2, col: 0, values: lineRows, formats: lineFormats });
   const charged = rows.reduce((s, r) => s + r.amount, 0);
   blocks.push({ row: row + 2 + lineRows.length, col: 0, values: [[STATEMENT_TOTAL, "", "", "", "", "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });
-  row += lineRows.length + 5;
+  blocks.push({ row: row + 3 + lineRows.length, col: 0, values: [["Lines that charge this partner nothing are not listed."]], style: "note" });
+  row += lineRows.length + 6;
 
   // The partner's budgets against its charges.
   blocks.push({ row, col: 0, values: [["Budget comparison"]], style: "header" });

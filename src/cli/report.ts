@@ -1,4 +1,4 @@
-import { budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
+import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
 import type { FinishedOutputs } from "../app";
 import type { UnwrittenChart } from "./xlsx-store";
 
@@ -43,7 +43,7 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     totals: run.totals.map((t) => ({ partner: t.partner, year: t.yearLabel, category: t.category, amount: penceToText(t.amount) })),
     allocations: run.rows.map((r) => ({ ref: r.lineRef, partner: r.partner, year: r.yearLabel, category: r.category, nature: r.nature, amount: penceToText(r.amount) })),
     budget: {
-      lines: budget.budgets.lines.map((l) => ({ partner: l.partner, year: l.yearLabel, category: l.category, service: l.service, budget: penceToText(l.budget), recharge: penceToText(l.recharge), variance: penceToText(l.variance), percent: l.percentText ?? null, status: l.status })),
+      lines: budget.budgets.lines.map((l) => ({ partner: l.partner, year: l.yearLabel, category: l.category, service: l.service, budget: l.budget === undefined ? null : penceToText(l.budget), recharge: penceToText(l.recharge), variance: l.variance === undefined ? null : penceToText(l.variance), percent: l.percentText ?? null, status: BUDGET_STATUS_TEXT[l.status] })),
       flags: budget.flags.map(budgetFlagMessage),
     },
     comparison: comparison === undefined ? null : { from: comparison.from, to: comparison.to, rows: comparison.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, from: penceToText(r.from), to: penceToText(r.to), difference: penceToText(r.difference) })) },
@@ -63,8 +63,9 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
     `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.`,
   ];
   for (const p of partnerTotals(outputs)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
-  const outside = budget.budgets.lines.filter((l) => l.status !== "within").length;
-  lines.push(`Budget check: ${budget.budgets.lines.length} budget lines, ${outside} outside tolerance; ${budget.flags.length} flags.`);
+  // The statuses in the same words as the sheet and the task pane, each with how many rows have it.
+  const counts = BUDGET_STATUSES.map((st) => ({ st, n: budget.budgets.lines.filter((l) => l.status === st).length })).filter((c) => c.n > 0);
+  lines.push(`Budget check: ${budget.budgets.lines.length} rows${counts.length === 0 ? "" : ` (${counts.map((c) => `${c.n} ${BUDGET_STATUS_TEXT[c.st]}`).join(", ")})`}; ${budget.flags.length} flags.`);
   for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined) lines.push(`Do no harm ("${doNoHarm.scenario}"): ${doNoHarm.passed ? "passed, no existing partner pays more" : `FAILED, ${doNoHarm.harms.length} increases for existing partners`}.`);

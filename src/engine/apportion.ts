@@ -1,10 +1,12 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
+import type { DayNumber } from "./dates";
 import type { EngineError } from "./errors";
 import { fyLabel, type FinancialYear } from "./financial-year";
-import { largestRemainderBy } from "./largest-remainder";
+import { largestRemainderBy, type Weight } from "./largest-remainder";
+import { anyMembershipDates, memberWeights, membersById, type MembershipDates } from "./membership";
 import type { ModelInput, Category, Nature } from "./model";
 import type { Pence } from "./money";
-import type { Partner, PreparedModel, Settings } from "./prepared";
+import type { Line, Partner, PreparedModel, Settings } from "./prepared";
 import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
 import { compareIds, validateModel } from "./validate";
@@ -20,6 +22,10 @@ export interface LineYear {
   readonly nature: Nature;
   readonly year: FinancialYear;
   readonly yearLabel: string;
+  /** The line's date (one-off) or start date (ongoing), which membership is measured against. */
+  readonly lineStart: DayNumber;
+  /** The line's end date (ongoing; undefined when it continues or for a one-off). */
+  readonly lineEnd: DayNumber | undefined;
   readonly profile: YearAmount;
   /** The basis reference, e.g. "driver:users". */
   readonly basis: string;
@@ -32,6 +38,14 @@ export interface LineYear {
   readonly totalWeight: string;
   /** Each partner's rounded share, aligned with `partners`. */
   readonly shares: readonly Pence[];
+  /**
+   * Each partner's membership fraction of the charged period ("1", "59/90"),
+   * aligned with `partners`; undefined when every partner was a member
+   * throughout. Partners that were members for none of it are not listed.
+   */
+  readonly membership?: readonly string[];
+  /** For a line carrying a year-end settlement forward: where it came from. */
+  readonly settlement?: string;
 }
 
 /** One partner's charge for one cost line in one year. Classification travels with it. */
@@ -108,6 +122,23 @@ export function apportionModel(input: ModelInput): Result<ApportionResult> {
 
 type Resolved = Result<BasisWeights & { readonly text: readonly string[]; readonly total: string; readonly split: (amount: number) => number[] }>;
 
+/** A line-year's basis once membership is applied: who shares it and how. */
+interface MemberBasis {
+  readonly partners: readonly string[];
+  readonly components: readonly BasisComponent[];
+  readonly text: readonly string[];
+  readonly total: string;
+  readonly split: (amount: number) => number[];
+  readonly membership: readonly string[];
+}
+
+/** Undefined when every partner of the line was a member throughout, so the basis as resolved stands. */
+type MemberResolved = Result<MemberBasis | undefined>;
+
+function resolvedOf(weights: readonly Weight[]): { text: string[]; total: string; split: (amount: number) => number[] } {
+  return { text: weights.map(String), total: weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(), split: largestRemainderBy(weights) };
+}
+
 /**
  * Apportions a model that has already passed {@link validateModel}.
  *
@@ -132,6 +163,8 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   const factors = new FactorCache();
   // Totals and the balance check are gathered as each line-year is split, while its shares are at hand.
   const sums = new ChargeSums(model.partners, firstYear, span);
+  // Membership over time: only worked out when some partner joins or leaves (see membership.ts).
+  const members = anyMembershipDates(model.partners) ? new MemberCache(model.partners) : undefined;
   for (const line of model.lines) {
     const years = profileLine(line, model.settings, factors);
     if (years.length === 0) {
@@ -152,16 +185,27 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
-        resolved = r.ok
-          ? ok({ ...r.value, text: r.value.weights.map(String), total: r.value.weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(), split: largestRemainderBy(r.value.weights) })
-          : r;
+        resolved = r.ok ? ok({ ...r.value, ...resolvedOf(r.value.weights) }) : r;
         slots[ya.year - firstYear] = resolved;
       }
       if (!resolved.ok) {
         for (const e of resolved.errors) problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
         continue;
       }
-      const shares = resolved.value.split(ya.amount / unit);
+      // The basis as resolved, unless membership changes who shares this line-year (no object is built for the usual case).
+      let use: MemberBasis | undefined;
+      // A carried-forward settlement line is exempt: the share belongs to a year the partner was a
+      // member, so a partner that has since left still receives (or pays) it.
+      if (members !== undefined && line.settlement === undefined) {
+        const m = members.get(line, ya.year, resolved.value.components, model.settings);
+        if (!m.ok) {
+          problems.push(...m.errors.map((e) => ({ ...e, at: { ...e.at, key: line.ref, index: line.row } })));
+          continue;
+        }
+        use = m.value;
+      }
+      const basis = use ?? resolved.value;
+      const shares = basis.split(ya.amount / unit);
       if (unit !== 1) for (let k = 0; k < shares.length; k++) shares[k] = (shares[k] as number) * unit;
       let yearLabel = labels.get(ya.year);
       if (yearLabel === undefined) {
@@ -177,13 +221,17 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         nature: line.nature,
         year: ya.year,
         yearLabel,
+        lineStart: line.start,
+        lineEnd: line.end,
         profile: ya,
         basis: line.basisText,
-        components: resolved.value.components,
-        partners: line.partners,
-        weights: resolved.value.text,
-        totalWeight: resolved.value.total,
+        components: basis.components,
+        partners: use?.partners ?? line.partners,
+        weights: basis.text,
+        totalWeight: basis.total,
         shares,
+        ...(use === undefined ? {} : { membership: use.membership }),
+        ...(line.settlement === undefined ? {} : { settlement: line.settlement }),
       };
       lineYears.push(lineYear);
       sums.add(lineYear);
@@ -205,6 +253,60 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   };
   if (table !== undefined) TABLES.set(result, table);
   return ok(result);
+}
+
+/**
+ * Memoises membership per partner list, basis, year and line dates (many
+ * lines share them), and interns the lists of members so line-years sharing
+ * the same members share one array (the charge table keys on it).
+ */
+class MemberCache {
+  private readonly dates: ReadonlyMap<string, MembershipDates>;
+  private readonly byList = new Map<readonly string[], Map<string, MemberResolved>>();
+  private readonly lists = new Map<string, readonly string[]>();
+
+  constructor(partners: readonly Partner[]) {
+    this.dates = membersById(partners);
+  }
+
+  get(line: Line, fy: FinancialYear, components: readonly BasisComponent[], settings: Settings): MemberResolved {
+    let forList = this.byList.get(line.partners);
+    if (forList === undefined) {
+      forList = new Map();
+      this.byList.set(line.partners, forList);
+    }
+    const key = `${line.basisText}|${fy}|${line.nature}|${line.start}|${line.end ?? ""}`;
+    let hit = forList.get(key);
+    if (hit === undefined) {
+      const m = memberWeights(
+        line,
+        fy,
+        line.partners.map((id) => this.dates.get(id) ?? {}),
+        components,
+        settings.proRata,
+        { entity: "costLine", key: line.ref, index: line.row, field: "basis" },
+      );
+      if (!m.ok || m.value === undefined) hit = m.ok ? ok(undefined) : m;
+      else {
+        const kept = m.value.kept;
+        const ids = kept.map((i) => line.partners[i] as string);
+        const listKey = ids.join("\u0000");
+        let partners = this.lists.get(listKey);
+        if (partners === undefined) {
+          partners = ids;
+          this.lists.set(listKey, ids);
+        }
+        hit = ok({
+          partners,
+          components: components.map((c) => ({ ...c, values: kept.map((i) => c.values[i] ?? "0") })),
+          ...resolvedOf(m.value.weights),
+          membership: m.value.fractions,
+        });
+      }
+      forList.set(key, hit);
+    }
+    return hit;
+  }
 }
 
 /** One charge per line-year and partner, in order of line-year then partner. */

@@ -53,6 +53,10 @@ export type EngineError =
   | { readonly kind: "invalidChoice"; readonly value: string; readonly allowed: readonly string[]; readonly at: Where }
   | { readonly kind: "amountTooLarge"; readonly amount: string; readonly at: Where }
   | { readonly kind: "noPartners"; readonly at: Where }
+  /** Nobody sharing a cost is a member when it falls (see docs/membership.md). */
+  | { readonly kind: "noMembers"; readonly basis: string; readonly when: string; readonly at: Where }
+  /** An ongoing line charged directly to a partner that is a member for only part of a year it runs in. */
+  | { readonly kind: "directPartMember"; readonly partner: string; readonly year: string; readonly at: Where }
   | { readonly kind: "yearRange"; readonly from: string; readonly to: string; readonly at: Where }
   | { readonly kind: "outOfRange"; readonly value: string; readonly expected: string; readonly at: Where }
   | { readonly kind: "shapeMismatch"; readonly expected: string; readonly actual: string; readonly at: Where }
@@ -134,6 +138,10 @@ export function errorMessage(e: EngineError): string {
       return `${where}: ${e.amount} is larger than the £1,000,000,000,000.00 the engine accepts.`;
     case "noPartners":
       return `${where}: there are no partners to share the cost.`;
+    case "noMembers":
+      return `${where}: none of the partners sharing it by "${e.basis}" is a member ${e.when} (see the Partners table's Joins and Leaves dates), so nobody can be charged for it.`;
+    case "directPartMember":
+      return `${where}: it is charged directly to "${e.partner}", which is a member for only part of ${e.year}; give the line a Start or End date on the day "${e.partner}" joins or leaves, so it is not charged for time it was not a member.`;
     case "yearRange":
       return `${where}: the first year ${e.from} is after the last year ${e.to}.`;
     case "outOfRange":

@@ -81,6 +81,7 @@ export {
   type BalanceCheck,
   type Mismatch,
 } from "./apportion";
+export { membershipText, isMemberOn, membershipFractions, readMembershipDates, type MembershipDates } from "./membership";
 export { partnerNames } from "./partner-names";
 export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";
 export { readPercentCells, splitByPercentCells, splitByMixCells } from "./formula-support/percent-cells";
@@ -97,7 +98,7 @@ export { varianceOf, parseTolerance, VARIANCE_STATUSES, type Variance, type Vari
 export { percentOf, percentText, PERCENT_DP } from "./budget/percent";
 export { chargeRows, categoryTotals, type ChargeRow, type CategoryTotal } from "./budget/charge-rows";
 export { readBudgetTolerance, withinTolerance, NO_TOLERANCE, type BudgetTolerance } from "./budget/tolerance";
-export { budgetVariance, type BudgetVariance, type BudgetStatus } from "./budget/variance";
+export { budgetVariance, isWithinBudget, BUDGET_STATUSES, BUDGET_STATUS_TEXT, type BudgetVariance, type BudgetStatus } from "./budget/variance";
 export { readBudgets, budgetKey, type Budget } from "./budget/budgets";
 export { checkBudgets, type BudgetCheck, type BudgetLine } from "./budget/budget-check";
 export { budgetFlagMessage, type BudgetFlag } from "./budget/flags";
@@ -108,7 +109,8 @@ export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/a
 export { runModel, runScenario, type ModelRun } from "./scenarios/run";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
-export { doNoHarm, judgeDoNoHarm, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
+export { doNoHarm, judgeDoNoHarm, addsPartner, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
+export { compareMany, compareManyRuns, scenarioNameList, type ManyComparison, type ManyComparisonRow } from "./scenarios/compare-many";
 export { allocateSupport, type SupportAllocation, type SupportServiceResult, type SupportFlow, type PartnerSupportCharge } from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";
 export { solveExact } from "./support/rational";

@@ -15,6 +15,13 @@ export interface PartnerInput {
   readonly name?: string;
   /** The partner that employs the staff and holds the budget. */
   readonly host?: boolean;
+  /**
+   * The first day it is a member (inclusive); blank means it always was. It
+   * pays nothing for costs before it (see docs/membership.md).
+   */
+  readonly joins?: DateInput | null;
+  /** The last day it is a member (inclusive); blank means it stays. It pays nothing for costs after it. */
+  readonly leaves?: DateInput | null;
 }
 
 /** One value of a usage driver for one partner, optionally for one financial year only. */
@@ -95,6 +102,12 @@ export interface CostLineInput {
   readonly indexationRate?: DecimalInput | null;
   /** The year whose charge is unindexed (defaults to the model's, then to the start year). */
   readonly indexationBaseYear?: string | null;
+  /**
+   * Set only on a line the engine made to carry a year-end settlement
+   * forward: where it came from (the outturn row, the variance and the
+   * basis it was shared by), shown in the trace.
+   */
+  readonly settlement?: string;
 }
 
 /** Model-wide settings. */
@@ -273,7 +286,15 @@ export type ScenarioChange =
       /** Join inside an existing partner's share (e.g. Lewisham Homes within Lewisham) rather than as a direct customer. */
       readonly within?: string | null;
     }
-  | { readonly kind: "removePartner"; readonly partner: string }
+  | {
+      readonly kind: "removePartner";
+      readonly partner: string;
+      /**
+       * The last day it is a member (inclusive). Blank removes it from the
+       * model altogether, as if it had left before the first model year.
+       */
+      readonly leaves?: DateInput | null;
+    }
   | { readonly kind: "addLine"; readonly line: CostLineInput }
   | { readonly kind: "removeLine"; readonly line: string }
   | {

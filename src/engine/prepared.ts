@@ -19,6 +19,10 @@ export interface Partner {
   readonly id: string;
   readonly name: string;
   readonly host: boolean;
+  /** First day of membership (inclusive); undefined: always a member. */
+  readonly joins?: DayNumber;
+  /** Last day of membership (inclusive); undefined: never leaves. */
+  readonly leaves?: DayNumber;
 }
 
 /** A validated driver: values by year (`undefined` key = every year). */
@@ -58,6 +62,8 @@ export interface Line {
   readonly indexRate: Fraction;
   readonly indexRateText: string;
   readonly indexBase: FinancialYear;
+  /** Where a carried-forward line came from (see `CostLineInput.settlement`). */
+  readonly settlement?: string;
 }
 
 /** The recorded settings a result was produced under. */

@@ -36,6 +36,12 @@ export interface ChargeTrace {
   /** Indexation factor applied, in pounds-per-pound, e.g. "1.0609". */
   readonly indexFactor: string;
   readonly basis: string;
+  /**
+   * The part of the charged period the partner was a member ("1" for all of
+   * it, "59/90" for 59 of 90 days; see docs/membership.md). The weight below
+   * already allows for it.
+   */
+  readonly membership: string;
   readonly components: readonly TraceComponent[];
   /** The partner's whole-number weight and the total weight (the combined proportion). */
   readonly weight: string;
@@ -46,7 +52,7 @@ export interface ChargeTrace {
   readonly share: Pence;
   /** Rounded share minus exact share, in pounds (within one rounding unit). */
   readonly adjustment: string;
-  /** The working in words. */
+  /** The working in words (for a carried-forward line, with the settlement it carries). */
   readonly working: string;
 }
 
@@ -110,13 +116,14 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     coverage: ly.profile.factor.coverage,
     indexFactor: ly.profile.factor.indexFactor,
     basis: ly.basis,
+    membership: ly.membership?.[i] ?? "1",
     components,
     weight: weight.toString(),
     totalWeight: t.totalText,
     exactShare: exactText,
     share,
     adjustment: signed,
-    working: `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} (${signed})`,
+    working: `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} (${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}`,
   };
 }
 

@@ -3,6 +3,7 @@ import { Decimal, isBlank, parseDecimal, showInput } from "./decimal";
 import type { EngineError, Where } from "./errors";
 import { fyOfDay, parseFinancialYear, type FinancialYear } from "./financial-year";
 import { frac, fracFromDecimal } from "./fraction";
+import { readMembershipDates } from "./membership";
 import { checkMultipleOfUnit, parseMoney, parseUnit, PENNY } from "./money";
 import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Nature, PartnerInput, SettingsInput } from "./model";
 import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
@@ -113,7 +114,8 @@ function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[
     if (id === "") return p.add({ kind: "missingValue", at });
     if (seen.has(id)) return p.add({ kind: "duplicatePartner", partner: id, at: { ...at, key: id } });
     seen.add(id);
-    out.push({ id, name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id, host: row.host === true });
+    const dates = p.take(readMembershipDates(row.joins, row.leaves, { entity: "partner", key: id })) ?? {};
+    out.push({ id, name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id, host: row.host === true, ...dates });
   });
   return out.sort((a, b) => compareIds(a.id, b.id));
 }
@@ -346,6 +348,7 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
     indexRate: nature === "ongoing" ? rateFraction(indexRateText, indexRate, ctx.rates) : frac(0n),
     indexRateText: nature === "ongoing" ? indexRateText : "0",
     indexBase: indexBase ?? yearOf(start, ctx.years),
+    ...(typeof row.settlement === "string" ? { settlement: row.settlement } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   // Nothing to divide by: every driver zero, or a zero budget under a percentage.
   allDriversZero: "#DIV/0!",
   divideByZero: "#DIV/0!",
+  noMembers: "#DIV/0!",
+  directPartMember: "#NUM!",
   // A number outside what the calculation allows, as Excel's own functions report it.
   amountTooLarge: "#NUM!",
   endBeforeStart: "#NUM!",

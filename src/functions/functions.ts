@@ -254,11 +254,11 @@ export function profile(
 const VARIANCE_ARGS = ["recharge", "budget", "tolerance_pct", "tolerance_amount"] as const;
 
 /**
- * Compares recharges with budgets and spills, for each, the variance in £ (recharge minus budget: positive is over budget), the variance as a % of budget, and a status: On budget, Within tolerance, Over budget or Under budget.
+ * Compares recharges with budgets and spills, for each, the variance in £ (recharge minus budget: positive is over budget), the variance as a % of budget, and a status: On budget, Within tolerance (over), Within tolerance (under), Over budget, Under budget, or No budget (a blank budget cell).
  * @customfunction VARIANCE
  * @param recharge The recharge in £: one cell, or a row or column of cells (one per partner).
- * @param budget The budget in £, in the same shape as recharge.
- * @param tolerance_pct Optional tolerance as a % of budget, e.g. 5% (or 0.05). A variance inside every tolerance given shows as Within tolerance.
+ * @param budget The budget in £, in the same shape as recharge. A blank cell means no budget was set: status No budget, with no variance.
+ * @param tolerance_pct Optional tolerance as a % of budget, e.g. 5% (or 0.05). A variance inside every tolerance given shows as Within tolerance (over) or (under).
  * @param tolerance_amount Optional tolerance in £, e.g. 10000.
  * @returns For each recharge: variance £, variance % (#DIV/0! when the budget is zero) and status. A column of recharges gives three columns; a row gives three rows.
  */
@@ -289,7 +289,9 @@ export function variance(
         const e = fail(v.errors, VARIANCE_ARGS);
         return [e, e, e];
       }
-      return [penceToNumber(v.value.variance), v.value.fraction.ok ? v.value.fraction.value.toNumber() : fail(v.value.fraction.errors, VARIANCE_ARGS), v.value.status];
+      const { variance: diff, fraction, status } = v.value;
+      if (diff === undefined || fraction === undefined) return ["", "", status];
+      return [penceToNumber(diff), fraction.ok ? fraction.value.toNumber() : fail(fraction.errors, VARIANCE_ARGS), status];
     });
     // A column of recharges spills rows of three; a row of recharges spills three rows.
     return r.value.orientation === "row" ? [0, 1, 2].map((k) => rows.map((row) => row[k] as number | string | CustomFunctions.Error)) : rows;

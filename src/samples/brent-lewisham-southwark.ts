@@ -100,9 +100,10 @@ export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
     scenarios: [
       {
         name: "Lewisham Homes joins",
-        description: "Lewisham Homes joins as a direct customer with its own tickets and users, a share of the agreement and a one-off onboarding cost. Figures illustrative.",
+        description:
+          "Lewisham Homes joins on 1 April 2021 as a direct customer with its own tickets and users, a share of the agreement and a one-off onboarding cost; it pays nothing for 2020/21. Figures illustrative.",
         changes: [
-          { kind: "addPartner", partner: { id: "LH", name: "Lewisham Homes" }, drivers: { tickets: 2500, users: 600 }, percentages: { IAA: 8 } },
+          { kind: "addPartner", partner: { id: "LH", name: "Lewisham Homes", joins: "2021-04-01" }, drivers: { tickets: 2500, users: 600 }, percentages: { IAA: 8 } },
           {
             kind: "addLine",
             line: { ref: "BLS-09", description: "Lewisham Homes onboarding", service: "Shared ICT", category: "revenue", nature: "one-off", amount: 80000, start: "2021-04-01", basis: "direct:LH" },

@@ -79,9 +79,10 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
     expect(summary[SUMMARY_HEADER_ROW]?.[9]).toBe("Total (£)");
     expect(pence(grand?.[9])).toBe(outputs.run.result.balance.totalIn);
 
-    // The Budget check lists every budget line with the engine's recharge.
+    // The Budget check lists every budget line with the engine's recharge, and each charge with no budget
+    // as a row with a blank budget and the status "No budget".
     const budget = gridOf(snap, "Budget check");
-    const recharges = budget.filter((r) => typeof r[5] === "number" && typeof r[4] === "number").map((r) => pence(r[5]));
+    const recharges = budget.filter((r) => typeof r[5] === "number" && (typeof r[4] === "number" || r[8] === "No budget")).map((r) => pence(r[5]));
     expect(recharges).toEqual(outputs.budget.budgets.lines.map((l) => l.recharge));
   });
 });

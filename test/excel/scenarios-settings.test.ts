@@ -15,13 +15,16 @@ const extra: ScenarioInput = {
   ],
 };
 
+/** A partner leaving part-way: removePartner with an End date keeps it a member until that day. */
+const leaves: ScenarioInput = { name: "Southwark leaves in September 2021", changes: [{ kind: "removePartner", partner: "SOU", leaves: "2021-09-30" }] };
+
 describe.each(HARNESSES)("scenarios and run settings persist in the workbook ($name adapter)", ({ make }) => {
   it("writes scenarios to the Scenarios table and reads them back to replay exactly", async () => {
     const h = make();
     expect((await h.port.createModel(BRENT_LEWISHAM_SOUTHWARK.model)).ok).toBe(true);
     h.type("Scenarios!A12", "");
     h.type("Scenarios!N20", "A user's note beside the table");
-    const grown = [...(BRENT_LEWISHAM_SOUTHWARK.model.scenarios ?? []), extra, ...(ONESOURCE.model.scenarios ?? [])];
+    const grown = [...(BRENT_LEWISHAM_SOUTHWARK.model.scenarios ?? []), extra, leaves, ...(ONESOURCE.model.scenarios ?? [])];
     expect((await h.port.writeScenarios(grown)).ok).toBe(true);
     const back = await h.port.readScenarios();
     if (!back.ok) throw new Error("read");
@@ -34,9 +37,17 @@ describe.each(HARNESSES)("scenarios and run settings persist in the workbook ($n
       const b = runScenario(read.value.model, back.value.find((x) => x.name === s.name) ?? s);
       expect(b.ok && b.value.rows).toEqual(a.ok && a.value.rows);
     }
-    const a = runScenario(BRENT_LEWISHAM_SOUTHWARK.model, extra);
-    const b = runScenario(read.value.model, back.value.find((x) => x.name === extra.name) ?? extra);
-    expect(b.ok && b.value.rows).toEqual(a.ok && a.value.rows);
+    for (const s of [extra, leaves]) {
+      const a = runScenario(BRENT_LEWISHAM_SOUTHWARK.model, s);
+      const read2 = back.value.find((x) => x.name === s.name);
+      expect(read2).toBeDefined();
+      const b = runScenario(read.value.model, read2 ?? s);
+      expect(b.ok && b.value.rows).toEqual(a.ok && a.value.rows);
+    }
+    // Southwark is charged in 2021/22 (183 of 365 days) and nothing in 2022/23.
+    const gone = runScenario(BRENT_LEWISHAM_SOUTHWARK.model, leaves);
+    expect(gone.ok && gone.value.rows.some((r) => r.partner === "SOU" && r.yearLabel === "2021/22" && r.amount > 0)).toBe(true);
+    expect(gone.ok && gone.value.rows.filter((r) => r.partner === "SOU" && r.yearLabel === "2022/23")).toEqual([]);
     // The note outside the table's columns did not move.
     expect(h.snapshot().find((s) => s.name === "Scenarios")?.cells["19,13"]).toEqual({ v: "A user's note beside the table" });
 

@@ -6,7 +6,7 @@ import { SAMPLES, syntheticModel } from "../../src/samples";
 
 /** Dates as ISO text, absent optional lists as empty: the same model however it was written. */
 function normalise(model: ModelInput): unknown {
-  const dateKeys = new Set(["start", "end"]);
+  const dateKeys = new Set(["start", "end", "joins", "leaves"]);
   const walk = (v: unknown, key?: string): unknown => {
     if (key !== undefined && dateKeys.has(key) && (typeof v === "string" || typeof v === "number")) {
       const d = parseDate(v, { entity: "argument" });
@@ -30,7 +30,9 @@ function normalise(model: ModelInput): unknown {
 
 const WITH_EVERYTHING: ModelInput = {
   ...(SAMPLES[2]?.model ?? syntheticModel(3)),
-  withinPartners: [{ partner: { id: "LH", name: "Lewisham Homes" }, within: "LEW", drivers: { tickets: 2500, users: 600 }, percentages: { IAA: 5 } }],
+  // Membership dates in the Partners table's Joins and Leaves columns, for a partner and a partner within.
+  partners: (SAMPLES[2]?.model ?? syntheticModel(3)).partners.map((p, i) => (i === 2 ? { ...p, joins: "2020-07-01", leaves: "2023-03-31" } : p)),
+  withinPartners: [{ partner: { id: "LH", name: "Lewisham Homes", joins: "2021-04-01" }, within: "LEW", drivers: { tickets: 2500, users: 600 }, percentages: { IAA: 5 } }],
   outturns: [
     { year: "2020/21", category: "revenue", amount: 11234567.89 },
     { year: "2020/21", category: "capital", service: "Devices", amount: 1100000 },

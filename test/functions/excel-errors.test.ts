@@ -31,6 +31,8 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   unknownScenario: [{ kind: "unknownScenario", scenario: "Joins", known: [], at }, "#N/A"],
   allDriversZero: [{ kind: "allDriversZero", basis: "drivers", at }, "#DIV/0!"],
   divideByZero: [{ kind: "divideByZero", at }, "#DIV/0!"],
+  noMembers: [{ kind: "noMembers", basis: "equal", when: "in 2020/21", at }, "#DIV/0!"],
+  directPartMember: [{ kind: "directPartMember", partner: "SOU", year: "2021/22", at }, "#NUM!"],
   amountTooLarge: [{ kind: "amountTooLarge", amount: "1e13", at }, "#NUM!"],
   endBeforeStart: [{ kind: "endBeforeStart", start: "2021-01-01", end: "2020-01-01", at }, "#NUM!"],
   yearRange: [{ kind: "yearRange", from: "2023/24", to: "2020/21", at }, "#NUM!"],

@@ -35,9 +35,9 @@ describe("docs/formulas.md examples", () => {
 
   it("SHARED.VARIANCE", () => {
     expect(variance([[20_500], [21_300], [19_800]], [[20_000], [20_000], [20_000]], 0.05)).toEqual([
-      [500, 0.025, "Within tolerance"],
+      [500, 0.025, "Within tolerance (over)"],
       [1300, 0.065, "Over budget"],
-      [-200, -0.01, "Within tolerance"],
+      [-200, -0.01, "Within tolerance (under)"],
     ]);
   });
 });

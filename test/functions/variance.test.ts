@@ -1,6 +1,7 @@
 import "./custom-functions-stub";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BUDGET_STATUS_TEXT, BUDGET_STATUSES } from "../../src/engine";
 import { variance } from "../../src/functions/functions";
 import { excelError, isExcelError } from "./custom-functions-stub";
 import { col, expectError, pence, row } from "./helpers";
@@ -17,13 +18,37 @@ describe("SHARED.VARIANCE", () => {
     expect(variance([[1_000_000_000_000]], [[-1_000_000_000_000]])).toEqual([[2_000_000_000_000, 2, "Over budget"]]);
   });
 
-  it("reports Within tolerance when the variance is inside every tolerance given", () => {
-    expect(variance([[98]], [[100]], 0.05)).toEqual([[-2, -0.02, "Within tolerance"]]);
-    expect(variance([[105]], [[100]], 0.05)).toEqual([[5, 0.05, "Within tolerance"]]);
+  it("reports Within tolerance, with its direction, when the variance is inside every tolerance given", () => {
+    expect(variance([[98]], [[100]], 0.05)).toEqual([[-2, -0.02, "Within tolerance (under)"]]);
+    expect(variance([[105]], [[100]], 0.05)).toEqual([[5, 0.05, "Within tolerance (over)"]]);
     expect(variance([[105.01]], [[100]], 0.05)).toEqual([[5.01, 0.0501, "Over budget"]]);
-    expect(variance([[1_030_000]], [[1_000_000]], null, 50_000)).toEqual([[30_000, 0.03, "Within tolerance"]]);
+    expect(variance([[1_030_000]], [[1_000_000]], null, 50_000)).toEqual([[30_000, 0.03, "Within tolerance (over)"]]);
+    // An exact match is On budget whatever the tolerance.
+    expect(variance([[100]], [[100]], 0.05)).toEqual([[0, 0, "On budget"]]);
     // Within 5% but not within £10,000: outside tolerance.
     expect(variance([[1_030_000]], [[1_000_000]], 0.05, 10_000)).toEqual([[30_000, 0.03, "Over budget"]]);
+  });
+
+  it("says No budget for a blank budget cell, with no variance (a missing budget is not a budget of zero)", () => {
+    expect(variance(col(110, 40), col(100, null))).toEqual([
+      [10, 0.1, "Over budget"],
+      ["", "", "No budget"],
+    ]);
+    expect(variance([[0]], [[""]])).toEqual([["", "", "No budget"]]);
+  });
+
+  it("uses the budget check's words, and only those", () => {
+    const statuses = new Set(
+      [
+        [110, 100],
+        [90, 100],
+        [100, 100],
+        [101, 100],
+        [99, 100],
+        [5, null],
+      ].map(([r, b]) => variance([[r]], [[b]], 0.02)[0]?.[2]),
+    );
+    expect([...statuses].sort()).toEqual([...BUDGET_STATUSES.map((s) => BUDGET_STATUS_TEXT[s])].sort());
   });
 
   it("shows #DIV/0! in the % cell only when the budget is zero", () => {
@@ -58,9 +83,9 @@ describe("SHARED.VARIANCE", () => {
     expectError(variance([[1]], [[1]], null, "lots"), "#VALUE!", "tolerance_amount", "lots");
   });
 
-  it("returns #N/A for a blank recharge or budget", () => {
+  it("returns #N/A for a blank recharge (a blank budget is No budget, above)", () => {
     for (const cell of variance([[null]], [[100]])[0] ?? []) expectError(cell, "#N/A", "recharge");
-    for (const cell of variance([[100]], [[""]])[0] ?? []) expectError(cell, "#N/A", "budget");
+    for (const cell of variance([[null]], [[null]])[0] ?? []) expectError(cell, "#N/A", "recharge");
   });
 
   it("property: variance £ is exactly recharge − budget in pence, and the status agrees with its sign", () => {

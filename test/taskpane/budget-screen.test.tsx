@@ -2,8 +2,8 @@
 import "./support/setup";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { budgetFlagMessage, checkModelBudgets, errorMessage, formatMoney, type ModelInput } from "../../src/engine";
-import { BRENT_LEWISHAM_SOUTHWARK, type SampleModel } from "../../src/samples";
+import { BUDGET_STATUS_TEXT, budgetFlagMessage, checkModelBudgets, errorMessage, formatMoney, type BudgetStatus, type ModelInput } from "../../src/engine";
+import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_HOUSING, type SampleModel } from "../../src/samples";
 import { renderTaskpane } from "./support/harness";
 
 function report(model: ModelInput) {
@@ -22,20 +22,43 @@ describe("Budget screen", () => {
     expect(rows).toHaveLength(lines.length);
     lines.forEach((l, i) => {
       const row = rows[i] as HTMLElement;
+      // The row label says the year and kind, with the status beneath it.
       expect(within(row).getByRole("rowheader")).toHaveTextContent(`${l.yearLabel} ${l.category}`);
+      expect(within(row).getByRole("rowheader")).toHaveTextContent(BUDGET_STATUS_TEXT[l.status]);
       const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
-      expect(cells[0]).toBe(formatMoney(l.budget));
+      expect(cells[0]).toBe(l.budget === undefined ? "None" : formatMoney(l.budget));
       expect(cells[1]).toBe(formatMoney(l.recharge));
-      expect(cells[2]).toContain({ within: "Within budget", over: "Over budget", under: "Under budget" }[l.status]);
-      expect(cells[2]).toContain(`${l.percentText ?? "–"}`);
+      if (l.variance !== undefined) expect(cells[2]).toContain(`${l.percentText ?? "–"}`);
     });
-    const counts = { over: 0, under: 0, within: 0 };
-    for (const l of expected.budgets.lines) counts[l.status]++;
-    for (const [k, n] of Object.entries(counts)) if (n > 0) expect(screen.getByRole("status")).toHaveTextContent(`${n} ${k} budget`);
+    const counts = new Map<BudgetStatus, number>();
+    for (const l of expected.budgets.lines) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
+    for (const [k, n] of counts) expect(screen.getByRole("status")).toHaveTextContent(`${n} ${BUDGET_STATUS_TEXT[k]}`);
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Partner" }), "London Borough of Brent (BRE)");
     expect(screen.queryByRole("table", { name: /LEW/ })).toBeNull();
     expect(screen.getByRole("table", { name: /Brent/ })).toBeInTheDocument();
+  });
+
+  it("heads each column with what is in it, and says Within tolerance (over) for Thanet's +£2,000 capital, as the sheet does", async () => {
+    await renderTaskpane({ sample: EAST_KENT_HOUSING, screen: "budget" });
+    const tdc = await screen.findByRole("table", { name: "Recharge against budget: Thanet District Council (TDC)" });
+    const [head, ...rows] = within(tdc).getAllByRole("row");
+    expect(within(head as HTMLElement).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["Year, kind, status", "Budget", "Recharge", "Variance"]);
+    const label = (r: HTMLElement): string | null => within(r).getByRole("rowheader").textContent;
+    expect(rows.map(label)).toEqual([
+      "2020/21 capitalWithin tolerance (over)",
+      "2020/21 revenueWithin tolerance (over)",
+      "2021/22 revenueOver budget",
+      "2022/23 revenue (Housing system)No budget",
+    ]);
+    const cells = within(rows[0] as HTMLElement).getAllByRole("cell").map((c) => c.textContent);
+    expect(cells[0]).toBe("£150,000.00");
+    expect(cells[1]).toBe("£152,000.00");
+    expect(cells[2]).toBe("+£2,000.001.33%");
+    expect(screen.queryByText("Within budget")).toBeNull();
+    // 2022/23 is charged (for the housing system) but has no budget: a row of its own, "No budget", with nothing set aside and no variance.
+    expect(within(rows[3] as HTMLElement).getAllByRole("cell").map((c) => c.textContent)).toEqual(["None", "£20,500.00", ""]);
+    expect(screen.getByRole("status")).toHaveTextContent("4 No budget");
   });
 
   it("lists the engine's flags and shares a year-end underspend among the partners", async () => {

@@ -10,16 +10,23 @@ import type { BudgetFlag } from "./flags";
 import { readBudgetTolerance, type BudgetTolerance } from "./tolerance";
 import { budgetVariance, type BudgetVariance } from "./variance";
 
-/** One budget line with the recharge it covers and how the two compare. */
-export interface BudgetLine extends BudgetVariance {
+/**
+ * One row of the budget check: a budget with the recharge it covers and how
+ * the two compare, or (status `noBudget`) a charge that no budget covers.
+ */
+export interface BudgetLine extends Omit<BudgetVariance, "budget" | "variance"> {
   readonly partner: string;
   readonly year: FinancialYear;
   readonly yearLabel: string;
   readonly category: Category;
-  /** "" for a budget covering every service without a budget of its own. */
+  /** "" for a budget covering every service without a budget of its own (or a charge naming no service). */
   readonly service: string;
-  /** 1-based position of the budget in the model's list. */
-  readonly row: number;
+  /** The budget; undefined on a `noBudget` row (no budget was set, which is not a budget of zero). */
+  readonly budget: Pence | undefined;
+  /** Recharge − budget; undefined on a `noBudget` row. */
+  readonly variance: Pence | undefined;
+  /** 1-based position of the budget in the model's list; undefined on a `noBudget` row. */
+  readonly row: number | undefined;
 }
 
 /** The budget check: each budget against its recharge, and the charges no budget covers. */
@@ -150,17 +157,34 @@ export function checkBudgetsOf(model: ModelInput, groups: ChargeGroups): Result<
   uncoveredAt.forEach((u, slot) => {
     if (u !== undefined) u.amount = sums[slot] as number;
   });
-  const lines: BudgetLine[] = budgets.value
-    .map((b) => ({
-      ...budgetVariance(b.amount, rechargedOf(budgetKey(b.partner, b.year, b.category, b.service)) ?? 0, tolerance.value),
-      partner: b.partner,
-      year: b.year,
-      yearLabel: b.yearLabel,
-      category: b.category,
-      service: b.service,
-      row: b.row,
-    }))
-    .sort(byPlace);
+  const budgeted: BudgetLine[] = budgets.value.map((b) => ({
+    ...budgetVariance(b.amount, rechargedOf(budgetKey(b.partner, b.year, b.category, b.service)) ?? 0, tolerance.value),
+    partner: b.partner,
+    year: b.year,
+    yearLabel: b.yearLabel,
+    category: b.category,
+    service: b.service,
+    row: b.row,
+  }));
+  // A charge no budget covers is a row of its own, so the check shows it beside the budgets (and as a flag).
+  const missing: BudgetLine[] = uncovered
+    .filter((u) => u.amount !== 0)
+    .map((u) => ({
+      partner: u.partner,
+      year: u.year,
+      yearLabel: u.yearLabel,
+      category: u.category,
+      service: u.service,
+      budget: undefined,
+      recharge: u.amount,
+      variance: undefined,
+      percent: undefined,
+      percentText: undefined,
+      status: "noBudget",
+      onBudget: false,
+      row: undefined,
+    }));
+  const lines = [...budgeted, ...missing].sort(byPlace);
   const flags: BudgetFlag[] = uncovered
     .filter((u) => u.amount !== 0)
     .sort(byPlace)

@@ -22,25 +22,38 @@ export interface ModelBudgetReport {
 /**
  * Runs a model (partners within others included) and checks it: each
  * partner's recharge against its budgets, each stated total against its
- * lines, and, where outturns are given, the year-end settlement. Every
- * problem with the inputs is reported at once.
+ * lines, and, where outturns are given, the year-end settlement. With
+ * carry-forward chosen, the settlement's lines are part of the run that is
+ * returned (and of the budget check); a settlement whose next year is not
+ * modelled is flagged as not carried. Every problem with the inputs is
+ * reported at once.
  */
 export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> {
   // Validated once for the run and the stated totals alike.
   const prepared = validateModel(model);
   if (!prepared.ok) return prepared;
+  // With carry-forward chosen, the run already holds the carried lines (see runModel), so the
+  // allocations, totals, trace and the budget check below all include them.
   const run = runPrepared(model, prepared.value);
   if (!run.ok) return run;
-  const budgets = checkBudgetsOf(model, chargeGroupsOf(run.value));
+  const yearEnd = run.value.yearEnd !== undefined ? ok(run.value.yearEnd) : (model.outturns ?? []).length > 0 ? settleYearEnd(model, run.value.rows) : undefined;
+  if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
+  const budgets = checkBudgetsOf(run.value.model, chargeGroupsOf(run.value));
   const stated = checkStatedTotals(model, prepared.value);
-  const yearEnd = (model.outturns ?? []).length > 0 ? settleYearEnd(model, run.value.rows) : undefined;
-  const problems: EngineError[] = [...(budgets.ok ? [] : budgets.errors), ...(stated.ok ? [] : stated.errors), ...(yearEnd === undefined || yearEnd.ok ? [] : yearEnd.errors)];
-  if (problems.length > 0 || !budgets.ok || !stated.ok || (yearEnd !== undefined && !yearEnd.ok)) return errs(problems);
+  const problems: EngineError[] = [...(budgets.ok ? [] : budgets.errors), ...(stated.ok ? [] : stated.errors)];
+  if (problems.length > 0 || !budgets.ok || !stated.ok) return errs(problems);
   return ok({
     run: run.value,
     budgets: budgets.value,
     statedTotals: stated.value,
     yearEnd: yearEnd?.value,
-    flags: [...budgets.value.flags, ...stated.value.flatMap((s) => s.flags)],
+    flags: [...budgets.value.flags, ...stated.value.flatMap((s) => s.flags), ...notCarriedFlags(yearEnd?.value)],
   });
+}
+
+/** A flag for each settlement that carry-forward could not carry (its next year is not modelled). */
+function notCarriedFlags(report: YearEndReport | undefined): BudgetFlag[] {
+  return (report?.settlements ?? []).flatMap((s): BudgetFlag[] =>
+    s.notCarried === undefined ? [] : [{ kind: "settlementNotCarried", yearLabel: s.yearLabel, category: s.category, service: s.service, variance: s.variance, nextYear: s.notCarried }],
+  );
 }

@@ -35,6 +35,21 @@ export type BudgetFlag =
       readonly amount: Pence;
     }
   | {
+      /**
+       * Carry-forward was chosen, but the year after the settled year is not
+       * one of the model's years: the under- or overspend was not carried
+       * into any charge.
+       */
+      readonly kind: "settlementNotCarried";
+      readonly yearLabel: string;
+      readonly category: Category;
+      readonly service: string;
+      /** Outturn − charged. */
+      readonly variance: Pence;
+      /** The year it would have been carried into. */
+      readonly nextYear: string;
+    }
+  | {
       /** A total typed by a user differs from the sum of the lines it is meant to cover. */
       readonly kind: "statedTotalDiffers";
       readonly label: string;
@@ -76,6 +91,11 @@ export function budgetFlagMessage(f: BudgetFlag): string {
       return (
         `Partner "${f.partner}" is charged ${formatMoney(f.amount)} of ${f.category} in ${f.yearLabel}${serviceText(f.service)} ` +
         `but has only a ${f.budgetCategory} budget for it; ${f.category} costs must not be charged to a ${f.budgetCategory} budget.`
+      );
+    case "settlementNotCarried":
+      return (
+        `The ${f.yearLabel} ${f.category}${serviceText(f.service)} ${f.variance < 0 ? "underspend" : "overspend"} of ${formatMoney(Math.abs(f.variance))} could not be carried forward: ` +
+        `${f.nextYear} is not one of the model's years. It is not in any charge; extend the model's last year to carry it.`
       );
     case "statedTotalDiffers":
       return (

@@ -2,10 +2,11 @@ import { basisWeights } from "../basis-weights";
 import { isoDate } from "../dates";
 import { isBlank } from "../decimal";
 import type { EngineError, Where } from "../errors";
-import { fyLabel, fyStart, parseFinancialYear, type FinancialYear } from "../financial-year";
+import { fyEnd, fyLabel, fyStart, parseFinancialYear, type FinancialYear } from "../financial-year";
 import { largestRemainder, type Weight } from "../largest-remainder";
 import type { Category, CostLineInput, ModelInput, OutturnInput } from "../model";
-import { checkMultipleOfUnit, parseMoney, penceToText, type Pence, type UnitPence } from "../money";
+import { memberWeights, membersById } from "../membership";
+import { checkMultipleOfUnit, formatMoney, parseMoney, penceToText, type Pence, type UnitPence } from "../money";
 import type { PreparedModel } from "../prepared";
 import { errs, ok, type Result } from "../result";
 import { basisRefText, compareIds, parseBasisRef, parseChoice, validateModel } from "../validate";
@@ -43,8 +44,21 @@ export interface Settlement {
   readonly basis: string;
   /** In partner order; the shares add up to `variance` exactly. */
   readonly shares: readonly SettlementShare[];
-  /** Cost lines carrying each share into the next year (empty unless carry-forward was chosen). */
+  /**
+   * Cost lines carrying each share into the next year (empty unless
+   * carry-forward was chosen, and empty when the next year is outside the
+   * model's years: see `notCarried`).
+   */
   readonly carryForward: readonly CostLineInput[];
+  /** The year the shares are carried into ("2021/22"); undefined when they are not carried. */
+  readonly carriedTo: string | undefined;
+  /**
+   * Carry-forward was chosen but the next year is not one of the model's
+   * years, so nothing was carried: the year it would have gone to.
+   */
+  readonly notCarried: string | undefined;
+  /** 1-based position of the outturn in the model's Outturns, for the trace. */
+  readonly outturnRow: number;
 }
 
 /** The year-end settlement of every outturn in the model. */
@@ -55,6 +69,7 @@ export interface YearEndReport {
 }
 
 interface Outturn {
+  readonly row: number;
   readonly year: FinancialYear;
   readonly category: Category;
   readonly service: string;
@@ -76,7 +91,9 @@ interface Outturn {
  * With `yearEnd.carryForward`, each non-zero share becomes a one-off cost line
  * dated 1 April of the next year and charged directly to that partner, so an
  * underspend reduces next year's charges (a negative line) and an overspend
- * adds to them. `rows` are the charges the partners actually paid (from
+ * adds to them. When the next year is not one of the model's years nothing
+ * is carried and the settlement says so (`notCarried`). `checkModelBudgets`
+ * applies the lines to the run (see {@link withCarryForward}). `rows` are the charges the partners actually paid (from
  * `runModel`, or `chargeRows` of an apportionment).
  */
 export function settleYearEnd(model: ModelInput, rows: readonly ChargeRow[]): Result<YearEndReport> {
@@ -96,7 +113,17 @@ export function settleYearEnd(model: ModelInput, rows: readonly ChargeRow[]): Re
       problems.push(...s.errors);
       continue;
     }
-    settlements.push({ ...s.value, carryForward: carry ? carryLines(s.value, parents) : [] });
+    // A settlement can only be carried into a year the model charges; otherwise it is reported as not carried.
+    const next = s.value.year + 1;
+    const inRange = next >= prepared.value.settings.firstYear && next <= prepared.value.settings.lastYear;
+    const lines = carry && inRange ? carryLines({ ...s.value, outturnRow: o.row }, parents) : [];
+    settlements.push({
+      ...s.value,
+      outturnRow: o.row,
+      carryForward: lines,
+      carriedTo: carry && inRange ? fyLabel(next) : undefined,
+      notCarried: carry && !inRange && s.value.variance !== 0 ? fyLabel(next) : undefined,
+    });
   }
   return problems.length > 0 ? errs(problems) : ok({ basis: basisText, carryForward: carry, settlements });
 }
@@ -113,7 +140,7 @@ function readOutturns(input: readonly OutturnInput[], unit: UnitPence): Result<O
     const amount = money.ok ? checkMultipleOfUnit(money.value, unit, { ...base, field: "amount" }) : money;
     const bad = [year, category, amount].flatMap((r) => (r.ok ? [] : r.errors));
     if (bad.length > 0 || !year.ok || !category.ok || !amount.ok) return problems.push(...bad);
-    out.push({ year: year.value, category: category.value, service: typeof o.service === "string" ? o.service.trim() : "", amount: amount.value, at: base });
+    out.push({ row: i + 1, year: year.value, category: category.value, service: typeof o.service === "string" ? o.service.trim() : "", amount: amount.value, at: base });
   });
   // A blank-service outturn covers every service; with a per-service one beside it, spend would count twice.
   const seen = new Map<string, Set<string>>();
@@ -129,7 +156,9 @@ function readOutturns(input: readonly OutturnInput[], unit: UnitPence): Result<O
   return problems.length > 0 ? errs(problems) : ok(out);
 }
 
-function settleOne(o: Outturn, rows: readonly ChargeRow[], model: PreparedModel, basisText: string, unit: UnitPence): Result<Omit<Settlement, "carryForward">> {
+type Settled = Omit<Settlement, "carryForward" | "carriedTo" | "notCarried" | "outturnRow">;
+
+function settleOne(o: Outturn, rows: readonly ChargeRow[], model: PreparedModel, basisText: string, unit: UnitPence): Result<Settled> {
   const contributions = new Map<string, Pence>();
   for (const r of rows) {
     if (r.year !== o.year || r.category !== o.category || (o.service !== "" && r.service !== o.service)) continue;
@@ -164,10 +193,18 @@ function settleOne(o: Outturn, rows: readonly ChargeRow[], model: PreparedModel,
     partners = model.partners.map((p) => p.id);
     for (const p of contributions.keys()) if (!partners.includes(p)) partners.push(p);
     partners.sort(compareIds);
-    const w = basisWeights(model, ref.value, o.year, partners.filter((p) => known.partners.has(p)), at);
+    const own = partners.filter((p) => known.partners.has(p));
+    const w = basisWeights(model, ref.value, o.year, own, at);
     if (!w.ok) return w;
+    // Only partners that were members in the year share its settlement, in proportion to their
+    // membership of it (the rule for an ongoing charge over the whole year: see membership.ts).
+    const dates = membersById(model.partners);
+    const year = { nature: "ongoing" as const, start: fyStart(o.year), end: fyEnd(o.year) };
+    const m = memberWeights(year, o.year, own.map((p) => dates.get(p) ?? {}), w.value.components, model.settings.proRata, at);
+    if (!m.ok) return m;
+    const weightOf = new Map<string, Weight>(m.value === undefined ? own.map((p, i) => [p, w.value.weights[i] ?? 0]) : m.value.kept.map((k, i) => [own[k] as string, m.value?.weights[i] ?? 0]));
     // Partners within another's share have no figures of their own on a model basis: they get nothing here.
-    const byPartner = new Map(partners.filter((p) => known.partners.has(p)).map((p, i) => [p, w.value.weights[i] ?? 0]));
+    const byPartner = new Map(own.map((p) => [p, weightOf.get(p) ?? 0]));
     weights = partners.map((p) => byPartner.get(p) ?? 0);
   }
   const shares = variance === 0 ? partners.map(() => 0) : largestRemainder(variance / unit, weights).map((s) => s * unit);
@@ -196,15 +233,16 @@ function settleOne(o: Outturn, rows: readonly ChargeRow[], model: PreparedModel,
  * not a partner of the core model, so its line is charged to its parent (the
  * description says for whom), which passes it on.
  */
-function carryLines(s: Omit<Settlement, "carryForward">, parents: ReadonlyMap<string, string>): CostLineInput[] {
+function carryLines(s: Settled & { readonly outturnRow: number }, parents: ReadonlyMap<string, string>): CostLineInput[] {
   const next = fyLabel(s.year + 1);
   const word = s.kind === "underspend" ? "Underspend" : "Overspend";
+  const what = `${s.yearLabel} ${s.category}${s.service === "" ? "" : ` ${s.service}`}`;
   return s.shares
     .filter((x) => x.share !== 0)
     .map((x) => {
       const payer = parents.get(x.partner) ?? x.partner;
       return {
-        ref: `CF ${s.yearLabel} ${s.category}${s.service === "" ? "" : ` ${s.service}`} ${x.partner}`,
+        ref: `${CARRIED_PREFIX}${what} carried forward (${x.partner})`,
         description: `${word} ${s.yearLabel} (${s.category}) carried forward to ${next}${payer === x.partner ? "" : ` for ${x.partner}, within ${payer}`}`,
         ...(s.service === "" ? {} : { service: s.service }),
         category: s.category,
@@ -213,9 +251,15 @@ function carryLines(s: Omit<Settlement, "carryForward">, parents: ReadonlyMap<st
         start: isoDate(fyStart(s.year + 1)),
         basis: `direct:${payer}`,
         appliesTo: [payer],
+        settlement:
+          `Outturns row ${s.outturnRow} (${what}): outturn ${formatMoney(s.outturn)} − charged ${formatMoney(s.charged)} = ${s.kind} of ${formatMoney(Math.abs(s.variance))}, ` +
+          `shared by ${s.basis}; ${x.partner}'s share ${formatMoney(x.share)}${s.basis === CONTRIBUTIONS ? ` (contributed ${formatMoney(x.contribution)})` : ""}`,
       };
     });
 }
+
+/** How every carried-forward line's reference begins. */
+export const CARRIED_PREFIX = "Year-end ";
 
 /** The model with every carried-forward line of a settlement added to its cost lines. */
 export function withCarryForward(model: ModelInput, report: YearEndReport): ModelInput {

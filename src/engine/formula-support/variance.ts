@@ -1,5 +1,5 @@
 import type { BudgetTolerance } from "../budget/tolerance";
-import { budgetVariance } from "../budget/variance";
+import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetVariance } from "../budget/variance";
 import { type Decimal, isBlank, parseDecimal, showInput } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { fracFromDecimal, fracToDecimal } from "../fraction";
@@ -16,11 +16,11 @@ import { errs, ok, type Result } from "../result";
  * the result for a cell.
  */
 
-/** The status words, as they appear in a cell. */
-export const VARIANCE_STATUSES = ["On budget", "Within tolerance", "Over budget", "Under budget"] as const;
+/** The status words, as they appear in a cell: the budget check's own words. */
+export const VARIANCE_STATUSES: readonly string[] = BUDGET_STATUSES.map((s) => BUDGET_STATUS_TEXT[s]);
 
-/** A variance status. */
-export type VarianceStatus = (typeof VARIANCE_STATUSES)[number];
+/** A variance status in words ("On budget", "Within tolerance (over)", …, "No budget"). */
+export type VarianceStatus = string;
 
 /**
  * How far a recharge may differ from its budget and still count as within
@@ -31,10 +31,13 @@ export type VarianceTolerance = BudgetTolerance;
 
 /** One variance. */
 export interface Variance {
-  /** Recharge − budget, in pence. Exact: no rounding happens. */
-  readonly variance: Pence;
-  /** Variance ÷ |budget| as an exact decimal fraction, or a divide-by-zero error when the budget is zero. */
-  readonly fraction: Result<Decimal>;
+  /** Recharge − budget, in pence. Exact: no rounding happens. Undefined when there is no budget (a blank cell). */
+  readonly variance: Pence | undefined;
+  /**
+   * Variance ÷ |budget| as an exact decimal fraction, or a divide-by-zero error
+   * when the budget is zero; undefined when there is no budget.
+   */
+  readonly fraction: Result<Decimal> | undefined;
   readonly status: VarianceStatus;
 }
 
@@ -78,11 +81,12 @@ export function varianceOf(
   index?: number,
 ): Result<Variance> {
   const r = parseMoney(recharge as string | number | null | undefined, arg(names.recharge, index));
+  // A blank budget is no budget at all (not a budget of zero): the budget check's "No budget".
+  if (isBlank(budget)) return r.ok ? ok({ variance: undefined, fraction: undefined, status: BUDGET_STATUS_TEXT.noBudget }) : r;
   const b = parseMoney(budget as string | number | null | undefined, arg(names.budget, index));
   if (!r.ok || !b.ok) return errs([...(r.ok ? [] : r.errors), ...(b.ok ? [] : b.errors)]);
   const v = budgetVariance(b.value, r.value, tolerance);
   const fraction: Result<Decimal> =
     v.percent === undefined ? errs([{ kind: "divideByZero", at: arg(names.budget, index) }]) : ok(fracToDecimal(v.percent).div(100));
-  const status: VarianceStatus = v.onBudget ? "On budget" : v.status === "within" ? "Within tolerance" : v.status === "over" ? "Over budget" : "Under budget";
-  return ok({ variance: v.variance, fraction, status });
+  return ok({ variance: v.variance, fraction, status: BUDGET_STATUS_TEXT[v.status] });
 }

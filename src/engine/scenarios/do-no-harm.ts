@@ -32,6 +32,13 @@ export interface DoNoHarmReport {
    * because each year is a separate budget the partner has to find.
    */
   readonly byPartner: readonly { readonly partner: string; readonly capital: Pence; readonly revenue: Pence }[];
+  /**
+   * The years in which a joining partner is charged: the years it is a
+   * member (docs/membership.md). In the other years it pays nothing, so the
+   * existing partners' charges there are the base model's, give or take what
+   * else the scenario changes (which the harms above still report).
+   */
+  readonly memberYears: readonly string[];
 }
 
 /**
@@ -57,6 +64,11 @@ export function doNoHarm(base: ModelInput, scenario: ScenarioInput): Result<DoNo
   return ok(judgeDoNoHarm(before.value, after.value, scenario.name));
 }
 
+/** True when a scenario adds a partner (directly or within another): the scenarios do-no-harm is checked for. */
+export function addsPartner(scenario: ScenarioInput): boolean {
+  return scenario.changes.some((c) => c.kind === "addPartner");
+}
+
 /**
  * The "do no harm" verdict from two finished runs: `before` of the base model
  * and `after` of the scenario named `scenario`. Lets a caller that has both
@@ -74,7 +86,11 @@ export function judgeDoNoHarm(before: ModelRun, after: ModelRun, scenario: strin
     const s = sums.get(h.partner) ?? { partner: h.partner, capital: 0, revenue: 0 };
     sums.set(h.partner, { ...s, [h.category]: s[h.category] + h.increase });
   }
-  return { scenario, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()] };
+  const joiners = new Set(joining);
+  const years = new Map<number, string>();
+  for (const t of after.totals) if (joiners.has(t.partner) && t.amount !== 0) years.set(t.year, t.yearLabel);
+  const memberYears = [...years.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+  return { scenario, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()], memberYears };
 }
 
 function partnerIdsOf(model: ModelInput): string[] {

@@ -1,4 +1,5 @@
 import { Decimal, isBlank, parseDecimal, showInput } from "../decimal";
+import { parseDate, type DateInput } from "../dates";
 import type { EngineError } from "../errors";
 import { parseFinancialYear } from "../financial-year";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
@@ -91,6 +92,10 @@ export function addPartner(d: Draft, c: Change<"addPartner">, at: ChangeWhere): 
     else if (p.isNegative() || p.gt(HUNDRED)) problems.push({ kind: "outOfRange", value: p.toFixed(), expected: "a percentage from 0 to 100", at: at(`percentages.${basis}`) });
     else percents.set(basis.trim(), p);
   }
+  if (!isBlank(c.partner.joins)) {
+    const joins = parseDate(c.partner.joins, at("start"));
+    if (!joins.ok) problems.push(...joins.errors);
+  }
   const parent = isBlank(c.within) ? undefined : String(c.within).trim();
   if (parent !== undefined && partnerIndex(d, parent) < 0) problems.push({ kind: "unknownPartner", partner: parent, at: at("within") });
   if (problems.length > 0) return problems;
@@ -148,6 +153,7 @@ function finiteDecimal(n: bigint, dd: bigint): Decimal | undefined {
  */
 export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWhere): EngineError[] {
   const id = c.partner.trim();
+  if (!isBlank(c.leaves)) return leavePartner(d, id, c.leaves as DateInput, at);
   const wi = withinIndex(d, id);
   if (wi >= 0) {
     d.withinPartners.splice(wi, 1);
@@ -184,6 +190,32 @@ export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWh
   d.partners = d.partners.filter((p) => idOf(p.id) !== id);
   d.drivers = d.drivers.map((drv) => (drv.values.some((v) => v.partner.trim() === id) ? { ...drv, values: drv.values.filter((v) => v.partner.trim() !== id) } : drv));
   d.budgets = d.budgets.filter((b) => idOf(b.partner) !== id);
+  return [];
+}
+
+/**
+ * A partner leaving on a date: it stays in the model, a member until that
+ * day (inclusive), so it pays its part up to then and nothing after (see
+ * docs/membership.md). An earlier leaving date already in the model stands.
+ */
+function leavePartner(d: Draft, id: string, leaves: DateInput, at: ChangeWhere): EngineError[] {
+  const day = parseDate(leaves, at("end"));
+  if (!day.ok) return [...day.errors];
+  const earlier = (current: DateInput | null | undefined): DateInput => {
+    if (isBlank(current)) return leaves;
+    const was = parseDate(current, at("end"));
+    return was.ok && was.value < day.value ? (current as DateInput) : leaves;
+  };
+  const wi = withinIndex(d, id);
+  if (wi >= 0) {
+    const w = d.withinPartners[wi] as (typeof d.withinPartners)[number];
+    d.withinPartners[wi] = { ...w, partner: { ...w.partner, leaves: earlier(w.partner.leaves) } };
+    return [];
+  }
+  const pi = partnerIndex(d, id);
+  if (pi < 0) return [{ kind: "unknownPartner", partner: id, at: at("partner") }];
+  const p = d.partners[pi] as (typeof d.partners)[number];
+  d.partners[pi] = { ...p, leaves: earlier(p.leaves) };
   return [];
 }
 

@@ -1,5 +1,6 @@
 import { apportionModel, apportionPrepared, chargeTableOf, type ApportionResult } from "../apportion";
 import { categoryTotals, categoryTotalsOf, chargeRows, lineYearGroups, rowGroups, tableGroups, type CategoryTotal, type ChargeGroups, type ChargeRow } from "../budget/charge-rows";
+import { settleYearEnd, withCarryForward, type YearEndReport } from "../budget/year-end";
 import type { ModelInput, ScenarioInput } from "../model";
 import type { PreparedModel } from "../prepared";
 import { ok, type Result } from "../result";
@@ -17,6 +18,12 @@ export interface ModelRun {
   readonly totals: readonly CategoryTotal[];
   /** How each parent's share was divided. */
   readonly within: readonly WithinSplit[];
+  /**
+   * The year-end settlement, when the model carries it forward (outturns
+   * given and "carry forward" chosen): its lines are already in this run's
+   * charges. Undefined otherwise.
+   */
+  readonly yearEnd?: YearEndReport;
 }
 
 /**
@@ -27,13 +34,51 @@ export interface ModelRun {
  */
 export function runModel(model: ModelInput): Result<ModelRun> {
   const result = apportionModel(model);
-  return result.ok ? runResult(model, result.value) : result;
+  return result.ok ? carried(model, runResult(model, result.value)) : result;
 }
 
 /** {@link runModel} of a model already validated (the same model, prepared by `validateModel`). */
 export function runPrepared(model: ModelInput, prepared: PreparedModel): Result<ModelRun> {
   const result = apportionPrepared(prepared);
-  return result.ok ? runResult(model, result.value) : result;
+  return result.ok ? carried(model, runResult(model, result.value)) : result;
+}
+
+/**
+ * Year-end carry-forward, applied to the run itself so every output (and every
+ * comparison) sees the same charges: with outturns and "carry forward"
+ * chosen, each year is settled on the charges before anything is carried (a
+ * carried credit never counts as spend of the year it lands in), each share
+ * becomes a line of the next year, and the model with those lines is run. A
+ * model whose carried lines are already in it is not carried again.
+ */
+function carried(model: ModelInput, run: Result<ModelRun>): Result<ModelRun> {
+  if (!run.ok || model.yearEnd?.carryForward !== true || (model.outturns ?? []).length === 0) return run;
+  if (model.costLines.some((l) => l.settlement !== undefined)) return run;
+  const yearEnd = settleYearEnd(model, run.value.rows);
+  if (!yearEnd.ok) return yearEnd;
+  const withLines = withCarryForward(model, yearEnd.value);
+  if (withLines === model) return ok(withYearEnd(run.value, yearEnd.value));
+  const result = apportionModel(withLines);
+  if (!result.ok) return result;
+  const again = runResult(withLines, result.value);
+  return again.ok ? ok(withYearEnd(again.value, yearEnd.value)) : again;
+}
+
+/** The run with its settlement recorded; its rows are still built only when first read. */
+function withYearEnd(inner: ModelRun, yearEnd: YearEndReport): ModelRun {
+  const out: ModelRun = {
+    model: inner.model,
+    result: inner.result,
+    get rows(): readonly ChargeRow[] {
+      return inner.rows;
+    },
+    totals: inner.totals,
+    within: inner.within,
+    yearEnd,
+  };
+  const groups = GROUPS.get(inner);
+  if (groups !== undefined) GROUPS.set(out, groups);
+  return out;
 }
 
 // The charges of each run, as groups for the aggregations (see chargeGroupsOf).

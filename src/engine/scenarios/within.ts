@@ -1,4 +1,5 @@
 import type { ApportionResult, LineYear } from "../apportion";
+import type { DayNumber } from "../dates";
 import { chargeRows, type ChargeRow } from "../budget/charge-rows";
 import { Decimal } from "../decimal";
 import type { EngineError, Where } from "../errors";
@@ -8,7 +9,9 @@ import type { DecimalInput } from "../decimal";
 import type { ModelInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
-import { fracSub, lcmOfDenominators } from "../support/rational";
+import { membersById, membershipFractions, readMembershipDates, type MembershipDates } from "../membership";
+import type { ProRataBasis } from "../pro-rata";
+import { fracDiv, fracSub, lcmOfDenominators } from "../support/rational";
 import { compareIds, parseNonNegative } from "../validate";
 
 /**
@@ -44,6 +47,10 @@ export interface WithinPartner {
   readonly parent: string;
   readonly drivers: ReadonlyMap<string, Decimal>;
   readonly percentages: ReadonlyMap<string, Decimal>;
+  /** Its own Joins date, if it has one (otherwise it is a member whenever its parent is). */
+  readonly joins?: DayNumber;
+  /** Its own Leaves date, if it has one. */
+  readonly leaves?: DayNumber;
 }
 
 /** A within partner's part of its parent's share of one line-year. */
@@ -52,6 +59,8 @@ export interface WithinPart {
   /** Its exact proportion of the whole line-year (e.g. 1/10 for a tenth of the line). */
   readonly proportion: Fraction;
   readonly amount: Pence;
+  /** The part of its parent's membership of the line-year it was a member too (1 without dates of its own). */
+  readonly membership: Fraction;
 }
 
 /** How one parent's share of one line-year was divided. */
@@ -99,9 +108,11 @@ export function readWithinPartners(model: ModelInput, partnerIds: ReadonlySet<st
     };
     const d = read(w.drivers, drivers, "driver");
     const p = read(w.percentages, percentBases, "basis");
-    if (problems.length > before) return;
+    const dates = readMembershipDates(w.partner.joins, w.partner.leaves, at("id"));
+    if (!dates.ok) problems.push(...dates.errors);
+    if (problems.length > before || !dates.ok) return;
     seen.add(id);
-    out.push({ id, name: typeof w.partner.name === "string" && w.partner.name.trim() !== "" ? w.partner.name.trim() : id, parent, drivers: d, percentages: p });
+    out.push({ id, name: typeof w.partner.name === "string" && w.partner.name.trim() !== "" ? w.partner.name.trim() : id, parent, drivers: d, percentages: p, ...dates.value });
   });
   return problems.length > 0 ? errs(problems) : ok(out.sort((a, b) => compareIds(a.id, b.id)));
 }
@@ -113,11 +124,32 @@ function figureFor(w: WithinPartner, source: string, fellBackToEqual: boolean): 
   return w.percentages.get(source) ?? new Decimal(0);
 }
 
+/**
+ * Each within partner's part of the time its parent was a member during the
+ * line-year: 1 when it was a member whenever its parent was (the usual case:
+ * no dates of its own), less when it joined later or left earlier, 0 when it
+ * was not a member at all then. Its part of the parent's share is scaled by
+ * it, so it pays nothing for costs from before it joined (docs/membership.md).
+ */
+function withinMembership(ly: LineYear, inside: readonly WithinPartner[], parentDates: MembershipDates, proRata: ProRataBasis): Fraction[] {
+  const line = { nature: ly.nature, start: ly.lineStart, end: ly.lineEnd };
+  const [parentPart] = membershipFractions(line, ly.year, [parentDates], proRata);
+  const both = inside.map((w): MembershipDates => {
+    const joins = w.joins === undefined ? parentDates.joins : parentDates.joins === undefined ? w.joins : Math.max(w.joins, parentDates.joins);
+    const leaves = w.leaves === undefined ? parentDates.leaves : parentDates.leaves === undefined ? w.leaves : Math.min(w.leaves, parentDates.leaves);
+    return { ...(joins === undefined ? {} : { joins }), ...(leaves === undefined ? {} : { leaves }) };
+  });
+  const parts = membershipFractions(line, ly.year, both, proRata);
+  if (parentPart === undefined || parentPart.n === 0n) return inside.map(() => frac(0n));
+  return parts.map((f) => fracDiv(f, parentPart));
+}
+
 /** Divides a parent's share of one line-year between it and the partners within it. */
-function divide(ly: LineYear, position: number, inside: readonly WithinPartner[], unit: number): Result<WithinSplit> {
+function divide(ly: LineYear, position: number, inside: readonly WithinPartner[], parentDates: MembershipDates, proRata: ProRataBasis, unit: number): Result<WithinSplit> {
   const parent = ly.partners[position] ?? "";
   const share = ly.shares[position] ?? 0;
   const problems: EngineError[] = [];
+  const membership = withinMembership(ly, inside, parentDates, proRata);
   let parentExact = frac(0n);
   const exact = inside.map(() => frac(0n));
   for (const c of ly.components) {
@@ -139,7 +171,7 @@ function divide(ly: LineYear, position: number, inside: readonly WithinPartner[]
           at: { entity: "partner", key: w.id, year: ly.yearLabel, field: c.source },
         });
       }
-      exact[k] = fracAdd(exact[k] ?? frac(0n), fracMul(scale, fracFromDecimal(figure)));
+      exact[k] = fracAdd(exact[k] ?? frac(0n), fracMul(fracMul(scale, fracFromDecimal(figure)), membership[k] ?? frac(0n)));
     });
   }
   if (problems.length > 0) return errs(problems);
@@ -156,7 +188,7 @@ function divide(ly: LineYear, position: number, inside: readonly WithinPartner[]
     parentShare: share,
     parentProportion: own,
     parentAmount: amounts[0] ?? 0,
-    parts: inside.map((w, k) => ({ partner: w.id, proportion: exact[k] ?? frac(0n), amount: amounts[k + 1] ?? 0 })),
+    parts: inside.map((w, k) => ({ partner: w.id, proportion: exact[k] ?? frac(0n), amount: amounts[k + 1] ?? 0, membership: membership[k] ?? frac(0n) })),
   });
 }
 
@@ -171,6 +203,7 @@ export function splitWithin(model: ModelInput, result: ApportionResult): Result<
   if (!within.ok) return within;
   const rows = chargeRows(result);
   if (within.value.length === 0) return ok({ rows, splits: [] });
+  const dates = membersById(result.partners);
   const byParent = new Map<string, WithinPartner[]>();
   for (const w of within.value) byParent.set(w.parent, [...(byParent.get(w.parent) ?? []), w]);
   const problems: EngineError[] = [];
@@ -181,11 +214,12 @@ export function splitWithin(model: ModelInput, result: ApportionResult): Result<
     const inside = byParent.get(c.partner);
     const ly = result.lineYears[c.lineYear];
     if (inside === undefined || ly === undefined) return out.push(row);
-    const split = divide(ly, c.position, inside, result.settings.unit);
+    const split = divide(ly, c.position, inside, dates.get(c.partner) ?? {}, result.settings.proRata, result.settings.unit);
     if (!split.ok) return problems.push(...split.errors);
     splits.push(split.value);
     out.push({ ...row, amount: split.value.parentAmount });
-    for (const part of split.value.parts) out.push({ ...row, partner: part.partner, amount: part.amount });
+    // A partner within that was not a member for any of the line-year has no charge at all, not a zero one.
+    for (const part of split.value.parts) if (part.membership.n !== 0n) out.push({ ...row, partner: part.partner, amount: part.amount });
   });
   return problems.length > 0 ? errs(dedupe(problems)) : ok({ rows: out, splits });
 }

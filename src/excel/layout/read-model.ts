@@ -156,7 +156,16 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     if (host === undefined) invalid("partners", r, "host", r.get("host"), "Yes or No");
     const id = cellText(r.get("id"));
     const name = optText(r.get("name"));
-    const partner: PartnerInput = { id, ...(name === undefined ? {} : { name }), ...(host === true ? { host: true } : {}) };
+    // Joins and Leaves: optional dates of membership (blank: always a member on that side).
+    const joins = cellDate(r.get("joins"));
+    const leaves = cellDate(r.get("leaves"));
+    const partner: PartnerInput = {
+      id,
+      ...(name === undefined ? {} : { name }),
+      ...(host === true ? { host: true } : {}),
+      ...(joins === undefined ? {} : { joins }),
+      ...(leaves === undefined ? {} : { leaves }),
+    };
     const within = optText(r.get("within"));
     if (within !== undefined && id !== "") withinOrder.push({ partner, within });
     else partners.push(partner);

@@ -43,10 +43,10 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
       if (c.within !== undefined && c.within !== null) pairs.push(["within", c.within]);
       for (const [k, v] of Object.entries(c.drivers ?? {})) pairs.push([`driver.${k}`, String(v)]);
       for (const [k, v] of Object.entries(c.percentages ?? {})) pairs.push([`percent.${k}`, String(v)]);
-      return { partner: c.partner.id, details: formatDetails(pairs) };
+      return { partner: c.partner.id, start: dateToCell(c.partner.joins ?? undefined), details: formatDetails(pairs) };
     }
     case "removePartner":
-      return { partner: c.partner };
+      return { partner: c.partner, end: dateToCell(c.leaves ?? undefined) };
     case "addLine": {
       const l = c.line;
       const pairs: [string, string][] = [];
@@ -178,7 +178,9 @@ export function rowToChange(row: ScenarioRow): RowResult {
       const hostFlag = host === undefined ? undefined : cellYesNo(host);
       if (hostFlag === undefined && host !== undefined) return fail({ column: "details", value: cellText(row.details), expected: "host=Yes or host=No" });
       const name = d.get("name");
-      const partner: PartnerInput = { id, ...(name === undefined ? {} : { name }), ...(hostFlag === true ? { host: true } : {}) };
+      // The Start column is the day it joins (blank: a member from the start).
+      const joins = cellDate(row.start);
+      const partner: PartnerInput = { id, ...(name === undefined ? {} : { name }), ...(hostFlag === true ? { host: true } : {}), ...(joins === undefined ? {} : { joins }) };
       const drivers: Record<string, DecimalInput> = {};
       const percentages: Record<string, DecimalInput> = {};
       for (const [k, v] of d) {
@@ -200,7 +202,9 @@ export function rowToChange(row: ScenarioRow): RowResult {
     case "removePartner": {
       const partner = need(row, "partner", "the partner id");
       if (isProblem(partner)) return fail(partner);
-      return { ok: true, change: { kind, partner } };
+      // The End column is its last day as a member (blank: removed from the first model year on).
+      const leaves = cellDate(row.end);
+      return { ok: true, change: { kind, partner, ...(leaves === undefined ? {} : { leaves }) } };
     }
     case "addLine": {
       const ref = need(row, "line", "the new line's reference");

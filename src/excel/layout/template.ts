@@ -238,8 +238,8 @@ export function buildInputSheets(
   const partners = tablePart(
     T.partners,
     [
-      ...(model?.partners ?? []).map((p) => [p.id, p.name ?? "", yesNo(p.host), "", notes.partners?.[p.id] ?? ""]),
-      ...(model?.withinPartners ?? []).map((w) => [w.partner.id, w.partner.name ?? "", yesNo(w.partner.host), w.within, notes.partners?.[w.partner.id] ?? ""]),
+      ...(model?.partners ?? []).map((p) => [p.id, p.name ?? "", yesNo(p.host), "", dateToCell(p.joins), dateToCell(p.leaves), notes.partners?.[p.id] ?? ""]),
+      ...(model?.withinPartners ?? []).map((w) => [w.partner.id, w.partner.name ?? "", yesNo(w.partner.host), w.within, dateToCell(w.partner.joins), dateToCell(w.partner.leaves), notes.partners?.[w.partner.id] ?? ""]),
     ],
     L,
   );

@@ -6,6 +6,13 @@ import { useScreenStyles } from "../styles";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
+  // The row label with its status beneath, so the four columns fit a task pane.
+  label: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalXXS,
+  },
   stacked: {
     display: "flex",
     flexDirection: "column",
@@ -23,7 +30,9 @@ export interface BudgetTableProps {
 /**
  * Each partner's budget lines: the year and kind of budget, what was set
  * aside, the recharge against it, and the variance in £ and % with its
- * status (in words, not colour alone). Four columns, to fit a task pane.
+ * status (in words, not colour alone). Four columns, to fit a task pane; each
+ * heading names what is under it (the row label is the year, kind and status,
+ * not the budget). A charge with no budget shows "None" and no variance.
  */
 export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Element {
   const s = useScreenStyles();
@@ -41,9 +50,9 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
               <Table className={s.table} size="extra-small" aria-label={label}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell scope="col">Budget</TableHeaderCell>
+                    <TableHeaderCell scope="col">Year, kind, status</TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
-                      Set aside
+                      Budget
                     </TableHeaderCell>
                     <TableHeaderCell scope="col" className={s.money}>
                       Recharge
@@ -57,15 +66,17 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                   {rows.map((l) => (
                     <TableRow key={`${l.yearLabel}|${l.category}|${l.service}`}>
                       <TableHeaderCell scope="row" className={s.rowHeader}>
-                        {`${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
+                        <div className={c.label}>
+                          <span>{`${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}</span>
+                          <StatusBadge status={l.status} />
+                        </div>
                       </TableHeaderCell>
-                      <TableCell className={s.money}>{formatMoney(l.budget)}</TableCell>
+                      <TableCell className={s.money}>{l.budget === undefined ? "None" : formatMoney(l.budget)}</TableCell>
                       <TableCell className={s.money}>{formatMoney(l.recharge)}</TableCell>
                       <TableCell>
                         <div className={c.stacked}>
-                          <span className={s.money}>{formatDifference(l.variance)}</span>
-                          <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>
-                          <StatusBadge status={l.status} />
+                          {l.variance !== undefined && <span className={s.money}>{formatDifference(l.variance)}</span>}
+                          {l.variance !== undefined && <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>}
                         </div>
                       </TableCell>
                     </TableRow>

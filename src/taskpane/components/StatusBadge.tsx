@@ -1,19 +1,28 @@
 import * as React from "react";
-import { Badge } from "@fluentui/react-components";
-import type { BudgetStatus } from "../../engine";
+import { Badge, makeStyles } from "@fluentui/react-components";
+import { BUDGET_STATUS_TEXT, type BudgetStatus } from "../../engine";
 
-const LOOK: Readonly<Record<BudgetStatus, { readonly text: string; readonly color: "success" | "danger" | "warning" }>> = {
-  within: { text: "Within budget", color: "success" },
-  over: { text: "Over budget", color: "danger" },
-  under: { text: "Under budget", color: "warning" },
+/** Colour per status; the words are the engine's, the same as on the Budget check sheet. */
+const COLOR: Readonly<Record<BudgetStatus, "success" | "danger" | "warning">> = {
+  onBudget: "success",
+  withinUnder: "success",
+  withinOver: "success",
+  under: "warning",
+  over: "danger",
+  noBudget: "danger",
 };
+
+const useStyles = makeStyles({
+  // "Within tolerance (over)" is long for a narrow pane: it may wrap onto two lines.
+  wrap: { whiteSpace: "normal", height: "auto", textAlign: "start" },
+});
 
 /** A budget status as a coloured badge with the status in words (colour is never the only cue). */
 export function StatusBadge({ status }: { readonly status: BudgetStatus }): React.JSX.Element {
-  const look = LOOK[status];
+  const c = useStyles();
   return (
-    <Badge appearance="tint" color={look.color} shape="rounded">
-      {look.text}
+    <Badge appearance="tint" color={COLOR[status]} shape="rounded" className={c.wrap}>
+      {BUDGET_STATUS_TEXT[status]}
     </Badge>
   );
 }

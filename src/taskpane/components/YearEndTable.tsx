@@ -27,7 +27,9 @@ export function YearEndTable({ settlement, names, carryForward }: YearEndTablePr
       <Text size={200}>
         Spent {formatMoney(settlement.outturn)} against {formatMoney(settlement.charged)} charged; shared by{" "}
         {settlement.basis === "contributions" ? "contributions" : settlement.basis}
-        {carryForward ? ", carried forward into next year's charges" : ""}.
+        {/* Only what happened: carried into a modelled year, or chosen but not possible. */}
+        {carryForward && settlement.carriedTo !== undefined && settlement.carryForward.length > 0 ? `, carried forward into ${settlement.carriedTo}'s charges` : ""}
+        {carryForward && settlement.notCarried !== undefined ? `; not carried forward, because ${settlement.notCarried} is not one of the model's years` : ""}.
       </Text>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={`Shares: ${title}`}>
         <Table className={s.table} size="extra-small" aria-label={`Shares: ${title}`}>

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
-import { budgetFlagMessage, type BudgetStatus } from "../../engine";
+import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, type BudgetStatus } from "../../engine";
 import { BudgetTable } from "../components/BudgetTable";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
@@ -12,8 +12,6 @@ import { useModelRun } from "../hooks/useModelRun";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { engineErrorsText } from "../../app";
 import { useScreenStyles } from "../styles";
-
-const STATUS_WORDS: Readonly<Record<BudgetStatus, string>> = { within: "within budget", over: "over budget", under: "under budget" };
 
 /**
  * Budget: each partner's recharge against the budget it set aside, by year
@@ -44,8 +42,8 @@ export function BudgetScreen(): React.JSX.Element {
   const report = outputs.budget;
   const names = partnerNames(outputs.run.model);
   const lines = (report?.budgets.lines ?? []).filter((l) => partner === "" || l.partner === partner);
-  const counts = { within: 0, over: 0, under: 0 };
-  for (const l of lines) counts[l.status]++;
+  const counts = new Map<BudgetStatus, number>();
+  for (const l of lines) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
   const flags = report?.flags ?? [];
   const settlements = report?.yearEnd?.settlements ?? [];
   return (
@@ -70,9 +68,10 @@ export function BudgetScreen(): React.JSX.Element {
         <Text weight="semibold">
           {lines.length === 0
             ? "No budget lines."
-            : (["over", "under", "within"] as const)
-                .filter((k) => counts[k] > 0)
-                .map((k) => `${counts[k]} ${STATUS_WORDS[k]}`)
+            : [...BUDGET_STATUSES]
+                .reverse()
+                .filter((k) => (counts.get(k) ?? 0) > 0)
+                .map((k) => `${counts.get(k) ?? 0} ${BUDGET_STATUS_TEXT[k]}`)
                 .join(", ")}
         </Text>
       </div>

@@ -40,7 +40,7 @@ describe("checkBudgets", () => {
   it("lets a service's own budget take that service's charges, leaving the rest to the general budget", () => {
     const lew = report.budgets.lines.filter((l) => l.partner === "LEW");
     // ICT: £142,857.14 + £150,000 = £292,857.14 against £290,000: +£2,857.14, within £5,000 and 5%.
-    expect(lew.find((l) => l.service === "ICT")).toMatchObject({ recharge: 29_285_714, variance: 285_714, status: "within" });
+    expect(lew.find((l) => l.service === "ICT" && l.category === "revenue")).toMatchObject({ recharge: 29_285_714, variance: 285_714, status: "withinOver" });
     // Everything else (HR's £10,000) against the general £50,000: −£40,000, under.
     expect(lew.find((l) => l.service === "")).toMatchObject({ recharge: 1_000_000, variance: -4_000_000, status: "under" });
   });
@@ -63,8 +63,8 @@ describe("checkBudgets", () => {
     const r = unwrap(checkModelBudgets(withLh));
     // LH's part of Lewisham's £142,857.14 tickets share, 2,000 of 8,000: £35,714.28 (see the within tests);
     // no part of the percentage or equal lines. +£714.28 on £35,000 is within £5,000 and 5% (£1,750).
-    expect(r.budgets.lines.find((l) => l.partner === "LH")).toMatchObject({ recharge: 3_571_428, variance: 71_428, percentText: "2.04", status: "within" });
-    expect(r.budgets.lines.find((l) => l.partner === "LEW" && l.service === "ICT")).toMatchObject({ recharge: 29_285_714 - 3_571_428 });
+    expect(r.budgets.lines.find((l) => l.partner === "LH")).toMatchObject({ recharge: 3_571_428, variance: 71_428, percentText: "2.04", status: "withinOver" });
+    expect(r.budgets.lines.find((l) => l.partner === "LEW" && l.service === "ICT" && l.category === "revenue")).toMatchObject({ recharge: 29_285_714 - 3_571_428 });
     expect(r.flags.filter((f) => "partner" in f && f.partner === "LH")).toEqual([]);
   });
 
@@ -94,14 +94,21 @@ describe("checkBudgets", () => {
         const check = unwrap(checkBudgets({ ...m, budgets }, run.rows));
         const charged = (c: { partner: string; year: string; category: string }) =>
           run.rows.filter((r) => r.partner === c.partner && r.yearLabel === c.year && r.category === c.category).reduce((s, r) => s + r.amount, 0);
-        expect(check.lines).toHaveLength(budgets.length);
-        for (const line of check.lines) {
+        // One row per budget, and one "No budget" row per partner × year × category × service charged with none.
+        const withBudget = check.lines.filter((l) => l.status !== "noBudget");
+        expect(withBudget).toHaveLength(budgets.length);
+        for (const line of withBudget) {
           expect(line.recharge).toBe(charged({ partner: line.partner, year: line.yearLabel, category: line.category }));
-          expect(line.variance).toBe(line.recharge - line.budget);
+          expect(line.variance).toBe(line.recharge - (line.budget ?? Number.NaN));
         }
+        const noBudget = check.lines.filter((l) => l.status === "noBudget");
+        expect(noBudget.map((l) => [l.partner, l.yearLabel, l.category, l.service, l.recharge])).toEqual(
+          check.flags.flatMap((f) => (f.kind === "noBudget" || f.kind === "wrongBudgetKind" ? [[f.partner, f.yearLabel, f.category, f.service, f.amount]] : [])),
+        );
+        for (const l of noBudget) expect([l.budget, l.variance, l.percentText]).toEqual([undefined, undefined, undefined]);
         // Flags, summed, are exactly the charges no budget covers: category by category, never mixed.
         for (const c of combos) {
-          const flagged = check.flags.filter((f) => f.kind !== "statedTotalDiffers" && f.kind !== "statedTotalMixesCategories" && f.kind !== "statedTotalMixesNatures" && f.partner === c.partner && f.yearLabel === c.year && f.category === c.category);
+          const flagged = check.flags.filter((f) => f.kind !== "settlementNotCarried" && f.kind !== "statedTotalDiffers" && f.kind !== "statedTotalMixesCategories" && f.kind !== "statedTotalMixesNatures" && f.partner === c.partner && f.yearLabel === c.year && f.category === c.category);
           const budgeted = budgets.some((b) => b.partner === c.partner && b.year === c.year && b.category === c.category);
           const total = flagged.reduce((s, f) => s + ("amount" in f ? f.amount : 0), 0);
           const otherBudget = budgets.some((b) => b.partner === c.partner && b.year === c.year && b.category !== c.category);

@@ -46,7 +46,8 @@ describe("budgetVariance", () => {
         const byPercent = tolInput.percent === undefined || magnitude.lte(new Decimal(tolInput.percent).div(100).times(new Decimal(budget).div(100).abs()));
         const anyTolerance = tolInput.amount !== undefined || tolInput.percent !== undefined;
         const within = magnitude.isZero() || (anyTolerance && byAmount && byPercent);
-        expect(v.status).toBe(within ? "within" : recharge > budget ? "over" : "under");
+        const expected = magnitude.isZero() ? "onBudget" : within ? (recharge > budget ? "withinOver" : "withinUnder") : recharge > budget ? "over" : "under";
+        expect(v.status).toBe(expected);
       }),
       { numRuns: 1000 },
     );
@@ -57,7 +58,7 @@ describe("budgetVariance", () => {
     // £100,000 charged against £90,000: +£10,000, +11.11%, beyond both £5,000 and 5%.
     expect(budgetVariance(9_000_000, 10_000_000, tol)).toMatchObject({ variance: 1_000_000, percentText: "11.11", status: "over" });
     // £4,000 under on £1,000,000: within £5,000 and within 5% (£50,000).
-    expect(budgetVariance(100_000_000, 99_600_000, tol)).toMatchObject({ variance: -400_000, percentText: "-0.40", status: "within" });
+    expect(budgetVariance(100_000_000, 99_600_000, tol)).toMatchObject({ variance: -400_000, percentText: "-0.40", status: "withinUnder" });
     // £6,000 under on £1,000,000 is within 5% but not within £5,000: both must hold.
     expect(budgetVariance(100_000_000, 99_400_000, tol).status).toBe("under");
     // Against a zero budget there is no percentage, and only an exact match is within a % tolerance.

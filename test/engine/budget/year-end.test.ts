@@ -41,7 +41,7 @@ describe("year-end settlement", () => {
       ["SWK", 105_000_000, -2_065_000],
     ]);
     expect(s?.carryForward[0]).toEqual({
-      ref: "CF 2021/22 revenue BRT",
+      ref: "Year-end 2021/22 revenue carried forward (BRT)",
       description: "Underspend 2021/22 (revenue) carried forward to 2022/23",
       category: "revenue",
       nature: "one-off",
@@ -49,7 +49,10 @@ describe("year-end settlement", () => {
       start: "2022-04-01",
       basis: "direct:BRT",
       appliesTo: ["BRT"],
+      settlement:
+        "Outturns row 1 (2021/22 revenue): outturn £2,941,000.00 − charged £3,000,000.00 = underspend of £59,000.00, shared by contributions; BRT's share -£23,600.00 (contributed £1,200,000.00)",
     });
+    expect(s).toMatchObject({ carriedTo: "2022/23", notCarried: undefined, outturnRow: 1 });
     // Next year's charges fall by exactly each share: £1,200,000 − £23,600 and so on.
     expect(revenue(withCarryForward(ict, report), "2022/23")).toEqual({ BRT: 117_640_000, LEW: 73_525_000, SWK: 102_935_000 });
     expect(revenue(withCarryForward(ict, report), "2021/22")).toEqual(revenue(ict, "2021/22"));
@@ -102,7 +105,7 @@ describe("year-end settlement", () => {
       ["LH", 15_000_000, -295_000],
       ["SWK", 105_000_000, -2_065_000],
     ]);
-    expect(s.carryForward.find((l) => l.ref === "CF 2021/22 revenue LH")).toMatchObject({
+    expect(s.carryForward.find((l) => l.ref === "Year-end 2021/22 revenue carried forward (LH)")).toMatchObject({
       description: "Underspend 2021/22 (revenue) carried forward to 2022/23 for LH, within LEW",
       basis: "direct:LEW",
       appliesTo: ["LEW"],
@@ -153,7 +156,8 @@ describe("year-end settlement", () => {
     fc.assert(
       fc.property(modelArb({ positiveAmounts: true }), fc.integer({ min: 0, max: 2_000_000_000 }), (base, outturn) => {
         const model: ModelInput = { ...base, outturns: [{ year: "2020/21", category: "revenue", amount: (outturn / 100).toFixed(2) }], yearEnd: { carryForward: true } };
-        const run = unwrap(runModel(model));
+        // The charges before anything is carried (runModel itself carries forward when asked to).
+        const run = unwrap(runModel({ ...model, yearEnd: { carryForward: false } }));
         const report = settleYearEnd(model, run.rows);
         if (!report.ok) {
           // Only when nobody paid any 2020/21 revenue, so there is nothing to share by.
@@ -169,6 +173,8 @@ describe("year-end settlement", () => {
           const expected = t.yearLabel === "2021/22" && t.category === "revenue" ? was + (shares.get(t.partner) ?? 0) : was;
           expect(t.amount).toBe(expected);
         }
+        // runModel of the model itself applies the same carry-forward.
+        expect(unwrap(runModel(model)).totals).toEqual(after.totals);
       }),
       { numRuns: 1000 },
     );

@@ -1,19 +1,30 @@
-import { budgetFlagMessage, formatMoney, fracToDecimalText, type BudgetFlag, type ModelBudgetReport, type ModelRun } from "../../../engine";
+import { BUDGET_STATUS_TEXT, budgetFlagMessage, formatMoney, fracToDecimalText, type BudgetFlag, type BudgetStatus, type ModelBudgetReport, type ModelRun } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
 
-/** Status words in the Budget check's Status column, each with its conditional format colours. */
-export const BUDGET_STATUS = {
-  over: { text: "Over budget", fill: "#FFC7CE", font: "#9C0006" },
-  under: { text: "Under budget", fill: "#FFEB9C", font: "#9C5700" },
-  within: { text: "Within tolerance", fill: "#C6EFCE", font: "#006100" },
-} as const;
+const GREEN = { fill: "#C6EFCE", font: "#006100" } as const;
+const AMBER = { fill: "#FFEB9C", font: "#9C5700" } as const;
+const RED = { fill: "#FFC7CE", font: "#9C0006" } as const;
+
+/**
+ * Status words in the Budget check's Status column (the engine's one
+ * vocabulary), each with its conditional format colours.
+ */
+export const BUDGET_STATUS: Readonly<Record<BudgetStatus, { readonly text: string; readonly fill: string; readonly font: string }>> = {
+  onBudget: { text: BUDGET_STATUS_TEXT.onBudget, ...GREEN },
+  withinUnder: { text: BUDGET_STATUS_TEXT.withinUnder, ...GREEN },
+  withinOver: { text: BUDGET_STATUS_TEXT.withinOver, ...GREEN },
+  under: { text: BUDGET_STATUS_TEXT.under, ...AMBER },
+  over: { text: BUDGET_STATUS_TEXT.over, ...RED },
+  noBudget: { text: BUDGET_STATUS_TEXT.noBudget, ...RED },
+};
 
 /** Flag words in the Flags section, with their colours. */
 export const FLAG_STATUS = {
   noBudget: { text: "No budget", fill: "#FFC7CE", font: "#9C0006" },
   wrongBudgetKind: { text: "Wrong kind of budget", fill: "#FFC7CE", font: "#9C0006" },
+  settlementNotCarried: { text: "Not carried forward", fill: "#FFC7CE", font: "#9C0006" },
   statedTotalDiffers: { text: "Stated total differs", fill: "#FFEB9C", font: "#9C5700" },
   statedTotalMixesCategories: { text: "Mixes capital and revenue", fill: "#FFEB9C", font: "#9C5700" },
   statedTotalMixesNatures: { text: "Mixes one-off and ongoing", fill: "#FFEB9C", font: "#9C5700" },
@@ -28,6 +39,8 @@ function flagRow(f: BudgetFlag): CellValue[] {
     case "noBudget":
     case "wrongBudgetKind":
       return [status, f.partner, f.yearLabel, f.category, f.service, pounds(f.amount), budgetFlagMessage(f)];
+    case "settlementNotCarried":
+      return [status, "", f.yearLabel, f.category, f.service, pounds(f.variance), budgetFlagMessage(f)];
     case "statedTotalDiffers":
       return [status, "", f.yearLabel ?? "", "", f.label, pounds(f.difference), budgetFlagMessage(f)];
     case "statedTotalMixesCategories":
@@ -64,9 +77,9 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     l.yearLabel,
     l.category,
     l.service,
-    pounds(l.budget),
+    l.budget === undefined ? "" : pounds(l.budget),
     pounds(l.recharge),
-    pounds(l.variance),
+    l.variance === undefined ? "" : pounds(l.variance),
     l.percentText === undefined ? "" : `${l.percentText}%`,
     BUDGET_STATUS[l.status].text,
   ]);
@@ -115,15 +128,23 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
   }
   if (report.yearEnd !== undefined) {
     const ye = report.yearEnd;
-    blocks.push({ row, col: 0, values: [[`Year-end settlement (shared by ${ye.basis}${ye.carryForward ? ", carried forward to the next year" : ""})`]], style: "header" });
-    blocks.push({ row: row + 1, col: 0, values: [["Year", "Category", "Service", "Outturn (£)", "Charged (£)", "Variance (£)", "Kind", "Partner", "Contribution (£)", "Share (£)"]], style: "header" });
+    blocks.push({ row, col: 0, values: [[`Year-end settlement (shared by ${ye.basis})`]], style: "header" });
+    blocks.push({ row: row + 1, col: 0, values: [["Year", "Category", "Service", "Outturn (£)", "Charged (£)", "Variance (£)", "Kind", "Partner", "Contribution (£)", "Share (£)", "Carried forward"]], style: "header" });
     const rows: CellValue[][] = [];
     for (const s of ye.settlements) {
-      for (const sh of s.shares) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, sh.partner, pounds(sh.contribution), pounds(sh.share)]);
-      if (s.shares.length === 0) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, "", "", ""]);
+      // Says only what happened: the share's line in the next year, or why there is none.
+      const carried = (share: number, partner: string): string => {
+        if (!ye.carryForward) return "No (not chosen)";
+        if (s.notCarried !== undefined) return `No: ${s.notCarried} is not one of the model's years`;
+        if (share === 0) return "Nothing to carry";
+        const line = s.carryForward.find((l) => l.ref.endsWith(`(${partner})`));
+        return line === undefined ? "No" : `Into ${s.carriedTo ?? ""} as "${line.ref}"`;
+      };
+      for (const sh of s.shares) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, sh.partner, pounds(sh.contribution), pounds(sh.share), carried(sh.share, sh.partner)]);
+      if (s.shares.length === 0) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, "", "", "", carried(0, "")]);
     }
     if (rows.length > 0) {
-      blocks.push({ row: row + 2, col: 0, values: rows, formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null, MONEY_FORMAT, MONEY_FORMAT] });
+      blocks.push({ row: row + 2, col: 0, values: rows, formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null, MONEY_FORMAT, MONEY_FORMAT, null] });
     }
   }
   return outputSheet("budgetCheck", { blocks, tables, conditionalFormats: cf, freezeRows: top + 1, columnWidths: [150, 70, 80, 140, 110, 110, 110, 90, 130, 110, 400] });

@@ -1,4 +1,4 @@
-import { fyLabel, formatMoney, penceToNumber, TIE_BREAK_RULE, unitName, type ApportionResult } from "../../../engine";
+import { fyLabel, formatMoney, membershipText, penceToNumber, TIE_BREAK_RULE, unitName, type ApportionResult } from "../../../engine";
 import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, PrintSpec, SheetSpec, TableSpec } from "../cells";
 import { OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
 
@@ -14,8 +14,10 @@ export function scenarioText(scenario: string | undefined): string {
 export function runNotes(result: ApportionResult, scenario: string | undefined): string[] {
   const s = result.settings;
   const b = result.balance;
+  // Partners that join or leave, so a reader knows why they pay nothing in some years.
+  const members = result.partners.filter((p) => p.joins !== undefined || p.leaves !== undefined).map((p) => `${p.id} ${membershipText(p)}`);
   return [
-    `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitName(s.unit)} · part years by ${s.proRata}`,
+    `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitName(s.unit)} · part years by ${s.proRata}${members.length === 0 ? "" : ` · membership: ${members.join("; ")} (a partner pays only for costs while it is a member)`}`,
     `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged. Tie-break: ${TIE_BREAK_RULE}`,
   ];
 }

@@ -1,4 +1,4 @@
-import { formatMoney, type Comparison, type DoNoHarmReport, type ModelRun } from "../../../engine";
+import { formatMoney, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelRun } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
@@ -15,6 +15,76 @@ export const HARM_STATUS = {
   passed: { text: "Do no harm: passed", fill: "#C6EFCE", font: "#006100" },
   failed: { text: "Do no harm: FAILED", fill: "#FFC7CE", font: "#9C0006" },
 } as const;
+
+/** The do-no-harm verdict and any rises, from `row`; returns the row after them. */
+function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[]): number {
+  let row = start;
+  const verdict = harm.passed ? HARM_STATUS.passed : HARM_STATUS.failed;
+  const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.join(", ")}${harm.memberYears.length > 0 ? `, charged in ${harm.memberYears.join(", ")} (the years it is a member)` : ""}.` : "";
+  blocks.push({ row, col: 0, values: [[verdict.text, `Scenario "${harm.scenario}".${joining} ${harm.passed ? "No existing partner pays more in any year, on capital or revenue." : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`}`]] });
+  cf.push({ row, col: 0, rows: 1, cols: 1, rules: Object.values(HARM_STATUS) });
+  row += 1;
+  if (harm.harms.length > 0) {
+    blocks.push({ row: row + 1, col: 0, values: [["Partner", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]], style: "header" });
+    blocks.push({
+      row: row + 2,
+      col: 0,
+      values: harm.harms.map((h) => [h.partner, h.yearLabel, h.category, pounds(h.before), pounds(h.after), pounds(h.increase)]),
+      formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
+    });
+    row += harm.harms.length + 2;
+    blocks.push({
+      row: row + 1,
+      col: 0,
+      values: harm.byPartner.map((b) => [`${b.partner} pays more in total: capital ${formatMoney(b.capital)}, revenue ${formatMoney(b.revenue)}`]),
+      style: "note",
+    });
+    row += harm.byPartner.length + 1;
+  }
+  return row;
+}
+
+/** The headers of the many-run comparison table: the runs' charges, then each scenario's difference from the base and its %. */
+export function manyComparisonHeaders(names: readonly string[]): string[] {
+  const [base = "Base", ...scenarios] = names;
+  return ["Partner", "Year", "Category", ...names.map((n) => `${n} (£)`), ...scenarios.flatMap((n) => [`${n} − ${base} (£)`, `${n} − ${base} %`])];
+}
+
+/**
+ * The Scenario comparison sheet for the base and any number of scenarios:
+ * first the do-no-harm verdict of each scenario that adds a partner (and its
+ * rises), then one table with a row per partner × year × capital/revenue, a
+ * column of charges per run, and each scenario's difference from the base in
+ * £ and %.
+ */
+export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenario: string | undefined): SheetSpec {
+  const blocks: Block[] = [
+    { row: 0, col: 0, values: [[`Scenario comparison: ${many.names.join(", ")}`]], style: "title" },
+    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+  ];
+  const cf: ConditionalFormatSpec[] = [];
+  let row = 4;
+  for (const harm of many.doNoHarm) row = harmBlocks(harm, row, blocks, cf) + 1;
+  if (many.doNoHarm.length > 0) row += 1;
+  const runs = many.names.length;
+  const body: CellValue[][] = many.rows.map((r) => [
+    r.partner,
+    r.yearLabel,
+    r.category,
+    ...r.amounts.map(pounds),
+    ...r.differences.flatMap((d, i) => [pounds(d), r.percentTexts[i] === undefined ? "" : `${r.percentTexts[i]}%`]),
+  ]);
+  const formats = [null, null, null, ...Array.from({ length: runs }, () => MONEY_FORMAT), ...Array.from({ length: runs - 1 }, () => [MONEY_FORMAT, null]).flat()];
+  const t = tableBlocks(OUTPUT_TABLES.comparison, row, manyComparisonHeaders(many.names), body, formats);
+  blocks.push(...t.blocks);
+  return outputSheet("comparison", {
+    blocks,
+    tables: [t.table],
+    conditionalFormats: cf,
+    freezeRows: 0,
+    columnWidths: [150, 70, 80, ...Array.from({ length: runs }, () => 130), ...Array.from({ length: runs - 1 }, () => [130, 80]).flat()],
+  });
+}
 
 /**
  * The Scenario comparison sheet: two runs side by side per partner × year ×
@@ -33,31 +103,7 @@ export function comparisonSheet(run: ModelRun, comparison: Comparison | undefine
   const tables: TableSpec[] = [];
   const cf: ConditionalFormatSpec[] = [];
   let row = 4;
-  if (harm !== undefined) {
-    const verdict = harm.passed ? HARM_STATUS.passed : HARM_STATUS.failed;
-    const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.join(", ")}.` : "";
-    blocks.push({ row, col: 0, values: [[verdict.text, `Scenario "${harm.scenario}".${joining} ${harm.passed ? "No existing partner pays more in any year, on capital or revenue." : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`}`]] });
-    cf.push({ row, col: 0, rows: 1, cols: 1, rules: Object.values(HARM_STATUS) });
-    row += 1;
-    if (harm.harms.length > 0) {
-      blocks.push({ row: row + 1, col: 0, values: [["Partner", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]], style: "header" });
-      blocks.push({
-        row: row + 2,
-        col: 0,
-        values: harm.harms.map((h) => [h.partner, h.yearLabel, h.category, pounds(h.before), pounds(h.after), pounds(h.increase)]),
-        formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
-      });
-      row += harm.harms.length + 2;
-      blocks.push({
-        row: row + 1,
-        col: 0,
-        values: harm.byPartner.map((b) => [`${b.partner} pays more in total: capital ${formatMoney(b.capital)}, revenue ${formatMoney(b.revenue)}`]),
-        style: "note",
-      });
-      row += harm.byPartner.length + 1;
-    }
-    row += 2;
-  }
+  if (harm !== undefined) row = harmBlocks(harm, row, blocks, cf) + 2;
   if (comparison !== undefined) {
     const headers = ["Partner", "Year", "Category", `${comparison.from} (£)`, `${comparison.to} (£)`, "Difference (£)", "Change %", "Change"];
     const body: CellValue[][] = comparison.rows.map((r) => [

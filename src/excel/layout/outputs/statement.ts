@@ -1,4 +1,4 @@
-import { CATEGORIES, Decimal, NATURES, fyLabel, parseDecimal, partnerNames, type Category, type LineYear, type Nature, type Pence } from "../../../engine";
+import { BUDGET_STATUS_TEXT, CATEGORIES, Decimal, NATURES, fyLabel, parseDecimal, partnerNames, type Category, type LineYear, type Nature, type Pence } from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter } from "./common";
@@ -21,7 +21,6 @@ export const STATEMENT_TOTAL = "Total";
 
 const CATEGORY_WORDS: Record<Category, string> = { capital: "Capital", revenue: "Revenue" };
 const NATURE_WORDS: Record<Nature, string> = { "one-off": "One-off", ongoing: "Ongoing" };
-const STATUS_WORDS = { over: "Over budget", under: "Under budget", within: "Within tolerance" } as const;
 
 /** A decimal figure grouped the en-GB way: "56000" → "56,000". */
 function grouped(text: string): string {
@@ -149,7 +148,16 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
     blocks.push({
       row: row + 2,
       col: 0,
-      values: budgets.map((l) => [l.yearLabel, CATEGORY_WORDS[l.category], l.service === "" ? "All services" : l.service, pounds(l.budget), pounds(l.recharge), pounds(l.variance), l.percentText === undefined ? "" : `${l.percentText}%`, STATUS_WORDS[l.status]]),
+      values: budgets.map((l) => [
+        l.yearLabel,
+        CATEGORY_WORDS[l.category],
+        l.service === "" ? "All services" : l.service,
+        l.budget === undefined ? "" : pounds(l.budget),
+        pounds(l.recharge),
+        l.variance === undefined ? "" : pounds(l.variance),
+        l.percentText === undefined ? "" : `${l.percentText}%`,
+        BUDGET_STATUS_TEXT[l.status],
+      ]),
       formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null],
     });
     row += budgets.length + 4;

@@ -1,4 +1,4 @@
-import { exactYearAmountText, explainCharge, fracToDecimalText, formatMoney, frac, type ChargeTrace, type ModelRun } from "../../../engine";
+import { exactYearAmountText, explainCharge, fracToDecimalText, formatMoney, frac, type ChargeTrace, type LineYear, type ModelRun } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
@@ -14,6 +14,7 @@ export const TRACE_HEADERS = [
   "Exact line amount (£)",
   "Coverage",
   "Index factor",
+  "Membership",
   "Basis",
   "Basis figures",
   "Partner weight",
@@ -30,6 +31,12 @@ export function basisFigures(t: ChargeTrace): string {
 }
 
 const DP = 10;
+
+/** A partner's membership fraction in a line-year ("1" when everyone was a member throughout). */
+function membershipOf(ly: LineYear, partner: string): string {
+  const i = ly.partners.indexOf(partner);
+  return i < 0 ? "1" : (ly.membership?.[i] ?? "1");
+}
 
 /**
  * The Trace sheet: for every charge, how it was derived — the amount of the
@@ -52,6 +59,7 @@ export function traceSheet(run: ModelRun): SheetSpec {
       t.exactLineAmount,
       t.coverage,
       t.indexFactor,
+      t.membership,
       t.basis,
       basisFigures(t),
       t.weight,
@@ -67,7 +75,7 @@ export function traceSheet(run: ModelRun): SheetSpec {
     const ly = lineYears.get(`${s.lineRef}\u0000${s.yearLabel}`);
     if (ly === undefined) continue;
     const amount = BigInt(ly.profile.amount);
-    const carve = (partner: string, proportion: { n: bigint; d: bigint }, share: number, role: string): CellValue[] => {
+    const carve = (partner: string, proportion: { n: bigint; d: bigint }, share: number, role: string, membership: string): CellValue[] => {
       const exact = frac(proportion.n * amount, proportion.d * 100n);
       const adj = frac(BigInt(share) * exact.d - exact.n * 100n, exact.d * 100n);
       const adjText = fracToDecimalText(adj, DP);
@@ -81,6 +89,7 @@ export function traceSheet(run: ModelRun): SheetSpec {
         exactYearAmountText(ly.lineAmount, ly.profile.factor),
         ly.profile.factor.coverage,
         ly.profile.factor.indexFactor,
+        membership,
         `within:${s.parent}`,
         `${role}; proportion of the line ${fracToDecimalText(proportion, DP)}`,
         "",
@@ -91,8 +100,13 @@ export function traceSheet(run: ModelRun): SheetSpec {
         `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${partner} ${formatMoney(share)}`,
       ];
     };
-    body.push(carve(s.parent, s.parentProportion, s.parentAmount, `${s.parent} keeps the rest of its share`));
-    for (const p of s.parts) body.push(carve(p.partner, p.proportion, p.amount, `part of ${s.parent}'s share`));
+    body.push(carve(s.parent, s.parentProportion, s.parentAmount, `${s.parent} keeps the rest of its share`, membershipOf(ly, s.parent)));
+    for (const p of s.parts) {
+      // Not a member for any of the line-year: no charge, so no row (as on Allocations).
+      if (p.membership.n === 0n) continue;
+      const m = p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d} of ${s.parent}'s`;
+      body.push(carve(p.partner, p.proportion, p.amount, `part of ${s.parent}'s share`, m));
+    }
   }
   const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" || h === "Charge (£)" ? MONEY_FORMAT : null));
   const t = tableBlocks(OUTPUT_TABLES.trace, 0, TRACE_HEADERS, body, formats);
@@ -100,6 +114,6 @@ export function traceSheet(run: ModelRun): SheetSpec {
     blocks: t.blocks,
     tables: [t.table],
     freezeRows: 1,
-    columnWidths: [70, 60, 60, 70, 70, 110, 130, 90, 80, 110, 260, 90, 90, 130, 100, 120, 380],
+    columnWidths: [70, 60, 60, 70, 70, 110, 130, 90, 80, 80, 110, 260, 90, 90, 130, 100, 120, 380],
   });
 }

@@ -1,0 +1,233 @@
+import type { BasisComponent } from "./basis-weights";
+import { isoDate, longDate, parseDate, type DayNumber } from "./dates";
+import { Decimal, isBlank } from "./decimal";
+import type { EngineError, Where } from "./errors";
+import { fyLabel, fyEnd, fyStart, type FinancialYear } from "./financial-year";
+import { frac, fracAdd, fracFromDecimal, fracMul, type Fraction } from "./fraction";
+import type { Weight } from "./largest-remainder";
+import type { Line, Partner } from "./prepared";
+import { yearFraction, type ProRataBasis } from "./pro-rata";
+import { errs, ok, type Result } from "./result";
+import { fracDiv, lcmOfDenominators } from "./support/rational";
+import { reduceWeights } from "./weights";
+
+/**
+ * Membership over time (see docs/membership.md for the rule with worked
+ * examples). A partner is a member from its Joins date to its Leaves date,
+ * both inclusive; a blank date means "always" on that side.
+ * - A one-off cost is shared only among the partners that are members on its date.
+ * - An ongoing charge's amount for a year is shared in proportion to each
+ *   partner's basis weight × the part of the charged period of that year it
+ *   was a member (measured by the model's part-year convention, days or
+ *   months). For the whole year that is simply the part of the year.
+ * - Fixed percentages are different: they are each partner's share *while
+ *   the partners are together*. The charged period is cut where anyone joins
+ *   or leaves; in each piece the members present share in proportion to
+ *   their percentages (an absent partner's percentage re-spread over those
+ *   present), and the pieces are added up by their length.
+ * - A partner that is a member for none of the period gets exactly zero and
+ *   is left out of the line-year altogether.
+ */
+
+/** When a partner is a member. */
+export interface MembershipDates {
+  readonly joins?: DayNumber;
+  readonly leaves?: DayNumber;
+}
+
+/**
+ * Reads a partner's Joins and Leaves dates (either may be blank). Leaves
+ * before Joins is an error naming both.
+ */
+export function readMembershipDates(joins: unknown, leaves: unknown, at: Where): Result<MembershipDates> {
+  const problems: EngineError[] = [];
+  let from: DayNumber | undefined;
+  let to: DayNumber | undefined;
+  if (!isBlank(joins)) {
+    const d = parseDate(joins, { ...at, field: "joins" });
+    if (d.ok) from = d.value;
+    else problems.push(...d.errors);
+  }
+  if (!isBlank(leaves)) {
+    const d = parseDate(leaves, { ...at, field: "leaves" });
+    if (d.ok) to = d.value;
+    else problems.push(...d.errors);
+  }
+  if (from !== undefined && to !== undefined && to < from) {
+    problems.push({ kind: "endBeforeStart", start: isoDate(from), end: isoDate(to), at: { ...at, field: "leaves" } });
+  }
+  if (problems.length > 0) return errs(problems);
+  return ok({ ...(from === undefined ? {} : { joins: from }), ...(to === undefined ? {} : { leaves: to }) });
+}
+
+/** True when any partner has a Joins or Leaves date (when none has, membership changes nothing). */
+export function anyMembershipDates(partners: readonly MembershipDates[]): boolean {
+  return partners.some((p) => p.joins !== undefined || p.leaves !== undefined);
+}
+
+/** True when the partner is a member on the day. */
+export function isMemberOn(m: MembershipDates, day: DayNumber): boolean {
+  return (m.joins === undefined || m.joins <= day) && (m.leaves === undefined || m.leaves >= day);
+}
+
+/** The membership in words, e.g. "from 1 April 2021" or "1 April 2020 to 31 March 2022"; "" for always. */
+export function membershipText(m: MembershipDates): string {
+  if (m.joins === undefined && m.leaves === undefined) return "";
+  if (m.leaves === undefined) return `from ${longDate(m.joins as DayNumber)}`;
+  if (m.joins === undefined) return `until ${longDate(m.leaves)}`;
+  return `${longDate(m.joins)} to ${longDate(m.leaves)}`;
+}
+
+const ONE = frac(1n);
+const ZERO = frac(0n);
+const FAR = Number.MAX_SAFE_INTEGER;
+
+/** The day span of a line that falls in a year (ongoing), or its one day (one-off). */
+function chargedSpan(line: Pick<Line, "nature" | "start" | "end">, fy: FinancialYear): { from: DayNumber; to: DayNumber } {
+  if (line.nature === "one-off") return { from: line.start, to: line.start };
+  return { from: Math.max(line.start, fyStart(fy)), to: Math.min(line.end ?? FAR, fyEnd(fy)) };
+}
+
+/**
+ * Each partner's part of the charged period of a line in a year: for a
+ * one-off cost 1 or 0 (a member on its date or not); for an ongoing charge
+ * the part of the line's days (or months) in that year it was a member,
+ * as an exact fraction from 0 to 1.
+ */
+export function membershipFractions(
+  line: Pick<Line, "nature" | "start" | "end">,
+  fy: FinancialYear,
+  partners: readonly MembershipDates[],
+  proRata: ProRataBasis,
+): Fraction[] {
+  if (line.nature === "one-off") return partners.map((m) => (isMemberOn(m, line.start) ? ONE : ZERO));
+  const { from, to } = chargedSpan(line, fy);
+  const whole = yearFraction(fy, from, to, proRata);
+  return partners.map((m) => {
+    if ((m.joins === undefined || m.joins <= from) && (m.leaves === undefined || m.leaves >= to)) return ONE;
+    const a = Math.max(from, m.joins ?? from);
+    const b = Math.min(to, m.leaves ?? to);
+    if (b < a || whole.n === 0n) return ZERO;
+    return fracDiv(yearFraction(fy, a, b, proRata), whole);
+  });
+}
+
+/** A fraction as text for a trace: "1", "0", "59/90". */
+export function fractionText(f: Fraction): string {
+  return f.d === 1n ? f.n.toString() : `${f.n}/${f.d}`;
+}
+
+/**
+ * The pieces of a line's charged period in a year between which nobody
+ * joins or leaves, each with its length (as a part of the year, by the
+ * part-year convention) and who is a member throughout it.
+ */
+function pieces(
+  line: Pick<Line, "nature" | "start" | "end">,
+  fy: FinancialYear,
+  partners: readonly MembershipDates[],
+  proRata: ProRataBasis,
+): { length: Fraction; present: boolean[] }[] {
+  const { from, to } = chargedSpan(line, fy);
+  if (line.nature === "one-off") return [{ length: ONE, present: partners.map((m) => isMemberOn(m, from)) }];
+  const cuts = new Set<DayNumber>([from]);
+  for (const m of partners) {
+    if (m.joins !== undefined && m.joins > from && m.joins <= to) cuts.add(m.joins);
+    if (m.leaves !== undefined && m.leaves >= from && m.leaves < to) cuts.add(m.leaves + 1);
+  }
+  const starts = [...cuts].sort((a, b) => a - b);
+  return starts.map((a, k) => {
+    const b = (starts[k + 1] ?? to + 1) - 1;
+    return { length: yearFraction(fy, a, b, proRata), present: partners.map((m) => isMemberOn(m, a)) };
+  });
+}
+
+/** What kind of figures a basis component holds, from its source text. */
+function isPercentages(c: BasisComponent): boolean {
+  return !c.fellBackToEqual && c.source !== "equal" && !c.source.startsWith("direct:") && !c.source.startsWith("driver:");
+}
+
+/** A basis resolved for one line-year with membership applied. */
+export interface MemberWeights {
+  /** Indices (into the line's partners) of the partners kept: those with a non-zero membership fraction. */
+  readonly kept: readonly number[];
+  /** Whole-number weights aligned with `kept`. */
+  readonly weights: readonly Weight[];
+  /** Each kept partner's membership fraction as text ("1", "59/90"). */
+  readonly fractions: readonly string[];
+}
+
+/**
+ * The whole-number weights of a line-year once membership is applied (see
+ * the module comment for the rule), over the partners that were members for
+ * some of it. Undefined when every partner was a member throughout, so the
+ * basis's own weights stand. A component with no member to share it (a
+ * direct charge to a partner that is not a member, drivers held only by
+ * non-members) is an error: nobody could be charged.
+ */
+export function memberWeights(
+  line: Pick<Line, "nature" | "start" | "end">,
+  fy: FinancialYear,
+  members: readonly MembershipDates[],
+  components: readonly BasisComponent[],
+  proRata: ProRataBasis,
+  at: Where,
+): Result<MemberWeights | undefined> {
+  const fractions = membershipFractions(line, fy, members, proRata);
+  if (fractions.every((f) => f.n === f.d)) return ok(undefined);
+  // A direct charge is one partner's own cost: re-spreading would charge it for time it was not a member.
+  const only = components.length === 1 ? components[0] : undefined;
+  if (only !== undefined && only.source.startsWith("direct:") && !only.fellBackToEqual) {
+    const partner = only.source.slice("direct:".length);
+    const i = only.values.findIndex((v) => v !== "0");
+    const f = fractions[i];
+    if (f !== undefined && f.n !== 0n && f.n !== f.d) {
+      // Point at the date to change: Start when it joined part-way through the line's year, End when it left.
+      const joined = members[i]?.joins;
+      const field = joined !== undefined && joined > chargedSpan(line, fy).from ? "start" : "end";
+      return errs([{ kind: "directPartMember", partner, year: fyLabel(fy), at: { ...at, year: fyLabel(fy), field } }]);
+    }
+  }
+  let slices: ReturnType<typeof pieces> | undefined;
+  let combined: Fraction[] = members.map(() => ZERO);
+  for (const c of components) {
+    const values = c.values.map((v) => fracFromDecimal(new Decimal(v)));
+    let part: Fraction[];
+    if (isPercentages(c)) {
+      // Time-sliced: in each piece the members present share by their percentages.
+      slices ??= pieces(line, fy, members, proRata);
+      part = members.map(() => ZERO);
+      for (const s of slices) {
+        let present = ZERO;
+        values.forEach((v, i) => {
+          if (s.present[i] === true) present = fracAdd(present, v);
+        });
+        if (present.n === 0n) continue;
+        const scale = fracDiv(s.length, present);
+        values.forEach((v, i) => {
+          if (s.present[i] === true) part[i] = fracAdd(part[i] ?? ZERO, fracMul(scale, v));
+        });
+      }
+    } else {
+      part = values.map((v, i) => fracMul(v, fractions[i] ?? ZERO));
+    }
+    let total = ZERO;
+    for (const x of part) total = fracAdd(total, x);
+    if (total.n === 0n) return errs([{ kind: "noMembers", basis: c.source, when: line.nature === "one-off" ? `on ${longDate(line.start)}` : `in ${fyLabel(fy)}`, at: { ...at, year: fyLabel(fy) } }]);
+    const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
+    const scale = fracDiv(weight, total);
+    combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, part[i] ?? ZERO)));
+  }
+  const kept: number[] = [];
+  fractions.forEach((f, i) => {
+    if (f.n !== 0n) kept.push(i);
+  });
+  const keptCombined = kept.map((i) => combined[i] ?? ZERO);
+  const lcm = lcmOfDenominators(keptCombined);
+  return ok({ kept, weights: reduceWeights(keptCombined.map((f) => f.n * (lcm / f.d))), fractions: kept.map((i) => fractionText(fractions[i] ?? ZERO)) });
+}
+
+/** {@link isMemberOn} for every partner of a model, by id (partners without dates are members always). */
+export function membersById(partners: readonly Partner[]): ReadonlyMap<string, MembershipDates> {
+  return new Map(partners.map((p) => [p.id, p]));
+}

@@ -170,14 +170,15 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   blocks.push({
     row: row + 1,
     col: 0,
+    // Figures in the third column, so the labels have the first two to themselves.
     values: [
-      ["Charges on this statement", pounds(charged)],
-      [`${name}'s total in the Summary`, pounds(summaryTotal)],
-      ["All partners' charges", pounds(b.totalOut)],
-      ["Costs apportioned", pounds(b.totalIn)],
-      ["Balanced", b.balanced && charged === summaryTotal ? "Yes: this statement adds up to the partner's total, and every partner's charges add up to the costs apportioned." : "NO: see the Summary and Budget check."],
+      ["Charges on this statement", "", pounds(charged)],
+      [`${name}'s total in the Summary`, "", pounds(summaryTotal)],
+      ["All partners' charges", "", pounds(b.totalOut)],
+      ["Costs apportioned", "", pounds(b.totalIn)],
+      ["Balanced", "", b.balanced && charged === summaryTotal ? "Yes: this statement adds up to the partner's total, and every partner's charges add up to the costs apportioned." : "NO: see the Summary and Budget check."],
     ],
-    formats: [null, MONEY_FORMAT],
+    formats: [null, null, MONEY_FORMAT],
   });
 
   const sheet: SheetSpec = {
@@ -190,7 +191,7 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
     conditionalFormats: [],
     charts: [],
     freezeRows: 0,
-    columnWidths: [150, 220, 70, 110, 110, 150, 110, 280, 110],
+    columnWidths: [120, 220, 110, 110, 110, 200, 110, 280, 110],
     print: printSpec(blocks, [], 0),
   };
   return withPrintFooter(sheet, { title: `${name}: recharge statement`, scenario: outputs.scenario, when: stamp?.when });

@@ -20,20 +20,28 @@ const CONVERT_TIMEOUT_MS = 240_000;
 /** The one line said when LibreOffice is not installed. */
 export const LIBREOFFICE_NEEDED = "--pdf needs LibreOffice (the soffice command), which is not installed here: install it (Debian/Ubuntu: apt-get install libreoffice-calc) or print the pack from Excel.";
 
-/** LibreOffice's command found on `PATH` (soffice, then libreoffice), or undefined when it is not installed. */
-export function findSoffice(path: string | undefined = process.env.PATH): string | undefined {
-  for (const dir of (path ?? "").split(delimiter).filter((d) => d !== "")) {
-    for (const name of ["soffice", "libreoffice"]) {
-      const candidate = join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
+/** Where LibreOffice installs itself when it is not on `PATH`: Windows and macOS. */
+const WELL_KNOWN: Readonly<Record<string, readonly string[]>> = {
+  win32: ["C:\\Program Files\\LibreOffice\\program\\soffice.exe", "C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe"],
+  darwin: ["/Applications/LibreOffice.app/Contents/MacOS/soffice"],
+};
+
+/**
+ * LibreOffice's command: `soffice` (then `libreoffice`) on `PATH` (`.exe` on
+ * Windows), else where its installer puts it on Windows and macOS; undefined
+ * when it is not installed.
+ */
+export function findSoffice(path: string | undefined = process.env.PATH, platform: string = process.platform): string | undefined {
+  const names = platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
+  const candidates = [...(path ?? "").split(platform === "win32" ? ";" : delimiter).filter((d) => d !== "").flatMap((dir) => names.map((n) => join(dir, n))), ...(WELL_KNOWN[platform] ?? [])];
+  return candidates.find((c) => {
+    try {
+      accessSync(c, platform === "win32" ? constants.F_OK : constants.X_OK);
+      return true;
+    } catch {
+      return false;
     }
-  }
-  return undefined;
+  });
 }
 
 /** What writing the pack did. */

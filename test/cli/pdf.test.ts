@@ -30,6 +30,20 @@ async function cliWith(args: readonly string[], soffice: () => string | undefine
 
 const exists = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined)) !== undefined;
 
+describe("finding LibreOffice", () => {
+  it("finds an executable soffice on PATH, and nothing where there is none", async () => {
+    const { chmod, mkdir, writeFile } = await import("node:fs/promises");
+    const bin = t.file("bin");
+    await mkdir(bin, { recursive: true });
+    expect(findSoffice(bin, "linux")).toBeUndefined();
+    await writeFile(`${bin}/soffice`, "#!/bin/sh\n");
+    expect(findSoffice(bin, "linux")).toBeUndefined(); // not executable
+    await chmod(`${bin}/soffice`, 0o755);
+    expect(findSoffice(`/nonexistent:${bin}`, "linux")).toBe(`${bin}/soffice`);
+    expect(findSoffice("", "linux")).toBeUndefined();
+  });
+});
+
 describe("--pdf without LibreOffice", () => {
   it("says in one line that LibreOffice is needed, exits 3 and writes nothing", async () => {
     const file = t.file("no-lo.xlsx");

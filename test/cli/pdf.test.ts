@@ -61,9 +61,10 @@ describe("--pdf without LibreOffice", () => {
     expect(await exists(t.file("pack.pdf"))).toBe(false);
   });
 
-  it("is a usage error for a file name that is not .pdf, or with --check", async () => {
+  it("is a usage error for a file name that is not .pdf, or with --check (and --statements with --verify)", async () => {
     expect((await cliWith(["model.xlsx", "--pdf", "pack.xlsx"], () => undefined)).code).toBe(2);
     expect((await cliWith(["model.xlsx", "--pdf", "pack.pdf", "--check"], () => undefined)).code).toBe(2);
+    expect((await cliWith(["model.xlsx", "--statements", "out", "--verify"], () => undefined)).code).toBe(2);
   });
 });
 

@@ -79,7 +79,11 @@ export async function writePackPdf(outputs: RunOutputs, target: string, soffice:
     const pdf = join(work, "committee-pack.pdf");
     const made = await stat(pdf).catch(() => undefined);
     if (made === undefined || made.size === 0) return { ok: false, message: "LibreOffice wrote no PDF for the committee pack." };
-    await writeFile(target, await readFile(pdf));
+    try {
+      await writeFile(target, await readFile(pdf));
+    } catch (e) {
+      return { ok: false, message: `the PDF cannot be written there: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}` };
+    }
     return { ok: true, sheets };
   } finally {
     await rm(work, { recursive: true, force: true });

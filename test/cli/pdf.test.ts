@@ -117,6 +117,11 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
           if (firstPages[i] === undefined && lines.slice(0, 3).some((l) => l.startsWith(title))) firstPages[i] = p;
         });
       }
+      // A PDF that cannot be written (no such folder) is one line and exit 3, not a crash.
+      const bad = await cliWith([file, "--no-write", "--pdf", t.file("no/such/folder/pack.pdf")], () => soffice);
+      expect(bad.code).toBe(3);
+      expect(bad.stderr).toMatch(/pack\.pdf: the PDF cannot be written there: ENOENT/);
+      expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
       // Each sheet of the pack starts a page, in the pack's order.
       expect(firstPages.every((p) => p !== undefined)).toBe(true);
       expect([...firstPages].sort((a, b) => a - b)).toEqual(firstPages);

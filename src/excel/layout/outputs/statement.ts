@@ -22,6 +22,32 @@ export const STATEMENT_TOTAL = "Total";
 const CATEGORY_WORDS: Record<Category, string> = { capital: "Capital", revenue: "Revenue" };
 const NATURE_WORDS: Record<Nature, string> = { "one-off": "One-off", ongoing: "Ongoing" };
 
+/** Points per character of the default 11pt font, near enough to size a column to its text. */
+const POINTS_PER_CHAR = 6.5;
+
+/**
+ * Column widths in points that fit what each column holds (money as shown,
+ * "£1,234,567.89"), from 60 to 320 points. Text with nothing to its right (a
+ * title, a note, a heading, a row's last cell) may run across the empty
+ * columns beside it and does not widen its own.
+ */
+function fitWidths(blocks: readonly Block[]): number[] {
+  const widths: number[] = [];
+  for (const b of blocks) {
+    if (b.values.length === 1 && b.values[0]?.length === 1) continue;
+    for (const line of b.values) {
+      line.forEach((v, i) => {
+        // Text with nothing to its right spills over the empty cells, as Excel shows it.
+        if (typeof v === "string" && (i === line.length - 1 || line[i + 1] === "")) return;
+        const col = b.col + i;
+        const text = typeof v === "number" ? `£${v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : String(v);
+        widths[col] = Math.max(widths[col] ?? 60, Math.min(320, Math.ceil(text.length * POINTS_PER_CHAR) + 12));
+      });
+    }
+  }
+  return Array.from(widths, (w) => w ?? 60);
+}
+
 /** A decimal figure grouped the en-GB way: "56000" → "56,000". */
 function grouped(text: string): string {
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(text.trim());
@@ -191,7 +217,7 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
     conditionalFormats: [],
     charts: [],
     freezeRows: 0,
-    columnWidths: [120, 220, 110, 110, 110, 200, 110, 280, 110],
+    columnWidths: fitWidths(blocks),
     print: printSpec(blocks, [], 0),
   };
   return withPrintFooter(sheet, { title: `${name}: recharge statement`, scenario: outputs.scenario, when: stamp?.when });

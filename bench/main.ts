@@ -11,7 +11,7 @@
  * starts node with --expose-gc.
  *
  * Flags: --quick (fewer rounds; for trying things, not for docs/performance.md);
- * --only=alloc,run,functions,syncs,bundles,profile (some sections only).
+ * --only=alloc,run,functions,mix,syncs,bundles,e2e,profile (some sections only).
  */
 import "../test/functions/custom-functions-stub";
 import { execFileSync } from "node:child_process";
@@ -24,6 +24,8 @@ import { standardWorkloads } from "./lib/workloads";
 import { benchAllocation, CASES, type AllocationResult } from "./sections/allocation";
 import { bundleSizes, type BundleResult } from "./sections/bundles";
 import { benchFunctions, FN_CASES, type FunctionsResult } from "./sections/functions";
+import { benchEndToEnd, type EndToEndResult } from "./sections/end-to-end";
+import { benchMix, type MixSize } from "./sections/mix";
 import { benchModelRun, type ModelRunResult } from "./sections/model-run";
 import { benchSyncs, type SyncCounts } from "./sections/syncs";
 
@@ -41,6 +43,7 @@ const SECTIONS: Record<string, () => unknown> = {
   "alloc-1": () => benchAllocation(standardWorkloads()[1] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
   run: () => benchModelRun({ rounds: R.run, warmup: 2, traceRounds: R.trace }),
   functions: () => benchFunctions({ rounds: R.fn, warmup: 3 }),
+  mix: () => benchMix({ rounds: quick ? 3 : 5, warmup: 1 }),
   syncs: () => benchSyncs(),
 };
 
@@ -138,6 +141,22 @@ function main(): void {
     row("calls returning an error (must be 0)", fmt(fns.errors, 0), "0", fns.errors === 0);
   }
 
+  // 3b. SHARED.APPORTION.MIX by table size.
+  let mix: readonly MixSize[] | undefined;
+  if (wanted("mix")) {
+    log("3b. SHARED.APPORTION.MIX by table size");
+    mix = runSection<readonly MixSize[]>("mix");
+    section("3b. SHARED.APPORTION.MIX, one call on a partners × drivers table (distinct column totals)");
+    for (const m of mix) row(`${m.partners} × ${m.drivers} (ms; µs per cell)`, `${fmt(m.medianMs, 0)}; ${fmt(m.perCellUs, 2)}`);
+    const first = mix[0];
+    const last = mix[mix.length - 1];
+    if (first !== undefined && last !== undefined) {
+      const growth = last.perCellUs / first.perCellUs;
+      row(`time per cell, largest ÷ smallest table`, `${fmt(growth, 1)}×`, "≤ 10× (about linear)", growth <= 10);
+    }
+    row("calls returning an error (must be 0)", fmt(mix.filter((m) => m.error).length, 0), "0", mix.every((m) => !m.error));
+  }
+
   // 4. Sync counts.
   let syncs: SyncCounts[] | undefined;
   if (wanted("syncs")) {
@@ -176,6 +195,28 @@ function main(): void {
     }
   }
 
+  // 6. End to end: the command line on generated workbooks.
+  let e2e: EndToEndResult[] | { error: string } | undefined;
+  if (wanted("e2e")) {
+    try {
+      log("6. end to end: the command line on generated workbooks, 1,000 and 10,000 lines × 20 partners × 5 years");
+      e2e = benchEndToEnd();
+      section("6. End to end: shared-apportion on --sample synthetic workbooks (20 partners × 5 years; one run each, fresh process)");
+      for (const e of e2e) {
+        const big = e.lines >= 10_000;
+        row(`${fmt(e.lines, 0)} lines: --no-write (read + run), s`, fmt(e.noWrite.seconds, 1));
+        row(`${fmt(e.lines, 0)} lines: read + run + write, s`, fmt(e.write.seconds, 1), big ? "≤ 20 s" : "", big ? e.write.seconds <= 20 : undefined);
+        row(`${fmt(e.lines, 0)} lines: peak memory (RSS) --no-write / write, MB`, `${fmt(e.noWrite.peakRssMB, 0)} / ${fmt(e.write.peakRssMB, 0)}`, big ? "≤ 1,536 MB" : "", big ? e.write.peakRssMB <= 1536 : undefined);
+        row(`${fmt(e.lines, 0)} lines: output file, MB`, fmt(e.outputMB, 1), big ? "≤ 30 MB" : "", big ? e.outputMB <= 30 : undefined);
+        row(`${fmt(e.lines, 0)} lines: writing overhead (write ÷ --no-write)`, `${fmt(e.writeOverhead, 1)}×`, "≤ 3×", e.writeOverhead <= 3);
+      }
+    } catch (err) {
+      e2e = { error: err instanceof Error ? err.message : String(err) };
+      section("6. End to end");
+      row("failed", e2e.error, "", false);
+    }
+  }
+
   // Where the time goes: a CPU profile of the full run in a fresh process.
   let profile: (ProfileSummary & { windowed: boolean; runs: number; file: string }) | { error: string } | undefined;
   if (wanted("profile")) {
@@ -205,8 +246,10 @@ function main(): void {
     allocation,
     modelRun: m,
     functions: fns,
+    mix,
     syncs,
     bundles,
+    endToEnd: e2e,
     profile,
     seconds: (performance.now() - started) / 1000,
   };

@@ -6,6 +6,8 @@
 // 2. Bundles bench/main.ts (and bench/profile-run.ts) with esbuild into a
 //    temporary directory: plain ES2022 for Node, as the add-in's own build
 //    emits the engine (no test-runner or loader helpers in the timed code).
+//    The command line (src/cli/bin.ts) is bundled beside it for the
+//    end-to-end section (BENCH_CLI).
 // 3. Runs it with --expose-gc, so each timed case starts from a collected
 //    heap. It prints a table to stdout and writes bench/results.json.
 //
@@ -61,11 +63,26 @@ await build({
   // Bundled CommonJS dependencies (decimal.js) may call require for Node built-ins.
   banner: { js: 'import { createRequire as __benchRequire } from "node:module"; const require = __benchRequire(import.meta.url);' },
 });
+// The command line, for the end-to-end section: CommonJS as its own build emits it, exceljs and
+// jszip loaded from node_modules (NODE_PATH) as at run time.
+const cli = join(out, "shared-apportion.cjs");
+if (entryArg === undefined) {
+  await build({
+    entryPoints: [join(root, "src/cli/bin.ts")],
+    outfile: cli,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["exceljs", "jszip"],
+    logLevel: "warning",
+  });
+}
 const main = join(out, entries[0].replace(/^.*\//, "").replace(/\.ts$/, ".mjs"));
 const r = spawnSync(process.execPath, ["--expose-gc", main, ...args.filter((a) => !["--build", "--no-build"].includes(a) && !a.startsWith("--entry="))], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, BENCH_BUNDLE_DIR: out },
+  env: { ...process.env, BENCH_BUNDLE_DIR: out, BENCH_CLI: cli },
 });
 rmSync(out, { recursive: true, force: true });
 process.exit(r.status ?? 1);

@@ -1,4 +1,4 @@
-import type { EngineError } from "../engine";
+import { warningMessage, type EngineError } from "../engine";
 import { dedupeProblems, engineProblems, type Problem, type Severity } from "./problems";
 import { resolveRun, type RunRequest } from "./run-request";
 import { unknownScenarios } from "./scenario-names";
@@ -14,19 +14,28 @@ import { BASE, type ModelSession } from "./session";
  * a run that follows reuses it.
  */
 export function checkModel(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): Problem[] {
-  const { run, compare } = resolveRun(session, request);
+  const { run, compare, many } = resolveRun(session, request);
   const locate = session.read.locate;
   const problems: Problem[] = [...readProblems];
-  problems.push(...engineProblems(unknownScenarios(session, [run, ...(compare ?? [])]), locate, "error", "scenario-name"));
+  problems.push(...engineProblems(unknownScenarios(session, [run, ...(compare ?? []), ...(many ?? [])]), locate, "error", "scenario-name"));
   const base = session.report(BASE);
   if (!base.ok) problems.push(...engineProblems(base.errors, locate, "error", "model"));
   session.scenarios.forEach((s, i) => {
-    const chosen = s.name === run.name || (compare !== undefined && compare.some((c) => c.name === s.name));
+    const chosen = s.name === run.name || [...(compare ?? []), ...(many ?? [])].some((c) => c.name === s.name);
     const severity: Severity = chosen ? "error" : "warning";
     // With a broken base model, running a scenario would repeat its errors: only the scenario's own changes are checked.
     const result = !base.ok ? session.applied(s.name) : s.name === run.name ? session.report(s.name) : session.run(s.name);
     if (!result.ok) problems.push(...scenarioProblems(session, s.name, result.errors, severity, `scenario-${i}`));
   });
+  // Lines of the run that lie wholly outside the model's years: charged to no one, so a warning at the line's date.
+  const known = run.name === BASE || session.scenarios.some((s) => s.name === run.name);
+  const chosen = !known ? undefined : run.name === BASE ? base : session.report(run.name);
+  if (chosen?.ok === true) {
+    chosen.value.run.result.outsideYears.forEach((o, i) => {
+      const at = locate(o.warning.at);
+      problems.push({ key: `outside-years-${i}`, severity: "warning", message: warningMessage(o.warning), ...(at === undefined ? {} : { address: at.address }) });
+    });
+  }
   return dedupeProblems(problems);
 }
 

@@ -25,11 +25,11 @@ export {
 export { createSession, BASE, type ModelSession } from "./session";
 export { openModel, noModelMessage, type OpenOutcome } from "./open-model";
 export { checkModel } from "./check-model";
-export { resolveRun, type RunRequest, type ResolvedRun } from "./run-request";
-export { addsPartner, unknownScenarios, SETTING_AT, SCENARIO_OPTION_AT, type NamedScenario } from "./scenario-names";
+export { resolveRun, COMPARE_OPTION_AT, type RunRequest, type ResolvedRun } from "./run-request";
+export { unknownScenarios, SETTING_AT, SCENARIO_OPTION_AT, type NamedScenario } from "./scenario-names";
 export { planRun, runPlanned, RUN_STEP_LABELS, type RunPlan, type RunStep, type RunDone, type RunFailed, type FinishedOutputs } from "./run-model";
 export { runWorkbook, type WorkbookRun } from "./run-workbook";
-export { compareScenarios, type CompareOutcome } from "./compare-scenarios";
+export { compareScenarios, compareManyScenarios, type CompareOutcome, type ManyOutcome } from "./compare-scenarios";
 export { writeResults, type WriteOutcome, type WriteResultsOptions } from "./write-results";
 export { fingerprintInputs, canonicalTables, canonical, shortFingerprint, changedTables, FINGERPRINT_TABLES, type InputsFingerprint, type FingerprintTable } from "./fingerprint";
 export { sha256Hex } from "./sha256";

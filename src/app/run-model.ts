@@ -3,7 +3,7 @@ import type { RunOutputs } from "../excel";
 import { checkModel } from "./check-model";
 import { dedupeProblems, engineProblems, hasErrors, type Problem } from "./problems";
 import { resolveRun, type RunRequest } from "./run-request";
-import { compareScenarios } from "./compare-scenarios";
+import { compareManyScenarios, compareScenarios } from "./compare-scenarios";
 import type { ModelSession } from "./session";
 
 /** One step of a run, for progress displays. */
@@ -56,14 +56,14 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
   const problems = checkModel(session, readProblems, request);
   const blocking = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
-  const { run, compare } = resolveRun(session, request);
+  const { run, compare, many } = resolveRun(session, request);
   const locate = session.read.locate;
   const fail = (errors: readonly EngineError[]): Problem[] => dedupeProblems(engineProblems(errors, locate));
   // The Settings table's Title goes to the foot of every output page.
   const title = session.read.title.trim();
   let outputs: Partial<RunOutputs> = { ...(run.name === "" ? {} : { scenario: run.name }), ...(title === "" ? {} : { title }) };
   return {
-    steps: blocking.length > 0 ? [] : compare === undefined ? ["model"] : ["model", "comparison"],
+    steps: blocking.length > 0 ? [] : compare === undefined && many === undefined ? ["model"] : ["model", "comparison"],
     blocking,
     warnings,
     run(step) {
@@ -71,6 +71,12 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
         const report = session.report(run.name);
         if (!report.ok) return fail(report.errors);
         outputs = { ...outputs, run: report.value.run, budget: report.value };
+        return undefined;
+      }
+      if (many !== undefined) {
+        const side = compareManyScenarios(session, many.map((m) => m.name));
+        if (!side.ok) return dedupeProblems(side.problems);
+        outputs = { ...outputs, many: side.many };
         return undefined;
       }
       if (compare === undefined) return undefined;

@@ -53,6 +53,7 @@ export function recordRun(session: ModelSession, outputs: FinishedOutputs, warni
     balanced: outputs.run.result.balance.balanced,
     problems: 0,
     warnings,
+    compared: outputs.many === undefined ? "" : outputs.many.names.slice(1).join(", "),
   };
   return { ...outputs, stamp: { when: whenText(at), fingerprint: shortFingerprint(fp.value) }, log: [...session.read.runLog, entry] };
 }

@@ -1,3 +1,4 @@
+import { scenarioNameList } from "../engine";
 import { BASE, type ModelSession } from "./session";
 import { SCENARIO_OPTION_AT, SETTING_AT, type NamedScenario } from "./scenario-names";
 
@@ -9,24 +10,47 @@ export interface RunRequest {
    * comparison, the base model is compared with it.
    */
   readonly scenario?: string;
+  /** Scenarios to compare side by side with the base model instead of the run settings' comparison: `--compare`, repeated. */
+  readonly compare?: readonly string[];
 }
+
+/** Where a `--compare` name was given. */
+export const COMPARE_OPTION_AT = { entity: "argument", field: "--compare" } as const;
 
 /** The scenarios a request resolves to, each with where its name was given. */
 export interface ResolvedRun {
   /** The scenario to run ("" for the base model). */
   readonly run: NamedScenario;
-  /** The two sides of the comparison, or undefined for none. */
+  /** Two sides of a comparison, or undefined for none (or for a comparison of several: `many`). */
   readonly compare: readonly [NamedScenario, NamedScenario] | undefined;
+  /** Several scenarios compared side by side with the base model, or undefined. */
+  readonly many: readonly NamedScenario[] | undefined;
 }
 
 /**
  * Which scenario to run and which to compare: the request's scenario, else
- * the run settings' "Run scenario"; the run settings' comparison, else (with
- * a requested scenario) the base model against it.
+ * the run settings' "Run scenario". The comparison is the request's
+ * `compare` list (each side by side with the base), else the run settings':
+ * "Compare: second" may list several scenarios (comma-separated), and then
+ * they are compared side by side with the base model (with "Compare: first"
+ * among them when it names a scenario); one name is a comparison of two, as
+ * before. With a requested scenario and no comparison set, the base model is
+ * compared with it.
  */
 export function resolveRun(session: ModelSession, request: RunRequest): ResolvedRun {
   const settings = session.read.runSettings;
+  const known = session.scenarios.map((s) => s.name);
   const run: NamedScenario = request.scenario !== undefined ? { name: request.scenario, at: SCENARIO_OPTION_AT } : { name: settings.scenario, at: SETTING_AT.runScenario };
+  if (request.compare !== undefined && request.compare.length > 0) {
+    const names = scenarioNameList(request.compare, known).filter((n) => n !== BASE);
+    return { run, compare: undefined, many: names.map((name) => ({ name, at: COMPARE_OPTION_AT })) };
+  }
+  const seconds = scenarioNameList([settings.compareSecond], known);
+  if (seconds.length > 1) {
+    const first = settings.compareFirst.trim() === "" ? [] : [{ name: settings.compareFirst.trim(), at: SETTING_AT.compareFirst }];
+    const many = [...first, ...seconds.map((name) => ({ name, at: SETTING_AT.compareSecond }))].filter((n, i, all) => all.findIndex((m) => m.name === n.name) === i);
+    return { run, compare: undefined, many };
+  }
   const compare: ResolvedRun["compare"] =
     settings.compareSecond !== ""
       ? [
@@ -36,5 +60,5 @@ export function resolveRun(session: ModelSession, request: RunRequest): Resolved
       : request.scenario !== undefined && request.scenario !== BASE
         ? [{ name: BASE, at: SETTING_AT.compareFirst }, run]
         : undefined;
-  return { run, compare };
+  return { run, compare, many: undefined };
 }

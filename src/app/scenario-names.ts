@@ -31,8 +31,3 @@ export function unknownScenarios(session: ModelSession, names: readonly NamedSce
   }
   return out;
 }
-
-/** True when a scenario adds a partner (so the "do no harm" check applies). */
-export function addsPartner(scenario: { readonly changes: readonly { readonly kind: string }[] } | null | undefined): boolean {
-  return scenario !== null && scenario !== undefined && scenario.changes.some((c) => c.kind === "addPartner");
-}

@@ -42,7 +42,10 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
   if (st.kind === "stale") return { kind: "cannotVerify", reason: `The inputs changed since the run on ${whenText(st.run.at)} (${st.changed.join(", ") || "the inputs"}): the results cannot be reproduced from them.`, problems: [] };
   const run = st.run;
   // The recorded scenario: the run settings' one, unless the run asked for another (the command line's --scenario).
-  const request = run.scenario === session.read.runSettings.scenario ? {} : { scenario: run.scenario };
+  const request = {
+    ...(run.scenario === session.read.runSettings.scenario ? {} : { scenario: run.scenario }),
+    ...(run.compared === "" ? {} : { compare: [run.compared] }),
+  };
   const done = runPlanned(planRun(session, opened.problems, request));
   if (!done.ok) return { kind: "cannotVerify", reason: "The model has problems, so the run cannot be recomputed.", problems: done.problems };
   const expected = [

@@ -1,9 +1,29 @@
+import { SCALE_DEFAULTS, SCALE_LIMITS, type ScaleOptions } from "../samples";
+
 /** What the command line was asked to do. */
 export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   | { readonly kind: "listSamples"; readonly json: boolean }
-  | { readonly kind: "sample"; readonly sample: string; readonly file: string; readonly force: boolean; readonly json: boolean }
+  | {
+      readonly kind: "sample";
+      readonly sample: string;
+      readonly file: string;
+      readonly force: boolean;
+      readonly json: boolean;
+      /** The size of the `synthetic` sample (undefined for the others). */
+      readonly size?: ScaleOptions;
+    }
+  | {
+      readonly kind: "explain";
+      readonly file: string;
+      /** The cost line's reference, the partner's id and the financial year of the charge to explain. */
+      readonly ref: string;
+      readonly partner: string;
+      readonly year: string;
+      readonly scenario: string | undefined;
+      readonly json: boolean;
+    }
   | {
       readonly kind: "run";
       readonly file: string;
@@ -25,6 +45,8 @@ export type Command =
       readonly signOff: string | undefined;
       /** Recompute the recorded run and compare every output cell; writes nothing. */
       readonly verify: boolean;
+      /** Scenarios to compare side by side with the base model (`--compare`, repeated); empty: the run settings' comparison. */
+      readonly compare: readonly string[];
       /** `--max-unzipped <MiB>`: raises (or lowers) the size limit; undefined for the default. */
       readonly maxUnzippedMiB: number | undefined;
       /** `--max-table-cells <count>`: the cells limit per table; undefined for the default. */
@@ -35,13 +57,27 @@ export type Command =
       readonly statements: string | undefined;
     };
 
+/** The sample whose size is chosen on the command line. */
+export const SYNTHETIC = "synthetic";
+
 /** A usage error, with the one-line reason. */
 export interface UsageError {
   readonly usage: string;
 }
 
 const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples", "--verify"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--pdf", "--statements"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--lines", "--partners", "--years", "--explain", "--partner", "--year", "--pdf", "--statements"]);
+const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
+
+/** A size option's value as a whole number within its limits, or the usage error. */
+function sizeValue(option: (typeof SIZE_OPTIONS)[number], text: string | undefined): number | UsageError {
+  const key = option.slice(2) as keyof ScaleOptions;
+  if (text === undefined) return SCALE_DEFAULTS[key];
+  const { min, max } = SCALE_LIMITS[key];
+  const n = /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isInteger(n) || n < min || n > max) return { usage: `${option} must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}, not "${text}".` };
+  return n;
+}
 
 /**
  * Parses the arguments (after `node script`). Accepts `--flag value` and
@@ -51,6 +87,8 @@ const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepar
 export function parseArgs(argv: readonly string[]): Command | UsageError {
   const flags = new Set<string>();
   const values = new Map<string, string>();
+  // --compare may be given several times: each names a scenario to compare side by side with the base.
+  const compare: string[] = [];
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
@@ -64,7 +102,11 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     }
     const eq = a.indexOf("=");
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (VALUED.has(name)) {
+    if (name === "--compare") {
+      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || v.trim() === "") return { usage: "--compare needs a scenario's name." };
+      compare.push(v);
+    } else if (VALUED.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || (v === "" && canonical(name) !== "--scenario")) return { usage: `${name} needs a value.` };
       if (values.has(canonical(name))) return { usage: `${name} is given more than once.` };
@@ -77,19 +119,45 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (flags.has("--version")) return { kind: "version" };
   if (flags.has("--list-samples")) return { kind: "listSamples", json };
   const sample = values.get("--sample");
+  const sized = SIZE_OPTIONS.filter((o) => values.has(o));
   if (sample !== undefined) {
     if (positional.length !== 1) return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
     for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `${f} cannot be used with --sample.` };
-    if (values.has("--out") || values.has("--scenario")) return { usage: "--out and --scenario cannot be used with --sample." };
-    return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json };
+    if (values.has("--out") || values.has("--scenario") || compare.length > 0) return { usage: "--out, --scenario and --compare cannot be used with --sample." };
+    if (values.has("--explain")) return { usage: "--explain cannot be used with --sample." };
+    if (sample !== SYNTHETIC) {
+      if (sized.length > 0) return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
+      return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json };
+    }
+    const lines = sizeValue("--lines", values.get("--lines"));
+    const partners = sizeValue("--partners", values.get("--partners"));
+    const years = sizeValue("--years", values.get("--years"));
+    if (typeof lines !== "number") return lines;
+    if (typeof partners !== "number") return partners;
+    if (typeof years !== "number") return years;
+    const size = { lines, partners, years };
+    return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json, size };
   }
+  if (sized.length > 0) return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
   if (positional.length === 0) return { usage: "no workbook given: shared-apportion <model.xlsx> (or --help)." };
   if (positional.length > 1) return { usage: `one workbook at a time: got ${positional.map((p) => `"${p}"`).join(", ")}.` };
+  const explain = values.get("--explain");
+  if (explain !== undefined) {
+    const partner = values.get("--partner");
+    const year = values.get("--year");
+    if (partner === undefined || year === undefined) return { usage: `--explain ${explain} needs the charge's partner and year: --explain ${explain} --partner <id> --year <2021/22>.` };
+    for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress", "--verify"]) if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
+    for (const v of ["--out", "--sign-off", "--prepared-by"]) if (values.has(v)) return { usage: `--explain writes nothing, so ${v} cannot be used with it.` };
+    if (compare.length > 0) return { usage: "--explain explains one charge of the run, so --compare cannot be used with it." };
+    return { kind: "explain", file: positional[0] ?? "", ref: explain, partner, year, scenario: values.get("--scenario"), json };
+  }
+  for (const o of ["--partner", "--year"]) if (values.has(o)) return { usage: `${o} is used with --explain <ref>.` };
   if (flags.has("--check") && values.has("--out")) return { usage: "--check writes nothing, so --out cannot be used with it." };
   if (flags.has("--progress") && flags.has("--no-progress")) return { usage: "--progress and --no-progress contradict each other." };
   if (flags.has("--verify")) {
     for (const f of ["--check", "--no-write", "--force"]) if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
     for (const v of ["--out", "--sign-off", "--scenario"]) if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
+    if (compare.length > 0) return { usage: "--verify checks the run recorded in the file, so --compare cannot be used with it." };
   }
   for (const v of ["--pdf", "--statements"]) {
     if (!values.has(v)) continue;
@@ -124,6 +192,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     maxTableCells: maxCells,
     pdf,
     statements: values.get("--statements"),
+    compare,
   };
 }
 

@@ -7,7 +7,11 @@ export function helpText(): string {
 
 Usage:
   shared-apportion <model.xlsx> [options]      run the model and write the output sheets
+  shared-apportion <model.xlsx> --explain <ref> --partner <id> --year <2021/22>
+                                               explain one charge (writes nothing)
   shared-apportion --sample <name> <file.xlsx> write a sample model workbook
+  shared-apportion --sample synthetic --lines N --partners P --years Y <file.xlsx>
+                                               write a synthetic model of that size
   shared-apportion --list-samples              list the samples
   shared-apportion --help | --version
 
@@ -17,6 +21,8 @@ Run options:
   -s, --scenario <name>   run a scenario from the Scenarios table instead of the one in
                           the Settings table ("" for the base model); when the Settings
                           table names no comparison, the base model is compared with it
+      --compare <name>    compare this scenario with the base model; repeat it to put
+                          several side by side (instead of the Settings table's comparison)
       --check             validate only: list every problem, write nothing
       --no-write          run and report, write nothing
       --json              print the results (or problems) as JSON on stdout
@@ -44,7 +50,9 @@ Run options:
       --max-table-cells <count>
                           read tables up to this many cells (default ${DEFAULT_LIMITS.tableCells})
 
-Samples: ${SAMPLES.map((s) => s.id).join(", ")}
+Samples: ${SAMPLES.map((s) => s.id).join(", ")}, synthetic (made-up figures of any size:
+--lines 1 to 1,000,000, default 1,000; --partners 1 to 1,000, default 20; --years 1 to 50,
+default 5; the same size always gives the same model)
 
 Only the add-in's own sheets are written (Summary, Allocations, Budget check, Scenario
 comparison, Trace, Charts, Run log); every other sheet is left as it was. Every run

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { isUsageError, parseArgs, type Command, type UsageError } from "./args";
+import { explainCommand } from "./explain-command";
 import { helpText } from "./help";
 import { findSoffice } from "./pdf-command";
 import { progressBar, type ProgressSink } from "./progress";
@@ -54,6 +55,8 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
       return listSamples(command.json);
     case "sample":
       return writeSample({ ...command, file: resolve(cwd, command.file) }, command.file);
+    case "explain":
+      return explainCommand({ ...command, path: resolve(cwd, command.file) });
     case "run": {
       const bar = progressBar(io.stderr, command.progress ?? io.stderr.isTTY === true);
       try {

@@ -1,5 +1,6 @@
 import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
 import type { FinishedOutputs } from "../app";
+import { outsideText } from "../excel";
 import type { UnwrittenChart } from "./xlsx-store";
 
 /** Where a run's results went. */
@@ -38,7 +39,13 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     file,
     scenario: scenario ?? null,
     settings: { firstYear: fyLabel(s.firstYear), lastYear: fyLabel(s.lastYear), unit: penceToText(s.unit), proRata: s.proRata },
-    balance: { balanced: b.balanced, apportioned: penceToText(b.totalIn), charged: penceToText(b.totalOut), mismatches: b.mismatches.length },
+    balance: {
+      balanced: b.balanced,
+      apportioned: penceToText(b.totalIn),
+      charged: penceToText(b.totalOut),
+      mismatches: b.mismatches.length,
+      outsideYears: run.result.outsideYears.map((o) => ({ ref: o.lineRef, nature: o.nature, amount: penceToText(o.amount), side: o.side })),
+    },
     partners: partnerTotals(outputs).map((p) => ({ partner: p.id, name: p.name, capital: penceToText(p.capital), revenue: penceToText(p.revenue), total: penceToText(p.capital + p.revenue) })),
     totals: run.totals.map((t) => ({ partner: t.partner, year: t.yearLabel, category: t.category, amount: penceToText(t.amount) })),
     allocations: run.rows.map((r) => ({ ref: r.lineRef, partner: r.partner, year: r.yearLabel, category: r.category, nature: r.nature, amount: penceToText(r.amount) })),
@@ -48,9 +55,30 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     },
     comparison: comparison === undefined ? null : { from: comparison.from, to: comparison.to, rows: comparison.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, from: penceToText(r.from), to: penceToText(r.to), difference: penceToText(r.difference) })) },
     doNoHarm: doNoHarm === undefined ? null : { scenario: doNoHarm.scenario, passed: doNoHarm.passed, joining: doNoHarm.joining, harms: doNoHarm.harms.length },
+    compared:
+      outputs.many === undefined
+        ? null
+        : {
+            runs: outputs.many.names,
+            rows: outputs.many.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, amounts: r.amounts.map(penceToText), differences: r.differences.map(penceToText) })),
+            doNoHarm: outputs.many.doNoHarm.map((h) => ({ scenario: h.scenario, passed: h.passed, joining: h.joining, harms: h.harms.length })),
+          },
     written: write.file === undefined ? null : { file: write.file, sheets: write.sheets },
     chartsNotWritten: write.chartsNotWritten.map((c) => ({ sheet: c.sheet, name: c.chart.name, title: c.chart.title, reason: "exceljs cannot write charts" })),
   };
+}
+
+/** How many charges a run has, without building the list of them (a million objects for a county-sized model) when nobody is within anybody. */
+function chargeCount(run: FinishedOutputs["run"]): number {
+  if ((run.model.withinPartners ?? []).length > 0) return run.rows.length;
+  let n = 0;
+  for (const ly of run.result.lineYears) n += ly.partners.length;
+  return n;
+}
+
+/** A change in money with its sign: "+£12.00", "-£3.50", "£0.00". */
+function signed(p: Pence): string {
+  return p > 0 ? `+${formatMoney(p)}` : formatMoney(p);
 }
 
 /** The run as lines of text for a person. */
@@ -59,8 +87,8 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   const s = run.result.settings;
   const b = run.result.balance;
   const lines = [
-    `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${run.rows.length} charges.`,
-    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.`,
+    `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${chargeCount(run)} charges.`,
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(run.result)}`,
   ];
   for (const p of partnerTotals(outputs)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
   // The statuses in the same words as the sheet and the task pane, each with how many rows have it.
@@ -69,6 +97,20 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined) lines.push(`Do no harm ("${doNoHarm.scenario}"): ${doNoHarm.passed ? "passed, no existing partner pays more" : `FAILED, ${doNoHarm.harms.length} increases for existing partners`}.`);
+  const many = outputs.many;
+  if (many !== undefined) {
+    lines.push(`Scenario comparison: ${many.names.join(", ")} side by side, ${many.rows.length} rows.`);
+    // Per scenario, how much each partner's charges move in all (capital and revenue apart), so the options can be weighed.
+    many.names.slice(1).forEach((name, k) => {
+      const byPartner = new Map<string, { capital: Pence; revenue: Pence }>();
+      for (const r of many.rows) {
+        const t = byPartner.get(r.partner) ?? { capital: 0, revenue: 0 };
+        byPartner.set(r.partner, { ...t, [r.category]: t[r.category] + (r.differences[k] ?? 0) });
+      }
+      lines.push(`  ${name}: ${[...byPartner.entries()].map(([p, t]) => `${p} ${signed(t.capital + t.revenue)}`).join(", ")} (change from Base over all years)`);
+    });
+    for (const h of many.doNoHarm) lines.push(`Do no harm ("${h.scenario}"): ${h.passed ? "passed, no existing partner pays more" : `FAILED, ${h.harms.length} increases for existing partners`}.`);
+  }
   if (write.file !== undefined) lines.push(`Wrote ${write.sheets.join(", ")} to ${write.file}.`);
   if (write.chartsNotWritten.length > 0) lines.push(`Note: ${write.chartsNotWritten.length} chart(s) on the Charts sheet were not drawn (this tool cannot write Excel charts); their figures are on the sheet.`);
   return lines;

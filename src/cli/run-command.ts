@@ -4,6 +4,7 @@ import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";
 import { beginWrite, type WriteSession } from "./write-session";
+import { BulkXlsxStore } from "./xlsx/bulk-store";
 import type { Limits } from "./xlsx/limits";
 import { openWorkbook } from "./xlsx/open";
 import { workbookBytes } from "./xlsx/save";
@@ -26,6 +27,7 @@ export interface RunArgs {
   readonly preparedBy?: string | undefined;
   readonly signOff?: string | undefined;
   readonly verify?: boolean;
+  readonly compare?: readonly string[];
   /** The time to record (tests fix it); default now. */
   readonly now?: Date;
   /** Size limits for opening the workbook (docs/cli-safety.md). */
@@ -80,12 +82,13 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   bar.update("Reading", 0, 1);
   const opened = await openWorkbook(args.path, args.limits);
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
-  const { store } = opened.value;
+  // Long output blocks are held as rows and written in bulk when saving (see BulkXlsxStore).
+  const store = BulkXlsxStore.from(opened.value.store);
   const active = store.workbook.worksheets[store.workbook.views?.[0]?.activeTab ?? 0];
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);
   if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
-  const result = await runWorkbook(port, args.scenario === undefined ? {} : { scenario: args.scenario });
+  const result = await runWorkbook(port, { ...(args.scenario === undefined ? {} : { scenario: args.scenario }), ...(args.compare === undefined || args.compare.length === 0 ? {} : { compare: args.compare }) });
   if (!result.ok) {
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
     // The results in the file came from other inputs: say so next to the problems.

@@ -47,7 +47,8 @@ export class XlsxStore implements SheetStore {
   constructor(
     readonly workbook: Workbook,
     readonly properties: Map<Worksheet, SheetProperties> = new Map(),
-    private readonly secondMarks: Map<Worksheet, string> = new Map(),
+    /** Markers found only as a sheet's second mark (a hidden defined name), per worksheet; read by `BulkXlsxStore.from`. */
+    readonly secondMarks: Map<Worksheet, string> = new Map(),
   ) {}
 
   /**

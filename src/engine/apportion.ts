@@ -10,6 +10,7 @@ import type { Line, Partner, PreparedModel, Settings } from "./prepared";
 import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
 import { compareIds, validateModel } from "./validate";
+import { MoneyBound, outsideLine, type OutsideLine } from "./validate-limits";
 
 /** One cost line in one financial year: the amount split, how, and the shares. */
 export interface LineYear {
@@ -103,6 +104,8 @@ export interface ApportionResult {
   readonly balance: BalanceCheck;
   /** Lines with no charge in the modelled years (e.g. a one-off dated outside them). */
   readonly linesOutsideYears: readonly string[];
+  /** The same lines with their amounts and a located warning each: in the model, charged to no one. */
+  readonly outsideYears: readonly OutsideLine[];
 }
 
 /** The tie-break rule, recorded so a reviewer can re-derive every penny. */
@@ -153,6 +156,9 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   const problems: EngineError[] = [];
   const lineYears: LineYear[] = [];
   const outside: string[] = [];
+  const outsideLines: OutsideLine[] = [];
+  // Year amounts within the money cap and all of them together within 2^52 pence: every total below, and every difference of two, is exact.
+  const bound = new MoneyBound();
   const { firstYear, lastYear, unit } = model.settings;
   const span = lastYear - firstYear + 1;
   // Many lines share a basis, partner set and year: resolve each combination once. Lines are
@@ -169,6 +175,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
     const years = profileLine(line, model.settings, factors);
     if (years.length === 0) {
       outside.push(line.ref);
+      outsideLines.push(outsideLine(line, model.settings));
       continue;
     }
     let byBasis = cache.get(line.partners);
@@ -182,6 +189,12 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       byBasis.set(line.basisText, slots);
     }
     for (const ya of years) {
+      const over = bound.add(line, ya.year, ya.amount);
+      if (over.length > 0) {
+        // Once per line: its later years are only larger.
+        problems.push(...over);
+        break;
+      }
       let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
@@ -250,6 +263,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
     totals: table === undefined ? totalsOf(chargesOf(lineYears)) : totalsOfTable(table),
     balance: sums.balance(),
     linesOutsideYears: outside,
+    outsideYears: outsideLines,
   };
   if (table !== undefined) TABLES.set(result, table);
   return ok(result);

@@ -16,7 +16,11 @@ const MS_PER_DAY = 86_400_000;
 
 /** The day number of a calendar date (month 1–12). */
 export function dayNumber(year: number, month: number, day: number): DayNumber {
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  if (year >= 100) return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  // Date.UTC reads years 0–99 as 1900–1999: set the full year explicitly.
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.round(date.getTime() / MS_PER_DAY);
 }
 
 /** The calendar date of a day number. */
@@ -62,9 +66,10 @@ const EXCEL_MAX_SERIAL = 2_958_465; // 9999-12-31
  */
 export function fromExcelSerial(serial: number, at: Where): Result<DayNumber> {
   const whole = Math.floor(serial);
-  if (!Number.isFinite(serial) || whole < 1 || whole > EXCEL_MAX_SERIAL || whole === 60) {
-    return err({ kind: "invalidDate", text: String(serial), at });
-  }
+  // NaN or infinity is not a serial at all (a cell whose date Excel could not show, read back as NaN).
+  if (!Number.isFinite(serial)) return err({ kind: "invalidDate", text: "(an invalid number)", at });
+  if (whole < 1 || whole > EXCEL_MAX_SERIAL) return err({ kind: "dateOutOfRange", text: `serial ${serial}`, at });
+  if (whole === 60) return err({ kind: "invalidDate", text: "60 (29 February 1900, a day that never existed)", at });
   return ok(whole < 60 ? EXCEL_EPOCH_BEFORE_MARCH_1900 + whole : EXCEL_EPOCH + whole);
 }
 
@@ -87,7 +92,10 @@ export function parseDate(input: unknown, at: Where): Result<DayNumber> {
     const year = Number(m[1]);
     const month = Number(m[2]);
     const day = Number(m[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return ok(dayNumber(year, month, day));
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+      // Excel's dates start on 1 January 1900: an earlier year is a typing slip, not a date to model.
+      return year >= 1900 ? ok(dayNumber(year, month, day)) : err({ kind: "dateOutOfRange", text: input.trim(), at });
+    }
   }
   return err({ kind: "invalidDate", text: input, at });
 }

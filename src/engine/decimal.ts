@@ -54,3 +54,11 @@ export function toScaledBigInt(d: Decimal): { readonly int: bigint; readonly sca
   const text = d.toFixed();
   return { int: BigInt(dp === 0 ? text : text.replace(".", "")), scale: dp };
 }
+
+/**
+ * A decimal as text for a message: plain notation while that is short, else
+ * 15 significant digits ("1e+9999999" must not become ten million zeros).
+ */
+export function messageText(d: Decimal): string {
+  return d.decimalPlaces() <= 20 && d.abs().lt(1e20) ? d.toFixed() : d.toSignificantDigits(15).toString();
+}

@@ -34,7 +34,13 @@ export interface Where {
 
 /** The discriminated union of engine errors. */
 export type EngineError =
-  | { readonly kind: "unknownPartner"; readonly partner: string; readonly at: Where }
+  | {
+      readonly kind: "unknownPartner";
+      readonly partner: string;
+      /** A partner id that matches ignoring case, when there is one (ids are case-sensitive). */
+      readonly similar?: string;
+      readonly at: Where;
+    }
   | { readonly kind: "duplicatePartner"; readonly partner: string; readonly at: Where }
   | { readonly kind: "duplicateId"; readonly id: string; readonly at: Where }
   | { readonly kind: "percentagesNotHundred"; readonly basis: string; readonly total: string; readonly at: Where }
@@ -62,8 +68,65 @@ export type EngineError =
   | { readonly kind: "shapeMismatch"; readonly expected: string; readonly actual: string; readonly at: Where }
   | { readonly kind: "divideByZero"; readonly at: Where }
   | { readonly kind: "unknownCostLine"; readonly line: string; readonly at: Where }
+  /** A date before 1 January 1900 or after 31 December 9999 (or an Excel serial outside 1…2,958,465). */
+  | { readonly kind: "dateOutOfRange"; readonly text: string; readonly at: Where }
+  /** The model's years span more than {@link MAX_MODEL_YEARS}. */
+  | { readonly kind: "tooManyYears"; readonly from: string; readonly to: string; readonly years: number; readonly at: Where }
+  /** A line's amount in one year (after pro-rating and indexation) passes the money cap. */
+  | { readonly kind: "yearAmountTooLarge"; readonly amount: string; readonly year: string; readonly at: Where }
+  /** The model's charges, added up, pass what the engine can total exactly. */
+  | { readonly kind: "modelTotalTooLarge"; readonly at: Where }
+  /** A partner said to be within itself. */
+  | { readonly kind: "withinItself"; readonly partner: string; readonly at: Where }
+  /** A partner within another that is itself within a third (a chain, or a cycle). */
+  | { readonly kind: "withinWithin"; readonly partner: string; readonly parent: string; readonly at: Where }
+  /** A direct charge to a partner the line excludes (or does not apply to). */
+  | { readonly kind: "excludedPartner"; readonly partner: string; readonly at: Where }
+  /** Two ids or references that differ only in case. */
+  | { readonly kind: "caseClash"; readonly id: string; readonly other: string; readonly at: Where }
+  /** An id holding a character that separates lists (a comma or semicolon). */
+  | { readonly kind: "badIdCharacter"; readonly id: string; readonly character: string; readonly at: Where }
   /** A run setting or request names a scenario that is not stored; `known` lists those that are. */
   | { readonly kind: "unknownScenario"; readonly scenario: string; readonly known: readonly string[]; readonly at: Where };
+
+/** The most financial years a model may span (inclusive). */
+export const MAX_MODEL_YEARS = 100;
+
+/** The money cap, £1,000,000,000,000.00, as text for messages. */
+const CAP_TEXT = "£1,000,000,000,000.00";
+
+/**
+ * Things worth knowing that do not stop a run: each names where it is, like
+ * an error. A one-off cost dated outside the model's years, or an ongoing
+ * line wholly outside them, is in the model but charged to no one.
+ */
+export type EngineWarning = {
+  readonly kind: "outsideYears";
+  readonly line: string;
+  readonly nature: "one-off" | "ongoing";
+  /** The line's dates as ISO text: a one-off's date, or an ongoing line's start and end ("" for none). */
+  readonly start: string;
+  readonly end: string;
+  /** The line's amount (the cost, or the annual charge) as decimal pounds. */
+  readonly amount: string;
+  /** "before" the first year or "after" the last. */
+  readonly side: "before" | "after";
+  /** The model's first and last years, as labels. */
+  readonly first: string;
+  readonly last: string;
+  readonly at: Where;
+};
+
+/** The one message for each warning kind. */
+export function warningMessage(w: EngineWarning): string {
+  const where = describeWhere(w.at);
+  const span = `${w.first} to ${w.last}`;
+  if (w.nature === "one-off") {
+    return `${where}: the one-off cost of £${w.amount} dated ${w.start} falls ${w.side} the model's years (${span}), so it is charged to no one; change the date or the years.`;
+  }
+  const dates = w.end === "" ? `from ${w.start}` : `from ${w.start} to ${w.end}`;
+  return `${where}: the ongoing charge of £${w.amount} a year ${dates} lies wholly ${w.side} the model's years (${span}), so it is charged to no one; change the dates or the years.`;
+}
 
 /** The kinds of engine error. */
 export type EngineErrorKind = EngineError["kind"];
@@ -101,7 +164,7 @@ export function errorMessage(e: EngineError): string {
   const where = describeWhere(e.at);
   switch (e.kind) {
     case "unknownPartner":
-      return `${where}: partner "${e.partner}" is not in the partner list.`;
+      return `${where}: partner "${e.partner}" is not in the partner list${e.similar === undefined ? "" : ` (ids are case-sensitive: did you mean "${e.similar}"?)`}.`;
     case "duplicatePartner":
       return `${where}: partner "${e.partner}" appears more than once.`;
     case "duplicateId":
@@ -152,6 +215,24 @@ export function errorMessage(e: EngineError): string {
       return `${where}: division by zero.`;
     case "unknownCostLine":
       return `${where}: cost line "${e.line}" is not in the model.`;
+    case "dateOutOfRange":
+      return `${where}: ${e.text} is outside the dates Excel can hold (1 January 1900 to 31 December 9999, serials 1 to 2958465).`;
+    case "tooManyYears":
+      return `${where}: ${e.from} to ${e.to} is ${e.years} years; a model may span at most ${MAX_MODEL_YEARS} years.`;
+    case "yearAmountTooLarge":
+      return `${where}: the charge for ${e.year} comes to £${e.amount} after pro-rating and indexation, larger than the ${CAP_TEXT} the engine accepts in one year; lower the amount, the indexation or the years.`;
+    case "modelTotalTooLarge":
+      return `${where}: with this line the model's charges add up to more than £45,035,996,273,704.95, the most the engine totals exactly; split the model or lower the amounts.`;
+    case "withinItself":
+      return `${where}: partner "${e.partner}" cannot be within itself; name another partner, or leave Within blank.`;
+    case "withinWithin":
+      return `${where}: "${e.parent}" is itself within another partner, so "${e.partner}" cannot be within it (a chain or a cycle); name a partner that shares the service in its own right.`;
+    case "excludedPartner":
+      return `${where}: partner "${e.partner}" is excluded from this line (by Applies to or Excludes), so it cannot take a direct charge of it.`;
+    case "caseClash":
+      return `${where}: "${e.id}" differs from "${e.other}" only in capital letters; ids and references are case-sensitive, so make them differ in more than case or use the same spelling.`;
+    case "badIdCharacter":
+      return `${where}: "${e.id}" contains "${e.character}", which separates items in lists; choose an id without commas or semicolons.`;
     case "unknownScenario":
       return `${where}: there is no scenario named "${e.scenario}" in the Scenarios table${e.known.length === 0 ? " (it has none)" : `; it has ${e.known.map((k) => `"${k}"`).join(", ")}`}.`;
   }

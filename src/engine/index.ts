@@ -9,8 +9,9 @@
  */
 export type { Result, Ok, Err } from "./result";
 export { ok, err, errs } from "./result";
-export type { EngineError, EngineErrorKind, Entity, Where } from "./errors";
-export { errorMessage, describeWhere } from "./errors";
+export type { EngineError, EngineErrorKind, EngineWarning, Entity, Where } from "./errors";
+export { errorMessage, describeWhere, warningMessage, MAX_MODEL_YEARS } from "./errors";
+export { MAX_TOTAL_PENCE, type OutsideLine } from "./validate-limits";
 export { Decimal, parseDecimal, isBlank, type DecimalInput } from "./decimal";
 export {
   type Pence,

@@ -1,4 +1,4 @@
-import { Decimal, isBlank, parseDecimal, showInput, type DecimalInput } from "./decimal";
+import { Decimal, isBlank, messageText, parseDecimal, showInput, type DecimalInput } from "./decimal";
 import type { Where } from "./errors";
 import { err, ok, type Result } from "./result";
 
@@ -90,8 +90,8 @@ function plainPence(input: unknown): Pence | undefined {
 /** Converts an exact decimal amount to pence, rejecting sub-penny precision and oversize amounts. */
 export function decimalToPence(d: Decimal, at: Where): Result<Pence> {
   const p = d.times(100);
-  if (p.abs().gt(MAX_PENCE)) return err({ kind: "amountTooLarge", amount: d.toFixed(), at });
-  if (!p.isInteger()) return err({ kind: "amountPrecision", amount: d.toFixed(), unit: "0.01", at });
+  if (p.abs().gt(MAX_PENCE)) return err({ kind: "amountTooLarge", amount: messageText(d), at });
+  if (!p.isInteger()) return err({ kind: "amountPrecision", amount: messageText(d), unit: "0.01", at });
   return ok(p.toNumber());
 }
 

@@ -1,5 +1,5 @@
 import { parseDate, type DayNumber } from "./dates";
-import { Decimal, isBlank, parseDecimal, showInput } from "./decimal";
+import { Decimal, isBlank, messageText, parseDecimal, showInput } from "./decimal";
 import type { EngineError, Where } from "./errors";
 import { fyOfDay, parseFinancialYear, type FinancialYear } from "./financial-year";
 import { frac, fracFromDecimal } from "./fraction";
@@ -9,6 +9,7 @@ import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Natu
 import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
+import { caseHint, checkCaseClashes, checkFigureSize, checkIdCharacters, checkWithin, checkYearEndBasis, checkYearSpan } from "./validate-limits";
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
 class Problems {
@@ -52,7 +53,9 @@ export function parseNonNegative(input: unknown, at: Where): Result<Decimal> {
   if (isBlank(input)) return errs([{ kind: "missingValue", at }]);
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.isNegative() && !d.isZero()) return errs([{ kind: "negativeValue", value: d.toFixed(), at }]);
+  if (d.isNegative() && !d.isZero()) return errs([{ kind: "negativeValue", value: messageText(d), at }]);
+  const size = checkFigureSize(d, at);
+  if (size.length > 0) return errs(size);
   return ok(d.abs());
 }
 
@@ -77,7 +80,7 @@ export function parseBasisRef(
     const head = lower.slice(0, colon).trim();
     const rest = t.slice(colon + 1).trim();
     if (head === "direct") {
-      return known.partners.has(rest) ? ok({ kind: "direct", partner: rest }) : errs([{ kind: "unknownPartner", partner: rest, at }]);
+      return known.partners.has(rest) ? ok({ kind: "direct", partner: rest }) : errs([{ kind: "unknownPartner", partner: rest, ...caseHint(rest, known.partners), at }]);
     }
     if (head === "driver") {
       return known.drivers.has(rest) ? ok({ kind: "driver", driver: rest }) : errs([{ kind: "unknownDriver", driver: rest, at }]);
@@ -113,6 +116,7 @@ function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[
     const id = typeof row.id === "string" ? row.id.trim() : "";
     if (id === "") return p.add({ kind: "missingValue", at });
     if (seen.has(id)) return p.add({ kind: "duplicatePartner", partner: id, at: { ...at, key: id } });
+    for (const e of checkIdCharacters(id, { ...at, key: id })) p.add(e);
     seen.add(id);
     const dates = p.take(readMembershipDates(row.joins, row.leaves, { entity: "partner", key: id })) ?? {};
     out.push({ id, name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id, host: row.host === true, ...dates });
@@ -134,7 +138,7 @@ function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<st
     const byYear = new Map<FinancialYear | undefined, Map<string, Decimal>>();
     drv.values.forEach((v, j) => {
       const base: Where = { entity: "driver", key: id, index: j + 1, partner: v.partner, ...(isBlank(v.year) ? {} : { year: String(v.year) }) };
-      if (!partners.has(v.partner)) return p.add({ kind: "unknownPartner", partner: v.partner, at: { ...base, field: "partner" } });
+      if (!partners.has(v.partner)) return p.add({ kind: "unknownPartner", partner: v.partner, ...caseHint(v.partner, partners), at: { ...base, field: "partner" } });
       let year: FinancialYear | undefined;
       if (!isBlank(v.year)) {
         year = p.take(parseFinancialYear(v.year, { ...base, field: "year" }));
@@ -180,11 +184,11 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       const at: Where = { entity: "basis", key: id, index: j + 1, partner: s.partner, field: "percent" };
       if (!partners.has(s.partner)) {
         bad = true;
-        return p.add({ kind: "unknownPartner", partner: s.partner, at: { ...at, field: "partner" } });
+        return p.add({ kind: "unknownPartner", partner: s.partner, ...caseHint(s.partner, partners), at: { ...at, field: "partner" } });
       }
       if (shares.has(s.partner)) {
         bad = true;
-        return p.add({ kind: "duplicatePartner", partner: s.partner, at });
+        return p.add({ kind: "duplicatePartner", partner: s.partner, at: { ...at, field: "partner" } });
       }
       const v = p.take(parseNonNegative(s.percent, at));
       if (v === undefined) {
@@ -228,12 +232,14 @@ function validateSettings(s: SettingsInput, p: Problems): (Settings & { indexRat
   if (firstYear !== undefined && lastYear !== undefined && firstYear > lastYear) {
     p.add({ kind: "yearRange", from: String(s.firstYear), to: String(s.lastYear), at: at("lastYear") });
   }
+  const span = firstYear !== undefined && lastYear !== undefined ? checkYearSpan(firstYear, lastYear, at("lastYear")) : [];
+  for (const e of span) p.add(e);
   const unit = p.take(parseUnit(s.unit, at("unit")));
   const proRata = isBlank(s.proRata) ? "days" : p.take(parseChoice<ProRataBasis>(s.proRata, PRO_RATA_BASES, at("proRata")));
   const fallback = isBlank(s.zeroDriverFallback) ? "error" : p.take(parseChoice(s.zeroDriverFallback, ["error", "equal"] as const, at("zeroDriverFallback")));
   const indexRate = isBlank(s.indexationRate) ? new Decimal(0) : p.take(parseRate(s.indexationRate, at("indexationRate")));
   const indexBase = isBlank(s.indexationBaseYear) ? undefined : p.take(parseFinancialYear(s.indexationBaseYear, at("indexationBaseYear")));
-  if (firstYear === undefined || lastYear === undefined || unit === undefined || proRata === undefined || fallback === undefined || indexRate === undefined) return undefined;
+  if (span.length > 0 || firstYear === undefined || lastYear === undefined || unit === undefined || proRata === undefined || fallback === undefined || indexRate === undefined) return undefined;
   if (!isBlank(s.indexationBaseYear) && indexBase === undefined) return undefined;
   return { firstYear, lastYear, unit, proRata, zeroDriverFallback: fallback, indexRate, indexBase };
 }
@@ -242,7 +248,9 @@ function validateSettings(s: SettingsInput, p: Problems): (Settings & { indexRat
 function parseRate(input: unknown, at: Where): Result<Decimal> {
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.lte(-100)) return errs([{ kind: "outOfRange", value: d.toFixed(), expected: "a rate above -100%", at }]);
+  if (d.lte(-100)) return errs([{ kind: "outOfRange", value: messageText(d), expected: "a rate above -100%", at }]);
+  // Compounding a rate with thousands of digits would run for minutes: a yearly rate is at most 100%, to 10 places.
+  if (d.gt(100) || d.decimalPlaces() > 10) return errs([{ kind: "outOfRange", value: d.toSignificantDigits(10).toString(), expected: "a rate of at most 100% a year, with at most 10 decimal places", at }]);
   return ok(d);
 }
 
@@ -312,7 +320,7 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
     for (const raw of ids ?? []) {
       const id = raw.trim();
       if (id === "") continue;
-      if (!ctx.known.partners.has(id)) p.add({ kind: "unknownPartner", partner: id, at: at(field) });
+      if (!ctx.known.partners.has(id)) p.add({ kind: "unknownPartner", partner: id, ...caseHint(id, ctx.known.partners), at: at(field) });
       else outIds.push(id);
     }
     return outIds;
@@ -322,7 +330,7 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
   const partners = applies.length === 0 && excluded.size === 0 ? all : intern((applies.length > 0 ? all.filter((id) => applies.includes(id)) : all).filter((id) => !excluded.has(id)), ctx.lists);
   if (partners.length === 0 && ctx.partners.length > 0) p.add({ kind: "noPartners", at: at("appliesTo") });
   if (basis?.kind === "direct" && !partners.includes(basis.partner)) {
-    p.add({ kind: "unknownPartner", partner: basis.partner, at: at("basis") });
+    p.add({ kind: "excludedPartner", partner: basis.partner, at: at("basis") });
   }
   let indexRate = ctx.settings?.indexRate ?? new Decimal(0);
   if (!isBlank(row.indexationRate)) indexRate = p.take(parseRate(row.indexationRate, at("indexationRate"))) ?? indexRate;
@@ -389,6 +397,20 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
     percentages: new Set(bases.percentages.keys()),
     mixes: new Set(bases.mixes.keys()),
   };
+  // Ids are case-sensitive; two that differ only in case are refused (see validate-limits).
+  // Partners (and partners within others) by id alone: the Partners table's rows include both, so a position would mislead.
+  const partnerIdsInOrder = [...model.partners.map((x) => x.id), ...(model.withinPartners ?? []).map((w) => w.partner.id)].map((id) => (typeof id === "string" ? id.trim() : ""));
+  for (const e of checkCaseClashes(partnerIdsInOrder.map((id) => ({ id, at: { entity: "partner", key: id, field: "id" } as Where })))) p.add(e);
+  for (const e of checkCaseClashes([
+    ...(model.drivers ?? []).map((d) => ({ id: typeof d.id === "string" ? d.id.trim() : "", at: { entity: "driver", key: typeof d.id === "string" ? d.id.trim() : "", field: "id" } as Where })),
+    ...(model.bases ?? []).map((b) => ({ id: typeof b.id === "string" ? b.id.trim() : "", at: { entity: "basis", key: typeof b.id === "string" ? b.id.trim() : "", field: "id" } as Where })),
+  ])) p.add(e);
+  for (const e of checkCaseClashes(model.costLines.map((l, i) => ({ id: typeof l.ref === "string" ? l.ref.trim() : "", at: { entity: "costLine", index: i + 1, key: typeof l.ref === "string" ? l.ref.trim() : "", field: "ref" } as Where })))) p.add(e);
+  for (const e of checkWithin(model, partnerIds)) p.add(e);
+  for (const e of checkYearEndBasis(model, (text) => {
+    const r = parseBasisRef(text, known, { entity: "settings", field: "yearEnd.basis" });
+    return r.ok ? [] : [...r.errors];
+  })) p.add(e);
   const lines: Line[] = [];
   const refs = new Set<string>();
   const all = partners.map((x) => x.id);

@@ -1,5 +1,5 @@
 import { Decimal, toScaledBigInt } from "./decimal";
-import { frac, fracAdd, fracFromDecimal, fracMul, gcd, type Fraction } from "./fraction";
+import { frac, fracFromDecimal, gcd } from "./fraction";
 import type { Weight } from "./largest-remainder";
 
 /**
@@ -60,26 +60,51 @@ export function reduceWeights(ints: readonly bigint[]): Weight[] {
 /** One driver of a weighted mix: its weight in percent and each partner's value. */
 export interface MixColumn {
   readonly weight: Decimal;
+  /** Each partner's value; or, for whole numbers, `ints` instead (no Decimal per cell). */
   readonly values: readonly Decimal[];
+  /** The values as whole numbers, when they all are: read instead of `values`. */
+  readonly ints?: readonly bigint[];
 }
 
 /**
  * Whole-number weights for a weighted mix: partner i's exact proportion is
- * Σⱼ weightⱼ × valueᵢⱼ ÷ Σᵢ valueᵢⱼ. Computed as exact fractions and brought
- * to a common denominator, so a mix is rounded once, never per driver.
+ * Σⱼ weightⱼ × valueᵢⱼ ÷ Σᵢ valueᵢⱼ, so a mix is rounded once, never per driver.
  * Every column must have a positive total.
+ *
+ * Each column's factor weightⱼ ÷ totalⱼ is reduced to aⱼ/bⱼ once, and every
+ * partner's weight is Σⱼ aⱼ × (L ÷ bⱼ) × valueᵢⱼ over the one common
+ * denominator L = lcm(bⱼ): one multiply-add per cell. (Adding the cells as
+ * fractions, each addition reducing by a gcd of ever larger numbers, took
+ * over a minute for 1,000 partners × 1,000 drivers.) The weights are exactly
+ * L times the proportions, so after {@link reduceWeights} they are the same
+ * whichever way they were found.
  */
 export function mixWeights(columns: readonly MixColumn[], partners: number): Weight[] {
-  let combined: Fraction[] = Array.from({ length: partners }, () => frac(0n));
+  const factors: { readonly a: bigint; readonly b: bigint; readonly ints: readonly bigint[] }[] = [];
   for (const col of columns) {
-    const total = fracFromDecimal(col.values.reduce((s, x) => s.plus(x), new Decimal(0)));
-    const scale = fracMul(fracFromDecimal(col.weight), frac(total.d, total.n));
-    combined = combined.map((acc, i) => {
-      const v = col.values[i];
-      return v === undefined || v.isZero() ? acc : fracAdd(acc, fracMul(scale, fracFromDecimal(v)));
-    });
+    if (col.weight.isZero()) continue;
+    let ints = col.ints;
+    if (ints === undefined) {
+      const scaled = col.values.map(toScaledBigInt);
+      const scale = scaled.reduce((m, s) => Math.max(m, s.scale), 0);
+      ints = scaled.map((s) => (s.scale === scale ? s.int : s.int * 10n ** BigInt(scale - s.scale)));
+    }
+    let total = 0n;
+    for (const v of ints) total += v;
+    // valueᵢ ÷ total = intᵢ ÷ Σ int (the scale cancels), so the factor is weight ÷ Σ int, in lowest terms.
+    const w = fracFromDecimal(col.weight);
+    const f = frac(w.n, w.d * total);
+    factors.push({ a: f.n, b: f.d, ints });
   }
   let lcm = 1n;
-  for (const f of combined) lcm = (lcm * f.d) / gcd(lcm, f.d);
-  return reduceWeights(combined.map((f) => f.n * (lcm / f.d)));
+  for (const f of factors) lcm = (lcm / gcd(lcm, f.b)) * f.b;
+  const weights = new Array<bigint>(partners).fill(0n);
+  for (const f of factors) {
+    const c = f.a * (lcm / f.b);
+    for (let i = 0; i < partners; i++) {
+      const v = f.ints[i];
+      if (v !== undefined && v !== 0n) weights[i] = (weights[i] as bigint) + c * v;
+    }
+  }
+  return reduceWeights(weights);
 }

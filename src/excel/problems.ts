@@ -16,6 +16,12 @@ export type WorkbookProblem =
   | { readonly kind: "duplicateColumn"; readonly table: string; readonly column: string; readonly at: CellLocation }
   /** A cell holds something that cannot be read as its column requires. */
   | { readonly kind: "invalidCell"; readonly table: string; readonly column: string; readonly value: string; readonly expected: string; readonly at: CellLocation }
+  /** A table runs past the last row of its sheet (row 1,048,576); `at` is that last row. */
+  | { readonly kind: "rowsPastEnd"; readonly table: string; readonly rows: number; readonly at: CellLocation }
+  /** An output sheet would need rows past the last row of a sheet; nothing is written. */
+  | { readonly kind: "sheetTooLong"; readonly sheet: string; readonly rows: number }
+  /** An output cell would hold more text than a cell can; nothing is written. */
+  | { readonly kind: "textTooLong"; readonly sheet: string; readonly address: string; readonly length: number }
   /** A row of the Settings table names a setting that does not exist. */
   | { readonly kind: "unknownSetting"; readonly setting: string; readonly at: CellLocation }
   /** A required setting row is missing from the Settings table. */
@@ -28,6 +34,12 @@ export type WorkbookProblem =
   | { readonly kind: "outputsEdited"; readonly sheets: readonly string[] }
   /** The model cannot be laid out as tables (e.g. a driver named like a fixed column). */
   | { readonly kind: "unwritableModel"; readonly detail: string }
+  /**
+   * An output sheet would go beyond what Excel can hold (1,048,576 rows,
+   * 16,384 columns, 32,767 characters in a cell); nothing is written. `at`
+   * is the first cell past the limit (or the cell whose text is too long).
+   */
+  | { readonly kind: "beyondExcelLimits"; readonly sheet: string; readonly limit: "rows" | "columns" | "cellText"; readonly needed: number; readonly allowed: number; readonly at: CellLocation }
   /** Writing failed part-way; says exactly what was left. */
   | {
       readonly kind: "writeFailed";
@@ -78,6 +90,12 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       return `${p.at.address}: table "${p.table}" has the column "${p.column}" more than once. Remove or rename one.`;
     case "invalidCell":
       return `${p.at.address}: "${p.value}" in column "${p.column}" of table "${p.table}" is not valid; expected ${p.expected}.`;
+    case "rowsPastEnd":
+      return `${p.at.address}: table "${p.table}" runs ${p.rows} row${p.rows === 1 ? "" : "s"} past row 1,048,576, the last row of a sheet; those rows were not read. Move the table up or split it.`;
+    case "sheetTooLong":
+      return `The "${p.sheet}" sheet would need ${p.rows.toLocaleString("en-GB")} rows, more than the 1,048,576 a sheet has; nothing was written. Run fewer years or lines (or a scenario of part of the model).`;
+    case "textTooLong":
+      return `${p.address} on the "${p.sheet}" sheet would hold ${p.length.toLocaleString("en-GB")} characters, more than the 32,767 a cell holds; nothing was written.`;
     case "unknownSetting":
       return `${p.at.address}: "${p.setting}" is not a setting this add-in knows. Check the spelling or delete the row.`;
     case "missingSetting":
@@ -92,6 +110,16 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       return `Someone has changed ${list(p.sheets)} since the add-in wrote ${p.sheets.length === 1 ? "it" : "them"}. Confirm to replace ${p.sheets.length === 1 ? "it" : "them"}, or copy your changes elsewhere first.`;
     case "unwritableModel":
       return `The model cannot be written as tables: ${p.detail}`;
+    case "beyondExcelLimits": {
+      const n = (x: number): string => x.toLocaleString("en-GB");
+      const what =
+        p.limit === "rows"
+          ? `would need ${n(p.needed)} rows, and Excel allows ${n(p.allowed)}`
+          : p.limit === "columns"
+            ? `would need ${n(p.needed)} columns, and Excel allows ${n(p.allowed)}`
+            : `would hold ${n(p.needed)} characters in one cell, and Excel allows ${n(p.allowed)}`;
+      return `${p.at.address}: the sheet "${p.sheet}" ${what}. Nothing was written. Split the model into smaller workbooks (fewer cost lines, partners or years).`;
+    }
     case "writeFailed": {
       const parts = [`Writing stopped while ${p.stage === "prepare" ? "preparing" : p.stage === "stage" ? "building the new sheets" : "swapping them in"} (${p.detail}).`];
       if (p.replaced.length > 0) parts.push(`Replaced: ${list(p.replaced)}.`);

@@ -46,6 +46,17 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   directPartMember: "#NUM!",
   // A number outside what the calculation allows, as Excel's own functions report it.
   amountTooLarge: "#NUM!",
+  yearAmountTooLarge: "#NUM!",
+  modelTotalTooLarge: "#NUM!",
+  // A date outside Excel's range gets a message saying so (#NUM! could not carry one).
+  dateOutOfRange: "#VALUE!",
+  tooManyYears: "#NUM!",
+  // Model-only checks (the formulas never raise them); mapped so every kind has an Excel error.
+  withinItself: "#VALUE!",
+  withinWithin: "#VALUE!",
+  excludedPartner: "#VALUE!",
+  caseClash: "#VALUE!",
+  badIdCharacter: "#VALUE!",
   endBeforeStart: "#NUM!",
   yearRange: "#NUM!",
   // A zero or negative unit (or a fraction of a penny) is a bad number: #NUM!.

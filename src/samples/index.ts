@@ -7,7 +7,7 @@ export type { SampleModel } from "./sample";
 export { EAST_KENT_HOUSING } from "./east-kent-housing";
 export { ONESOURCE } from "./onesource";
 export { BRENT_LEWISHAM_SOUTHWARK } from "./brent-lewisham-southwark";
-export { syntheticModel, type SyntheticOptions } from "./synthetic";
+export { SCALE_DEFAULTS, SCALE_LIMITS, syntheticModel, syntheticScaleModel, type ScaleOptions, type SyntheticOptions } from "./synthetic";
 
 import { BRENT_LEWISHAM_SOUTHWARK } from "./brent-lewisham-southwark";
 import { EAST_KENT_HOUSING } from "./east-kent-housing";

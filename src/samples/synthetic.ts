@@ -1,4 +1,4 @@
-import { fyLabel, type BasisInput, type CostLineInput, type DriverInput, type ModelInput, type PartnerInput } from "../engine";
+import { fyLabel, type BasisInput, type BudgetInput, type CostLineInput, type DriverInput, type ModelInput, type PartnerInput, type StatedTotalInput } from "../engine";
 
 /** Options for {@link syntheticModel}. */
 export interface SyntheticOptions {
@@ -86,4 +86,58 @@ export function syntheticModel(lines: number, options: SyntheticOptions = {}): M
     ]),
     scenarios: [{ name: "Everything 10% dearer", changes: [{ kind: "uplift", percent: 10 }] }],
   };
+}
+
+/** The size of a {@link syntheticScaleModel}. */
+export interface ScaleOptions {
+  readonly lines: number;
+  readonly partners: number;
+  readonly years: number;
+}
+
+/** The sizes `--sample synthetic` accepts: large enough to find the limits, small enough to stay a model. */
+export const SCALE_LIMITS = {
+  lines: { min: 1, max: 1_000_000 },
+  partners: { min: 1, max: 1_000 },
+  years: { min: 1, max: 50 },
+} as const;
+
+/** The size `--sample synthetic` writes when none is given. */
+export const SCALE_DEFAULTS: ScaleOptions = { lines: 1_000, partners: 20, years: 5 };
+
+function poundsText(p: number): string {
+  return `${Math.floor(p / 100)}.${String(p % 100).padStart(2, "0")}`;
+}
+
+function pence(text: string): number {
+  const [pounds = "0", pennies = "0"] = text.split(".");
+  return Number(pounds) * 100 + Number(pennies.padEnd(2, "0"));
+}
+
+/**
+ * The benchmarks' large model (and `shared-apportion --sample synthetic`):
+ * `lines` ongoing charges from the first year (one in five starting on
+ * 1 October, so part years are pro-rated), 3% annual indexation, bases
+ * equal, two drivers, percentages, a 60/40 mix and direct, a budget for
+ * every partner, year and category, and two stated totals. Each line is
+ * split in every year: lines × years allocations of `partners` charges.
+ * Deterministic: the same size always gives the same model.
+ */
+export function syntheticScaleModel(options: ScaleOptions = { lines: 10_000, partners: 20, years: 5 }): ModelInput {
+  const base = syntheticModel(options.lines, { partners: options.partners, years: options.years, ongoingEvery: 1, seed: 7 });
+  const first = 2021;
+  const costLines = base.costLines.map((l, i) => ({ ...l, nature: "ongoing", start: i % 5 === 0 ? `${first}-10-01` : `${first}-04-01` }));
+  const budgets: BudgetInput[] = [];
+  for (const p of base.partners) {
+    for (let y = first; y < first + options.years; y++) {
+      budgets.push({ partner: p.id, year: fyLabel(y), category: "revenue", amount: 170_000_000 });
+      budgets.push({ partner: p.id, year: fyLabel(y), category: "capital", amount: 85_000_000 });
+    }
+  }
+  const ict = costLines.filter((l) => l.service === "ICT");
+  const statedTotals: StatedTotalInput[] = [
+    { label: "ICT lines (annual charges)", lines: ict.map((l) => l.ref), amount: poundsText(ict.reduce((s, l) => s + pence(String(l.amount)), 0)) },
+    { label: "First 100 lines in 2021/22 (reported in £000s)", lines: costLines.slice(0, 100).map((l) => l.ref), year: fyLabel(first), amount: 1, unit: "thousand" },
+  ];
+  return { ...base, costLines, settings: { ...base.settings, indexationRate: 3 }, budgets, statedTotals };
 }

@@ -49,8 +49,11 @@ function firstAmountCell(s: ModelSession): string {
 }
 
 describe("the run record", () => {
-  it("stamps every output sheet's title and starts the Run log", async () => {
-    const h = await withSample();
+  it.each([
+    ["in memory", memoryHarness],
+    ["through Office.js", officeHarness],
+  ] as const)("stamps every output sheet's title and starts the Run log (%s)", async (_name, make) => {
+    const h = await withSample(make);
     await runAndWrite(h.port, "Ann Lee", T1);
     const s = await session(h.port);
     expect(s.read.runLog).toHaveLength(1);
@@ -78,8 +81,11 @@ describe("the run record", () => {
 });
 
 describe("stale results", () => {
-  it("an input edited after the run makes the results stale and names the table", async () => {
-    const h = await withSample();
+  it.each([
+    ["in memory", memoryHarness],
+    ["through Office.js", officeHarness],
+  ] as const)("an input edited after the run makes the results stale and names the table (%s)", async (_name, make) => {
+    const h = await withSample(make);
     await runAndWrite(h.port, "Ann Lee", T1);
     h.type(firstAmountCell(await session(h.port)), 1_234_567);
     const s = await session(h.port);

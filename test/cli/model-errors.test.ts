@@ -75,3 +75,49 @@ describe("invalid inputs", () => {
     expect(r.stdout).toMatch(/no problems found \(3 partners, \d+ cost lines, \d+ scenarios\)/);
   });
 });
+
+describe("values Excel cannot show, read from the file", () => {
+  it("a date cell holding a serial no date can have is a located problem (no \"NaN\", no crash)", async () => {
+    let at = "";
+    const { file, bytes } = await broken("unreadable.xlsx", (store) => {
+      const start = tableCell(store, "Costs", "Start", 0);
+      start.set(1e20);
+      at = start.address;
+    });
+    const r = await cli([file, "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { ok: boolean; problems: { address: string | null; message: string }[] };
+    expect(json.problems.some((p) => p.address === at), JSON.stringify(json.problems)).toBe(true);
+    for (const p of json.problems) expect(p.message).not.toContain('"NaN"');
+    expect((await readFile(file)).equals(bytes)).toBe(true);
+  });
+
+  it("an indexed charge past the money cap is a located problem with exit 1 and JSON, not a crash (exit 70)", async () => {
+    let at = "";
+    const { file } = await broken("huge.xlsx", (store) => {
+      const amount = tableCell(store, "Costs", "Amount (£)", 0);
+      amount.set(999_999_999_999.99);
+      tableCell(store, "Costs", "Indexation %", 0).set(100);
+      at = amount.address;
+    });
+    const r = await cli([file, "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { ok: boolean; problems: { address: string | null; message: string }[] };
+    expect(json.problems.some((p) => p.address === at && p.message.includes("after pro-rating and indexation")), JSON.stringify(json.problems)).toBe(true);
+  });
+});
+
+describe("a one-off dated outside the model's years (issue #19: Costs!G6 set to 1921-09-30)", () => {
+  it("runs, warns at the cell and the balancing check says what lies outside", async () => {
+    let at = "";
+    const { file } = await broken("outside.xlsx", (store) => {
+      const start = tableCell(store, "Costs", "Start", 4);
+      start.set("1921-09-30");
+      at = start.address;
+    });
+    const r = await cli([file, "--no-write"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${at}: Cost line "BLS-05", start: the one-off cost of £190000.00 dated 1921-09-30 falls before the model's years`);
+    expect(r.stdout).toMatch(/Balancing check: balanced: .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\./);
+  });
+});

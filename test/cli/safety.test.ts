@@ -111,7 +111,7 @@ describe("writing into the workbook", () => {
   it("will not replace an output sheet someone edited, unless --force", async () => {
     const { file } = await fresh("edited.xlsx");
     expect((await cli([file])).code).toBe(0);
-    await editWorkbook(file, (store) => tableCell(store, "Allocations", "Charge (£)", 0).set(1));
+    await editWorkbook(file, (store) => tableCell(store, "Allocations", "Line amount (£)", 0).set(1));
     const bytes = await readFile(file);
     const r = await cli([file]);
     expect(r.code).toBe(3);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runModel, runScenario, type ModelRun } from "../../src/engine";
 import { SAMPLES } from "../../src/samples";
+import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
 import { cli, pence, readBack, sheetRows, tempDir } from "./helpers";
 
 let t: Awaited<ReturnType<typeof tempDir>>;
@@ -19,19 +20,32 @@ function engineRun(model: (typeof SAMPLES)[number]["model"], scenario?: string):
   return r.value;
 }
 
-/** Charges from the Allocations sheet read back from the file: partner → pence. */
+/**
+ * Charges from the Allocations sheet read back from the file: partner → pence. One row per line-year under a
+ * names row and the header row; a column per partner, headed "<id> (£)", between the fixed columns and the check.
+ */
 function allocationTotals(rows: unknown[][]): { total: number; byPartner: Map<string, number>; count: number } {
-  const [header = [], ...body] = rows;
-  const charge = header.indexOf("Charge (£)");
-  const partner = header.indexOf("Partner");
+  const header = (rows[ALLOCATION_HEADER_ROW] ?? []).map(String);
+  const body = rows.slice(ALLOCATION_HEADER_ROW + 1);
+  const partnerCols = header.map((h, i) => [h, i] as const).filter(([h, i]) => i >= ALLOCATION_HEADERS.length && h !== ALLOCATION_CHECK_HEADER);
   const byPartner = new Map<string, number>();
   let total = 0;
+  let count = 0;
   for (const r of body) {
-    const p = pence(r[charge]);
-    total += p;
-    byPartner.set(String(r[partner]), (byPartner.get(String(r[partner])) ?? 0) + p);
+    let sum = 0;
+    for (const [h, i] of partnerCols) {
+      if (r[i] === undefined || r[i] === null || r[i] === "") continue;
+      const p = pence(r[i]);
+      sum += p;
+      count++;
+      const id = h.slice(0, -" (£)".length);
+      byPartner.set(id, (byPartner.get(id) ?? 0) + p);
+    }
+    // Each row balances: the partners' charges add up to the line amount, and the check says 0.
+    if (sum !== pence(r[header.indexOf("Line amount (£)")]) || pence(r[header.indexOf(ALLOCATION_CHECK_HEADER)]) !== 0) throw new Error(`row ${String(r[0])} ${String(r[6])} does not balance`);
+    total += sum;
   }
-  return { total, byPartner, count: body.length };
+  return { total, byPartner, count };
 }
 
 function engineTotals(run: ModelRun): { total: number; byPartner: Map<string, number> } {

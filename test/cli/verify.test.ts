@@ -68,6 +68,15 @@ describe("--verify", () => {
     expect(r.stderr).toMatch(/cannot verify: The inputs changed since the run on .* \(Costs\)/);
   });
 
+  it("verifies a run that compared several scenarios given with --compare (the log records them)", async () => {
+    const file = t.file("many.xlsx");
+    expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
+    expect((await cli([file, "--compare", "Lewisham Homes joins", "--compare", "Core service by users only"])).code).toBe(0);
+    const r = await cli([file, "--verify"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
   it("says there is nothing to verify in a workbook never run", async () => {
     const file = t.file("never.xlsx");
     expect((await cli(["--sample", "onesource", file])).code).toBe(0);

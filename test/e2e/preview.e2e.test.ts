@@ -170,7 +170,8 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
   it("07 explains a charge selected on the Allocations sheet", async () => {
     await openScreen("Explain");
     await sheetTab("Allocations").click();
-    await page.locator('table[data-sheet="Allocations"] td[data-address="C3"]').click();
+    // I3: the first partner's charge on the first line-year (partner names in row 1, headers in row 2).
+    await page.locator('table[data-sheet="Allocations"] td[data-address="I3"]').click();
     const card = pane().getByRole("group", { name: /^How .* charge for .* was derived$/ });
     await card.waitFor();
     // Plain words first: each driver as a share, the charge to the penny, rounding in pence.

@@ -66,7 +66,7 @@ const cases: [string, ModelInput, EngineError["kind"], string[]][] = [
   ["invalid date", line({ start: "31/03/2021" }), "invalidDate", ['Cost line "ICT-01"', "start"]],
   ["unknown category word", line({ category: "capex" }), "invalidChoice", ['Cost line "ICT-01"', '"capex"', '"capital"']],
   ["duplicate cost line reference", { ...base, costLines: [base.costLines[0]!, base.costLines[0]!] }, "duplicateId", ['"ICT-01"']],
-  ["direct charge to a partner outside the line", line({ basis: "direct:Brent", excludes: ["Brent"] }), "unknownPartner", ['"Brent"']],
+  ["direct charge to a partner outside the line", line({ basis: "direct:Brent", excludes: ["Brent"] }), "excludedPartner", ['partner "Brent" is excluded from this line']],
   [
     "mix weights not totalling 100%",
     { ...base, bases: [{ id: "Mix", kind: "mix", components: [{ source: "equal", weight: 40 }, { source: "tickets", weight: 50 }] }] },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets, compareScenarios, doNoHarm, runModel, runScenario, type ModelInput } from "../../src/engine";
 import { SAMPLES } from "../../src/samples";
-import { ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
+import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
+import { runPartners } from "../../src/excel/layout/outputs/partners";
 import { ALL_PARTNERS, ALL_YEARS, SUMMARY_HEADER_ROW } from "../../src/excel/layout/outputs/summary";
 import { gridOf, HARNESSES } from "../support/port-harness";
 
@@ -54,24 +55,38 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
     const written = await h.port.writeOutputs(outputs);
     expect(written.ok, JSON.stringify(written)).toBe(true);
 
-    // Allocations read back: one row per charge; each line-year and the grand total balance to the penny.
+    // Allocations read back: one row per line-year, a column per partner; each row and the grand total balance to the penny,
+    // and every partner's column adds up to what the engine charged it.
     const snap = h.snapshot();
     const alloc = gridOf(snap, "Allocations");
-    const header = alloc[0] ?? [];
-    expect(header).toEqual([...ALLOCATION_HEADERS]);
-    const body = alloc.slice(1);
-    expect(body).toHaveLength(outputs.run.rows.length);
+    const header = alloc[ALLOCATION_HEADER_ROW] ?? [];
+    const partners = runPartners(outputs.run).map((p) => p.id);
+    expect(header).toEqual([...ALLOCATION_HEADERS, ...partners.map((p) => `${p} (£)`), ALLOCATION_CHECK_HEADER]);
+    const body = alloc.slice(ALLOCATION_HEADER_ROW + 1);
+    expect(body).toHaveLength(outputs.run.result.lineYears.length);
     const col = (h: string): number => header.indexOf(h);
-    const byLineYear = new Map<string, number>();
+    const byPartner = new Map<string, number>();
     let total = 0;
-    for (const r of body) {
-      const k = `${String(r[col("Ref")])}|${String(r[col("Year")])}`;
-      byLineYear.set(k, (byLineYear.get(k) ?? 0) + pence(r[col("Charge (£)")]));
-      total += pence(r[col("Charge (£)")]);
-    }
-    for (const ly of outputs.run.result.lineYears) expect(byLineYear.get(`${ly.lineRef}|${ly.yearLabel}`), `${ly.lineRef} ${ly.yearLabel}`).toBe(ly.profile.amount);
+    body.forEach((r, i) => {
+      const ly = outputs.run.result.lineYears[i];
+      expect([r[col("Ref")], r[col("Year")]]).toEqual([ly?.lineRef, ly?.yearLabel]);
+      let sum = 0;
+      for (const p of partners) {
+        const v = r[col(`${p} (£)`)];
+        if (v === "" || v === undefined) continue;
+        sum += pence(v);
+        byPartner.set(p, (byPartner.get(p) ?? 0) + pence(v));
+      }
+      expect(sum, `${String(r[0])} ${String(r[6])}`).toBe(pence(r[col("Line amount (£)")]));
+      expect(pence(r[col("Line amount (£)")])).toBe(ly?.profile.amount);
+      expect(pence(r[col(ALLOCATION_CHECK_HEADER)])).toBe(0);
+      total += sum;
+    });
     expect(outputs.run.result.balance.balanced).toBe(true);
     expect(total).toBe(outputs.run.result.balance.totalIn);
+    const engineByPartner = new Map<string, number>();
+    for (const c of outputs.run.rows) engineByPartner.set(c.partner, (engineByPartner.get(c.partner) ?? 0) + c.amount);
+    expect(byPartner).toEqual(engineByPartner);
 
     // The Summary's grand total says the same.
     const summary = gridOf(snap, "Summary");

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runModel, type ModelRun } from "../../src/engine";
-import { DEFAULT_MAX_REQUEST_BYTES } from "../../src/excel/layout/batches";
-import { syntheticModel } from "../../src/samples";
-import { WEB_PAYLOAD_LIMIT } from "../support/excel-fake";
+import { checkModelBudgets, runModel, type ModelRun } from "../../src/engine";
+import { ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
+import { MONEY_FORMAT } from "../../src/excel/layout/names";
+import { syntheticModel, syntheticScaleModel } from "../../src/samples";
+import { cellKey, WEB_PAYLOAD_LIMIT } from "../support/excel-fake";
 import { officeHarness, type PortHarness } from "../support/port-harness";
 
 /** A host without Excel on the web's 5 MB payload limit (Excel on Windows or Mac). */
@@ -46,18 +47,20 @@ describe("sync counts do not grow with the model", () => {
 
   it("grow only with bytes ÷ the request budget under Excel on the web's 5 MB limit", async () => {
     const small = await syncCounts(10, {});
-    const large = await syncCounts(10_000, {});
+    // Outputs of one row per line-year fit one 4 MB request at this size: a 1 MB budget makes them split.
+    const budget = 1_000_000;
+    const large = await syncCounts(10_000, { maxRequestBytes: budget });
     const stats = large.h.fake?.stats;
     // Every request and response stays under the limit.
     expect(Math.max(...(stats?.requestBytes ?? []))).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
     expect(Math.max(...(stats?.responseBytes ?? []))).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
     expect(stats?.refused).toBe(0);
-    // Small models fit one staging request; a large one takes one per ~4 MB of cells, and nothing else changes.
+    // Small models fit one staging request; a large one takes one per budget of cells, and nothing else changes.
     expect(small.counts).toEqual({ create: 4, read: 2, write: 4, rewrite: 5, check: 3, selection: 1 });
     const { batches, bytes } = large.first;
     expect(batches).toBeGreaterThan(1);
-    expect(batches).toBeGreaterThanOrEqual(Math.ceil(bytes / DEFAULT_MAX_REQUEST_BYTES));
-    expect(batches).toBeLessThanOrEqual(Math.ceil(bytes / DEFAULT_MAX_REQUEST_BYTES) + 6);
+    expect(batches).toBeGreaterThanOrEqual(Math.ceil(bytes / budget));
+    expect(batches).toBeLessThanOrEqual(Math.ceil(bytes / budget) + 6);
     expect(large.counts.write).toBe(small.counts.write - 1 + batches);
     // A re-run also reads the previous outputs back (for edit detection), in pieces under the response limit.
     expect(large.counts.rewrite - large.counts.write).toBeGreaterThanOrEqual(1);
@@ -81,4 +84,35 @@ describe("sync counts do not grow with the model", () => {
     expect(Math.max(...(tight.fake?.stats.responseBytes ?? []))).toBeLessThanOrEqual(64 * 1024);
     expect(tight.fake?.stats.refused).toBeGreaterThan(0);
   });
+});
+
+describe("a 10,000-line × 20-partner × 5-year model's outputs through Excel on the web's 5 MB limit", () => {
+  it("are written in at most 15 requests and 40 MB, every request under the limit, and read back as the engine computed them", async () => {
+    const checked = checkModelBudgets(syntheticScaleModel({ lines: 10_000, partners: 20, years: 5 }));
+    if (!checked.ok) throw new Error("run");
+    const run = checked.value.run;
+    const h = officeHarness({});
+    const [written, syncs] = await counted(h, () => h.port.writeOutputs({ run, budget: checked.value }));
+    if (!written.ok) throw new Error(JSON.stringify(written.problems));
+    const stats = h.fake?.stats;
+    const total = (stats?.requestBytes ?? []).reduce((a, b) => a + b, 0);
+    expect(stats?.refused).toBe(0);
+    expect(Math.max(...(stats?.requestBytes ?? []))).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+    expect(syncs).toBeLessThanOrEqual(15);
+    expect(total).toBeLessThanOrEqual(40_000_000);
+    // One Allocations row per line-year, a column per partner; the money format reached every partner cell.
+    const sheet = h.fake?.document.sheet("Allocations");
+    const k = run.result.lineYears.length - 1;
+    const last = run.result.lineYears[k];
+    if (sheet === undefined || last === undefined) throw new Error("no Allocations");
+    const row = ALLOCATION_HEADER_ROW + 1 + k;
+    const col = ALLOCATION_HEADERS.length + 19;
+    expect(sheet.cells.get(cellKey(row, col))?.value).toBe((last.shares[19] ?? Number.NaN) / 100);
+    expect(sheet.cells.get(cellKey(row, col))?.format).toBe(MONEY_FORMAT);
+    expect(sheet.cells.get(cellKey(row + 1, 0))).toBeUndefined();
+    // A re-run reads the previous outputs back (edit detection) before writing them again.
+    const [again, resyncs] = await counted(h, () => h.port.writeOutputs({ run, budget: checked.value }));
+    expect(again.ok).toBe(true);
+    console.info(`10,000 × 20 × 5 outputs: ${syncs} syncs, ${(total / 1e6).toFixed(1)} MB in ${written.value.batches} staging requests; a re-run ${resyncs} syncs`);
+  }, 300_000);
 });

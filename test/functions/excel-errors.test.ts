@@ -37,6 +37,15 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   endBeforeStart: [{ kind: "endBeforeStart", start: "2021-01-01", end: "2020-01-01", at }, "#NUM!"],
   yearRange: [{ kind: "yearRange", from: "2023/24", to: "2020/21", at }, "#NUM!"],
   invalidUnit: [{ kind: "invalidUnit", text: "0", at }, "#NUM!"],
+  dateOutOfRange: [{ kind: "dateOutOfRange", text: "0001-06-01", at }, "#VALUE!"],
+  tooManyYears: [{ kind: "tooManyYears", from: "2020/21", to: "3019/20", years: 1000, at }, "#NUM!"],
+  yearAmountTooLarge: [{ kind: "yearAmountTooLarge", amount: "1000000000000.01", year: "2060/61", at }, "#NUM!"],
+  modelTotalTooLarge: [{ kind: "modelTotalTooLarge", at }, "#NUM!"],
+  withinItself: [{ kind: "withinItself", partner: "LBH", at }, "#VALUE!"],
+  withinWithin: [{ kind: "withinWithin", partner: "LBH", parent: "LEW", at }, "#VALUE!"],
+  excludedPartner: [{ kind: "excludedPartner", partner: "LBH", at }, "#VALUE!"],
+  caseClash: [{ kind: "caseClash", id: "bre", other: "BRE", at }, "#VALUE!"],
+  badIdCharacter: [{ kind: "badIdCharacter", id: "A,B", character: ",", at }, "#VALUE!"],
 };
 
 describe("engine error → Excel error (src/functions/excel-errors.ts)", () => {

@@ -36,6 +36,17 @@ describe("SHARED.FINYEAR", () => {
     expectError(finYear(0), "#VALUE!", "date");
   });
 
+  it("rejects years before 1900 in every date argument instead of reading year 1 as 1901", () => {
+    expectError(finYear("0001-06-01"), "#VALUE!", "Argument date: 0001-06-01 is outside the dates Excel can hold");
+    expectError(finYear("0099-06-01"), "#VALUE!", "outside the dates Excel can hold");
+    expectError(finYear("1899-12-31"), "#VALUE!", "outside the dates Excel can hold");
+    expect(finYear("1900-01-01")).toBe("1899/00");
+    expectError(finYear(2_958_466), "#VALUE!", "serial 2958466 is outside the dates Excel can hold");
+    expectError(yearPart(82_000, "2020/21", "0001-01-01"), "#VALUE!", "Argument start: 0001-01-01");
+    expectError(yearPart(82_000, "2020/21", "2021-01-01", "0050-01-01"), "#VALUE!", "Argument end: 0050-01-01");
+    expectError(profile(82_000, "2020/21", "2022/23", "1492-10-12"), "#VALUE!", "Argument start: 1492-10-12");
+  });
+
   it("returns #N/A for a blank date", () => {
     expectError(finYear(null), "#N/A", "date");
     expectError(finYear(""), "#N/A", "date");
@@ -164,5 +175,18 @@ describe("SHARED.PROFILE", () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("SHARED.PROFILE beyond the money cap", () => {
+  it("is #NUM!, never a figure past £1 trillion (£999,999,999,999.99 at 100% over 40 years)", () => {
+    const out = profile(999_999_999_999.99, "2020/21", "2059/60", "2020-04-01", undefined, 1);
+    expectError(out, "#NUM!");
+  });
+
+  it("the last year at or below the cap is still given", () => {
+    // £500bn doubling: 2020/21 £500bn, 2021/22 £1tn exactly (the cap), 2022/23 would be £2tn.
+    expect(profile(500_000_000_000, "2020/21", "2021/22", "2020-04-01", undefined, 1)).toEqual([[500_000_000_000, 1_000_000_000_000]]);
+    expectError(profile(500_000_000_000, "2020/21", "2022/23", "2020-04-01", undefined, 1), "#NUM!");
   });
 });

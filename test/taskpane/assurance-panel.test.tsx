@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import "./support/setup";
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ENGINE, openModel, recordRun, runWorkbook, writeResults } from "../../src/app";
 import type { MemoryWorkbook, WorkbookPort } from "../../src/excel";
 import { renderTaskpane } from "./support/harness";
@@ -51,5 +51,32 @@ describe("Verify and sign off (Run screen)", () => {
     const opened = await openModel(port, ENGINE);
     if (opened.kind !== "opened") throw new Error(opened.kind);
     expect(opened.session.read.runLog.map((e) => `${e.event} ${e.by}`)).toEqual(["run Ann Lee", "sign-off Jane Smith, s151 officer"]);
+  });
+});
+
+describe("Prepared by (Run screen)", () => {
+  it("is entered once, kept in the Settings table, and recorded in the Run log with the run", async () => {
+    let port: WorkbookPort | undefined;
+    const { user } = await renderTaskpane({
+      screen: "run",
+      before: (_wb, p) => {
+        port = p;
+      },
+    });
+    const field = await screen.findByRole("textbox", { name: /Prepared by/ });
+    await user.type(field, "Ann Lee");
+    await user.tab();
+    if (port === undefined) throw new Error("no port");
+    const p = port;
+    await vi.waitFor(async () => {
+      const o = await openModel(p, ENGINE);
+      expect(o.kind === "opened" && o.session.read.preparedBy).toBe("Ann Lee");
+    });
+    await user.click(screen.getByRole("button", { name: "Calculate" }));
+    await user.click(await screen.findByRole("button", { name: "Write to workbook" }));
+    await screen.findByText("Results written");
+    const opened = await openModel(p, ENGINE);
+    if (opened.kind !== "opened") throw new Error(opened.kind);
+    expect(opened.session.read.runLog.map((e) => e.by)).toEqual(["Ann Lee"]);
   });
 });

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets, explainCharge, formatMoney, runScenario, type ScenarioInput } from "../../src/engine";
+import { ALLOCATION_HEADER_ROW } from "../../src/excel/layout/outputs/allocations";
 import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
 import { formatExactPounds } from "../../src/taskpane/format";
@@ -11,16 +12,16 @@ import { renderTaskpane } from "./support/harness";
 
 const base = BRENT_LEWISHAM_SOUTHWARK.model;
 
-/** The Allocations row (1-based body row) whose Ref, Partner and Year match. */
-function allocationRow(workbook: MemoryWorkbook, ref: string, partner: string, year: string): number {
+/** The Allocations cell (zero-based row and column) of a charge: its line-year's row, its partner's column. */
+function allocationCell(workbook: MemoryWorkbook, ref: string, partner: string, year: string): { row: number; col: number } {
   const v = workbook.view("Allocations");
   if (!v) throw new Error("no Allocations sheet");
   const values = v.values();
-  const header = values[0] ?? [];
+  const header = values[ALLOCATION_HEADER_ROW] ?? [];
   const col = (h: string): number => header.findIndex((x) => String(x) === h);
-  const row = values.findIndex((r) => r[col("Ref")] === ref && r[col("Partner")] === partner && r[col("Year")] === year);
-  if (row < 1) throw new Error(`no allocation row for ${ref} ${partner} ${year}`);
-  return row;
+  const row = values.findIndex((r, i) => i > ALLOCATION_HEADER_ROW && r[col("Ref")] === ref && r[col("Year")] === year);
+  if (row < 0 || col(`${partner} (£)`) < 0) throw new Error(`no allocation cell for ${ref} ${partner} ${year}`);
+  return { row, col: col(`${partner} (£)`) };
 }
 
 describe("Explain screen", () => {
@@ -37,10 +38,10 @@ describe("Explain screen", () => {
     const charge = budget.value.run.result.charges.find((c) => c.partner === "LEW" && c.yearLabel === "2020/21" && budget.value.run.result.lineYears[c.lineYear]?.basis !== "equal");
     if (!charge) throw new Error("no LEW charge");
     const trace = explainCharge(budget.value.run.result, charge);
-    const row = allocationRow(workbook, charge.lineRef, "LEW", "2020/21");
+    const at = allocationCell(workbook, charge.lineRef, "LEW", "2020/21");
     await screen.findByRole("button", { name: "Explain the selected cell" });
     act(() => {
-      workbook.select("Allocations", row, 2, 1, 1);
+      workbook.select("Allocations", at.row, at.col, 1, 1);
       selection.notify();
     });
     const card = await screen.findByRole("group", { name: `How London Borough of Lewisham (LEW)'s charge for ${charge.lineRef} in 2020/21 was derived` });
@@ -66,7 +67,8 @@ describe("Explain screen", () => {
         const w = await port.writeOutputs({ run: budget.value.run, budget: budget.value });
         if (!w.ok) throw new Error("write failed");
         // Selected before the pane exists: no selection event will ever arrive for it.
-        wb.select("Allocations", allocationRow(wb, charge.lineRef, "SOU", "2020/21"), 2, 1, 1);
+        const at = allocationCell(wb, charge.lineRef, "SOU", "2020/21");
+        wb.select("Allocations", at.row, at.col, 1, 1);
       },
     });
     expect(await screen.findByRole("group", { name: `How London Borough of Southwark (SOU)'s charge for ${charge.lineRef} in 2020/21 was derived` })).toBeInTheDocument();
@@ -96,10 +98,10 @@ describe("Explain screen", () => {
     });
     const split = run.value.within[0];
     if (!split) throw new Error("no split");
-    const row = allocationRow(workbook, split.lineRef, "LH", split.yearLabel);
+    const at = allocationCell(workbook, split.lineRef, "LH", split.yearLabel);
     await screen.findByRole("button", { name: "Explain the selected cell" });
     act(() => {
-      workbook.select("Allocations", row, 0, 1, 1);
+      workbook.select("Allocations", at.row, at.col, 1, 1);
       selection.notify();
     });
     expect(await screen.findByText(/Lewisham Homes \(LH\) pays part of London Borough of Lewisham \(LEW\)'s share/)).toBeInTheDocument();

@@ -101,6 +101,9 @@ async function createWithContent(path: string, target: string, text: string): Pr
     await writeFile(tmp, text, { flag: "wx", mode: 0o600 });
     try {
       await link(tmp, path);
+      // The temporary name goes before the mode is widened: both names are one file, and a run killed
+      // between the two steps must not leave a readable temporary file behind.
+      await unlink(tmp).catch(() => undefined);
       await chmod(path, 0o644).catch(() => undefined);
     } catch (e) {
       const code = (e as { code?: string }).code;

@@ -3,8 +3,11 @@ import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
 import { MARKER_KEY } from "../../excel";
+import { withRows, type RowsInsert } from "./bulk-rows";
+import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
 import { writeSheetMarks } from "./sheet-marks";
+import { zipPackage, type PackagePart } from "./zip-package";
 
 /**
  * The workbook as .xlsx bytes: exceljs writes the package, then each
@@ -29,8 +32,18 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
       ws.views = (views.length > 0 ? views : [{}]).map((v) => ({ ...v, tabSelected: ws === target }));
     }
   }
+  // Blocks a BulkXlsxStore held as rows (a large table's body) are written below, after their
+  // first row, not by exceljs, whose per-cell writer took most of a large model's save time and memory.
+  const held = new Map<Worksheet, RowsInsert[]>();
+  if (store instanceof BulkXlsxStore) {
+    for (const ws of sheets) {
+      const blocks = store.heldBlocks(ws);
+      if (blocks.length > 0) held.set(ws, blocks.map((b) => ({ template: b.row + 1, col: b.col, rows: b.rows })));
+    }
+  }
   // Stored, not compressed: the package is compressed once, below, after the properties are added.
-  const written = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>));
+  const raw = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const written = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();
   const markers = new Map(store.listSheets().map((s) => [s.name, s.marker]));
@@ -46,5 +59,13 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   const marks = new Map<string, string>();
   for (const [name, marker] of markers) if (marker !== undefined) marks.set(name, marker);
   await writeSheetMarks(zip, marks);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
+  const parts: PackagePart[] = [];
+  const inserts = new Map<string, RowsInsert[]>([...held].map(([ws, list]) => [`xl/worksheets/sheet${ws.id}.xml`, list]));
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const list = inserts.get(name);
+    parts.push({ name, data: list === undefined ? await file.async("nodebuffer") : withRows(await file.async("string"), list) });
+  }
+  return zipPackage(parts);
 }

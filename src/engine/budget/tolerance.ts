@@ -1,4 +1,4 @@
-import { isBlank, parseDecimal, showInput } from "../decimal";
+import { isBlank, parseDecimal, showInput, messageText } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { fracFromDecimal, type Fraction } from "../fraction";
 import type { ToleranceInput } from "../model";
@@ -45,7 +45,7 @@ export function readBudgetTolerance(input: ToleranceInput | undefined): Result<B
   if (!isBlank(input.percent)) {
     const d = parseDecimal(input.percent);
     if (d === undefined) problems.push({ kind: "notANumber", value: showInput(input.percent), at: at("percent") });
-    else if (d.isNegative() && !d.isZero()) problems.push({ kind: "negativeValue", value: d.toFixed(), at: at("percent") });
+    else if (d.isNegative() && !d.isZero()) problems.push({ kind: "negativeValue", value: messageText(d), at: at("percent") });
     else percent = fracFromDecimal(d.abs());
   }
   return problems.length > 0 ? errs(problems) : ok({ amount, percent });

@@ -1,9 +1,9 @@
 import { parseDate, type DayNumber } from "../dates";
-import { Decimal, isBlank, parseDecimal, showInput } from "../decimal";
+import { Decimal, isBlank, parseDecimal, showInput, messageText } from "../decimal";
 import type { EngineError, Where } from "../errors";
-import { fyOfDay, parseFinancialYear, type FinancialYear } from "../financial-year";
+import { fyLabel, fyOfDay, parseFinancialYear, type FinancialYear } from "../financial-year";
 import { frac, fracFromDecimal } from "../fraction";
-import { parseMoney, parseUnit, type Pence, type UnitPence } from "../money";
+import { MAX_PENCE, parseMoney, parseUnit, penceToText, type Pence, type UnitPence } from "../money";
 import type { Line } from "../prepared";
 import { profileLine } from "../profile";
 import { PRO_RATA_BASES, type ProRataBasis } from "../pro-rata";
@@ -88,8 +88,8 @@ function parseIndexation(input: unknown, at: Where): Result<Decimal> {
   if (isBlank(input)) return ok(new Decimal(0));
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.lte(-1) || d.gt(1)) {
-    return errs([{ kind: "outOfRange", value: d.toFixed(), expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03", at }]);
+  if (d.lte(-1) || d.gt(1) || d.decimalPlaces() > 12) {
+    return errs([{ kind: "outOfRange", value: messageText(d), expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03 (at most 12 decimal places)", at }]);
   }
   return ok(d);
 }
@@ -171,7 +171,13 @@ export function profileAnnualCharge(
   }
   const charge = readCharge(input, names, p);
   if (p.list.length > 0 || charge === undefined || first === undefined || last === undefined) return errs(p.list);
-  return ok(profileRead(charge, first, last));
+  const years = profileRead(charge, first, last);
+  // Indexation can carry a year past the money cap (and past 2^53 pence, where a double is no longer exact): #NUM!, never a wrong figure.
+  const over = years.find((y) => !(Math.abs(y.amount) <= MAX_PENCE));
+  if (over !== undefined) {
+    return errs([{ kind: "yearAmountTooLarge", amount: Number.isSafeInteger(over.amount) ? penceToText(over.amount) : `about ${Math.abs(over.amount / 100).toExponential(3)}`, year: fyLabel(over.year), at: arg(names.amount) }]);
+  }
+  return ok(years);
 }
 
 /**

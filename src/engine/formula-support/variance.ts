@@ -1,6 +1,6 @@
 import type { BudgetTolerance } from "../budget/tolerance";
 import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetVariance } from "../budget/variance";
-import { type Decimal, isBlank, parseDecimal, showInput } from "../decimal";
+import { type Decimal, isBlank, parseDecimal, showInput, messageText } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { fracFromDecimal, fracToDecimal } from "../fraction";
 import { parseMoney, type Pence } from "../money";
@@ -56,7 +56,7 @@ export function parseTolerance(percent: unknown, amount: unknown, names = { perc
   if (!isBlank(percent)) {
     const d = parseDecimal(percent);
     if (d === undefined) problems.push({ kind: "notANumber", value: showInput(percent), at: arg(names.percent) });
-    else if (d.isNegative() && !d.isZero()) problems.push({ kind: "negativeValue", value: d.toFixed(), at: arg(names.percent) });
+    else if (d.isNegative() && !d.isZero()) problems.push({ kind: "negativeValue", value: messageText(d), at: arg(names.percent) });
     // An Excel percentage (0.05) as the budget check's percent (5).
     else percentOfBudget = fracFromDecimal(d.abs().times(100));
   }

@@ -2,7 +2,8 @@ import type { EngineError, Where } from "../errors";
 import type { ModelInput, ScenarioChange, ScenarioInput } from "../model";
 import { parseUnit } from "../money";
 import { errs, ok, type Result } from "../result";
-import { fromDraft, toDraft, type Draft } from "./draft";
+import { checkAddedPartners, checkTouchedLines, touch } from "./check-lines";
+import { fromDraft, toDraft, type ChangeWhere, type Draft } from "./draft";
 import { addLine, removeLine, setAmount, setBasis, setDates, uplift } from "./line-changes";
 import { addPartner, removePartner, setDriver } from "./partner-changes";
 
@@ -43,10 +44,19 @@ export function applyScenario(base: ModelInput, scenario: ScenarioInput): Result
   const unitResult = parseUnit(base.settings.unit, { entity: "settings", field: "unit" });
   const unit = unitResult.ok ? unitResult.value : 1;
   const problems: EngineError[] = [];
+  const touched = new Map<string, Map<string, ChangeWhere> | { all: ChangeWhere }>();
+  const added: { id: string; at: ChangeWhere }[] = [];
   scenario.changes.forEach((change, i) => {
-    problems.push(...applyChange(draft, change, changeWhere(name, i, String(change.kind)), unit));
+    const at = changeWhere(name, i, String(change.kind));
+    problems.push(...applyChange(draft, change, at, unit));
+    touch(touched, change, at);
+    if (change.kind === "addPartner" && typeof change.partner.id === "string") added.push({ id: change.partner.id.trim(), at });
   });
-  return problems.length > 0 ? errs(problems) : ok(fromDraft(base, draft));
+  if (problems.length > 0) return errs(problems);
+  const model = fromDraft(base, draft);
+  // Lines and partners the scenario added or set are checked here, so their problems point at the scenario's rows.
+  const changeProblems = [...checkAddedPartners(model, added), ...checkTouchedLines(model, touched)];
+  return changeProblems.length > 0 ? errs(changeProblems) : ok(model);
 }
 
 function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, unit: number): EngineError[] {

@@ -1,5 +1,5 @@
 import { parseDate } from "../dates";
-import { isBlank, parseDecimal, showInput } from "../decimal";
+import { isBlank, parseDecimal, showInput, messageText } from "../decimal";
 import type { EngineError } from "../errors";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
 import type { ScenarioChange } from "../model";
@@ -87,7 +87,7 @@ export function removeLine(d: Draft, c: Change<"removeLine">, at: ChangeWhere): 
 export function uplift(d: Draft, c: Change<"uplift">, at: ChangeWhere, modelUnit: UnitPence): EngineError[] {
   const pct = parseDecimal(c.percent);
   if (pct === undefined) return [{ kind: "notANumber", value: showInput(c.percent), at: at("percent") }];
-  if (pct.lt(-100)) return [{ kind: "outOfRange", value: pct.toFixed(), expected: "an uplift of -100% or more", at: at("percent") }];
+  if (pct.lt(-100)) return [{ kind: "outOfRange", value: messageText(pct), expected: "an uplift of -100% or more", at: at("percent") }];
   const problems: EngineError[] = [];
   const want = {
     category: c.category == null || c.category.trim() === "" ? undefined : parseChoice(c.category, ["capital", "revenue"], at("category")),

@@ -1,4 +1,4 @@
-import { Decimal, isBlank, parseDecimal, showInput } from "../decimal";
+import { Decimal, isBlank, parseDecimal, showInput, messageText } from "../decimal";
 import { parseDate, type DateInput } from "../dates";
 import type { EngineError } from "../errors";
 import { parseFinancialYear } from "../financial-year";
@@ -89,7 +89,7 @@ export function addPartner(d: Draft, c: Change<"addPartner">, at: ChangeWhere): 
     }
     const p = parseDecimal(raw);
     if (p === undefined) problems.push({ kind: "notANumber", value: showInput(raw), at: at(`percentages.${basis}`) });
-    else if (p.isNegative() || p.gt(HUNDRED)) problems.push({ kind: "outOfRange", value: p.toFixed(), expected: "a percentage from 0 to 100", at: at(`percentages.${basis}`) });
+    else if (p.isNegative() || p.gt(HUNDRED)) problems.push({ kind: "outOfRange", value: messageText(p), expected: "a percentage from 0 to 100", at: at(`percentages.${basis}`) });
     else percents.set(basis.trim(), p);
   }
   if (!isBlank(c.partner.joins)) {

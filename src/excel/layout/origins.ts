@@ -101,6 +101,14 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   basis: "basis",
   start: "start",
   end: "end",
+  // An added line's other fields are key=value pairs in Details.
+  category: "details",
+  nature: "details",
+  service: "details",
+  appliesTo: "details",
+  excludes: "details",
+  indexationRate: "details",
+  indexationBaseYear: "details",
 };
 
 function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {

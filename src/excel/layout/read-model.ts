@@ -2,8 +2,9 @@ import type { BasisInput, BudgetInput, CostLineInput, DecimalInput, DriverInput,
 import type { WorkbookProblem } from "../problems";
 import { locate } from "./address";
 import { isEmptyCell, type CellValue, type Grid } from "./cells";
+import { checkTableCells } from "./cell-checks";
 import { cellDate, cellDecimal, cellList, cellText, cellYesNo } from "./cell-values";
-import { INPUT_TABLES, SETTINGS, TABLE_ORDER, type ColumnDef, type SettingKey, type TableDef } from "./input-tables";
+import { CHANGE_KINDS, INPUT_TABLES, SETTINGS, TABLE_ORDER, type ColumnDef, type SettingKey, type TableDef } from "./input-tables";
 import type { TableKey } from "./names";
 import type { ModelOrigins, TableOrigin } from "./origins";
 import type { RunSettings } from "./run-settings";
@@ -128,12 +129,16 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const parsed = new Map<TableKey, { raw: RawTable; cols: Columns; rows: Row[] }>();
   for (const key of TABLE_ORDER) {
     const def = INPUT_TABLES[key];
-    const raw = tables.get(def.name);
-    if (raw === undefined) {
+    const found = tables.get(def.name);
+    if (found === undefined) {
       if (def.required) problems.push({ kind: "missingTable", table: def.name, sheet: def.sheet });
       else absent.push(def.name);
       continue;
     }
+    // Cells no column could accept (over-long text, NaN, Excel errors) are reported and read as blank.
+    const checked = checkTableCells(found, (found.values[0] ?? []).map((h) => cellText(h)));
+    problems.push(...checked.problems);
+    const raw: RawTable = checked.values === found.values ? found : { ...found, values: checked.values };
     const cols = matchColumns(def, raw, problems);
     parsed.set(key, { raw, cols, rows: bodyRows(raw, cols) });
     tableOrigins[key] = origin(raw, cols);
@@ -185,6 +190,10 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     if (illustrative === undefined) invalid("driverList", r, "illustrative", r.get("illustrative"), "Yes or No");
     if (id === "") {
       invalid("driverList", r, "id", r.get("id"), "a driver id");
+      continue;
+    }
+    if (driverMeta.has(id) && driverListRows[id] !== undefined) {
+      invalid("driverList", r, "id", r.get("id"), `each driver once ("${id}" is already on row ${(driverListRows[id] ?? 0) + 1})`);
       continue;
     }
     if (!driverMeta.has(id)) driverOrder.push(id);
@@ -438,6 +447,12 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
       end: r.get("end") ?? "",
       details: r.get("details") ?? "",
     };
+    // A row with values but no change kind would be silently ignored: say so at its Change cell.
+    const filled = (["line", "partner", "driver", "year", "value", "basis", "start", "end", "details"] as const).filter((k) => cellText(row[k]) !== "");
+    if (cellText(row.change) === "" && filled.length > 0) {
+      invalid("scenarios", r, "change", row.change, `a change kind (one of ${CHANGE_KINDS.join(", ")}) for a row with ${filled.join(", ")} filled in`);
+      continue;
+    }
     const change = rowToChange(row);
     if (!change.ok) {
       invalid("scenarios", r, change.problem.column, row[change.problem.column], change.problem.expected);

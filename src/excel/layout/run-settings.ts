@@ -8,6 +8,11 @@ export interface RunSettings {
   readonly scenario: string;
   /** First side of the scenario comparison ("" for the base model). */
   readonly compareFirst: string;
-  /** Second side of the scenario comparison ("" for none). */
+  /** Second side of the scenario comparison ("" for none; several, comma-separated, are compared side by side with the base). */
   readonly compareSecond: string;
+  /**
+   * Who prepares the runs, recorded in the Run log (the Settings table's
+   * "Prepared by"). Written only when given; reading it gives `ModelTables.preparedBy`.
+   */
+  readonly preparedBy?: string;
 }

@@ -45,6 +45,7 @@ export function runSettingWrites(values: Grid, settings: RunSettings): SettingWr
     ["runScenario", settings.scenario],
     ["compareFirst", settings.compareFirst],
     ["compareSecond", settings.compareSecond],
+    ...(settings.preparedBy === undefined ? [] : [["preparedBy", settings.preparedBy] as [SettingKey, string]]),
   ];
   return wanted.map(([key, value]) => {
     const def = SETTINGS.find((s) => s.key === key);

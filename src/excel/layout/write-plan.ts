@@ -1,8 +1,11 @@
 import type { WorkbookProblem } from "../problems";
+import { a1, MAX_ROW } from "./address";
+import { MAX_CELL_TEXT } from "./cell-checks";
 import type { SheetSpec } from "./cells";
 import { specFingerprint } from "./fingerprint";
 import type { SheetMarker } from "./marker";
 import { STAGING_PREFIX } from "./names";
+import { sheetLimitProblems } from "./sheet-limits";
 
 /** A sheet as the workbook has it now. */
 export interface ExistingSheet {
@@ -48,7 +51,9 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * - replacing input sheets needs `replaceInputs` (`inputSheetsExist` otherwise);
  * - a table name the specs use must not belong to a sheet that stays, nor be
  *   a defined name (Excel refuses to give a table a defined name's name, and
- *   finding out at the swap would be after the old sheet was deleted).
+ *   finding out at the swap would be after the old sheet was deleted);
+ * - no sheet may go beyond what Excel can hold (rows, columns, characters
+ *   in a cell): such a model is reported, not written half-way.
  * Edits to owned output sheets are checked by the adapter (it must read the
  * cells) with {@link editedSheets}.
  */
@@ -58,7 +63,8 @@ export function planWrite(
   specs: readonly SheetSpec[],
   options: { readonly replaceInputs: boolean; readonly definedNames?: readonly string[] },
 ): { ok: true; plan: WritePlan } | { ok: false; problems: WorkbookProblem[] } {
-  const problems: WorkbookProblem[] = [];
+  const problems: WorkbookProblem[] = specs.flatMap((spec) => sheetLimitProblems(spec));
+  if (problems.length > 0) return { ok: false, problems };
   const replaced = new Set<string>();
   const existingInputs: string[] = [];
   const sheets: PlannedSheet[] = [];
@@ -74,6 +80,8 @@ export function planWrite(
   // Sheets marked as staging are leftovers of an interrupted write, whatever their name: they are deleted first.
   const live = existing.filter((s) => s.marker?.role !== "staging");
   const stagingNames = new Set(existing.filter((s) => s.marker?.role === "staging").map((s) => s.name.toLowerCase()));
+  // Nothing past a sheet's last row or a cell's most text: Excel would refuse part-way (or a file would be damaged).
+  for (const spec of specs) problems.push(...sheetLimits(spec));
   for (const spec of specs) {
     const found = live.find((s) => same(s.name, spec.name));
     let replaces: string | undefined;
@@ -168,5 +176,27 @@ export function swapOutcome(plan: WritePlan, now: readonly ExistingSheet[]): Swa
     else if (ours && p.replaces !== undefined) out.kept.push(p.spec.name);
     else out.missing.push(p.spec.name);
   }
+  return out;
+}
+
+/**
+ * A sheet's rows past row 1,048,576, and text over 32,767 characters in its
+ * notes, titles and headers (the only cells that join many values into one;
+ * data cells hold single input values, already capped when read).
+ */
+export function sheetLimits(spec: SheetSpec): WorkbookProblem[] {
+  const out: WorkbookProblem[] = [];
+  let rows = 0;
+  for (const b of spec.blocks) {
+    rows = Math.max(rows, b.row + b.values.length);
+    if (b.style === undefined) continue;
+    b.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (typeof v === "string" && v.length > MAX_CELL_TEXT) out.push({ kind: "textTooLong", sheet: spec.name, address: a1(b.row + i, b.col + j), length: v.length });
+      }),
+    );
+  }
+  for (const t of spec.tables) rows = Math.max(rows, t.row + t.rows);
+  if (rows > MAX_ROW + 1) out.unshift({ kind: "sheetTooLong", sheet: spec.name, rows });
   return out;
 }

@@ -3,7 +3,8 @@ import type { Batch, StageOp } from "../layout/batches";
 import type { CellStyle, PrintSpec, ValidationSpec } from "../layout/cells";
 import { MARKER_KEY } from "../layout/names";
 import type { WritePlan } from "../layout/write-plan";
-import { encodeValues, expandFormats } from "./encode";
+import { formatRuns } from "../layout/batches";
+import { encodeValues } from "./encode";
 
 /** Dresses a block by its style. */
 function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -66,8 +67,11 @@ export function queueStageOp(context: Excel.RequestContext, op: StageOp): void {
       const cols = op.values[0]?.length ?? 0;
       if (rows === 0 || cols === 0) return;
       const range = sheets.getItem(op.sheet).getRangeByIndexes(op.row, op.col, rows, cols);
-      // Formats first, so a text ("@") column keeps what is written into it.
-      if (op.formats !== undefined) range.numberFormat = expandFormats(op.formats, rows);
+      // Formats first, so a text ("@") column keeps what is written into it. One command per run
+      // of columns sharing a format: a 1×1 array applies to every cell of the range, so the
+      // request carries each format once, not once per cell.
+      const ws = sheets.getItem(op.sheet);
+      for (const r of formatRuns(op.formats)) ws.getRangeByIndexes(op.row, op.col + r.col, rows, r.cols).numberFormat = [[r.format]];
       range.values = encodeValues(op.values, op.formats);
       if (op.style !== undefined) applyStyle(range, op.style);
       return;

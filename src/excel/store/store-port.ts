@@ -1,7 +1,7 @@
 import type { ModelInput, ScenarioInput } from "../../engine";
 import { cellAddress, parseAddress } from "../layout/address";
 import type { SheetSpec } from "../layout/cells";
-import { planBatches, type Batch, DEFAULT_MAX_REQUEST_BYTES } from "../layout/batches";
+import { planBatches, sheetBatches, type Batch } from "../layout/batches";
 import { gridFingerprint } from "../layout/fingerprint";
 import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { OUTPUT_TABLES } from "../layout/names";
@@ -22,7 +22,11 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 
 /** Options for a store-backed port. */
 export interface StorePortOptions {
-  /** Payload budget per staged batch (only shapes progress reporting for in-process stores). */
+  /**
+   * Payload budget per staged batch, to stage as the Office.js adapter would
+   * (it only shapes progress reporting in-process). Without it each sheet is
+   * one batch and no bytes are estimated (the report's `bytes` is 0).
+   */
   readonly maxRequestBytes?: number;
 }
 
@@ -33,7 +37,7 @@ export interface StorePortOptions {
  * swapped in — so the sheets it writes are identical.
  */
 export function createStorePort(store: SheetStore, options: StorePortOptions = {}): WorkbookPort {
-  const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const maxBytes = options.maxRequestBytes;
 
   const sheets = (): { name: string; visible: boolean; marker: SheetMarker | undefined }[] => withMarkers(store.listSheets());
 
@@ -110,7 +114,8 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       const edited = editedSheets(plan, existing, current);
       if (edited.length > 0) return failed([{ kind: "outputsEdited", sheets: edited }]);
     }
-    const batches = planBatches(plan.sheets, maxBytes);
+    // With no request budget given there is nothing to split for: one batch per sheet, for progress.
+    const batches = maxBytes === undefined ? sheetBatches(plan.sheets) : planBatches(plan.sheets, maxBytes);
     const cleanup = (): string[] => {
       const left: string[] = [];
       for (const p of plan.sheets) {

@@ -13,7 +13,7 @@ import { useServices } from "../services";
 import { useScreenStyles } from "../styles";
 
 /**
- * Explain: select a charge on the Allocations or Trace sheet (or a total on
+ * Explain: select a partner's charge on the Allocations sheet (or a total on
  * Summary) and see how it was derived — the basis, each partner's driver
  * figures, the exact share and the rounding adjustment — from the engine's
  * trace of the run the sheets show.
@@ -29,7 +29,7 @@ export function ExplainScreen(): React.JSX.Element {
       <ScreenHeading
         id="explain-title"
         title="Explain a charge"
-        intro={`Select a charge on the Allocations or Trace sheet${selection ? "; it is explained here as you select it." : ", then choose Explain."}`}
+        intro={`Select a partner's charge on the Allocations sheet${selection ? "; it is explained here as you select it." : ", then choose Explain."}`}
       />
       <StaleNotice />
       <div className={s.actions}>
@@ -41,7 +41,7 @@ export function ExplainScreen(): React.JSX.Element {
       <div aria-live="polite" className={s.stack}>
         {state.kind === "failed" && <Notice intent="error">{state.message}</Notice>}
         {state.kind === "nothing" && (
-          <Notice intent="info">{`${state.address} is not a charge. Select a row on the Allocations or Trace sheet, or a total on the Summary sheet.`}</Notice>
+          <Notice intent="info">{`${state.address} is not a charge. Select a partner's cell on the Allocations sheet, or a total on the Summary sheet.`}</Notice>
         )}
         {state.kind === "stale" && <Notice intent="warning">{`${state.address} shows a charge that is not in the current run. Run again, then select it.`}</Notice>}
         {state.kind === "total" && (

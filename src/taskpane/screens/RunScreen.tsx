@@ -8,6 +8,7 @@ import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { AssurancePanel } from "../components/AssurancePanel";
+import { PreparedByField } from "../components/PreparedByField";
 import { TotalsTable } from "../components/TotalsTable";
 import { formatMoney } from "../format";
 import { partnerNames } from "../../engine";
@@ -70,6 +71,7 @@ export function RunScreen(): React.JSX.Element {
           </Button>
         </Notice>
       )}
+      <PreparedByField disabled={busy} />
       <div className={s.actions}>
         <Button appearance="primary" disabled={busy || state.loading || state.read === undefined || state.hasErrors} onClick={() => void run.calculate()}>
           Calculate

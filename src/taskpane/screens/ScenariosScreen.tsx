@@ -12,7 +12,9 @@ import { ScenarioList } from "../components/scenario/ScenarioList";
 import { partnerNames } from "../../engine";
 import { useScenarioCompare } from "../hooks/useScenarioCompare";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { engineProblems, workbookProblemsText } from "../../app";
+import { compareManyScenarios, engineProblems, workbookProblemsText, type Problem } from "../../app";
+import type { ManyComparison } from "../../engine";
+import { ManyCompareTable } from "../components/ManyCompareTable";
 import { modelOptions } from "../model-options";
 import { blankScenario } from "../scenario-drafts";
 import { useServices } from "../services";
@@ -37,6 +39,7 @@ export function ScenariosScreen(): React.JSX.Element {
   const settings = state.read?.runSettings;
   const [first, setFirst] = React.useState(settings?.compareFirst ?? "");
   const [second, setSecond] = React.useState(settings?.compareSecond || state.scenarios[0]?.name || "");
+  const [side, setSide] = React.useState<{ kind: "idle" } | { kind: "errors"; problems: readonly Problem[] } | { kind: "done"; many: ManyComparison }>({ kind: "idle" });
   const read = state.read;
   const options = React.useMemo(() => (read ? modelOptions(read.model) : undefined), [read]);
   // The draft is run through the engine (deferred, so typing stays responsive) to show its problems before saving.
@@ -87,6 +90,18 @@ export function ScenariosScreen(): React.JSX.Element {
   const names = partnerNames(read.model);
   for (const sc of state.scenarios) for (const c of sc.changes) if (c.kind === "addPartner") names.set(c.partner.id, c.partner.name || c.partner.id);
   const choices = [{ value: "", text: "Base model" }, ...state.scenarios.map((x) => ({ value: x.name, text: x.name }))];
+  const allNames = state.scenarios.map((x) => x.name).join(", ");
+  const allKept = settings !== undefined && settings.compareFirst === "" && settings.compareSecond === allNames;
+  const compareAll = (): void => {
+    if (state.session === undefined) return;
+    const r = compareManyScenarios(state.session, state.scenarios.map((x) => x.name));
+    setSide(r.ok ? { kind: "done", many: r.many } : { kind: "errors", problems: r.problems });
+  };
+  const keepAll = async (): Promise<void> => {
+    if (settings === undefined) return;
+    const r = await actions.saveRunSettings({ ...settings, compareFirst: "", compareSecond: allNames });
+    if (!r.ok) setFailure(workbookProblemsText(r.problems));
+  };
   const kept = settings !== undefined && settings.compareFirst === first && settings.compareSecond === second && second !== "";
 
   return (
@@ -167,6 +182,26 @@ export function ScenariosScreen(): React.JSX.Element {
           {compared.harm !== undefined && <DoNoHarmPanel report={compared.harm} names={names} />}
           <CompareTable comparison={compared.comparison} names={names} />
         </div>
+      )}
+      {state.scenarios.length >= 2 && (
+        <>
+          <Subtitle2 as="h3">Every scenario side by side</Subtitle2>
+          <div className={s.actions}>
+            <Button onClick={compareAll}>Compare every scenario with the base</Button>
+            <Button disabled={allKept} onClick={() => void keepAll()}>
+              {allKept ? "Included in the next run" : "Include in the next run"}
+            </Button>
+          </div>
+          {side.kind === "errors" && <ProblemList label="Comparison problems" problems={side.problems} onSelect={(a) => void actions.selectCell(a)} />}
+          {side.kind === "done" && (
+            <div className={s.stack}>
+              {side.many.doNoHarm.map((h) => (
+                <DoNoHarmPanel key={h.scenario} report={h} names={names} />
+              ))}
+              <ManyCompareTable many={side.many} names={names} />
+            </div>
+          )}
+        </>
       )}
     </section>
   );

@@ -189,7 +189,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   set numberFormat(v: string[][]) {
     this.command(v, (t) => {
-      const rows = checkShape(t, v);
+      // As Excel does, a 1×1 array applies its format to every cell of the range.
+      const one = Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;
+      const rows = one ? Array.from({ length: t.rows }, () => Array.from({ length: t.cols }, () => (v[0] as string[])[0])) : checkShape(t, v);
       rows.forEach((row, r) =>
         row.forEach((f, c) => {
           if (f === null || f === undefined) return;

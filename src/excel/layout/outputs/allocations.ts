@@ -1,24 +1,120 @@
-import { partnerNames, type ModelRun } from "../../../engine";
+import type { ModelRun, WithinSplit } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
-import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
-import { outputSheet, pounds, tableBlocks } from "./common";
-
-/** The Allocations table's headers. Ref, Year and Partner identify a charge; the task pane's "Explain" reads them. */
-export const ALLOCATION_HEADERS = ["Ref", "Description", "Service", "Category", "Nature", "Year", "Partner", "Partner name", "Basis", "Charge (£)"] as const;
+import { MONEY_FORMAT, OUTPUT_TABLES, TABLE_STYLE } from "../names";
+import { outputSheet, pounds } from "./common";
+import { runPartners } from "./partners";
 
 /**
- * The Allocations sheet: one row per cost line × partner × year — what each
- * partner pays, partners within others included — carrying the line's
- * capital/revenue and one-off/ongoing classification.
+ * The Allocations table's fixed columns, before one column per partner.
+ * Ref and Year identify a line-year; the partner of a charge is its column.
+ */
+export const ALLOCATION_HEADERS = ["Ref", "Description", "Service", "Category", "Nature", "Basis", "Year", "Line amount (£)"] as const;
+
+/** The Allocations table's last column: the line amount less the partners' charges (zero when the row balances). */
+export const ALLOCATION_CHECK_HEADER = "Check (£)";
+
+/** The row of the Allocations sheet holding the partners' names, above the table. */
+export const ALLOCATION_NAMES_ROW = 0;
+
+/** The Allocations table's header row (zero-based): partner columns are headed by {@link partnerHeader}. */
+export const ALLOCATION_HEADER_ROW = 1;
+
+const SUFFIX = " (£)";
+
+/** The header of a partner's column: its id, marked as money, e.g. `LBH (£)`. */
+export function partnerHeader(id: string): string {
+  return `${id}${SUFFIX}`;
+}
+
+/**
+ * The partner a column header names, or undefined for a fixed column. Only
+ * the columns after the fixed ones and before the check are partners'.
+ */
+export function partnerOfColumn(headers: readonly CellValue[], col: number): string | undefined {
+  const first = ALLOCATION_HEADERS.length;
+  const check = headers.findIndex((h) => h === ALLOCATION_CHECK_HEADER);
+  if (col < first || (check >= 0 && col >= check)) return undefined;
+  const h = headers[col];
+  return typeof h === "string" && h.endsWith(SUFFIX) && h.length > SUFFIX.length ? h.slice(0, -SUFFIX.length) : undefined;
+}
+
+/**
+ * The Allocations sheet: one row per cost line and year (the line's
+ * description, service, capital/revenue, one-off/ongoing and basis, so the
+ * table can be filtered and pivoted), the line's amount in the year, one
+ * column per partner (partners within others included) holding what that
+ * partner pays, and a check column: the line amount less the charges, zero
+ * when the row balances. A partner that does not share a line, or was not
+ * a member at all in the year, has an empty cell (a sharer whose share is
+ * nothing has 0). The partners' names are in
+ * the row above their columns. One row per line-year, not per charge, keeps
+ * a 10,000-line × 20-partner × 5-year model at 50,000 rows.
  */
 export function allocationsSheet(run: ModelRun): SheetSpec {
-  const names = partnerNames(run.model);
-  const lines = new Map<string, { description: string; basis: string }>();
-  for (const ly of run.result.lineYears) if (!lines.has(ly.lineRef)) lines.set(ly.lineRef, { description: ly.description, basis: ly.basis });
-  const body: CellValue[][] = run.rows.map((c) => {
-    const l = lines.get(c.lineRef);
-    return [c.lineRef, l?.description ?? "", c.service, c.category, c.nature, c.yearLabel, c.partner, names.get(c.partner) ?? c.partner, l?.basis ?? "", pounds(c.amount)];
+  const partners = runPartners(run);
+  const column = new Map(partners.map((p, i) => [p.id, ALLOCATION_HEADERS.length + i]));
+  const width = ALLOCATION_HEADERS.length + partners.length + 1;
+  const splits = new Map<string, WithinSplit[]>();
+  for (const s of run.within) {
+    const key = `${s.lineRef}\u0000${s.yearLabel}`;
+    const list = splits.get(key);
+    if (list === undefined) splits.set(key, [s]);
+    else list.push(s);
+  }
+  const lineYears = run.result.lineYears;
+  const body: CellValue[][] = new Array<CellValue[]>(lineYears.length);
+  for (let k = 0; k < lineYears.length; k++) {
+    const ly = lineYears[k];
+    if (ly === undefined) continue;
+    const row = new Array<CellValue>(width).fill("");
+    row[0] = ly.lineRef;
+    row[1] = ly.description;
+    row[2] = ly.service;
+    row[3] = ly.category;
+    row[4] = ly.nature;
+    row[5] = ly.basis;
+    row[6] = ly.yearLabel;
+    row[7] = pounds(ly.profile.amount);
+    // Pence, added exactly, for the check column.
+    let charged = 0;
+    const put = (partner: string, amount: number): void => {
+      const c = column.get(partner);
+      if (c === undefined) throw new RangeError(`partner ${partner} of ${ly.lineRef} ${ly.yearLabel} has no column`);
+      row[c] = pounds(amount);
+      charged += amount;
+    };
+    for (let i = 0; i < ly.partners.length; i++) {
+      // A partner that was not a member at all in the year has no charge: an empty cell, as for a non-sharer.
+      if (ly.membership?.[i] === "0") continue;
+      put(ly.partners[i] as string, ly.shares[i] ?? 0);
+    }
+    for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) {
+      // The parent's column holds what it keeps; each partner within it, its part.
+      charged -= s.parentShare;
+      const c = column.get(s.parent);
+      if (c !== undefined) row[c] = "";
+      put(s.parent, s.parentAmount);
+      for (const p of s.parts) if (p.membership.n !== 0n) put(p.partner, p.amount);
+    }
+    row[width - 1] = pounds(ly.profile.amount - charged);
+    body[k] = row;
+  }
+  const headers: CellValue[] = [...ALLOCATION_HEADERS, ...partners.map((p) => partnerHeader(p.id)), ALLOCATION_CHECK_HEADER];
+  const names: CellValue[] = new Array<CellValue>(width).fill("");
+  names[0] = "Charges by cost line and year: one column per partner (partner names above their columns).";
+  partners.forEach((p, i) => {
+    names[ALLOCATION_HEADERS.length + i] = p.within === undefined ? p.name : `${p.name} (within ${p.within})`;
   });
-  const t = tableBlocks(OUTPUT_TABLES.allocations, 0, ALLOCATION_HEADERS, body, [null, null, null, null, null, null, null, null, null, MONEY_FORMAT]);
-  return outputSheet("allocations", { blocks: t.blocks, tables: [t.table], freezeRows: 1, columnWidths: [70, 220, 100, 70, 70, 60, 60, 200, 110, 100] });
+  const rows = body.length > 0 ? body : [headers.map(() => "")];
+  const formats: (string | null)[] = headers.map((_, i) => (i >= ALLOCATION_HEADERS.length - 1 ? MONEY_FORMAT : null));
+  return outputSheet("allocations", {
+    blocks: [
+      { row: ALLOCATION_NAMES_ROW, col: 0, values: [names], style: "note" },
+      { row: ALLOCATION_HEADER_ROW, col: 0, values: [headers] },
+      { row: ALLOCATION_HEADER_ROW + 1, col: 0, values: rows, formats },
+    ],
+    tables: [{ name: OUTPUT_TABLES.allocations, row: ALLOCATION_HEADER_ROW, col: 0, rows: rows.length + 1, cols: width, style: TABLE_STYLE }],
+    freezeRows: ALLOCATION_HEADER_ROW + 1,
+    columnWidths: [70, 220, 100, 70, 70, 110, 60, 110, ...partners.map(() => 100), 80],
+  });
 }

@@ -18,8 +18,25 @@ export function runNotes(result: ApportionResult, scenario: string | undefined):
   const members = result.partners.filter((p) => p.joins !== undefined || p.leaves !== undefined).map((p) => `${p.id} ${membershipText(p)}`);
   return [
     `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitName(s.unit)} · part years by ${s.proRata}${members.length === 0 ? "" : ` · membership: ${members.join("; ")} (a partner pays only for costs while it is a member)`}`,
-    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged. Tie-break: ${TIE_BREAK_RULE}`,
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(result)} Tie-break: ${TIE_BREAK_RULE}`,
   ];
+}
+
+/** How many lines outside the years a note names before counting the rest. */
+const OUTSIDE_LISTED = 20;
+
+/**
+ * What the balancing check does not cover: lines dated wholly outside the
+ * model's years, which are in the model but charged to no one. Empty when
+ * there are none.
+ */
+export function outsideText(result: ApportionResult): string {
+  const o = result.outsideYears;
+  if (o.length === 0) return "";
+  // A note is one cell: name the first few, count the rest (each has its own warning at its cell).
+  const items = o.slice(0, OUTSIDE_LISTED).map((l) => `${l.lineRef} (${l.nature === "one-off" ? formatMoney(l.amount) : `${formatMoney(l.amount)} a year`}, ${l.side})`);
+  const more = o.length - items.length;
+  return ` Outside the model's years, not charged to anyone: ${items.join("; ")}${more > 0 ? ` and ${more} more line${more === 1 ? "" : "s"}` : ""}.`;
 }
 
 /** A table laid out from row `row`: header block, body block (at least one row), and the table over both. */

@@ -1,10 +1,10 @@
-import { partnerNames, type Comparison, type DoNoHarmReport, type ModelBudgetReport, type ModelRun } from "../../../engine";
+import { partnerNames, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelBudgetReport, type ModelRun } from "../../../engine";
 import type { SheetSpec } from "../cells";
 import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
 import { FOOTER_SECTION, withPrintFooter } from "./common";
-import { comparisonSheet } from "./comparison";
+import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { runLogSheet, type RunLogEntry } from "./run-log";
 import { summarySheet } from "./summary";
 import { traceSheet } from "./trace";
@@ -23,6 +23,8 @@ export interface RunOutputs {
   readonly budget?: ModelBudgetReport;
   /** Two runs compared (`compareScenarios`/`compareResults`). */
   readonly comparison?: Comparison;
+  /** Several scenarios side by side with the base (`compareMany`): written as the Scenario comparison sheet instead of `comparison`. */
+  readonly many?: ManyComparison;
   /** The "do no harm" verdict for a joining partner (`doNoHarm`). */
   readonly doNoHarm?: DoNoHarmReport;
   /** When the run was made and from which inputs: shown in every output sheet's title. */
@@ -59,7 +61,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     summarySheet(run, scenario),
     allocationsSheet(run),
     budgetCheckSheet(run, outputs.budget, scenario),
-    comparisonSheet(run, outputs.comparison, outputs.doNoHarm, scenario),
+    outputs.many !== undefined ? manyComparisonSheet(run, outputs.many, scenario) : comparisonSheet(run, outputs.comparison, outputs.doNoHarm, scenario),
     traceSheet(run),
     chartsSheet(run),
   ].map((s) => (stamp === undefined ? s : stamped(s, stamp)));

@@ -30,9 +30,11 @@ export interface RunLogEntry {
   readonly balanced: boolean;
   readonly problems: number;
   readonly warnings: number;
+  /** Scenarios compared side by side with the base model ("A, B"), or "" for none or a comparison of two. */
+  readonly compared: string;
 }
 
-const HEADERS = ["Event", "Date and time (UTC)", "By", "Scenario", "Inputs fingerprint", "Table fingerprints", "Add-in version", "Capital (£)", "Revenue (£)", "Balanced", "Problems", "Warnings"];
+const HEADERS = ["Event", "Date and time (UTC)", "By", "Scenario", "Inputs fingerprint", "Table fingerprints", "Add-in version", "Capital (£)", "Revenue (£)", "Balanced", "Problems", "Warnings", "Compared side by side"];
 
 /** The Run log sheet: every entry, oldest first. */
 export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
@@ -49,8 +51,9 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     e.balanced ? "Yes" : "No",
     e.problems,
     e.warnings,
+    e.compared,
   ]);
-  const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, MONEY_FORMAT, MONEY_FORMAT, TEXT_FORMAT, null, null]);
+  const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, MONEY_FORMAT, MONEY_FORMAT, TEXT_FORMAT, null, null, TEXT_FORMAT]);
   return outputSheet("runLog", {
     blocks: [
       { row: 0, col: 0, values: [["Run log"]], style: "title" },
@@ -59,7 +62,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     ],
     tables: [t.table],
     freezeRows: 4,
-    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70],
+    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200],
   });
 }
 
@@ -93,6 +96,7 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
       balanced: cellText(get(row, 9)) === "Yes",
       problems: count(get(row, 10)),
       warnings: count(get(row, 11)),
+      compared: cellText(get(row, 12)),
     });
   }
   return out;

@@ -29,7 +29,10 @@ export const ALL_PARTNERS = "All partners";
 /** Sums by partner → year → category → nature, in pence. */
 export function pivotTotals(run: ModelRun): Map<string, Map<number, Record<Category, Record<Nature, number>>>> {
   const out = new Map<string, Map<number, Record<Category, Record<Nature, number>>>>();
-  for (const r of run.rows) {
+  // With nobody within anybody the core result's totals are the charges' totals, without
+  // building one object per charge (a million for a county-sized model).
+  const rows = (run.model.withinPartners ?? []).length === 0 ? run.result.totals : run.rows;
+  for (const r of rows) {
     const byYear = out.get(r.partner) ?? new Map<number, Record<Category, Record<Nature, number>>>();
     out.set(r.partner, byYear);
     const cell = byYear.get(r.year) ?? { capital: { "one-off": 0, ongoing: 0 }, revenue: { "one-off": 0, ongoing: 0 } };
@@ -99,7 +102,9 @@ export function summarySheet(run: ModelRun, scenario: string | undefined): Sheet
   const extra: string[] = [];
   const illustrative = (run.model.drivers ?? []).filter((d) => d.illustrative === true).map((d) => d.label ?? d.id);
   if (illustrative.length > 0) extra.push(`Illustrative figures (not from source documents): ${illustrative.join(", ")}.`);
-  if (run.result.linesOutsideYears.length > 0) extra.push(`Lines with no charge in these years: ${run.result.linesOutsideYears.join(", ")}.`);
+  const outside = run.result.linesOutsideYears;
+  // One cell: the first 20 by name and a count of the rest, so the note never passes a cell's 32,767 characters.
+  if (outside.length > 0) extra.push(`Lines with no charge in these years: ${outside.slice(0, 20).join(", ")}${outside.length > 20 ? ` and ${outside.length - 20} more` : ""}.`);
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["Summary of charges by partner, year and category"]], style: "title" },
     { row: 1, col: 0, values: [...notes, extra.join(" ")].map((n) => [n]), style: "note" },

@@ -1,119 +1,139 @@
-import { exactYearAmountText, explainCharge, fracToDecimalText, formatMoney, frac, type ChargeTrace, type LineYear, type ModelRun } from "../../../engine";
+import { exactYearAmountText, fracToDecimalText, formatMoney, type ChargeTrace, type LineYear, type ModelRun, type WithinSplit } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
 
-/** The Trace table's headers. */
+/** The Trace table's headers: one row per cost line and year (and one per division of a parent's share with the partners within it). */
 export const TRACE_HEADERS = [
   "Ref",
   "Year",
-  "Partner",
   "Category",
   "Nature",
+  "Basis",
   "Line amount in year (£)",
   "Exact line amount (£)",
   "Coverage",
   "Index factor",
+  "Partners sharing",
   "Membership",
-  "Basis",
-  "Basis figures",
-  "Partner weight",
+  "Basis totals",
   "Total weight",
-  "Exact share (£)",
-  "Charge (£)",
-  "Rounding adjustment (£)",
-  "Working",
+  "Notes",
 ] as const;
 
-/** A basis's figures in words: "Users (illustrative): 2600 of 7000; 50% Tickets: …". */
+/** The Trace table's header row (zero-based), under a note on how to read it. */
+export const TRACE_HEADER_ROW = 1;
+
+/** What the note above the Trace table says. */
+export const TRACE_NOTE =
+  "One row per cost line and year: how its amount in the year was worked out and how it was split. Each partner's share = amount × its weight ÷ total weight, rounded once by largest remainder. One charge's working: select its cell on Allocations and choose Explain, or run shared-apportion <model.xlsx> --explain <ref> --partner <id> --year <year>.";
+
+/** A basis's figures for one partner in words: "Users (illustrative): 2600 of 7000; 50% Tickets: …". */
 export function basisFigures(t: ChargeTrace): string {
   return t.components.map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.value} of ${c.total}`).join("; ");
 }
 
+/** A line-year's basis totals in words: "60% Users: 7000; 40% Tickets: 12000". */
+export function basisTotals(ly: LineYear): string {
+  return ly.components.map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.total}`).join("; ");
+}
+
 const DP = 10;
 
-/** A partner's membership fraction in a line-year ("1" when everyone was a member throughout). */
-function membershipOf(ly: LineYear, partner: string): string {
-  const i = ly.partners.indexOf(partner);
-  return i < 0 ? "1" : (ly.membership?.[i] ?? "1");
+/**
+ * Who was a member for only part of a line-year, in words: "LH 59/90; SOU 0"
+ * ("" when every partner sharing it was a member throughout). Each share is
+ * weighted by its partner's membership (docs/membership.md).
+ */
+export function membershipText(ly: LineYear): string {
+  const m = ly.membership;
+  if (m === undefined) return "";
+  return ly.partners
+    .map((p, i) => [p, m[i] ?? "1"] as const)
+    .filter(([, f]) => f !== "1")
+    .map(([p, f]) => `${p} ${f}`)
+    .join("; ");
+}
+
+function lineYearRow(ly: LineYear, exactLineAmount: string): CellValue[] {
+  return [
+    ly.lineRef,
+    ly.yearLabel,
+    ly.category,
+    ly.nature,
+    ly.basis,
+    pounds(ly.profile.amount),
+    exactLineAmount,
+    ly.profile.factor.coverage,
+    ly.profile.factor.indexFactor,
+    ly.partners.length,
+    membershipText(ly),
+    basisTotals(ly),
+    ly.totalWeight,
+    "",
+  ];
+}
+
+function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string): CellValue[] {
+  const parts = [
+    `${s.parent} keeps ${formatMoney(s.parentAmount)} (${fracToDecimalText(s.parentProportion, DP)} of the line)`,
+    ...s.parts.map((p) =>
+      p.membership.n === 0n
+        ? `${p.partner} nothing (not a member in ${s.yearLabel})`
+        : `${p.partner} ${formatMoney(p.amount)} (${fracToDecimalText(p.proportion, DP)} of the line)`,
+    ),
+  ];
+  const partial = s.parts.filter((p) => p.membership.n !== p.membership.d).map((p) => `${p.partner} ${p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d}`} of ${s.parent}'s`);
+  return [
+    ly.lineRef,
+    ly.yearLabel,
+    ly.category,
+    ly.nature,
+    `within:${s.parent}`,
+    pounds(ly.profile.amount),
+    exactLineAmount,
+    ly.profile.factor.coverage,
+    ly.profile.factor.indexFactor,
+    s.parts.length + 1,
+    partial.join("; "),
+    "",
+    "",
+    `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${parts.join("; ")}.`,
+  ];
 }
 
 /**
- * The Trace sheet: for every charge, how it was derived — the amount of the
- * line in the year (part-year coverage and indexation), the basis and the
- * figures behind it, the exact share and the rounding adjustment. A partner
- * within another gets a row saying how its part was carved out of the
- * parent's share. Exact figures are text, so no digit is lost to floating point.
+ * The Trace sheet: for every cost line and year, how its amount was
+ * derived (part-year coverage and indexation, exactly) and how it was
+ * split: the basis, the totals of its figures, the total weight and the
+ * rule. A division of a parent's share with the partners within it gets a
+ * row of its own. One charge's working (the partner's figures, weight,
+ * exact share and rounding adjustment) is built when asked for — the task
+ * pane's Explain, or `shared-apportion --explain` — rather than written for
+ * every charge (a million rows for a county-sized model). Exact figures
+ * are text, so no digit is lost to floating point.
  */
 export function traceSheet(run: ModelRun): SheetSpec {
   const result = run.result;
-  const body: CellValue[][] = result.charges.map((c) => {
-    const t = explainCharge(result, c);
-    return [
-      t.lineRef,
-      t.yearLabel,
-      t.partner,
-      t.category,
-      t.nature,
-      pounds(t.lineAmount),
-      t.exactLineAmount,
-      t.coverage,
-      t.indexFactor,
-      t.membership,
-      t.basis,
-      basisFigures(t),
-      t.weight,
-      t.totalWeight,
-      t.exactShare,
-      pounds(t.share),
-      t.adjustment,
-      t.working,
-    ];
-  });
-  const lineYears = new Map(result.lineYears.map((ly) => [`${ly.lineRef}\u0000${ly.yearLabel}`, ly]));
+  const splits = new Map<string, WithinSplit[]>();
   for (const s of run.within) {
-    const ly = lineYears.get(`${s.lineRef}\u0000${s.yearLabel}`);
-    if (ly === undefined) continue;
-    const amount = BigInt(ly.profile.amount);
-    const carve = (partner: string, proportion: { n: bigint; d: bigint }, share: number, role: string, membership: string): CellValue[] => {
-      const exact = frac(proportion.n * amount, proportion.d * 100n);
-      const adj = frac(BigInt(share) * exact.d - exact.n * 100n, exact.d * 100n);
-      const adjText = fracToDecimalText(adj, DP);
-      return [
-        s.lineRef,
-        s.yearLabel,
-        partner,
-        ly.category,
-        ly.nature,
-        pounds(ly.profile.amount),
-        exactYearAmountText(ly.lineAmount, ly.profile.factor),
-        ly.profile.factor.coverage,
-        ly.profile.factor.indexFactor,
-        membership,
-        `within:${s.parent}`,
-        `${role}; proportion of the line ${fracToDecimalText(proportion, DP)}`,
-        "",
-        "",
-        fracToDecimalText(exact, DP),
-        pounds(share),
-        adjText.startsWith("-") ? adjText : `+${adjText}`,
-        `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${partner} ${formatMoney(share)}`,
-      ];
-    };
-    body.push(carve(s.parent, s.parentProportion, s.parentAmount, `${s.parent} keeps the rest of its share`, membershipOf(ly, s.parent)));
-    for (const p of s.parts) {
-      // Not a member for any of the line-year: no charge, so no row (as on Allocations).
-      if (p.membership.n === 0n) continue;
-      const m = p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d} of ${s.parent}'s`;
-      body.push(carve(p.partner, p.proportion, p.amount, `part of ${s.parent}'s share`, m));
-    }
+    const key = `${s.lineRef}\u0000${s.yearLabel}`;
+    const list = splits.get(key);
+    if (list === undefined) splits.set(key, [s]);
+    else list.push(s);
   }
-  const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" || h === "Charge (£)" ? MONEY_FORMAT : null));
-  const t = tableBlocks(OUTPUT_TABLES.trace, 0, TRACE_HEADERS, body, formats);
+  const body: CellValue[][] = [];
+  for (const ly of result.lineYears) {
+    const exact = exactYearAmountText(ly.lineAmount, ly.profile.factor);
+    body.push(lineYearRow(ly, exact));
+    for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) body.push(splitRow(ly, s, exact));
+  }
+  const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" ? MONEY_FORMAT : null));
+  const t = tableBlocks(OUTPUT_TABLES.trace, TRACE_HEADER_ROW, TRACE_HEADERS, body, formats);
   return outputSheet("trace", {
-    blocks: t.blocks,
+    blocks: [{ row: 0, col: 0, values: [[TRACE_NOTE]], style: "note" }, ...t.blocks],
     tables: [t.table],
-    freezeRows: 1,
-    columnWidths: [70, 60, 60, 70, 70, 110, 130, 90, 80, 80, 110, 260, 90, 90, 130, 100, 120, 380],
+    freezeRows: TRACE_HEADER_ROW + 1,
+    columnWidths: [70, 60, 70, 70, 110, 110, 130, 90, 80, 70, 120, 260, 110, 420],
   });
 }

@@ -1,0 +1,73 @@
+import * as React from "react";
+import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses, makeStyles, tokens } from "@fluentui/react-components";
+import type { ManyComparison, Pence } from "../../engine";
+import { formatDifference, formatMoney, partnerLabel } from "../format";
+import { useScreenStyles } from "../styles";
+
+const useStyles = makeStyles({
+  up: { color: tokens.colorPaletteRedForeground1 },
+  down: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+/** Props for {@link ManyCompareTable}. */
+export interface ManyCompareTableProps {
+  readonly many: ManyComparison;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * The base model and several scenarios side by side, as a s151 officer weighs
+ * options: a row per partner, a column per run with the partner's charges over
+ * every year (capital and revenue together here; the sheet keeps them apart by
+ * year), and under each scenario the change from the base (rises red, falls green).
+ */
+export function ManyCompareTable({ many, names }: ManyCompareTableProps): React.JSX.Element {
+  const s = useScreenStyles();
+  const c = useStyles();
+  const totals = new Map<string, Pence[]>();
+  for (const r of many.rows) {
+    const t = totals.get(r.partner) ?? many.names.map(() => 0);
+    r.amounts.forEach((a, k) => (t[k] = (t[k] ?? 0) + a));
+    totals.set(r.partner, t);
+  }
+  const label = `${many.names.join(", ")} side by side: each partner's charges over all years`;
+  return (
+    <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
+      <Table className={s.table} size="extra-small" aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Partner</TableHeaderCell>
+            {many.names.map((n) => (
+              <TableHeaderCell key={n} scope="col" className={mergeClasses(s.money, s.wrapHeader)}>
+                {n}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {[...totals.entries()].map(([partner, amounts]) => (
+            <TableRow key={partner}>
+              <TableHeaderCell scope="row" className={s.rowHeader}>
+                {partnerLabel(partner, names)}
+              </TableHeaderCell>
+              {amounts.map((a, k) => {
+                const d = a - (amounts[0] ?? 0);
+                return (
+                  <TableCell key={many.names[k] ?? k} className={s.money}>
+                    {formatMoney(a)}
+                    {k > 0 && (
+                      <>
+                        <br />
+                        <Caption1 className={d > 0 ? c.up : d < 0 ? c.down : undefined}>{formatDifference(d)}</Caption1>
+                      </>
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

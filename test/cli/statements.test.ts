@@ -116,6 +116,19 @@ describe("--statements: one recharge statement workbook per partner", () => {
     expect(body.map((r) => [r[0], money(r[3]), money(r[4]), money(r[5])])).toEqual(lines.map((l) => [l.yearLabel, l.budget, l.recharge, l.variance]));
   });
 
+  it("--json lists the files; --no-write writes the statements and leaves the workbook alone", async () => {
+    const file = t.file("one.xlsx");
+    expect((await cli(["--sample", "onesource", file])).code).toBe(0);
+    const before = await readFile(file);
+    const r = await cli([file, "--no-write", "--json", "--statements", t.file("one")]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { statements: { folder: string; files: string[] } };
+    const ids = sampleById("onesource")!.model.partners.map((p) => p.id);
+    expect(json.statements.files.sort()).toEqual(ids.map((id) => `${id} recharge statement.xlsx`).sort());
+    expect((await readdir(t.file("one"))).sort()).toEqual(json.statements.files.sort());
+    expect(await readFile(file)).toEqual(before);
+  });
+
   it("is plain values: no formulas, tables, add-in markers or defined names", async () => {
     for (const f of await readdir(dir)) {
       const zip = await JSZip.loadAsync(await readFile(`${dir}/${f}`));

@@ -235,7 +235,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     Object.defineProperty(layout, "paperSize", { set: (v: string) => set("paperSize", v) });
     Object.defineProperty(layout, "orientation", { set: (v: string) => set("orientation", v) });
     Object.defineProperty(layout, "zoom", { set: (v: FakePageLayout["zoom"]) => set("zoom", { ...v }) });
-    return layout as ReturnType<() => FakeWorksheet["pageLayout"]>;
+    return layout as FakeWorksheet["pageLayout"];
   }
 
   /** A range by address within the sheet ("A1:C3"). */

@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   const theme = params.get("theme") === "dark" ? "dark" : "light";
   const sample = wanted === "none" ? undefined : (sampleById(wanted) ?? BRENT_LEWISHAM_SOUTHWARK);
   if (sample) {
-    const created = await port.createModel(sample.model, { notes: sample.notes });
+    const created = await port.createModel(sample.model, { notes: sample.notes, title: sample.title });
     if (!created.ok) console.warn("[preview] could not preload the sample", created.problems);
   }
   // Tell Explain when the selection moves (a grid click, or the pane selecting a problem's cell).

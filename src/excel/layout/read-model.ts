@@ -27,6 +27,8 @@ export interface ModelTables {
   readonly runSettings: RunSettings;
   /** The Settings table's "Prepared by" (blank when not given): who the Run log records as preparing a run. */
   readonly preparedBy: string;
+  /** The Settings table's "Title" (blank when not given): printed at the foot of every output page. */
+  readonly title: string;
   /** Table and cell problems; the model is still built from everything readable. */
   readonly problems: readonly WorkbookProblem[];
   /** Optional tables that are not in the workbook (read as empty). */
@@ -506,5 +508,5 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     scenarioRows,
     scenarioFirstRows,
   };
-  return { model, origins, runSettings, preparedBy: cellText(sv("preparedBy")), problems, absentTables: absent };
+  return { model, origins, runSettings, preparedBy: cellText(sv("preparedBy")), title: cellText(sv("title")), problems, absentTables: absent };
 }

@@ -168,6 +168,13 @@ module.exports = async (env = {}, argv = {}) => {
             options: { transpileOnly: true },
           },
         },
+        {
+          // The application layer and the engine are pure modules (no import is made for its side
+          // effects), so the bundler may leave out what a chunk does not use: verify, sign-off and the
+          // many-run comparison load with the screens that use them, not with the task pane's first paint.
+          test: /[\\/]src[\\/](app|engine)[\\/].*\.ts$/,
+          sideEffects: false,
+        },
       ],
     },
     // office.js is never bundled: taskpane.html loads it from the CDN.

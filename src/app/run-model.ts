@@ -59,7 +59,9 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
   const { run, compare, many } = resolveRun(session, request);
   const locate = session.read.locate;
   const fail = (errors: readonly EngineError[]): Problem[] => dedupeProblems(engineProblems(errors, locate));
-  let outputs: Partial<RunOutputs> = run.name === "" ? {} : { scenario: run.name };
+  // The Settings table's Title goes to the foot of every output page.
+  const title = session.read.title.trim();
+  let outputs: Partial<RunOutputs> = { ...(run.name === "" ? {} : { scenario: run.name }), ...(title === "" ? {} : { title }) };
   return {
     steps: blocking.length > 0 ? [] : compare === undefined && many === undefined ? ["model"] : ["model", "comparison"],
     blocking,

@@ -51,6 +51,10 @@ export type Command =
       readonly maxUnzippedMiB: number | undefined;
       /** `--max-table-cells <count>`: the cells limit per table; undefined for the default. */
       readonly maxTableCells: number | undefined;
+      /** `--pdf <file.pdf>`: the committee pack as PDF (LibreOffice converts it). */
+      readonly pdf: string | undefined;
+      /** `--statements <folder>`: one statement workbook per partner. */
+      readonly statements: string | undefined;
     };
 
 /** The sample whose size is chosen on the command line. */
@@ -62,7 +66,7 @@ export interface UsageError {
 }
 
 const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples", "--verify"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--lines", "--partners", "--years", "--explain", "--partner", "--year"]);
+const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--lines", "--partners", "--years", "--explain", "--partner", "--year", "--pdf", "--statements"]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
 /** A size option's value as a whole number within its limits, or the usage error. */
@@ -155,6 +159,12 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     for (const v of ["--out", "--sign-off", "--scenario"]) if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
     if (compare.length > 0) return { usage: "--verify checks the run recorded in the file, so --compare cannot be used with it." };
   }
+  for (const v of ["--pdf", "--statements"]) {
+    if (!values.has(v)) continue;
+    for (const f of ["--check", "--verify"]) if (flags.has(f)) return { usage: `${v} writes the results of a run, so ${f} cannot be used with it.` };
+  }
+  const pdf = values.get("--pdf");
+  if (pdf !== undefined && !/\.pdf$/i.test(pdf)) return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
   const signOff = values.get("--sign-off");
   if (signOff !== undefined) {
     for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
@@ -180,6 +190,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     verify: flags.has("--verify"),
     maxUnzippedMiB: maxUnzipped,
     maxTableCells: maxCells,
+    pdf,
+    statements: values.get("--statements"),
     compare,
   };
 }

@@ -35,6 +35,11 @@ Run options:
       --sign-off "<Name, Role>"
                           approve the latest run: records the sign-off in the Run log
                           (refused if the inputs changed since that run)
+      --pdf <file.pdf>    also write the committee pack (Summary, Scenario comparison,
+                          Budget check, Charts) as PDF, A4 landscape; needs LibreOffice
+      --statements <folder>
+                          also write one recharge statement workbook per partner
+                          (plain values, for partners without the add-in)
       --force             replace output sheets that were edited by hand; write into a
                           workbook even if it holds things this tool cannot keep
       --progress / --no-progress

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { isUsageError, parseArgs, type Command, type UsageError } from "./args";
 import { explainCommand } from "./explain-command";
 import { helpText } from "./help";
+import { findSoffice } from "./pdf-command";
 import { progressBar, type ProgressSink } from "./progress";
 import { runCommand } from "./run-command";
 import { listSamples, writeSample } from "./sample-command";
@@ -17,6 +18,8 @@ export interface CliIo {
   readonly cwd?: string;
   /** The clock the Run log records (default: the system's); tests fix it. */
   readonly now?: () => Date;
+  /** Finds LibreOffice for `--pdf` (default: soffice or libreoffice on PATH); tests replace it. */
+  readonly findSoffice?: () => string | undefined;
 }
 
 const NAME = "shared-apportion";
@@ -58,7 +61,11 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
       const bar = progressBar(io.stderr, command.progress ?? io.stderr.isTTY === true);
       try {
         const limits = { unzippedMiB: command.maxUnzippedMiB ?? DEFAULT_LIMITS.unzippedMiB, tableCells: command.maxTableCells ?? DEFAULT_LIMITS.tableCells };
-        return await runCommand({ ...command, limits, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out), ...(io.now === undefined ? {} : { now: io.now() }) }, bar);
+        const extras = {
+          ...(command.pdf === undefined ? {} : { pdfPath: resolve(cwd, command.pdf), soffice: (io.findSoffice ?? findSoffice)() }),
+          ...(command.statements === undefined ? {} : { statementsPath: resolve(cwd, command.statements) }),
+        };
+        return await runCommand({ ...command, ...extras, limits, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out), ...(io.now === undefined ? {} : { now: io.now() }) }, bar);
       } finally {
         bar.finish();
       }

@@ -9,6 +9,8 @@ import type { Limits } from "./xlsx/limits";
 import { openWorkbook } from "./xlsx/open";
 import { workbookBytes } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
+import { LIBREOFFICE_NEEDED, writePackPdf } from "./pdf-command";
+import { writeStatements } from "./statements-command";
 
 /** A run as the command line was asked for it, with absolute paths. */
 export interface RunArgs {
@@ -30,6 +32,14 @@ export interface RunArgs {
   readonly now?: Date;
   /** Size limits for opening the workbook (docs/cli-safety.md). */
   readonly limits?: Limits;
+  /** `--pdf` as typed, and its absolute path: the committee pack as PDF. */
+  readonly pdf?: string | undefined;
+  readonly pdfPath?: string;
+  /** LibreOffice's command for `--pdf` (undefined: not installed). */
+  readonly soffice?: string | undefined;
+  /** `--statements` as typed, and its absolute path: one statement workbook per partner. */
+  readonly statements?: string | undefined;
+  readonly statementsPath?: string;
 }
 
 const NAME = "shared-apportion";
@@ -52,6 +62,8 @@ function failure(code: number, json: boolean, error: string, problems: readonly 
  * it is never touched.
  */
 export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
+  // Said before anything is read or written, so a run asked for a PDF never half-happens.
+  if (args.pdfPath !== undefined && args.soffice === undefined) return failure(EXIT.file, args.json, LIBREOFFICE_NEEDED);
   if (args.check || args.noWrite || args.verify === true) return runAndWrite(args, bar, undefined);
   // A write is checked and locked before the workbook is read: a read-only or busy file is
   // refused at once, and the identity check before the rename then covers the whole run.
@@ -131,9 +143,30 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     if (refused !== undefined) return failure(EXIT.file, args.json, refused);
     write = { file: shown, sheets: written.report.sheets, chartsNotWritten: store.unwrittenCharts() };
   }
+  const said = write.file === undefined ? "" : ` The results were written to ${write.file}.`;
+  const extras: string[] = [];
+  let pdfSheets: readonly string[] | null = null;
+  if (args.pdfPath !== undefined && args.soffice !== undefined) {
+    bar.update("Writing the PDF", 2, 3);
+    const pdf = await writePackPdf(toWrite, args.pdfPath, args.soffice);
+    if (!pdf.ok) return failure(EXIT.file, args.json, `${args.pdf ?? args.pdfPath}: ${pdf.message}${said}`);
+    pdfSheets = pdf.sheets;
+    extras.push(`Committee pack (${pdf.sheets.join(", ")}) written to ${args.pdf ?? args.pdfPath}.`);
+  }
+  let statementFiles: readonly string[] | null = null;
+  if (args.statementsPath !== undefined) {
+    bar.update("Writing statements", 2, 3);
+    const statements = await writeStatements(toWrite, args.statementsPath);
+    if (!statements.ok) return failure(EXIT.file, args.json, `${args.statements ?? args.statementsPath}: ${statements.message}${said}`);
+    statementFiles = statements.files;
+    extras.push(`Partner statements written to ${args.statements ?? args.statementsPath}: ${statements.files.join(", ")}.`);
+  }
   bar.update("Done", 3, 3);
-  if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ...runJson(result.outputs, args.file, write), warnings: warnings.map(problemJson), stale: args.noWrite ? stale : [], signedOffBy: args.signOff?.trim() ?? null }, null, 2)] };
-  return { code: EXIT.ok, out: runText(result.outputs, args.file, write), err: notes };
+  if (args.json) {
+    const json = { ...runJson(result.outputs, args.file, write), warnings: warnings.map(problemJson), stale: args.noWrite ? stale : [], signedOffBy: args.signOff?.trim() ?? null, pdf: pdfSheets === null ? null : { file: args.pdf, sheets: pdfSheets }, statements: statementFiles === null ? null : { folder: args.statements, files: statementFiles } };
+    return { code: EXIT.ok, out: [JSON.stringify(json, null, 2)] };
+  }
+  return { code: EXIT.ok, out: [...runText(result.outputs, args.file, write), ...extras], err: notes };
 }
 
 /** Shows a value of a cell in a message: text quoted, a blank as (empty). */

@@ -44,7 +44,7 @@ export async function writeSample(command: { sample: string; file: string; force
   if (sample === undefined) return { code: 2, err: [`shared-apportion: there is no sample "${command.sample}"; choose one of ${[...SAMPLES.map((s) => s.id), SYNTHETIC].join(", ")}.`] };
   if (!command.force && (await exists(command.file))) return { code: 3, err: [`shared-apportion: ${shown} already exists; choose another name or add --force to replace it.`] };
   const store = new XlsxStore(new ExcelJS.Workbook());
-  const created = await createStorePort(store).createModel(sample.model, { notes: sample.notes });
+  const created = await createStorePort(store).createModel(sample.model, { notes: sample.notes, title: sample.title });
   if (!created.ok) return { code: 3, err: created.problems.map((p) => `shared-apportion: ${workbookProblemMessage(p)}`) };
   const begun = await beginWrite(command.file, shown, false);
   if (!begun.ok) return { code: 3, err: [`shared-apportion: ${begun.message}`] };

@@ -1,6 +1,6 @@
 import type { Cell, Table, Workbook, Worksheet } from "exceljs";
 import { a1, a1Range, absoluteFormula, quoteSheet } from "../excel";
-import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, RangeRef, TableSpec, ValidationSpec } from "../excel";
+import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, PrintSpec, RangeRef, TableSpec, ValidationSpec } from "../excel";
 import { MARKER_KEY } from "../excel";
 import type { SheetStore, StoreSheet, StoreTable } from "../excel";
 import { fromExcel, toExcel } from "./xlsx/cell-convert";
@@ -8,6 +8,9 @@ import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/cus
 import { argb, pointsToChars, StyleCache } from "./xlsx/styles";
 import { rekeyTable, setSheetOrder, tableModel, validationModels, worksheetTables, type TableModel } from "./xlsx/exceljs-internals";
 import { moveTableCells, tableRange } from "./xlsx/tables";
+
+/** SpreadsheetML's paper size code for A4 (ECMA-376 Part 1, 18.3.1.63 pageSetup). */
+const A4 = 9;
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -294,6 +297,32 @@ export class XlsxStore implements SheetStore {
   /** @inheritdoc */
   setTabColor(sheet: string, color: string): void {
     this.sheet(sheet).properties.tabColor = argb(color);
+  }
+
+  /**
+   * @inheritdoc
+   * exceljs writes `pageSetup` as the sheet's `<pageSetup>` (paper size 9 is
+   * A4 in SpreadsheetML's paper codes; `fitToHeight` 0 is "as many pages as
+   * needed") and `<sheetPr><pageSetUpPr fitToPage="1"/>`, the print area and
+   * title rows as the sheet's `_xlnm.Print_Area` and `_xlnm.Print_Titles`
+   * defined names (under the name the sheet has when the file is saved), and
+   * `headerFooter` as `<headerFooter><oddFooter>`.
+   */
+  setPrint(sheet: string, print: PrintSpec): void {
+    const ws = this.sheet(sheet);
+    const a = print.area;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: A4,
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.pagesWide,
+      fitToHeight: 0,
+      printArea: `${a1(a.row, a.col)}:${a1(a.row + a.rows - 1, a.col + a.cols - 1)}`,
+      printTitlesRow: print.titleRows === undefined ? undefined : `${print.titleRows.row + 1}:${print.titleRows.row + print.titleRows.rows}`,
+    } as Worksheet["pageSetup"];
+    const f = print.footer;
+    ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${f.left}&C${f.center}&R${f.right}` };
   }
 
   /** @inheritdoc */

@@ -88,6 +88,8 @@ export interface CreateModelOptions {
   readonly replaceExisting?: boolean;
   /** Notes for the tables' Note columns (e.g. which figures are illustrative). */
   readonly notes?: TemplateNotes;
+  /** The model's title, for the Settings table's "Title" (printed at the foot of output pages). */
+  readonly title?: string;
   /** Run settings to start with (default: base model, no comparison). */
   readonly run?: RunSettings;
   /** Called after each request with the number done and the total. */

@@ -254,7 +254,7 @@ export function profile(
 const VARIANCE_ARGS = ["recharge", "budget", "tolerance_pct", "tolerance_amount"] as const;
 
 /**
- * Compares recharges with budgets and spills, for each, the variance in £ (recharge minus budget: positive is over budget), the variance as a % of budget, and a status: On budget, Within tolerance (over), Within tolerance (under), Over budget, Under budget, or No budget (a blank budget cell).
+ * Compares recharges with budgets and spills, for each, the variance in £ (recharge − budget), the variance as a % of budget and a status: On budget, Within tolerance (over/under), Over budget, Under budget or No budget.
  * @customfunction VARIANCE
  * @param recharge The recharge in £: one cell, or a row or column of cells (one per partner).
  * @param budget The budget in £, in the same shape as recharge. A blank cell means no budget was set: status No budget, with no variance.

@@ -34,7 +34,7 @@ async function start(): Promise<void> {
   const paneWidth = Number(params.get("pane") ?? "");
   const sample = wanted === "none" ? undefined : wanted === SYNTHETIC_ID ? synthetic() : (sampleById(wanted) ?? BRENT_LEWISHAM_SOUTHWARK);
   if (sample) {
-    const created = await port.createModel(sample.model, { notes: sample.notes });
+    const created = await port.createModel(sample.model, { notes: sample.notes, title: sample.title });
     if (!created.ok) console.warn("[preview] could not preload the sample", created.problems);
   }
   // Tell Explain when the selection moves (a grid click, or the pane selecting a problem's cell).

@@ -60,7 +60,7 @@ describe("the run record", () => {
     const entry = s.read.runLog[0];
     expect(entry).toMatchObject({ event: "run", at: "2026-12-01T14:03:00Z", by: "Ann Lee", scenario: "", fingerprint: s.fingerprint().value, balanced: true });
     const short = s.fingerprint().value.slice(0, 12);
-    for (const sheet of ["Summary", "Budget check", "Scenario comparison", "Charts"]) {
+    for (const sheet of ["Summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]) {
       const title = h.snapshot().find((x) => x.name === sheet)?.cells["0,0"]?.v;
       expect(title, sheet).toMatch(new RegExp(`run 1 Dec 2026 14:03 UTC, inputs ${short}$`));
     }

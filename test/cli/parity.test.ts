@@ -23,7 +23,7 @@ afterAll(async () => {
 async function memoryReference(id: string): Promise<MemoryWorkbook> {
   const sample = SAMPLES.find((s) => s.id === id)!;
   const { port, workbook } = createMemoryPort(new MemoryWorkbook([]));
-  const created = await port.createModel(sample.model, { notes: sample.notes });
+  const created = await port.createModel(sample.model, { notes: sample.notes, title: sample.title });
   expect(created.ok).toBe(true);
   const run = await runWorkbook(port);
   if (!run.ok) throw new Error("memory run failed");

@@ -1,3 +1,5 @@
+import { a1Range } from "../../src/excel/layout/address";
+import type { PrintSpec } from "../../src/excel/layout/cells";
 import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import { keyCell, type FakeDocument } from "./excel-fake";
 
@@ -12,6 +14,26 @@ export interface SheetSnapshot {
   readonly conditionalFormats: number;
   readonly charts: readonly string[];
   readonly freezeRows: number;
+  /** How the sheet prints, in Office.js's words (undefined: never set). */
+  readonly print: string | undefined;
+}
+
+/** A print setup in Office.js's words, so the memory and fake-Excel snapshots compare. */
+function printText(p: { paperSize: string; orientation: string; wide: number | undefined; tall: number | undefined; area: string | undefined; titles: string | undefined; footer: readonly string[] }): string {
+  return `${p.paperSize} ${p.orientation}, ${p.wide ?? "?"} wide × ${p.tall ?? "?"} tall; area ${p.area ?? "-"}; titles ${p.titles ?? "-"}; footer ${p.footer.join(" | ")}`;
+}
+
+function memoryPrint(p: PrintSpec | undefined): string | undefined {
+  if (p === undefined) return undefined;
+  return printText({
+    paperSize: p.paper,
+    orientation: p.orientation === "landscape" ? "Landscape" : "Portrait",
+    wide: p.pagesWide,
+    tall: 0,
+    area: a1Range(p.area.row, p.area.col, p.area.rows, p.area.cols),
+    titles: p.titleRows === undefined ? undefined : `$${p.titleRows.row + 1}:$${p.titleRows.row + p.titleRows.rows}`,
+    footer: [p.footer.left, p.footer.center, p.footer.right],
+  });
 }
 
 /** Snapshot of an in-memory workbook, sheet by sheet in order. */
@@ -37,6 +59,7 @@ export function snapshotMemory(wb: MemoryWorkbook): SheetSnapshot[] {
       conditionalFormats: v.conditionalFormats.reduce((n, c) => n + c.rules.length, 0),
       charts: v.charts.map((c) => `${c.title}`),
       freezeRows: v.freezeRows,
+      print: memoryPrint(v.print),
     };
   });
 }
@@ -62,6 +85,18 @@ export function snapshotFake(doc: FakeDocument): SheetSnapshot[] {
       conditionalFormats: s.conditionalFormats.length,
       charts: s.charts.map((c) => c.title),
       freezeRows: s.freezeRows,
+      print:
+        s.pageLayout.printArea === undefined
+          ? undefined
+          : printText({
+              paperSize: s.pageLayout.paperSize,
+              orientation: s.pageLayout.orientation,
+              wide: s.pageLayout.zoom.horizontalFitToPages,
+              tall: s.pageLayout.zoom.verticalFitToPages,
+              area: s.pageLayout.printArea,
+              titles: s.pageLayout.printTitleRows,
+              footer: [s.pageLayout.leftFooter, s.pageLayout.centerFooter, s.pageLayout.rightFooter],
+            }),
     };
   });
 }

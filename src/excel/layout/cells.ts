@@ -107,6 +107,27 @@ export interface ChartSpec {
   readonly to: { readonly row: number; readonly col: number };
 }
 
+/**
+ * How a sheet prints, the same in every adapter: A4 landscape, scaled to one
+ * page wide and as many pages tall as it needs, the header rows repeated at
+ * the top of every page, only the area the add-in wrote printed, and a footer
+ * saying what the pages are. Written to the file as `<pageSetup>`,
+ * `<sheetPr><pageSetUpPr fitToPage>`, `<headerFooter>` and the sheet's
+ * `_xlnm.Print_Area` and `_xlnm.Print_Titles` defined names.
+ */
+export interface PrintSpec {
+  readonly paper: "A4";
+  readonly orientation: "landscape";
+  /** Pages across (1: never split by column). Pages down are as many as needed. */
+  readonly pagesWide: 1;
+  /** The rectangle printed. */
+  readonly area: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
+  /** Rows repeated at the top of every page (the sheet's header rows), or undefined for none. */
+  readonly titleRows?: { readonly row: number; readonly rows: number };
+  /** The footer's left, centre and right sections, in Excel's header and footer codes (`&P` page, `&N` pages, `&&` a literal `&`). */
+  readonly footer: { readonly left: string; readonly center: string; readonly right: string };
+}
+
 /** What a sheet is for, recorded in its ownership marker. */
 export type SheetRole = "input" | "output" | "lists";
 
@@ -126,6 +147,8 @@ export interface SheetSpec {
   /** Column widths in points, from column A; missing entries keep Excel's default. */
   readonly columnWidths: readonly number[];
   readonly tabColor?: string;
+  /** How the sheet prints (output sheets); undefined leaves the workbook's default. */
+  readonly print?: PrintSpec;
 }
 
 

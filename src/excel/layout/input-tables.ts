@@ -274,7 +274,8 @@ export type SettingKey =
   | "runScenario"
   | "compareFirst"
   | "compareSecond"
-  | "preparedBy";
+  | "preparedBy"
+  | "title";
 
 /** The Settings table's rows, in order. */
 export const SETTINGS: readonly SettingDef[] = [
@@ -293,4 +294,5 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: "compareFirst", label: "Compare: first", kind: "text", required: false, note: "First side of the scenario comparison (blank: the base model)." },
   { key: "compareSecond", label: "Compare: second", kind: "text", required: false, note: "Second side of the scenario comparison (blank: none)." },
   { key: "preparedBy", label: "Prepared by", kind: "text", required: false, note: "Your name: recorded in the Run log with every run written. Enter it once." },
+  { key: "title", label: "Title", kind: "text", required: false, note: "The model's title, printed at the foot of every output page and on each partner's statement (blank: the partners' names)." },
 ];

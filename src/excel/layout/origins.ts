@@ -81,6 +81,7 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   "Compare: first": "compareFirst",
   "Compare: second": "compareSecond",
   preparedBy: "preparedBy",
+  title: "title",
 };
 
 const SCENARIO_FIELDS: Readonly<Record<string, string>> = {

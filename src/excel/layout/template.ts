@@ -81,7 +81,7 @@ function sheet(kind: InputSheetKind, parts: readonly TablePart[]): SheetSpec {
 }
 
 /** The value a setting row holds for a model. */
-function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSettings): CellValue {
+function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSettings, title: string): CellValue {
   const s: SettingsInput | undefined = model?.settings;
   switch (key) {
     case "firstYear":
@@ -114,6 +114,8 @@ function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSe
       return run.compareSecond;
     case "preparedBy":
       return "";
+    case "title":
+      return title;
   }
 }
 
@@ -134,13 +136,13 @@ export function settingFormat(def: SettingDef): string | null {
   }
 }
 
-function settingsPart(model: ModelInput | undefined, run: RunSettings): TablePart {
+function settingsPart(model: ModelInput | undefined, run: RunSettings, title: string): TablePart {
   const def = INPUT_TABLES.settings;
   const blocks: Block[] = [{ row: def.row, col: def.col, values: [def.columns.map((c) => c.header)] }];
   const validations: ValidationSpec[] = [];
   SETTINGS.forEach((s, i) => {
     const row = def.row + 1 + i;
-    blocks.push({ row, col: def.col, values: [[s.label, settingValue(s.key, model, run), s.note]], formats: [TEXT_FORMAT, settingFormat(s), TEXT_FORMAT] });
+    blocks.push({ row, col: def.col, values: [[s.label, settingValue(s.key, model, run, title), s.note]], formats: [TEXT_FORMAT, settingFormat(s), TEXT_FORMAT] });
     if (s.choices !== undefined) {
       validations.push({
         row,
@@ -223,7 +225,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = { scenario: "", compareFirst: "
  */
 export function buildInputSheets(
   model: ModelInput | undefined,
-  options: { readonly notes?: TemplateNotes; readonly run?: RunSettings } = {},
+  options: { readonly notes?: TemplateNotes; readonly run?: RunSettings; readonly title?: string } = {},
 ): { ok: true; sheets: SheetSpec[] } | { ok: false; problems: WorkbookProblem[] } {
   if (model !== undefined) {
     const problems = writable(model);
@@ -309,7 +311,7 @@ export function buildInputSheets(
     sheet("costs", [costs]),
     sheet("bases", [bases]),
     sheet("budgets", [budgets, stated, outturns]),
-    sheet("settings", [settingsPart(model, options.run ?? DEFAULT_RUN_SETTINGS)]),
+    sheet("settings", [settingsPart(model, options.run ?? DEFAULT_RUN_SETTINGS, options.title ?? "")]),
     sheet("scenarios", [scenarios]),
     lists.spec,
   ];

@@ -1,4 +1,4 @@
-import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, RangeRef, TableSpec, ValidationSpec } from "../layout/cells";
+import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, PrintSpec, RangeRef, TableSpec, ValidationSpec } from "../layout/cells";
 import { parseAddress } from "../layout/address";
 import type { SheetStore, StoreSheet, StoreTable } from "../store/sheet-store";
 import { displayText } from "./display";
@@ -27,6 +27,7 @@ interface Sheet {
   validations: ValidationSpec[];
   conditionalFormats: ConditionalFormatSpec[];
   charts: ChartSpec[];
+  print: PrintSpec | undefined;
 }
 
 /** A read-only view of one sheet, for the task pane's preview grid and for tests. */
@@ -50,6 +51,8 @@ export interface SheetView {
   readonly validations: readonly ValidationSpec[];
   readonly conditionalFormats: readonly ConditionalFormatSpec[];
   readonly charts: readonly ChartSpec[];
+  /** How the sheet prints, as the add-in set it (undefined: the workbook's default). */
+  readonly print: PrintSpec | undefined;
 }
 
 const COLS = 16_384;
@@ -133,6 +136,7 @@ export class MemoryWorkbook implements SheetStore {
       validations: [...s.validations],
       conditionalFormats: [...s.conditionalFormats],
       charts: [...s.charts],
+      print: s.print,
     };
   }
 
@@ -211,7 +215,7 @@ export class MemoryWorkbook implements SheetStore {
   /** @inheritdoc */
   addSheet(name: string, visible: boolean): void {
     if (this.sheetList.some((s) => same(s.name, name))) throw new Error(`A sheet named "${name}" already exists`);
-    this.sheetList.push({ name, visible, marker: undefined, cells: new Map(), freezeRows: 0, columnWidths: [], tabColor: undefined, validations: [], conditionalFormats: [], charts: [] });
+    this.sheetList.push({ name, visible, marker: undefined, cells: new Map(), freezeRows: 0, columnWidths: [], tabColor: undefined, validations: [], conditionalFormats: [], charts: [], print: undefined });
     this.changed();
   }
 
@@ -325,6 +329,12 @@ export class MemoryWorkbook implements SheetStore {
   /** @inheritdoc */
   setTabColor(sheet: string, color: string): void {
     this.sheet(sheet).tabColor = color;
+    this.changed();
+  }
+
+  /** @inheritdoc */
+  setPrint(sheet: string, print: PrintSpec): void {
+    this.sheet(sheet).print = print;
     this.changed();
   }
 

@@ -66,7 +66,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     /** 2 syncs to read and plan, 1 per staging batch (1 for any sample), 1 to swap. */
     createModel(model: ModelInput | undefined, opts: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
       return attempt("create the model sheets", async (context) => {
-        const built = buildInputSheets(model, { ...(opts.notes === undefined ? {} : { notes: opts.notes }), ...(opts.run === undefined ? {} : { run: opts.run }) });
+        const built = buildInputSheets(model, { ...(opts.notes === undefined ? {} : { notes: opts.notes }), ...(opts.run === undefined ? {} : { run: opts.run }), ...(opts.title === undefined ? {} : { title: opts.title }) });
         if (!built.ok) return failed(built.problems);
         const r = await writeSheets(context, built.sheets, {
           replaceInputs: opts.replaceExisting === true,

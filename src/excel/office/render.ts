@@ -1,6 +1,6 @@
 import { encodeMarker } from "../layout/marker";
 import type { Batch, StageOp } from "../layout/batches";
-import type { CellStyle, ValidationSpec } from "../layout/cells";
+import type { CellStyle, PrintSpec, ValidationSpec } from "../layout/cells";
 import { MARKER_KEY } from "../layout/names";
 import type { WritePlan } from "../layout/write-plan";
 import { formatRuns } from "../layout/batches";
@@ -25,6 +25,31 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
       range.format.font.bold = true;
       break;
   }
+}
+
+/** Office.js's names for the layout's orientations. */
+const ORIENTATION = { landscape: "Landscape" } as const satisfies Record<PrintSpec["orientation"], Excel.PageOrientation | "Landscape" | "Portrait">;
+
+/**
+ * Queues a sheet's print setup through `Worksheet.pageLayout` (ExcelApi 1.9,
+ * within the manifest's 1.12): paper, orientation, one page wide (a
+ * `verticalFitToPages` of 0 is "automatic", as `fitToHeight="0"` in the
+ * file), the print area, the repeated rows and the footer, whose text uses
+ * Excel's header and footer codes (`&P`, `&N`).
+ */
+function queuePrint(ws: Excel.Worksheet, print: PrintSpec): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = print.paper;
+  layout.orientation = ORIENTATION[print.orientation];
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  const a = print.area;
+  layout.setPrintArea(ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols));
+  // Excel widens a partial row range to whole rows for the print titles.
+  if (print.titleRows !== undefined) layout.setPrintTitleRows(ws.getRangeByIndexes(print.titleRows.row, a.col, print.titleRows.rows, a.cols));
+  const footer = layout.headersFooters.defaultForAllPages;
+  footer.leftFooter = print.footer.left;
+  footer.centerFooter = print.footer.center;
+  footer.rightFooter = print.footer.right;
 }
 
 /** Queues one staged operation (nothing is sent until the caller syncs). */
@@ -80,6 +105,7 @@ export function queueStageOp(context: Excel.RequestContext, op: StageOp): void {
         ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w;
       });
       if (spec.tabColor !== undefined) ws.tabColor = spec.tabColor;
+      if (spec.print !== undefined) queuePrint(ws, spec.print);
       return;
     }
   }

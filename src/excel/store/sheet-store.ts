@@ -1,4 +1,4 @@
-import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, RangeRef, TableSpec, ValidationSpec } from "../layout/cells";
+import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, PrintSpec, RangeRef, TableSpec, ValidationSpec } from "../layout/cells";
 
 /** A sheet as a store lists it. */
 export interface StoreSheet {
@@ -53,6 +53,8 @@ export interface SheetStore {
   setFreezeRows(sheet: string, rows: number): void;
   setColumnWidths(sheet: string, widths: readonly number[]): void;
   setTabColor(sheet: string, color: string): void;
+  /** Sets how the sheet prints: paper, orientation, fit, print area, repeated rows and footer. */
+  setPrint(sheet: string, print: PrintSpec): void;
   /**
    * Makes a table's body `bodyRows` long (at least 1): new rows are inserted
    * at its end and removed rows taken from its end, shifting the cells below

@@ -79,6 +79,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
           store.setFreezeRows(p.staging, s.freezeRows);
           store.setColumnWidths(p.staging, s.columnWidths);
           if (s.tabColor !== undefined) store.setTabColor(p.staging, s.tabColor);
+          if (s.print !== undefined) store.setPrint(p.staging, s.print);
           break;
         }
       }
@@ -163,7 +164,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     },
     createModel(model: ModelInput | undefined, options: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
       return attempt("create the model sheets", () => {
-        const built = buildInputSheets(model, { ...(options.notes === undefined ? {} : { notes: options.notes }), ...(options.run === undefined ? {} : { run: options.run }) });
+        const built = buildInputSheets(model, { ...(options.notes === undefined ? {} : { notes: options.notes }), ...(options.run === undefined ? {} : { run: options.run }), ...(options.title === undefined ? {} : { title: options.title }) });
         if (!built.ok) return failed(built.problems);
         const r = writeSheets(built.sheets, { replaceInputs: options.replaceExisting === true, replaceEdited: true, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
         if (r.ok) {

@@ -113,7 +113,7 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
     () => ({
       refresh,
       async createModel(choice, replace, onProgress) {
-        const r = await port.createModel(choice.model, { replaceExisting: replace, ...(choice.notes ? { notes: choice.notes } : {}), ...(onProgress ? { onProgress } : {}) });
+        const r = await port.createModel(choice.model, { replaceExisting: replace, ...(choice.notes ? { notes: choice.notes } : {}), ...(choice.model === undefined ? {} : { title: choice.label }), ...(onProgress ? { onProgress } : {}) });
         if (r.ok) await refresh();
         return r;
       },

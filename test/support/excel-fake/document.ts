@@ -61,6 +61,18 @@ export const cellKey = (row: number, col: number): number => row * COLS + col;
 /** Row and column of a key. */
 export const keyCell = (k: number): [number, number] => [Math.floor(k / COLS), k % COLS];
 
+/** A sheet's print settings, as `Worksheet.pageLayout` holds them (defaults: a new sheet in Excel set to US Letter portrait). */
+export interface FakePageLayout {
+  paperSize: string;
+  orientation: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea: string | undefined;
+  printTitleRows: string | undefined;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
 let nextId = 1;
 
 /** A worksheet. */
@@ -77,6 +89,8 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: FakeChart[] = [];
+  /** What `Worksheet.pageLayout` set (ExcelApi 1.9): addresses are A1 ranges on this sheet. */
+  readonly pageLayout: FakePageLayout = { paperSize: "Letter", orientation: "Portrait", zoom: { scale: 100 }, printArea: undefined, printTitleRows: undefined, leftFooter: "", centerFooter: "", rightFooter: "" };
   constructor(name: string) {
     this.name = name;
   }

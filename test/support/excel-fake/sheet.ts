@@ -1,6 +1,6 @@
 import { FakeClientObject } from "./client-object";
 import type { FakeContext } from "./context";
-import { cellKey, type FakeSheet, type FakeTable } from "./document";
+import { cellKey, type FakePageLayout, type FakeSheet, type FakeTable } from "./document";
 import { FakeExcelError } from "./errors";
 import { addressOf, FakeRange, parseA1, type RangeTarget } from "./range";
 
@@ -187,6 +187,55 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
         });
       },
     };
+  }
+
+  /**
+   * Print settings (ExcelApi 1.9), as
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout describes
+   * them: `paperSize`, `orientation` and `zoom` are properties;
+   * `setPrintArea` and `setPrintTitleRows` take a range on the same sheet
+   * (title rows are whole rows: Excel widens a partial range to full rows);
+   * `headersFooters.defaultForAllPages` holds the footer's three sections.
+   */
+  get pageLayout(): {
+    paperSize: string;
+    orientation: string;
+    zoom: FakePageLayout["zoom"];
+    setPrintArea(range: FakeRange): void;
+    setPrintTitleRows(range: FakeRange): void;
+    headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } };
+  } {
+    const set = <K extends keyof FakePageLayout>(key: K, value: FakePageLayout[K]): void => this.command(value, (t) => (t.pageLayout[key] = value));
+    const onSheet = (range: FakeRange, t: FakeSheet): RangeTarget => {
+      const r = (range as unknown as { target(): RangeTarget }).target();
+      if (r.sheet !== t) throw new FakeExcelError("InvalidArgument", "a print range must be on the sheet");
+      return r;
+    };
+    const footer = {} as { leftFooter: string; centerFooter: string; rightFooter: string };
+    for (const key of ["leftFooter", "centerFooter", "rightFooter"] as const) {
+      Object.defineProperty(footer, key, {
+        set: (v: string) => {
+          if (v.length > 255) throw new FakeExcelError("InvalidArgument", "a header or footer is at most 255 characters");
+          set(key, v);
+        },
+      });
+    }
+    const layout = {
+      setPrintArea: (range: FakeRange) => this.command(null, (t) => {
+        const address = addressOf(onSheet(range, t));
+        t.pageLayout.printArea = address.slice(address.lastIndexOf("!") + 1);
+      }),
+      setPrintTitleRows: (range: FakeRange) =>
+        this.command(null, (t) => {
+          const r = onSheet(range, t);
+          t.pageLayout.printTitleRows = `$${r.row + 1}:$${r.row + r.rows}`;
+        }),
+      headersFooters: { defaultForAllPages: footer },
+    };
+    Object.defineProperty(layout, "paperSize", { set: (v: string) => set("paperSize", v) });
+    Object.defineProperty(layout, "orientation", { set: (v: string) => set("orientation", v) });
+    Object.defineProperty(layout, "zoom", { set: (v: FakePageLayout["zoom"]) => set("zoom", { ...v }) });
+    return layout as FakeWorksheet["pageLayout"];
   }
 
   /** A range by address within the sheet ("A1:C3"). */

@@ -1,5 +1,5 @@
 import { fyLabel, formatMoney, membershipText, penceToNumber, TIE_BREAK_RULE, unitName, type ApportionResult } from "../../../engine";
-import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
+import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, PrintSpec, SheetSpec, TableSpec } from "../cells";
 import { OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
 
 /** Pence as the number a cell holds: pounds, exact to the penny when shown to two places (the engine's `penceToNumber`). */
@@ -82,8 +82,68 @@ export function outputSheet(
     freezeRows: parts.freezeRows,
     columnWidths: parts.columnWidths,
     tabColor: TAB_COLORS.output,
+    print: printSpec(parts.blocks, parts.charts ?? [], parts.freezeRows),
   };
 }
+
+/** "Page n of m", in Excel's footer codes. */
+export const PAGE_OF_PAGES = "Page &P of &N";
+
+/**
+ * How an output sheet prints: A4 landscape, one page wide, over exactly the
+ * cells and charts the sheet holds, with its frozen header rows repeated on
+ * every page. The footer says only "Page n of m" until
+ * {@link withPrintFooter} adds what the run was.
+ */
+export function printSpec(blocks: readonly Block[], charts: readonly ChartSpec[], freezeRows: number): PrintSpec {
+  let rows = 1;
+  let cols = 1;
+  for (const b of blocks) {
+    rows = Math.max(rows, b.row + b.values.length);
+    cols = Math.max(cols, b.col + b.values.reduce((m, line) => Math.max(m, line.length), 0));
+  }
+  for (const c of charts) {
+    rows = Math.max(rows, c.to.row + 1, c.data.row + c.data.rows);
+    cols = Math.max(cols, c.to.col + 1, c.data.col + c.data.cols);
+  }
+  return {
+    paper: "A4",
+    orientation: "landscape",
+    pagesWide: 1,
+    area: { row: 0, col: 0, rows, cols },
+    ...(freezeRows > 0 ? { titleRows: { row: 0, rows: freezeRows } } : {}),
+    footer: { left: "", center: PAGE_OF_PAGES, right: "" },
+  };
+}
+
+/** Text as it must be written in a header or footer: `&` starts a code there, so a literal one is doubled. */
+export function footerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+/**
+ * The sheet with its footer saying what the pages are: the model's title on
+ * the left, "Page n of m" in the centre, the scenario and, on a second line,
+ * when it was run on the right. Each section is kept short enough to sit in
+ * its third of an A4 landscape page without running into the next (a longer
+ * title is shortened with "…"). A sheet that does not print is returned as it
+ * is.
+ */
+export function withPrintFooter(sheet: SheetSpec, footer: { readonly title: string; readonly scenario: string | undefined; readonly when: string | undefined }): SheetSpec {
+  if (sheet.print === undefined) return sheet;
+  const right = footerText(footer.when === undefined ? scenarioText(footer.scenario) : `${scenarioText(footer.scenario)}\nRun ${footer.when}`);
+  // Excel refuses a header or footer longer than 255 characters (its three sections and their codes together).
+  const room = Math.min(FOOTER_SECTION, FOOTER_LIMIT - "&L&C&R".length - PAGE_OF_PAGES.length - right.length);
+  let title = footer.title.trim();
+  while (title.length > 1 && footerText(title).length > room) title = `${title.slice(0, Math.min(title.length - 2, room - 1)).trimEnd()}…`;
+  return { ...sheet, print: { ...sheet.print, footer: { left: footerText(title), center: PAGE_OF_PAGES, right } } };
+}
+
+/** The most characters a footer section holds before it would run into the next one on an A4 landscape page. */
+export const FOOTER_SECTION = 60;
+
+/** The most characters Excel takes in a header or a footer. */
+export const FOOTER_LIMIT = 255;
 
 /** A sheet saying an output was not produced by this run (so a stale one never survives a re-run). */
 export function notRunSheet(kind: OutputSheetKind, title: string, reason: string, result: ApportionResult, scenario: string | undefined): SheetSpec {

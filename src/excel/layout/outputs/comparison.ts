@@ -1,4 +1,4 @@
-import { formatMoney, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelRun } from "../../../engine";
+import { formatMoney, partnerNames, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelRun } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
@@ -16,27 +16,36 @@ export const HARM_STATUS = {
   failed: { text: "Do no harm: FAILED", fill: "#FFC7CE", font: "#9C0006" },
 } as const;
 
+/** Partner id → name, from the run's model (a partner only a scenario adds shows its id). */
+type Names = ReadonlyMap<string, string>;
+
+/** A partner in words: "Lewisham Homes (LH)", or the id alone when there is no name. */
+function partnerWords(id: string, names: Names): string {
+  const name = names.get(id);
+  return name === undefined || name === id ? id : `${name} (${id})`;
+}
+
 /** The do-no-harm verdict and any rises, from `row`; returns the row after them. */
-function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[]): number {
+function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[], names: Names): number {
   let row = start;
   const verdict = harm.passed ? HARM_STATUS.passed : HARM_STATUS.failed;
-  const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.join(", ")}${harm.memberYears.length > 0 ? `, charged in ${harm.memberYears.join(", ")} (the years it is a member)` : ""}.` : "";
+  const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.map((j) => partnerWords(j, names)).join(", ")}${harm.memberYears.length > 0 ? `, charged in ${harm.memberYears.join(", ")} (the years it is a member)` : ""}.` : "";
   blocks.push({ row, col: 0, values: [[verdict.text, `Scenario "${harm.scenario}".${joining} ${harm.passed ? "No existing partner pays more in any year, on capital or revenue." : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`}`]] });
   cf.push({ row, col: 0, rows: 1, cols: 1, rules: Object.values(HARM_STATUS) });
   row += 1;
   if (harm.harms.length > 0) {
-    blocks.push({ row: row + 1, col: 0, values: [["Partner", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]], style: "header" });
+    blocks.push({ row: row + 1, col: 0, values: [["Partner", "Name", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]], style: "header" });
     blocks.push({
       row: row + 2,
       col: 0,
-      values: harm.harms.map((h) => [h.partner, h.yearLabel, h.category, pounds(h.before), pounds(h.after), pounds(h.increase)]),
-      formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
+      values: harm.harms.map((h) => [h.partner, names.get(h.partner) ?? h.partner, h.yearLabel, h.category, pounds(h.before), pounds(h.after), pounds(h.increase)]),
+      formats: [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
     });
     row += harm.harms.length + 2;
     blocks.push({
       row: row + 1,
       col: 0,
-      values: harm.byPartner.map((b) => [`${b.partner} pays more in total: capital ${formatMoney(b.capital)}, revenue ${formatMoney(b.revenue)}`]),
+      values: harm.byPartner.map((b) => [`${partnerWords(b.partner, names)} pays more in total: capital ${formatMoney(b.capital)}, revenue ${formatMoney(b.revenue)}`]),
       style: "note",
     });
     row += harm.byPartner.length + 1;
@@ -47,7 +56,7 @@ function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: Co
 /** The headers of the many-run comparison table: the runs' charges, then each scenario's difference from the base and its %. */
 export function manyComparisonHeaders(names: readonly string[]): string[] {
   const [base = "Base", ...scenarios] = names;
-  return ["Partner", "Year", "Category", ...names.map((n) => `${n} (£)`), ...scenarios.flatMap((n) => [`${n} − ${base} (£)`, `${n} − ${base} %`])];
+  return ["Partner", "Name", "Year", "Category", ...names.map((n) => `${n} (£)`), ...scenarios.flatMap((n) => [`${n} − ${base} (£)`, `${n} − ${base} %`])];
 }
 
 /**
@@ -64,17 +73,19 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
   ];
   const cf: ConditionalFormatSpec[] = [];
   let row = 4;
-  for (const harm of many.doNoHarm) row = harmBlocks(harm, row, blocks, cf) + 1;
+  const partners = partnerNames(run.model);
+  for (const harm of many.doNoHarm) row = harmBlocks(harm, row, blocks, cf, partners) + 1;
   if (many.doNoHarm.length > 0) row += 1;
   const runs = many.names.length;
   const body: CellValue[][] = many.rows.map((r) => [
     r.partner,
+    partners.get(r.partner) ?? r.partner,
     r.yearLabel,
     r.category,
     ...r.amounts.map(pounds),
     ...r.differences.flatMap((d, i) => [pounds(d), r.percentTexts[i] === undefined ? "" : `${r.percentTexts[i]}%`]),
   ]);
-  const formats = [null, null, null, ...Array.from({ length: runs }, () => MONEY_FORMAT), ...Array.from({ length: runs - 1 }, () => [MONEY_FORMAT, null]).flat()];
+  const formats = [null, null, null, null, ...Array.from({ length: runs }, () => MONEY_FORMAT), ...Array.from({ length: runs - 1 }, () => [MONEY_FORMAT, null]).flat()];
   const t = tableBlocks(OUTPUT_TABLES.comparison, row, manyComparisonHeaders(many.names), body, formats);
   blocks.push(...t.blocks);
   return outputSheet("comparison", {
@@ -82,7 +93,7 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
     tables: [t.table],
     conditionalFormats: cf,
     freezeRows: 0,
-    columnWidths: [150, 70, 80, ...Array.from({ length: runs }, () => 130), ...Array.from({ length: runs - 1 }, () => [130, 80]).flat()],
+    columnWidths: [70, 200, 70, 80, ...Array.from({ length: runs }, () => 130), ...Array.from({ length: runs - 1 }, () => [130, 80]).flat()],
   });
 }
 
@@ -103,11 +114,13 @@ export function comparisonSheet(run: ModelRun, comparison: Comparison | undefine
   const tables: TableSpec[] = [];
   const cf: ConditionalFormatSpec[] = [];
   let row = 4;
-  if (harm !== undefined) row = harmBlocks(harm, row, blocks, cf) + 2;
+  const partners = partnerNames(run.model);
+  if (harm !== undefined) row = harmBlocks(harm, row, blocks, cf, partners) + 2;
   if (comparison !== undefined) {
-    const headers = ["Partner", "Year", "Category", `${comparison.from} (£)`, `${comparison.to} (£)`, "Difference (£)", "Change %", "Change"];
+    const headers = ["Partner", "Name", "Year", "Category", `${comparison.from} (£)`, `${comparison.to} (£)`, "Difference (£)", "Change %", "Change"];
     const body: CellValue[][] = comparison.rows.map((r) => [
       r.partner,
+      partners.get(r.partner) ?? r.partner,
       r.yearLabel,
       r.category,
       pounds(r.from),
@@ -116,10 +129,10 @@ export function comparisonSheet(run: ModelRun, comparison: Comparison | undefine
       r.percentText === undefined ? "" : `${r.percentText}%`,
       r.difference > 0 ? CHANGE_STATUS.more.text : r.difference < 0 ? CHANGE_STATUS.less.text : CHANGE_STATUS.same.text,
     ]);
-    const t = tableBlocks(OUTPUT_TABLES.comparison, row, headers, body, [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null]);
+    const t = tableBlocks(OUTPUT_TABLES.comparison, row, headers, body, [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null]);
     blocks.push(...t.blocks);
     tables.push(t.table);
-    cf.push({ row: row + 1, col: 7, rows: t.bodyRows, cols: 1, rules: Object.values(CHANGE_STATUS) });
+    cf.push({ row: row + 1, col: 8, rows: t.bodyRows, cols: 1, rules: Object.values(CHANGE_STATUS) });
   }
-  return outputSheet("comparison", { blocks, tables, conditionalFormats: cf, freezeRows: 0, columnWidths: [150, 70, 80, 130, 130, 120, 80, 100] });
+  return outputSheet("comparison", { blocks, tables, conditionalFormats: cf, freezeRows: 0, columnWidths: [150, 200, 70, 80, 130, 130, 120, 80, 100] });
 }

@@ -1,8 +1,9 @@
-import type { Comparison, DoNoHarmReport, ManyComparison, ModelBudgetReport, ModelRun } from "../../../engine";
+import { partnerNames, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelBudgetReport, type ModelRun } from "../../../engine";
 import type { SheetSpec } from "../cells";
 import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
+import { FOOTER_SECTION, withPrintFooter } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { runLogSheet, type RunLogEntry } from "./run-log";
 import { summarySheet } from "./summary";
@@ -28,6 +29,8 @@ export interface RunOutputs {
   readonly doNoHarm?: DoNoHarmReport;
   /** When the run was made and from which inputs: shown in every output sheet's title. */
   readonly stamp?: RunStamp;
+  /** The model's title, printed in every output sheet's footer (default: {@link defaultTitle}). */
+  readonly title?: string;
   /** The whole Run log to write (earlier entries, then this run's): written as the Run log sheet when given. */
   readonly log?: readonly RunLogEntry[];
 }
@@ -38,6 +41,17 @@ export interface RunStamp {
   readonly when: string;
   /** The first digits of the inputs fingerprint. */
   readonly fingerprint: string;
+}
+
+/**
+ * The title printed in the footer when none is given: the service's partners
+ * by name ("Shared costs: Havering, Newham"), or their number when the names
+ * are too long to list in a footer ("Shared costs of 4 partners").
+ */
+export function defaultTitle(run: ModelRun): string {
+  const names = [...new Set(run.model.partners.map((p) => partnerNames(run.model).get(p.id.trim()) ?? p.id))];
+  const listed = `Shared costs: ${names.join(", ")}`;
+  return names.length > 0 && listed.length <= FOOTER_SECTION ? listed : `Shared costs of ${names.length} partners`;
 }
 
 /** Every output sheet for a run, in workbook order: Summary, Allocations, Budget check, Scenario comparison, Trace, Charts. */
@@ -51,16 +65,17 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     traceSheet(run),
     chartsSheet(run),
   ].map((s) => (stamp === undefined ? s : stamped(s, stamp)));
-  return log === undefined ? sheets : [...sheets, runLogSheet(log)];
+  const footer = { title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(), scenario, when: stamp?.when };
+  return (log === undefined ? sheets : [...sheets, runLogSheet(log)]).map((s) => withPrintFooter(s, footer));
 }
 
-/** The sheet with its run's date, time and short inputs fingerprint added to its title (cell A1). */
+/** The sheet with its run's date, time and short inputs fingerprint added to its title or opening note (cell A1). */
 function stamped(sheet: SheetSpec, stamp: RunStamp): SheetSpec {
   const text = ` — run ${stamp.when}, inputs ${stamp.fingerprint}`;
   return {
     ...sheet,
     blocks: sheet.blocks.map((b) =>
-      b.row === 0 && b.col === 0 && b.style === "title" && typeof b.values[0]?.[0] === "string" ? { ...b, values: [[`${b.values[0][0]}${text}`, ...b.values[0].slice(1)], ...b.values.slice(1)] } : b,
+      b.row === 0 && b.col === 0 && typeof b.values[0]?.[0] === "string" ? { ...b, values: [[`${b.values[0][0]}${text}`, ...b.values[0].slice(1)], ...b.values.slice(1)] } : b,
     ),
   };
 }

@@ -1,0 +1,131 @@
+import { execFile } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
+import { findSoffice } from "../../src/cli/pdf-command";
+import { BUDGET_HEADERS } from "../../src/excel/layout/outputs/budget-check";
+import { SUMMARY_HEADERS } from "../../src/excel/layout/outputs/summary";
+import { cli, tempDir } from "./helpers";
+
+const run = promisify(execFile);
+const TIMEOUT_MS = 300_000;
+const NOW = new Date("2026-12-01T14:03:00Z");
+
+let t: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  t = await tempDir();
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+/** Runs the command line with LibreOffice looked for by `soffice`. */
+async function cliWith(args: readonly string[], soffice: () => string | undefined): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { isTTY: false, write: (s: string) => (stderr += s) }, now: () => NOW, findSoffice: soffice });
+  return { code, stdout, stderr };
+}
+
+const exists = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined)) !== undefined;
+
+describe("finding LibreOffice", () => {
+  it("finds an executable soffice on PATH, and nothing where there is none", async () => {
+    const { chmod, mkdir, writeFile } = await import("node:fs/promises");
+    const bin = t.file("bin");
+    await mkdir(bin, { recursive: true });
+    expect(findSoffice(bin, "linux")).toBeUndefined();
+    await writeFile(`${bin}/soffice`, "#!/bin/sh\n");
+    expect(findSoffice(bin, "linux")).toBeUndefined(); // not executable
+    await chmod(`${bin}/soffice`, 0o755);
+    expect(findSoffice(`/nonexistent:${bin}`, "linux")).toBe(`${bin}/soffice`);
+    expect(findSoffice("", "linux")).toBeUndefined();
+  });
+});
+
+describe("--pdf without LibreOffice", () => {
+  it("says in one line that LibreOffice is needed, exits 3 and writes nothing", async () => {
+    const file = t.file("no-lo.xlsx");
+    expect((await cli(["--sample", "onesource", file])).code).toBe(0);
+    const before = await readFile(file);
+    for (const extra of [[], ["--out", t.file("no-lo-out.xlsx")]]) {
+      const r = await cliWith([file, "--pdf", t.file("pack.pdf"), ...extra], () => undefined);
+      expect(r.code).toBe(3);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/needs LibreOffice/);
+      expect(r.stdout).toBe("");
+    }
+    expect(await readFile(file)).toEqual(before);
+    expect(await exists(t.file("no-lo-out.xlsx"))).toBe(false);
+    expect(await exists(t.file("pack.pdf"))).toBe(false);
+  });
+
+  it("is a usage error for a file name that is not .pdf, or with --check (and --statements with --verify)", async () => {
+    expect((await cliWith(["model.xlsx", "--pdf", "pack.xlsx"], () => undefined)).code).toBe(2);
+    expect((await cliWith(["model.xlsx", "--pdf", "pack.pdf", "--check"], () => undefined)).code).toBe(2);
+    expect((await cliWith(["model.xlsx", "--statements", "out", "--verify"], () => undefined)).code).toBe(2);
+  });
+});
+
+describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/Southwark sample", () => {
+  const soffice = findSoffice();
+
+  it("LibreOffice and poppler-utils are installed (.ci/run installs them)", async () => {
+    expect(soffice, "LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc").toBeDefined();
+    await expect(run("pdfinfo", ["-v"])).resolves.toBeDefined();
+  });
+
+  it(
+    "is a few A4 landscape pages, every one a whole table wide, with the footer on each",
+    async () => {
+      if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed");
+      const file = t.file("bls.xlsx");
+      const pdf = t.file("pack.pdf");
+      expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
+      const r = await cliWith([file, "--scenario", "Lewisham Homes joins", "--no-write", "--pdf", pdf], () => soffice);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain("Committee pack (Summary, Scenario comparison, Budget check, Charts)");
+
+      const info = (await run("pdfinfo", ["-f", "1", "-l", "999", pdf])).stdout;
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+      // The whole workbook was 70+ US Letter pages before (docs/committee-pack.md); the pack is a handful.
+      expect(pages).toBeGreaterThanOrEqual(4);
+      expect(pages).toBeLessThanOrEqual(8);
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(sizes).toHaveLength(pages);
+      for (const [w, h] of sizes) {
+        // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt.
+        expect(Math.abs((w ?? 0) - 841.9)).toBeLessThan(1);
+        expect(Math.abs((h ?? 0) - 595.3)).toBeLessThan(1);
+      }
+
+      const titles = ["Summary of charges", "Scenario comparison", "Budget check", "Capital and revenue charges"];
+      const firstPages: number[] = [];
+      for (let p = 1; p <= pages; p++) {
+        const text = (await run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"])).stdout;
+        const lines = text.split("\n");
+        expect(text, `page ${p}`).toContain(`Page ${p} of ${pages}`);
+        expect(text, `page ${p}`).toContain("Run 1 Dec 2026 14:03 UTC");
+        // One table wide: wherever a table's header row is printed, it is printed whole, first column to last, on one line.
+        for (const [mark, headers] of [["Capital one-off (£)", SUMMARY_HEADERS], ["Variance %", BUDGET_HEADERS]] as const) {
+          for (const l of lines.filter((x) => x.includes(mark))) for (const h of headers) expect(l, `page ${p}: ${h}`).toContain(h);
+        }
+        // No page holds a split-off set of columns: every page with money on it also shows the column that says whose money it is.
+        if (/£[\d,]+\.\d\d/.test(text)) expect(text, `page ${p}`).toMatch(/\b(BRE|LEW|LH|SOU|20\d\d\/\d\d)\b/);
+        titles.forEach((title, i) => {
+          if (firstPages[i] === undefined && lines.slice(0, 3).some((l) => l.startsWith(title))) firstPages[i] = p;
+        });
+      }
+      // A PDF that cannot be written (no such folder) is one line and exit 3, not a crash.
+      const bad = await cliWith([file, "--no-write", "--pdf", t.file("no/such/folder/pack.pdf")], () => soffice);
+      expect(bad.code).toBe(3);
+      expect(bad.stderr).toMatch(/pack\.pdf: the PDF cannot be written there: ENOENT/);
+      expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+      // Each sheet of the pack starts a page, in the pack's order.
+      expect(firstPages.every((p) => p !== undefined)).toBe(true);
+      expect([...firstPages].sort((a, b) => a - b)).toEqual(firstPages);
+    },
+    TIMEOUT_MS,
+  );
+});

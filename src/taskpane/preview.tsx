@@ -21,8 +21,8 @@ import { createSelectionSource } from "./services";
 const SYNTHETIC_ID = "synthetic-10000";
 
 /** The 10,000-line synthetic model of the benchmarks, as a sample to preload. */
-function synthetic(): Pick<SampleModel, "model" | "notes"> {
-  return { model: syntheticModel(10_000), notes: {} };
+function synthetic(): Pick<SampleModel, "model" | "notes" | "title"> {
+  return { model: syntheticModel(10_000), notes: {}, title: "Synthetic model (10,000 lines)" };
 }
 
 async function start(): Promise<void> {

@@ -30,7 +30,16 @@ export function chargeRows(result: ApportionResult): ChargeRow[] {
     const { lineRef, year, yearLabel, category, nature, partners, shares } = ly;
     const service = ly.service.trim();
     for (let position = 0; position < partners.length; position++) {
-      rows.push({ lineRef, partner: partners[position] as string, year, yearLabel, category, nature, service, amount: shares[position] ?? 0 });
+      rows.push({
+        lineRef,
+        partner: partners[position] as string,
+        year,
+        yearLabel,
+        category,
+        nature,
+        service,
+        amount: shares[position] ?? 0,
+      });
     }
   }
   return rows;
@@ -62,7 +71,15 @@ export function lineYearGroups(result: ApportionResult): ChargeGroups {
 }
 
 function groupOf(ly: LineYear): ChargeGroup {
-  return { year: ly.year, yearLabel: ly.yearLabel, category: ly.category, nature: ly.nature, service: ly.service.trim(), partners: ly.partners, amounts: ly.shares };
+  return {
+    year: ly.year,
+    yearLabel: ly.yearLabel,
+    category: ly.category,
+    nature: ly.nature,
+    service: ly.service.trim(),
+    partners: ly.partners,
+    amounts: ly.shares,
+  };
 }
 
 /**
@@ -98,7 +115,15 @@ export function tableGroups(t: ChargeTable): ChargeGroups {
 
 /** Rows as groups of one. */
 export function rowGroups(rows: readonly ChargeRow[]): ChargeGroups {
-  return rows.map((r) => ({ year: r.year, yearLabel: r.yearLabel, category: r.category, nature: r.nature, service: r.service, partners: [r.partner], amounts: [r.amount] }));
+  return rows.map((r) => ({
+    year: r.year,
+    yearLabel: r.yearLabel,
+    category: r.category,
+    nature: r.nature,
+    service: r.service,
+    partners: [r.partner],
+    amounts: [r.amount],
+  }));
 }
 
 /** A partner's total for one year and category (one-off and ongoing together). */

@@ -1,5 +1,15 @@
 import { apportionModel, apportionPrepared, chargeTableOf, type ApportionResult } from "../apportion";
-import { categoryTotals, categoryTotalsOf, chargeRows, lineYearGroups, rowGroups, tableGroups, type CategoryTotal, type ChargeGroups, type ChargeRow } from "../budget/charge-rows";
+import {
+  categoryTotals,
+  categoryTotalsOf,
+  chargeRows,
+  lineYearGroups,
+  rowGroups,
+  tableGroups,
+  type CategoryTotal,
+  type ChargeGroups,
+  type ChargeRow,
+} from "../budget/charge-rows";
 import { settleYearEnd, withCarryForward, type YearEndReport } from "../budget/year-end";
 import type { ModelInput, ScenarioInput } from "../model";
 import type { PreparedModel } from "../prepared";

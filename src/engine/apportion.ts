@@ -1,4 +1,5 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
+import type { ChargeRow } from "./budget/charge-rows";
 import type { DayNumber } from "./dates";
 import type { EngineError } from "./errors";
 import { fyLabel, type FinancialYear } from "./financial-year";
@@ -49,15 +50,11 @@ export interface LineYear {
   readonly settlement?: string;
 }
 
-/** One partner's charge for one cost line in one year. Classification travels with it. */
-export interface Charge {
-  readonly lineRef: string;
-  readonly partner: string;
-  readonly year: FinancialYear;
-  readonly yearLabel: string;
-  readonly category: Category;
-  readonly nature: Nature;
-  readonly amount: Pence;
+/**
+ * One partner's charge for one cost line in one year: the one shape of a
+ * charge ({@link ChargeRow}), with where it sits in the result for its trace.
+ */
+export interface Charge extends ChargeRow {
   /** Index into {@link ApportionResult.lineYears}, for the trace. */
   readonly lineYear: number;
   /** Position of the partner within that line-year. */
@@ -344,6 +341,7 @@ function chargesOf(lineYears: readonly LineYear[]): Charge[] {
   for (let index = 0; index < lineYears.length; index++) {
     const ly = lineYears[index] as LineYear;
     const { lineRef, year, yearLabel, category, nature, partners, shares } = ly;
+    const service = ly.service.trim();
     for (let position = 0; position < partners.length; position++) {
       charges[k++] = {
         lineRef,
@@ -352,6 +350,7 @@ function chargesOf(lineYears: readonly LineYear[]): Charge[] {
         yearLabel,
         category,
         nature,
+        service,
         amount: shares[position] ?? 0,
         lineYear: index,
         position,

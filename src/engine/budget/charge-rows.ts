@@ -23,26 +23,9 @@ export interface ChargeRow {
   readonly amount: Pence;
 }
 
-/** The charges of a core result as {@link ChargeRow}s, in the result's order (built from the line-years, as the charges are). */
-export function chargeRows(result: ApportionResult): ChargeRow[] {
-  const rows: ChargeRow[] = [];
-  for (const ly of result.lineYears) {
-    const { lineRef, year, yearLabel, category, nature, partners, shares } = ly;
-    const service = ly.service.trim();
-    for (let position = 0; position < partners.length; position++) {
-      rows.push({
-        lineRef,
-        partner: partners[position] as string,
-        year,
-        yearLabel,
-        category,
-        nature,
-        service,
-        amount: shares[position] ?? 0,
-      });
-    }
-  }
-  return rows;
+/** The charges of a core result as {@link ChargeRow}s, in the result's order: its charges themselves (a `Charge` is a `ChargeRow`). */
+export function chargeRows(result: ApportionResult): readonly ChargeRow[] {
+  return result.charges;
 }
 
 /**

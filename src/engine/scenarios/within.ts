@@ -231,7 +231,7 @@ function divide(
  * the rows (the parent's row followed by its within partners' rows, in the
  * result's order) and how each division was made.
  */
-export function splitWithin(model: ModelInput, result: ApportionResult): Result<{ rows: ChargeRow[]; splits: WithinSplit[] }> {
+export function splitWithin(model: ModelInput, result: ApportionResult): Result<{ rows: readonly ChargeRow[]; splits: WithinSplit[] }> {
   const within = readWithinPartners(model, new Set(result.partners.map((p) => p.id)));
   if (!within.ok) return within;
   const rows = chargeRows(result);

@@ -96,7 +96,19 @@ export function findCharge(result: ApportionResult, target: SelectionTarget): Ch
     const position = ly.partners.indexOf(target.partner);
     if (position < 0) return undefined;
     const { lineRef, year, yearLabel, category, nature } = ly;
-    return { lineRef, partner: target.partner, year, yearLabel, category, nature, amount: ly.shares[position] ?? 0, lineYear: k, position };
+    const service = ly.service.trim();
+    return {
+      lineRef,
+      partner: target.partner,
+      year,
+      yearLabel,
+      category,
+      nature,
+      service,
+      amount: ly.shares[position] ?? 0,
+      lineYear: k,
+      position,
+    };
   }
   return undefined;
 }

@@ -34,14 +34,7 @@ const officeAddinsRules = {
 
 export default defineConfig(
   {
-    ignores: [
-      "dist/**",
-      "node_modules/**",
-      "coverage/**",
-      "test-artifacts/**",
-      "bench/results.json",
-      ".cache/**",
-    ],
+    ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**", "bench/results.json", ".cache/**"],
   },
 
   js.configs.recommended,
@@ -55,10 +48,7 @@ export default defineConfig(
       globals: { ...globals.browser },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
     },
   },
 
@@ -109,7 +99,8 @@ export default defineConfig(
             {
               regex: "^(\\.\\./)+(excel|taskpane|functions)(/.*)?$",
               message:
-                "src/engine must not import from src/excel, src/taskpane or src/functions; they depend on the engine, not the other way round.",
+                "src/engine must not import from src/excel, src/taskpane or src/functions; they depend on the engine, not the " +
+                "other way round.",
             },
           ],
         },
@@ -135,7 +126,8 @@ export default defineConfig(
             {
               regex: "^(\\.\\./)+(app|excel|engine|samples)/.+$",
               message:
-                "The task pane and the command line import src/app, src/excel, src/engine and src/samples through their index only (e.g. \"../app\", not \"../app/run-model\"). Export what you need from the index.",
+                "The task pane and the command line import src/app, src/excel, src/engine and src/samples through their index " +
+                'only (e.g. "../app", not "../app/run-model"). Export what you need from the index.',
             },
           ],
         },

@@ -20,7 +20,10 @@ const { NormalModule } = require("webpack");
 
 const DEV_ORIGIN = "https://localhost:3000/";
 const DEFAULT_PORT = 3000;
-/** Microsoft's CDN for office.js (https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn). */
+/**
+ * Microsoft's CDN for office.js
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn).
+ */
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
 /**
@@ -117,8 +120,7 @@ async function chooseServer() {
     } catch (error) {
       const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
       console.warn(
-        `[dev-server] office-addin-dev-certs unavailable (${reason}); ` +
-          "falling back to webpack-dev-server's self-signed certificate.",
+        `[dev-server] office-addin-dev-certs unavailable (${reason}); ` + "falling back to webpack-dev-server's self-signed certificate.",
       );
     }
   }

@@ -32,15 +32,22 @@ import { benchSyncs, type SyncCounts } from "./sections/syncs";
 /** The repository root: scripts/bench.mjs starts this file there. */
 const ROOT = process.cwd();
 const quick = process.argv.includes("--quick");
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const wanted = (name: string): boolean => only === undefined || only.includes(name);
-const R = quick ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 } : { fast: 15, slow: 5, run: 11, fn: 15, trace: 1, profileRuns: 8 };
+const R = quick
+  ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 }
+  : { fast: 15, slow: 5, run: 11, fn: 15, trace: 1, profileRuns: 8 };
 
 // ---- A section, in its own process: prints its result as one line of JSON.
 
 const SECTIONS: Record<string, () => unknown> = {
-  "alloc-0": () => benchAllocation(standardWorkloads()[0] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
-  "alloc-1": () => benchAllocation(standardWorkloads()[1] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
+  "alloc-0": () =>
+    benchAllocation(standardWorkloads()[0] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
+  "alloc-1": () =>
+    benchAllocation(standardWorkloads()[1] as ReturnType<typeof standardWorkloads>[number], { fastRounds: R.fast, slowRounds: R.slow }),
   run: () => benchModelRun({ rounds: R.run, warmup: 2, traceRounds: R.trace }),
   functions: () => benchFunctions({ rounds: R.fn, warmup: 3 }),
   mix: () => benchMix({ rounds: quick ? 3 : 5, warmup: 1 }),
@@ -48,12 +55,16 @@ const SECTIONS: Record<string, () => unknown> = {
 };
 
 function runSection<T>(name: string): T {
-  const out = execFileSync(process.execPath, ["--expose-gc", process.argv[1] as string, `--section=${name}`, ...(quick ? ["--quick"] : [])], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "inherit"],
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--expose-gc", process.argv[1] as string, `--section=${name}`, ...(quick ? ["--quick"] : [])],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return (JSON.parse(out.trim().split("\n").pop() ?? "null") as { value: T }).value;
 }
 
@@ -80,7 +91,11 @@ const row = (what: string, value: string, target = "", ok?: boolean): void => {
 function printTable(): void {
   const body = rows.filter((r) => !r[0].startsWith("## "));
   const widths = [0, 1, 2, 3].map((k) => Math.max(...body.map((r) => r[k]?.length ?? 0)));
-  const line = (r: Row): string => r.map((c, k) => (k === 1 ? c.padStart(widths[k] ?? 0) : c.padEnd(widths[k] ?? 0))).join("  ").trimEnd();
+  const line = (r: Row): string =>
+    r
+      .map((c, k) => (k === 1 ? c.padStart(widths[k] ?? 0) : c.padEnd(widths[k] ?? 0)))
+      .join("  ")
+      .trimEnd();
   process.stdout.write(`${line(["measure", "value", "target", "status"])}\n`);
   for (const r of rows) process.stdout.write(r[0].startsWith("## ") ? `\n${r[0].slice(3)}\n` : `${line(r)}\n`);
 }
@@ -99,13 +114,29 @@ function main(): void {
     allocation.push(runSection<AllocationResult>(`alloc-${k}`));
   }
   for (const a of allocation) {
-    section(`1. Allocation throughput: ${a.workload} (${fmt(a.allocations, 0)} allocations of ${a.partners}; ${a.fast.rounds} rounds engine vs float, ${a.all.rounds} with every competitor)`);
+    section(
+      `1. Allocation throughput: ${a.workload} (${fmt(a.allocations, 0)} allocations of ${a.partners}; ${a.fast.rounds} rounds ` +
+        `engine vs float, ${a.all.rounds} with every competitor)`,
+    );
     for (const name of Object.values(CASES)) row(`${name}: allocations/s`, fmt(a.throughput[name] ?? Number.NaN, 0));
-    row("engine largestRemainder ÷ float loop, throughput", `${fmt(a.vsFloat[CASES.engine] ?? Number.NaN)}×`, "≥ 0.35×", (a.vsFloat[CASES.engine] ?? 0) >= 0.35);
-    row("engine largestRemainder ÷ dinero.js, throughput", `${fmt(a.engineSpeedup[CASES.dinero] ?? Number.NaN, 1)}×`, "≥ 10×", (a.engineSpeedup[CASES.dinero] ?? 0) >= 10);
+    row(
+      "engine largestRemainder ÷ float loop, throughput",
+      `${fmt(a.vsFloat[CASES.engine] ?? Number.NaN)}×`,
+      "≥ 0.35×",
+      (a.vsFloat[CASES.engine] ?? 0) >= 0.35,
+    );
+    row(
+      "engine largestRemainder ÷ dinero.js, throughput",
+      `${fmt(a.engineSpeedup[CASES.dinero] ?? Number.NaN, 1)}×`,
+      "≥ 10×",
+      (a.engineSpeedup[CASES.dinero] ?? 0) >= 10,
+    );
     row("engine largestRemainder ÷ decimal.js, throughput", `${fmt(a.engineSpeedup[CASES.decimal] ?? Number.NaN, 0)}×`);
     row("engine splitByDrivers (from £) ÷ float loop", `${fmt(a.vsFloat[CASES.split] ?? Number.NaN, 3)}×`);
-    row("engine splitByDrivers (from £) ÷ dinero.js", `${fmt((a.engineSpeedup[CASES.dinero] ?? Number.NaN) / (a.engineSpeedup[CASES.split] ?? Number.NaN), 1)}×`);
+    row(
+      "engine splitByDrivers (from £) ÷ dinero.js",
+      `${fmt((a.engineSpeedup[CASES.dinero] ?? Number.NaN) / (a.engineSpeedup[CASES.split] ?? Number.NaN), 1)}×`,
+    );
     const e = a.exactness;
     row("float loop: pennies lost (allocations not adding up)", `${fmt(e.floatPenniesLost, 0)} (${fmt(e.floatAllocationsOff, 0)})`);
     row("engine: allocations not adding up", fmt(e.engineUnbalanced, 0), "0", e.engineUnbalanced === 0);
@@ -119,7 +150,10 @@ function main(): void {
   if (wanted("run")) {
     log("2. full model run: 10,000 lines × 20 partners × 5 years");
     m = runSection<ModelRunResult>("run");
-    section(`2. Full model run: ${fmt(m.lines, 0)} lines × ${m.partners} partners × ${m.years} years (${fmt(m.allocations, 0)} allocations, ${fmt(m.charges, 0)} charges; ${m.timing.rounds} rounds)`);
+    section(
+      `2. Full model run: ${fmt(m.lines, 0)} lines × ${m.partners} partners × ${m.years} years (${fmt(m.allocations, 0)} ` +
+        `allocations, ${fmt(m.charges, 0)} charges; ${m.timing.rounds} rounds)`,
+    );
     for (const c of m.timing.cases) row(`${c.name} (median ms)`, fmt(c.medianMs, 1));
     row("full run ÷ float loop over the same allocations", `${fmt(m.fullVsFloat, 1)}×`, "≤ 5×", m.fullVsFloat <= 5);
     row("engine largestRemainder alone ÷ float loop", `${fmt(m.engineVsFloat, 1)}×`);
@@ -154,7 +188,12 @@ function main(): void {
       const growth = last.perCellUs / first.perCellUs;
       row(`time per cell, largest ÷ smallest table`, `${fmt(growth, 1)}×`, "≤ 10× (about linear)", growth <= 10);
     }
-    row("calls returning an error (must be 0)", fmt(mix.filter((m) => m.error).length, 0), "0", mix.every((m) => !m.error));
+    row(
+      "calls returning an error (must be 0)",
+      fmt(mix.filter((m) => m.error).length, 0),
+      "0",
+      mix.every((m) => !m.error),
+    );
   }
 
   // 4. Sync counts.
@@ -164,14 +203,22 @@ function main(): void {
     syncs = runSection<SyncCounts[]>("syncs");
     section("4. context.sync() calls (Office adapter on the counting fake; synthetic model, 3 partners × 2 years)");
     for (const s of syncs) {
-      row(`${s.host}: ${fmt(s.lines, 0)} lines (${fmt(s.charges, 0)} charges): create / read / write / rewrite`, `${s.create} / ${s.read} / ${s.write} / ${s.rewrite}`);
+      row(
+        `${s.host}: ${fmt(s.lines, 0)} lines (${fmt(s.charges, 0)} charges): create / read / write / rewrite`,
+        `${s.create} / ${s.read} / ${s.write} / ${s.rewrite}`,
+      );
       if (s.writeBatches > 1) row(`  first write: ${fmt(s.writeMB, 1)} MB staged in ${s.writeBatches} requests of ≤ 4 MB`, "");
     }
     for (const host of new Set(syncs.map((s) => s.host))) {
       const list = syncs.filter((s) => s.host === host);
       const flat = list.every((s) => s.read === list[0]?.read && s.write === list[0]?.write && s.rewrite === list[0]?.rewrite);
       const limited = !host.startsWith("no payload");
-      row(`${host}: read/write syncs independent of size`, flat ? "yes" : "no: grows with MB ÷ 4", limited ? "" : "constant", limited ? undefined : flat);
+      row(
+        `${host}: read/write syncs independent of size`,
+        flat ? "yes" : "no: grows with MB ÷ 4",
+        limited ? "" : "constant",
+        limited ? undefined : flat,
+      );
     }
   }
 
@@ -181,13 +228,30 @@ function main(): void {
     try {
       log("5. bundle sizes");
       const dist = join(ROOT, "dist");
-      bundles = bundleSizes(dist, readdirSync(dist).filter((f) => f.endsWith(".js")));
+      bundles = bundleSizes(
+        dist,
+        readdirSync(dist).filter((f) => f.endsWith(".js")),
+      );
       section(`5. Bundle sizes, gzipped (dist/ built ${bundles.builtAt})`);
-      row(`custom functions start-up: ${bundles.functions.files.map((f) => f.file).join(" + ")}`, kb(bundles.functions.gzipBytes), "≤ 60 KB", bundles.functions.gzipBytes <= bundles.functions.targetBytes);
-      row("task pane initial load (taskpane.html's scripts, office.js excluded)", kb(bundles.taskpane.gzipBytes), "≤ 250 KB", bundles.taskpane.gzipBytes <= bundles.taskpane.targetBytes);
+      row(
+        `custom functions start-up: ${bundles.functions.files.map((f) => f.file).join(" + ")}`,
+        kb(bundles.functions.gzipBytes),
+        "≤ 60 KB",
+        bundles.functions.gzipBytes <= bundles.functions.targetBytes,
+      );
+      row(
+        "task pane initial load (taskpane.html's scripts, office.js excluded)",
+        kb(bundles.taskpane.gzipBytes),
+        "≤ 250 KB",
+        bundles.taskpane.gzipBytes <= bundles.taskpane.targetBytes,
+      );
       for (const f of bundles.taskpane.files) row(`  ${f.file}`, kb(f.gzipBytes));
       row("  without functions.js (the task pane's own scripts)", kb(bundles.taskpane.gzipBytesWithoutFunctions));
-      if (bundles.lazyChunks.length > 0) row(`  loaded on demand later: ${bundles.lazyChunks.map((f) => f.file).join(", ")}`, kb(bundles.lazyChunks.reduce((s, f) => s + f.gzipBytes, 0)));
+      if (bundles.lazyChunks.length > 0)
+        row(
+          `  loaded on demand later: ${bundles.lazyChunks.map((f) => f.file).join(", ")}`,
+          kb(bundles.lazyChunks.reduce((s, f) => s + f.gzipBytes, 0)),
+        );
     } catch (e) {
       bundles = { error: e instanceof Error ? e.message : String(e) };
       section("5. Bundle sizes");
@@ -205,8 +269,18 @@ function main(): void {
       for (const e of e2e) {
         const big = e.lines >= 10_000;
         row(`${fmt(e.lines, 0)} lines: --no-write (read + run), s`, fmt(e.noWrite.seconds, 1));
-        row(`${fmt(e.lines, 0)} lines: read + run + write, s`, fmt(e.write.seconds, 1), big ? "≤ 20 s" : "", big ? e.write.seconds <= 20 : undefined);
-        row(`${fmt(e.lines, 0)} lines: peak memory (RSS) --no-write / write, MB`, `${fmt(e.noWrite.peakRssMB, 0)} / ${fmt(e.write.peakRssMB, 0)}`, big ? "≤ 1,536 MB" : "", big ? e.write.peakRssMB <= 1536 : undefined);
+        row(
+          `${fmt(e.lines, 0)} lines: read + run + write, s`,
+          fmt(e.write.seconds, 1),
+          big ? "≤ 20 s" : "",
+          big ? e.write.seconds <= 20 : undefined,
+        );
+        row(
+          `${fmt(e.lines, 0)} lines: peak memory (RSS) --no-write / write, MB`,
+          `${fmt(e.noWrite.peakRssMB, 0)} / ${fmt(e.write.peakRssMB, 0)}`,
+          big ? "≤ 1,536 MB" : "",
+          big ? e.write.peakRssMB <= 1536 : undefined,
+        );
         row(`${fmt(e.lines, 0)} lines: output file, MB`, fmt(e.outputMB, 1), big ? "≤ 30 MB" : "", big ? e.outputMB <= 30 : undefined);
         row(`${fmt(e.lines, 0)} lines: writing overhead (write ÷ --no-write)`, `${fmt(e.writeOverhead, 1)}×`, "≤ 3×", e.writeOverhead <= 3);
       }
@@ -224,12 +298,19 @@ function main(): void {
       log("CPU profile of the full run (node --cpu-prof)");
       const dir = mkdtempSync(join(tmpdir(), "shared-apportion-prof-"));
       const bundled = join(process.env.BENCH_BUNDLE_DIR ?? "", "profile-run.mjs");
-      const out = execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, bundled, String(R.profileRuns)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+      const out = execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, bundled, String(R.profileRuns)], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "inherit"],
+        encoding: "utf8",
+      });
       const { runs, windowUs } = JSON.parse(out.trim().split("\n").pop() ?? "{}") as { runs: number; windowUs: [number, number] };
       const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
       if (file === undefined) throw new Error("no .cpuprofile written");
       profile = { ...summariseProfile(join(dir, file), ROOT, 15, windowUs), runs, file: join(dir, file) };
-      section(`Where the time goes: self time over ${runs} full runs (${fmt(profile.totalMs / runs, 0)} ms each under the profiler; ${profile.windowed ? "start-up and warm-up excluded" : "whole process"})`);
+      section(
+        `Where the time goes: self time over ${runs} full runs (${fmt(profile.totalMs / runs, 0)} ms each under the profiler; ` +
+          `${profile.windowed ? "start-up and warm-up excluded" : "whole process"})`,
+      );
       for (const f of profile.functions) row(`${f.name}  ${f.where}`, `${fmt(f.percent, 1)}%`);
       section("Self time by source file");
       for (const f of profile.files.slice(0, 10)) row(f.where, `${fmt(f.percent, 1)}%`);

@@ -79,10 +79,14 @@ if (entryArg === undefined) {
   });
 }
 const main = join(out, entries[0].replace(/^.*\//, "").replace(/\.ts$/, ".mjs"));
-const r = spawnSync(process.execPath, ["--expose-gc", main, ...args.filter((a) => !["--build", "--no-build"].includes(a) && !a.startsWith("--entry="))], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, BENCH_BUNDLE_DIR: out, BENCH_CLI: cli },
-});
+const r = spawnSync(
+  process.execPath,
+  ["--expose-gc", main, ...args.filter((a) => !["--build", "--no-build"].includes(a) && !a.startsWith("--entry="))],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, BENCH_BUNDLE_DIR: out, BENCH_CLI: cli },
+  },
+);
 rmSync(out, { recursive: true, force: true });
 process.exit(r.status ?? 1);

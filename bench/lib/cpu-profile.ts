@@ -41,7 +41,8 @@ function bundleModules(path: string): { line: number; file: string }[] {
   const lines = readFileSync(path, "utf8").split("\n");
   for (let i = 0; i < lines.length; i++) {
     const m = /^\/\/ (\S+\.(?:ts|tsx|mts|js|mjs|cjs))$/.exec(lines[i] ?? "");
-    if (m !== null) out.push({ line: i, file: (m[1] ?? "").replace(/^.*?(node_modules\/(?:@[^/]+\/)?[^/]+)\/.*$/, "$1").replace(/^(\.\.\/)+/, "") });
+    if (m !== null)
+      out.push({ line: i, file: (m[1] ?? "").replace(/^.*?(node_modules\/(?:@[^/]+\/)?[^/]+)\/.*$/, "$1").replace(/^(\.\.\/)+/, "") });
   }
   return out;
 }
@@ -83,7 +84,12 @@ function shortUrl(url: string, root: string, line: number): string {
  * profile's clock), only samples inside it count; when the window does not
  * fall inside the profile (a different clock), every sample counts.
  */
-export function summariseProfile(file: string, root: string, top = 20, window?: readonly [number, number]): ProfileSummary & { windowed: boolean } {
+export function summariseProfile(
+  file: string,
+  root: string,
+  top = 20,
+  window?: readonly [number, number],
+): ProfileSummary & { windowed: boolean } {
   const p = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();

@@ -91,7 +91,10 @@ export function compare(cases: readonly Case[], options: { reference: string; ro
 }
 
 /** Times one function: warm-up runs, then the median of `rounds` runs (ms). */
-export function timeMedian(run: () => number, options: { rounds: number; warmup: number }): { medianMs: number; minMs: number; samplesMs: number[] } {
+export function timeMedian(
+  run: () => number,
+  options: { rounds: number; warmup: number },
+): { medianMs: number; minMs: number; samplesMs: number[] } {
   const c: Case = { name: "x", ops: 1, run };
   for (let w = 0; w < options.warmup; w++) once(c);
   const s: number[] = [];

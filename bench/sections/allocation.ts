@@ -32,7 +32,9 @@ export interface AllocationResult {
     readonly decimalDisagrees: number;
     /** Allocations where the engine's full split from pounds disagrees with largestRemainder (must be 0). */
     readonly splitDisagrees: number;
-    /** dinero.js: allocations that do not add up, and that differ from largest remainder (it gives leftover units to the largest ratios). */
+    /**
+     * dinero.js: allocations that do not add up, and that differ from largest remainder (it gives leftover units to the largest ratios).
+     */
     readonly dineroUnbalanced: number;
     readonly dineroDiffersFromHamilton: number;
   };

@@ -21,7 +21,12 @@ export interface BundleResult {
   readonly dist: string;
   readonly builtAt: string;
   readonly functions: { readonly files: readonly BundleFile[]; readonly gzipBytes: number; readonly targetBytes: number };
-  readonly taskpane: { readonly files: readonly BundleFile[]; readonly gzipBytes: number; readonly gzipBytesWithoutFunctions: number; readonly targetBytes: number };
+  readonly taskpane: {
+    readonly files: readonly BundleFile[];
+    readonly gzipBytes: number;
+    readonly gzipBytesWithoutFunctions: number;
+    readonly targetBytes: number;
+  };
   /** Async chunks not in the initial load (loaded later, on demand). */
   readonly lazyChunks: readonly BundleFile[];
 }
@@ -53,7 +58,8 @@ function chunkRefs(dist: string, file: string, all: readonly string[]): string[]
 }
 
 export function bundleSizes(dist: string, allJs: readonly string[]): BundleResult {
-  if (!existsSync(join(dist, "functions.js")) || !existsSync(join(dist, "taskpane.html"))) throw new Error(`no build in ${dist}: run npm run build`);
+  if (!existsSync(join(dist, "functions.js")) || !existsSync(join(dist, "taskpane.html")))
+    throw new Error(`no build in ${dist}: run npm run build`);
   const fnFiles = ["functions.js", ...chunkRefs(dist, "functions.js", allJs)].map((f) => sizeOf(dist, f));
   const paneScripts = scriptsOf(readFileSync(join(dist, "taskpane.html"), "utf8"));
   const paneFiles = paneScripts.map((f) => sizeOf(dist, f));
@@ -65,7 +71,12 @@ export function bundleSizes(dist: string, allJs: readonly string[]): BundleResul
     // webpack leaves unchanged files alone: the newest measured file is the build's time.
     builtAt: new Date(Math.max(...[...fnFiles, ...paneFiles].map((f) => statSync(join(dist, f.file)).mtimeMs))).toISOString(),
     functions: { files: fnFiles, gzipBytes: sum(fnFiles), targetBytes: 60 * 1024 },
-    taskpane: { files: paneFiles, gzipBytes: sum(paneFiles), gzipBytesWithoutFunctions: sum(paneFiles.filter((f) => f.file !== "functions.js")), targetBytes: 250 * 1024 },
+    taskpane: {
+      files: paneFiles,
+      gzipBytes: sum(paneFiles),
+      gzipBytesWithoutFunctions: sum(paneFiles.filter((f) => f.file !== "functions.js")),
+      targetBytes: 250 * 1024,
+    },
     lazyChunks,
   };
 }

@@ -33,7 +33,9 @@ export interface EndToEndResult {
 }
 
 // Loaded into each measured process with --require: writes its peak RSS (kB on Linux) where told, as it exits.
-const REPORTER = `process.on("exit", () => { require("node:fs").writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n`;
+const REPORTER =
+  `process.on("exit", () => { require("node:fs").writeFileSync(process.env.BENCH_RSS_FILE, ` +
+  `String(process.resourceUsage().maxRSS)); });\n`;
 
 function cli(dir: string, args: readonly string[]): EndToEndRun {
   const cliPath = process.env.BENCH_CLI;
@@ -62,7 +64,15 @@ export function benchEndToEnd(sizes: readonly number[] = [1_000, 10_000], partne
       cli(dir, ["--sample", "synthetic", "--lines", String(lines), "--partners", String(partners), "--years", String(years), model]);
       const noWrite = cli(dir, [model, "--no-write"]);
       const write = cli(dir, [model, "--out", out]);
-      return { lines, partners, years, noWrite, write, outputMB: statSync(join(dir, out)).size / 1e6, writeOverhead: write.seconds / noWrite.seconds };
+      return {
+        lines,
+        partners,
+        years,
+        noWrite,
+        write,
+        outputMB: statSync(join(dir, out)).size / 1e6,
+        writeOverhead: write.seconds / noWrite.seconds,
+      };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -50,7 +50,13 @@ export interface ModelRunResult {
     readonly traceAllMs: number;
     readonly traceAllVsFloat: number;
   };
-  readonly exactness: { readonly balanced: boolean; readonly floatPenniesLost: number; readonly floatAllocationsOff: number; readonly budgetLines: number; readonly flags: number };
+  readonly exactness: {
+    readonly balanced: boolean;
+    readonly floatPenniesLost: number;
+    readonly floatAllocationsOff: number;
+    readonly budgetLines: number;
+    readonly flags: number;
+  };
 }
 
 function allocationsOf(result: ApportionResult): { pence: number; pounds: number; weights: number[] }[] {
@@ -79,7 +85,13 @@ function firstRun(model: ModelInput): {
     allocs,
     years: result.settings.lastYear - result.settings.firstYear + 1,
     charges: result.lineYears.reduce((n, ly) => n + ly.partners.length, 0),
-    exactness: { balanced: result.balance.balanced, floatPenniesLost: lost, floatAllocationsOff: off, budgetLines: first.value.budgets.lines.length, flags: first.value.flags.length },
+    exactness: {
+      balanced: result.balance.balanced,
+      floatPenniesLost: lost,
+      floatAllocationsOff: off,
+      budgetLines: first.value.budgets.lines.length,
+      flags: first.value.flags.length,
+    },
   };
 }
 

@@ -26,7 +26,12 @@ export interface SyncCounts {
 }
 
 const HOSTS = {
-  "no payload limit (Windows/Mac)": { requestLimit: Number.POSITIVE_INFINITY, responseLimit: Number.POSITIVE_INFINITY, maxRequestBytes: Number.MAX_SAFE_INTEGER, maxResponseBytes: Number.MAX_SAFE_INTEGER },
+  "no payload limit (Windows/Mac)": {
+    requestLimit: Number.POSITIVE_INFINITY,
+    responseLimit: Number.POSITIVE_INFINITY,
+    maxRequestBytes: Number.MAX_SAFE_INTEGER,
+    maxResponseBytes: Number.MAX_SAFE_INTEGER,
+  },
   "Excel on the web (5 MB limit)": {},
 } as const;
 

@@ -33,7 +33,12 @@ export function checkModel(session: ModelSession, readProblems: readonly Problem
   if (chosen?.ok === true) {
     chosen.value.run.result.outsideYears.forEach((o, i) => {
       const at = locate(o.warning.at);
-      problems.push({ key: `outside-years-${i}`, severity: "warning", message: warningMessage(o.warning), ...(at === undefined ? {} : { address: at.address }) });
+      problems.push({
+        key: `outside-years-${i}`,
+        severity: "warning",
+        message: warningMessage(o.warning),
+        ...(at === undefined ? {} : { address: at.address }),
+      });
     });
   }
   return dedupeProblems(problems);

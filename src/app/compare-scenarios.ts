@@ -1,4 +1,15 @@
-import { addsPartner, compareManyRuns, compareResults, judgeDoNoHarm, BASE_NAME, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelRun, type ScenarioInput } from "../engine";
+import {
+  addsPartner,
+  compareManyRuns,
+  compareResults,
+  judgeDoNoHarm,
+  BASE_NAME,
+  type Comparison,
+  type DoNoHarmReport,
+  type ManyComparison,
+  type ModelRun,
+  type ScenarioInput,
+} from "../engine";
 import { engineProblems, type Problem } from "./problems";
 import { unknownScenarios } from "./scenario-names";
 import { BASE, type ModelSession } from "./session";
@@ -23,7 +34,10 @@ export function compareScenarios(session: ModelSession, first: string, second: s
   const a = session.run(first);
   const b = session.run(second);
   if (!a.ok || !b.ok) return { ok: false, problems: engineProblems([...(a.ok ? [] : a.errors), ...(b.ok ? [] : b.errors)], locate) };
-  const comparison = compareResults(a.value, b.value, { from: first === BASE ? BASE_NAME : first, to: second === BASE ? BASE_NAME : second });
+  const comparison = compareResults(a.value, b.value, {
+    from: first === BASE ? BASE_NAME : first,
+    to: second === BASE ? BASE_NAME : second,
+  });
   const to = session.scenario(second);
   if (to === null || to === undefined || !addsPartner(to)) return { ok: true, comparison, doNoHarm: undefined };
   const before = session.run(BASE);
@@ -32,7 +46,8 @@ export function compareScenarios(session: ModelSession, first: string, second: s
 }
 
 /** Several scenarios side by side with the base model, with "do no harm" for each that adds a partner. */
-export type ManyOutcome = { readonly ok: true; readonly many: ManyComparison } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type ManyOutcome =
+  { readonly ok: true; readonly many: ManyComparison } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
  * Compares the base model with several scenarios at once ("which of these

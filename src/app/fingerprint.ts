@@ -3,7 +3,17 @@ import type { RunSettings } from "../excel";
 import { sha256Hex } from "./sha256";
 
 /** The groups of input tables a fingerprint names (DriverList and Drivers are one group: the drivers). */
-export const FINGERPRINT_TABLES = ["Partners", "Costs", "Drivers", "Bases", "Budgets", "StatedTotals", "Outturns", "Scenarios", "Settings"] as const;
+export const FINGERPRINT_TABLES = [
+  "Partners",
+  "Costs",
+  "Drivers",
+  "Bases",
+  "Budgets",
+  "StatedTotals",
+  "Outturns",
+  "Scenarios",
+  "Settings",
+] as const;
 
 /** One of {@link FINGERPRINT_TABLES}. */
 export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
@@ -50,7 +60,10 @@ export function fingerprintInputs(model: ModelInput, run: RunSettings): InputsFi
 }
 
 /** The tables whose fingerprints differ, in table order. */
-export function changedTables(before: Readonly<Partial<Record<string, string>>>, after: Readonly<Record<FingerprintTable, string>>): FingerprintTable[] {
+export function changedTables(
+  before: Readonly<Partial<Record<string, string>>>,
+  after: Readonly<Record<FingerprintTable, string>>,
+): FingerprintTable[] {
   return FINGERPRINT_TABLES.filter((t) => before[t] !== after[t]);
 }
 
@@ -70,11 +83,18 @@ function normalise(value: unknown, key: string): unknown {
   if (Array.isArray(value)) {
     const items = value.map((v) => normalise(v, "")).filter((v) => v !== undefined);
     if (key === "changes") return items;
-    return items.map((v) => [JSON.stringify(v), v] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+    return items
+      .map((v) => [JSON.stringify(v), v] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, v]) => v);
   }
   if (typeof value === "object") {
     // Decimal-like values (decimal.js) canonicalise as their text.
-    if (typeof (value as { toFixed?: unknown }).toFixed === "function" && typeof (value as { toString: () => string }).toString === "function") return (value as { toString: () => string }).toString();
+    if (
+      typeof (value as { toFixed?: unknown }).toFixed === "function" &&
+      typeof (value as { toString: () => string }).toString === "function"
+    )
+      return (value as { toString: () => string }).toString();
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
       const v = normalise((value as Record<string, unknown>)[k], k);
@@ -95,6 +115,11 @@ function decimalText(n: number): string {
   const [int = "", frac = ""] = mant.replace("-", "").split(".");
   const digits = int + frac;
   const point = int.length + exp;
-  const body = point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const body =
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return (neg ? "-" : "") + body;
 }

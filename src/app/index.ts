@@ -27,12 +27,41 @@ export { openModel, noModelMessage, type OpenOutcome } from "./open-model";
 export { checkModel } from "./check-model";
 export { resolveRun, COMPARE_OPTION_AT, type RunRequest, type ResolvedRun } from "./run-request";
 export { unknownScenarios, SETTING_AT, SCENARIO_OPTION_AT, type NamedScenario } from "./scenario-names";
-export { planRun, runPlanned, RUN_STEP_LABELS, type RunPlan, type RunStep, type RunDone, type RunFailed, type FinishedOutputs } from "./run-model";
+export {
+  planRun,
+  runPlanned,
+  RUN_STEP_LABELS,
+  type RunPlan,
+  type RunStep,
+  type RunDone,
+  type RunFailed,
+  type FinishedOutputs,
+} from "./run-model";
 export { runWorkbook, type WorkbookRun } from "./run-workbook";
 export { compareScenarios, compareManyScenarios, type CompareOutcome, type ManyOutcome } from "./compare-scenarios";
 export { writeResults, type WriteOutcome, type WriteResultsOptions } from "./write-results";
-export { fingerprintInputs, canonicalTables, canonical, shortFingerprint, changedTables, FINGERPRINT_TABLES, type InputsFingerprint, type FingerprintTable } from "./fingerprint";
+export {
+  fingerprintInputs,
+  canonicalTables,
+  canonical,
+  shortFingerprint,
+  changedTables,
+  FINGERPRINT_TABLES,
+  type InputsFingerprint,
+  type FingerprintTable,
+} from "./fingerprint";
 export { sha256Hex } from "./sha256";
-export { recordRun, recordSignOff, staleness, stalenessWarnings, whenText, isoSecond, type RecordOptions, type Staleness, type SignOffState, type SignOffOutcome } from "./run-record";
+export {
+  recordRun,
+  recordSignOff,
+  staleness,
+  stalenessWarnings,
+  whenText,
+  isoSecond,
+  type RecordOptions,
+  type Staleness,
+  type SignOffState,
+  type SignOffOutcome,
+} from "./run-record";
 export { VERSION } from "./version";
 export { verifyWorkbook, type VerifyOutcome, type CellDifference } from "./verify";

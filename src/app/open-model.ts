@@ -16,7 +16,10 @@ export type OpenOutcome =
 export function noModelMessage(status: WorkbookStatus): string {
   const required = new Set(TABLE_ORDER.filter((k) => INPUT_TABLES[k].required).map((k) => INPUT_TABLES[k].name));
   const missing = status.tables.filter((t) => !t.present && required.has(t.name)).map((t) => t.name);
-  const tables = missing.length === 0 ? "" : `: the table${missing.length === 1 ? "" : "s"} ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`;
+  const tables =
+    missing.length === 0
+      ? ""
+      : `: the table${missing.length === 1 ? "" : "s"} ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`;
   return `There is no model in this workbook${tables}. Create one on the task pane's Start screen, or with shared-apportion --sample.`;
 }
 
@@ -34,5 +37,10 @@ export async function openModel(port: WorkbookPort, engine: EngineApi): Promise<
   if (!read.ok) return { kind: "failed", problems: workbookProblems(read.problems) };
   // The scenarios are part of the model read (the Scenarios table); reading them again would be a second request.
   const scenarios = read.value.model.scenarios ?? [];
-  return { kind: "opened", status: status.value, session: createSession(read.value, scenarios, engine), problems: workbookProblems(read.value.problems) };
+  return {
+    kind: "opened",
+    status: status.value,
+    session: createSession(read.value, scenarios, engine),
+    problems: workbookProblems(read.value.problems),
+  };
 }

@@ -43,7 +43,12 @@ export function workbookProblems(problems: readonly WorkbookProblem[], severity:
 }
 
 /** Engine errors as problems, each located with `locate`. */
-export function engineProblems(errors: readonly EngineError[], locate: Locate | undefined, severity: Severity = "error", keyPrefix = "engine"): Problem[] {
+export function engineProblems(
+  errors: readonly EngineError[],
+  locate: Locate | undefined,
+  severity: Severity = "error",
+  keyPrefix = "engine",
+): Problem[] {
   return errors.map((e, i) => {
     const at = (locate ?? NOWHERE)(e.at);
     return { key: `${keyPrefix}-${i}`, severity, message: errorMessage(e), ...(at === undefined ? {} : { address: at.address }) };

@@ -74,7 +74,10 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
         return undefined;
       }
       if (many !== undefined) {
-        const side = compareManyScenarios(session, many.map((m) => m.name));
+        const side = compareManyScenarios(
+          session,
+          many.map((m) => m.name),
+        );
         if (!side.ok) return dedupeProblems(side.problems);
         outputs = { ...outputs, many: side.many };
         return undefined;
@@ -82,7 +85,11 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
       if (compare === undefined) return undefined;
       const compared = compareScenarios(session, compare[0].name, compare[1].name);
       if (!compared.ok) return dedupeProblems(compared.problems);
-      outputs = { ...outputs, comparison: compared.comparison, ...(compared.doNoHarm === undefined ? {} : { doNoHarm: compared.doNoHarm }) };
+      outputs = {
+        ...outputs,
+        comparison: compared.comparison,
+        ...(compared.doNoHarm === undefined ? {} : { doNoHarm: compared.doNoHarm }),
+      };
       return undefined;
     },
     outputs() {

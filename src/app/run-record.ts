@@ -79,7 +79,12 @@ export function staleness(session: ModelSession): Staleness {
   const fp = session.fingerprint();
   const since = (e: RunLogEntry): FingerprintTable[] => (e.fingerprint === fp.value ? [] : changedTables(parseTables(e.tables), fp.tables));
   const last = [...log].reverse().find((e) => e.event === "sign-off");
-  const signOff: SignOffState = last === undefined ? { kind: "none" } : last.fingerprint === fp.value ? { kind: "current", entry: last } : { kind: "changed", entry: last, changed: since(last) };
+  const signOff: SignOffState =
+    last === undefined
+      ? { kind: "none" }
+      : last.fingerprint === fp.value
+        ? { kind: "current", entry: last }
+        : { kind: "changed", entry: last, changed: since(last) };
   if (run.fingerprint === fp.value) return { kind: "current", run, signOff };
   return { kind: "stale", run, changed: since(run), signOff };
 }
@@ -88,8 +93,15 @@ export function staleness(session: ModelSession): Staleness {
 export function stalenessWarnings(s: Staleness): string[] {
   if (s.kind === "never") return [];
   const out: string[] = [];
-  if (s.kind === "stale") out.push(`These results are out of date: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model again before relying on them.`);
-  if (s.signOff.kind === "changed") out.push(`The inputs changed since sign-off by ${s.signOff.entry.by} on ${whenText(s.signOff.entry.at)}: ${tablesText(s.signOff.changed)}.`);
+  if (s.kind === "stale")
+    out.push(
+      `These results are out of date: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model ` +
+        `again before relying on them.`,
+    );
+  if (s.signOff.kind === "changed")
+    out.push(
+      `The inputs changed since sign-off by ${s.signOff.entry.by} on ${whenText(s.signOff.entry.at)}: ${tablesText(s.signOff.changed)}.`,
+    );
   return out;
 }
 
@@ -120,8 +132,22 @@ export type SignOffOutcome = { readonly ok: true; readonly outputs: RunOutputs }
  */
 export function recordSignOff(session: ModelSession, outputs: FinishedOutputs, options: RecordOptions): SignOffOutcome {
   const s = staleness(session);
-  if (s.kind === "never") return { ok: false, message: "There is no run in this workbook's Run log to sign off: run the model and write its results first." };
-  if (s.kind === "stale") return { ok: false, message: `Not signed off: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model again, review the results, then sign off.` };
+  if (s.kind === "never")
+    return { ok: false, message: "There is no run in this workbook's Run log to sign off: run the model and write its results first." };
+  if (s.kind === "stale")
+    return {
+      ok: false,
+      message:
+        `Not signed off: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model again, ` +
+        `review the results, then sign off.`,
+    };
   const entry: RunLogEntry = { ...s.run, event: "sign-off", at: isoSecond(options.now), by: options.by };
-  return { ok: true, outputs: { ...outputs, stamp: { when: whenText(s.run.at), fingerprint: shortFingerprint(s.run.fingerprint) }, log: [...session.read.runLog, entry] } };
+  return {
+    ok: true,
+    outputs: {
+      ...outputs,
+      stamp: { when: whenText(s.run.at), fingerprint: shortFingerprint(s.run.fingerprint) },
+      log: [...session.read.runLog, entry],
+    },
+  };
 }

@@ -40,7 +40,10 @@ export interface ResolvedRun {
 export function resolveRun(session: ModelSession, request: RunRequest): ResolvedRun {
   const settings = session.read.runSettings;
   const known = session.scenarios.map((s) => s.name);
-  const run: NamedScenario = request.scenario !== undefined ? { name: request.scenario, at: SCENARIO_OPTION_AT } : { name: settings.scenario, at: SETTING_AT.runScenario };
+  const run: NamedScenario =
+    request.scenario !== undefined
+      ? { name: request.scenario, at: SCENARIO_OPTION_AT }
+      : { name: settings.scenario, at: SETTING_AT.runScenario };
   if (request.compare !== undefined && request.compare.length > 0) {
     const names = scenarioNameList(request.compare, known).filter((n) => n !== BASE);
     return { run, compare: undefined, many: names.map((name) => ({ name, at: COMPARE_OPTION_AT })) };
@@ -48,7 +51,9 @@ export function resolveRun(session: ModelSession, request: RunRequest): Resolved
   const seconds = scenarioNameList([settings.compareSecond], known);
   if (seconds.length > 1) {
     const first = settings.compareFirst.trim() === "" ? [] : [{ name: settings.compareFirst.trim(), at: SETTING_AT.compareFirst }];
-    const many = [...first, ...seconds.map((name) => ({ name, at: SETTING_AT.compareSecond }))].filter((n, i, all) => all.findIndex((m) => m.name === n.name) === i);
+    const many = [...first, ...seconds.map((name) => ({ name, at: SETTING_AT.compareSecond }))].filter(
+      (n, i, all) => all.findIndex((m) => m.name === n.name) === i,
+    );
     return { run, compare: undefined, many };
   }
   const compare: ResolvedRun["compare"] =

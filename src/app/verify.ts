@@ -19,9 +19,20 @@ export interface CellDifference {
 /** What verifying a workbook found. */
 export type VerifyOutcome =
   /** Every value in every output sheet is what the recorded run gives. */
-  | { readonly kind: "verified"; readonly sheets: readonly string[]; readonly cells: number; readonly fingerprint: string; readonly runAt: string }
+  | {
+      readonly kind: "verified";
+      readonly sheets: readonly string[];
+      readonly cells: number;
+      readonly fingerprint: string;
+      readonly runAt: string;
+    }
   /** Some cells differ (each listed), or sheets are missing. */
-  | { readonly kind: "differs"; readonly differences: readonly CellDifference[]; readonly missingSheets: readonly string[]; readonly cells: number }
+  | {
+      readonly kind: "differs";
+      readonly differences: readonly CellDifference[];
+      readonly missingSheets: readonly string[];
+      readonly cells: number;
+    }
   /** The run cannot be recomputed: no run recorded, inputs changed since it, or the model now has problems. */
   | { readonly kind: "cannotVerify"; readonly reason: string; readonly problems: readonly Problem[] };
 
@@ -38,8 +49,16 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
   if (opened.kind === "failed") return { kind: "cannotVerify", reason: problemsText(opened.problems), problems: opened.problems };
   const session = opened.session;
   const st = staleness(session);
-  if (st.kind === "never") return { kind: "cannotVerify", reason: "The workbook's Run log records no run: there is nothing to verify.", problems: [] };
-  if (st.kind === "stale") return { kind: "cannotVerify", reason: `The inputs changed since the run on ${whenText(st.run.at)} (${st.changed.join(", ") || "the inputs"}): the results cannot be reproduced from them.`, problems: [] };
+  if (st.kind === "never")
+    return { kind: "cannotVerify", reason: "The workbook's Run log records no run: there is nothing to verify.", problems: [] };
+  if (st.kind === "stale")
+    return {
+      kind: "cannotVerify",
+      reason:
+        `The inputs changed since the run on ${whenText(st.run.at)} (${st.changed.join(", ") || "the inputs"}): the ` +
+        `results cannot be reproduced from them.`,
+      problems: [],
+    };
   const run = st.run;
   // The recorded scenario: the run settings' one, unless the run asked for another (the command line's --scenario).
   const request = {
@@ -47,14 +66,16 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
     ...(run.compared === "" ? {} : { compare: [run.compared] }),
   };
   const done = runPlanned(planRun(session, opened.problems, request));
-  if (!done.ok) return { kind: "cannotVerify", reason: "The model has problems, so the run cannot be recomputed.", problems: done.problems };
+  if (!done.ok)
+    return { kind: "cannotVerify", reason: "The model has problems, so the run cannot be recomputed.", problems: done.problems };
   const expected = [
     ...buildOutputSheets({ ...done.outputs, stamp: { when: whenText(run.at), fingerprint: shortFingerprint(run.fingerprint) } }),
     // The log is the record itself, not a result: it is compared with what the model's read found in its table.
     runLogSheet(session.read.runLog),
   ];
   const actual = await port.readOutputs();
-  if (!actual.ok) return { kind: "cannotVerify", reason: problemsText(workbookProblems(actual.problems)), problems: workbookProblems(actual.problems) };
+  if (!actual.ok)
+    return { kind: "cannotVerify", reason: problemsText(workbookProblems(actual.problems)), problems: workbookProblems(actual.problems) };
   const differences: CellDifference[] = [];
   const missingSheets: string[] = [];
   let cells = 0;
@@ -66,7 +87,9 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
     }
     const want = gridOf(spec);
     const have = new Map<string, CellValue>();
-    sheet.values.forEach((row, r) => row.forEach((v, c) => v !== "" && v !== null && v !== undefined && have.set(`${sheet.row + r},${sheet.col + c}`, v)));
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => v !== "" && v !== null && v !== undefined && have.set(`${sheet.row + r},${sheet.col + c}`, v)),
+    );
     for (const key of new Set([...want.keys(), ...have.keys()])) {
       cells++;
       const w = want.get(key) ?? "";
@@ -77,7 +100,8 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
       }
     }
   }
-  if (differences.length === 0 && missingSheets.length === 0) return { kind: "verified", sheets: expected.map((s) => s.name), cells, fingerprint: run.fingerprint, runAt: run.at };
+  if (differences.length === 0 && missingSheets.length === 0)
+    return { kind: "verified", sheets: expected.map((s) => s.name), cells, fingerprint: run.fingerprint, runAt: run.at };
   return { kind: "differs", differences, missingSheets, cells };
 }
 

@@ -34,6 +34,7 @@ function outcomeOf(problems: readonly WorkbookProblem[], consented: boolean): Wr
   const shown = workbookProblems(problems);
   if (problems.some((p) => p.kind === "cancelled")) return { kind: "cancelled", problems: shown };
   const edited = problems.find((p) => p.kind === "outputsEdited");
-  if (!consented && edited !== undefined && edited.kind === "outputsEdited") return { kind: "needsConsent", sheets: edited.sheets, problems: shown };
+  if (!consented && edited !== undefined && edited.kind === "outputsEdited")
+    return { kind: "needsConsent", sheets: edited.sheets, problems: shown };
   return { kind: "failed", problems: shown };
 }

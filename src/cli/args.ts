@@ -65,8 +65,39 @@ export interface UsageError {
   readonly usage: string;
 }
 
-const FLAGS = new Set(["--help", "-h", "--version", "-v", "--json", "--check", "--no-write", "--force", "--progress", "--no-progress", "--list-samples", "--verify"]);
-const VALUED = new Set(["--out", "-o", "--scenario", "-s", "--sample", "--prepared-by", "--sign-off", "--max-unzipped", "--max-table-cells", "--lines", "--partners", "--years", "--explain", "--partner", "--year", "--pdf", "--statements"]);
+const FLAGS = new Set([
+  "--help",
+  "-h",
+  "--version",
+  "-v",
+  "--json",
+  "--check",
+  "--no-write",
+  "--force",
+  "--progress",
+  "--no-progress",
+  "--list-samples",
+  "--verify",
+]);
+const VALUED = new Set([
+  "--out",
+  "-o",
+  "--scenario",
+  "-s",
+  "--sample",
+  "--prepared-by",
+  "--sign-off",
+  "--max-unzipped",
+  "--max-table-cells",
+  "--lines",
+  "--partners",
+  "--years",
+  "--explain",
+  "--partner",
+  "--year",
+  "--pdf",
+  "--statements",
+]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
 /** A size option's value as a whole number within its limits, or the usage error. */
@@ -75,7 +106,10 @@ function sizeValue(option: (typeof SIZE_OPTIONS)[number], text: string | undefin
   if (text === undefined) return SCALE_DEFAULTS[key];
   const { min, max } = SCALE_LIMITS[key];
   const n = /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isInteger(n) || n < min || n > max) return { usage: `${option} must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}, not "${text}".` };
+  if (!Number.isInteger(n) || n < min || n > max)
+    return {
+      usage: `${option} must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}, not "${text}".`,
+    };
   return n;
 }
 
@@ -121,12 +155,15 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   const sample = values.get("--sample");
   const sized = SIZE_OPTIONS.filter((o) => values.has(o));
   if (sample !== undefined) {
-    if (positional.length !== 1) return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
+    if (positional.length !== 1)
+      return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
     for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `${f} cannot be used with --sample.` };
-    if (values.has("--out") || values.has("--scenario") || compare.length > 0) return { usage: "--out, --scenario and --compare cannot be used with --sample." };
+    if (values.has("--out") || values.has("--scenario") || compare.length > 0)
+      return { usage: "--out, --scenario and --compare cannot be used with --sample." };
     if (values.has("--explain")) return { usage: "--explain cannot be used with --sample." };
     if (sample !== SYNTHETIC) {
-      if (sized.length > 0) return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
+      if (sized.length > 0)
+        return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
       return { kind: "sample", sample, file: positional[0] ?? "", force: flags.has("--force"), json };
     }
     const lines = sizeValue("--lines", values.get("--lines"));
@@ -145,9 +182,12 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (explain !== undefined) {
     const partner = values.get("--partner");
     const year = values.get("--year");
-    if (partner === undefined || year === undefined) return { usage: `--explain ${explain} needs the charge's partner and year: --explain ${explain} --partner <id> --year <2021/22>.` };
-    for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress", "--verify"]) if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
-    for (const v of ["--out", "--sign-off", "--prepared-by"]) if (values.has(v)) return { usage: `--explain writes nothing, so ${v} cannot be used with it.` };
+    if (partner === undefined || year === undefined)
+      return { usage: `--explain ${explain} needs the charge's partner and year: --explain ${explain} --partner <id> --year <2021/22>.` };
+    for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress", "--verify"])
+      if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
+    for (const v of ["--out", "--sign-off", "--prepared-by"])
+      if (values.has(v)) return { usage: `--explain writes nothing, so ${v} cannot be used with it.` };
     if (compare.length > 0) return { usage: "--explain explains one charge of the run, so --compare cannot be used with it." };
     return { kind: "explain", file: positional[0] ?? "", ref: explain, partner, year, scenario: values.get("--scenario"), json };
   }
@@ -155,19 +195,24 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (flags.has("--check") && values.has("--out")) return { usage: "--check writes nothing, so --out cannot be used with it." };
   if (flags.has("--progress") && flags.has("--no-progress")) return { usage: "--progress and --no-progress contradict each other." };
   if (flags.has("--verify")) {
-    for (const f of ["--check", "--no-write", "--force"]) if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
-    for (const v of ["--out", "--sign-off", "--scenario"]) if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
+    for (const f of ["--check", "--no-write", "--force"])
+      if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
+    for (const v of ["--out", "--sign-off", "--scenario"])
+      if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
     if (compare.length > 0) return { usage: "--verify checks the run recorded in the file, so --compare cannot be used with it." };
   }
   for (const v of ["--pdf", "--statements"]) {
     if (!values.has(v)) continue;
-    for (const f of ["--check", "--verify"]) if (flags.has(f)) return { usage: `${v} writes the results of a run, so ${f} cannot be used with it.` };
+    for (const f of ["--check", "--verify"])
+      if (flags.has(f)) return { usage: `${v} writes the results of a run, so ${f} cannot be used with it.` };
   }
   const pdf = values.get("--pdf");
-  if (pdf !== undefined && !/\.pdf$/i.test(pdf)) return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
+  if (pdf !== undefined && !/\.pdf$/i.test(pdf))
+    return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
   const signOff = values.get("--sign-off");
   if (signOff !== undefined) {
-    for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
+    for (const f of ["--check", "--no-write"])
+      if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
     if (values.has("--out")) return { usage: "--sign-off records an approval in the workbook itself, so --out cannot be used with it." };
     if (!/\S.*,.*\S/.test(signOff)) return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
   }

@@ -29,15 +29,26 @@ function notFound(run: ModelRun, args: ExplainArgs): string {
   const lines = run.result.lineYears.filter((ly) => ly.lineRef === args.ref);
   if (lines.length === 0) {
     const known = run.model.costLines.some((l) => String(l.ref).trim() === args.ref);
-    return known ? `--explain ${args.ref}: that cost line has no charge in the modelled years.` : `--explain ${args.ref}: there is no cost line "${args.ref}" in the Costs table.`;
+    return known
+      ? `--explain ${args.ref}: that cost line has no charge in the modelled years.`
+      : `--explain ${args.ref}: there is no cost line "${args.ref}" in the Costs table.`;
   }
   const ly = lines.find((l) => l.yearLabel === args.year);
   if (ly === undefined) {
     const s = run.result.settings;
-    return `--year ${args.year}: ${args.ref} has no charge in "${args.year}"; its years are ${lines.map((l) => l.yearLabel).join(", ")} (the model runs ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}; write years like 2021/22).`;
+    return (
+      `--year ${args.year}: ${args.ref} has no charge in "${args.year}"; its years are ` +
+      `${lines.map((l) => l.yearLabel).join(", ")} (the model runs ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}; write ` +
+      `years like 2021/22).`
+    );
   }
-  const within = run.within.filter((w) => w.lineRef === args.ref && w.yearLabel === args.year).flatMap((w) => w.parts.map((p) => p.partner));
-  return `--partner ${args.partner}: "${args.partner}" does not share ${args.ref} in ${args.year}; its partners are ${[...ly.partners, ...within].join(", ")}.`;
+  const within = run.within
+    .filter((w) => w.lineRef === args.ref && w.yearLabel === args.year)
+    .flatMap((w) => w.parts.map((p) => p.partner));
+  return (
+    `--partner ${args.partner}: "${args.partner}" does not share ${args.ref} in ${args.year}; its partners are ` +
+    `${[...ly.partners, ...within].join(", ")}.`
+  );
 }
 
 function explanationText(args: ExplainArgs, e: ChargeExplanation): string[] {
@@ -102,7 +113,11 @@ function explanationJson(args: ExplainArgs, e: ChargeExplanation): Record<string
             parentShare: penceToText(s.parentShare),
             parentKeeps: penceToText(s.parentAmount),
             parentProportion: fracToDecimalText(s.parentProportion, DP),
-            parts: s.parts.map((p) => ({ partner: p.partner, amount: penceToText(p.amount), proportion: fracToDecimalText(p.proportion, DP) })),
+            parts: s.parts.map((p) => ({
+              partner: p.partner,
+              amount: penceToText(p.amount),
+              proportion: fracToDecimalText(p.proportion, DP),
+            })),
           },
   };
 }
@@ -122,7 +137,12 @@ export async function explainCommand(args: ExplainArgs): Promise<Outcome> {
   const result = await runWorkbook(port, args.scenario === undefined ? {} : { scenario: args.scenario });
   if (!result.ok) {
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
-    return failure(EXIT.problems, args.json, `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`, result.problems.map(problemLine));
+    return failure(
+      EXIT.problems,
+      args.json,
+      `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`,
+      result.problems.map(problemLine),
+    );
   }
   const run = result.outputs.run;
   const explained = explainTarget(run, { kind: "charge", lineRef: args.ref, partner: args.partner, yearLabel: args.year });

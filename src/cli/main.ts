@@ -60,12 +60,25 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
     case "run": {
       const bar = progressBar(io.stderr, command.progress ?? io.stderr.isTTY === true);
       try {
-        const limits = { unzippedMiB: command.maxUnzippedMiB ?? DEFAULT_LIMITS.unzippedMiB, tableCells: command.maxTableCells ?? DEFAULT_LIMITS.tableCells };
+        const limits = {
+          unzippedMiB: command.maxUnzippedMiB ?? DEFAULT_LIMITS.unzippedMiB,
+          tableCells: command.maxTableCells ?? DEFAULT_LIMITS.tableCells,
+        };
         const extras = {
           ...(command.pdf === undefined ? {} : { pdfPath: resolve(cwd, command.pdf), soffice: (io.findSoffice ?? findSoffice)() }),
           ...(command.statements === undefined ? {} : { statementsPath: resolve(cwd, command.statements) }),
         };
-        return await runCommand({ ...command, ...extras, limits, path: resolve(cwd, command.file), outPath: command.out === undefined ? undefined : resolve(cwd, command.out), ...(io.now === undefined ? {} : { now: io.now() }) }, bar);
+        return await runCommand(
+          {
+            ...command,
+            ...extras,
+            limits,
+            path: resolve(cwd, command.file),
+            outPath: command.out === undefined ? undefined : resolve(cwd, command.out),
+            ...(io.now === undefined ? {} : { now: io.now() }),
+          },
+          bar,
+        );
       } finally {
         bar.finish();
       }

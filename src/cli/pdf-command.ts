@@ -12,13 +12,20 @@ import { XlsxStore } from "./xlsx-store";
 const run = promisify(execFile);
 
 /** The committee pack's sheets, in the order they print. */
-export const PACK_SHEETS: readonly string[] = [OUTPUT_SHEETS.summary, OUTPUT_SHEETS.comparison, OUTPUT_SHEETS.budgetCheck, OUTPUT_SHEETS.charts];
+export const PACK_SHEETS: readonly string[] = [
+  OUTPUT_SHEETS.summary,
+  OUTPUT_SHEETS.comparison,
+  OUTPUT_SHEETS.budgetCheck,
+  OUTPUT_SHEETS.charts,
+];
 
 /** How long LibreOffice may take to convert the pack (its first start in a fresh profile is slow). */
 const CONVERT_TIMEOUT_MS = 240_000;
 
 /** The one line said when LibreOffice is not installed. */
-export const LIBREOFFICE_NEEDED = "--pdf needs LibreOffice (the soffice command), which is not installed here: install it (Debian/Ubuntu: apt-get install libreoffice-calc) or print the pack from Excel.";
+export const LIBREOFFICE_NEEDED =
+  "--pdf needs LibreOffice (the soffice command), which is not installed here: install it (Debian/Ubuntu: apt-get install " +
+  "libreoffice-calc) or print the pack from Excel.";
 
 /** Where LibreOffice installs itself when it is not on `PATH`: Windows and macOS. */
 const WELL_KNOWN: Readonly<Record<string, readonly string[]>> = {
@@ -33,7 +40,13 @@ const WELL_KNOWN: Readonly<Record<string, readonly string[]>> = {
  */
 export function findSoffice(path: string | undefined = process.env.PATH, platform: string = process.platform): string | undefined {
   const names = platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
-  const candidates = [...(path ?? "").split(platform === "win32" ? ";" : delimiter).filter((d) => d !== "").flatMap((dir) => names.map((n) => join(dir, n))), ...(WELL_KNOWN[platform] ?? [])];
+  const candidates = [
+    ...(path ?? "")
+      .split(platform === "win32" ? ";" : delimiter)
+      .filter((d) => d !== "")
+      .flatMap((dir) => names.map((n) => join(dir, n))),
+    ...(WELL_KNOWN[platform] ?? []),
+  ];
   return candidates.find((c) => {
     try {
       accessSync(c, platform === "win32" ? constants.F_OK : constants.X_OK);
@@ -61,7 +74,8 @@ export async function writePackPdf(outputs: RunOutputs, target: string, soffice:
   try {
     const store = new XlsxStore(new ExcelJS.Workbook());
     const written = await createStorePort(store).writeOutputs(outputs);
-    if (!written.ok) return { ok: false, message: `the committee pack could not be laid out: ${written.problems.map(workbookProblemMessage).join(" ")}` };
+    if (!written.ok)
+      return { ok: false, message: `the committee pack could not be laid out: ${written.problems.map(workbookProblemMessage).join(" ")}` };
     for (const s of store.listSheets()) if (!PACK_SHEETS.includes(s.name)) store.deleteSheet(s.name);
     PACK_SHEETS.forEach((name, i) => {
       if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);
@@ -71,7 +85,20 @@ export async function writePackPdf(outputs: RunOutputs, target: string, soffice:
     await writeFile(xlsx, Buffer.from(await store.workbook.xlsx.writeBuffer()));
     const profile = join(work, "profile");
     try {
-      await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, xlsx], { timeout: CONVERT_TIMEOUT_MS });
+      await run(
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          work,
+          xlsx,
+        ],
+        { timeout: CONVERT_TIMEOUT_MS },
+      );
     } catch (e) {
       const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
       return { ok: false, message: `LibreOffice could not convert the committee pack to PDF: ${detail}` };

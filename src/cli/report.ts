@@ -1,4 +1,13 @@
-import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, fyLabel, formatMoney, partnerNames, penceToText, type Pence } from "../engine";
+import {
+  BUDGET_STATUS_TEXT,
+  BUDGET_STATUSES,
+  budgetFlagMessage,
+  fyLabel,
+  formatMoney,
+  partnerNames,
+  penceToText,
+  type Pence,
+} from "../engine";
 import type { FinishedOutputs } from "../app";
 import { outsideText } from "../excel";
 import type { UnwrittenChart } from "./xlsx-store";
@@ -46,29 +55,87 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
       mismatches: b.mismatches.length,
       outsideYears: run.result.outsideYears.map((o) => ({ ref: o.lineRef, nature: o.nature, amount: penceToText(o.amount), side: o.side })),
     },
-    partners: partnerTotals(outputs).map((p) => ({ partner: p.id, name: p.name, capital: penceToText(p.capital), revenue: penceToText(p.revenue), total: penceToText(p.capital + p.revenue) })),
+    partners: partnerTotals(outputs).map((p) => ({
+      partner: p.id,
+      name: p.name,
+      capital: penceToText(p.capital),
+      revenue: penceToText(p.revenue),
+      total: penceToText(p.capital + p.revenue),
+    })),
     totals: run.totals.map((t) => ({ partner: t.partner, year: t.yearLabel, category: t.category, amount: penceToText(t.amount) })),
-    allocations: run.rows.map((r) => ({ ref: r.lineRef, partner: r.partner, year: r.yearLabel, category: r.category, nature: r.nature, amount: penceToText(r.amount) })),
+    allocations: run.rows.map((r) => ({
+      ref: r.lineRef,
+      partner: r.partner,
+      year: r.yearLabel,
+      category: r.category,
+      nature: r.nature,
+      amount: penceToText(r.amount),
+    })),
     budget: {
-      lines: budget.budgets.lines.map((l) => ({ partner: l.partner, year: l.yearLabel, category: l.category, service: l.service, budget: l.budget === undefined ? null : penceToText(l.budget), recharge: penceToText(l.recharge), variance: l.variance === undefined ? null : penceToText(l.variance), percent: l.percentText ?? null, status: BUDGET_STATUS_TEXT[l.status] })),
+      lines: budget.budgets.lines.map((l) => ({
+        partner: l.partner,
+        year: l.yearLabel,
+        category: l.category,
+        service: l.service,
+        budget: l.budget === undefined ? null : penceToText(l.budget),
+        recharge: penceToText(l.recharge),
+        variance: l.variance === undefined ? null : penceToText(l.variance),
+        percent: l.percentText ?? null,
+        status: BUDGET_STATUS_TEXT[l.status],
+      })),
       flags: budget.flags.map(budgetFlagMessage),
     },
-    comparison: comparison === undefined ? null : { from: comparison.from, to: comparison.to, rows: comparison.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, from: penceToText(r.from), to: penceToText(r.to), difference: penceToText(r.difference) })) },
-    doNoHarm: doNoHarm === undefined ? null : { scenario: doNoHarm.scenario, passed: doNoHarm.passed, joining: doNoHarm.joining, harms: doNoHarm.harms.length },
+    comparison:
+      comparison === undefined
+        ? null
+        : {
+            from: comparison.from,
+            to: comparison.to,
+            rows: comparison.rows.map((r) => ({
+              partner: r.partner,
+              year: r.yearLabel,
+              category: r.category,
+              from: penceToText(r.from),
+              to: penceToText(r.to),
+              difference: penceToText(r.difference),
+            })),
+          },
+    doNoHarm:
+      doNoHarm === undefined
+        ? null
+        : { scenario: doNoHarm.scenario, passed: doNoHarm.passed, joining: doNoHarm.joining, harms: doNoHarm.harms.length },
     compared:
       outputs.many === undefined
         ? null
         : {
             runs: outputs.many.names,
-            rows: outputs.many.rows.map((r) => ({ partner: r.partner, year: r.yearLabel, category: r.category, amounts: r.amounts.map(penceToText), differences: r.differences.map(penceToText) })),
-            doNoHarm: outputs.many.doNoHarm.map((h) => ({ scenario: h.scenario, passed: h.passed, joining: h.joining, harms: h.harms.length })),
+            rows: outputs.many.rows.map((r) => ({
+              partner: r.partner,
+              year: r.yearLabel,
+              category: r.category,
+              amounts: r.amounts.map(penceToText),
+              differences: r.differences.map(penceToText),
+            })),
+            doNoHarm: outputs.many.doNoHarm.map((h) => ({
+              scenario: h.scenario,
+              passed: h.passed,
+              joining: h.joining,
+              harms: h.harms.length,
+            })),
           },
     written: write.file === undefined ? null : { file: write.file, sheets: write.sheets },
-    chartsNotWritten: write.chartsNotWritten.map((c) => ({ sheet: c.sheet, name: c.chart.name, title: c.chart.title, reason: "exceljs cannot write charts" })),
+    chartsNotWritten: write.chartsNotWritten.map((c) => ({
+      sheet: c.sheet,
+      name: c.chart.name,
+      title: c.chart.title,
+      reason: "exceljs cannot write charts",
+    })),
   };
 }
 
-/** How many charges a run has, without building the list of them (a million objects for a county-sized model) when nobody is within anybody. */
+/**
+ * How many charges a run has, without building the list of them (a million objects for a county-sized model) when nobody is within anybody.
+ */
 function chargeCount(run: FinishedOutputs["run"]): number {
   if ((run.model.withinPartners ?? []).length > 0) return run.rows.length;
   let n = 0;
@@ -87,16 +154,32 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   const s = run.result.settings;
   const b = run.result.balance;
   const lines = [
-    `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}, ${chargeCount(run)} charges.`,
-    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(run.result)}`,
+    `${file}: ${scenario === undefined ? "base model" : `scenario "${scenario}"`}, ${fyLabel(s.firstYear)} to ` +
+      `${fyLabel(s.lastYear)}, ${chargeCount(run)} charges.`,
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ` +
+      `${formatMoney(b.totalOut)} charged.${outsideText(run.result)}`,
   ];
-  for (const p of partnerTotals(outputs)) lines.push(`  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`);
+  for (const p of partnerTotals(outputs))
+    lines.push(
+      `  ${p.id.padEnd(8)} capital ${formatMoney(p.capital).padStart(16)}  revenue ${formatMoney(p.revenue).padStart(16)}  total ` +
+        `${formatMoney(p.capital + p.revenue).padStart(16)}  ${p.name}`,
+    );
   // The statuses in the same words as the sheet and the task pane, each with how many rows have it.
-  const counts = BUDGET_STATUSES.map((st) => ({ st, n: budget.budgets.lines.filter((l) => l.status === st).length })).filter((c) => c.n > 0);
-  lines.push(`Budget check: ${budget.budgets.lines.length} rows${counts.length === 0 ? "" : ` (${counts.map((c) => `${c.n} ${BUDGET_STATUS_TEXT[c.st]}`).join(", ")})`}; ${budget.flags.length} flags.`);
+  const counts = BUDGET_STATUSES.map((st) => ({ st, n: budget.budgets.lines.filter((l) => l.status === st).length })).filter(
+    (c) => c.n > 0,
+  );
+  lines.push(
+    `Budget check: ${budget.budgets.lines.length} ` +
+      `rows${counts.length === 0 ? "" : ` (${counts.map((c) => `${c.n} ${BUDGET_STATUS_TEXT[c.st]}`).join(", ")})`}; ` +
+      `${budget.flags.length} flags.`,
+  );
   for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
-  if (doNoHarm !== undefined) lines.push(`Do no harm ("${doNoHarm.scenario}"): ${doNoHarm.passed ? "passed, no existing partner pays more" : `FAILED, ${doNoHarm.harms.length} increases for existing partners`}.`);
+  if (doNoHarm !== undefined)
+    lines.push(
+      `Do no harm ("${doNoHarm.scenario}"): ` +
+        (doNoHarm.passed ? "passed, no existing partner pays more." : `FAILED, ${doNoHarm.harms.length} increases for existing partners.`),
+    );
   const many = outputs.many;
   if (many !== undefined) {
     lines.push(`Scenario comparison: ${many.names.join(", ")} side by side, ${many.rows.length} rows.`);
@@ -107,11 +190,22 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
         const t = byPartner.get(r.partner) ?? { capital: 0, revenue: 0 };
         byPartner.set(r.partner, { ...t, [r.category]: t[r.category] + (r.differences[k] ?? 0) });
       }
-      lines.push(`  ${name}: ${[...byPartner.entries()].map(([p, t]) => `${p} ${signed(t.capital + t.revenue)}`).join(", ")} (change from Base over all years)`);
+      lines.push(
+        `  ${name}: ${[...byPartner.entries()].map(([p, t]) => `${p} ${signed(t.capital + t.revenue)}`).join(", ")} (change from ` +
+          `Base over all years)`,
+      );
     });
-    for (const h of many.doNoHarm) lines.push(`Do no harm ("${h.scenario}"): ${h.passed ? "passed, no existing partner pays more" : `FAILED, ${h.harms.length} increases for existing partners`}.`);
+    for (const h of many.doNoHarm)
+      lines.push(
+        `Do no harm ("${h.scenario}"): ` +
+          `${h.passed ? "passed, no existing partner pays more" : `FAILED, ${h.harms.length} increases for existing partners`}.`,
+      );
   }
   if (write.file !== undefined) lines.push(`Wrote ${write.sheets.join(", ")} to ${write.file}.`);
-  if (write.chartsNotWritten.length > 0) lines.push(`Note: ${write.chartsNotWritten.length} chart(s) on the Charts sheet were not drawn (this tool cannot write Excel charts); their figures are on the sheet.`);
+  if (write.chartsNotWritten.length > 0)
+    lines.push(
+      `Note: ${write.chartsNotWritten.length} chart(s) on the Charts sheet were not drawn (this tool cannot write Excel charts); ` +
+        `their figures are on the sheet.`,
+    );
   return lines;
 }

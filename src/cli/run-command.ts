@@ -1,4 +1,15 @@
-import { problemLine, recordRun, recordSignOff, runWorkbook, staleness, stalenessWarnings, verifyWorkbook, whenText, writeResults, type Problem } from "../app";
+import {
+  problemLine,
+  recordRun,
+  recordSignOff,
+  runWorkbook,
+  staleness,
+  stalenessWarnings,
+  verifyWorkbook,
+  whenText,
+  writeResults,
+  type Problem,
+} from "../app";
 import { createStorePort, decodeMarker } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
@@ -50,7 +61,13 @@ function problemJson(p: Problem): { address: string | null; message: string } {
 }
 
 function failure(code: number, json: boolean, error: string, problems: readonly Problem[] = [], notes: readonly string[] = []): Outcome {
-  if (json) return { code, out: [JSON.stringify({ ok: false, error, problems: problems.map(problemJson), ...(notes.length > 0 ? { stale: notes } : {}) }, null, 2)] };
+  if (json)
+    return {
+      code,
+      out: [
+        JSON.stringify({ ok: false, error, problems: problems.map(problemJson), ...(notes.length > 0 ? { stale: notes } : {}) }, null, 2),
+      ],
+    };
   return { code, err: [`${NAME}: ${error}`, ...problems.map((p) => `  ${problemLine(p)}`), ...notes.map((n) => `warning: ${n}`)] };
 }
 
@@ -88,27 +105,47 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);
   if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
-  const result = await runWorkbook(port, { ...(args.scenario === undefined ? {} : { scenario: args.scenario }), ...(args.compare === undefined || args.compare.length === 0 ? {} : { compare: args.compare }) });
+  const result = await runWorkbook(port, {
+    ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
+    ...(args.compare === undefined || args.compare.length === 0 ? {} : { compare: args.compare }),
+  });
   if (!result.ok) {
     if (result.kind === "noModel") return failure(EXIT.file, args.json, `${args.file}: ${result.message}`);
     // The results in the file came from other inputs: say so next to the problems.
     const stale = result.session === undefined ? [] : stalenessWarnings(staleness(result.session));
-    return failure(EXIT.problems, args.json, `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`, result.problems, stale);
+    return failure(
+      EXIT.problems,
+      args.json,
+      `${args.file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} to fix before the model can run:`,
+      result.problems,
+      stale,
+    );
   }
   const warnings = result.warnings;
   const before = staleness(result.session);
   const stale = stalenessWarnings(before);
   if (args.check) {
     const m = result.session.model;
-    const summary = `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ${result.session.scenarios.length} scenarios).`;
-    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson), stale }, null, 2)] };
-    return { code: EXIT.ok, out: [summary], err: [...warnings.map((w) => `warning: ${problemLine(w)}`), ...stale.map((s) => `warning: ${s}`)] };
+    const summary =
+      `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ` +
+      `${result.session.scenarios.length} scenarios).`;
+    if (args.json)
+      return {
+        code: EXIT.ok,
+        out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson), stale }, null, 2)],
+      };
+    return {
+      code: EXIT.ok,
+      out: [summary],
+      err: [...warnings.map((w) => `warning: ${problemLine(w)}`), ...stale.map((s) => `warning: ${s}`)],
+    };
   }
 
   const inPlace = !args.noWrite && (args.outPath === undefined || args.outPath === args.path);
   const notes: string[] = warnings.map((w) => `warning: ${problemLine(w)}`);
   if (args.noWrite) notes.push(...stale.map((s) => `warning: ${s}`));
-  else if (before.kind === "stale") notes.push(`note: the results in ${args.file} were out of date (from the run on ${whenText(before.run.at)}); these replace them.`);
+  else if (before.kind === "stale")
+    notes.push(`note: the results in ${args.file} were out of date (from the run on ${whenText(before.run.at)}); these replace them.`);
   // What is written carries its run record: every title stamped, the Run log carried forward with this run (or sign-off) added.
   const record = { by: args.preparedBy ?? result.session.read.preparedBy, now: args.now ?? new Date() };
   let toWrite = recordRun(result.session, result.outputs, warnings.length, record);
@@ -125,16 +162,32 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     };
     const secondOnly = store.markedBySecondMarkOnly().filter(replaced);
     if (secondOnly.length > 0) {
-      notes.push(`note: ${args.file} was saved by a program that drops the add-in's sheet markers (LibreOffice or openpyxl, for example); its sheets were recognised by their second mark (the name _SharedApportion), and these will be replaced: ${secondOnly.join(", ")}.`);
+      notes.push(
+        `note: ${args.file} was saved by a program that drops the add-in's sheet markers (LibreOffice or openpyxl, for example); ` +
+          `its sheets were recognised by their second mark (the name _SharedApportion), and these will be replaced: ` +
+          `${secondOnly.join(", ")}.`,
+      );
     }
     const lost = await opened.value.lost(replaced);
     if (lost.length > 0 && inPlace && !args.force) {
-      return failure(EXIT.file, args.json, `${args.file} holds ${lostFeaturesText(lost)}, which this tool cannot keep when it rewrites the file; nothing was written. Use --out <copy.xlsx> to write the results to a new file, or --force to write into this one anyway.`);
+      return failure(
+        EXIT.file,
+        args.json,
+        `${args.file} holds ${lostFeaturesText(lost)}, which this tool cannot keep when it rewrites the file; nothing was ` +
+          `written. Use --out <copy.xlsx> to write the results to a new file, or --force to write into this one anyway.`,
+      );
     }
-    if (lost.length > 0) notes.push(`note: ${args.out ?? args.file} lacks ${lostFeaturesText(lost)} from ${args.file} (this tool cannot write them).`);
-    const written = await writeResults(port, toWrite, { replaceEdited: args.force, onProgress: (done, total) => bar.update("Writing sheets", done, total) });
+    if (lost.length > 0)
+      notes.push(`note: ${args.out ?? args.file} lacks ${lostFeaturesText(lost)} from ${args.file} (this tool cannot write them).`);
+    const written = await writeResults(port, toWrite, {
+      replaceEdited: args.force,
+      onProgress: (done, total) => bar.update("Writing sheets", done, total),
+    });
     if (written.kind !== "written") {
-      const problems = written.kind === "needsConsent" ? written.problems.map((p) => ({ ...p, message: `${p.message} Add --force to replace them.` })) : written.problems;
+      const problems =
+        written.kind === "needsConsent"
+          ? written.problems.map((p) => ({ ...p, message: `${p.message} Add --force to replace them.` }))
+          : written.problems;
       return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, problems);
     }
     const shown = inPlace ? args.file : (args.out ?? args.file);
@@ -163,7 +216,14 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   }
   bar.update("Done", 3, 3);
   if (args.json) {
-    const json = { ...runJson(result.outputs, args.file, write), warnings: warnings.map(problemJson), stale: args.noWrite ? stale : [], signedOffBy: args.signOff?.trim() ?? null, pdf: pdfSheets === null ? null : { file: args.pdf, sheets: pdfSheets }, statements: statementFiles === null ? null : { folder: args.statements, files: statementFiles } };
+    const json = {
+      ...runJson(result.outputs, args.file, write),
+      warnings: warnings.map(problemJson),
+      stale: args.noWrite ? stale : [],
+      signedOffBy: args.signOff?.trim() ?? null,
+      pdf: pdfSheets === null ? null : { file: args.pdf, sheets: pdfSheets },
+      statements: statementFiles === null ? null : { folder: args.statements, files: statementFiles },
+    };
     return { code: EXIT.ok, out: [JSON.stringify(json, null, 2)] };
   }
   return { code: EXIT.ok, out: [...runText(result.outputs, args.file, write), ...extras], err: notes };
@@ -177,19 +237,53 @@ function cellText(v: unknown): string {
 /** The report of `--verify`: exit 0 only when every output cell agrees with the recomputation. */
 function verifyCommand(args: RunArgs, v: Awaited<ReturnType<typeof verifyWorkbook>>): Outcome {
   if (v.kind === "verified") {
-    if (args.json) return { code: EXIT.ok, out: [JSON.stringify({ ok: true, verified: true, file: args.file, run: v.runAt, fingerprint: v.fingerprint, sheets: v.sheets, cells: v.cells, differences: [] }, null, 2)] };
-    return { code: EXIT.ok, out: [`${args.file}: verified. Every value in ${v.sheets.join(", ")} (${v.cells} cells) is what the run of ${whenText(v.runAt)} gives when recomputed from the inputs (fingerprint ${v.fingerprint}).`] };
+    if (args.json)
+      return {
+        code: EXIT.ok,
+        out: [
+          JSON.stringify(
+            {
+              ok: true,
+              verified: true,
+              file: args.file,
+              run: v.runAt,
+              fingerprint: v.fingerprint,
+              sheets: v.sheets,
+              cells: v.cells,
+              differences: [],
+            },
+            null,
+            2,
+          ),
+        ],
+      };
+    return {
+      code: EXIT.ok,
+      out: [
+        `${args.file}: verified. Every value in ${v.sheets.join(", ")} (${v.cells} cells) is what the run of ` +
+          `${whenText(v.runAt)} gives when recomputed from the inputs (fingerprint ${v.fingerprint}).`,
+      ],
+    };
   }
   if (v.kind === "cannotVerify") return failure(EXIT.problems, args.json, `${args.file}: cannot verify: ${v.reason}`, v.problems);
   const diffs = v.differences;
   if (args.json) {
-    const out = { ok: false, verified: false, file: args.file, cells: v.cells, missingSheets: v.missingSheets, differences: diffs.map((d) => ({ address: d.address, written: d.written, recomputed: d.recomputed })) };
+    const out = {
+      ok: false,
+      verified: false,
+      file: args.file,
+      cells: v.cells,
+      missingSheets: v.missingSheets,
+      differences: diffs.map((d) => ({ address: d.address, written: d.written, recomputed: d.recomputed })),
+    };
     return { code: EXIT.problems, out: [JSON.stringify(out, null, 2)] };
   }
   return {
     code: EXIT.problems,
     err: [
-      `${NAME}: ${args.file}: NOT verified: ${diffs.length} cell${diffs.length === 1 ? "" : "s"} differ${diffs.length === 1 ? "s" : ""} from the recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}:`,
+      `${NAME}: ${args.file}: NOT verified: ${diffs.length} cell${diffs.length === 1 ? "" : "s"} ` +
+        `differ${diffs.length === 1 ? "s" : ""} from the ` +
+        `recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}:`,
       ...diffs.map((d) => `  ${d.address}: written ${cellText(d.written)}, recomputed ${cellText(d.recomputed)}`),
     ],
   };

@@ -28,8 +28,19 @@ export function syntheticSample(size: ScaleOptions): SampleModel {
 
 /** `--list-samples`: each sample's id and title. */
 export function listSamples(json: boolean): Outcome {
-  const synthetic = { id: SYNTHETIC, title: SYNTHETIC_TITLE, summary: "Made-up figures for trying the tool at scale (the benchmarks' model).", source: "Generated (deterministic)" };
-  if (json) return { code: 0, out: [JSON.stringify([...SAMPLES.map((s) => ({ id: s.id, title: s.title, summary: s.summary, source: s.source })), synthetic], null, 2)] };
+  const synthetic = {
+    id: SYNTHETIC,
+    title: SYNTHETIC_TITLE,
+    summary: "Made-up figures for trying the tool at scale (the benchmarks' model).",
+    source: "Generated (deterministic)",
+  };
+  if (json)
+    return {
+      code: 0,
+      out: [
+        JSON.stringify([...SAMPLES.map((s) => ({ id: s.id, title: s.title, summary: s.summary, source: s.source })), synthetic], null, 2),
+      ],
+    };
   return { code: 0, out: [...SAMPLES, synthetic].map((s) => `${s.id.padEnd(28)} ${s.title}`) };
 }
 
@@ -39,10 +50,20 @@ export function listSamples(json: boolean): Outcome {
  * add-in's "New model from a sample" lays it out. An existing file is only
  * replaced with `--force`.
  */
-export async function writeSample(command: { sample: string; file: string; force: boolean; json: boolean; size?: ScaleOptions }, shown: string): Promise<Outcome> {
+export async function writeSample(
+  command: { sample: string; file: string; force: boolean; json: boolean; size?: ScaleOptions },
+  shown: string,
+): Promise<Outcome> {
   const sample = command.sample === SYNTHETIC ? syntheticSample(command.size ?? SCALE_DEFAULTS) : sampleById(command.sample);
-  if (sample === undefined) return { code: 2, err: [`shared-apportion: there is no sample "${command.sample}"; choose one of ${[...SAMPLES.map((s) => s.id), SYNTHETIC].join(", ")}.`] };
-  if (!command.force && (await exists(command.file))) return { code: 3, err: [`shared-apportion: ${shown} already exists; choose another name or add --force to replace it.`] };
+  if (sample === undefined)
+    return {
+      code: 2,
+      err: [
+        `shared-apportion: there is no sample "${command.sample}"; choose one of ${[...SAMPLES.map((s) => s.id), SYNTHETIC].join(", ")}.`,
+      ],
+    };
+  if (!command.force && (await exists(command.file)))
+    return { code: 3, err: [`shared-apportion: ${shown} already exists; choose another name or add --force to replace it.`] };
   const store = new XlsxStore(new ExcelJS.Workbook());
   const created = await createStorePort(store).createModel(sample.model, { notes: sample.notes, title: sample.title });
   if (!created.ok) return { code: 3, err: created.problems.map((p) => `shared-apportion: ${workbookProblemMessage(p)}`) };
@@ -56,7 +77,10 @@ export async function writeSample(command: { sample: string; file: string; force
   }
   const sheets = created.value.sheets;
   if (command.json) return { code: 0, out: [JSON.stringify({ ok: true, sample: sample.id, file: command.file, sheets }, null, 2)] };
-  return { code: 0, out: [`Wrote the sample "${sample.title}" to ${shown} (sheets ${sheets.join(", ")}).`, `Run it with: shared-apportion ${shown}`] };
+  return {
+    code: 0,
+    out: [`Wrote the sample "${sample.title}" to ${shown} (sheets ${sheets.join(", ")}).`, `Run it with: shared-apportion ${shown}`],
+  };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -20,7 +20,15 @@ export function statementFileName(id: string, taken: ReadonlySet<string>): strin
 async function statementBytes(spec: SheetSpec): Promise<Buffer> {
   const store = new XlsxStore(new ExcelJS.Workbook());
   store.addSheet(spec.name, true);
-  for (const b of spec.blocks) store.writeBlock(spec.name, b.row, b.col, b.values, b.formats?.map((f) => f ?? "General"), b.style);
+  for (const b of spec.blocks)
+    store.writeBlock(
+      spec.name,
+      b.row,
+      b.col,
+      b.values,
+      b.formats?.map((f) => f ?? "General"),
+      b.style,
+    );
   store.setColumnWidths(spec.name, spec.columnWidths);
   if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
   return Buffer.from(await store.workbook.xlsx.writeBuffer());
@@ -38,7 +46,10 @@ export async function writeStatements(outputs: RunOutputs, dir: string): Promise
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    return { ok: false, message: `the folder for the statements cannot be created: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}` };
+    return {
+      ok: false,
+      message: `the folder for the statements cannot be created: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`,
+    };
   }
   const files: string[] = [];
   const taken = new Set<string>();
@@ -52,7 +63,12 @@ export async function writeStatements(outputs: RunOutputs, dir: string): Promise
       await rename(temp, path);
     } catch (e) {
       await rm(temp, { force: true });
-      return { ok: false, message: `${name} could not be written: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}${files.length > 0 ? ` (written before it: ${files.join(", ")})` : ""}` };
+      return {
+        ok: false,
+        message:
+          `${name} could not be written: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}` +
+          (files.length > 0 ? ` (written before it: ${files.join(", ")})` : ""),
+      };
     }
     files.push(name);
   }

@@ -26,7 +26,11 @@ export interface WriteSession {
  * beside it. Called before the workbook is read, so a refusal costs nothing
  * and a later save by someone else is caught by the identity check.
  */
-export async function beginWrite(path: string, shown: string, inPlace: boolean): Promise<{ ok: true; session: WriteSession } | { ok: false; message: string }> {
+export async function beginWrite(
+  path: string,
+  shown: string,
+  inPlace: boolean,
+): Promise<{ ok: true; session: WriteSession } | { ok: false; message: string }> {
   const target = await writeTarget(path);
   const early = await checkWritable(target);
   if (early !== undefined) return { ok: false, message: writeProblemMessage(early, shown, inPlace) };
@@ -34,7 +38,10 @@ export async function beginWrite(path: string, shown: string, inPlace: boolean):
   try {
     const got = await acquireLock(target);
     if (!got.ok) {
-      const who = got.holder === undefined ? "another shared-apportion run" : `another shared-apportion run (process ${got.holder.pid} on ${got.holder.host}, since ${got.holder.since})`;
+      const who =
+        got.holder === undefined
+          ? "another shared-apportion run"
+          : `another shared-apportion run (process ${got.holder.pid} on ${got.holder.host}, since ${got.holder.since})`;
       return { ok: false, message: `${shown} is being written by ${who}, so nothing was written. Try again when it has finished.` };
     }
     lock = got.lock;
@@ -45,11 +52,22 @@ export async function beginWrite(path: string, shown: string, inPlace: boolean):
   let before: FileIdentity | undefined;
   try {
     const stale = await removeStaleTemps(target);
-    if (stale.removed.length > 0) notes.push(`note: removed ${stale.removed.length} temporary file${stale.removed.length === 1 ? "" : "s"} left beside ${shown} by an interrupted run (${stale.removed.join(", ")}).`);
-    if (stale.inUse.length > 0) notes.push(`note: left ${stale.inUse.join(", ")} beside ${shown}: a running process owns ${stale.inUse.length === 1 ? "it" : "them"}.`);
+    if (stale.removed.length > 0)
+      notes.push(
+        `note: removed ${stale.removed.length} temporary file${stale.removed.length === 1 ? "" : "s"} left beside ${shown} by an ` +
+          `interrupted run (${stale.removed.join(", ")}).`,
+      );
+    if (stale.inUse.length > 0)
+      notes.push(
+        `note: left ${stale.inUse.join(", ")} beside ${shown}: a running process owns ${stale.inUse.length === 1 ? "it" : "them"}.`,
+      );
     before = inPlace ? undefined : await currentIdentity(target);
     const program = await openElsewhere(target);
-    if (program !== undefined) notes.push(`note: ${shown} seems to be open in ${program} (its owner file is beside it); if it is, close it without saving, or ${program}'s next save will replace these results.`);
+    if (program !== undefined)
+      notes.push(
+        `note: ${shown} seems to be open in ${program} (its owner file is beside it); if it is, close it without saving, or ` +
+          `${program}'s next save will replace these results.`,
+      );
   } catch (e) {
     await lock.release();
     return { ok: false, message: writeProblemMessage({ kind: "io", code: (e as { code?: string }).code ?? "error" }, shown, inPlace) };

@@ -1,6 +1,16 @@
 import type { Cell, Table, Workbook, Worksheet } from "exceljs";
 import { a1, a1Range, absoluteFormula, quoteSheet } from "../excel";
-import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, PrintSpec, RangeRef, TableSpec, ValidationSpec } from "../excel";
+import type {
+  CellStyle,
+  CellValue,
+  ChartSpec,
+  ConditionalFormatSpec,
+  Grid,
+  PrintSpec,
+  RangeRef,
+  TableSpec,
+  ValidationSpec,
+} from "../excel";
 import { MARKER_KEY } from "../excel";
 import type { SheetStore, StoreSheet, StoreTable } from "../excel";
 import { fromExcel, toExcel } from "./xlsx/cell-convert";
@@ -57,7 +67,9 @@ export class XlsxStore implements SheetStore {
    * the file and dropped the custom property that marks them.
    */
   markedBySecondMarkOnly(): string[] {
-    return this.workbook.worksheets.filter((ws) => this.properties.get(ws)?.get(MARKER_KEY) === undefined && this.secondMarks.has(ws)).map((ws) => ws.name);
+    return this.workbook.worksheets
+      .filter((ws) => this.properties.get(ws)?.get(MARKER_KEY) === undefined && this.secondMarks.has(ws))
+      .map((ws) => ws.name);
   }
 
   /** Charts the layout asked for that are not in the file (exceljs cannot write charts). */
@@ -192,13 +204,21 @@ export class XlsxStore implements SheetStore {
   }
 
   /** @inheritdoc */
-  writeBlock(sheet: string, row: number, col: number, values: Grid, formats: readonly (string | null)[] | undefined, style: CellStyle | undefined): void {
+  writeBlock(
+    sheet: string,
+    row: number,
+    col: number,
+    values: Grid,
+    formats: readonly (string | null)[] | undefined,
+    style: CellStyle | undefined,
+  ): void {
     const ws = this.sheet(sheet);
     values.forEach((line, r) =>
       line.forEach((v, c) => {
         const cell = this.cell(ws, row + r, col + c);
         cell.value = toExcel(v);
-        if (formats !== undefined || style !== undefined) cell.style = this.styles.derive(cell.style, formats === undefined ? undefined : (formats[c] ?? "General"), style);
+        if (formats !== undefined || style !== undefined)
+          cell.style = this.styles.derive(cell.style, formats === undefined ? undefined : (formats[c] ?? "General"), style);
       }),
     );
   }
@@ -207,7 +227,14 @@ export class XlsxStore implements SheetStore {
   addTable(sheet: string, table: TableSpec, name: string): void {
     const ws = this.sheet(sheet);
     if (this.tables().some((t) => same(t.model.name, name))) throw new Error(`A table named "${name}" already exists`);
-    const overlap = this.listTables().find((t) => same(t.sheet, ws.name) && t.row < table.row + table.rows && table.row < t.row + t.rows && t.col < table.col + table.cols && table.col < t.col + t.cols);
+    const overlap = this.listTables().find(
+      (t) =>
+        same(t.sheet, ws.name) &&
+        t.row < table.row + table.rows &&
+        table.row < t.row + t.rows &&
+        t.col < table.col + table.cols &&
+        table.col < t.col + t.cols,
+    );
     if (overlap !== undefined) throw new Error(`Table "${name}" would overlap table "${overlap.name}"`);
     const [header = [], ...body] = this.readValues(ws.name, table.row, table.col, table.rows, table.cols);
     const names = uniqueHeaders(header);
@@ -276,7 +303,9 @@ export class XlsxStore implements SheetStore {
   addChart(sheet: string, c: ChartSpec): void {
     const ws = this.sheet(sheet);
     this.charts.push({ sheet: ws.name, chart: c });
-    const note = `Charts not drawn: this sheet was written by the shared-apportion command line, which cannot write Excel charts. The figures each chart would show are in the tables on this sheet; run the model from the add-in in Excel to draw them.`;
+    const note =
+      `Charts not drawn: this sheet was written by the shared-apportion command line, which cannot write Excel ` +
+      `charts. The figures each chart would show are in the tables on this sheet; run the model from the add-in in Excel to draw them.`;
     this.cell(ws, 0, 0).note = note;
   }
 
@@ -319,7 +348,8 @@ export class XlsxStore implements SheetStore {
       fitToWidth: print.pagesWide,
       fitToHeight: 0,
       printArea: `${a1(a.row, a.col)}:${a1(a.row + a.rows - 1, a.col + a.cols - 1)}`,
-      printTitlesRow: print.titleRows === undefined ? undefined : `${print.titleRows.row + 1}:${print.titleRows.row + print.titleRows.rows}`,
+      printTitlesRow:
+        print.titleRows === undefined ? undefined : `${print.titleRows.row + 1}:${print.titleRows.row + print.titleRows.rows}`,
     } as Worksheet["pageSetup"];
     const f = print.footer;
     ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${f.left}&C${f.center}&R${f.right}` };

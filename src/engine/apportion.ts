@@ -1,4 +1,5 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
+import type { ChargeRow } from "./budget/charge-rows";
 import type { DayNumber } from "./dates";
 import type { EngineError } from "./errors";
 import { fyLabel, type FinancialYear } from "./financial-year";
@@ -49,15 +50,11 @@ export interface LineYear {
   readonly settlement?: string;
 }
 
-/** One partner's charge for one cost line in one year. Classification travels with it. */
-export interface Charge {
-  readonly lineRef: string;
-  readonly partner: string;
-  readonly year: FinancialYear;
-  readonly yearLabel: string;
-  readonly category: Category;
-  readonly nature: Nature;
-  readonly amount: Pence;
+/**
+ * One partner's charge for one cost line in one year: the one shape of a
+ * charge ({@link ChargeRow}), with where it sits in the result for its trace.
+ */
+export interface Charge extends ChargeRow {
   /** Index into {@link ApportionResult.lineYears}, for the trace. */
   readonly lineYear: number;
   /** Position of the partner within that line-year. */
@@ -123,7 +120,9 @@ export function apportionModel(input: ModelInput): Result<ApportionResult> {
   return apportionPrepared(prepared.value);
 }
 
-type Resolved = Result<BasisWeights & { readonly text: readonly string[]; readonly total: string; readonly split: (amount: number) => number[] }>;
+type Resolved = Result<
+  BasisWeights & { readonly text: readonly string[]; readonly total: string; readonly split: (amount: number) => number[] }
+>;
 
 /** A line-year's basis once membership is applied: who shares it and how. */
 interface MemberBasis {
@@ -139,7 +138,11 @@ interface MemberBasis {
 type MemberResolved = Result<MemberBasis | undefined>;
 
 function resolvedOf(weights: readonly Weight[]): { text: string[]; total: string; split: (amount: number) => number[] } {
-  return { text: weights.map(String), total: weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(), split: largestRemainderBy(weights) };
+  return {
+    text: weights.map(String),
+    total: weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(),
+    split: largestRemainderBy(weights),
+  };
 }
 
 /**
@@ -197,12 +200,18 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       }
       let resolved = slots[ya.year - firstYear];
       if (resolved === undefined) {
-        const r = basisWeights(model, line.basis, ya.year, line.partners, { entity: "costLine", key: line.ref, index: line.row, field: "basis" });
+        const r = basisWeights(model, line.basis, ya.year, line.partners, {
+          entity: "costLine",
+          key: line.ref,
+          index: line.row,
+          field: "basis",
+        });
         resolved = r.ok ? ok({ ...r.value, ...resolvedOf(r.value.weights) }) : r;
         slots[ya.year - firstYear] = resolved;
       }
       if (!resolved.ok) {
-        for (const e of resolved.errors) problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
+        for (const e of resolved.errors)
+          problems.push(e.at.entity === "costLine" ? { ...e, at: { ...e.at, key: line.ref, index: line.row } } : e);
         continue;
       }
       // The basis as resolved, unless membership changes who shares this line-year (no object is built for the usual case).
@@ -332,8 +341,20 @@ function chargesOf(lineYears: readonly LineYear[]): Charge[] {
   for (let index = 0; index < lineYears.length; index++) {
     const ly = lineYears[index] as LineYear;
     const { lineRef, year, yearLabel, category, nature, partners, shares } = ly;
+    const service = ly.service.trim();
     for (let position = 0; position < partners.length; position++) {
-      charges[k++] = { lineRef, partner: partners[position] as string, year, yearLabel, category, nature, amount: shares[position] ?? 0, lineYear: index, position };
+      charges[k++] = {
+        lineRef,
+        partner: partners[position] as string,
+        year,
+        yearLabel,
+        category,
+        nature,
+        service,
+        amount: shares[position] ?? 0,
+        lineYear: index,
+        position,
+      };
     }
   }
   return charges;
@@ -433,12 +454,18 @@ class ChargeSums {
     }
     this.totalIn += ly.profile.amount;
     this.totalOut += charged;
-    if (charged !== ly.profile.amount) this.mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });
+    if (charged !== ly.profile.amount)
+      this.mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });
   }
 
   /** The same as {@link balanceOf} of the line-years added. */
   balance(): BalanceCheck {
-    return { balanced: this.mismatches.length === 0 && this.totalIn === this.totalOut, totalIn: this.totalIn, totalOut: this.totalOut, mismatches: this.mismatches };
+    return {
+      balanced: this.mismatches.length === 0 && this.totalIn === this.totalOut,
+      totalIn: this.totalIn,
+      totalOut: this.totalOut,
+      mismatches: this.mismatches,
+    };
   }
 
   table(): ChargeTable | undefined {
@@ -456,7 +483,15 @@ class ChargeSums {
         }
       }
     }
-    return { partners: this.partners.map((p) => p.id), firstYear: this.firstYear, years: this.years, yearLabels: this.yearLabels, services: this.services, sums, seen };
+    return {
+      partners: this.partners.map((p) => p.id),
+      firstYear: this.firstYear,
+      years: this.years,
+      yearLabels: this.yearLabels,
+      services: this.services,
+      sums,
+      seen,
+    };
   }
 }
 
@@ -516,11 +551,17 @@ export function totalsOf(charges: readonly Charge[]): TotalRow[] {
     const key = ((p * 20_000 + c.year) * 2 + (c.category === "capital" ? 0 : 1)) * 2 + (c.nature === "one-off" ? 0 : 1);
     const cell = cells.get(key);
     if (cell !== undefined) cell.amount += c.amount;
-    else cells.set(key, { row: { partner: c.partner, year: c.year, yearLabel: c.yearLabel, category: c.category, nature: c.nature }, amount: c.amount });
+    else
+      cells.set(key, {
+        row: { partner: c.partner, year: c.year, yearLabel: c.yearLabel, category: c.category, nature: c.nature },
+        amount: c.amount,
+      });
   }
   return [...cells.values()]
     .map(({ row, amount }) => ({ ...row, amount }))
-    .sort((a, b) => compareIds(a.partner, b.partner) || a.year - b.year || compareIds(a.category, b.category) || compareIds(a.nature, b.nature));
+    .sort(
+      (a, b) => compareIds(a.partner, b.partner) || a.year - b.year || compareIds(a.category, b.category) || compareIds(a.nature, b.nature),
+    );
 }
 
 /** Checks each line-year and the grand total balance to the penny. */
@@ -534,7 +575,8 @@ export function balanceOf(lineYears: readonly LineYear[]): BalanceCheck {
     for (let i = 0; i < shares.length; i++) charged += shares[i] as number;
     totalIn += ly.profile.amount;
     totalOut += charged;
-    if (charged !== ly.profile.amount) mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });
+    if (charged !== ly.profile.amount)
+      mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });
   }
   return { balanced: mismatches.length === 0 && totalIn === totalOut, totalIn, totalOut, mismatches };
 }

@@ -61,7 +61,12 @@ function sourceValues(
         else values.push(v);
       }
       if (missing.length > 0) {
-        return errs(missing.map((p) => ({ kind: "missingValue", at: { entity: "driver", key: ref.driver, partner: p, year: fyLabel(fy), field: "value" } }) as const));
+        return errs(
+          missing.map(
+            (p) =>
+              ({ kind: "missingValue", at: { entity: "driver", key: ref.driver, partner: p, year: fyLabel(fy), field: "value" } }) as const,
+          ),
+        );
       }
       return ok({ values, label: `${driver?.label ?? ref.driver}${driver?.illustrative ? " (illustrative)" : ""}` });
     }
@@ -85,7 +90,8 @@ function component(
   let sum = values.reduce((a, b) => a.plus(b), ZERO);
   let fellBackToEqual = false;
   if (sum.isZero()) {
-    if (model.settings.zeroDriverFallback !== "equal") return errs([{ kind: "allDriversZero", basis: basisRefText(ref), at: { ...at, year: fyLabel(fy) } }]);
+    if (model.settings.zeroDriverFallback !== "equal")
+      return errs([{ kind: "allDriversZero", basis: basisRefText(ref), at: { ...at, year: fyLabel(fy) } }]);
     values = partners.map(() => ONE);
     sum = new Decimal(partners.length);
     fellBackToEqual = true;
@@ -107,7 +113,13 @@ function component(
  * line's partners. A weighted mix is combined exactly (Σ weightⱼ × valueᵢⱼ ÷
  * totalⱼ as fractions) so the split is rounded once, at the end (money rule 5).
  */
-export function basisWeights(model: PreparedModel, ref: BasisRef, fy: FinancialYear, partners: readonly string[], at: Where): Result<BasisWeights> {
+export function basisWeights(
+  model: PreparedModel,
+  ref: BasisRef,
+  fy: FinancialYear,
+  partners: readonly string[],
+  at: Where,
+): Result<BasisWeights> {
   if (ref.kind !== "mix") {
     const c = component(model, ref, fy, partners, undefined, at);
     if (!c.ok) return c;

@@ -5,16 +5,7 @@
  */
 
 /** What kind of input an error points at. */
-export type Entity =
-  | "partner"
-  | "driver"
-  | "costLine"
-  | "basis"
-  | "budget"
-  | "settings"
-  | "scenario"
-  | "supportService"
-  | "argument";
+export type Entity = "partner" | "driver" | "costLine" | "basis" | "budget" | "settings" | "scenario" | "supportService" | "argument";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,
@@ -122,10 +113,16 @@ export function warningMessage(w: EngineWarning): string {
   const where = describeWhere(w.at);
   const span = `${w.first} to ${w.last}`;
   if (w.nature === "one-off") {
-    return `${where}: the one-off cost of £${w.amount} dated ${w.start} falls ${w.side} the model's years (${span}), so it is charged to no one; change the date or the years.`;
+    return (
+      `${where}: the one-off cost of £${w.amount} dated ${w.start} falls ${w.side} the model's years (${span}), so it is ` +
+      `charged to no one; change the date or the years.`
+    );
   }
   const dates = w.end === "" ? `from ${w.start}` : `from ${w.start} to ${w.end}`;
-  return `${where}: the ongoing charge of £${w.amount} a year ${dates} lies wholly ${w.side} the model's years (${span}), so it is charged to no one; change the dates or the years.`;
+  return (
+    `${where}: the ongoing charge of £${w.amount} a year ${dates} lies wholly ${w.side} the model's years (${span}), so it ` +
+    `is charged to no one; change the dates or the years.`
+  );
 }
 
 /** The kinds of engine error. */
@@ -164,7 +161,10 @@ export function errorMessage(e: EngineError): string {
   const where = describeWhere(e.at);
   switch (e.kind) {
     case "unknownPartner":
-      return `${where}: partner "${e.partner}" is not in the partner list${e.similar === undefined ? "" : ` (ids are case-sensitive: did you mean "${e.similar}"?)`}.`;
+      return (
+        `${where}: partner "${e.partner}" is not in the partner ` +
+        `list${e.similar === undefined ? "" : ` (ids are case-sensitive: did you mean "${e.similar}"?)`}.`
+      );
     case "duplicatePartner":
       return `${where}: partner "${e.partner}" appears more than once.`;
     case "duplicateId":
@@ -202,9 +202,15 @@ export function errorMessage(e: EngineError): string {
     case "noPartners":
       return `${where}: there are no partners to share the cost.`;
     case "noMembers":
-      return `${where}: none of the partners sharing it by "${e.basis}" is a member ${e.when} (see the Partners table's Joins and Leaves dates), so nobody can be charged for it.`;
+      return (
+        `${where}: none of the partners sharing it by "${e.basis}" is a member ${e.when} (see the Partners table's Joins ` +
+        `and Leaves dates), so nobody can be charged for it.`
+      );
     case "directPartMember":
-      return `${where}: it is charged directly to "${e.partner}", which is a member for only part of ${e.year}; give the line a Start or End date on the day "${e.partner}" joins or leaves, so it is not charged for time it was not a member.`;
+      return (
+        `${where}: it is charged directly to "${e.partner}", which is a member for only part of ${e.year}; give the line a ` +
+        `Start or End date on the day "${e.partner}" joins or leaves, so it is not charged for time it was not a member.`
+      );
     case "yearRange":
       return `${where}: the first year ${e.from} is after the last year ${e.to}.`;
     case "outOfRange":
@@ -220,20 +226,38 @@ export function errorMessage(e: EngineError): string {
     case "tooManyYears":
       return `${where}: ${e.from} to ${e.to} is ${e.years} years; a model may span at most ${MAX_MODEL_YEARS} years.`;
     case "yearAmountTooLarge":
-      return `${where}: the charge for ${e.year} comes to £${e.amount} after pro-rating and indexation, larger than the ${CAP_TEXT} the engine accepts in one year; lower the amount, the indexation or the years.`;
+      return (
+        `${where}: the charge for ${e.year} comes to £${e.amount} after pro-rating and indexation, larger than the ` +
+        `${CAP_TEXT} the engine accepts in one year; lower the amount, the indexation or the years.`
+      );
     case "modelTotalTooLarge":
-      return `${where}: with this line the model's charges add up to more than £45,035,996,273,704.95, the most the engine totals exactly; split the model or lower the amounts.`;
+      return (
+        `${where}: with this line the model's charges add up to more than £45,035,996,273,704.95, the most the engine ` +
+        `totals exactly; split the model or lower the amounts.`
+      );
     case "withinItself":
       return `${where}: partner "${e.partner}" cannot be within itself; name another partner, or leave Within blank.`;
     case "withinWithin":
-      return `${where}: "${e.parent}" is itself within another partner, so "${e.partner}" cannot be within it (a chain or a cycle); name a partner that shares the service in its own right.`;
+      return (
+        `${where}: "${e.parent}" is itself within another partner, so "${e.partner}" cannot be within it (a chain or a ` +
+        `cycle); name a partner that shares the service in its own right.`
+      );
     case "excludedPartner":
-      return `${where}: partner "${e.partner}" is excluded from this line (by Applies to or Excludes), so it cannot take a direct charge of it.`;
+      return (
+        `${where}: partner "${e.partner}" is excluded from this line (by Applies to or Excludes), so it cannot take a ` +
+        `direct charge of it.`
+      );
     case "caseClash":
-      return `${where}: "${e.id}" differs from "${e.other}" only in capital letters; ids and references are case-sensitive, so make them differ in more than case or use the same spelling.`;
+      return (
+        `${where}: "${e.id}" differs from "${e.other}" only in capital letters; ids and references are case-sensitive, so ` +
+        `make them differ in more than case or use the same spelling.`
+      );
     case "badIdCharacter":
       return `${where}: "${e.id}" contains "${e.character}", which separates items in lists; choose an id without commas or semicolons.`;
     case "unknownScenario":
-      return `${where}: there is no scenario named "${e.scenario}" in the Scenarios table${e.known.length === 0 ? " (it has none)" : `; it has ${e.known.map((k) => `"${k}"`).join(", ")}`}.`;
+      return (
+        `${where}: there is no scenario named "${e.scenario}" in the Scenarios ` +
+        `table${e.known.length === 0 ? " (it has none)" : `; it has ${e.known.map((k) => `"${k}"`).join(", ")}`}.`
+      );
   }
 }

@@ -95,16 +95,37 @@ export {
   type AnnualChargeNames,
   type YearCharge,
 } from "./formula-support/annual-charge";
-export { varianceOf, parseTolerance, VARIANCE_STATUSES, type Variance, type VarianceStatus, type VarianceTolerance } from "./formula-support/variance";
+export {
+  varianceOf,
+  parseTolerance,
+  VARIANCE_STATUSES,
+  type Variance,
+  type VarianceStatus,
+  type VarianceTolerance,
+} from "./formula-support/variance";
 export { percentOf, percentText, PERCENT_DP } from "./budget/percent";
 export { chargeRows, categoryTotals, type ChargeRow, type CategoryTotal } from "./budget/charge-rows";
 export { readBudgetTolerance, withinTolerance, NO_TOLERANCE, type BudgetTolerance } from "./budget/tolerance";
-export { budgetVariance, isWithinBudget, BUDGET_STATUSES, BUDGET_STATUS_TEXT, type BudgetVariance, type BudgetStatus } from "./budget/variance";
+export {
+  budgetVariance,
+  isWithinBudget,
+  BUDGET_STATUSES,
+  BUDGET_STATUS_TEXT,
+  type BudgetVariance,
+  type BudgetStatus,
+} from "./budget/variance";
 export { readBudgets, budgetKey, type Budget } from "./budget/budgets";
 export { checkBudgets, type BudgetCheck, type BudgetLine } from "./budget/budget-check";
 export { budgetFlagMessage, type BudgetFlag } from "./budget/flags";
 export { checkStatedTotals, type StatedTotalCheck } from "./budget/stated-totals";
-export { settleYearEnd, withCarryForward, CONTRIBUTIONS, type YearEndReport, type Settlement, type SettlementShare } from "./budget/year-end";
+export {
+  settleYearEnd,
+  withCarryForward,
+  CONTRIBUTIONS,
+  type YearEndReport,
+  type Settlement,
+  type SettlementShare,
+} from "./budget/year-end";
 export { checkModelBudgets, type ModelBudgetReport } from "./budget/check-model";
 export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/apply";
 export { runModel, runScenario, type ModelRun } from "./scenarios/run";
@@ -112,7 +133,13 @@ export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, t
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
 export { doNoHarm, judgeDoNoHarm, addsPartner, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
 export { compareMany, compareManyRuns, scenarioNameList, type ManyComparison, type ManyComparisonRow } from "./scenarios/compare-many";
-export { allocateSupport, type SupportAllocation, type SupportServiceResult, type SupportFlow, type PartnerSupportCharge } from "./support/allocate";
+export {
+  allocateSupport,
+  type SupportAllocation,
+  type SupportServiceResult,
+  type SupportFlow,
+  type PartnerSupportCharge,
+} from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";
 export { solveExact } from "./support/rational";
 export type { WithinPartnerInput, OutturnInput, YearEndInput, SupportServiceInput, SupportModelInput } from "./model";

@@ -42,7 +42,10 @@ export function largestRemainder(amount: number, weights: readonly Weight[]): nu
     // Products past 2^53 (a weighted mix's weights, large amounts): exact two-double products.
     if (magnitude <= WIDE_MAX_AMOUNT && total <= WIDE_MAX_TOTAL) return splitNumber(amount, weights as readonly number[], total, true);
   }
-  return splitBig(amount, weights.map((w) => BigInt(w)));
+  return splitBig(
+    amount,
+    weights.map((w) => BigInt(w)),
+  );
 }
 
 /**
@@ -61,7 +64,8 @@ export function largestRemainderBy(weights: readonly Weight[]): (amount: number)
   if (!Number.isSafeInteger(total)) return (amount) => largestRemainder(amount, weights);
   const numbers = weights as readonly number[];
   const n = numbers.length;
-  if (n > 0 && (numbers[0] as number) > 0 && numbers.every((w) => w === numbers[0])) return (amount) => equalShares(amount, n) ?? largestRemainder(amount, weights);
+  if (n > 0 && (numbers[0] as number) > 0 && numbers.every((w) => w === numbers[0]))
+    return (amount) => equalShares(amount, n) ?? largestRemainder(amount, weights);
   let big: bigint[] | undefined;
   return (amount) => {
     if (!Number.isSafeInteger(amount)) throw new RangeError(`amount ${amount} is not a whole number of units`);

@@ -213,7 +213,15 @@ export function memberWeights(
     }
     let total = ZERO;
     for (const x of part) total = fracAdd(total, x);
-    if (total.n === 0n) return errs([{ kind: "noMembers", basis: c.source, when: line.nature === "one-off" ? `on ${longDate(line.start)}` : `in ${fyLabel(fy)}`, at: { ...at, year: fyLabel(fy) } }]);
+    if (total.n === 0n)
+      return errs([
+        {
+          kind: "noMembers",
+          basis: c.source,
+          when: line.nature === "one-off" ? `on ${longDate(line.start)}` : `in ${fyLabel(fy)}`,
+          at: { ...at, year: fyLabel(fy) },
+        },
+      ]);
     const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
     const scale = fracDiv(weight, total);
     combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, part[i] ?? ZERO)));
@@ -224,7 +232,11 @@ export function memberWeights(
   });
   const keptCombined = kept.map((i) => combined[i] ?? ZERO);
   const lcm = lcmOfDenominators(keptCombined);
-  return ok({ kept, weights: reduceWeights(keptCombined.map((f) => f.n * (lcm / f.d))), fractions: kept.map((i) => fractionText(fractions[i] ?? ZERO)) });
+  return ok({
+    kept,
+    weights: reduceWeights(keptCombined.map((f) => f.n * (lcm / f.d))),
+    fractions: kept.map((i) => fractionText(fractions[i] ?? ZERO)),
+  });
 }
 
 /** {@link isMemberOn} for every partner of a model, by id (partners without dates are members always). */

@@ -275,7 +275,13 @@ export type ScenarioChange =
   | { readonly kind: "setAmount"; readonly line: string; readonly amount: DecimalInput }
   | { readonly kind: "setDates"; readonly line: string; readonly start?: DateInput | null; readonly end?: DateInput | null }
   | { readonly kind: "setBasis"; readonly line: string; readonly basis: string }
-  | { readonly kind: "setDriver"; readonly driver: string; readonly partner: string; readonly year?: string | null; readonly value: DecimalInput }
+  | {
+      readonly kind: "setDriver";
+      readonly driver: string;
+      readonly partner: string;
+      readonly year?: string | null;
+      readonly value: DecimalInput;
+    }
   | {
       readonly kind: "addPartner";
       readonly partner: PartnerInput;

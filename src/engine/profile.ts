@@ -85,7 +85,8 @@ export class FactorCache {
       const fraction = yearFraction(fy, line.start, line.end, settings.proRata);
       if (fraction.n === 0n) return undefined;
       const indexYears = line.indexRate.n === 0n ? 0 : Math.max(0, fy - line.indexBase);
-      const index: Fraction = indexYears === 0 ? frac(1n) : fracPow(frac(line.indexRate.n + line.indexRate.d, line.indexRate.d), indexYears);
+      const index: Fraction =
+        indexYears === 0 ? frac(1n) : fracPow(frac(line.indexRate.n + line.indexRate.d, line.indexRate.d), indexYears);
       const combined = fracMul(fraction, index);
       const whole = fraction.n === fraction.d;
       const factor: YearFactor =
@@ -100,7 +101,14 @@ export class FactorCache {
               d: combined.d.toString(),
             };
       const small = combined.n <= SAFE && combined.d <= SAFE;
-      hit = { factor, n: combined.n, d: combined.d, one: combined.n === combined.d, nNum: small ? Number(combined.n) : 0, dNum: small ? Number(combined.d) : 0 };
+      hit = {
+        factor,
+        n: combined.n,
+        d: combined.d,
+        one: combined.n === combined.d,
+        nNum: small ? Number(combined.n) : 0,
+        dNum: small ? Number(combined.d) : 0,
+      };
       this.cache.set(key, hit);
     }
     return hit;

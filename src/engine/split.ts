@@ -79,7 +79,12 @@ function plainWeights(values: readonly unknown[]): number[] | undefined {
  * Splits an amount in proportion to driver values by largest remainder to the
  * unit (default the penny). The shares, in pence, always sum to the amount.
  */
-export function splitByDrivers(amount: unknown, drivers: readonly unknown[], unit?: unknown, names: SplitArgNames = DEFAULT_NAMES): Result<Pence[]> {
+export function splitByDrivers(
+  amount: unknown,
+  drivers: readonly unknown[],
+  unit?: unknown,
+  names: SplitArgNames = DEFAULT_NAMES,
+): Result<Pence[]> {
   const au = amountAndUnit(amount, unit, names);
   // Usual cells (whole-number counts: tickets, users, homes) need no decimal parsing. Weights
   // are not reduced to lowest terms here: largest remainder gives the same shares either way.
@@ -92,11 +97,17 @@ export function splitByDrivers(amount: unknown, drivers: readonly unknown[], uni
 }
 
 /** Splits by fixed percentages, which must total exactly 100. */
-export function splitByPercentages(amount: unknown, percents: readonly unknown[], unit?: unknown, names: SplitArgNames = { ...DEFAULT_NAMES, drivers: "percentages" }): Result<Pence[]> {
+export function splitByPercentages(
+  amount: unknown,
+  percents: readonly unknown[],
+  unit?: unknown,
+  names: SplitArgNames = { ...DEFAULT_NAMES, drivers: "percentages" },
+): Result<Pence[]> {
   const d = parseDrivers(percents, names.drivers);
   if (d.ok) {
     const total = d.value.reduce((s, x) => s.plus(x), new Decimal(0));
-    if (!total.eq(100)) return errs([{ kind: "percentagesNotHundred", basis: names.drivers, total: total.toFixed(), at: arg(names.drivers) }]);
+    if (!total.eq(100))
+      return errs([{ kind: "percentagesNotHundred", basis: names.drivers, total: total.toFixed(), at: arg(names.drivers) }]);
   }
   return splitByDrivers(amount, percents, unit, names);
 }
@@ -119,10 +130,20 @@ export function splitByMix(
   const problems: EngineError[] = [...(au.ok ? [] : au.errors), ...(w.ok ? [] : w.errors)];
   const cols = matrix[0]?.length ?? 0;
   if (w.ok && w.value.length !== cols) {
-    problems.push({ kind: "shapeMismatch", expected: `${cols} weights (one per driver column)`, actual: `${w.value.length}`, at: arg(names.weights) });
+    problems.push({
+      kind: "shapeMismatch",
+      expected: `${cols} weights (one per driver column)`,
+      actual: `${w.value.length}`,
+      at: arg(names.weights),
+    });
   }
   if (w.ok && !w.value.reduce((s, x) => s.plus(x), new Decimal(0)).eq(100)) {
-    problems.push({ kind: "weightsNotHundred", basis: names.weights, total: w.value.reduce((s, x) => s.plus(x), new Decimal(0)).toFixed(), at: arg(names.weights) });
+    problems.push({
+      kind: "weightsNotHundred",
+      basis: names.weights,
+      total: w.value.reduce((s, x) => s.plus(x), new Decimal(0)).toFixed(),
+      at: arg(names.weights),
+    });
   }
   const columns: { values: Decimal[]; ints?: bigint[] }[] = [];
   for (let j = 0; j < cols; j++) {

@@ -123,7 +123,9 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     exactShare: exactText,
     share,
     adjustment: signed,
-    working: `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} (${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}`,
+    working:
+      `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} ` +
+      `(${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}`,
   };
 }
 

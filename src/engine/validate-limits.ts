@@ -35,7 +35,14 @@ const MAX_FIGURE_PLACES = 15;
  */
 export function checkFigureSize(d: Decimal, at: Where): EngineError[] {
   if (d.abs().lte(MAX_FIGURE) && d.decimalPlaces() <= MAX_FIGURE_PLACES) return [];
-  return [{ kind: "outOfRange", value: d.toSignificantDigits(10).toString(), expected: "a figure of at most 1,000,000,000,000,000 with at most 15 decimal places", at }];
+  return [
+    {
+      kind: "outOfRange",
+      value: d.toSignificantDigits(10).toString(),
+      expected: "a figure of at most 1,000,000,000,000,000 with at most 15 decimal places",
+      at,
+    },
+  ];
 }
 
 /** Characters that separate items of a list (Applies to, Excludes, stated total lines). */
@@ -84,7 +91,9 @@ export function caseHint(ref: string, ids: Iterable<string>): { similar?: string
  */
 export function checkWithin(model: ModelInput, partnerIds: ReadonlySet<string>): EngineError[] {
   const within = model.withinPartners ?? [];
-  const withinIds = new Map(within.map((w) => [typeof w.partner.id === "string" ? w.partner.id.trim() : "", typeof w.within === "string" ? w.within.trim() : ""]));
+  const withinIds = new Map(
+    within.map((w) => [typeof w.partner.id === "string" ? w.partner.id.trim() : "", typeof w.within === "string" ? w.within.trim() : ""]),
+  );
   const out: EngineError[] = [];
   within.forEach((w) => {
     const id = typeof w.partner.id === "string" ? w.partner.id.trim() : "";
@@ -140,7 +149,14 @@ export class MoneyBound {
       this.passed = true;
       return [{ kind: "modelTotalTooLarge", at: amountOf(line) }];
     }
-    return [{ kind: "yearAmountTooLarge", amount: Number.isSafeInteger(amount) ? penceToText(amount) : `about ${Math.abs(amount / 100).toExponential(3)}`, year: fyLabel(year), at: amountOf(line) }];
+    return [
+      {
+        kind: "yearAmountTooLarge",
+        amount: Number.isSafeInteger(amount) ? penceToText(amount) : `about ${Math.abs(amount / 100).toExponential(3)}`,
+        year: fyLabel(year),
+        at: amountOf(line),
+      },
+    ];
   }
 }
 

@@ -9,7 +9,15 @@ import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Natu
 import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
-import { caseHint, checkCaseClashes, checkFigureSize, checkIdCharacters, checkWithin, checkYearEndBasis, checkYearSpan } from "./validate-limits";
+import {
+  caseHint,
+  checkCaseClashes,
+  checkFigureSize,
+  checkIdCharacters,
+  checkWithin,
+  checkYearEndBasis,
+  checkYearSpan,
+} from "./validate-limits";
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
 class Problems {
@@ -31,7 +39,10 @@ function norm(text: unknown): string {
   // Models repeat a handful of words thousands of times: remember them (a bounded cache).
   let n = NORMALISED.get(text);
   if (n === undefined) {
-    n = text.trim().toLowerCase().replace(/[\s_-]+/g, "");
+    n = text
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "");
     if (NORMALISED.size >= 1000) NORMALISED.clear();
     NORMALISED.set(text, n);
   }
@@ -80,7 +91,9 @@ export function parseBasisRef(
     const head = lower.slice(0, colon).trim();
     const rest = t.slice(colon + 1).trim();
     if (head === "direct") {
-      return known.partners.has(rest) ? ok({ kind: "direct", partner: rest }) : errs([{ kind: "unknownPartner", partner: rest, ...caseHint(rest, known.partners), at }]);
+      return known.partners.has(rest)
+        ? ok({ kind: "direct", partner: rest })
+        : errs([{ kind: "unknownPartner", partner: rest, ...caseHint(rest, known.partners), at }]);
     }
     if (head === "driver") {
       return known.drivers.has(rest) ? ok({ kind: "driver", driver: rest }) : errs([{ kind: "unknownDriver", driver: rest, at }]);
@@ -119,7 +132,12 @@ function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[
     for (const e of checkIdCharacters(id, { ...at, key: id })) p.add(e);
     seen.add(id);
     const dates = p.take(readMembershipDates(row.joins, row.leaves, { entity: "partner", key: id })) ?? {};
-    out.push({ id, name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id, host: row.host === true, ...dates });
+    out.push({
+      id,
+      name: typeof row.name === "string" && row.name.trim() !== "" ? row.name.trim() : id,
+      host: row.host === true,
+      ...dates,
+    });
   });
   return out.sort((a, b) => compareIds(a.id, b.id));
 }
@@ -134,11 +152,19 @@ function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<st
   input.forEach((drv, i) => {
     const id = typeof drv.id === "string" ? drv.id.trim() : "";
     if (id === "") return p.add({ kind: "missingValue", at: { entity: "driver", index: i + 1, field: "id" } });
-    if (out.has(id) || RESERVED_BASES.has(id.toLowerCase())) return p.add({ kind: "duplicateId", id, at: { entity: "driver", key: id, field: "id" } });
+    if (out.has(id) || RESERVED_BASES.has(id.toLowerCase()))
+      return p.add({ kind: "duplicateId", id, at: { entity: "driver", key: id, field: "id" } });
     const byYear = new Map<FinancialYear | undefined, Map<string, Decimal>>();
     drv.values.forEach((v, j) => {
-      const base: Where = { entity: "driver", key: id, index: j + 1, partner: v.partner, ...(isBlank(v.year) ? {} : { year: String(v.year) }) };
-      if (!partners.has(v.partner)) return p.add({ kind: "unknownPartner", partner: v.partner, ...caseHint(v.partner, partners), at: { ...base, field: "partner" } });
+      const base: Where = {
+        entity: "driver",
+        key: id,
+        index: j + 1,
+        partner: v.partner,
+        ...(isBlank(v.year) ? {} : { year: String(v.year) }),
+      };
+      if (!partners.has(v.partner))
+        return p.add({ kind: "unknownPartner", partner: v.partner, ...caseHint(v.partner, partners), at: { ...base, field: "partner" } });
       let year: FinancialYear | undefined;
       if (!isBlank(v.year)) {
         year = p.take(parseFinancialYear(v.year, { ...base, field: "year" }));
@@ -147,7 +173,12 @@ function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<st
       const value = p.take(parseNonNegative(v.value, { ...base, field: "value" }));
       if (value === undefined) return;
       const m = byYear.get(year) ?? new Map<string, Decimal>();
-      if (m.has(v.partner)) return p.add({ kind: "duplicateId", id: `${v.partner}${year === undefined ? "" : ` ${String(v.year)}`}`, at: { ...base, field: "value" } });
+      if (m.has(v.partner))
+        return p.add({
+          kind: "duplicateId",
+          id: `${v.partner}${year === undefined ? "" : ` ${String(v.year)}`}`,
+          at: { ...base, field: "value" },
+        });
       m.set(v.partner, value);
       byYear.set(year, m);
     });
@@ -198,7 +229,8 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       shares.set(s.partner, v);
       total = total.plus(v);
     });
-    if (!bad && !total.eq(100)) p.add({ kind: "percentagesNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "percent" } });
+    if (!bad && !total.eq(100))
+      p.add({ kind: "percentagesNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "percent" } });
     percentages.set(id, shares);
   }
   const known = { partners, drivers, percentages: new Set(percentages.keys()), mixes: new Set<string>() };
@@ -219,13 +251,17 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       comps.push({ source, sourceText: basisRefText(source), weight });
       total = total.plus(weight);
     });
-    if (!bad && !total.eq(100)) p.add({ kind: "weightsNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "weight" } });
+    if (!bad && !total.eq(100))
+      p.add({ kind: "weightsNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "weight" } });
     mixes.set(id, comps);
   }
   return { percentages, mixes };
 }
 
-function validateSettings(s: SettingsInput, p: Problems): (Settings & { indexRate: Decimal; indexBase: FinancialYear | undefined }) | undefined {
+function validateSettings(
+  s: SettingsInput,
+  p: Problems,
+): (Settings & { indexRate: Decimal; indexBase: FinancialYear | undefined }) | undefined {
   const at = (field: string): Where => ({ entity: "settings", field });
   const firstYear = p.take(parseFinancialYear(s.firstYear, at("firstYear")));
   const lastYear = p.take(parseFinancialYear(s.lastYear, at("lastYear")));
@@ -236,10 +272,21 @@ function validateSettings(s: SettingsInput, p: Problems): (Settings & { indexRat
   for (const e of span) p.add(e);
   const unit = p.take(parseUnit(s.unit, at("unit")));
   const proRata = isBlank(s.proRata) ? "days" : p.take(parseChoice<ProRataBasis>(s.proRata, PRO_RATA_BASES, at("proRata")));
-  const fallback = isBlank(s.zeroDriverFallback) ? "error" : p.take(parseChoice(s.zeroDriverFallback, ["error", "equal"] as const, at("zeroDriverFallback")));
+  const fallback = isBlank(s.zeroDriverFallback)
+    ? "error"
+    : p.take(parseChoice(s.zeroDriverFallback, ["error", "equal"] as const, at("zeroDriverFallback")));
   const indexRate = isBlank(s.indexationRate) ? new Decimal(0) : p.take(parseRate(s.indexationRate, at("indexationRate")));
   const indexBase = isBlank(s.indexationBaseYear) ? undefined : p.take(parseFinancialYear(s.indexationBaseYear, at("indexationBaseYear")));
-  if (span.length > 0 || firstYear === undefined || lastYear === undefined || unit === undefined || proRata === undefined || fallback === undefined || indexRate === undefined) return undefined;
+  if (
+    span.length > 0 ||
+    firstYear === undefined ||
+    lastYear === undefined ||
+    unit === undefined ||
+    proRata === undefined ||
+    fallback === undefined ||
+    indexRate === undefined
+  )
+    return undefined;
   if (!isBlank(s.indexationBaseYear) && indexBase === undefined) return undefined;
   return { firstYear, lastYear, unit, proRata, zeroDriverFallback: fallback, indexRate, indexBase };
 }
@@ -250,7 +297,15 @@ function parseRate(input: unknown, at: Where): Result<Decimal> {
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
   if (d.lte(-100)) return errs([{ kind: "outOfRange", value: messageText(d), expected: "a rate above -100%", at }]);
   // Compounding a rate with thousands of digits would run for minutes: a yearly rate is at most 100%, to 10 places.
-  if (d.gt(100) || d.decimalPlaces() > 10) return errs([{ kind: "outOfRange", value: d.toSignificantDigits(10).toString(), expected: "a rate of at most 100% a year, with at most 10 decimal places", at }]);
+  if (d.gt(100) || d.decimalPlaces() > 10)
+    return errs([
+      {
+        kind: "outOfRange",
+        value: d.toSignificantDigits(10).toString(),
+        expected: "a rate of at most 100% a year, with at most 10 decimal places",
+        at,
+      },
+    ]);
   return ok(d);
 }
 
@@ -271,7 +326,13 @@ interface LineContext {
 }
 
 /** {@link parseDate}, remembering each valid date text or serial the model uses. */
-function dateOf(input: unknown, at: (field: string) => Where, field: string, dates: Map<string | number, DayNumber>, p: Problems): DayNumber | undefined {
+function dateOf(
+  input: unknown,
+  at: (field: string) => Where,
+  field: string,
+  dates: Map<string | number, DayNumber>,
+  p: Problems,
+): DayNumber | undefined {
   const key = typeof input === "string" || typeof input === "number" ? input : undefined;
   const hit = key === undefined ? undefined : dates.get(key);
   if (hit !== undefined) return hit;
@@ -292,7 +353,8 @@ function yearOf(day: DayNumber, years: Map<DayNumber, FinancialYear>): Financial
 
 function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Problems): Line | undefined {
   const ref = typeof row.ref === "string" ? row.ref.trim() : isBlank(row.ref) ? "" : showInput(row.ref);
-  const at = (field: string): Where => (ref === "" ? { entity: "costLine", index: i + 1, field } : { entity: "costLine", key: ref, index: i + 1, field });
+  const at = (field: string): Where =>
+    ref === "" ? { entity: "costLine", index: i + 1, field } : { entity: "costLine", key: ref, index: i + 1, field };
   const before = p.list.length;
   if (ref === "") p.add({ kind: "missingValue", at: at("ref") });
   const category = p.take(parseChoice<Category>(row.category, ["capital", "revenue"], at("category")));
@@ -327,7 +389,13 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
   };
   const applies = listed(row.appliesTo, "appliesTo");
   const excluded = new Set(listed(row.excludes, "excludes"));
-  const partners = applies.length === 0 && excluded.size === 0 ? all : intern((applies.length > 0 ? all.filter((id) => applies.includes(id)) : all).filter((id) => !excluded.has(id)), ctx.lists);
+  const partners =
+    applies.length === 0 && excluded.size === 0
+      ? all
+      : intern(
+          (applies.length > 0 ? all.filter((id) => applies.includes(id)) : all).filter((id) => !excluded.has(id)),
+          ctx.lists,
+        );
   if (partners.length === 0 && ctx.partners.length > 0) p.add({ kind: "noPartners", at: at("appliesTo") });
   if (basis?.kind === "direct" && !partners.includes(basis.partner)) {
     p.add({ kind: "excludedPartner", partner: basis.partner, at: at("basis") });
@@ -336,7 +404,14 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
   if (!isBlank(row.indexationRate)) indexRate = p.take(parseRate(row.indexationRate, at("indexationRate"))) ?? indexRate;
   let indexBase: FinancialYear | undefined = ctx.settings?.indexBase;
   if (!isBlank(row.indexationBaseYear)) indexBase = p.take(parseFinancialYear(row.indexationBaseYear, at("indexationBaseYear")));
-  if (p.list.length > before || category === undefined || nature === undefined || amount === undefined || start === undefined || basis === undefined) {
+  if (
+    p.list.length > before ||
+    category === undefined ||
+    nature === undefined ||
+    amount === undefined ||
+    start === undefined ||
+    basis === undefined
+  ) {
     return undefined;
   }
   const indexRateText = nature === "ongoing" ? indexRate.toFixed() : "0";
@@ -370,7 +445,11 @@ function intern(ids: readonly string[], lists: Map<string, readonly string[]>): 
 }
 
 /** An indexation rate in percent as a fraction (3 → 3/100), worked out once per distinct rate. */
-function rateFraction(text: string, rate: Decimal, rates: Map<string, ReturnType<typeof fracFromDecimal>>): ReturnType<typeof fracFromDecimal> {
+function rateFraction(
+  text: string,
+  rate: Decimal,
+  rates: Map<string, ReturnType<typeof fracFromDecimal>>,
+): ReturnType<typeof fracFromDecimal> {
   let f = rates.get(text);
   if (f === undefined) {
     f = fracFromDecimal(rate.div(100));
@@ -399,26 +478,53 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
   };
   // Ids are case-sensitive; two that differ only in case are refused (see validate-limits).
   // Partners (and partners within others) by id alone: the Partners table's rows include both, so a position would mislead.
-  const partnerIdsInOrder = [...model.partners.map((x) => x.id), ...(model.withinPartners ?? []).map((w) => w.partner.id)].map((id) => (typeof id === "string" ? id.trim() : ""));
-  for (const e of checkCaseClashes(partnerIdsInOrder.map((id) => ({ id, at: { entity: "partner", key: id, field: "id" } as Where })))) p.add(e);
+  const partnerIdsInOrder = [...model.partners.map((x) => x.id), ...(model.withinPartners ?? []).map((w) => w.partner.id)].map((id) =>
+    typeof id === "string" ? id.trim() : "",
+  );
+  for (const e of checkCaseClashes(partnerIdsInOrder.map((id) => ({ id, at: { entity: "partner", key: id, field: "id" } as Where }))))
+    p.add(e);
   for (const e of checkCaseClashes([
-    ...(model.drivers ?? []).map((d) => ({ id: typeof d.id === "string" ? d.id.trim() : "", at: { entity: "driver", key: typeof d.id === "string" ? d.id.trim() : "", field: "id" } as Where })),
-    ...(model.bases ?? []).map((b) => ({ id: typeof b.id === "string" ? b.id.trim() : "", at: { entity: "basis", key: typeof b.id === "string" ? b.id.trim() : "", field: "id" } as Where })),
-  ])) p.add(e);
-  for (const e of checkCaseClashes(model.costLines.map((l, i) => ({ id: typeof l.ref === "string" ? l.ref.trim() : "", at: { entity: "costLine", index: i + 1, key: typeof l.ref === "string" ? l.ref.trim() : "", field: "ref" } as Where })))) p.add(e);
+    ...(model.drivers ?? []).map((d) => ({
+      id: typeof d.id === "string" ? d.id.trim() : "",
+      at: { entity: "driver", key: typeof d.id === "string" ? d.id.trim() : "", field: "id" } as Where,
+    })),
+    ...(model.bases ?? []).map((b) => ({
+      id: typeof b.id === "string" ? b.id.trim() : "",
+      at: { entity: "basis", key: typeof b.id === "string" ? b.id.trim() : "", field: "id" } as Where,
+    })),
+  ]))
+    p.add(e);
+  for (const e of checkCaseClashes(
+    model.costLines.map((l, i) => ({
+      id: typeof l.ref === "string" ? l.ref.trim() : "",
+      at: { entity: "costLine", index: i + 1, key: typeof l.ref === "string" ? l.ref.trim() : "", field: "ref" } as Where,
+    })),
+  ))
+    p.add(e);
   for (const e of checkWithin(model, partnerIds)) p.add(e);
   for (const e of checkYearEndBasis(model, (text) => {
     const r = parseBasisRef(text, known, { entity: "settings", field: "yearEnd.basis" });
     return r.ok ? [] : [...r.errors];
-  })) p.add(e);
+  }))
+    p.add(e);
   const lines: Line[] = [];
   const refs = new Set<string>();
   const all = partners.map((x) => x.id);
-  const ctx: LineContext = { partners, all, known, settings, lists: new Map([[all.join("\u0000"), all]]), rates: new Map(), dates: new Map(), years: new Map() };
+  const ctx: LineContext = {
+    partners,
+    all,
+    known,
+    settings,
+    lists: new Map([[all.join("\u0000"), all]]),
+    rates: new Map(),
+    dates: new Map(),
+    years: new Map(),
+  };
   model.costLines.forEach((row, i) => {
     const line = validateLine(row, i, ctx, p);
     if (line === undefined) return;
-    if (refs.has(line.ref)) return p.add({ kind: "duplicateId", id: line.ref, at: { entity: "costLine", key: line.ref, index: i + 1, field: "ref" } });
+    if (refs.has(line.ref))
+      return p.add({ kind: "duplicateId", id: line.ref, at: { entity: "costLine", key: line.ref, index: i + 1, field: "ref" } });
     refs.add(line.ref);
     lines.push(line);
   });

@@ -32,21 +32,79 @@ export { MemoryWorkbook, type MemoryCell, type MemoryTable, type SheetView } fro
 export { displayText } from "./memory/display";
 export { createStorePort, type StorePortOptions } from "./store/store-port";
 export type { SheetStore, StoreSheet, StoreTable } from "./store/sheet-store";
-export type { CellValue, Grid, CellRef, RangeRef, CellLocation, SheetSpec, Block, TableSpec, ValidationSpec, ConditionalFormatSpec, ChartSpec, SheetRole, CellStyle, PrintSpec } from "./layout/cells";
-export { cellAddress, rangeAddress, parseAddress, columnLetters, columnIndex, a1, a1Range, absoluteFormula, quoteSheet } from "./layout/address";
-export { INPUT_SHEETS, OUTPUT_SHEETS, LISTS_SHEET, TABLES, OUTPUT_TABLES, MARKER_KEY, MONEY_FORMAT, DATE_FORMAT, TEXT_FORMAT } from "./layout/names";
-export { INPUT_TABLES, TABLE_ORDER, SETTINGS, CHANGE_KINDS, type TableDef, type ColumnDef, type SettingDef, type SettingKey } from "./layout/input-tables";
+export type {
+  CellValue,
+  Grid,
+  CellRef,
+  RangeRef,
+  CellLocation,
+  SheetSpec,
+  Block,
+  TableSpec,
+  ValidationSpec,
+  ConditionalFormatSpec,
+  ChartSpec,
+  SheetRole,
+  CellStyle,
+  PrintSpec,
+} from "./layout/cells";
+export {
+  cellAddress,
+  rangeAddress,
+  parseAddress,
+  columnLetters,
+  columnIndex,
+  a1,
+  a1Range,
+  absoluteFormula,
+  quoteSheet,
+} from "./layout/address";
+export {
+  INPUT_SHEETS,
+  OUTPUT_SHEETS,
+  LISTS_SHEET,
+  TABLES,
+  OUTPUT_TABLES,
+  MARKER_KEY,
+  MONEY_FORMAT,
+  DATE_FORMAT,
+  TEXT_FORMAT,
+} from "./layout/names";
+export {
+  INPUT_TABLES,
+  TABLE_ORDER,
+  SETTINGS,
+  CHANGE_KINDS,
+  type TableDef,
+  type ColumnDef,
+  type SettingDef,
+  type SettingKey,
+} from "./layout/input-tables";
 export { buildInputSheets, DEFAULT_RUN_SETTINGS, type TemplateNotes } from "./layout/template";
 export { readModelTables, type RawTable, type ModelTables } from "./layout/read-model";
 export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origins";
 export type { RunSettings } from "./layout/run-settings";
 export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
 export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
-export { partnerStatementSheet, basisWords, STATEMENT_SHEET, STATEMENT_YEAR_HEADERS, STATEMENT_LINE_HEADERS, STATEMENT_BUDGET_HEADERS, STATEMENT_TOTAL } from "./layout/outputs/statement";
+export {
+  partnerStatementSheet,
+  basisWords,
+  STATEMENT_SHEET,
+  STATEMENT_YEAR_HEADERS,
+  STATEMENT_LINE_HEADERS,
+  STATEMENT_BUDGET_HEADERS,
+  STATEMENT_TOTAL,
+} from "./layout/outputs/statement";
 export { outsideText } from "./layout/outputs/common";
 export { describeSelection, explainTarget, findCharge, type ChargeExplanation, type SelectionTarget } from "./layout/selection";
 export { basisFigures, basisTotals, TRACE_HEADERS } from "./layout/outputs/trace";
-export { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS, partnerHeader, partnerOfColumn } from "./layout/outputs/allocations";
+export {
+  ALLOCATION_CHECK_HEADER,
+  ALLOCATION_HEADER_ROW,
+  ALLOCATION_HEADERS,
+  partnerHeader,
+  partnerOfColumn,
+} from "./layout/outputs/allocations";
 export { EXCEL_LIMITS, sheetLimitProblems, type SheetLimits } from "./layout/sheet-limits";
 export { listProblems, type ListedProblem } from "./layout/problem-list";
 export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-rows";

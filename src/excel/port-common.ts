@@ -31,7 +31,10 @@ export function modelRead(tables: ReadonlyMap<string, RawTable>): ModelRead {
 export const OWN_SHEET_NAMES: readonly string[] = [...Object.values(INPUT_SHEETS), LISTS_SHEET, ...Object.values(OUTPUT_SHEETS)];
 
 /** The status of a workbook from its sheets (with decoded markers) and table names. */
-export function workbookStatus(sheets: readonly { name: string; marker: SheetMarker | undefined }[], tableNames: readonly string[]): WorkbookStatus {
+export function workbookStatus(
+  sheets: readonly { name: string; marker: SheetMarker | undefined }[],
+  tableNames: readonly string[],
+): WorkbookStatus {
   const present = new Set(tableNames.map((t) => t.toLowerCase()));
   const tables = TABLE_ORDER.map((k) => ({ name: INPUT_TABLES[k].name, present: present.has(INPUT_TABLES[k].name.toLowerCase()) }));
   const own = new Set(OWN_SHEET_NAMES.map((n) => n.toLowerCase()));
@@ -45,14 +48,24 @@ export function workbookStatus(sheets: readonly { name: string; marker: SheetMar
 }
 
 /** Decodes each sheet's marker. */
-export function withMarkers<T extends { readonly marker: string | undefined }>(sheets: readonly T[]): (Omit<T, "marker"> & { marker: SheetMarker | undefined })[] {
+export function withMarkers<T extends { readonly marker: string | undefined }>(
+  sheets: readonly T[],
+): (Omit<T, "marker"> & { marker: SheetMarker | undefined })[] {
   return sheets.map((s) => ({ ...s, marker: decodeMarker(s.marker) }));
 }
 
 /** A host error (an exception from Excel or a store) as a problem value. */
 export function hostProblem(operation: string, e: unknown): WorkbookProblem {
-  const code = typeof e === "object" && e !== null && "code" in e && typeof (e as { code: unknown }).code === "string" ? (e as { code: string }).code : "Error";
-  const detail = e instanceof Error ? e.message : typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e);
+  const code =
+    typeof e === "object" && e !== null && "code" in e && typeof (e as { code: unknown }).code === "string"
+      ? (e as { code: string }).code
+      : "Error";
+  const detail =
+    e instanceof Error
+      ? e.message
+      : typeof e === "object" && e !== null && "message" in e
+        ? String((e as { message: unknown }).message)
+        : String(e);
   return { kind: "hostError", operation, code, detail };
 }
 

@@ -66,7 +66,8 @@ export interface WorkbookPort {
 }
 
 /** A value or the workbook problems that prevented it. */
-export type PortResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly WorkbookProblem[] };
+export type PortResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly WorkbookProblem[] };
 
 /** What {@link WorkbookPort.inspect} reports. */
 export interface WorkbookStatus {

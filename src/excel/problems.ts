@@ -15,7 +15,14 @@ export type WorkbookProblem =
   /** Two columns of a table have the same meaning. */
   | { readonly kind: "duplicateColumn"; readonly table: string; readonly column: string; readonly at: CellLocation }
   /** A cell holds something that cannot be read as its column requires. */
-  | { readonly kind: "invalidCell"; readonly table: string; readonly column: string; readonly value: string; readonly expected: string; readonly at: CellLocation }
+  | {
+      readonly kind: "invalidCell";
+      readonly table: string;
+      readonly column: string;
+      readonly value: string;
+      readonly expected: string;
+      readonly at: CellLocation;
+    }
   /** A table runs past the last row of its sheet (row 1,048,576); `at` is that last row. */
   | { readonly kind: "rowsPastEnd"; readonly table: string; readonly rows: number; readonly at: CellLocation }
   /** An output sheet would need rows past the last row of a sheet; nothing is written. */
@@ -39,7 +46,14 @@ export type WorkbookProblem =
    * 16,384 columns, 32,767 characters in a cell); nothing is written. `at`
    * is the first cell past the limit (or the cell whose text is too long).
    */
-  | { readonly kind: "beyondExcelLimits"; readonly sheet: string; readonly limit: "rows" | "columns" | "cellText"; readonly needed: number; readonly allowed: number; readonly at: CellLocation }
+  | {
+      readonly kind: "beyondExcelLimits";
+      readonly sheet: string;
+      readonly limit: "rows" | "columns" | "cellText";
+      readonly needed: number;
+      readonly allowed: number;
+      readonly at: CellLocation;
+    }
   /** Writing failed part-way; says exactly what was left. */
   | {
       readonly kind: "writeFailed";
@@ -91,11 +105,20 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
     case "invalidCell":
       return `${p.at.address}: "${p.value}" in column "${p.column}" of table "${p.table}" is not valid; expected ${p.expected}.`;
     case "rowsPastEnd":
-      return `${p.at.address}: table "${p.table}" runs ${p.rows} row${p.rows === 1 ? "" : "s"} past row 1,048,576, the last row of a sheet; those rows were not read. Move the table up or split it.`;
+      return (
+        `${p.at.address}: table "${p.table}" runs ${p.rows} row${p.rows === 1 ? "" : "s"} past row 1,048,576, the last row ` +
+        `of a sheet; those rows were not read. Move the table up or split it.`
+      );
     case "sheetTooLong":
-      return `The "${p.sheet}" sheet would need ${p.rows.toLocaleString("en-GB")} rows, more than the 1,048,576 a sheet has; nothing was written. Run fewer years or lines (or a scenario of part of the model).`;
+      return (
+        `The "${p.sheet}" sheet would need ${p.rows.toLocaleString("en-GB")} rows, more than the 1,048,576 a sheet has; ` +
+        `nothing was written. Run fewer years or lines (or a scenario of part of the model).`
+      );
     case "textTooLong":
-      return `${p.address} on the "${p.sheet}" sheet would hold ${p.length.toLocaleString("en-GB")} characters, more than the 32,767 a cell holds; nothing was written.`;
+      return (
+        `${p.address} on the "${p.sheet}" sheet would hold ${p.length.toLocaleString("en-GB")} characters, more than the ` +
+        `32,767 a cell holds; nothing was written.`
+      );
     case "unknownSetting":
       return `${p.at.address}: "${p.setting}" is not a setting this add-in knows. Check the spelling or delete the row.`;
     case "missingSetting":
@@ -104,10 +127,14 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       return `The workbook already has input sheets (${list(p.sheets)}). Confirm to replace them, or keep working on them.`;
     case "nameTaken":
       return p.what === "defined name"
-        ? `The workbook already has a defined name "${p.name}" (Formulas > Name Manager), and Excel will not give a table the same name. Rename or delete that name, then try again.`
+        ? `The workbook already has a defined name "${p.name}" (Formulas > Name Manager), and Excel will not give a table the ` +
+            `same name. Rename or delete that name, then try again.`
         : `A ${p.what} named "${p.name}" already exists and was not created by this add-in. Rename it, then try again.`;
     case "outputsEdited":
-      return `Someone has changed ${list(p.sheets)} since the add-in wrote ${p.sheets.length === 1 ? "it" : "them"}. Confirm to replace ${p.sheets.length === 1 ? "it" : "them"}, or copy your changes elsewhere first.`;
+      return (
+        `Someone has changed ${list(p.sheets)} since the add-in wrote ${p.sheets.length === 1 ? "it" : "them"}. Confirm to ` +
+        `replace ${p.sheets.length === 1 ? "it" : "them"}, or copy your changes elsewhere first.`
+      );
     case "unwritableModel":
       return `The model cannot be written as tables: ${p.detail}`;
     case "beyondExcelLimits": {
@@ -118,13 +145,20 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
           : p.limit === "columns"
             ? `would need ${n(p.needed)} columns, and Excel allows ${n(p.allowed)}`
             : `would hold ${n(p.needed)} characters in one cell, and Excel allows ${n(p.allowed)}`;
-      return `${p.at.address}: the sheet "${p.sheet}" ${what}. Nothing was written. Split the model into smaller workbooks (fewer cost lines, partners or years).`;
+      return (
+        `${p.at.address}: the sheet "${p.sheet}" ${what}. Nothing was written. Split the model into smaller workbooks ` +
+        `(fewer cost lines, partners or years).`
+      );
     }
     case "writeFailed": {
-      const parts = [`Writing stopped while ${p.stage === "prepare" ? "preparing" : p.stage === "stage" ? "building the new sheets" : "swapping them in"} (${p.detail}).`];
+      const parts = [
+        `Writing stopped while ` +
+          `${p.stage === "prepare" ? "preparing" : p.stage === "stage" ? "building the new sheets" : "swapping them in"} (${p.detail}).`,
+      ];
       if (p.replaced.length > 0) parts.push(`Replaced: ${list(p.replaced)}.`);
       if (p.kept.length > 0) parts.push(`Unchanged: ${list(p.kept)}.`);
-      if (p.missing.length > 0) parts.push(`Removed but not replaced: ${list(p.missing)}; run again to recreate ${p.missing.length === 1 ? "it" : "them"}.`);
+      if (p.missing.length > 0)
+        parts.push(`Removed but not replaced: ${list(p.missing)}; run again to recreate ${p.missing.length === 1 ? "it" : "them"}.`);
       if (p.leftover.length > 0) parts.push(`Hidden working sheets left: ${list(p.leftover)} (removed on the next run).`);
       return parts.join(" ");
     }

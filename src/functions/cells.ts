@@ -81,7 +81,9 @@ export function readTable(range: unknown, field: string): Result<unknown[][]> {
   if (rows.some((r) => r.length !== width)) {
     return {
       ok: false,
-      errors: [{ kind: "shapeMismatch", expected: "a rectangular range", actual: "rows of different lengths", at: { entity: "argument", field } }],
+      errors: [
+        { kind: "shapeMismatch", expected: "a rectangular range", actual: "rows of different lengths", at: { entity: "argument", field } },
+      ],
     };
   }
   return { ok: true, value: rows.map((r) => r.map(readCell)) };

@@ -62,11 +62,14 @@ function fail(errors: readonly EngineError[], order: readonly string[]): CustomF
 const APPORTION_ARGS = ["amount", "drivers", "unit"] as const;
 
 /**
- * Splits an amount between partners in proportion to their drivers (tickets, users, homes…) and spills one share per partner in the same shape as the drivers. Shares are rounded by largest remainder, so they always add up exactly to the amount.
+ * Splits an amount between partners in proportion to their drivers (tickets, users, homes…) and spills one share per partner in the same
+ * shape as the drivers. Shares are rounded by largest remainder, so they always add up exactly to the amount.
  * @customfunction APPORTION
  * @param amount The amount to split in £, e.g. 82000. A credit or underspend can be negative.
- * @param drivers One row or one column of driver values, one cell per partner. Blank cells count as zero; no value may be negative and they may not all be zero.
- * @param unit Optional rounding unit: 0.01 to the penny (the default), 1 for whole pounds, 1000 for £000s. The amount must be a whole number of units.
+ * @param drivers One row or one column of driver values, one cell per partner. Blank cells count as zero; no value may be negative and
+ * they may not all be zero.
+ * @param unit Optional rounding unit: 0.01 to the penny (the default), 1 for whole pounds, 1000 for £000s. The amount must be a whole
+ * number of units.
  * @returns One share per partner, adding up exactly to the amount.
  */
 export function apportion(amount: unknown, drivers: unknown[][], unit?: unknown): Array<Array<number | CustomFunctions.Error>> {
@@ -82,10 +85,12 @@ export function apportion(amount: unknown, drivers: unknown[][], unit?: unknown)
 const SHARE_ARGS = ["amount", "drivers", "position", "unit"] as const;
 
 /**
- * One partner's share of an amount split in proportion to drivers: always exactly what SHARED.APPORTION spills at that position, so a sheet with one share per cell still never loses a penny.
+ * One partner's share of an amount split in proportion to drivers: always exactly what SHARED.APPORTION spills at that position, so a
+ * sheet with one share per cell still never loses a penny.
  * @customfunction SHARE
  * @param amount The amount to split in £. A credit or underspend can be negative.
- * @param drivers One row or one column of driver values, one cell per partner (the same range for every partner). Blank cells count as zero.
+ * @param drivers One row or one column of driver values, one cell per partner (the same range for every partner). Blank cells count as
+ * zero.
  * @param position Which partner's share: 1 for the first cell of drivers, 2 for the second, and so on.
  * @param unit Optional rounding unit: 0.01 to the penny (the default), 1 for whole pounds, 1000 for £000s.
  * @returns The share at that position.
@@ -125,10 +130,12 @@ function readPosition(position: unknown, count: number): Result<number> {
 const PCT_ARGS = ["amount", "percentages", "unit"] as const;
 
 /**
- * Splits an amount by fixed percentages (e.g. from the inter-authority agreement) and spills one share per partner in the same shape. The percentages must total exactly 100%. Shares always add up exactly to the amount.
+ * Splits an amount by fixed percentages (e.g. from the inter-authority agreement) and spills one share per partner in the same shape. The
+ * percentages must total exactly 100%. Shares always add up exactly to the amount.
  * @customfunction APPORTION.PCT
  * @param amount The amount to split in £. A credit or underspend can be negative.
- * @param percentages One row or one column of percentages, one per partner: 25 or 25% both mean a quarter. They must total exactly 100%. Blank cells count as zero.
+ * @param percentages One row or one column of percentages, one per partner: 25 or 25% both mean a quarter. They must total exactly 100%.
+ * Blank cells count as zero.
  * @param unit Optional rounding unit: 0.01 to the penny (the default), 1 for whole pounds, 1000 for £000s.
  * @returns One share per partner, adding up exactly to the amount.
  */
@@ -145,15 +152,22 @@ export function apportionPct(amount: unknown, percentages: unknown[][], unit?: u
 const MIX_ARGS = ["amount", "drivers", "weights", "unit"] as const;
 
 /**
- * Splits an amount by a weighted mix of drivers (e.g. 50% users + 50% tickets) and spills one share per partner down a column. Each partner's exact share is combined across drivers and rounded once, so shares add up exactly to the amount.
+ * Splits an amount by a weighted mix of drivers (e.g. 50% users + 50% tickets) and spills one share per partner down a column. Each
+ * partner's exact share is combined across drivers and rounded once, so shares add up exactly to the amount.
  * @customfunction APPORTION.MIX
  * @param amount The amount to split in £. A credit or underspend can be negative.
- * @param drivers A table of driver values: one row per partner, one column per driver. Blank cells count as zero; no column may be all zero.
+ * @param drivers A table of driver values: one row per partner, one column per driver. Blank cells count as zero; no column may be all
+ * zero.
  * @param weights One weight per driver column, as a row or a column: 50 or 50% both mean half. They must total exactly 100%.
  * @param unit Optional rounding unit: 0.01 to the penny (the default), 1 for whole pounds, 1000 for £000s.
  * @returns One share per partner (per row of drivers), adding up exactly to the amount.
  */
-export function apportionMix(amount: unknown, drivers: unknown[][], weights: unknown[][], unit?: unknown): Array<Array<number | CustomFunctions.Error>> {
+export function apportionMix(
+  amount: unknown,
+  drivers: unknown[][],
+  weights: unknown[][],
+  unit?: unknown,
+): Array<Array<number | CustomFunctions.Error>> {
   return spill(() => {
     const table = readTable(drivers, "drivers");
     const w = readVector(weights, "weights");
@@ -180,17 +194,26 @@ export function finYear(date: unknown): string | CustomFunctions.Error {
 const YEARPART_ARGS = ["amount", "year", "start", "end", "basis", "unit"] as const;
 
 /**
- * The part of an annual charge falling in one financial year when it starts (or ends) part-way through: the annual amount × the part of the year covered, rounded once; from 1 Jan 2021 that is 90/365 of 2020/21 by days, 3/12 by months.
+ * The part of an annual charge falling in one financial year when it starts (or ends) part-way through: the annual amount × the part of
+ * the year covered, rounded once; from 1 Jan 2021 that is 90/365 of 2020/21 by days, 3/12 by months.
  * @customfunction YEARPART
  * @param amount The annual charge in £, e.g. 82000.
  * @param year The financial year, written like 2020/21.
  * @param start The first day charged: a date cell, DATE(2021,1,1), or text like 2021-01-01.
  * @param end Optional last day charged (included). Leave blank if the charge continues.
- * @param basis Optional: "days" (the default) counts days covered out of 365 or 366; "months" counts months out of 12, a part month by its days.
+ * @param basis Optional: "days" (the default) counts days covered out of 365 or 366; "months" counts months out of 12, a part month by its
+ * days.
  * @param unit Optional rounding unit: 0.01 to the penny (the default), 1 for whole pounds, 1000 for £000s.
  * @returns The charge falling in that year; 0 if the charge does not touch it.
  */
-export function yearPart(amount: unknown, year: unknown, start: unknown, end?: unknown, basis?: unknown, unit?: unknown): number | CustomFunctions.Error {
+export function yearPart(
+  amount: unknown,
+  year: unknown,
+  start: unknown,
+  end?: unknown,
+  basis?: unknown,
+  unit?: unknown,
+): number | CustomFunctions.Error {
   return scalar(() => {
     const r = yearPartOfCharge(
       { amount: readCell(amount), start: readCell(start), end: readCell(end), basis: readCell(basis), unit: readCell(unit) },
@@ -204,7 +227,8 @@ export function yearPart(amount: unknown, year: unknown, start: unknown, end?: u
 const PROFILE_ARGS = ["amount", "first_year", "last_year", "start", "end", "indexation", "base_year", "basis", "unit"] as const;
 
 /**
- * Profiles an ongoing annual charge for a budget or MTFS: spills one amount per financial year along a row, first_year to last_year. Part years are pro-rated, indexation compounds each year after the base year, each year is rounded once.
+ * Profiles an ongoing annual charge for a budget or MTFS: spills one amount per financial year along a row, first_year to last_year. Part
+ * years are pro-rated, indexation compounds each year after the base year, each year is rounded once.
  * @customfunction PROFILE
  * @param amount The annual charge in £ at base-year prices, e.g. 82000.
  * @param first_year The first financial year to show, written like 2020/21.
@@ -212,7 +236,8 @@ const PROFILE_ARGS = ["amount", "first_year", "last_year", "start", "end", "inde
  * @param start The first day charged: a date cell, DATE(2021,1,1), or text like 2021-01-01.
  * @param end Optional last day charged (included). Leave blank if the charge continues.
  * @param indexation Optional yearly increase as a percentage, e.g. 3% (or 0.03). Leave blank for none.
- * @param base_year Optional financial year whose charge is the amount as given (unindexed), like 2021/22. Defaults to the year the charge starts.
+ * @param base_year Optional financial year whose charge is the amount as given (unindexed), like 2021/22. Defaults to the year the charge
+ * starts.
  * @param basis Optional: "days" (the default) or "months", for part years.
  * @param unit Optional rounding unit: 0.01 to the penny (the default), 1 for whole pounds, 1000 for £000s.
  * @returns One amount per financial year, 0 where the charge does not reach the year.
@@ -254,13 +279,16 @@ export function profile(
 const VARIANCE_ARGS = ["recharge", "budget", "tolerance_pct", "tolerance_amount"] as const;
 
 /**
- * Compares recharges with budgets and spills, for each, the variance in £ (recharge − budget), the variance as a % of budget and a status: On budget, Within tolerance (over/under), Over budget, Under budget or No budget.
+ * Compares recharges with budgets and spills, for each, the variance in £ (recharge − budget), the variance as a % of budget and a status:
+ * On budget, Within tolerance (over/under), Over budget, Under budget or No budget.
  * @customfunction VARIANCE
  * @param recharge The recharge in £: one cell, or a row or column of cells (one per partner).
  * @param budget The budget in £, in the same shape as recharge. A blank cell means no budget was set: status No budget, with no variance.
- * @param tolerance_pct Optional tolerance as a % of budget, e.g. 5% (or 0.05). A variance inside every tolerance given shows as Within tolerance (over) or (under).
+ * @param tolerance_pct Optional tolerance as a % of budget, e.g. 5% (or 0.05). A variance inside every tolerance given shows as Within
+ * tolerance (over) or (under).
  * @param tolerance_amount Optional tolerance in £, e.g. 10000.
- * @returns For each recharge: variance £, variance % (#DIV/0! when the budget is zero) and status. A column of recharges gives three columns; a row gives three rows.
+ * @returns For each recharge: variance £, variance % (#DIV/0! when the budget is zero) and status. A column of recharges gives three
+ * columns; a row gives three rows.
  */
 export function variance(
   recharge: unknown[][],
@@ -294,7 +322,9 @@ export function variance(
       return [penceToNumber(diff), fraction.ok ? fraction.value.toNumber() : fail(fraction.errors, VARIANCE_ARGS), status];
     });
     // A column of recharges spills rows of three; a row of recharges spills three rows.
-    return r.value.orientation === "row" ? [0, 1, 2].map((k) => rows.map((row) => row[k] as number | string | CustomFunctions.Error)) : rows;
+    return r.value.orientation === "row"
+      ? [0, 1, 2].map((k) => rows.map((row) => row[k] as number | string | CustomFunctions.Error))
+      : rows;
   });
 }
 

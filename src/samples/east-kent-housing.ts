@@ -15,7 +15,9 @@ export const EAST_KENT_HOUSING: SampleModel = {
   id: "east-kent-housing",
   title: "East Kent Housing (4 councils)",
   summary:
-    "A shared housing system moved to the cloud and split into four: two one-off capital costs shared equally, then an ongoing revenue charge from 1 January 2021 (a part year in 2020/21). The article's £690,000 mixes one-off costs with a year of the ongoing charge.",
+    "A shared housing system moved to the cloud and split into four: two one-off capital costs shared equally, then an ongoing " +
+    "revenue charge from 1 January 2021 (a part year in 2020/21). The article's £690,000 mixes one-off costs with a year of " +
+    "the ongoing charge.",
   source: "seeds/000 (Shepway Vox, 2020)",
   model: {
     partners: [
@@ -39,9 +41,36 @@ export const EAST_KENT_HOUSING: SampleModel = {
     ],
     bases: [],
     costLines: [
-      { ref: "EKH-01", description: "Move the shared housing system to the cloud", service: "Housing system", category: "capital", nature: "one-off", amount: 68000, start: "2020-12-01", basis: "equal" },
-      { ref: "EKH-02", description: "Split into four council systems", service: "Housing system", category: "capital", nature: "one-off", amount: 540000, start: "2021-02-26", basis: "equal" },
-      { ref: "EKH-03", description: "Ongoing cost of the four systems", service: "Housing system", category: "revenue", nature: "ongoing", amount: 82000, start: "2021-01-01", basis: "equal" },
+      {
+        ref: "EKH-01",
+        description: "Move the shared housing system to the cloud",
+        service: "Housing system",
+        category: "capital",
+        nature: "one-off",
+        amount: 68000,
+        start: "2020-12-01",
+        basis: "equal",
+      },
+      {
+        ref: "EKH-02",
+        description: "Split into four council systems",
+        service: "Housing system",
+        category: "capital",
+        nature: "one-off",
+        amount: 540000,
+        start: "2021-02-26",
+        basis: "equal",
+      },
+      {
+        ref: "EKH-03",
+        description: "Ongoing cost of the four systems",
+        service: "Housing system",
+        category: "revenue",
+        nature: "ongoing",
+        amount: 82000,
+        start: "2021-01-01",
+        basis: "equal",
+      },
     ],
     settings: { firstYear: "2020/21", lastYear: "2022/23", unit: "penny", proRata: "days" },
     budgets: [
@@ -61,8 +90,16 @@ export const EAST_KENT_HOUSING: SampleModel = {
     statedTotals: [{ label: "Article's combined total", lines: ["EKH-01", "EKH-02", "EKH-03"], amount: 690000 }],
     tolerance: { percent: 2 },
     scenarios: [
-      { name: "Ongoing cost split by homes", description: "Share the £82,000 a year by council homes (illustrative counts) instead of equally.", changes: [{ kind: "setBasis", line: "EKH-03", basis: "driver:homes" }] },
-      { name: "Cheaper split (20% less)", description: "Cheaper options were being sought for the split: what if it costs 20% less?", changes: [{ kind: "setAmount", line: "EKH-02", amount: 432000 }] },
+      {
+        name: "Ongoing cost split by homes",
+        description: "Share the £82,000 a year by council homes (illustrative counts) instead of equally.",
+        changes: [{ kind: "setBasis", line: "EKH-03", basis: "driver:homes" }],
+      },
+      {
+        name: "Cheaper split (20% less)",
+        description: "Cheaper options were being sought for the split: what if it costs 20% less?",
+        changes: [{ kind: "setAmount", line: "EKH-02", amount: 432000 }],
+      },
     ],
   },
   notes: {

@@ -1,4 +1,13 @@
-import { fyLabel, type BasisInput, type BudgetInput, type CostLineInput, type DriverInput, type ModelInput, type PartnerInput, type StatedTotalInput } from "../engine";
+import {
+  fyLabel,
+  type BasisInput,
+  type BudgetInput,
+  type CostLineInput,
+  type DriverInput,
+  type ModelInput,
+  type PartnerInput,
+  type StatedTotalInput,
+} from "../engine";
 
 /** Options for {@link syntheticModel}. */
 export interface SyntheticOptions {
@@ -43,7 +52,11 @@ export function syntheticModel(lines: number, options: SyntheticOptions = {}): M
   const rand = generator(options.seed ?? 1);
   const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const first = 2021;
-  const partners: PartnerInput[] = Array.from({ length: nPartners }, (_, i) => ({ id: `P${String(i + 1).padStart(2, "0")}`, name: `Partner council ${i + 1}`, ...(i === 0 ? { host: true } : {}) }));
+  const partners: PartnerInput[] = Array.from({ length: nPartners }, (_, i) => ({
+    id: `P${String(i + 1).padStart(2, "0")}`,
+    name: `Partner council ${i + 1}`,
+    ...(i === 0 ? { host: true } : {}),
+  }));
   const drivers: DriverInput[] = ["users", "tickets"].map((id) => ({
     id,
     label: id === "users" ? "Users" : "Tickets",
@@ -52,8 +65,21 @@ export function syntheticModel(lines: number, options: SyntheticOptions = {}): M
   }));
   const base = Math.floor(100 / nPartners);
   const bases: BasisInput[] = [
-    { id: "pct", kind: "percentages", label: "Agreed shares", shares: partners.map((p, i) => ({ partner: p.id, percent: i === 0 ? 100 - base * (nPartners - 1) : base })) },
-    { id: "mix", kind: "mix", label: "60% users, 40% tickets", components: [{ source: "driver:users", weight: 60 }, { source: "driver:tickets", weight: 40 }] },
+    {
+      id: "pct",
+      kind: "percentages",
+      label: "Agreed shares",
+      shares: partners.map((p, i) => ({ partner: p.id, percent: i === 0 ? 100 - base * (nPartners - 1) : base })),
+    },
+    {
+      id: "mix",
+      kind: "mix",
+      label: "60% users, 40% tickets",
+      components: [
+        { source: "driver:users", weight: 60 },
+        { source: "driver:tickets", weight: 40 },
+      ],
+    },
   ];
   const choices = ["equal", "driver:users", "driver:tickets", "pct", "mix", "direct:P01"];
   const costLines: CostLineInput[] = [];
@@ -136,8 +162,18 @@ export function syntheticScaleModel(options: ScaleOptions = { lines: 10_000, par
   }
   const ict = costLines.filter((l) => l.service === "ICT");
   const statedTotals: StatedTotalInput[] = [
-    { label: "ICT lines (annual charges)", lines: ict.map((l) => l.ref), amount: poundsText(ict.reduce((s, l) => s + pence(String(l.amount)), 0)) },
-    { label: "First 100 lines in 2021/22 (reported in £000s)", lines: costLines.slice(0, 100).map((l) => l.ref), year: fyLabel(first), amount: 1, unit: "thousand" },
+    {
+      label: "ICT lines (annual charges)",
+      lines: ict.map((l) => l.ref),
+      amount: poundsText(ict.reduce((s, l) => s + pence(String(l.amount)), 0)),
+    },
+    {
+      label: "First 100 lines in 2021/22 (reported in £000s)",
+      lines: costLines.slice(0, 100).map((l) => l.ref),
+      year: fyLabel(first),
+      amount: 1,
+      unit: "thousand",
+    },
   ];
   return { ...base, costLines, settings: { ...base.settings, indexationRate: 3 }, budgets, statedTotals };
 }

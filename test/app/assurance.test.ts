@@ -58,7 +58,14 @@ describe("the run record", () => {
     const s = await session(h.port);
     expect(s.read.runLog).toHaveLength(1);
     const entry = s.read.runLog[0];
-    expect(entry).toMatchObject({ event: "run", at: "2026-12-01T14:03:00Z", by: "Ann Lee", scenario: "", fingerprint: s.fingerprint().value, balanced: true });
+    expect(entry).toMatchObject({
+      event: "run",
+      at: "2026-12-01T14:03:00Z",
+      by: "Ann Lee",
+      scenario: "",
+      fingerprint: s.fingerprint().value,
+      balanced: true,
+    });
     const short = s.fingerprint().value.slice(0, 12);
     for (const sheet of ["Summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]) {
       const title = h.snapshot().find((x) => x.name === sheet)?.cells["0,0"]?.v;
@@ -93,7 +100,9 @@ describe("stale results", () => {
     expect(st.kind).toBe("stale");
     if (st.kind !== "stale") return;
     expect(st.changed).toEqual(["Costs"]);
-    expect(stalenessWarnings(st)).toEqual(["These results are out of date: Costs changed since the run on 1 Dec 2026 14:03 UTC. Run the model again before relying on them."]);
+    expect(stalenessWarnings(st)).toEqual([
+      "These results are out of date: Costs changed since the run on 1 Dec 2026 14:03 UTC. Run the model again before relying on them.",
+    ]);
   });
 
   it("an input edited into an error still says the results are stale (the command line lists both)", async () => {
@@ -138,7 +147,9 @@ describe("sign-off", () => {
     expect(staleness(s)).toMatchObject({ kind: "current", signOff: { kind: "current" } });
     h.type(firstAmountCell(s), 42);
     const after = staleness(await session(h.port));
-    expect(stalenessWarnings(after)).toContain("The inputs changed since sign-off by Jane Smith, s151 officer on 2 Dec 2026 09:30 UTC: Costs.");
+    expect(stalenessWarnings(after)).toContain(
+      "The inputs changed since sign-off by Jane Smith, s151 officer on 2 Dec 2026 09:30 UTC: Costs.",
+    );
   });
 
   it("is refused when the inputs changed since the run", async () => {
@@ -148,7 +159,11 @@ describe("sign-off", () => {
     const run = await runWorkbook(h.port);
     if (!run.ok) throw new Error("run");
     const signed = recordSignOff(run.session, run.outputs, { by: "Jane Smith, s151 officer", now: T2 });
-    expect(signed).toEqual({ ok: false, message: "Not signed off: Costs changed since the run on 1 Dec 2026 14:03 UTC. Run the model again, review the results, then sign off." });
+    expect(signed).toEqual({
+      ok: false,
+      message:
+        "Not signed off: Costs changed since the run on 1 Dec 2026 14:03 UTC. Run the model again, review the results, then sign off.",
+    });
   });
 });
 
@@ -172,12 +187,21 @@ describe("the inputs fingerprint", () => {
   it("does not depend on row order, and changes with any value", () => {
     const m = SAMPLE.model;
     const run = { scenario: "", compareFirst: "", compareSecond: "" };
-    const reordered = { ...m, partners: [...m.partners].reverse(), costLines: [...m.costLines].reverse(), budgets: [...(m.budgets ?? [])].reverse() };
+    const reordered = {
+      ...m,
+      partners: [...m.partners].reverse(),
+      costLines: [...m.costLines].reverse(),
+      budgets: [...(m.budgets ?? [])].reverse(),
+    };
     expect(fingerprintInputs(reordered, run)).toEqual(fingerprintInputs(m, run));
     const changed = { ...m, costLines: m.costLines.map((l, i) => (i === 0 ? { ...l, description: `${l.description ?? ""}!` } : l)) };
     const a = fingerprintInputs(m, run);
     const b = fingerprintInputs(changed, run);
     expect(b.value).not.toBe(a.value);
-    expect(Object.entries(b.tables).filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v).map(([k]) => k)).toEqual(["Costs"]);
+    expect(
+      Object.entries(b.tables)
+        .filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v)
+        .map(([k]) => k),
+    ).toEqual(["Costs"]);
   });
 });

@@ -73,7 +73,10 @@ describe("scenario names in the run settings", () => {
     if (run.ok || run.kind !== "problems") throw new Error("expected problems");
     const p = run.problems.find((x) => x.message.includes('"Nobody joins"'));
     expect(p?.severity).toBe("error");
-    expect(p?.message).toBe(`Setting "${label}": there is no scenario named "Nobody joins" in the Scenarios table; it has "Lewisham Homes joins", "Lewisham Homes within Lewisham", "Core service by users only".`);
+    expect(p?.message).toBe(
+      `Setting "${label}": there is no scenario named "Nobody joins" in the Scenarios table; it has "Lewisham Homes joins", ` +
+        `"Lewisham Homes within Lewisham", "Core service by users only".`,
+    );
     // The address is the Value cell of that setting's row: the cell to its left holds the setting's label.
     const at = parseAddress(p?.address ?? "");
     if (at === undefined) throw new Error(`no address: ${p?.address}`);

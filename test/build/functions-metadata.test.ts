@@ -25,9 +25,7 @@ interface FunctionMetadata {
 
 function loadMetadata(): { functions: FunctionMetadata[] } {
   if (!existsSync(METADATA_PATH)) {
-    throw new Error(
-      `dist/functions.json not found. Run \`npm run build:test\` first (\`npm test\` does this for you).`,
-    );
+    throw new Error(`dist/functions.json not found. Run \`npm run build:test\` first (\`npm test\` does this for you).`);
   }
   return JSON.parse(readFileSync(METADATA_PATH, "utf8")) as { functions: FunctionMetadata[] };
 }

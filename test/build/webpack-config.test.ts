@@ -115,7 +115,8 @@ describe("webpack.config.js: Content-Security-Policy", () => {
         expect((m[2] ?? "").trim(), file).toBe("");
       }
     }
-    const help = /content="([^"]+)"/.exec(readFileSync(`${ROOT}src/taskpane/help.html`, "utf8").split("Content-Security-Policy")[1] ?? "")?.[1] ?? "";
+    const help =
+      /content="([^"]+)"/.exec(readFileSync(`${ROOT}src/taskpane/help.html`, "utf8").split("Content-Security-Policy")[1] ?? "")?.[1] ?? "";
     expect(directives(help).get("default-src")).toEqual(["'none'"]);
     expect(directives(help).has("script-src")).toBe(false);
   });
@@ -131,7 +132,9 @@ describe("dist/ pages (built by `npm run build:test`)", () => {
       const policy = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
       expect(policy, name).toBeDefined();
       const csp = directives(policy ?? "");
-      expect(csp.get("script-src") ?? csp.get("default-src"), name).toEqual(name === "taskpane.html" ? ["'self'", "https://appsforoffice.microsoft.com"] : name === "help.html" ? ["'none'"] : ["'self'"]);
+      expect(csp.get("script-src") ?? csp.get("default-src"), name).toEqual(
+        name === "taskpane.html" ? ["'self'", "https://appsforoffice.microsoft.com"] : name === "help.html" ? ["'none'"] : ["'self'"],
+      );
       for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
         const src = /\bsrc="?([^"\s>]+)"?/.exec(m[1] ?? "")?.[1];
         expect(src, `${name}: inline script`).toBeDefined();

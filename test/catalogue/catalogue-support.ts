@@ -29,7 +29,9 @@ export function serial(year: number, month: number, day: number): number {
 }
 
 /** A fresh in-memory workbook holding a sample model, with its port. */
-export async function sampleWorkbook(sample: string): Promise<{ workbook: MemoryWorkbook; port: ReturnType<typeof createMemoryPort>["port"] }> {
+export async function sampleWorkbook(
+  sample: string,
+): Promise<{ workbook: MemoryWorkbook; port: ReturnType<typeof createMemoryPort>["port"] }> {
   const s = sampleById(sample);
   if (s === undefined) throw new Error(`no sample ${sample}`);
   const { port, workbook } = createMemoryPort(new MemoryWorkbook(["Sheet1"]));
@@ -59,5 +61,11 @@ function as(p: Problem): Reported {
 
 /** The reports as lines, for a failing assertion's message. */
 export function shown(reported: readonly Reported[]): string {
-  return reported.map((r) => `${r.severity}: ${problemLine({ key: "", severity: r.severity, message: r.message, ...(r.address === undefined ? {} : { address: r.address }) })}`).join("\n");
+  return reported
+    .map(
+      (r) =>
+        `${r.severity}: ` +
+        problemLine({ key: "", severity: r.severity, message: r.message, ...(r.address === undefined ? {} : { address: r.address }) }),
+    )
+    .join("\n");
 }

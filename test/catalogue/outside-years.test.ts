@@ -15,10 +15,14 @@ describe("the balancing report names what lies outside the model's years", () =>
     if (done === undefined) return;
     expect(reported.map((r) => r.address)).toContain("Costs!G6");
     const note = runNotes(done.outputs.run.result, undefined)[1] ?? "";
-    expect(note).toMatch(/^Balancing check: balanced — .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\. Tie-break/);
+    expect(note).toMatch(
+      /^Balancing check: balanced — .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\. Tie-break/,
+    );
     const text = runText(done.outputs, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] });
     expect(text[1]).toMatch(/Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\.$/);
-    const json = runJson(done.outputs, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] }) as { balance: { outsideYears: unknown } };
+    const json = runJson(done.outputs, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] }) as {
+      balance: { outsideYears: unknown };
+    };
     expect(json.balance.outsideYears).toEqual([{ ref: "BLS-05", nature: "one-off", amount: "190000.00", side: "before" }]);
   });
 
@@ -35,8 +39,19 @@ describe("a long list of lines outside the years", () => {
   it("names the first 20 and counts the rest, so the note stays one readable cell", async () => {
     const { apportionModel } = await import("../../src/engine");
     const { outsideText } = await import("../../src/excel");
-    const lines = Array.from({ length: 25 }, (_, i) => ({ ref: `OLD-${String(i).padStart(2, "0")}`, category: "capital", nature: "one-off", amount: 100, start: "2001-06-01", basis: "equal" }));
-    const r = apportionModel({ partners: [{ id: "A" }, { id: "B" }], costLines: [...lines, { ref: "NOW", category: "capital", nature: "one-off", amount: 10, start: "2021-06-01", basis: "equal" }], settings: { firstYear: "2021/22", lastYear: "2021/22" } });
+    const lines = Array.from({ length: 25 }, (_, i) => ({
+      ref: `OLD-${String(i).padStart(2, "0")}`,
+      category: "capital",
+      nature: "one-off",
+      amount: 100,
+      start: "2001-06-01",
+      basis: "equal",
+    }));
+    const r = apportionModel({
+      partners: [{ id: "A" }, { id: "B" }],
+      costLines: [...lines, { ref: "NOW", category: "capital", nature: "one-off", amount: 10, start: "2021-06-01", basis: "equal" }],
+      settings: { firstYear: "2021/22", lastYear: "2021/22" },
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const text = outsideText(r.value);

@@ -62,7 +62,20 @@ const value: fc.Arbitrary<CellValue> = fc.oneof(
   ),
   fc.integer({ min: -1_000_000, max: 10_000_000 }),
   fc.double(),
-  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -1e15, 1e15, 999_999_999_999.99, 1_000_000_000_000.01, 2 ** 53, 60, 0, 2_958_466, 100, -100),
+  fc.constantFrom(
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -1e15,
+    1e15,
+    999_999_999_999.99,
+    1_000_000_000_000.01,
+    2 ** 53,
+    60,
+    0,
+    2_958_466,
+    100,
+    -100,
+  ),
   fc.integer({ min: 1, max: 2_958_465 }),
 );
 
@@ -72,48 +85,57 @@ describe("random edits to the sample workbooks", () => {
   it("always either list located problems or give a result that balances exactly", async () => {
     for (const s of SAMPLES) TABLES.set(s, await editableCells(s));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...SAMPLES), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }), async (sample, edits, pick) => {
-        const tables = TABLES.get(sample) ?? [];
-        const cells: Record<string, CellValue> = {};
-        for (const e of edits) {
-          const t = tables[e.table % tables.length];
-          if (t === undefined) continue;
-          cells[`${quoteSheet(t.sheet)}!${a1(t.row + (e.row % t.rows), t.col + (e.col % t.cols))}`] = e.value;
-        }
-        // Sometimes run one of the sample's scenarios (as --scenario does), so scenario paths are edited too.
-        const names = (sampleById(sample)?.model.scenarios ?? []).map((x) => x.name);
-        const scenario = pick === undefined || names.length === 0 ? undefined : names[pick % names.length];
-        const { reported, done } = await report(sample, cells, scenario);
-        if (done === undefined) {
-          const errors = reported.filter((r) => r.severity === "error");
-          expect(errors.length, "a refused run lists its problems").toBeGreaterThan(0);
-          // Each problem names its cell, except a setting whose row is missing altogether (no cell to
-          // name: the list says the row is missing, and the engine's note on its value may follow).
-          const rowMissing = errors.some((r) => r.message.includes("has no row for the setting"));
-          for (const r of errors) {
-            if (r.address === undefined) {
-              // A scenario asked for by name (as --scenario does) that an edit removed is located at that argument.
-              expect(r.message, shown(reported)).toMatch(rowMissing ? /has no row for the setting|^Setting, |^argument --scenario:/ : /has no row for the setting|^argument --scenario:/);
-            }
-            expect(r.message).not.toContain('"NaN"');
+      fc.asyncProperty(
+        fc.constantFrom(...SAMPLES),
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        async (sample, edits, pick) => {
+          const tables = TABLES.get(sample) ?? [];
+          const cells: Record<string, CellValue> = {};
+          for (const e of edits) {
+            const t = tables[e.table % tables.length];
+            if (t === undefined) continue;
+            cells[`${quoteSheet(t.sheet)}!${a1(t.row + (e.row % t.rows), t.col + (e.col % t.cols))}`] = e.value;
           }
-          return;
-        }
-        const result = done.outputs.run.result;
-        let inTotal = 0n;
-        let outTotal = 0n;
-        for (const ly of result.lineYears) {
-          const shares = ly.shares.reduce((a, s) => a + BigInt(s), 0n);
-          expect(shares, `${ly.lineRef} ${ly.yearLabel}`).toBe(BigInt(ly.profile.amount));
-          inTotal += BigInt(ly.profile.amount);
-          outTotal += shares;
-        }
-        expect(result.balance.balanced).toBe(true);
-        expect(BigInt(result.balance.totalIn)).toBe(inTotal);
-        expect(BigInt(result.balance.totalOut)).toBe(outTotal);
-        // The totals by partner add up, exactly, to everything charged.
-        expect(done.outputs.run.totals.reduce((a, t) => a + BigInt(t.amount), 0n)).toBe(outTotal);
-      }),
+          // Sometimes run one of the sample's scenarios (as --scenario does), so scenario paths are edited too.
+          const names = (sampleById(sample)?.model.scenarios ?? []).map((x) => x.name);
+          const scenario = pick === undefined || names.length === 0 ? undefined : names[pick % names.length];
+          const { reported, done } = await report(sample, cells, scenario);
+          if (done === undefined) {
+            const errors = reported.filter((r) => r.severity === "error");
+            expect(errors.length, "a refused run lists its problems").toBeGreaterThan(0);
+            // Each problem names its cell, except a setting whose row is missing altogether (no cell to
+            // name: the list says the row is missing, and the engine's note on its value may follow).
+            const rowMissing = errors.some((r) => r.message.includes("has no row for the setting"));
+            for (const r of errors) {
+              if (r.address === undefined) {
+                // A scenario asked for by name (as --scenario does) that an edit removed is located at that argument.
+                expect(r.message, shown(reported)).toMatch(
+                  rowMissing
+                    ? /has no row for the setting|^Setting, |^argument --scenario:/
+                    : /has no row for the setting|^argument --scenario:/,
+                );
+              }
+              expect(r.message).not.toContain('"NaN"');
+            }
+            return;
+          }
+          const result = done.outputs.run.result;
+          let inTotal = 0n;
+          let outTotal = 0n;
+          for (const ly of result.lineYears) {
+            const shares = ly.shares.reduce((a, s) => a + BigInt(s), 0n);
+            expect(shares, `${ly.lineRef} ${ly.yearLabel}`).toBe(BigInt(ly.profile.amount));
+            inTotal += BigInt(ly.profile.amount);
+            outTotal += shares;
+          }
+          expect(result.balance.balanced).toBe(true);
+          expect(BigInt(result.balance.totalIn)).toBe(inTotal);
+          expect(BigInt(result.balance.totalOut)).toBe(outTotal);
+          // The totals by partner add up, exactly, to everything charged.
+          expect(done.outputs.run.totals.reduce((a, t) => a + BigInt(t.amount), 0n)).toBe(outTotal);
+        },
+      ),
       { numRuns: 300 },
     );
   }, 300_000);

@@ -63,9 +63,10 @@ describe("the shared-apportion executable, as a child process", () => {
     // puts in node_modules/.bin is what stops npm from taking --help for itself.
     const r = await spawn("npx", ["shared-apportion", "--help"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout, "npx printed npm's own help: run `npm install` (its prepare script links the command into node_modules/.bin)").toContain(
-      "shared-apportion: recalculate a Shared Cost Apportionment workbook without Excel.",
-    );
+    expect(
+      r.stdout,
+      "npx printed npm's own help: run `npm install` (its prepare script links the command into node_modules/.bin)",
+    ).toContain("shared-apportion: recalculate a Shared Cost Apportionment workbook without Excel.");
     expect(r.stdout).toContain("--sample <name> <file.xlsx>");
   });
 });

@@ -12,7 +12,12 @@ const AWKWARD = ['A & B <c> "d"', "tab\tand\nnewline", "£ and é and 😀", "  
 
 /** A sheet with a long block of text, numbers, booleans and blanks, under a header, and a short block below it. */
 function awkwardSheet(rows: number): SheetSpec {
-  const body = Array.from({ length: rows }, (_, i) => [AWKWARD[i % AWKWARD.length] ?? "", i * 1.25 - 7, i % 3 === 0, i % 4 === 0 ? "" : `row ${i}`]);
+  const body = Array.from({ length: rows }, (_, i) => [
+    AWKWARD[i % AWKWARD.length] ?? "",
+    i * 1.25 - 7,
+    i % 3 === 0,
+    i % 4 === 0 ? "" : `row ${i}`,
+  ]);
   return {
     name: "Awkward",
     kind: "summary",
@@ -35,7 +40,15 @@ function awkwardSheet(rows: number): SheetSpec {
 async function written(store: XlsxStore, specs: readonly SheetSpec[]): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
   for (const spec of specs) {
     store.addSheet(spec.name, true);
-    for (const b of spec.blocks) store.writeBlock(spec.name, b.row, b.col, b.values, b.formats?.map((f) => f ?? "General"), b.style);
+    for (const b of spec.blocks)
+      store.writeBlock(
+        spec.name,
+        b.row,
+        b.col,
+        b.values,
+        b.formats?.map((f) => f ?? "General"),
+        b.style,
+      );
     for (const t of spec.tables) store.addTable(spec.name, t, t.name);
     store.setFreezeRows(spec.name, spec.freezeRows);
   }
@@ -50,7 +63,10 @@ function cells(ws: ExcelJS.Worksheet): [string, unknown, string | undefined][] {
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (c) => {
       const v = c.value as unknown;
-      const text = typeof v === "object" && v !== null && "richText" in v ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("") : v;
+      const text =
+        typeof v === "object" && v !== null && "richText" in v
+          ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("")
+          : v;
       out.push([c.address, text, c.numFmt]);
     }),
   );
@@ -74,12 +90,22 @@ describe("writing long blocks in bulk", () => {
   it("writes characters XML cannot hold, and text that looks like an escape, as OOXML's _xHHHH_ escapes (as Excel does)", async () => {
     const spec = awkwardSheet(BULK_MIN_ROWS + 10);
     const body = spec.blocks[1]!;
-    const odd = { ...spec, blocks: [spec.blocks[0]!, { ...body, values: body.values.map((r, i) => (i === 5 ? ["bell\u0007here", ...r.slice(1)] : i === 6 ? ["_x0041_ stays", ...r.slice(1)] : r)) }, spec.blocks[2]!] };
+    const odd = {
+      ...spec,
+      blocks: [
+        spec.blocks[0]!,
+        {
+          ...body,
+          values: body.values.map((r, i) => (i === 5 ? ["bell\u0007here", ...r.slice(1)] : i === 6 ? ["_x0041_ stays", ...r.slice(1)] : r)),
+        },
+        spec.blocks[2]!,
+      ],
+    };
     const { bytes } = await written(new BulkXlsxStore(new ExcelJS.Workbook()), [odd]);
     const zip = await (await import("jszip")).default.loadAsync(bytes);
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(xml).toContain("<t xml:space=\"preserve\">bell_x0007_here</t>");
-    expect(xml).toContain("<t xml:space=\"preserve\">_x005F_x0041_ stays</t>");
+    expect(xml).toContain('<t xml:space="preserve">bell_x0007_here</t>');
+    expect(xml).toContain('<t xml:space="preserve">_x005F_x0041_ stays</t>');
     expect(xml).not.toContain("\u0007");
   });
 
@@ -89,7 +115,15 @@ describe("writing long blocks in bulk", () => {
     const bulk = new BulkXlsxStore(new ExcelJS.Workbook());
     for (const store of [plain, bulk]) {
       store.addSheet("Awkward", true);
-      for (const b of spec.blocks) store.writeBlock("Awkward", b.row, b.col, b.values, b.formats?.map((f) => f ?? "General"), b.style);
+      for (const b of spec.blocks)
+        store.writeBlock(
+          "Awkward",
+          b.row,
+          b.col,
+          b.values,
+          b.formats?.map((f) => f ?? "General"),
+          b.style,
+        );
     }
     expect(bulk.usedRange("Awkward")).toEqual(plain.usedRange("Awkward"));
     const r = plain.usedRange("Awkward")!;
@@ -103,7 +137,8 @@ describe("writing long blocks in bulk", () => {
     const specs = buildOutputSheets({ run: checked.value.run, budget: checked.value });
     const one = new BulkXlsxStore(new ExcelJS.Workbook());
     const two = new BulkXlsxStore(new ExcelJS.Workbook());
-    for (const store of [one, two]) expect((await createStorePort(store).writeOutputs({ run: checked.value.run, budget: checked.value })).ok).toBe(true);
+    for (const store of [one, two])
+      expect((await createStorePort(store).writeOutputs({ run: checked.value.run, budget: checked.value })).ok).toBe(true);
     expect(specs.length).toBeGreaterThan(0);
     expect((await workbookBytes(one)).equals(await workbookBytes(two))).toBe(true);
   });
@@ -128,7 +163,15 @@ describe("what a bulk store holds", () => {
     expect(store.readValues("New", 10, 0, 1, 3)).toEqual([["r10", 1, 2]]);
     store.writeBlock("New", 400, 0, rows, undefined, undefined);
     expect(store.heldBlocks(ws)).toHaveLength(1);
-    store.addValidation("New", { row: 401, col: 0, rows: 1, cols: 1, source: { kind: "values", values: ["a"] }, strict: true, message: "m" });
+    store.addValidation("New", {
+      row: 401,
+      col: 0,
+      rows: 1,
+      cols: 1,
+      source: { kind: "values", values: ["a"] },
+      strict: true,
+      message: "m",
+    });
     expect(store.heldBlocks(ws)).toHaveLength(0);
     expect(store.readValues("New", 400 + BULK_MIN_ROWS, 0, 1, 2)).toEqual([[`r${BULK_MIN_ROWS}`, BULK_MIN_ROWS]]);
   });

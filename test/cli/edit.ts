@@ -14,7 +14,12 @@ export async function editWorkbook(path: string, edit: (store: XlsxStore) => voi
 }
 
 /** Where a table's column is: the address of its `bodyRow`-th body cell (0-based) and a setter for it. */
-export function tableCell(store: XlsxStore, table: string, header: string, bodyRow: number): { address: string; set: (v: CellValue) => void } {
+export function tableCell(
+  store: XlsxStore,
+  table: string,
+  header: string,
+  bodyRow: number,
+): { address: string; set: (v: CellValue) => void } {
   const t = store.listTables().find((x) => x.name === table);
   if (t === undefined) throw new Error(`no table ${table}`);
   const [head = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
@@ -22,5 +27,8 @@ export function tableCell(store: XlsxStore, table: string, header: string, bodyR
   if (c < 0) throw new Error(`no column ${header} in ${table}: ${head.join("|")}`);
   const row = t.row + 1 + bodyRow;
   const col = t.col + c;
-  return { address: `${quoteSheet(t.sheet)}!${a1(row, col)}`, set: (v) => store.writeBlock(t.sheet, row, col, [[v]], undefined, undefined) };
+  return {
+    address: `${quoteSheet(t.sheet)}!${a1(row, col)}`,
+    set: (v) => store.writeBlock(t.sheet, row, col, [[v]], undefined, undefined),
+  };
 }

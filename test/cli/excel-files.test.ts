@@ -15,7 +15,8 @@ afterAll(async () => {
 /** Rewrites every part whose name matches `re` with `f`. */
 async function rewriteParts(file: string, re: RegExp, f: (xml: string, name: string) => string): Promise<void> {
   const zip = await JSZip.loadAsync(await readFile(file));
-  for (const name of Object.keys(zip.files).filter((n) => re.test(n))) zip.file(name, f((await zip.file(name)?.async("string")) ?? "", name));
+  for (const name of Object.keys(zip.files).filter((n) => re.test(n)))
+    zip.file(name, f((await zip.file(name)?.async("string")) ?? "", name));
   await writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
@@ -61,7 +62,13 @@ describe("workbooks saved by Excel", () => {
   it("finds a marker stored with a namespace prefix and any relationship id, as other writers store it", async () => {
     const file = t.file("prefixed.xlsx");
     expect((await cli(["--sample", "onesource", file])).code).toBe(0);
-    await rewriteParts(file, /^xl\/worksheets\/sheet\d+\.xml$/, (xml) => xml.replace(/<customProperties><customPr name="SharedApportion" r:id="rIdSaProp1"\/><\/customProperties>/, '<x:customProperties xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:customPr name="SharedApportion" r:id="rId77"/></x:customProperties>'));
+    await rewriteParts(file, /^xl\/worksheets\/sheet\d+\.xml$/, (xml) =>
+      xml.replace(
+        /<customProperties><customPr name="SharedApportion" r:id="rIdSaProp1"\/><\/customProperties>/,
+        '<x:customProperties xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:customPr ' +
+          'name="SharedApportion" r:id="rId77"/></x:customProperties>',
+      ),
+    );
     await rewriteParts(file, /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/, (xml) => xml.replace('Id="rIdSaProp1"', 'Id="rId77"'));
     // The input sheets are still recognised as the add-in's, so a run writes its outputs beside them.
     const r = await cli([file]);

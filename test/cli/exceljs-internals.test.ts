@@ -17,14 +17,24 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 function withTable(): { wb: ExcelJS.Workbook } {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Data");
-  ws.addTable({ name: "Costs", ref: "A1", headerRow: true, columns: [{ name: "Ref" }, { name: "Amount" }], rows: [["C1", 10], ["C2", 20]] });
+  ws.addTable({
+    name: "Costs",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Ref" }, { name: "Amount" }],
+    rows: [
+      ["C1", 10],
+      ["C2", 20],
+    ],
+  });
   return { wb };
 }
 
 describe("what src/cli/xlsx/exceljs-internals.ts relies on still holds for the installed exceljs", () => {
   it("exceljs is pinned exactly, and the installed version is the pinned one", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    const installed = (JSON.parse(readFileSync(join(ROOT, "node_modules", "exceljs", "package.json"), "utf8")) as { version: string }).version;
+    const installed = (JSON.parse(readFileSync(join(ROOT, "node_modules", "exceljs", "package.json"), "utf8")) as { version: string })
+      .version;
     expect(pkg.dependencies.exceljs, "pin exceljs to an exact version: an upgrade must be a reviewed change").toMatch(/^\d+\.\d+\.\d+$/);
     expect(installed).toBe(pkg.dependencies.exceljs);
   });
@@ -78,16 +88,19 @@ describe("what src/cli/xlsx/exceljs-internals.ts relies on still holds for the i
     expect((await roundTrip(wb)).worksheets.map((w) => w.name)).toEqual(["C", "A", "B"]);
   });
 
-  it("a workbook read without a theme is written without one (the dangling relationship open.ts avoids), unless clearThemes is called", async () => {
-    const src = new ExcelJS.Workbook();
-    src.addWorksheet("S");
-    const zip = await JSZip.loadAsync(await src.xlsx.writeBuffer());
-    for (const f of Object.keys(zip.files).filter((x) => x.startsWith("xl/theme/"))) zip.remove(f);
-    const wb = new ExcelJS.Workbook();
-    await loadXlsx(wb, await zip.generateAsync({ type: "nodebuffer" }));
-    const written = async (): Promise<JSZip> => JSZip.loadAsync(await wb.xlsx.writeBuffer());
-    expect((await written()).file("xl/theme/theme1.xml")).toBeNull();
-    wb.clearThemes();
-    expect((await written()).file("xl/theme/theme1.xml")).not.toBeNull();
-  });
+  it(
+    "a workbook read without a theme is written without one (the dangling relationship open.ts avoids), unless clearThemes is " + "called",
+    async () => {
+      const src = new ExcelJS.Workbook();
+      src.addWorksheet("S");
+      const zip = await JSZip.loadAsync(await src.xlsx.writeBuffer());
+      for (const f of Object.keys(zip.files).filter((x) => x.startsWith("xl/theme/"))) zip.remove(f);
+      const wb = new ExcelJS.Workbook();
+      await loadXlsx(wb, await zip.generateAsync({ type: "nodebuffer" }));
+      const written = async (): Promise<JSZip> => JSZip.loadAsync(await wb.xlsx.writeBuffer());
+      expect((await written()).file("xl/theme/theme1.xml")).toBeNull();
+      wb.clearThemes();
+      expect((await written()).file("xl/theme/theme1.xml")).not.toBeNull();
+    },
+  );
 });

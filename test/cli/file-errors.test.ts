@@ -33,7 +33,11 @@ async function expectOneLine(name: string, bytes: Buffer | undefined, reason: Re
 
 describe("files that are not usable workbooks get one clear line and exit 3", () => {
   it("a text file", async () => {
-    await expectOneLine("notes.xlsx", Buffer.from("Partner,Amount\nBrent,100\n"), /not an Excel workbook \(\.xlsx\): it is not a zip package/);
+    await expectOneLine(
+      "notes.xlsx",
+      Buffer.from("Partner,Amount\nBrent,100\n"),
+      /not an Excel workbook \(\.xlsx\): it is not a zip package/,
+    );
   });
 
   it("an empty file", async () => {
@@ -92,7 +96,11 @@ describe("files that are not usable workbooks get one clear line and exit 3", ()
   it("a workbook without the model's tables", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").getCell("A1").value = "Budget notes";
-    await expectOneLine("plain.xlsx", Buffer.from(await wb.xlsx.writeBuffer()), /no model in this workbook: the tables Partners, Costs, Settings are missing/);
+    await expectOneLine(
+      "plain.xlsx",
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      /no model in this workbook: the tables Partners, Costs, Settings are missing/,
+    );
   });
 });
 

@@ -16,7 +16,15 @@ beforeAll(async () => {
   // The real executable's code (src/cli/bin.ts, with its signal handling), bundled to this test's own folder.
   bundle = t.file("cli.js");
   const esbuild = await import("esbuild");
-  await esbuild.build({ entryPoints: [join(ROOT, "src/cli/bin.ts")], bundle: true, platform: "node", target: "node20", outfile: bundle, external: ["exceljs", "jszip"], logLevel: "error" });
+  await esbuild.build({
+    entryPoints: [join(ROOT, "src/cli/bin.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    outfile: bundle,
+    external: ["exceljs", "jszip"],
+    logLevel: "error",
+  });
   expect((await cli(["--sample", "brent-lewisham-southwark", t.file("model.xlsx")])).code).toBe(0);
   original = await readFile(t.file("model.xlsx"));
 }, 60_000);
@@ -30,12 +38,18 @@ interface Child {
 }
 
 function start(args: readonly string[]): Child {
-  const child = spawn(process.execPath, [bundle, ...args], { cwd: t.dir, env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bundle, ...args], {
+    cwd: t.dir,
+    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((done) => child.on("close", (code, signal) => done({ code, signal, stdout, stderr })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((done) =>
+    child.on("close", (code, signal) => done({ code, signal, stdout, stderr })),
+  );
   return { exited, kill: (s) => child.kill(s) };
 }
 
@@ -123,7 +137,11 @@ describe("a writing run killed at any moment leaves the original or the complete
 describe("a closed pipe", () => {
   it("`… --no-write | head -1`: no stack trace, the run's own exit code", async () => {
     await copyFile(t.file("model.xlsx"), t.file("pipe.xlsx"));
-    const child = spawn(process.execPath, [bundle, "pipe.xlsx", "--no-write", "--json"], { cwd: t.dir, env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bundle, "pipe.xlsx", "--no-write", "--json"], {
+      cwd: t.dir,
+      env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     // The reader goes away before the command writes its results.
     child.stdout.destroy();
     let stderr = "";

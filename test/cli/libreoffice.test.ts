@@ -77,13 +77,18 @@ afterAll(async () => {
 
 describe("LibreOffice, an independent reader, reads the same allocation totals", () => {
   it("is installed (CI installs it: apt-get install -y --no-install-recommends libreoffice-calc)", () => {
-    expect(soffice, "LibreOffice (soffice) is not installed: run `apt-get install -y --no-install-recommends libreoffice-calc`; .ci/run installs it for CI.").toBeDefined();
+    expect(
+      soffice,
+      "LibreOffice (soffice) is not installed: run `apt-get install -y --no-install-recommends libreoffice-calc`; .ci/run " +
+        "installs it for CI.",
+    ).toBeDefined();
   });
 
   it(
     "Allocations of the Lewisham Homes scenario, as CSV from soffice, balance to the engine's figures to the penny",
     async () => {
-      if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc");
+      if (soffice === undefined)
+        throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc");
       const sample = sampleById("brent-lewisham-southwark")!;
       const file = t.file("bls.xlsx");
       expect((await cli(["--sample", sample.id, file])).code).toBe(0);
@@ -96,12 +101,18 @@ describe("LibreOffice, an independent reader, reads the same allocation totals",
       // Filter options: comma, double quote, UTF-8, from line 1, …, raw values (not as shown), sheet N.
       const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNumber}`;
       const csvDir = t.file("csv");
-      await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", csvDir, out], { timeout: SOFFICE_TIMEOUT_MS });
+      await run(
+        soffice,
+        [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", csvDir, out],
+        { timeout: SOFFICE_TIMEOUT_MS },
+      );
       const [csvName] = (await readdir(csvDir)).filter((f) => f.endsWith(".csv"));
       expect(csvName, "soffice wrote no CSV").toBeDefined();
       // A row of partner names above the table, then its header row: one column per partner, "<id> (£)".
       const [, header = [], ...body] = parseCsv(await readFile(join(csvDir, csvName!), "utf8")).filter((row) => row.some((c) => c !== ""));
-      const partnerCols = header.map((h, i) => [h, i] as const).filter(([h, i]) => i >= ALLOCATION_HEADERS.length && h !== ALLOCATION_CHECK_HEADER);
+      const partnerCols = header
+        .map((h, i) => [h, i] as const)
+        .filter(([h, i]) => i >= ALLOCATION_HEADERS.length && h !== ALLOCATION_CHECK_HEADER);
       expect(partnerCols.map(([h]) => h)).toContain("LH (£)");
 
       const scenario = sample.model.scenarios!.find((s) => s.name === "Lewisham Homes joins")!;
@@ -130,7 +141,8 @@ describe("LibreOffice, an independent reader, reads the same allocation totals",
   it(
     "reads a large model's Allocations, written in bulk, as the engine's shares, every row balancing",
     async () => {
-      if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc");
+      if (soffice === undefined)
+        throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc");
       const size = { lines: 300, partners: 4, years: 2 };
       const file = t.file("synthetic.xlsx");
       expect((await cli(["--sample", "synthetic", "--lines", "300", "--partners", "4", "--years", "2", file])).code).toBe(0);
@@ -140,7 +152,11 @@ describe("LibreOffice, an independent reader, reads the same allocation totals",
       const sheetNumber = (await readBack(out)).worksheets.findIndex((w) => w.name === "Allocations") + 1;
       const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNumber}`;
       const csvDir = t.file("csv-synthetic");
-      await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", csvDir, out], { timeout: SOFFICE_TIMEOUT_MS });
+      await run(
+        soffice,
+        [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", csvDir, out],
+        { timeout: SOFFICE_TIMEOUT_MS },
+      );
       const [csvName] = (await readdir(csvDir)).filter((f) => f.endsWith(".csv"));
       expect(csvName, "soffice wrote no CSV").toBeDefined();
       const [, header = [], ...body] = parseCsv(await readFile(join(csvDir, csvName!), "utf8")).filter((row) => row.some((c) => c !== ""));
@@ -152,7 +168,9 @@ describe("LibreOffice, an independent reader, reads the same allocation totals",
         const ly = lineYears[k]!;
         expect([row[0], row[6]]).toEqual([ly.lineRef, ly.yearLabel]);
         expect(textToPence(row[ALLOCATION_HEADERS.length - 1] ?? "")).toBe(ly.profile.amount);
-        ly.partners.forEach((p, i) => expect(textToPence(row[header.indexOf(`${p} (£)`)] ?? ""), `${ly.lineRef} ${ly.yearLabel} ${p}`).toBe(ly.shares[i]));
+        ly.partners.forEach((p, i) =>
+          expect(textToPence(row[header.indexOf(`${p} (£)`)] ?? ""), `${ly.lineRef} ${ly.yearLabel} ${p}`).toBe(ly.shares[i]),
+        );
         expect(textToPence(row[header.indexOf(ALLOCATION_CHECK_HEADER)] ?? "")).toBe(0);
       });
     },

@@ -56,7 +56,10 @@ describe("sizes are checked before anything is parsed", () => {
     const bomb = declare(await variant(() => undefined), "xl/sharedStrings.xml", 300 * 1024 * 1024);
     const r = await run("bomb.xlsx", bomb);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`holds a part (xl/sharedStrings.xml) that unpacks to 300.0 MiB, more than the limit of ${DEFAULT_LIMITS.unzippedMiB} MiB; nothing was read`);
+    expect(r.stderr).toContain(
+      `holds a part (xl/sharedStrings.xml) that unpacks to 300.0 MiB, more than the limit of ${DEFAULT_LIMITS.unzippedMiB} MiB; ` +
+        `nothing was read`,
+    );
     expect(r.stderr).toContain("--max-unzipped <MiB>");
   });
 
@@ -99,7 +102,9 @@ describe("sizes are checked before anything is parsed", () => {
     });
     const r = await run("huge-table.xlsx", huge);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/table "\w+" claims A1:XFD1048576 \(17,179,869,184 cells\), more than the limit of 2,000,000 cells; nothing was read/);
+    expect(r.stderr).toMatch(
+      /table "\w+" claims A1:XFD1048576 \(17,179,869,184 cells\), more than the limit of 2,000,000 cells; nothing was read/,
+    );
     expect(r.stderr).toContain("--max-table-cells <count>");
   });
 
@@ -110,7 +115,11 @@ describe("sizes are checked before anything is parsed", () => {
     expect((await cli([t.file("cells.xlsx"), "--no-write", "--max-table-cells", "100000"])).code).toBe(0);
   });
 
-  it.each([["--max-unzipped", "0"], ["--max-unzipped", "lots"], ["--max-table-cells", "-5"]])("%s %s is a usage error", async (flag, value) => {
+  it.each([
+    ["--max-unzipped", "0"],
+    ["--max-unzipped", "lots"],
+    ["--max-table-cells", "-5"],
+  ])("%s %s is a usage error", async (flag, value) => {
     const r = await cli([t.file("base.xlsx"), flag, value]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${flag} needs a whole number`);

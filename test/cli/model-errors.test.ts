@@ -77,7 +77,7 @@ describe("invalid inputs", () => {
 });
 
 describe("values Excel cannot show, read from the file", () => {
-  it("a date cell holding a serial no date can have is a located problem (no \"NaN\", no crash)", async () => {
+  it('a date cell holding a serial no date can have is a located problem (no "NaN", no crash)', async () => {
     let at = "";
     const { file, bytes } = await broken("unreadable.xlsx", (store) => {
       const start = tableCell(store, "Costs", "Start", 0);
@@ -87,7 +87,10 @@ describe("values Excel cannot show, read from the file", () => {
     const r = await cli([file, "--json"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { ok: boolean; problems: { address: string | null; message: string }[] };
-    expect(json.problems.some((p) => p.address === at), JSON.stringify(json.problems)).toBe(true);
+    expect(
+      json.problems.some((p) => p.address === at),
+      JSON.stringify(json.problems),
+    ).toBe(true);
     for (const p of json.problems) expect(p.message).not.toContain('"NaN"');
     expect((await readFile(file)).equals(bytes)).toBe(true);
   });
@@ -103,7 +106,10 @@ describe("values Excel cannot show, read from the file", () => {
     const r = await cli([file, "--json"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { ok: boolean; problems: { address: string | null; message: string }[] };
-    expect(json.problems.some((p) => p.address === at && p.message.includes("after pro-rating and indexation")), JSON.stringify(json.problems)).toBe(true);
+    expect(
+      json.problems.some((p) => p.address === at && p.message.includes("after pro-rating and indexation")),
+      JSON.stringify(json.problems),
+    ).toBe(true);
   });
 });
 
@@ -117,7 +123,11 @@ describe("a one-off dated outside the model's years (issue #19: Costs!G6 set to 
     });
     const r = await cli([file, "--no-write"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning: ${at}: Cost line "BLS-05", start: the one-off cost of £190000.00 dated 1921-09-30 falls before the model's years`);
-    expect(r.stdout).toMatch(/Balancing check: balanced: .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\./);
+    expect(r.stderr).toContain(
+      `warning: ${at}: Cost line "BLS-05", start: the one-off cost of £190000.00 dated 1921-09-30 falls before the model's years`,
+    );
+    expect(r.stdout).toMatch(
+      /Balancing check: balanced: .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\./,
+    );
   });
 });

@@ -51,7 +51,9 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   const zip = await JSZip.loadAsync(await readFile(t.file("results.xlsx")));
   const props = await readSheetProperties(zip);
-  OUTPUTS = (await sheetNames(t.file("results.xlsx"))).filter((n) => decodeMarker(decodeProperty(props.get(n)?.get("SharedApportion")))?.role === "output");
+  OUTPUTS = (await sheetNames(t.file("results.xlsx"))).filter(
+    (n) => decodeMarker(decodeProperty(props.get(n)?.get("SharedApportion")))?.role === "output",
+  );
   expect(OUTPUTS).toEqual(expect.arrayContaining(["Summary", "Allocations", "Trace"]));
 });
 afterAll(async () => {
@@ -70,7 +72,20 @@ async function resaveWithLibreOffice(from: string, name: string): Promise<string
   if (soffice === undefined) throw new Error("LibreOffice is not installed: apt-get install -y libreoffice-calc");
   const dir = await mkdtemp(join(t.dir, "lo-"));
   await copyFile(from, join(dir, `in-${name}`));
-  await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "out"), join(dir, `in-${name}`)], { timeout: SOFFICE_TIMEOUT_MS });
+  await run(
+    soffice,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      join(dir, "out"),
+      join(dir, `in-${name}`),
+    ],
+    { timeout: SOFFICE_TIMEOUT_MS },
+  );
   const out = t.file(name);
   await copyFile(join(dir, "out", `in-${name}`), out);
   return out;

@@ -28,7 +28,9 @@ async function memoryReference(id: string): Promise<MemoryWorkbook> {
   const run = await runWorkbook(port);
   if (!run.ok) throw new Error("memory run failed");
   // Recorded as the command line records it, at the same (fixed) time.
-  const written = await port.writeOutputs(recordRun(run.session, run.outputs, run.warnings.length, { by: run.session.read.preparedBy, now: NOW }));
+  const written = await port.writeOutputs(
+    recordRun(run.session, run.outputs, run.warnings.length, { by: run.session.read.preparedBy, now: NOW }),
+  );
   expect(written.ok).toBe(true);
   return workbook;
 }
@@ -37,50 +39,59 @@ async function memoryReference(id: string): Promise<MemoryWorkbook> {
 const fmt = (f: string | undefined): string | undefined => (f === undefined || f === "General" ? undefined : f);
 
 describe.each(SAMPLES.map((s) => s.id))("the file the CLI writes for %s has the add-in's sheets", (id) => {
-  it("same sheets, values, number formats, tables, validations, frozen rows, widths and tab colours as the in-memory workbook", async () => {
-    const file = t.file(`${id}.xlsx`);
-    expect((await cli(["--sample", id, file])).code).toBe(0);
-    expect((await cli([file], undefined, NOW)).code).toBe(0);
-    const reference = await memoryReference(id);
-    const opened = await openWorkbook(file);
-    if (!opened.ok) throw new Error(opened.problem.message);
-    const store = opened.value.store;
-    const wb: ExcelJS.Workbook = await readBack(file);
+  it(
+    "same sheets, values, number formats, tables, validations, frozen rows, widths and tab colours as the in-memory " + "workbook",
+    async () => {
+      const file = t.file(`${id}.xlsx`);
+      expect((await cli(["--sample", id, file])).code).toBe(0);
+      expect((await cli([file], undefined, NOW)).code).toBe(0);
+      const reference = await memoryReference(id);
+      const opened = await openWorkbook(file);
+      if (!opened.ok) throw new Error(opened.problem.message);
+      const store = opened.value.store;
+      const wb: ExcelJS.Workbook = await readBack(file);
 
-    expect(store.listSheets().map((s) => s.name)).toEqual(reference.sheetNames());
-    expect(store.listSheets().map((s) => s.visible)).toEqual(reference.sheetNames().map((n) => reference.view(n)!.visible));
-    const refTables = reference.sheetNames().flatMap((n) => reference.view(n)!.tables.map((x) => ({ name: x.name, sheet: x.sheet, row: x.row, col: x.col, rows: x.rows, cols: x.cols })));
-    expect(store.listTables()).toEqual(expect.arrayContaining(refTables));
-    expect(store.listTables()).toHaveLength(refTables.length);
+      expect(store.listSheets().map((s) => s.name)).toEqual(reference.sheetNames());
+      expect(store.listSheets().map((s) => s.visible)).toEqual(reference.sheetNames().map((n) => reference.view(n)!.visible));
+      const refTables = reference
+        .sheetNames()
+        .flatMap((n) =>
+          reference.view(n)!.tables.map((x) => ({ name: x.name, sheet: x.sheet, row: x.row, col: x.col, rows: x.rows, cols: x.cols })),
+        );
+      expect(store.listTables()).toEqual(expect.arrayContaining(refTables));
+      expect(store.listTables()).toHaveLength(refTables.length);
 
-    for (const name of reference.sheetNames()) {
-      const view = reference.view(name)!;
-      const ws = wb.getWorksheet(name)!;
-      expect(store.readValues(name, 0, 0, view.rows, view.cols), name).toEqual(view.values());
-      for (let r = 0; r < view.rows; r++) {
-        for (let c = 0; c < view.cols; c++) {
-          const want = view.cell(r, c);
-          if (want.value === "" && want.format === undefined) continue;
-          expect(fmt(ws.getCell(r + 1, c + 1).numFmt), `${name}!R${r + 1}C${c + 1}`).toBe(fmt(want.format));
+      for (const name of reference.sheetNames()) {
+        const view = reference.view(name)!;
+        const ws = wb.getWorksheet(name)!;
+        expect(store.readValues(name, 0, 0, view.rows, view.cols), name).toEqual(view.values());
+        for (let r = 0; r < view.rows; r++) {
+          for (let c = 0; c < view.cols; c++) {
+            const want = view.cell(r, c);
+            if (want.value === "" && want.format === undefined) continue;
+            expect(fmt(ws.getCell(r + 1, c + 1).numFmt), `${name}!R${r + 1}C${c + 1}`).toBe(fmt(want.format));
+          }
         }
+        const frozen = ws.views?.[0];
+        expect(view.freezeRows > 0 ? frozen?.state === "frozen" && (frozen as { ySplit?: number }).ySplit : 0, name).toBe(view.freezeRows);
+        view.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width, `${name} column ${i + 1}`).toBe(pointsToChars(w)));
+        if (view.tabColor !== undefined) expect(ws.properties.tabColor?.argb).toBe(`FF${view.tabColor.slice(1).toUpperCase()}`);
+        for (const v of view.validations) {
+          const dv = ws.getCell(v.row + 1, v.col + 1).dataValidation;
+          expect(dv?.type, `${name} validation`).toBe("list");
+          expect(dv?.formulae?.[0]).toBe(
+            v.source.kind === "values" ? `"${v.source.values.join(",")}"` : absoluteFormula(v.source.range).slice(1),
+          );
+          expect(dv?.errorStyle).toBe(v.strict ? "stop" : "warning");
+        }
+        const cfs = (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? [];
+        expect(cfs.length, `${name} conditional formats`).toBe(view.conditionalFormats.length);
       }
-      const frozen = ws.views?.[0];
-      expect(view.freezeRows > 0 ? frozen?.state === "frozen" && (frozen as { ySplit?: number }).ySplit : 0, name).toBe(view.freezeRows);
-      view.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width, `${name} column ${i + 1}`).toBe(pointsToChars(w)));
-      if (view.tabColor !== undefined) expect(ws.properties.tabColor?.argb).toBe(`FF${view.tabColor.slice(1).toUpperCase()}`);
-      for (const v of view.validations) {
-        const dv = ws.getCell(v.row + 1, v.col + 1).dataValidation;
-        expect(dv?.type, `${name} validation`).toBe("list");
-        expect(dv?.formulae?.[0]).toBe(v.source.kind === "values" ? `"${v.source.values.join(",")}"` : absoluteFormula(v.source.range).slice(1));
-        expect(dv?.errorStyle).toBe(v.strict ? "stop" : "warning");
-      }
-      const cfs = (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? [];
-      expect(cfs.length, `${name} conditional formats`).toBe(view.conditionalFormats.length);
-    }
 
-    // Charts: asked for, honestly not drawn, and said so on the sheet.
-    const charts = reference.view("Charts")!.charts;
-    expect(charts.length).toBeGreaterThan(0);
-    expect(String(wb.getWorksheet("Charts")!.getCell("A1").note)).toContain("cannot write Excel charts");
-  });
+      // Charts: asked for, honestly not drawn, and said so on the sheet.
+      const charts = reference.view("Charts")!.charts;
+      expect(charts.length).toBeGreaterThan(0);
+      expect(String(wb.getWorksheet("Charts")!.getCell("A1").note)).toContain("cannot write Excel charts");
+    },
+  );
 });

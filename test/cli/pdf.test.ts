@@ -21,10 +21,18 @@ afterAll(async () => {
 });
 
 /** Runs the command line with LibreOffice looked for by `soffice`. */
-async function cliWith(args: readonly string[], soffice: () => string | undefined): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cliWith(
+  args: readonly string[],
+  soffice: () => string | undefined,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { isTTY: false, write: (s: string) => (stderr += s) }, now: () => NOW, findSoffice: soffice });
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { isTTY: false, write: (s: string) => (stderr += s) },
+    now: () => NOW,
+    findSoffice: soffice,
+  });
   return { code, stdout, stderr };
 }
 
@@ -108,7 +116,10 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
         expect(text, `page ${p}`).toContain(`Page ${p} of ${pages}`);
         expect(text, `page ${p}`).toContain("Run 1 Dec 2026 14:03 UTC");
         // One table wide: wherever a table's header row is printed, it is printed whole, first column to last, on one line.
-        for (const [mark, headers] of [["Capital one-off (£)", SUMMARY_HEADERS], ["Variance %", BUDGET_HEADERS]] as const) {
+        for (const [mark, headers] of [
+          ["Capital one-off (£)", SUMMARY_HEADERS],
+          ["Variance %", BUDGET_HEADERS],
+        ] as const) {
           for (const l of lines.filter((x) => x.includes(mark))) for (const h of headers) expect(l, `page ${p}: ${h}`).toContain(h);
         }
         // No page holds a split-off set of columns: every page with money on it also shows the column that says whose money it is.

@@ -14,14 +14,27 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-const unescapeXml = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Each sheet of a package in workbook order, with its part's XML, and the workbook's defined names. */
-async function readPackage(file: string): Promise<{ sheets: { name: string; xml: string }[]; definedNames: { name: string; localSheetId: number | undefined; ref: string }[] }> {
+async function readPackage(
+  file: string,
+): Promise<{ sheets: { name: string; xml: string }[]; definedNames: { name: string; localSheetId: number | undefined; ref: string }[] }> {
   const zip = await JSZip.loadAsync(await readFile(file));
   const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])?.[1] ?? "", /Target="([^"]+)"/.exec(m[0])?.[1] ?? ""]));
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      /Id="([^"]+)"/.exec(m[0])?.[1] ?? "",
+      /Target="([^"]+)"/.exec(m[0])?.[1] ?? "",
+    ]),
+  );
   const sheets: { name: string; xml: string }[] = [];
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = unescapeXml(/name="([^"]+)"/.exec(m[0])?.[1] ?? "");
@@ -30,7 +43,11 @@ async function readPackage(file: string): Promise<{ sheets: { name: string; xml:
   }
   const definedNames = [...workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => {
     const id = /localSheetId="(\d+)"/.exec(m[1] ?? "")?.[1];
-    return { name: /name="([^"]+)"/.exec(m[1] ?? "")?.[1] ?? "", localSheetId: id === undefined ? undefined : Number(id), ref: unescapeXml(m[2] ?? "") };
+    return {
+      name: /name="([^"]+)"/.exec(m[1] ?? "")?.[1] ?? "",
+      localSheetId: id === undefined ? undefined : Number(id),
+      ref: unescapeXml(m[2] ?? ""),
+    };
   });
   return { sheets, definedNames };
 }
@@ -43,7 +60,9 @@ describe("the file the command line writes prints as a committee pack", () => {
     const pkg = await readPackage(file);
     const outputs = new Set<string>(Object.values(OUTPUT_SHEETS));
     const written = pkg.sheets.filter((s) => outputs.has(s.name));
-    expect(written.map((s) => s.name)).toEqual(expect.arrayContaining([OUTPUT_SHEETS.summary, OUTPUT_SHEETS.comparison, OUTPUT_SHEETS.budgetCheck, OUTPUT_SHEETS.charts]));
+    expect(written.map((s) => s.name)).toEqual(
+      expect.arrayContaining([OUTPUT_SHEETS.summary, OUTPUT_SHEETS.comparison, OUTPUT_SHEETS.budgetCheck, OUTPUT_SHEETS.charts]),
+    );
     for (const sheet of written) {
       const index = pkg.sheets.indexOf(sheet);
       const setup = /<pageSetup\b[^>]*\/>/.exec(sheet.xml)?.[0] ?? "";
@@ -53,7 +72,9 @@ describe("the file the command line writes prints as a committee pack", () => {
       expect(setup, sheet.name).toMatch(/fitToHeight="0"/);
       expect(sheet.xml, sheet.name).toMatch(/<sheetPr\b[^>]*>(?:(?!<\/sheetPr>).)*<pageSetUpPr fitToPage="1"\/>/s);
       const footer = unescapeXml(/<oddFooter>([^<]*)<\/oddFooter>/.exec(sheet.xml)?.[1] ?? "");
-      expect(footer, sheet.name).toMatch(/^&LBrent, Lewisham and Southwark shared ICT&CPage &P of &N&RBase model\nRun 1 Dec 2026 14:03 UTC$/);
+      expect(footer, sheet.name).toMatch(
+        /^&LBrent, Lewisham and Southwark shared ICT&CPage &P of &N&RBase model\nRun 1 Dec 2026 14:03 UTC$/,
+      );
       // The print area is the sheet's own defined name, on this sheet, from A1.
       const area = pkg.definedNames.filter((d) => d.name === "_xlnm.Print_Area" && d.localSheetId === index);
       expect(area, sheet.name).toHaveLength(1);
@@ -62,7 +83,9 @@ describe("the file the command line writes prints as a committee pack", () => {
     // Print titles: the header rows of the sheets that freeze them (Summary, Budget check, Allocations, Trace, Run log).
     const titled = pkg.definedNames.filter((d) => d.name === "_xlnm.Print_Titles").map((d) => pkg.sheets[d.localSheetId ?? -1]?.name);
     expect(titled).toEqual(expect.arrayContaining([OUTPUT_SHEETS.summary, OUTPUT_SHEETS.budgetCheck, OUTPUT_SHEETS.allocations]));
-    const summaryTitles = pkg.definedNames.find((d) => d.name === "_xlnm.Print_Titles" && pkg.sheets[d.localSheetId ?? -1]?.name === OUTPUT_SHEETS.summary);
+    const summaryTitles = pkg.definedNames.find(
+      (d) => d.name === "_xlnm.Print_Titles" && pkg.sheets[d.localSheetId ?? -1]?.name === OUTPUT_SHEETS.summary,
+    );
     expect(summaryTitles?.ref).toMatch(new RegExp(`^'${OUTPUT_SHEETS.summary}'!\\$1:\\$\\d+$`));
     // The input sheets keep their own (default) print settings.
     const costs = pkg.sheets.find((s) => s.name === "Costs");

@@ -50,19 +50,28 @@ function cells(ws: ExcelJS.Worksheet): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   ws.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (c) => {
-      out[c.address] = { value: c.value instanceof Date ? c.value.toISOString() : c.value, numFmt: c.numFmt, font: c.font, fill: c.fill, note: c.note };
+      out[c.address] = {
+        value: c.value instanceof Date ? c.value.toISOString() : c.value,
+        numFmt: c.numFmt,
+        font: c.font,
+        fill: c.fill,
+        note: c.note,
+      };
     }),
   );
   return { cells: out, merges: (ws.model as { merges?: string[] }).merges, widths: ws.columns?.map((c) => c.width) };
 }
 
 describe("the input file is never modified unless asked", () => {
-  it.each([[["--out", "OUT"]], [["--check"]], [["--no-write"]], [["--json", "--no-write"]], [["--scenario", "Nobody"]]])("%j leaves it byte-identical", async (extra) => {
-    const { file, bytes } = await fresh(`keep-${extra.join("")}.xlsx`);
-    const out = t.file(`keep-out-${extra.length}.xlsx`);
-    await cli([file, ...extra.map((a) => (a === "OUT" ? out : a))]);
-    expect((await readFile(file)).equals(bytes)).toBe(true);
-  });
+  it.each([[["--out", "OUT"]], [["--check"]], [["--no-write"]], [["--json", "--no-write"]], [["--scenario", "Nobody"]]])(
+    "%j leaves it byte-identical",
+    async (extra) => {
+      const { file, bytes } = await fresh(`keep-${extra.join("")}.xlsx`);
+      const out = t.file(`keep-out-${extra.length}.xlsx`);
+      await cli([file, ...extra.map((a) => (a === "OUT" ? out : a))]);
+      expect((await readFile(file)).equals(bytes)).toBe(true);
+    },
+  );
 
   it("--out writes the results to the new file only", async () => {
     const { file } = await fresh("in.xlsx");
@@ -101,8 +110,10 @@ describe("writing into the workbook", () => {
     expect((await cli([file])).code).toBe(0);
     const second = await readBack(file);
     // The titles name the run's time ("— run 1 Dec 2026 14:03 UTC, inputs …"); the inputs fingerprint is the same.
-    const untimed = (ws: ExcelJS.Worksheet): unknown => JSON.parse(JSON.stringify(cells(ws)).replace(/ — run \d+ \w+ \d{4} \d\d:\d\d UTC/g, " — run (time)"));
-    for (const name of OUTPUTS.filter((n) => n !== "Run log")) expect(untimed(second.getWorksheet(name)!), name).toEqual(untimed(first.getWorksheet(name)!));
+    const untimed = (ws: ExcelJS.Worksheet): unknown =>
+      JSON.parse(JSON.stringify(cells(ws)).replace(/ — run \d+ \w+ \d{4} \d\d:\d\d UTC/g, " — run (time)"));
+    for (const name of OUTPUTS.filter((n) => n !== "Run log"))
+      expect(untimed(second.getWorksheet(name)!), name).toEqual(untimed(first.getWorksheet(name)!));
     const runs = (ws: ExcelJS.Worksheet): number => ws.getSheetValues().filter((r) => Array.isArray(r) && r[1] === "run").length;
     expect(runs(first.getWorksheet("Run log")!)).toBe(1);
     expect(runs(second.getWorksheet("Run log")!)).toBe(2);
@@ -139,10 +150,23 @@ describe("writing into the workbook", () => {
     // A chart on the user's sheet: sheet → drawing → chart, as Excel links them.
     const notes = (await packageSheets(zip)).find((s) => s.name === "My notes")!;
     const relPath = notes.path.replace("worksheets/", "worksheets/_rels/") + ".rels";
-    const rels = (await zip.file(relPath)?.async("string")) ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-    zip.file(relPath, rels.replace("</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>'));
+    const rels =
+      (await zip.file(relPath)?.async("string")) ??
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    zip.file(
+      relPath,
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" ' +
+          'Target="../drawings/drawing9.xml"/></Relationships>',
+      ),
+    );
     zip.file("xl/drawings/drawing9.xml", '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
-    zip.file("xl/drawings/_rels/drawing9.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>');
+    zip.file(
+      "xl/drawings/_rels/drawing9.xml.rels",
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ' +
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart9.xml"/></Relationships>',
+    );
     await writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
     const bytes = await readFile(file);
     const r = await cli([file]);
@@ -163,7 +187,10 @@ describe("safe writes", () => {
     await mkdir(dir);
     expect(await writeFileSafely(dir, Buffer.from("x"))).toEqual({ ok: false, problem: { kind: "notAFile", what: "a folder" } });
     expect((await readdir(t.dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    expect(await writeFileSafely(t.file("no/such/dir.xlsx"), Buffer.from("x"))).toEqual({ ok: false, problem: { kind: "io", code: "ENOENT" } });
+    expect(await writeFileSafely(t.file("no/such/dir.xlsx"), Buffer.from("x"))).toEqual({
+      ok: false,
+      problem: { kind: "io", code: "ENOENT" },
+    });
   });
 
   it("a write that cannot complete reports one line and leaves the workbook as it was", async () => {
@@ -180,7 +207,10 @@ describe("progress", () => {
   async function run(isTTY: boolean): Promise<string> {
     const { file } = await fresh(`progress-${isTTY}.xlsx`);
     let err = "";
-    const code = await main([file, "--no-write"], { stdout: { write: () => true }, stderr: { isTTY, columns: 80, write: (s: string) => (err += s) } });
+    const code = await main([file, "--no-write"], {
+      stdout: { write: () => true },
+      stderr: { isTTY, columns: 80, write: (s: string) => (err += s) },
+    });
     expect(code).toBe(0);
     return err;
   }

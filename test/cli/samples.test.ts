@@ -27,7 +27,9 @@ function engineRun(model: (typeof SAMPLES)[number]["model"], scenario?: string):
 function allocationTotals(rows: unknown[][]): { total: number; byPartner: Map<string, number>; count: number } {
   const header = (rows[ALLOCATION_HEADER_ROW] ?? []).map(String);
   const body = rows.slice(ALLOCATION_HEADER_ROW + 1);
-  const partnerCols = header.map((h, i) => [h, i] as const).filter(([h, i]) => i >= ALLOCATION_HEADERS.length && h !== ALLOCATION_CHECK_HEADER);
+  const partnerCols = header
+    .map((h, i) => [h, i] as const)
+    .filter(([h, i]) => i >= ALLOCATION_HEADERS.length && h !== ALLOCATION_CHECK_HEADER);
   const byPartner = new Map<string, number>();
   let total = 0;
   let count = 0;
@@ -42,7 +44,8 @@ function allocationTotals(rows: unknown[][]): { total: number; byPartner: Map<st
       byPartner.set(id, (byPartner.get(id) ?? 0) + p);
     }
     // Each row balances: the partners' charges add up to the line amount, and the check says 0.
-    if (sum !== pence(r[header.indexOf("Line amount (£)")]) || pence(r[header.indexOf(ALLOCATION_CHECK_HEADER)]) !== 0) throw new Error(`row ${String(r[0])} ${String(r[6])} does not balance`);
+    if (sum !== pence(r[header.indexOf("Line amount (£)")]) || pence(r[header.indexOf(ALLOCATION_CHECK_HEADER)]) !== 0)
+      throw new Error(`row ${String(r[0])} ${String(r[6])} does not balance`);
     total += sum;
   }
   return { total, byPartner, count };
@@ -66,7 +69,19 @@ describe.each(SAMPLES.map((s) => [s.id, s] as const))("sample %s", (id, sample) 
 
     const wb = await readBack(file);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(["Partners", "Costs", "Settings", "Summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Partners",
+        "Costs",
+        "Settings",
+        "Summary",
+        "Allocations",
+        "Budget check",
+        "Scenario comparison",
+        "Trace",
+        "Charts",
+      ]),
+    );
 
     const run = engineRun(sample.model);
     const expected = engineTotals(run);
@@ -87,7 +102,12 @@ describe.each(SAMPLES.map((s) => [s.id, s] as const))("sample %s", (id, sample) 
     const file = t.file(`${id}.xlsx`);
     const r = await cli([file, "--json", "--no-write"]);
     expect(r.code, r.stderr).toBe(0);
-    const json = JSON.parse(r.stdout) as { ok: boolean; balance: { balanced: boolean; charged: string }; partners: { partner: string; total: string }[]; written: unknown };
+    const json = JSON.parse(r.stdout) as {
+      ok: boolean;
+      balance: { balanced: boolean; charged: string };
+      partners: { partner: string; total: string }[];
+      written: unknown;
+    };
     expect(json.ok).toBe(true);
     expect(json.written).toBeNull();
     const expected = engineTotals(engineRun(sample.model));

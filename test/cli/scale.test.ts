@@ -28,7 +28,14 @@ describe("--sample synthetic", () => {
     const json = JSON.parse(r.stdout) as { totals: { partner: string; year: string; category: string; amount: string }[] };
     const direct = runModel(syntheticScaleModel(SIZE));
     if (!direct.ok) throw new Error("engine");
-    expect(json.totals).toEqual(direct.value.totals.map((x) => ({ partner: x.partner, year: x.yearLabel, category: x.category, amount: (x.amount / 100).toFixed(2) })));
+    expect(json.totals).toEqual(
+      direct.value.totals.map((x) => ({
+        partner: x.partner,
+        year: x.yearLabel,
+        category: x.category,
+        amount: (x.amount / 100).toFixed(2),
+      })),
+    );
     const text = await cli([file, "--no-write"]);
     expect(text.stdout).toContain(`, ${direct.value.rows.length} charges.`);
     // Deterministic: the same size gives the same workbook contents.
@@ -55,33 +62,39 @@ describe("--sample synthetic", () => {
 });
 
 describe("writing a large model's outputs", () => {
-  it("writes one Allocations row per line-year that reads back (with another reader) as the engine's shares, money-formatted, balancing", async () => {
-    const file = t.file("synthetic.xlsx");
-    const out = t.file("synthetic-out.xlsx");
-    const r = await cli([file, "--out", out]);
-    expect(r.code, r.stderr).toBe(0);
-    const run = runModel(syntheticScaleModel(SIZE));
-    if (!run.ok) throw new Error("engine");
-    const wb = await readBack(out);
-    const ws = wb.getWorksheet("Allocations")!;
-    const rows = sheetRows(ws);
-    const header = rows[ALLOCATION_HEADER_ROW] ?? [];
-    expect(header).toEqual([...ALLOCATION_HEADERS, "P01 (£)", "P02 (£)", "P03 (£)", "P04 (£)", ALLOCATION_CHECK_HEADER]);
-    const body = rows.slice(ALLOCATION_HEADER_ROW + 1);
-    expect(body).toHaveLength(run.value.result.lineYears.length);
-    run.value.result.lineYears.forEach((ly, k) => {
-      const row = body[k] ?? [];
-      expect([row[0], row[6]]).toEqual([ly.lineRef, ly.yearLabel]);
-      expect(pence(row[7])).toBe(ly.profile.amount);
-      ly.partners.forEach((p, i) => expect(pence(row[header.indexOf(`${p} (£)`)]), `${ly.lineRef} ${ly.yearLabel} ${p}`).toBe(ly.shares[i]));
-      expect(row[header.length - 1]).toBe(0);
-    });
-    // The last row's partner cells carry the money format and its text cells are text.
-    const last = ws.getRow(ALLOCATION_HEADER_ROW + 1 + body.length);
-    expect(last.getCell(ALLOCATION_HEADERS.length + 1).numFmt).toBe(MONEY_FORMAT);
-    expect(typeof last.getCell(1).value === "string" || typeof last.getCell(1).value === "object").toBe(true);
-    expect(sheetRows(wb.getWorksheet("Trace")!).length).toBe(run.value.result.lineYears.length + 2);
-  });
+  it(
+    "writes one Allocations row per line-year that reads back (with another reader) as the engine's shares, money-formatted, " +
+      "balancing",
+    async () => {
+      const file = t.file("synthetic.xlsx");
+      const out = t.file("synthetic-out.xlsx");
+      const r = await cli([file, "--out", out]);
+      expect(r.code, r.stderr).toBe(0);
+      const run = runModel(syntheticScaleModel(SIZE));
+      if (!run.ok) throw new Error("engine");
+      const wb = await readBack(out);
+      const ws = wb.getWorksheet("Allocations")!;
+      const rows = sheetRows(ws);
+      const header = rows[ALLOCATION_HEADER_ROW] ?? [];
+      expect(header).toEqual([...ALLOCATION_HEADERS, "P01 (£)", "P02 (£)", "P03 (£)", "P04 (£)", ALLOCATION_CHECK_HEADER]);
+      const body = rows.slice(ALLOCATION_HEADER_ROW + 1);
+      expect(body).toHaveLength(run.value.result.lineYears.length);
+      run.value.result.lineYears.forEach((ly, k) => {
+        const row = body[k] ?? [];
+        expect([row[0], row[6]]).toEqual([ly.lineRef, ly.yearLabel]);
+        expect(pence(row[7])).toBe(ly.profile.amount);
+        ly.partners.forEach((p, i) =>
+          expect(pence(row[header.indexOf(`${p} (£)`)]), `${ly.lineRef} ${ly.yearLabel} ${p}`).toBe(ly.shares[i]),
+        );
+        expect(row[header.length - 1]).toBe(0);
+      });
+      // The last row's partner cells carry the money format and its text cells are text.
+      const last = ws.getRow(ALLOCATION_HEADER_ROW + 1 + body.length);
+      expect(last.getCell(ALLOCATION_HEADERS.length + 1).numFmt).toBe(MONEY_FORMAT);
+      expect(typeof last.getCell(1).value === "string" || typeof last.getCell(1).value === "object").toBe(true);
+      expect(sheetRows(wb.getWorksheet("Trace")!).length).toBe(run.value.result.lineYears.length + 2);
+    },
+  );
 
   it("runs again on its own output: the outputs read back unchanged (no 'edited' refusal) and are replaced", async () => {
     const out = t.file("synthetic-out.xlsx");

@@ -65,7 +65,12 @@ describe("--statements: one recharge statement workbook per partner", () => {
       const lines = section(rows, "Charges by cost line, with the basis of each");
       const got = lines.body.map((r) => `${String(r[0])} ${String(r[2])} ${pence(r[8])}`).sort();
       // Lines that charge the partner nothing are left out.
-      expect(got, id).toEqual(expected.filter((r) => r.amount !== 0).map((r) => `${r.lineRef} ${r.yearLabel} ${r.amount}`).sort());
+      expect(got, id).toEqual(
+        expected
+          .filter((r) => r.amount !== 0)
+          .map((r) => `${r.lineRef} ${r.yearLabel} ${r.amount}`)
+          .sort(),
+      );
       expect(pence(lines.total[8]), id).toBe(partnerTotal);
       // Each line's basis is in words, with the partner's share of it.
       for (const r of lines.body) {
@@ -76,7 +81,15 @@ describe("--statements: one recharge statement workbook per partner", () => {
       // By year: capital and revenue, one-off and ongoing add to each year's total, the years to the partner's total.
       const years = section(rows, "Charges by year");
       for (const y of years.body) {
-        const [capOne, capOn, capTot, revOne, revOn, revTot, total] = y.slice(1, 8).map(pence) as [number, number, number, number, number, number, number];
+        const [capOne, capOn, capTot, revOne, revOn, revTot, total] = y.slice(1, 8).map(pence) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
         expect(capOne + capOn).toBe(capTot);
         expect(revOne + revOn).toBe(revTot);
         expect(capTot + revTot).toBe(total);
@@ -97,7 +110,10 @@ describe("--statements: one recharge statement workbook per partner", () => {
       const text = rows.flat().filter((v): v is string => typeof v === "string" && !v.includes(`Scenario "${scenario.name}"`));
       for (const [other, name] of names) {
         if (other === id || other === parent) continue;
-        expect(text.filter((s) => s.includes(name)), `${id} names ${name}`).toEqual([]);
+        expect(
+          text.filter((s) => s.includes(name)),
+          `${id} names ${name}`,
+        ).toEqual([]);
       }
       all += partnerTotal;
     }
@@ -113,7 +129,9 @@ describe("--statements: one recharge statement workbook per partner", () => {
     expect(lines.length).toBeGreaterThan(0);
     const body = rows.slice(start + 2, start + 2 + lines.length);
     const money = (v: unknown): number | undefined => (v === null || v === undefined || v === "" ? undefined : pence(v));
-    expect(body.map((r) => [r[0], money(r[3]), money(r[4]), money(r[5])])).toEqual(lines.map((l) => [l.yearLabel, l.budget, l.recharge, l.variance]));
+    expect(body.map((r) => [r[0], money(r[3]), money(r[4]), money(r[5])])).toEqual(
+      lines.map((l) => [l.yearLabel, l.budget, l.recharge, l.variance]),
+    );
   });
 
   it("--json lists the files; --no-write writes the statements and leaves the workbook alone", async () => {
@@ -133,7 +151,10 @@ describe("--statements: one recharge statement workbook per partner", () => {
     for (const f of await readdir(dir)) {
       const zip = await JSZip.loadAsync(await readFile(`${dir}/${f}`));
       const names = Object.keys(zip.files);
-      expect(names.filter((n) => /customProperty|tables\/|vbaProject/.test(n)), f).toEqual([]);
+      expect(
+        names.filter((n) => /customProperty|tables\/|vbaProject/.test(n)),
+        f,
+      ).toEqual([]);
       const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
       expect(sheet, f).not.toContain("<f>");
       expect(sheet, f).toContain('<pageSetup paperSize="9" orientation="landscape"');

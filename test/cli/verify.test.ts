@@ -25,7 +25,9 @@ describe("--verify", () => {
     const r = await cli([file, "--verify"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/verified\. Every value in Summary, Allocations, Budget check, Scenario comparison, Trace, Charts, Run log \(\d+ cells\)/);
+    expect(r.stdout).toMatch(
+      /verified\. Every value in Summary, Allocations, Budget check, Scenario comparison, Trace, Charts, Run log \(\d+ cells\)/,
+    );
   });
 
   it("reports an output cell edited by hand with its address and both values, and exits 1", async () => {
@@ -94,7 +96,10 @@ describe("--sign-off", () => {
     const log = (await readBack(file)).getWorksheet("Run log");
     const events: string[] = [];
     log?.eachRow((row) => events.push(`${String(row.getCell(1).value)}|${String(row.getCell(3).value)}`));
-    expect(events.filter((e) => e.startsWith("run|") || e.startsWith("sign-off|"))).toEqual(["run|Ann Lee", "sign-off|Jane Smith, s151 officer"]);
+    expect(events.filter((e) => e.startsWith("run|") || e.startsWith("sign-off|"))).toEqual([
+      "run|Ann Lee",
+      "sign-off|Jane Smith, s151 officer",
+    ]);
     expect((await cli([file, "--verify"])).code).toBe(0);
     const wb = await readBack(file);
     const costs = wb.getWorksheet("Costs");

@@ -34,9 +34,33 @@ const EKH_COUNCILS = [
 const ekh: ModelInput = {
   partners: EKH_COUNCILS,
   costLines: [
-    { ref: "EKH-01", description: "Move to cloud", category: "capital", nature: "one-off", amount: 68_000, start: "2020-10-01", basis: "equal" },
-    { ref: "EKH-02", description: "Split into four systems", category: "capital", nature: "one-off", amount: 540_000, start: "2020-11-01", basis: "equal" },
-    { ref: "EKH-03", description: "Ongoing hosting", category: "revenue", nature: "ongoing", amount: 82_000, start: "2021-01-01", basis: "equal" },
+    {
+      ref: "EKH-01",
+      description: "Move to cloud",
+      category: "capital",
+      nature: "one-off",
+      amount: 68_000,
+      start: "2020-10-01",
+      basis: "equal",
+    },
+    {
+      ref: "EKH-02",
+      description: "Split into four systems",
+      category: "capital",
+      nature: "one-off",
+      amount: 540_000,
+      start: "2020-11-01",
+      basis: "equal",
+    },
+    {
+      ref: "EKH-03",
+      description: "Ongoing hosting",
+      category: "revenue",
+      nature: "ongoing",
+      amount: 82_000,
+      start: "2021-01-01",
+      basis: "equal",
+    },
   ],
   settings: { firstYear: "2020/21", lastYear: "2021/22" },
 };
@@ -83,12 +107,37 @@ const oneSource: ModelInput = {
     { id: "LBN", name: "London Borough of Newham" },
   ],
   // £800k : £581k of £1,381k, rounded to 2 dp: 57.93% + 42.07%.
-  bases: [{ id: "IAA", kind: "percentages", shares: [{ partner: "LBH", percent: 57.93 }, { partner: "LBN", percent: 42.07 }] }],
+  bases: [
+    {
+      id: "IAA",
+      kind: "percentages",
+      shares: [
+        { partner: "LBH", percent: 57.93 },
+        { partner: "LBN", percent: 42.07 },
+      ],
+    },
+  ],
   costLines: [
     { ref: "OS-SEC", service: "Security", category: "revenue", nature: "one-off", amount: 468_000, start: "2019-06-01", basis: "equal" },
     { ref: "OS-CRM", service: "CRM", category: "revenue", nature: "one-off", amount: 420_000, start: "2019-06-01", basis: "equal" },
-    { ref: "OS-LIB", service: "Library PC refresh", category: "capital", nature: "one-off", amount: 352_000, start: "2019-09-01", basis: "direct:LBN" },
-    { ref: "OS-MOB", service: "Mobile working", category: "capital", nature: "one-off", amount: 233_000, start: "2019-09-01", basis: "direct:LBN" },
+    {
+      ref: "OS-LIB",
+      service: "Library PC refresh",
+      category: "capital",
+      nature: "one-off",
+      amount: 352_000,
+      start: "2019-09-01",
+      basis: "direct:LBN",
+    },
+    {
+      ref: "OS-MOB",
+      service: "Mobile working",
+      category: "capital",
+      nature: "one-off",
+      amount: 233_000,
+      start: "2019-09-01",
+      basis: "direct:LBN",
+    },
   ],
   settings: { firstYear: "2019/20", lastYear: "2019/20" },
 };
@@ -104,7 +153,19 @@ describe("oneSource", () => {
 
   it("rejects percentages that only approximately total 100", () => {
     // 42.07 typed as 42.06: the set totals 99.99%, and the whole model is refused, used or not.
-    const r = apportionModel({ ...oneSource, bases: [{ id: "IAA", kind: "percentages", shares: [{ partner: "LBH", percent: 57.93 }, { partner: "LBN", percent: 42.06 }] }] });
+    const r = apportionModel({
+      ...oneSource,
+      bases: [
+        {
+          id: "IAA",
+          kind: "percentages",
+          shares: [
+            { partner: "LBH", percent: 57.93 },
+            { partner: "LBN", percent: 42.06 },
+          ],
+        },
+      ],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.map((e) => e.kind)).toEqual(["percentagesNotHundred"]);
@@ -115,7 +176,16 @@ describe("oneSource", () => {
   it("splits by an agreed 58/42 IAA exactly", () => {
     const model: ModelInput = {
       ...oneSource,
-      bases: [{ id: "IAA", kind: "percentages", shares: [{ partner: "LBH", percent: 58 }, { partner: "LBN", percent: 42 }] }],
+      bases: [
+        {
+          id: "IAA",
+          kind: "percentages",
+          shares: [
+            { partner: "LBH", percent: 58 },
+            { partner: "LBN", percent: 42 },
+          ],
+        },
+      ],
       costLines: [{ ...oneSource.costLines[0]!, basis: "IAA", amount: 1_381_000.01 }],
     };
     const r = unwrap(apportionModel(model));
@@ -127,12 +197,42 @@ describe("oneSource", () => {
 const ict: ModelInput = {
   partners: [{ id: "Brent", host: true }, { id: "Lewisham" }, { id: "Southwark" }],
   drivers: [
-    { id: "tickets", illustrative: true, values: [{ partner: "Brent", value: 25_000 }, { partner: "Lewisham", value: 9_000 }, { partner: "Southwark", value: 22_000 }] },
-    { id: "users", illustrative: true, values: [{ partner: "Brent", value: 3_100 }, { partner: "Lewisham", value: 2_400 }, { partner: "Southwark", value: 1_500 }] },
+    {
+      id: "tickets",
+      illustrative: true,
+      values: [
+        { partner: "Brent", value: 25_000 },
+        { partner: "Lewisham", value: 9_000 },
+        { partner: "Southwark", value: 22_000 },
+      ],
+    },
+    {
+      id: "users",
+      illustrative: true,
+      values: [
+        { partner: "Brent", value: 3_100 },
+        { partner: "Lewisham", value: 2_400 },
+        { partner: "Southwark", value: 1_500 },
+      ],
+    },
   ],
   bases: [
-    { id: "Mix50", kind: "mix", components: [{ source: "driver:users", weight: 50 }, { source: "tickets", weight: 50 }] },
-    { id: "Fixed40", kind: "mix", components: [{ source: "equal", weight: 40 }, { source: "users", weight: 60 }] },
+    {
+      id: "Mix50",
+      kind: "mix",
+      components: [
+        { source: "driver:users", weight: 50 },
+        { source: "tickets", weight: 50 },
+      ],
+    },
+    {
+      id: "Fixed40",
+      kind: "mix",
+      components: [
+        { source: "equal", weight: 40 },
+        { source: "users", weight: 60 },
+      ],
+    },
   ],
   costLines: [
     { ref: "ICT-1", category: "revenue", nature: "one-off", amount: 1000, start: "2021-05-01", basis: "tickets" },
@@ -204,7 +304,9 @@ describe("periods and indexation", () => {
     const r = unwrap(
       apportionModel({
         partners: [{ id: "A" }, { id: "B" }],
-        costLines: [{ ref: "L", category: "revenue", nature: "ongoing", amount: 10_000, start: "2020-04-01", basis: "equal", indexationRate: 3 }],
+        costLines: [
+          { ref: "L", category: "revenue", nature: "ongoing", amount: 10_000, start: "2020-04-01", basis: "equal", indexationRate: 3 },
+        ],
         settings: { firstYear: "2020/21", lastYear: "2022/23" },
       }),
     );
@@ -215,7 +317,9 @@ describe("periods and indexation", () => {
     const r = unwrap(
       apportionModel({
         partners: [{ id: "A" }],
-        costLines: [{ ref: "L", category: "revenue", nature: "ongoing", amount: 12_000, start: "2021-01-01", end: "2021-06-30", basis: "equal" }],
+        costLines: [
+          { ref: "L", category: "revenue", nature: "ongoing", amount: 12_000, start: "2021-01-01", end: "2021-06-30", basis: "equal" },
+        ],
         settings: { firstYear: "2020/21", lastYear: "2022/23", proRata: "months" },
       }),
     );
@@ -272,18 +376,25 @@ const modelArb = fc
   .map(({ partners, lines, usage }): ModelInput => ({
     partners: partners.map((id) => ({ id })),
     drivers: [{ id: "usage", values: partners.map((p, i) => ({ partner: p, value: usage[i] ?? 1 })) }],
-    bases: [{ id: "Mix", kind: "mix", components: [{ source: "equal", weight: 40 }, { source: "usage", weight: 60 }] }],
-    costLines: lines.map(
-      (l, i): CostLineInput => ({
-        ref: `L${String(i).padStart(2, "0")}`,
-        category: i % 2 === 0 ? "capital" : "revenue",
-        nature: l.ongoing ? "ongoing" : "one-off",
-        amount: new Decimal(l.amount).div(100).toFixed(2),
-        start: `2021-${String(l.month).padStart(2, "0")}-15`,
-        basis: l.basis,
-        indexationRate: l.rate,
-      }),
-    ),
+    bases: [
+      {
+        id: "Mix",
+        kind: "mix",
+        components: [
+          { source: "equal", weight: 40 },
+          { source: "usage", weight: 60 },
+        ],
+      },
+    ],
+    costLines: lines.map((l, i): CostLineInput => ({
+      ref: `L${String(i).padStart(2, "0")}`,
+      category: i % 2 === 0 ? "capital" : "revenue",
+      nature: l.ongoing ? "ongoing" : "one-off",
+      amount: new Decimal(l.amount).div(100).toFixed(2),
+      start: `2021-${String(l.month).padStart(2, "0")}-15`,
+      basis: l.basis,
+      indexationRate: l.rate,
+    })),
     settings: { firstYear: "2020/21", lastYear: "2024/25" },
   }));
 

@@ -96,7 +96,12 @@ describe("largest remainder: money invariants (fast-check)", () => {
   it("scaling every driver by the same constant changes nothing", () => {
     fc.assert(
       fc.property(amountArb, weightsArb, fc.integer({ min: 2, max: 1000 }), (amount, ws, k) => {
-        expect(largestRemainder(amount, ws.map((w) => w * k))).toEqual(largestRemainder(amount, ws));
+        expect(
+          largestRemainder(
+            amount,
+            ws.map((w) => w * k),
+          ),
+        ).toEqual(largestRemainder(amount, ws));
       }),
       RUNS,
     );
@@ -104,13 +109,21 @@ describe("largest remainder: money invariants (fast-check)", () => {
 
   it("permuting partners permutes the shares when no tie-break is involved", () => {
     fc.assert(
-      fc.property(amountArb, fc.uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 12 }), fc.nat(), (amount, ws, seed) => {
-        // Distinct drivers: equal remainders are then broken by driver size, never by position.
-        const order = ws.map((_, i) => i).sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101) || a - b);
-        const shares = largestRemainder(amount, ws);
-        const permuted = largestRemainder(amount, order.map((i) => ws[i] as number));
-        return order.every((i, k) => permuted[k] === shares[i]);
-      }),
+      fc.property(
+        amountArb,
+        fc.uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        (amount, ws, seed) => {
+          // Distinct drivers: equal remainders are then broken by driver size, never by position.
+          const order = ws.map((_, i) => i).sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101) || a - b);
+          const shares = largestRemainder(amount, ws);
+          const permuted = largestRemainder(
+            amount,
+            order.map((i) => ws[i] as number),
+          );
+          return order.every((i, k) => permuted[k] === shares[i]);
+        },
+      ),
       RUNS,
     );
   });
@@ -129,7 +142,12 @@ describe("largest remainder: money invariants (fast-check)", () => {
     const tied = fc.array(fc.constantFrom(0, 1, 2, 3, 6), { minLength: 1, maxLength: 30 }).filter((ws) => ws.some((w) => w > 0));
     fc.assert(
       fc.property(fc.integer({ min: -1000, max: 1000 }), tied, (amount, ws) => {
-        expect(largestRemainder(amount, ws)).toEqual(largestRemainder(amount, ws.map((w) => BigInt(w))));
+        expect(largestRemainder(amount, ws)).toEqual(
+          largestRemainder(
+            amount,
+            ws.map((w) => BigInt(w)),
+          ),
+        );
       }),
       RUNS,
     );
@@ -138,17 +156,29 @@ describe("largest remainder: money invariants (fast-check)", () => {
   it("number and BigInt paths agree", () => {
     fc.assert(
       fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), weightsArb, (amount, ws) => {
-        expect(largestRemainder(amount, ws.map((w) => BigInt(w)))).toEqual(largestRemainder(amount, ws));
+        expect(
+          largestRemainder(
+            amount,
+            ws.map((w) => BigInt(w)),
+          ),
+        ).toEqual(largestRemainder(amount, ws));
       }),
       RUNS,
     );
   });
 
   it("number and BigInt paths agree when amount × weight passes 2^53 (the two-double product path)", () => {
-    const bigWeights = fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 25 }).filter((ws) => ws.some((w) => w > 0));
+    const bigWeights = fc
+      .array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 25 })
+      .filter((ws) => ws.some((w) => w > 0));
     fc.assert(
       fc.property(amountArb, bigWeights, (amount, ws) => {
-        expect(largestRemainder(amount, ws)).toEqual(largestRemainder(amount, ws.map((w) => BigInt(w))));
+        expect(largestRemainder(amount, ws)).toEqual(
+          largestRemainder(
+            amount,
+            ws.map((w) => BigInt(w)),
+          ),
+        );
       }),
       RUNS,
     );

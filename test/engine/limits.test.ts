@@ -39,7 +39,11 @@ const BIG = "999999999999.99";
 
 describe("money past the safe range: refused at the line, never thrown, never approximated", () => {
   it("an indexed charge whose later year passes the cap is a located error, not a throw", () => {
-    const model: ModelInput = { ...base, costLines: [{ ...base.costLines[0]!, amount: BIG, indexationRate: 100 }], settings: { firstYear: "2021/22", lastYear: "2070/71" } };
+    const model: ModelInput = {
+      ...base,
+      costLines: [{ ...base.costLines[0]!, amount: BIG, indexationRate: 100 }],
+      settings: { firstYear: "2021/22", lastYear: "2070/71" },
+    };
     const errors = errorsOf(model);
     expect(errors.map((e) => e.kind)).toEqual(["yearAmountTooLarge"]);
     expect(errors[0]?.at).toMatchObject({ entity: "costLine", key: "L1", field: "amount" });
@@ -47,7 +51,14 @@ describe("money past the safe range: refused at the line, never thrown, never ap
   });
 
   it("charges adding up past 2^52 pence are refused at the line where the total passes it", () => {
-    const lines: CostLineInput[] = Array.from({ length: 40 }, (_, i) => ({ ref: `L${String(i).padStart(2, "0")}`, category: "capital", nature: "ongoing", amount: BIG, start: "2021-04-01", basis: "equal" }));
+    const lines: CostLineInput[] = Array.from({ length: 40 }, (_, i) => ({
+      ref: `L${String(i).padStart(2, "0")}`,
+      category: "capital",
+      nature: "ongoing",
+      amount: BIG,
+      start: "2021-04-01",
+      basis: "equal",
+    }));
     // Each line is 3 years × ~10^14 pence; 2^52 ≈ 4.504 × 10^15 is passed by the 16th line (L15).
     const errors = errorsOf({ ...base, costLines: lines });
     expect(errors.map((e) => e.kind)).toEqual(["modelTotalTooLarge"]);
@@ -57,7 +68,14 @@ describe("money past the safe range: refused at the line, never thrown, never ap
   it("property: below the bound every total is exact (checked with BigInt); past it the model is refused", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ pounds: fc.bigInt({ min: -(10n ** 12n) + 1n, max: 10n ** 12n - 1n }), pence: fc.integer({ min: 0, max: 99 }), years: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.record({
+            pounds: fc.bigInt({ min: -(10n ** 12n) + 1n, max: 10n ** 12n - 1n }),
+            pence: fc.integer({ min: 0, max: 99 }),
+            years: fc.integer({ min: 1, max: 3 }),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
         (specs) => {
           const lines: CostLineInput[] = specs.map((s, i) => ({
             ref: `L${String(i).padStart(2, "0")}`,
@@ -68,7 +86,10 @@ describe("money past the safe range: refused at the line, never thrown, never ap
             end: `${2021 + s.years}-03-31`,
             basis: "equal",
           }));
-          const magnitude = specs.reduce((a, s) => a + ((s.pounds < 0n ? -s.pounds : s.pounds) * 100n + BigInt(s.pence)) * BigInt(s.years), 0n);
+          const magnitude = specs.reduce(
+            (a, s) => a + ((s.pounds < 0n ? -s.pounds : s.pounds) * 100n + BigInt(s.pence)) * BigInt(s.years),
+            0n,
+          );
           const r = apportionModel({ ...base, costLines: lines });
           if (magnitude > BigInt(MAX_TOTAL_PENCE)) {
             expect(r.ok).toBe(false);
@@ -77,7 +98,10 @@ describe("money past the safe range: refused at the line, never thrown, never ap
           }
           expect(r.ok).toBe(true);
           if (!r.ok) return;
-          const expected = specs.reduce((a, s) => a + (s.pounds * 100n + (s.pounds < 0n ? -BigInt(s.pence) : BigInt(s.pence))) * BigInt(s.years), 0n);
+          const expected = specs.reduce(
+            (a, s) => a + (s.pounds * 100n + (s.pounds < 0n ? -BigInt(s.pence) : BigInt(s.pence))) * BigInt(s.years),
+            0n,
+          );
           expect(BigInt(r.value.balance.totalIn)).toBe(expected);
           expect(BigInt(r.value.balance.totalOut)).toBe(expected);
           expect(r.value.totals.reduce((a, t) => a + BigInt(t.amount), 0n)).toBe(expected);
@@ -106,7 +130,8 @@ describe("lines outside the model's years", () => {
     const w = after.value.result.outsideYears[0]!.warning;
     expect(w.at).toMatchObject({ entity: "costLine", key: "BLS-05", field: "start" });
     expect(warningMessage(w)).toBe(
-      `Cost line "BLS-05", start: the one-off cost of £190000.00 dated 1921-09-30 falls before the model's years (2020/21 to 2022/23), so it is charged to no one; change the date or the years.`,
+      `Cost line "BLS-05", start: the one-off cost of £190000.00 dated 1921-09-30 falls before the model's years (2020/21 to ` +
+        `2022/23), so it is charged to no one; change the date or the years.`,
     );
     // The balance still holds for what was charged, and the difference is exactly the line left out.
     expect(after.value.result.balance.balanced).toBe(true);
@@ -119,7 +144,9 @@ describe("lines outside the model's years", () => {
     if (!r.ok) return;
     const w = r.value.outsideYears[0]!.warning;
     expect(w.at.field).toBe("end");
-    expect(warningMessage(w)).toContain("the ongoing charge of £1000.00 a year from 2010-04-01 to 2011-03-31 lies wholly before the model's years");
+    expect(warningMessage(w)).toContain(
+      "the ongoing charge of £1000.00 a year from 2010-04-01 to 2011-03-31 lies wholly before the model's years",
+    );
   });
 
   it("a line with any part in the years gives no warning", () => {
@@ -150,7 +177,9 @@ describe("limits and ids", () => {
   it("cost references and driver or basis ids that differ only in case are refused", () => {
     expect(kinds({ ...base, costLines: [base.costLines[0]!, { ...base.costLines[0]!, ref: "l1" }] })).toEqual(["caseClash"]);
     const drivers = [{ id: "users", values: base.partners.map((p) => ({ partner: p.id, value: 1 })) }];
-    expect(kinds({ ...base, drivers, bases: [{ id: "Users", kind: "percentages", shares: [{ partner: "A", percent: 100 }] }] })).toEqual(["caseClash"]);
+    expect(kinds({ ...base, drivers, bases: [{ id: "Users", kind: "percentages", shares: [{ partner: "A", percent: 100 }] }] })).toEqual([
+      "caseClash",
+    ]);
   });
 
   it("a partner id holding a comma or semicolon is refused (lists are comma- or semicolon-separated)", () => {
@@ -174,13 +203,30 @@ describe("limits and ids", () => {
 });
 
 describe("partners within others", () => {
-  const within = (pairs: [string, string][]): ModelInput => ({ ...base, withinPartners: pairs.map(([id, parent]) => ({ partner: { id }, within: parent })) });
+  const within = (pairs: [string, string][]): ModelInput => ({
+    ...base,
+    withinPartners: pairs.map(([id, parent]) => ({ partner: { id }, within: parent })),
+  });
 
   it("within itself, within an unknown partner, a chain and a cycle are each located at the Within field", () => {
     expect(errorsOf(within([["W", "W"]])).map((e) => [e.kind, e.at.key, e.at.field])).toEqual([["withinItself", "W", "within"]]);
     expect(errorsOf(within([["W", "Z"]])).map((e) => [e.kind, e.at.key, e.at.field])).toEqual([["unknownPartner", "W", "within"]]);
-    expect(errorsOf(within([["W", "A"], ["V", "W"]])).map((e) => [e.kind, e.at.key])).toEqual([["withinWithin", "V"]]);
-    expect(errorsOf(within([["W", "V"], ["V", "W"]])).map((e) => [e.kind, e.at.key])).toEqual([
+    expect(
+      errorsOf(
+        within([
+          ["W", "A"],
+          ["V", "W"],
+        ]),
+      ).map((e) => [e.kind, e.at.key]),
+    ).toEqual([["withinWithin", "V"]]);
+    expect(
+      errorsOf(
+        within([
+          ["W", "V"],
+          ["V", "W"],
+        ]),
+      ).map((e) => [e.kind, e.at.key]),
+    ).toEqual([
       ["withinWithin", "W"],
       ["withinWithin", "V"],
     ]);
@@ -197,7 +243,10 @@ describe("scenario changes to cost lines are reported at the change", () => {
       name: "S",
       changes: [
         { kind: "setBasis" as const, line: "L1", basis: "nonsense" },
-        { kind: "addLine" as const, line: { ref: "N1", category: "revenue", nature: "one-off", amount: "lots", start: "soon", basis: "equal" } },
+        {
+          kind: "addLine" as const,
+          line: { ref: "N1", category: "revenue", nature: "one-off", amount: "lots", start: "soon", basis: "equal" },
+        },
       ],
     };
     const r = applyScenario(base, scenario);
@@ -250,11 +299,22 @@ describe("mix weights over one common denominator", () => {
   }
 
   it("property: the same weights as adding exact fractions cell by cell", () => {
-    const cell = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 99_999 }).map((n) => n / 100));
+    const cell = fc.oneof(
+      fc.integer({ min: 0, max: 5000 }),
+      fc.integer({ min: 0, max: 99_999 }).map((n) => n / 100),
+    );
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((partners) =>
-          fc.array(fc.record({ weight: fc.integer({ min: 0, max: 100 }), values: fc.array(cell, { minLength: partners, maxLength: partners }) }), { minLength: 1, maxLength: 5 }).map((cols) => ({ partners, cols })),
+          fc
+            .array(
+              fc.record({
+                weight: fc.integer({ min: 0, max: 100 }),
+                values: fc.array(cell, { minLength: partners, maxLength: partners }),
+              }),
+              { minLength: 1, maxLength: 5 },
+            )
+            .map((cols) => ({ partners, cols })),
         ),
         ({ partners, cols }) => {
           const columns = cols

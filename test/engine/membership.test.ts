@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apportionModel, errorMessage, explainCharge, parseDate, runModel, type ApportionResult, type CostLineInput, type ModelInput, type PartnerInput } from "../../src/engine";
+import {
+  apportionModel,
+  errorMessage,
+  explainCharge,
+  parseDate,
+  runModel,
+  type ApportionResult,
+  type CostLineInput,
+  type ModelInput,
+  type PartnerInput,
+} from "../../src/engine";
 import { fyEnd, fyStart } from "../../src/engine";
 import { isMemberOn } from "../../src/engine/membership";
 import { modelArb, unwrap } from "./scenarios/model-arbitrary";
@@ -19,15 +29,49 @@ const iso = (d: number): string => new Date(d * 86_400_000).toISOString().slice(
 function model(c: Partial<PartnerInput>, lines: CostLineInput[], proRata: "days" | "months" = "days"): ModelInput {
   return {
     partners: [{ id: "A" }, { id: "B" }, { id: "C", ...c }],
-    bases: [{ id: "IAA", kind: "percentages", shares: [{ partner: "A", percent: 50 }, { partner: "B", percent: 30 }, { partner: "C", percent: 20 }] }],
-    drivers: [{ id: "tickets", values: [{ partner: "A", value: 1000 }, { partner: "B", value: 1000 }, { partner: "C", value: 500 }] }],
+    bases: [
+      {
+        id: "IAA",
+        kind: "percentages",
+        shares: [
+          { partner: "A", percent: 50 },
+          { partner: "B", percent: 30 },
+          { partner: "C", percent: 20 },
+        ],
+      },
+    ],
+    drivers: [
+      {
+        id: "tickets",
+        values: [
+          { partner: "A", value: 1000 },
+          { partner: "B", value: 1000 },
+          { partner: "C", value: 500 },
+        ],
+      },
+    ],
     costLines: lines,
     settings: { firstYear: "2020/21", lastYear: "2021/22", proRata },
   };
 }
 
-const annual = (ref: string, amount: number, basis = "equal", extra: Partial<CostLineInput> = {}): CostLineInput => ({ ref, category: "revenue", nature: "ongoing", amount, start: "2020-04-01", basis, ...extra });
-const oneOff = (ref: string, amount: number, date: string, basis = "equal"): CostLineInput => ({ ref, category: "capital", nature: "one-off", amount, start: date, basis });
+const annual = (ref: string, amount: number, basis = "equal", extra: Partial<CostLineInput> = {}): CostLineInput => ({
+  ref,
+  category: "revenue",
+  nature: "ongoing",
+  amount,
+  start: "2020-04-01",
+  basis,
+  ...extra,
+});
+const oneOff = (ref: string, amount: number, date: string, basis = "equal"): CostLineInput => ({
+  ref,
+  category: "capital",
+  nature: "one-off",
+  amount,
+  start: date,
+  basis,
+});
 
 describe("membership over time: worked examples", () => {
   it("a mid-year joiner by days: C joins 1 January 2021, a member for 90 of 365 days of 2020/21", () => {
@@ -60,7 +104,15 @@ describe("membership over time: worked examples", () => {
   });
 
   it("a one-off before C joins is shared by A and B only; one after is shared by all three", () => {
-    const r = unwrap(apportionModel(model({ joins: "2021-01-01" }, [oneOff("LAPTOPS", 900, "2020-06-30"), oneOff("SWITCH", 900, "2021-02-01"), oneOff("ONDAY", 900, "2021-01-01")])));
+    const r = unwrap(
+      apportionModel(
+        model({ joins: "2021-01-01" }, [
+          oneOff("LAPTOPS", 900, "2020-06-30"),
+          oneOff("SWITCH", 900, "2021-02-01"),
+          oneOff("ONDAY", 900, "2021-01-01"),
+        ]),
+      ),
+    );
     expect(sharesOf(r, "LAPTOPS", "2020/21")).toEqual({ A: 45_000, B: 45_000 });
     expect(sharesOf(r, "SWITCH", "2020/21")).toEqual({ A: 30_000, B: 30_000, C: 30_000 });
     // Joins is inclusive: on the day it joins, it is a member.
@@ -94,7 +146,8 @@ describe("membership over time: worked examples", () => {
   it("a line charged directly to a partner that is not a member then is an error naming the line and year", () => {
     const r = apportionModel(model({ joins: "2021-04-01" }, [oneOff("ONB", 500, "2020-06-01", "direct:C")]));
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
-      'Cost line "ONB", year 2020/21, basis: none of the partners sharing it by "direct:C" is a member on 1 June 2020 (see the Partners table\'s Joins and Leaves dates), so nobody can be charged for it.',
+      'Cost line "ONB", year 2020/21, basis: none of the partners sharing it by "direct:C" is a member on 1 June 2020 (see the ' +
+        "Partners table's Joins and Leaves dates), so nobody can be charged for it.",
     ]);
   });
 
@@ -102,9 +155,11 @@ describe("membership over time: worked examples", () => {
     // Otherwise C, the only partner sharing it, would pay the whole year's £12,000 for the half year it was a member.
     const r = apportionModel(model({ leaves: "2020-09-30" }, [annual("SUPPORT", 12_000, "direct:C")]));
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
-      'Cost line "SUPPORT", year 2020/21, end: it is charged directly to "C", which is a member for only part of 2020/21; give the line a Start or End date on the day "C" joins or leaves, so it is not charged for time it was not a member.',
+      'Cost line "SUPPORT", year 2020/21, end: it is charged directly to "C", which is a member for only part of 2020/21; give ' +
+        'the line a Start or End date on the day "C" joins or leaves, so it is not charged for time it was not a member.',
       // …and in 2021/22 nobody sharing it is a member at all.
-      'Cost line "SUPPORT", year 2021/22, basis: none of the partners sharing it by "direct:C" is a member in 2021/22 (see the Partners table\'s Joins and Leaves dates), so nobody can be charged for it.',
+      'Cost line "SUPPORT", year 2021/22, basis: none of the partners sharing it by "direct:C" is a member in 2021/22 (see the ' +
+        "Partners table's Joins and Leaves dates), so nobody can be charged for it.",
     ]);
     // Ended on its leaving day, the line is C's for exactly the days it runs: £12,000 × 183/365.
     const ended = unwrap(apportionModel(model({ leaves: "2020-09-30" }, [annual("SUPPORT", 12_000, "direct:C", { end: "2020-09-30" })])));
@@ -115,7 +170,9 @@ describe("membership over time: worked examples", () => {
     const r = apportionModel(model({ joins: "2021-04-01", leaves: "2021-03-31" }, [annual("L", 1)]));
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual(['Partner "C", leaves: end date 2021-03-31 is before start date 2021-04-01.']);
     const bad = apportionModel(model({ joins: "soon" }, [annual("L", 1)]));
-    expect(bad.ok ? [] : bad.errors.map(errorMessage)).toEqual(['Partner "C", joins: "soon" is not a date; use a date cell or YYYY-MM-DD.']);
+    expect(bad.ok ? [] : bad.errors.map(errorMessage)).toEqual([
+      'Partner "C", joins: "soon" is not a date; use a date cell or YYYY-MM-DD.',
+    ]);
   });
 
   it("the trace shows the membership fraction and the weight that allows for it", () => {
@@ -131,7 +188,15 @@ describe("membership over time: worked examples", () => {
   it("a partner within another inherits its parent's membership unless it has its own dates", () => {
     const base: ModelInput = {
       partners: [{ id: "A" }, { id: "LEW", joins: "2020-10-01" }],
-      drivers: [{ id: "tickets", values: [{ partner: "A", value: 3000 }, { partner: "LEW", value: 1000 }] }],
+      drivers: [
+        {
+          id: "tickets",
+          values: [
+            { partner: "A", value: 3000 },
+            { partner: "LEW", value: 1000 },
+          ],
+        },
+      ],
       costLines: [annual("L", 36_500, "tickets"), oneOff("EARLY", 400, "2020-06-01", "tickets")],
       settings: { firstYear: "2020/21", lastYear: "2021/22" },
       withinPartners: [{ partner: { id: "LH" }, within: "LEW", drivers: { tickets: 500 } }],
@@ -147,14 +212,20 @@ describe("membership over time: worked examples", () => {
       ["LH", 456_250],
     ]);
     // LH joining on 1 April 2021, a year after its parent: nothing in 2020/21; in 2021/22 as before.
-    const later = unwrap(runModel({ ...base, withinPartners: [{ partner: { id: "LH", joins: "2021-04-01" }, within: "LEW", drivers: { tickets: 500 } }] }));
+    const later = unwrap(
+      runModel({ ...base, withinPartners: [{ partner: { id: "LH", joins: "2021-04-01" }, within: "LEW", drivers: { tickets: 500 } }] }),
+    );
     expect(later.rows.filter((r) => r.partner === "LH" && r.yearLabel === "2020/21")).toEqual([]);
     expect(later.rows.filter((r) => r.lineRef === "L" && r.yearLabel === "2021/22").map((r) => r.amount)).toEqual(y2.map((r) => r.amount));
     // Parent plus partner within always pay exactly the parent's share.
     for (const run of [inherit, later]) {
-      const core = run.result.lineYears.flatMap((ly) => ly.partners.map((p, i) => ({ ref: ly.lineRef, year: ly.yearLabel, p, amount: ly.shares[i] ?? 0 }))).filter((x) => x.p === "LEW");
+      const core = run.result.lineYears
+        .flatMap((ly) => ly.partners.map((p, i) => ({ ref: ly.lineRef, year: ly.yearLabel, p, amount: ly.shares[i] ?? 0 })))
+        .filter((x) => x.p === "LEW");
       for (const c of core) {
-        const paid = run.rows.filter((r) => r.lineRef === c.ref && r.yearLabel === c.year && (r.partner === "LEW" || r.partner === "LH")).reduce((s, r) => s + r.amount, 0);
+        const paid = run.rows
+          .filter((r) => r.lineRef === c.ref && r.yearLabel === c.year && (r.partner === "LEW" || r.partner === "LH"))
+          .reduce((s, r) => s + r.amount, 0);
         expect(paid).toBe(c.amount);
       }
     }
@@ -165,32 +236,58 @@ describe("membership over time: properties", () => {
   it("property: a partner within another is charged only while both are members, and the two always pay exactly the parent's share", () => {
     const when = fc.option(fc.integer({ min: day("2020-01-01"), max: day("2022-12-31") }), { nil: undefined });
     fc.assert(
-      fc.property(when, when, fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }), fc.constantFrom("days", "months"), (parentJoins, ownJoins, ownSpan, proRata) => {
-        const lh: PartnerInput = { id: "LH", ...(ownJoins === undefined ? {} : { joins: iso(ownJoins) }), ...(ownSpan === undefined ? {} : { leaves: iso((ownJoins ?? day("2020-01-01")) + ownSpan) }) };
-        const m: ModelInput = {
-          partners: [{ id: "A" }, { id: "LEW", ...(parentJoins === undefined ? {} : { joins: iso(parentJoins) }) }],
-          drivers: [{ id: "tickets", values: [{ partner: "A", value: 3000 }, { partner: "LEW", value: 1000 }] }],
-          costLines: [annual("L", 36_500, "tickets"), oneOff("O1", 400, "2020-06-01", "tickets"), oneOff("O2", 401, "2021-11-15", "tickets")],
-          settings: { firstYear: "2020/21", lastYear: "2022/23", proRata },
-          withinPartners: [{ partner: lh, within: "LEW", drivers: { tickets: 400 } }],
-        };
-        const run = unwrap(runModel(m));
-        const member = (d: number): boolean =>
-          (parentJoins === undefined || parentJoins <= d) && (lh.joins === undefined || day(String(lh.joins)) <= d) && (lh.leaves === undefined || day(String(lh.leaves)) >= d);
-        for (const ly of run.result.lineYears) {
-          const i = ly.partners.indexOf("LEW");
-          const paid = run.rows.filter((r) => r.lineRef === ly.lineRef && r.year === ly.year && (r.partner === "LEW" || r.partner === "LH")).reduce((a, r) => a + r.amount, 0);
-          expect(paid).toBe(i < 0 ? 0 : (ly.shares[i] ?? 0));
-          const lhRow = run.rows.find((r) => r.lineRef === ly.lineRef && r.year === ly.year && r.partner === "LH");
-          if (lhRow === undefined) continue;
-          // LH has a charge only if it (and its parent) were members on some day the line ran that year.
-          const from = ly.nature === "one-off" ? ly.lineStart : Math.max(ly.lineStart, fyStart(ly.year));
-          const to = ly.nature === "one-off" ? ly.lineStart : Math.min(ly.lineEnd ?? Number.MAX_SAFE_INTEGER, fyEnd(ly.year));
-          let any = false;
-          for (let d = from; d <= to && !any; d++) any = member(d);
-          expect(any).toBe(true);
-        }
-      }),
+      fc.property(
+        when,
+        when,
+        fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }),
+        fc.constantFrom("days", "months"),
+        (parentJoins, ownJoins, ownSpan, proRata) => {
+          const lh: PartnerInput = {
+            id: "LH",
+            ...(ownJoins === undefined ? {} : { joins: iso(ownJoins) }),
+            ...(ownSpan === undefined ? {} : { leaves: iso((ownJoins ?? day("2020-01-01")) + ownSpan) }),
+          };
+          const m: ModelInput = {
+            partners: [{ id: "A" }, { id: "LEW", ...(parentJoins === undefined ? {} : { joins: iso(parentJoins) }) }],
+            drivers: [
+              {
+                id: "tickets",
+                values: [
+                  { partner: "A", value: 3000 },
+                  { partner: "LEW", value: 1000 },
+                ],
+              },
+            ],
+            costLines: [
+              annual("L", 36_500, "tickets"),
+              oneOff("O1", 400, "2020-06-01", "tickets"),
+              oneOff("O2", 401, "2021-11-15", "tickets"),
+            ],
+            settings: { firstYear: "2020/21", lastYear: "2022/23", proRata },
+            withinPartners: [{ partner: lh, within: "LEW", drivers: { tickets: 400 } }],
+          };
+          const run = unwrap(runModel(m));
+          const member = (d: number): boolean =>
+            (parentJoins === undefined || parentJoins <= d) &&
+            (lh.joins === undefined || day(String(lh.joins)) <= d) &&
+            (lh.leaves === undefined || day(String(lh.leaves)) >= d);
+          for (const ly of run.result.lineYears) {
+            const i = ly.partners.indexOf("LEW");
+            const paid = run.rows
+              .filter((r) => r.lineRef === ly.lineRef && r.year === ly.year && (r.partner === "LEW" || r.partner === "LH"))
+              .reduce((a, r) => a + r.amount, 0);
+            expect(paid).toBe(i < 0 ? 0 : (ly.shares[i] ?? 0));
+            const lhRow = run.rows.find((r) => r.lineRef === ly.lineRef && r.year === ly.year && r.partner === "LH");
+            if (lhRow === undefined) continue;
+            // LH has a charge only if it (and its parent) were members on some day the line ran that year.
+            const from = ly.nature === "one-off" ? ly.lineStart : Math.max(ly.lineStart, fyStart(ly.year));
+            const to = ly.nature === "one-off" ? ly.lineStart : Math.min(ly.lineEnd ?? Number.MAX_SAFE_INTEGER, fyEnd(ly.year));
+            let any = false;
+            for (let d = from; d <= to && !any; d++) any = member(d);
+            expect(any).toBe(true);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -198,7 +295,14 @@ describe("membership over time: properties", () => {
   it("property: fixed percentages by days are each partner's percentage of those present, day by day, to within a penny", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ joins: fc.option(fc.integer({ min: day("2020-03-01"), max: day("2021-05-01") }), { nil: undefined }), span: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }), percent: fc.integer({ min: 1, max: 60 }) }), { minLength: 2, maxLength: 5 }),
+        fc.array(
+          fc.record({
+            joins: fc.option(fc.integer({ min: day("2020-03-01"), max: day("2021-05-01") }), { nil: undefined }),
+            span: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
+            percent: fc.integer({ min: 1, max: 60 }),
+          }),
+          { minLength: 2, maxLength: 5 },
+        ),
         fc.integer({ min: 1, max: 100_000_000 }),
         (ps, pence) => {
           const total = ps.reduce((a, p) => a + p.percent, 0);
@@ -209,7 +313,10 @@ describe("membership over time: properties", () => {
             ...(p.span === undefined ? {} : { leaves: iso((p.joins ?? day("2020-01-01")) + p.span) }),
           }));
           // Percentages as exact decimals of the random weights (they total 100 by construction of the last one).
-          const shares = ps.map((p, i) => ({ partner: ids[i] as string, percent: i < ps.length - 1 ? ((p.percent * 100) / total).toFixed(6) : "0" }));
+          const shares = ps.map((p, i) => ({
+            partner: ids[i] as string,
+            percent: i < ps.length - 1 ? ((p.percent * 100) / total).toFixed(6) : "0",
+          }));
           const used = shares.slice(0, -1).reduce((a, x) => a + Number(x.percent) * 1e6, 0);
           shares[shares.length - 1] = { partner: ids[ids.length - 1] as string, percent: ((100e6 - Math.round(used)) / 1e6).toFixed(6) };
           const m: ModelInput = {
@@ -227,7 +334,9 @@ describe("membership over time: properties", () => {
           const exact = ids.map(() => 0n);
           let days = 0n;
           for (let d = day("2020-04-01"); d <= day("2021-03-31"); d++) {
-            const present = partners.map((p) => (p.joins === undefined || day(String(p.joins)) <= d) && (p.leaves === undefined || day(String(p.leaves)) >= d));
+            const present = partners.map(
+              (p) => (p.joins === undefined || day(String(p.joins)) <= d) && (p.leaves === undefined || day(String(p.leaves)) >= d),
+            );
             const sum = pct.reduce((a, x, i) => a + (present[i] ? x : 0), 0);
             if (sum === 0) continue;
             days++;
@@ -254,19 +363,27 @@ describe("membership over time: properties", () => {
     fc.assert(
       fc.property(modelArb(), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (m, early, late) => {
         // Every line's dates lie in 2019–2023, the model's years 2020/21–2022/23: members from before to after.
-        const dated = { ...m, partners: m.partners.map((p) => ({ ...p, joins: iso(day("2018-12-31") - early), leaves: iso(day("2024-01-01") + late) })) };
+        const dated = {
+          ...m,
+          partners: m.partners.map((p) => ({ ...p, joins: iso(day("2018-12-31") - early), leaves: iso(day("2024-01-01") + late) })),
+        };
         const a = apportionModel(m);
         const b = apportionModel(dated);
         expect(b.ok).toBe(a.ok);
         if (!a.ok || !b.ok) return;
-        expect(b.value.lineYears.map((ly) => [ly.partners, ly.shares, ly.membership])).toEqual(a.value.lineYears.map((ly) => [ly.partners, ly.shares, undefined]));
+        expect(b.value.lineYears.map((ly) => [ly.partners, ly.shares, ly.membership])).toEqual(
+          a.value.lineYears.map((ly) => [ly.partners, ly.shares, undefined]),
+        );
       }),
       { numRuns: 200 },
     );
   });
 
   const dateArb = fc.integer({ min: day("2019-06-01"), max: day("2023-06-01") });
-  const partnerArb = fc.record({ joins: fc.option(dateArb, { nil: undefined }), span: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }) });
+  const partnerArb = fc.record({
+    joins: fc.option(dateArb, { nil: undefined }),
+    span: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+  });
   const lineArb = fc.record({
     oneOff: fc.boolean(),
     amount: fc.integer({ min: -5_000_000, max: 50_000_000 }),
@@ -278,57 +395,92 @@ describe("membership over time: properties", () => {
   it("property: shares add up exactly, nobody is charged outside membership, and only 'no members' can stop a run", () => {
     const ran = { total: 0, ok: 0 };
     fc.assert(
-      fc.property(fc.array(partnerArb, { minLength: 2, maxLength: 5 }), fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.constantFrom("days", "months"), (ps, ls, proRata) => {
-        const ids = ps.map((_, i) => `P${i}`);
-        const partners: PartnerInput[] = ps.map((p, i) => ({
-          id: ids[i] as string,
-          ...(p.joins === undefined ? {} : { joins: iso(p.joins) }),
-          ...(p.span === undefined ? {} : { leaves: iso((p.joins ?? day("2020-01-01")) + p.span) }),
-        }));
-        const costLines: CostLineInput[] = ls.map((l, i) =>
-          l.oneOff
-            ? { ref: `L${i}`, category: "capital", nature: "one-off", amount: (l.amount / 100).toFixed(2), start: iso(l.start), basis: l.basis }
-            : { ref: `L${i}`, category: "revenue", nature: "ongoing", amount: (l.amount / 100).toFixed(2), start: iso(l.start), ...(l.length === undefined ? {} : { end: iso(l.start + l.length) }), basis: l.basis },
-        );
-        // Percentages that total 100 exactly: everything on P0 but 10 × (n − 1).
-        const shares = ids.map((p, i) => ({ partner: p, percent: i === 0 ? 100 - 10 * (ids.length - 1) : 10 }));
-        const m: ModelInput = {
-          partners,
-          drivers: [{ id: "tickets", values: ids.map((p, i) => ({ partner: p, value: 100 * (i + 1) })) }],
-          bases: [
-            { id: "IAA", kind: "percentages", shares },
-            { id: "mix", kind: "mix", components: [{ source: "IAA", weight: 50 }, { source: "driver:tickets", weight: 50 }] },
-          ],
-          costLines,
-          settings: { firstYear: "2020/21", lastYear: "2022/23", proRata },
-        };
-        const r = apportionModel(m);
-        ran.total++;
-        if (!r.ok) {
-          for (const e of r.errors) expect(e.kind).toBe("noMembers");
-          return;
-        }
-        ran.ok++;
-        expect(r.value.balance.balanced).toBe(true);
-        const dates = new Map(partners.map((p) => [p.id, { ...(p.joins === undefined ? {} : { joins: day(String(p.joins)) }), ...(p.leaves === undefined ? {} : { leaves: day(String(p.leaves)) }) }]));
-        for (const ly of r.value.lineYears) {
-          expect(ly.shares.reduce((s, x) => s + x, 0)).toBe(ly.profile.amount);
-          // The charged days of the line in the year, worked out here from the dates alone.
-          const from = ly.nature === "one-off" ? ly.lineStart : Math.max(ly.lineStart, fyStart(ly.year));
-          const to = ly.nature === "one-off" ? ly.lineStart : Math.min(ly.lineEnd ?? Number.MAX_SAFE_INTEGER, fyEnd(ly.year));
-          const overlaps = (p: string): boolean => {
-            const d = dates.get(p) ?? {};
-            return Math.max(from, d.joins ?? from) <= Math.min(to, d.leaves ?? to);
+      fc.property(
+        fc.array(partnerArb, { minLength: 2, maxLength: 5 }),
+        fc.array(lineArb, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom("days", "months"),
+        (ps, ls, proRata) => {
+          const ids = ps.map((_, i) => `P${i}`);
+          const partners: PartnerInput[] = ps.map((p, i) => ({
+            id: ids[i] as string,
+            ...(p.joins === undefined ? {} : { joins: iso(p.joins) }),
+            ...(p.span === undefined ? {} : { leaves: iso((p.joins ?? day("2020-01-01")) + p.span) }),
+          }));
+          const costLines: CostLineInput[] = ls.map((l, i) =>
+            l.oneOff
+              ? {
+                  ref: `L${i}`,
+                  category: "capital",
+                  nature: "one-off",
+                  amount: (l.amount / 100).toFixed(2),
+                  start: iso(l.start),
+                  basis: l.basis,
+                }
+              : {
+                  ref: `L${i}`,
+                  category: "revenue",
+                  nature: "ongoing",
+                  amount: (l.amount / 100).toFixed(2),
+                  start: iso(l.start),
+                  ...(l.length === undefined ? {} : { end: iso(l.start + l.length) }),
+                  basis: l.basis,
+                },
+          );
+          // Percentages that total 100 exactly: everything on P0 but 10 × (n − 1).
+          const shares = ids.map((p, i) => ({ partner: p, percent: i === 0 ? 100 - 10 * (ids.length - 1) : 10 }));
+          const m: ModelInput = {
+            partners,
+            drivers: [{ id: "tickets", values: ids.map((p, i) => ({ partner: p, value: 100 * (i + 1) })) }],
+            bases: [
+              { id: "IAA", kind: "percentages", shares },
+              {
+                id: "mix",
+                kind: "mix",
+                components: [
+                  { source: "IAA", weight: 50 },
+                  { source: "driver:tickets", weight: 50 },
+                ],
+              },
+            ],
+            costLines,
+            settings: { firstYear: "2020/21", lastYear: "2022/23", proRata },
           };
-          // Exactly the partners that were members for some of the charged period are listed…
-          expect(ly.partners).toEqual(ids.filter(overlaps));
-          // …and a one-off is charged only to members on its date.
-          if (ly.nature === "one-off") for (const p of ly.partners) expect(isMemberOn(dates.get(p) ?? {}, ly.lineStart)).toBe(true);
-        }
-        // Without any dates, the same model gives the same shares as before membership existed.
-        const always = unwrap(apportionModel({ ...m, partners: ids.map((id) => ({ id })) }));
-        expect(always.lineYears.every((ly) => ly.membership === undefined)).toBe(true);
-      }),
+          const r = apportionModel(m);
+          ran.total++;
+          if (!r.ok) {
+            for (const e of r.errors) expect(e.kind).toBe("noMembers");
+            return;
+          }
+          ran.ok++;
+          expect(r.value.balance.balanced).toBe(true);
+          const dates = new Map(
+            partners.map((p) => [
+              p.id,
+              {
+                ...(p.joins === undefined ? {} : { joins: day(String(p.joins)) }),
+                ...(p.leaves === undefined ? {} : { leaves: day(String(p.leaves)) }),
+              },
+            ]),
+          );
+          for (const ly of r.value.lineYears) {
+            expect(ly.shares.reduce((s, x) => s + x, 0)).toBe(ly.profile.amount);
+            // The charged days of the line in the year, worked out here from the dates alone.
+            const from = ly.nature === "one-off" ? ly.lineStart : Math.max(ly.lineStart, fyStart(ly.year));
+            const to = ly.nature === "one-off" ? ly.lineStart : Math.min(ly.lineEnd ?? Number.MAX_SAFE_INTEGER, fyEnd(ly.year));
+            const overlaps = (p: string): boolean => {
+              const d = dates.get(p) ?? {};
+              return Math.max(from, d.joins ?? from) <= Math.min(to, d.leaves ?? to);
+            };
+            // Exactly the partners that were members for some of the charged period are listed…
+            expect(ly.partners).toEqual(ids.filter(overlaps));
+            // …and a one-off is charged only to members on its date.
+            if (ly.nature === "one-off") for (const p of ly.partners) expect(isMemberOn(dates.get(p) ?? {}, ly.lineStart)).toBe(true);
+          }
+          // Without any dates, the same model gives the same shares as before membership existed.
+          const always = unwrap(apportionModel({ ...m, partners: ids.map((id) => ({ id })) }));
+          expect(always.lineYears.every((ly) => ly.membership === undefined)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
     // Most random models run (the property is not passing by erroring out).

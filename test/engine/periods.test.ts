@@ -62,10 +62,13 @@ describe("dates", () => {
 
   it("round-trips serials", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2_958_465 }).filter((s) => s !== 60), (s) => {
-        const d = fromExcelSerial(s, at);
-        return d.ok && toExcelSerial(d.value) === s;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2_958_465 }).filter((s) => s !== 60),
+        (s) => {
+          const d = fromExcelSerial(s, at);
+          return d.ok && toExcelSerial(d.value) === s;
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -99,15 +102,20 @@ describe("pro-rata", () => {
 
   it("covers nothing outside the charge and everything inside it", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 2040 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (fy, a, len) => {
-        const start = dayNumber(2000, 4, 1) + a;
-        const end = start + len;
-        for (const basis of ["days", "months"] as const) {
-          const x = yearFraction(fy, start, end, basis);
-          if (x.n < 0n || x.n > x.d) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.integer({ min: 2000, max: 2040 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (fy, a, len) => {
+          const start = dayNumber(2000, 4, 1) + a;
+          const end = start + len;
+          for (const basis of ["days", "months"] as const) {
+            const x = yearFraction(fy, start, end, basis);
+            if (x.n < 0n || x.n > x.d) return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: 1000 },
     );
   });

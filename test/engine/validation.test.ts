@@ -3,8 +3,27 @@ import { apportionModel, errorMessage, type EngineError, type ModelInput } from 
 
 const base: ModelInput = {
   partners: [{ id: "Brent" }, { id: "Lewisham" }, { id: "Southwark" }],
-  drivers: [{ id: "tickets", values: [{ partner: "Brent", value: 10 }, { partner: "Lewisham", value: 4 }, { partner: "Southwark", value: 8 }] }],
-  bases: [{ id: "IAA", kind: "percentages", shares: [{ partner: "Brent", percent: 40 }, { partner: "Lewisham", percent: 30 }, { partner: "Southwark", percent: 30 }] }],
+  drivers: [
+    {
+      id: "tickets",
+      values: [
+        { partner: "Brent", value: 10 },
+        { partner: "Lewisham", value: 4 },
+        { partner: "Southwark", value: 8 },
+      ],
+    },
+  ],
+  bases: [
+    {
+      id: "IAA",
+      kind: "percentages",
+      shares: [
+        { partner: "Brent", percent: 40 },
+        { partner: "Lewisham", percent: 30 },
+        { partner: "Southwark", percent: 30 },
+      ],
+    },
+  ],
   costLines: [{ ref: "ICT-01", category: "revenue", nature: "ongoing", amount: 1000, start: "2021-04-01", basis: "tickets" }],
   settings: { firstYear: "2021/22", lastYear: "2022/23" },
 };
@@ -23,38 +42,104 @@ function line(patch: Partial<ModelInput["costLines"][number]>): ModelInput {
 const cases: [string, ModelInput, EngineError["kind"], string[]][] = [
   [
     "unknown partner in a basis",
-    { ...base, bases: [{ id: "IAA", kind: "percentages", shares: [{ partner: "Brent", percent: 50 }, { partner: "Lambeth", percent: 50 }] }] },
+    {
+      ...base,
+      bases: [
+        {
+          id: "IAA",
+          kind: "percentages",
+          shares: [
+            { partner: "Brent", percent: 50 },
+            { partner: "Lambeth", percent: 50 },
+          ],
+        },
+      ],
+    },
     "unknownPartner",
     ['Basis "IAA"', '"Lambeth"'],
   ],
   ["duplicate partner", { ...base, partners: [...base.partners, { id: "Brent" }] }, "duplicatePartner", ['"Brent"', "more than once"]],
   [
     "percentages not totalling 100%",
-    { ...base, bases: [{ id: "IAA", kind: "percentages", shares: [{ partner: "Brent", percent: 40 }, { partner: "Lewisham", percent: 30 }, { partner: "Southwark", percent: 29.5 }] }] },
+    {
+      ...base,
+      bases: [
+        {
+          id: "IAA",
+          kind: "percentages",
+          shares: [
+            { partner: "Brent", percent: 40 },
+            { partner: "Lewisham", percent: 30 },
+            { partner: "Southwark", percent: 29.5 },
+          ],
+        },
+      ],
+    },
     "percentagesNotHundred",
     ['"IAA"', "99.5%"],
   ],
   [
     "negative driver",
-    { ...base, drivers: [{ id: "tickets", values: [{ partner: "Brent", value: -3 }, { partner: "Lewisham", value: 4 }, { partner: "Southwark", value: 8 }] }] },
+    {
+      ...base,
+      drivers: [
+        {
+          id: "tickets",
+          values: [
+            { partner: "Brent", value: -3 },
+            { partner: "Lewisham", value: 4 },
+            { partner: "Southwark", value: 8 },
+          ],
+        },
+      ],
+    },
     "negativeValue",
     ['Driver "tickets"', 'partner "Brent"', "-3"],
   ],
   [
     "non-numeric driver",
-    { ...base, drivers: [{ id: "tickets", values: [{ partner: "Brent", value: "lots" }, { partner: "Lewisham", value: 4 }, { partner: "Southwark", value: 8 }] }] },
+    {
+      ...base,
+      drivers: [
+        {
+          id: "tickets",
+          values: [
+            { partner: "Brent", value: "lots" },
+            { partner: "Lewisham", value: 4 },
+            { partner: "Southwark", value: 8 },
+          ],
+        },
+      ],
+    },
     "notANumber",
     ['Driver "tickets"', 'partner "Brent"', '"lots"'],
   ],
   [
     "all drivers zero",
-    { ...base, drivers: [{ id: "tickets", values: [{ partner: "Brent", value: 0 }, { partner: "Lewisham", value: 0 }, { partner: "Southwark", value: 0 }] }] },
+    {
+      ...base,
+      drivers: [
+        {
+          id: "tickets",
+          values: [
+            { partner: "Brent", value: 0 },
+            { partner: "Lewisham", value: 0 },
+            { partner: "Southwark", value: 0 },
+          ],
+        },
+      ],
+    },
     "allDriversZero",
     ['Cost line "ICT-01"', "driver:tickets", "2021/22"],
   ],
   ["missing amount", line({ amount: "" }), "missingValue", ['Cost line "ICT-01"', "amount"]],
   ["end date before start date", line({ end: "2021-03-31" }), "endBeforeStart", ['Cost line "ICT-01"', "2021-03-31"]],
-  ["unknown financial year text", { ...base, settings: { ...base.settings, firstYear: "2021/23" } }, "unknownYear", ["firstYear", '"2021/23"']],
+  [
+    "unknown financial year text",
+    { ...base, settings: { ...base.settings, firstYear: "2021/23" } },
+    "unknownYear",
+    ["firstYear", '"2021/23"'],
+  ],
   ["unknown basis", line({ basis: "headcount" }), "unknownBasis", ['Cost line "ICT-01"', '"headcount"']],
   ["amount more precise than a penny", line({ amount: 1000.005 }), "amountPrecision", ['Cost line "ICT-01"', "1000.005"]],
   [
@@ -66,16 +151,44 @@ const cases: [string, ModelInput, EngineError["kind"], string[]][] = [
   ["invalid date", line({ start: "31/03/2021" }), "invalidDate", ['Cost line "ICT-01"', "start"]],
   ["unknown category word", line({ category: "capex" }), "invalidChoice", ['Cost line "ICT-01"', '"capex"', '"capital"']],
   ["duplicate cost line reference", { ...base, costLines: [base.costLines[0]!, base.costLines[0]!] }, "duplicateId", ['"ICT-01"']],
-  ["direct charge to a partner outside the line", line({ basis: "direct:Brent", excludes: ["Brent"] }), "excludedPartner", ['partner "Brent" is excluded from this line']],
+  [
+    "direct charge to a partner outside the line",
+    line({ basis: "direct:Brent", excludes: ["Brent"] }),
+    "excludedPartner",
+    ['partner "Brent" is excluded from this line'],
+  ],
   [
     "mix weights not totalling 100%",
-    { ...base, bases: [{ id: "Mix", kind: "mix", components: [{ source: "equal", weight: 40 }, { source: "tickets", weight: 50 }] }] },
+    {
+      ...base,
+      bases: [
+        {
+          id: "Mix",
+          kind: "mix",
+          components: [
+            { source: "equal", weight: 40 },
+            { source: "tickets", weight: 50 },
+          ],
+        },
+      ],
+    },
     "weightsNotHundred",
     ['Basis "Mix"', "90%"],
   ],
   [
     "driver value missing for a partner",
-    { ...base, drivers: [{ id: "tickets", values: [{ partner: "Brent", value: 1 }, { partner: "Lewisham", value: 4 }] }] },
+    {
+      ...base,
+      drivers: [
+        {
+          id: "tickets",
+          values: [
+            { partner: "Brent", value: 1 },
+            { partner: "Lewisham", value: 4 },
+          ],
+        },
+      ],
+    },
     "missingValue",
     ['Driver "tickets"', 'partner "Southwark"', "2021/22"],
   ],

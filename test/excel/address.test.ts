@@ -23,10 +23,17 @@ describe("A1 addresses", () => {
 
   it("parses what it writes", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/[!]/.test(s)), fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 20 }), (sheet, row, col, rows, cols) => {
-        const r = parseAddress(rangeAddress({ sheet, row, col, rows, cols }));
-        expect(r).toEqual({ sheet, row, col, rows, cols });
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/[!]/.test(s)),
+        fc.integer({ min: 0, max: 100000 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 20 }),
+        (sheet, row, col, rows, cols) => {
+          const r = parseAddress(rangeAddress({ sheet, row, col, rows, cols }));
+          expect(r).toEqual({ sheet, row, col, rows, cols });
+        },
+      ),
     );
     expect(parseAddress("$B$2", "Costs")).toEqual({ sheet: "Costs", row: 1, col: 1, rows: 1, cols: 1 });
     expect(parseAddress("nonsense")).toBeUndefined();

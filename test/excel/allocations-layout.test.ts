@@ -7,7 +7,9 @@ import { BRENT_LEWISHAM_SOUTHWARK, syntheticModel } from "../../src/samples";
 
 const pence = (v: unknown): number => Math.round(Number(v) * 100);
 
-/** Every row of an Allocations sheet: partner cells add up to the line amount, the check is 0, and each column totals the engine's charges. */
+/**
+ * Every row of an Allocations sheet: partner cells add up to the line amount, the check is 0, and each column totals the engine's charges.
+ */
 function checkSheet(run: Parameters<typeof allocationsSheet>[0]): void {
   const sheet = allocationsSheet(run);
   const headers = (sheet.blocks[1]?.values[0] ?? []).map(String);
@@ -30,7 +32,9 @@ function checkSheet(run: Parameters<typeof allocationsSheet>[0]): void {
     expect(pence(row[first - 1])).toBe(ly?.profile.amount);
     expect(row[check]).toBe(0);
     // A partner that does not share the line has an empty cell; every sharer has a number.
-    (ly?.partners ?? []).forEach((p, i) => expect(typeof row[headers.indexOf(`${p} (£)`)]).toBe(ly?.membership?.[i] === "0" ? "string" : "number"));
+    (ly?.partners ?? []).forEach((p, i) =>
+      expect(typeof row[headers.indexOf(`${p} (£)`)]).toBe(ly?.membership?.[i] === "0" ? "string" : "number"),
+    );
   });
   const engine = new Map<string, number>();
   for (const r of run.rows) engine.set(r.partner, (engine.get(r.partner) ?? 0) + r.amount);
@@ -40,11 +44,17 @@ function checkSheet(run: Parameters<typeof allocationsSheet>[0]): void {
 describe("Allocations: one row per line-year, a column per partner", () => {
   it("balances every row to the penny and totals each partner's charges exactly (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 1_000_000 }), (lines, partners, years, seed) => {
-        const run = runModel(syntheticModel(lines, { partners, years, seed }));
-        if (!run.ok) return;
-        checkSheet(run.value);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (lines, partners, years, seed) => {
+          const run = runModel(syntheticModel(lines, { partners, years, seed }));
+          if (!run.ok) return;
+          checkSheet(run.value);
+        },
+      ),
       { numRuns: 60 },
     );
   });

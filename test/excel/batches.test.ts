@@ -20,7 +20,11 @@ function planned(name: string, rows: CellValue[][]): PlannedSheet {
   return { spec, staging: `SA~${name}`, replaces: undefined, fingerprint: "", stagingTables: [] };
 }
 
-const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100), fc.boolean());
+const cell = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+  fc.boolean(),
+);
 
 describe("splitting a write into requests", () => {
   it("keeps every request within the budget (unless one row alone is bigger) and writes every row once, in order", () => {
@@ -37,7 +41,9 @@ describe("splitting a write into requests", () => {
             if (!oneRow) expect(b.bytes).toBeLessThanOrEqual(budget);
           }
           plans.forEach((p, i) => {
-            const written = batches.flatMap((b) => b.ops).filter((o): o is Extract<StageOp, { kind: "cells" }> => o.kind === "cells" && o.sheet === p.staging);
+            const written = batches
+              .flatMap((b) => b.ops)
+              .filter((o): o is Extract<StageOp, { kind: "cells" }> => o.kind === "cells" && o.sheet === p.staging);
             expect(written.flatMap((o) => o.values)).toEqual(sheets[i]);
             let next = 0;
             for (const o of written) {

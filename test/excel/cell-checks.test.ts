@@ -16,7 +16,8 @@ describe("cells no column could accept", () => {
     const { values, problems } = checkTableCells(costsAt(1_048_569, 10), COSTS_HEADER);
     expect(values.length).toBe(7);
     expect(problems.map(workbookProblemMessage)).toEqual([
-      'Costs!A1048576: table "Costs" runs 4 rows past row 1,048,576, the last row of a sheet; those rows were not read. Move the table up or split it.',
+      'Costs!A1048576: table "Costs" runs 4 rows past row 1,048,576, the last row of a sheet; those rows were not read. Move the ' +
+        "table up or split it.",
     ]);
   });
 
@@ -43,15 +44,18 @@ describe("cells no column could accept", () => {
     expect(checkTableCells(edited, COSTS_HEADER).problems).toEqual([]);
   });
 
-  it("NaN, infinity and Excel error values are located and never shown as \"NaN\"", () => {
+  it('NaN, infinity and Excel error values are located and never shown as "NaN"', () => {
     const raw = costsAt(0, 1);
     const row = raw.values[1]!.map((v, c) => (c === 5 ? Number.NaN : c === 6 ? Number.POSITIVE_INFINITY : c === 8 ? "#REF!" : v));
     const { problems } = checkTableCells({ ...raw, values: [raw.values[0]!, row] }, COSTS_HEADER);
     const messages = problems.map(workbookProblemMessage);
     expect(messages).toEqual([
-      'Costs!F2: "(an invalid number)" in column "Amount (£)" of table "Costs" is not valid; expected a number or date Excel can hold (this cell holds an invalid number: a date out of range, or the result of a broken formula).',
-      'Costs!G2: "(an invalid number)" in column "Start" of table "Costs" is not valid; expected a number or date Excel can hold (this cell holds an invalid number: a date out of range, or the result of a broken formula).',
-      'Costs!I2: "#REF!" in column "Basis" of table "Costs" is not valid; expected a value, not the Excel error #REF! (fix the formula or retype the cell).',
+      'Costs!F2: "(an invalid number)" in column "Amount (£)" of table "Costs" is not valid; expected a number or date Excel can ' +
+        "hold (this cell holds an invalid number: a date out of range, or the result of a broken formula).",
+      'Costs!G2: "(an invalid number)" in column "Start" of table "Costs" is not valid; expected a number or date Excel can hold ' +
+        "(this cell holds an invalid number: a date out of range, or the result of a broken formula).",
+      'Costs!I2: "#REF!" in column "Basis" of table "Costs" is not valid; expected a value, not the Excel error #REF! (fix the ' +
+        "formula or retype the cell).",
     ]);
   });
 

@@ -11,7 +11,9 @@ describe("the fake models real Excel's awkward behaviours", () => {
     const fake = createFakeExcel();
     const doc = fake.document;
     const sheet = doc.sheet("Sheet1")!;
-    ["Name", "a", "b", "c"].forEach((v, r) => sheet.cells.set(cellKey(r, 0), { value: v, format: undefined, style: undefined, prefixed: false }));
+    ["Name", "a", "b", "c"].forEach((v, r) =>
+      sheet.cells.set(cellKey(r, 0), { value: v, format: undefined, style: undefined, prefixed: false }),
+    );
     const table = doc.addTable(sheet, 0, 0, 4, 1);
     table.name = "T";
     table.filter = { column: 0, show: (v) => v !== "b" };
@@ -80,7 +82,15 @@ describe("the fake models real Excel's awkward behaviours", () => {
   it("refuses getSelectedRange on a multi-area selection but gives the active cell; on a chart sheet neither", async () => {
     const fake = createFakeExcel();
     const doc = fake.document;
-    doc.selection = { sheet: doc.sheet("Sheet1")!, row: 0, col: 0, rows: 2, cols: 2, more: [{ row: 5, col: 5, rows: 1, cols: 1 }], active: { row: 5, col: 5 } };
+    doc.selection = {
+      sheet: doc.sheet("Sheet1")!,
+      row: 0,
+      col: 0,
+      rows: 2,
+      cols: 2,
+      more: [{ row: 5, col: 5, rows: 1, cols: 1 }],
+      active: { row: 5, col: 5 },
+    };
     await fake.run(async (context) => {
       const selected = context.workbook.getSelectedRange();
       selected.load("address");

@@ -21,7 +21,8 @@ async function otherOutputs() {
   return { run: report.value.run, budget: report.value };
 }
 
-const stagingSheets = (h: PortHarness): string[] => (h.fake?.document.sheets ?? []).filter((s) => s.name.startsWith(STAGING_PREFIX)).map((s) => s.name);
+const stagingSheets = (h: PortHarness): string[] =>
+  (h.fake?.document.sheets ?? []).filter((s) => s.name.startsWith(STAGING_PREFIX)).map((s) => s.name);
 
 // A re-run takes: 1 state, 2 markers, 3 read outputs back, 4 staging batch, 5 swap.
 const STAGE = 4;
@@ -38,7 +39,14 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     expect(r.ok).toBe(false);
     const p = !r.ok ? r.problems[0] : undefined;
     expect(p?.kind === "writeFailed" && p.stage).toBe("stage");
-    expect(p?.kind === "writeFailed" && p.kept).toEqual(["Summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]);
+    expect(p?.kind === "writeFailed" && p.kept).toEqual([
+      "Summary",
+      "Allocations",
+      "Budget check",
+      "Scenario comparison",
+      "Trace",
+      "Charts",
+    ]);
     expect(p?.kind === "writeFailed" && [p.replaced, p.missing, p.leftover]).toEqual([[], [], []]);
     expect(JSON.stringify(h.snapshot())).toBe(before);
   });
@@ -111,6 +119,9 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     const h = officeHarness();
     h.fake?.fail({ atSync: 1, code: "AccessDenied" });
     const r = await h.port.inspect();
-    expect(r).toEqual({ ok: false, problems: [{ kind: "hostError", operation: "inspect the workbook", code: "AccessDenied", detail: "Injected failure at sync 1" }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ kind: "hostError", operation: "inspect the workbook", code: "AccessDenied", detail: "Injected failure at sync 1" }],
+    });
   });
 });

@@ -89,7 +89,14 @@ describe.each(HARNESSES)("validation problems point at their cells ($name adapte
     const r = await read(h);
     expect(r.problems).toEqual([
       { kind: "missingColumn", table: "Costs", column: "Amount (£)", at: { sheet: "Costs", row: 0, col: 0, address: "Costs!A1" } },
-      { kind: "invalidCell", table: "Partners", column: "Host", value: "maybe", expected: "Yes or No", at: { sheet: "Partners", row: 1, col: 2, address: "Partners!C2" } },
+      {
+        kind: "invalidCell",
+        table: "Partners",
+        column: "Host",
+        value: "maybe",
+        expected: "Yes or No",
+        at: { sheet: "Partners", row: 1, col: 2, address: "Partners!C2" },
+      },
     ]);
     const listed = listProblems(r.problems, engineErrors(r), r.locate);
     expect(listed.map((p) => p.location?.address)).toContain("Partners!C2");

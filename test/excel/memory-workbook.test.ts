@@ -25,7 +25,14 @@ describe("the in-memory workbook, as the browser preview uses it", () => {
     expect((await port.createModel(EAST_KENT_HOUSING.model)).ok).toBe(true);
     const version = workbook.getVersion();
     workbook.setCellValue("Costs!A5", "EKH-04");
-    for (const [a, v] of [["D5", "revenue"], ["E5", "one-off"], ["F5", 1000], ["G5", "2021-06-01"], ["I5", "equal"]] as const) workbook.setCellValue(`Costs!${a}`, v);
+    for (const [a, v] of [
+      ["D5", "revenue"],
+      ["E5", "one-off"],
+      ["F5", 1000],
+      ["G5", "2021-06-01"],
+      ["I5", "equal"],
+    ] as const)
+      workbook.setCellValue(`Costs!${a}`, v);
     expect(workbook.getVersion()).toBeGreaterThan(version);
     const read = await port.readModel();
     expect(read.ok && read.value.model.costLines.map((l) => l.ref)).toEqual(["EKH-01", "EKH-02", "EKH-03", "EKH-04"]);

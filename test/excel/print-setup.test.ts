@@ -60,14 +60,37 @@ describe("output sheets print ready (A4 landscape, one page wide, titles, area, 
     expect(footer).toBe(listed.length <= FOOTER_SECTION ? listed : `Shared costs of ${names.length} partners`);
     const long = memoryHarness();
     await runSample(long, "brent-lewisham-southwark", false);
-    expect(long.memory!.view(OUTPUT_SHEETS.summary)!.print!.footer.left).toBe(`Shared costs of ${sampleById("brent-lewisham-southwark")!.model.partners.length} partners`);
+    expect(long.memory!.view(OUTPUT_SHEETS.summary)!.print!.footer.left).toBe(
+      `Shared costs of ${sampleById("brent-lewisham-southwark")!.model.partners.length} partners`,
+    );
   });
 
   it("escapes & in the footer's text (a lone & starts a code in Excel) and shortens a title that would pass Excel's 255 characters", () => {
-    const base = { name: "X", kind: "summary", role: "output" as const, blocks: [], tables: [], validations: [], conditionalFormats: [], charts: [], freezeRows: 0, columnWidths: [] };
-    const print = { paper: "A4" as const, orientation: "landscape" as const, pagesWide: 1 as const, area: { row: 0, col: 0, rows: 1, cols: 1 }, footer: { left: "", center: PAGE_OF_PAGES, right: "" } };
+    const base = {
+      name: "X",
+      kind: "summary",
+      role: "output" as const,
+      blocks: [],
+      tables: [],
+      validations: [],
+      conditionalFormats: [],
+      charts: [],
+      freezeRows: 0,
+      columnWidths: [],
+    };
+    const print = {
+      paper: "A4" as const,
+      orientation: "landscape" as const,
+      pagesWide: 1 as const,
+      area: { row: 0, col: 0, rows: 1, cols: 1 },
+      footer: { left: "", center: PAGE_OF_PAGES, right: "" },
+    };
     const out = withPrintFooter({ ...base, print }, { title: "R&D and ICT", scenario: "Lewisham & Homes", when: "1 Dec 2026 14:03 UTC" });
-    expect(out.print?.footer).toEqual({ left: "R&&D and ICT", center: "Page &P of &N", right: 'Scenario "Lewisham && Homes"\nRun 1 Dec 2026 14:03 UTC' });
+    expect(out.print?.footer).toEqual({
+      left: "R&&D and ICT",
+      center: "Page &P of &N",
+      right: 'Scenario "Lewisham && Homes"\nRun 1 Dec 2026 14:03 UTC',
+    });
     const long = withPrintFooter({ ...base, print }, { title: "A & B ".repeat(80), scenario: undefined, when: "1 Dec 2026 14:03 UTC" });
     const f = long.print!.footer;
     expect(`&L${f.left}&C${f.center}&R${f.right}`.length).toBeLessThanOrEqual(FOOTER_LIMIT);
@@ -92,7 +115,11 @@ describe("output sheets print ready (A4 landscape, one page wide, titles, area, 
       expect(layout.zoom, name).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
       expect(layout.printArea, name).toBe(a1Range(0, 0, spec.area.rows, spec.area.cols));
       expect(layout.printTitleRows, name).toBe(spec.titleRows === undefined ? undefined : `$1:$${spec.titleRows.rows}`);
-      expect([layout.leftFooter, layout.centerFooter, layout.rightFooter], name).toEqual([spec.footer.left, spec.footer.center, spec.footer.right]);
+      expect([layout.leftFooter, layout.centerFooter, layout.rightFooter], name).toEqual([
+        spec.footer.left,
+        spec.footer.center,
+        spec.footer.right,
+      ]);
     }
     // Input sheets keep Excel's defaults: the add-in sets printing only on its outputs.
     expect(doc.sheet("Costs")!.pageLayout.printArea).toBeUndefined();

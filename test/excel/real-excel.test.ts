@@ -36,7 +36,8 @@ async function withOutputs(): Promise<PortHarness> {
   return h;
 }
 
-const renamed = (scenarios: readonly ScenarioInput[], suffix: string): ScenarioInput[] => scenarios.map((s) => ({ ...s, name: `${s.name}${suffix}` }));
+const renamed = (scenarios: readonly ScenarioInput[], suffix: string): ScenarioInput[] =>
+  scenarios.map((s) => ({ ...s, name: `${s.name}${suffix}` }));
 
 describe("filtered tables (office-js #224, #994)", () => {
   it("writes every scenario row when the user has filtered the Scenarios table, growing and shrinking it", async () => {
@@ -110,7 +111,13 @@ describe("columns the add-in does not own (formulas and formats in cells)", () =
     expect((await h.port.writeScenarios(same)).ok).toBe(true);
     expect(table.rows).toBe(rows);
     for (let r = table.row + 1; r < table.row + table.rows; r++) {
-      expect(sheet.cells.get(cellKey(r, col)), `row ${r + 1}`).toEqual({ value: 0.5, formula: `=H${r + 1}/100`, format: "0.0%", style: undefined, prefixed: false });
+      expect(sheet.cells.get(cellKey(r, col)), `row ${r + 1}`).toEqual({
+        value: 0.5,
+        formula: `=H${r + 1}/100`,
+        format: "0.0%",
+        style: undefined,
+        prefixed: false,
+      });
     }
     const back = await h.port.readScenarios();
     expect(back.ok && back.value.map((s) => s.name)).toEqual(same.map((s) => s.name));
@@ -142,7 +149,9 @@ describe("cell-edit mode", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toEqual([{ kind: "cellEditMode", operation: "inspect the workbook" }]);
-    expect(workbookProblemMessage(r.problems[0]!)).toBe("Excel could not inspect the workbook while a cell is being edited. Press Enter or Esc to finish editing the cell, then try again.");
+    expect(workbookProblemMessage(r.problems[0]!)).toBe(
+      "Excel could not inspect the workbook while a cell is being edited. Press Enter or Esc to finish editing the cell, then try again.",
+    );
   });
 });
 
@@ -180,7 +189,13 @@ describe("the selection Explain reads", () => {
     const run = runModel(EAST_KENT_HOUSING.model);
     const ly = run.ok ? run.value.result.lineYears[0] : undefined;
     expect(ly).toBeDefined();
-    expect(sel.ok && sel.value).toEqual({ address: "Allocations!J3", sheet: "Allocations", row: 2, col: 9, target: { kind: "charge", lineRef: ly?.lineRef, partner: "DDC", yearLabel: ly?.yearLabel } });
+    expect(sel.ok && sel.value).toEqual({
+      address: "Allocations!J3",
+      sheet: "Allocations",
+      row: 2,
+      col: 9,
+      target: { kind: "charge", lineRef: ly?.lineRef, partner: "DDC", yearLabel: ly?.yearLabel },
+    });
   });
 
   it("asks for one cell while a chart sheet is active", async () => {

@@ -27,9 +27,16 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
     expect((await h.port.writeOutputs(outputs)).ok).toBe(true);
     expect((await h.port.writeOutputs(outputs)).ok).toBe(true);
     expect((await h.port.writeScenarios(BRENT_LEWISHAM_SOUTHWARK.model.scenarios ?? [])).ok).toBe(true);
-    expect((await h.port.writeRunSettings({ scenario: "Lewisham Homes joins", compareFirst: "", compareSecond: "Lewisham Homes joins" })).ok).toBe(true);
+    expect(
+      (await h.port.writeRunSettings({ scenario: "Lewisham Homes joins", compareFirst: "", compareSecond: "Lewisham Homes joins" })).ok,
+    ).toBe(true);
     expect(userSheets(h)).toBe(before);
-    expect(h.snapshot().map((s) => s.name).slice(0, 1)).toEqual(["Sheet1"]);
+    expect(
+      h
+        .snapshot()
+        .map((s) => s.name)
+        .slice(0, 1),
+    ).toEqual(["Sheet1"]);
   });
 
   it("gives identical sheets when run twice", async () => {
@@ -50,7 +57,13 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
     h.type("Allocations!J2", 999);
     h.type("Summary!L3", "my note");
     const status = await h.port.checkOutputs();
-    expect(status.ok && status.value.sheets.filter((s) => s.edited).map((s) => s.name).sort()).toEqual(["Allocations", "Summary"]);
+    expect(
+      status.ok &&
+        status.value.sheets
+          .filter((s) => s.edited)
+          .map((s) => s.name)
+          .sort(),
+    ).toEqual(["Allocations", "Summary"]);
     const edited = JSON.stringify(h.snapshot());
     const refused = await h.port.writeOutputs(outputs);
     expect(refused).toEqual({ ok: false, problems: [{ kind: "outputsEdited", sheets: ["Summary", "Allocations"] }] });
@@ -103,9 +116,24 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
     expect(r.ok).toBe(true);
     const status = await h.port.inspect();
     expect(status.ok && status.value.hasModel).toBe(true);
-    expect(status.ok && status.value.inputSheets).toEqual(["Partners", "Drivers", "Costs", "Bases", "Budgets", "Settings", "Scenarios", "Lists"]);
+    expect(status.ok && status.value.inputSheets).toEqual([
+      "Partners",
+      "Drivers",
+      "Costs",
+      "Bases",
+      "Budgets",
+      "Settings",
+      "Scenarios",
+      "Lists",
+    ]);
     const read = await h.port.readModel();
     expect(read.ok && read.value.model.costLines).toEqual([]);
-    expect(read.ok && read.value.model.settings).toEqual({ firstYear: "", lastYear: "", unit: "penny", proRata: "days", zeroDriverFallback: "error" });
+    expect(read.ok && read.value.model.settings).toEqual({
+      firstYear: "",
+      lastYear: "",
+      unit: "penny",
+      proRata: "days",
+      zeroDriverFallback: "error",
+    });
   });
 });

@@ -25,79 +25,84 @@ function outputsFor(model: ModelInput) {
 }
 
 describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({ make }) => {
-  it.each(SAMPLES.map((s) => [s.id, s] as const))("%s: template → read → apportion → write → read back, balancing to the penny", async (_id, sample) => {
-    const h = make();
-    const created = await h.port.createModel(sample.model, { notes: sample.notes });
-    expect(created.ok, JSON.stringify(created)).toBe(true);
+  it.each(SAMPLES.map((s) => [s.id, s] as const))(
+    "%s: template → read → apportion → write → read back, balancing to the penny",
+    async (_id, sample) => {
+      const h = make();
+      const created = await h.port.createModel(sample.model, { notes: sample.notes });
+      expect(created.ok, JSON.stringify(created)).toBe(true);
 
-    const read = await h.port.readModel();
-    if (!read.ok) throw new Error(JSON.stringify(read.problems));
-    expect(read.value.problems).toEqual([]);
-    expect(read.value.absentTables).toEqual([]);
+      const read = await h.port.readModel();
+      if (!read.ok) throw new Error(JSON.stringify(read.problems));
+      expect(read.value.problems).toEqual([]);
+      expect(read.value.absentTables).toEqual([]);
 
-    // The model read back apportions exactly as the sample does, scenarios included.
-    const direct = runModel(sample.model);
-    const back = runModel(read.value.model);
-    if (!direct.ok || !back.ok) throw new Error("run failed");
-    expect(back.value.rows).toEqual(direct.value.rows);
-    expect(read.value.model.scenarios?.map((s) => s.name)).toEqual(sample.model.scenarios?.map((s) => s.name));
-    for (const s of sample.model.scenarios ?? []) {
-      const a = runScenario(sample.model, s);
-      const b = runScenario(read.value.model, read.value.model.scenarios?.find((x) => x.name === s.name) ?? s);
-      expect(b.ok && b.value.rows, s.name).toEqual(a.ok && a.value.rows);
-    }
-    const budgetsDirect = checkModelBudgets(sample.model);
-    const budgetsBack = checkModelBudgets(read.value.model);
-    expect(budgetsBack.ok && budgetsBack.value.budgets.lines).toEqual(budgetsDirect.ok && budgetsDirect.value.budgets.lines);
-    expect(budgetsBack.ok && budgetsBack.value.flags).toEqual(budgetsDirect.ok && budgetsDirect.value.flags);
-
-    const outputs = outputsFor(read.value.model);
-    const written = await h.port.writeOutputs(outputs);
-    expect(written.ok, JSON.stringify(written)).toBe(true);
-
-    // Allocations read back: one row per line-year, a column per partner; each row and the grand total balance to the penny,
-    // and every partner's column adds up to what the engine charged it.
-    const snap = h.snapshot();
-    const alloc = gridOf(snap, "Allocations");
-    const header = alloc[ALLOCATION_HEADER_ROW] ?? [];
-    const partners = runPartners(outputs.run).map((p) => p.id);
-    expect(header).toEqual([...ALLOCATION_HEADERS, ...partners.map((p) => `${p} (£)`), ALLOCATION_CHECK_HEADER]);
-    const body = alloc.slice(ALLOCATION_HEADER_ROW + 1);
-    expect(body).toHaveLength(outputs.run.result.lineYears.length);
-    const col = (h: string): number => header.indexOf(h);
-    const byPartner = new Map<string, number>();
-    let total = 0;
-    body.forEach((r, i) => {
-      const ly = outputs.run.result.lineYears[i];
-      expect([r[col("Ref")], r[col("Year")]]).toEqual([ly?.lineRef, ly?.yearLabel]);
-      let sum = 0;
-      for (const p of partners) {
-        const v = r[col(`${p} (£)`)];
-        if (v === "" || v === undefined) continue;
-        sum += pence(v);
-        byPartner.set(p, (byPartner.get(p) ?? 0) + pence(v));
+      // The model read back apportions exactly as the sample does, scenarios included.
+      const direct = runModel(sample.model);
+      const back = runModel(read.value.model);
+      if (!direct.ok || !back.ok) throw new Error("run failed");
+      expect(back.value.rows).toEqual(direct.value.rows);
+      expect(read.value.model.scenarios?.map((s) => s.name)).toEqual(sample.model.scenarios?.map((s) => s.name));
+      for (const s of sample.model.scenarios ?? []) {
+        const a = runScenario(sample.model, s);
+        const b = runScenario(read.value.model, read.value.model.scenarios?.find((x) => x.name === s.name) ?? s);
+        expect(b.ok && b.value.rows, s.name).toEqual(a.ok && a.value.rows);
       }
-      expect(sum, `${String(r[0])} ${String(r[6])}`).toBe(pence(r[col("Line amount (£)")]));
-      expect(pence(r[col("Line amount (£)")])).toBe(ly?.profile.amount);
-      expect(pence(r[col(ALLOCATION_CHECK_HEADER)])).toBe(0);
-      total += sum;
-    });
-    expect(outputs.run.result.balance.balanced).toBe(true);
-    expect(total).toBe(outputs.run.result.balance.totalIn);
-    const engineByPartner = new Map<string, number>();
-    for (const c of outputs.run.rows) engineByPartner.set(c.partner, (engineByPartner.get(c.partner) ?? 0) + c.amount);
-    expect(byPartner).toEqual(engineByPartner);
+      const budgetsDirect = checkModelBudgets(sample.model);
+      const budgetsBack = checkModelBudgets(read.value.model);
+      expect(budgetsBack.ok && budgetsBack.value.budgets.lines).toEqual(budgetsDirect.ok && budgetsDirect.value.budgets.lines);
+      expect(budgetsBack.ok && budgetsBack.value.flags).toEqual(budgetsDirect.ok && budgetsDirect.value.flags);
 
-    // The Summary's grand total says the same.
-    const summary = gridOf(snap, "Summary");
-    const grand = summary.find((r) => r[0] === ALL_PARTNERS && r[2] === ALL_YEARS);
-    expect(summary[SUMMARY_HEADER_ROW]?.[9]).toBe("Total (£)");
-    expect(pence(grand?.[9])).toBe(outputs.run.result.balance.totalIn);
+      const outputs = outputsFor(read.value.model);
+      const written = await h.port.writeOutputs(outputs);
+      expect(written.ok, JSON.stringify(written)).toBe(true);
 
-    // The Budget check lists every budget line with the engine's recharge, and each charge with no budget
-    // as a row with a blank budget and the status "No budget".
-    const budget = gridOf(snap, "Budget check");
-    const recharges = budget.filter((r) => typeof r[5] === "number" && (typeof r[4] === "number" || r[8] === "No budget")).map((r) => pence(r[5]));
-    expect(recharges).toEqual(outputs.budget.budgets.lines.map((l) => l.recharge));
-  });
+      // Allocations read back: one row per line-year, a column per partner; each row and the grand total balance to the penny,
+      // and every partner's column adds up to what the engine charged it.
+      const snap = h.snapshot();
+      const alloc = gridOf(snap, "Allocations");
+      const header = alloc[ALLOCATION_HEADER_ROW] ?? [];
+      const partners = runPartners(outputs.run).map((p) => p.id);
+      expect(header).toEqual([...ALLOCATION_HEADERS, ...partners.map((p) => `${p} (£)`), ALLOCATION_CHECK_HEADER]);
+      const body = alloc.slice(ALLOCATION_HEADER_ROW + 1);
+      expect(body).toHaveLength(outputs.run.result.lineYears.length);
+      const col = (h: string): number => header.indexOf(h);
+      const byPartner = new Map<string, number>();
+      let total = 0;
+      body.forEach((r, i) => {
+        const ly = outputs.run.result.lineYears[i];
+        expect([r[col("Ref")], r[col("Year")]]).toEqual([ly?.lineRef, ly?.yearLabel]);
+        let sum = 0;
+        for (const p of partners) {
+          const v = r[col(`${p} (£)`)];
+          if (v === "" || v === undefined) continue;
+          sum += pence(v);
+          byPartner.set(p, (byPartner.get(p) ?? 0) + pence(v));
+        }
+        expect(sum, `${String(r[0])} ${String(r[6])}`).toBe(pence(r[col("Line amount (£)")]));
+        expect(pence(r[col("Line amount (£)")])).toBe(ly?.profile.amount);
+        expect(pence(r[col(ALLOCATION_CHECK_HEADER)])).toBe(0);
+        total += sum;
+      });
+      expect(outputs.run.result.balance.balanced).toBe(true);
+      expect(total).toBe(outputs.run.result.balance.totalIn);
+      const engineByPartner = new Map<string, number>();
+      for (const c of outputs.run.rows) engineByPartner.set(c.partner, (engineByPartner.get(c.partner) ?? 0) + c.amount);
+      expect(byPartner).toEqual(engineByPartner);
+
+      // The Summary's grand total says the same.
+      const summary = gridOf(snap, "Summary");
+      const grand = summary.find((r) => r[0] === ALL_PARTNERS && r[2] === ALL_YEARS);
+      expect(summary[SUMMARY_HEADER_ROW]?.[9]).toBe("Total (£)");
+      expect(pence(grand?.[9])).toBe(outputs.run.result.balance.totalIn);
+
+      // The Budget check lists every budget line with the engine's recharge, and each charge with no budget
+      // as a row with a blank budget and the status "No budget".
+      const budget = gridOf(snap, "Budget check");
+      const recharges = budget
+        .filter((r) => typeof r[5] === "number" && (typeof r[4] === "number" || r[8] === "No budget"))
+        .map((r) => pence(r[5]));
+      expect(recharges).toEqual(outputs.budget.budgets.lines.map((l) => l.recharge));
+    },
+  );
 });

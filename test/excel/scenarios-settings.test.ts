@@ -4,7 +4,7 @@ import { BRENT_LEWISHAM_SOUTHWARK, ONESOURCE } from "../../src/samples";
 import { HARNESSES } from "../support/port-harness";
 
 const extra: ScenarioInput = {
-  name: "Everything; \"quoted\" = 20% dearer",
+  name: 'Everything; "quoted" = 20% dearer',
   description: "Uplift with awkward characters in its name",
   changes: [
     { kind: "uplift", percent: 20, category: "revenue" },
@@ -16,7 +16,10 @@ const extra: ScenarioInput = {
 };
 
 /** A partner leaving part-way: removePartner with an End date keeps it a member until that day. */
-const leaves: ScenarioInput = { name: "Southwark leaves in September 2021", changes: [{ kind: "removePartner", partner: "SOU", leaves: "2021-09-30" }] };
+const leaves: ScenarioInput = {
+  name: "Southwark leaves in September 2021",
+  changes: [{ kind: "removePartner", partner: "SOU", leaves: "2021-09-30" }],
+};
 
 describe.each(HARNESSES)("scenarios and run settings persist in the workbook ($name adapter)", ({ make }) => {
   it("writes scenarios to the Scenarios table and reads them back to replay exactly", async () => {
@@ -59,7 +62,13 @@ describe.each(HARNESSES)("scenarios and run settings persist in the workbook ($n
 
   it("writes run settings to the Settings table", async () => {
     const h = make();
-    expect((await h.port.createModel(BRENT_LEWISHAM_SOUTHWARK.model, { run: { scenario: "Lewisham Homes joins", compareFirst: "", compareSecond: "" } })).ok).toBe(true);
+    expect(
+      (
+        await h.port.createModel(BRENT_LEWISHAM_SOUTHWARK.model, {
+          run: { scenario: "Lewisham Homes joins", compareFirst: "", compareSecond: "" },
+        })
+      ).ok,
+    ).toBe(true);
     const first = await h.port.readRunSettings();
     expect(first.ok && first.value).toEqual({ scenario: "Lewisham Homes joins", compareFirst: "", compareSecond: "" });
     const settings = { scenario: "", compareFirst: "Core service by users only", compareSecond: "Lewisham Homes within Lewisham" };

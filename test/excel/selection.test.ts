@@ -26,7 +26,13 @@ describe.each(HARNESSES)("mapping a selected cell back to what it shows ($name a
     expect((await h.port.selectCell(address)).ok).toBe(true);
     const sel = await h.port.readSelection();
     if (!sel.ok) throw new Error("selection");
-    expect(sel.value).toEqual({ address, sheet: "Allocations", row: k + 2, col: 9, target: { kind: "charge", lineRef: "EKH-03", partner: "DDC", yearLabel: "2020/21" } });
+    expect(sel.value).toEqual({
+      address,
+      sheet: "Allocations",
+      row: k + 2,
+      col: 9,
+      target: { kind: "charge", lineRef: "EKH-03", partner: "DDC", yearLabel: "2020/21" },
+    });
     const charge = findCharge(run.result, sel.value.target);
     expect(charge === undefined ? undefined : explainCharge(run.result, charge).coverage).toBe("90/365 days");
     // The same charge the engine's own list holds, found without it.
@@ -36,7 +42,15 @@ describe.each(HARNESSES)("mapping a selected cell back to what it shows ($name a
 
   it("finds nothing in a line-year's own columns, its check, or on Trace (one row per line-year, no partner)", async () => {
     const { h } = await withOutputs(make);
-    for (const address of ["Allocations!A3", "Allocations!H3", "Allocations!M3", "Allocations!J1", "Allocations!J2", "Trace!A2", "Trace!M2"]) {
+    for (const address of [
+      "Allocations!A3",
+      "Allocations!H3",
+      "Allocations!M3",
+      "Allocations!J1",
+      "Allocations!J2",
+      "Trace!A2",
+      "Trace!M2",
+    ]) {
       expect((await h.port.selectCell(address)).ok).toBe(true);
       const sel = await h.port.readSelection();
       expect(sel.ok && sel.value.target, address).toEqual({ kind: "none" });
@@ -47,10 +61,22 @@ describe.each(HARNESSES)("mapping a selected cell back to what it shows ($name a
     const { h } = await withOutputs(make);
     expect((await h.port.selectCell("Summary!H7")).ok).toBe(true);
     const sel = await h.port.readSelection();
-    expect(sel.ok && sel.value.target).toEqual({ kind: "total", partner: "CCC", yearLabel: "2020/21", category: "revenue", nature: "ongoing" });
+    expect(sel.ok && sel.value.target).toEqual({
+      kind: "total",
+      partner: "CCC",
+      yearLabel: "2020/21",
+      category: "revenue",
+      nature: "ongoing",
+    });
     expect((await h.port.selectCell("Summary!J26")).ok).toBe(true);
     const grand = await h.port.readSelection();
-    expect(grand.ok && grand.value.target).toEqual({ kind: "total", partner: undefined, yearLabel: undefined, category: undefined, nature: undefined });
+    expect(grand.ok && grand.value.target).toEqual({
+      kind: "total",
+      partner: undefined,
+      yearLabel: undefined,
+      category: undefined,
+      nature: undefined,
+    });
   });
 
   it("finds nothing on headers and input sheets", async () => {
@@ -96,6 +122,8 @@ describe("explaining a charge of a partner within another", () => {
   it("finds nothing for a partner that does not share the line", () => {
     const ly = run.value.result.lineYears.find((l) => !l.partners.includes("SOU"));
     expect(ly).toBeDefined();
-    expect(explainTarget(run.value, { kind: "charge", lineRef: ly?.lineRef ?? "", partner: "SOU", yearLabel: ly?.yearLabel ?? "" })).toBeUndefined();
+    expect(
+      explainTarget(run.value, { kind: "charge", lineRef: ly?.lineRef ?? "", partner: "SOU", yearLabel: ly?.yearLabel ?? "" }),
+    ).toBeUndefined();
   });
 });

@@ -20,10 +20,24 @@ describe("Excel's limits on a sheet", () => {
     // 2 rows above the table, 1 header and 120 line-years; 8 fixed columns, 5 partners and the check.
     expect(sheetLimitProblems(sheet, { rows: 122, columns: 14, cellText: 100 })).toEqual([]);
     const rows = sheetLimitProblems(sheet, { rows: 121, columns: 14, cellText: 100 });
-    expect(rows).toEqual([{ kind: "beyondExcelLimits", sheet: "Allocations", limit: "rows", needed: 122, allowed: 121, at: { sheet: "Allocations", row: 120, col: 0, address: "Allocations!A121" } }]);
-    expect(workbookProblemMessage(rows[0]!)).toBe('Allocations!A121: the sheet "Allocations" would need 122 rows, and Excel allows 121. Nothing was written. Split the model into smaller workbooks (fewer cost lines, partners or years).');
+    expect(rows).toEqual([
+      {
+        kind: "beyondExcelLimits",
+        sheet: "Allocations",
+        limit: "rows",
+        needed: 122,
+        allowed: 121,
+        at: { sheet: "Allocations", row: 120, col: 0, address: "Allocations!A121" },
+      },
+    ]);
+    expect(workbookProblemMessage(rows[0]!)).toBe(
+      'Allocations!A121: the sheet "Allocations" would need 122 rows, and Excel allows 121. Nothing was written. Split the model ' +
+        "into smaller workbooks (fewer cost lines, partners or years).",
+    );
     const cols = sheetLimitProblems(sheet, { rows: 200, columns: 13, cellText: 100 });
-    expect(cols.map((p) => p.kind === "beyondExcelLimits" && [p.limit, p.needed, p.at.address])).toEqual([["columns", 14, "Allocations!M1"]]);
+    expect(cols.map((p) => p.kind === "beyondExcelLimits" && [p.limit, p.needed, p.at.address])).toEqual([
+      ["columns", 14, "Allocations!M1"],
+    ]);
   });
 
   it("stop text longer than a cell holds, naming that cell", () => {
@@ -34,7 +48,10 @@ describe("Excel's limits on a sheet", () => {
   });
 
   it("stop a table whose headers would clash (Excel ignores case), and planWrite refuses before writing anything", () => {
-    const clash: SheetSpec = { ...sheet, blocks: sheet.blocks.map((b, i) => (i === 1 ? { ...b, values: [b.values[0]!.map((h, c) => (c === 9 ? "p01 (£)" : h))] } : b)) };
+    const clash: SheetSpec = {
+      ...sheet,
+      blocks: sheet.blocks.map((b, i) => (i === 1 ? { ...b, values: [b.values[0]!.map((h, c) => (c === 9 ? "p01 (£)" : h))] } : b)),
+    };
     const p = sheetLimitProblems(clash);
     expect(p).toHaveLength(1);
     expect(p[0]?.kind === "unwritableModel" && p[0].detail).toContain('two columns headed "p01 (£)"');

@@ -26,7 +26,9 @@ describe("a partner's statement (pure layout)", () => {
           expect(pence(totals[0]?.values[0]?.[7])).toBe(total);
           expect(pence(totals[1]?.values[0]?.[8])).toBe(total);
           // The lines listed are this partner's non-zero charges, and add to the total.
-          const header = sheet.blocks.find((b) => b.values[0]?.[0] === STATEMENT_LINE_HEADERS[0] && b.values[0]?.[8] === STATEMENT_LINE_HEADERS[8]);
+          const header = sheet.blocks.find(
+            (b) => b.values[0]?.[0] === STATEMENT_LINE_HEADERS[0] && b.values[0]?.[8] === STATEMENT_LINE_HEADERS[8],
+          );
           const body = sheet.blocks.find((b) => header !== undefined && b.row === header.row + 1 && b.values[0]?.[0] !== STATEMENT_TOTAL);
           const lines = body?.values ?? [];
           const mine = run.rows.filter((r) => r.partner === id && r.amount !== 0);

@@ -7,7 +7,12 @@ import { cellKey, WEB_PAYLOAD_LIMIT } from "../support/excel-fake";
 import { officeHarness, type PortHarness } from "../support/port-harness";
 
 /** A host without Excel on the web's 5 MB payload limit (Excel on Windows or Mac). */
-const UNLIMITED = { requestLimit: Infinity, responseLimit: Infinity, maxRequestBytes: Number.MAX_SAFE_INTEGER, maxResponseBytes: Number.MAX_SAFE_INTEGER };
+const UNLIMITED = {
+  requestLimit: Infinity,
+  responseLimit: Infinity,
+  maxRequestBytes: Number.MAX_SAFE_INTEGER,
+  maxResponseBytes: Number.MAX_SAFE_INTEGER,
+};
 
 async function counted<T>(h: PortHarness, f: () => Promise<T>): Promise<[T, number]> {
   const before = h.syncs() ?? 0;
@@ -31,7 +36,13 @@ async function syncCounts(lines: number, options: Parameters<typeof officeHarnes
   if (!first.ok || !second.ok) throw new Error(JSON.stringify([first, second]));
   const [, check] = await counted(h, () => h.port.checkOutputs());
   const [, selection] = await counted(h, () => h.port.readSelection());
-  return { h, run: run.value as ModelRun, counts: { create, read: readSyncs, write, rewrite, check, selection }, first: first.value, second: second.value };
+  return {
+    h,
+    run: run.value as ModelRun,
+    counts: { create, read: readSyncs, write, rewrite, check, selection },
+    first: first.value,
+    second: second.value,
+  };
 }
 
 describe("sync counts do not grow with the model", () => {
@@ -66,7 +77,8 @@ describe("sync counts do not grow with the model", () => {
     expect(large.counts.rewrite - large.counts.write).toBeGreaterThanOrEqual(1);
     expect(large.counts.read).toBe(2);
     console.info(
-      `10,000 lines → ${large.run.rows.length} charges; outputs ${(bytes / 1e6).toFixed(1)} MB in ${batches} staging requests; syncs ${JSON.stringify(large.counts)} (10 lines: ${JSON.stringify(small.counts)})`,
+      `10,000 lines → ${large.run.rows.length} charges; outputs ${(bytes / 1e6).toFixed(1)} MB in ${batches} staging requests; ` +
+        `syncs ${JSON.stringify(large.counts)} (10 lines: ${JSON.stringify(small.counts)})`,
     );
   }, 60_000);
 
@@ -113,6 +125,9 @@ describe("a 10,000-line × 20-partner × 5-year model's outputs through Excel on
     // A re-run reads the previous outputs back (edit detection) before writing them again.
     const [again, resyncs] = await counted(h, () => h.port.writeOutputs({ run, budget: checked.value }));
     expect(again.ok).toBe(true);
-    console.info(`10,000 × 20 × 5 outputs: ${syncs} syncs, ${(total / 1e6).toFixed(1)} MB in ${written.value.batches} staging requests; a re-run ${resyncs} syncs`);
+    console.info(
+      `10,000 × 20 × 5 outputs: ${syncs} syncs, ${(total / 1e6).toFixed(1)} MB in ${written.value.batches} staging requests; a ` +
+        `re-run ${resyncs} syncs`,
+    );
   }, 300_000);
 });

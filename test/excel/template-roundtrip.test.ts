@@ -31,8 +31,17 @@ function normalise(model: ModelInput): unknown {
 const WITH_EVERYTHING: ModelInput = {
   ...(SAMPLES[2]?.model ?? syntheticModel(3)),
   // Membership dates in the Partners table's Joins and Leaves columns, for a partner and a partner within.
-  partners: (SAMPLES[2]?.model ?? syntheticModel(3)).partners.map((p, i) => (i === 2 ? { ...p, joins: "2020-07-01", leaves: "2023-03-31" } : p)),
-  withinPartners: [{ partner: { id: "LH", name: "Lewisham Homes", joins: "2021-04-01" }, within: "LEW", drivers: { tickets: 2500, users: 600 }, percentages: { IAA: 5 } }],
+  partners: (SAMPLES[2]?.model ?? syntheticModel(3)).partners.map((p, i) =>
+    i === 2 ? { ...p, joins: "2020-07-01", leaves: "2023-03-31" } : p,
+  ),
+  withinPartners: [
+    {
+      partner: { id: "LH", name: "Lewisham Homes", joins: "2021-04-01" },
+      within: "LEW",
+      drivers: { tickets: 2500, users: 600 },
+      percentages: { IAA: 5 },
+    },
+  ],
   outturns: [
     { year: "2020/21", category: "revenue", amount: 11234567.89 },
     { year: "2020/21", category: "capital", service: "Devices", amount: 1100000 },
@@ -40,25 +49,34 @@ const WITH_EVERYTHING: ModelInput = {
   yearEnd: { basis: "IAA", carryForward: true },
   statedTotals: [{ label: "Reported revenue, £000s", lines: ["BLS-01", "BLS-02"], year: "2020/21", amount: 11040000, unit: 1000 }],
   tolerance: { amount: 10000, percent: 1.5 },
-  settings: { firstYear: "2020/21", lastYear: "2023/24", unit: "pound", proRata: "months", indexationRate: 2.5, indexationBaseYear: "2020/21", zeroDriverFallback: "equal" },
+  settings: {
+    firstYear: "2020/21",
+    lastYear: "2023/24",
+    unit: "pound",
+    proRata: "months",
+    indexationRate: 2.5,
+    indexationBaseYear: "2020/21",
+    zeroDriverFallback: "equal",
+  },
 };
 
 describe("the input tables hold a whole model", () => {
-  it.each([...SAMPLES.map((s) => [s.id, s.model] as const), ["everything", WITH_EVERYTHING] as const, ["synthetic", syntheticModel(200, { seed: 7 })] as const])(
-    "%s: written as tables and read back, it is the same model",
-    async (_id, model) => {
-      const { port } = createMemoryPort();
-      expect((await port.createModel(model)).ok).toBe(true);
-      const read = await port.readModel();
-      if (!read.ok) throw new Error(JSON.stringify(read.problems));
-      expect(read.value.problems).toEqual([]);
-      expect(normalise(read.value.model)).toEqual(normalise(model));
-      const a = runModel(model);
-      const b = runModel(read.value.model);
-      expect(b.ok).toBe(a.ok);
-      expect(b.ok && b.value.rows).toEqual(a.ok && a.value.rows);
-    },
-  );
+  it.each([
+    ...SAMPLES.map((s) => [s.id, s.model] as const),
+    ["everything", WITH_EVERYTHING] as const,
+    ["synthetic", syntheticModel(200, { seed: 7 })] as const,
+  ])("%s: written as tables and read back, it is the same model", async (_id, model) => {
+    const { port } = createMemoryPort();
+    expect((await port.createModel(model)).ok).toBe(true);
+    const read = await port.readModel();
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.value.problems).toEqual([]);
+    expect(normalise(read.value.model)).toEqual(normalise(model));
+    const a = runModel(model);
+    const b = runModel(read.value.model);
+    expect(b.ok).toBe(a.ok);
+    expect(b.ok && b.value.rows).toEqual(a.ok && a.value.rows);
+  });
 
   it("refuses a model whose driver is named like a fixed column", () => {
     const model = syntheticModel(1);
@@ -80,7 +98,22 @@ describe("the input tables hold a whole model", () => {
       "Lists: ",
     ]);
     const costs = r.sheets.find((s) => s.name === "Costs");
-    expect(costs?.blocks[0]?.values[0]).toEqual(["Ref", "Description", "Service", "Category", "Nature", "Amount (£)", "Start", "End", "Basis", "Applies to", "Excludes", "Indexation %", "Index base year", "Note"]);
+    expect(costs?.blocks[0]?.values[0]).toEqual([
+      "Ref",
+      "Description",
+      "Service",
+      "Category",
+      "Nature",
+      "Amount (£)",
+      "Start",
+      "End",
+      "Basis",
+      "Applies to",
+      "Excludes",
+      "Indexation %",
+      "Index base year",
+      "Note",
+    ]);
     expect(costs?.freezeRows).toBe(1);
     expect(costs?.blocks[1]?.formats?.[5]).toBe("£#,##0.00;-£#,##0.00");
     expect(costs?.validations.map((v) => v.col)).toEqual([3, 4, 8]);

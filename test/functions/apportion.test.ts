@@ -103,7 +103,16 @@ describe("SHARED.APPORTION: errors", () => {
   });
 
   it("returns #VALUE! for a block of drivers that is not one row or one column", () => {
-    expectError(apportion(100, [[1, 2], [3, 4]]), "#VALUE!", "drivers", "single row or a single column", "2 rows × 2 columns");
+    expectError(
+      apportion(100, [
+        [1, 2],
+        [3, 4],
+      ]),
+      "#VALUE!",
+      "drivers",
+      "single row or a single column",
+      "2 rows × 2 columns",
+    );
   });
 
   it("reports the problem in the earliest argument and counts the rest", () => {
@@ -183,24 +192,96 @@ describe("SHARED.APPORTION.PCT", () => {
 describe("SHARED.APPORTION.MIX", () => {
   it("splits 50% by users + 50% by tickets, rounded once, down a column", () => {
     // Users 1:1 and tickets 0:1 → exact shares 25% and 75%.
-    expect(apportionMix(1000, [[1, 0], [1, 1]], row(50, 50))).toEqual([[250], [750]]);
-    expect(apportionMix(1000, [[1, 0], [1, 1]], col(0.5, 0.5))).toEqual([[250], [750]]);
+    expect(
+      apportionMix(
+        1000,
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        row(50, 50),
+      ),
+    ).toEqual([[250], [750]]);
+    expect(
+      apportionMix(
+        1000,
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        col(0.5, 0.5),
+      ),
+    ).toEqual([[250], [750]]);
   });
 
   it("rounds the combined exact shares once (not each driver's share) and keeps the total", () => {
-    const out = apportionMix(100, [[1, 1], [1, 2], [1, 3]], row(50, 50));
+    const out = apportionMix(
+      100,
+      [
+        [1, 1],
+        [1, 2],
+        [1, 3],
+      ],
+      row(50, 50),
+    );
     // Exact: 50/3 + 50/6, 50/3 + 50/3, 50/3 + 25 → 25, 33.333…, 41.666…
     expect(out).toEqual([[25], [33.33], [41.67]]);
   });
 
   it("returns #VALUE! when the weights do not total 100% or do not match the driver columns", () => {
-    expectError(apportionMix(100, [[1, 1], [1, 2]], row(50, 40)), "#VALUE!", "weights", "total 90%");
-    expectError(apportionMix(100, [[1, 1], [1, 2]], row(50, 25, 25)), "#VALUE!", "weights", "2 weights");
+    expectError(
+      apportionMix(
+        100,
+        [
+          [1, 1],
+          [1, 2],
+        ],
+        row(50, 40),
+      ),
+      "#VALUE!",
+      "weights",
+      "total 90%",
+    );
+    expectError(
+      apportionMix(
+        100,
+        [
+          [1, 1],
+          [1, 2],
+        ],
+        row(50, 25, 25),
+      ),
+      "#VALUE!",
+      "weights",
+      "2 weights",
+    );
   });
 
   it("returns #DIV/0! when a driver column is all zero, and #VALUE! naming column and row for text", () => {
-    expectError(apportionMix(100, [[1, 0], [1, 0]], row(50, 50)), "#DIV/0!");
-    expectError(apportionMix(100, [[1, 2], [1, "x"]], row(50, 50)), "#VALUE!", "drivers column 2", "position 2");
+    expectError(
+      apportionMix(
+        100,
+        [
+          [1, 0],
+          [1, 0],
+        ],
+        row(50, 50),
+      ),
+      "#DIV/0!",
+    );
+    expectError(
+      apportionMix(
+        100,
+        [
+          [1, 2],
+          [1, "x"],
+        ],
+        row(50, 50),
+      ),
+      "#VALUE!",
+      "drivers column 2",
+      "position 2",
+    );
   });
 });
 
@@ -255,7 +336,7 @@ describe("properties (fast-check, 1000 runs each)", () => {
   it("SHARE matches APPORTION at every position", () => {
     fc.assert(
       fc.property(amountPence, drivers, fc.constantFrom(undefined, 0.01, 1, 1000), (p, d, unit) => {
-        const amount = unit === undefined ? p / 100 : ((p - (p % Math.round(unit * 100))) / 100);
+        const amount = unit === undefined ? p / 100 : (p - (p % Math.round(unit * 100))) / 100;
         const spilled = apportion(amount, col(...d), unit);
         d.forEach((_, i) => {
           expect(share(amount, col(...d), i + 1, unit)).toBe(spilled[i]?.[0]);
@@ -297,7 +378,11 @@ describe("properties (fast-check, 1000 runs each)", () => {
     );
     fc.assert(
       fc.property(amountPence, table, fc.integer({ min: 0, max: 100 }), (p, [users, tickets], w) => {
-        const out = apportionMix(p / 100, users.map((u, i) => [u, tickets[i]]), row(w, 100 - w));
+        const out = apportionMix(
+          p / 100,
+          users.map((u, i) => [u, tickets[i]]),
+          row(w, 100 - w),
+        );
         expect(out.map((r) => pence(r[0])).reduce((a, b) => a + b, 0)).toBe(p);
       }),
       { numRuns: 1000 },

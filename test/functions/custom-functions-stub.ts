@@ -60,7 +60,19 @@ export const dataType = {
   /** A plain number as a data type. */
   double: (basicValue: number) => ({ type: "Double", basicValue }),
   /** A stock or geography (Data > Data Types): shows and reads as its name. */
-  linkedEntity: (text: string) => ({ type: "LinkedEntity", text, basicType: "String", basicValue: text, id: { entityId: text, domainId: "stocks", serviceId: 268435456, culture: "en-GB" } }),
+  linkedEntity: (text: string) => ({
+    type: "LinkedEntity",
+    text,
+    basicType: "String",
+    basicValue: text,
+    id: { entityId: text, domainId: "stocks", serviceId: 268435456, culture: "en-GB" },
+  }),
   /** An add-in's or user's entity value: its plain value is #VALUE!. */
-  entity: (text: string, properties: Record<string, unknown>) => ({ type: "Entity", text, basicType: "Error", basicValue: "#VALUE!", properties }),
+  entity: (text: string, properties: Record<string, unknown>) => ({
+    type: "Entity",
+    text,
+    basicType: "Error",
+    basicValue: "#VALUE!",
+    properties,
+  }),
 };

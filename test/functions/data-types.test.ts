@@ -17,7 +17,9 @@ describe("data types in arguments (CustomFunctionsRuntime 1.4)", () => {
   it("reads a date held as a formatted number", () => {
     // 44197 is 1 January 2021.
     expect(finYear(dataType.formattedNumber(44197, "d mmm yyyy"))).toBe(finYear(44197));
-    expect(yearPart(dataType.formattedNumber(36_500, "£#,##0"), "2020/21", dataType.formattedNumber(44197, "d mmm yyyy"))).toBe(yearPart(36_500, "2020/21", 44197));
+    expect(yearPart(dataType.formattedNumber(36_500, "£#,##0"), "2020/21", dataType.formattedNumber(44197, "d mmm yyyy"))).toBe(
+      yearPart(36_500, "2020/21", 44197),
+    );
   });
 
   it("refuses a stock or an entity as an amount with a message naming the argument and what it holds", () => {

@@ -100,7 +100,13 @@ describe("reading cells (src/functions/cells.ts)", () => {
     expect(readVector([[1, 2, 3]], "d")).toEqual({ ok: true, value: { values: [1, 2, 3], orientation: "row" } });
     expect(readVector([[1], [2]], "d")).toEqual({ ok: true, value: { values: [1, 2], orientation: "column" } });
     expect(readVector(5, "d")).toEqual({ ok: true, value: { values: [5], orientation: "column" } });
-    const block = readVector([[1, 2], [3, 4]], "d");
+    const block = readVector(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      "d",
+    );
     expect(block.ok).toBe(false);
     expect(readVector([], "d").ok).toBe(false);
     expect(readTable([[1, 2], [3]], "d").ok).toBe(false);

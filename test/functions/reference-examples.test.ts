@@ -18,7 +18,17 @@ describe("docs/formulas.md examples", () => {
   });
 
   it("SHARED.APPORTION.MIX", () => {
-    expect(apportionMix(82_000, [[1200, 5000], [800, 9000], [1500, 4000]], [[0.5, 0.5]])).toEqual([[25_446.03], [29_871.43], [26_682.54]]);
+    expect(
+      apportionMix(
+        82_000,
+        [
+          [1200, 5000],
+          [800, 9000],
+          [1500, 4000],
+        ],
+        [[0.5, 0.5]],
+      ),
+    ).toEqual([[25_446.03], [29_871.43], [26_682.54]]);
   });
 
   it("SHARED.FINYEAR and SHARED.YEARPART", () => {

@@ -138,9 +138,7 @@ describe("manifest.xml", () => {
   });
 
   it("has a GUID Id and the expected display name", () => {
-    expect(child(root, "Id").text).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    );
+    expect(child(root, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     expect(child(root, "DisplayName").attrs.DefaultValue).toBe("Shared Cost Apportionment");
   });
 
@@ -245,11 +243,7 @@ describe("manifest.xml", () => {
     const page = child(child(functions, "Page"), "SourceLocation");
     expect(page.attrs.resid).toBe(runtimeResid);
 
-    const showTaskpane = descendant(
-      root,
-      (n) => n.name === "Action" && n.attrs["xsi:type"] === "ShowTaskpane",
-      "ShowTaskpane action",
-    );
+    const showTaskpane = descendant(root, (n) => n.name === "Action" && n.attrs["xsi:type"] === "ShowTaskpane", "ShowTaskpane action");
     expect(child(showTaskpane, "SourceLocation").attrs.resid).toBe(runtimeResid);
     expect(child(showTaskpane, "TaskpaneId").text).toBe("ButtonId1");
 

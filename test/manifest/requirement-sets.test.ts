@@ -54,7 +54,11 @@ function officeUses(): Use[] {
     if (source === undefined) throw new Error(path);
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAccessExpression(node) || ts.isObjectLiteralElementLike(node)) {
-        const symbol = ts.isPropertyAccessExpression(node) ? checker.getSymbolAtLocation(node.name) : node.name === undefined ? undefined : checker.getSymbolAtLocation(node.name);
+        const symbol = ts.isPropertyAccessExpression(node)
+          ? checker.getSymbolAtLocation(node.name)
+          : node.name === undefined
+            ? undefined
+            : checker.getSymbolAtLocation(node.name);
         for (const decl of symbol?.declarations ?? []) {
           if (!/@types[\\/](office-js|custom-functions-runtime)/.test(decl.getSourceFile().fileName)) continue;
           const set = apiSetOf(decl);
@@ -88,7 +92,13 @@ describe("requirement sets", () => {
 
   it("finds the Office APIs the adapter and the functions call (the scan works)", () => {
     const apis = new Set(uses.map((u) => u.api));
-    for (const api of ["Workbook.getActiveCell", "WorksheetCustomPropertyCollection.getItemOrNullObject", "Table.clearFilters", "ErrorCode.invalidValue"]) expect(apis, api).toContain(api);
+    for (const api of [
+      "Workbook.getActiveCell",
+      "WorksheetCustomPropertyCollection.getItemOrNullObject",
+      "Table.clearFilters",
+      "ErrorCode.invalidValue",
+    ])
+      expect(apis, api).toContain(api);
   });
 
   it("manifest.xml declares exactly the sets in the table beside the adapter", () => {
@@ -112,12 +122,15 @@ describe("requirement sets", () => {
     }
   });
 
-  it("lists functions.json's allowCustomDataForDataTypeAny (CustomFunctionsRuntime 1.4) as optional whenever the generator writes it", async () => {
-    const generated = await generateCustomFunctionsMetadata([`${ROOT}src/functions/functions.ts`], false);
-    expect(generated.errors).toEqual([]);
-    const metadata = JSON.parse(generated.metadataJson) as { allowCustomDataForDataTypeAny?: boolean };
-    const listed = OPTIONAL_APIS.find((o) => o.api === "functions.json allowCustomDataForDataTypeAny");
-    if (metadata.allowCustomDataForDataTypeAny === true) expect(listed).toMatchObject({ set: "CustomFunctionsRuntime", version: "1.4" });
-    else expect(listed).toBeUndefined();
-  });
+  it(
+    "lists functions.json's allowCustomDataForDataTypeAny (CustomFunctionsRuntime 1.4) as optional whenever the generator " + "writes it",
+    async () => {
+      const generated = await generateCustomFunctionsMetadata([`${ROOT}src/functions/functions.ts`], false);
+      expect(generated.errors).toEqual([]);
+      const metadata = JSON.parse(generated.metadataJson) as { allowCustomDataForDataTypeAny?: boolean };
+      const listed = OPTIONAL_APIS.find((o) => o.api === "functions.json allowCustomDataForDataTypeAny");
+      if (metadata.allowCustomDataForDataTypeAny === true) expect(listed).toMatchObject({ set: "CustomFunctionsRuntime", version: "1.4" });
+      else expect(listed).toBeUndefined();
+    },
+  );
 });

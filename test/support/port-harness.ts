@@ -43,8 +43,13 @@ export function memoryHarness(): PortHarness {
 }
 
 /** The Office.js adapter on the fake Excel. */
-export function officeHarness(options: { requestLimit?: number; responseLimit?: number; maxRequestBytes?: number; maxResponseBytes?: number } = {}): PortHarness {
-  const fake = createFakeExcel({ ...(options.requestLimit === undefined ? {} : { requestLimit: options.requestLimit }), ...(options.responseLimit === undefined ? {} : { responseLimit: options.responseLimit }) });
+export function officeHarness(
+  options: { requestLimit?: number; responseLimit?: number; maxRequestBytes?: number; maxResponseBytes?: number } = {},
+): PortHarness {
+  const fake = createFakeExcel({
+    ...(options.requestLimit === undefined ? {} : { requestLimit: options.requestLimit }),
+    ...(options.responseLimit === undefined ? {} : { responseLimit: options.responseLimit }),
+  });
   const port = createOfficeWorkbook({
     run: fake.run,
     ...(options.maxRequestBytes === undefined ? {} : { maxRequestBytes: options.maxRequestBytes }),
@@ -57,7 +62,9 @@ export function officeHarness(options: { requestLimit?: number; responseLimit?: 
     const k = cellKey(ref.row, ref.col);
     const old = sheet.cells.get(k);
     sheet.cells.set(k, { value, format: old?.format, style: old?.style, prefixed: false });
-    const t = fake.document.tables.find((x) => x.sheet === sheet && x.row + x.rows === ref.row && ref.col >= x.col && ref.col < x.col + x.cols);
+    const t = fake.document.tables.find(
+      (x) => x.sheet === sheet && x.row + x.rows === ref.row && ref.col >= x.col && ref.col < x.col + x.cols,
+    );
     if (t !== undefined && value !== "") t.rows++;
   };
   return {

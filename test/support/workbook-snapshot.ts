@@ -19,8 +19,19 @@ export interface SheetSnapshot {
 }
 
 /** A print setup in Office.js's words, so the memory and fake-Excel snapshots compare. */
-function printText(p: { paperSize: string; orientation: string; wide: number | undefined; tall: number | undefined; area: string | undefined; titles: string | undefined; footer: readonly string[] }): string {
-  return `${p.paperSize} ${p.orientation}, ${p.wide ?? "?"} wide × ${p.tall ?? "?"} tall; area ${p.area ?? "-"}; titles ${p.titles ?? "-"}; footer ${p.footer.join(" | ")}`;
+function printText(p: {
+  paperSize: string;
+  orientation: string;
+  wide: number | undefined;
+  tall: number | undefined;
+  area: string | undefined;
+  titles: string | undefined;
+  footer: readonly string[];
+}): string {
+  return (
+    `${p.paperSize} ${p.orientation}, ${p.wide ?? "?"} wide × ${p.tall ?? "?"} tall; area ${p.area ?? "-"}; titles ` +
+    `${p.titles ?? "-"}; footer ${p.footer.join(" | ")}`
+  );
 }
 
 function memoryPrint(p: PrintSpec | undefined): string | undefined {

@@ -15,14 +15,18 @@ export interface FileIdentity {
   readonly sha256: string;
 }
 
-const same = (a: BigIntStats, b: BigIntStats): boolean => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+const same = (a: BigIntStats, b: BigIntStats): boolean =>
+  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
 
 /**
  * Reads a whole file and its identity through one open file, so the bytes and
  * the identity belong together. A file that changes while it is being read is
  * read again (once); `maxBytes` guards memory before anything is read.
  */
-export async function readWithIdentity(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<{ bytes: Buffer; identity: FileIdentity } | { tooLarge: bigint }> {
+export async function readWithIdentity(
+  path: string,
+  maxBytes = Number.MAX_SAFE_INTEGER,
+): Promise<{ bytes: Buffer; identity: FileIdentity } | { tooLarge: bigint }> {
   for (let attempt = 0; ; attempt++) {
     const handle = await open(path, "r");
     try {

@@ -57,7 +57,11 @@ export interface Expected {
  * lost. The temporary file is deleted on failure and if the process is
  * interrupted. Never throws: problems come back as values.
  */
-export async function writeFileSafely(target: string, bytes: Uint8Array, expected?: Expected): Promise<{ ok: true } | { ok: false; problem: WriteProblem }> {
+export async function writeFileSafely(
+  target: string,
+  bytes: Uint8Array,
+  expected?: Expected,
+): Promise<{ ok: true } | { ok: false; problem: WriteProblem }> {
   const refused = await checkWritable(target);
   if (refused !== undefined) return { ok: false, problem: refused };
   let original;
@@ -71,10 +75,15 @@ export async function writeFileSafely(target: string, bytes: Uint8Array, expecte
   try {
     // 0o666 for a new file, as any program creates one (the umask applies); an existing
     // workbook's own mode otherwise, set before a byte is written so nobody can read it meanwhile.
-    const handle = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, original === undefined ? 0o666 : original.mode & 0o600);
+    const handle = await open(
+      tmp,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+      original === undefined ? 0o666 : original.mode & 0o600,
+    );
     try {
       if (original !== undefined) {
-        if (process.getuid?.() === 0 && (original.uid !== 0 || original.gid !== 0)) await handle.chown(original.uid, original.gid).catch(() => undefined);
+        if (process.getuid?.() === 0 && (original.uid !== 0 || original.gid !== 0))
+          await handle.chown(original.uid, original.gid).catch(() => undefined);
         await handle.chmod(original.mode & 0o7777);
       }
       await handle.writeFile(bytes);
@@ -121,11 +130,17 @@ export function writeProblemMessage(p: WriteProblem, shown: string, inPlace: boo
   const left = inPlace ? "the workbook was left as it was" : "nothing was written";
   switch (p.kind) {
     case "readOnly":
-      return `${shown} is read-only (its permissions do not allow writing), so it was not changed. Make it writable, or write the results to a copy with --out <copy.xlsx>.`;
+      return (
+        `${shown} is read-only (its permissions do not allow writing), so it was not changed. Make it writable, or write ` +
+        `the results to a copy with --out <copy.xlsx>.`
+      );
     case "notAFile":
       return `${shown} is not a file (it is ${p.what}), so nothing was written; give the name of a workbook file.`;
     case "changed":
-      return `${shown} was changed by someone else while this run was working (saved or replaced), so it was not overwritten and their changes are kept. Run again to use the new version.`;
+      return (
+        `${shown} was changed by someone else while this run was working (saved or replaced), so it was not overwritten and ` +
+        `their changes are kept. Run again to use the new version.`
+      );
     case "io":
       return `cannot write ${shown} (${p.code}); ${left}.`;
   }

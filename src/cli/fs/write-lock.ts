@@ -31,7 +31,9 @@ export function lockPath(target: string): string {
 async function holderOf(path: string): Promise<LockHolder | undefined> {
   try {
     const o = JSON.parse(await readFile(path, "utf8")) as Partial<LockHolder>;
-    return typeof o.pid === "number" && typeof o.host === "string" && typeof o.since === "string" ? { pid: o.pid, host: o.host, since: o.since } : undefined;
+    return typeof o.pid === "number" && typeof o.host === "string" && typeof o.since === "string"
+      ? { pid: o.pid, host: o.host, since: o.since }
+      : undefined;
   } catch {
     return undefined;
   }

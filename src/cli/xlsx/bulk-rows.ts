@@ -23,8 +23,11 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 
 /** Text as XML character data; characters XML cannot hold are written as OOXML's `_xHHHH_` escapes, as Excel does. */
 function xmlText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g, (ch) => ESCAPES[ch] ?? (ch === "_" ? "_x005F_" : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g,
+    (ch) => ESCAPES[ch] ?? (ch === "_" ? "_x005F_" : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`),
+  );
 }
 
 /** Style index of each column of a template row, from the `<row>` element exceljs wrote. */
@@ -81,7 +84,8 @@ function rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[
       const v = list[c];
       const sAttr = attr[c] ?? "";
       if (typeof v === "number") row += `${open[c]}${n}"${sAttr}><v>${v}</v></c>`;
-      else if (typeof v === "string" && v !== "") row += `${open[c]}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+      else if (typeof v === "string" && v !== "")
+        row += `${open[c]}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
       else if (typeof v === "boolean") row += `${open[c]}${n}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
       else if (styled[c] === true) row += `${open[c]}${n}"${sAttr}/>`;
     }
@@ -113,9 +117,12 @@ export function withRows(xml: string, inserts: readonly RowsInsert[]): Buffer {
     bottom = Math.max(bottom, ins.template + ins.rows.length);
     for (const r of ins.rows) right = Math.max(right, ins.col + (r?.length ?? 0));
   }
-  const text = xml.replace(/<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\s*\/>/, (_m, c1: string, r1: string, c2?: string, r2?: string) => {
-    return `<dimension ref="${c1}${r1}:${columnName(Math.max(toCol(c2 ?? c1), right))}${Math.max(Number(r2 ?? r1), bottom)}"/>`;
-  });
+  const text = xml.replace(
+    /<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\s*\/>/,
+    (_m, c1: string, r1: string, c2?: string, r2?: string) => {
+      return `<dimension ref="${c1}${r1}:${columnName(Math.max(toCol(c2 ?? c1), right))}${Math.max(Number(r2 ?? r1), bottom)}"/>`;
+    },
+  );
   const out: Buffer[] = [];
   let cursor = 0;
   for (const ins of [...inserts].sort((a, b) => a.template - b.template)) {

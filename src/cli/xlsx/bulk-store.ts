@@ -77,19 +77,39 @@ export class BulkXlsxStore extends XlsxStore {
   }
 
   /** @inheritdoc */
-  override writeBlock(sheet: string, row: number, col: number, values: Grid, formats: readonly (string | null)[] | undefined, style: CellStyle | undefined): void {
+  override writeBlock(
+    sheet: string,
+    row: number,
+    col: number,
+    values: Grid,
+    formats: readonly (string | null)[] | undefined,
+    style: CellStyle | undefined,
+  ): void {
     const ws = this.ws(sheet);
     const list = ws === undefined ? undefined : this.held.get(ws);
     const key = JSON.stringify(formats ?? null);
     const last = list?.[list.length - 1];
     // The store port may split a long block into requests: a piece that continues a held block joins it.
-    if (last !== undefined && last.col === col && last.formatsKey === key && last.style === style && row === last.row + 1 + last.rows.length && values.every((v) => v.length === (last.rows[0]?.length ?? v.length))) {
+    if (
+      last !== undefined &&
+      last.col === col &&
+      last.formatsKey === key &&
+      last.style === style &&
+      row === last.row + 1 + last.rows.length &&
+      values.every((v) => v.length === (last.rows[0]?.length ?? v.length))
+    ) {
       for (const v of values) last.rows.push(v as CellValue[]);
       return;
     }
     // Anything else written over held rows: they become cells first, so no row is written twice.
-    if (ws !== undefined && list !== undefined && list.some((b) => row <= b.row + b.rows.length && row + values.length > b.row)) this.materialise(ws);
-    if (ws === undefined || !this.added.has(ws) || values.length < BULK_MIN_ROWS || values.some((v) => v.length !== (values[0]?.length ?? 0))) {
+    if (ws !== undefined && list !== undefined && list.some((b) => row <= b.row + b.rows.length && row + values.length > b.row))
+      this.materialise(ws);
+    if (
+      ws === undefined ||
+      !this.added.has(ws) ||
+      values.length < BULK_MIN_ROWS ||
+      values.some((v) => v.length !== (values[0]?.length ?? 0))
+    ) {
       super.writeBlock(sheet, row, col, values, formats, style);
       return;
     }
@@ -158,7 +178,9 @@ export class BulkXlsxStore extends XlsxStore {
       return;
     }
     super.addTable(sheet, { ...table, rows: 2 }, name);
-    const t = worksheetTables(ws).map(tableModel).find((m) => same(m.name, name));
+    const t = worksheetTables(ws)
+      .map(tableModel)
+      .find((m) => same(m.name, name));
     if (t === undefined) throw new Error(`Table "${name}" was not added`);
     t.tableRef = a1Range(table.row, table.col, table.rows, table.cols);
     t.autoFilterRef = t.tableRef;

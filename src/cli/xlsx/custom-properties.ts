@@ -60,7 +60,21 @@ export async function readSheetProperties(zip: JSZip): Promise<Map<string, Sheet
 }
 
 /** Elements that come after `customProperties` in a worksheet (CT_Worksheet's sequence). */
-const AFTER = ["cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER = [
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 function insertCustomProperties(xml: string, element: string): string {
   let at = xml.lastIndexOf("</worksheet>");
@@ -86,7 +100,10 @@ export async function writeSheetProperties(zip: JSZip, bySheetPath: ReadonlyMap<
     const sheetXml = await zip.file(path)?.async("string");
     if (sheetXml === undefined) continue;
     const relPath = relsPath(path);
-    let rels = (await zip.file(relPath)?.async("string")) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    let rels =
+      (await zip.file(relPath)?.async("string")) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ' +
+        'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     const entries: string[] = [];
     let i = 0;
     for (const [name, data] of props) {
@@ -96,7 +113,10 @@ export async function writeSheetProperties(zip: JSZip, bySheetPath: ReadonlyMap<
       zip.file(part, data);
       overrides.push(`<Override PartName="/${part}" ContentType="${CUSTOM_PROPERTY_TYPE}"/>`);
       const id = `rIdSaProp${i}`;
-      rels = rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${CUSTOM_PROPERTY_REL}" Target="../customProperty${n}.bin"/></Relationships>`);
+      rels = rels.replace(
+        "</Relationships>",
+        `<Relationship Id="${id}" Type="${CUSTOM_PROPERTY_REL}" Target="../customProperty${n}.bin"/></Relationships>`,
+      );
       entries.push(`<customPr name="${xmlEscape(name)}" r:id="${id}"/>`);
     }
     zip.file(relPath, rels);

@@ -30,7 +30,10 @@ async function relativiseTargets(zip: JSZip): Promise<boolean> {
     const base = folder === "." ? "" : folder;
     const next = xml.replace(/<(?:\w+:)?Relationship\b[^>]*>/g, (tag) => {
       if (/TargetMode\s*=\s*["']External["']/.test(tag)) return tag;
-      return tag.replace(/\bTarget\s*=\s*(["'])\/([^"']*)\1/, (_m, q: string, path: string) => `Target=${q}${posix.relative(base, path) || path}${q}`);
+      return tag.replace(
+        /\bTarget\s*=\s*(["'])\/([^"']*)\1/,
+        (_m, q: string, path: string) => `Target=${q}${posix.relative(base, path) || path}${q}`,
+      );
     });
     if (next !== xml) {
       zip.file(name, next);
@@ -39,7 +42,6 @@ async function relativiseTargets(zip: JSZip): Promise<boolean> {
   }
   return changed;
 }
-
 
 const COMMENTS = /\/comments$/;
 const VML = /\/vmlDrawing$/;
@@ -74,7 +76,9 @@ async function renameCommentParts(zip: JSZip): Promise<boolean> {
       zip.file(next, data);
       zip.remove(r.target);
       const target = posix.relative("xl/worksheets", next);
-      xml = xml.replace(new RegExp(`(<(?:\\w+:)?Relationship\\b[^>]*\\bId\\s*=\\s*["']${r.id}["'][^>]*>)`), (tag) => tag.replace(/\bTarget\s*=\s*(["'])[^"']*\1/, `Target="${target}"`));
+      xml = xml.replace(new RegExp(`(<(?:\\w+:)?Relationship\\b[^>]*\\bId\\s*=\\s*["']${r.id}["'][^>]*>)`), (tag) =>
+        tag.replace(/\bTarget\s*=\s*(["'])[^"']*\1/, `Target="${target}"`),
+      );
       await renameInContentTypes(zip, r.target, next);
       changed = true;
     }

@@ -39,12 +39,22 @@ export function sniff(path: string, bytes: Buffer): FileProblem | undefined {
   if (bytes.length === 0) return { kind: "empty", message: `${path} is empty (0 bytes), so it is not a workbook.` };
   if (startsWith(bytes, CFB)) {
     // An encrypted .xlsx is an OLE compound file holding "EncryptionInfo" and "EncryptedPackage" streams.
-    const encrypted = bytes.includes(Buffer.from("EncryptedPackage", "utf16le")) || bytes.includes(Buffer.from("EncryptionInfo", "utf16le"));
+    const encrypted =
+      bytes.includes(Buffer.from("EncryptedPackage", "utf16le")) || bytes.includes(Buffer.from("EncryptionInfo", "utf16le"));
     return encrypted || !bytes.includes(Buffer.from("Workbook", "utf16le"))
-      ? { kind: "encrypted", message: `${path} is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook), save, and try again.` }
-      : { kind: "legacyXls", message: `${path} is an old-format Excel 97-2003 (.xls) workbook; open it in Excel and save it as .xlsx first.` };
+      ? {
+          kind: "encrypted",
+          message:
+            `${path} is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect ` +
+            `Workbook), save, and try again.`,
+        }
+      : {
+          kind: "legacyXls",
+          message: `${path} is an old-format Excel 97-2003 (.xls) workbook; open it in Excel and save it as .xlsx first.`,
+        };
   }
-  if (!startsWith(bytes, ZIP)) return { kind: "notWorkbook", message: `${path} is not an Excel workbook (.xlsx): it is not a zip package.` };
+  if (!startsWith(bytes, ZIP))
+    return { kind: "notWorkbook", message: `${path} is not an Excel workbook (.xlsx): it is not a zip package.` };
   return undefined;
 }
 
@@ -55,7 +65,10 @@ export function sniff(path: string, bytes: Buffer): FileProblem | undefined {
  * a JavaScript error. Sizes are checked before anything is parsed. The file
  * is only read.
  */
-export async function openWorkbook(path: string, limits: Limits = DEFAULT_LIMITS): Promise<{ ok: true; value: OpenedWorkbook } | { ok: false; problem: FileProblem }> {
+export async function openWorkbook(
+  path: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<{ ok: true; value: OpenedWorkbook } | { ok: false; problem: FileProblem }> {
   const maxBytes = mib(limits.unzippedMiB);
   let bytes: Buffer;
   let identity: FileIdentity;
@@ -63,11 +76,26 @@ export async function openWorkbook(path: string, limits: Limits = DEFAULT_LIMITS
     const s = await stat(path);
     if (!s.isFile()) return { ok: false, problem: { kind: "notAFile", message: `${path} is not a file.` } };
     const read = await readWithIdentity(path, maxBytes);
-    if ("tooLarge" in read) return { ok: false, problem: { kind: "tooLarge", message: `${path} is ${inMiB(Number(read.tooLarge))} MiB, more than the limit of ${limits.unzippedMiB} MiB; nothing was read. ${RAISE_SIZE}` } };
+    if ("tooLarge" in read)
+      return {
+        ok: false,
+        problem: {
+          kind: "tooLarge",
+          message:
+            `${path} is ${inMiB(Number(read.tooLarge))} MiB, more than the limit of ${limits.unzippedMiB} MiB; nothing ` +
+            `was read. ${RAISE_SIZE}`,
+        },
+      };
     ({ bytes, identity } = read);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    return { ok: false, problem: { kind: code === "ENOENT" ? "notFound" : "unreadable", message: code === "ENOENT" ? `${path} does not exist.` : `${path} cannot be read (${code ?? "error"}).` } };
+    return {
+      ok: false,
+      problem: {
+        kind: code === "ENOENT" ? "notFound" : "unreadable",
+        message: code === "ENOENT" ? `${path} does not exist.` : `${path} cannot be read (${code ?? "error"}).`,
+      },
+    };
   }
   const sniffed = sniff(path, bytes);
   if (sniffed !== undefined) return { ok: false, problem: sniffed };
@@ -77,9 +105,19 @@ export async function openWorkbook(path: string, limits: Limits = DEFAULT_LIMITS
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    return { ok: false, problem: { kind: "damaged", message: `${path} is damaged or incomplete (the zip package is truncated or corrupt); get a fresh copy of the file.` } };
+    return {
+      ok: false,
+      problem: {
+        kind: "damaged",
+        message: `${path} is damaged or incomplete (the zip package is truncated or corrupt); get a fresh copy of the file.`,
+      },
+    };
   }
-  if (zip.file("xl/workbook.xml") === null) return { ok: false, problem: { kind: "notWorkbook", message: `${path} is a zip package but not an Excel workbook (it has no xl/workbook.xml).` } };
+  if (zip.file("xl/workbook.xml") === null)
+    return {
+      ok: false,
+      problem: { kind: "notWorkbook", message: `${path} is a zip package but not an Excel workbook (it has no xl/workbook.xml).` },
+    };
   const workbook = new ExcelJS.Workbook();
   let props: Map<string, SheetProperties>;
   let marks: Map<string, string>;
@@ -96,7 +134,13 @@ export async function openWorkbook(path: string, limits: Limits = DEFAULT_LIMITS
     await repairTables(zip, workbook);
   } catch {
     // What exceljs throws on a broken part ("Cannot read properties of undefined…") means nothing to a finance officer.
-    return { ok: false, problem: { kind: "damaged", message: `${path} is damaged: its contents cannot be read as a workbook; open it in Excel and save it again, or get a fresh copy.` } };
+    return {
+      ok: false,
+      problem: {
+        kind: "damaged",
+        message: `${path} is damaged: its contents cannot be read as a workbook; open it in Excel and save it again, or get a fresh copy.`,
+      },
+    };
   }
   const byWorksheet = new Map<ExcelJS.Worksheet, SheetProperties>();
   const marksByWorksheet = new Map<ExcelJS.Worksheet, string>();
@@ -106,7 +150,15 @@ export async function openWorkbook(path: string, limits: Limits = DEFAULT_LIMITS
     const m = marks.get(ws.name);
     if (m !== undefined) marksByWorksheet.set(ws, m);
   }
-  return { ok: true, value: { store: new XlsxStore(workbook, byWorksheet, marksByWorksheet), bytes, identity, lost: (owned) => lostFeatures(zip, (s) => !owned(s)) } };
+  return {
+    ok: true,
+    value: {
+      store: new XlsxStore(workbook, byWorksheet, marksByWorksheet),
+      bytes,
+      identity,
+      lost: (owned) => lostFeatures(zip, (s) => !owned(s)),
+    },
+  };
 }
 
 /**
@@ -144,18 +196,30 @@ const inMiB = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 function sizeProblem(path: string, p: ZipSizeProblem, limits: Limits): FileProblem {
   switch (p.kind) {
     case "unreadable":
-      return { kind: "damaged", message: `${path} is damaged or incomplete (the zip package is truncated or corrupt); get a fresh copy of the file.` };
+      return {
+        kind: "damaged",
+        message: `${path} is damaged or incomplete (the zip package is truncated or corrupt); get a fresh copy of the file.`,
+      };
     case "tooManyParts":
-      return { kind: "tooLarge", message: `${path} has ${p.parts} parts, more than the ${MAX_PARTS} any workbook of this kind needs; nothing was read.` };
+      return {
+        kind: "tooLarge",
+        message: `${path} has ${p.parts} parts, more than the ${MAX_PARTS} any workbook of this kind needs; nothing was read.`,
+      };
     case "lies":
-      return { kind: "damaged", message: `${path} is damaged or unsafe: its part ${p.part} unpacks to more than the size it states; nothing was read. Get a fresh copy of the file.` };
+      return {
+        kind: "damaged",
+        message:
+          `${path} is damaged or unsafe: its part ${p.part} unpacks to more than the size it states; nothing was read. ` +
+          `Get a fresh copy of the file.`,
+      };
     case "tooLarge":
       return {
         kind: "tooLarge",
         message:
           p.part === undefined
             ? `${path} unpacks to ${inMiB(p.bytes)} MiB, more than the limit of ${limits.unzippedMiB} MiB; nothing was read. ${RAISE_SIZE}`
-            : `${path} holds a part (${p.part}) that unpacks to ${inMiB(p.bytes)} MiB, more than the limit of ${limits.unzippedMiB} MiB; nothing was read. ${RAISE_SIZE}`,
+            : `${path} holds a part (${p.part}) that unpacks to ${inMiB(p.bytes)} MiB, more than the limit of ` +
+              `${limits.unzippedMiB} MiB; nothing was read. ${RAISE_SIZE}`,
       };
   }
 }
@@ -168,11 +232,19 @@ function faultProblem(path: string, f: PackageFault, limits: Limits): FileProble
     case "sheetWithoutPart":
       return { kind: "damaged", message: `${path} is damaged: sheet "${f.sheet}" is listed but its contents are not in the file; ${fix}.` };
     case "noSharedStrings":
-      return { kind: "damaged", message: `${path} is damaged: sheet "${f.sheet}" uses the workbook's shared text, but the file has no shared-strings part (xl/sharedStrings.xml); ${fix}.` };
+      return {
+        kind: "damaged",
+        message:
+          `${path} is damaged: sheet "${f.sheet}" uses the workbook's shared text, but the file has no shared-strings ` +
+          `part (xl/sharedStrings.xml); ${fix}.`,
+      };
     case "tableTooLarge":
       return {
         kind: "tooLarge",
-        message: `${path}: table "${f.table}" claims ${f.ref} (${f.cells.toLocaleString("en-GB")} cells), more than the limit of ${limits.tableCells.toLocaleString("en-GB")} cells; nothing was read. Correct the table's range in Excel (Table Design > Resize Table), or raise the limit with --max-table-cells <count> (see docs/cli-safety.md).`,
+        message:
+          `${path}: table "${f.table}" claims ${f.ref} (${f.cells.toLocaleString("en-GB")} cells), more than the limit of ` +
+          `${limits.tableCells.toLocaleString("en-GB")} cells; nothing was read. Correct the table's range in Excel (Table ` +
+          `Design > Resize Table), or raise the limit with --max-table-cells <count> (see docs/cli-safety.md).`,
       };
   }
 }

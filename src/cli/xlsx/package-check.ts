@@ -7,7 +7,8 @@ import { parseRels, relsPath, tags } from "./ooxml";
 export type PackageFault =
   | { readonly kind: "missingPart"; readonly part: string }
   | { readonly kind: "sheetWithoutPart"; readonly sheet: string }
-  | { readonly kind: "noSharedStrings"; readonly sheet: string } | { readonly kind: "tableTooLarge"; readonly table: string; readonly ref: string; readonly cells: number };
+  | { readonly kind: "noSharedStrings"; readonly sheet: string }
+  | { readonly kind: "tableTooLarge"; readonly table: string; readonly ref: string; readonly cells: number };
 
 const SHARED_STRINGS = /\/sharedStrings$/;
 
@@ -37,7 +38,8 @@ export async function packageFault(zip: JSZip, maxTableCells: number): Promise<P
       const table = (await zip.file(r.target)?.async("string")) ?? "";
       const t = tags(table, "table")[0];
       const range = t?.ref === undefined ? undefined : parseAddress(t.ref, s.name);
-      if (t?.ref !== undefined && range !== undefined && range.rows * range.cols > maxTableCells) return { kind: "tableTooLarge", table: t.displayName ?? t.name ?? r.target, ref: t.ref, cells: range.rows * range.cols };
+      if (t?.ref !== undefined && range !== undefined && range.rows * range.cols > maxTableCells)
+        return { kind: "tableTooLarge", table: t.displayName ?? t.name ?? r.target, ref: t.ref, cells: range.rows * range.cols };
     }
   }
   return undefined;

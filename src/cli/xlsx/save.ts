@@ -19,13 +19,25 @@ import { zipPackage, type PackagePart } from "./zip-package";
 export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promise<Buffer> {
   const wb = store.workbook;
   const sheets = wb.worksheets;
-  const visible = (ws: Worksheet | undefined): ws is Worksheet => ws !== undefined && sheets.includes(ws) && (ws.state === "visible" || ws.state === undefined);
+  const visible = (ws: Worksheet | undefined): ws is Worksheet =>
+    ws !== undefined && sheets.includes(ws) && (ws.state === "visible" || ws.state === undefined);
   const selected = sheets.find((ws) => ws.name === store.selection()?.sheet);
   const target = [active, selected, sheets.find((ws) => visible(ws))].find(visible);
   if (target !== undefined) {
     const index = sheets.indexOf(target);
     const [view] = wb.views ?? [];
-    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, visibility: "visible", ...view, activeTab: index, firstSheet: Math.min(view?.firstSheet ?? 0, index) }];
+    wb.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 20000,
+        height: 12000,
+        visibility: "visible",
+        ...view,
+        activeTab: index,
+        firstSheet: Math.min(view?.firstSheet ?? 0, index),
+      },
+    ];
     for (const ws of sheets) {
       const views = ws.views ?? [];
       if (views.length === 0 && ws !== target) continue;
@@ -38,7 +50,11 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   if (store instanceof BulkXlsxStore) {
     for (const ws of sheets) {
       const blocks = store.heldBlocks(ws);
-      if (blocks.length > 0) held.set(ws, blocks.map((b) => ({ template: b.row + 1, col: b.col, rows: b.rows })));
+      if (blocks.length > 0)
+        held.set(
+          ws,
+          blocks.map((b) => ({ template: b.row + 1, col: b.col, rows: b.rows })),
+        );
     }
   }
   // Stored, not compressed: the package is compressed once, below, after the properties are added.

@@ -55,14 +55,19 @@ export async function writeSheetMarks(zip: JSZip, marks: ReadonlyMap<string, str
   const xml = await zip.file("xl/workbook.xml")?.async("string");
   if (xml === undefined) return;
   const sheets = sheetNames(xml);
-  let next = xml.replace(DEFINED_NAME, (whole, attrs: string) => (attr(tags(`<definedName${attrs}>`, "definedName")[0] ?? {}, "name") === MARK_NAME ? "" : whole));
+  let next = xml.replace(DEFINED_NAME, (whole, attrs: string) =>
+    attr(tags(`<definedName${attrs}>`, "definedName")[0] ?? {}, "name") === MARK_NAME ? "" : whole,
+  );
   const names = sheets.flatMap((sheet, i) => {
     const text = marks.get(sheet);
     const constant = text === undefined ? undefined : `"${text.replace(/"/g, '""')}"`;
-    return constant === undefined || constant.length > MAX_CONSTANT ? [] : [`<definedName name="${MARK_NAME}" localSheetId="${i}" hidden="1">${xmlEscape(constant)}</definedName>`];
+    return constant === undefined || constant.length > MAX_CONSTANT
+      ? []
+      : [`<definedName name="${MARK_NAME}" localSheetId="${i}" hidden="1">${xmlEscape(constant)}</definedName>`];
   });
   if (names.length > 0) {
-    if (/<(?:\w+:)?definedNames\s*\/>/.test(next)) next = next.replace(/<((?:\w+:)?)definedNames\s*\/>/, (_m, p: string) => `<${p}definedNames>${names.join("")}</${p}definedNames>`);
+    if (/<(?:\w+:)?definedNames\s*\/>/.test(next))
+      next = next.replace(/<((?:\w+:)?)definedNames\s*\/>/, (_m, p: string) => `<${p}definedNames>${names.join("")}</${p}definedNames>`);
     else if (/<\/(?:\w+:)?definedNames>/.test(next)) next = next.replace(/<\/((?:\w+:)?)definedNames>/, (m) => `${names.join("")}${m}`);
     else next = next.replace(/<\/((?:\w+:)?)sheets>/, (m) => `${m}<definedNames>${names.join("")}</definedNames>`);
   }

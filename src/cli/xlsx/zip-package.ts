@@ -49,7 +49,8 @@ export function zipPackage(parts: readonly PackagePart[]): Buffer {
     // Store a part that deflate would not shrink (tiny parts, already-compressed images).
     const stored = packed.length >= part.data.length;
     const body = stored ? Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength) : packed;
-    if (part.data.length > 0xfffffffe || offset > 0xfffffffe) throw new RangeError(`the workbook is too large to write as one .xlsx file (part ${part.name})`);
+    if (part.data.length > 0xfffffffe || offset > 0xfffffffe)
+      throw new RangeError(`the workbook is too large to write as one .xlsx file (part ${part.name})`);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

@@ -54,7 +54,7 @@ export function zipEntries(b: Buffer): ZipEntry[] | undefined {
     let localHeader = b.readUInt32LE(p + 42);
     const name = b.toString("utf8", p + 46, p + 46 + nameLen);
     // ZIP64: the real sizes are in the extra field (id 1), in this order, for each field that says 0xFFFFFFFF.
-    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; ) {
+    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen;) {
       const id = b.readUInt16LE(e);
       const size = b.readUInt16LE(e + 2);
       if (id === 1) {

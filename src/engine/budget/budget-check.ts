@@ -190,7 +190,9 @@ export function checkBudgetsOf(model: ModelInput, groups: ChargeGroups): Result<
     .sort(byPlace)
     .map((u): BudgetFlag => {
       const other = OTHER[u.category];
-      return covering(u.partner, u.year, other, u.service) !== undefined ? { kind: "wrongBudgetKind", ...u, budgetCategory: other } : { kind: "noBudget", ...u };
+      return covering(u.partner, u.year, other, u.service) !== undefined
+        ? { kind: "wrongBudgetKind", ...u, budgetCategory: other }
+        : { kind: "noBudget", ...u };
     });
   return ok({ lines, flags, tolerance: tolerance.value });
 }

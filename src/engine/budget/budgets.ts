@@ -45,7 +45,12 @@ export function readBudgets(model: ModelInput): Result<Budget[]> {
   const seen = new Set<string>();
   (model.budgets ?? []).forEach((b: BudgetInput, i) => {
     const partner = typeof b.partner === "string" ? b.partner.trim() : "";
-    const base: Where = { entity: "budget", index: i + 1, ...(partner === "" ? {} : { partner }), ...(isBlank(b.year) ? {} : { year: String(b.year) }) };
+    const base: Where = {
+      entity: "budget",
+      index: i + 1,
+      ...(partner === "" ? {} : { partner }),
+      ...(isBlank(b.year) ? {} : { year: String(b.year) }),
+    };
     const before = problems.length;
     if (partner === "") problems.push({ kind: "missingValue", at: { ...base, field: "partner" } });
     else if (!partners.has(partner)) problems.push({ kind: "unknownPartner", partner, at: { ...base, field: "partner" } });
@@ -64,7 +69,15 @@ export function readBudgets(model: ModelInput): Result<Budget[]> {
       return;
     }
     seen.add(key);
-    out.push({ partner, year: year.value, yearLabel: fyLabel(year.value), category: category.value, service, amount: amount.value, row: i + 1 });
+    out.push({
+      partner,
+      year: year.value,
+      yearLabel: fyLabel(year.value),
+      category: category.value,
+      service,
+      amount: amount.value,
+      row: i + 1,
+    });
   });
   return problems.length > 0 ? errs(problems) : ok(out);
 }

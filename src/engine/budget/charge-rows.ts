@@ -23,17 +23,9 @@ export interface ChargeRow {
   readonly amount: Pence;
 }
 
-/** The charges of a core result as {@link ChargeRow}s, in the result's order (built from the line-years, as the charges are). */
-export function chargeRows(result: ApportionResult): ChargeRow[] {
-  const rows: ChargeRow[] = [];
-  for (const ly of result.lineYears) {
-    const { lineRef, year, yearLabel, category, nature, partners, shares } = ly;
-    const service = ly.service.trim();
-    for (let position = 0; position < partners.length; position++) {
-      rows.push({ lineRef, partner: partners[position] as string, year, yearLabel, category, nature, service, amount: shares[position] ?? 0 });
-    }
-  }
-  return rows;
+/** The charges of a core result as {@link ChargeRow}s, in the result's order: its charges themselves (a `Charge` is a `ChargeRow`). */
+export function chargeRows(result: ApportionResult): readonly ChargeRow[] {
+  return result.charges;
 }
 
 /**
@@ -62,7 +54,15 @@ export function lineYearGroups(result: ApportionResult): ChargeGroups {
 }
 
 function groupOf(ly: LineYear): ChargeGroup {
-  return { year: ly.year, yearLabel: ly.yearLabel, category: ly.category, nature: ly.nature, service: ly.service.trim(), partners: ly.partners, amounts: ly.shares };
+  return {
+    year: ly.year,
+    yearLabel: ly.yearLabel,
+    category: ly.category,
+    nature: ly.nature,
+    service: ly.service.trim(),
+    partners: ly.partners,
+    amounts: ly.shares,
+  };
 }
 
 /**
@@ -98,7 +98,15 @@ export function tableGroups(t: ChargeTable): ChargeGroups {
 
 /** Rows as groups of one. */
 export function rowGroups(rows: readonly ChargeRow[]): ChargeGroups {
-  return rows.map((r) => ({ year: r.year, yearLabel: r.yearLabel, category: r.category, nature: r.nature, service: r.service, partners: [r.partner], amounts: [r.amount] }));
+  return rows.map((r) => ({
+    year: r.year,
+    yearLabel: r.yearLabel,
+    category: r.category,
+    nature: r.nature,
+    service: r.service,
+    partners: [r.partner],
+    amounts: [r.amount],
+  }));
 }
 
 /** A partner's total for one year and category (one-off and ongoing together). */

@@ -36,7 +36,12 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
   // allocations, totals, trace and the budget check below all include them.
   const run = runPrepared(model, prepared.value);
   if (!run.ok) return run;
-  const yearEnd = run.value.yearEnd !== undefined ? ok(run.value.yearEnd) : (model.outturns ?? []).length > 0 ? settleYearEnd(model, run.value.rows) : undefined;
+  const yearEnd =
+    run.value.yearEnd !== undefined
+      ? ok(run.value.yearEnd)
+      : (model.outturns ?? []).length > 0
+        ? settleYearEnd(model, run.value.rows)
+        : undefined;
   if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
   const budgets = checkBudgetsOf(run.value.model, chargeGroupsOf(run.value));
   const stated = checkStatedTotals(model, prepared.value);
@@ -54,6 +59,17 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
 /** A flag for each settlement that carry-forward could not carry (its next year is not modelled). */
 function notCarriedFlags(report: YearEndReport | undefined): BudgetFlag[] {
   return (report?.settlements ?? []).flatMap((s): BudgetFlag[] =>
-    s.notCarried === undefined ? [] : [{ kind: "settlementNotCarried", yearLabel: s.yearLabel, category: s.category, service: s.service, variance: s.variance, nextYear: s.notCarried }],
+    s.notCarried === undefined
+      ? []
+      : [
+          {
+            kind: "settlementNotCarried",
+            yearLabel: s.yearLabel,
+            category: s.category,
+            service: s.service,
+            variance: s.variance,
+            nextYear: s.notCarried,
+          },
+        ],
   );
 }

@@ -86,7 +86,10 @@ function serviceText(service: string): string {
 export function budgetFlagMessage(f: BudgetFlag): string {
   switch (f.kind) {
     case "noBudget":
-      return `Partner "${f.partner}" is charged ${formatMoney(f.amount)} of ${f.category} in ${f.yearLabel}${serviceText(f.service)} but has no ${f.category} budget line for it.`;
+      return (
+        `Partner "${f.partner}" is charged ${formatMoney(f.amount)} of ${f.category} in ` +
+        `${f.yearLabel}${serviceText(f.service)} but has no ${f.category} budget line for it.`
+      );
     case "wrongBudgetKind":
       return (
         `Partner "${f.partner}" is charged ${formatMoney(f.amount)} of ${f.category} in ${f.yearLabel}${serviceText(f.service)} ` +
@@ -94,7 +97,8 @@ export function budgetFlagMessage(f: BudgetFlag): string {
       );
     case "settlementNotCarried":
       return (
-        `The ${f.yearLabel} ${f.category}${serviceText(f.service)} ${f.variance < 0 ? "underspend" : "overspend"} of ${formatMoney(Math.abs(f.variance))} could not be carried forward: ` +
+        `The ${f.yearLabel} ${f.category}${serviceText(f.service)} ${f.variance < 0 ? "underspend" : "overspend"} of ` +
+        `${formatMoney(Math.abs(f.variance))} could not be carried forward: ` +
         `${f.nextYear} is not one of the model's years. It is not in any charge; extend the model's last year to carry it.`
       );
     case "statedTotalDiffers":
@@ -103,8 +107,14 @@ export function budgetFlagMessage(f: BudgetFlag): string {
         `but its lines add up to ${formatMoney(f.linesTotal)} (a difference of ${formatMoney(f.difference)}).`
       );
     case "statedTotalMixesCategories":
-      return `Stated total "${f.label}" adds ${formatMoney(f.capital)} of capital to ${formatMoney(f.revenue)} of revenue; they come from different budgets and should be reported separately.`;
+      return (
+        `Stated total "${f.label}" adds ${formatMoney(f.capital)} of capital to ${formatMoney(f.revenue)} of revenue; they ` +
+        `come from different budgets and should be reported separately.`
+      );
     case "statedTotalMixesNatures":
-      return `Stated total "${f.label}" adds ${formatMoney(f.oneOff)} of one-off costs to ${formatMoney(f.ongoing)} a year of ongoing charges; a one-off cost and an annual charge should be reported separately.`;
+      return (
+        `Stated total "${f.label}" adds ${formatMoney(f.oneOff)} of one-off costs to ${formatMoney(f.ongoing)} a year of ` +
+        `ongoing charges; a one-off cost and an annual charge should be reported separately.`
+      );
   }
 }

@@ -69,7 +69,13 @@ export function checkStatedTotals(model: ModelInput, validated?: PreparedModel):
   return problems.length > 0 ? errs(problems) : ok(out);
 }
 
-function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Line>, model: PreparedModel, factors: FactorCache): Result<StatedTotalCheck> {
+function checkOne(
+  t: StatedTotalInput,
+  i: number,
+  byRef: ReadonlyMap<string, Line>,
+  model: PreparedModel,
+  factors: FactorCache,
+): Result<StatedTotalCheck> {
   const label = typeof t.label === "string" ? t.label.trim() : "";
   const at = (field: string): Where => (label === "" ? { entity: "budget", index: i + 1, field } : { entity: "budget", key: label, field });
   const problems: EngineError[] = [];
@@ -83,7 +89,12 @@ function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Lin
     const y = parseFinancialYear(t.year, at("year"));
     if (!y.ok) problems.push(...y.errors);
     else if (y.value < model.settings.firstYear || y.value > model.settings.lastYear) {
-      problems.push({ kind: "outOfRange", value: fyLabel(y.value), expected: `a year from ${fyLabel(model.settings.firstYear)} to ${fyLabel(model.settings.lastYear)}`, at: at("year") });
+      problems.push({
+        kind: "outOfRange",
+        value: fyLabel(y.value),
+        expected: `a year from ${fyLabel(model.settings.firstYear)} to ${fyLabel(model.settings.lastYear)}`,
+        at: at("year"),
+      });
     } else year = y.value;
   }
   const refs: string[] = [];
@@ -105,7 +116,8 @@ function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Lin
   const sums = { capital: 0, revenue: 0, "one-off": 0, ongoing: 0 };
   const seen = { capital: false, revenue: false, "one-off": false, ongoing: false };
   for (const line of lines) {
-    const amount = year === undefined ? line.amount : (profileLine(line, model.settings, factors).find((y) => y.year === year)?.amount ?? 0);
+    const amount =
+      year === undefined ? line.amount : (profileLine(line, model.settings, factors).find((y) => y.year === year)?.amount ?? 0);
     sums[line.category] += amount;
     sums[line.nature] += amount;
     seen[line.category] = true;
@@ -116,11 +128,13 @@ function checkOne(t: StatedTotalInput, i: number, byRef: ReadonlyMap<string, Lin
   const matches = expected === stated.value;
   const yearLabel = year === undefined ? undefined : fyLabel(year);
   const flags: BudgetFlag[] = [];
-  if (!matches) flags.push({ kind: "statedTotalDiffers", label, yearLabel, stated: stated.value, linesTotal, difference: stated.value - linesTotal });
+  if (!matches)
+    flags.push({ kind: "statedTotalDiffers", label, yearLabel, stated: stated.value, linesTotal, difference: stated.value - linesTotal });
   if (seen.capital && seen.revenue) flags.push({ kind: "statedTotalMixesCategories", label, capital: sums.capital, revenue: sums.revenue });
   // Within one year, one-off and ongoing amounts are both that year's cost and add up fairly;
   // across "full amounts" an annual charge is one year of a stream and a one-off is the whole cost.
-  if (year === undefined && seen["one-off"] && seen.ongoing) flags.push({ kind: "statedTotalMixesNatures", label, oneOff: sums["one-off"], ongoing: sums.ongoing });
+  if (year === undefined && seen["one-off"] && seen.ongoing)
+    flags.push({ kind: "statedTotalMixesNatures", label, oneOff: sums["one-off"], ongoing: sums.ongoing });
   return ok({
     label,
     yearLabel,

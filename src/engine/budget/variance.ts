@@ -55,7 +55,15 @@ export function budgetVariance(budget: Pence, recharge: Pence, tolerance: Budget
   const variance = recharge - budget;
   const percent = percentOf(variance, budget);
   const status: BudgetStatus =
-    variance === 0 ? "onBudget" : withinTolerance(variance, budget, tolerance) ? (variance > 0 ? "withinOver" : "withinUnder") : variance > 0 ? "over" : "under";
+    variance === 0
+      ? "onBudget"
+      : withinTolerance(variance, budget, tolerance)
+        ? variance > 0
+          ? "withinOver"
+          : "withinUnder"
+        : variance > 0
+          ? "over"
+          : "under";
   return {
     budget,
     recharge,

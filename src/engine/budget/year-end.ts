@@ -140,7 +140,14 @@ function readOutturns(input: readonly OutturnInput[], unit: UnitPence): Result<O
     const amount = money.ok ? checkMultipleOfUnit(money.value, unit, { ...base, field: "amount" }) : money;
     const bad = [year, category, amount].flatMap((r) => (r.ok ? [] : r.errors));
     if (bad.length > 0 || !year.ok || !category.ok || !amount.ok) return problems.push(...bad);
-    out.push({ row: i + 1, year: year.value, category: category.value, service: typeof o.service === "string" ? o.service.trim() : "", amount: amount.value, at: base });
+    out.push({
+      row: i + 1,
+      year: year.value,
+      category: category.value,
+      service: typeof o.service === "string" ? o.service.trim() : "",
+      amount: amount.value,
+      at: base,
+    });
   });
   // A blank-service outturn covers every service; with a per-service one beside it, spend would count twice.
   const seen = new Map<string, Set<string>>();
@@ -148,7 +155,11 @@ function readOutturns(input: readonly OutturnInput[], unit: UnitPence): Result<O
     const key = `${o.year}\u0000${o.category}`;
     const services = seen.get(key) ?? new Set<string>();
     if (services.has(o.service) || (services.size > 0 && (o.service === "" || services.has("")))) {
-      problems.push({ kind: "duplicateId", id: `${fyLabel(o.year)} ${o.category}${o.service === "" ? "" : ` ${o.service}`}`, at: { ...o.at, field: "service" } });
+      problems.push({
+        kind: "duplicateId",
+        id: `${fyLabel(o.year)} ${o.category}${o.service === "" ? "" : ` ${o.service}`}`,
+        at: { ...o.at, field: "service" },
+      });
     }
     services.add(o.service);
     seen.set(key, services);
@@ -177,7 +188,16 @@ function settleOne(o: Outturn, rows: readonly ChargeRow[], model: PreparedModel,
     weights = partners.map((p) => (contributions.get(p) ?? 0) / unit);
     const negative = partners.filter((p) => (contributions.get(p) ?? 0) < 0);
     if (negative.length > 0) {
-      return errs(negative.map((p) => ({ kind: "negativeValue", value: penceToText(contributions.get(p) ?? 0), at: { ...at, partner: p, field: "contribution" } }) as const));
+      return errs(
+        negative.map(
+          (p) =>
+            ({
+              kind: "negativeValue",
+              value: penceToText(contributions.get(p) ?? 0),
+              at: { ...at, partner: p, field: "contribution" },
+            }) as const,
+        ),
+      );
     }
     if (variance !== 0 && weights.every((w) => w === 0)) return errs([{ kind: "allDriversZero", basis: CONTRIBUTIONS, at }]);
   } else {
@@ -200,9 +220,20 @@ function settleOne(o: Outturn, rows: readonly ChargeRow[], model: PreparedModel,
     // membership of it (the rule for an ongoing charge over the whole year: see membership.ts).
     const dates = membersById(model.partners);
     const year = { nature: "ongoing" as const, start: fyStart(o.year), end: fyEnd(o.year) };
-    const m = memberWeights(year, o.year, own.map((p) => dates.get(p) ?? {}), w.value.components, model.settings.proRata, at);
+    const m = memberWeights(
+      year,
+      o.year,
+      own.map((p) => dates.get(p) ?? {}),
+      w.value.components,
+      model.settings.proRata,
+      at,
+    );
     if (!m.ok) return m;
-    const weightOf = new Map<string, Weight>(m.value === undefined ? own.map((p, i) => [p, w.value.weights[i] ?? 0]) : m.value.kept.map((k, i) => [own[k] as string, m.value?.weights[i] ?? 0]));
+    const weightOf = new Map<string, Weight>(
+      m.value === undefined
+        ? own.map((p, i) => [p, w.value.weights[i] ?? 0])
+        : m.value.kept.map((k, i) => [own[k] as string, m.value?.weights[i] ?? 0]),
+    );
     // Partners within another's share have no figures of their own on a model basis: they get nothing here.
     const byPartner = new Map(own.map((p) => [p, weightOf.get(p) ?? 0]));
     weights = partners.map((p) => byPartner.get(p) ?? 0);
@@ -243,7 +274,9 @@ function carryLines(s: Settled & { readonly outturnRow: number }, parents: Reado
       const payer = parents.get(x.partner) ?? x.partner;
       return {
         ref: `${CARRIED_PREFIX}${what} carried forward (${x.partner})`,
-        description: `${word} ${s.yearLabel} (${s.category}) carried forward to ${next}${payer === x.partner ? "" : ` for ${x.partner}, within ${payer}`}`,
+        description:
+          `${word} ${s.yearLabel} (${s.category}) carried forward to ` +
+          `${next}${payer === x.partner ? "" : ` for ${x.partner}, within ${payer}`}`,
         ...(s.service === "" ? {} : { service: s.service }),
         category: s.category,
         nature: "one-off",
@@ -252,8 +285,10 @@ function carryLines(s: Settled & { readonly outturnRow: number }, parents: Reado
         basis: `direct:${payer}`,
         appliesTo: [payer],
         settlement:
-          `Outturns row ${s.outturnRow} (${what}): outturn ${formatMoney(s.outturn)} − charged ${formatMoney(s.charged)} = ${s.kind} of ${formatMoney(Math.abs(s.variance))}, ` +
-          `shared by ${s.basis}; ${x.partner}'s share ${formatMoney(x.share)}${s.basis === CONTRIBUTIONS ? ` (contributed ${formatMoney(x.contribution)})` : ""}`,
+          `Outturns row ${s.outturnRow} (${what}): outturn ${formatMoney(s.outturn)} − charged ${formatMoney(s.charged)} = ` +
+          `${s.kind} of ${formatMoney(Math.abs(s.variance))}, ` +
+          `shared by ${s.basis}; ${x.partner}'s share ` +
+          `${formatMoney(x.share)}${s.basis === CONTRIBUTIONS ? ` (contributed ${formatMoney(x.contribution)})` : ""}`,
       };
     });
 }

@@ -89,7 +89,14 @@ function parseIndexation(input: unknown, at: Where): Result<Decimal> {
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
   if (d.lte(-1) || d.gt(1) || d.decimalPlaces() > 12) {
-    return errs([{ kind: "outOfRange", value: messageText(d), expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03 (at most 12 decimal places)", at }]);
+    return errs([
+      {
+        kind: "outOfRange",
+        value: messageText(d),
+        expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03 (at most 12 decimal places)",
+        at,
+      },
+    ]);
   }
   return ok(d);
 }
@@ -166,7 +173,12 @@ export function profileAnnualCharge(
   if (first !== undefined && last !== undefined) {
     if (first > last) p.list.push({ kind: "yearRange", from: showInput(firstYear), to: showInput(lastYear), at: arg(names.lastYear) });
     else if (last - first + 1 > MAX_PROFILE_YEARS) {
-      p.list.push({ kind: "outOfRange", value: `${last - first + 1} years`, expected: `at most ${MAX_PROFILE_YEARS} years`, at: arg(names.lastYear) });
+      p.list.push({
+        kind: "outOfRange",
+        value: `${last - first + 1} years`,
+        expected: `at most ${MAX_PROFILE_YEARS} years`,
+        at: arg(names.lastYear),
+      });
     }
   }
   const charge = readCharge(input, names, p);
@@ -175,7 +187,14 @@ export function profileAnnualCharge(
   // Indexation can carry a year past the money cap (and past 2^53 pence, where a double is no longer exact): #NUM!, never a wrong figure.
   const over = years.find((y) => !(Math.abs(y.amount) <= MAX_PENCE));
   if (over !== undefined) {
-    return errs([{ kind: "yearAmountTooLarge", amount: Number.isSafeInteger(over.amount) ? penceToText(over.amount) : `about ${Math.abs(over.amount / 100).toExponential(3)}`, year: fyLabel(over.year), at: arg(names.amount) }]);
+    return errs([
+      {
+        kind: "yearAmountTooLarge",
+        amount: Number.isSafeInteger(over.amount) ? penceToText(over.amount) : `about ${Math.abs(over.amount / 100).toExponential(3)}`,
+        year: fyLabel(over.year),
+        at: arg(names.amount),
+      },
+    ]);
   }
   return ok(years);
 }

@@ -36,7 +36,11 @@ function arg(field: string): Where {
  * whole percentages totalling exactly 100, or the errors: text or negative
  * cells (naming the position), or a total other than 100% / 1.
  */
-export function readPercentCells(values: readonly unknown[], field: string, kind: "percentagesNotHundred" | "weightsNotHundred"): Result<Decimal[]> {
+export function readPercentCells(
+  values: readonly unknown[],
+  field: string,
+  kind: "percentagesNotHundred" | "weightsNotHundred",
+): Result<Decimal[]> {
   const d = parseDrivers(values, field);
   if (!d.ok) {
     // All zero is a total of 0%, which is the clearer message for percentages.

@@ -49,7 +49,11 @@ function arg(field: string, index?: number): Where {
  * Reads the optional tolerances: a percentage of budget (an Excel percentage,
  * 5% = 0.05, zero or more) and an amount in pounds (zero or more).
  */
-export function parseTolerance(percent: unknown, amount: unknown, names = { percent: "tolerance_pct", amount: "tolerance_amount" }): Result<VarianceTolerance> {
+export function parseTolerance(
+  percent: unknown,
+  amount: unknown,
+  names = { percent: "tolerance_pct", amount: "tolerance_amount" },
+): Result<VarianceTolerance> {
   const problems: EngineError[] = [];
   let percentOfBudget: VarianceTolerance["percent"];
   let pence: Pence | undefined;

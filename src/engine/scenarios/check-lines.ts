@@ -19,7 +19,11 @@ export interface TouchedLine {
 }
 
 /** Records that a change set fields of a line (later changes to the same field take the blame). */
-export function touch(touched: Map<string, Map<string, ChangeWhere> | { all: ChangeWhere }>, change: ScenarioChange, at: ChangeWhere): void {
+export function touch(
+  touched: Map<string, Map<string, ChangeWhere> | { all: ChangeWhere }>,
+  change: ScenarioChange,
+  at: ChangeWhere,
+): void {
   const fields = FIELDS_SET[change.kind];
   if (fields === undefined) return;
   const ref = change.kind === "addLine" ? idOf(change.line.ref) : "line" in change ? idOf(change.line) : "";
@@ -59,7 +63,15 @@ export function checkTouchedLines(model: ModelInput, touched: Map<string, Map<st
     const other = model.costLines.map((l) => idOf(l.ref)).find((x) => x !== ref && x.toLowerCase() === ref.toLowerCase());
     if (other !== undefined) out.push({ kind: "caseClash", id: ref, other, at: entry.all("line") });
   }
-  const checked = validateModel({ ...model, costLines: lines, budgets: [], statedTotals: [], scenarios: [], outturns: [], withinPartners: [] });
+  const checked = validateModel({
+    ...model,
+    costLines: lines,
+    budgets: [],
+    statedTotals: [],
+    scenarios: [],
+    outturns: [],
+    withinPartners: [],
+  });
   if (checked.ok) return out;
   for (const e of checked.errors) {
     if (e.at.entity !== "costLine" || e.at.key === undefined) continue;

@@ -76,7 +76,9 @@ export function compareManyRuns(base: ModelRun, scenarios: readonly ScenarioInpu
       const percents = differences.map((d) => percentOf(d, from));
       return { ...c, differences, percents, percentTexts: percents.map((p) => (p === undefined ? undefined : percentText(p))) };
     });
-  const doNoHarm = scenarios.flatMap((s, i) => (addsPartner(s) && runs[i] !== undefined ? [judgeDoNoHarm(base, runs[i] as ModelRun, s.name)] : []));
+  const doNoHarm = scenarios.flatMap((s, i) =>
+    addsPartner(s) && runs[i] !== undefined ? [judgeDoNoHarm(base, runs[i] as ModelRun, s.name)] : [],
+  );
   return { names: [BASE_NAME, ...scenarios.map((s) => s.name)], rows, doNoHarm };
 }
 

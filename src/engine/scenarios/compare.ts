@@ -48,13 +48,25 @@ function totalsOf(x: Comparable): readonly CategoryTotal[] {
  * rise in one is never hidden by a fall in the other. A partner present in
  * only one run (joining or leaving) shows 0 in the other.
  */
-export function compareResults(from: Comparable, to: Comparable, names: { from: string; to: string } = { from: "from", to: "to" }): Comparison {
+export function compareResults(
+  from: Comparable,
+  to: Comparable,
+  names: { from: string; to: string } = { from: "from", to: "to" },
+): Comparison {
   const key = (t: { partner: string; year: number; category: string }): string => `${t.partner}\u0000${t.year}\u0000${t.category}`;
   const cells = new Map<string, { partner: string; year: number; yearLabel: string; category: Category; from: Pence; to: Pence }>();
-  for (const t of totalsOf(from)) cells.set(key(t), { partner: t.partner, year: t.year, yearLabel: t.yearLabel, category: t.category, from: t.amount, to: 0 });
+  for (const t of totalsOf(from))
+    cells.set(key(t), { partner: t.partner, year: t.year, yearLabel: t.yearLabel, category: t.category, from: t.amount, to: 0 });
   for (const t of totalsOf(to)) {
     const prev = cells.get(key(t));
-    cells.set(key(t), { partner: t.partner, year: t.year, yearLabel: t.yearLabel, category: t.category, from: prev?.from ?? 0, to: t.amount });
+    cells.set(key(t), {
+      partner: t.partner,
+      year: t.year,
+      yearLabel: t.yearLabel,
+      category: t.category,
+      from: prev?.from ?? 0,
+      to: t.amount,
+    });
   }
   const rows = [...cells.values()]
     .sort((a, b) => compareIds(a.partner, b.partner) || a.year - b.year || compareIds(a.category, b.category))

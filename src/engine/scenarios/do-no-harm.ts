@@ -80,7 +80,15 @@ export function judgeDoNoHarm(before: ModelRun, after: ModelRun, scenario: strin
   const comparison = compareResults(before, after);
   const harms: Harm[] = comparison.rows
     .filter((r) => existing.has(r.partner) && r.difference > 0)
-    .map((r) => ({ partner: r.partner, year: r.year, yearLabel: r.yearLabel, category: r.category, before: r.from, after: r.to, increase: r.difference }));
+    .map((r) => ({
+      partner: r.partner,
+      year: r.year,
+      yearLabel: r.yearLabel,
+      category: r.category,
+      before: r.from,
+      after: r.to,
+      increase: r.difference,
+    }));
   const sums = new Map<string, { partner: string; capital: Pence; revenue: Pence }>();
   for (const h of harms) {
     const s = sums.get(h.partner) ?? { partner: h.partner, capital: 0, revenue: 0 };

@@ -1,5 +1,14 @@
 import type { Where } from "../errors";
-import type { BasisInput, BudgetInput, CostLineInput, DriverInput, ModelInput, PartnerInput, StatedTotalInput, WithinPartnerInput } from "../model";
+import type {
+  BasisInput,
+  BudgetInput,
+  CostLineInput,
+  DriverInput,
+  ModelInput,
+  PartnerInput,
+  StatedTotalInput,
+  WithinPartnerInput,
+} from "../model";
 
 /**
  * A working copy of the parts of a model a scenario can change. The arrays
@@ -38,8 +47,10 @@ export function toDraft(model: ModelInput): Draft {
  * equal to the base.
  */
 export function fromDraft(base: ModelInput, d: Draft): ModelInput {
-  const optional = <K extends "drivers" | "bases" | "withinPartners" | "budgets" | "statedTotals">(key: K, list: readonly unknown[]): Partial<ModelInput> =>
-    base[key] !== undefined || list.length > 0 ? { [key]: list } : {};
+  const optional = <K extends "drivers" | "bases" | "withinPartners" | "budgets" | "statedTotals">(
+    key: K,
+    list: readonly unknown[],
+  ): Partial<ModelInput> => (base[key] !== undefined || list.length > 0 ? { [key]: list } : {});
   return {
     ...base,
     partners: d.partners,

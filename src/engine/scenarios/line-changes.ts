@@ -115,8 +115,17 @@ export function uplift(d: Draft, c: Change<"uplift">, at: ChangeWhere, modelUnit
     return { ...line, amount: penceToText(roundToUnit(fracMul(frac(BigInt(amount.value)), factor), unit)) };
   });
   if (matched === 0 && problems.length === 0) {
-    const filters = [want.category?.ok ? want.category.value : undefined, want.nature?.ok ? want.nature.value : undefined, c.service?.trim() || undefined].filter((x) => x !== undefined);
-    problems.push({ kind: "outOfRange", value: filters.length > 0 ? filters.join(", ") : "every line", expected: "a filter that matches at least one cost line", at: at("filters") });
+    const filters = [
+      want.category?.ok ? want.category.value : undefined,
+      want.nature?.ok ? want.nature.value : undefined,
+      c.service?.trim() || undefined,
+    ].filter((x) => x !== undefined);
+    problems.push({
+      kind: "outOfRange",
+      value: filters.length > 0 ? filters.join(", ") : "every line",
+      expected: "a filter that matches at least one cost line",
+      at: at("filters"),
+    });
   }
   return problems;
 }

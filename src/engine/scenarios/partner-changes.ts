@@ -32,7 +32,15 @@ export function setDriver(d: Draft, c: Change<"setDriver">, at: ChangeWhere): En
   const partner = c.partner.trim();
   const wi = withinIndex(d, partner);
   if (wi >= 0) {
-    if (!isBlank(c.year)) return [{ kind: "shapeMismatch", expected: "no year (a partner within another has one figure for every year)", actual: String(c.year), at: at("year") }];
+    if (!isBlank(c.year))
+      return [
+        {
+          kind: "shapeMismatch",
+          expected: "no year (a partner within another has one figure for every year)",
+          actual: String(c.year),
+          at: at("year"),
+        },
+      ];
     const w = d.withinPartners[wi] as (typeof d.withinPartners)[number];
     d.withinPartners[wi] = { ...w, drivers: { ...w.drivers, [c.driver.trim()]: c.value } };
     return [];
@@ -89,7 +97,8 @@ export function addPartner(d: Draft, c: Change<"addPartner">, at: ChangeWhere): 
     }
     const p = parseDecimal(raw);
     if (p === undefined) problems.push({ kind: "notANumber", value: showInput(raw), at: at(`percentages.${basis}`) });
-    else if (p.isNegative() || p.gt(HUNDRED)) problems.push({ kind: "outOfRange", value: messageText(p), expected: "a percentage from 0 to 100", at: at(`percentages.${basis}`) });
+    else if (p.isNegative() || p.gt(HUNDRED))
+      problems.push({ kind: "outOfRange", value: messageText(p), expected: "a percentage from 0 to 100", at: at(`percentages.${basis}`) });
     else percents.set(basis.trim(), p);
   }
   if (!isBlank(c.partner.joins)) {
@@ -163,14 +172,25 @@ export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWh
   if (partnerIndex(d, id) < 0) return [{ kind: "unknownPartner", partner: id, at: at("partner") }];
   const problems: EngineError[] = [];
   for (const w of d.withinPartners) {
-    if (idOf(w.within) === id) problems.push({ kind: "outOfRange", value: `partner "${id}"`, expected: `a partner with no partner within it; remove "${idOf(w.partner.id)}" first`, at: at("partner") });
+    if (idOf(w.within) === id)
+      problems.push({
+        kind: "outOfRange",
+        value: `partner "${id}"`,
+        expected: `a partner with no partner within it; remove "${idOf(w.partner.id)}" first`,
+        at: at("partner"),
+      });
   }
   const known = { partners: new Set([id]), drivers: new Set<string>(), percentages: new Set<string>(), mixes: new Set<string>() };
   const costLines = d.costLines.map((line) => {
     const ref = idOf(line.ref);
     const basis = parseBasisRef(line.basis, known, at("partner"));
     if (basis.ok && basis.value.kind === "direct") {
-      problems.push({ kind: "outOfRange", value: `cost line "${ref}" (basis ${line.basis})`, expected: `a line not charged directly to "${id}"; remove or re-base it first`, at: at("partner") });
+      problems.push({
+        kind: "outOfRange",
+        value: `cost line "${ref}" (basis ${line.basis})`,
+        expected: `a line not charged directly to "${id}"; remove or re-base it first`,
+        at: at("partner"),
+      });
     }
     let next = line;
     const applies = line.appliesTo?.filter((p) => p.trim() !== "");
@@ -188,7 +208,9 @@ export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWh
   if (problems.length > 0) return problems;
   d.costLines = costLines;
   d.partners = d.partners.filter((p) => idOf(p.id) !== id);
-  d.drivers = d.drivers.map((drv) => (drv.values.some((v) => v.partner.trim() === id) ? { ...drv, values: drv.values.filter((v) => v.partner.trim() !== id) } : drv));
+  d.drivers = d.drivers.map((drv) =>
+    drv.values.some((v) => v.partner.trim() === id) ? { ...drv, values: drv.values.filter((v) => v.partner.trim() !== id) } : drv,
+  );
   d.budgets = d.budgets.filter((b) => idOf(b.partner) !== id);
   return [];
 }

@@ -1,5 +1,15 @@
 import { apportionModel, apportionPrepared, chargeTableOf, type ApportionResult } from "../apportion";
-import { categoryTotals, categoryTotalsOf, chargeRows, lineYearGroups, rowGroups, tableGroups, type CategoryTotal, type ChargeGroups, type ChargeRow } from "../budget/charge-rows";
+import {
+  categoryTotals,
+  categoryTotalsOf,
+  chargeRows,
+  lineYearGroups,
+  rowGroups,
+  tableGroups,
+  type CategoryTotal,
+  type ChargeGroups,
+  type ChargeRow,
+} from "../budget/charge-rows";
 import { settleYearEnd, withCarryForward, type YearEndReport } from "../budget/year-end";
 import type { ModelInput, ScenarioInput } from "../model";
 import type { PreparedModel } from "../prepared";
@@ -89,13 +99,13 @@ function runResult(model: ModelInput, result: ApportionResult): Result<ModelRun>
     // Nobody within anybody: the rows are the core charges. They are built
     // when first read (a million objects for a county-wide model); totals
     // and budget checks read the result's charge table instead.
-    let rows: ChargeRow[] | undefined;
+    let rows: readonly ChargeRow[] | undefined;
     const table = chargeTableOf(result);
     const groups = table === undefined ? lineYearGroups(result) : tableGroups(table);
     const run: ModelRun = {
       model,
       result,
-      get rows(): ChargeRow[] {
+      get rows(): readonly ChargeRow[] {
         return (rows ??= chargeRows(result));
       },
       totals: categoryTotalsOf(groups),

@@ -92,12 +92,20 @@ export function readWithinPartners(model: ModelInput, partnerIds: ReadonlySet<st
     else if (partnerIds.has(id) || seen.has(id)) problems.push({ kind: "duplicatePartner", partner: id, at: at("id") });
     const parent = typeof w.within === "string" ? w.within.trim() : "";
     if (!partnerIds.has(parent)) problems.push({ kind: "unknownPartner", partner: parent, at: at("within") });
-    const read = (record: Readonly<Record<string, DecimalInput>> | undefined, known: ReadonlySet<string>, kind: "driver" | "basis"): Map<string, Decimal> => {
+    const read = (
+      record: Readonly<Record<string, DecimalInput>> | undefined,
+      known: ReadonlySet<string>,
+      kind: "driver" | "basis",
+    ): Map<string, Decimal> => {
       const m = new Map<string, Decimal>();
       for (const [key, raw] of Object.entries(record ?? {})) {
         const k = key.trim();
         if (!known.has(k)) {
-          problems.push(kind === "driver" ? { kind: "unknownDriver", driver: k, at: at("drivers") } : { kind: "unknownBasis", basis: k, at: at("percentages") });
+          problems.push(
+            kind === "driver"
+              ? { kind: "unknownDriver", driver: k, at: at("drivers") }
+              : { kind: "unknownBasis", basis: k, at: at("percentages") },
+          );
           continue;
         }
         const v = parseNonNegative(raw, at(`${kind === "driver" ? "drivers" : "percentages"}.${k}`));
@@ -112,7 +120,14 @@ export function readWithinPartners(model: ModelInput, partnerIds: ReadonlySet<st
     if (!dates.ok) problems.push(...dates.errors);
     if (problems.length > before || !dates.ok) return;
     seen.add(id);
-    out.push({ id, name: typeof w.partner.name === "string" && w.partner.name.trim() !== "" ? w.partner.name.trim() : id, parent, drivers: d, percentages: p, ...dates.value });
+    out.push({
+      id,
+      name: typeof w.partner.name === "string" && w.partner.name.trim() !== "" ? w.partner.name.trim() : id,
+      parent,
+      drivers: d,
+      percentages: p,
+      ...dates.value,
+    });
   });
   return problems.length > 0 ? errs(problems) : ok(out.sort((a, b) => compareIds(a.id, b.id)));
 }
@@ -135,8 +150,10 @@ function withinMembership(ly: LineYear, inside: readonly WithinPartner[], parent
   const line = { nature: ly.nature, start: ly.lineStart, end: ly.lineEnd };
   const [parentPart] = membershipFractions(line, ly.year, [parentDates], proRata);
   const both = inside.map((w): MembershipDates => {
-    const joins = w.joins === undefined ? parentDates.joins : parentDates.joins === undefined ? w.joins : Math.max(w.joins, parentDates.joins);
-    const leaves = w.leaves === undefined ? parentDates.leaves : parentDates.leaves === undefined ? w.leaves : Math.min(w.leaves, parentDates.leaves);
+    const joins =
+      w.joins === undefined ? parentDates.joins : parentDates.joins === undefined ? w.joins : Math.max(w.joins, parentDates.joins);
+    const leaves =
+      w.leaves === undefined ? parentDates.leaves : parentDates.leaves === undefined ? w.leaves : Math.min(w.leaves, parentDates.leaves);
     return { ...(joins === undefined ? {} : { joins }), ...(leaves === undefined ? {} : { leaves }) };
   });
   const parts = membershipFractions(line, ly.year, both, proRata);
@@ -145,7 +162,14 @@ function withinMembership(ly: LineYear, inside: readonly WithinPartner[], parent
 }
 
 /** Divides a parent's share of one line-year between it and the partners within it. */
-function divide(ly: LineYear, position: number, inside: readonly WithinPartner[], parentDates: MembershipDates, proRata: ProRataBasis, unit: number): Result<WithinSplit> {
+function divide(
+  ly: LineYear,
+  position: number,
+  inside: readonly WithinPartner[],
+  parentDates: MembershipDates,
+  proRata: ProRataBasis,
+  unit: number,
+): Result<WithinSplit> {
   const parent = ly.partners[position] ?? "";
   const share = ly.shares[position] ?? 0;
   const problems: EngineError[] = [];
@@ -167,7 +191,9 @@ function divide(ly: LineYear, position: number, inside: readonly WithinPartner[]
         problems.push({
           kind: "outOfRange",
           value: figure.toFixed(),
-          expected: `at most ${parentFigure.minus(used.minus(figure)).toFixed()}: "${parent}"'s figure for ${c.source} in ${ly.yearLabel}${k > 0 ? ", less the other partners within it" : ""}`,
+          expected:
+            `at most ${parentFigure.minus(used.minus(figure)).toFixed()}: "${parent}"'s figure for ${c.source} in ` +
+            `${ly.yearLabel}${k > 0 ? ", less the other partners within it" : ""}`,
           at: { entity: "partner", key: w.id, year: ly.yearLabel, field: c.source },
         });
       }
@@ -180,7 +206,9 @@ function divide(ly: LineYear, position: number, inside: readonly WithinPartner[]
   const lcm = lcmOfDenominators(proportions);
   const weights = proportions.map((f) => f.n * (lcm / f.d));
   // A parent with a zero proportion has a zero share (a zero weight gets nothing), so there is nothing to divide.
-  const amounts = weights.every((w) => w === 0n) ? proportions.map((_, i) => (i === 0 ? share : 0)) : largestRemainder(share / unit, weights).map((s) => s * unit);
+  const amounts = weights.every((w) => w === 0n)
+    ? proportions.map((_, i) => (i === 0 ? share : 0))
+    : largestRemainder(share / unit, weights).map((s) => s * unit);
   return ok({
     lineRef: ly.lineRef,
     yearLabel: ly.yearLabel,
@@ -188,7 +216,12 @@ function divide(ly: LineYear, position: number, inside: readonly WithinPartner[]
     parentShare: share,
     parentProportion: own,
     parentAmount: amounts[0] ?? 0,
-    parts: inside.map((w, k) => ({ partner: w.id, proportion: exact[k] ?? frac(0n), amount: amounts[k + 1] ?? 0, membership: membership[k] ?? frac(0n) })),
+    parts: inside.map((w, k) => ({
+      partner: w.id,
+      proportion: exact[k] ?? frac(0n),
+      amount: amounts[k + 1] ?? 0,
+      membership: membership[k] ?? frac(0n),
+    })),
   });
 }
 
@@ -198,7 +231,7 @@ function divide(ly: LineYear, position: number, inside: readonly WithinPartner[]
  * the rows (the parent's row followed by its within partners' rows, in the
  * result's order) and how each division was made.
  */
-export function splitWithin(model: ModelInput, result: ApportionResult): Result<{ rows: ChargeRow[]; splits: WithinSplit[] }> {
+export function splitWithin(model: ModelInput, result: ApportionResult): Result<{ rows: readonly ChargeRow[]; splits: WithinSplit[] }> {
   const within = readWithinPartners(model, new Set(result.partners.map((p) => p.id)));
   if (!within.ok) return within;
   const rows = chargeRows(result);

@@ -106,7 +106,10 @@ function roundAllocation(model: PreparedSupport, exact: ExactFlows): SupportAllo
   const lcm = lcmOfDenominators(byPartner.map((x) => x.exact));
   const weights = byPartner.map((x) => x.exact.n * (lcm / x.exact.d));
   // Conservation guarantees positive weights whenever there is a cost; the guard keeps a broken invariant a visible imbalance, not a throw.
-  const amounts = totalCost === 0 || weights.every((w) => w === 0n) ? weights.map(() => 0) : largestRemainder(totalCost / model.unit, weights).map((s) => s * model.unit);
+  const amounts =
+    totalCost === 0 || weights.every((w) => w === 0n)
+      ? weights.map(() => 0)
+      : largestRemainder(totalCost / model.unit, weights).map((s) => s * model.unit);
   const partners: PartnerSupportCharge[] = byPartner.map((x, i) => {
     const amount = amounts[i] ?? 0;
     const adj = pounds(fracSub(frac(BigInt(amount)), x.exact));

@@ -134,7 +134,16 @@ export function unabsorbed(model: PreparedSupport): string[] {
 export function reciprocalFlows(model: PreparedSupport): Result<ExactFlows> {
   const stuck = unabsorbed(model);
   if (stuck.length > 0) {
-    return errs(stuck.map((id) => ({ kind: "allDriversZero", basis: `usage of ${id} by partners (directly or through other services)`, at: { entity: "supportService", key: id, field: "usage" } }) as const));
+    return errs(
+      stuck.map(
+        (id) =>
+          ({
+            kind: "allDriversZero",
+            basis: `usage of ${id} by partners (directly or through other services)`,
+            at: { entity: "supportService", key: id, field: "usage" },
+          }) as const,
+      ),
+    );
   }
   const all = new Set([...model.partners, ...model.services.map((s) => s.id)]);
   const q = new Map(model.services.map((s) => [s.id, proportions(s, all) ?? new Map<string, Fraction>()]));
@@ -148,6 +157,11 @@ export function reciprocalFlows(model: PreparedSupport): Result<ExactFlows> {
     return errs([{ kind: "divideByZero", at: { entity: "supportService", field: "usage" } }]);
   }
   const totals = new Map(ids.map((id, i) => [id, t[i] ?? frac(0n)]));
-  const flows = new Map(ids.map((id) => [id, new Map([...(q.get(id) ?? new Map<string, Fraction>())].map(([to, share]) => [to, fracMul(totals.get(id) ?? frac(0n), share)]))]));
+  const flows = new Map(
+    ids.map((id) => [
+      id,
+      new Map([...(q.get(id) ?? new Map<string, Fraction>())].map(([to, share]) => [to, fracMul(totals.get(id) ?? frac(0n), share)])),
+    ]),
+  );
   return ok({ totals, flows });
 }

@@ -17,7 +17,6 @@ export function fracDiv(a: Fraction, b: Fraction): Fraction {
   return frac(a.n * b.d, a.d * b.n);
 }
 
-
 /**
  * The least common multiple of the denominators: multiplying every fraction
  * by it gives whole numbers in the same proportions, which is what

@@ -53,7 +53,8 @@ export function readSupportModel(input: SupportModelInput): Result<PreparedSuppo
   input.partners.forEach((raw, i) => {
     const id = typeof raw === "string" ? raw.trim() : "";
     if (id === "") problems.push({ kind: "missingValue", at: { entity: "partner", index: i + 1, field: "id" } });
-    else if (partners.includes(id)) problems.push({ kind: "duplicatePartner", partner: id, at: { entity: "partner", key: id, field: "id" } });
+    else if (partners.includes(id))
+      problems.push({ kind: "duplicatePartner", partner: id, at: { entity: "partner", key: id, field: "id" } });
     else partners.push(id);
   });
   if (partners.length === 0 && input.partners.length === 0) problems.push({ kind: "noPartners", at: { entity: "partner" } });
@@ -61,7 +62,8 @@ export function readSupportModel(input: SupportModelInput): Result<PreparedSuppo
   input.services.forEach((s, i) => {
     const id = typeof s.id === "string" ? s.id.trim() : "";
     if (id === "") problems.push({ kind: "missingValue", at: { entity: "supportService", index: i + 1, field: "id" } });
-    else if (ids.includes(id) || partners.includes(id)) problems.push({ kind: "duplicateId", id, at: { entity: "supportService", key: id, field: "id" } });
+    else if (ids.includes(id) || partners.includes(id))
+      problems.push({ kind: "duplicateId", id, at: { entity: "supportService", key: id, field: "id" } });
     else ids.push(id);
   });
   const users = [...ids, ...partners];
@@ -69,7 +71,12 @@ export function readSupportModel(input: SupportModelInput): Result<PreparedSuppo
   input.services.forEach((s) => {
     const id = typeof s.id === "string" ? s.id.trim() : "";
     if (!ids.includes(id)) return;
-    const at = (field: string, partner?: string): Where => ({ entity: "supportService", key: id, field, ...(partner === undefined ? {} : { partner }) });
+    const at = (field: string, partner?: string): Where => ({
+      entity: "supportService",
+      key: id,
+      field,
+      ...(partner === undefined ? {} : { partner }),
+    });
     const money = take(parseMoney(s.cost, at("cost")));
     const cost = money === undefined ? undefined : take(checkMultipleOfUnit(money, unit, at("cost")));
     if (cost !== undefined && cost < 0) problems.push({ kind: "negativeValue", value: String(s.cost), at: at("cost") });
@@ -90,7 +97,8 @@ export function readSupportModel(input: SupportModelInput): Result<PreparedSuppo
       // A service's use of itself moves no cost anywhere else, so it is left out.
       if (v !== undefined && by !== id) usage.set(by, v);
     }
-    if (cost !== undefined && cost >= 0) services.push({ id, label: typeof s.label === "string" && s.label.trim() !== "" ? s.label.trim() : id, cost, usage });
+    if (cost !== undefined && cost >= 0)
+      services.push({ id, label: typeof s.label === "string" && s.label.trim() !== "" ? s.label.trim() : id, cost, usage });
   });
   let order: string[] = ids;
   if (method === "step-down") {
@@ -101,7 +109,8 @@ export function readSupportModel(input: SupportModelInput): Result<PreparedSuppo
       else if (order.includes(id)) problems.push({ kind: "duplicateId", id, at: { entity: "settings", field: "order" } });
       else order.push(id);
     }
-    for (const id of ids) if (!order.includes(id)) problems.push({ kind: "missingValue", at: { entity: "supportService", key: id, field: "step-down order" } });
+    for (const id of ids)
+      if (!order.includes(id)) problems.push({ kind: "missingValue", at: { entity: "supportService", key: id, field: "step-down order" } });
   }
   if (problems.length > 0 || method === undefined) return errs(problems);
   return ok({ partners: [...partners].sort(compareIds), services, method, order, unit });

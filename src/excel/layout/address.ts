@@ -76,7 +76,8 @@ export function parseAddress(text: string, defaultSheet?: string): RangeRef | un
   if (bang >= 0) {
     const rawSheet = t.slice(0, bang);
     rest = t.slice(bang + 1);
-    sheet = rawSheet.startsWith("'") && rawSheet.endsWith("'") && rawSheet.length >= 2 ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+    sheet =
+      rawSheet.startsWith("'") && rawSheet.endsWith("'") && rawSheet.length >= 2 ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
   }
   if (sheet === undefined || sheet === "") return undefined;
   const [first, second, extra] = rest.split(":");

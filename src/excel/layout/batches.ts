@@ -12,7 +12,10 @@ import type { PlannedSheet } from "./write-plan";
  * model whose outputs fit in one request is written in one staging sync.
  */
 
-/** The default payload budget per request: 4 MB of cell data, leaving room under Excel on the web's 5 MB limit for the request's own envelope. */
+/**
+ * The default payload budget per request: 4 MB of cell data, leaving room under Excel on the web's 5 MB limit for the request's own
+ * envelope.
+ */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 
 /** Bytes each operation adds to a request beyond its cell data (ids, method names, addresses). */
@@ -23,7 +26,15 @@ export type StageOp =
   /** Add the hidden staging sheet and mark it as staging. */
   | { readonly kind: "addSheet"; readonly sheet: string }
   /** Write a rectangle: values, and a number format per column for every row (null: leave General). */
-  | { readonly kind: "cells"; readonly sheet: string; readonly row: number; readonly col: number; readonly values: Grid; readonly formats: readonly (string | null)[] | undefined; readonly style: SheetSpec["blocks"][number]["style"] }
+  | {
+      readonly kind: "cells";
+      readonly sheet: string;
+      readonly row: number;
+      readonly col: number;
+      readonly values: Grid;
+      readonly formats: readonly (string | null)[] | undefined;
+      readonly style: SheetSpec["blocks"][number]["style"];
+    }
   /** Tables (under temporary names), conditional formats, charts, freeze panes, widths, tab colour. */
   | { readonly kind: "finish"; readonly planned: PlannedSheet };
 
@@ -68,7 +79,9 @@ export function rowBytes(values: readonly CellValue[]): number {
  * cell of a range), so formats cost bytes per column, not per cell.
  * General (null) columns of a new sheet need no command at all.
  */
-export function formatRuns(formats: readonly (string | null)[] | undefined): { readonly col: number; readonly cols: number; readonly format: string }[] {
+export function formatRuns(
+  formats: readonly (string | null)[] | undefined,
+): { readonly col: number; readonly cols: number; readonly format: string }[] {
   const runs: { col: number; cols: number; format: string }[] = [];
   (formats ?? []).forEach((f, c) => {
     if (f === null) return;
@@ -126,12 +139,18 @@ export function planBatches(planned: readonly PlannedSheet[], maxBytes: number =
           flush();
           continue;
         }
-        push({ kind: "cells", sheet: p.staging, row: b.row + start, col: b.col, values: b.values.slice(start, end), formats, style: b.style }, size);
+        push(
+          { kind: "cells", sheet: p.staging, row: b.row + start, col: b.col, values: b.values.slice(start, end), formats, style: b.style },
+          size,
+        );
         if (end < b.values.length) flush();
         start = end;
       }
     }
-    push({ kind: "finish", planned: p }, OP_OVERHEAD_BYTES * (1 + p.spec.tables.length + p.spec.charts.length + p.spec.conditionalFormats.length));
+    push(
+      { kind: "finish", planned: p },
+      OP_OVERHEAD_BYTES * (1 + p.spec.tables.length + p.spec.charts.length + p.spec.conditionalFormats.length),
+    );
   }
   flush();
   return batches;
@@ -147,7 +166,15 @@ export function sheetBatches(planned: readonly PlannedSheet[]): Batch[] {
   return planned.map((p) => ({
     ops: [
       { kind: "addSheet", sheet: p.staging },
-      ...p.spec.blocks.map((b): StageOp => ({ kind: "cells", sheet: p.staging, row: b.row, col: b.col, values: b.values, formats: b.formats, style: b.style })),
+      ...p.spec.blocks.map((b): StageOp => ({
+        kind: "cells",
+        sheet: p.staging,
+        row: b.row,
+        col: b.col,
+        values: b.values,
+        formats: b.formats,
+        style: b.style,
+      })),
       { kind: "finish", planned: p },
     ],
     bytes: 0,

@@ -62,8 +62,7 @@ export interface TableSpec {
 
 /** Where a list validation takes its choices from. */
 export type ListSource =
-  | { readonly kind: "values"; readonly values: readonly string[] }
-  | { readonly kind: "range"; readonly range: RangeRef };
+  { readonly kind: "values"; readonly values: readonly string[] } | { readonly kind: "range"; readonly range: RangeRef };
 
 /** A drop-down list on a rectangle of cells. */
 export interface ValidationSpec {
@@ -150,7 +149,6 @@ export interface SheetSpec {
   /** How the sheet prints (output sheets); undefined leaves the workbook's default. */
   readonly print?: PrintSpec;
 }
-
 
 /** True for an empty cell value. */
 export function isEmptyCell(v: CellValue | null | undefined): boolean {

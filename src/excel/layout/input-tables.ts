@@ -48,7 +48,17 @@ function col(key: string, header: string, kind: ColumnKind, width: number, extra
 }
 
 /** The kinds of scenario change, as written in the Scenarios table's Change column. */
-export const CHANGE_KINDS = ["setAmount", "setDates", "setBasis", "setDriver", "addPartner", "removePartner", "addLine", "removeLine", "uplift"] as const;
+export const CHANGE_KINDS = [
+  "setAmount",
+  "setDates",
+  "setBasis",
+  "setDriver",
+  "addPartner",
+  "removePartner",
+  "addLine",
+  "removeLine",
+  "uplift",
+] as const;
 
 /** Every input table, in the order the template creates them. */
 export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
@@ -93,7 +103,10 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
     col: 5,
     required: false,
     dynamicColumns: true,
-    columns: [col("partner", "Partner", "id", 70, { required: true, list: "partners" }), col("year", "Year", "year", 60, { required: true, list: "years" })],
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("year", "Year", "year", 60, { required: true, list: "years" }),
+    ],
   },
   costs: {
     key: "costs",
@@ -195,7 +208,11 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
     col: 0,
     required: true,
     dynamicColumns: false,
-    columns: [col("setting", "Setting", "text", 170, { required: true }), col("value", "Value", "any", 90, { required: true }), col("note", "Notes", "text", 420)],
+    columns: [
+      col("setting", "Setting", "text", 170, { required: true }),
+      col("value", "Value", "any", 90, { required: true }),
+      col("note", "Notes", "text", 420),
+    ],
   },
   scenarios: {
     key: "scenarios",
@@ -223,7 +240,18 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
 };
 
 /** The tables in template order. */
-export const TABLE_ORDER: readonly TableKey[] = ["partners", "driverList", "drivers", "costs", "bases", "budgets", "statedTotals", "outturns", "settings", "scenarios"];
+export const TABLE_ORDER: readonly TableKey[] = [
+  "partners",
+  "driverList",
+  "drivers",
+  "costs",
+  "bases",
+  "budgets",
+  "statedTotals",
+  "outturns",
+  "settings",
+  "scenarios",
+];
 
 /** The number format a column's cells get. */
 export function columnFormat(kind: ColumnKind): string | null {
@@ -279,20 +307,118 @@ export type SettingKey =
 
 /** The Settings table's rows, in order. */
 export const SETTINGS: readonly SettingDef[] = [
-  { key: "firstYear", label: "First year", kind: "year", required: true, note: "First financial year to profile, e.g. 2020/21 (1 April to 31 March)." },
+  {
+    key: "firstYear",
+    label: "First year",
+    kind: "year",
+    required: true,
+    note: "First financial year to profile, e.g. 2020/21 (1 April to 31 March).",
+  },
   { key: "lastYear", label: "Last year", kind: "year", required: true, note: "Last financial year to profile, inclusive." },
-  { key: "unit", label: "Rounding unit", kind: "unit", required: false, choices: ["penny", "pound", "thousand"], note: "Shares are rounded to this unit by largest remainder: penny (default), pound or thousand (£000)." },
-  { key: "proRata", label: "Part years by", kind: "choice", required: false, choices: PRO_RATA_BASES, note: "days (default): days covered ÷ days in the year; months: months covered ÷ 12." },
-  { key: "indexationRate", label: "Indexation %", kind: "percent", required: false, note: "Default annual uplift for ongoing charges, in percent (blank: none)." },
-  { key: "indexationBaseYear", label: "Indexation base year", kind: "year", required: false, note: "Year whose charge is unindexed (blank: each line's start year)." },
-  { key: "zeroDriverFallback", label: "If all drivers are zero", kind: "choice", required: false, choices: ["error", "equal"], note: "error (default): stop and say so; equal: split equally instead." },
-  { key: "toleranceAmount", label: "Budget tolerance (£)", kind: "money", required: false, note: "A recharge within this many pounds of budget counts as on budget (blank: none)." },
-  { key: "tolerancePercent", label: "Budget tolerance (%)", kind: "percent", required: false, note: "A recharge within this percentage of budget counts as on budget (blank: none)." },
-  { key: "yearEndBasis", label: "Year-end share basis", kind: "text", required: false, note: "How a year-end under- or overspend is shared: contributions (default: in proportion to what each partner was charged) or any basis." },
-  { key: "carryForward", label: "Carry forward year-end", kind: "yesno", required: false, choices: ["Yes", "No"], note: "Yes: each partner's share of a year-end under- or overspend becomes its own one-off line in the next year's charges (flagged, and not carried, when that year is not modelled)." },
-  { key: "runScenario", label: "Run scenario", kind: "text", required: false, note: "Scenario the last run used (blank: the base model). Re-running uses it again." },
-  { key: "compareFirst", label: "Compare: first", kind: "text", required: false, note: "First side of the scenario comparison (blank: the base model)." },
-  { key: "compareSecond", label: "Compare: second", kind: "text", required: false, note: "Second side of the scenario comparison (blank: none)." },
-  { key: "preparedBy", label: "Prepared by", kind: "text", required: false, note: "Your name: recorded in the Run log with every run written. Enter it once." },
-  { key: "title", label: "Title", kind: "text", required: false, note: "The model's title, printed at the foot of every output page and on each partner's statement (blank: the partners' names)." },
+  {
+    key: "unit",
+    label: "Rounding unit",
+    kind: "unit",
+    required: false,
+    choices: ["penny", "pound", "thousand"],
+    note: "Shares are rounded to this unit by largest remainder: penny (default), pound or thousand (£000).",
+  },
+  {
+    key: "proRata",
+    label: "Part years by",
+    kind: "choice",
+    required: false,
+    choices: PRO_RATA_BASES,
+    note: "days (default): days covered ÷ days in the year; months: months covered ÷ 12.",
+  },
+  {
+    key: "indexationRate",
+    label: "Indexation %",
+    kind: "percent",
+    required: false,
+    note: "Default annual uplift for ongoing charges, in percent (blank: none).",
+  },
+  {
+    key: "indexationBaseYear",
+    label: "Indexation base year",
+    kind: "year",
+    required: false,
+    note: "Year whose charge is unindexed (blank: each line's start year).",
+  },
+  {
+    key: "zeroDriverFallback",
+    label: "If all drivers are zero",
+    kind: "choice",
+    required: false,
+    choices: ["error", "equal"],
+    note: "error (default): stop and say so; equal: split equally instead.",
+  },
+  {
+    key: "toleranceAmount",
+    label: "Budget tolerance (£)",
+    kind: "money",
+    required: false,
+    note: "A recharge within this many pounds of budget counts as on budget (blank: none).",
+  },
+  {
+    key: "tolerancePercent",
+    label: "Budget tolerance (%)",
+    kind: "percent",
+    required: false,
+    note: "A recharge within this percentage of budget counts as on budget (blank: none).",
+  },
+  {
+    key: "yearEndBasis",
+    label: "Year-end share basis",
+    kind: "text",
+    required: false,
+    note:
+      "How a year-end under- or overspend is shared: contributions (default: in proportion to what each partner was charged) " +
+      "or any basis.",
+  },
+  {
+    key: "carryForward",
+    label: "Carry forward year-end",
+    kind: "yesno",
+    required: false,
+    choices: ["Yes", "No"],
+    note:
+      "Yes: each partner's share of a year-end under- or overspend becomes its own one-off line in the next year's charges " +
+      "(flagged, and not carried, when that year is not modelled).",
+  },
+  {
+    key: "runScenario",
+    label: "Run scenario",
+    kind: "text",
+    required: false,
+    note: "Scenario the last run used (blank: the base model). Re-running uses it again.",
+  },
+  {
+    key: "compareFirst",
+    label: "Compare: first",
+    kind: "text",
+    required: false,
+    note: "First side of the scenario comparison (blank: the base model).",
+  },
+  {
+    key: "compareSecond",
+    label: "Compare: second",
+    kind: "text",
+    required: false,
+    note: "Second side of the scenario comparison (blank: none).",
+  },
+  {
+    key: "preparedBy",
+    label: "Prepared by",
+    kind: "text",
+    required: false,
+    note: "Your name: recorded in the Run log with every run written. Enter it once.",
+  },
+  {
+    key: "title",
+    label: "Title",
+    kind: "text",
+    required: false,
+    note: "The model's title, printed at the foot of every output page and on each partner's statement (blank: the partners' names).",
+  },
 ];

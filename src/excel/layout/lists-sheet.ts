@@ -63,7 +63,12 @@ export function buildListsSheet(model: ModelInput | undefined): ListsSheet {
     blocks: [
       { row: 0, col: 0, values: [values[0] ?? []], style: "header" },
       { row: 1, col: 0, values: values.slice(1), formats: ORDER.map(() => TEXT_FORMAT) },
-      { row: 0, col: ORDER.length + 1, values: [["Drop-down choices for the input tables, kept by the add-in. Creating a new model rewrites this sheet."]], style: "note" },
+      {
+        row: 0,
+        col: ORDER.length + 1,
+        values: [["Drop-down choices for the input tables, kept by the add-in. Creating a new model rewrites this sheet."]],
+        style: "note",
+      },
     ],
     tables: [],
     validations: [],

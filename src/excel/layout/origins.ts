@@ -49,10 +49,17 @@ function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | 
   return key !== undefined && Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
 }
 
-function cell(o: ModelOrigins, table: TableKey, row: number | undefined, column: string | undefined, fallback?: string): CellLocation | undefined {
+function cell(
+  o: ModelOrigins,
+  table: TableKey,
+  row: number | undefined,
+  column: string | undefined,
+  fallback?: string,
+): CellLocation | undefined {
   const t = o.tables[table];
   if (t === undefined || row === undefined) return undefined;
-  const col = (column !== undefined ? t.columns[column] : undefined) ?? (fallback !== undefined ? t.columns[fallback] : undefined) ?? t.firstCol;
+  const col =
+    (column !== undefined ? t.columns[column] : undefined) ?? (fallback !== undefined ? t.columns[fallback] : undefined) ?? t.firstCol;
   return locate({ sheet: t.sheet, row, col });
 }
 
@@ -132,7 +139,8 @@ function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {
     const row =
       o.driverValueRows.find((r) => r.partner === at.partner && at.year !== undefined && r.year === at.year) ??
       o.driverValueRows.find((r) => r.partner === at.partner && r.year === "");
-    if (row !== undefined) return col !== undefined ? locate({ sheet: values.sheet, row: row.row, col }) : cell(o, "drivers", row.row, "partner");
+    if (row !== undefined)
+      return col !== undefined ? locate({ sheet: values.sheet, row: row.row, col }) : cell(o, "drivers", row.row, "partner");
   }
   if (col !== undefined && values !== undefined) return locate({ sheet: values.sheet, row: values.headerRow, col });
   const listRow = own(o.driverListRows, id);
@@ -167,7 +175,8 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       const rows = own(o.basisRows, at.key);
       if (rows === undefined) return undefined;
       const row = at.index !== undefined ? (rows[at.index - 1] ?? rows[0]) : rows[0];
-      const field = at.field === "partner" || at.field === "source" ? "item" : at.field === "percent" || at.field === "weight" ? "percent" : at.field;
+      const field =
+        at.field === "partner" || at.field === "source" ? "item" : at.field === "percent" || at.field === "weight" ? "percent" : at.field;
       return cell(o, "bases", row, field, "id");
     }
     case "budget": {
@@ -177,7 +186,8 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
         const row = o.settingRows[at.field === "percent" ? "tolerancePercent" : "toleranceAmount"];
         return cell(o, "settings", row, "value");
       }
-      if (at.key === "outturn") return cell(o, "outturns", at.index !== undefined ? o.outturnRows[at.index - 1] : undefined, at.field, "amount");
+      if (at.key === "outturn")
+        return cell(o, "outturns", at.index !== undefined ? o.outturnRows[at.index - 1] : undefined, at.field, "amount");
       if (at.key !== undefined) {
         const t = o.statedTotalRows.find((r) => r.label === at.key);
         return cell(o, "statedTotals", t?.row, at.field, "amount");
@@ -197,7 +207,10 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       const first = own(o.scenarioFirstRows, at.key);
       // The scenario module's fields read "change 2 (uplift): percent"; the part after the last colon names the field.
       const raw = at.field?.split(": ").pop()?.split(".")[0];
-      const field = raw !== undefined ? (SCENARIO_FIELDS[raw] ?? (raw.startsWith("driver") || raw.startsWith("percent") || raw === "partner" ? "details" : undefined)) : undefined;
+      const field =
+        raw !== undefined
+          ? (SCENARIO_FIELDS[raw] ?? (raw.startsWith("driver") || raw.startsWith("percent") || raw === "partner" ? "details" : undefined))
+          : undefined;
       return cell(o, "scenarios", row ?? first, field ?? (row === undefined ? "scenario" : "change"), "scenario");
     }
     case "argument":

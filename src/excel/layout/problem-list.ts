@@ -6,7 +6,8 @@ import type { CellLocation } from "./cells";
 export interface ListedProblem {
   readonly message: string;
   readonly location: CellLocation | undefined;
-  readonly source: { readonly kind: "workbook"; readonly problem: WorkbookProblem } | { readonly kind: "engine"; readonly error: EngineError };
+  readonly source:
+    { readonly kind: "workbook"; readonly problem: WorkbookProblem } | { readonly kind: "engine"; readonly error: EngineError };
 }
 
 /**
@@ -14,12 +15,24 @@ export interface ListedProblem {
  * with its message (from the one message function of its kind) and the cell
  * it is about, found with `locate` (from `ModelRead`).
  */
-export function listProblems(workbook: readonly WorkbookProblem[], engine: readonly EngineError[], locate: (where: Where) => CellLocation | undefined): ListedProblem[] {
+export function listProblems(
+  workbook: readonly WorkbookProblem[],
+  engine: readonly EngineError[],
+  locate: (where: Where) => CellLocation | undefined,
+): ListedProblem[] {
   return [
-    ...workbook.map((p) => ({ message: workbookProblemMessage(p), location: problemLocation(p), source: { kind: "workbook" as const, problem: p } })),
+    ...workbook.map((p) => ({
+      message: workbookProblemMessage(p),
+      location: problemLocation(p),
+      source: { kind: "workbook" as const, problem: p },
+    })),
     ...engine.map((e) => {
       const location = locate(e.at);
-      return { message: location === undefined ? errorMessage(e) : `${location.address}: ${errorMessage(e)}`, location, source: { kind: "engine" as const, error: e } };
+      return {
+        message: location === undefined ? errorMessage(e) : `${location.address}: ${errorMessage(e)}`,
+        location,
+        source: { kind: "engine" as const, error: e },
+      };
     }),
   ];
 }

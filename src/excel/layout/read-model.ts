@@ -53,7 +53,10 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
       continue;
     }
     // Cells no column could accept (over-long text, NaN, Excel errors) are reported and read as blank.
-    const checked = checkTableCells(found, (found.values[0] ?? []).map((h) => cellText(h)));
+    const checked = checkTableCells(
+      found,
+      (found.values[0] ?? []).map((h) => cellText(h)),
+    );
     problems.push(...checked.problems);
     const raw: RawTable = checked.values === found.values ? found : { ...found, values: checked.values };
     const cols = matchColumns(def, raw, problems);

@@ -20,7 +20,20 @@ export interface ScenarioRow {
   readonly details: CellValue;
 }
 
-const BLANK: ScenarioRow = { scenario: "", description: "", change: "", line: "", partner: "", driver: "", year: "", value: "", basis: "", start: "", end: "", details: "" };
+const BLANK: ScenarioRow = {
+  scenario: "",
+  description: "",
+  change: "",
+  line: "",
+  partner: "",
+  driver: "",
+  year: "",
+  value: "",
+  basis: "",
+  start: "",
+  end: "",
+  details: "",
+};
 
 function text(v: string | null | undefined): string {
   return v ?? "";
@@ -57,7 +70,14 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
       if (l.excludes !== undefined) pairs.push(["excludes", String(listCell(l.excludes))]);
       if (l.indexationRate !== undefined && l.indexationRate !== null) pairs.push(["indexationRate", String(l.indexationRate)]);
       if (l.indexationBaseYear !== undefined && l.indexationBaseYear !== null) pairs.push(["indexationBaseYear", l.indexationBaseYear]);
-      return { line: l.ref, value: decimalToCell(l.amount), start: dateToCell(l.start), end: dateToCell(l.end), basis: l.basis, details: formatDetails(pairs) };
+      return {
+        line: l.ref,
+        value: decimalToCell(l.amount),
+        start: dateToCell(l.start),
+        end: dateToCell(l.end),
+        basis: l.basis,
+        details: formatDetails(pairs),
+      };
     }
     case "removeLine":
       return { line: c.line };
@@ -115,14 +135,23 @@ function isProblem(x: unknown): x is ScenarioRowProblem {
   return typeof x === "object" && x !== null && "expected" in x;
 }
 
-function detailsOf(row: ScenarioRow, allowed: readonly string[], prefixes: readonly string[] = []): Map<string, string> | ScenarioRowProblem {
+function detailsOf(
+  row: ScenarioRow,
+  allowed: readonly string[],
+  prefixes: readonly string[] = [],
+): Map<string, string> | ScenarioRowProblem {
   const raw = cellText(row.details);
   const parsed = parseDetails(raw);
   if (!parsed.ok) return { column: "details", value: raw, expected: `key=value pairs separated by semicolons (${parsed.reason})` };
   const out = new Map<string, string>();
   for (const [k, v] of parsed.pairs) {
     const known = allowed.includes(k) || prefixes.some((p) => k.startsWith(p) && k.length > p.length);
-    if (!known) return { column: "details", value: raw, expected: `only ${[...allowed, ...prefixes.map((p) => `${p}<id>`)].join(", ")} (not "${k}")` };
+    if (!known)
+      return {
+        column: "details",
+        value: raw,
+        expected: `only ${[...allowed, ...prefixes.map((p) => `${p}<id>`)].join(", ")} (not "${k}")`,
+      };
     if (out.has(k)) return { column: "details", value: raw, expected: `each key once ("${k}" repeats)` };
     out.set(k, v);
   }
@@ -134,7 +163,8 @@ export function rowToChange(row: ScenarioRow): RowResult {
   const kindText = cellText(row.change);
   if (kindText === "") return { ok: true, change: undefined };
   const kind = CHANGE_KINDS.find((k) => k.toLowerCase() === kindText.toLowerCase());
-  if (kind === undefined) return { ok: false, problem: { column: "change", value: kindText, expected: `one of ${CHANGE_KINDS.join(", ")}` } };
+  if (kind === undefined)
+    return { ok: false, problem: { column: "change", value: kindText, expected: `one of ${CHANGE_KINDS.join(", ")}` } };
   const fail = (problem: ScenarioRowProblem): RowResult => ({ ok: false, problem });
   const optText = (v: CellValue): string | undefined => (cellText(v) === "" ? undefined : cellText(v));
   switch (kind) {
@@ -176,11 +206,17 @@ export function rowToChange(row: ScenarioRow): RowResult {
       if (isProblem(d)) return fail(d);
       const host = d.get("host");
       const hostFlag = host === undefined ? undefined : cellYesNo(host);
-      if (hostFlag === undefined && host !== undefined) return fail({ column: "details", value: cellText(row.details), expected: "host=Yes or host=No" });
+      if (hostFlag === undefined && host !== undefined)
+        return fail({ column: "details", value: cellText(row.details), expected: "host=Yes or host=No" });
       const name = d.get("name");
       // The Start column is the day it joins (blank: a member from the start).
       const joins = cellDate(row.start);
-      const partner: PartnerInput = { id, ...(name === undefined ? {} : { name }), ...(hostFlag === true ? { host: true } : {}), ...(joins === undefined ? {} : { joins }) };
+      const partner: PartnerInput = {
+        id,
+        ...(name === undefined ? {} : { name }),
+        ...(hostFlag === true ? { host: true } : {}),
+        ...(joins === undefined ? {} : { joins }),
+      };
       const drivers: Record<string, DecimalInput> = {};
       const percentages: Record<string, DecimalInput> = {};
       for (const [k, v] of d) {
@@ -209,7 +245,16 @@ export function rowToChange(row: ScenarioRow): RowResult {
     case "addLine": {
       const ref = need(row, "line", "the new line's reference");
       if (isProblem(ref)) return fail(ref);
-      const d = detailsOf(row, ["description", "service", "category", "nature", "appliesTo", "excludes", "indexationRate", "indexationBaseYear"]);
+      const d = detailsOf(row, [
+        "description",
+        "service",
+        "category",
+        "nature",
+        "appliesTo",
+        "excludes",
+        "indexationRate",
+        "indexationBaseYear",
+      ]);
       if (isProblem(d)) return fail(d);
       const get = (k: string): string | undefined => d.get(k);
       const line: CostLineInput = {

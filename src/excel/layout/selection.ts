@@ -1,4 +1,15 @@
-import { CATEGORIES, NATURES, explainCharge, type ApportionResult, type Category, type Charge, type ChargeTrace, type ModelRun, type Nature, type WithinSplit } from "../../engine";
+import {
+  CATEGORIES,
+  NATURES,
+  explainCharge,
+  type ApportionResult,
+  type Category,
+  type Charge,
+  type ChargeTrace,
+  type ModelRun,
+  type Nature,
+  type WithinSplit,
+} from "../../engine";
 import type { CellValue } from "./cells";
 import { cellText } from "./cell-values";
 import { normaliseHeader } from "./read-model";
@@ -10,7 +21,13 @@ export type SelectionTarget =
   /** A charge: one cost line, partner and year (a partner's cell on Allocations). */
   | { readonly kind: "charge"; readonly lineRef: string; readonly partner: string; readonly yearLabel: string }
   /** A total in the Summary pivot; undefined parts mean "all" (all partners, all years, both categories…). */
-  | { readonly kind: "total"; readonly partner: string | undefined; readonly yearLabel: string | undefined; readonly category: Category | undefined; readonly nature: Nature | undefined }
+  | {
+      readonly kind: "total";
+      readonly partner: string | undefined;
+      readonly yearLabel: string | undefined;
+      readonly category: Category | undefined;
+      readonly nature: Nature | undefined;
+    }
   /** Anything else. */
   | { readonly kind: "none" };
 
@@ -31,7 +48,13 @@ function column(headers: readonly CellValue[], name: string): number {
  * selected column (all zero-based from column A). Pure, so every adapter and
  * the task pane agree.
  */
-export function describeSelection(kind: string, row: number, col: number, rowValues: readonly CellValue[], headers: readonly CellValue[]): SelectionTarget {
+export function describeSelection(
+  kind: string,
+  row: number,
+  col: number,
+  rowValues: readonly CellValue[],
+  headers: readonly CellValue[],
+): SelectionTarget {
   const headerRow = headerRowOf(kind);
   if (headerRow === undefined || row <= headerRow) return { kind: "none" };
   if (kind === "allocations") {
@@ -73,12 +96,27 @@ export function findCharge(result: ApportionResult, target: SelectionTarget): Ch
     const position = ly.partners.indexOf(target.partner);
     if (position < 0) return undefined;
     const { lineRef, year, yearLabel, category, nature } = ly;
-    return { lineRef, partner: target.partner, year, yearLabel, category, nature, amount: ly.shares[position] ?? 0, lineYear: k, position };
+    const service = ly.service.trim();
+    return {
+      lineRef,
+      partner: target.partner,
+      year,
+      yearLabel,
+      category,
+      nature,
+      service,
+      amount: ly.shares[position] ?? 0,
+      lineYear: k,
+      position,
+    };
   }
   return undefined;
 }
 
-/** One charge explained: the engine's trace of the core charge and, for a partner within another (or its parent), how the parent's share was divided. */
+/**
+ * One charge explained: the engine's trace of the core charge and, for a partner within another (or its parent), how the parent's share
+ * was divided.
+ */
 export interface ChargeExplanation {
   /** The core charge's working (for a partner within another: its parent's whole share). */
   readonly trace: ChargeTrace;
@@ -93,7 +131,12 @@ export interface ChargeExplanation {
  */
 export function explainTarget(run: ModelRun, target: SelectionTarget): ChargeExplanation | undefined {
   if (target.kind !== "charge") return undefined;
-  const split = run.within.find((w) => w.lineRef === target.lineRef && w.yearLabel === target.yearLabel && (w.parent === target.partner || w.parts.some((p) => p.partner === target.partner)));
+  const split = run.within.find(
+    (w) =>
+      w.lineRef === target.lineRef &&
+      w.yearLabel === target.yearLabel &&
+      (w.parent === target.partner || w.parts.some((p) => p.partner === target.partner)),
+  );
   const core = split !== undefined && split.parent !== target.partner ? { ...target, partner: split.parent } : target;
   const charge = findCharge(run.result, core);
   return charge === undefined ? undefined : { trace: explainCharge(run.result, charge), split };

@@ -57,20 +57,51 @@ export function sheetLimitProblems(spec: SheetSpec, limits: SheetLimits = EXCEL_
   for (const t of spec.tables) extend(t.row, t.col, t.rows, t.cols);
   for (const c of spec.conditionalFormats) extend(c.row, c.col, c.rows, c.cols);
   for (const c of spec.charts) extend(c.to.row, c.to.col, 1, 1);
-  if (rows > limits.rows) problems.push({ kind: "beyondExcelLimits", sheet: spec.name, limit: "rows", needed: rows, allowed: limits.rows, at: at(limits.rows, 0) });
-  if (cols > limits.columns) problems.push({ kind: "beyondExcelLimits", sheet: spec.name, limit: "columns", needed: cols, allowed: limits.columns, at: at(0, limits.columns) });
-  if (text !== undefined) problems.push({ kind: "beyondExcelLimits", sheet: spec.name, limit: "cellText", needed: text.length, allowed: limits.cellText, at: at(text.row, text.col) });
+  if (rows > limits.rows)
+    problems.push({
+      kind: "beyondExcelLimits",
+      sheet: spec.name,
+      limit: "rows",
+      needed: rows,
+      allowed: limits.rows,
+      at: at(limits.rows, 0),
+    });
+  if (cols > limits.columns)
+    problems.push({
+      kind: "beyondExcelLimits",
+      sheet: spec.name,
+      limit: "columns",
+      needed: cols,
+      allowed: limits.columns,
+      at: at(0, limits.columns),
+    });
+  if (text !== undefined)
+    problems.push({
+      kind: "beyondExcelLimits",
+      sheet: spec.name,
+      limit: "cellText",
+      needed: text.length,
+      allowed: limits.cellText,
+      at: at(text.row, text.col),
+    });
   for (const t of spec.tables) {
     // The header row as written, cell by cell, from whichever blocks cover it.
     const headerAt = (col: number): string => {
-      const b = spec.blocks.find((x) => x.row <= t.row && t.row < x.row + x.values.length && x.col <= col && col < x.col + (x.values[t.row - x.row]?.length ?? 0));
+      const b = spec.blocks.find(
+        (x) => x.row <= t.row && t.row < x.row + x.values.length && x.col <= col && col < x.col + (x.values[t.row - x.row]?.length ?? 0),
+      );
       return String(b?.values[t.row - b.row]?.[col - b.col] ?? "");
     };
     const seen = new Set<string>();
     for (let c = t.col; c < t.col + t.cols; c++) {
       const h = headerAt(c);
       if (seen.has(h.toLowerCase())) {
-        problems.push({ kind: "unwritableModel", detail: `the table "${t.name}" on the sheet "${spec.name}" would have two columns headed "${h}" (Excel column headers ignore case), at ${at(t.row, c).address}. Rename the partner or driver whose id makes the clash.` });
+        problems.push({
+          kind: "unwritableModel",
+          detail:
+            `the table "${t.name}" on the sheet "${spec.name}" would have two columns headed "${h}" (Excel column headers ` +
+            `ignore case), at ${at(t.row, c).address}. Rename the partner or driver whose id makes the clash.`,
+        });
         break;
       }
       seen.add(h.toLowerCase());

@@ -12,11 +12,18 @@ import { settingFormat } from "./template";
  * order (users may have moved columns). Columns the add-in does not know keep
  * `undefined` (left as they are). Always at least one row.
  */
-export function scenarioBody(headers: readonly CellValue[], scenarios: readonly ScenarioInput[]): { values: (CellValue | undefined)[][]; formats: (string | null | undefined)[] } {
+export function scenarioBody(
+  headers: readonly CellValue[],
+  scenarios: readonly ScenarioInput[],
+): { values: (CellValue | undefined)[][]; formats: (string | null | undefined)[] } {
   const def = INPUT_TABLES.scenarios;
-  const keys = headers.map((h) => def.columns.find((c) => normaliseHeader(c.header) === normaliseHeader(cellText(h)))?.key as keyof ScenarioRow | undefined);
+  const keys = headers.map(
+    (h) => def.columns.find((c) => normaliseHeader(c.header) === normaliseHeader(cellText(h)))?.key as keyof ScenarioRow | undefined,
+  );
   const rows = scenariosToRows(scenarios);
-  const values = (rows.length > 0 ? rows : [undefined]).map((r) => keys.map((k) => (k === undefined ? undefined : r === undefined ? "" : r[k])));
+  const values = (rows.length > 0 ? rows : [undefined]).map((r) =>
+    keys.map((k) => (k === undefined ? undefined : r === undefined ? "" : r[k])),
+  );
   const formats = keys.map((k) => {
     const c = def.columns.find((x) => x.key === k);
     return c === undefined ? undefined : columnFormat(c.kind);

@@ -30,7 +30,12 @@ interface TablePart {
 }
 
 /** Lays out one table: a header block, a body block with per-column formats, validations on the body. */
-function tablePart(def: TableDef, rows: readonly (readonly CellValue[])[], lists: Readonly<Record<ListName, RangeRef | undefined>>, extraHeaders: readonly string[] = []): TablePart {
+function tablePart(
+  def: TableDef,
+  rows: readonly (readonly CellValue[])[],
+  lists: Readonly<Record<ListName, RangeRef | undefined>>,
+  extraHeaders: readonly string[] = [],
+): TablePart {
   const headers = [...def.columns.map((c) => c.header), ...extraHeaders];
   const width = headers.length;
   const body = rows.length > 0 ? rows.map((r) => headers.map((_, i) => r[i] ?? "")) : [headers.map(() => "")];
@@ -39,10 +44,21 @@ function tablePart(def: TableDef, rows: readonly (readonly CellValue[])[], lists
   def.columns.forEach((c, i) => {
     const at = { row: def.row + 1, col: def.col + i, rows: body.length, cols: 1 };
     if (c.choices !== undefined) {
-      validations.push({ ...at, source: { kind: "values", values: c.choices }, strict: true, message: `Choose one of: ${c.choices.join(", ")}.` });
+      validations.push({
+        ...at,
+        source: { kind: "values", values: c.choices },
+        strict: true,
+        message: `Choose one of: ${c.choices.join(", ")}.`,
+      });
     } else if (c.list !== undefined) {
       const range = lists[c.list];
-      if (range !== undefined) validations.push({ ...at, source: { kind: "range", range }, strict: false, message: `Not in the list on the Lists sheet; check it is defined.` });
+      if (range !== undefined)
+        validations.push({
+          ...at,
+          source: { kind: "range", range },
+          strict: false,
+          message: `Not in the list on the Lists sheet; check it is defined.`,
+        });
     }
   });
   const widths = new Map<number, number>();
@@ -142,7 +158,12 @@ function settingsPart(model: ModelInput | undefined, run: RunSettings, title: st
   const validations: ValidationSpec[] = [];
   SETTINGS.forEach((s, i) => {
     const row = def.row + 1 + i;
-    blocks.push({ row, col: def.col, values: [[s.label, settingValue(s.key, model, run, title), s.note]], formats: [TEXT_FORMAT, settingFormat(s), TEXT_FORMAT] });
+    blocks.push({
+      row,
+      col: def.col,
+      values: [[s.label, settingValue(s.key, model, run, title), s.note]],
+      formats: [TEXT_FORMAT, settingFormat(s), TEXT_FORMAT],
+    });
     if (s.choices !== undefined) {
       validations.push({
         row,
@@ -157,7 +178,12 @@ function settingsPart(model: ModelInput | undefined, run: RunSettings, title: st
   });
   const widths = new Map<number, number>();
   def.columns.forEach((c, i) => widths.set(def.col + i, c.width));
-  return { blocks, table: { name: def.name, row: def.row, col: def.col, rows: SETTINGS.length + 1, cols: def.columns.length, style: TABLE_STYLE }, validations, widths };
+  return {
+    blocks,
+    table: { name: def.name, row: def.row, col: def.col, rows: SETTINGS.length + 1, cols: def.columns.length, style: TABLE_STYLE },
+    validations,
+    widths,
+  };
 }
 
 /** Driver value rows: one per partner (and per year where values are year-specific), one column per driver. */
@@ -184,7 +210,10 @@ function driverValueRows(model: ModelInput): CellValue[][] {
   });
   const sorted = keys
     .map((k, i) => ({ ...k, i }))
-    .sort((a, b) => (order.get(a.partner) ?? 1e9) - (order.get(b.partner) ?? 1e9) || (a.year < b.year ? -1 : a.year > b.year ? 1 : 0) || a.i - b.i);
+    .sort(
+      (a, b) =>
+        (order.get(a.partner) ?? 1e9) - (order.get(b.partner) ?? 1e9) || (a.year < b.year ? -1 : a.year > b.year ? 1 : 0) || a.i - b.i,
+    );
   return sorted.map((k) => [
     k.partner,
     k.year,
@@ -202,13 +231,18 @@ function writable(model: ModelInput): WorkbookProblem[] {
   const problems: WorkbookProblem[] = [];
   const fixed = new Set(INPUT_TABLES.drivers.columns.map((c) => c.header.toLowerCase()));
   for (const d of model.drivers ?? []) {
-    if (fixed.has(d.id.trim().toLowerCase())) problems.push({ kind: "unwritableModel", detail: `a driver may not be called "${d.id}", which is a fixed column of the Drivers table.` });
+    if (fixed.has(d.id.trim().toLowerCase()))
+      problems.push({
+        kind: "unwritableModel",
+        detail: `a driver may not be called "${d.id}", which is a fixed column of the Drivers table.`,
+      });
     if (d.id.trim() === "") problems.push({ kind: "unwritableModel", detail: "a driver has no id." });
   }
   const seen = new Set<string>();
   for (const d of model.drivers ?? []) {
     const k = d.id.trim().toLowerCase();
-    if (seen.has(k)) problems.push({ kind: "unwritableModel", detail: `two drivers are called "${d.id}" (Excel column headers ignore case).` });
+    if (seen.has(k))
+      problems.push({ kind: "unwritableModel", detail: `two drivers are called "${d.id}" (Excel column headers ignore case).` });
     seen.add(k);
   }
   return problems;
@@ -238,8 +272,24 @@ export function buildInputSheets(
   const partners = tablePart(
     T.partners,
     [
-      ...(model?.partners ?? []).map((p) => [p.id, p.name ?? "", yesNo(p.host), "", dateToCell(p.joins), dateToCell(p.leaves), notes.partners?.[p.id] ?? ""]),
-      ...(model?.withinPartners ?? []).map((w) => [w.partner.id, w.partner.name ?? "", yesNo(w.partner.host), w.within, dateToCell(w.partner.joins), dateToCell(w.partner.leaves), notes.partners?.[w.partner.id] ?? ""]),
+      ...(model?.partners ?? []).map((p) => [
+        p.id,
+        p.name ?? "",
+        yesNo(p.host),
+        "",
+        dateToCell(p.joins),
+        dateToCell(p.leaves),
+        notes.partners?.[p.id] ?? "",
+      ]),
+      ...(model?.withinPartners ?? []).map((w) => [
+        w.partner.id,
+        w.partner.name ?? "",
+        yesNo(w.partner.host),
+        w.within,
+        dateToCell(w.partner.joins),
+        dateToCell(w.partner.leaves),
+        notes.partners?.[w.partner.id] ?? "",
+      ]),
     ],
     L,
   );
@@ -277,7 +327,10 @@ export function buildInputSheets(
   const basisRows: CellValue[][] = [];
   for (const b of model?.bases ?? []) {
     const note = notes.bases?.[b.id] ?? "";
-    const items: [string, CellValue][] = b.kind === "percentages" ? b.shares.map((s) => [s.partner, decimalToCell(s.percent)]) : b.components.map((c) => [c.source, decimalToCell(c.weight)]);
+    const items: [string, CellValue][] =
+      b.kind === "percentages"
+        ? b.shares.map((s) => [s.partner, decimalToCell(s.percent)])
+        : b.components.map((c) => [c.source, decimalToCell(c.weight)]);
     if (items.length === 0) basisRows.push([b.id, b.kind, "", "", b.label ?? "", note]);
     if (b.kind === "percentages") {
       for (const w of model?.withinPartners ?? []) {
@@ -290,12 +343,26 @@ export function buildInputSheets(
   const bases = tablePart(T.bases, basisRows, L);
   const budgets = tablePart(
     T.budgets,
-    (model?.budgets ?? []).map((b, i) => [b.partner, b.year, b.category, b.service ?? "", decimalToCell(b.amount), notes.budgets?.[i] ?? ""]),
+    (model?.budgets ?? []).map((b, i) => [
+      b.partner,
+      b.year,
+      b.category,
+      b.service ?? "",
+      decimalToCell(b.amount),
+      notes.budgets?.[i] ?? "",
+    ]),
     L,
   );
   const stated = tablePart(
     T.statedTotals,
-    (model?.statedTotals ?? []).map((s) => [s.label, listCell(s.lines), s.year ?? "", decimalToCell(s.amount), decimalToCell(s.unit), notes.statedTotals?.[s.label] ?? ""]),
+    (model?.statedTotals ?? []).map((s) => [
+      s.label,
+      listCell(s.lines),
+      s.year ?? "",
+      decimalToCell(s.amount),
+      decimalToCell(s.unit),
+      notes.statedTotals?.[s.label] ?? "",
+    ]),
     L,
   );
   const outturns = tablePart(
@@ -303,7 +370,20 @@ export function buildInputSheets(
     (model?.outturns ?? []).map((o, i) => [o.year, o.category, o.service ?? "", decimalToCell(o.amount), notes.outturns?.[i] ?? ""]),
     L,
   );
-  const scenarioRows = scenariosToRows(model?.scenarios ?? []).map((r) => [r.scenario, r.description, r.change, r.line, r.partner, r.driver, r.year, r.value, r.basis, r.start, r.end, r.details]);
+  const scenarioRows = scenariosToRows(model?.scenarios ?? []).map((r) => [
+    r.scenario,
+    r.description,
+    r.change,
+    r.line,
+    r.partner,
+    r.driver,
+    r.year,
+    r.value,
+    r.basis,
+    r.start,
+    r.end,
+    r.details,
+  ]);
   const scenarios = tablePart(T.scenarios, scenarioRows, L);
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),

@@ -94,11 +94,19 @@ export function planWrite(
       replaced.add(found.name.toLowerCase());
       if (spec.role === "input") existingInputs.push(found.name);
     }
-    sheets.push({ spec, staging: nextStaging(), replaces, fingerprint: specFingerprint(spec), stagingTables: spec.tables.map(() => `SA_staging_${t++}`) });
+    sheets.push({
+      spec,
+      staging: nextStaging(),
+      replaces,
+      fingerprint: specFingerprint(spec),
+      stagingTables: spec.tables.map(() => `SA_staging_${t++}`),
+    });
   }
   for (const spec of specs) {
     for (const table of spec.tables) {
-      const clash = tables.find((x) => same(x.name, table.name) && !replaced.has(x.sheet.toLowerCase()) && !stagingNames.has(x.sheet.toLowerCase()));
+      const clash = tables.find(
+        (x) => same(x.name, table.name) && !replaced.has(x.sheet.toLowerCase()) && !stagingNames.has(x.sheet.toLowerCase()),
+      );
       if (clash !== undefined) problems.push({ kind: "nameTaken", name: clash.name, what: "table" });
       const name = options.definedNames?.find((n) => same(n, table.name));
       if (name !== undefined) problems.push({ kind: "nameTaken", name, what: "defined name" });
@@ -167,7 +175,12 @@ export interface SwapOutcome {
  */
 export function swapOutcome(plan: WritePlan, now: readonly ExistingSheet[]): SwapOutcome {
   const find = (name: string): ExistingSheet | undefined => now.find((s) => same(s.name, name));
-  const out: SwapOutcome = { replaced: [], kept: [], missing: [], leftover: now.filter((s) => s.marker?.role === "staging").map((s) => s.name) };
+  const out: SwapOutcome = {
+    replaced: [],
+    kept: [],
+    missing: [],
+    leftover: now.filter((s) => s.marker?.role === "staging").map((s) => s.name),
+  };
   for (const p of plan.sheets) {
     const final = find(p.spec.name);
     const staged = find(p.staging);
@@ -192,7 +205,8 @@ export function sheetLimits(spec: SheetSpec): WorkbookProblem[] {
     if (b.style === undefined) continue;
     b.values.forEach((r, i) =>
       r.forEach((v, j) => {
-        if (typeof v === "string" && v.length > MAX_CELL_TEXT) out.push({ kind: "textTooLong", sheet: spec.name, address: a1(b.row + i, b.col + j), length: v.length });
+        if (typeof v === "string" && v.length > MAX_CELL_TEXT)
+          out.push({ kind: "textTooLong", sheet: spec.name, address: a1(b.row + i, b.col + j), length: v.length });
       }),
     );
   }

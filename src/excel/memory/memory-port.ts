@@ -7,6 +7,9 @@ import { MemoryWorkbook } from "./memory-workbook";
  * task pane's browser preview (which shows the same workbook's sheets as grids
  * through `workbook.view(name)` and `workbook.subscribe`).
  */
-export function createMemoryPort(workbook: MemoryWorkbook = new MemoryWorkbook(["Sheet1"]), options: StorePortOptions = {}): { port: WorkbookPort; workbook: MemoryWorkbook } {
+export function createMemoryPort(
+  workbook: MemoryWorkbook = new MemoryWorkbook(["Sheet1"]),
+  options: StorePortOptions = {},
+): { port: WorkbookPort; workbook: MemoryWorkbook } {
   return { port: createStorePort(workbook, options), workbook };
 }

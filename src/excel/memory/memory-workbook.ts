@@ -1,4 +1,14 @@
-import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, PrintSpec, RangeRef, TableSpec, ValidationSpec } from "../layout/cells";
+import type {
+  CellStyle,
+  CellValue,
+  ChartSpec,
+  ConditionalFormatSpec,
+  Grid,
+  PrintSpec,
+  RangeRef,
+  TableSpec,
+  ValidationSpec,
+} from "../layout/cells";
 import { parseAddress } from "../layout/address";
 import type { SheetStore, StoreSheet, StoreTable } from "../store/sheet-store";
 import { displayText } from "./display";
@@ -152,7 +162,9 @@ export class MemoryWorkbook implements SheetStore {
     const old = s.cells.get(key(ref.row, ref.col));
     this.put(s, ref.row, ref.col, value, old?.format, old?.style);
     if (value !== "") {
-      const t = this.tableList.find((x) => same(x.sheet, s.name) && x.row + x.rows === ref.row && ref.col >= x.col && ref.col < x.col + x.cols);
+      const t = this.tableList.find(
+        (x) => same(x.sheet, s.name) && x.row + x.rows === ref.row && ref.col >= x.col && ref.col < x.col + x.cols,
+      );
       if (t !== undefined) this.replaceTable(t, { ...t, rows: t.rows + 1 });
     }
     this.changed();
@@ -215,7 +227,19 @@ export class MemoryWorkbook implements SheetStore {
   /** @inheritdoc */
   addSheet(name: string, visible: boolean): void {
     if (this.sheetList.some((s) => same(s.name, name))) throw new Error(`A sheet named "${name}" already exists`);
-    this.sheetList.push({ name, visible, marker: undefined, cells: new Map(), freezeRows: 0, columnWidths: [], tabColor: undefined, validations: [], conditionalFormats: [], charts: [], print: undefined });
+    this.sheetList.push({
+      name,
+      visible,
+      marker: undefined,
+      cells: new Map(),
+      freezeRows: 0,
+      columnWidths: [],
+      tabColor: undefined,
+      validations: [],
+      conditionalFormats: [],
+      charts: [],
+      print: undefined,
+    });
     this.changed();
   }
 
@@ -240,7 +264,11 @@ export class MemoryWorkbook implements SheetStore {
     }
     // Excel rewrites references to a renamed sheet, including list validations that point at it.
     for (const x of this.sheetList) {
-      x.validations = x.validations.map((v) => (v.source.kind === "range" && same(v.source.range.sheet, old) ? { ...v, source: { kind: "range", range: { ...v.source.range, sheet: to } } } : v));
+      x.validations = x.validations.map((v) =>
+        v.source.kind === "range" && same(v.source.range.sheet, old)
+          ? { ...v, source: { kind: "range", range: { ...v.source.range, sheet: to } } }
+          : v,
+      );
     }
     this.changed();
   }
@@ -266,7 +294,14 @@ export class MemoryWorkbook implements SheetStore {
   }
 
   /** @inheritdoc */
-  writeBlock(sheet: string, row: number, col: number, values: Grid, formats: readonly (string | null)[] | undefined, style: CellStyle | undefined): void {
+  writeBlock(
+    sheet: string,
+    row: number,
+    col: number,
+    values: Grid,
+    formats: readonly (string | null)[] | undefined,
+    style: CellStyle | undefined,
+  ): void {
     const s = this.sheet(sheet);
     values.forEach((line, r) =>
       line.forEach((v, c) => {
@@ -282,7 +317,14 @@ export class MemoryWorkbook implements SheetStore {
   addTable(sheet: string, table: TableSpec, name: string): void {
     const s = this.sheet(sheet);
     if (this.tableList.some((t) => same(t.name, name))) throw new Error(`A table named "${name}" already exists`);
-    const overlap = this.tableList.find((t) => same(t.sheet, s.name) && t.row < table.row + table.rows && table.row < t.row + t.rows && t.col < table.col + table.cols && table.col < t.col + t.cols);
+    const overlap = this.tableList.find(
+      (t) =>
+        same(t.sheet, s.name) &&
+        t.row < table.row + table.rows &&
+        table.row < t.row + t.rows &&
+        t.col < table.col + table.cols &&
+        table.col < t.col + t.cols,
+    );
     if (overlap !== undefined) throw new Error(`Table "${name}" would overlap table "${overlap.name}"`);
     this.tableList.push({ name, sheet: s.name, row: table.row, col: table.col, rows: table.rows, cols: table.cols, style: table.style });
     this.changed();
@@ -363,7 +405,8 @@ export class MemoryWorkbook implements SheetStore {
     for (const [k, cell] of moved) s.cells.set(k, cell);
     this.replaceTable(t, { ...t, rows: t.rows + delta });
     for (const other of this.tableList) {
-      if (other !== t && same(other.sheet, t.sheet) && other.row >= end && other.col >= t.col && other.col + other.cols <= t.col + t.cols) this.replaceTable(other, { ...other, row: other.row + delta });
+      if (other !== t && same(other.sheet, t.sheet) && other.row >= end && other.col >= t.col && other.col + other.cols <= t.col + t.cols)
+        this.replaceTable(other, { ...other, row: other.row + delta });
     }
     this.changed();
   }

@@ -9,7 +9,10 @@ import { TEXT_FORMAT } from "../layout/names";
  * columns formatted as text ("@"), where Excel keeps what is typed anyway.
  * `null` stays null: Excel leaves that cell as it is.
  */
-export function encodeValues<V extends CellValue | null>(values: readonly (readonly V[])[], formats: readonly (string | null)[] | undefined): V[][] {
+export function encodeValues<V extends CellValue | null>(
+  values: readonly (readonly V[])[],
+  formats: readonly (string | null)[] | undefined,
+): V[][] {
   return values.map((row) => row.map((v, c) => (typeof v === "string" && v !== "" && formats?.[c] !== TEXT_FORMAT ? (`'${v}` as V) : v)));
 }
 

@@ -11,7 +11,19 @@ import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
-import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, OutputValues, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import type {
+  CreateModelOptions,
+  CreateModelReport,
+  ModelRead,
+  OutputsStatus,
+  OutputValues,
+  PortResult,
+  SelectionInfo,
+  WorkbookPort,
+  WorkbookStatus,
+  WriteOptions,
+  WriteReport,
+} from "../port";
 import { done, failed, hostProblem, modelRead, workbookStatus } from "../port-common";
 import { encodeValues } from "./encode";
 import { excelProblem } from "./excel-problem";
@@ -46,7 +58,8 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   const check = options.checkRequirements ?? options.run === undefined;
 
   async function attempt<T>(operation: string, f: (context: Excel.RequestContext) => Promise<PortResult<T>>): Promise<PortResult<T>> {
-    if (check && !hostSupportsRequirements()) return failed([{ kind: "unsupportedHost", requirement: `${REQUIRED_API.set} ${REQUIRED_API.version}` }]);
+    if (check && !hostSupportsRequirements())
+      return failed([{ kind: "unsupportedHost", requirement: `${REQUIRED_API.set} ${REQUIRED_API.version}` }]);
     try {
       return await run(RUN_OPTIONS, f);
     } catch (e) {
@@ -59,14 +72,23 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     inspect(): Promise<PortResult<WorkbookStatus>> {
       return attempt("inspect the workbook", async (context) => {
         const state = await readState(context);
-        return done(workbookStatus(state.sheets, state.tables.map((t) => t.name)));
+        return done(
+          workbookStatus(
+            state.sheets,
+            state.tables.map((t) => t.name),
+          ),
+        );
       });
     },
 
     /** 2 syncs to read and plan, 1 per staging batch (1 for any sample), 1 to swap. */
     createModel(model: ModelInput | undefined, opts: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
       return attempt("create the model sheets", async (context) => {
-        const built = buildInputSheets(model, { ...(opts.notes === undefined ? {} : { notes: opts.notes }), ...(opts.run === undefined ? {} : { run: opts.run }), ...(opts.title === undefined ? {} : { title: opts.title }) });
+        const built = buildInputSheets(model, {
+          ...(opts.notes === undefined ? {} : { notes: opts.notes }),
+          ...(opts.run === undefined ? {} : { run: opts.run }),
+          ...(opts.title === undefined ? {} : { title: opts.title }),
+        });
         if (!built.ok) return failed(built.problems);
         const r = await writeSheets(context, built.sheets, {
           replaceInputs: opts.replaceExisting === true,
@@ -82,7 +104,9 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     /** 2 syncs (more only when the tables exceed the 5 MB response limit). */
     readModel(): Promise<PortResult<ModelRead>> {
       // The Run log is read in the same requests as the input tables.
-      return attempt("read the model", async (context) => done(modelRead(await readInputTables(context, [...TABLE_ORDER.map((k) => INPUT_TABLES[k].name), OUTPUT_TABLES.runLog]))));
+      return attempt("read the model", async (context) =>
+        done(modelRead(await readInputTables(context, [...TABLE_ORDER.map((k) => INPUT_TABLES[k].name), OUTPUT_TABLES.runLog]))),
+      );
     },
 
     /** 3 syncs: state, then the owned outputs' values (in pieces within the response limit). */
@@ -144,7 +168,9 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           await context.sync();
         } catch (e) {
           const p = hostProblem("select the cell", e);
-          return failed([p.kind === "hostError" && (p.code === "ItemNotFound" || p.code === "InvalidArgument") ? { kind: "invalidAddress", address } : p]);
+          return failed([
+            p.kind === "hostError" && (p.code === "ItemNotFound" || p.code === "InvalidArgument") ? { kind: "invalidAddress", address } : p,
+          ]);
         }
         return done(undefined);
       });
@@ -178,7 +204,12 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           return failed([p.kind === "hostError" && p.code === "InvalidSelection" ? { kind: "noActiveCell" } : p]);
         }
         const m = marker.isNullObject ? undefined : decodeMarker(marker.value);
-        const base = { address: cellAddress({ sheet: ws.name, row: cell.rowIndex, col: cell.columnIndex }), sheet: ws.name, row: cell.rowIndex, col: cell.columnIndex };
+        const base = {
+          address: cellAddress({ sheet: ws.name, row: cell.rowIndex, col: cell.columnIndex }),
+          sheet: ws.name,
+          row: cell.rowIndex,
+          col: cell.columnIndex,
+        };
         const headerRow = m?.role === "output" ? headerRowOf(m.kind) : undefined;
         if (m === undefined || headerRow === undefined || used.isNullObject) return done({ ...base, target: { kind: "none" } });
         const width = used.columnIndex + used.columnCount;
@@ -187,13 +218,24 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const row = ws.getRangeByIndexes(cell.rowIndex, 0, 1, width);
         row.load("values");
         await context.sync();
-        return done({ ...base, target: describeSelection(m.kind, cell.rowIndex, cell.columnIndex, (row.values[0] ?? []) as CellValue[], (header.values[0] ?? []) as CellValue[]) });
+        return done({
+          ...base,
+          target: describeSelection(
+            m.kind,
+            cell.rowIndex,
+            cell.columnIndex,
+            (row.values[0] ?? []) as CellValue[],
+            (header.values[0] ?? []) as CellValue[],
+          ),
+        });
       });
     },
 
     /** 2 syncs. */
     readScenarios(): Promise<PortResult<readonly ScenarioInput[]>> {
-      return attempt("read the scenarios", async (context) => done(modelRead(await readInputTables(context, [INPUT_TABLES.scenarios.name])).model.scenarios ?? []));
+      return attempt("read the scenarios", async (context) =>
+        done(modelRead(await readInputTables(context, [INPUT_TABLES.scenarios.name])).model.scenarios ?? []),
+      );
     },
 
     /** 3 syncs: find the table, read its header and body, then resize and write it. */
@@ -211,7 +253,11 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const ws = context.workbook.worksheets.getItem(t.sheet);
         const have = Math.max(1, current.length);
         const want = body.values.length;
-        if (want > have) table.rows.add(undefined, Array.from({ length: want - have }, () => header.map(() => "")));
+        if (want > have)
+          table.rows.add(
+            undefined,
+            Array.from({ length: want - have }, () => header.map(() => "")),
+          );
         if (want < have) ws.getRangeByIndexes(t.row + 1 + want, t.col, have - want, header.length).delete("Up");
         // Columns the add-in does not own (undefined) are written as null, which Excel leaves
         // as they are: a user's formulas and formats there survive.
@@ -227,7 +273,9 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
 
     /** 2 syncs. */
     readRunSettings(): Promise<PortResult<RunSettings>> {
-      return attempt("read the run settings", async (context) => done(modelRead(await readInputTables(context, [INPUT_TABLES.settings.name])).runSettings));
+      return attempt("read the run settings", async (context) =>
+        done(modelRead(await readInputTables(context, [INPUT_TABLES.settings.name])).runSettings),
+      );
     },
 
     /** 3 syncs. */
@@ -237,7 +285,15 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const t = (await readInputTables(context, [name])).get(name);
         if (t === undefined) return failed([{ kind: "missingTable", table: name, sheet: INPUT_TABLES.settings.sheet }]);
         const cols = settingsColumns(t.values[0] ?? []);
-        if (cols.setting < 0 || cols.value < 0) return failed([{ kind: "missingColumn", table: name, column: cols.setting < 0 ? "Setting" : "Value", at: { sheet: t.sheet, row: t.row, col: t.col, address: cellAddress(t) } }]);
+        if (cols.setting < 0 || cols.value < 0)
+          return failed([
+            {
+              kind: "missingColumn",
+              table: name,
+              column: cols.setting < 0 ? "Setting" : "Value",
+              at: { sheet: t.sheet, row: t.row, col: t.col, address: cellAddress(t) },
+            },
+          ]);
         const writes = runSettingWrites(t.values, settings);
         // A filter on the table would make the rows appended below land in the wrong place.
         context.workbook.tables.getItem(name).clearFilters();

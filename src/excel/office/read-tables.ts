@@ -11,7 +11,10 @@ import { loadValues } from "./values";
  * positions and values. If the values exceed Excel on the web's response
  * limit, it falls back to reading positions, then values in byte-bounded pieces.
  */
-export async function readInputTables(context: Excel.RequestContext, which: readonly string[] = TABLE_ORDER.map((k) => INPUT_TABLES[k].name)): Promise<Map<string, RawTable>> {
+export async function readInputTables(
+  context: Excel.RequestContext,
+  which: readonly string[] = TABLE_ORDER.map((k) => INPUT_TABLES[k].name),
+): Promise<Map<string, RawTable>> {
   const tables = context.workbook.tables;
   tables.load("items/name");
   await context.sync();
@@ -30,14 +33,27 @@ export async function readInputTables(context: Excel.RequestContext, which: read
   let items = queue(true);
   try {
     await context.sync();
-    for (const i of items) out.set(i.name, { name: i.name, sheet: sheetOf(i.range), row: i.range.rowIndex, col: i.range.columnIndex, values: i.range.values as CellValue[][] });
+    for (const i of items)
+      out.set(i.name, {
+        name: i.name,
+        sheet: sheetOf(i.range),
+        row: i.range.rowIndex,
+        col: i.range.columnIndex,
+        values: i.range.values as CellValue[][],
+      });
     return out;
   } catch (e) {
     if (!isPayloadError(e)) throw e;
   }
   items = queue(false);
   await context.sync();
-  const pieces = items.map((i) => ({ sheet: sheetOf(i.range), row: i.range.rowIndex, col: i.range.columnIndex, rows: i.range.rowCount, cols: i.range.columnCount }));
+  const pieces = items.map((i) => ({
+    sheet: sheetOf(i.range),
+    row: i.range.rowIndex,
+    col: i.range.columnIndex,
+    rows: i.range.rowCount,
+    cols: i.range.columnCount,
+  }));
   const values = await loadValues(context, pieces);
   items.forEach((i, k) => {
     const p = pieces[k];

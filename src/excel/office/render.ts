@@ -28,7 +28,10 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
 }
 
 /** Office.js's names for the layout's orientations. */
-const ORIENTATION = { landscape: "Landscape" } as const satisfies Record<PrintSpec["orientation"], Excel.PageOrientation | "Landscape" | "Portrait">;
+const ORIENTATION = { landscape: "Landscape" } as const satisfies Record<
+  PrintSpec["orientation"],
+  Excel.PageOrientation | "Landscape" | "Portrait"
+>;
 
 /**
  * Queues a sheet's print setup through `Worksheet.pageLayout` (ExcelApi 1.9,
@@ -45,7 +48,8 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSpec): void {
   const a = print.area;
   layout.setPrintArea(ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols));
   // Excel widens a partial row range to whole rows for the print titles.
-  if (print.titleRows !== undefined) layout.setPrintTitleRows(ws.getRangeByIndexes(print.titleRows.row, a.col, print.titleRows.rows, a.cols));
+  if (print.titleRows !== undefined)
+    layout.setPrintTitleRows(ws.getRangeByIndexes(print.titleRows.row, a.col, print.titleRows.rows, a.cols));
   const footer = layout.headersFooters.defaultForAllPages;
   footer.leftFooter = print.footer.left;
   footer.centerFooter = print.footer.center;
@@ -122,9 +126,19 @@ export function queueValidation(context: Excel.RequestContext, sheet: string, v:
   const sheets = context.workbook.worksheets;
   const range = sheets.getItem(sheet).getRangeByIndexes(v.row, v.col, v.rows, v.cols);
   range.dataValidation.clear();
-  const source = v.source.kind === "values" ? v.source.values.join(",") : sheets.getItem(v.source.range.sheet).getRangeByIndexes(v.source.range.row, v.source.range.col, v.source.range.rows, v.source.range.cols);
+  const source =
+    v.source.kind === "values"
+      ? v.source.values.join(",")
+      : sheets
+          .getItem(v.source.range.sheet)
+          .getRangeByIndexes(v.source.range.row, v.source.range.col, v.source.range.rows, v.source.range.cols);
   range.dataValidation.rule = { list: { inCellDropDown: true, source } };
-  range.dataValidation.errorAlert = { showAlert: true, style: v.strict ? "Stop" : "Warning", title: "Shared cost apportionment", message: v.message };
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: v.strict ? "Stop" : "Warning",
+    title: "Shared cost apportionment",
+    message: v.message,
+  };
 }
 
 /**
@@ -143,7 +157,10 @@ export function queueSwap(context: Excel.RequestContext, plan: WritePlan): void 
     p.spec.tables.forEach((t, i) => {
       ws.tables.getItem(p.stagingTables[i] ?? t.name).name = t.name;
     });
-    ws.customProperties.add(MARKER_KEY, encodeMarker({ v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) }));
+    ws.customProperties.add(
+      MARKER_KEY,
+      encodeMarker({ v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) }),
+    );
     ws.visibility = "Visible";
   }
   for (const p of plan.sheets) for (const v of p.spec.validations) queueValidation(context, p.spec.name, v);

@@ -52,6 +52,8 @@ export const OPTIONAL_APIS: readonly OptionalApi[] = [
     api: "functions.json allowCustomDataForDataTypeAny",
     set: "CustomFunctionsRuntime",
     version: "1.4",
-    without: "data-type cells (stocks, geography, entities, formatted numbers) arrive as their plain value instead of an object; the functions read either",
+    without:
+      "data-type cells (stocks, geography, entities, formatted numbers) arrive as their plain value instead of an object; the " +
+      "functions read either",
   },
 ];

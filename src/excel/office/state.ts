@@ -63,9 +63,19 @@ export async function readState(context: Excel.RequestContext, wantUsed: (name: 
       name: s.name,
       visible: s.visible,
       marker: s.marker.isNullObject ? undefined : decodeMarker(s.marker.value),
-      used: s.used === undefined || s.used.isNullObject ? undefined : { sheet: s.name, row: s.used.rowIndex, col: s.used.columnIndex, rows: s.used.rowCount, cols: s.used.columnCount },
+      used:
+        s.used === undefined || s.used.isNullObject
+          ? undefined
+          : { sheet: s.name, row: s.used.rowIndex, col: s.used.columnIndex, rows: s.used.rowCount, cols: s.used.columnCount },
     })),
-    tables: tableItems.map((t) => ({ name: t.name, sheet: parseAddress(t.range.address)?.sheet ?? "", row: t.range.rowIndex, col: t.range.columnIndex, rows: t.range.rowCount, cols: t.range.columnCount })),
+    tables: tableItems.map((t) => ({
+      name: t.name,
+      sheet: parseAddress(t.range.address)?.sheet ?? "",
+      row: t.range.rowIndex,
+      col: t.range.columnIndex,
+      rows: t.range.rowCount,
+      cols: t.range.columnCount,
+    })),
     names: names.items.map((n) => n.name),
   };
 }

@@ -72,7 +72,11 @@ async function tryLoad(context: Excel.RequestContext, pieces: readonly RangeRef[
  * too large is halved and tried again. So the syncs grow with the bytes read
  * (about bytes ÷ budget), never with rows as such.
  */
-export async function loadValues(context: Excel.RequestContext, pieces: readonly RangeRef[], maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES): Promise<CellValue[][][]> {
+export async function loadValues(
+  context: Excel.RequestContext,
+  pieces: readonly RangeRef[],
+  maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
+): Promise<CellValue[][][]> {
   const out: CellValue[][][] = pieces.map(() => []);
   for (const group of groups(pieces, Math.max(1, Math.floor(maxResponseBytes / ESTIMATED_BYTES_PER_CELL)))) {
     // One request per group: each must stay under Excel on the web's response limit.

@@ -42,7 +42,15 @@ async function afterFailedSwap(context: Excel.RequestContext, plan: WritePlan, e
     const state = await readState(context);
     return { kind: "writeFailed", stage: "swap", detail, ...swapOutcome(plan, state.sheets) };
   } catch {
-    return { kind: "writeFailed", stage: "swap", detail: `${detail}; the workbook could not be read back to check what was left`, replaced: [], kept: [], missing: [], leftover: [] };
+    return {
+      kind: "writeFailed",
+      stage: "swap",
+      detail: `${detail}; the workbook could not be read back to check what was left`,
+      replaced: [],
+      kept: [],
+      missing: [],
+      leftover: [],
+    };
   }
 }
 
@@ -66,7 +74,11 @@ function describe(e: unknown): string {
  * removed, or left hidden for the next write to remove); a failure in 4 is
  * reported sheet by sheet.
  */
-export async function writeSheets(context: Excel.RequestContext, specs: readonly SheetSpec[], options: WriteSheetsOptions): Promise<PortResult<WriteReport>> {
+export async function writeSheets(
+  context: Excel.RequestContext,
+  specs: readonly SheetSpec[],
+  options: WriteSheetsOptions,
+): Promise<PortResult<WriteReport>> {
   const names = new Set(specs.map((s) => s.name.toLowerCase()));
   const state = await readState(context, (name) => !options.replaceEdited && names.has(name.toLowerCase()));
   const planned = planWrite(state.sheets, state.tables, specs, { replaceInputs: options.replaceInputs, definedNames: state.names });
@@ -93,7 +105,11 @@ export async function writeSheets(context: Excel.RequestContext, specs: readonly
     for (const [i, batch] of batches.entries()) {
       if (options.signal?.aborted === true) {
         const leftover = await deleteStaging(context, plan);
-        return failed(leftover.length > 0 ? [{ kind: "writeFailed", stage: "stage", detail: "cancelled", replaced: [], kept: [], missing: [], leftover }] : [{ kind: "cancelled" }]);
+        return failed(
+          leftover.length > 0
+            ? [{ kind: "writeFailed", stage: "stage", detail: "cancelled", replaced: [], kept: [], missing: [], leftover }]
+            : [{ kind: "cancelled" }],
+        );
       }
       if (i === 0) for (const name of plan.staleStaging) sheets.getItem(name).delete();
       queueBatch(context, batch);
@@ -109,7 +125,11 @@ export async function writeSheets(context: Excel.RequestContext, specs: readonly
   }
   if (options.signal?.aborted === true) {
     const leftover = await deleteStaging(context, plan);
-    return failed(leftover.length > 0 ? [{ kind: "writeFailed", stage: "stage", detail: "cancelled", replaced: [], kept: [], missing: [], leftover }] : [{ kind: "cancelled" }]);
+    return failed(
+      leftover.length > 0
+        ? [{ kind: "writeFailed", stage: "stage", detail: "cancelled", replaced: [], kept: [], missing: [], leftover }]
+        : [{ kind: "cancelled" }],
+    );
   }
   try {
     queueSwap(context, plan);

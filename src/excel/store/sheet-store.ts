@@ -1,4 +1,14 @@
-import type { CellStyle, CellValue, ChartSpec, ConditionalFormatSpec, Grid, PrintSpec, RangeRef, TableSpec, ValidationSpec } from "../layout/cells";
+import type {
+  CellStyle,
+  CellValue,
+  ChartSpec,
+  ConditionalFormatSpec,
+  Grid,
+  PrintSpec,
+  RangeRef,
+  TableSpec,
+  ValidationSpec,
+} from "../layout/cells";
 
 /** A sheet as a store lists it. */
 export interface StoreSheet {
@@ -43,7 +53,14 @@ export interface SheetStore {
   /** Moves a sheet to a zero-based position. */
   moveSheet(name: string, position: number): void;
   /** Writes values; with `formats`, sets each column's number format on every row (null: General). */
-  writeBlock(sheet: string, row: number, col: number, values: Grid, formats: readonly (string | null)[] | undefined, style: CellStyle | undefined): void;
+  writeBlock(
+    sheet: string,
+    row: number,
+    col: number,
+    values: Grid,
+    formats: readonly (string | null)[] | undefined,
+    style: CellStyle | undefined,
+  ): void;
   /** Creates a table over existing cells (first row headers) under the given name. */
   addTable(sheet: string, table: TableSpec, name: string): void;
   renameTable(from: string, to: string): void;

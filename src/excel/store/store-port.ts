@@ -13,7 +13,19 @@ import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import { editedSheets, planWrite, swapOutcome, type WritePlan } from "../layout/write-plan";
-import type { CreateModelOptions, CreateModelReport, ModelRead, OutputsStatus, OutputValues, PortResult, SelectionInfo, WorkbookPort, WorkbookStatus, WriteOptions, WriteReport } from "../port";
+import type {
+  CreateModelOptions,
+  CreateModelReport,
+  ModelRead,
+  OutputsStatus,
+  OutputValues,
+  PortResult,
+  SelectionInfo,
+  WorkbookPort,
+  WorkbookStatus,
+  WriteOptions,
+  WriteReport,
+} from "../port";
 import { done, failed, fillRow, hostProblem, modelRead, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import type { SheetStore } from "./sheet-store";
@@ -47,17 +59,32 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     for (const key of TABLE_ORDER) {
       const t = all.find((x) => same(x.name, INPUT_TABLES[key].name));
       if (t === undefined) continue;
-      out.set(INPUT_TABLES[key].name, { name: t.name, sheet: t.sheet, row: t.row, col: t.col, values: store.readValues(t.sheet, t.row, t.col, t.rows, t.cols) });
+      out.set(INPUT_TABLES[key].name, {
+        name: t.name,
+        sheet: t.sheet,
+        row: t.row,
+        col: t.col,
+        values: store.readValues(t.sheet, t.row, t.col, t.rows, t.cols),
+      });
     }
     // The Run log is read with the model: the application layer carries it forward and compares fingerprints with it.
     const log = all.find((x) => same(x.name, OUTPUT_TABLES.runLog));
-    if (log !== undefined) out.set(OUTPUT_TABLES.runLog, { name: log.name, sheet: log.sheet, row: log.row, col: log.col, values: store.readValues(log.sheet, log.row, log.col, log.rows, log.cols) });
+    if (log !== undefined)
+      out.set(OUTPUT_TABLES.runLog, {
+        name: log.name,
+        sheet: log.sheet,
+        row: log.row,
+        col: log.col,
+        values: store.readValues(log.sheet, log.row, log.col, log.rows, log.cols),
+      });
     return out;
   };
 
   const currentFingerprint = (name: string): string => {
     const used = store.usedRange(name);
-    return used === undefined ? gridFingerprint(0, 0, []) : gridFingerprint(used.row, used.col, store.readValues(name, used.row, used.col, used.rows, used.cols));
+    return used === undefined
+      ? gridFingerprint(0, 0, [])
+      : gridFingerprint(used.row, used.col, store.readValues(name, used.row, used.col, used.rows, used.cols));
   };
 
   const runBatch = (batch: Batch): void => {
@@ -68,7 +95,14 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
           store.setMarker(op.sheet, encodeMarker({ v: 1, role: "staging", kind: "staging" }));
           break;
         case "cells":
-          store.writeBlock(op.sheet, op.row, op.col, op.values, op.formats === undefined ? undefined : op.formats.map((f) => f ?? "General"), op.style);
+          store.writeBlock(
+            op.sheet,
+            op.row,
+            op.col,
+            op.values,
+            op.formats === undefined ? undefined : op.formats.map((f) => f ?? "General"),
+            op.style,
+          );
           break;
         case "finish": {
           const p = op.planned;
@@ -91,7 +125,12 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       if (p.replaces !== undefined) store.deleteSheet(p.replaces);
       store.renameSheet(p.staging, p.spec.name);
       p.spec.tables.forEach((t, i) => store.renameTable(p.stagingTables[i] ?? t.name, t.name));
-      const marker: SheetMarker = { v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) };
+      const marker: SheetMarker = {
+        v: 1,
+        role: p.spec.role,
+        kind: p.spec.kind,
+        ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}),
+      };
       store.setMarker(p.spec.name, encodeMarker(marker));
       store.setVisible(p.spec.name, true);
     }
@@ -103,14 +142,18 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     });
   };
 
-  const writeSheets = (specs: readonly SheetSpec[], opts: { replaceInputs: boolean; replaceEdited: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): PortResult<WriteReport> => {
+  const writeSheets = (
+    specs: readonly SheetSpec[],
+    opts: { replaceInputs: boolean; replaceEdited: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ): PortResult<WriteReport> => {
     const existing = sheets();
     const planned = planWrite(existing, store.listTables(), specs, { replaceInputs: opts.replaceInputs });
     if (!planned.ok) return failed(planned.problems);
     const plan = planned.plan;
     if (!opts.replaceEdited) {
       const current = new Map<string, string>();
-      for (const p of plan.sheets) if (p.replaces !== undefined && p.spec.role === "output") current.set(p.replaces.toLowerCase(), currentFingerprint(p.replaces));
+      for (const p of plan.sheets)
+        if (p.replaces !== undefined && p.spec.role === "output") current.set(p.replaces.toLowerCase(), currentFingerprint(p.replaces));
       const edited = editedSheets(plan, existing, current);
       if (edited.length > 0) return failed([{ kind: "outputsEdited", sheets: edited }]);
     }
@@ -141,7 +184,16 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       }
     } catch (e) {
       const leftover = cleanup();
-      return failed([writeFailed("stage", e, [], plan.sheets.filter((p) => p.replaces !== undefined).map((p) => p.spec.name), [], leftover)]);
+      return failed([
+        writeFailed(
+          "stage",
+          e,
+          [],
+          plan.sheets.filter((p) => p.replaces !== undefined).map((p) => p.spec.name),
+          [],
+          leftover,
+        ),
+      ]);
     }
     if (opts.signal?.aborted === true) {
       cleanup();
@@ -160,13 +212,28 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
 
   const port: WorkbookPort = {
     inspect(): Promise<PortResult<WorkbookStatus>> {
-      return attempt("inspect the workbook", () => done(workbookStatus(sheets(), store.listTables().map((t) => t.name))));
+      return attempt("inspect the workbook", () =>
+        done(
+          workbookStatus(
+            sheets(),
+            store.listTables().map((t) => t.name),
+          ),
+        ),
+      );
     },
     createModel(model: ModelInput | undefined, options: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
       return attempt("create the model sheets", () => {
-        const built = buildInputSheets(model, { ...(options.notes === undefined ? {} : { notes: options.notes }), ...(options.run === undefined ? {} : { run: options.run }), ...(options.title === undefined ? {} : { title: options.title }) });
+        const built = buildInputSheets(model, {
+          ...(options.notes === undefined ? {} : { notes: options.notes }),
+          ...(options.run === undefined ? {} : { run: options.run }),
+          ...(options.title === undefined ? {} : { title: options.title }),
+        });
         if (!built.ok) return failed(built.problems);
-        const r = writeSheets(built.sheets, { replaceInputs: options.replaceExisting === true, replaceEdited: true, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+        const r = writeSheets(built.sheets, {
+          replaceInputs: options.replaceExisting === true,
+          replaceEdited: true,
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        });
         if (r.ok) {
           const first = built.sheets[0];
           if (first !== undefined) store.select(first.name, 1, 0, 1, 1);
@@ -184,7 +251,13 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
             .filter((s) => s.marker?.role === "output")
             .map((s) => {
               const used = store.usedRange(s.name);
-              return { name: s.name, kind: s.marker?.kind ?? "", row: used?.row ?? 0, col: used?.col ?? 0, values: used === undefined ? [] : store.readValues(s.name, used.row, used.col, used.rows, used.cols) };
+              return {
+                name: s.name,
+                kind: s.marker?.kind ?? "",
+                row: used?.row ?? 0,
+                col: used?.col ?? 0,
+                values: used === undefined ? [] : store.readValues(s.name, used.row, used.col, used.rows, used.cols),
+              };
             }),
         ),
       );
@@ -194,7 +267,11 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
         done({
           sheets: sheets()
             .filter((s) => s.marker?.role === "output")
-            .map((s) => ({ name: s.name, kind: s.marker?.kind ?? "", edited: s.marker?.fp === undefined || currentFingerprint(s.name) !== s.marker.fp })),
+            .map((s) => ({
+              name: s.name,
+              kind: s.marker?.kind ?? "",
+              edited: s.marker?.fp === undefined || currentFingerprint(s.name) !== s.marker.fp,
+            })),
         }),
       );
     },
@@ -238,13 +315,21 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
       return attempt("write the scenarios", () => {
         const t = store.listTables().find((x) => same(x.name, INPUT_TABLES.scenarios.name));
-        if (t === undefined) return failed([{ kind: "missingTable", table: INPUT_TABLES.scenarios.name, sheet: INPUT_TABLES.scenarios.sheet }]);
+        if (t === undefined)
+          return failed([{ kind: "missingTable", table: INPUT_TABLES.scenarios.name, sheet: INPUT_TABLES.scenarios.sheet }]);
         const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
         const body = scenarioBody(header, scenarios);
         store.resizeTableBody(t.name, body.values.length);
         const current = store.readValues(t.sheet, t.row + 1, t.col, body.values.length, t.cols);
         const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
-        store.writeBlock(t.sheet, t.row + 1, t.col, rows, body.formats.map((f) => (f === undefined ? null : f)), undefined);
+        store.writeBlock(
+          t.sheet,
+          t.row + 1,
+          t.col,
+          rows,
+          body.formats.map((f) => (f === undefined ? null : f)),
+          undefined,
+        );
         return done(undefined);
       });
     },
@@ -254,9 +339,18 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     writeRunSettings(settings: RunSettings): Promise<PortResult<void>> {
       return attempt("write the run settings", () => {
         const t = settingsTable();
-        if (t === undefined) return failed([{ kind: "missingTable", table: INPUT_TABLES.settings.name, sheet: INPUT_TABLES.settings.sheet }]);
+        if (t === undefined)
+          return failed([{ kind: "missingTable", table: INPUT_TABLES.settings.name, sheet: INPUT_TABLES.settings.sheet }]);
         const cols = settingsColumns(t.values[0] ?? []);
-        if (cols.setting < 0 || cols.value < 0) return failed([{ kind: "missingColumn", table: t.name, column: cols.setting < 0 ? "Setting" : "Value", at: { sheet: t.sheet, row: t.row, col: t.col, address: cellAddress(t) } }]);
+        if (cols.setting < 0 || cols.value < 0)
+          return failed([
+            {
+              kind: "missingColumn",
+              table: t.name,
+              column: cols.setting < 0 ? "Setting" : "Value",
+              at: { sheet: t.sheet, row: t.row, col: t.col, address: cellAddress(t) },
+            },
+          ]);
         const writes = runSettingWrites(t.values, settings);
         const missing = writes.filter((w) => w.bodyRow < 0);
         let body = t.values.length - 1;
@@ -280,7 +374,14 @@ function labelOf(key: string): string {
   return SETTINGS.find((s) => s.key === key)?.label ?? key;
 }
 
-function writeFailed(stage: "stage" | "swap", e: unknown, replaced: string[], kept: string[], missing: string[], leftover: string[]): WorkbookProblem {
+function writeFailed(
+  stage: "stage" | "swap",
+  e: unknown,
+  replaced: string[],
+  kept: string[],
+  missing: string[],
+  leftover: string[],
+): WorkbookProblem {
   const p = hostProblem("write", e);
   return { kind: "writeFailed", stage, detail: p.kind === "hostError" ? p.detail : String(e), replaced, kept, missing, leftover };
 }

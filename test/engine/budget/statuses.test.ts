@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetVariance, checkModelBudgets, isWithinBudget, readBudgetTolerance, type ModelInput } from "../../../src/engine";
+import {
+  BUDGET_STATUS_TEXT,
+  BUDGET_STATUSES,
+  budgetVariance,
+  checkModelBudgets,
+  isWithinBudget,
+  readBudgetTolerance,
+  type ModelInput,
+} from "../../../src/engine";
 import { BUDGET_STATUS } from "../../../src/excel/layout/outputs/budget-check";
 import { unwrap } from "../scenarios/model-arbitrary";
 
@@ -18,7 +26,14 @@ describe("budget statuses: one vocabulary", () => {
   });
 
   it("has the same words everywhere: the engine's list, the sheet's Status column", () => {
-    expect(BUDGET_STATUSES.map((s) => BUDGET_STATUS_TEXT[s])).toEqual(["On budget", "Within tolerance (under)", "Within tolerance (over)", "Under budget", "Over budget", "No budget"]);
+    expect(BUDGET_STATUSES.map((s) => BUDGET_STATUS_TEXT[s])).toEqual([
+      "On budget",
+      "Within tolerance (under)",
+      "Within tolerance (over)",
+      "Under budget",
+      "Over budget",
+      "No budget",
+    ]);
     for (const s of BUDGET_STATUSES) expect(BUDGET_STATUS[s].text).toBe(BUDGET_STATUS_TEXT[s]);
     expect(BUDGET_STATUSES.filter(isWithinBudget)).toEqual(["onBudget", "withinUnder", "withinOver"]);
   });

@@ -18,8 +18,14 @@ describe("percentText", () => {
 describe("budgetVariance", () => {
   const pence = fc.integer({ min: -100_000_000_000, max: 100_000_000_000 });
   const toleranceArb = fc.record({
-    amount: fc.option(fc.integer({ min: 0, max: 10_000_000 }).map((p) => (p / 100).toFixed(2)), { nil: undefined }),
-    percent: fc.option(fc.integer({ min: 0, max: 20_000 }).map((p) => (p / 1000).toFixed(3)), { nil: undefined }),
+    amount: fc.option(
+      fc.integer({ min: 0, max: 10_000_000 }).map((p) => (p / 100).toFixed(2)),
+      { nil: undefined },
+    ),
+    percent: fc.option(
+      fc.integer({ min: 0, max: 20_000 }).map((p) => (p / 1000).toFixed(3)),
+      { nil: undefined },
+    ),
   });
 
   it("property: variance arithmetic is exact, and the status follows the tolerance rule", () => {
@@ -43,10 +49,19 @@ describe("budgetVariance", () => {
         // The rule, worked out independently in decimal pounds.
         const magnitude = new Decimal(recharge - budget).div(100).abs();
         const byAmount = tolInput.amount === undefined || magnitude.lte(tolInput.amount);
-        const byPercent = tolInput.percent === undefined || magnitude.lte(new Decimal(tolInput.percent).div(100).times(new Decimal(budget).div(100).abs()));
+        const byPercent =
+          tolInput.percent === undefined || magnitude.lte(new Decimal(tolInput.percent).div(100).times(new Decimal(budget).div(100).abs()));
         const anyTolerance = tolInput.amount !== undefined || tolInput.percent !== undefined;
         const within = magnitude.isZero() || (anyTolerance && byAmount && byPercent);
-        const expected = magnitude.isZero() ? "onBudget" : within ? (recharge > budget ? "withinOver" : "withinUnder") : recharge > budget ? "over" : "under";
+        const expected = magnitude.isZero()
+          ? "onBudget"
+          : within
+            ? recharge > budget
+              ? "withinOver"
+              : "withinUnder"
+            : recharge > budget
+              ? "over"
+              : "under";
         expect(v.status).toBe(expected);
       }),
       { numRuns: 1000 },
@@ -67,6 +82,9 @@ describe("budgetVariance", () => {
 
   it("rejects a negative or non-numeric tolerance, naming the field", () => {
     const r = readBudgetTolerance({ amount: -1, percent: "five" });
-    expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual(['Budget "tolerance", amount: -1 is negative; it must be zero or more.', 'Budget "tolerance", percent: "five" is not a number.']);
+    expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
+      'Budget "tolerance", amount: -1 is negative; it must be zero or more.',
+      'Budget "tolerance", percent: "five" is not a number.',
+    ]);
   });
 });

@@ -11,8 +11,27 @@ import { modelArb, unwrap } from "../scenarios/model-arbitrary";
  */
 const ict: ModelInput = {
   partners: [{ id: "BRT", host: true }, { id: "LEW" }, { id: "SWK" }],
-  drivers: [{ id: "users", values: [{ partner: "BRT", value: 3_000 }, { partner: "LEW", value: 2_000 }, { partner: "SWK", value: 2_000 }] }],
-  bases: [{ id: "iaa", kind: "percentages", shares: [{ partner: "BRT", percent: 40 }, { partner: "LEW", percent: 25 }, { partner: "SWK", percent: 35 }] }],
+  drivers: [
+    {
+      id: "users",
+      values: [
+        { partner: "BRT", value: 3_000 },
+        { partner: "LEW", value: 2_000 },
+        { partner: "SWK", value: 2_000 },
+      ],
+    },
+  ],
+  bases: [
+    {
+      id: "iaa",
+      kind: "percentages",
+      shares: [
+        { partner: "BRT", percent: 40 },
+        { partner: "LEW", percent: 25 },
+        { partner: "SWK", percent: 35 },
+      ],
+    },
+  ],
   costLines: [{ ref: "ICT", service: "ICT", category: "revenue", nature: "ongoing", amount: 3_000_000, start: "2021-04-01", basis: "iaa" }],
   settings: { firstYear: "2021/22", lastYear: "2022/23" },
   outturns: [{ year: "2021/22", category: "revenue", amount: 2_941_000 }],
@@ -33,7 +52,15 @@ describe("year-end settlement", () => {
   it("shares the shared ICT service's £59,000 underspend by contributions and carries it into 2022/23", () => {
     const report = settle(ict);
     const s = report.settlements[0];
-    expect(s).toMatchObject({ yearLabel: "2021/22", category: "revenue", outturn: 294_100_000, charged: 300_000_000, variance: -5_900_000, kind: "underspend", basis: "contributions" });
+    expect(s).toMatchObject({
+      yearLabel: "2021/22",
+      category: "revenue",
+      outturn: 294_100_000,
+      charged: 300_000_000,
+      variance: -5_900_000,
+      kind: "underspend",
+      basis: "contributions",
+    });
     // 59,000 × 40% = 23,600; × 25% = 14,750; × 35% = 20,650: returned, so negative.
     expect(s?.shares.map((x) => [x.partner, x.contribution, x.share])).toEqual([
       ["BRT", 120_000_000, -2_360_000],
@@ -50,7 +77,8 @@ describe("year-end settlement", () => {
       basis: "direct:BRT",
       appliesTo: ["BRT"],
       settlement:
-        "Outturns row 1 (2021/22 revenue): outturn £2,941,000.00 − charged £3,000,000.00 = underspend of £59,000.00, shared by contributions; BRT's share -£23,600.00 (contributed £1,200,000.00)",
+        "Outturns row 1 (2021/22 revenue): outturn £2,941,000.00 − charged £3,000,000.00 = underspend of £59,000.00, shared by " +
+        "contributions; BRT's share -£23,600.00 (contributed £1,200,000.00)",
     });
     expect(s).toMatchObject({ carriedTo: "2022/23", notCarried: undefined, outturnRow: 1 });
     // Next year's charges fall by exactly each share: £1,200,000 − £23,600 and so on.
@@ -83,7 +111,10 @@ describe("year-end settlement", () => {
   it("settles capital and revenue apart", () => {
     const both: ModelInput = {
       ...ict,
-      costLines: [...ict.costLines, { ref: "CAP", category: "capital", nature: "one-off", amount: 100_000, start: "2021-06-01", basis: "iaa" }],
+      costLines: [
+        ...ict.costLines,
+        { ref: "CAP", category: "capital", nature: "one-off", amount: 100_000, start: "2021-06-01", basis: "iaa" },
+      ],
       outturns: [
         { year: "2021/22", category: "revenue", amount: 2_941_000 },
         { year: "2021/22", category: "capital", amount: 130_000 },
@@ -114,21 +145,62 @@ describe("year-end settlement", () => {
   });
 
   it("reports bad outturns, naming the row", () => {
-    const r = settleYearEnd({ ...ict, settings: { ...ict.settings, unit: "pound" }, outturns: [{ year: "2021/22", category: "revenue", amount: "2941000.50" }, { year: "2021/22", category: "other", amount: 1 }, { year: "2021/22", category: "revenue", service: "ICT", amount: 1 }] }, []);
+    const r = settleYearEnd(
+      {
+        ...ict,
+        settings: { ...ict.settings, unit: "pound" },
+        outturns: [
+          { year: "2021/22", category: "revenue", amount: "2941000.50" },
+          { year: "2021/22", category: "other", amount: 1 },
+          { year: "2021/22", category: "revenue", service: "ICT", amount: 1 },
+        ],
+      },
+      [],
+    );
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
       'Budget "outturn", year 2021/22, amount: 2941000.50 is not a whole number of the rounding unit 1.00; round it first.',
       'Budget "outturn", year 2021/22, category: "other" is not one of "capital", "revenue".',
     ]);
-    const twice = settleYearEnd({ ...ict, outturns: [{ year: "2021/22", category: "revenue", amount: 1 }, { year: "2021/22", category: "revenue", service: "ICT", amount: 1 }] }, []);
-    expect(twice.ok ? [] : twice.errors.map(errorMessage)).toEqual(['Budget "outturn", year 2021/22, service: "2021/22 revenue ICT" is used more than once; each must be unique.']);
+    const twice = settleYearEnd(
+      {
+        ...ict,
+        outturns: [
+          { year: "2021/22", category: "revenue", amount: 1 },
+          { year: "2021/22", category: "revenue", service: "ICT", amount: 1 },
+        ],
+      },
+      [],
+    );
+    expect(twice.ok ? [] : twice.errors.map(errorMessage)).toEqual([
+      'Budget "outturn", year 2021/22, service: "2021/22 revenue ICT" is used more than once; each must be unique.',
+    ]);
   });
 
   it("property: the shares add up to exactly the under- or overspend, each within a penny of its exact part", () => {
-    const rowsArb = fc.array(fc.record({ partner: fc.constantFrom("A", "B", "C", "D"), amount: fc.integer({ min: 0, max: 10_000_000_000 }) }), { minLength: 1, maxLength: 8 });
+    const rowsArb = fc.array(
+      fc.record({ partner: fc.constantFrom("A", "B", "C", "D"), amount: fc.integer({ min: 0, max: 10_000_000_000 }) }),
+      { minLength: 1, maxLength: 8 },
+    );
     fc.assert(
       fc.property(rowsArb, fc.integer({ min: 0, max: 50_000_000_000 }), (raw, outturn) => {
-        const rows: ChargeRow[] = raw.map((r, i) => ({ lineRef: `L${i}`, partner: r.partner, year: 2021, yearLabel: "2021/22", category: "revenue", nature: "ongoing", service: "", amount: r.amount }));
-        const model: ModelInput = { ...ict, partners: ["A", "B", "C", "D"].map((id) => ({ id })), drivers: [], bases: [], costLines: [], outturns: [{ year: "2021/22", category: "revenue", amount: (outturn / 100).toFixed(2) }] };
+        const rows: ChargeRow[] = raw.map((r, i) => ({
+          lineRef: `L${i}`,
+          partner: r.partner,
+          year: 2021,
+          yearLabel: "2021/22",
+          category: "revenue",
+          nature: "ongoing",
+          service: "",
+          amount: r.amount,
+        }));
+        const model: ModelInput = {
+          ...ict,
+          partners: ["A", "B", "C", "D"].map((id) => ({ id })),
+          drivers: [],
+          bases: [],
+          costLines: [],
+          outturns: [{ year: "2021/22", category: "revenue", amount: (outturn / 100).toFixed(2) }],
+        };
         const contributions = new Map<string, number>();
         for (const r of rows) contributions.set(r.partner, (contributions.get(r.partner) ?? 0) + r.amount);
         const charged = [...contributions.values()].reduce((a, b) => a + b, 0);
@@ -145,7 +217,10 @@ describe("year-end settlement", () => {
           expect(x.contribution).toBe(c);
           if (c === 0) expect(x.share).toBe(0);
           // |share × charged − variance × contribution| < charged: within one penny of the exact part.
-          else expect(BigInt(x.share) * BigInt(charged) - BigInt(s.variance) * BigInt(c)).toSatisfy((d: bigint) => (d < 0n ? -d : d) < BigInt(charged));
+          else
+            expect(BigInt(x.share) * BigInt(charged) - BigInt(s.variance) * BigInt(c)).toSatisfy(
+              (d: bigint) => (d < 0n ? -d : d) < BigInt(charged),
+            );
         }
       }),
       { numRuns: 1000 },
@@ -155,7 +230,11 @@ describe("year-end settlement", () => {
   it("property: carrying forward changes next year's charges by exactly each partner's share, and nothing else", () => {
     fc.assert(
       fc.property(modelArb({ positiveAmounts: true }), fc.integer({ min: 0, max: 2_000_000_000 }), (base, outturn) => {
-        const model: ModelInput = { ...base, outturns: [{ year: "2020/21", category: "revenue", amount: (outturn / 100).toFixed(2) }], yearEnd: { carryForward: true } };
+        const model: ModelInput = {
+          ...base,
+          outturns: [{ year: "2020/21", category: "revenue", amount: (outturn / 100).toFixed(2) }],
+          yearEnd: { carryForward: true },
+        };
         // The charges before anything is carried (runModel itself carries forward when asked to).
         const run = unwrap(runModel({ ...model, yearEnd: { carryForward: false } }));
         const report = settleYearEnd(model, run.rows);

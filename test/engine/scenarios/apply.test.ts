@@ -62,7 +62,14 @@ describe("applyScenario", () => {
   });
 
   it("adds a direct customer: its drivers, and a percentage with the others scaled to keep 100%", () => {
-    const m = apply([{ kind: "addPartner", partner: { id: "LH", name: "Lewisham Homes" }, drivers: { tickets: 2_000, users: 500 }, percentages: { iaa: 10 } }]);
+    const m = apply([
+      {
+        kind: "addPartner",
+        partner: { id: "LH", name: "Lewisham Homes" },
+        drivers: { tickets: 2_000, users: 500 },
+        percentages: { iaa: 10 },
+      },
+    ]);
     expect(m.partners.map((p) => p.id)).toEqual(["BRT", "LEW", "SWK", "LH"]);
     expect(m.drivers?.find((d) => d.id === "tickets")?.values).toContainEqual({ partner: "LH", value: 2_000 });
     const iaa = m.bases?.find((b) => b.id === "iaa");
@@ -93,13 +100,26 @@ describe("applyScenario", () => {
   it("removes a partner, sharing its percentage exactly when the result is a finite decimal", () => {
     const base: ModelInput = {
       ...sharedIct,
-      bases: [{ id: "iaa", kind: "percentages", shares: [{ partner: "BRT", percent: 50 }, { partner: "LEW", percent: 25 }, { partner: "SWK", percent: 25 }] }],
+      bases: [
+        {
+          id: "iaa",
+          kind: "percentages",
+          shares: [
+            { partner: "BRT", percent: 50 },
+            { partner: "LEW", percent: 25 },
+            { partner: "SWK", percent: 25 },
+          ],
+        },
+      ],
       budgets: [{ partner: "SWK", year: "2021/22", category: "revenue", amount: 1 }],
     };
     const m = apply([{ kind: "removePartner", partner: "BRT" }], base);
     expect(m.partners.map((p) => p.id)).toEqual(["LEW", "SWK"]);
     const iaa = m.bases?.find((b) => b.id === "iaa");
-    expect(iaa?.kind === "percentages" ? iaa.shares : []).toEqual([{ partner: "LEW", percent: "50" }, { partner: "SWK", percent: "50" }]);
+    expect(iaa?.kind === "percentages" ? iaa.shares : []).toEqual([
+      { partner: "LEW", percent: "50" },
+      { partner: "SWK", percent: "50" },
+    ]);
     expect(m.drivers?.every((d) => d.values.every((v) => v.partner !== "BRT"))).toBe(true);
     expect(m.budgets).toEqual(base.budgets);
     expect(unwrap(runModel(m)).rows.every((r) => r.partner !== "BRT")).toBe(true);
@@ -108,7 +128,18 @@ describe("applyScenario", () => {
   it("turns a percentages basis into a driver when no decimal holds the shared-out figures", () => {
     const base: ModelInput = {
       ...sharedIct,
-      bases: [{ id: "iaa", kind: "percentages", label: "Agreement", shares: [{ partner: "BRT", percent: "33.34" }, { partner: "LEW", percent: "33.33" }, { partner: "SWK", percent: "33.33" }] }],
+      bases: [
+        {
+          id: "iaa",
+          kind: "percentages",
+          label: "Agreement",
+          shares: [
+            { partner: "BRT", percent: "33.34" },
+            { partner: "LEW", percent: "33.33" },
+            { partner: "SWK", percent: "33.33" },
+          ],
+        },
+      ],
     };
     // 33.34 × 100 / 66.67 = 3334/66.67… does not terminate, so the remaining figures are kept as driver values.
     const m = apply([{ kind: "removePartner", partner: "SWK" }], base);
@@ -116,7 +147,10 @@ describe("applyScenario", () => {
     expect(m.drivers?.find((d) => d.id === "iaa")).toEqual({
       id: "iaa",
       label: "Agreement (percentages without SWK)",
-      values: [{ partner: "BRT", value: "33.34" }, { partner: "LEW", value: "33.33" }],
+      values: [
+        { partner: "BRT", value: "33.34" },
+        { partner: "LEW", value: "33.33" },
+      ],
     });
     // The £600,000 licence line now splits 33.34 : 33.33, exactly as splitting by those drivers directly does.
     const run = unwrap(runModel(m));
@@ -147,10 +181,19 @@ describe("applyScenario", () => {
   });
 
   it("adds and removes lines, taking a removed line out of stated totals", () => {
-    const base: ModelInput = { ...sharedIct, statedTotals: [{ label: "ICT", lines: ["ICT-01", "ICT-03"], amount: 1_600_000 }, { label: "Refresh", lines: ["ICT-02"], amount: 300_000 }] };
+    const base: ModelInput = {
+      ...sharedIct,
+      statedTotals: [
+        { label: "ICT", lines: ["ICT-01", "ICT-03"], amount: 1_600_000 },
+        { label: "Refresh", lines: ["ICT-02"], amount: 300_000 },
+      ],
+    };
     const m = apply(
       [
-        { kind: "addLine", line: { ref: "ONB", category: "revenue", nature: "one-off", amount: 9_000, start: "2021-06-01", basis: "equal" } },
+        {
+          kind: "addLine",
+          line: { ref: "ONB", category: "revenue", nature: "one-off", amount: 9_000, start: "2021-06-01", basis: "equal" },
+        },
         { kind: "removeLine", line: "ICT-03" },
         { kind: "removeLine", line: "ICT-02" },
       ],
@@ -158,13 +201,23 @@ describe("applyScenario", () => {
     );
     expect(m.costLines.map((l) => l.ref)).toEqual(["ICT-01", "ONB"]);
     expect(m.statedTotals).toEqual([{ label: "ICT", lines: ["ICT-01"], amount: 1_600_000 }]);
-    expect(messages([{ kind: "addLine", line: { ref: "ICT-01", category: "revenue", nature: "one-off", amount: 1, start: "2021-06-01", basis: "equal" } }]).join()).toContain('"ICT-01" is used more than once');
+    expect(
+      messages([
+        {
+          kind: "addLine",
+          line: { ref: "ICT-01", category: "revenue", nature: "one-off", amount: 1, start: "2021-06-01", basis: "equal" },
+        },
+      ]).join(),
+    ).toContain('"ICT-01" is used more than once');
   });
 
   it("uplifts the lines matching every filter, rounding the new amount once to the penny", () => {
     const base: ModelInput = {
       ...sharedIct,
-      costLines: [...sharedIct.costLines, { ref: "ODD", service: "HR", category: "revenue", nature: "ongoing", amount: "333.33", start: "2021-04-01", basis: "equal" }],
+      costLines: [
+        ...sharedIct.costLines,
+        { ref: "ODD", service: "HR", category: "revenue", nature: "ongoing", amount: "333.33", start: "2021-04-01", basis: "equal" },
+      ],
     };
     const m = apply([{ kind: "uplift", percent: 20, category: "revenue" }], base);
     // 1,000,000 × 1.2 and 600,000 × 1.2 are exact; 333.33 × 1.2 = 399.996 → 400.00; capital is untouched.
@@ -179,7 +232,11 @@ describe("applyScenario", () => {
   });
 
   it("rounds an uplifted one-off cost to the model's unit, since it is split as it stands", () => {
-    const base: ModelInput = { ...sharedIct, settings: { ...sharedIct.settings, unit: "pound" }, costLines: [{ ref: "X", category: "capital", nature: "one-off", amount: 333, start: "2021-06-01", basis: "equal" }] };
+    const base: ModelInput = {
+      ...sharedIct,
+      settings: { ...sharedIct.settings, unit: "pound" },
+      costLines: [{ ref: "X", category: "capital", nature: "one-off", amount: 333, start: "2021-06-01", basis: "equal" }],
+    };
     // 333 × 1.2 = 399.60 → £400.
     expect(line(apply([{ kind: "uplift", percent: 20 }], base), "X")?.amount).toBe("400.00");
   });

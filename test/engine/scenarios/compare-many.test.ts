@@ -59,7 +59,19 @@ describe("comparing the base with any number of scenarios", () => {
 
   it("lays out the Scenario comparison sheet for N runs: a column per run, then each scenario's difference and %", () => {
     const many = unwrap(compareMany(base, scenarios));
-    expect(manyComparisonHeaders(["Base", "A", "B"])).toEqual(["Partner", "Name", "Year", "Category", "Base (£)", "A (£)", "B (£)", "A − Base (£)", "A − Base %", "B − Base (£)", "B − Base %"]);
+    expect(manyComparisonHeaders(["Base", "A", "B"])).toEqual([
+      "Partner",
+      "Name",
+      "Year",
+      "Category",
+      "Base (£)",
+      "A (£)",
+      "B (£)",
+      "A − Base (£)",
+      "A − Base %",
+      "B − Base (£)",
+      "B − Base %",
+    ]);
     const sheet = manyComparisonSheet(unwrap(runModel(base)), many, undefined);
     const table = sheet.tables[0];
     expect(table).toBeDefined();
@@ -79,7 +91,9 @@ describe("comparing the base with any number of scenarios", () => {
         const many = unwrap(compareMany(m, ss));
         expect(many.names).toHaveLength(1 + ss.length);
         const runs = [unwrap(runModel(m)), ...ss.map((s) => unwrap(runScenario(m, s)))];
-        runs.forEach((run, k) => expect(many.rows.reduce((s, r) => s + (r.amounts[k] ?? 0), 0)).toBe(run.totals.reduce((s, t) => s + t.amount, 0)));
+        runs.forEach((run, k) =>
+          expect(many.rows.reduce((s, r) => s + (r.amounts[k] ?? 0), 0)).toBe(run.totals.reduce((s, t) => s + t.amount, 0)),
+        );
         for (const r of many.rows) expect(r.differences).toEqual(r.amounts.slice(1).map((a) => a - (r.amounts[0] ?? 0)));
         expect(many.doNoHarm).toEqual([]);
       }),

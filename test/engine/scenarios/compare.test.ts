@@ -10,9 +10,22 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc.record({
   changes: fc.array(
     fc.oneof(
       fc.record({ kind: fc.constant("uplift" as const), percent: fc.integer({ min: -50, max: 50 }) }),
-      fc.record({ kind: fc.constant("setAmount" as const), line: fc.constant("L01"), amount: fc.integer({ min: -1_000_000, max: 1_000_000 }) }),
-      fc.record({ kind: fc.constant("setDriver" as const), driver: fc.constantFrom("users", "tickets"), partner: fc.constantFrom("BRT", "LEW"), value: fc.integer({ min: 1, max: 999 }) }),
-      fc.record({ kind: fc.constant("setBasis" as const), line: fc.constant("L01"), basis: fc.constantFrom("equal", "iaa", "mix", "users") }),
+      fc.record({
+        kind: fc.constant("setAmount" as const),
+        line: fc.constant("L01"),
+        amount: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+      }),
+      fc.record({
+        kind: fc.constant("setDriver" as const),
+        driver: fc.constantFrom("users", "tickets"),
+        partner: fc.constantFrom("BRT", "LEW"),
+        value: fc.integer({ min: 1, max: 999 }),
+      }),
+      fc.record({
+        kind: fc.constant("setBasis" as const),
+        line: fc.constant("L01"),
+        basis: fc.constantFrom("equal", "iaa", "mix", "users"),
+      }),
     ),
     { maxLength: 4 },
   ),
@@ -44,8 +57,13 @@ describe("comparing scenarios", () => {
         const a = unwrap(runModel(model));
         const b = unwrap(runScenario(model, scenario));
         const c = compareResults(a, b);
-        const sum = (rows: readonly { partner: string; yearLabel: string; category: string; amount: number }[], r: { partner: string; yearLabel: string; category: string }) =>
-          rows.filter((x) => x.partner === r.partner && x.yearLabel === r.yearLabel && x.category === r.category).reduce((s, x) => s + x.amount, 0);
+        const sum = (
+          rows: readonly { partner: string; yearLabel: string; category: string; amount: number }[],
+          r: { partner: string; yearLabel: string; category: string },
+        ) =>
+          rows
+            .filter((x) => x.partner === r.partner && x.yearLabel === r.yearLabel && x.category === r.category)
+            .reduce((s, x) => s + x.amount, 0);
         const keys = new Set([...a.rows, ...b.rows].map((r) => `${r.partner} ${r.yearLabel} ${r.category}`));
         expect(c.rows).toHaveLength(keys.size);
         for (const row of c.rows) {
@@ -53,7 +71,8 @@ describe("comparing scenarios", () => {
           expect(row.to).toBe(sum(b.rows, row));
           expect(row.difference).toBe(row.to - row.from);
           // percent × |from| = difference × 100, exactly.
-          if (row.percent !== undefined) expect(row.percent.n * BigInt(Math.abs(row.from))).toBe(BigInt(row.difference) * 100n * row.percent.d);
+          if (row.percent !== undefined)
+            expect(row.percent.n * BigInt(Math.abs(row.from))).toBe(BigInt(row.difference) * 100n * row.percent.d);
         }
       }),
       { numRuns: 1000 },
@@ -74,14 +93,29 @@ describe("comparing scenarios", () => {
     expect(c.to).toBe("Cloud +20%");
     const brent = c.rows.filter((r) => r.partner === "BRT" && r.yearLabel === "2021/22");
     // Capital: the £300,000 refresh split equally, £100,000 each, becomes £360,000: +£20,000, +20%.
-    expect(brent.find((r) => r.category === "capital")).toMatchObject({ from: 10_000_000, to: 12_000_000, difference: 2_000_000, percentText: "20.00" });
+    expect(brent.find((r) => r.category === "capital")).toMatchObject({
+      from: 10_000_000,
+      to: 12_000_000,
+      difference: 2_000_000,
+      percentText: "20.00",
+    });
     // Revenue: licences fall from £600,000 to £540,000, Brent's 40% from £240,000 to £216,000 (−£24,000),
     // on a revenue total of £357,142.86 (tickets) + £240,000 = £597,142.86: −24,000 / 597,142.86 = −4.019…%.
-    expect(brent.find((r) => r.category === "revenue")).toMatchObject({ from: 59_714_286, to: 57_314_286, difference: -2_400_000, percentText: "-4.02" });
+    expect(brent.find((r) => r.category === "revenue")).toMatchObject({
+      from: 59_714_286,
+      to: 57_314_286,
+      difference: -2_400_000,
+      percentText: "-4.02",
+    });
   });
 
   it("shows a partner that joins with no percentage change (there is nothing to compare with)", () => {
-    const c = unwrap(compareScenarios(sharedIct, null, { name: "LH", changes: [{ kind: "addPartner", partner: { id: "LH" }, drivers: { tickets: 2_000 }, percentages: { iaa: 10 } }] }));
+    const c = unwrap(
+      compareScenarios(sharedIct, null, {
+        name: "LH",
+        changes: [{ kind: "addPartner", partner: { id: "LH" }, drivers: { tickets: 2_000 }, percentages: { iaa: 10 } }],
+      }),
+    );
     const lh = c.rows.filter((r) => r.partner === "LH");
     expect(lh.length).toBeGreaterThan(0);
     for (const r of lh) expect(r).toMatchObject({ from: 0, percent: undefined, percentText: undefined });

@@ -20,21 +20,29 @@ function supportArb(absorbed: boolean): fc.Arbitrary<SupportModelInput> {
     const services = SERVICES.slice(0, s);
     const partners = PARTNERS.slice(0, p);
     const users = [...services, ...partners];
-    return fc.record({
-      costs: fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: s, maxLength: s }),
-      usage: fc.array(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: users.length, maxLength: users.length }), { minLength: s, maxLength: s }),
-      method: fc.constantFrom("direct", "step-down", "reciprocal"),
-      order: fc.shuffledSubarray(services, { minLength: s, maxLength: s }),
-    }).map(({ costs, usage, method, order }) => ({
-      partners,
-      services: services.map((id, i) => ({
-        id,
-        cost: ((costs[i] ?? 0) / 100).toFixed(2),
-        usage: users.map((by, j) => ({ by, value: absorbed && j === s && (usage[i] ?? []).slice(s).every((v) => v === 0) ? 1 : (usage[i]?.[j] ?? 0) })),
-      })),
-      method,
-      order,
-    }));
+    return fc
+      .record({
+        costs: fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: s, maxLength: s }),
+        usage: fc.array(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: users.length, maxLength: users.length }), {
+          minLength: s,
+          maxLength: s,
+        }),
+        method: fc.constantFrom("direct", "step-down", "reciprocal"),
+        order: fc.shuffledSubarray(services, { minLength: s, maxLength: s }),
+      })
+      .map(({ costs, usage, method, order }) => ({
+        partners,
+        services: services.map((id, i) => ({
+          id,
+          cost: ((costs[i] ?? 0) / 100).toFixed(2),
+          usage: users.map((by, j) => ({
+            by,
+            value: absorbed && j === s && (usage[i] ?? []).slice(s).every((v) => v === 0) ? 1 : (usage[i]?.[j] ?? 0),
+          })),
+        })),
+        method,
+        order,
+      }));
   });
 }
 
@@ -51,7 +59,12 @@ describe("support-service allocation properties", () => {
         expect(a.totalCost).toBe(totalCost(m));
         expect(a.partners.reduce((s, p) => s + p.amount, 0)).toBe(totalCost(m));
         // The exact charges themselves add up to the total: nothing lost or made before rounding.
-        expect(same(a.partners.reduce<Q>((s, p) => add(s, fromFrac(p.exact)), q(0n)), q(BigInt(totalCost(m))))).toBe(true);
+        expect(
+          same(
+            a.partners.reduce<Q>((s, p) => add(s, fromFrac(p.exact)), q(0n)),
+            q(BigInt(totalCost(m))),
+          ),
+        ).toBe(true);
         for (const p of a.partners) {
           const diff = add(q(BigInt(p.amount)), mul(q(-1n), fromFrac(p.exact)));
           expect(diff[0] < 0n ? -diff[0] < diff[1] : diff[0] < diff[1]).toBe(true);
@@ -91,7 +104,10 @@ describe("support-service allocation properties", () => {
   it("property: when the services do not use each other, the three methods agree", () => {
     fc.assert(
       fc.property(supportArb(true), (m) => {
-        const isolated: SupportModelInput = { ...m, services: m.services.map((s) => ({ ...s, usage: s.usage.filter((u) => !SERVICES.includes(u.by)) })) };
+        const isolated: SupportModelInput = {
+          ...m,
+          services: m.services.map((s) => ({ ...s, usage: s.usage.filter((u) => !SERVICES.includes(u.by)) })),
+        };
         const run = (method: string) => unwrap(allocateSupport({ ...isolated, method })).partners.map((p) => p.amount);
         expect(run("step-down")).toEqual(run("direct"));
         expect(run("reciprocal")).toEqual(run("direct"));
@@ -105,7 +121,8 @@ describe("support-service allocation properties", () => {
       fc.property(supportArb(false), (m) => {
         const r = allocateSupport(m);
         if (r.ok) expect(r.value.partners.reduce((s, p) => s + p.amount, 0)).toBe(totalCost(m));
-        else for (const e of r.errors) expect(e).toMatchObject({ kind: "allDriversZero", at: { entity: "supportService", field: "usage" } });
+        else
+          for (const e of r.errors) expect(e).toMatchObject({ kind: "allDriversZero", at: { entity: "supportService", field: "usage" } });
       }),
       { numRuns: 1000 },
     );
@@ -124,7 +141,10 @@ describe("solveExact", () => {
       fc.property(system, ({ a, b }) => {
         // Make each diagonal outweigh its row so the system has exactly one solution.
         const A = a.map((row, i) => row.map((v, j) => (i === j ? row.reduce((s, x) => s + Math.abs(x), 0) + 1 : v)));
-        const x = solveExact(A.map((row) => row.map((v) => frac(BigInt(v)))), b.map((v) => frac(BigInt(v))));
+        const x = solveExact(
+          A.map((row) => row.map((v) => frac(BigInt(v)))),
+          b.map((v) => frac(BigInt(v))),
+        );
         expect(x).toBeDefined();
         A.forEach((row, i) => {
           const lhs = row.reduce<Q>((s, v, j) => add(s, mul(q(BigInt(v)), fromFrac(x![j]!))), q(0n));
@@ -136,8 +156,24 @@ describe("solveExact", () => {
   });
 
   it("reports a singular system as undefined instead of dividing by zero", () => {
-    expect(solveExact([[frac(1n), frac(2n)], [frac(2n), frac(4n)]], [frac(1n), frac(2n)])).toBeUndefined();
+    expect(
+      solveExact(
+        [
+          [frac(1n), frac(2n)],
+          [frac(2n), frac(4n)],
+        ],
+        [frac(1n), frac(2n)],
+      ),
+    ).toBeUndefined();
     // Needs a row swap: x + 0y... first pivot is zero.
-    expect(solveExact([[frac(0n), frac(1n)], [frac(1n), frac(0n)]], [frac(3n), frac(4n)])).toEqual([frac(4n), frac(3n)]);
+    expect(
+      solveExact(
+        [
+          [frac(0n), frac(1n)],
+          [frac(1n), frac(0n)],
+        ],
+        [frac(3n), frac(4n)],
+      ),
+    ).toEqual([frac(4n), frac(3n)]);
   });
 });

@@ -36,8 +36,26 @@ import { unwrap } from "../scenarios/model-arbitrary";
 const example = (method: string, order?: string[]): SupportModelInput => ({
   partners: ["A", "B", "C"],
   services: [
-    { id: "ICT", cost: 100_000, usage: [{ by: "HR", value: 200 }, { by: "A", value: 300 }, { by: "B", value: 300 }, { by: "C", value: 200 }] },
-    { id: "HR", cost: 50_000, usage: [{ by: "ICT", value: 10 }, { by: "A", value: 20 }, { by: "B", value: 10 }, { by: "C", value: 10 }] },
+    {
+      id: "ICT",
+      cost: 100_000,
+      usage: [
+        { by: "HR", value: 200 },
+        { by: "A", value: 300 },
+        { by: "B", value: 300 },
+        { by: "C", value: 200 },
+      ],
+    },
+    {
+      id: "HR",
+      cost: 50_000,
+      usage: [
+        { by: "ICT", value: 10 },
+        { by: "A", value: 20 },
+        { by: "B", value: 10 },
+        { by: "C", value: 10 },
+      ],
+    },
   ],
   method,
   ...(order === undefined ? {} : { order }),
@@ -82,7 +100,14 @@ describe("support services serving each other: the worked example", () => {
     const r = allocateSupport({
       partners: ["A"],
       services: [
-        { id: "ICT", cost: "10.005", usage: [{ by: "HR", value: 1 }, { by: "Z", value: 1 }] },
+        {
+          id: "ICT",
+          cost: "10.005",
+          usage: [
+            { by: "HR", value: 1 },
+            { by: "Z", value: 1 },
+          ],
+        },
         { id: "HR", cost: -5, usage: [{ by: "A", value: -1 }] },
       ],
       method: "step-down",
@@ -103,14 +128,23 @@ describe("support services serving each other: the worked example", () => {
       services: [
         { id: "ICT", cost: 1_000, usage: [{ by: "HR", value: 1 }] },
         { id: "HR", cost: 1_000, usage: [{ by: "ICT", value: 1 }] },
-        { id: "FIN", cost: 1_000, usage: [{ by: "A", value: 1 }, { by: "ICT", value: 1 }] },
+        {
+          id: "FIN",
+          cost: 1_000,
+          usage: [
+            { by: "A", value: 1 },
+            { by: "ICT", value: 1 },
+          ],
+        },
       ],
       method: "reciprocal",
     };
     const r = allocateSupport(loop);
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
-      'Support service "ICT", usage: every driver value for "usage of ICT by partners (directly or through other services)" is zero, so there is nothing to split by.',
-      'Support service "HR", usage: every driver value for "usage of HR by partners (directly or through other services)" is zero, so there is nothing to split by.',
+      'Support service "ICT", usage: every driver value for "usage of ICT by partners (directly or through other services)" is ' +
+        "zero, so there is nothing to split by.",
+      'Support service "HR", usage: every driver value for "usage of HR by partners (directly or through other services)" is ' +
+        "zero, so there is nothing to split by.",
     ]);
     const direct = allocateSupport({ ...loop, method: "direct" });
     expect(direct.ok ? [] : direct.errors.map(errorMessage)).toEqual([
@@ -121,7 +155,10 @@ describe("support services serving each other: the worked example", () => {
 
   it("ignores a service's use of itself", () => {
     const self = example("reciprocal");
-    const withSelf = { ...self, services: self.services.map((s) => (s.id === "ICT" ? { ...s, usage: [...s.usage, { by: "ICT", value: 5_000 }] } : s)) };
+    const withSelf = {
+      ...self,
+      services: self.services.map((s) => (s.id === "ICT" ? { ...s, usage: [...s.usage, { by: "ICT", value: 5_000 }] } : s)),
+    };
     expect(charges(withSelf)).toEqual(charges(self));
   });
 });

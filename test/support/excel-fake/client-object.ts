@@ -4,9 +4,14 @@ import { FakeExcelError, notLoaded } from "./errors";
 
 /** Property names from a `load` argument: "a,b", ["a", "b"] or { select: "a,b" }. */
 export function loadNames(spec: unknown): string[] {
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
   if (Array.isArray(spec)) return spec.filter((s): s is string => typeof s === "string");
-  if (typeof spec === "object" && spec !== null && typeof (spec as { select?: unknown }).select === "string") return loadNames((spec as { select: string }).select);
+  if (typeof spec === "object" && spec !== null && typeof (spec as { select?: unknown }).select === "string")
+    return loadNames((spec as { select: string }).select);
   throw new FakeExcelError("InvalidArgument", "load() without property names is not supported by the fake (and slows a real add-in down)");
 }
 

@@ -111,16 +111,22 @@ export class FakeContext {
     if (suspended) this.stats.calcSuspendedSyncs++;
     // Without delayForCellEdit, a batch sent while the user is typing in a cell fails
     // (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
-    if (this.document.cellEdit) throw new FakeExcelError("InvalidOperationInCellEditMode", "The operation is not available while Excel is in cell edit mode.");
+    if (this.document.cellEdit)
+      throw new FakeExcelError("InvalidOperationInCellEditMode", "The operation is not available while Excel is in cell edit mode.");
     const failure = this.failures.find((f) => f.atSync === n);
-    if (failure !== undefined && failure.afterCommands === undefined) throw new FakeExcelError(failure.code ?? "GeneralException", `Injected failure at sync ${n}`);
+    if (failure !== undefined && failure.afterCommands === undefined)
+      throw new FakeExcelError(failure.code ?? "GeneralException", `Injected failure at sync ${n}`);
     if (requestBytes > this.limits.request) {
       this.stats.refused++;
-      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+      throw new FakeExcelError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${requestBytes} bytes).`,
+      );
     }
     this.stats.requestBytes.push(requestBytes);
     commands.forEach((c, i) => {
-      if (failure?.afterCommands === i) throw new FakeExcelError(failure.code ?? "GeneralException", `Injected failure at sync ${n} after ${i} commands`);
+      if (failure?.afterCommands === i)
+        throw new FakeExcelError(failure.code ?? "GeneralException", `Injected failure at sync ${n} after ${i} commands`);
       c.run();
     });
     const captured = loads.map((l) => l.capture());
@@ -128,7 +134,10 @@ export class FakeContext {
     const responseBytes = captured.reduce<number>((a, c) => a + jsonBytes(c), 0);
     if (responseBytes > this.limits.response) {
       this.stats.refused++;
-      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${responseBytes} bytes).`,
+      );
     }
     this.stats.responseBytes.push(responseBytes);
     loads.forEach((l, i) => l.commit(captured[i]));

@@ -90,7 +90,16 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: FakeChart[] = [];
   /** What `Worksheet.pageLayout` set (ExcelApi 1.9): addresses are A1 ranges on this sheet. */
-  readonly pageLayout: FakePageLayout = { paperSize: "Letter", orientation: "Portrait", zoom: { scale: 100 }, printArea: undefined, printTitleRows: undefined, leftFooter: "", centerFooter: "", rightFooter: "" };
+  readonly pageLayout: FakePageLayout = {
+    paperSize: "Letter",
+    orientation: "Portrait",
+    zoom: { scale: 100 },
+    printArea: undefined,
+    printTitleRows: undefined,
+    leftFooter: "",
+    centerFooter: "",
+    rightFooter: "",
+  };
   constructor(name: string) {
     this.name = name;
   }
@@ -176,7 +185,17 @@ export class FakeDocument {
    * (https://github.com/OfficeDev/office-js-docs-pr/issues/2477);
    * `getActiveCell()` (ExcelApi 1.7) always gives the one active cell.
    */
-  selection: { sheet: FakeSheet; row: number; col: number; rows: number; cols: number; more?: { row: number; col: number; rows: number; cols: number }[]; active?: { row: number; col: number } } | undefined;
+  selection:
+    | {
+        sheet: FakeSheet;
+        row: number;
+        col: number;
+        rows: number;
+        cols: number;
+        more?: { row: number; col: number; rows: number; cols: number }[];
+        active?: { row: number; col: number };
+      }
+    | undefined;
   /**
    * The name of the chart sheet the user is looking at, if any. Office.js has
    * no chart sheets: `getActiveWorksheet()` throws while one is active
@@ -212,7 +231,8 @@ export class FakeDocument {
 
   /** Checks a sheet name as Excel does. */
   checkSheetName(name: string, except?: FakeSheet): void {
-    if (name === "" || name.length > 31 || BAD_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid sheet name`);
+    if (name === "" || name.length > 31 || BAD_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'"))
+      throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid sheet name`);
     const clash = this.sheet(name);
     if (clash !== undefined && clash !== except) throw new FakeExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists`);
   }
@@ -229,20 +249,24 @@ export class FakeDocument {
   deleteSheet(s: FakeSheet): void {
     const i = this.sheets.indexOf(s);
     if (i < 0) throw new FakeExcelError("ItemNotFound", "The sheet no longer exists");
-    if (s.visibility === "Visible" && this.sheets.filter((x) => x.visibility === "Visible").length === 1) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet");
+    if (s.visibility === "Visible" && this.sheets.filter((x) => x.visibility === "Visible").length === 1)
+      throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet");
     this.sheets.splice(i, 1);
     for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t]?.sheet === s) this.tables.splice(t, 1);
     for (const other of this.sheets) for (const v of other.validations) if (refersTo(v.rule, s)) v.broken = true;
     if (this.active === s) this.active = this.sheets.find((x) => x.visibility === "Visible");
-    if (this.selection?.sheet === s) this.selection = this.active === undefined ? undefined : { sheet: this.active, row: 0, col: 0, rows: 1, cols: 1 };
+    if (this.selection?.sheet === s)
+      this.selection = this.active === undefined ? undefined : { sheet: this.active, row: 0, col: 0, rows: 1, cols: 1 };
   }
 
   /** Checks a table name as Excel does: starts with a letter or underscore, no spaces, unique. */
   checkTableName(name: string, except?: FakeTable): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid table name`);
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+      throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid table name`);
     const clash = this.table(name);
     if (clash !== undefined && clash !== except) throw new FakeExcelError("ItemAlreadyExists", `A table named "${name}" already exists`);
-    if (this.names.has(name.toLowerCase())) throw new FakeExcelError("InvalidArgument", `"${name}" is already a defined name in the workbook`);
+    if (this.names.has(name.toLowerCase()))
+      throw new FakeExcelError("InvalidArgument", `"${name}" is already a defined name in the workbook`);
   }
 
   /** Rows of a sheet hidden by a table's filter (zero-based sheet rows). */
@@ -257,14 +281,23 @@ export class FakeDocument {
 
   /** True when a rectangle overlaps a table with a filter applied. */
   filteredTableAt(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): boolean {
-    return this.tables.some((t) => t.sheet === sheet && t.filter !== undefined && t.row < row + rows && row < t.row + t.rows && t.col < col + cols && col < t.col + t.cols);
+    return this.tables.some(
+      (t) =>
+        t.sheet === sheet &&
+        t.filter !== undefined &&
+        t.row < row + rows &&
+        row < t.row + t.rows &&
+        t.col < col + cols &&
+        col < t.col + t.cols,
+    );
   }
 
   /** Creates a table over a rectangle whose first row is its header, fixing headers as Excel does. */
   addTable(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): FakeTable {
     if (rows < 2) throw new FakeExcelError("InvalidArgument", "A table needs a header row and at least one body row");
     for (const t of this.tables) {
-      if (t.sheet === sheet && t.row < row + rows && row < t.row + t.rows && t.col < col + cols && col < t.col + t.cols) throw new FakeExcelError("InvalidOperation", "A table can't overlap another table");
+      if (t.sheet === sheet && t.row < row + rows && row < t.row + t.rows && t.col < col + cols && col < t.col + t.cols)
+        throw new FakeExcelError("InvalidOperation", "A table can't overlap another table");
     }
     const seen = new Set<string>();
     for (let c = 0; c < cols; c++) {

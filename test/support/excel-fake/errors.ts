@@ -13,6 +13,7 @@ export class FakeExcelError extends Error {
 export function notLoaded(property: string): FakeExcelError {
   return new FakeExcelError(
     "PropertyNotLoaded",
-    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing ` +
+      `object and call "context.sync()" on the associated request context.`,
   );
 }

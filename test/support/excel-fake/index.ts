@@ -40,7 +40,9 @@ export interface FakeExcel {
  * data validation, conditional formats, charts, frozen panes, selection,
  * `suspendApiCalculationUntilNextSync`, payload limits and injected failures.
  */
-export function createFakeExcel(options: { sheets?: readonly string[]; requestLimit?: number; responseLimit?: number; honoursDelayForCellEdit?: boolean } = {}): FakeExcel {
+export function createFakeExcel(
+  options: { sheets?: readonly string[]; requestLimit?: number; responseLimit?: number; honoursDelayForCellEdit?: boolean } = {},
+): FakeExcel {
   const document = new FakeDocument(options.sheets ?? ["Sheet1"]);
   const stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], refused: 0, calcSuspendedSyncs: 0 };
   const failures: InjectedFailure[] = [];

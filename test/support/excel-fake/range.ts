@@ -46,7 +46,10 @@ export function parseA1(sheet: FakeSheet, address: string): RangeTarget {
 
 function checkShape(t: RangeTarget, v: unknown): unknown[][] {
   if (!Array.isArray(v) || v.length !== t.rows || v.some((r) => !Array.isArray(r) || r.length !== t.cols)) {
-    throw new FakeExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    throw new FakeExcelError(
+      "InvalidArgument",
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+    );
   }
   return v as unknown[][];
 }
@@ -64,7 +67,13 @@ function style(t: RangeTarget, prop: string, value: unknown): void {
     for (let c = 0; c < t.cols; c++) {
       const k = cellKey(t.row + r, t.col + c);
       const old = t.sheet.cells.get(k);
-      t.sheet.cells.set(k, { ...old, value: old?.value ?? "", format: old?.format, prefixed: old?.prefixed ?? false, style: { ...(old?.style ?? {}), [prop]: value } });
+      t.sheet.cells.set(k, {
+        ...old,
+        value: old?.value ?? "",
+        format: old?.format,
+        prefixed: old?.prefixed ?? false,
+        style: { ...(old?.style ?? {}), [prop]: value },
+      });
     }
   }
 }
@@ -191,13 +200,21 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.command(v, (t) => {
       // As Excel does, a 1×1 array applies its format to every cell of the range.
       const one = Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;
-      const rows = one ? Array.from({ length: t.rows }, () => Array.from({ length: t.cols }, () => (v[0] as string[])[0])) : checkShape(t, v);
+      const rows = one
+        ? Array.from({ length: t.rows }, () => Array.from({ length: t.cols }, () => (v[0] as string[])[0]))
+        : checkShape(t, v);
       rows.forEach((row, r) =>
         row.forEach((f, c) => {
           if (f === null || f === undefined) return;
           const k = cellKey(t.row + r, t.col + c);
           const old = t.sheet.cells.get(k);
-          t.sheet.cells.set(k, { ...old, value: old?.value ?? "", format: f === "General" ? undefined : String(f), style: old?.style, prefixed: old?.prefixed ?? false });
+          t.sheet.cells.set(k, {
+            ...old,
+            value: old?.value ?? "",
+            format: f === "General" ? undefined : String(f),
+            style: old?.style,
+            prefixed: old?.prefixed ?? false,
+          });
         }),
       );
     });
@@ -270,7 +287,15 @@ export class FakeDataValidation {
     return v.row < a.row + a.rows && a.row < v.row + v.rows && v.col < a.col + a.cols && a.col < v.col + v.cols;
   }
 
-  private entry(t: RangeTarget): { row: number; col: number; rows: number; cols: number; rule: unknown; errorAlert: unknown; broken: boolean } {
+  private entry(t: RangeTarget): {
+    row: number;
+    col: number;
+    rows: number;
+    cols: number;
+    rule: unknown;
+    errorAlert: unknown;
+    broken: boolean;
+  } {
     let e = t.sheet.validations.find((v) => v.row === t.row && v.col === t.col && v.rows === t.rows && v.cols === t.cols);
     if (e === undefined) {
       e = { row: t.row, col: t.col, rows: t.rows, cols: t.cols, rule: undefined, errorAlert: undefined, broken: false };
@@ -324,7 +349,16 @@ export class FakeConditionalFormatCollection {
       bytes: 60,
       run: () => {
         const t = this.range();
-        const cf = { row: t.row, col: t.col, rows: t.rows, cols: t.cols, type, rule: undefined as unknown, fill: undefined as string | undefined, font: undefined as string | undefined };
+        const cf = {
+          row: t.row,
+          col: t.col,
+          rows: t.rows,
+          cols: t.cols,
+          type,
+          rule: undefined as unknown,
+          fill: undefined as string | undefined,
+          font: undefined as string | undefined,
+        };
         t.sheet.conditionalFormats.push(cf);
         holder.cf = cf;
       },

@@ -130,7 +130,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   set visibility(v: string) {
     this.command(v, (t) => {
-      if (v !== "Visible" && t.visibility === "Visible" && this.context.document.sheets.filter((s) => s.visibility === "Visible").length === 1) {
+      if (
+        v !== "Visible" &&
+        t.visibility === "Visible" &&
+        this.context.document.sheets.filter((s) => s.visibility === "Visible").length === 1
+      ) {
         throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet");
       }
       t.visibility = v as FakeSheet["visibility"];
@@ -177,7 +181,15 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
         this.command({ type, seriesBy }, (t) => {
           const s = (source as unknown as { target(): RangeTarget }).target();
           if (s.sheet !== t) throw new FakeExcelError("InvalidArgument", "chart data must be on the chart's sheet in this fake");
-          const chart = { name: `Chart ${t.charts.length + 1}`, type, title: "", source: { row: s.row, col: s.col, rows: s.rows, cols: s.cols }, seriesBy, from: undefined, to: undefined };
+          const chart = {
+            name: `Chart ${t.charts.length + 1}`,
+            type,
+            title: "",
+            source: { row: s.row, col: s.col, rows: s.rows, cols: s.cols },
+            seriesBy,
+            from: undefined,
+            to: undefined,
+          };
           t.charts.push(chart);
           holder.chart = chart;
         });
@@ -205,7 +217,8 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     setPrintTitleRows(range: FakeRange): void;
     headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } };
   } {
-    const set = <K extends keyof FakePageLayout>(key: K, value: FakePageLayout[K]): void => this.command(value, (t) => (t.pageLayout[key] = value));
+    const set = <K extends keyof FakePageLayout>(key: K, value: FakePageLayout[K]): void =>
+      this.command(value, (t) => (t.pageLayout[key] = value));
     const onSheet = (range: FakeRange, t: FakeSheet): RangeTarget => {
       const r = (range as unknown as { target(): RangeTarget }).target();
       if (r.sheet !== t) throw new FakeExcelError("InvalidArgument", "a print range must be on the sheet");
@@ -221,10 +234,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
       });
     }
     const layout = {
-      setPrintArea: (range: FakeRange) => this.command(null, (t) => {
-        const address = addressOf(onSheet(range, t));
-        t.pageLayout.printArea = address.slice(address.lastIndexOf("!") + 1);
-      }),
+      setPrintArea: (range: FakeRange) =>
+        this.command(null, (t) => {
+          const address = addressOf(onSheet(range, t));
+          t.pageLayout.printArea = address.slice(address.lastIndexOf("!") + 1);
+        }),
       setPrintTitleRows: (range: FakeRange) =>
         this.command(null, (t) => {
           const r = onSheet(range, t);
@@ -307,7 +321,10 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
     this.command(v, (t) => (t.style = v));
   }
 
-  /** Clears the filters applied to the table (ExcelApi 1.2: https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-clearfilters-member(1)). */
+  /**
+   * Clears the filters applied to the table (ExcelApi 1.2:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-clearfilters-member(1)).
+   */
   clearFilters(): void {
     this.command(null, (t) => (t.filter = undefined));
   }
@@ -325,7 +342,8 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
     return {
       add: (index, values) =>
         this.command(values, (t) => {
-          if (index !== undefined && index !== null && index !== -1) throw new FakeExcelError("InvalidArgument", "the fake only appends rows");
+          if (index !== undefined && index !== null && index !== -1)
+            throw new FakeExcelError("InvalidArgument", "the fake only appends rows");
           const doc = this.context.document;
           const end = t.row + t.rows;
           doc.shiftRows(t.sheet, end, t.col, t.cols, values.length);
@@ -335,7 +353,12 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
               const k = cellKey(end + r, t.col + c);
               const above = t.sheet.cells.get(cellKey(end - 1, t.col + c));
               const text = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
-              t.sheet.cells.set(k, { value: text as string | number | boolean, format: above?.format, style: undefined, prefixed: typeof v === "string" && v.startsWith("'") });
+              t.sheet.cells.set(k, {
+                value: text as string | number | boolean,
+                format: above?.format,
+                style: undefined,
+                prefixed: typeof v === "string" && v.startsWith("'"),
+              });
             }),
           );
         }),
@@ -364,7 +387,11 @@ export class FakeTableCollection extends FakeClientObject<FakeTable[]> {
     const names = (typeof spec === "string" ? spec.split(",") : []).map((s) => s.trim());
     if (names.length === 0 || names.some((n) => !n.startsWith("items/"))) throw new FakeExcelError("InvalidArgument", "load items/… only");
     this.context.queueLoad({
-      capture: () => this.target().map((t) => ({ t, values: names.map((n) => (n === "items/name" ? t.name : n === "items/style" ? t.style : undefined)) })),
+      capture: () =>
+        this.target().map((t) => ({
+          t,
+          values: names.map((n) => (n === "items/name" ? t.name : n === "items/style" ? t.style : undefined)),
+        })),
       commit: (captured) => {
         this.itemsLoaded = (captured as { t: FakeTable; values: unknown[] }[]).map(({ t, values }) => {
           const p = new FakeTableProxy(this.context, () => (this.context.document.tables.includes(t) ? t : null));

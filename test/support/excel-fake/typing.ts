@@ -31,7 +31,8 @@ export function typeIn(v: unknown, format: string | undefined): { value: FakeVal
   if (t === "") return { value: v, prefixed: false };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", prefixed: false };
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t), prefixed: false };
-  if (/^[+-]?£?\d{1,3}(,\d{3})*(\.\d+)?$/.test(t) || /^[+-]?£\d+(\.\d+)?$/.test(t)) return { value: Number(t.replace(/[£,]/g, "")), prefixed: false };
+  if (/^[+-]?£?\d{1,3}(,\d{3})*(\.\d+)?$/.test(t) || /^[+-]?£\d+(\.\d+)?$/.test(t))
+    return { value: Number(t.replace(/[£,]/g, "")), prefixed: false };
   // Anything else starting like a formula is taken as one (and these are not valid formulas).
   if (t.startsWith("=") || t.startsWith("+") || t.startsWith("-")) return { value: "#NAME?", prefixed: false };
   const pct = /^([+-]?\d+(\.\d+)?)%$/.exec(t);

@@ -25,7 +25,9 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
       capture: () =>
         this.target().map((s, i) => ({
           s,
-          values: names.map((n) => (n === "items/name" ? s.name : n === "items/visibility" ? s.visibility : n === "items/position" ? i : undefined)),
+          values: names.map((n) =>
+            n === "items/name" ? s.name : n === "items/visibility" ? s.visibility : n === "items/position" ? i : undefined,
+          ),
         })),
       commit: (captured) => {
         this.itemsLoaded = (captured as { s: FakeSheet; values: unknown[] }[]).map(({ s, values }) => {
@@ -64,7 +66,8 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
   /** The active sheet; fails while a chart sheet is active (office-js #2444: https://github.com/OfficeDev/office-js/issues/2444). */
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
-      if (this.context.document.activeChartSheet !== undefined) throw new FakeExcelError("GeneralException", "The active sheet is not a worksheet.");
+      if (this.context.document.activeChartSheet !== undefined)
+        throw new FakeExcelError("GeneralException", "The active sheet is not a worksheet.");
       return this.context.document.active ?? null;
     });
   }
@@ -93,7 +96,8 @@ export class FakeWorkbook {
   getSelectedRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const s = this.context.document.selection;
-      if (s === undefined || this.context.document.activeChartSheet !== undefined) throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+      if (s === undefined || this.context.document.activeChartSheet !== undefined)
+        throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
       if ((s.more?.length ?? 0) > 0) throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
       return s;
     });
@@ -106,7 +110,8 @@ export class FakeWorkbook {
   getActiveCell(): FakeRange {
     return new FakeRange(this.context, () => {
       const s = this.context.document.selection;
-      if (s === undefined || this.context.document.activeChartSheet !== undefined) throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+      if (s === undefined || this.context.document.activeChartSheet !== undefined)
+        throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
       return { sheet: s.sheet, row: s.active?.row ?? s.row, col: s.active?.col ?? s.col, rows: 1, cols: 1 };
     });
   }
@@ -142,7 +147,11 @@ export class FakeNamedItemCollection extends FakeClientObject<{ name: string; fo
     const names = (typeof spec === "string" ? spec.split(",") : []).map((s) => s.trim());
     if (names.length === 0 || names.some((n) => !n.startsWith("items/"))) throw new FakeExcelError("InvalidArgument", "load items/… only");
     this.context.queueLoad({
-      capture: () => this.target().map((n) => ({ n, values: names.map((k) => (k === "items/name" ? n.name : k === "items/formula" ? n.formula : undefined)) })),
+      capture: () =>
+        this.target().map((n) => ({
+          n,
+          values: names.map((k) => (k === "items/name" ? n.name : k === "items/formula" ? n.formula : undefined)),
+        })),
       commit: (captured) => {
         this.itemsLoaded = (captured as { n: { name: string; formula: string }; values: unknown[] }[]).map(({ n, values }) => {
           const p = new FakeNamedItem(this.context, () => n);

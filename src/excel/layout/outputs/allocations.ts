@@ -113,7 +113,9 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
       { row: ALLOCATION_HEADER_ROW, col: 0, values: [headers] },
       { row: ALLOCATION_HEADER_ROW + 1, col: 0, values: rows, formats },
     ],
-    tables: [{ name: OUTPUT_TABLES.allocations, row: ALLOCATION_HEADER_ROW, col: 0, rows: rows.length + 1, cols: width, style: TABLE_STYLE }],
+    tables: [
+      { name: OUTPUT_TABLES.allocations, row: ALLOCATION_HEADER_ROW, col: 0, rows: rows.length + 1, cols: width, style: TABLE_STYLE },
+    ],
     freezeRows: ALLOCATION_HEADER_ROW + 1,
     columnWidths: [70, 220, 100, 70, 70, 110, 60, 110, ...partners.map(() => 100), 80],
   });

@@ -1,4 +1,13 @@
-import { BUDGET_STATUS_TEXT, budgetFlagMessage, formatMoney, fracToDecimalText, type BudgetFlag, type BudgetStatus, type ModelBudgetReport, type ModelRun } from "../../../engine";
+import {
+  BUDGET_STATUS_TEXT,
+  budgetFlagMessage,
+  formatMoney,
+  fracToDecimalText,
+  type BudgetFlag,
+  type BudgetStatus,
+  type ModelBudgetReport,
+  type ModelRun,
+} from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
@@ -31,7 +40,17 @@ export const FLAG_STATUS = {
 } as const;
 
 /** The Budget check table's headers. */
-export const BUDGET_HEADERS = ["Partner", "Year", "Category", "Service", "Budget (£)", "Recharge (£)", "Variance (£)", "Variance %", "Status"] as const;
+export const BUDGET_HEADERS = [
+  "Partner",
+  "Year",
+  "Category",
+  "Service",
+  "Budget (£)",
+  "Recharge (£)",
+  "Variance (£)",
+  "Variance %",
+  "Status",
+] as const;
 
 function flagRow(f: BudgetFlag): CellValue[] {
   const status = FLAG_STATUS[f.kind].text;
@@ -58,7 +77,13 @@ function flagRow(f: BudgetFlag): CellValue[] {
  */
 export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | undefined, scenario: string | undefined): SheetSpec {
   if (report === undefined) {
-    return notRunSheet("budgetCheck", "Budget check", "No budget check was run with these results. Add budgets on the Budgets sheet and run again.", run.result, scenario);
+    return notRunSheet(
+      "budgetCheck",
+      "Budget check",
+      "No budget check was run with these results. Add budgets on the Budgets sheet and run again.",
+      run.result,
+      scenario,
+    );
   }
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["Budget check"]], style: "title" },
@@ -68,7 +93,12 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
   blocks.push({
     row: 3,
     col: 0,
-    values: [[`Tolerance: ${tol.amount === undefined ? "no £ tolerance" : formatMoney(tol.amount)}; ${tol.percent === undefined ? "no % tolerance" : `${fracToDecimalText(tol.percent, 4)}% of budget`}.`]],
+    values: [
+      [
+        `Tolerance: ${tol.amount === undefined ? "no £ tolerance" : formatMoney(tol.amount)}; ` +
+          `${tol.percent === undefined ? "no % tolerance" : `${fracToDecimalText(tol.percent, 4)}% of budget`}.`,
+      ],
+    ],
     style: "note",
   });
   const top = 5;
@@ -83,7 +113,17 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     l.percentText === undefined ? "" : `${l.percentText}%`,
     BUDGET_STATUS[l.status].text,
   ]);
-  const t = tableBlocks(OUTPUT_TABLES.budgetCheck, top, BUDGET_HEADERS, body, [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null]);
+  const t = tableBlocks(OUTPUT_TABLES.budgetCheck, top, BUDGET_HEADERS, body, [
+    null,
+    null,
+    null,
+    null,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    null,
+    null,
+  ]);
   blocks.push(...t.blocks);
   const tables: TableSpec[] = [t.table];
   const cf: ConditionalFormatSpec[] = [{ row: top + 1, col: 8, rows: t.bodyRows, cols: 1, rules: Object.values(BUDGET_STATUS) }];
@@ -93,7 +133,12 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     blocks.push({ row: row + 1, col: 0, values: [["None: every charge has a budget of the right kind and every stated total adds up."]] });
     row += 3;
   } else {
-    blocks.push({ row: row + 1, col: 0, values: [["Flag", "Partner", "Year", "Category", "Service or total", "Amount (£)", "Message"]], style: "header" });
+    blocks.push({
+      row: row + 1,
+      col: 0,
+      values: [["Flag", "Partner", "Year", "Category", "Service or total", "Amount (£)", "Message"]],
+      style: "header",
+    });
     blocks.push({ row: row + 2, col: 0, values: report.flags.map(flagRow), formats: [null, null, null, null, null, MONEY_FORMAT, null] });
     cf.push({ row: row + 2, col: 0, rows: report.flags.length, cols: 1, rules: Object.values(FLAG_STATUS) });
     row += report.flags.length + 4;
@@ -103,7 +148,21 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     blocks.push({
       row: row + 1,
       col: 0,
-      values: [["Label", "Year", "Stated (£)", "Lines add to (£)", "Difference (£)", "Matches", "Capital (£)", "Revenue (£)", "One-off (£)", "Ongoing (£)", "Lines"]],
+      values: [
+        [
+          "Label",
+          "Year",
+          "Stated (£)",
+          "Lines add to (£)",
+          "Difference (£)",
+          "Matches",
+          "Capital (£)",
+          "Revenue (£)",
+          "One-off (£)",
+          "Ongoing (£)",
+          "Lines",
+        ],
+      ],
       style: "header",
     });
     blocks.push({
@@ -129,7 +188,26 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
   if (report.yearEnd !== undefined) {
     const ye = report.yearEnd;
     blocks.push({ row, col: 0, values: [[`Year-end settlement (shared by ${ye.basis})`]], style: "header" });
-    blocks.push({ row: row + 1, col: 0, values: [["Year", "Category", "Service", "Outturn (£)", "Charged (£)", "Variance (£)", "Kind", "Partner", "Contribution (£)", "Share (£)", "Carried forward"]], style: "header" });
+    blocks.push({
+      row: row + 1,
+      col: 0,
+      values: [
+        [
+          "Year",
+          "Category",
+          "Service",
+          "Outturn (£)",
+          "Charged (£)",
+          "Variance (£)",
+          "Kind",
+          "Partner",
+          "Contribution (£)",
+          "Share (£)",
+          "Carried forward",
+        ],
+      ],
+      style: "header",
+    });
     const rows: CellValue[][] = [];
     for (const s of ye.settlements) {
       // Says only what happened: the share's line in the next year, or why there is none.
@@ -140,12 +218,49 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
         const line = s.carryForward.find((l) => l.ref.endsWith(`(${partner})`));
         return line === undefined ? "No" : `Into ${s.carriedTo ?? ""} as "${line.ref}"`;
       };
-      for (const sh of s.shares) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, sh.partner, pounds(sh.contribution), pounds(sh.share), carried(sh.share, sh.partner)]);
-      if (s.shares.length === 0) rows.push([s.yearLabel, s.category, s.service, pounds(s.outturn), pounds(s.charged), pounds(s.variance), s.kind, "", "", "", carried(0, "")]);
+      for (const sh of s.shares)
+        rows.push([
+          s.yearLabel,
+          s.category,
+          s.service,
+          pounds(s.outturn),
+          pounds(s.charged),
+          pounds(s.variance),
+          s.kind,
+          sh.partner,
+          pounds(sh.contribution),
+          pounds(sh.share),
+          carried(sh.share, sh.partner),
+        ]);
+      if (s.shares.length === 0)
+        rows.push([
+          s.yearLabel,
+          s.category,
+          s.service,
+          pounds(s.outturn),
+          pounds(s.charged),
+          pounds(s.variance),
+          s.kind,
+          "",
+          "",
+          "",
+          carried(0, ""),
+        ]);
     }
     if (rows.length > 0) {
-      blocks.push({ row: row + 2, col: 0, values: rows, formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null, MONEY_FORMAT, MONEY_FORMAT, null] });
+      blocks.push({
+        row: row + 2,
+        col: 0,
+        values: rows,
+        formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null, MONEY_FORMAT, MONEY_FORMAT, null],
+      });
     }
   }
-  return outputSheet("budgetCheck", { blocks, tables, conditionalFormats: cf, freezeRows: top + 1, columnWidths: [150, 70, 80, 140, 110, 110, 110, 90, 130, 110, 400] });
+  return outputSheet("budgetCheck", {
+    blocks,
+    tables,
+    conditionalFormats: cf,
+    freezeRows: top + 1,
+    columnWidths: [150, 70, 80, 140, 110, 110, 110, 90, 130, 110, 400],
+  });
 }

@@ -24,7 +24,11 @@ export function chartsSheet(run: ModelRun): SheetSpec {
     const byYear = totals.get(p.id);
     const data: CellValue[][] = years.map((y) => {
       const c = byYear?.get(y);
-      return [fyLabel(y), pounds((c?.capital["one-off"] ?? 0) + (c?.capital.ongoing ?? 0)), pounds((c?.revenue["one-off"] ?? 0) + (c?.revenue.ongoing ?? 0))];
+      return [
+        fyLabel(y),
+        pounds((c?.capital["one-off"] ?? 0) + (c?.capital.ongoing ?? 0)),
+        pounds((c?.revenue["one-off"] ?? 0) + (c?.revenue.ongoing ?? 0)),
+      ];
     });
     blocks.push({ row, col: 0, values: [[`${p.id} — ${p.name}`]], style: "header" });
     blocks.push({ row: row + 1, col: 0, values: [["Year", "Capital (£)", "Revenue (£)"]], style: "header" });

@@ -17,8 +17,11 @@ export function runNotes(result: ApportionResult, scenario: string | undefined):
   // Partners that join or leave, so a reader knows why they pay nothing in some years.
   const members = result.partners.filter((p) => p.joins !== undefined || p.leaves !== undefined).map((p) => `${p.id} ${membershipText(p)}`);
   return [
-    `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitName(s.unit)} · part years by ${s.proRata}${members.length === 0 ? "" : ` · membership: ${members.join("; ")} (a partner pays only for costs while it is a member)`}`,
-    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged.${outsideText(result)} Tie-break: ${TIE_BREAK_RULE}`,
+    `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitName(s.unit)} ` +
+      `· part years by ${s.proRata}` +
+      (members.length === 0 ? "" : ` · membership: ${members.join("; ")} (a partner pays only for costs while it is a member)`),
+    `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ` +
+      `${formatMoney(b.totalOut)} charged.${outsideText(result)} Tie-break: ${TIE_BREAK_RULE}`,
   ];
 }
 
@@ -34,9 +37,14 @@ export function outsideText(result: ApportionResult): string {
   const o = result.outsideYears;
   if (o.length === 0) return "";
   // A note is one cell: name the first few, count the rest (each has its own warning at its cell).
-  const items = o.slice(0, OUTSIDE_LISTED).map((l) => `${l.lineRef} (${l.nature === "one-off" ? formatMoney(l.amount) : `${formatMoney(l.amount)} a year`}, ${l.side})`);
+  const items = o
+    .slice(0, OUTSIDE_LISTED)
+    .map((l) => `${l.lineRef} (${l.nature === "one-off" ? formatMoney(l.amount) : `${formatMoney(l.amount)} a year`}, ${l.side})`);
   const more = o.length - items.length;
-  return ` Outside the model's years, not charged to anyone: ${items.join("; ")}${more > 0 ? ` and ${more} more line${more === 1 ? "" : "s"}` : ""}.`;
+  return (
+    ` Outside the model's years, not charged to anyone: ` +
+    `${items.join("; ")}${more > 0 ? ` and ${more} more line${more === 1 ? "" : "s"}` : ""}.`
+  );
 }
 
 /** A table laid out from row `row`: header block, body block (at least one row), and the table over both. */
@@ -129,9 +137,14 @@ export function footerText(text: string): string {
  * title is shortened with "…"). A sheet that does not print is returned as it
  * is.
  */
-export function withPrintFooter(sheet: SheetSpec, footer: { readonly title: string; readonly scenario: string | undefined; readonly when: string | undefined }): SheetSpec {
+export function withPrintFooter(
+  sheet: SheetSpec,
+  footer: { readonly title: string; readonly scenario: string | undefined; readonly when: string | undefined },
+): SheetSpec {
   if (sheet.print === undefined) return sheet;
-  const right = footerText(footer.when === undefined ? scenarioText(footer.scenario) : `${scenarioText(footer.scenario)}\nRun ${footer.when}`);
+  const right = footerText(
+    footer.when === undefined ? scenarioText(footer.scenario) : `${scenarioText(footer.scenario)}\nRun ${footer.when}`,
+  );
   // Excel refuses a header or footer longer than 255 characters (its three sections and their codes together).
   const room = Math.min(FOOTER_SECTION, FOOTER_LIMIT - "&L&C&R".length - PAGE_OF_PAGES.length - right.length);
   let title = footer.title.trim();
@@ -146,7 +159,13 @@ export const FOOTER_SECTION = 60;
 export const FOOTER_LIMIT = 255;
 
 /** A sheet saying an output was not produced by this run (so a stale one never survives a re-run). */
-export function notRunSheet(kind: OutputSheetKind, title: string, reason: string, result: ApportionResult, scenario: string | undefined): SheetSpec {
+export function notRunSheet(
+  kind: OutputSheetKind,
+  title: string,
+  reason: string,
+  result: ApportionResult,
+  scenario: string | undefined,
+): SheetSpec {
   return outputSheet(kind, {
     blocks: [
       { row: 0, col: 0, values: [[title]], style: "title" },

@@ -29,23 +29,55 @@ function partnerWords(id: string, names: Names): string {
 function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[], names: Names): number {
   let row = start;
   const verdict = harm.passed ? HARM_STATUS.passed : HARM_STATUS.failed;
-  const joining = harm.joining.length > 0 ? ` Joining: ${harm.joining.map((j) => partnerWords(j, names)).join(", ")}${harm.memberYears.length > 0 ? `, charged in ${harm.memberYears.join(", ")} (the years it is a member)` : ""}.` : "";
-  blocks.push({ row, col: 0, values: [[verdict.text, `Scenario "${harm.scenario}".${joining} ${harm.passed ? "No existing partner pays more in any year, on capital or revenue." : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`}`]] });
+  const joining =
+    harm.joining.length > 0
+      ? ` Joining: ${harm.joining.map((j) => partnerWords(j, names)).join(", ")}` +
+        (harm.memberYears.length > 0 ? `, charged in ${harm.memberYears.join(", ")} (the years it is a member)` : "") +
+        "."
+      : "";
+  blocks.push({
+    row,
+    col: 0,
+    values: [
+      [
+        verdict.text,
+        `Scenario "${harm.scenario}".${joining} ` +
+          (harm.passed
+            ? "No existing partner pays more in any year, on capital or revenue."
+            : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`),
+      ],
+    ],
+  });
   cf.push({ row, col: 0, rows: 1, cols: 1, rules: Object.values(HARM_STATUS) });
   row += 1;
   if (harm.harms.length > 0) {
-    blocks.push({ row: row + 1, col: 0, values: [["Partner", "Name", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]], style: "header" });
+    blocks.push({
+      row: row + 1,
+      col: 0,
+      values: [["Partner", "Name", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]],
+      style: "header",
+    });
     blocks.push({
       row: row + 2,
       col: 0,
-      values: harm.harms.map((h) => [h.partner, names.get(h.partner) ?? h.partner, h.yearLabel, h.category, pounds(h.before), pounds(h.after), pounds(h.increase)]),
+      values: harm.harms.map((h) => [
+        h.partner,
+        names.get(h.partner) ?? h.partner,
+        h.yearLabel,
+        h.category,
+        pounds(h.before),
+        pounds(h.after),
+        pounds(h.increase),
+      ]),
       formats: [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
     });
     row += harm.harms.length + 2;
     blocks.push({
       row: row + 1,
       col: 0,
-      values: harm.byPartner.map((b) => [`${partnerWords(b.partner, names)} pays more in total: capital ${formatMoney(b.capital)}, revenue ${formatMoney(b.revenue)}`]),
+      values: harm.byPartner.map((b) => [
+        `${partnerWords(b.partner, names)} pays more in total: capital ${formatMoney(b.capital)}, revenue ${formatMoney(b.revenue)}`,
+      ]),
       style: "note",
     });
     row += harm.byPartner.length + 1;
@@ -56,7 +88,14 @@ function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: Co
 /** The headers of the many-run comparison table: the runs' charges, then each scenario's difference from the base and its %. */
 export function manyComparisonHeaders(names: readonly string[]): string[] {
   const [base = "Base", ...scenarios] = names;
-  return ["Partner", "Name", "Year", "Category", ...names.map((n) => `${n} (£)`), ...scenarios.flatMap((n) => [`${n} − ${base} (£)`, `${n} − ${base} %`])];
+  return [
+    "Partner",
+    "Name",
+    "Year",
+    "Category",
+    ...names.map((n) => `${n} (£)`),
+    ...scenarios.flatMap((n) => [`${n} − ${base} (£)`, `${n} − ${base} %`]),
+  ];
 }
 
 /**
@@ -85,7 +124,14 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
     ...r.amounts.map(pounds),
     ...r.differences.flatMap((d, i) => [pounds(d), r.percentTexts[i] === undefined ? "" : `${r.percentTexts[i]}%`]),
   ]);
-  const formats = [null, null, null, null, ...Array.from({ length: runs }, () => MONEY_FORMAT), ...Array.from({ length: runs - 1 }, () => [MONEY_FORMAT, null]).flat()];
+  const formats = [
+    null,
+    null,
+    null,
+    null,
+    ...Array.from({ length: runs }, () => MONEY_FORMAT),
+    ...Array.from({ length: runs - 1 }, () => [MONEY_FORMAT, null]).flat(),
+  ];
   const t = tableBlocks(OUTPUT_TABLES.comparison, row, manyComparisonHeaders(many.names), body, formats);
   blocks.push(...t.blocks);
   return outputSheet("comparison", {
@@ -93,7 +139,14 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
     tables: [t.table],
     conditionalFormats: cf,
     freezeRows: 0,
-    columnWidths: [70, 200, 70, 80, ...Array.from({ length: runs }, () => 130), ...Array.from({ length: runs - 1 }, () => [130, 80]).flat()],
+    columnWidths: [
+      70,
+      200,
+      70,
+      80,
+      ...Array.from({ length: runs }, () => 130),
+      ...Array.from({ length: runs - 1 }, () => [130, 80]).flat(),
+    ],
   });
 }
 
@@ -103,12 +156,28 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
  * pays more; then, when checked, the "do no harm" verdict and every existing
  * partner that would pay more.
  */
-export function comparisonSheet(run: ModelRun, comparison: Comparison | undefined, harm: DoNoHarmReport | undefined, scenario: string | undefined): SheetSpec {
+export function comparisonSheet(
+  run: ModelRun,
+  comparison: Comparison | undefined,
+  harm: DoNoHarmReport | undefined,
+  scenario: string | undefined,
+): SheetSpec {
   if (comparison === undefined && harm === undefined) {
-    return notRunSheet("comparison", "Scenario comparison", "No scenario comparison was run with these results. Choose two scenarios to compare and run again.", run.result, scenario);
+    return notRunSheet(
+      "comparison",
+      "Scenario comparison",
+      "No scenario comparison was run with these results. Choose two scenarios to compare and run again.",
+      run.result,
+      scenario,
+    );
   }
   const blocks: Block[] = [
-    { row: 0, col: 0, values: [[comparison === undefined ? "Scenario comparison" : `Scenario comparison: ${comparison.from} → ${comparison.to}`]], style: "title" },
+    {
+      row: 0,
+      col: 0,
+      values: [[comparison === undefined ? "Scenario comparison" : `Scenario comparison: ${comparison.from} → ${comparison.to}`]],
+      style: "title",
+    },
     { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
   ];
   const tables: TableSpec[] = [];
@@ -117,7 +186,17 @@ export function comparisonSheet(run: ModelRun, comparison: Comparison | undefine
   const partners = partnerNames(run.model);
   if (harm !== undefined) row = harmBlocks(harm, row, blocks, cf, partners) + 2;
   if (comparison !== undefined) {
-    const headers = ["Partner", "Name", "Year", "Category", `${comparison.from} (£)`, `${comparison.to} (£)`, "Difference (£)", "Change %", "Change"];
+    const headers = [
+      "Partner",
+      "Name",
+      "Year",
+      "Category",
+      `${comparison.from} (£)`,
+      `${comparison.to} (£)`,
+      "Difference (£)",
+      "Change %",
+      "Change",
+    ];
     const body: CellValue[][] = comparison.rows.map((r) => [
       r.partner,
       partners.get(r.partner) ?? r.partner,
@@ -129,10 +208,26 @@ export function comparisonSheet(run: ModelRun, comparison: Comparison | undefine
       r.percentText === undefined ? "" : `${r.percentText}%`,
       r.difference > 0 ? CHANGE_STATUS.more.text : r.difference < 0 ? CHANGE_STATUS.less.text : CHANGE_STATUS.same.text,
     ]);
-    const t = tableBlocks(OUTPUT_TABLES.comparison, row, headers, body, [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null]);
+    const t = tableBlocks(OUTPUT_TABLES.comparison, row, headers, body, [
+      null,
+      null,
+      null,
+      null,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      null,
+      null,
+    ]);
     blocks.push(...t.blocks);
     tables.push(t.table);
     cf.push({ row: row + 1, col: 8, rows: t.bodyRows, cols: 1, rules: Object.values(CHANGE_STATUS) });
   }
-  return outputSheet("comparison", { blocks, tables, conditionalFormats: cf, freezeRows: 0, columnWidths: [150, 200, 70, 80, 130, 130, 120, 80, 100] });
+  return outputSheet("comparison", {
+    blocks,
+    tables,
+    conditionalFormats: cf,
+    freezeRows: 0,
+    columnWidths: [150, 200, 70, 80, 130, 130, 120, 80, 100],
+  });
 }

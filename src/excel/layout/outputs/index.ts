@@ -1,4 +1,11 @@
-import { partnerNames, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelBudgetReport, type ModelRun } from "../../../engine";
+import {
+  partnerNames,
+  type Comparison,
+  type DoNoHarmReport,
+  type ManyComparison,
+  type ModelBudgetReport,
+  type ModelRun,
+} from "../../../engine";
 import type { SheetSpec } from "../cells";
 import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
@@ -61,11 +68,17 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     summarySheet(run, scenario),
     allocationsSheet(run),
     budgetCheckSheet(run, outputs.budget, scenario),
-    outputs.many !== undefined ? manyComparisonSheet(run, outputs.many, scenario) : comparisonSheet(run, outputs.comparison, outputs.doNoHarm, scenario),
+    outputs.many !== undefined
+      ? manyComparisonSheet(run, outputs.many, scenario)
+      : comparisonSheet(run, outputs.comparison, outputs.doNoHarm, scenario),
     traceSheet(run),
     chartsSheet(run),
   ].map((s) => (stamp === undefined ? s : stamped(s, stamp)));
-  const footer = { title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(), scenario, when: stamp?.when };
+  const footer = {
+    title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
+    scenario,
+    when: stamp?.when,
+  };
   return (log === undefined ? sheets : [...sheets, runLogSheet(log)]).map((s) => withPrintFooter(s, footer));
 }
 
@@ -75,7 +88,9 @@ function stamped(sheet: SheetSpec, stamp: RunStamp): SheetSpec {
   return {
     ...sheet,
     blocks: sheet.blocks.map((b) =>
-      b.row === 0 && b.col === 0 && typeof b.values[0]?.[0] === "string" ? { ...b, values: [[`${b.values[0][0]}${text}`, ...b.values[0].slice(1)], ...b.values.slice(1)] } : b,
+      b.row === 0 && b.col === 0 && typeof b.values[0]?.[0] === "string"
+        ? { ...b, values: [[`${b.values[0][0]}${text}`, ...b.values[0].slice(1)], ...b.values.slice(1)] }
+        : b,
     ),
   };
 }

@@ -34,7 +34,21 @@ export interface RunLogEntry {
   readonly compared: string;
 }
 
-const HEADERS = ["Event", "Date and time (UTC)", "By", "Scenario", "Inputs fingerprint", "Table fingerprints", "Add-in version", "Capital (£)", "Revenue (£)", "Balanced", "Problems", "Warnings", "Compared side by side"];
+const HEADERS = [
+  "Event",
+  "Date and time (UTC)",
+  "By",
+  "Scenario",
+  "Inputs fingerprint",
+  "Table fingerprints",
+  "Add-in version",
+  "Capital (£)",
+  "Revenue (£)",
+  "Balanced",
+  "Problems",
+  "Warnings",
+  "Compared side by side",
+];
 
 /** The Run log sheet: every entry, oldest first. */
 export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
@@ -53,11 +67,35 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     e.warnings,
     e.compared,
   ]);
-  const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, MONEY_FORMAT, MONEY_FORMAT, TEXT_FORMAT, null, null, TEXT_FORMAT]);
+  const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    TEXT_FORMAT,
+    null,
+    null,
+    TEXT_FORMAT,
+  ]);
   return outputSheet("runLog", {
     blocks: [
       { row: 0, col: 0, values: [["Run log"]], style: "title" },
-      { row: 1, col: 0, values: [["Every run written to this workbook and every sign-off, oldest first. Each write carries the log forward and adds one row; the fingerprints identify the inputs (docs/assurance.md)."]], style: "note" },
+      {
+        row: 1,
+        col: 0,
+        values: [
+          [
+            "Every run written to this workbook and every sign-off, oldest first. Each write carries the log forward and adds " +
+              "one row; the fingerprints identify the inputs (docs/assurance.md).",
+          ],
+        ],
+        style: "note",
+      },
       ...t.blocks,
     ],
     tables: [t.table],

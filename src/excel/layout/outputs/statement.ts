@@ -1,4 +1,16 @@
-import { BUDGET_STATUS_TEXT, CATEGORIES, Decimal, NATURES, fyLabel, parseDecimal, partnerNames, type Category, type LineYear, type Nature, type Pence } from "../../../engine";
+import {
+  BUDGET_STATUS_TEXT,
+  CATEGORIES,
+  Decimal,
+  NATURES,
+  fyLabel,
+  parseDecimal,
+  partnerNames,
+  type Category,
+  type LineYear,
+  type Nature,
+  type Pence,
+} from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter } from "./common";
@@ -8,13 +20,41 @@ import { defaultTitle, type RunOutputs } from "./index";
 export const STATEMENT_SHEET = "Statement";
 
 /** The headers of the charges by year. */
-export const STATEMENT_YEAR_HEADERS = ["Year", "Capital one-off (£)", "Capital ongoing (£)", "Capital total (£)", "Revenue one-off (£)", "Revenue ongoing (£)", "Revenue total (£)", "Total (£)"] as const;
+export const STATEMENT_YEAR_HEADERS = [
+  "Year",
+  "Capital one-off (£)",
+  "Capital ongoing (£)",
+  "Capital total (£)",
+  "Revenue one-off (£)",
+  "Revenue ongoing (£)",
+  "Revenue total (£)",
+  "Total (£)",
+] as const;
 
 /** The headers of the charges by cost line, each with its basis in words and the partner's share of it. */
-export const STATEMENT_LINE_HEADERS = ["Ref", "Description", "Year", "Category", "Nature", "Basis", "Basis code", "Share of the line", "Charge (£)"] as const;
+export const STATEMENT_LINE_HEADERS = [
+  "Ref",
+  "Description",
+  "Year",
+  "Category",
+  "Nature",
+  "Basis",
+  "Basis code",
+  "Share of the line",
+  "Charge (£)",
+] as const;
 
 /** The headers of the budget comparison. */
-export const STATEMENT_BUDGET_HEADERS = ["Year", "Category", "Service", "Budget (£)", "Charged (£)", "Variance (£)", "Variance %", "Status"] as const;
+export const STATEMENT_BUDGET_HEADERS = [
+  "Year",
+  "Category",
+  "Service",
+  "Budget (£)",
+  "Charged (£)",
+  "Variance (£)",
+  "Variance %",
+  "Status",
+] as const;
 
 /** The label of the all-years row and of the total of the cost lines. */
 export const STATEMENT_TOTAL = "Total";
@@ -40,7 +80,8 @@ function fitWidths(blocks: readonly Block[]): number[] {
         // Text with nothing to its right spills over the empty cells, as Excel shows it.
         if (typeof v === "string" && (i === line.length - 1 || line[i + 1] === "")) return;
         const col = b.col + i;
-        const text = typeof v === "number" ? `£${v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : String(v);
+        const text =
+          typeof v === "number" ? `£${v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : String(v);
         widths[col] = Math.max(widths[col] ?? 60, Math.min(320, Math.ceil(text.length * POINTS_PER_CHAR) + 12));
       });
     }
@@ -101,7 +142,13 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
     {
       row: 1,
       col: 0,
-      values: [[title], [`${scenarioText(outputs.scenario)} · years ${fyLabel(run.result.settings.firstYear)} to ${fyLabel(run.result.settings.lastYear)}${stamp === undefined ? "" : ` · run ${stamp.when}, inputs ${stamp.fingerprint}`}`]],
+      values: [
+        [title],
+        [
+          `${scenarioText(outputs.scenario)} · years ${fyLabel(run.result.settings.firstYear)} to ` +
+            `${fyLabel(run.result.settings.lastYear)}${stamp === undefined ? "" : ` · run ${stamp.when}, inputs ${stamp.fingerprint}`}`,
+        ],
+      ],
       style: "note",
     },
   ];
@@ -111,7 +158,8 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   blocks.push({ row, col: 0, values: [["Charges by year"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_YEAR_HEADERS]], style: "header" });
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const cell = (year: number | undefined, c: Category, n: Nature): Pence => rows.filter((r) => (year === undefined || r.year === year) && r.category === c && r.nature === n).reduce((s, r) => s + r.amount, 0);
+  const cell = (year: number | undefined, c: Category, n: Nature): Pence =>
+    rows.filter((r) => (year === undefined || r.year === year) && r.category === c && r.nature === n).reduce((s, r) => s + r.amount, 0);
   const yearRow = (label: string, year: number | undefined): CellValue[] => {
     const values: CellValue[] = [label];
     let total = 0;
@@ -130,7 +178,13 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   };
   const moneyCols = (n: number): (string | null)[] => [null, ...Array.from({ length: n }, () => MONEY_FORMAT)];
   if (years.length > 0) blocks.push({ row: row + 2, col: 0, values: years.map((y) => yearRow(fyLabel(y), y)), formats: moneyCols(7) });
-  blocks.push({ row: row + 2 + years.length, col: 0, values: [yearRow(STATEMENT_TOTAL, undefined)], formats: moneyCols(7), style: "total" });
+  blocks.push({
+    row: row + 2 + years.length,
+    col: 0,
+    values: [yearRow(STATEMENT_TOTAL, undefined)],
+    formats: moneyCols(7),
+    style: "total",
+  });
   row += years.length + 5;
 
   // Every charge by cost line, with its basis in words and the partner's share.
@@ -140,34 +194,61 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   blocks.push({ row, col: 0, values: [["Charges by cost line, with the basis of each"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_LINE_HEADERS]], style: "header" });
   // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
-  const lineRows: CellValue[][] = rows.filter((r) => r.amount !== 0).map((r) => {
-    const ly = lineYears.get(`${r.lineRef}\u0000${r.yearLabel}`);
-    const position = ly?.partners.indexOf(partner) ?? -1;
-    const share =
-      ly === undefined
-        ? ""
-        : position >= 0
-          ? shareWords(ly, position)
-          : parent !== undefined
-            ? `Part of ${names.get(parent) ?? parent}'s share (${(() => {
-                const p = ly.partners.indexOf(parent);
-                return p >= 0 ? shareWords(ly, p) : "";
-              })()}), divided within it`
-            : "";
-    return [r.lineRef, ly?.description ?? "", r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], ly === undefined ? "" : basisWords(ly), ly?.basis ?? "", share, pounds(r.amount)];
-  });
+  const lineRows: CellValue[][] = rows
+    .filter((r) => r.amount !== 0)
+    .map((r) => {
+      const ly = lineYears.get(`${r.lineRef}\u0000${r.yearLabel}`);
+      const position = ly?.partners.indexOf(partner) ?? -1;
+      const share =
+        ly === undefined
+          ? ""
+          : position >= 0
+            ? shareWords(ly, position)
+            : parent !== undefined
+              ? `Part of ${names.get(parent) ?? parent}'s share (${(() => {
+                  const p = ly.partners.indexOf(parent);
+                  return p >= 0 ? shareWords(ly, p) : "";
+                })()}), divided within it`
+              : "";
+      return [
+        r.lineRef,
+        ly?.description ?? "",
+        r.yearLabel,
+        CATEGORY_WORDS[r.category],
+        NATURE_WORDS[r.nature],
+        ly === undefined ? "" : basisWords(ly),
+        ly?.basis ?? "",
+        share,
+        pounds(r.amount),
+      ];
+    });
   const lineFormats = [null, null, null, null, null, null, null, null, MONEY_FORMAT];
   if (lineRows.length > 0) blocks.push({ row: row + 2, col: 0, values: lineRows, formats: lineFormats });
   const charged = rows.reduce((s, r) => s + r.amount, 0);
-  blocks.push({ row: row + 2 + lineRows.length, col: 0, values: [[STATEMENT_TOTAL, "", "", "", "", "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });
-  blocks.push({ row: row + 3 + lineRows.length, col: 0, values: [["Lines that charge this partner nothing are not listed."]], style: "note" });
+  blocks.push({
+    row: row + 2 + lineRows.length,
+    col: 0,
+    values: [[STATEMENT_TOTAL, "", "", "", "", "", "", "", pounds(charged)]],
+    formats: lineFormats,
+    style: "total",
+  });
+  blocks.push({
+    row: row + 3 + lineRows.length,
+    col: 0,
+    values: [["Lines that charge this partner nothing are not listed."]],
+    style: "note",
+  });
   row += lineRows.length + 6;
 
   // The partner's budgets against its charges.
   blocks.push({ row, col: 0, values: [["Budget comparison"]], style: "header" });
   const budgets = outputs.budget?.budgets.lines.filter((l) => l.partner === partner);
   if (budgets === undefined || budgets.length === 0) {
-    blocks.push({ row: row + 1, col: 0, values: [[budgets === undefined ? "No budget check was run with these results." : "No budgets were entered for this partner."]] });
+    blocks.push({
+      row: row + 1,
+      col: 0,
+      values: [[budgets === undefined ? "No budget check was run with these results." : "No budgets were entered for this partner."]],
+    });
     row += 4;
   } else {
     blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_BUDGET_HEADERS]], style: "header" });
@@ -202,7 +283,13 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
       [`${name}'s total in the Summary`, "", pounds(summaryTotal)],
       ["All partners' charges", "", pounds(b.totalOut)],
       ["Costs apportioned", "", pounds(b.totalIn)],
-      ["Balanced", "", b.balanced && charged === summaryTotal ? "Yes: this statement adds up to the partner's total, and every partner's charges add up to the costs apportioned." : "NO: see the Summary and Budget check."],
+      [
+        "Balanced",
+        "",
+        b.balanced && charged === summaryTotal
+          ? "Yes: this statement adds up to the partner's total, and every partner's charges add up to the costs apportioned."
+          : "NO: see the Summary and Budget check.",
+      ],
     ],
     formats: [null, null, MONEY_FORMAT],
   });

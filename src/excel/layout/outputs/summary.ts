@@ -104,12 +104,20 @@ export function summarySheet(run: ModelRun, scenario: string | undefined): Sheet
   if (illustrative.length > 0) extra.push(`Illustrative figures (not from source documents): ${illustrative.join(", ")}.`);
   const outside = run.result.linesOutsideYears;
   // One cell: the first 20 by name and a count of the rest, so the note never passes a cell's 32,767 characters.
-  if (outside.length > 0) extra.push(`Lines with no charge in these years: ${outside.slice(0, 20).join(", ")}${outside.length > 20 ? ` and ${outside.length - 20} more` : ""}.`);
+  if (outside.length > 0)
+    extra.push(
+      `Lines with no charge in these years: ` +
+        `${outside.slice(0, 20).join(", ")}${outside.length > 20 ? ` and ${outside.length - 20} more` : ""}.`,
+    );
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["Summary of charges by partner, year and category"]], style: "title" },
     { row: 1, col: 0, values: [...notes, extra.join(" ")].map((n) => [n]), style: "note" },
     { row: SUMMARY_HEADER_ROW, col: 0, values: [SUMMARY_HEADERS], style: "header" },
     { row: SUMMARY_HEADER_ROW + 1, col: 0, values: body, formats: [null, null, null, ...SUMMARY_HEADERS.slice(3).map(() => MONEY_FORMAT)] },
   ];
-  return outputSheet("summary", { blocks, freezeRows: SUMMARY_HEADER_ROW + 1, columnWidths: [90, 220, 70, 110, 110, 110, 110, 110, 110, 120] });
+  return outputSheet("summary", {
+    blocks,
+    freezeRows: SUMMARY_HEADER_ROW + 1,
+    columnWidths: [90, 220, 70, 110, 110, 110, 110, 110, 110, 120],
+  });
 }

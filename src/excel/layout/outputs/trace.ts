@@ -1,4 +1,12 @@
-import { exactYearAmountText, fracToDecimalText, formatMoney, type ChargeTrace, type LineYear, type ModelRun, type WithinSplit } from "../../../engine";
+import {
+  exactYearAmountText,
+  fracToDecimalText,
+  formatMoney,
+  type ChargeTrace,
+  type LineYear,
+  type ModelRun,
+  type WithinSplit,
+} from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
@@ -26,11 +34,15 @@ export const TRACE_HEADER_ROW = 1;
 
 /** What the note above the Trace table says. */
 export const TRACE_NOTE =
-  "One row per cost line and year: how its amount in the year was worked out and how it was split. Each partner's share = amount × its weight ÷ total weight, rounded once by largest remainder. One charge's working: select its cell on Allocations and choose Explain, or run shared-apportion <model.xlsx> --explain <ref> --partner <id> --year <year>.";
+  "One row per cost line and year: how its amount in the year was worked out and how it was split. Each partner's share = amount " +
+  "× its weight ÷ total weight, rounded once by largest remainder. One charge's working: select its cell on Allocations and " +
+  "choose Explain, or run shared-apportion <model.xlsx> --explain <ref> --partner <id> --year <year>.";
 
 /** A basis's figures for one partner in words: "Users (illustrative): 2600 of 7000; 50% Tickets: …". */
 export function basisFigures(t: ChargeTrace): string {
-  return t.components.map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.value} of ${c.total}`).join("; ");
+  return t.components
+    .map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.value} of ${c.total}`)
+    .join("; ");
 }
 
 /** A line-year's basis totals in words: "60% Users: 7000; 40% Tickets: 12000". */
@@ -83,7 +95,11 @@ function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string): CellVa
         : `${p.partner} ${formatMoney(p.amount)} (${fracToDecimalText(p.proportion, DP)} of the line)`,
     ),
   ];
-  const partial = s.parts.filter((p) => p.membership.n !== p.membership.d).map((p) => `${p.partner} ${p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d}`} of ${s.parent}'s`);
+  const partial = s.parts
+    .filter((p) => p.membership.n !== p.membership.d)
+    .map(
+      (p) => `${p.partner} ${p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d}`} of ${s.parent}'s`,
+    );
   return [
     ly.lineRef,
     ly.yearLabel,

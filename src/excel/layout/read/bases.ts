@@ -3,13 +3,22 @@ import { isEmptyCell, type CellValue } from "../cells";
 import { cellDecimal, cellText } from "../cell-values";
 import { dict, optText, type ReadContext } from "./table-rows";
 
-/** Reads the Bases table: one row per share or mix component, grouped by basis id in order of appearance. Shares of partners within others are their figures, not shares. */
-export function readBases(ctx: ReadContext, withinIds: ReadonlySet<string>): { bases: BasisInput[]; basisRows: Record<string, number[]>; withinPercents: Map<string, Record<string, DecimalInput>> } {
+/**
+ * Reads the Bases table: one row per share or mix component, grouped by basis id in order of appearance. Shares of partners within others
+ * are their figures, not shares.
+ */
+export function readBases(
+  ctx: ReadContext,
+  withinIds: ReadonlySet<string>,
+): { bases: BasisInput[]; basisRows: Record<string, number[]>; withinPercents: Map<string, Record<string, DecimalInput>> } {
   const { parsed } = ctx;
   const invalid = ctx.invalid;
   const withinPercents = new Map<string, Record<string, DecimalInput>>();
   const basisOrder: string[] = [];
-  const basisParts = new Map<string, { kind: "percentages" | "mix"; label?: string; items: { item: string; percent: CellValue | undefined }[] }>();
+  const basisParts = new Map<
+    string,
+    { kind: "percentages" | "mix"; label?: string; items: { item: string; percent: CellValue | undefined }[] }
+  >();
   const basisRows = dict<number[]>();
   for (const r of parsed.get("bases")?.rows ?? []) {
     const id = cellText(r.get("id"));
@@ -57,7 +66,12 @@ export function readBases(ctx: ReadContext, withinIds: ReadonlySet<string>): { b
       withinPercents.set(i.item, rec);
       return false;
     });
-    return { id, kind: "percentages", ...(label === undefined ? {} : { label }), shares: shares.map((i) => ({ partner: i.item, percent: cellDecimal(i.percent) })) };
+    return {
+      id,
+      kind: "percentages",
+      ...(label === undefined ? {} : { label }),
+      shares: shares.map((i) => ({ partner: i.item, percent: cellDecimal(i.percent) })),
+    };
   });
   return { bases, basisRows, withinPercents };
 }

@@ -19,7 +19,13 @@ export function readBudgets(ctx: ReadContext): BudgetsRead {
   const budgetRows: number[] = [];
   for (const r of parsed.get("budgets")?.rows ?? []) {
     const service = optText(r.get("service"));
-    budgets.push({ partner: cellText(r.get("partner")), year: cellText(r.get("year")), category: cellText(r.get("category")), ...(service === undefined ? {} : { service }), amount: cellDecimal(r.get("amount")) });
+    budgets.push({
+      partner: cellText(r.get("partner")),
+      year: cellText(r.get("year")),
+      category: cellText(r.get("category")),
+      ...(service === undefined ? {} : { service }),
+      amount: cellDecimal(r.get("amount")),
+    });
     budgetRows.push(r.row);
   }
   const statedTotals: StatedTotalInput[] = [];
@@ -40,7 +46,12 @@ export function readBudgets(ctx: ReadContext): BudgetsRead {
   const outturnRows: number[] = [];
   for (const r of parsed.get("outturns")?.rows ?? []) {
     const service = optText(r.get("service"));
-    outturns.push({ year: cellText(r.get("year")), category: cellText(r.get("category")), ...(service === undefined ? {} : { service }), amount: cellDecimal(r.get("amount")) });
+    outturns.push({
+      year: cellText(r.get("year")),
+      category: cellText(r.get("category")),
+      ...(service === undefined ? {} : { service }),
+      amount: cellDecimal(r.get("amount")),
+    });
     outturnRows.push(r.row);
   }
   return { budgets, budgetRows, statedTotals, statedTotalRows, outturns, outturnRows };

@@ -5,7 +5,11 @@ import { rowToChange, type ScenarioRow } from "../scenario-rows";
 import { dict, optText, type ReadContext } from "./table-rows";
 
 /** Reads the Scenarios table: rows grouped by scenario name in order of first appearance, one change per row. */
-export function readScenarios(ctx: ReadContext): { scenarios: ScenarioInput[]; scenarioRows: Record<string, number[]>; scenarioFirstRows: Record<string, number> } {
+export function readScenarios(ctx: ReadContext): {
+  scenarios: ScenarioInput[];
+  scenarioRows: Record<string, number[]>;
+  scenarioFirstRows: Record<string, number>;
+} {
   const { parsed } = ctx;
   const invalid = ctx.invalid;
   const scenarioOrder: string[] = [];
@@ -43,9 +47,17 @@ export function readScenarios(ctx: ReadContext): { scenarios: ScenarioInput[]; s
       details: r.get("details") ?? "",
     };
     // A row with values but no change kind would be silently ignored: say so at its Change cell.
-    const filled = (["line", "partner", "driver", "year", "value", "basis", "start", "end", "details"] as const).filter((k) => cellText(row[k]) !== "");
+    const filled = (["line", "partner", "driver", "year", "value", "basis", "start", "end", "details"] as const).filter(
+      (k) => cellText(row[k]) !== "",
+    );
     if (cellText(row.change) === "" && filled.length > 0) {
-      invalid("scenarios", r, "change", row.change, `a change kind (one of ${CHANGE_KINDS.join(", ")}) for a row with ${filled.join(", ")} filled in`);
+      invalid(
+        "scenarios",
+        r,
+        "change",
+        row.change,
+        `a change kind (one of ${CHANGE_KINDS.join(", ")}) for a row with ${filled.join(", ")} filled in`,
+      );
       continue;
     }
     const change = rowToChange(row);

@@ -29,7 +29,11 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     const label = cellText(r.get("setting"));
     const def = byLabel.get(normaliseHeader(label));
     if (def === undefined) {
-      problems.push({ kind: "unknownSetting", setting: label, at: locate({ sheet: settingsTable?.raw.sheet ?? "", row: r.row, col: settingsTable?.cols.byKey.get("setting") ?? 0 }) });
+      problems.push({
+        kind: "unknownSetting",
+        setting: label,
+        at: locate({ sheet: settingsTable?.raw.sheet ?? "", row: r.row, col: settingsTable?.cols.byKey.get("setting") ?? 0 }),
+      });
       continue;
     }
     if (settingValues.has(def.key)) {
@@ -40,7 +44,9 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     settingRows[def.key] = r.row;
   }
   if (settingsTable !== undefined) {
-    for (const s of SETTINGS) if (s.required && !settingValues.has(s.key)) problems.push({ kind: "missingSetting", setting: s.label, table: INPUT_TABLES.settings.name });
+    for (const s of SETTINGS)
+      if (s.required && !settingValues.has(s.key))
+        problems.push({ kind: "missingSetting", setting: s.label, table: INPUT_TABLES.settings.name });
   }
   const sv = (k: SettingKey): CellValue | undefined => {
     const v = settingValues.get(k);
@@ -58,7 +64,9 @@ export function readSettings(ctx: ReadContext): SettingsRead {
   const tolAmount = cellDecimal(sv("toleranceAmount"));
   const tolPercent = cellDecimal(sv("tolerancePercent"));
   const tolerance: ToleranceInput | undefined =
-    tolAmount === undefined && tolPercent === undefined ? undefined : { ...(tolAmount === undefined ? {} : { amount: tolAmount }), ...(tolPercent === undefined ? {} : { percent: tolPercent }) };
+    tolAmount === undefined && tolPercent === undefined
+      ? undefined
+      : { ...(tolAmount === undefined ? {} : { amount: tolAmount }), ...(tolPercent === undefined ? {} : { percent: tolPercent }) };
   const yearEndBasis = optText(sv("yearEndBasis"));
   const carry = sv("carryForward");
   const carryForward = cellYesNo(carry);
@@ -67,7 +75,13 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     if (row !== undefined) invalid("settings", { row, get: () => undefined, at: () => undefined }, "value", carry, "Yes or No");
   }
   const yearEnd: YearEndInput | undefined =
-    yearEndBasis === undefined && carryForward !== true ? undefined : { ...(yearEndBasis === undefined ? {} : { basis: yearEndBasis }), ...(carryForward === true ? { carryForward: true } : {}) };
-  const runSettings: RunSettings = { scenario: cellText(sv("runScenario")), compareFirst: cellText(sv("compareFirst")), compareSecond: cellText(sv("compareSecond")) };
+    yearEndBasis === undefined && carryForward !== true
+      ? undefined
+      : { ...(yearEndBasis === undefined ? {} : { basis: yearEndBasis }), ...(carryForward === true ? { carryForward: true } : {}) };
+  const runSettings: RunSettings = {
+    scenario: cellText(sv("runScenario")),
+    compareFirst: cellText(sv("compareFirst")),
+    compareSecond: cellText(sv("compareSecond")),
+  };
   return { settings, tolerance, yearEnd, runSettings, preparedBy: cellText(sv("preparedBy")), title: cellText(sv("title")), settingRows };
 }

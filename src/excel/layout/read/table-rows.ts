@@ -48,19 +48,35 @@ export function matchColumns(def: TableDef, raw: RawTable, problems: WorkbookPro
     if (c === undefined) {
       if (text !== "" && def.dynamicColumns) {
         if (extra.some((e) => normaliseHeader(e.header) === normaliseHeader(text))) {
-          problems.push({ kind: "duplicateColumn", table: def.name, column: text, at: locate({ sheet: raw.sheet, row: raw.row, col: abs }) });
+          problems.push({
+            kind: "duplicateColumn",
+            table: def.name,
+            column: text,
+            at: locate({ sheet: raw.sheet, row: raw.row, col: abs }),
+          });
         } else extra.push({ header: text, col: abs });
       }
       return;
     }
     if (byKey.has(c.key)) {
-      problems.push({ kind: "duplicateColumn", table: def.name, column: c.header, at: locate({ sheet: raw.sheet, row: raw.row, col: abs }) });
+      problems.push({
+        kind: "duplicateColumn",
+        table: def.name,
+        column: c.header,
+        at: locate({ sheet: raw.sheet, row: raw.row, col: abs }),
+      });
       return;
     }
     byKey.set(c.key, abs);
   });
   for (const c of def.columns) {
-    if (c.required && !byKey.has(c.key)) problems.push({ kind: "missingColumn", table: def.name, column: c.header, at: locate({ sheet: raw.sheet, row: raw.row, col: raw.col }) });
+    if (c.required && !byKey.has(c.key))
+      problems.push({
+        kind: "missingColumn",
+        table: def.name,
+        column: c.header,
+        at: locate({ sheet: raw.sheet, row: raw.row, col: raw.col }),
+      });
   }
   return { byKey, extra };
 }
@@ -101,7 +117,6 @@ export function optText(v: CellValue | undefined): string | undefined {
   return t === "" ? undefined : t;
 }
 
-
 /** A table read: its raw values, its columns and its body rows. */
 export interface ParsedTable {
   readonly raw: RawTable;
@@ -127,7 +142,14 @@ export function readContext(parsed: ReadonlyMap<TableKey, ParsedTable>, problems
       const def = INPUT_TABLES[key];
       const c = t?.cols.byKey.get(column) ?? t?.raw.col ?? 0;
       const header = def.columns.find((x) => x.key === column)?.header ?? column;
-      problems.push({ kind: "invalidCell", table: def.name, column: header, value: cellText(value), expected, at: locate({ sheet: t?.raw.sheet ?? def.sheet, row: row.row, col: c }) });
+      problems.push({
+        kind: "invalidCell",
+        table: def.name,
+        column: header,
+        value: cellText(value),
+        expected,
+        at: locate({ sheet: t?.raw.sheet ?? def.sheet, row: row.row, col: c }),
+      });
     },
   };
 }

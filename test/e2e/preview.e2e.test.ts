@@ -414,7 +414,8 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     expect(await sheetTab("Summary").count()).toBe(0);
     const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
     expect(progress[0]).toBe("Reading the model from the workbook…");
-    // A whole run and write, with the moments the page did not answer (long tasks) written to test-artifacts/e2e/responsiveness.txt: measured, never asserted.
+    // A whole run and write, with the moments the page did not answer (long tasks) written to
+    // test-artifacts/e2e/responsiveness.txt: measured, never asserted.
     await longTasks();
     await pane().getByRole("button", { name: "Calculate" }).click();
     await pane().getByRole("button", { name: "Write to workbook" }).waitFor({ timeout: 60_000 });
@@ -425,7 +426,12 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await pane().getByText("Results written").waitFor({ timeout: 120_000 });
     const writing = await longTasks();
     const text = (xs: number[]): string => (xs.length === 0 ? "none" : `${xs.length}, longest ${Math.max(...xs)} ms`);
-    writeFileSync(join(ARTIFACTS, "responsiveness.txt"), `10,000-line synthetic model, long tasks (> 50 ms) in the preview\ncalculate: ${text(calculating)}\nwrite: ${text(writing)}\n`);
+    const report = [
+      "10,000-line synthetic model, long tasks (> 50 ms) in the preview",
+      `calculate: ${text(calculating)}`,
+      `write: ${text(writing)}`,
+    ];
+    writeFileSync(join(ARTIFACTS, "responsiveness.txt"), `${report.join("\n")}\n`);
     expect(await sheetTab("Summary").count()).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 240_000);

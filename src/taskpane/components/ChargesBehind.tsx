@@ -32,6 +32,11 @@ const useStyles = makeStyles({
   },
 });
 
+/** ": £x in all." for a sum that can be shown exactly; a note instead for one that cannot. */
+function sumText(total: number | undefined): string {
+  return total === undefined ? " (too large a sum to show to the penny here)." : `: ${formatMoney(total)} in all.`;
+}
+
 /** How many charges are listed before "Show all". */
 const FIRST_SHOWN = 100;
 
@@ -48,10 +53,7 @@ export interface ChargeFilter {
 }
 
 /** The charges of a run (after the carve-out of partners within others: what each partner pays) that make up a figure. */
-export function chargesBehind(
-  run: ModelRun,
-  filter: ChargeFilter,
-): ChargeRow[] {
+export function chargesBehind(run: ModelRun, filter: ChargeFilter): ChargeRow[] {
   return run.rows.filter(
     (r) =>
       (filter.partner === undefined || r.partner === filter.partner) &&
@@ -78,12 +80,7 @@ export interface ChargesBehindProps {
  * Explain button that opens how it was derived, as for a charge selected on
  * the Allocations sheet.
  */
-export function ChargesBehind({
-  run,
-  filter,
-  label,
-  names,
-}: ChargesBehindProps): React.JSX.Element {
+export function ChargesBehind({ run, filter, label, names }: ChargesBehindProps): React.JSX.Element {
   const c = useStyles();
   const rows = React.useMemo(() => chargesBehind(run, filter), [run, filter]);
   const [open, setOpen] = React.useState<string | undefined>(undefined);
@@ -99,13 +96,15 @@ export function ChargesBehind({
       <Text weight="semibold">
         {rows.length === 0
           ? `No charges behind ${label}.`
-          : `${rows.length === 1 ? "1 charge" : `${rows.length} charges`} behind ${label}${total === undefined ? " (too large a sum to show to the penny here)." : `: ${formatMoney(total)} in all.`}`}
+          : `${rows.length === 1 ? "1 charge" : `${rows.length} charges`} behind ${label}${sumText(total)}`}
       </Text>
       {rows.length > 0 && (
         <ul className={c.list} aria-label={listLabel}>
           {shown.map((r) => {
             const key = `${r.lineRef}|${r.partner}|${r.yearLabel}`;
-            const what = `${r.lineRef}${r.service !== "" ? ` (${r.service})` : ""}, ${r.yearLabel}${filter.partner === undefined ? `, ${partnerLabel(r.partner, names)}` : ""}`;
+            const service = r.service !== "" ? ` (${r.service})` : "";
+            const who = filter.partner === undefined ? `, ${partnerLabel(r.partner, names)}` : "";
+            const what = `${r.lineRef}${service}, ${r.yearLabel}${who}`;
             const isOpen = open === key;
             return (
               <li key={key}>
@@ -121,9 +120,7 @@ export function ChargesBehind({
                     {isOpen ? "Hide" : "Explain"}
                   </Button>
                 </div>
-                {isOpen && (
-                  <ChargeExplanation run={run} row={r} names={names} />
-                )}
+                {isOpen && <ChargeExplanation run={run} row={r} names={names} />}
               </li>
             );
           })}
@@ -146,43 +143,34 @@ interface ChargeExplanationProps {
   readonly names: ReadonlyMap<string, string>;
 }
 
-/** How one charge was derived: the engine's trace of the core charge and, for a partner within another, how the parent's share was divided. */
-function ChargeExplanation({
-  run,
-  row,
-  names,
-}: ChargeExplanationProps): React.JSX.Element {
+/**
+ * How one charge was derived: the engine's trace of the core charge and, for a partner within
+ * another, how the parent's share was divided.
+ */
+function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.JSX.Element {
   const { engine } = useServices();
   const c = useStyles();
   const split = run.within.find(
     (w) =>
       w.lineRef === row.lineRef &&
       w.yearLabel === row.yearLabel &&
-      (w.parent === row.partner ||
-        w.parts.some((p) => p.partner === row.partner)),
+      (w.parent === row.partner || w.parts.some((p) => p.partner === row.partner)),
   );
-  const corePartner =
-    split && split.parent !== row.partner ? split.parent : row.partner;
+  const corePartner = split && split.parent !== row.partner ? split.parent : row.partner;
   const charge = run.result.charges.find(
-    (ch) =>
-      ch.lineRef === row.lineRef &&
-      ch.partner === corePartner &&
-      ch.yearLabel === row.yearLabel,
+    (ch) => ch.lineRef === row.lineRef && ch.partner === corePartner && ch.yearLabel === row.yearLabel,
   );
-  if (charge === undefined)
-    return (
-      <Text>{`No trace of ${row.lineRef} ${row.yearLabel} in this run.`}</Text>
-    );
+  if (charge === undefined) return <Text>{`No trace of ${row.lineRef} ${row.yearLabel} in this run.`}</Text>;
   const trace = engine.explainCharge(run.result, charge);
   return (
     <div className={c.detail}>
       {split !== undefined && split.parent !== row.partner && (
-        <Text>{`${partnerLabel(row.partner, names)} pays part of ${partnerLabel(split.parent, names)}'s share: first how that share was worked out, then how it was divided.`}</Text>
+        <Text>
+          {`${partnerLabel(row.partner, names)} pays part of ${partnerLabel(split.parent, names)}'s share: ` +
+            "first how that share was worked out, then how it was divided."}
+        </Text>
       )}
-      <ExplainCard
-        trace={trace}
-        partnerName={partnerLabel(trace.partner, names)}
-      />
+      <ExplainCard trace={trace} partnerName={partnerLabel(trace.partner, names)} />
       {split !== undefined && <WithinSplitTable split={split} names={names} />}
     </div>
   );

@@ -120,7 +120,10 @@ interface BudgetLineExplainerProps {
 function BudgetLineExplainer({ run, lines, shown, names }: BudgetLineExplainerProps): React.JSX.Element {
   const [chosen, setChosen] = React.useState("");
   const key = (l: BudgetLine): string => `${l.partner}|${l.yearLabel}|${l.category}|${l.service}`;
-  const label = (l: BudgetLine): string => `${partnerLabel(l.partner, names)}: ${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`;
+  const label = (l: BudgetLine): string => {
+    const service = l.service !== "" ? ` (${l.service})` : "";
+    return `${partnerLabel(l.partner, names)}: ${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${service}`;
+  };
   const line = shown.find((l) => key(l) === chosen);
   const filter = React.useMemo<ChargeFilter | undefined>(() => {
     if (line === undefined) return undefined;

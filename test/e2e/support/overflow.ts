@@ -16,15 +16,11 @@ export function paneOverflows(page: Page): Promise<string[]> {
     const edge = pane.getBoundingClientRect();
     const found: string[] = [];
     const describe = (el: Element): string => {
-      const label =
-        el.getAttribute("aria-label") ??
-        (el.textContent ?? "").trim().slice(0, 40);
+      const label = el.getAttribute("aria-label") ?? (el.textContent ?? "").trim().slice(0, 40);
       return `<${el.tagName.toLowerCase()}> "${label}"`;
     };
     if (pane.scrollWidth > pane.clientWidth + 1)
-      found.push(
-        `the pane scrolls sideways (${pane.scrollWidth}px of content in ${pane.clientWidth}px)`,
-      );
+      found.push(`the pane scrolls sideways (${pane.scrollWidth}px of content in ${pane.clientWidth}px)`);
     for (const el of pane.querySelectorAll("*")) {
       if (el.closest("dialog")) continue;
       const r = el.getBoundingClientRect();
@@ -37,35 +33,26 @@ export function paneOverflows(page: Page): Promise<string[]> {
           scroller = a;
           break;
         }
-        if ((ox === "hidden" || ox === "clip") && clipper === undefined)
-          clipper = a;
+        if ((ox === "hidden" || ox === "clip") && clipper === undefined) clipper = a;
       }
-      if (
-        scroller === undefined &&
-        (r.right > edge.right + 0.5 || r.left < edge.left - 0.5)
-      ) {
+      if (scroller === undefined && (r.right > edge.right + 0.5 || r.left < edge.left - 0.5)) {
         found.push(
-          `${describe(el)} spans ${Math.round(r.left)}–${Math.round(r.right)}px, the pane ${Math.round(edge.left)}–${Math.round(edge.right)}px`,
+          `${describe(el)} spans ${Math.round(r.left)}–${Math.round(r.right)}px, ` +
+            `the pane ${Math.round(edge.left)}–${Math.round(edge.right)}px`,
         );
       } else if (clipper !== undefined && scroller === undefined) {
         const c = clipper.getBoundingClientRect();
         if (r.right > c.right + 0.5)
-          found.push(
-            `${describe(el)} is cut off by ${describe(clipper)} (${Math.round(r.right)} > ${Math.round(c.right)}px)`,
-          );
+          found.push(`${describe(el)} is cut off by ${describe(clipper)} (${Math.round(r.right)} > ${Math.round(c.right)}px)`);
       }
       const ox = getComputedStyle(el).overflowX;
       if (
         (ox === "auto" || ox === "scroll") &&
         el.scrollWidth > el.clientWidth + 1 &&
         (el as HTMLElement).tabIndex < 0 &&
-        el.querySelector(
-          "button, a[href], input, select, textarea, [tabindex='0']",
-        ) === null
+        el.querySelector("button, a[href], input, select, textarea, [tabindex='0']") === null
       ) {
-        found.push(
-          `${describe(el)} scrolls sideways but cannot be reached by keyboard`,
-        );
+        found.push(`${describe(el)} scrolls sideways but cannot be reached by keyboard`);
       }
     }
     return [...new Set(found)];

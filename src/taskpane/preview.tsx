@@ -48,7 +48,14 @@ async function start(): Promise<void> {
       selection.notify();
     }
   });
-  renderInto(<PreviewLayout workbook={workbook} paneWidth={paneWidth >= 200 && paneWidth <= 1000 ? paneWidth : undefined} theme={theme} services={{ port, samples: sampleChoices(SAMPLES), selection }} />);
+  renderInto(
+    <PreviewLayout
+      workbook={workbook}
+      paneWidth={paneWidth >= 200 && paneWidth <= 1000 ? paneWidth : undefined}
+      theme={theme}
+      services={{ port, samples: sampleChoices(SAMPLES), selection }}
+    />,
+  );
 }
 
 void start();

@@ -62,7 +62,10 @@ export function changeSummary(c: ScenarioChange): string {
     case "setDriver":
       return `${c.driver} for ${c.partner}${c.year ? ` in ${c.year}` : ""}: ${show(c.value)}`;
     case "addPartner":
-      return `Add ${c.partner.name ? `${c.partner.name} (${c.partner.id})` : show(c.partner.id)}${c.within ? ` within ${c.within}` : " as a direct partner"}`;
+      return (
+        `Add ${c.partner.name ? `${c.partner.name} (${c.partner.id})` : show(c.partner.id)}` +
+        (c.within ? ` within ${c.within}` : " as a direct partner")
+      );
     case "removePartner":
       return `Remove ${c.partner}`;
     case "addLine":

@@ -106,7 +106,10 @@ describe("production build", () => {
   it("keeps the task pane's initial load within 250 KB gzipped", () => {
     const scripts = initialScripts(DIST, "taskpane.html");
     const total = scripts.reduce((a, s) => a + s.gzipped, 0);
-    const report = [...scripts.map((s) => `${s.file}\t${s.bytes} B\t${s.gzipped} B gzipped`), `total\t\t${total} B gzipped (budget ${INITIAL_LOAD_BUDGET} B)`].join("\n");
+    const report = [
+      ...scripts.map((s) => `${s.file}\t${s.bytes} B\t${s.gzipped} B gzipped`),
+      `total\t\t${total} B gzipped (budget ${INITIAL_LOAD_BUDGET} B)`,
+    ].join("\n");
     writeFileSync(join(ARTIFACTS, "bundle-size.txt"), `${report}\n`);
     expect(scripts.map((s) => s.file)).toContain("taskpane.js");
     expect(total, report).toBeLessThanOrEqual(INITIAL_LOAD_BUDGET);
@@ -129,7 +132,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
 
   it("01 opens the preview with a sample model loaded, reachable by keyboard", async () => {
     await openPreview(NARROW);
-    await pane().getByText(/This workbook has a model/).waitFor();
+    await pane()
+      .getByText(/This workbook has a model/)
+      .waitFor();
     expect(await sheetTab("Costs").count()).toBe(1);
     // Keyboard: Tab reaches the screen tabs; arrows move between them; Enter opens one.
     await page.keyboard.press("Tab");
@@ -143,7 +148,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
   });
 
   it("02 creates the Brent/Lewisham/Southwark sample (confirming the replacement of the preloaded one)", async () => {
-    await pane().getByRole("combobox", { name: /New model/ }).selectOption({ label: sample.title });
+    await pane()
+      .getByRole("combobox", { name: /New model/ })
+      .selectOption({ label: sample.title });
     await pane().getByRole("button", { name: "Create model" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Replace the input sheets?" });
     await dialog.waitFor();
@@ -181,7 +188,13 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     expect(await sheetTab("Summary").count()).toBe(0);
     const run = runModel(sample.model);
     if (!run.ok) throw new Error(run.errors.map(errorMessage).join("\n"));
-    await expect.poll(() => pane().getByText(`${formatMoney(run.value.result.balance.totalIn)} to share`, { exact: false }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        pane()
+          .getByText(`${formatMoney(run.value.result.balance.totalIn)} to share`, { exact: false })
+          .count(),
+      )
+      .toBe(1);
     await step(5, "run-preview");
 
     await pane().getByRole("button", { name: "Write to workbook" }).click();
@@ -202,8 +215,14 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
   it("05 opens the budget view", async () => {
     await openScreen("Budget");
     await pane().getByRole("heading", { name: "Budget", level: 2 }).waitFor();
-    await pane().getByRole("table", { name: /Recharge against budget: London Borough of Brent/ }).waitFor();
-    expect(await pane().getByText(/^(On budget|Within tolerance \((over|under)\)|Over budget|Under budget|No budget)$/).count()).toBeGreaterThan(0);
+    await pane()
+      .getByRole("table", { name: /Recharge against budget: London Borough of Brent/ })
+      .waitFor();
+    expect(
+      await pane()
+        .getByText(/^(On budget|Within tolerance \((over|under)\)|Over budget|Under budget|No budget)$/)
+        .count(),
+    ).toBeGreaterThan(0);
     await step(7, "budget");
   });
 
@@ -215,19 +234,26 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     const harm = doNoHarm(sample.model, joins);
     const comparison = compareScenarios(sample.model, null, joins);
     if (!harm.ok || !comparison.ok) throw new Error("engine failed");
-    await pane().getByText(harm.value.passed ? "Do no harm: passed" : "Do no harm: failed").waitFor();
+    await pane()
+      .getByText(harm.value.passed ? "Do no harm: passed" : "Do no harm: failed")
+      .waitFor();
     const lewisham = pane().getByRole("table", { name: "Base against Lewisham Homes joins: London Borough of Lewisham (LEW)" });
     const first = comparison.value.rows.find((r) => r.partner === "LEW");
     expect(await lewisham.getByRole("row").nth(1).textContent()).toContain(formatMoney(first?.to ?? 0));
     await step(8, "compare-do-no-harm");
     // Every scenario side by side with the base.
     await pane().getByRole("button", { name: "Compare every scenario with the base" }).click();
-    await pane().getByText(/Do no harm: (passed|failed)/).nth(1).waitFor();
+    await pane()
+      .getByText(/Do no harm: (passed|failed)/)
+      .nth(1)
+      .waitFor();
     await expectClean("every scenario side by side");
   });
 
   it("06b edits a scenario: the change fields (a long basis drop-down included) fit the pane", async () => {
-    await pane().getByRole("button", { name: `Edit ${joins.name}` }).click();
+    await pane()
+      .getByRole("button", { name: `Edit ${joins.name}` })
+      .click();
     await pane().getByRole("combobox", { name: "Kind of change" }).selectOption({ label: "Change a basis" });
     await pane().getByRole("button", { name: /^Add/ }).click();
     await pane().getByRole("combobox", { name: "New basis" }).last().waitFor();
@@ -271,7 +297,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
 
     await openScreen("Check");
     await pane().getByRole("button", { name: "Check again" }).click();
-    const problem = pane().getByRole("list", { name: "Problems" }).getByRole("button", { name: new RegExp(`^Costs!${address}`) });
+    const problem = pane()
+      .getByRole("list", { name: "Problems" })
+      .getByRole("button", { name: new RegExp(`^Costs!${address}`) });
     await problem.waitFor();
     expect(await pane().getByRole("button", { name: "Run" }).isDisabled()).toBe(true);
     await problem.click();
@@ -285,7 +313,10 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await openScreen("Run");
     await pane().getByRole("button", { name: "Calculate" }).click();
     await pane().getByRole("button", { name: "Write to workbook" }).waitFor();
-    const background = await pane().locator(".fui-FluentProvider").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    const background = await pane()
+      .locator(".fui-FluentProvider")
+      .first()
+      .evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(background).not.toBe("rgb(255, 255, 255)");
     await step(11, "dark-theme-run-preview");
     expect(pageErrors).toEqual([]);
@@ -310,7 +341,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await openScreen("Scenarios");
     await pane().getByRole("combobox", { name: "With" }).selectOption({ label: joins.name });
     await pane().getByRole("button", { name: "Compare", exact: true }).click();
-    await pane().getByText(/Do no harm: (passed|failed)/).waitFor();
+    await pane()
+      .getByText(/Do no harm: (passed|failed)/)
+      .waitFor();
     await expectClean("Scenarios: comparison");
     await openScreen("Explain");
     await sheetTab("Allocations").click();
@@ -323,7 +356,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
 
   it("11 does the whole flow by keyboard alone: Start → Check → Run → Budget → Scenarios → Explain", async () => {
     await openPreview(NARROW);
-    await pane().getByText(/This workbook has a model/).waitFor();
+    await pane()
+      .getByText(/This workbook has a model/)
+      .waitFor();
     const kb = page.keyboard;
     // Start: the first Tab reaches the screen tabs, the next the screen's first button.
     await tabTo(/^tab: Start$/);
@@ -346,7 +381,10 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await kb.press("ArrowRight");
     expect(await focused()).toBe("tab: Budget");
     await kb.press("Enter");
-    await pane().getByRole("table", { name: /Recharge against budget/ }).first().waitFor();
+    await pane()
+      .getByRole("table", { name: /Recharge against budget/ })
+      .first()
+      .waitFor();
     await tabTo(/^select: Partner$/);
     // Scenarios: compare the base with "Lewisham Homes joins" (arrow keys choose in a drop-down).
     await tabTo(/^tab: Budget$/, { back: true });
@@ -363,7 +401,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     }
     await tabTo(/^button: Compare$/);
     await kb.press("Enter");
-    await pane().getByText(/Do no harm: (passed|failed)/).waitFor();
+    await pane()
+      .getByText(/Do no harm: (passed|failed)/)
+      .waitFor();
     // Explain: the charges behind a total, chosen and opened from the pane.
     await tabTo(/^tab: Scenarios$/, { back: true });
     await kb.press("ArrowRight");
@@ -385,7 +425,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
 
   it("12 the 10,000-line synthetic model: progress shows, Cancel stops the run, the pane keeps answering", async () => {
     await openPreview(NARROW, "&sample=synthetic-10000");
-    await pane().getByText(/This workbook has a model/).waitFor({ timeout: 60_000 });
+    await pane()
+      .getByText(/This workbook has a model/)
+      .waitFor({ timeout: 60_000 });
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
@@ -421,7 +463,10 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await pane().getByRole("button", { name: "Write to workbook" }).waitFor({ timeout: 60_000 });
     const calculating = await longTasks();
     const steps = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
-    expect(steps.some((l) => /^Step \d+ of \d+: /.test(l)), steps.join(" / ")).toBe(true);
+    expect(
+      steps.some((l) => /^Step \d+ of \d+: /.test(l)),
+      steps.join(" / "),
+    ).toBe(true);
     await pane().getByRole("button", { name: "Write to workbook" }).click();
     await pane().getByText("Results written").waitFor({ timeout: 120_000 });
     const writing = await longTasks();

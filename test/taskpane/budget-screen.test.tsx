@@ -2,7 +2,15 @@
 import "./support/setup";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { BUDGET_STATUS_TEXT, budgetFlagMessage, checkModelBudgets, errorMessage, formatMoney, type BudgetStatus, type ModelInput } from "../../src/engine";
+import {
+  BUDGET_STATUS_TEXT,
+  budgetFlagMessage,
+  checkModelBudgets,
+  errorMessage,
+  formatMoney,
+  type BudgetStatus,
+  type ModelInput,
+} from "../../src/engine";
 import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_HOUSING, type SampleModel } from "../../src/samples";
 import { renderTaskpane } from "./support/harness";
 
@@ -25,7 +33,9 @@ describe("Budget screen", () => {
       // The row label says the year and kind, with the status beneath it.
       expect(within(row).getByRole("rowheader")).toHaveTextContent(`${l.yearLabel} ${l.category}`);
       expect(within(row).getByRole("rowheader")).toHaveTextContent(BUDGET_STATUS_TEXT[l.status]);
-      const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
+      const cells = within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
       expect(cells[0]).toBe(l.budget === undefined ? "None" : formatMoney(l.budget));
       expect(cells[1]).toBe(formatMoney(l.recharge));
       if (l.variance !== undefined) expect(cells[2]).toContain(`${l.percentText ?? "–"}`);
@@ -43,7 +53,11 @@ describe("Budget screen", () => {
     await renderTaskpane({ sample: EAST_KENT_HOUSING, screen: "budget" });
     const tdc = await screen.findByRole("table", { name: "Recharge against budget: Thanet District Council (TDC)" });
     const [head, ...rows] = within(tdc).getAllByRole("row");
-    expect(within(head as HTMLElement).getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["Year, kind, status", "Budget", "Recharge", "Variance"]);
+    expect(
+      within(head as HTMLElement)
+        .getAllByRole("columnheader")
+        .map((c) => c.textContent),
+    ).toEqual(["Year, kind, status", "Budget", "Recharge", "Variance"]);
     const label = (r: HTMLElement): string | null => within(r).getByRole("rowheader").textContent;
     expect(rows.map(label)).toEqual([
       "2020/21 capitalWithin tolerance (over)",
@@ -51,20 +65,28 @@ describe("Budget screen", () => {
       "2021/22 revenueOver budget",
       "2022/23 revenue (Housing system)No budget",
     ]);
-    const cells = within(rows[0] as HTMLElement).getAllByRole("cell").map((c) => c.textContent);
+    const cells = within(rows[0] as HTMLElement)
+      .getAllByRole("cell")
+      .map((c) => c.textContent);
     expect(cells[0]).toBe("£150,000.00");
     expect(cells[1]).toBe("£152,000.00");
     expect(cells[2]).toBe("+£2,000.001.33%");
     expect(screen.queryByText("Within budget")).toBeNull();
     // 2022/23 is charged (for the housing system) but has no budget: a row of its own, "No budget", with nothing set aside and no variance.
-    expect(within(rows[3] as HTMLElement).getAllByRole("cell").map((c) => c.textContent)).toEqual(["None", "£20,500.00", ""]);
+    expect(
+      within(rows[3] as HTMLElement)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["None", "£20,500.00", ""]);
     expect(screen.getByRole("status")).toHaveTextContent("4 No budget");
   });
 
   it("lists the engine's flags and shares a year-end underspend among the partners", async () => {
     // The sample with a revenue outturn £59,000 under what was charged in 2020/21, and a budget missing.
     const base = BRENT_LEWISHAM_SOUTHWARK.model;
-    const charged = report(base).run.rows.filter((r) => r.yearLabel === "2020/21" && r.category === "revenue").reduce((a, r) => a + r.amount, 0);
+    const charged = report(base)
+      .run.rows.filter((r) => r.yearLabel === "2020/21" && r.category === "revenue")
+      .reduce((a, r) => a + r.amount, 0);
     const model: ModelInput = {
       ...base,
       budgets: (base.budgets ?? []).filter((b) => !(b.partner === "SOU" && b.year === "2022/23")),
@@ -74,7 +96,11 @@ describe("Budget screen", () => {
     await renderTaskpane({ sample, screen: "budget" });
     const expected = report(model);
     const flags = await screen.findByRole("list", { name: "Budget flags" });
-    expect(within(flags).getAllByRole("listitem").map((li) => li.textContent)).toEqual(expected.flags.map(budgetFlagMessage));
+    expect(
+      within(flags)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(expected.flags.map(budgetFlagMessage));
     const settlement = expected.yearEnd?.settlements[0];
     expect(settlement?.variance).toBe(-5_900_000);
     expect(screen.getByRole("heading", { name: /2020\/21 revenue: Underspend £59,000\.00/ })).toBeInTheDocument();

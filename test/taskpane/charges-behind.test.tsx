@@ -2,18 +2,12 @@
 import "./support/setup";
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import {
-  checkModelBudgets,
-  errorMessage,
-  explainCharge,
-} from "../../src/engine";
+import { checkModelBudgets, errorMessage, explainCharge } from "../../src/engine";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
 import { formatMoney } from "../../src/taskpane/format";
 import { engineRun, renderTaskpane } from "./support/harness";
 
-const names = new Map(
-  BRENT_LEWISHAM_SOUTHWARK.model.partners.map((p) => [p.id, p.name ?? p.id]),
-);
+const names = new Map(BRENT_LEWISHAM_SOUTHWARK.model.partners.map((p) => [p.id, p.name ?? p.id]));
 const label = (id: string): string => `${names.get(id)} (${id})`;
 
 describe("Explain a total (chosen in the pane)", () => {
@@ -21,30 +15,18 @@ describe("Explain a total (chosen in the pane)", () => {
     const { user } = await renderTaskpane({ screen: "explain" });
     const run = engineRun();
     const year = run.totals[0]?.yearLabel ?? "";
-    await user.selectOptions(
-      await screen.findByRole("combobox", { name: "Partner" }),
-      label("LEW"),
-    );
-    await user.selectOptions(
-      screen.getByRole("combobox", { name: "Year" }),
-      year,
-    );
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Partner" }), label("LEW"));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Year" }), year);
 
     const list = await screen.findByRole("list", {
       name: `Charges behind ${label("LEW")}, ${year}`,
     });
-    const expected = run.rows.filter(
-      (r) => r.partner === "LEW" && r.yearLabel === year,
-    );
+    const expected = run.rows.filter((r) => r.partner === "LEW" && r.yearLabel === year);
     expect(within(list).getAllByRole("listitem")).toHaveLength(expected.length);
     // The sum shown is the engine's total for LEW that year (its category totals, worked out separately).
-    const total = run.totals
-      .filter((t) => t.partner === "LEW" && t.yearLabel === year)
-      .reduce((a, t) => a + t.amount, 0);
+    const total = run.totals.filter((t) => t.partner === "LEW" && t.yearLabel === year).reduce((a, t) => a + t.amount, 0);
     expect(
-      screen.getByText(
-        `${expected.length} charges behind ${label("LEW")}, ${year}: ${formatMoney(total)} in all.`,
-      ),
+      screen.getByText(`${expected.length} charges behind ${label("LEW")}, ${year}: ${formatMoney(total)} in all.`),
     ).toBeInTheDocument();
 
     // Explain the first: the same card as for a charge selected on the sheet, with the engine's trace.
@@ -60,12 +42,7 @@ describe("Explain a total (chosen in the pane)", () => {
     const card = within(item).getByRole("group", {
       name: /^How .* was derived$/,
     });
-    const charge = run.result.charges.find(
-      (c) =>
-        c.lineRef === first.lineRef &&
-        c.partner === "LEW" &&
-        c.yearLabel === year,
-    );
+    const charge = run.result.charges.find((c) => c.lineRef === first.lineRef && c.partner === "LEW" && c.yearLabel === year);
     if (!charge) throw new Error("no core charge");
     const trace = explainCharge(run.result, charge);
     expect(card).toHaveTextContent(formatMoney(trace.share));
@@ -96,8 +73,7 @@ describe("Explain a total selected on the Summary sheet", () => {
     const row = values.findIndex((r) => r[0] === "LEW" && r[2] === "All years");
     expect(row).toBeGreaterThan(0);
     const cell = values[row]?.[9];
-    if (typeof cell !== "number")
-      throw new Error(`Summary total is ${String(cell)}`);
+    if (typeof cell !== "number") throw new Error(`Summary total is ${String(cell)}`);
     await screen.findByRole("button", { name: "Explain the selected cell" });
     act(() => {
       workbook.select("Summary", row, 9, 1, 1);
@@ -107,17 +83,13 @@ describe("Explain a total selected on the Summary sheet", () => {
       name: /^Charges behind the total in Summary!/,
     });
     const expected = budget.value.run.rows.filter((r) => r.partner === "LEW");
-    expect(within(list).getAllByRole("listitem").length).toBe(
-      Math.min(expected.length, 100),
-    );
-    expect(
-      screen.getByText(/^\d+ charges behind the total in Summary!/),
-    ).toHaveTextContent(
+    expect(within(list).getAllByRole("listitem").length).toBe(Math.min(expected.length, 100));
+    expect(screen.getByText(/^\d+ charges behind the total in Summary!/)).toHaveTextContent(
       `${expected.length} charges behind the total in Summary!`,
     );
-    expect(
-      screen.getByText(/^\d+ charges behind the total in Summary!/),
-    ).toHaveTextContent(`: ${formatMoney(Math.round(cell * 100))} in all.`);
+    expect(screen.getByText(/^\d+ charges behind the total in Summary!/)).toHaveTextContent(
+      `: ${formatMoney(Math.round(cell * 100))} in all.`,
+    );
   });
 });
 
@@ -133,13 +105,8 @@ describe("Explain a budget line", () => {
     expect(options).toHaveLength(report.value.budgets.lines.length);
     for (const [i, line] of report.value.budgets.lines.entries()) {
       await user.selectOptions(chooser, options[i] as HTMLOptionElement);
-      const summary = await screen.findByText(
-        new RegExp(`behind ${escape(label(line.partner))}: ${line.yearLabel} `),
-      );
-      expect(
-        summary.textContent,
-        `${line.partner} ${line.yearLabel} ${line.category}`,
-      ).toMatch(
+      const summary = await screen.findByText(new RegExp(`behind ${escape(label(line.partner))}: ${line.yearLabel} `));
+      expect(summary.textContent, `${line.partner} ${line.yearLabel} ${line.category}`).toMatch(
         new RegExp(`: ${escape(formatMoney(line.recharge))} in all\\.$`),
       );
     }

@@ -71,7 +71,9 @@ describe("Check screen and run settings", () => {
     });
     const list = await screen.findByRole("list", { name: "Problems" });
     // Located at the Settings table's "Run scenario" value cell, so activating it selects that cell.
-    const item = within(list).getByText(/^Settings![A-Z]+\d+: Setting "Run scenario": there is no scenario named "No such scenario" in the Scenarios table/);
+    const item = within(list).getByText(
+      /^Settings![A-Z]+\d+: Setting "Run scenario": there is no scenario named "No such scenario" in the Scenarios table/,
+    );
     expect(item.closest("button")).not.toBeNull();
     expect(screen.getByRole("button", { name: "Run" })).toBeDisabled();
   });

@@ -35,7 +35,9 @@ describe("Explain screen", () => {
         if (!w.ok) throw new Error("write failed");
       },
     });
-    const charge = budget.value.run.result.charges.find((c) => c.partner === "LEW" && c.yearLabel === "2020/21" && budget.value.run.result.lineYears[c.lineYear]?.basis !== "equal");
+    const charge = budget.value.run.result.charges.find(
+      (c) => c.partner === "LEW" && c.yearLabel === "2020/21" && budget.value.run.result.lineYears[c.lineYear]?.basis !== "equal",
+    );
     if (!charge) throw new Error("no LEW charge");
     const trace = explainCharge(budget.value.run.result, charge);
     const at = allocationCell(workbook, charge.lineRef, "LEW", "2020/21");
@@ -44,7 +46,9 @@ describe("Explain screen", () => {
       workbook.select("Allocations", at.row, at.col, 1, 1);
       selection.notify();
     });
-    const card = await screen.findByRole("group", { name: `How London Borough of Lewisham (LEW)'s charge for ${charge.lineRef} in 2020/21 was derived` });
+    const card = await screen.findByRole("group", {
+      name: `How London Borough of Lewisham (LEW)'s charge for ${charge.lineRef} in 2020/21 was derived`,
+    });
     expect(card).toHaveTextContent(formatMoney(trace.share));
     // The exact figures are one click away.
     await userEvent.setup().click(within(card).getByRole("button", { name: "Show the exact figures" }));
@@ -53,7 +57,8 @@ describe("Explain screen", () => {
     expect(card).toHaveTextContent(formatExactPounds(trace.adjustment));
     expect(card).toHaveTextContent(formatMoney(trace.share));
     const drivers = within(card).getByRole("table", { name: "Driver values" });
-    for (const comp of trace.components) expect(within(drivers).getByRole("row", { name: new RegExp(comp.label.replace(/[()]/g, "\\$&")) })).toHaveTextContent(comp.value);
+    for (const comp of trace.components)
+      expect(within(drivers).getByRole("row", { name: new RegExp(comp.label.replace(/[()]/g, "\\$&")) })).toHaveTextContent(comp.value);
   });
 
   it("explains what is already selected when the screen opens (a change reported before it listened is not lost)", async () => {
@@ -71,7 +76,11 @@ describe("Explain screen", () => {
         wb.select("Allocations", at.row, at.col, 1, 1);
       },
     });
-    expect(await screen.findByRole("group", { name: `How London Borough of Southwark (SOU)'s charge for ${charge.lineRef} in 2020/21 was derived` })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("group", {
+        name: `How London Borough of Southwark (SOU)'s charge for ${charge.lineRef} in 2020/21 was derived`,
+      }),
+    ).toBeInTheDocument();
   });
 
   it("says so when the selected cell is not a charge", async () => {

@@ -26,14 +26,27 @@ describe("Run screen", () => {
     const run = engineRun();
     for (const partner of run.result.partners) {
       const table = screen.getByRole("table", { name: `Totals to be written: ${partner.name} (${partner.id})` });
-      const years = within(table).getAllByRole("columnheader").slice(1).map((h) => h.textContent);
+      const years = within(table)
+        .getAllByRole("columnheader")
+        .slice(1)
+        .map((h) => h.textContent);
       const row = within(table).getByRole("row", { name: /^Revenue ongoing/ });
-      const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
-      const expected = years.map((y) => formatMoney(run.result.totals.filter((t) => t.partner === partner.id && t.yearLabel === y && t.category === "revenue" && t.nature === "ongoing").reduce((a, t) => a + t.amount, 0)));
+      const cells = within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+      const expected = years.map((y) =>
+        formatMoney(
+          run.result.totals
+            .filter((t) => t.partner === partner.id && t.yearLabel === y && t.category === "revenue" && t.nature === "ongoing")
+            .reduce((a, t) => a + t.amount, 0),
+        ),
+      );
       expect(cells).toEqual(expected);
       expect(cells.every((c) => /^-?£[\d,]+\.\d\d$/.test(c ?? ""))).toBe(true);
     }
-    expect(screen.getByText(new RegExp(`${formatMoney(run.result.balance.totalIn).replace(/[£.$]/g, "\\$&")} to share`))).toBeInTheDocument();
+    expect(
+      screen.getByText(new RegExp(`${formatMoney(run.result.balance.totalIn).replace(/[£.$]/g, "\\$&")} to share`)),
+    ).toBeInTheDocument();
 
     await user.click(write);
     expect(await screen.findByText("Results written")).toBeInTheDocument();
@@ -127,7 +140,9 @@ describe("Run screen", () => {
 
     await user.click(within(dialog).getByRole("button", { name: "Replace them", hidden: true }));
     expect(await screen.findByText("Results written")).toBeInTheDocument();
-    await waitFor(() => expect(port.writeOutputs).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ replaceEdited: true })));
+    await waitFor(() =>
+      expect(port.writeOutputs).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ replaceEdited: true })),
+    );
     expect(workbook.view("Summary")?.text(1, 1)).not.toBe("my note");
   });
 });

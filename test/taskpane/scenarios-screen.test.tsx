@@ -13,7 +13,11 @@ describe("Scenarios screen", () => {
   it("lists the workbook's scenarios", async () => {
     await renderTaskpane({ screen: "scenarios" });
     const list = await screen.findByRole("list", { name: "Scenarios" });
-    expect(within(list).getAllByRole("listitem").map((li) => li.querySelector("span")?.textContent)).toEqual((base.scenarios ?? []).map((s) => s.name));
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.querySelector("span")?.textContent),
+    ).toEqual((base.scenarios ?? []).map((s) => s.name));
   });
 
   it("compares Lewisham Homes joining with the base per partner and shows the engine's do-no-harm verdict", async () => {
@@ -28,7 +32,12 @@ describe("Scenarios screen", () => {
     if (!first) throw new Error("no LEW row");
     const row = within(lew).getAllByRole("row")[1] as HTMLElement;
     expect(within(row).getByRole("rowheader")).toHaveTextContent(`${first.yearLabel} ${first.category}`);
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent).slice(0, 2)).toEqual([formatMoney(first.from), formatMoney(first.to)]);
+    expect(
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+        .slice(0, 2),
+    ).toEqual([formatMoney(first.from), formatMoney(first.to)]);
     // The joining partner appears with its new charges.
     expect(screen.getByRole("table", { name: /Lewisham Homes \(LH\)$/ })).toBeInTheDocument();
   });
@@ -38,7 +47,11 @@ describe("Scenarios screen", () => {
     await user.selectOptions(await screen.findByRole("combobox", { name: "Compare" }), "Lewisham Homes within Lewisham");
     await user.selectOptions(screen.getByRole("combobox", { name: "With" }), "Core service by users only");
     await user.click(screen.getByRole("button", { name: "Compare" }));
-    expect(await screen.findByRole("table", { name: "Lewisham Homes within Lewisham against Core service by users only: London Borough of Brent (BRE)" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("table", {
+        name: "Lewisham Homes within Lewisham against Core service by users only: London Borough of Brent (BRE)",
+      }),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/^Do no harm/)).toBeNull();
   });
 
@@ -68,8 +81,15 @@ describe("Scenarios screen", () => {
     await user.click(screen.getByRole("button", { name: "Add change" }));
     await user.type(screen.getByRole("textbox", { name: "New amount (£)" }), "lots");
     const problems = await screen.findByRole("list", { name: "Scenario problems" });
-    const r = runScenario(base, { name: "Scenario 4", changes: [{ kind: "setAmount", line: base.costLines[0]?.ref ?? "", amount: "lots" }] });
+    const r = runScenario(base, {
+      name: "Scenario 4",
+      changes: [{ kind: "setAmount", line: base.costLines[0]?.ref ?? "", amount: "lots" }],
+    });
     if (r.ok) throw new Error("expected the engine to reject it");
-    expect(within(problems).getAllByRole("listitem").map((li) => li.textContent)).toEqual(r.errors.map((e) => errorMessage(e)));
+    expect(
+      within(problems)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(r.errors.map((e) => errorMessage(e)));
   });
 });

@@ -10,7 +10,10 @@ import { renderTaskpane } from "./support/harness";
 async function runThenEdit(workbook: MemoryWorkbook, port: WorkbookPort, edit: boolean): Promise<void> {
   const run = await runWorkbook(port);
   if (!run.ok) throw new Error("run");
-  const written = await writeResults(port, recordRun(run.session, run.outputs, 0, { by: "Ann Lee", now: new Date("2026-12-01T14:03:00Z") }));
+  const written = await writeResults(
+    port,
+    recordRun(run.session, run.outputs, 0, { by: "Ann Lee", now: new Date("2026-12-01T14:03:00Z") }),
+  );
   if (written.kind !== "written") throw new Error(written.kind);
   if (!edit) return;
   const opened = await openModel(port, ENGINE);
@@ -21,10 +24,15 @@ async function runThenEdit(workbook: MemoryWorkbook, port: WorkbookPort, edit: b
 }
 
 describe("results that no longer match the inputs", () => {
-  it.each(["run", "budget", "scenarios", "explain"] as const)("the %s screen says they are out of date and which table changed", async (id) => {
-    await renderTaskpane({ screen: id, before: (wb, port) => runThenEdit(wb, port, true) });
-    expect(await screen.findByText(/These results are out of date: Costs changed since the run on 1 Dec 2026 14:03 UTC/)).toBeInTheDocument();
-  });
+  it.each(["run", "budget", "scenarios", "explain"] as const)(
+    "the %s screen says they are out of date and which table changed",
+    async (id) => {
+      await renderTaskpane({ screen: id, before: (wb, port) => runThenEdit(wb, port, true) });
+      expect(
+        await screen.findByText(/These results are out of date: Costs changed since the run on 1 Dec 2026 14:03 UTC/),
+      ).toBeInTheDocument();
+    },
+  );
 
   it("says nothing while the inputs are those of the last run", async () => {
     await renderTaskpane({ screen: "run", before: (wb, port) => runThenEdit(wb, port, false) });

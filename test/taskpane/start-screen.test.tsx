@@ -30,7 +30,9 @@ describe("Start screen", () => {
     expect(workbook.view("Partners")?.text(1, 0)).toBe("BRE");
 
     await user.click(within(dialog).getByRole("button", { name: "Replace them", hidden: true }));
-    await waitFor(() => expect(port.createModel).toHaveBeenLastCalledWith(EAST_KENT_HOUSING.model, expect.objectContaining({ replaceExisting: true })));
+    await waitFor(() =>
+      expect(port.createModel).toHaveBeenLastCalledWith(EAST_KENT_HOUSING.model, expect.objectContaining({ replaceExisting: true })),
+    );
     expect(await screen.findByText(/Created the model "East Kent Housing/)).toBeInTheDocument();
     expect(workbook.view("Partners")?.text(1, 0)).toBe(EAST_KENT_HOUSING.model.partners[0]?.id);
   });

@@ -17,18 +17,8 @@ function Harness(): React.JSX.Element {
   return (
     <>
       <button type="button">Before</button>
-      <TabBar
-        label="Things"
-        items={ITEMS}
-        selected={selected}
-        onSelect={setSelected}
-        idPrefix="x-"
-      />
-      <div
-        role="tabpanel"
-        id={`x-panel-${selected}`}
-        aria-labelledby={`x-tab-${selected}`}
-      >
+      <TabBar label="Things" items={ITEMS} selected={selected} onSelect={setSelected} idPrefix="x-" />
+      <div role="tabpanel" id={`x-panel-${selected}`} aria-labelledby={`x-tab-${selected}`}>
         {selected}
       </div>
     </>
@@ -43,24 +33,14 @@ describe("TabBar", () => {
     await user.click(screen.getByRole("button", { name: "Before" }));
     await user.tab();
     expect(screen.getByRole("tab", { name: "Alpha" })).toHaveFocus();
-    expect(screen.getByRole("tab", { name: "Alpha" })).toHaveAttribute(
-      "aria-selected",
-      "true",
-    );
+    expect(screen.getByRole("tab", { name: "Alpha" })).toHaveAttribute("aria-selected", "true");
     await user.keyboard("{ArrowRight}");
     expect(screen.getByRole("tab", { name: "Beta" })).toHaveFocus();
     // Moving focus does not open the tab (manual activation).
-    expect(screen.getByRole("tabpanel", { name: "Alpha" })).toHaveTextContent(
-      "a",
-    );
+    expect(screen.getByRole("tabpanel", { name: "Alpha" })).toHaveTextContent("a");
     await user.keyboard("{Enter}");
-    expect(screen.getByRole("tabpanel", { name: "Beta" })).toHaveTextContent(
-      "b",
-    );
-    expect(screen.getByRole("tab", { name: "Beta" })).toHaveAttribute(
-      "aria-controls",
-      "x-panel-b",
-    );
+    expect(screen.getByRole("tabpanel", { name: "Beta" })).toHaveTextContent("b");
+    expect(screen.getByRole("tab", { name: "Beta" })).toHaveAttribute("aria-controls", "x-panel-b");
     await user.keyboard("{End}");
     expect(screen.getByRole("tab", { name: "Gamma" })).toHaveFocus();
     await user.keyboard("{ArrowRight}");
@@ -74,8 +54,6 @@ describe("TabBar", () => {
     // Only the selected tab is in the Tab order: Tab leaves the tab list.
     await user.tab();
     expect(screen.getByRole("tab", { name: "Alpha" })).not.toHaveFocus();
-    expect(
-      screen.getAllByRole("tab").filter((t) => t.tabIndex === 0),
-    ).toHaveLength(1);
+    expect(screen.getAllByRole("tab").filter((t) => t.tabIndex === 0)).toHaveLength(1);
   });
 });

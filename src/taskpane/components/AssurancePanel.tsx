@@ -1,25 +1,50 @@
 import * as React from "react";
 import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
-import { problemsText, recordSignOff, runWorkbook, thrownText, verifyWorkbook, whenText, writeResults, type VerifyOutcome } from "../../app";
+import {
+  problemsText,
+  recordSignOff,
+  runWorkbook,
+  thrownText,
+  verifyWorkbook,
+  whenText,
+  writeResults,
+  type VerifyOutcome,
+} from "../../app";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { useServices } from "../services";
 import { useScreenStyles } from "../styles";
 import { Notice } from "./Notice";
 
-type Message = { readonly intent: "success" | "warning" | "error"; readonly title: string; readonly text: string; readonly lines?: readonly string[] };
+type Message = {
+  readonly intent: "success" | "warning" | "error";
+  readonly title: string;
+  readonly text: string;
+  readonly lines?: readonly string[];
+};
 
 /** How many differing cells to list in the pane (the command line's --verify lists them all). */
 const SHOWN_DIFFERENCES = 20;
 
 function verifyMessage(v: VerifyOutcome): Message {
-  if (v.kind === "verified") return { intent: "success", title: "Verified", text: `Every value in the result sheets (${v.cells} cells) is what the run of ${whenText(v.runAt)} gives when recomputed from the inputs.` };
+  if (v.kind === "verified")
+    return {
+      intent: "success",
+      title: "Verified",
+      text:
+        `Every value in the result sheets (${v.cells} cells) is what the run of ${whenText(v.runAt)} gives when recomputed ` +
+        `from the inputs.`,
+    };
   if (v.kind === "cannotVerify") return { intent: "warning", title: "Cannot verify", text: v.reason };
   const cell = (x: unknown): string => (x === "" ? "(empty)" : String(x));
   return {
     intent: "error",
     title: "Not verified",
-    text: `${v.differences.length} cell${v.differences.length === 1 ? "" : "s"} differ from the recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}.`,
-    lines: v.differences.slice(0, SHOWN_DIFFERENCES).map((d) => `${d.address}: written ${cell(d.written)}, recomputed ${cell(d.recomputed)}`),
+    text:
+      `${v.differences.length} cell${v.differences.length === 1 ? "" : "s"} differ from the ` +
+      `recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}.`,
+    lines: v.differences
+      .slice(0, SHOWN_DIFFERENCES)
+      .map((d) => `${d.address}: written ${cell(d.written)}, recomputed ${cell(d.recomputed)}`),
   };
 }
 

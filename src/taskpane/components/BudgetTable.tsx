@@ -1,5 +1,16 @@
 import * as React from "react";
-import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { BudgetLine } from "../../engine";
 import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
 import { useScreenStyles } from "../styles";
@@ -67,7 +78,9 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                     <TableRow key={`${l.yearLabel}|${l.category}|${l.service}`}>
                       <TableHeaderCell scope="row" className={s.rowHeader}>
                         <div className={c.label}>
-                          <span>{`${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}</span>
+                          <span>
+                            {`${l.yearLabel} ` + `${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
+                          </span>
                           <StatusBadge status={l.status} />
                         </div>
                       </TableHeaderCell>

@@ -1,5 +1,17 @@
 import * as React from "react";
-import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  mergeClasses,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Comparison, ComparisonRow } from "../../engine";
 import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
 import { useScreenStyles } from "../styles";
@@ -15,7 +27,10 @@ export interface CompareTableProps {
   readonly names: ReadonlyMap<string, string>;
 }
 
-/** Two runs side by side, one table per partner: a row per year × capital/revenue with each run's charge and the difference in £ and % (rises in red, falls in green, always signed). */
+/**
+ * Two runs side by side, one table per partner: a row per year × capital/revenue with each run's charge and the difference in £ and %
+ * (rises in red, falls in green, always signed).
+ */
 export function CompareTable({ comparison, names }: CompareTableProps): React.JSX.Element {
   const s = useScreenStyles();
   const c = useStyles();
@@ -47,7 +62,10 @@ export function CompareTable({ comparison, names }: CompareTableProps): React.JS
                 <TableBody>
                   {rows.map((r) => (
                     <TableRow key={`${r.yearLabel}|${r.category}`}>
-                      <TableHeaderCell scope="row" className={s.rowHeader}>{`${r.yearLabel} ${categoryLabel(r.category).toLowerCase()}`}</TableHeaderCell>
+                      <TableHeaderCell
+                        scope="row"
+                        className={s.rowHeader}
+                      >{`${r.yearLabel} ${categoryLabel(r.category).toLowerCase()}`}</TableHeaderCell>
                       <TableCell className={s.money}>{formatMoney(r.from)}</TableCell>
                       <TableCell className={s.money}>{formatMoney(r.to)}</TableCell>
                       <TableCell className={mergeClasses(s.money, r.difference > 0 ? c.up : r.difference < 0 ? c.down : undefined)}>

@@ -1,11 +1,5 @@
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  Subtitle1,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   dialog: {
@@ -55,14 +49,7 @@ export interface ConfirmDialogProps {
  * adds `<i aria-hidden tabindex=0>` elements that screen-reader checks flag).
  * Where showModal() is missing (jsdom) it opens in place, non-modal.
  */
-export function ConfirmDialog({
-  open,
-  title,
-  message,
-  confirmText,
-  onConfirm,
-  onCancel,
-}: ConfirmDialogProps): React.JSX.Element | null {
+export function ConfirmDialog({ open, title, message, confirmText, onConfirm, onCancel }: ConfirmDialogProps): React.JSX.Element | null {
   const c = useStyles();
   const ids = React.useId();
   const dialog = React.useRef<HTMLDialogElement>(null);

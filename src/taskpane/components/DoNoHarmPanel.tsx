@@ -1,5 +1,15 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import type { DoNoHarmReport } from "../../engine";
 import { categoryLabel, formatDifference, formatMoney, partnerLabel } from "../format";
 import { useScreenStyles } from "../styles";
@@ -23,7 +33,8 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
           <MessageBarTitle>{report.passed ? "Do no harm: passed" : "Do no harm: failed"}</MessageBarTitle>
           {report.passed
             ? `With ${joining} joining, no existing partner pays more in any year, on capital or revenue.`
-            : `With ${joining} joining, ${report.byPartner.length} existing partner${report.byPartner.length === 1 ? "" : "s"} would pay more.`}
+            : `With ${joining} joining, ${report.byPartner.length} existing partner${report.byPartner.length === 1 ? "" : "s"} ` +
+              `would pay more.`}
         </MessageBarBody>
       </MessageBar>
       {!report.passed && (
@@ -46,7 +57,10 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
             <TableBody>
               {report.harms.map((h) => (
                 <TableRow key={`${h.partner}|${h.yearLabel}|${h.category}`}>
-                  <TableHeaderCell scope="row" className={s.rowHeader}>{`${h.partner} ${h.yearLabel} ${categoryLabel(h.category).toLowerCase()}`}</TableHeaderCell>
+                  <TableHeaderCell
+                    scope="row"
+                    className={s.rowHeader}
+                  >{`${h.partner} ${h.yearLabel} ${categoryLabel(h.category).toLowerCase()}`}</TableHeaderCell>
                   <TableCell className={s.money}>{formatMoney(h.before)}</TableCell>
                   <TableCell className={s.money}>{formatMoney(h.after)}</TableCell>
                   <TableCell className={s.money}>{formatDifference(h.increase)}</TableCell>

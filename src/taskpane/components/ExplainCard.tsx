@@ -108,7 +108,11 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
     ["Rounding adjustment", formatExactPounds(trace.adjustment)],
   ];
   return (
-    <section role="group" className={c.card} aria-label={`How ${partnerName}'s charge for ${trace.lineRef} in ${trace.yearLabel} was derived`}>
+    <section
+      role="group"
+      className={c.card}
+      aria-label={`How ${partnerName}'s charge for ${trace.lineRef} in ${trace.yearLabel} was derived`}
+    >
       <Subtitle2 as="h3">{`${trace.lineRef} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
       <dl className={c.facts}>
         {facts.map(([term, detail]) => (
@@ -122,7 +126,8 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
         <ul className={c.sentences} aria-label="How the share is worked out">
           {trace.components.map((comp) => (
             <li key={comp.source}>
-              {`${partnerName}: ${formatFigure(comp.value)} of ${formatFigure(comp.total)} ${comp.label.toLowerCase()} = ${formatShare(comp.value, comp.total)}${comp.weightPercent === undefined ? "" : `, weighted ${comp.weightPercent}%`}`}
+              {`${partnerName}: ${formatFigure(comp.value)} of ${formatFigure(comp.total)} ${comp.label.toLowerCase()} = ` +
+                `${formatShare(comp.value, comp.total)}${comp.weightPercent === undefined ? "" : `, weighted ${comp.weightPercent}%`}`}
             </li>
           ))}
         </ul>

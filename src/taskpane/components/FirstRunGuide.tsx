@@ -107,12 +107,7 @@ export function FirstRunGuide(): React.JSX.Element {
   if (hidden) {
     return (
       <div>
-        <Button
-          ref={show}
-          size="small"
-          appearance="subtle"
-          onClick={() => set(false)}
-        >
+        <Button ref={show} size="small" appearance="subtle" onClick={() => set(false)}>
           Show the guide
         </Button>
       </div>
@@ -127,8 +122,7 @@ export function FirstRunGuide(): React.JSX.Element {
         {GUIDE_STEPS.map((step) => (
           <li key={step.screen}>
             <Text>
-              <span className={c.name}>{SCREEN_LABELS[step.screen]}</span>:{" "}
-              {step.text}
+              <span className={c.name}>{SCREEN_LABELS[step.screen]}</span>: {step.text}
             </Text>
           </li>
         ))}

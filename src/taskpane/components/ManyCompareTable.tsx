@@ -1,5 +1,16 @@
 import * as React from "react";
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  mergeClasses,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { ManyComparison, Pence } from "../../engine";
 import { formatDifference, formatMoney, partnerLabel } from "../format";
 import { useScreenStyles } from "../styles";

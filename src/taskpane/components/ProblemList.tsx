@@ -2,7 +2,6 @@ import * as React from "react";
 import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { problemLine, type Problem } from "../../app";
 
-
 const useStyles = makeStyles({
   list: {
     listStyleType: "none",

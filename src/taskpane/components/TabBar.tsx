@@ -64,23 +64,11 @@ export interface TabBarProps {
  * flag, and it wraps in a narrow pane; this one stays on one line and
  * scrolls sideways when it cannot fit.
  */
-export function TabBar({
-  label,
-  items,
-  selected,
-  onSelect,
-  idPrefix,
-  className,
-}: TabBarProps): React.JSX.Element {
+export function TabBar({ label, items, selected, onSelect, idPrefix, className }: TabBarProps): React.JSX.Element {
   const c = useStyles();
   const refs = React.useRef<(HTMLButtonElement | null)[]>([]);
-  const focusable = items.some((t) => t.id === selected)
-    ? selected
-    : items[0]?.id;
-  const onKeyDown = (
-    e: React.KeyboardEvent<HTMLButtonElement>,
-    index: number,
-  ): void => {
+  const focusable = items.some((t) => t.id === selected) ? selected : items[0]?.id;
+  const onKeyDown = (e: React.KeyboardEvent<HTMLButtonElement>, index: number): void => {
     const last = items.length - 1;
     const next =
       e.key === "ArrowRight"
@@ -101,11 +89,7 @@ export function TabBar({
     refs.current[next]?.focus();
   };
   return (
-    <div
-      role="tablist"
-      aria-label={label}
-      className={mergeClasses(c.list, className)}
-    >
+    <div role="tablist" aria-label={label} className={mergeClasses(c.list, className)}>
       {items.map((t, i) => {
         const isSelected = t.id === selected;
         return (
@@ -117,11 +101,7 @@ export function TabBar({
             type="button"
             role="tab"
             id={idPrefix !== undefined ? `${idPrefix}tab-${t.id}` : undefined}
-            aria-controls={
-              idPrefix !== undefined && isSelected
-                ? `${idPrefix}panel-${t.id}`
-                : undefined
-            }
+            aria-controls={idPrefix !== undefined && isSelected ? `${idPrefix}panel-${t.id}` : undefined}
             aria-selected={isSelected}
             tabIndex={t.id === focusable ? 0 : -1}
             className={mergeClasses(c.tab, isSelected && c.selected)}

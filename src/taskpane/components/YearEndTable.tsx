@@ -14,7 +14,10 @@ export interface YearEndTableProps {
 
 function heading(s: Settlement): string {
   const what = s.kind === "underspend" ? "Underspend" : s.kind === "overspend" ? "Overspend" : "Balanced";
-  return `${s.yearLabel} ${categoryLabel(s.category).toLowerCase()}${s.service !== "" ? ` (${s.service})` : ""}: ${what} ${formatMoney(Math.abs(s.variance))}`;
+  return (
+    `${s.yearLabel} ${categoryLabel(s.category).toLowerCase()}${s.service !== "" ? ` (${s.service})` : ""}: ${what} ` +
+    `${formatMoney(Math.abs(s.variance))}`
+  );
 }
 
 /** One year-end settlement: outturn against charges, and each partner's share of the difference. */
@@ -28,8 +31,13 @@ export function YearEndTable({ settlement, names, carryForward }: YearEndTablePr
         Spent {formatMoney(settlement.outturn)} against {formatMoney(settlement.charged)} charged; shared by{" "}
         {settlement.basis === "contributions" ? "contributions" : settlement.basis}
         {/* Only what happened: carried into a modelled year, or chosen but not possible. */}
-        {carryForward && settlement.carriedTo !== undefined && settlement.carryForward.length > 0 ? `, carried forward into ${settlement.carriedTo}'s charges` : ""}
-        {carryForward && settlement.notCarried !== undefined ? `; not carried forward, because ${settlement.notCarried} is not one of the model's years` : ""}.
+        {carryForward && settlement.carriedTo !== undefined && settlement.carryForward.length > 0
+          ? `, carried forward into ${settlement.carriedTo}'s charges`
+          : ""}
+        {carryForward && settlement.notCarried !== undefined
+          ? `; not carried forward, because ${settlement.notCarried} is not one of the model's years`
+          : ""}
+        .
       </Text>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={`Shares: ${title}`}>
         <Table className={s.table} size="extra-small" aria-label={`Shares: ${title}`}>

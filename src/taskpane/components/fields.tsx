@@ -20,10 +20,26 @@ export interface TextFieldProps {
 }
 
 /** A labelled text input (Fluent Field + Input). */
-export function TextField({ label, value, onChange, type = "text", hint, required, inputMode, placeholder }: TextFieldProps): React.JSX.Element {
+export function TextField({
+  label,
+  value,
+  onChange,
+  type = "text",
+  hint,
+  required,
+  inputMode,
+  placeholder,
+}: TextFieldProps): React.JSX.Element {
   return (
     <Field label={label} hint={hint} required={required} size="small">
-      <Input size="small" type={type} value={value} inputMode={inputMode} placeholder={placeholder} onChange={(_, d) => onChange(d.value)} />
+      <Input
+        size="small"
+        type={type}
+        value={value}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        onChange={(_, d) => onChange(d.value)}
+      />
     </Field>
   );
 }

@@ -54,7 +54,12 @@ export function useExplain(run: ModelRunState): { state: ExplainState; explain()
       const current = runRef.current;
       if (current.kind !== "ready") return show({ kind: "stale", address });
       const { run: modelRun } = current.outputs;
-      const split = modelRun.within.find((w) => w.lineRef === target.lineRef && w.yearLabel === target.yearLabel && (w.parent === target.partner || w.parts.some((p) => p.partner === target.partner)));
+      const split = modelRun.within.find(
+        (w) =>
+          w.lineRef === target.lineRef &&
+          w.yearLabel === target.yearLabel &&
+          (w.parent === target.partner || w.parts.some((p) => p.partner === target.partner)),
+      );
       const coreTarget = split && split.parent !== target.partner ? { ...target, partner: split.parent } : target;
       const charge = findCharge(modelRun.result, coreTarget);
       if (charge === undefined) return show({ kind: "stale", address });

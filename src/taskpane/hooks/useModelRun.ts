@@ -24,6 +24,10 @@ export function useModelRun(): ModelRunState {
     const scenario = session.read.runSettings.scenario;
     const report = session.report(scenario);
     if (!report.ok) return { kind: "errors", errors: report.errors };
-    return { kind: "ready", outputs: { run: report.value.run, budget: report.value, ...(scenario === "" ? {} : { scenario }) }, written: false };
+    return {
+      kind: "ready",
+      outputs: { run: report.value.run, budget: report.value, ...(scenario === "" ? {} : { scenario }) },
+      written: false,
+    };
   }, [session, hasErrors, lastRun]);
 }

@@ -1,5 +1,15 @@
 import * as React from "react";
-import { planRun, problemsText, recordRun, RUN_STEP_LABELS, thrownText, workbookProblemsText, writeResults, type Problem, type RunStep } from "../../app";
+import {
+  planRun,
+  problemsText,
+  recordRun,
+  RUN_STEP_LABELS,
+  thrownText,
+  workbookProblemsText,
+  writeResults,
+  type Problem,
+  type RunStep,
+} from "../../app";
 import type { RunOutputs, WriteReport } from "../../excel";
 import { useServices } from "../services";
 import { useWorkbook } from "./useWorkbook";
@@ -104,7 +114,10 @@ export function useRun(): RunControls {
       if (!live()) return;
       const edited = outputs.ok ? outputs.value.sheets.filter((s) => s.edited).map((s) => s.name) : [];
       // What is written carries its run record: titles stamped, the Run log carried forward with this run.
-      const recorded = recordRun(state.session, plan.outputs(), plan.warnings.length, { by: state.session.read.preparedBy, now: new Date() });
+      const recorded = recordRun(state.session, plan.outputs(), plan.warnings.length, {
+        by: state.session.read.preparedBy,
+        now: new Date(),
+      });
       setPhase({ kind: "preview", outputs: recorded, editedSheets: edited });
     } catch (e) {
       if (live()) setPhase({ kind: "failed", message: thrownText(e) });

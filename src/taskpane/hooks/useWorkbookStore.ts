@@ -1,5 +1,17 @@
 import * as React from "react";
-import { checkModel, hasErrors, noModelMessage, openModel, problemsText, staleness, stalenessWarnings, thrownText, workbookProblemsText, type ModelSession, type Problem } from "../../app";
+import {
+  checkModel,
+  hasErrors,
+  noModelMessage,
+  openModel,
+  problemsText,
+  staleness,
+  stalenessWarnings,
+  thrownText,
+  workbookProblemsText,
+  type ModelSession,
+  type Problem,
+} from "../../app";
 import type { ScenarioInput } from "../../engine";
 import type { ModelRead, PortResult, RunOutputs, RunSettings, WorkbookStatus } from "../../excel";
 import type { SampleChoice, TaskpaneServices } from "../services";
@@ -113,7 +125,12 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
     () => ({
       refresh,
       async createModel(choice, replace, onProgress) {
-        const r = await port.createModel(choice.model, { replaceExisting: replace, ...(choice.notes ? { notes: choice.notes } : {}), ...(choice.model === undefined ? {} : { title: choice.label }), ...(onProgress ? { onProgress } : {}) });
+        const r = await port.createModel(choice.model, {
+          replaceExisting: replace,
+          ...(choice.notes ? { notes: choice.notes } : {}),
+          ...(choice.model === undefined ? {} : { title: choice.label }),
+          ...(onProgress ? { onProgress } : {}),
+        });
         if (r.ok) await refresh();
         return r;
       },

@@ -110,7 +110,10 @@ export function SheetGrid({ view, selected, onSelect, onEdit }: SheetGridProps):
       className={c.scroll}
       tabIndex={0}
       role="region"
-      aria-label={`Sheet ${view.name}${selected ? `, ${columnLetters(selected.col)}${selected.row + 1} selected` : ""}. Arrow keys move, Enter edits.`}
+      aria-label={
+        `Sheet ${view.name}${selected ? `, ${columnLetters(selected.col)}${selected.row + 1} selected` : ""}. Arrow ` +
+        `keys move, Enter edits.`
+      }
       onKeyDown={onKeyDown}
     >
       <table className={c.table} data-sheet={view.name}>

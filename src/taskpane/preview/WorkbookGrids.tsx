@@ -39,7 +39,14 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
     (l) => workbook.subscribe(l),
     () => workbook.getVersion(),
   );
-  const sheets = React.useMemo(() => workbook.listSheets().filter((s) => s.visible).map((s) => s.name), [workbook, version]);
+  const sheets = React.useMemo(
+    () =>
+      workbook
+        .listSheets()
+        .filter((s) => s.visible)
+        .map((s) => s.name),
+    [workbook, version],
+  );
   const selection = workbook.selection();
   const [active, setActive] = React.useState<string | undefined>(selection?.sheet ?? sheets[0]);
   const lastSelection = React.useRef<string | undefined>(undefined);
@@ -53,7 +60,8 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
   }, [selection, selectedAddress]);
   const current = active !== undefined && sheets.includes(active) ? active : sheets[0];
   const view = current !== undefined ? workbook.view(current) : undefined;
-  const selectedHere = selection && view && selection.sheet.toLowerCase() === view.name.toLowerCase() ? { row: selection.row, col: selection.col } : undefined;
+  const selectedHere =
+    selection && view && selection.sheet.toLowerCase() === view.name.toLowerCase() ? { row: selection.row, col: selection.col } : undefined;
   const [draft, setDraft] = React.useState("");
   const [error, setError] = React.useState<string | undefined>(undefined);
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -92,14 +100,31 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
           commit();
         }}
       >
-        <Field label={selectedHere ? `Cell ${selection ? `${selection.sheet}!${a1(selection.row, selection.col)}` : ""}` : "Cell (select one first)"} size="small" validationMessage={error}>
-          <Input ref={inputRef} className={c.input} size="small" value={selectedHere ? draft : ""} disabled={!selectedHere} onChange={(_, d) => setDraft(d.value)} />
+        <Field
+          label={
+            selectedHere ? `Cell ${selection ? `${selection.sheet}!${a1(selection.row, selection.col)}` : ""}` : "Cell (select one first)"
+          }
+          size="small"
+          validationMessage={error}
+        >
+          <Input
+            ref={inputRef}
+            className={c.input}
+            size="small"
+            value={selectedHere ? draft : ""}
+            disabled={!selectedHere}
+            onChange={(_, d) => setDraft(d.value)}
+          />
         </Field>
         <Button size="small" type="submit" disabled={!selectedHere}>
           Set value
         </Button>
       </form>
-      {view ? <SheetGrid view={view} selected={selectedHere} onSelect={select} onEdit={() => inputRef.current?.focus()} /> : <Caption1>No sheets.</Caption1>}
+      {view ? (
+        <SheetGrid view={view} selected={selectedHere} onSelect={select} onEdit={() => inputRef.current?.focus()} />
+      ) : (
+        <Caption1>No sheets.</Caption1>
+      )}
     </div>
   );
 }

@@ -31,11 +31,15 @@ export function BudgetScreen(): React.JSX.Element {
     return (
       <section className={s.screen} aria-labelledby="budget-title">
         <ScreenHeading id="budget-title" title="Budget" />
-      <StaleNotice />
+        <StaleNotice />
         {run.kind === "errors" ? (
           <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
         ) : (
-          <Notice intent="info">{state.read === undefined ? (state.noModel ?? "The workbook could not be read.") : "Fix the model's errors (Check screen) to see the budget check."}</Notice>
+          <Notice intent="info">
+            {state.read === undefined
+              ? (state.noModel ?? "The workbook could not be read.")
+              : "Fix the model's errors (Check screen) to see the budget check."}
+          </Notice>
         )}
       </section>
     );
@@ -53,7 +57,10 @@ export function BudgetScreen(): React.JSX.Element {
       <ScreenHeading
         id="budget-title"
         title="Budget"
-        intro={`${outputs.scenario ? `Scenario "${outputs.scenario}"` : "Base model"}${run.written ? ", as last written." : ", worked out from the model (not yet written)."}`}
+        intro={
+          (outputs.scenario ? `Scenario "${outputs.scenario}"` : "Base model") +
+          (run.written ? ", as last written." : ", worked out from the model (not yet written).")
+        }
       />
       <StaleNotice />
       <Field label="Partner" size="small">
@@ -95,7 +102,14 @@ export function BudgetScreen(): React.JSX.Element {
       {settlements.length === 0 ? (
         <Text>No outturn recorded, so there is no under- or overspend to share.</Text>
       ) : (
-        settlements.map((st) => <YearEndTable key={`${st.yearLabel}|${st.category}|${st.service}`} settlement={st} names={names} carryForward={report?.yearEnd?.carryForward ?? false} />)
+        settlements.map((st) => (
+          <YearEndTable
+            key={`${st.yearLabel}|${st.category}|${st.service}`}
+            settlement={st}
+            names={names}
+            carryForward={report?.yearEnd?.carryForward ?? false}
+          />
+        ))
       )}
     </section>
   );
@@ -129,14 +143,24 @@ function BudgetLineExplainer({ run, lines, shown, names }: BudgetLineExplainerPr
     if (line === undefined) return undefined;
     const base = { partner: line.partner, yearLabel: line.yearLabel, category: line.category };
     if (line.service !== "") return { ...base, service: line.service };
-    const own = lines.filter((l) => l.partner === line.partner && l.yearLabel === line.yearLabel && l.category === line.category && l.service !== "").map((l) => l.service);
+    const own = lines
+      .filter((l) => l.partner === line.partner && l.yearLabel === line.yearLabel && l.category === line.category && l.service !== "")
+      .map((l) => l.service);
     return { ...base, excludeServices: own };
   }, [line, lines]);
   return (
     <>
       <Subtitle2 as="h3">Explain a budget line</Subtitle2>
-      <ChoiceField label="Budget line" value={line ? chosen : ""} blank="Choose a line" choices={shown.map((l) => ({ value: key(l), text: label(l) }))} onChange={setChosen} />
-      {line !== undefined && filter !== undefined && <ChargesBehind key={chosen} run={run} names={names} label={label(line)} filter={filter} />}
+      <ChoiceField
+        label="Budget line"
+        value={line ? chosen : ""}
+        blank="Choose a line"
+        choices={shown.map((l) => ({ value: key(l), text: label(l) }))}
+        onChange={setChosen}
+      />
+      {line !== undefined && filter !== undefined && (
+        <ChargesBehind key={chosen} run={run} names={names} label={label(line)} filter={filter} />
+      )}
     </>
   );
 }

@@ -32,12 +32,20 @@ export function CheckScreen(): React.JSX.Element {
   );
   return (
     <section className={s.screen} aria-labelledby="check-title">
-      <ScreenHeading id="check-title" title="Check the model" intro="Every problem found in the input tables. Select one to go to its cell." />
+      <ScreenHeading
+        id="check-title"
+        title="Check the model"
+        intro="Every problem found in the input tables. Select one to go to its cell."
+      />
       <div className={s.actions}>
         <Button onClick={() => void actions.refresh()} disabled={state.loading}>
           Check again
         </Button>
-        <Button appearance="primary" disabled={state.loading || state.read === undefined || state.hasErrors} onClick={() => navigate("run")}>
+        <Button
+          appearance="primary"
+          disabled={state.loading || state.read === undefined || state.hasErrors}
+          onClick={() => navigate("run")}
+        >
           Run
         </Button>
         {state.loading && <Spinner size="tiny" label="Reading the workbook…" />}

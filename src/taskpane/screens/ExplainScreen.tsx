@@ -31,7 +31,10 @@ export function ExplainScreen(): React.JSX.Element {
       <ScreenHeading
         id="explain-title"
         title="Explain a charge"
-        intro={`Select a partner's charge on the Allocations sheet${selection ? "; it is explained here as you select it." : ", then choose Explain."}`}
+        intro={
+          `Select a partner's charge on the Allocations ` +
+          `sheet${selection ? "; it is explained here as you select it." : ", then choose Explain."}`
+        }
       />
       <StaleNotice />
       <div className={s.actions}>
@@ -43,9 +46,13 @@ export function ExplainScreen(): React.JSX.Element {
       <div aria-live="polite" className={s.stack}>
         {state.kind === "failed" && <Notice intent="error">{state.message}</Notice>}
         {state.kind === "nothing" && (
-          <Notice intent="info">{`${state.address} is not a charge. Select a partner's cell on the Allocations sheet, or a total on the Summary sheet.`}</Notice>
+          <Notice intent="info">
+            {`${state.address} is not a charge. Select a partner's cell on the Allocations sheet, or a total ` + `on the Summary sheet.`}
+          </Notice>
         )}
-        {state.kind === "stale" && <Notice intent="warning">{`${state.address} shows a charge that is not in the current run. Run again, then select it.`}</Notice>}
+        {state.kind === "stale" && (
+          <Notice intent="warning">{`${state.address} shows a charge that is not in the current run. Run again, then select it.`}</Notice>
+        )}
         {state.kind === "total" && (
           <Notice intent="info" title={state.address}>
             {`A total of ${[
@@ -63,7 +70,12 @@ export function ExplainScreen(): React.JSX.Element {
             run={run.outputs.run}
             names={names}
             label={`the total in ${state.address}`}
-            filter={{ partner: state.target.partner, yearLabel: state.target.yearLabel, category: state.target.category, nature: state.target.nature }}
+            filter={{
+              partner: state.target.partner,
+              yearLabel: state.target.yearLabel,
+              category: state.target.category,
+              nature: state.target.nature,
+            }}
           />
         )}
         {state.kind === "charge" && (
@@ -71,7 +83,9 @@ export function ExplainScreen(): React.JSX.Element {
             <Text size={200}>{state.address}</Text>
             {state.split !== undefined && state.split.parent !== state.target.partner && (
               <Notice intent="info">
-                {`${partnerLabel(state.target.partner, names)} pays part of ${partnerLabel(state.split.parent, names)}'s share. The trace below is ${partnerLabel(state.split.parent, names)}'s share of the line; the table after it shows how that share was divided.`}
+                {`${partnerLabel(state.target.partner, names)} pays part of ${partnerLabel(state.split.parent, names)}'s share. ` +
+                  `The trace below is ${partnerLabel(state.split.parent, names)}'s share of the line; the table after it shows ` +
+                  `how that share was divided.`}
               </Notice>
             )}
             {state.trace !== undefined && <ExplainCard trace={state.trace} partnerName={partnerLabel(state.trace.partner, names)} />}
@@ -97,10 +111,24 @@ function TotalChooser({ run, names }: { readonly run: ModelRun; readonly names: 
         Explain a total
       </Subtitle2>
       <div className={s.actions}>
-        <ChoiceField label="Partner" value={partner} blank="Choose a partner" choices={[...names.keys()].map((id) => ({ value: id, text: partnerLabel(id, names) }))} onChange={setPartner} />
-        <ChoiceField label="Year" value={year} blank="Choose a year" choices={years.map((y) => ({ value: y, text: y }))} onChange={setYear} />
+        <ChoiceField
+          label="Partner"
+          value={partner}
+          blank="Choose a partner"
+          choices={[...names.keys()].map((id) => ({ value: id, text: partnerLabel(id, names) }))}
+          onChange={setPartner}
+        />
+        <ChoiceField
+          label="Year"
+          value={year}
+          blank="Choose a year"
+          choices={years.map((y) => ({ value: y, text: y }))}
+          onChange={setYear}
+        />
       </div>
-      {partner !== "" && year !== "" && <ChargesBehind run={run} names={names} label={`${partnerLabel(partner, names)}, ${year}`} filter={filter} />}
+      {partner !== "" && year !== "" && (
+        <ChargesBehind run={run} names={names} label={`${partnerLabel(partner, names)}, ${year}`} filter={filter} />
+      )}
     </section>
   );
 }

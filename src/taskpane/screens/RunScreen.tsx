@@ -43,14 +43,21 @@ export function RunScreen(): React.JSX.Element {
 
   const compareText =
     settings && settings.compareSecond !== ""
-      ? `The run also writes the comparison of ${settings.compareFirst || "Base"} with ${settings.compareSecond} (set on the Scenarios screen).`
+      ? `The run also writes the comparison of ${settings.compareFirst || "Base"} with ${settings.compareSecond} (set on the ` +
+        `Scenarios screen).`
       : undefined;
 
   return (
     <section className={s.screen} aria-labelledby="run-title">
-      <ScreenHeading id="run-title" title="Run" intro="Calculate every partner's charges, check them, then write the results to the workbook." />
+      <ScreenHeading
+        id="run-title"
+        title="Run"
+        intro="Calculate every partner's charges, check them, then write the results to the workbook."
+      />
       <StaleNotice />
-      {state.read === undefined && !state.loading && <Notice intent="info">{state.noModel ?? state.failure ?? "The workbook could not be read."}</Notice>}
+      {state.read === undefined && !state.loading && (
+        <Notice intent="info">{state.noModel ?? state.failure ?? "The workbook could not be read."}</Notice>
+      )}
       {settings && (
         <Field label="Run" size="small" hint={compareText}>
           <Select size="small" value={settings.scenario} disabled={busy} onChange={(_, d) => void chooseScenario(d.value)}>
@@ -73,7 +80,11 @@ export function RunScreen(): React.JSX.Element {
       )}
       <PreparedByField disabled={busy} />
       <div className={s.actions}>
-        <Button appearance="primary" disabled={busy || state.loading || state.read === undefined || state.hasErrors} onClick={() => void run.calculate()}>
+        <Button
+          appearance="primary"
+          disabled={busy || state.loading || state.read === undefined || state.hasErrors}
+          onClick={() => void run.calculate()}
+        >
           Calculate
         </Button>
         {(busy || phase.kind === "preview") && <Button onClick={run.cancel}>Cancel</Button>}
@@ -89,19 +100,34 @@ export function RunScreen(): React.JSX.Element {
             Fix these problems first; nothing has been written.
           </Notice>
           {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
-          <ProblemList label="Problems stopping the run" problems={phase.problems} onSelect={(a) => void actions.selectCell(a).then(setSelectFailure)} />
+          <ProblemList
+            label="Problems stopping the run"
+            problems={phase.problems}
+            onSelect={(a) => void actions.selectCell(a).then(setSelectFailure)}
+          />
         </>
       )}
-      {(phase.kind === "preview" || phase.kind === "confirmReplace") && <Preview outputs={phase.outputs} edited={phase.kind === "preview" ? phase.editedSheets : []} onWrite={() => void run.write(false)} />}
+      {(phase.kind === "preview" || phase.kind === "confirmReplace") && (
+        <Preview
+          outputs={phase.outputs}
+          edited={phase.kind === "preview" ? phase.editedSheets : []}
+          onWrite={() => void run.write(false)}
+        />
+      )}
       {phase.kind === "writing" && (
-        <Field label={phase.total > 0 ? `Writing the result sheets (${phase.done} of ${phase.total})…` : "Writing the result sheets…"} size="small">
+        <Field
+          label={phase.total > 0 ? `Writing the result sheets (${phase.done} of ${phase.total})…` : "Writing the result sheets…"}
+          size="small"
+        >
           <ProgressBar value={phase.total > 0 ? phase.done / phase.total : undefined} max={1} />
         </Field>
       )}
       {phase.kind === "written" && (
         <Notice intent="success" title="Results written" focusOnShow>
           {`Wrote ${phase.report.sheets.join(", ")}. `}
-          {phase.outputs.run.result.balance.balanced ? `Every line balances: ${formatMoney(phase.outputs.run.result.balance.totalOut)} charged in all.` : ""}
+          {phase.outputs.run.result.balance.balanced
+            ? `Every line balances: ${formatMoney(phase.outputs.run.result.balance.totalOut)} charged in all.`
+            : ""}
         </Notice>
       )}
       {phase.kind === "cancelled" && (
@@ -143,7 +169,9 @@ function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element 
   return (
     <div className={s.stack}>
       <Notice intent="info" title="Preview: nothing written yet" focusOnShow>
-        {`${outputs.scenario ? `Scenario "${outputs.scenario}". ` : "Base model. "}${formatMoney(balance.totalIn)} to share; ${formatMoney(balance.totalOut)} charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
+        {`${outputs.scenario ? `Scenario "${outputs.scenario}". ` : "Base model. "}${formatMoney(balance.totalIn)} to share; ` +
+          `${formatMoney(balance.totalOut)} ` +
+          `charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
       </Notice>
       <TotalsTable label="Totals to be written" totals={run.rows} partnerOrder={order} names={names} />
       <Text size={200}>Writes the sheets {Object.values(OUTPUT_SHEETS).join(", ")}, replacing the add-in's previous results.</Text>

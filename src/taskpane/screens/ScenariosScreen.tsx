@@ -39,7 +39,9 @@ export function ScenariosScreen(): React.JSX.Element {
   const settings = state.read?.runSettings;
   const [first, setFirst] = React.useState(settings?.compareFirst ?? "");
   const [second, setSecond] = React.useState(settings?.compareSecond || state.scenarios[0]?.name || "");
-  const [side, setSide] = React.useState<{ kind: "idle" } | { kind: "errors"; problems: readonly Problem[] } | { kind: "done"; many: ManyComparison }>({ kind: "idle" });
+  const [side, setSide] = React.useState<
+    { kind: "idle" } | { kind: "errors"; problems: readonly Problem[] } | { kind: "done"; many: ManyComparison }
+  >({ kind: "idle" });
   const read = state.read;
   const options = React.useMemo(() => (read ? modelOptions(read.model) : undefined), [read]);
   // The draft is run through the engine (deferred, so typing stays responsive) to show its problems before saving.
@@ -55,7 +57,7 @@ export function ScenariosScreen(): React.JSX.Element {
     return (
       <section className={s.screen} aria-labelledby="scenarios-title">
         <ScreenHeading id="scenarios-title" title="Scenarios" />
-        <Notice intent="info">{state.loading ? "Reading the workbook…" : state.noModel ?? "The workbook could not be read."}</Notice>
+        <Notice intent="info">{state.loading ? "Reading the workbook…" : (state.noModel ?? "The workbook could not be read.")}</Notice>
       </section>
     );
   }
@@ -70,7 +72,10 @@ export function ScenariosScreen(): React.JSX.Element {
   };
   const saveDraft = async (): Promise<void> => {
     if (!editing) return;
-    const list = editing.index === undefined ? [...state.scenarios, editing.draft] : state.scenarios.map((x, i) => (i === editing.index ? editing.draft : x));
+    const list =
+      editing.index === undefined
+        ? [...state.scenarios, editing.draft]
+        : state.scenarios.map((x, i) => (i === editing.index ? editing.draft : x));
     if (await save(list)) setEditing(undefined);
   };
   const remove = async (index: number): Promise<void> => {
@@ -88,13 +93,17 @@ export function ScenariosScreen(): React.JSX.Element {
     if (!r.ok) setFailure(workbookProblemsText(r.problems));
   };
   const names = partnerNames(read.model);
-  for (const sc of state.scenarios) for (const c of sc.changes) if (c.kind === "addPartner") names.set(c.partner.id, c.partner.name || c.partner.id);
+  for (const sc of state.scenarios)
+    for (const c of sc.changes) if (c.kind === "addPartner") names.set(c.partner.id, c.partner.name || c.partner.id);
   const choices = [{ value: "", text: "Base model" }, ...state.scenarios.map((x) => ({ value: x.name, text: x.name }))];
   const allNames = state.scenarios.map((x) => x.name).join(", ");
   const allKept = settings !== undefined && settings.compareFirst === "" && settings.compareSecond === allNames;
   const compareAll = (): void => {
     if (state.session === undefined) return;
-    const r = compareManyScenarios(state.session, state.scenarios.map((x) => x.name));
+    const r = compareManyScenarios(
+      state.session,
+      state.scenarios.map((x) => x.name),
+    );
     setSide(r.ok ? { kind: "done", many: r.many } : { kind: "errors", problems: r.problems });
   };
   const keepAll = async (): Promise<void> => {
@@ -106,7 +115,11 @@ export function ScenariosScreen(): React.JSX.Element {
 
   return (
     <section className={s.screen} aria-labelledby="scenarios-title">
-      <ScreenHeading id="scenarios-title" title="Scenarios" intro="What-if versions of the model, stored in the workbook's Scenarios sheet." />
+      <ScreenHeading
+        id="scenarios-title"
+        title="Scenarios"
+        intro="What-if versions of the model, stored in the workbook's Scenarios sheet."
+      />
       <StaleNotice />
       {failure !== undefined && <Notice intent="error">{failure}</Notice>}
       {editing ? (
@@ -176,7 +189,9 @@ export function ScenariosScreen(): React.JSX.Element {
           {kept ? "Included in the next run" : "Include in the next run"}
         </Button>
       </div>
-      {compared.kind === "errors" && <ProblemList label="Comparison problems" problems={compared.problems} onSelect={(a) => void actions.selectCell(a)} />}
+      {compared.kind === "errors" && (
+        <ProblemList label="Comparison problems" problems={compared.problems} onSelect={(a) => void actions.selectCell(a)} />
+      )}
       {compared.kind === "done" && (
         <div className={s.stack}>
           {compared.harm !== undefined && <DoNoHarmPanel report={compared.harm} names={names} />}
@@ -192,7 +207,9 @@ export function ScenariosScreen(): React.JSX.Element {
               {allKept ? "Included in the next run" : "Include in the next run"}
             </Button>
           </div>
-          {side.kind === "errors" && <ProblemList label="Comparison problems" problems={side.problems} onSelect={(a) => void actions.selectCell(a)} />}
+          {side.kind === "errors" && (
+            <ProblemList label="Comparison problems" problems={side.problems} onSelect={(a) => void actions.selectCell(a)} />
+          )}
           {side.kind === "done" && (
             <div className={s.stack}>
               {side.many.doNoHarm.map((h) => (

@@ -87,7 +87,12 @@ export function StartScreen(): React.JSX.Element {
           </Select>
         </Field>
         <div className={s.actions}>
-          <Button ref={createButton} appearance={status?.hasModel ? "secondary" : "primary"} disabled={busy || !sample} onClick={() => void create(false)}>
+          <Button
+            ref={createButton}
+            appearance={status?.hasModel ? "secondary" : "primary"}
+            disabled={busy || !sample}
+            onClick={() => void create(false)}
+          >
             Create model
           </Button>
           {message?.intent === "success" && (

@@ -16,7 +16,9 @@ export interface ScriptSize {
  */
 export function initialScripts(dist: string, page: string): ScriptSize[] {
   const html = readFileSync(join(dist, page), "utf8");
-  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1] ?? "").filter((s) => s !== "" && !/^https?:/.test(s));
+  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)]
+    .map((m) => m[1] ?? "")
+    .filter((s) => s !== "" && !/^https?:/.test(s));
   return srcs.map((file) => {
     const body = readFileSync(join(dist, file));
     return { file, bytes: body.length, gzipped: gzipSync(body, { level: 9 }).length };

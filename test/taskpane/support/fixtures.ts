@@ -20,8 +20,24 @@ export const SMALL_MODEL: ModelInput = {
     },
   ],
   costLines: [
-    { ref: "ICT-01", description: "Laptop refresh", category: "capital", nature: "one-off", amount: 100, start: "2020-06-01", basis: "equal" },
-    { ref: "ICT-02", description: "Service desk", category: "revenue", nature: "ongoing", amount: 1_000_000, start: "2021-01-01", basis: "driver:tickets" },
+    {
+      ref: "ICT-01",
+      description: "Laptop refresh",
+      category: "capital",
+      nature: "one-off",
+      amount: 100,
+      start: "2020-06-01",
+      basis: "equal",
+    },
+    {
+      ref: "ICT-02",
+      description: "Service desk",
+      category: "revenue",
+      nature: "ongoing",
+      amount: 1_000_000,
+      start: "2021-01-01",
+      basis: "driver:tickets",
+    },
   ],
   settings: { firstYear: "2020/21", lastYear: "2021/22" },
 };

@@ -49,7 +49,9 @@ export async function renderTaskpane(options: HarnessOptions = {}): Promise<Harn
   }
   await options.before?.(workbook, real);
   const merged: WorkbookPort = { ...real, ...(options.port?.(real) ?? {}) };
-  const port = Object.fromEntries(Object.entries(merged).map(([k, f]) => [k, vi.fn(f as (...a: unknown[]) => unknown)])) as unknown as WorkbookPort;
+  const port = Object.fromEntries(
+    Object.entries(merged).map(([k, f]) => [k, vi.fn(f as (...a: unknown[]) => unknown)]),
+  ) as unknown as WorkbookPort;
   const selection = createSelectionSource();
   const user = userEvent.setup();
   const view = render(

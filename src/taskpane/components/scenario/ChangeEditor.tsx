@@ -46,31 +46,72 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
       return (
         <div className={c.grid}>
           <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
-          <TextField label="New amount (£)" inputMode="decimal" value={inputText(change.amount)} onChange={(amount) => onChange({ ...change, amount })} />
+          <TextField
+            label="New amount (£)"
+            inputMode="decimal"
+            value={inputText(change.amount)}
+            onChange={(amount) => onChange({ ...change, amount })}
+          />
         </div>
       );
     case "setDates":
       return (
         <div className={c.grid}>
           <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
-          <TextField label="Start" type="date" value={inputText(change.start)} onChange={(start) => onChange({ ...change, start: start || null })} />
-          <TextField label="End (ongoing only)" type="date" value={inputText(change.end)} onChange={(end) => onChange({ ...change, end: end || null })} />
+          <TextField
+            label="Start"
+            type="date"
+            value={inputText(change.start)}
+            onChange={(start) => onChange({ ...change, start: start || null })}
+          />
+          <TextField
+            label="End (ongoing only)"
+            type="date"
+            value={inputText(change.end)}
+            onChange={(end) => onChange({ ...change, end: end || null })}
+          />
         </div>
       );
     case "setBasis":
       return (
         <div className={c.grid}>
           <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
-          <ChoiceField label="New basis" value={change.basis} choices={options.bases} onChange={(basis) => onChange({ ...change, basis })} />
+          <ChoiceField
+            label="New basis"
+            value={change.basis}
+            choices={options.bases}
+            onChange={(basis) => onChange({ ...change, basis })}
+          />
         </div>
       );
     case "setDriver":
       return (
         <div className={c.grid}>
-          <ChoiceField label="Driver" value={change.driver} choices={options.drivers} onChange={(driver) => onChange({ ...change, driver })} />
-          <ChoiceField label="Partner" value={change.partner} choices={options.partners} onChange={(partner) => onChange({ ...change, partner })} />
-          <ChoiceField label="Year" value={change.year ?? ""} blank="Every year" choices={yearChoices} onChange={(year) => onChange({ ...change, year: year || null })} />
-          <TextField label="New value" inputMode="decimal" value={inputText(change.value)} onChange={(value) => onChange({ ...change, value })} />
+          <ChoiceField
+            label="Driver"
+            value={change.driver}
+            choices={options.drivers}
+            onChange={(driver) => onChange({ ...change, driver })}
+          />
+          <ChoiceField
+            label="Partner"
+            value={change.partner}
+            choices={options.partners}
+            onChange={(partner) => onChange({ ...change, partner })}
+          />
+          <ChoiceField
+            label="Year"
+            value={change.year ?? ""}
+            blank="Every year"
+            choices={yearChoices}
+            onChange={(year) => onChange({ ...change, year: year || null })}
+          />
+          <TextField
+            label="New value"
+            inputMode="decimal"
+            value={inputText(change.value)}
+            onChange={(value) => onChange({ ...change, value })}
+          />
         </div>
       );
     case "addPartner": {
@@ -78,8 +119,16 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
       const percentages = change.percentages ?? {};
       return (
         <div className={c.grid}>
-          <TextField label="Partner code" value={change.partner.id} onChange={(id) => onChange({ ...change, partner: { ...change.partner, id } })} />
-          <TextField label="Partner name" value={change.partner.name ?? ""} onChange={(name) => onChange({ ...change, partner: { ...change.partner, name } })} />
+          <TextField
+            label="Partner code"
+            value={change.partner.id}
+            onChange={(id) => onChange({ ...change, partner: { ...change.partner, id } })}
+          />
+          <TextField
+            label="Partner name"
+            value={change.partner.name ?? ""}
+            onChange={(name) => onChange({ ...change, partner: { ...change.partner, name } })}
+          />
           <ChoiceField
             label="Joins"
             value={change.within ?? ""}
@@ -111,7 +160,12 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
     case "removePartner":
       return (
         <div className={c.grid}>
-          <ChoiceField label="Partner" value={change.partner} choices={options.partners} onChange={(partner) => onChange({ ...change, partner })} />
+          <ChoiceField
+            label="Partner"
+            value={change.partner}
+            choices={options.partners}
+            onChange={(partner) => onChange({ ...change, partner })}
+          />
         </div>
       );
     case "addLine": {
@@ -121,7 +175,12 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
         <div className={c.grid}>
           <TextField label="Reference" value={l.ref} onChange={(ref) => set({ ref })} />
           <TextField label="Description" value={l.description ?? ""} onChange={(description) => set({ description })} />
-          <ChoiceField label="Capital or revenue" value={l.category} choices={CATEGORY_CHOICES} onChange={(category) => set({ category })} />
+          <ChoiceField
+            label="Capital or revenue"
+            value={l.category}
+            choices={CATEGORY_CHOICES}
+            onChange={(category) => set({ category })}
+          />
           <ChoiceField label="One-off or ongoing" value={l.nature} choices={NATURE_CHOICES} onChange={(nature) => set({ nature })} />
           <TextField label="Amount (£)" inputMode="decimal" value={inputText(l.amount)} onChange={(amount) => set({ amount })} />
           <TextField label="Start" type="date" value={inputText(l.start)} onChange={(start) => set({ start })} />
@@ -138,9 +197,26 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
     case "uplift":
       return (
         <div className={c.grid}>
-          <TextField label="Uplift (%)" inputMode="decimal" value={inputText(change.percent)} onChange={(percent) => onChange({ ...change, percent })} />
-          <ChoiceField label="Capital or revenue" value={change.category ?? ""} blank="Both" choices={CATEGORY_CHOICES} onChange={(v) => onChange({ ...change, category: v || null })} />
-          <ChoiceField label="One-off or ongoing" value={change.nature ?? ""} blank="Both" choices={NATURE_CHOICES} onChange={(v) => onChange({ ...change, nature: v || null })} />
+          <TextField
+            label="Uplift (%)"
+            inputMode="decimal"
+            value={inputText(change.percent)}
+            onChange={(percent) => onChange({ ...change, percent })}
+          />
+          <ChoiceField
+            label="Capital or revenue"
+            value={change.category ?? ""}
+            blank="Both"
+            choices={CATEGORY_CHOICES}
+            onChange={(v) => onChange({ ...change, category: v || null })}
+          />
+          <ChoiceField
+            label="One-off or ongoing"
+            value={change.nature ?? ""}
+            blank="Both"
+            choices={NATURE_CHOICES}
+            onChange={(v) => onChange({ ...change, nature: v || null })}
+          />
           <ChoiceField
             label="Service"
             value={change.service ?? ""}

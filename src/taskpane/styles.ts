@@ -76,3 +76,9 @@ export const useScreenStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
 });
+
+/** Colours for a change in money: a rise in red, a fall in green (always with its sign, so colour is never the only cue). */
+export const useChangeStyles = makeStyles({
+  up: { color: tokens.colorPaletteRedForeground1 },
+  down: { color: tokens.colorPaletteGreenForeground1 },
+});

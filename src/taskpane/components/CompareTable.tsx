@@ -9,17 +9,10 @@ import {
   TableHeaderCell,
   TableRow,
   mergeClasses,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import type { Comparison, ComparisonRow } from "../../engine";
 import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
-import { useScreenStyles } from "../styles";
-
-const useStyles = makeStyles({
-  up: { color: tokens.colorPaletteRedForeground1 },
-  down: { color: tokens.colorPaletteGreenForeground1 },
-});
+import { useChangeStyles, useScreenStyles } from "../styles";
 
 /** Props for {@link CompareTable}. */
 export interface CompareTableProps {
@@ -33,7 +26,7 @@ export interface CompareTableProps {
  */
 export function CompareTable({ comparison, names }: CompareTableProps): React.JSX.Element {
   const s = useScreenStyles();
-  const c = useStyles();
+  const c = useChangeStyles();
   const byPartner = new Map<string, ComparisonRow[]>();
   for (const r of comparison.rows) byPartner.set(r.partner, [...(byPartner.get(r.partner) ?? []), r]);
   return (

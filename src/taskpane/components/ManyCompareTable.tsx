@@ -1,24 +1,8 @@
 import * as React from "react";
-import {
-  Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  mergeClasses,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { ManyComparison, Pence } from "../../engine";
 import { formatDifference, formatMoney, partnerLabel } from "../format";
-import { useScreenStyles } from "../styles";
-
-const useStyles = makeStyles({
-  up: { color: tokens.colorPaletteRedForeground1 },
-  down: { color: tokens.colorPaletteGreenForeground1 },
-});
+import { useChangeStyles, useScreenStyles } from "../styles";
 
 /** Props for {@link ManyCompareTable}. */
 export interface ManyCompareTableProps {
@@ -34,7 +18,7 @@ export interface ManyCompareTableProps {
  */
 export function ManyCompareTable({ many, names }: ManyCompareTableProps): React.JSX.Element {
   const s = useScreenStyles();
-  const c = useStyles();
+  const c = useChangeStyles();
   const totals = new Map<string, Pence[]>();
   for (const r of many.rows) {
     const t = totals.get(r.partner) ?? many.names.map(() => 0);

@@ -64,4 +64,4 @@ export {
   type SignOffOutcome,
 } from "./run-record";
 export { VERSION } from "./version";
-export { verifyWorkbook, type VerifyOutcome, type CellDifference } from "./verify";
+export { verifyWorkbook, differenceLine, type VerifyOutcome, type CellDifference } from "./verify";

@@ -16,6 +16,15 @@ export interface CellDifference {
   readonly recomputed: CellValue;
 }
 
+/**
+ * A differing cell as one line, the same in every client: `Summary!D7: written 408888.9, recomputed 408888.89`.
+ * Text is quoted, so a number typed as text is told apart from the number; a blank is "(empty)".
+ */
+export function differenceLine(d: CellDifference): string {
+  const shown = (v: CellValue): string => (v === "" ? "(empty)" : typeof v === "string" ? JSON.stringify(v) : String(v));
+  return `${d.address}: written ${shown(d.written)}, recomputed ${shown(d.recomputed)}`;
+}
+
 /** What verifying a workbook found. */
 export type VerifyOutcome =
   /** Every value in every output sheet is what the recorded run gives. */
@@ -94,7 +103,8 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
       cells++;
       const w = want.get(key) ?? "";
       const h = have.get(key) ?? "";
-      if (!same(w, h)) {
+      // Exactly the same value: the same number, the same text.
+      if (w !== h) {
         const [r = 0, c = 0] = key.split(",").map(Number);
         differences.push({ address: cellAddress({ sheet: spec.name, row: r, col: c }), written: h, recomputed: w });
       }
@@ -110,9 +120,4 @@ function gridOf(spec: SheetSpec): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
   for (const b of spec.blocks) b.values.forEach((row, r) => row.forEach((v, c) => v !== "" && out.set(`${b.row + r},${b.col + c}`, v)));
   return out;
-}
-
-// Values compare exactly: the same number, the same text. (A workbook that holds 1 where 1.0 was written holds the same number.)
-function same(a: CellValue, b: CellValue): boolean {
-  return a === b;
 }

@@ -3,6 +3,7 @@ import {
   BUDGET_STATUSES,
   budgetFlagMessage,
   fyLabel,
+  manyPartnerTotals,
   formatMoney,
   partnerNames,
   penceToText,
@@ -184,14 +185,10 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   if (many !== undefined) {
     lines.push(`Scenario comparison: ${many.names.join(", ")} side by side, ${many.rows.length} rows.`);
     // Per scenario, how much each partner's charges move in all (capital and revenue apart), so the options can be weighed.
+    const totals = [...manyPartnerTotals(many).entries()];
     many.names.slice(1).forEach((name, k) => {
-      const byPartner = new Map<string, { capital: Pence; revenue: Pence }>();
-      for (const r of many.rows) {
-        const t = byPartner.get(r.partner) ?? { capital: 0, revenue: 0 };
-        byPartner.set(r.partner, { ...t, [r.category]: t[r.category] + (r.differences[k] ?? 0) });
-      }
       lines.push(
-        `  ${name}: ${[...byPartner.entries()].map(([p, t]) => `${p} ${signed(t.capital + t.revenue)}`).join(", ")} (change from ` +
+        `  ${name}: ${totals.map(([p, t]) => `${p} ${signed((t[k + 1] ?? 0) - (t[0] ?? 0))}`).join(", ")} (change from ` +
           `Base over all years)`,
       );
     });

@@ -1,4 +1,5 @@
 import {
+  differenceLine,
   problemLine,
   recordRun,
   recordSignOff,
@@ -229,11 +230,6 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   return { code: EXIT.ok, out: [...runText(result.outputs, args.file, write), ...extras], err: notes };
 }
 
-/** Shows a value of a cell in a message: text quoted, a blank as (empty). */
-function cellText(v: unknown): string {
-  return v === "" ? "(empty)" : typeof v === "string" ? JSON.stringify(v) : String(v);
-}
-
 /** The report of `--verify`: exit 0 only when every output cell agrees with the recomputation. */
 function verifyCommand(args: RunArgs, v: Awaited<ReturnType<typeof verifyWorkbook>>): Outcome {
   if (v.kind === "verified") {
@@ -284,7 +280,7 @@ function verifyCommand(args: RunArgs, v: Awaited<ReturnType<typeof verifyWorkboo
       `${NAME}: ${args.file}: NOT verified: ${diffs.length} cell${diffs.length === 1 ? "" : "s"} ` +
         `differ${diffs.length === 1 ? "s" : ""} from the ` +
         `recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}:`,
-      ...diffs.map((d) => `  ${d.address}: written ${cellText(d.written)}, recomputed ${cellText(d.recomputed)}`),
+      ...diffs.map((d) => `  ${differenceLine(d)}`),
     ],
   };
 }

@@ -132,7 +132,14 @@ export { runModel, runScenario, type ModelRun } from "./scenarios/run";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
 export { doNoHarm, judgeDoNoHarm, addsPartner, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
-export { compareMany, compareManyRuns, scenarioNameList, type ManyComparison, type ManyComparisonRow } from "./scenarios/compare-many";
+export {
+  compareMany,
+  compareManyRuns,
+  manyPartnerTotals,
+  scenarioNameList,
+  type ManyComparison,
+  type ManyComparisonRow,
+} from "./scenarios/compare-many";
 export {
   allocateSupport,
   type SupportAllocation,

@@ -30,7 +30,7 @@ describe("Verify and sign off (Run screen)", () => {
     });
     await user.click(await screen.findByRole("button", { name: "Verify the results" }));
     expect(await screen.findByText("Not verified")).toBeInTheDocument();
-    expect(screen.getByText(/^Summary!A1: written Tampered, recomputed Summary of charges/)).toBeInTheDocument();
+    expect(screen.getByText(/^Summary!A1: written "Tampered", recomputed "Summary of charges/)).toBeInTheDocument();
   });
 
   it("signs off the latest run and records it in the Run log", async () => {

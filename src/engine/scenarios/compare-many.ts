@@ -83,6 +83,21 @@ export function compareManyRuns(base: ModelRun, scenarios: readonly ScenarioInpu
 }
 
 /**
+ * Each partner's charges over every year and category, per run (aligned with
+ * {@link ManyComparison.names}): how a s151 officer weighs the options at a glance.
+ * Partners in the order of the comparison's rows.
+ */
+export function manyPartnerTotals(many: ManyComparison): Map<string, Pence[]> {
+  const totals = new Map<string, Pence[]>();
+  for (const r of many.rows) {
+    const t = totals.get(r.partner) ?? many.names.map(() => 0);
+    r.amounts.forEach((a, k) => (t[k] = (t[k] ?? 0) + a));
+    totals.set(r.partner, t);
+  }
+  return totals;
+}
+
+/**
  * The scenario names run-settings cells list: comma-separated, trimmed,
  * blanks dropped, each once in the order first given ("A, B, A" → A, B).
  * A cell that is exactly one of the `known` names is that name, commas and

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
 import {
+  differenceLine,
   problemsText,
   recordSignOff,
   runWorkbook,
@@ -35,16 +36,13 @@ function verifyMessage(v: VerifyOutcome): Message {
         `from the inputs.`,
     };
   if (v.kind === "cannotVerify") return { intent: "warning", title: "Cannot verify", text: v.reason };
-  const cell = (x: unknown): string => (x === "" ? "(empty)" : String(x));
   return {
     intent: "error",
     title: "Not verified",
     text:
       `${v.differences.length} cell${v.differences.length === 1 ? "" : "s"} differ from the ` +
       `recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}.`,
-    lines: v.differences
-      .slice(0, SHOWN_DIFFERENCES)
-      .map((d) => `${d.address}: written ${cell(d.written)}, recomputed ${cell(d.recomputed)}`),
+    lines: v.differences.slice(0, SHOWN_DIFFERENCES).map(differenceLine),
   };
 }
 

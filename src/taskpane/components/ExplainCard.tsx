@@ -67,6 +67,21 @@ export interface ExplainCardProps {
   readonly partnerShort?: string;
 }
 
+/** Terms and their details as a description list (the plain facts and the exact figures alike). */
+function Facts({ facts }: { readonly facts: readonly (readonly [string, string])[] }): React.JSX.Element {
+  const c = useStyles();
+  return (
+    <dl className={c.facts}>
+      {facts.map(([term, detail]) => (
+        <React.Fragment key={term}>
+          <dt className={c.term}>{term}</dt>
+          <dd className={c.detail}>{detail}</dd>
+        </React.Fragment>
+      ))}
+    </dl>
+  );
+}
+
 /** The basis in words: "By Tickets", or a mix "50% Users + 50% Tickets" (the code stays in the exact figures). */
 function basisWords(trace: ChargeTrace): string {
   const parts = trace.components;
@@ -114,14 +129,7 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
       aria-label={`How ${partnerName}'s charge for ${trace.lineRef} in ${trace.yearLabel} was derived`}
     >
       <Subtitle2 as="h3">{`${trace.lineRef} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
-      <dl className={c.facts}>
-        {facts.map(([term, detail]) => (
-          <React.Fragment key={term}>
-            <dt className={c.term}>{term}</dt>
-            <dd className={c.detail}>{detail}</dd>
-          </React.Fragment>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       {trace.components.length > 0 && (
         <ul className={c.sentences} aria-label="How the share is worked out">
           {trace.components.map((comp) => (
@@ -139,14 +147,7 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
       </div>
       {exact && (
         <div id={exactId} className={c.exact}>
-          <dl className={c.facts}>
-            {exactFacts.map(([term, detail]) => (
-              <React.Fragment key={term}>
-                <dt className={c.term}>{term}</dt>
-                <dd className={c.detail}>{detail}</dd>
-              </React.Fragment>
-            ))}
-          </dl>
+          <Facts facts={exactFacts} />
           {trace.components.length > 0 && (
             <div className={s.scroll} tabIndex={0} role="region" aria-label="Driver values">
               <Table className={s.table} size="extra-small" aria-label="Driver values">

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
-import type { ManyComparison, Pence } from "../../engine";
+import { manyPartnerTotals, type ManyComparison } from "../../engine";
 import { formatDifference, formatMoney, partnerLabel } from "../format";
 import { useChangeStyles, useScreenStyles } from "../styles";
 
@@ -19,12 +19,7 @@ export interface ManyCompareTableProps {
 export function ManyCompareTable({ many, names }: ManyCompareTableProps): React.JSX.Element {
   const s = useScreenStyles();
   const c = useChangeStyles();
-  const totals = new Map<string, Pence[]>();
-  for (const r of many.rows) {
-    const t = totals.get(r.partner) ?? many.names.map(() => 0);
-    r.amounts.forEach((a, k) => (t[k] = (t[k] ?? 0) + a));
-    totals.set(r.partner, t);
-  }
+  const totals = manyPartnerTotals(many);
   const label = `${many.names.join(", ")} side by side: each partner's charges over all years`;
   return (
     <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>

@@ -88,7 +88,6 @@ export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outp
 export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
-  basisWords,
   STATEMENT_SHEET,
   STATEMENT_YEAR_HEADERS,
   STATEMENT_LINE_HEADERS,
@@ -96,6 +95,7 @@ export {
   STATEMENT_TOTAL,
 } from "./layout/outputs/statement";
 export { outsideText } from "./layout/outputs/common";
+export { basisInWords, categoryWords, partnerWords, CATEGORY_WORDS, NATURE_WORDS } from "./layout/outputs/words";
 export { describeSelection, explainTarget, findCharge, type ChargeExplanation, type SelectionTarget } from "./layout/selection";
 export { basisFigures, basisTotals, TRACE_HEADERS } from "./layout/outputs/trace";
 export {

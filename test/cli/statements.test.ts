@@ -74,7 +74,9 @@ describe("--statements: one recharge statement workbook per partner", () => {
       expect(pence(lines.total[8]), id).toBe(partnerTotal);
       // Each line's basis is in words, with the partner's share of it.
       for (const r of lines.body) {
-        expect(String(r[5]), id).toMatch(/^(By |\d)/);
+        // Words, never the code beside it ("driver:users", "usersTickets").
+        expect(String(r[5]), id).toMatch(/^(Equal shares|Direct charge to |Inter-authority|[A-Z][a-z].* \(driver|\d+% )/);
+        expect(String(r[5]), id).not.toBe(String(r[6]));
         expect(String(r[7]), id).toMatch(/ of .*= \d+\.\d\d%/);
       }
 

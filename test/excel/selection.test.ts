@@ -19,10 +19,10 @@ async function withOutputs(make: () => PortHarness) {
 describe.each(HARNESSES)("mapping a selected cell back to what it shows ($name adapter)", ({ make }) => {
   it("finds the charge behind a partner's cell on Allocations, for Explain", async () => {
     const { h, run } = await withOutputs(make);
-    // Rows are line-years after the names row and the header row; DDC is the second partner column (J).
+    // Rows are line-years after the names row and the header row; DDC is the second partner column (K).
     const k = run.result.lineYears.findIndex((ly) => ly.lineRef === "EKH-03" && ly.yearLabel === "2020/21");
     expect(k).toBeGreaterThanOrEqual(0);
-    const address = `Allocations!J${k + 3}`;
+    const address = `Allocations!K${k + 3}`;
     expect((await h.port.selectCell(address)).ok).toBe(true);
     const sel = await h.port.readSelection();
     if (!sel.ok) throw new Error("selection");
@@ -30,7 +30,7 @@ describe.each(HARNESSES)("mapping a selected cell back to what it shows ($name a
       address,
       sheet: "Allocations",
       row: k + 2,
-      col: 9,
+      col: 10,
       target: { kind: "charge", lineRef: "EKH-03", partner: "DDC", yearLabel: "2020/21" },
     });
     const charge = findCharge(run.result, sel.value.target);
@@ -44,12 +44,12 @@ describe.each(HARNESSES)("mapping a selected cell back to what it shows ($name a
     const { h } = await withOutputs(make);
     for (const address of [
       "Allocations!A3",
-      "Allocations!H3",
-      "Allocations!M3",
-      "Allocations!J1",
-      "Allocations!J2",
+      "Allocations!I3",
+      "Allocations!N3",
+      "Allocations!K1",
+      "Allocations!K2",
       "Trace!A2",
-      "Trace!M2",
+      "Trace!N2",
     ]) {
       expect((await h.port.selectCell(address)).ok).toBe(true);
       const sel = await h.port.readSelection();

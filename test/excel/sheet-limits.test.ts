@@ -17,9 +17,9 @@ describe("Excel's limits on a sheet", () => {
   });
 
   it("let a sheet that fits through, and stop one a row or a column too big, at the first cell past the limit", () => {
-    // 2 rows above the table, 1 header and 120 line-years; 8 fixed columns, 5 partners and the check.
-    expect(sheetLimitProblems(sheet, { rows: 122, columns: 14, cellText: 100 })).toEqual([]);
-    const rows = sheetLimitProblems(sheet, { rows: 121, columns: 14, cellText: 100 });
+    // 2 rows above the table, 1 header and 120 line-years; 9 fixed columns, 5 partners and the check.
+    expect(sheetLimitProblems(sheet, { rows: 122, columns: 15, cellText: 100 })).toEqual([]);
+    const rows = sheetLimitProblems(sheet, { rows: 121, columns: 15, cellText: 100 });
     expect(rows).toEqual([
       {
         kind: "beyondExcelLimits",
@@ -34,9 +34,9 @@ describe("Excel's limits on a sheet", () => {
       'Allocations!A121: the sheet "Allocations" would need 122 rows, and Excel allows 121. Nothing was written. Split the model ' +
         "into smaller workbooks (fewer cost lines, partners or years).",
     );
-    const cols = sheetLimitProblems(sheet, { rows: 200, columns: 13, cellText: 100 });
+    const cols = sheetLimitProblems(sheet, { rows: 200, columns: 14, cellText: 100 });
     expect(cols.map((p) => p.kind === "beyondExcelLimits" && [p.limit, p.needed, p.at.address])).toEqual([
-      ["columns", 14, "Allocations!M1"],
+      ["columns", 15, "Allocations!N1"],
     ]);
   });
 
@@ -50,7 +50,7 @@ describe("Excel's limits on a sheet", () => {
   it("stop a table whose headers would clash (Excel ignores case), and planWrite refuses before writing anything", () => {
     const clash: SheetSpec = {
       ...sheet,
-      blocks: sheet.blocks.map((b, i) => (i === 1 ? { ...b, values: [b.values[0]!.map((h, c) => (c === 9 ? "p01 (£)" : h))] } : b)),
+      blocks: sheet.blocks.map((b, i) => (i === 1 ? { ...b, values: [b.values[0]!.map((h, c) => (c === 10 ? "p01 (£)" : h))] } : b)),
     };
     const p = sheetLimitProblems(clash);
     expect(p).toHaveLength(1);

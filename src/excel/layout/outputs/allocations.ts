@@ -1,14 +1,28 @@
-import type { ModelRun, WithinSplit } from "../../../engine";
+import { partnerNames, type ModelRun, type WithinSplit } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES, TABLE_STYLE } from "../names";
 import { outputSheet, pounds } from "./common";
 import { runPartners } from "./partners";
+import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
 /**
  * The Allocations table's fixed columns, before one column per partner.
  * Ref and Year identify a line-year; the partner of a charge is its column.
+ * Category, Nature and Basis are in words ("Capital", "One-off", "Service
+ * desk tickets (driver)"); the basis's code is in its own column for
+ * filtering.
  */
-export const ALLOCATION_HEADERS = ["Ref", "Description", "Service", "Category", "Nature", "Basis", "Year", "Line amount (£)"] as const;
+export const ALLOCATION_HEADERS = [
+  "Ref",
+  "Description",
+  "Service",
+  "Category",
+  "Nature",
+  "Basis",
+  "Basis code",
+  "Year",
+  "Line amount (£)",
+] as const;
 
 /** The Allocations table's last column: the line amount less the partners' charges (zero when the row balances). */
 export const ALLOCATION_CHECK_HEADER = "Check (£)";
@@ -62,6 +76,7 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
     else list.push(s);
   }
   const lineYears = run.result.lineYears;
+  const partnerName = partnerNames(run.model);
   const body: CellValue[][] = new Array<CellValue[]>(lineYears.length);
   for (let k = 0; k < lineYears.length; k++) {
     const ly = lineYears[k];
@@ -70,11 +85,12 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
     row[0] = ly.lineRef;
     row[1] = ly.description;
     row[2] = ly.service;
-    row[3] = ly.category;
-    row[4] = ly.nature;
-    row[5] = ly.basis;
-    row[6] = ly.yearLabel;
-    row[7] = pounds(ly.profile.amount);
+    row[3] = CATEGORY_WORDS[ly.category];
+    row[4] = NATURE_WORDS[ly.nature];
+    row[5] = basisInWords(ly, run.model, partnerName);
+    row[6] = ly.basis;
+    row[7] = ly.yearLabel;
+    row[8] = pounds(ly.profile.amount);
     // Pence, added exactly, for the check column.
     let charged = 0;
     const put = (partner: string, amount: number): void => {
@@ -117,6 +133,6 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
       { name: OUTPUT_TABLES.allocations, row: ALLOCATION_HEADER_ROW, col: 0, rows: rows.length + 1, cols: width, style: TABLE_STYLE },
     ],
     freezeRows: ALLOCATION_HEADER_ROW + 1,
-    columnWidths: [70, 220, 100, 70, 70, 110, 60, 110, ...partners.map(() => 100), 80],
+    columnWidths: [70, 220, 100, 70, 70, 220, 110, 60, 110, ...partners.map(() => 100), 80],
   });
 }

@@ -3,14 +3,16 @@ import {
   budgetFlagMessage,
   formatMoney,
   fracToDecimalText,
+  partnerNames,
   type BudgetFlag,
   type BudgetStatus,
   type ModelBudgetReport,
   type ModelRun,
 } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
-import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
+import { MONEY_FORMAT, OUTPUT_TABLES, PERCENT_FIGURE_FORMAT } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
+import { categoryWords, partnerWords } from "./words";
 
 const GREEN = { fill: "#C6EFCE", font: "#006100" } as const;
 const AMBER = { fill: "#FFEB9C", font: "#9C5700" } as const;
@@ -42,6 +44,7 @@ export const FLAG_STATUS = {
 /** The Budget check table's headers. */
 export const BUDGET_HEADERS = [
   "Partner",
+  "Name",
   "Year",
   "Category",
   "Service",
@@ -52,14 +55,22 @@ export const BUDGET_HEADERS = [
   "Status",
 ] as const;
 
-function flagRow(f: BudgetFlag): CellValue[] {
+function flagRow(f: BudgetFlag, names: ReadonlyMap<string, string>): CellValue[] {
   const status = FLAG_STATUS[f.kind].text;
   switch (f.kind) {
     case "noBudget":
     case "wrongBudgetKind":
-      return [status, f.partner, f.yearLabel, f.category, f.service, pounds(f.amount), budgetFlagMessage(f)];
+      return [
+        status,
+        partnerWords(f.partner, names),
+        f.yearLabel,
+        categoryWords(f.category),
+        f.service,
+        pounds(f.amount),
+        budgetFlagMessage(f),
+      ];
     case "settlementNotCarried":
-      return [status, "", f.yearLabel, f.category, f.service, pounds(f.variance), budgetFlagMessage(f)];
+      return [status, "", f.yearLabel, categoryWords(f.category), f.service, pounds(f.variance), budgetFlagMessage(f)];
     case "statedTotalDiffers":
       return [status, "", f.yearLabel ?? "", "", f.label, pounds(f.difference), budgetFlagMessage(f)];
     case "statedTotalMixesCategories":
@@ -102,15 +113,18 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     style: "note",
   });
   const top = 5;
+  const names = partnerNames(run.model);
   const body: CellValue[][] = report.budgets.lines.map((l) => [
     l.partner,
+    names.get(l.partner) ?? l.partner,
     l.yearLabel,
-    l.category,
+    categoryWords(l.category),
     l.service,
     l.budget === undefined ? "" : pounds(l.budget),
     pounds(l.recharge),
     l.variance === undefined ? "" : pounds(l.variance),
-    l.percentText === undefined ? "" : `${l.percentText}%`,
+    // The percentage to two places (the engine's rounding of the exact fraction) as a number: 12.5 shows "12.50%".
+    l.percentText === undefined ? "" : Number(l.percentText),
     BUDGET_STATUS[l.status].text,
   ]);
   const t = tableBlocks(OUTPUT_TABLES.budgetCheck, top, BUDGET_HEADERS, body, [
@@ -118,15 +132,18 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     null,
     null,
     null,
-    MONEY_FORMAT,
-    MONEY_FORMAT,
-    MONEY_FORMAT,
     null,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_FIGURE_FORMAT,
     null,
   ]);
   blocks.push(...t.blocks);
   const tables: TableSpec[] = [t.table];
-  const cf: ConditionalFormatSpec[] = [{ row: top + 1, col: 8, rows: t.bodyRows, cols: 1, rules: Object.values(BUDGET_STATUS) }];
+  const cf: ConditionalFormatSpec[] = [
+    { row: top + 1, col: BUDGET_HEADERS.indexOf("Status"), rows: t.bodyRows, cols: 1, rules: Object.values(BUDGET_STATUS) },
+  ];
   let row = top + t.bodyRows + 2;
   blocks.push({ row, col: 0, values: [["Flags"]], style: "header" });
   if (report.flags.length === 0) {
@@ -139,7 +156,12 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
       values: [["Flag", "Partner", "Year", "Category", "Service or total", "Amount (£)", "Message"]],
       style: "header",
     });
-    blocks.push({ row: row + 2, col: 0, values: report.flags.map(flagRow), formats: [null, null, null, null, null, MONEY_FORMAT, null] });
+    blocks.push({
+      row: row + 2,
+      col: 0,
+      values: report.flags.map((f) => flagRow(f, names)),
+      formats: [null, null, null, null, null, MONEY_FORMAT, null],
+    });
     cf.push({ row: row + 2, col: 0, rows: report.flags.length, cols: 1, rules: Object.values(FLAG_STATUS) });
     row += report.flags.length + 4;
   }
@@ -221,13 +243,13 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
       for (const sh of s.shares)
         rows.push([
           s.yearLabel,
-          s.category,
+          categoryWords(s.category),
           s.service,
           pounds(s.outturn),
           pounds(s.charged),
           pounds(s.variance),
           s.kind,
-          sh.partner,
+          partnerWords(sh.partner, names),
           pounds(sh.contribution),
           pounds(sh.share),
           carried(sh.share, sh.partner),
@@ -235,7 +257,7 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
       if (s.shares.length === 0)
         rows.push([
           s.yearLabel,
-          s.category,
+          categoryWords(s.category),
           s.service,
           pounds(s.outturn),
           pounds(s.charged),
@@ -261,6 +283,6 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     tables,
     conditionalFormats: cf,
     freezeRows: top + 1,
-    columnWidths: [150, 70, 80, 140, 110, 110, 110, 90, 130, 110, 400],
+    columnWidths: [150, 150, 70, 80, 140, 110, 110, 110, 90, 130, 400],
   });
 }

@@ -15,6 +15,7 @@ import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter } from "./common";
 import { defaultTitle, type RunOutputs } from "./index";
+import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
 /** The statement sheet's name in each partner's workbook. */
 export const STATEMENT_SHEET = "Statement";
@@ -59,9 +60,6 @@ export const STATEMENT_BUDGET_HEADERS = [
 /** The label of the all-years row and of the total of the cost lines. */
 export const STATEMENT_TOTAL = "Total";
 
-const CATEGORY_WORDS: Record<Category, string> = { capital: "Capital", revenue: "Revenue" };
-const NATURE_WORDS: Record<Nature, string> = { "one-off": "One-off", ongoing: "Ongoing" };
-
 /** Points per character of the default 11pt font, near enough to size a column to its text. */
 const POINTS_PER_CHAR = 6.5;
 
@@ -101,14 +99,6 @@ function percent(part: string, whole: string): string {
   const w = parseDecimal(whole);
   if (p === undefined || w === undefined || w.isZero()) return "–";
   return `${p.div(w).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
-}
-
-/** The basis in words: "By Tickets", or a mix "50% Users + 50% Tickets". */
-export function basisWords(ly: LineYear): string {
-  const parts = ly.components;
-  if (parts.length === 0) return ly.basis;
-  if (parts.length === 1 && parts[0]?.weightPercent === undefined) return `By ${parts[0]?.label ?? ly.basis}`;
-  return parts.map((p) => `${p.weightPercent ?? "?"}% ${p.label}`).join(" + ");
 }
 
 /** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
@@ -216,7 +206,7 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
         r.yearLabel,
         CATEGORY_WORDS[r.category],
         NATURE_WORDS[r.nature],
-        ly === undefined ? "" : basisWords(ly),
+        ly === undefined ? "" : basisInWords(ly, run.model, names),
         ly?.basis ?? "",
         share,
         pounds(r.amount),

@@ -2,6 +2,7 @@ import {
   exactYearAmountText,
   fracToDecimalText,
   formatMoney,
+  partnerNames,
   type ChargeTrace,
   type LineYear,
   type ModelRun,
@@ -10,6 +11,7 @@ import {
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
+import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
 /** The Trace table's headers: one row per cost line and year (and one per division of a parent's share with the partners within it). */
 export const TRACE_HEADERS = [
@@ -18,6 +20,7 @@ export const TRACE_HEADERS = [
   "Category",
   "Nature",
   "Basis",
+  "Basis code",
   "Line amount in year (£)",
   "Exact line amount (£)",
   "Coverage",
@@ -53,58 +56,70 @@ export function basisTotals(ly: LineYear): string {
 const DP = 10;
 
 /**
- * Who was a member for only part of a line-year, in words: "LH 59/90; SOU 0"
- * ("" when every partner sharing it was a member throughout). Each share is
+ * Who was a member for only part of a line-year, in words: "Lewisham Homes
+ * 59/90; Southwark 0" by the partners' names (their ids without `names`; ""
+ * when every partner sharing it was a member throughout). Each share is
  * weighted by its partner's membership (docs/membership.md).
  */
-export function membershipText(ly: LineYear): string {
+export function membershipText(ly: LineYear, names: ReadonlyMap<string, string> = new Map()): string {
   const m = ly.membership;
   if (m === undefined) return "";
   return ly.partners
     .map((p, i) => [p, m[i] ?? "1"] as const)
     .filter(([, f]) => f !== "1")
-    .map(([p, f]) => `${p} ${f}`)
+    .map(([p, f]) => `${names.get(p) ?? p} ${f}`)
     .join("; ");
 }
 
-function lineYearRow(ly: LineYear, exactLineAmount: string): CellValue[] {
+/** What a row needs to name partners and bases in words. */
+interface Words {
+  readonly model: ModelRun["model"];
+  readonly names: ReadonlyMap<string, string>;
+}
+
+function lineYearRow(ly: LineYear, exactLineAmount: string, w: Words): CellValue[] {
   return [
     ly.lineRef,
     ly.yearLabel,
-    ly.category,
-    ly.nature,
+    CATEGORY_WORDS[ly.category],
+    NATURE_WORDS[ly.nature],
+    basisInWords(ly, w.model, w.names),
     ly.basis,
     pounds(ly.profile.amount),
     exactLineAmount,
     ly.profile.factor.coverage,
     ly.profile.factor.indexFactor,
     ly.partners.length,
-    membershipText(ly),
+    membershipText(ly, w.names),
     basisTotals(ly),
     ly.totalWeight,
     "",
   ];
 }
 
-function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string): CellValue[] {
+function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string, w: Words): CellValue[] {
+  const name = (id: string): string => w.names.get(id) ?? id;
+  const parent = name(s.parent);
   const parts = [
-    `${s.parent} keeps ${formatMoney(s.parentAmount)} (${fracToDecimalText(s.parentProportion, DP)} of the line)`,
+    `${parent} keeps ${formatMoney(s.parentAmount)} (${fracToDecimalText(s.parentProportion, DP)} of the line)`,
     ...s.parts.map((p) =>
       p.membership.n === 0n
-        ? `${p.partner} nothing (not a member in ${s.yearLabel})`
-        : `${p.partner} ${formatMoney(p.amount)} (${fracToDecimalText(p.proportion, DP)} of the line)`,
+        ? `${name(p.partner)} nothing (not a member in ${s.yearLabel})`
+        : `${name(p.partner)} ${formatMoney(p.amount)} (${fracToDecimalText(p.proportion, DP)} of the line)`,
     ),
   ];
   const partial = s.parts
     .filter((p) => p.membership.n !== p.membership.d)
     .map(
-      (p) => `${p.partner} ${p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d}`} of ${s.parent}'s`,
+      (p) =>
+        `${name(p.partner)} ${p.membership.d === 1n ? p.membership.n.toString() : `${p.membership.n}/${p.membership.d}`} of ${parent}'s`,
     );
   return [
     ly.lineRef,
     ly.yearLabel,
-    ly.category,
-    ly.nature,
+    CATEGORY_WORDS[ly.category],
+    NATURE_WORDS[ly.nature],
+    `Divided within ${parent}'s share`,
     `within:${s.parent}`,
     pounds(ly.profile.amount),
     exactLineAmount,
@@ -114,7 +129,7 @@ function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string): CellVa
     partial.join("; "),
     "",
     "",
-    `${s.parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${parts.join("; ")}.`,
+    `${parent}'s share ${formatMoney(s.parentShare)} divided by largest remainder: ${parts.join("; ")}.`,
   ];
 }
 
@@ -139,10 +154,11 @@ export function traceSheet(run: ModelRun): SheetSpec {
     else list.push(s);
   }
   const body: CellValue[][] = [];
+  const words: Words = { model: run.model, names: partnerNames(run.model) };
   for (const ly of result.lineYears) {
     const exact = exactYearAmountText(ly.lineAmount, ly.profile.factor);
-    body.push(lineYearRow(ly, exact));
-    for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) body.push(splitRow(ly, s, exact));
+    body.push(lineYearRow(ly, exact, words));
+    for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) body.push(splitRow(ly, s, exact, words));
   }
   const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" ? MONEY_FORMAT : null));
   const t = tableBlocks(OUTPUT_TABLES.trace, TRACE_HEADER_ROW, TRACE_HEADERS, body, formats);
@@ -150,6 +166,6 @@ export function traceSheet(run: ModelRun): SheetSpec {
     blocks: [{ row: 0, col: 0, values: [[TRACE_NOTE]], style: "note" }, ...t.blocks],
     tables: [t.table],
     freezeRows: TRACE_HEADER_ROW + 1,
-    columnWidths: [70, 60, 70, 70, 110, 110, 130, 90, 80, 70, 120, 260, 110, 420],
+    columnWidths: [70, 60, 70, 70, 200, 110, 110, 130, 90, 80, 70, 120, 260, 110, 420],
   });
 }

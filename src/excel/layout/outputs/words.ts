@@ -1,0 +1,58 @@
+import type { BasisComponent, Category, LineYear, ModelInput, Nature } from "../../../engine";
+
+/** Capital and revenue as a reader writes them. */
+export const CATEGORY_WORDS: Readonly<Record<Category, string>> = { capital: "Capital", revenue: "Revenue" };
+
+/** One-off and ongoing as a reader writes them. */
+export const NATURE_WORDS: Readonly<Record<Nature, string>> = { "one-off": "One-off", ongoing: "Ongoing" };
+
+/** A category's code ("capital") in words ("Capital"); text that is not a category is returned as it is. */
+export function categoryWords(category: string): string {
+  return category === "capital" || category === "revenue" ? CATEGORY_WORDS[category] : category;
+}
+
+/**
+ * One component of a basis in words: "Equal shares", "Direct charge to Brent", "Service desk tickets (driver)" (and
+ * "(driver, illustrative)" for made-up figures), a percentages basis by its label.
+ */
+function componentWords(c: BasisComponent, model: ModelInput, names: ReadonlyMap<string, string>): string {
+  const source = c.source.trim();
+  // The engine's label says when every figure was zero and the split fell back to equal shares: keep that.
+  const fellBack = c.fellBackToEqual ? " (all zero: split equally)" : "";
+  if (source === "equal") return "Equal shares";
+  if (source.startsWith("direct:")) {
+    const partner = source.slice("direct:".length).trim();
+    return `Direct charge to ${names.get(partner) ?? partner}`;
+  }
+  if (source.startsWith("driver:")) {
+    const id = source.slice("driver:".length).trim();
+    const driver = (model.drivers ?? []).find((d) => d.id.trim() === id);
+    const label = driver?.label?.trim() || id;
+    return `${label} (driver${driver?.illustrative === true ? ", illustrative" : ""})${fellBack}`;
+  }
+  const basis = (model.bases ?? []).find((b) => b.id.trim() === source);
+  const label = basis?.label?.trim();
+  return `${label === undefined || label === "" ? `Percentages "${source}"` : label}${fellBack}`;
+}
+
+/**
+ * A line-year's basis in the model's words, for readers who do not know its
+ * codes: "Equal shares", "Direct charge to Brent", "Service desk tickets
+ * (driver)", a percentages basis by its label ("Inter-authority agreement
+ * shares"), and a weighted mix by its parts ("50% User accounts (driver) +
+ * 50% Service desk tickets (driver)"). The code (`driver:tickets`) is
+ * written beside it in its own column where a sheet is filtered by it.
+ */
+export function basisInWords(ly: LineYear, model: ModelInput, names: ReadonlyMap<string, string>): string {
+  const parts = ly.components;
+  if (parts.length === 0) return ly.basis;
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined && only.weightPercent === undefined) return componentWords(only, model, names);
+  return parts.map((p) => `${p.weightPercent ?? "?"}% ${componentWords(p, model, names)}`).join(" + ");
+}
+
+/** A partner in words: its name with its code, "Lewisham Homes (LH)", or the code alone when it has no other name. */
+export function partnerWords(id: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(id);
+  return name === undefined || name === id ? id : `${name} (${id})`;
+}

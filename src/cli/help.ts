@@ -35,8 +35,9 @@ Run options:
       --sign-off "<Name, Role>"
                           approve the latest run: records the sign-off in the Run log
                           (refused if the inputs changed since that run)
-      --pdf <file.pdf>    also write the committee pack (Summary, Scenario comparison,
-                          Budget check, Charts) as PDF, A4 landscape; needs LibreOffice
+      --pdf <file.pdf>    also write the committee pack (Committee summary, Scenario
+                          comparison, Budget check, Charts) as PDF, A4 landscape; needs
+                          LibreOffice
       --statements <folder>
                           also write one recharge statement workbook per partner
                           (plain values, for partners without the add-in)
@@ -54,8 +55,8 @@ Samples: ${SAMPLES.map((s) => s.id).join(", ")}, synthetic (made-up figures of a
 --lines 1 to 1,000,000, default 1,000; --partners 1 to 1,000, default 20; --years 1 to 50,
 default 5; the same size always gives the same model)
 
-Only the add-in's own sheets are written (Summary, Allocations, Budget check, Scenario
-comparison, Trace, Charts, Run log); every other sheet is left as it was. Every run
+Only the add-in's own sheets are written (Summary, Committee summary, Allocations, Budget
+check, Scenario comparison, Trace, Charts, Run log); every other sheet is left as it was. Every run
 checks whether the results in the workbook still match its inputs and says if not. A write goes to a
 temporary file in the same folder, which replaces the target only when complete.
 Charts are not drawn: the library used to write .xlsx files cannot write charts, so

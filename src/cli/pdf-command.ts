@@ -13,7 +13,7 @@ const run = promisify(execFile);
 
 /** The committee pack's sheets, in the order they print. */
 export const PACK_SHEETS: readonly string[] = [
-  OUTPUT_SHEETS.summary,
+  OUTPUT_SHEETS.committee,
   OUTPUT_SHEETS.comparison,
   OUTPUT_SHEETS.budgetCheck,
   OUTPUT_SHEETS.charts,
@@ -61,7 +61,7 @@ export function findSoffice(path: string | undefined = process.env.PATH, platfor
 export type PdfOutcome = { readonly ok: true; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
 
 /**
- * Writes the committee pack (Summary, Scenario comparison, Budget check,
+ * Writes the committee pack (Committee summary, Scenario comparison, Budget check,
  * Charts) as a PDF: the run's output sheets are laid out, exactly as in the
  * workbook and with their print setup (A4 landscape, one page wide, header
  * rows repeated, footer), in a temporary workbook holding only those sheets,

@@ -73,6 +73,6 @@ describe("workbooks saved by Excel", () => {
     // The input sheets are still recognised as the add-in's, so a run writes its outputs beside them.
     const r = await cli([file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Wrote Summary, Allocations");
+    expect(r.stdout).toContain("Wrote Summary, Committee summary, Allocations");
   });
 });

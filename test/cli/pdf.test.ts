@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { findSoffice } from "../../src/cli/pdf-command";
 import { BUDGET_HEADERS } from "../../src/excel/layout/outputs/budget-check";
-import { SUMMARY_HEADERS } from "../../src/excel/layout/outputs/summary";
+// The committee summary's headline table: the sample's years across, the total and both verdicts beside them.
+const COMMITTEE_HEADERS = ["Partner (£)", "2020/21", "2021/22", "2022/23", "Total", "Budget", "Do no harm"];
 import { cli, tempDir } from "./helpers";
 
 const run = promisify(execFile);
@@ -93,7 +94,7 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
       const r = await cliWith([file, "--scenario", "Lewisham Homes joins", "--no-write", "--pdf", pdf], () => soffice);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toContain("Committee pack (Summary, Scenario comparison, Budget check, Charts)");
+      expect(r.stdout).toContain("Committee pack (Committee summary, Scenario comparison, Budget check, Charts)");
 
       const info = (await run("pdfinfo", ["-f", "1", "-l", "999", pdf])).stdout;
       const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
@@ -108,8 +109,9 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
         expect(Math.abs((h ?? 0) - 595.3)).toBeLessThan(1);
       }
 
-      const titles = ["Summary of charges", "Scenario comparison", "Budget check", "Capital and revenue charges"];
+      const titles = ["Committee summary", "Scenario comparison", "Budget check", "Capital and revenue charges"];
       const firstPages: number[] = [];
+      let committeeHeaders = 0;
       for (let p = 1; p <= pages; p++) {
         const text = (await run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"])).stdout;
         const lines = text.split("\n");
@@ -117,10 +119,13 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
         expect(text, `page ${p}`).toContain("Run 1 Dec 2026 14:03 UTC");
         // One table wide: wherever a table's header row is printed, it is printed whole, first column to last, on one line.
         for (const [mark, headers] of [
-          ["Capital one-off (£)", SUMMARY_HEADERS],
+          ["Partner (£)", COMMITTEE_HEADERS],
           ["Variance %", BUDGET_HEADERS],
         ] as const) {
-          for (const l of lines.filter((x) => x.includes(mark))) for (const h of headers) expect(l, `page ${p}: ${h}`).toContain(h);
+          for (const l of lines.filter((x) => x.includes(mark))) {
+            for (const h of headers) expect(l, `page ${p}: ${h}`).toContain(h);
+            if (mark === "Partner (£)") committeeHeaders++;
+          }
         }
         // No page holds a split-off set of columns: every page with money on it also shows the column that says whose money it is.
         if (/£[\d,]+\.\d\d/.test(text)) expect(text, `page ${p}`).toMatch(/\b(BRE|LEW|LH|SOU|20\d\d\/\d\d)\b/);
@@ -133,6 +138,8 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       expect(bad.code).toBe(3);
       expect(bad.stderr).toMatch(/pack\.pdf: the PDF cannot be written there: ENOENT/);
       expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+      // The committee summary's headline table was printed, whole.
+      expect(committeeHeaders).toBe(1);
       // Each sheet of the pack starts a page, in the pack's order.
       expect(firstPages.every((p) => p !== undefined)).toBe(true);
       expect([...firstPages].sort((a, b) => a - b)).toEqual(firstPages);

@@ -26,7 +26,10 @@ describe("--verify", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /verified\. Every value in Summary, Allocations, Budget check, Scenario comparison, Trace, Charts, Run log \(\d+ cells\)/,
+      new RegExp(
+        "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, " +
+          "Run log \\(\\d+ cells\\)",
+      ),
     );
   });
 

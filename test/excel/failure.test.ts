@@ -41,6 +41,7 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     expect(p?.kind === "writeFailed" && p.stage).toBe("stage");
     expect(p?.kind === "writeFailed" && p.kept).toEqual([
       "Summary",
+      "Committee summary",
       "Allocations",
       "Budget check",
       "Scenario comparison",
@@ -68,17 +69,18 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     const outputs = await outputsOf(h);
     expect((await h.port.writeOutputs(outputs)).ok).toBe(true);
     const other = await otherOutputs();
-    // The swap does, per sheet: delete old, rename, rename tables, mark, show. Fail in the second sheet (Allocations) after its delete.
+    // The swap does, per sheet: delete old, rename, rename tables, mark, show. Fail in the second sheet (Committee summary) after its
+    // delete.
     h.fake?.fail({ atSync: (h.syncs() ?? 0) + SWAP, afterCommands: 6 });
     const r = await h.port.writeOutputs(other);
     const p = !r.ok ? r.problems[0] : undefined;
     if (p?.kind !== "writeFailed") throw new Error(JSON.stringify(r));
     expect(p.stage).toBe("swap");
     expect(p.replaced).toEqual(["Summary"]);
-    expect(p.missing).toEqual(["Allocations"]);
-    expect(p.kept).toEqual(["Budget check", "Scenario comparison", "Trace", "Charts"]);
-    expect(p.leftover).toHaveLength(5);
-    expect(p.leftover).toContain("Allocations");
+    expect(p.missing).toEqual(["Committee summary"]);
+    expect(p.kept).toEqual(["Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]);
+    expect(p.leftover).toHaveLength(6);
+    expect(p.leftover).toContain("Committee summary");
     const doc = h.fake?.document;
     expect(doc?.sheet("Summary")?.props.size).toBe(1);
     for (const name of p.leftover) {

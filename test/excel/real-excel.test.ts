@@ -181,19 +181,19 @@ describe("the selection Explain reads", () => {
   it("explains the active cell of a multi-area selection", async () => {
     const h = await withOutputs();
     const doc = fakeOf(h).document;
-    expect((await h.port.selectCell("Allocations!J3")).ok).toBe(true);
-    // Ctrl+click adds a second area; the active cell stays J3 (the second partner's charge on the first line-year).
+    expect((await h.port.selectCell("Allocations!K3")).ok).toBe(true);
+    // Ctrl+click adds a second area; the active cell stays K3 (the second partner's charge on the first line-year).
     const s = doc.selection!;
-    doc.selection = { ...s, row: 4, col: 2, rows: 3, cols: 2, more: [{ row: 2, col: 9, rows: 1, cols: 1 }], active: { row: 2, col: 9 } };
+    doc.selection = { ...s, row: 4, col: 2, rows: 3, cols: 2, more: [{ row: 2, col: 10, rows: 1, cols: 1 }], active: { row: 2, col: 10 } };
     const sel = await h.port.readSelection();
     const run = runModel(EAST_KENT_HOUSING.model);
     const ly = run.ok ? run.value.result.lineYears[0] : undefined;
     expect(ly).toBeDefined();
     expect(sel.ok && sel.value).toEqual({
-      address: "Allocations!J3",
+      address: "Allocations!K3",
       sheet: "Allocations",
       row: 2,
-      col: 9,
+      col: 10,
       target: { kind: "charge", lineRef: ly?.lineRef, partner: "DDC", yearLabel: ly?.yearLabel },
     });
   });

@@ -21,6 +21,7 @@ export const LISTS_SHEET = "Lists";
 /** Output sheet names, in the order they are placed after the inputs. */
 export const OUTPUT_SHEETS = {
   summary: "Summary",
+  committee: "Committee summary",
   allocations: "Allocations",
   budgetCheck: "Budget check",
   comparison: "Scenario comparison",

@@ -10,6 +10,7 @@ import type { SheetSpec } from "../cells";
 import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
+import { committeeSheet } from "./committee";
 import { FOOTER_SECTION, withPrintFooter } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { runLogSheet, type RunLogEntry } from "./run-log";
@@ -61,11 +62,20 @@ export function defaultTitle(run: ModelRun): string {
   return names.length > 0 && listed.length <= FOOTER_SECTION ? listed : `Shared costs of ${names.length} partners`;
 }
 
-/** Every output sheet for a run, in workbook order: Summary, Allocations, Budget check, Scenario comparison, Trace, Charts. */
+/**
+ * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
+ * Trace, Charts.
+ */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
   const sheets = [
     summarySheet(run, scenario),
+    committeeSheet(
+      run,
+      scenario,
+      outputs.budget,
+      outputs.many !== undefined ? outputs.many.doNoHarm : outputs.doNoHarm === undefined ? [] : [outputs.doNoHarm],
+    ),
     allocationsSheet(run),
     budgetCheckSheet(run, outputs.budget, scenario),
     outputs.many !== undefined

@@ -1,0 +1,260 @@
+import {
+  CATEGORIES,
+  NATURES,
+  formatMoney,
+  fyLabel,
+  partnerNames,
+  type Category,
+  type DoNoHarmReport,
+  type ModelBudgetReport,
+  type ModelRun,
+  type Nature,
+} from "../../../engine";
+import type { Block, CellValue, ConditionalFormatSpec, SheetSpec } from "../cells";
+import { MONEY_FORMAT } from "../names";
+import { outputSheet, pounds, runNotes } from "./common";
+import { runPartners } from "./partners";
+import { pivotTotals } from "./summary";
+import { CATEGORY_WORDS, NATURE_WORDS, partnerWords } from "./words";
+
+/** The label of the all-years column and of each block's total row. */
+export const COMMITTEE_TOTAL = "Total";
+/** The row and block of every partner together. */
+export const COMMITTEE_ALL = "All partners";
+/** The header of the budget verdict column. */
+export const COMMITTEE_BUDGET = "Budget";
+/** The header of the do-no-harm verdict column. */
+export const COMMITTEE_HARM = "Do no harm";
+/** The row (zero-based) of the headline table's headers. */
+export const COMMITTEE_HEADER_ROW = 4;
+
+/** Verdict words, each with its colours (a rule matches text that begins with it). */
+export const COMMITTEE_VERDICTS = {
+  overBudget: { text: "Over budget", fill: "#FFC7CE", font: "#9C0006" },
+  noBudget: { text: "No budget", fill: "#FFC7CE", font: "#9C0006" },
+  underBudget: { text: "Under budget", fill: "#FFEB9C", font: "#9C5700" },
+  withinBudget: { text: "Within budget", fill: "#C6EFCE", font: "#006100" },
+  paysMore: { text: "Pays more", fill: "#FFC7CE", font: "#9C0006" },
+  noWorse: { text: "No worse off", fill: "#C6EFCE", font: "#006100" },
+  joining: { text: "Joining", fill: "#EDEDED", font: "#404040" },
+} as const;
+
+/** How figures are shown in the model's unit: the heading's words and the number format of its cells. */
+export interface CommitteeUnit {
+  /** "£" or "£000". */
+  readonly heading: string;
+  readonly format: string;
+}
+
+/**
+ * The unit a committee reads the figures in, from the model's rounding unit:
+ * £000 when shares are rounded to thousands (the cells hold pounds; the format
+ * shows thousands, so nothing is lost to a division), whole pounds when rounded
+ * to the pound, pounds and pence otherwise.
+ */
+export function committeeUnit(unitPence: number): CommitteeUnit {
+  if (unitPence !== 0 && unitPence % 100_000 === 0) return { heading: "£000", format: "#,##0,;-#,##0," };
+  if (unitPence !== 0 && unitPence % 100 === 0) return { heading: "£", format: "£#,##0;-£#,##0" };
+  return { heading: "£", format: MONEY_FORMAT };
+}
+
+type Cell = Record<Category, Record<Nature, number>>;
+
+const zero = (): Cell => ({ capital: { "one-off": 0, ongoing: 0 }, revenue: { "one-off": 0, ongoing: 0 } });
+
+/** The rows of a partner's block: each category by nature, its total, and the total of both. */
+const BLOCK_ROWS: readonly { readonly label: string; readonly value: (c: Cell) => number }[] = [
+  ...CATEGORIES.flatMap((cat) => [
+    ...NATURES.map((nat) => ({ label: `${CATEGORY_WORDS[cat]} ${NATURE_WORDS[nat].toLowerCase()}`, value: (c: Cell) => c[cat][nat] })),
+    { label: `${CATEGORY_WORDS[cat]} total`, value: (c: Cell) => c[cat]["one-off"] + c[cat].ongoing },
+  ]),
+  { label: COMMITTEE_TOTAL, value: (c: Cell) => CATEGORIES.reduce((s, cat) => s + c[cat]["one-off"] + c[cat].ongoing, 0) },
+];
+
+/** A partner's budget verdict: the short word for the headline table and the sentence under its block. */
+function budgetVerdict(report: ModelBudgetReport, partner: string): { short: string; detail: string } {
+  const lines = report.budgets.lines.filter((l) => l.partner === partner);
+  if (lines.length === 0) return { short: "No budgets entered", detail: "No budgets were entered for this partner." };
+  const over = lines.filter((l) => l.status === "over");
+  const none = lines.filter((l) => l.status === "noBudget");
+  const under = lines.filter((l) => l.status === "under");
+  const where = (ls: typeof lines): string => ls.map((l) => `${l.yearLabel} ${CATEGORY_WORDS[l.category].toLowerCase()}`).join(", ");
+  const parts: string[] = [];
+  if (over.length > 0) parts.push(`over budget in ${where(over)}`);
+  if (none.length > 0) parts.push(`charged with no budget in ${where(none)}`);
+  if (under.length > 0) parts.push(`under budget in ${where(under)}`);
+  const short =
+    over.length > 0
+      ? COMMITTEE_VERDICTS.overBudget.text
+      : none.length > 0
+        ? COMMITTEE_VERDICTS.noBudget.text
+        : under.length > 0
+          ? COMMITTEE_VERDICTS.underBudget.text
+          : COMMITTEE_VERDICTS.withinBudget.text;
+  const detail =
+    parts.length === 0
+      ? `Within budget (or its tolerance) in every year and category (${lines.length} budget ${lines.length === 1 ? "line" : "lines"}).`
+      : `${parts.join("; ")}.`.replace(/^./, (c) => c.toUpperCase());
+  return { short, detail };
+}
+
+/** A partner's do-no-harm verdict across the scenarios checked: the short word and the sentence. */
+function harmVerdict(reports: readonly DoNoHarmReport[], partner: string): { short: string; detail: string } {
+  const shorts: string[] = [];
+  const details: string[] = [];
+  for (const h of reports) {
+    const more = h.byPartner.find((b) => b.partner === partner);
+    const prefix = reports.length > 1 ? `"${h.scenario}": ` : "";
+    if (h.joining.includes(partner)) {
+      shorts.push(`${prefix}${COMMITTEE_VERDICTS.joining.text}`);
+      details.push(`${prefix}joins the service in "${h.scenario}".`);
+    } else if (more !== undefined) {
+      shorts.push(`${prefix}${COMMITTEE_VERDICTS.paysMore.text}`);
+      details.push(
+        `${prefix}pays more under "${h.scenario}": ${formatMoney(more.capital)} capital and ${formatMoney(more.revenue)} revenue ` +
+          `(rises added up over the years; falls in other years not offset).`,
+      );
+    } else {
+      shorts.push(`${prefix}${COMMITTEE_VERDICTS.noWorse.text}`);
+      details.push(`${prefix}no worse off under "${h.scenario}" in any year, on capital or revenue.`);
+    }
+  }
+  return { short: shorts.join("; "), detail: details.join(" ").replace(/^./, (c) => c.toUpperCase()) };
+}
+
+/**
+ * The Committee summary: the recharge laid out as a joint committee reads
+ * it, in the model's unit (£ or £000). First one row per partner with its
+ * total for each year across the columns, the all-years total and, beside
+ * it, its budget verdict and (when a scenario adding a partner was compared)
+ * its do-no-harm verdict; then a block per partner, and one for all
+ * partners, with capital and revenue, one-off and ongoing, and their totals
+ * by year, each partner's block followed by its verdicts in a sentence. A
+ * verdict column appears only when its check was run, so the sheet never
+ * claims a check that did not happen. Partners within others have their own
+ * rows (the parent's row is what it keeps), so every figure adds up to the
+ * Allocations sheet's partner columns.
+ */
+export function committeeSheet(
+  run: ModelRun,
+  scenario: string | undefined,
+  budget: ModelBudgetReport | undefined,
+  harms: readonly DoNoHarmReport[],
+): SheetSpec {
+  const s = run.result.settings;
+  const unit = committeeUnit(s.unit);
+  const years: number[] = [];
+  for (let y = s.firstYear; y <= s.lastYear; y++) years.push(y);
+  const totals = pivotTotals(run);
+  const partners = runPartners(run);
+  const names = partnerNames(run.model);
+  const cellOf = (partner: string | undefined, year: number): Cell => {
+    if (partner !== undefined) return totals.get(partner)?.get(year) ?? zero();
+    const all = zero();
+    for (const p of partners) {
+      const c = totals.get(p.id)?.get(year);
+      if (c !== undefined) for (const cat of CATEGORIES) for (const nat of NATURES) all[cat][nat] += c[cat][nat];
+    }
+    return all;
+  };
+  const figures = (partner: string | undefined, value: (c: Cell) => number): CellValue[] => {
+    let total = 0;
+    const row: CellValue[] = years.map((y) => {
+      const v = value(cellOf(partner, y));
+      total += v;
+      return pounds(v);
+    });
+    return [...row, pounds(total)];
+  };
+  const total = BLOCK_ROWS[BLOCK_ROWS.length - 1]!;
+  const yearHeads = years.map((y) => fyLabel(y));
+  const verdictHeads = [...(budget === undefined ? [] : [COMMITTEE_BUDGET]), ...(harms.length === 0 ? [] : [COMMITTEE_HARM])];
+  const moneyFormats = (lead: number): (string | null)[] => [
+    ...Array.from({ length: lead }, () => null),
+    ...years.map(() => unit.format),
+    unit.format,
+    ...verdictHeads.map(() => null),
+  ];
+  const verdicts = partners.map((p) => ({
+    budget: budget === undefined ? undefined : budgetVerdict(budget, p.id),
+    harm: harms.length === 0 ? undefined : harmVerdict(harms, p.id),
+  }));
+
+  const notes = runNotes(run.result, scenario);
+  const blocks: Block[] = [
+    { row: 0, col: 0, values: [["Committee summary: recharges by partner and year"]], style: "title" },
+    {
+      row: 1,
+      col: 0,
+      values: [[`${notes[0] ?? ""} · figures in ${unit.heading === "£000" ? "£000 (thousands of pounds)" : "pounds"}`], [notes[1] ?? ""]],
+      style: "note",
+    },
+    {
+      row: COMMITTEE_HEADER_ROW,
+      col: 0,
+      values: [[`Partner (${unit.heading})`, ...yearHeads, COMMITTEE_TOTAL, ...verdictHeads]],
+      style: "header",
+    },
+  ];
+  const headline: CellValue[][] = partners.map((p, i) => [
+    p.within === undefined ? p.name : `${p.name} (within ${names.get(p.within) ?? p.within})`,
+    ...figures(p.id, total.value),
+    ...(verdicts[i]?.budget === undefined ? [] : [verdicts[i]!.budget!.short]),
+    ...(verdicts[i]?.harm === undefined ? [] : [verdicts[i]!.harm!.short]),
+  ]);
+  blocks.push({ row: COMMITTEE_HEADER_ROW + 1, col: 0, values: headline, formats: moneyFormats(1) });
+  const allRow = COMMITTEE_HEADER_ROW + 1 + headline.length;
+  blocks.push({
+    row: allRow,
+    col: 0,
+    values: [[COMMITTEE_ALL, ...figures(undefined, total.value), ...verdictHeads.map(() => "")]],
+    formats: moneyFormats(1),
+    style: "total",
+  });
+  const cf: ConditionalFormatSpec[] =
+    verdictHeads.length === 0
+      ? []
+      : [
+          {
+            row: COMMITTEE_HEADER_ROW + 1,
+            col: years.length + 2,
+            rows: headline.length,
+            cols: verdictHeads.length,
+            rules: Object.values(COMMITTEE_VERDICTS),
+          },
+        ];
+
+  // A block per partner, then all partners: capital and revenue, one-off and ongoing, by year.
+  let row = allRow + 2;
+  const block = (heading: string, partner: string | undefined, sentences: readonly string[]): void => {
+    blocks.push({ row, col: 0, values: [[heading, ...yearHeads, COMMITTEE_TOTAL]], style: "header" });
+    const body = BLOCK_ROWS.slice(0, -1).map((r) => [r.label, ...figures(partner, r.value)]);
+    blocks.push({ row: row + 1, col: 0, values: body, formats: moneyFormats(1).slice(0, years.length + 2) });
+    blocks.push({
+      row: row + 1 + body.length,
+      col: 0,
+      values: [[total.label, ...figures(partner, total.value)]],
+      formats: moneyFormats(1).slice(0, years.length + 2),
+      style: "total",
+    });
+    if (sentences.length > 0) blocks.push({ row: row + 2 + body.length, col: 0, values: sentences.map((t) => [t]), style: "note" });
+    row += body.length + 3 + sentences.length;
+  };
+  partners.forEach((p, i) => {
+    const v = verdicts[i];
+    block(`${partnerWords(p.id, names)} (${unit.heading})`, p.id, [
+      ...(v?.budget === undefined ? [] : [`Budget: ${v.budget.detail}`]),
+      ...(v?.harm === undefined ? [] : [`Do no harm: ${v.harm.detail}`]),
+    ]);
+  });
+  block(`${COMMITTEE_ALL} (${unit.heading})`, undefined, [
+    ...(budget === undefined ? ["Budget: no budget check was run with these results."] : []),
+  ]);
+
+  return outputSheet("committee", {
+    blocks,
+    conditionalFormats: cf,
+    freezeRows: 3,
+    columnWidths: [230, ...years.map(() => 85), 95, ...verdictHeads.map(() => 120)],
+  });
+}

@@ -40,6 +40,7 @@ export {
 export { runWorkbook, type WorkbookRun } from "./run-workbook";
 export { compareScenarios, compareManyScenarios, type CompareOutcome, type ManyOutcome } from "./compare-scenarios";
 export { writeResults, type WriteOutcome, type WriteResultsOptions } from "./write-results";
+export { writeStatementSheets, statementPartners, type StatementChoice } from "./write-statements";
 export {
   fingerprintInputs,
   canonicalTables,

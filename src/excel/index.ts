@@ -88,6 +88,9 @@ export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outp
 export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
+  buildStatementSheets,
+  statementSheetName,
+  STATEMENT_SHEET_PREFIX,
   STATEMENT_SHEET,
   STATEMENT_YEAR_HEADERS,
   STATEMENT_LINE_HEADERS,

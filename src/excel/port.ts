@@ -51,6 +51,14 @@ export interface WorkbookPort {
    * `writeFailed` says exactly what was left).
    */
   writeOutputs(outputs: RunOutputs, options?: WriteOptions): Promise<PortResult<WriteReport>>;
+  /**
+   * Writes a recharge statement sheet for each partner given (the layout of
+   * `buildStatementSheets`), as owned sheets after the outputs, replacing the
+   * add-in's earlier statement sheets of the same names. Refuses, writing
+   * nothing, when a user's sheet has one of the names (`nameTaken`), or when
+   * an earlier statement sheet was edited by hand, unless `replaceEdited`.
+   */
+  writeStatements(outputs: RunOutputs, partners: readonly string[], options?: WriteOptions): Promise<PortResult<WriteReport>>;
   /** Activates a sheet and selects a cell or range by address, e.g. `Costs!F12`. */
   selectCell(address: string): Promise<PortResult<void>>;
   /** The current selection and, on an output sheet, the charge or total it shows (for "Explain"). */

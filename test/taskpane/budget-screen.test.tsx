@@ -110,3 +110,44 @@ describe("Budget screen", () => {
     }
   });
 });
+
+describe("Budget screen: partner statements", () => {
+  async function writeResults(user: Awaited<ReturnType<typeof renderTaskpane>>["user"]): Promise<void> {
+    await user.click(await screen.findByRole("button", { name: "Calculate" }));
+    await user.click(await screen.findByRole("button", { name: "Write to workbook" }));
+    expect(await screen.findByText("Results written")).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Budget" }));
+  }
+
+  it("writes the chosen partner's statement sheet into the workbook, once the results are written", async () => {
+    const { user, port, workbook } = await renderTaskpane({ screen: "budget" });
+    // Before the results are written there is no recorded run to state.
+    expect(await screen.findByRole("button", { name: "Write statement sheets" })).toBeDisabled();
+    expect(screen.getByText(/Write the results first/)).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Run" }));
+    await writeResults(user);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Statement for" }), "London Borough of Lewisham (LEW)");
+    await user.click(screen.getByRole("button", { name: "Write statement sheet" }));
+    expect(await screen.findByText("Wrote Statement \u2013 LEW.")).toBeInTheDocument();
+    expect(port.writeStatements).toHaveBeenCalledTimes(1);
+    expect(workbook.sheetNames().filter((n) => n.startsWith("Statement"))).toEqual(["Statement \u2013 LEW"]);
+    const sheets = await port.readOutputs();
+    const lew = sheets.ok ? sheets.value.find((s) => s.name === "Statement \u2013 LEW") : undefined;
+    expect(lew?.values[0]?.[0]).toBe("Recharge statement: London Borough of Lewisham (LEW)");
+  });
+
+  it("says why nothing was written when a sheet of the user's has a statement's name", async () => {
+    const { user, workbook } = await renderTaskpane({
+      screen: "run",
+      before: (wb) => {
+        wb.addSheet("Statement \u2013 SOU", true);
+        wb.setCellValue("Statement \u2013 SOU!A1", "my own notes");
+      },
+    });
+    await writeResults(user);
+    await user.click(await screen.findByRole("button", { name: "Write statement sheets" }));
+    expect(await screen.findByText("No statement was written")).toBeInTheDocument();
+    expect(screen.getByText(/Statement \u2013 SOU/)).toBeInTheDocument();
+    expect(workbook.sheetNames().filter((n) => n.startsWith("Statement"))).toEqual(["Statement \u2013 SOU"]);
+  });
+});

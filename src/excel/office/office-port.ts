@@ -7,6 +7,7 @@ import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { decodeMarker } from "../layout/marker";
 import { MARKER_KEY, OUTPUT_TABLES } from "../layout/names";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
+import { buildStatementSheets } from "../layout/outputs/statement";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
@@ -146,6 +147,20 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
       return attempt("write the results", (context) =>
         writeSheets(context, buildOutputSheets(outputs), {
+          replaceInputs: false,
+          replaceEdited: opts.replaceEdited === true,
+          maxRequestBytes,
+          maxResponseBytes,
+          ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+          ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+        }),
+      );
+    },
+
+    /** As {@link writeOutputs}, for the statement sheets. */
+    writeStatements(outputs: RunOutputs, partners: readonly string[], opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+      return attempt("write the statements", (context) =>
+        writeSheets(context, buildStatementSheets(outputs, partners), {
           replaceInputs: false,
           replaceEdited: opts.replaceEdited === true,
           maxRequestBytes,

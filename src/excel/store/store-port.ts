@@ -7,6 +7,7 @@ import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { OUTPUT_TABLES } from "../layout/names";
 import { encodeMarker, type SheetMarker } from "../layout/marker";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
+import { buildStatementSheets } from "../layout/outputs/statement";
 import type { RawTable } from "../layout/read-model";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
@@ -278,6 +279,16 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     writeOutputs(outputs: RunOutputs, options: WriteOptions = {}): Promise<PortResult<WriteReport>> {
       return attempt("write the results", () =>
         writeSheets(buildOutputSheets(outputs), {
+          replaceInputs: false,
+          replaceEdited: options.replaceEdited === true,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        }),
+      );
+    },
+    writeStatements(outputs: RunOutputs, partners: readonly string[], options: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+      return attempt("write the statements", () =>
+        writeSheets(buildStatementSheets(outputs, partners), {
           replaceInputs: false,
           replaceEdited: options.replaceEdited === true,
           ...(options.signal === undefined ? {} : { signal: options.signal }),

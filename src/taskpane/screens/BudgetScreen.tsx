@@ -7,6 +7,7 @@ import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
+import { StatementControl } from "../components/StatementControl";
 import { YearEndTable } from "../components/YearEndTable";
 import { categoryLabel, partnerLabel } from "../format";
 import { partnerNames, type BudgetLine, type ModelRun } from "../../engine";
@@ -111,6 +112,7 @@ export function BudgetScreen(): React.JSX.Element {
           />
         ))
       )}
+      <StatementControl outputs={outputs} written={run.written} names={names} />
     </section>
   );
 }

@@ -299,3 +299,40 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   };
   return withPrintFooter(sheet, { title: `${name}: recharge statement`, scenario: outputs.scenario, when: stamp?.when });
 }
+
+/**
+ * What a statement sheet in the workbook is named before its partner's id: an en dash, which no one types by hand, so it
+ * is not a user's sheet name (and a user's sheet of that name stops the write rather than being replaced).
+ */
+export const STATEMENT_SHEET_PREFIX = "Statement \u2013 ";
+
+/** Excel's longest sheet name. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * The name of a partner's statement sheet in the workbook, "Statement – LEW":
+ * characters Excel refuses in a sheet name ([ ] : * ? / \) become "_", a long
+ * id is shortened to fit Excel's 31 characters, and a name already in `taken`
+ * (compared as Excel does, ignoring case) gets " 2", " 3"….
+ */
+export function statementSheetName(id: string, taken: ReadonlySet<string>): string {
+  const safe = id.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "");
+  const fit = (suffix: string): string => `${STATEMENT_SHEET_PREFIX}${safe}`.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+  let name = fit("");
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(` ${n}`);
+  return name;
+}
+
+/**
+ * The statement sheets to write into the workbook for the given partners, in
+ * the order given: each the layout `--statements` writes to a partner's own
+ * workbook (one sheet of plain values), named by {@link statementSheetName}.
+ */
+export function buildStatementSheets(outputs: RunOutputs, partners: readonly string[]): SheetSpec[] {
+  const taken = new Set<string>();
+  return partners.map((id) => {
+    const name = statementSheetName(id, taken);
+    taken.add(name.toLowerCase());
+    return { ...partnerStatementSheet(outputs, id), name };
+  });
+}

@@ -98,6 +98,7 @@ export {
   STATEMENT_TOTAL,
 } from "./layout/outputs/statement";
 export { outsideText } from "./layout/outputs/common";
+export { isSharedFormula, type SharedFormulasFound, type SharedFormulaSheet } from "./layout/shared-formulas";
 export { basisInWords, categoryWords, partnerWords, CATEGORY_WORDS, NATURE_WORDS } from "./layout/outputs/words";
 export { describeSelection, explainTarget, findCharge, type ChargeExplanation, type SelectionTarget } from "./layout/selection";
 export { basisFigures, basisTotals, TRACE_HEADERS } from "./layout/outputs/trace";

@@ -5,6 +5,7 @@ import type { RunLogEntry } from "./layout/outputs/run-log";
 import type { ModelTables } from "./layout/read-model";
 import type { RunSettings } from "./layout/run-settings";
 import type { SelectionTarget } from "./layout/selection";
+import type { SharedFormulasFound } from "./layout/shared-formulas";
 import type { TemplateNotes } from "./layout/template";
 import type { WorkbookProblem } from "./problems";
 
@@ -59,6 +60,22 @@ export interface WorkbookPort {
    * an earlier statement sheet was edited by hand, unless `replaceEdited`.
    */
   writeStatements(outputs: RunOutputs, partners: readonly string[], options?: WriteOptions): Promise<PortResult<WriteReport>>;
+  /**
+   * Finds every =SHARED formula in the workbook and counts the cells turning
+   * them into values would change (each formula's cell and the cells its
+   * results spill into), sheet by sheet. Changes nothing. Only in Excel
+   * (`formulasNeedExcel` elsewhere).
+   */
+  findSharedFormulas(): Promise<PortResult<SharedFormulasFound>>;
+  /**
+   * Replaces every =SHARED formula with the value its cells show (and the
+   * values it spills), so the workbook opens without the add-in; nothing else
+   * changes: other formulas, formats and cells stay. Looks again first and
+   * changes nothing if the formulas are not the ones confirmed
+   * (`sharedFormulasChanged`) or some are still calculating
+   * (`stillCalculating`). Excel's Undo cannot reverse it.
+   */
+  sharedFormulasToValues(confirmed: { readonly formulas: number; readonly cells: number }): Promise<PortResult<SharedFormulasFound>>;
   /** Activates a sheet and selects a cell or range by address, e.g. `Costs!F12`. */
   selectCell(address: string): Promise<PortResult<void>>;
   /** The current selection and, on an output sheet, the charge or total it shows (for "Explain"). */

@@ -39,6 +39,12 @@ export type WorkbookProblem =
   | { readonly kind: "nameTaken"; readonly name: string; readonly what: "sheet" | "table" | "defined name" }
   /** Owned output sheets were changed by hand since the add-in wrote them. */
   | { readonly kind: "outputsEdited"; readonly sheets: readonly string[] }
+  /** =SHARED formulas were to be turned into values, but they are not those confirmed (added, removed or moved since): nothing changed. */
+  | { readonly kind: "sharedFormulasChanged"; readonly confirmed: number; readonly found: number }
+  /** =SHARED formulas were to be turned into values while some are still calculating (#BUSY!): nothing changed. */
+  | { readonly kind: "stillCalculating"; readonly cells: number }
+  /** Turning formulas into values needs Excel: this workbook (the command line's file, the browser preview) holds no live formulas. */
+  | { readonly kind: "formulasNeedExcel" }
   /** The model cannot be laid out as tables (e.g. a driver named like a fixed column). */
   | { readonly kind: "unwritableModel"; readonly detail: string }
   /**
@@ -135,6 +141,18 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
         `Someone has changed ${list(p.sheets)} since the add-in wrote ${p.sheets.length === 1 ? "it" : "them"}. Confirm to ` +
         `replace ${p.sheets.length === 1 ? "it" : "them"}, or copy your changes elsewhere first.`
       );
+    case "sharedFormulasChanged":
+      return (
+        `The workbook now has ${p.found} =SHARED formula${p.found === 1 ? "" : "s"}, not the ${p.confirmed} you confirmed (they ` +
+        `changed since): nothing was changed. Look again, then confirm.`
+      );
+    case "stillCalculating":
+      return (
+        `${p.cells} cell${p.cells === 1 ? " is" : "s are"} still calculating (#BUSY!): nothing was changed. Wait until every ` +
+        `=SHARED formula shows its result, then try again.`
+      );
+    case "formulasNeedExcel":
+      return "Turning =SHARED formulas into values is done in Excel, where the formulas calculate: open the workbook there.";
     case "unwritableModel":
       return `The model cannot be written as tables: ${p.detail}`;
     case "beyondExcelLimits": {

@@ -10,6 +10,8 @@ import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
 import { buildStatementSheets } from "../layout/outputs/statement";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
+import type { SharedFormulasFound } from "../layout/shared-formulas";
+import { scanSharedFormulas, writeSharedValues } from "./shared-formulas";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import type {
@@ -169,6 +171,23 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
         }),
       );
+    },
+
+    /** See {@link scanSharedFormulas}: 3 syncs for a workbook without =SHARED formulas, 5 with (more only past 4 MB of cells). */
+    findSharedFormulas(): Promise<PortResult<SharedFormulasFound>> {
+      return attempt("find the =SHARED formulas", async (context) => done((await scanSharedFormulas(context, maxResponseBytes)).found));
+    },
+
+    /** The scan again, then 1 sync per 20,000 cells written. */
+    sharedFormulasToValues(confirmed: { readonly formulas: number; readonly cells: number }): Promise<PortResult<SharedFormulasFound>> {
+      return attempt("turn the =SHARED formulas into values", async (context) => {
+        const scan = await scanSharedFormulas(context, maxResponseBytes);
+        if (scan.found.busy > 0) return failed([{ kind: "stillCalculating", cells: scan.found.busy }]);
+        if (scan.found.formulas !== confirmed.formulas || scan.found.cells !== confirmed.cells)
+          return failed([{ kind: "sharedFormulasChanged", confirmed: confirmed.formulas, found: scan.found.formulas }]);
+        await writeSharedValues(context, scan.writes);
+        return done(scan.found);
+      });
     },
 
     /** 1 sync. */

@@ -40,33 +40,37 @@ function groups(pieces: readonly RangeRef[], cells: number): Part[][] {
   return out;
 }
 
-async function tryLoad(context: Excel.RequestContext, pieces: readonly RangeRef[]): Promise<CellValue[][][]> {
+/** What a read loads of each cell: its value, or its formula (its value where it holds none). */
+export type CellProperty = "values" | "formulas";
+
+async function tryLoad(context: Excel.RequestContext, pieces: readonly RangeRef[], what: CellProperty): Promise<CellValue[][][]> {
   const ranges = pieces.map((p) => {
     const r = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.col, p.rows, p.cols);
-    r.load("values");
+    if (what === "values") r.load("values");
+    else r.load("formulas");
     return r;
   });
   try {
     await context.sync();
-    return ranges.map((r) => r.values as CellValue[][]);
+    return ranges.map((r) => (what === "values" ? r.values : r.formulas) as CellValue[][]);
   } catch (e) {
     if (!isPayloadError(e)) throw e;
     // Too big after all: halve the request (by pieces, then by rows) and try each half.
     if (pieces.length > 1) {
       const mid = Math.ceil(pieces.length / 2);
-      return [...(await tryLoad(context, pieces.slice(0, mid))), ...(await tryLoad(context, pieces.slice(mid)))];
+      return [...(await tryLoad(context, pieces.slice(0, mid), what)), ...(await tryLoad(context, pieces.slice(mid), what))];
     }
     const p = pieces[0];
     if (p === undefined || p.rows <= 1) throw e;
     const top = Math.ceil(p.rows / 2);
-    const [a = []] = await tryLoad(context, [{ ...p, rows: top }]);
-    const [b = []] = await tryLoad(context, [{ ...p, row: p.row + top, rows: p.rows - top }]);
+    const [a = []] = await tryLoad(context, [{ ...p, rows: top }], what);
+    const [b = []] = await tryLoad(context, [{ ...p, row: p.row + top, rows: p.rows - top }], what);
     return [[...a, ...b]];
   }
 }
 
 /**
- * Loads the values of several rectangles: in one sync when their cells fit
+ * Loads the values (or the formulas) of several rectangles: in one sync when their cells fit
  * the response budget (estimated at 24 bytes a cell), otherwise in groups
  * that do, cutting large rectangles by rows; a group Excel still refuses as
  * too large is halved and tried again. So the syncs grow with the bytes read
@@ -76,6 +80,7 @@ export async function loadValues(
   context: Excel.RequestContext,
   pieces: readonly RangeRef[],
   maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
+  what: CellProperty = "values",
 ): Promise<CellValue[][][]> {
   const out: CellValue[][][] = pieces.map(() => []);
   for (const group of groups(pieces, Math.max(1, Math.floor(maxResponseBytes / ESTIMATED_BYTES_PER_CELL)))) {
@@ -83,6 +88,7 @@ export async function loadValues(
     const values = await tryLoad(
       context,
       group.map((g) => g.range),
+      what,
     );
     group.forEach((g, i) => out[g.index]?.push(...(values[i] ?? [])));
   }

@@ -11,6 +11,7 @@ import { buildStatementSheets } from "../layout/outputs/statement";
 import type { RawTable } from "../layout/read-model";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
+import type { SharedFormulasFound } from "../layout/shared-formulas";
 import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import { editedSheets, planWrite, swapOutcome, type WritePlan } from "../layout/write-plan";
@@ -295,6 +296,13 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
           ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         }),
       );
+    },
+    // A store (the command line's file, the browser preview) holds no calculated =SHARED formulas: only Excel does.
+    findSharedFormulas(): Promise<PortResult<SharedFormulasFound>> {
+      return attempt("find the =SHARED formulas", () => failed([{ kind: "formulasNeedExcel" }]));
+    },
+    sharedFormulasToValues(): Promise<PortResult<SharedFormulasFound>> {
+      return attempt("turn the =SHARED formulas into values", () => failed([{ kind: "formulasNeedExcel" }]));
     },
     selectCell(address: string): Promise<PortResult<void>> {
       return attempt("select the cell", () => {

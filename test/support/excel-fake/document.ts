@@ -18,6 +18,13 @@ export interface FakeCell {
    * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
    */
   formula?: string;
+  /**
+   * For a formula returning an array (a dynamic array, such as =SHARED.APPORTION), the rectangle its
+   * results spill into, the anchor (this cell) included: the cells to its right and below hold the
+   * spilled values and no formula of their own. Replacing the anchor's formula removes the spilled
+   * values (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays).
+   */
+  spill?: { rows: number; cols: number };
 }
 
 /** A list validation on a rectangle. */

@@ -176,10 +176,39 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           const old = t.sheet.cells.get(k);
           const typed = typeIn(x, old?.format);
           if (typed === undefined) return;
+          // A value over a dynamic array's anchor replaces its formula, so its spilled values go; the cells keep their
+          // formats, which are the cells' own (docs on FakeCell.spill).
+          if (old?.formula !== undefined && old.spill !== undefined)
+            for (let sr = 0; sr < old.spill.rows; sr++)
+              for (let sc = 0; sc < old.spill.cols; sc++) {
+                if (sr === 0 && sc === 0) continue;
+                const sk = cellKey(at + sr, t.col + c + sc);
+                const spilled = t.sheet.cells.get(sk);
+                if (spilled !== undefined) t.sheet.cells.set(sk, { ...spilled, value: "", prefixed: false });
+              }
           t.sheet.cells.set(k, { value: typed.value, format: old?.format, style: old?.style, prefixed: typed.prefixed });
         }),
       );
     });
+  }
+
+  /**
+   * The range a dynamic array's anchor cell spills into, anchor included, or a null object when the cell is no anchor
+   * (ExcelApi 1.12,
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspillingtorangeornullobject-member(1)).
+   * Called on more than one cell it is a null object too (getSpillingToRange "fails if applied to a range with more than one cell").
+   */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.target();
+        const anchor = t.rows === 1 && t.cols === 1 ? cell(t, 0, 0) : undefined;
+        if (anchor?.formula === undefined || anchor.spill === undefined) return null;
+        return { sheet: t.sheet, row: t.row, col: t.col, rows: anchor.spill.rows, cols: anchor.spill.cols };
+      },
+      true,
+    );
   }
 
   /** The range's formulas (after load): a cell's formula, or its value when it holds none. */

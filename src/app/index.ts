@@ -40,6 +40,13 @@ export {
 export { runWorkbook, type WorkbookRun } from "./run-workbook";
 export { compareScenarios, compareManyScenarios, type CompareOutcome, type ManyOutcome } from "./compare-scenarios";
 export { writeResults, type WriteOutcome, type WriteResultsOptions } from "./write-results";
+export {
+  findSharedFormulas,
+  sharedFormulasToValues,
+  toValuesQuestion,
+  type SharedFormulasLook,
+  type ToValuesOutcome,
+} from "./formulas-to-values";
 export { writeStatementSheets, statementPartners, type StatementChoice } from "./write-statements";
 export {
   fingerprintInputs,

@@ -3,6 +3,7 @@ import { Button, Field, ProgressBar, Select, Text } from "@fluentui/react-compon
 import type { RunOutputs } from "../../excel";
 import { OUTPUT_SHEETS } from "../../excel";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { FormulasToValues } from "../components/FormulasToValues";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
 import { ScreenHeading } from "../components/ScreenHeading";
@@ -141,6 +142,7 @@ export function RunScreen(): React.JSX.Element {
         </Notice>
       )}
       {state.read !== undefined && !busy && (phase.kind === "idle" || phase.kind === "written") && <AssurancePanel />}
+      {!busy && (phase.kind === "idle" || phase.kind === "written") && <FormulasToValues />}
       <ConfirmDialog
         open={phase.kind === "confirmReplace"}
         title="Replace edited result sheets?"

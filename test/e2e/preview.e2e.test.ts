@@ -226,6 +226,26 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await step(7, "budget");
   });
 
+  it("05b writes a partner's recharge statement sheet from the Budget screen, and the Committee summary is written", async () => {
+    expect(await sheetTab("Committee summary").count()).toBe(1);
+    await pane().getByRole("combobox", { name: "Statement for" }).selectOption({ label: "London Borough of Lewisham (LEW)" });
+    await pane().getByRole("button", { name: "Write statement sheet" }).click();
+    await pane().getByText("Wrote Statement \u2013 LEW.").waitFor();
+    expect(await sheetTab("Statement \u2013 LEW").count()).toBe(1);
+    await pane().getByRole("heading", { name: "Partner statements" }).scrollIntoViewIfNeeded();
+    await step(13, "budget-statement", false);
+    await pane().screenshot({ path: join(GUIDE, "13-budget-statement.png") });
+  });
+
+  it("05c offers to replace =SHARED formulas with values on the Run screen (the preview says it is done in Excel)", async () => {
+    await openScreen("Run");
+    await pane().getByRole("button", { name: "Replace =SHARED formulas with values…" }).click();
+    await pane().getByText("Nothing was replaced").waitFor();
+    await pane().getByRole("heading", { name: "Send without the add-in" }).scrollIntoViewIfNeeded();
+    await step(14, "run-send-without-add-in", false);
+    await pane().screenshot({ path: join(GUIDE, "14-run-send-without-add-in.png") });
+  });
+
   it("06 compares “Lewisham Homes joins” with the base and shows the do-no-harm result", async () => {
     await openScreen("Scenarios");
     await pane().getByRole("combobox", { name: "Compare" }).selectOption({ label: "Base model" });

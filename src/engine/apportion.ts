@@ -321,7 +321,7 @@ class MemberCache {
         }
         hit = ok({
           partners,
-          components: components.map((c) => ({ ...c, values: kept.map((i) => c.values[i] ?? "0") })),
+          components: components.map((c) => keepPartners(c, kept)),
           ...resolvedOf(m.value.weights),
           membership: m.value.fractions,
         });
@@ -579,4 +579,16 @@ export function balanceOf(lineYears: readonly LineYear[]): BalanceCheck {
       mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });
   }
   return { balanced: mismatches.length === 0 && totalIn === totalOut, totalIn, totalOut, mismatches };
+}
+
+/** A basis component for the partners kept (those members for some of the period), in their order. */
+function keepPartners(c: BasisComponent, kept: readonly number[]): BasisComponent {
+  const pick = (list: readonly string[]): string[] => kept.map((i) => list[i] ?? "0");
+  if (c.support === undefined) return { ...c, values: pick(c.values) };
+  const support = {
+    ...c.support,
+    usage: c.support.usage.map((u) => ({ ...u, percents: pick(u.percents) })),
+    percents: pick(c.support.percents),
+  };
+  return { ...c, values: pick(c.values), support };
 }

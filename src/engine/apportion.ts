@@ -10,6 +10,7 @@ import type { Pence } from "./money";
 import type { Line, Partner, PreparedModel, Settings } from "./prepared";
 import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
+import { supportReport, type SupportReport } from "./support/year-flows";
 import { compareIds, validateModel } from "./validate";
 import { MoneyBound, outsideLine, type OutsideLine } from "./validate-limits";
 
@@ -103,6 +104,8 @@ export interface ApportionResult {
   readonly linesOutsideYears: readonly string[];
   /** The same lines with their amounts and a located warning each: in the model, charged to no one. */
   readonly outsideYears: readonly OutsideLine[];
+  /** How the support services were redistributed, when the model has any. */
+  readonly support?: SupportReport;
 }
 
 /** The tie-break rule, recorded so a reviewer can re-derive every penny. */
@@ -273,6 +276,15 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
     balance: sums.balance(),
     linesOutsideYears: outside,
     outsideYears: outsideLines,
+    ...(model.support === undefined
+      ? {}
+      : {
+          support: supportReport(
+            model.support,
+            model.partners.map((p) => p.id),
+            lineYears,
+          ),
+        }),
   };
   if (table !== undefined) TABLES.set(result, table);
   return ok(result);

@@ -58,6 +58,8 @@ export const CHANGE_KINDS = [
   "addLine",
   "removeLine",
   "uplift",
+  "setSupportMethod",
+  "setSupportUsage",
 ] as const;
 
 /** Every input table, in the order the template creates them. */

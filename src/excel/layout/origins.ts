@@ -116,6 +116,8 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   excludes: "details",
   indexationRate: "details",
   indexationBaseYear: "details",
+  method: "details",
+  order: "details",
 };
 
 function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorMessage, runModel, type ModelInput, type SupportInput } from "../../../src/engine";
+import { errorMessage, explainCharge, runModel, type ModelInput, type SupportInput } from "../../../src/engine";
 import { unwrap } from "../scenarios/model-arbitrary";
 
 /*
@@ -81,6 +81,40 @@ describe("support services in a model: lines with a support:<service> basis", ()
     expect(c?.support?.usage).toEqual([
       { service: "ICT", percents: ["30", "30", "20"] },
       { service: "HR", percents: ["40", "20", "20"] },
+    ]);
+  });
+
+  it("explains a support charge: own cost, received, total, and how £1 reaches the partner", () => {
+    const run = unwrap(runModel(model()));
+    const charge = run.result.charges.find((c) => c.lineRef === "ICT-1" && c.partner === "A");
+    const trace = explainCharge(run.result, charge!);
+    // T_ICT = 100,000 + 0.2 T_HR and T_HR = 50,000 + 0.2 T_ICT: T_ICT = 114,583.33…, received 14,583.33…
+    expect(trace.support).toBe(
+      "ICT costs £100,000.00 of its own in 2024/25 (revenue), receives £14583.3333333333… from the other services and " +
+        "passes on £114583.3333333333… in all. By the reciprocal method, each £1 of ICT's cost passes £1.0416… through ICT " +
+        "and £0.2083… through HR; A uses 30% of ICT and 40% of HR, so it bears 30% × 1.0416… + 40% × 0.2083… = 39.5833…% of the line.",
+    );
+    expect(trace.share).toBe(3_958_333);
+    const report = run.result.support;
+    expect(report?.method).toBe("reciprocal");
+    expect(report?.years.map((y) => [y.yearLabel, y.category, y.charged])).toEqual([
+      [
+        "2024/25",
+        "revenue",
+        [
+          { partner: "A", amount: 6_354_166 },
+          { partner: "B", amount: 4_895_834 },
+          { partner: "C", amount: 3_750_000 },
+        ],
+      ],
+    ]);
+    const hr = report?.years[0]?.services[1];
+    expect([hr?.ownCost, hr?.received.text, hr?.total.text]).toEqual([5_000_000, "22916.6666666666…", "72916.6666666666…"]);
+    expect(hr?.flows.map((f) => [f.to, f.toService, f.amount.text])).toEqual([
+      ["ICT", true, "14583.3333333333…"],
+      ["A", false, "29166.6666666666…"],
+      ["B", false, "14583.3333333333…"],
+      ["C", false, "14583.3333333333…"],
     ]);
   });
 

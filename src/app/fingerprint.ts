@@ -73,10 +73,7 @@ export function fingerprintInputs(model: ModelInput, run: RunSettings): InputsFi
 }
 
 /** The tables whose fingerprints differ, in table order. */
-export function changedTables(
-  before: Readonly<Partial<Record<string, string>>>,
-  after: InputsFingerprint["tables"],
-): FingerprintTable[] {
+export function changedTables(before: Readonly<Partial<Record<string, string>>>, after: InputsFingerprint["tables"]): FingerprintTable[] {
   return FINGERPRINT_TABLES.filter((t) => before[t] !== after[t]);
 }
 

@@ -79,7 +79,8 @@ export function validateSupport(
     if (bad || !value.ok) return;
     const byYear = usage.get(service) ?? new Map<FinancialYear | undefined, Map<string, Decimal>>();
     const users = byYear.get(year) ?? new Map<string, Decimal>();
-    if (users.has(by)) return report({ kind: "duplicateId", id: `${service} used by ${by}${isBlank(u.year) ? "" : ` in ${String(u.year)}`}`, at: at("by") });
+    if (users.has(by))
+      return report({ kind: "duplicateId", id: `${service} used by ${by}${isBlank(u.year) ? "" : ` in ${String(u.year)}`}`, at: at("by") });
     // A service's use of itself moves no cost anywhere else, so it is left out.
     if (by !== service) users.set(by, value.value);
     byYear.set(year, users);

@@ -27,6 +27,7 @@ export const OUTPUT_SHEETS = {
   comparison: "Scenario comparison",
   trace: "Trace",
   charts: "Charts",
+  supportFlows: "Support flows",
   runLog: "Run log",
 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorMessage, explainCharge, runModel, type ModelInput, type SupportInput } from "../../../src/engine";
+import { compareSupportMethods, errorMessage, explainCharge, runModel, type ModelInput, type SupportInput } from "../../../src/engine";
 import { unwrap } from "../scenarios/model-arbitrary";
 
 /*
@@ -116,6 +116,24 @@ describe("support services in a model: lines with a support:<service> basis", ()
       ["B", false, "14583.3333333333…"],
       ["C", false, "14583.3333333333…"],
     ]);
+  });
+
+  it("sets each partner's support charges under the three methods side by side", () => {
+    const c = compareSupportMethods(model());
+    expect(c?.current).toBe("reciprocal");
+    expect(c?.rows).toEqual([
+      { partner: "A", amounts: [6_250_000, 6_500_000, 6_354_166] },
+      { partner: "B", amounts: [5_000_000, 4_750_000, 4_895_834] },
+      { partner: "C", amounts: [3_750_000, 3_750_000, 3_750_000] },
+    ]);
+    expect(c?.totals).toEqual([15_000_000, 15_000_000, 15_000_000]);
+    // A method that cannot run says why, and the others still compare.
+    const m = model();
+    const noPartnerUseOfHr = { ...m, support: { ...m.support!, usage: m.support!.usage.filter((u) => !(u.service === "HR" && u.by !== "ICT")) } };
+    const d = compareSupportMethods(noPartnerUseOfHr);
+    expect(d?.totals[0]).toBeUndefined();
+    expect(d?.problems.direct?.map((e) => e.kind)).toEqual(["supportUnreached"]);
+    expect(d?.totals[2]).toBe(15_000_000);
   });
 
   it("reports bad support input at its row and field", () => {

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { errorMessage, runModel, runScenario, type ModelInput } from "../../../src/engine";
+import { errorMessage, formatMoney, runModel, runScenario, type ModelInput } from "../../../src/engine";
 import { unwrap } from "../scenarios/model-arbitrary";
 
 /*
@@ -65,6 +66,25 @@ describe("docs/domain.md's worked support-service example, as a model", () => {
     ]);
   });
 
+  it("docs/domain.md states these figures", () => {
+    const doc = readFileSync(new URL("../../../docs/domain.md", import.meta.url), "utf8");
+    const section = doc.slice(doc.indexOf("## A worked support-service example"));
+    const bold = (m: ModelInput): string[] => partnerTotals(m).map((p) => `**${formatMoney(p)}**`);
+    const withMethod = (method: string, order?: string[]): ModelInput => ({
+      ...MODEL,
+      support: { ...MODEL.support!, method, ...(order === undefined ? {} : { order }) },
+    });
+    for (const figures of [
+      bold(MODEL),
+      bold(withMethod("direct")),
+      bold(withMethod("step-down", ["ICT", "HR"])),
+      bold(withMethod("step-down", ["HR", "ICT"])),
+    ])
+      for (const f of figures) expect(section).toContain(f);
+    expect(section).toContain("2,200,000/49 (£44,897.96)");
+    expect(section).toContain("1,200,000/49 (£24,489.80)");
+  });
+
   it("scenarios change the method, a usage figure or a service's cost", () => {
     const base = unwrap(runModel(MODEL));
     const byStepDown = unwrap(
@@ -74,7 +94,9 @@ describe("docs/domain.md's worked support-service example, as a model", () => {
       2_955_556, 3_044_444,
     ]);
     // B no longer uses HR: HR's cost reaches B only through ICT.
-    const usage = unwrap(runScenario(MODEL, { name: "B leaves HR", changes: [{ kind: "setSupportUsage", service: "HR", by: "B", value: 0 }] }));
+    const usage = unwrap(
+      runScenario(MODEL, { name: "B leaves HR", changes: [{ kind: "setSupportUsage", service: "HR", by: "B", value: 0 }] }),
+    );
     expect(usage.result.balance.balanced).toBe(true);
     const hrLine = usage.result.lineYears.find((ly) => ly.lineRef === "HR");
     // £1 of HR: T_HR = 1/(1 − 0.1 × 2/7) = 35/34, T_ICT = 2/7 × 35/34 = 5/17; B = 0.5 × 5/17 = 5/34 → 2,000,000 × 5/34 = 294,117.65.

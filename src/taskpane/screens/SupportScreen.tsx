@@ -199,7 +199,10 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
         </Table>
       </div>
       {failed.length > 0 ? (
-        <Notice intent="warning">{`Could not be worked out by the ${failed.map((x) => METHOD_WORDS[x] ?? x).join(", ")} method: choose it in Settings and Check to see why.`}</Notice>
+        <Notice intent="warning">
+          {`Could not be worked out by the ${failed.map((x) => METHOD_WORDS[x] ?? x).join(", ")} method: ` +
+            "choose it in Settings and Check to see why."}
+        </Notice>
       ) : null}
     </section>
   );

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkModelBudgets, runScenario } from "../../src/engine";
+import { checkModelBudgets, runModel, runScenario } from "../../src/engine";
 import type { CellValue, SheetSpec } from "../../src/excel";
 import { allocationsSheet } from "../../src/excel/layout/outputs/allocations";
 import { budgetCheckSheet } from "../../src/excel/layout/outputs/budget-check";
 import { traceSheet } from "../../src/excel/layout/outputs/trace";
-import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
+import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_SERVICES } from "../../src/samples";
 
 /** The table of a sheet whose header row starts with `first`: its headers and body rows. */
 function table(sheet: SheetSpec, first: string): { headers: string[]; rows: readonly (readonly CellValue[])[] } {
@@ -81,5 +81,17 @@ describe("Allocations, Trace and Budget check in words, with codes in their own 
     });
     // The status colours still sit on the Status column.
     expect(sheet.conditionalFormats[0]?.col).toBe(headers.indexOf("Status"));
+  });
+
+  it("gives a support service's cost in the engine's words (the service and the method), never as a percentages basis", () => {
+    const r = runModel(EAST_KENT_SERVICES.model);
+    if (!r.ok) throw new Error("run");
+    const { headers, rows } = table(allocationsSheet(r.value), "Ref");
+    const support = rows.filter((row) => String(row[headers.indexOf("Basis code")]).startsWith("support:"));
+    expect(support.length).toBeGreaterThan(0);
+    for (const row of support) {
+      expect(String(row[headers.indexOf("Basis")])).toMatch(/\(support service, (direct|step-down|reciprocal) method\)$/);
+      expect(String(row[headers.indexOf("Basis")])).not.toMatch(/^Percentages/);
+    }
   });
 });

@@ -59,6 +59,10 @@ export const GUIDE_STEPS: readonly {
     screen: "explain",
     text: "how any charge or total was worked out, in plain words and to the penny.",
   },
+  {
+    screen: "support",
+    text: "support services that serve each other: their flows, and each partner's charge under each method.",
+  },
 ];
 
 /** The storage key that remembers the guide was hidden. */

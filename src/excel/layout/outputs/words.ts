@@ -31,7 +31,9 @@ function componentWords(c: BasisComponent, model: ModelInput, names: ReadonlyMap
     return `${label} (driver${driver?.illustrative === true ? ", illustrative" : ""})${fellBack}`;
   }
   const basis = (model.bases ?? []).find((b) => b.id.trim() === source);
-  const label = basis?.label?.trim();
+  // Anything else (a support service's cost, "ICT (support service, reciprocal method)"): the engine's own words.
+  if (basis === undefined) return c.label;
+  const label = basis.label?.trim();
   return `${label === undefined || label === "" ? `Percentages "${source}"` : label}${fellBack}`;
 }
 

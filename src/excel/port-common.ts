@@ -79,3 +79,12 @@ export function isPayloadError(e: unknown): boolean {
 export function fillRow(row: readonly (CellValue | undefined)[], existing: readonly CellValue[]): CellValue[] {
   return row.map((v, i) => (v === undefined ? (existing[i] ?? "") : v));
 }
+
+/**
+ * True for a sheet a run writes (Summary, Allocations…): an owned output that is not a partner's statement sheet, which
+ * only the statement command writes. A run's check of edited sheets looks at these alone, so an edited statement sheet
+ * is not offered for a replacement the run would not make.
+ */
+export function isRunOutput(marker: { readonly role: string; readonly kind: string } | undefined): boolean {
+  return marker?.role === "output" && marker.kind !== "partnerStatement";
+}

@@ -95,6 +95,11 @@ describe.each(HARNESSES)("statement sheets in the workbook ($name adapter)", ({ 
     const { h, outputs } = await written(make);
     expect((await writeStatementSheets(h.port, outputs, { kind: "partner", partner: "BRE" })).kind).toBe("written");
     h.type("Statement \u2013 BRE!A40", "checked by JB");
+    // A run neither replaces nor asks about it: it writes the outputs only.
+    const check = await h.port.checkOutputs();
+    expect(check.ok && check.value.sheets.map((s) => s.name)).not.toContain("Statement \u2013 BRE");
+    expect((await h.port.writeOutputs(outputs)).ok).toBe(true);
+    expect(gridOf(h.snapshot(), "Statement \u2013 BRE").flat()).toContain("checked by JB");
     const asked = await writeStatementSheets(h.port, outputs, { kind: "partner", partner: "BRE" });
     expect(asked.kind === "needsConsent" && asked.sheets).toEqual(["Statement \u2013 BRE"]);
     const replaced = await writeStatementSheets(h.port, outputs, { kind: "partner", partner: "BRE" }, { replaceEdited: true });

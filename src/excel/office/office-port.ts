@@ -27,7 +27,7 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { done, failed, hostProblem, modelRead, workbookStatus } from "../port-common";
+import { done, failed, hostProblem, isRunOutput, modelRead, workbookStatus } from "../port-common";
 import { encodeValues } from "./encode";
 import { excelProblem } from "./excel-problem";
 import { readInputTables } from "./read-tables";
@@ -116,7 +116,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     readOutputs(): Promise<PortResult<readonly OutputValues[]>> {
       return attempt("read the output sheets", async (context) => {
         const state = await readState(context, () => true);
-        const outputs = state.sheets.filter((s) => s.marker?.role === "output");
+        const outputs = state.sheets.filter((s) => isRunOutput(s.marker));
         const pieces = outputs.map((s) => s.used).filter((u): u is NonNullable<typeof u> => u !== undefined);
         const values = await loadValues(context, pieces, maxResponseBytes);
         return done(
@@ -132,7 +132,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     checkOutputs(): Promise<PortResult<OutputsStatus>> {
       return attempt("check the output sheets", async (context) => {
         const state = await readState(context, () => true);
-        const outputs = state.sheets.filter((s) => s.marker?.role === "output");
+        const outputs = state.sheets.filter((s) => isRunOutput(s.marker));
         const pieces = outputs.map((s) => s.used).filter((u): u is NonNullable<typeof u> => u !== undefined);
         const values = await loadValues(context, pieces, maxResponseBytes);
         return done({

@@ -28,7 +28,7 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { done, failed, fillRow, hostProblem, modelRead, withMarkers, workbookStatus } from "../port-common";
+import { done, failed, fillRow, hostProblem, isRunOutput, modelRead, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import type { SheetStore } from "./sheet-store";
 
@@ -268,7 +268,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       return attempt("check the output sheets", () =>
         done({
           sheets: sheets()
-            .filter((s) => s.marker?.role === "output")
+            .filter((s) => isRunOutput(s.marker))
             .map((s) => ({
               name: s.name,
               kind: s.marker?.kind ?? "",

@@ -2,6 +2,7 @@ import { formatMoney, partnerNames, type Comparison, type DoNoHarmReport, type M
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
+import { partnerWords } from "./words";
 
 /** Direction words in the comparison's Change column, with their colours. */
 export const CHANGE_STATUS = {
@@ -19,11 +20,6 @@ export const HARM_STATUS = {
 /** Partner id → name, from the run's model (a partner only a scenario adds shows its id). */
 type Names = ReadonlyMap<string, string>;
 
-/** A partner in words: "Lewisham Homes (LH)", or the id alone when there is no name. */
-function partnerWords(id: string, names: Names): string {
-  const name = names.get(id);
-  return name === undefined || name === id ? id : `${name} (${id})`;
-}
 
 /** The do-no-harm verdict and any rises, from `row`; returns the row after them. */
 function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[], names: Names): number {

@@ -241,8 +241,8 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await pane().getByText("Wrote Statement \u2013 LEW.").waitFor();
     expect(await sheetTab("Statement \u2013 LEW").count()).toBe(1);
     await pane().getByRole("heading", { name: "Partner statements" }).scrollIntoViewIfNeeded();
-    await step(13, "budget-statement", false);
-    await pane().screenshot({ path: join(GUIDE, "13-budget-statement.png") });
+    await step(14, "budget-statement", false);
+    await pane().screenshot({ path: join(GUIDE, "14-budget-statement.png") });
   });
 
   it("05c offers to replace =SHARED formulas with values on the Run screen (the preview says it is done in Excel)", async () => {
@@ -250,8 +250,8 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await pane().getByRole("button", { name: "Replace =SHARED formulas with values…" }).click();
     await pane().getByText("Nothing was replaced").waitFor();
     await pane().getByRole("heading", { name: "Send without the add-in" }).scrollIntoViewIfNeeded();
-    await step(14, "run-send-without-add-in", false);
-    await pane().screenshot({ path: join(GUIDE, "14-run-send-without-add-in.png") });
+    await step(15, "run-send-without-add-in", false);
+    await pane().screenshot({ path: join(GUIDE, "15-run-send-without-add-in.png") });
   });
 
   it("06 compares “Lewisham Homes joins” with the base and shows the do-no-harm result", async () => {
@@ -292,8 +292,8 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
   it("07 explains a charge selected on the Allocations sheet", async () => {
     await openScreen("Explain");
     await sheetTab("Allocations").click();
-    // I3: the first partner's charge on the first line-year (partner names in row 1, headers in row 2).
-    await page.locator('table[data-sheet="Allocations"] td[data-address="I3"]').click();
+    // J3: the first partner's charge on the first line-year (partner names in row 1, headers in row 2; nine fixed columns).
+    await page.locator('table[data-sheet="Allocations"] td[data-address="J3"]').click();
     const card = pane().getByRole("group", { name: /^How .* charge for .* was derived$/ });
     await card.waitFor();
     // Plain words first: each driver as a share, the charge to the penny, rounding in pence.
@@ -375,7 +375,7 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await expectClean("Scenarios: comparison");
     await openScreen("Explain");
     await sheetTab("Allocations").click();
-    await page.locator('table[data-sheet="Allocations"] td[data-address="I3"]').click();
+    await page.locator('table[data-sheet="Allocations"] td[data-address="J3"]').click();
     const card = pane().getByRole("group", { name: /^How .* charge for .* was derived$/ });
     await card.getByRole("button", { name: "Show the exact figures" }).click();
     await expectClean("Explain: exact figures");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkModelBudgets, doNoHarm, runModel, runScenario, type ModelInput, type ModelRun } from "../../src/engine";
+import { checkModelBudgets, compareMany, doNoHarm, runModel, runScenario, type ModelInput, type ModelRun } from "../../src/engine";
 import type { CellValue, SheetSpec } from "../../src/excel";
 import { allocationsSheet, ALLOCATION_CHECK_HEADER, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
 import { COMMITTEE_HEADER_ROW, committeeSheet } from "../../src/excel/layout/outputs/committee";
@@ -150,6 +150,23 @@ describe("the Committee summary", () => {
     const bare = committeeSheet(scenario.value, joins.name, undefined, []);
     expect(grid(bare)(COMMITTEE_HEADER_ROW, 5)).toBe("");
     expect(bare.conditionalFormats).toEqual([]);
+  });
+
+  it("gives each partner's do-no-harm verdict for each scenario compared, named, when several add a partner", () => {
+    const within = model.scenarios!.find((s) => s.name === "Lewisham Homes within Lewisham")!;
+    const many = compareMany(model, [joins, within]);
+    const run = runModel(model);
+    if (!many.ok || !run.ok) throw new Error("engine failed");
+    expect(many.value.doNoHarm.map((h) => h.scenario)).toEqual([joins.name, within.name]);
+    const sheet = committeeSheet(run.value, undefined, undefined, many.value.doNoHarm);
+    const at = grid(sheet);
+    expect(at(COMMITTEE_HEADER_ROW, 5)).toBe("Do no harm");
+    model.partners.forEach((p, i) => {
+      const words = many.value.doNoHarm.map(
+        (h) => `"${h.scenario}": ${h.byPartner.some((b) => b.partner === p.id) ? "Pays more" : "No worse off"}`,
+      );
+      expect(at(COMMITTEE_HEADER_ROW + 1 + i, 5), p.id).toBe(words.join("; "));
+    });
   });
 
   it("shows figures in £000 when shares are rounded to thousands, in whole pounds when to the pound (cells hold pounds)", () => {

@@ -17,6 +17,8 @@ import { runPartners } from "./partners";
 import { pivotTotals } from "./summary";
 import { CATEGORY_WORDS, NATURE_WORDS, partnerWords } from "./words";
 
+/** The header of the first column, naming each row's partner. */
+export const COMMITTEE_PARTNER = "Partner";
 /** The label of the all-years column and of each block's total row. */
 export const COMMITTEE_TOTAL = "Total";
 /** The row and block of every partner together. */
@@ -124,15 +126,16 @@ function harmVerdict(reports: readonly DoNoHarmReport[], partner: string): { sho
 
 /**
  * The Committee summary: the recharge laid out as a joint committee reads
- * it, in the model's unit (£ or £000). First one row per partner with its
- * total for each year across the columns, the all-years total and, beside
- * it, its budget verdict and (when a scenario adding a partner was compared)
- * its do-no-harm verdict; then a block per partner, and one for all
- * partners, with capital and revenue, one-off and ongoing, and their totals
- * by year, each partner's block followed by its verdicts in a sentence. A
+ * it, in the model's unit (£ or £000), as one table with the years across
+ * the columns: for each partner (then all partners) its capital and revenue
+ * charges, one-off and ongoing, their totals and its total, and beside its
+ * total its budget verdict and (when a scenario adding a partner was
+ * compared) its do-no-harm verdict; under the table each verdict in a
+ * sentence. Every row names its partner and the header row repeats on every
+ * printed page, so a page break inside a partner's rows loses nothing. A
  * verdict column appears only when its check was run, so the sheet never
  * claims a check that did not happen. Partners within others have their own
- * rows (the parent's row is what it keeps), so every figure adds up to the
+ * rows (the parent's being what it keeps), so every figure adds up to the
  * Allocations sheet's partner columns.
  */
 export function committeeSheet(
@@ -192,69 +195,65 @@ export function committeeSheet(
     {
       row: COMMITTEE_HEADER_ROW,
       col: 0,
-      values: [[`Partner (${unit.heading})`, ...yearHeads, COMMITTEE_TOTAL, ...verdictHeads]],
+      values: [[COMMITTEE_PARTNER, `Charges (${unit.heading})`, ...yearHeads, COMMITTEE_TOTAL, ...verdictHeads]],
       style: "header",
     },
   ];
-  const headline: CellValue[][] = partners.map((p, i) => [
-    p.within === undefined ? p.name : `${p.name} (within ${names.get(p.within) ?? p.within})`,
-    ...figures(p.id, total.value),
-    ...(verdicts[i]?.budget === undefined ? [] : [verdicts[i]!.budget!.short]),
-    ...(verdicts[i]?.harm === undefined ? [] : [verdicts[i]!.harm!.short]),
-  ]);
-  blocks.push({ row: COMMITTEE_HEADER_ROW + 1, col: 0, values: headline, formats: moneyFormats(1) });
-  const allRow = COMMITTEE_HEADER_ROW + 1 + headline.length;
-  blocks.push({
-    row: allRow,
-    col: 0,
-    values: [[COMMITTEE_ALL, ...figures(undefined, total.value), ...verdictHeads.map(() => "")]],
-    formats: moneyFormats(1),
-    style: "total",
+  const formats = moneyFormats(2);
+  // One group of rows per partner, then all partners: every row names its partner, so a page that starts part-way
+  // through a group (the header row is repeated on every page) still says whose figures they are.
+  let row = COMMITTEE_HEADER_ROW + 1;
+  const group = (label: string, partner: string | undefined, short: readonly string[]): void => {
+    const body = BLOCK_ROWS.slice(0, -1).map((r) => [label, r.label, ...figures(partner, r.value), ...verdictHeads.map(() => "")]);
+    blocks.push({ row, col: 0, values: body, formats });
+    blocks.push({
+      row: row + body.length,
+      col: 0,
+      values: [[label, total.label, ...figures(partner, total.value), ...verdictHeads.map((_, k) => short[k] ?? "")]],
+      formats,
+      style: "total",
+    });
+    row += body.length + 1;
+  };
+  const labels = partners.map((p) => (p.within === undefined ? p.name : `${p.name} (within ${names.get(p.within) ?? p.within})`));
+  partners.forEach((p, i) => {
+    const v = verdicts[i];
+    group(labels[i] ?? p.id, p.id, [
+      ...(v?.budget === undefined ? [] : [v.budget.short]),
+      ...(v?.harm === undefined ? [] : [v.harm.short]),
+    ]);
   });
+  group(COMMITTEE_ALL, undefined, []);
   const cf: ConditionalFormatSpec[] =
     verdictHeads.length === 0
       ? []
       : [
           {
             row: COMMITTEE_HEADER_ROW + 1,
-            col: years.length + 2,
-            rows: headline.length,
+            col: years.length + 3,
+            rows: row - COMMITTEE_HEADER_ROW - 1,
             cols: verdictHeads.length,
             rules: Object.values(COMMITTEE_VERDICTS),
           },
         ];
 
-  // A block per partner, then all partners: capital and revenue, one-off and ongoing, by year.
-  let row = allRow + 2;
-  const block = (heading: string, partner: string | undefined, sentences: readonly string[]): void => {
-    blocks.push({ row, col: 0, values: [[heading, ...yearHeads, COMMITTEE_TOTAL]], style: "header" });
-    const body = BLOCK_ROWS.slice(0, -1).map((r) => [r.label, ...figures(partner, r.value)]);
-    blocks.push({ row: row + 1, col: 0, values: body, formats: moneyFormats(1).slice(0, years.length + 2) });
-    blocks.push({
-      row: row + 1 + body.length,
-      col: 0,
-      values: [[total.label, ...figures(partner, total.value)]],
-      formats: moneyFormats(1).slice(0, years.length + 2),
-      style: "total",
-    });
-    if (sentences.length > 0) blocks.push({ row: row + 2 + body.length, col: 0, values: sentences.map((t) => [t]), style: "note" });
-    row += body.length + 3 + sentences.length;
-  };
+  // The verdicts in a sentence each, under the table.
+  const sentences: string[] = [];
   partners.forEach((p, i) => {
     const v = verdicts[i];
-    block(`${partnerWords(p.id, names)} (${unit.heading})`, p.id, [
-      ...(v?.budget === undefined ? [] : [`Budget: ${v.budget.detail}`]),
-      ...(v?.harm === undefined ? [] : [`Do no harm: ${v.harm.detail}`]),
-    ]);
+    if (v?.budget !== undefined) sentences.push(`${partnerWords(p.id, names)}, budget — ${v.budget.detail}`);
+    if (v?.harm !== undefined) sentences.push(`${partnerWords(p.id, names)}, do no harm — ${v.harm.detail}`);
   });
-  block(`${COMMITTEE_ALL} (${unit.heading})`, undefined, [
-    ...(budget === undefined ? ["Budget: no budget check was run with these results."] : []),
-  ]);
+  if (budget === undefined) sentences.push("No budget check was run with these results.");
+  if (sentences.length > 0) {
+    blocks.push({ row: row + 1, col: 0, values: [["Verdicts"]], style: "header" });
+    blocks.push({ row: row + 2, col: 0, values: sentences.map((t) => [t]), style: "note" });
+  }
 
   return outputSheet("committee", {
     blocks,
     conditionalFormats: cf,
-    freezeRows: 3,
-    columnWidths: [230, ...years.map(() => 85), 95, ...verdictHeads.map(() => 120)],
+    freezeRows: COMMITTEE_HEADER_ROW + 1,
+    columnWidths: [200, 110, ...years.map(() => 85), 95, ...verdictHeads.map(() => 120)],
   });
 }

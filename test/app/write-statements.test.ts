@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeStatementSheets } from "../../src/app";
 import { checkModelBudgets, partnerNames } from "../../src/engine";
 import type { CellValue, RunOutputs } from "../../src/excel";
-import { partnerStatementSheet, STATEMENT_TOTAL } from "../../src/excel/layout/outputs/statement";
+import { partnerStatementSheet, statementSheetName, STATEMENT_TOTAL } from "../../src/excel/layout/outputs/statement";
 import { decodeMarker } from "../../src/excel/layout/marker";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
 import { gridOf, HARNESSES, type PortHarness } from "../support/port-harness";
@@ -116,5 +117,32 @@ describe.each(HARNESSES)("statement sheets in the workbook ($name adapter)", ({ 
     const nobody = await writeStatementSheets(h.port, outputs, { kind: "partner", partner: "XYZ" });
     expect(nobody.kind !== "written" && nobody.problems[0]?.message).toMatch(/"XYZ" is not a partner of this run/);
     expect(JSON.stringify(h.snapshot())).toBe(before);
+  });
+});
+
+describe("statement sheet names (fast-check)", () => {
+  it("shortens a long id to Excel's 31 characters, never ending in an apostrophe, and numbers a clash", () => {
+    const long = `${"x".repeat(18)}'yyyyy`;
+    expect(statementSheetName(long, new Set())).toBe(`Statement \u2013 ${"x".repeat(18)}`);
+    expect(statementSheetName("A/B", new Set())).toBe("Statement \u2013 A_B");
+    expect(statementSheetName("a_b", new Set(["statement \u2013 a_b"]))).toBe("Statement \u2013 a_b 2");
+  });
+
+  it("are valid Excel sheet names, distinct (ignoring case) for any partner ids, and name the partner when it fits", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 12 }), (ids) => {
+        const taken = new Set<string>();
+        for (const id of ids) {
+          const name = statementSheetName(id, taken);
+          expect(name.length).toBeLessThanOrEqual(31);
+          expect(name).not.toMatch(/[[\]:*?/\\]|'$/);
+          expect(name.startsWith("Statement \u2013 ")).toBe(true);
+          expect(taken.has(name.toLowerCase())).toBe(false);
+          if (/^[A-Za-z0-9]{1,10}$/.test(id) && !taken.has(`statement \u2013 ${id}`.toLowerCase()))
+            expect(name).toBe(`Statement \u2013 ${id}`);
+          taken.add(name.toLowerCase());
+        }
+      }),
+    );
   });
 });

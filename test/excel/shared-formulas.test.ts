@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isSharedFormula } from "../../src/excel/layout/shared-formulas";
+import { isSharedFormula, valueToWrite } from "../../src/excel/layout/shared-formulas";
+import { typeIn } from "../support/excel-fake/typing";
 import { workbookProblemMessage } from "../../src/excel/problems";
 import { cellKey, type FakeCell } from "../support/excel-fake";
 import { memoryHarness, officeHarness } from "../support/port-harness";
@@ -114,5 +116,17 @@ describe("turning =SHARED formulas into values (Office.js adapter on the Excel f
     expect(!r.ok && r.problems.map(workbookProblemMessage)).toEqual([
       "Turning =SHARED formulas into values is done in Excel, where the formulas calculate: open the workbook there.",
     ]);
+  });
+});
+
+describe("a shown value written back as it showed (fast-check)", () => {
+  it("any text, number or true/false written through Range.values, as Excel types it, is the value it was", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean()), (v) => {
+        const typed = typeIn(valueToWrite(v), undefined);
+        // An empty cell stays empty; anything else comes back exactly (text as text, however it looks).
+        expect(typed?.value).toBe(Object.is(v, -0) ? 0 : v);
+      }),
+    );
   });
 });

@@ -317,7 +317,9 @@ const SHEET_NAME_MAX = 31;
  */
 export function statementSheetName(id: string, taken: ReadonlySet<string>): string {
   const safe = id.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "");
-  const fit = (suffix: string): string => `${STATEMENT_SHEET_PREFIX}${safe}`.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+  // Excel refuses a sheet name ending in an apostrophe, which shortening could leave.
+  const fit = (suffix: string): string =>
+    `${STATEMENT_SHEET_PREFIX}${safe}`.slice(0, SHEET_NAME_MAX - suffix.length).replace(/'+$/, "") + suffix;
   let name = fit("");
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(` ${n}`);
   return name;

@@ -20,7 +20,6 @@ export const HARM_STATUS = {
 /** Partner id → name, from the run's model (a partner only a scenario adds shows its id). */
 type Names = ReadonlyMap<string, string>;
 
-
 /** The do-no-harm verdict and any rises, from `row`; returns the row after them. */
 function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[], names: Names): number {
   let row = start;

@@ -4,7 +4,9 @@ import type { CellValue, SheetSpec } from "../../src/excel";
 import { allocationsSheet } from "../../src/excel/layout/outputs/allocations";
 import { budgetCheckSheet } from "../../src/excel/layout/outputs/budget-check";
 import { traceSheet } from "../../src/excel/layout/outputs/trace";
-import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_SERVICES } from "../../src/samples";
+import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_SERVICES, SAMPLES } from "../../src/samples";
+import { MONEY_FORMAT } from "../../src/excel/layout/names";
+import { chargeFormat, WHOLE_POUNDS_FORMAT } from "../../src/excel/layout/outputs/common";
 
 /** The table of a sheet whose header row starts with `first`: its headers and body rows. */
 function table(sheet: SheetSpec, first: string): { headers: string[]; rows: readonly (readonly CellValue[])[] } {
@@ -93,5 +95,36 @@ describe("Allocations, Trace and Budget check in words, with codes in their own 
       expect(String(row[headers.indexOf("Basis")])).toMatch(/\(support service, (direct|step-down|reciprocal) method\)$/);
       expect(String(row[headers.indexOf("Basis")])).not.toMatch(/^Percentages/);
     }
+  });
+});
+
+describe("figures formatted to the model's unit", () => {
+  it("shows whole pounds when shares are rounded to the pound or £000 (every figure then whole), pence otherwise", () => {
+    const checked = new Set<string>();
+    for (const sample of SAMPLES)
+      for (const [unit, want] of [
+        ["penny", MONEY_FORMAT],
+        ["pound", WHOLE_POUNDS_FORMAT],
+        ["thousand", WHOLE_POUNDS_FORMAT],
+      ] as const) {
+        const r = runModel({ ...sample.model, settings: { ...sample.model.settings, unit } });
+        if (!r.ok) continue; // A sample whose amounts are not whole multiples of the unit is refused by the engine.
+        checked.add(unit);
+        const sheet = allocationsSheet(r.value);
+        const { headers, rows } = table(sheet, "Ref");
+        const money = headers.map((_, i) => i).filter((i) => i >= headers.indexOf("Line amount (£)"));
+        const body = sheet.blocks.find((b) => b.row === 2);
+        for (const c of money) expect(body?.formats?.[c], `${sample.id} ${unit}`).toBe(want);
+        // Nothing is hidden by the format: every figure shown in whole pounds is a whole number of pounds.
+        if (want === WHOLE_POUNDS_FORMAT)
+          for (const row of rows) for (const c of money) if (typeof row[c] === "number") expect(Number.isInteger(row[c])).toBe(true);
+      }
+    expect([...checked].sort()).toEqual(["penny", "pound", "thousand"]);
+  });
+
+  it("keeps pence showing when any figure has them, whatever the unit", () => {
+    expect(chargeFormat(100, [[1, 2.5]], [0, 1])).toBe(MONEY_FORMAT);
+    expect(chargeFormat(100, [[1, 2]], [0, 1])).toBe(WHOLE_POUNDS_FORMAT);
+    expect(chargeFormat(1, [[1, 2]], [0, 1])).toBe(MONEY_FORMAT);
   });
 });

@@ -1,7 +1,7 @@
 import { partnerNames, type ModelRun, type WithinSplit } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
-import { MONEY_FORMAT, OUTPUT_TABLES, TABLE_STYLE } from "../names";
-import { outputSheet, pounds } from "./common";
+import { OUTPUT_TABLES, TABLE_STYLE } from "../names";
+import { chargeFormat, outputSheet, pounds } from "./common";
 import { runPartners } from "./partners";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
@@ -122,7 +122,12 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
     names[ALLOCATION_HEADERS.length + i] = p.within === undefined ? p.name : `${p.name} (within ${p.within})`;
   });
   const rows = body.length > 0 ? body : [headers.map(() => "")];
-  const formats: (string | null)[] = headers.map((_, i) => (i >= ALLOCATION_HEADERS.length - 1 ? MONEY_FORMAT : null));
+  const money = chargeFormat(
+    run.result.settings.unit,
+    rows,
+    headers.map((_, i) => i).filter((i) => i >= ALLOCATION_HEADERS.length - 1),
+  );
+  const formats: (string | null)[] = headers.map((_, i) => (i >= ALLOCATION_HEADERS.length - 1 ? money : null));
   return outputSheet("allocations", {
     blocks: [
       { row: ALLOCATION_NAMES_ROW, col: 0, values: [names], style: "note" },

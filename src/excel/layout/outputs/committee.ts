@@ -12,7 +12,7 @@ import {
 } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
-import { outputSheet, pounds, runNotes } from "./common";
+import { WHOLE_POUNDS_FORMAT, outputSheet, pounds, runNotes } from "./common";
 import { runPartners } from "./partners";
 import { pivotTotals } from "./summary";
 import { CATEGORY_WORDS, NATURE_WORDS, partnerWords } from "./words";
@@ -56,7 +56,7 @@ export interface CommitteeUnit {
  */
 export function committeeUnit(unitPence: number): CommitteeUnit {
   if (unitPence !== 0 && unitPence % 100_000 === 0) return { heading: "£000", format: "#,##0,;-#,##0," };
-  if (unitPence !== 0 && unitPence % 100 === 0) return { heading: "£", format: "£#,##0;-£#,##0" };
+  if (unitPence !== 0 && unitPence % 100 === 0) return { heading: "£", format: WHOLE_POUNDS_FORMAT };
   return { heading: "£", format: MONEY_FORMAT };
 }
 
@@ -145,10 +145,14 @@ export function committeeSheet(
   harms: readonly DoNoHarmReport[],
 ): SheetSpec {
   const s = run.result.settings;
-  const unit = committeeUnit(s.unit);
   const years: number[] = [];
   for (let y = s.firstYear; y <= s.lastYear; y++) years.push(y);
   const totals = pivotTotals(run);
+  // Every charge is a multiple of the unit, so every figure here is; were one not, it is shown to the penny, never rounded by a format.
+  const inUnit = [...totals.values()].every((byYear) =>
+    [...byYear.values()].every((c) => CATEGORIES.every((cat) => NATURES.every((nat) => c[cat][nat] % s.unit === 0))),
+  );
+  const unit = inUnit ? committeeUnit(s.unit) : committeeUnit(1);
   const partners = runPartners(run);
   const names = partnerNames(run.model);
   const cellOf = (partner: string | undefined, year: number): Cell => {

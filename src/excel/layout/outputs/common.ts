@@ -1,9 +1,28 @@
 import { fyLabel, formatMoney, membershipText, penceToNumber, TIE_BREAK_RULE, unitName, type ApportionResult } from "../../../engine";
 import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, PrintSpec, SheetSpec, TableSpec } from "../cells";
-import { OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
+import { MONEY_FORMAT, OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
 
 /** Pence as the number a cell holds: pounds, exact to the penny when shown to two places (the engine's `penceToNumber`). */
 export const pounds = penceToNumber;
+
+/** Whole pounds, negatives with a minus sign: £1,234 and -£1,234. */
+export const WHOLE_POUNDS_FORMAT = "£#,##0;-£#,##0";
+
+/**
+ * The number format of charges rounded to the model's unit: whole pounds when
+ * the unit is a whole number of pounds (£1, £000) and every figure in the
+ * given columns of `rows` is a whole number of pounds (so no penny is ever
+ * hidden by the format), pounds and pence otherwise.
+ */
+export function chargeFormat(unitPence: number, rows: readonly (readonly CellValue[])[], columns: readonly number[]): string {
+  if (!(unitPence > 0 && unitPence % 100 === 0)) return MONEY_FORMAT;
+  for (const row of rows)
+    for (const c of columns) {
+      const v = row[c];
+      if (typeof v === "number" && !Number.isInteger(v)) return MONEY_FORMAT;
+    }
+  return WHOLE_POUNDS_FORMAT;
+}
 
 /** The scenario a run used, in words. */
 export function scenarioText(scenario: string | undefined): string {

@@ -1,7 +1,6 @@
 import { CATEGORIES, NATURES, fyLabel, type Category, type ModelRun, type Nature } from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
-import { MONEY_FORMAT } from "../names";
-import { outputSheet, pounds, runNotes } from "./common";
+import { chargeFormat, outputSheet, pounds, runNotes } from "./common";
 import { runPartners } from "./partners";
 
 /** Where the Summary's pivot header row is (zero-based); the task pane maps selected cells by it. */
@@ -109,11 +108,16 @@ export function summarySheet(run: ModelRun, scenario: string | undefined): Sheet
       `Lines with no charge in these years: ` +
         `${outside.slice(0, 20).join(", ")}${outside.length > 20 ? ` and ${outside.length - 20} more` : ""}.`,
     );
+  const money = chargeFormat(
+    s.unit,
+    body,
+    SUMMARY_HEADERS.map((_, i) => i).filter((i) => i >= 3),
+  );
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["Summary of charges by partner, year and category"]], style: "title" },
     { row: 1, col: 0, values: [...notes, extra.join(" ")].map((n) => [n]), style: "note" },
     { row: SUMMARY_HEADER_ROW, col: 0, values: [SUMMARY_HEADERS], style: "header" },
-    { row: SUMMARY_HEADER_ROW + 1, col: 0, values: body, formats: [null, null, null, ...SUMMARY_HEADERS.slice(3).map(() => MONEY_FORMAT)] },
+    { row: SUMMARY_HEADER_ROW + 1, col: 0, values: body, formats: [null, null, null, ...SUMMARY_HEADERS.slice(3).map(() => money)] },
   ];
   return outputSheet("summary", {
     blocks,

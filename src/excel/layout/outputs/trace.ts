@@ -9,8 +9,8 @@ import {
   type WithinSplit,
 } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
-import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
-import { outputSheet, pounds, tableBlocks } from "./common";
+import { OUTPUT_TABLES } from "../names";
+import { chargeFormat, outputSheet, pounds, tableBlocks } from "./common";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
 /** The Trace table's headers: one row per cost line and year (and one per division of a parent's share with the partners within it). */
@@ -168,7 +168,9 @@ export function traceSheet(run: ModelRun): SheetSpec {
     body.push(lineYearRow(ly, exact, words));
     for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) body.push(splitRow(ly, s, exact, words));
   }
-  const formats = TRACE_HEADERS.map((h) => (h === "Line amount in year (£)" ? MONEY_FORMAT : null));
+  const amount = TRACE_HEADERS.indexOf("Line amount in year (£)");
+  const money = chargeFormat(result.settings.unit, body, [amount]);
+  const formats = TRACE_HEADERS.map((_, i) => (i === amount ? money : null));
   const t = tableBlocks(OUTPUT_TABLES.trace, TRACE_HEADER_ROW, TRACE_HEADERS, body, formats);
   return outputSheet("trace", {
     blocks: [{ row: 0, col: 0, values: [[TRACE_NOTE]], style: "note" }, ...t.blocks],

@@ -68,7 +68,12 @@ export function snapshotMemory(wb: MemoryWorkbook): SheetSnapshot[] {
       tables: v.tables.map((t) => `${t.name}@${t.row},${t.col}:${t.rows}x${t.cols}`),
       validations: v.validations.length,
       conditionalFormats: v.conditionalFormats.reduce((n, c) => n + c.rules.length, 0),
-      charts: v.charts.map((c) => `${c.title}`),
+      // In Office.js's words (Excel.ChartType), so a stacked chart drawn clustered would differ.
+      charts: v.charts.map(
+        (c) =>
+          `${c.kind === "stacked" ? "ColumnStacked" : "ColumnClustered"} "${c.title}" ` +
+          `${a1Range(c.data.row, c.data.col, c.data.rows, c.data.cols)}`,
+      ),
       freezeRows: v.freezeRows,
       print: memoryPrint(v.print),
     };
@@ -94,7 +99,7 @@ export function snapshotFake(doc: FakeDocument): SheetSnapshot[] {
       tables: doc.tables.filter((t) => t.sheet === s).map((t) => `${t.name}@${t.row},${t.col}:${t.rows}x${t.cols}`),
       validations: s.validations.length,
       conditionalFormats: s.conditionalFormats.length,
-      charts: s.charts.map((c) => c.title),
+      charts: s.charts.map((c) => `${c.type} "${c.title}" ${a1Range(c.source.row, c.source.col, c.source.rows, c.source.cols)}`),
       freezeRows: s.freezeRows,
       print:
         s.pageLayout.printArea === undefined

@@ -95,9 +95,14 @@ export interface ConditionalFormatSpec {
   readonly rules: readonly TextRuleSpec[];
 }
 
-/** A clustered column chart over a data rectangle (categories in the first column, series in the others, names in the first row). */
+/**
+ * A column chart over a data rectangle (categories in the first column, series
+ * in the others, names in the first row): `clustered` puts each series' column
+ * side by side, `stacked` stacks them into one column per category.
+ */
 export interface ChartSpec {
   readonly name: string;
+  readonly kind: "clustered" | "stacked";
   readonly title: string;
   /** Data including the header row and the category column. */
   readonly data: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };

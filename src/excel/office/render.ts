@@ -99,7 +99,9 @@ export function queueStageOp(context: Excel.RequestContext, op: StageOp): void {
         }
       }
       for (const c of spec.charts) {
-        const chart = ws.charts.add("ColumnClustered", ws.getRangeByIndexes(c.data.row, c.data.col, c.data.rows, c.data.cols), "Columns");
+        const source = ws.getRangeByIndexes(c.data.row, c.data.col, c.data.rows, c.data.cols);
+        // Excel.ChartType: "ColumnStacked" stacks the series into one column per category.
+        const chart = ws.charts.add(c.kind === "stacked" ? "ColumnStacked" : "ColumnClustered", source, "Columns");
         chart.name = c.name;
         chart.title.text = c.title;
         chart.setPosition(ws.getRangeByIndexes(c.from.row, c.from.col, 1, 1), ws.getRangeByIndexes(c.to.row, c.to.col, 1, 1));

@@ -43,7 +43,8 @@ export function chartsSheet(run: ModelRun): SheetSpec {
     rows: partners.flatMap((p) =>
       years.map((y) => {
         const c = cell(p.id, y);
-        return [`${p.name} ${fyLabel(y)}`, pounds(capital(c)), pounds(revenue(c))];
+        // The partner's code, not its name: a dozen names would crowd the chart's axis; the blocks below name each code.
+        return [`${p.id} ${fyLabel(y)}`, pounds(capital(c)), pounds(revenue(c))];
       }),
     ),
     kind: "stacked",
@@ -96,7 +97,7 @@ export function chartsSheet(run: ModelRun): SheetSpec {
     });
     row += height;
   });
-  return outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [150, 110, 110] });
+  return outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [190, 110, 110] });
 }
 
 type Totals = ReturnType<typeof pivotTotals> extends Map<string, Map<number, infer T>> ? T : never;

@@ -100,7 +100,7 @@ describe("the charts the command line writes", () => {
     expect(types).toContain(`<Override PartName="/${parts[2]}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
   });
 
-  it("are the all-partners, one-off/ongoing and one-per-partner charts, each drawn from the cells beside it with those cells' values cached", async () => {
+  it("are the all-partners, one-off/ongoing and per-partner charts, drawn from the cells beside them, values cached", async () => {
     const { charts } = await chartsOf(t.file("results.xlsx"));
     const wb = await readBack(t.file("results.xlsx"));
     const ws = wb.getWorksheet("Charts")!;
@@ -188,14 +188,16 @@ function findPython(): string | undefined {
   return undefined;
 }
 
+const python = findPython();
+
 describe("openpyxl reads the charts", () => {
   it("finds the same bar charts, titles and references", async () => {
-    const python = findPython();
     expect(python, "openpyxl is not installed: apt-get install -y python3-openpyxl").toBeDefined();
     const script = [
       "import sys, json, openpyxl",
       "ws = openpyxl.load_workbook(sys.argv[1])['Charts']",
-      "print(json.dumps([{'type': type(c).__name__, 'grouping': c.grouping, 'title': ''.join(r.t for p in c.title.tx.rich.p for r in (p.r or [])),",
+      "print(json.dumps([{'type': type(c).__name__, 'grouping': c.grouping,",
+      "  'title': ''.join(r.t for p in c.title.tx.rich.p for r in (p.r or [])),",
       "  'values': [s.val.numRef.f for s in c.series], 'row': c.anchor._from.row, 'col': c.anchor._from.col} for c in ws._charts]))",
     ].join("\n");
     const out = JSON.parse((await run(python!, ["-c", script, t.file("results.xlsx")])).stdout) as {
@@ -207,6 +209,7 @@ describe("openpyxl reads the charts", () => {
       col: number;
     }[];
     const { charts } = await chartsOf(t.file("results.xlsx"));
+    expect(charts.length).toBeGreaterThan(0);
     expect(out).toEqual(
       charts.map((c) => ({
         type: "BarChart",
@@ -216,6 +219,19 @@ describe("openpyxl reads the charts", () => {
         row: c.from.row,
         col: c.from.col,
       })),
+    );
+  });
+
+  it("results saved by openpyxl (its drawings unprefixed) run again in place, with one set of charts", async () => {
+    const file = t.file("py-charts.xlsx");
+    await run(python!, ["-c", "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])", t.file("results.xlsx"), file]);
+    const saved = (await (await JSZip.loadAsync(await readFile(file))).file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
+    expect(saved).toMatch(/^<wsDr xmlns="/);
+    const r = await cli([file], undefined, NOW);
+    expect(r.code, r.stderr).toBe(0);
+    const again = await chartsOf(file);
+    expect(again.charts.map(({ part: _p, ...c }) => c)).toEqual(
+      (await chartsOf(t.file("results.xlsx"))).charts.map(({ part: _p, ...c }) => c),
     );
   });
 });

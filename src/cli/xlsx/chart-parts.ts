@@ -100,8 +100,10 @@ export function chartXml(sheet: string, chart: ChartToDraw): string {
         `<c:tx><c:strRef><c:f>${xmlEscape(ref(sheet, spec.data.row, col))}</c:f>${strCache([text(header[s])])}</c:strRef></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_FILLS[(s - 1) % SERIES_FILLS.length]}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>` +
-        `<c:cat><c:strRef><c:f>${xmlEscape(ref(sheet, first, spec.data.col, body.length))}</c:f>${strCache(categories)}</c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${xmlEscape(ref(sheet, first, col, body.length))}</c:f>${numCache(body.map((r) => r[s]))}</c:numRef></c:val>` +
+        `<c:cat><c:strRef><c:f>${xmlEscape(ref(sheet, first, spec.data.col, body.length))}</c:f>` +
+        `${strCache(categories)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${xmlEscape(ref(sheet, first, col, body.length))}</c:f>` +
+        `${numCache(body.map((r) => r[s]))}</c:numRef></c:val>` +
         `</c:ser>`,
     );
   }

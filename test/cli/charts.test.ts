@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
@@ -13,6 +13,7 @@ import { cli, readBack, tempDir } from "./helpers";
 const run = promisify(execFile);
 const NOW = new Date("2026-12-01T14:03:00Z");
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 let t: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -162,6 +163,33 @@ describe("the charts the command line writes", () => {
     const overrides = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!);
     expect(new Set(overrides).size).toBe(overrides.length);
     for (const o of overrides) expect(after.zip.file(o), o).not.toBeNull();
+  });
+
+  it("are the add-in's own: a rerun keeps quiet about them, but still refuses a file whose user sheet holds a chart", async () => {
+    const file = t.file("user-chart.xlsx");
+    const zip = await JSZip.loadAsync(await readFile(t.file("results.xlsx")));
+    // The user's Costs sheet gets a chart too: a drawing of its own pointing at a chart part.
+    const costs = (await packageSheets(zip)).find((x) => x.name === "Costs")!;
+    const rels = (await zip.file(relsPath(costs.path))?.async("string")) ?? `<Relationships xmlns="${PKG_RELS}"></Relationships>`;
+    zip.file(
+      relsPath(costs.path),
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdUser" Type="${REL}/drawing" Target="../drawings/drawing99.xml"/></Relationships>`,
+      ),
+    );
+    zip.file("xl/drawings/drawing99.xml", '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+    zip.file(
+      "xl/drawings/_rels/drawing99.xml.rels",
+      `<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`,
+    );
+    await writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const bytes = await readFile(file);
+    const r = await cli([file], undefined, NOW);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('holds charts (on "Costs"), which this tool cannot keep');
+    expect(r.stderr).not.toContain('"Charts"');
+    expect((await readFile(file)).equals(bytes)).toBe(true);
   });
 
   it("are listed in --json's written.charts, and nothing is listed when nothing is written", async () => {

@@ -332,7 +332,8 @@ export class XlsxStore implements SheetStore {
    * needed") and `<sheetPr><pageSetUpPr fitToPage="1"/>`, the print area and
    * title rows as the sheet's `_xlnm.Print_Area` and `_xlnm.Print_Titles`
    * defined names (under the name the sheet has when the file is saved), and
-   * `headerFooter` as `<headerFooter><oddFooter>`.
+   * `headerFooter` as `<headerFooter><oddFooter>`, page breaks as
+   * `<rowBreaks><brk man="1">`.
    */
   setPrint(sheet: string, print: PrintSpec): void {
     const ws = this.sheet(sheet);
@@ -348,6 +349,9 @@ export class XlsxStore implements SheetStore {
       printTitlesRow:
         print.titleRows === undefined ? undefined : `${print.titleRows.row + 1}:${print.titleRows.row + print.titleRows.rows}`,
     } as Worksheet["pageSetup"];
+    // A manual break `<brk id="r">` sits between 1-based rows r and r + 1: before zero-based row r, so on exceljs's row r.
+    // Across every column: `max` 16383, as Excel writes it (exceljs's own default, 16838, is past the last column).
+    for (const r of print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak(0, 16384);
     const f = print.footer;
     ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${f.left}&C${f.center}&R${f.right}` };
   }

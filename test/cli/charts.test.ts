@@ -129,6 +129,17 @@ describe("the charts the command line writes", () => {
       expect(c.from.col).toBeGreaterThan(2);
       expect(c.to.row).toBeGreaterThan(c.from.row + 8);
     }
+    // Printed, none is cut in two: the sheet's manual page breaks (<rowBreaks>, between 1-based rows id and id + 1) fall between charts.
+    const sheetXml = (await JSZip.loadAsync(await readFile(t.file("results.xlsx")))).file(
+      (await packageSheets(await JSZip.loadAsync(await readFile(t.file("results.xlsx"))))).find((s) => s.name === "Charts")!.path,
+    )!;
+    const breaks = [...(await sheetXml.async("string")).matchAll(/<brk id="(\d+)" max="16383" man="1"\/>/g)].map((m) => Number(m[1]));
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const c of charts)
+      expect(
+        breaks.filter((b) => b > c.from.row && b <= c.to.row - 1),
+        c.title,
+      ).toEqual([]);
     // Charts never overlap one another.
     for (let i = 1; i < charts.length; i++) expect(charts[i]!.from.row).toBeGreaterThanOrEqual(charts[i - 1]!.to.row);
     // The per-partner charts' figures add up to the all-partners chart's, partner by partner and year by year.

@@ -52,6 +52,14 @@ describe("the Charts sheet", () => {
             const own = rowsOf(spec, 2 + i);
             expect(own.map((l) => [`${p.id} ${String(l[0])}`, l[1], l[2]])).toEqual(all.slice(i * years, (i + 1) * years));
           });
+          // Printed, no chart is cut in two: a page starts at a block's heading, and each chart ends within 34 rows of its page's top.
+          const breaks = [0, ...(spec.print!.pageBreaks ?? [])];
+          expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
+          for (const c of spec.charts) {
+            const page = Math.max(...breaks.filter((b) => b <= c.from.row));
+            expect(c.to.row - page, `${c.title} on the page from row ${page}`).toBeLessThan(34);
+            expect(breaks.some((b) => b > c.from.row && b <= c.to.row)).toBe(false);
+          }
           // Charts sit beside their tables, never over one another, all inside the printed area.
           for (const [i, c] of spec.charts.entries()) {
             expect(c.from.col).toBeGreaterThanOrEqual(c.data.col + c.data.cols);

@@ -27,10 +27,11 @@ function printText(p: {
   area: string | undefined;
   titles: string | undefined;
   footer: readonly string[];
+  breaks: readonly number[];
 }): string {
   return (
     `${p.paperSize} ${p.orientation}, ${p.wide ?? "?"} wide × ${p.tall ?? "?"} tall; area ${p.area ?? "-"}; titles ` +
-    `${p.titles ?? "-"}; footer ${p.footer.join(" | ")}`
+    `${p.titles ?? "-"}; footer ${p.footer.join(" | ")}; page breaks before rows ${p.breaks.map((r) => r + 1).join(",") || "-"}`
   );
 }
 
@@ -44,6 +45,7 @@ function memoryPrint(p: PrintSpec | undefined): string | undefined {
     area: a1Range(p.area.row, p.area.col, p.area.rows, p.area.cols),
     titles: p.titleRows === undefined ? undefined : `$${p.titleRows.row + 1}:$${p.titleRows.row + p.titleRows.rows}`,
     footer: [p.footer.left, p.footer.center, p.footer.right],
+    breaks: p.pageBreaks ?? [],
   });
 }
 
@@ -112,6 +114,7 @@ export function snapshotFake(doc: FakeDocument): SheetSnapshot[] {
               area: s.pageLayout.printArea,
               titles: s.pageLayout.printTitleRows,
               footer: [s.pageLayout.leftFooter, s.pageLayout.centerFooter, s.pageLayout.rightFooter],
+              breaks: s.pageBreaks,
             }),
     };
   });

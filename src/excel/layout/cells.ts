@@ -128,6 +128,12 @@ export interface PrintSpec {
   readonly area: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
   /** Rows repeated at the top of every page (the sheet's header rows), or undefined for none. */
   readonly titleRows?: { readonly row: number; readonly rows: number };
+  /**
+   * Rows (zero-based, ascending) that start a new page: manual page breaks
+   * where a sheet of blocks must not split one across pages (the Charts
+   * sheet, so no chart is cut in two). Undefined for none.
+   */
+  readonly pageBreaks?: readonly number[];
   /** The footer's left, centre and right sections, in Excel's header and footer codes (`&P` page, `&N` pages, `&&` a literal `&`). */
   readonly footer: { readonly left: string; readonly center: string; readonly right: string };
 }

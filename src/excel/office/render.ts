@@ -50,6 +50,8 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSpec): void {
   // Excel widens a partial row range to whole rows for the print titles.
   if (print.titleRows !== undefined)
     layout.setPrintTitleRows(ws.getRangeByIndexes(print.titleRows.row, a.col, print.titleRows.rows, a.cols));
+  // Manual page breaks (ExcelApi 1.9): each before the top-left cell of the range given.
+  for (const r of print.pageBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, a.col, 1, 1));
   const footer = layout.headersFooters.defaultForAllPages;
   footer.leftFooter = print.footer.left;
   footer.centerFooter = print.footer.center;

@@ -208,6 +208,22 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
 
   /**
+   * Manual horizontal page breaks (ExcelApi 1.9):
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1)
+   * "Adds a page break before the top-left cell of the range specified"; the range must be on the sheet.
+   */
+  get horizontalPageBreaks(): { add(range: FakeRange): void } {
+    return {
+      add: (range: FakeRange) =>
+        this.command(null, (t) => {
+          const r = (range as unknown as { target(): RangeTarget }).target();
+          if (r.sheet !== t) throw new FakeExcelError("InvalidArgument", "a page break must be on the sheet");
+          if (!t.pageBreaks.includes(r.row)) t.pageBreaks.push(r.row);
+        }),
+    };
+  }
+
+  /**
    * Print settings (ExcelApi 1.9), as
    * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout describes
    * them: `paperSize`, `orientation` and `zoom` are properties;

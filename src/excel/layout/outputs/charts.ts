@@ -7,6 +7,13 @@ import { pivotTotals } from "./summary";
 
 /** Rows each chart's block takes on the Charts sheet (at least enough for its chart). */
 const MIN_BLOCK_ROWS = 16;
+/**
+ * Rows of the sheet one printed page holds, at the least: an A4 landscape
+ * page (487 pt high inside Excel's normal margins) at the scale that fits the
+ * printed columns (A to L, about 840 pt) to its width (741 pt), in Excel's
+ * 15 pt rows, is 36 rows; LibreOffice's rows are lower, so it fits more.
+ */
+const PAGE_ROWS = 34;
 /** The most rows a chart spans. */
 const MAX_CHART_ROWS = 30;
 /** The columns a chart spans, right of its table (E to L). */
@@ -81,7 +88,15 @@ export function chartsSheet(run: ModelRun): SheetSpec {
   const blocks: Block[] = [{ row: 0, col: 0, values: [["Capital and revenue charges by partner and year"]], style: "title" }];
   const charts: ChartSpec[] = [];
   let row = 2;
+  const pageBreaks: number[] = [];
+  let pageStart = 0;
   sections.forEach((b, i) => {
+    // A block that would run past the page starts a new one, so no chart is printed cut in two.
+    const chartRows = Math.min(Math.max(MIN_BLOCK_ROWS, b.rows.length + 4), MAX_CHART_ROWS);
+    if (row > pageStart && row + chartRows > pageStart + PAGE_ROWS) {
+      pageBreaks.push(row);
+      pageStart = row;
+    }
     blocks.push({ row, col: 0, values: [[b.heading]], style: "header" });
     blocks.push({ row: row + 1, col: 0, values: [[...b.headers]], style: "header" });
     blocks.push({ row: row + 2, col: 0, values: b.rows.map((r) => [...r]), formats: [null, MONEY_FORMAT, MONEY_FORMAT] });
@@ -97,7 +112,7 @@ export function chartsSheet(run: ModelRun): SheetSpec {
     });
     row += height;
   });
-  return outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [190, 110, 110] });
+  return outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [190, 110, 110], pageBreaks });
 }
 
 type Totals = ReturnType<typeof pivotTotals> extends Map<string, Map<number, infer T>> ? T : never;

@@ -1,4 +1,4 @@
-import { applyScenario, checkModelBudgets, explainCharge, runModel, runScenario } from "../engine";
+import { applyScenario, checkModelBudgets, compareSupportMethods, explainCharge, runModel, runScenario } from "../engine";
 
 /**
  * The engine functions the application layer calls, gathered in one object so
@@ -11,7 +11,8 @@ export interface EngineApi {
   readonly applyScenario: typeof applyScenario;
   readonly checkModelBudgets: typeof checkModelBudgets;
   readonly explainCharge: typeof explainCharge;
+  readonly compareSupportMethods: typeof compareSupportMethods;
 }
 
 /** The real engine. */
-export const ENGINE: EngineApi = { runModel, runScenario, applyScenario, checkModelBudgets, explainCharge };
+export const ENGINE: EngineApi = { runModel, runScenario, applyScenario, checkModelBudgets, explainCharge, compareSupportMethods };

@@ -13,6 +13,7 @@ export const FINGERPRINT_TABLES = [
   "Outturns",
   "Scenarios",
   "Settings",
+  "Support",
 ] as const;
 
 /** One of {@link FINGERPRINT_TABLES}. */
@@ -22,7 +23,8 @@ export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
-  readonly tables: Readonly<Record<FingerprintTable, string>>;
+  /** Support is absent for a model without support services. */
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support">, string>> & { readonly Support?: string };
 }
 
 /** The first 12 hex digits, as shown on output sheets. */
@@ -48,22 +50,30 @@ export function canonicalTables(model: ModelInput, run: RunSettings): Record<Fin
     Outturns: canonical(model.outturns),
     Scenarios: canonical(model.scenarios),
     Settings: canonical({ settings: model.settings, tolerance: model.tolerance, yearEnd: model.yearEnd, run }),
+    Support: canonical(model.support),
   };
+}
+
+/**
+ * The groups a model's fingerprint covers: Support only when the model has
+ * support services, so a model without them keeps the fingerprint it had
+ * before support services existed (and its recorded runs stay current).
+ */
+function groupsOf(model: ModelInput): readonly FingerprintTable[] {
+  return model.support === undefined ? FINGERPRINT_TABLES.filter((t) => t !== "Support") : FINGERPRINT_TABLES;
 }
 
 /** The fingerprint of a model's inputs and its run settings. */
 export function fingerprintInputs(model: ModelInput, run: RunSettings): InputsFingerprint {
   const forms = canonicalTables(model, run);
-  const tables = Object.fromEntries(FINGERPRINT_TABLES.map((t) => [t, sha256Hex(forms[t])])) as Record<FingerprintTable, string>;
-  const value = sha256Hex(FINGERPRINT_TABLES.map((t) => `${t}\n${forms[t]}\n`).join(""));
+  const groups = groupsOf(model);
+  const tables = Object.fromEntries(groups.map((t) => [t, sha256Hex(forms[t])])) as Record<FingerprintTable, string>;
+  const value = sha256Hex(groups.map((t) => `${t}\n${forms[t]}\n`).join(""));
   return { value, tables };
 }
 
 /** The tables whose fingerprints differ, in table order. */
-export function changedTables(
-  before: Readonly<Partial<Record<string, string>>>,
-  after: Readonly<Record<FingerprintTable, string>>,
-): FingerprintTable[] {
+export function changedTables(before: Readonly<Partial<Record<string, string>>>, after: InputsFingerprint["tables"]): FingerprintTable[] {
   return FINGERPRINT_TABLES.filter((t) => before[t] !== after[t]);
 }
 

@@ -70,7 +70,14 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
       if (step === "model") {
         const report = session.report(run.name);
         if (!report.ok) return fail(report.errors);
-        outputs = { ...outputs, run: report.value.run, budget: report.value };
+        // A model with support services: what each partner would pay under each method, beside what it pays.
+        const supportMethods = session.supportMethods(run.name);
+        outputs = {
+          ...outputs,
+          run: report.value.run,
+          budget: report.value,
+          ...(supportMethods === undefined ? {} : { supportMethods }),
+        };
         return undefined;
       }
       if (many !== undefined) {

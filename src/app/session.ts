@@ -1,4 +1,4 @@
-import type { ModelBudgetReport, ModelInput, ModelRun, Result, ScenarioInput } from "../engine";
+import type { ModelBudgetReport, ModelInput, ModelRun, Result, ScenarioInput, SupportMethodComparison } from "../engine";
 import type { ModelRead } from "../excel";
 import type { EngineApi } from "./engine-api";
 import { fingerprintInputs, type InputsFingerprint } from "./fingerprint";
@@ -30,6 +30,11 @@ export interface ModelSession {
   fingerprint(): InputsFingerprint;
   /** The scenario applied to the base (validation of its changes only); computed once. */
   applied(name: string): Result<ModelInput>;
+  /**
+   * The base model or a scenario under each support-service method, side by
+   * side (undefined without support services, or when it does not run); computed once.
+   */
+  supportMethods(name: string): SupportMethodComparison | undefined;
 }
 
 /** Starts a session over a model read from the workbook. */
@@ -38,6 +43,7 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
   const reports = new Map<string, Result<ModelBudgetReport>>();
   const runs = new Map<string, Result<ModelRun>>();
   const applications = new Map<string, Result<ModelInput>>();
+  const methods = new Map<string, SupportMethodComparison | undefined>();
   let fp: InputsFingerprint | undefined;
   const scenario = (name: string): ScenarioInput | null | undefined => (name === BASE ? null : scenarios.find((s) => s.name === name));
   const known = (name: string): ScenarioInput | null => {
@@ -84,6 +90,14 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
         runs.set(name, r);
       }
       return r;
+    },
+    supportMethods(name) {
+      if (!methods.has(name)) {
+        const applied = session.applied(name);
+        const run = session.run(name);
+        methods.set(name, applied.ok && run.ok ? engine.compareSupportMethods(applied.value, run.value) : undefined);
+      }
+      return methods.get(name);
     },
   };
   return session;

@@ -11,6 +11,7 @@ import {
 } from "../engine";
 import type { FinishedOutputs } from "../app";
 import { outsideText } from "../excel";
+import { supportJson, supportText } from "./support-report";
 
 /** Where a run's results went. */
 export interface WriteSummary {
@@ -56,6 +57,7 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
       mismatches: b.mismatches.length,
       outsideYears: run.result.outsideYears.map((o) => ({ ref: o.lineRef, nature: o.nature, amount: penceToText(o.amount), side: o.side })),
     },
+    support: supportJson(outputs),
     partners: partnerTotals(outputs).map((p) => ({
       partner: p.id,
       name: p.name,
@@ -169,6 +171,7 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
       `${budget.flags.length} flags.`,
   );
   for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
+  lines.push(...supportText(outputs));
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined)
     lines.push(

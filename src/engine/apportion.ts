@@ -10,6 +10,7 @@ import type { Pence } from "./money";
 import type { Line, Partner, PreparedModel, Settings } from "./prepared";
 import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
+import { supportReport, type SupportReport } from "./support/year-flows";
 import { compareIds, validateModel } from "./validate";
 import { MoneyBound, outsideLine, type OutsideLine } from "./validate-limits";
 
@@ -103,6 +104,8 @@ export interface ApportionResult {
   readonly linesOutsideYears: readonly string[];
   /** The same lines with their amounts and a located warning each: in the model, charged to no one. */
   readonly outsideYears: readonly OutsideLine[];
+  /** How the support services were redistributed, when the model has any. */
+  readonly support?: SupportReport;
 }
 
 /** The tie-break rule, recorded so a reviewer can re-derive every penny. */
@@ -273,6 +276,15 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
     balance: sums.balance(),
     linesOutsideYears: outside,
     outsideYears: outsideLines,
+    ...(model.support === undefined
+      ? {}
+      : {
+          support: supportReport(
+            model.support,
+            model.partners.map((p) => p.id),
+            lineYears,
+          ),
+        }),
   };
   if (table !== undefined) TABLES.set(result, table);
   return ok(result);
@@ -321,7 +333,7 @@ class MemberCache {
         }
         hit = ok({
           partners,
-          components: components.map((c) => ({ ...c, values: kept.map((i) => c.values[i] ?? "0") })),
+          components: components.map((c) => keepPartners(c, kept)),
           ...resolvedOf(m.value.weights),
           membership: m.value.fractions,
         });
@@ -579,4 +591,16 @@ export function balanceOf(lineYears: readonly LineYear[]): BalanceCheck {
       mismatches.push({ lineRef: ly.lineRef, yearLabel: ly.yearLabel, amount: ly.profile.amount, charged });
   }
   return { balanced: mismatches.length === 0 && totalIn === totalOut, totalIn, totalOut, mismatches };
+}
+
+/** A basis component for the partners kept (those members for some of the period), in their order. */
+function keepPartners(c: BasisComponent, kept: readonly number[]): BasisComponent {
+  const pick = (list: readonly string[]): string[] => kept.map((i) => list[i] ?? "0");
+  if (c.support === undefined) return { ...c, values: pick(c.values) };
+  const support = {
+    ...c.support,
+    usage: c.support.usage.map((u) => ({ ...u, percents: pick(u.percents) })),
+    percents: pick(c.support.percents),
+  };
+  return { ...c, values: pick(c.values), support };
 }

@@ -5,7 +5,11 @@ import type { Weight } from "./largest-remainder";
 import type { BasisRef, PreparedModel } from "./prepared";
 import { errs, ok, type Result } from "./result";
 import { basisRefText } from "./validate";
-import { decimalsToWeights, mixWeights } from "./weights";
+import { frac, fracToDecimalText, type Fraction } from "./fraction";
+import { lcmOfDenominators } from "./support/rational";
+import type { SupportMethod } from "./support/read-support";
+import { supportUnitShares } from "./support/unit-shares";
+import { decimalsToWeights, mixWeights, reduceWeights } from "./weights";
 
 /** One source of a basis as used for one line-year: what each partner's figure was, and the total. */
 export interface BasisComponent {
@@ -21,6 +25,20 @@ export interface BasisComponent {
   readonly total: string;
   /** True when every figure was zero and the model's equal-split fallback was applied. */
   readonly fellBackToEqual: boolean;
+  /** For a support service's cost: how £1 of it reaches each partner (the figures above are its whole-number weights). */
+  readonly support?: SupportShareDetail;
+}
+
+/** How £1 of a support service's own cost reached the partners of a line-year, for the trace. */
+export interface SupportShareDetail {
+  readonly service: string;
+  readonly method: SupportMethod;
+  /** Of £1 of the service's cost, how much became part of each service's solved total (pounds, as text). */
+  readonly through: readonly { readonly service: string; readonly amount: string }[];
+  /** Each service's use by each partner (aligned with `values`), as a percentage text. */
+  readonly usage: readonly { readonly service: string; readonly percents: readonly string[] }[];
+  /** Each partner's part of £1, as a percentage text (aligned with `values`). */
+  readonly percents: readonly string[];
 }
 
 /** What a basis resolves to for one line and year. */
@@ -73,7 +91,58 @@ function sourceValues(
     case "mix":
       // Validation forbids a mix inside a mix, so this is unreachable; say so plainly if it ever is.
       return errs([{ kind: "unknownBasis", basis: ref.id, at }]);
+    case "support":
+      // Resolved by supportWeights before this is reached; unreachable.
+      return errs([{ kind: "unknownBasis", basis: `support:${ref.service}`, at }]);
   }
+}
+
+/** A percentage of a fraction of one, as text to 4 places ("…" when it repeats). */
+function percentText(f: Fraction): string {
+  return fracToDecimalText(frac(f.n * 100n, f.d), 4);
+}
+
+/**
+ * A support service's cost in one year: the partners' exact parts of £1 of
+ * it, under the model's method, as whole-number weights (so the line is
+ * rounded once, like any other), with the working kept for the trace.
+ */
+function supportWeights(
+  model: PreparedModel,
+  service: string,
+  fy: FinancialYear,
+  partners: readonly string[],
+  at: Where,
+): Result<BasisWeights> {
+  const support = model.support;
+  if (support === undefined) return errs([{ kind: "unknownSupportService", service, known: [], at }]);
+  const r = supportUnitShares(support, service, fy, partners, at);
+  if (!r.ok) return r;
+  const lcm = lcmOfDenominators(r.value.shares);
+  const ints = r.value.shares.map((f) => f.n * (lcm / f.d));
+  const weights = reduceWeights(ints);
+  const label = support.services.find((s) => s.id === service)?.label ?? service;
+  const values = weights.map(String);
+  return ok({
+    weights,
+    components: [
+      {
+        source: `support:${service}`,
+        label: `${label} (support service, ${support.method} method)`,
+        weightPercent: undefined,
+        values,
+        total: weights.reduce<bigint>((a, w) => a + BigInt(w), 0n).toString(),
+        fellBackToEqual: false,
+        support: {
+          service,
+          method: support.method,
+          through: r.value.through.map((t) => ({ service: t.service, amount: fracToDecimalText(t.amount, 4) })),
+          usage: [...r.value.usage].map(([id, q]) => ({ service: id, percents: q.map(percentText) })),
+          percents: r.value.shares.map(percentText),
+        },
+      },
+    ],
+  });
 }
 
 function component(
@@ -120,6 +189,7 @@ export function basisWeights(
   partners: readonly string[],
   at: Where,
 ): Result<BasisWeights> {
+  if (ref.kind === "support") return supportWeights(model, ref.service, fy, partners, at);
   if (ref.kind !== "mix") {
     const c = component(model, ref, fy, partners, undefined, at);
     if (!c.ok) return c;

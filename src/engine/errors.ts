@@ -5,7 +5,7 @@
  */
 
 /** What kind of input an error points at. */
-export type Entity = "partner" | "driver" | "costLine" | "basis" | "budget" | "settings" | "scenario" | "supportService" | "argument";
+export type Entity = "partner" | "driver" | "costLine" | "basis" | "budget" | "settings" | "scenario" | "supportService" | "supportUsage" | "argument";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,
@@ -45,6 +45,10 @@ export type EngineError =
   | { readonly kind: "invalidDate"; readonly text: string; readonly at: Where }
   | { readonly kind: "unknownBasis"; readonly basis: string; readonly at: Where }
   | { readonly kind: "unknownDriver"; readonly driver: string; readonly at: Where }
+  /** A support service's cost that no partner sharing the line uses, directly or through other services. */
+  | { readonly kind: "supportUnreached"; readonly service: string; readonly partners: readonly string[]; readonly at: Where }
+  /** A "support:<service>" basis naming no support service of the model. */
+  | { readonly kind: "unknownSupportService"; readonly service: string; readonly known: readonly string[]; readonly at: Where }
   | { readonly kind: "amountPrecision"; readonly amount: string; readonly unit: string; readonly at: Where }
   | { readonly kind: "invalidUnit"; readonly text: string; readonly at: Where }
   | { readonly kind: "invalidChoice"; readonly value: string; readonly allowed: readonly string[]; readonly at: Where }
@@ -137,6 +141,7 @@ const ENTITY_LABEL: Record<Entity, string> = {
   settings: "Setting",
   scenario: "Scenario",
   supportService: "Support service",
+  supportUsage: "Support usage",
   argument: "Argument",
 };
 
@@ -191,6 +196,16 @@ export function errorMessage(e: EngineError): string {
       return `${where}: basis "${e.basis}" is not defined.`;
     case "unknownDriver":
       return `${where}: driver "${e.driver}" is not defined.`;
+    case "supportUnreached":
+      return (
+        `${where}: the cost of support service "${e.service}" cannot reach the partners sharing this line ` +
+        `(${e.partners.join(", ")}): none of them uses it, or a service it passes its cost to. ` +
+        `Add their usage on the Support sheet, or change who shares the line.`
+      );
+    case "unknownSupportService":
+      return e.known.length === 0
+        ? `${where}: "support:${e.service}" names a support service, but the model has none; add it to the Support sheet.`
+        : `${where}: "${e.service}" is not a support service; the model has ${e.known.map((k) => `"${k}"`).join(", ")}.`;
     case "amountPrecision":
       return `${where}: ${e.amount} is not a whole number of the rounding unit ${e.unit}; round it first.`;
     case "invalidUnit":

@@ -149,4 +149,22 @@ export {
 } from "./support/allocate";
 export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";
 export { solveExact } from "./support/rational";
-export type { WithinPartnerInput, OutturnInput, YearEndInput, SupportServiceInput, SupportModelInput } from "./model";
+export type {
+  WithinPartnerInput,
+  OutturnInput,
+  YearEndInput,
+  SupportServiceInput,
+  SupportModelInput,
+  SupportInput,
+  SupportServiceRowInput,
+  SupportUsageInput,
+} from "./model";
+export { DEFAULT_SUPPORT_METHOD, type PreparedSupportModel, type SupportServiceDef } from "./support/validate-support";
+export { supportReport, type SupportReport, type SupportYear, type SupportServiceYear, type ExactMoney } from "./support/year-flows";
+export type { SupportShareDetail } from "./basis-weights";
+export {
+  compareSupportMethods,
+  supportCharges,
+  type SupportMethodComparison,
+  type SupportMethodRow,
+} from "./support/compare-methods";

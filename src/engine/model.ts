@@ -155,6 +155,41 @@ export interface ModelInput {
   readonly outturns?: readonly OutturnInput[];
   /** How a year-end under- or overspend is shared, and whether it is carried forward. */
   readonly yearEnd?: YearEndInput;
+  /**
+   * Support services that serve each other and the partners (ICT serves HR,
+   * HR serves ICT). Their costs are the cost lines whose basis is
+   * "support:<service>"; see docs/support-services.md.
+   */
+  readonly support?: SupportInput;
+}
+
+/** A support service of the model (its costs are cost lines with basis "support:<id>"). */
+export interface SupportServiceRowInput {
+  /** Short unique code, e.g. "ICT". It must not clash with a partner id. */
+  readonly id: string;
+  readonly label?: string;
+}
+
+/** How much one user (a partner or another service) draws on a support service. */
+export interface SupportUsageInput {
+  /** The service used. */
+  readonly service: string;
+  /** The user: a partner id or another support service id. */
+  readonly by: string;
+  /** "2021/22"; blank means every year without a year-specific value. */
+  readonly year?: string | null;
+  /** In the service's own measure (tickets, FTE, percent…): only the proportions matter. */
+  readonly value: DecimalInput | null | undefined;
+}
+
+/** The model's support services, their usage and the method that redistributes them. */
+export interface SupportInput {
+  readonly services: readonly SupportServiceRowInput[];
+  readonly usage: readonly SupportUsageInput[];
+  /** "direct", "step-down" or "reciprocal" (blank: reciprocal, CIPFA's recommended method). */
+  readonly method?: string | null;
+  /** Step-down only: every service id once, the first closed first (blank: the services' order). */
+  readonly order?: readonly string[] | null;
 }
 
 /** A partner's budget for the recharge: partner × financial year × capital/revenue (optionally per service). */
@@ -302,6 +337,16 @@ export type ScenarioChange =
       readonly leaves?: DateInput | null;
     }
   | { readonly kind: "addLine"; readonly line: CostLineInput }
+  /** Change how support services are redistributed (and, for step-down, the order). */
+  | { readonly kind: "setSupportMethod"; readonly method: string; readonly order?: readonly string[] | null }
+  /** Set one usage figure of a support service (added when there is none). */
+  | {
+      readonly kind: "setSupportUsage";
+      readonly service: string;
+      readonly by: string;
+      readonly year?: string | null;
+      readonly value: DecimalInput;
+    }
   | { readonly kind: "removeLine"; readonly line: string }
   | {
       readonly kind: "uplift";

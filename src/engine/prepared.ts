@@ -5,6 +5,7 @@ import type { Fraction } from "./fraction";
 import type { UnitPence, Pence } from "./money";
 import type { Category, Nature } from "./model";
 import type { ProRataBasis } from "./pro-rata";
+import type { PreparedSupportModel } from "./support/validate-support";
 
 /** A basis reference after validation. */
 export type BasisRef =
@@ -12,7 +13,9 @@ export type BasisRef =
   | { readonly kind: "direct"; readonly partner: string }
   | { readonly kind: "driver"; readonly driver: string }
   | { readonly kind: "percentages"; readonly id: string }
-  | { readonly kind: "mix"; readonly id: string };
+  | { readonly kind: "mix"; readonly id: string }
+  /** A support service's own cost, redistributed by the model's support method (see docs/support-services.md). */
+  | { readonly kind: "support"; readonly service: string };
 
 /** A validated partner. */
 export interface Partner {
@@ -85,4 +88,6 @@ export interface PreparedModel {
   /** Sorted by reference. */
   readonly lines: readonly Line[];
   readonly settings: Settings;
+  /** The support services, when the model has any. */
+  readonly support?: PreparedSupportModel;
 }

@@ -3,6 +3,7 @@ import { fracToDecimalText } from "./fraction";
 import type { Category, Nature } from "./model";
 import { formatMoney, type Pence } from "./money";
 import { exactYearAmountText } from "./profile";
+import type { SupportServiceYear } from "./support/year-flows";
 
 /** One source of the basis as it applied to this partner. */
 export interface TraceComponent {
@@ -54,6 +55,12 @@ export interface ChargeTrace {
   readonly adjustment: string;
   /** The working in words (for a carried-forward line, with the settlement it carries). */
   readonly working: string;
+  /**
+   * For a support service's cost: the service's own cost that year, what it
+   * received from the other services, its total, and how £1 of its cost
+   * reached this partner (see docs/support-services.md).
+   */
+  readonly support?: string;
 }
 
 const DP = 10;
@@ -70,12 +77,17 @@ interface LineYearTrace {
   readonly totalText: string;
   readonly amountText: string;
   readonly exactLineAmount: string;
+  /** For a support service's line: the service in this year and category. */
+  readonly supportYear?: SupportServiceYear;
 }
 
-function lineYearTrace(ly: LineYear): LineYearTrace {
+function lineYearTrace(ly: LineYear, result: ApportionResult): LineYearTrace {
   const total = BigInt(ly.totalWeight);
+  const service = ly.components[0]?.support?.service;
+  const year = service === undefined ? undefined : result.support?.years.find((y) => y.year === ly.year && y.category === ly.category);
   return {
     ly,
+    ...(year === undefined ? {} : { supportYear: year.services.find((s) => s.service === service) }),
     amount: BigInt(ly.profile.amount),
     total,
     totalText: total.toString(),
@@ -126,6 +138,35 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     working:
       `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} ` +
       `(${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}`,
+    ...supportWorking(t, i, charge.partner),
+  };
+}
+
+/** A support line's working for one partner, in words (empty for any other line). */
+function supportWorking(t: LineYearTrace, i: number, partner: string): { support?: string } {
+  const detail = t.ly.components[0]?.support;
+  if (detail === undefined) return {};
+  const service = detail.service;
+  const year = t.supportYear;
+  const own =
+    year === undefined
+      ? ""
+      : `${service} costs ${formatMoney(year.ownCost)} of its own in ${t.ly.yearLabel} (${t.ly.category}), ` +
+        `receives £${year.received.text} from the other services and passes on £${year.total.text} in all. `;
+  const through = detail.through
+    .filter((x) => x.amount !== "0")
+    .map((x) => `£${x.amount} through ${x.service}`)
+    .join(" and ");
+  const uses = detail.usage
+    .map((u) => ({ service: u.service, percent: u.percents[i] ?? "0", amount: detail.through.find((x) => x.service === u.service)?.amount }))
+    .filter((u) => u.percent !== "0" && u.amount !== undefined && u.amount !== "0");
+  const sum = uses.map((u) => `${u.percent}% × ${u.amount ?? "0"}`).join(" + ");
+  return {
+    support:
+      `${own}By the ${detail.method} method, each £1 of ${service}'s cost passes ${through}; ` +
+      `${partner} uses ${uses.map((u) => `${u.percent}% of ${u.service}`).join(" and ") || "none of them"}, ` +
+      `so it bears ${sum === "" ? "0" : sum} = ${detail.percents[i] ?? "0"}% of the line` +
+      `${t.ly.membership === undefined ? "" : " before membership is allowed for (the weight above allows for it)"}.`,
   };
 }
 
@@ -137,7 +178,7 @@ function lineYearOf(result: ApportionResult, charge: Charge): LineYear {
 
 /** Explains one charge of a result. */
 export function explainCharge(result: ApportionResult, charge: Charge): ChargeTrace {
-  return explain(lineYearTrace(lineYearOf(result, charge)), charge);
+  return explain(lineYearTrace(lineYearOf(result, charge), result), charge);
 }
 
 /**
@@ -148,7 +189,7 @@ export function explainCharge(result: ApportionResult, charge: Charge): ChargeTr
 export function traceAll(result: ApportionResult): ChargeTrace[] {
   let current: LineYearTrace | undefined;
   return result.charges.map((c) => {
-    if (current === undefined || current.ly !== result.lineYears[c.lineYear]) current = lineYearTrace(lineYearOf(result, c));
+    if (current === undefined || current.ly !== result.lineYears[c.lineYear]) current = lineYearTrace(lineYearOf(result, c), result);
     return explain(current, c);
   });
 }

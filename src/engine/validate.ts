@@ -1,3 +1,4 @@
+import { validateSupport } from "./support/validate-support";
 import { parseDate, type DayNumber } from "./dates";
 import { Decimal, isBlank, messageText, parseDecimal, showInput } from "./decimal";
 import type { EngineError, Where } from "./errors";
@@ -78,7 +79,14 @@ const RESERVED_BASES = new Set(["equal"]);
  */
 export function parseBasisRef(
   text: unknown,
-  known: { partners: ReadonlySet<string>; drivers: ReadonlySet<string>; percentages: ReadonlySet<string>; mixes: ReadonlySet<string> },
+  known: {
+    partners: ReadonlySet<string>;
+    drivers: ReadonlySet<string>;
+    percentages: ReadonlySet<string>;
+    mixes: ReadonlySet<string>;
+    /** Support service ids (absent: the model has none). */
+    services?: ReadonlySet<string>;
+  },
   at: Where,
 ): Result<BasisRef> {
   if (isBlank(text)) return errs([{ kind: "missingValue", at }]);
@@ -97,6 +105,11 @@ export function parseBasisRef(
     }
     if (head === "driver") {
       return known.drivers.has(rest) ? ok({ kind: "driver", driver: rest }) : errs([{ kind: "unknownDriver", driver: rest, at }]);
+    }
+    if (head === "support") {
+      return known.services?.has(rest) === true
+        ? ok({ kind: "support", service: rest })
+        : errs([{ kind: "unknownSupportService", service: rest, known: [...(known.services ?? [])], at }]);
     }
   }
   if (known.percentages.has(t)) return ok({ kind: "percentages", id: t });
@@ -117,6 +130,8 @@ export function basisRefText(b: BasisRef): string {
     case "percentages":
     case "mix":
       return b.id;
+    case "support":
+      return `support:${b.service}`;
   }
 }
 
@@ -470,11 +485,16 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
   const drivers = validateDrivers(model.drivers ?? [], partnerIds, p);
   const bases = validateBases(model.bases ?? [], partnerIds, new Set(drivers.keys()), p);
   const settings = validateSettings(model.settings, p);
+  const support = model.support === undefined ? undefined : validateSupport(model.support, partnerIds, (e) => p.add(e));
   const known = {
     partners: partnerIds,
     drivers: new Set(drivers.keys()),
     percentages: new Set(bases.percentages.keys()),
     mixes: new Set(bases.mixes.keys()),
+    // Every id that could be a service (a bad row is reported once, at the Support sheet, not again at each line).
+    services: new Set(
+      (model.support?.services ?? []).map((s) => (typeof s.id === "string" ? s.id.trim() : "")).filter((id) => id !== "" && !partnerIds.has(id)),
+    ),
   };
   // Ids are case-sensitive; two that differ only in case are refused (see validate-limits).
   // Partners (and partners within others) by id alone: the Partners table's rows include both, so a position would mislead.
@@ -543,5 +563,6 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
       proRata: settings.proRata,
       zeroDriverFallback: settings.zeroDriverFallback,
     },
+    ...(support === undefined ? {} : { support }),
   });
 }

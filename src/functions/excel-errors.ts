@@ -37,6 +37,8 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   unknownPartner: "#N/A",
   unknownBasis: "#N/A",
   unknownDriver: "#N/A",
+  unknownSupportService: "#N/A",
+  supportUnreached: "#DIV/0!",
   unknownCostLine: "#N/A",
   unknownScenario: "#N/A",
   // Nothing to divide by: every driver zero, or a zero budget under a percentage.

@@ -5,17 +5,19 @@
  */
 export type { SampleModel } from "./sample";
 export { EAST_KENT_HOUSING } from "./east-kent-housing";
+export { EAST_KENT_SERVICES } from "./east-kent-services";
 export { ONESOURCE } from "./onesource";
 export { BRENT_LEWISHAM_SOUTHWARK } from "./brent-lewisham-southwark";
 export { SCALE_DEFAULTS, SCALE_LIMITS, syntheticModel, syntheticScaleModel, type ScaleOptions, type SyntheticOptions } from "./synthetic";
 
 import { BRENT_LEWISHAM_SOUTHWARK } from "./brent-lewisham-southwark";
 import { EAST_KENT_HOUSING } from "./east-kent-housing";
+import { EAST_KENT_SERVICES } from "./east-kent-services";
 import { ONESOURCE } from "./onesource";
 import type { SampleModel } from "./sample";
 
-/** The three samples, in the order offered to users. */
-export const SAMPLES: readonly SampleModel[] = [EAST_KENT_HOUSING, ONESOURCE, BRENT_LEWISHAM_SOUTHWARK];
+/** The samples, in the order offered to users. */
+export const SAMPLES: readonly SampleModel[] = [EAST_KENT_HOUSING, ONESOURCE, BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_SERVICES];
 
 /** A sample by id, or undefined. */
 export function sampleById(id: string): SampleModel | undefined {

@@ -9,6 +9,7 @@ import { TabBar } from "./components/TabBar";
 // Secondary screens load on first use, keeping the task pane's first paint small.
 const RunScreen = React.lazy(() => import("./screens/RunScreen").then((m) => ({ default: m.RunScreen })));
 const BudgetScreen = React.lazy(() => import("./screens/BudgetScreen").then((m) => ({ default: m.BudgetScreen })));
+const SupportScreen = React.lazy(() => import("./screens/SupportScreen").then((m) => ({ default: m.SupportScreen })));
 const ScenariosScreen = React.lazy(() => import("./screens/ScenariosScreen").then((m) => ({ default: m.ScenariosScreen })));
 const ExplainScreen = React.lazy(() => import("./screens/ExplainScreen").then((m) => ({ default: m.ExplainScreen })));
 
@@ -90,6 +91,8 @@ function renderScreen(screen: ScreenId): React.JSX.Element {
       return <RunScreen />;
     case "budget":
       return <BudgetScreen />;
+    case "support":
+      return <SupportScreen />;
     case "scenarios":
       return <ScenariosScreen />;
     case "explain":

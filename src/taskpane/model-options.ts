@@ -19,6 +19,8 @@ export interface ModelOptions {
   readonly years: readonly string[];
   /** Services named on cost lines. */
   readonly services: readonly string[];
+  /** The model's support services (those a "support:<id>" basis redistributes). */
+  readonly supportServices: readonly Choice[];
 }
 
 const AT = { entity: "settings", field: "year" } as const;
@@ -28,6 +30,7 @@ export function modelOptions(model: ModelInput): ModelOptions {
   const partners = model.partners.map((p) => ({ value: p.id, text: p.name ? `${p.name} (${p.id})` : p.id }));
   const drivers = (model.drivers ?? []).map((d) => ({ value: d.id, text: d.label ?? d.id }));
   const named = model.bases ?? [];
+  const supportServices = (model.support?.services ?? []).map((s) => ({ value: s.id, text: s.label ? `${s.label} (${s.id})` : s.id }));
   const first = parseFinancialYear(model.settings.firstYear, AT);
   const last = parseFinancialYear(model.settings.lastYear, AT);
   const years: string[] = [];
@@ -42,8 +45,10 @@ export function modelOptions(model: ModelInput): ModelOptions {
       ...drivers.map((d) => ({ value: `driver:${d.value}`, text: `Driver: ${d.text}` })),
       ...named.map((b) => ({ value: b.id, text: `${b.kind === "mix" ? "Mix" : "Percentages"}: ${b.label ?? b.id}` })),
       ...partners.map((p) => ({ value: `direct:${p.value}`, text: `Direct to ${p.text}` })),
+      ...supportServices.map((s) => ({ value: `support:${s.value}`, text: `Support service: ${s.text}` })),
     ],
     years,
     services: [...new Set(model.costLines.map((l) => l.service ?? "").filter((s) => s !== ""))].sort(),
+    supportServices,
   };
 }

@@ -18,6 +18,8 @@ export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   addLine: "Add a cost line",
   removeLine: "Remove a cost line",
   uplift: "Percentage uplift",
+  setSupportMethod: "Change the support method",
+  setSupportUsage: "Change a support usage figure",
 };
 
 /** A new change of a kind, pre-filled with the model's first line, partner or driver. */
@@ -43,6 +45,10 @@ export function blankChange(kind: ChangeKind, o: ModelOptions): ScenarioChange {
       return { kind, line };
     case "uplift":
       return { kind, percent: "", category: null, nature: null, service: null };
+    case "setSupportMethod":
+      return { kind, method: "step-down", order: null };
+    case "setSupportUsage":
+      return { kind, service: o.supportServices[0]?.value ?? "", by: partner, year: null, value: "" };
   }
 }
 
@@ -76,6 +82,10 @@ export function changeSummary(c: ScenarioChange): string {
       const filters = [c.category, c.nature, c.service].filter((f): f is string => typeof f === "string" && f !== "");
       return `Uplift ${show(c.percent)}% on ${filters.length > 0 ? filters.join(", ") : "every line"}`;
     }
+    case "setSupportMethod":
+      return `Support services by the ${c.method} method${c.order && c.order.length > 0 ? ` (order ${c.order.join(", ")})` : ""}`;
+    case "setSupportUsage":
+      return `${c.by}'s use of ${c.service}${c.year ? ` in ${c.year}` : ""}: ${show(c.value)}`;
   }
 }
 

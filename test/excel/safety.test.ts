@@ -124,6 +124,7 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
       "Budgets",
       "Settings",
       "Scenarios",
+      "Support",
       "Lists",
     ]);
     const read = await h.port.readModel();

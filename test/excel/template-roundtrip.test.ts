@@ -95,6 +95,7 @@ describe("the input tables hold a whole model", () => {
       "Budgets: Budgets, StatedTotals, Outturns",
       "Settings: Settings",
       "Scenarios: Scenarios",
+      "Support: SupportServices, SupportUsage",
       "Lists: ",
     ]);
     const costs = r.sheets.find((s) => s.name === "Costs");

@@ -27,6 +27,8 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   unknownPartner: [{ kind: "unknownPartner", partner: "LBX", at }, "#N/A"],
   unknownBasis: [{ kind: "unknownBasis", basis: "tickets", at }, "#N/A"],
   unknownDriver: [{ kind: "unknownDriver", driver: "users", at }, "#N/A"],
+  supportUnreached: [{ kind: "supportUnreached", service: "ICT", partners: ["A"], at }, "#DIV/0!"],
+  unknownSupportService: [{ kind: "unknownSupportService", service: "ICT", known: [], at }, "#N/A"],
   unknownCostLine: [{ kind: "unknownCostLine", line: "EKH-09", at }, "#N/A"],
   unknownScenario: [{ kind: "unknownScenario", scenario: "Joins", known: [], at }, "#N/A"],
   allDriversZero: [{ kind: "allDriversZero", basis: "drivers", at }, "#DIV/0!"],

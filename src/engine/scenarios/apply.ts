@@ -6,6 +6,7 @@ import { checkAddedPartners, checkTouchedLines, touch } from "./check-lines";
 import { fromDraft, toDraft, type ChangeWhere, type Draft } from "./draft";
 import { addLine, removeLine, setAmount, setBasis, setDates, uplift } from "./line-changes";
 import { addPartner, removePartner, setDriver } from "./partner-changes";
+import { setSupportMethod, setSupportUsage } from "./support-changes";
 
 /** The kinds of scenario change, in the order they are documented. */
 export const SCENARIO_CHANGE_KINDS: readonly ScenarioChange["kind"][] = [
@@ -18,6 +19,8 @@ export const SCENARIO_CHANGE_KINDS: readonly ScenarioChange["kind"][] = [
   "addLine",
   "removeLine",
   "uplift",
+  "setSupportMethod",
+  "setSupportUsage",
 ];
 
 /** The place of one change in a scenario, for error messages: `Scenario "Cloud +20%", change 2 (uplift): percent`. */
@@ -79,6 +82,10 @@ function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, 
       return removeLine(d, c, at);
     case "uplift":
       return uplift(d, c, at, unit);
+    case "setSupportMethod":
+      return setSupportMethod(d, c, at);
+    case "setSupportUsage":
+      return setSupportUsage(d, c, at);
     default: {
       // Reachable only from untyped data (a scenario built outside the workbook layer, which checks the Change column).
       const kind = (c as { kind?: unknown }).kind;

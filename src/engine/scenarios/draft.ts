@@ -7,6 +7,7 @@ import type {
   ModelInput,
   PartnerInput,
   StatedTotalInput,
+  SupportInput,
   WithinPartnerInput,
 } from "../model";
 
@@ -23,6 +24,8 @@ export interface Draft {
   withinPartners: WithinPartnerInput[];
   budgets: BudgetInput[];
   statedTotals: StatedTotalInput[];
+  /** The support services (undefined when the model has none). */
+  support: SupportInput | undefined;
 }
 
 /** Where in a scenario a problem is: its name, the change's position and kind, and the field. */
@@ -38,6 +41,7 @@ export function toDraft(model: ModelInput): Draft {
     withinPartners: [...(model.withinPartners ?? [])],
     budgets: [...(model.budgets ?? [])],
     statedTotals: [...(model.statedTotals ?? [])],
+    support: model.support,
   };
 }
 
@@ -60,6 +64,7 @@ export function fromDraft(base: ModelInput, d: Draft): ModelInput {
     ...optional("withinPartners", d.withinPartners),
     ...optional("budgets", d.budgets),
     ...optional("statedTotals", d.statedTotals),
+    ...(d.support === undefined ? {} : { support: d.support }),
   };
 }
 

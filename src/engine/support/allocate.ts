@@ -81,7 +81,8 @@ export function allocateSupport(input: SupportModelInput): Result<SupportAllocat
   return ok(roundAllocation(model.value, flows.value));
 }
 
-function flowsFor(model: PreparedSupport): Result<ExactFlows> {
+/** The exact flows of a support model under its method (nothing rounded). */
+export function flowsFor(model: PreparedSupport): Result<ExactFlows> {
   switch (model.method) {
     case "direct":
       return directFlows(model);

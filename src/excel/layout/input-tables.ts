@@ -5,7 +5,7 @@ import { DATE_FORMAT, INPUT_SHEETS, MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_
 export type ColumnKind = "id" | "text" | "money" | "date" | "number" | "percent" | "year" | "choice" | "yesno" | "any";
 
 /** The lists on the Lists sheet that validations can refer to. */
-export type ListName = "bases" | "partners" | "years" | "drivers";
+export type ListName = "bases" | "partners" | "years" | "drivers" | "supportServices" | "supportUsers";
 
 /** One column of an input table. */
 export interface ColumnDef {
@@ -58,6 +58,8 @@ export const CHANGE_KINDS = [
   "addLine",
   "removeLine",
   "uplift",
+  "setSupportMethod",
+  "setSupportUsage",
 ] as const;
 
 /** Every input table, in the order the template creates them. */
@@ -214,6 +216,36 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("note", "Notes", "text", 420),
     ],
   },
+  supportServices: {
+    key: "supportServices",
+    name: TABLES.supportServices,
+    sheet: INPUT_SHEETS.support,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("id", "Service", "id", 80, { required: true }),
+      col("label", "Name", "text", 200),
+      col("note", "Note", "text", 260),
+    ],
+  },
+  supportUsage: {
+    key: "supportUsage",
+    name: TABLES.supportUsage,
+    sheet: INPUT_SHEETS.support,
+    row: 0,
+    col: 4,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("service", "Service", "id", 80, { required: true, list: "supportServices" }),
+      col("by", "Used by", "id", 80, { required: true, list: "supportUsers", aliases: ["User"] }),
+      col("year", "Year", "year", 60, { list: "years" }),
+      col("value", "Usage", "number", 90, { required: true, aliases: ["Value"] }),
+      col("note", "Note", "text", 260),
+    ],
+  },
   scenarios: {
     key: "scenarios",
     name: TABLES.scenarios,
@@ -251,6 +283,8 @@ export const TABLE_ORDER: readonly TableKey[] = [
   "outturns",
   "settings",
   "scenarios",
+  "supportServices",
+  "supportUsage",
 ];
 
 /** The number format a column's cells get. */
@@ -299,6 +333,8 @@ export type SettingKey =
   | "tolerancePercent"
   | "yearEndBasis"
   | "carryForward"
+  | "supportMethod"
+  | "supportOrder"
   | "runScenario"
   | "compareFirst"
   | "compareSecond"
@@ -385,6 +421,23 @@ export const SETTINGS: readonly SettingDef[] = [
     note:
       "Yes: each partner's share of a year-end under- or overspend becomes its own one-off line in the next year's charges " +
       "(flagged, and not carried, when that year is not modelled).",
+  },
+  {
+    key: "supportMethod",
+    label: "Support method",
+    kind: "choice",
+    required: false,
+    choices: ["reciprocal", "step-down", "direct"],
+    note:
+      "How support services that serve each other (Support sheet) are recharged: reciprocal (default; solved exactly), " +
+      "step-down (in the order below) or direct (their use of each other ignored).",
+  },
+  {
+    key: "supportOrder",
+    label: "Step-down order",
+    kind: "text",
+    required: false,
+    note: "Step-down only: the support services, first closed first, separated by commas (blank: the Support sheet's order).",
   },
   {
     key: "runScenario",

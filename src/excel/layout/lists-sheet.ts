@@ -15,6 +15,8 @@ const ORDER: readonly { name: ListName; header: string }[] = [
   { name: "partners", header: "Partners" },
   { name: "years", header: "Years" },
   { name: "drivers", header: "Drivers" },
+  { name: "supportServices", header: "Support services" },
+  { name: "supportUsers", header: "Support users" },
 ];
 
 /** The years a model covers, as labels; empty when the settings do not name valid years. */
@@ -37,6 +39,7 @@ export function basisChoices(model: ModelInput | undefined): string[] {
     ...model.partners.map((p) => `direct:${p.id}`),
     ...(model.drivers ?? []).map((d) => `driver:${d.id}`),
     ...(model.bases ?? []).map((b) => b.id),
+    ...(model.support?.services ?? []).map((s) => `support:${s.id}`),
   ];
 }
 
@@ -47,6 +50,9 @@ export function buildListsSheet(model: ModelInput | undefined): ListsSheet {
     partners: (model?.partners ?? []).map((p) => p.id),
     years: modelYears(model),
     drivers: (model?.drivers ?? []).map((d) => d.id),
+    supportServices: (model?.support?.services ?? []).map((s) => s.id),
+    // A support service is used by partners and by the other services.
+    supportUsers: [...(model?.support?.services ?? []).map((s) => s.id), ...(model?.partners ?? []).map((p) => p.id)],
   };
   const height = Math.max(1, ...ORDER.map((o) => lists[o.name].length));
   const values: CellValue[][] = [ORDER.map((o) => o.header)];
@@ -75,7 +81,7 @@ export function buildListsSheet(model: ModelInput | undefined): ListsSheet {
     conditionalFormats: [],
     charts: [],
     freezeRows: 1,
-    columnWidths: [120, 80, 70, 90],
+    columnWidths: [120, 80, 70, 90, 100, 100],
     tabColor: TAB_COLORS.lists,
   };
   return { spec, ranges };

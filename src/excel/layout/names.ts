@@ -13,6 +13,7 @@ export const INPUT_SHEETS = {
   budgets: "Budgets",
   settings: "Settings",
   scenarios: "Scenarios",
+  support: "Support",
 } as const;
 
 /** The sheet of drop-down lists the input validations refer to. */
@@ -26,6 +27,7 @@ export const OUTPUT_SHEETS = {
   comparison: "Scenario comparison",
   trace: "Trace",
   charts: "Charts",
+  supportFlows: "Support flows",
   runLog: "Run log",
 } as const;
 
@@ -46,6 +48,8 @@ export const TABLES = {
   outturns: "Outturns",
   settings: "Settings",
   scenarios: "Scenarios",
+  supportServices: "SupportServices",
+  supportUsage: "SupportUsage",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

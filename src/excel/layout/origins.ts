@@ -43,6 +43,10 @@ export interface ModelOrigins {
   readonly scenarioRows: Readonly<Record<string, readonly number[]>>;
   /** Scenario name → its first row. */
   readonly scenarioFirstRows: Readonly<Record<string, number>>;
+  /** Per support service, in input order (absent in origins kept from before support services). */
+  readonly supportServiceRows?: readonly { readonly id: string; readonly row: number }[];
+  /** Per support usage row, in input order. */
+  readonly supportUsageRows?: readonly number[];
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -78,6 +82,8 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   "yearEnd.basis": "yearEndBasis",
   yearEndBasis: "yearEndBasis",
   "yearEnd.carryForward": "carryForward",
+  supportMethod: "supportMethod",
+  supportOrder: "supportOrder",
   carryForward: "carryForward",
   runScenario: "runScenario",
   scenario: "runScenario",
@@ -116,6 +122,8 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   excludes: "details",
   indexationRate: "details",
   indexationBaseYear: "details",
+  method: "details",
+  order: "details",
 };
 
 function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {
@@ -212,6 +220,17 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
           ? (SCENARIO_FIELDS[raw] ?? (raw.startsWith("driver") || raw.startsWith("percent") || raw === "partner" ? "details" : undefined))
           : undefined;
       return cell(o, "scenarios", row ?? first, field ?? (row === undefined ? "scenario" : "change"), "scenario");
+    }
+    case "supportService": {
+      const rows = o.supportServiceRows ?? [];
+      const byIndex = at.index !== undefined ? rows[at.index - 1] : undefined;
+      const s = byIndex ?? rows.find((r) => r.id === at.key);
+      // A service's usage is in the usage table; its row there is not known here, so point at the service.
+      return cell(o, "supportServices", s?.row, at.field === "label" ? "label" : "id", "id");
+    }
+    case "supportUsage": {
+      const row = at.index !== undefined ? o.supportUsageRows?.[at.index - 1] : undefined;
+      return cell(o, "supportUsage", row, at.field, "value");
     }
     case "argument":
       return undefined;

@@ -12,6 +12,7 @@ import { readDrivers } from "./read/drivers";
 import { readPartners } from "./read/partners";
 import { readScenarios } from "./read/scenarios";
 import { readSettings } from "./read/settings";
+import { readSupport } from "./read/support";
 import { bodyRows, matchColumns, origin, readContext, type ParsedTable, type RawTable } from "./read/table-rows";
 import type { RunSettings } from "./run-settings";
 
@@ -70,7 +71,8 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { costLines, costRows } = readCosts(ctx);
   const { bases, basisRows, withinPercents } = readBases(ctx, withinIds);
   const { budgets, budgetRows, statedTotals, statedTotalRows, outturns, outturnRows } = readBudgets(ctx);
-  const { settings, tolerance, yearEnd, runSettings, preparedBy, title, settingRows } = readSettings(ctx);
+  const { settings, tolerance, yearEnd, runSettings, preparedBy, title, settingRows, supportMethod, supportOrder } = readSettings(ctx);
+  const { support, supportServiceRows, supportUsageRows } = readSupport(ctx, supportMethod, supportOrder);
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
@@ -96,6 +98,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(withinPartners.length === 0 ? {} : { withinPartners }),
     ...(outturns.length === 0 ? {} : { outturns }),
     ...(yearEnd === undefined ? {} : { yearEnd }),
+    ...(support === undefined ? {} : { support }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -112,6 +115,8 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     settingRows,
     scenarioRows,
     scenarioFirstRows,
+    supportServiceRows,
+    supportUsageRows,
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

@@ -88,6 +88,13 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
       if (c.service !== undefined && c.service !== null) pairs.push(["service", c.service]);
       return { value: decimalToCell(c.percent), details: formatDetails(pairs) };
     }
+    case "setSupportMethod": {
+      const pairs: [string, string][] = [["method", c.method]];
+      if (c.order !== undefined && c.order !== null && c.order.length > 0) pairs.push(["order", String(listCell(c.order))]);
+      return { details: formatDetails(pairs) };
+    }
+    case "setSupportUsage":
+      return { partner: c.by, year: text(c.year), value: decimalToCell(c.value), details: formatDetails([["service", c.service]]) };
   }
 }
 
@@ -297,6 +304,27 @@ export function rowToChange(row: ScenarioRow): RowResult {
           ...(service === undefined ? {} : { service }),
         },
       };
+    }
+    case "setSupportMethod": {
+      const d = detailsOf(row, ["method", "order"]);
+      if (isProblem(d)) return fail(d);
+      const method = d.get("method");
+      if (method === undefined)
+        return fail({ column: "details", value: cellText(row.details), expected: "method=direct, method=step-down or method=reciprocal" });
+      const order = d.get("order");
+      return { ok: true, change: { kind, method, ...(order === undefined ? {} : { order: cellList(order) }) } };
+    }
+    case "setSupportUsage": {
+      const by = need(row, "partner", "the user: a partner or another support service");
+      const value = needDecimal(row, "value", "the new usage figure");
+      if (isProblem(by)) return fail(by);
+      if (isProblem(value)) return fail(value);
+      const d = detailsOf(row, ["service"]);
+      if (isProblem(d)) return fail(d);
+      const service = d.get("service");
+      if (service === undefined) return fail({ column: "details", value: cellText(row.details), expected: "service=<the support service used>" });
+      const year = optText(row.year);
+      return { ok: true, change: { kind, service, by, ...(year === undefined ? {} : { year }), value } };
     }
   }
 }

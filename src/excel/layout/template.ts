@@ -20,6 +20,10 @@ export interface TemplateNotes {
   readonly statedTotals?: Readonly<Record<string, string>>;
   /** By outturn position (0-based) in `model.outturns`. */
   readonly outturns?: Readonly<Record<number, string>>;
+  /** By support service id. */
+  readonly supportServices?: Readonly<Record<string, string>>;
+  /** By usage position (0-based) in `model.support.usage`. */
+  readonly supportUsage?: Readonly<Record<number, string>>;
 }
 
 interface TablePart {
@@ -122,6 +126,10 @@ function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSe
       return model?.yearEnd?.basis ?? "";
     case "carryForward":
       return model?.yearEnd?.carryForward === true ? "Yes" : "No";
+    case "supportMethod":
+      return model?.support?.method ?? (model?.support === undefined ? "" : "reciprocal");
+    case "supportOrder":
+      return listCell(model?.support?.order ?? undefined);
     case "runScenario":
       return run.scenario;
     case "compareFirst":
@@ -385,6 +393,18 @@ export function buildInputSheets(
     r.details,
   ]);
   const scenarios = tablePart(T.scenarios, scenarioRows, L);
+  const supportServices = tablePart(
+    T.supportServices,
+    (model?.support?.services ?? []).map((sv) => [sv.id, sv.label ?? "", notes.supportServices?.[sv.id] ?? ""]),
+    L,
+  );
+  const supportUsage = tablePart(
+    T.supportUsage,
+    (model?.support?.usage ?? []).map((u, i) => [u.service, u.by, u.year ?? "", decimalToCell(u.value), notes.supportUsage?.[i] ?? ""]),
+    L,
+  );
+  // A new workbook gets the Support sheet to fill in; a model without support services does not need one.
+  const support = model === undefined || model.support !== undefined ? [sheet("support", [supportServices, supportUsage])] : [];
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),
@@ -393,6 +413,7 @@ export function buildInputSheets(
     sheet("budgets", [budgets, stated, outturns]),
     sheet("settings", [settingsPart(model, options.run ?? DEFAULT_RUN_SETTINGS, options.title ?? "")]),
     sheet("scenarios", [scenarios]),
+    ...support,
     lists.spec,
   ];
   return { ok: true, sheets };

@@ -24,9 +24,15 @@ export function useModelRun(): ModelRunState {
     const scenario = session.read.runSettings.scenario;
     const report = session.report(scenario);
     if (!report.ok) return { kind: "errors", errors: report.errors };
+    const supportMethods = session.supportMethods(scenario);
     return {
       kind: "ready",
-      outputs: { run: report.value.run, budget: report.value, ...(scenario === "" ? {} : { scenario }) },
+      outputs: {
+        run: report.value.run,
+        budget: report.value,
+        ...(scenario === "" ? {} : { scenario }),
+        ...(supportMethods === undefined ? {} : { supportMethods }),
+      },
       written: false,
     };
   }, [session, hasErrors, lastRun]);

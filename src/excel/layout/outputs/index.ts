@@ -5,11 +5,13 @@ import {
   type ManyComparison,
   type ModelBudgetReport,
   type ModelRun,
+  type SupportMethodComparison,
 } from "../../../engine";
 import type { SheetSpec } from "../cells";
 import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
+import { supportFlowsSheet } from "./support-flows";
 import { FOOTER_SECTION, withPrintFooter } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { runLogSheet, type RunLogEntry } from "./run-log";
@@ -38,6 +40,8 @@ export interface RunOutputs {
   readonly stamp?: RunStamp;
   /** The model's title, printed in every output sheet's footer (default: {@link defaultTitle}). */
   readonly title?: string;
+  /** Each partner's support-service charges under the three methods (a model with support services). */
+  readonly supportMethods?: SupportMethodComparison;
   /** The whole Run log to write (earlier entries, then this run's): written as the Run log sheet when given. */
   readonly log?: readonly RunLogEntry[];
 }
@@ -73,6 +77,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
       : comparisonSheet(run, outputs.comparison, outputs.doNoHarm, scenario),
     traceSheet(run),
     chartsSheet(run),
+    ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
   ].map((s) => (stamp === undefined ? s : stamped(s, stamp)));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),

@@ -15,6 +15,9 @@ export interface SettingsRead {
   readonly preparedBy: string;
   readonly title: string;
   readonly settingRows: Partial<Record<SettingKey, number>>;
+  /** The support method and step-down order cells, read with the Support sheet. */
+  readonly supportMethod: CellValue | undefined;
+  readonly supportOrder: CellValue | undefined;
 }
 
 /** Reads the Settings table: one row per setting, found by its label. */
@@ -83,5 +86,15 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     compareFirst: cellText(sv("compareFirst")),
     compareSecond: cellText(sv("compareSecond")),
   };
-  return { settings, tolerance, yearEnd, runSettings, preparedBy: cellText(sv("preparedBy")), title: cellText(sv("title")), settingRows };
+  return {
+    settings,
+    tolerance,
+    yearEnd,
+    runSettings,
+    preparedBy: cellText(sv("preparedBy")),
+    title: cellText(sv("title")),
+    settingRows,
+    supportMethod: sv("supportMethod"),
+    supportOrder: sv("supportOrder"),
+  };
 }

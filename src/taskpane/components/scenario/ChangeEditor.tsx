@@ -226,5 +226,57 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
           />
         </div>
       );
+    case "setSupportMethod":
+      return (
+        <div className={c.grid}>
+          <ChoiceField
+            label="Method"
+            value={change.method}
+            choices={SUPPORT_METHOD_CHOICES}
+            onChange={(method) => onChange({ ...change, method })}
+          />
+          <TextField
+            label="Step-down order (services, first closed first)"
+            value={(change.order ?? []).join(", ")}
+            onChange={(v) => onChange({ ...change, order: v.split(",").map((x) => x.trim()).filter((x) => x !== "") })}
+          />
+        </div>
+      );
+    case "setSupportUsage":
+      return (
+        <div className={c.grid}>
+          <ChoiceField
+            label="Support service"
+            value={change.service}
+            choices={options.supportServices}
+            onChange={(service) => onChange({ ...change, service })}
+          />
+          <ChoiceField
+            label="Used by"
+            value={change.by}
+            choices={[...options.partners, ...options.supportServices]}
+            onChange={(by) => onChange({ ...change, by })}
+          />
+          <ChoiceField
+            label="Year"
+            value={change.year ?? ""}
+            blank="Every year"
+            choices={yearChoices}
+            onChange={(v) => onChange({ ...change, year: v || null })}
+          />
+          <TextField
+            label="Usage"
+            inputMode="decimal"
+            value={inputText(change.value)}
+            onChange={(value) => onChange({ ...change, value })}
+          />
+        </div>
+      );
   }
 }
+
+const SUPPORT_METHOD_CHOICES = [
+  { value: "direct", text: "Direct" },
+  { value: "step-down", text: "Step-down" },
+  { value: "reciprocal", text: "Reciprocal" },
+];

@@ -1,0 +1,139 @@
+import { formatMoney, type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
+import type { Block, CellValue, SheetSpec } from "../cells";
+import { MONEY_FORMAT } from "../names";
+import { outputSheet, pounds, runNotes, scenarioText } from "./common";
+import { runPartners } from "./partners";
+
+/** The method names as a finance officer reads them. */
+export const SUPPORT_METHOD_WORDS: Readonly<Record<string, string>> = {
+  direct: "Direct",
+  "step-down": "Step-down",
+  reciprocal: "Reciprocal",
+};
+
+/** An exact amount's decimal text (pounds, "…" when it repeats) as the number a cell shows to the penny. */
+function exactNumber(text: string): number {
+  return Number(text.replace("…", ""));
+}
+
+/**
+ * The Support flows sheet: for each year and category, each support
+ * service's own cost, what it received from the other services, the total it
+ * passed on and where that went; what each partner was charged (rounded line
+ * by line); and the three methods side by side. Written only for a model
+ * with support services.
+ */
+export function supportFlowsSheet(
+  run: ModelRun,
+  report: SupportReport,
+  methods: SupportMethodComparison | undefined,
+  scenario?: string,
+): SheetSpec {
+  const partners = runPartners(run).filter((p) => p.within === undefined);
+  const services = report.years[0]?.services.map((s) => s.service) ?? [];
+  const users = [...services, ...partners.map((p) => p.id)];
+  const order = report.method === "step-down" ? ` (order: ${report.order.join(", ")})` : "";
+  const blocks: Block[] = [
+    {
+      row: 0,
+      col: 0,
+      values: [
+        [`Support services: how their costs reach the partners — ${SUPPORT_METHOD_WORDS[report.method] ?? report.method} method${order}`],
+      ],
+      style: "title",
+    },
+    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+    {
+      row: 3,
+      col: 0,
+      values: [
+        [
+          "Flows are exact amounts shown to the penny (the exact figure of any charge is in Explain and --explain). " +
+            "Each cost line of a service is charged by where £1 of that service's cost ends up, and rounded on its own, " +
+            "so the charged row adds up to the services' own costs to the penny.",
+        ],
+      ],
+      style: "note",
+    },
+  ];
+  const headers = ["Service", "Name", "Own cost (£)", "Received (£)", "Total passed on (£)", ...users.map((u) => `To ${u} (£)`)];
+  const formats = [null, null, ...headers.slice(2).map(() => MONEY_FORMAT)];
+  let row = 5;
+  for (const y of report.years) {
+    blocks.push({ row, col: 0, values: [[`${y.yearLabel} — ${y.category}`]], style: "header" });
+    blocks.push({ row: row + 1, col: 0, values: [headers], style: "header" });
+    const body: CellValue[][] = y.services.map((s) => [
+      s.service,
+      s.label,
+      pounds(s.ownCost),
+      exactNumber(s.received.text),
+      exactNumber(s.total.text),
+      ...users.map((u) => {
+        const f = s.flows.find((x) => x.to === u);
+        return f === undefined ? "" : exactNumber(f.amount.text);
+      }),
+    ]);
+    const own = y.services.reduce((a, s) => a + s.ownCost, 0);
+    body.push([
+      "Charged",
+      "Rounded, line by line",
+      pounds(own),
+      "",
+      "",
+      ...users.map((u) => {
+        const c = y.charged.find((x) => x.partner === u);
+        return c === undefined ? "" : pounds(c.amount);
+      }),
+    ]);
+    blocks.push({ row: row + 2, col: 0, values: body, formats });
+    row += body.length + 4;
+  }
+  if (methods !== undefined) row = methodBlocks(blocks, row, methods, partners);
+  return outputSheet("supportFlows", { blocks, freezeRows: 0, columnWidths: [80, 160, 110, 110, 120, ...users.map(() => 100)] });
+}
+
+function methodBlocks(
+  blocks: Block[],
+  row: number,
+  m: SupportMethodComparison,
+  partners: readonly { readonly id: string; readonly name: string }[],
+): number {
+  const words = m.methods.map((x) => `${SUPPORT_METHOD_WORDS[x] ?? x}${x === m.current ? " (used)" : ""} (£)`);
+  blocks.push({
+    row,
+    col: 0,
+    values: [
+      [`The three methods side by side: each partner's support-service charges over all years (step-down order ${m.order.join(", ")})`],
+    ],
+    style: "header",
+  });
+  blocks.push({ row: row + 1, col: 0, values: [["Partner", "Name", ...words, "Largest − smallest (£)"]], style: "header" });
+  const body: CellValue[][] = m.rows.map((r) => {
+    const ran = r.amounts.filter((a): a is number => a !== undefined);
+    return [
+      r.partner,
+      partners.find((p) => p.id === r.partner)?.name ?? r.partner,
+      ...r.amounts.map((a) => (a === undefined ? "could not run" : pounds(a))),
+      ran.length < 2 ? "" : pounds(Math.max(...ran) - Math.min(...ran)),
+    ];
+  });
+  body.push(["All partners", "", ...m.totals.map((t) => (t === undefined ? "" : pounds(t))), ""]);
+  blocks.push({ row: row + 2, col: 0, values: body, formats: [null, null, ...m.methods.map(() => MONEY_FORMAT), MONEY_FORMAT] });
+  const failed = m.methods.filter((x) => m.problems[x] !== undefined);
+  if (failed.length > 0)
+    blocks.push({
+      row: row + 3 + body.length,
+      col: 0,
+      values: [
+        [`Could not run by ${failed.map((x) => SUPPORT_METHOD_WORDS[x] ?? x).join(", ")}: see the problems the add-in lists for them.`],
+      ],
+      style: "note",
+    });
+  return row + body.length + 5;
+}
+
+/** A one-line description of where the support services' costs went, for summaries. */
+export function supportSummaryText(report: SupportReport, scenario?: string): string {
+  const own = report.years.reduce((a, y) => a + y.services.reduce((b, s) => b + s.ownCost, 0), 0);
+  return `${scenarioText(scenario)}: support services' own costs ${formatMoney(own)}, all recharged by the ${report.method} method.`;
+}

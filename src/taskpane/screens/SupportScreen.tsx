@@ -1,0 +1,203 @@
+import * as React from "react";
+import {
+  Field,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import { partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
+import { engineErrorsText } from "../../app";
+import { Notice } from "../components/Notice";
+import { ScreenHeading } from "../components/ScreenHeading";
+import { StaleNotice } from "../components/StaleNotice";
+import { categoryLabel, formatExactPounds, formatMoney, partnerLabel } from "../format";
+import { useModelRun } from "../hooks/useModelRun";
+import { useWorkbook } from "../hooks/useWorkbook";
+import { useScreenStyles } from "../styles";
+
+const METHOD_WORDS: Readonly<Record<string, string>> = { direct: "Direct", "step-down": "Step-down", reciprocal: "Reciprocal" };
+
+/** Exact pounds to the penny for a narrow table ("£14,583.33…"): the digits are the engine's, cut, never rounded. */
+function toPenny(text: string): string {
+  const m = /^(-?\d+)(?:\.(\d{0,2})\d*)?(…)?$/.exec(text);
+  if (!m) return formatExactPounds(text);
+  const [, int = "0", dp = "", dots] = m;
+  const cut = text.length > int.length + 3 || dots !== undefined;
+  return `${formatExactPounds(`${int}.${dp.padEnd(2, "0")}`)}${cut ? "…" : ""}`;
+}
+
+/**
+ * Support: where the support services' costs go. For a chosen year and
+ * category, each service's own cost, what it received from the other
+ * services and the total it passed on, with its flows to the other services
+ * and to the partners; then each partner's support charges under the three
+ * methods side by side ("how much does the choice of method move each
+ * council's charge?").
+ */
+export function SupportScreen(): React.JSX.Element {
+  const s = useScreenStyles();
+  const { state } = useWorkbook();
+  const run = useModelRun();
+  const [pick, setPick] = React.useState("0");
+  if (run.kind !== "ready") {
+    return (
+      <section className={s.screen} aria-labelledby="support-title">
+        <ScreenHeading id="support-title" title="Support services" />
+        <StaleNotice />
+        {run.kind === "errors" ? (
+          <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
+        ) : (
+          <Notice intent="info">
+            {state.read === undefined
+              ? (state.noModel ?? "The workbook could not be read.")
+              : "Fix the model's errors (Check screen) to see the support services."}
+          </Notice>
+        )}
+      </section>
+    );
+  }
+  const { outputs } = run;
+  const report = outputs.run.result.support;
+  if (report === undefined) {
+    return (
+      <section className={s.screen} aria-labelledby="support-title">
+        <ScreenHeading id="support-title" title="Support services" />
+        <Notice intent="info">
+          This model has no support services. Services that serve each other (ICT serving HR, HR serving ICT) go on the Support sheet, and
+          their cost lines on the Costs sheet take the basis support:&lt;service&gt;. The East Kent Services sample shows how.
+        </Notice>
+      </section>
+    );
+  }
+  const names = partnerNames(outputs.run.model);
+  const year = report.years[Number(pick)] ?? report.years[0];
+  return (
+    <section className={s.screen} aria-labelledby="support-title">
+      <ScreenHeading
+        id="support-title"
+        title="Support services"
+        intro={
+          `${outputs.scenario ? `Scenario "${outputs.scenario}"` : "Base model"}: recharged by the ` +
+          `${METHOD_WORDS[report.method] ?? report.method} method` +
+          `${report.method === "step-down" ? ` (order ${report.order.join(", ")})` : ""}.`
+        }
+      />
+      <StaleNotice />
+      {year === undefined ? (
+        <Notice intent="info">No support-service costs fall in the model's years.</Notice>
+      ) : (
+        <>
+          <Field label="Year and category" size="small">
+            <Select size="small" value={pick} onChange={(_, d) => setPick(d.value)}>
+              {report.years.map((y, i) => (
+                <option key={`${y.yearLabel}-${y.category}`} value={String(i)}>
+                  {`${y.yearLabel} ${categoryLabel(y.category).toLowerCase()}`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <FlowsTables year={year} names={names} />
+        </>
+      )}
+      {outputs.supportMethods === undefined ? null : <MethodTable m={outputs.supportMethods} names={names} />}
+    </section>
+  );
+}
+
+function FlowsTables({ year, names }: { year: SupportYear; names: ReadonlyMap<string, string> }): React.JSX.Element {
+  const s = useScreenStyles();
+  const label = `Support services in ${year.yearLabel}, ${year.category}`;
+  return (
+    <div className={s.stack}>
+      {year.services.map((svc) => {
+        const id = `support-${svc.service}`.replace(/\W+/g, "-");
+        return (
+          <section key={svc.service} aria-labelledby={id}>
+            <Subtitle2 as="h3" id={id}>
+              {svc.label} ({svc.service})
+            </Subtitle2>
+            <Text as="p" size={200}>
+              Own cost {formatMoney(svc.ownCost)}; received {toPenny(svc.received.text)} from the other services; passed on{" "}
+              {toPenny(svc.total.text)} in all.
+            </Text>
+            <div className={s.scroll} tabIndex={0} role="region" aria-label={`${label}: where ${svc.label}'s cost went`}>
+              <Table className={s.table} size="extra-small" aria-label={`${label}: where ${svc.label}'s cost went`}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">To</TableHeaderCell>
+                    <TableHeaderCell scope="col" className={s.money}>
+                      Amount
+                    </TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {svc.flows.map((f) => (
+                    <TableRow key={f.to}>
+                      <TableCell>{f.toService ? `${f.to} (service)` : partnerLabel(f.to, names)}</TableCell>
+                      <TableCell className={s.money}>{toPenny(f.amount.text)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </section>
+        );
+      })}
+      <Text as="p" size={200}>
+        Charged to the partners (each cost line rounded on its own):{" "}
+        {year.charged.map((c) => `${c.partner} ${formatMoney(c.amount)}`).join(", ")}.
+      </Text>
+    </div>
+  );
+}
+
+function MethodTable({ m, names }: { m: SupportMethodComparison; names: ReadonlyMap<string, string> }): React.JSX.Element {
+  const s = useScreenStyles();
+  const label = "Support charges by method, all years";
+  const failed = m.methods.filter((x) => m.problems[x] !== undefined);
+  return (
+    <section aria-labelledby="support-methods">
+      <Subtitle2 as="h3" id="support-methods">
+        The three methods side by side
+      </Subtitle2>
+      <Text as="p" size={200}>
+        Each partner&apos;s support-service charges over all years under each method (step-down in the order {m.order.join(", ")}).
+      </Text>
+      <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
+        <Table className={s.table} size="extra-small" aria-label={label}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Partner</TableHeaderCell>
+              {m.methods.map((x) => (
+                <TableHeaderCell key={x} scope="col" className={s.money}>
+                  {`${METHOD_WORDS[x] ?? x}${x === m.current ? " (used)" : ""}`}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {m.rows.map((r) => (
+              <TableRow key={r.partner}>
+                <TableCell>{partnerLabel(r.partner, names)}</TableCell>
+                {r.amounts.map((a, i) => (
+                  <TableCell key={m.methods[i]} className={s.money}>
+                    {a === undefined ? "–" : formatMoney(a)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {failed.length > 0 ? (
+        <Notice intent="warning">{`Could not be worked out by the ${failed.map((x) => METHOD_WORDS[x] ?? x).join(", ")} method: choose it in Settings and Check to see why.`}</Notice>
+      ) : null}
+    </section>
+  );
+}

@@ -234,14 +234,12 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     const run = runModel(sample.model);
     if (!run.ok) throw new Error(run.errors.map(errorMessage).join("\n"));
     const first = sample.model.partners[0]!;
-    const heights = await charts
-      .nth(2)
-      .evaluate((el) =>
-        [...el.querySelectorAll("rect[data-series]")].map((r) => ({
-          series: r.getAttribute("data-series"),
-          h: Number(r.getAttribute("height")),
-        })),
-      );
+    const heights = await charts.nth(2).evaluate((el) =>
+      [...el.querySelectorAll("rect[data-series]")].map((r) => ({
+        series: r.getAttribute("data-series"),
+        h: Number(r.getAttribute("height")),
+      })),
+    );
     const revenue = (y: number): number =>
       run.value.rows.filter((r) => r.partner === first.id && r.year === y && r.category === "revenue").reduce((a, r) => a + r.amount, 0);
     const years = [...new Set(run.value.rows.map((r) => r.year))].sort();

@@ -77,7 +77,8 @@ function ChartFigure({ spec, data, sheet }: { spec: ChartSpec; data: ChartData; 
       </figcaption>
       <svg
         className={c.svg}
-        viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
+        // Rotated category labels need the room below the plot; level ones need a line of it.
+        viewBox={`0 0 ${VIEW.width} ${rotate ? VIEW.height : PLOT.bottom + 24}`}
         role="img"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-desc`}

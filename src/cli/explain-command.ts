@@ -61,6 +61,7 @@ function explanationText(args: ExplainArgs, e: ChargeExplanation): string[] {
     `  ${e.split !== undefined && e.split.parent !== args.partner ? `${t.partner}'s weight` : "Weight"}: ${t.weight} of ${t.totalWeight}`,
     `  Exact share: £${t.exactShare}; rounded by largest remainder to ${formatMoney(t.share)} (${t.adjustment})`,
     `  Working: ${t.working}`,
+    ...(t.support === undefined ? [] : [`  Support service: ${t.support}`]),
   ];
   const s = e.split;
   if (s !== undefined) {
@@ -105,6 +106,7 @@ function explanationJson(args: ExplainArgs, e: ChargeExplanation): Record<string
     share: penceToText(t.share),
     adjustment: t.adjustment,
     working: t.working,
+    support: t.support ?? null,
     within:
       s === undefined
         ? null

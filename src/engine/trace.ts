@@ -153,7 +153,9 @@ function supportWorking(t: LineYearTrace, i: number, partner: string): { support
       ? ""
       : `${service} costs ${formatMoney(year.ownCost)} of its own in ${t.ly.yearLabel} (${t.ly.category}), ` +
         `receives £${year.received.text} from the other services and passes on £${year.total.text} in all. `;
-  const through = detail.through
+  // The service's own total first (its £1 plus what comes back to it), then the others.
+  const through = [...detail.through]
+    .sort((a, b) => (a.service === service ? -1 : b.service === service ? 1 : 0))
     .filter((x) => x.amount !== "0")
     .map((x) => `£${x.amount} through ${x.service}`)
     .join(" and ");

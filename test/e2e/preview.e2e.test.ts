@@ -13,8 +13,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareScenarios, doNoHarm, errorMessage, formatMoney, runModel, type ScenarioInput } from "../../src/engine";
-import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
+import {
+  compareScenarios,
+  compareSupportMethods,
+  doNoHarm,
+  errorMessage,
+  formatMoney,
+  runModel,
+  type ScenarioInput,
+} from "../../src/engine";
+import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_SERVICES } from "../../src/samples";
 import { axeViolations } from "./support/axe";
 import { ROOT, buildInto } from "./support/build";
 import { initialScripts } from "./support/bundle-size";
@@ -519,4 +527,25 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     expect(await sheetTab("Summary").count()).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it("13 East Kent Services: the support flows and the three methods side by side", async () => {
+    await openPreview(NARROW, "&sample=east-kent-services");
+    await pane().getByRole("button", { name: "Open the model in this workbook" }).click();
+    await pane().getByText("No problems").waitFor();
+    await openScreen("Support");
+    await pane().getByRole("heading", { name: "Support services", level: 2 }).waitFor();
+    await pane().getByRole("combobox", { name: "Year and category" }).selectOption({ label: "2023/24 revenue" });
+    const ict = pane().getByRole("table", { name: "Support services in 2023/24, revenue: where ICT service's cost went" });
+    await ict.waitFor();
+    expect(await ict.textContent()).toContain("HR (service)");
+    // The methods side by side, each figure the engine's.
+    const methods = compareSupportMethods(EAST_KENT_SERVICES.model);
+    const table = pane().getByRole("table", { name: "Support charges by method, all years" });
+    const ccc = methods?.rows.find((r) => r.partner === "CCC");
+    const text = await table.textContent();
+    for (const a of ccc?.amounts ?? []) expect(text).toContain(formatMoney(a ?? 0));
+    expect(text).toContain("Reciprocal (used)");
+    await step(13, "support");
+    expect(pageErrors).toEqual([]);
+  });
 });

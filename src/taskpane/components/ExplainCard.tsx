@@ -130,15 +130,22 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
     >
       <Subtitle2 as="h3">{`${trace.lineRef} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
       <Facts facts={facts} />
-      {trace.components.length > 0 && (
-        <ul className={c.sentences} aria-label="How the share is worked out">
-          {trace.components.map((comp) => (
-            <li key={comp.source}>
-              {`${partnerName}: ${formatFigure(comp.value)} of ${formatFigure(comp.total)} ${comp.label.toLowerCase()} = ` +
-                `${formatShare(comp.value, comp.total)}${comp.weightPercent === undefined ? "" : `, weighted ${comp.weightPercent}%`}`}
-            </li>
-          ))}
-        </ul>
+      {trace.support !== undefined ? (
+        // A support service's weights stand for exact parts of £1 of its cost: the engine's working says how they arose.
+        <Text as="p" className={c.sentences} aria-label="How the share is worked out">
+          {trace.support}
+        </Text>
+      ) : (
+        trace.components.length > 0 && (
+          <ul className={c.sentences} aria-label="How the share is worked out">
+            {trace.components.map((comp) => (
+              <li key={comp.source}>
+                {`${partnerName}: ${formatFigure(comp.value)} of ${formatFigure(comp.total)} ${comp.label.toLowerCase()} = ` +
+                  `${formatShare(comp.value, comp.total)}${comp.weightPercent === undefined ? "" : `, weighted ${comp.weightPercent}%`}`}
+              </li>
+            ))}
+          </ul>
+        )
       )}
       <div>
         <Button size="small" appearance="subtle" aria-expanded={exact} aria-controls={exactId} onClick={() => setExact((x) => !x)}>

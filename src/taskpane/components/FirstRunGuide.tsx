@@ -56,12 +56,12 @@ export const GUIDE_STEPS: readonly {
     text: "what-if versions of the model, compared with the base (do no harm).",
   },
   {
-    screen: "support",
-    text: "support services that serve each other: their flows, and each partner's charge under each method.",
-  },
-  {
     screen: "explain",
     text: "how any charge or total was worked out, in plain words and to the penny.",
+  },
+  {
+    screen: "support",
+    text: "support services that serve each other: their flows, and each partner's charge under each method.",
   },
 ];
 

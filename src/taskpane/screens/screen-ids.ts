@@ -1,5 +1,5 @@
 /** The task pane's screens, in the order a user meets them. */
-export const SCREENS = ["start", "check", "run", "budget", "scenarios", "support", "explain"] as const;
+export const SCREENS = ["start", "check", "run", "budget", "scenarios", "explain", "support"] as const;
 
 /** One of {@link SCREENS}. */
 export type ScreenId = (typeof SCREENS)[number];
@@ -11,8 +11,8 @@ export const SCREEN_LABELS: Readonly<Record<ScreenId, string>> = {
   run: "Run",
   budget: "Budget",
   scenarios: "Scenarios",
-  support: "Support",
   explain: "Explain",
+  support: "Support",
 };
 
 /** True for a known screen id. */

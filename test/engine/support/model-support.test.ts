@@ -129,7 +129,10 @@ describe("support services in a model: lines with a support:<service> basis", ()
     expect(c?.totals).toEqual([15_000_000, 15_000_000, 15_000_000]);
     // A method that cannot run says why, and the others still compare.
     const m = model();
-    const noPartnerUseOfHr = { ...m, support: { ...m.support!, usage: m.support!.usage.filter((u) => !(u.service === "HR" && u.by !== "ICT")) } };
+    const noPartnerUseOfHr = {
+      ...m,
+      support: { ...m.support!, usage: m.support!.usage.filter((u) => !(u.service === "HR" && u.by !== "ICT")) },
+    };
     const d = compareSupportMethods(noPartnerUseOfHr);
     expect(d?.totals[0]).toBeUndefined();
     expect(d?.problems.direct?.map((e) => e.kind)).toEqual(["supportUnreached"]);
@@ -163,7 +166,17 @@ describe("support services in a model: lines with a support:<service> basis", ()
 
   it("refuses a line of a service no partner sharing it uses", () => {
     const m = model();
-    const only: ModelInput = { ...m, costLines: m.costLines.map((l) => ({ ...l, appliesTo: ["C"] })), support: { ...m.support!, usage: [{ service: "ICT", by: "A", value: 1 }, { service: "HR", by: "A", value: 1 }] } };
+    const only: ModelInput = {
+      ...m,
+      costLines: m.costLines.map((l) => ({ ...l, appliesTo: ["C"] })),
+      support: {
+        ...m.support!,
+        usage: [
+          { service: "ICT", by: "A", value: 1 },
+          { service: "HR", by: "A", value: 1 },
+        ],
+      },
+    };
     const r = runModel(only);
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
       'Cost line "HR-1", year 2024/25, basis: the cost of support service "HR" cannot reach the partners sharing this line (C): ' +

@@ -40,6 +40,8 @@ export const TRACE_NOTE =
 
 /** A basis's figures for one partner in words: "Users (illustrative): 2600 of 7000; 50% Tickets: …". */
 export function basisFigures(t: ChargeTrace): string {
+  // A support service's weights are whole numbers standing for exact parts of £1: its working (t.support) says it in words.
+  if (t.support !== undefined) return t.components.map((c) => c.label).join("; ");
   return t.components
     .map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.value} of ${c.total}`)
     .join("; ");
@@ -47,7 +49,13 @@ export function basisFigures(t: ChargeTrace): string {
 
 /** A line-year's basis totals in words: "60% Users: 7000; 40% Tickets: 12000". */
 export function basisTotals(ly: LineYear): string {
-  return ly.components.map((c) => `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.total}`).join("; ");
+  return ly.components
+    .map((c) =>
+      c.support === undefined
+        ? `${c.weightPercent === undefined ? "" : `${c.weightPercent}% `}${c.label}: ${c.total}`
+        : `${c.label}: of each £1, ${ly.partners.map((p, i) => `${p} ${c.support?.percents[i] ?? "0"}%`).join(", ")}`,
+    )
+    .join("; ");
 }
 
 const DP = 10;

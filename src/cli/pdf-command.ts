@@ -18,6 +18,8 @@ export const PACK_SHEETS: readonly string[] = [
   OUTPUT_SHEETS.comparison,
   OUTPUT_SHEETS.budgetCheck,
   OUTPUT_SHEETS.charts,
+  // Written only for a model with support services.
+  OUTPUT_SHEETS.supportFlows,
 ];
 
 /** How long LibreOffice may take to convert the pack (its first start in a fresh profile is slow). */

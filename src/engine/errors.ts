@@ -5,7 +5,8 @@
  */
 
 /** What kind of input an error points at. */
-export type Entity = "partner" | "driver" | "costLine" | "basis" | "budget" | "settings" | "scenario" | "supportService" | "supportUsage" | "argument";
+export type Entity =
+  "partner" | "driver" | "costLine" | "basis" | "budget" | "settings" | "scenario" | "supportService" | "supportUsage" | "argument";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,

@@ -162,9 +162,4 @@ export type {
 export { DEFAULT_SUPPORT_METHOD, type PreparedSupportModel, type SupportServiceDef } from "./support/validate-support";
 export { supportReport, type SupportReport, type SupportYear, type SupportServiceYear, type ExactMoney } from "./support/year-flows";
 export type { SupportShareDetail } from "./basis-weights";
-export {
-  compareSupportMethods,
-  supportCharges,
-  type SupportMethodComparison,
-  type SupportMethodRow,
-} from "./support/compare-methods";
+export { compareSupportMethods, supportCharges, type SupportMethodComparison, type SupportMethodRow } from "./support/compare-methods";

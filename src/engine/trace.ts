@@ -160,7 +160,11 @@ function supportWorking(t: LineYearTrace, i: number, partner: string): { support
     .map((x) => `£${x.amount} through ${x.service}`)
     .join(" and ");
   const uses = detail.usage
-    .map((u) => ({ service: u.service, percent: u.percents[i] ?? "0", amount: detail.through.find((x) => x.service === u.service)?.amount }))
+    .map((u) => ({
+      service: u.service,
+      percent: u.percents[i] ?? "0",
+      amount: detail.through.find((x) => x.service === u.service)?.amount,
+    }))
     .filter((u) => u.percent !== "0" && u.amount !== undefined && u.amount !== "0");
   const sum = uses.map((u) => `${u.percent}% × ${u.amount ?? "0"}`).join(" + ");
   return {

@@ -493,7 +493,9 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
     mixes: new Set(bases.mixes.keys()),
     // Every id that could be a service (a bad row is reported once, at the Support sheet, not again at each line).
     services: new Set(
-      (model.support?.services ?? []).map((s) => (typeof s.id === "string" ? s.id.trim() : "")).filter((id) => id !== "" && !partnerIds.has(id)),
+      (model.support?.services ?? [])
+        .map((s) => (typeof s.id === "string" ? s.id.trim() : ""))
+        .filter((id) => id !== "" && !partnerIds.has(id)),
     ),
   };
   // Ids are case-sensitive; two that differ only in case are refused (see validate-limits).

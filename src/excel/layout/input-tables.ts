@@ -224,11 +224,7 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
     col: 0,
     required: false,
     dynamicColumns: false,
-    columns: [
-      col("id", "Service", "id", 80, { required: true }),
-      col("label", "Name", "text", 200),
-      col("note", "Note", "text", 260),
-    ],
+    columns: [col("id", "Service", "id", 80, { required: true }), col("label", "Name", "text", 200), col("note", "Note", "text", 260)],
   },
   supportUsage: {
     key: "supportUsage",

@@ -322,7 +322,8 @@ export function rowToChange(row: ScenarioRow): RowResult {
       const d = detailsOf(row, ["service"]);
       if (isProblem(d)) return fail(d);
       const service = d.get("service");
-      if (service === undefined) return fail({ column: "details", value: cellText(row.details), expected: "service=<the support service used>" });
+      if (service === undefined)
+        return fail({ column: "details", value: cellText(row.details), expected: "service=<the support service used>" });
       const year = optText(row.year);
       return { ok: true, change: { kind, service, by, ...(year === undefined ? {} : { year }), value } };
     }

@@ -84,7 +84,7 @@ export function SupportScreen(): React.JSX.Element {
         title="Support services"
         intro={
           `${outputs.scenario ? `Scenario "${outputs.scenario}"` : "Base model"}: recharged by the ` +
-          `${METHOD_WORDS[report.method] ?? report.method} method` +
+          `${report.method} method` +
           `${report.method === "step-down" ? ` (order ${report.order.join(", ")})` : ""}.`
         }
       />
@@ -122,7 +122,7 @@ function FlowsTables({ year, names }: { year: SupportYear; names: ReadonlyMap<st
             <Subtitle2 as="h3" id={id}>
               {svc.label} ({svc.service})
             </Subtitle2>
-            <Text as="p" size={200}>
+            <Text as="p" block size={200}>
               Own cost {formatMoney(svc.ownCost)}; received {toPenny(svc.received.text)} from the other services; passed on{" "}
               {toPenny(svc.total.text)} in all.
             </Text>
@@ -149,7 +149,7 @@ function FlowsTables({ year, names }: { year: SupportYear; names: ReadonlyMap<st
           </section>
         );
       })}
-      <Text as="p" size={200}>
+      <Text as="p" block size={200}>
         Charged to the partners (each cost line rounded on its own):{" "}
         {year.charged.map((c) => `${c.partner} ${formatMoney(c.amount)}`).join(", ")}.
       </Text>
@@ -166,8 +166,9 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
       <Subtitle2 as="h3" id="support-methods">
         The three methods side by side
       </Subtitle2>
-      <Text as="p" size={200}>
-        Each partner&apos;s support-service charges over all years under each method (step-down in the order {m.order.join(", ")}).
+      <Text as="p" block size={200}>
+        {`Each partner's support-service charges over all years under each method (step-down in the order ` +
+          `${m.order.join(", ")}). ${m.rows.map((r) => `${r.partner}: ${names.get(r.partner) ?? r.partner}`).join("; ")}.`}
       </Text>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
         <Table className={s.table} size="extra-small" aria-label={label}>
@@ -184,7 +185,9 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
           <TableBody>
             {m.rows.map((r) => (
               <TableRow key={r.partner}>
-                <TableCell>{partnerLabel(r.partner, names)}</TableCell>
+                <TableCell>
+                  <abbr title={names.get(r.partner) ?? r.partner}>{r.partner}</abbr>
+                </TableCell>
                 {r.amounts.map((a, i) => (
                   <TableCell key={m.methods[i]} className={s.money}>
                     {a === undefined ? "–" : formatMoney(a)}
@@ -196,7 +199,10 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
         </Table>
       </div>
       {failed.length > 0 ? (
-        <Notice intent="warning">{`Could not be worked out by the ${failed.map((x) => METHOD_WORDS[x] ?? x).join(", ")} method: choose it in Settings and Check to see why.`}</Notice>
+        <Notice intent="warning">
+          {`Could not be worked out by the ${failed.map((x) => METHOD_WORDS[x] ?? x).join(", ")} method: ` +
+            "choose it in Settings and Check to see why."}
+        </Notice>
       ) : null}
     </section>
   );

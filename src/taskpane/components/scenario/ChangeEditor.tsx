@@ -238,7 +238,15 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
           <TextField
             label="Step-down order (services, first closed first)"
             value={(change.order ?? []).join(", ")}
-            onChange={(v) => onChange({ ...change, order: v.split(",").map((x) => x.trim()).filter((x) => x !== "") })}
+            onChange={(v) =>
+              onChange({
+                ...change,
+                order: v
+                  .split(",")
+                  .map((x) => x.trim())
+                  .filter((x) => x !== ""),
+              })
+            }
           />
         </div>
       );

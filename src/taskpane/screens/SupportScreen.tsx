@@ -12,13 +12,12 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
-import { engineErrorsText } from "../../app";
+import { NoRunNotice } from "../components/NoRunNotice";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { categoryLabel, formatDifference, formatExactPounds, formatMoney, partnerLabel } from "../format";
 import { useModelRun } from "../hooks/useModelRun";
-import { useWorkbook } from "../hooks/useWorkbook";
 import { useScreenStyles } from "../styles";
 
 const METHOD_WORDS: Readonly<Record<string, string>> = { direct: "Direct", "step-down": "Step-down", reciprocal: "Reciprocal" };
@@ -42,7 +41,6 @@ function toPenny(text: string): string {
  */
 export function SupportScreen(): React.JSX.Element {
   const s = useScreenStyles();
-  const { state } = useWorkbook();
   const run = useModelRun();
   const [pick, setPick] = React.useState("0");
   if (run.kind !== "ready") {
@@ -50,15 +48,7 @@ export function SupportScreen(): React.JSX.Element {
       <section className={s.screen} aria-labelledby="support-title">
         <ScreenHeading id="support-title" title="Support services" />
         <StaleNotice />
-        {run.kind === "errors" ? (
-          <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
-        ) : (
-          <Notice intent="info">
-            {state.read === undefined
-              ? (state.noModel ?? "The workbook could not be read.")
-              : "Fix the model's errors (Check screen) to see the support services."}
-          </Notice>
-        )}
+        <NoRunNotice run={run} what="the support services" />
       </section>
     );
   }

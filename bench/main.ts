@@ -11,7 +11,7 @@
  * starts node with --expose-gc.
  *
  * Flags: --quick (fewer rounds; for trying things, not for docs/performance.md);
- * --only=alloc,run,functions,mix,syncs,bundles,e2e,profile (some sections only).
+ * --only=alloc,run,functions,mix,syncs,bundles,e2e,support,profile (some sections only).
  */
 import "../test/functions/custom-functions-stub";
 import { execFileSync } from "node:child_process";
@@ -27,6 +27,7 @@ import { benchFunctions, FN_CASES, type FunctionsResult } from "./sections/funct
 import { benchEndToEnd, type EndToEndResult } from "./sections/end-to-end";
 import { benchMix, type MixSize } from "./sections/mix";
 import { benchModelRun, type ModelRunResult } from "./sections/model-run";
+import { benchSupport, type SupportResult } from "./sections/support";
 import { benchSyncs, type SyncCounts } from "./sections/syncs";
 
 /** The repository root: scripts/bench.mjs starts this file there. */
@@ -52,6 +53,7 @@ const SECTIONS: Record<string, () => unknown> = {
   functions: () => benchFunctions({ rounds: R.fn, warmup: 3 }),
   mix: () => benchMix({ rounds: quick ? 3 : 5, warmup: 1 }),
   syncs: () => benchSyncs(),
+  support: () => benchSupport({ rounds: quick ? 3 : 7, warmup: 1, lines: 10_000 }),
 };
 
 function runSection<T>(name: string): T {
@@ -291,6 +293,18 @@ function main(): void {
     }
   }
 
+  // 7. Support services.
+  let support: SupportResult | undefined;
+  if (wanted("support")) {
+    log("7. support services: 10,000 lines of 5 services serving each other and 20 partners");
+    support = runSection<SupportResult>("support");
+    section(`7. Support services: ${fmt(support.lines, 0)} lines, 5 services serving each other, 20 partners, 5 years`);
+    for (const c of support.timing.cases) row(`run by ${c.name}, ms (median of ${support.timing.rounds})`, fmt(c.medianMs, 0));
+    row("reciprocal ÷ the same lines by a driver", `${fmt(support.vsDriver)}×`, "≤ 4×", support.vsDriver <= 4);
+    row("the three methods side by side (two more runs), ms", fmt(support.methodsMs, 0));
+    row("balanced to the penny", support.balanced ? "yes" : "NO", "yes", support.balanced);
+  }
+
   // Where the time goes: a CPU profile of the full run in a fresh process.
   let profile: (ProfileSummary & { windowed: boolean; runs: number; file: string }) | { error: string } | undefined;
   if (wanted("profile")) {
@@ -328,6 +342,7 @@ function main(): void {
     modelRun: m,
     functions: fns,
     mix,
+    support,
     syncs,
     bundles,
     endToEnd: e2e,

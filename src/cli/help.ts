@@ -59,8 +59,8 @@ Only the add-in's own sheets are written (Summary, Committee summary, Allocation
 check, Scenario comparison, Trace, Charts, Run log); every other sheet is left as it was. Every run
 checks whether the results in the workbook still match its inputs and says if not. A write goes to a
 temporary file in the same folder, which replaces the target only when complete.
-Charts are not drawn: the library used to write .xlsx files cannot write charts, so
-the Charts sheet holds the charts' figures with a note saying so.
+The Charts sheet's charts are written as native Excel charts (DrawingML chart parts,
+which LibreOffice draws too); charts on the user's own sheets cannot be kept.
 
 A workbook that is read-only, being written by another run, or changed by someone
 while this one works is not written; see docs/cli-safety.md.

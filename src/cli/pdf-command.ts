@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import * as ExcelJS from "exceljs";
 import { createStorePort, OUTPUT_SHEETS, workbookProblemMessage, type RunOutputs } from "../excel";
 import { XlsxStore } from "./xlsx-store";
+import { workbookBytes } from "./xlsx/save";
 
 const run = promisify(execFile);
 
@@ -84,7 +85,8 @@ export async function writePackPdf(outputs: RunOutputs, target: string, soffice:
     });
     const sheets = store.listSheets().map((s) => s.name);
     const xlsx = join(work, "committee-pack.xlsx");
-    await writeFile(xlsx, Buffer.from(await store.workbook.xlsx.writeBuffer()));
+    // Saved as the command line saves a workbook, so the Charts sheet's charts are in it for LibreOffice to draw.
+    await writeFile(xlsx, await workbookBytes(store));
     const profile = join(work, "profile");
     try {
       await run(

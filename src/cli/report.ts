@@ -12,14 +12,14 @@ import {
 import type { FinishedOutputs } from "../app";
 import { outsideText } from "../excel";
 import { supportJson, supportText } from "./support-report";
-import type { UnwrittenChart } from "./xlsx-store";
 
 /** Where a run's results went. */
 export interface WriteSummary {
   /** The file written, or undefined when nothing was written. */
   readonly file: string | undefined;
   readonly sheets: readonly string[];
-  readonly chartsNotWritten: readonly UnwrittenChart[];
+  /** The charts drawn in the file written, by sheet (none when nothing was written). */
+  readonly charts: readonly { readonly sheet: string; readonly name: string; readonly title: string }[];
 }
 
 /** One partner's charges over every modelled year, in pence. */
@@ -126,13 +126,7 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
               harms: h.harms.length,
             })),
           },
-    written: write.file === undefined ? null : { file: write.file, sheets: write.sheets },
-    chartsNotWritten: write.chartsNotWritten.map((c) => ({
-      sheet: c.sheet,
-      name: c.chart.name,
-      title: c.chart.title,
-      reason: "exceljs cannot write charts",
-    })),
+    written: write.file === undefined ? null : { file: write.file, sheets: write.sheets, charts: write.charts },
   };
 }
 
@@ -202,10 +196,5 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
       );
   }
   if (write.file !== undefined) lines.push(`Wrote ${write.sheets.join(", ")} to ${write.file}.`);
-  if (write.chartsNotWritten.length > 0)
-    lines.push(
-      `Note: ${write.chartsNotWritten.length} chart(s) on the Charts sheet were not drawn (this tool cannot write Excel charts); ` +
-        `their figures are on the sheet.`,
-    );
   return lines;
 }

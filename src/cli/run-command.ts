@@ -155,7 +155,7 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     if (!signed.ok) return failure(EXIT.problems, args.json, `${args.file}: ${signed.message}`);
     toWrite = signed.outputs;
   }
-  let write: WriteSummary = { file: undefined, sheets: [], chartsNotWritten: [] };
+  let write: WriteSummary = { file: undefined, sheets: [], charts: [] };
   if (session !== undefined) {
     const replaced = (sheet: string): boolean => {
       const role = decodeMarker(store.listSheets().find((s) => s.name === sheet)?.marker)?.role;
@@ -195,7 +195,11 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     bar.update("Saving", 2, 3);
     const refused = await session.commit(await workbookBytes(store, active), opened.value.identity);
     if (refused !== undefined) return failure(EXIT.file, args.json, refused);
-    write = { file: shown, sheets: written.report.sheets, chartsNotWritten: store.unwrittenCharts() };
+    write = {
+      file: shown,
+      sheets: written.report.sheets,
+      charts: store.allCharts().map((c) => ({ sheet: c.sheet, name: c.chart.name, title: c.chart.title })),
+    };
   }
   const said = write.file === undefined ? "" : ` The results were written to ${write.file}.`;
   const extras: string[] = [];

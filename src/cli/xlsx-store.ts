@@ -24,12 +24,6 @@ const A4 = 9;
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-/** A chart the layout asked for, which exceljs cannot write. */
-export interface UnwrittenChart {
-  readonly sheet: string;
-  readonly chart: ChartSpec;
-}
-
 /**
  * A {@link SheetStore} over an exceljs workbook, so the command line writes
  * exactly the sheets the add-in writes (the generic `createStorePort` does the
@@ -42,12 +36,13 @@ export interface UnwrittenChart {
  *   into the file as real `<customProperties>` parts, exactly where Excel
  *   keeps them, and `openWorkbook` reads them back (also from files saved by
  *   Excel).
- * - Charts cannot be written: each one asked for is recorded in
- *   {@link unwrittenCharts} and a cell note on the sheet's A1 says so.
+ * - Charts: exceljs cannot write them, so each one asked for is kept per
+ *   worksheet ({@link chartsOf}) and `saveWorkbook` writes it into the file as
+ *   native DrawingML chart parts (`src/cli/xlsx/chart-parts.ts`).
  */
 export class XlsxStore implements SheetStore {
   private current: RangeRef | undefined;
-  private readonly charts: UnwrittenChart[] = [];
+  private readonly charts = new Map<Worksheet, ChartSpec[]>();
   private readonly styles = new StyleCache();
 
   /**
@@ -72,9 +67,14 @@ export class XlsxStore implements SheetStore {
       .map((ws) => ws.name);
   }
 
-  /** Charts the layout asked for that are not in the file (exceljs cannot write charts). */
-  unwrittenCharts(): readonly UnwrittenChart[] {
-    return this.charts.filter((c) => this.workbook.worksheets.some((w) => same(w.name, c.sheet)));
+  /** The charts the layout put on a worksheet (written into the file when it is saved). */
+  chartsOf(ws: Worksheet): readonly ChartSpec[] {
+    return this.workbook.worksheets.includes(ws) ? (this.charts.get(ws) ?? []) : [];
+  }
+
+  /** Every chart on the workbook's sheets, by the sheet's name now. */
+  allCharts(): { readonly sheet: string; readonly chart: ChartSpec }[] {
+    return this.workbook.worksheets.flatMap((ws) => this.chartsOf(ws).map((chart) => ({ sheet: ws.name, chart })));
   }
 
   private sheet(name: string): Worksheet {
@@ -157,6 +157,7 @@ export class XlsxStore implements SheetStore {
     const ws = this.sheet(name);
     this.properties.delete(ws);
     this.secondMarks.delete(ws);
+    this.charts.delete(ws);
     this.workbook.removeWorksheet(ws.id);
     if (this.current !== undefined && same(this.current.sheet, name)) this.current = undefined;
   }
@@ -302,11 +303,7 @@ export class XlsxStore implements SheetStore {
   /** @inheritdoc */
   addChart(sheet: string, c: ChartSpec): void {
     const ws = this.sheet(sheet);
-    this.charts.push({ sheet: ws.name, chart: c });
-    const note =
-      `Charts not drawn: this sheet was written by the shared-apportion command line, which cannot write Excel ` +
-      `charts. The figures each chart would show are in the tables on this sheet; run the model from the add-in in Excel to draw them.`;
-    this.cell(ws, 0, 0).note = note;
+    this.charts.set(ws, [...(this.charts.get(ws) ?? []), c]);
   }
 
   /** @inheritdoc */
@@ -335,7 +332,8 @@ export class XlsxStore implements SheetStore {
    * needed") and `<sheetPr><pageSetUpPr fitToPage="1"/>`, the print area and
    * title rows as the sheet's `_xlnm.Print_Area` and `_xlnm.Print_Titles`
    * defined names (under the name the sheet has when the file is saved), and
-   * `headerFooter` as `<headerFooter><oddFooter>`.
+   * `headerFooter` as `<headerFooter><oddFooter>`, page breaks as
+   * `<rowBreaks><brk man="1">`.
    */
   setPrint(sheet: string, print: PrintSpec): void {
     const ws = this.sheet(sheet);
@@ -351,6 +349,9 @@ export class XlsxStore implements SheetStore {
       printTitlesRow:
         print.titleRows === undefined ? undefined : `${print.titleRows.row + 1}:${print.titleRows.row + print.titleRows.rows}`,
     } as Worksheet["pageSetup"];
+    // A manual break `<brk id="r">` sits between 1-based rows r and r + 1: before zero-based row r, so on exceljs's row r.
+    // Across every column: `max` 16383, as Excel writes it (exceljs's own default, 16838, is past the last column).
+    for (const r of print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak(0, 16384);
     const f = print.footer;
     ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${f.left}&C${f.center}&R${f.right}` };
   }

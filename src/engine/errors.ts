@@ -204,6 +204,7 @@ export function errorMessage(e: EngineError): string {
         `Add their usage on the Support sheet, or change who shares the line.`
       );
     case "unknownSupportService":
+      if (e.service === "") return `${where}: the model has no support services; add them on the Support sheet first.`;
       return e.known.length === 0
         ? `${where}: "support:${e.service}" names a support service, but the model has none; add it to the Support sheet.`
         : `${where}: "${e.service}" is not a support service; the model has ${e.known.map((k) => `"${k}"`).join(", ")}.`;

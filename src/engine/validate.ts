@@ -257,6 +257,16 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
     let bad = false;
     b.components.forEach((c, j) => {
       const at: Where = { entity: "basis", key: id, index: j + 1 };
+      if (typeof c.source === "string" && /^\s*support\s*:/i.test(c.source)) {
+        // A support service's cost is redistributed by the support method, not weighted with drivers.
+        bad = true;
+        return p.add({
+          kind: "shapeMismatch",
+          expected: "equal, direct:<partner>, driver:<driver> or a percentages basis (a support service cannot be part of a mix)",
+          actual: `"${c.source.trim()}"`,
+          at: { ...at, field: "source" },
+        });
+      }
       const source = p.take(parseBasisRef(c.source, known, { ...at, field: "source" }));
       const weight = p.take(parseNonNegative(c.weight, { ...at, field: "weight" }));
       if (source === undefined || weight === undefined) {

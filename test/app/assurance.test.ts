@@ -14,6 +14,9 @@ import {
 import { createStorePort, type WorkbookPort } from "../../src/excel";
 import { openWorkbook } from "../../src/cli/xlsx/open";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples/brent-lewisham-southwark";
+import { EAST_KENT_SERVICES } from "../../src/samples/east-kent-services";
+import { sha256Hex } from "../../src/app/sha256";
+import { canonicalTables } from "../../src/app/fingerprint";
 import { cli, tempDir } from "../cli/helpers";
 import { memoryHarness, officeHarness, type PortHarness } from "../support/port-harness";
 
@@ -182,6 +185,35 @@ describe("the inputs fingerprint", () => {
       await t.cleanup();
     }
     expect(new Set(fps).size).toBe(1);
+  });
+
+  it("covers the support services only for a model that has them (so older models keep their fingerprints)", () => {
+    const run = { scenario: "", compareFirst: "", compareSecond: "" };
+    // Recomputed as docs/assurance.md says: nine groups without support services, ten with.
+    const groups = ["Partners", "Costs", "Drivers", "Bases", "Budgets", "StatedTotals", "Outturns", "Scenarios", "Settings"] as const;
+    const recompute = (m: typeof SAMPLE.model, names: readonly string[]): string => {
+      const forms = canonicalTables(m, run) as Record<string, string>;
+      return sha256Hex(names.map((t) => `${t}\n${forms[t] ?? ""}\n`).join(""));
+    };
+    expect(fingerprintInputs(SAMPLE.model, run).value).toBe(recompute(SAMPLE.model, groups));
+    expect(fingerprintInputs(SAMPLE.model, run).tables.Support).toBeUndefined();
+    const eks = EAST_KENT_SERVICES.model;
+    const a = fingerprintInputs(eks, run);
+    expect(a.value).toBe(recompute(eks, [...groups, "Support"]));
+    // A usage figure or the method changes the Support group alone.
+    const support = eks.support!;
+    for (const changed of [
+      { ...eks, support: { ...support, usage: support.usage.map((u, i) => (i === 0 ? { ...u, value: 1201 } : u)) } },
+      { ...eks, support: { ...support, method: "direct" } },
+    ]) {
+      const b = fingerprintInputs(changed, run);
+      expect(b.value).not.toBe(a.value);
+      expect(
+        Object.entries(b.tables)
+          .filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v)
+          .map(([k]) => k),
+      ).toEqual(["Support"]);
+    }
   });
 
   it("does not depend on row order, and changes with any value", () => {

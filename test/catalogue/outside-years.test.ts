@@ -18,9 +18,9 @@ describe("the balancing report names what lies outside the model's years", () =>
     expect(note).toMatch(
       /^Balancing check: balanced — .* Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\. Tie-break/,
     );
-    const text = runText(done.outputs, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] });
+    const text = runText(done.outputs, "model.xlsx", { file: undefined, sheets: [], charts: [] });
     expect(text[1]).toMatch(/Outside the model's years, not charged to anyone: BLS-05 \(£190,000\.00, before\)\.$/);
-    const json = runJson(done.outputs, "model.xlsx", { file: undefined, sheets: [], chartsNotWritten: [] }) as {
+    const json = runJson(done.outputs, "model.xlsx", { file: undefined, sheets: [], charts: [] }) as {
       balance: { outsideYears: unknown };
     };
     expect(json.balance.outsideYears).toEqual([{ ref: "BLS-05", nature: "one-off", amount: "190000.00", side: "before" }]);

@@ -1,9 +1,12 @@
+import { readFile } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordRun, runWorkbook } from "../../src/app";
 
 const NOW = new Date("2026-12-01T14:03:00Z");
 import { openWorkbook } from "../../src/cli/xlsx/open";
+import { xmlUnescape } from "../../src/cli/xlsx/ooxml";
 import { pointsToChars } from "../../src/cli/xlsx/styles";
 import { absoluteFormula } from "../../src/excel/layout/address";
 import { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
@@ -88,10 +91,17 @@ describe.each(SAMPLES.map((s) => s.id))("the file the CLI writes for %s has the 
         expect(cfs.length, `${name} conditional formats`).toBe(view.conditionalFormats.length);
       }
 
-      // Charts: asked for, honestly not drawn, and said so on the sheet.
+      // Charts: drawn, the same ones in the same order, and no note left saying otherwise (test/cli/charts.test.ts reads them whole).
       const charts = reference.view("Charts")!.charts;
       expect(charts.length).toBeGreaterThan(0);
-      expect(String(wb.getWorksheet("Charts")!.getCell("A1").note)).toContain("cannot write Excel charts");
+      expect(wb.getWorksheet("Charts")!.getCell("A1").note).toBeUndefined();
+      const zip = await JSZip.loadAsync(await readFile(file));
+      const drawings = Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
+      expect(drawings).toHaveLength(1);
+      const drawn = [
+        ...((await zip.file(drawings[0]!)?.async("string")) ?? "").matchAll(/<xdr:cNvPr id="\d+" name="([^"]+)" descr="([^"]+)"/g),
+      ];
+      expect(drawn.map((m) => [m[1], xmlUnescape(m[2]!)])).toEqual(charts.map((c) => [c.name, c.title]));
     },
   );
 });

@@ -37,6 +37,28 @@ async function cliWith(
   return { code, stdout, stderr };
 }
 
+/**
+ * Pixels of a binary PPM (P6) in the two series' fills (blue 2F5597 capital or one-off, orange ED7D31 revenue or
+ * ongoing), in the left and right halves of the page.
+ */
+function seriesPixels(ppm: Buffer): Record<"left" | "right", { capital: number; revenue: number }> {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString("latin1"));
+  if (header === null) throw new Error("not a binary PPM");
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const start = header[0].length;
+  const near = (i: number, [r, g, b]: readonly number[]): boolean =>
+    Math.abs(ppm[i]! - r!) < 24 && Math.abs(ppm[i + 1]! - g!) < 24 && Math.abs(ppm[i + 2]! - b!) < 24;
+  const out = { left: { capital: 0, revenue: 0 }, right: { capital: 0, revenue: 0 } };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = start + 3 * (y * width + x);
+      const half = x < width / 2 ? out.left : out.right;
+      if (near(i, [0x2f, 0x55, 0x97])) half.capital++;
+      else if (near(i, [0xed, 0x7d, 0x31])) half.revenue++;
+    }
+  return out;
+}
+
 const exists = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined)) !== undefined;
 
 describe("finding LibreOffice", () => {
@@ -79,6 +101,48 @@ describe("--pdf without LibreOffice", () => {
 
 describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/Southwark sample", () => {
   const soffice = findSoffice();
+
+  it(
+    "draws every chart of the Charts sheet on the Charts pages: titles, axis and legend as text, columns in the series' colours",
+    async () => {
+      if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed");
+      const file = t.file("bls-charts.xlsx");
+      const pdf = t.file("charts-pack.pdf");
+      expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
+      const r = await cliWith([file, "--no-write", "--pdf", pdf], () => soffice);
+      expect(r.code, r.stderr).toBe(0);
+      const pages = Number(/^Pages:\s+(\d+)/m.exec((await run("pdfinfo", [pdf])).stdout)?.[1]);
+      const texts: string[] = [];
+      for (let p = 1; p <= pages; p++) texts.push((await run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"])).stdout);
+      const first = texts.findIndex((x) => x.includes("Capital and revenue charges by partner and year"));
+      expect(first, "the Charts sheet's first page").toBeGreaterThanOrEqual(0);
+      const chartPages = texts.slice(first).join("\n");
+      const titles = [
+        "All partners: capital and revenue charges by partner and year",
+        "All partners: one-off and ongoing charges by year",
+        ...["London Borough of Brent", "London Borough of Lewisham", "London Borough of Southwark"].map(
+          (n) => `${n}: capital and revenue charges by year`,
+        ),
+      ];
+      // A chart title longer than the chart is wide wraps onto a second line, between the table's words: compare its first line.
+      const words = chartPages.replace(/\s+/g, " ");
+      for (const title of titles) expect(words, title).toContain(title.split(" charges")[0]);
+      // Axis labels (whole pounds) and legends are drawn only by a chart, never by the tables (which have pence).
+      expect(chartPages).toMatch(/£\d{1,3}(,\d{3})+\s/);
+      expect(chartPages).toMatch(/Capital \(£\)\s+Revenue \(£\)\s*\n(?![\s\S]*Year)/);
+      expect(chartPages).toMatch(/One-off \(£\)\s+Ongoing \(£\)/);
+      // Every Charts page has columns painted in the series' colours, in the right half of the page, where the charts are.
+      for (let p = first + 1; p <= pages; p++) {
+        const base = t.file(`charts-page-${p}`);
+        await run("pdftoppm", ["-r", "40", "-f", String(p), "-l", String(p), "-singlefile", pdf, base]);
+        const counts = seriesPixels(await readFile(`${base}.ppm`));
+        expect(counts.right.revenue, `page ${p}: revenue/ongoing columns`).toBeGreaterThan(200);
+        expect(counts.left.revenue + counts.left.capital, `page ${p}: nothing chart-coloured left of the charts`).toBe(0);
+      }
+      expect(seriesPixels(await readFile(t.file(`charts-page-${first + 1}.ppm`))).right.capital, "capital columns").toBeGreaterThan(20);
+    },
+    TIMEOUT_MS,
+  );
 
   it("LibreOffice and poppler-utils are installed (.ci/run installs them)", async () => {
     expect(soffice, "LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc").toBeDefined();

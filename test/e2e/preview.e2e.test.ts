@@ -220,6 +220,45 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     await step(6, "run-written");
   });
 
+  it("04b draws the Charts sheet's charts as SVG: one per chart, named by its title, with columns to scale", async () => {
+    await sheetTab("Charts").click();
+    await page.locator('table[data-sheet="Charts"]').waitFor();
+    const charts = page.getByRole("region", { name: "Charts on Charts" }).getByRole("img");
+    const titles = [
+      "All partners: capital and revenue charges by partner and year",
+      "All partners: one-off and ongoing charges by year",
+      ...sample.model.partners.map((p) => `${p.name}: capital and revenue charges by year`),
+    ];
+    await expect.poll(() => charts.count()).toBe(titles.length);
+    for (const [i, title] of titles.entries()) {
+      const chart = charts.nth(i);
+      expect(await chart.getAttribute("aria-labelledby")).toBeTruthy();
+      await expect.poll(() => chart.evaluate((el) => el.querySelector("title")?.textContent)).toBe(title);
+      expect(await chart.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent)).toMatch(
+        /column chart of (Capital \(£\) and Revenue \(£\)|One-off \(£\) and Ongoing \(£\)) for \d+ categor/,
+      );
+    }
+    // Columns are drawn: the tallest is as tall as the largest figure says, relative to the others.
+    const run = runModel(sample.model);
+    if (!run.ok) throw new Error(run.errors.map(errorMessage).join("\n"));
+    const first = sample.model.partners[0]!;
+    const heights = await charts.nth(2).evaluate((el) =>
+      [...el.querySelectorAll("rect[data-series]")].map((r) => ({
+        series: r.getAttribute("data-series"),
+        h: Number(r.getAttribute("height")),
+      })),
+    );
+    const revenue = (y: number): number =>
+      run.value.rows.filter((r) => r.partner === first.id && r.year === y && r.category === "revenue").reduce((a, r) => a + r.amount, 0);
+    const years = [...new Set(run.value.rows.map((r) => r.year))].sort();
+    const drawn = heights.filter((b) => b.series === "1").map((b) => b.h);
+    expect(drawn).toHaveLength(years.length);
+    const ratio = (drawn[1] ?? 0) / (drawn[0] ?? 1);
+    expect(Math.abs(ratio - revenue(years[1]!) / revenue(years[0]!))).toBeLessThan(0.01);
+    await page.screenshot({ path: join(ARTIFACTS, "06b-charts.png"), fullPage: true });
+    await expectClean("the Charts sheet's charts");
+  });
+
   it("05 opens the budget view", async () => {
     await openScreen("Budget");
     await pane().getByRole("heading", { name: "Budget", level: 2 }).waitFor();
@@ -524,8 +563,9 @@ describe.skipIf(!hasChromium())("browser preview in Chromium", () => {
     const table = pane().getByRole("table", { name: "Support charges by method, all years" });
     const ccc = methods?.rows.find((r) => r.partner === "CCC");
     const text = await table.textContent();
-    for (const a of ccc?.amounts ?? []) expect(text).toContain(formatMoney(a ?? 0));
-    expect(text).toContain("Reciprocal (used)");
+    const [direct = 0, , reciprocal = 0] = (ccc?.amounts ?? []).map((a) => a ?? 0);
+    expect(text).toContain(formatMoney(reciprocal));
+    expect(text).toContain(`${direct > reciprocal ? "+" : ""}${formatMoney(direct - reciprocal)}`);
     await step(13, "support");
     expect(pageErrors).toEqual([]);
   });

@@ -27,10 +27,11 @@ function printText(p: {
   area: string | undefined;
   titles: string | undefined;
   footer: readonly string[];
+  breaks: readonly number[];
 }): string {
   return (
     `${p.paperSize} ${p.orientation}, ${p.wide ?? "?"} wide × ${p.tall ?? "?"} tall; area ${p.area ?? "-"}; titles ` +
-    `${p.titles ?? "-"}; footer ${p.footer.join(" | ")}`
+    `${p.titles ?? "-"}; footer ${p.footer.join(" | ")}; page breaks before rows ${p.breaks.map((r) => r + 1).join(",") || "-"}`
   );
 }
 
@@ -44,6 +45,7 @@ function memoryPrint(p: PrintSpec | undefined): string | undefined {
     area: a1Range(p.area.row, p.area.col, p.area.rows, p.area.cols),
     titles: p.titleRows === undefined ? undefined : `$${p.titleRows.row + 1}:$${p.titleRows.row + p.titleRows.rows}`,
     footer: [p.footer.left, p.footer.center, p.footer.right],
+    breaks: p.pageBreaks ?? [],
   });
 }
 
@@ -68,7 +70,12 @@ export function snapshotMemory(wb: MemoryWorkbook): SheetSnapshot[] {
       tables: v.tables.map((t) => `${t.name}@${t.row},${t.col}:${t.rows}x${t.cols}`),
       validations: v.validations.length,
       conditionalFormats: v.conditionalFormats.reduce((n, c) => n + c.rules.length, 0),
-      charts: v.charts.map((c) => `${c.title}`),
+      // In Office.js's words (Excel.ChartType), so a stacked chart drawn clustered would differ.
+      charts: v.charts.map(
+        (c) =>
+          `${c.kind === "stacked" ? "ColumnStacked" : "ColumnClustered"} "${c.title}" ` +
+          `${a1Range(c.data.row, c.data.col, c.data.rows, c.data.cols)}`,
+      ),
       freezeRows: v.freezeRows,
       print: memoryPrint(v.print),
     };
@@ -94,7 +101,7 @@ export function snapshotFake(doc: FakeDocument): SheetSnapshot[] {
       tables: doc.tables.filter((t) => t.sheet === s).map((t) => `${t.name}@${t.row},${t.col}:${t.rows}x${t.cols}`),
       validations: s.validations.length,
       conditionalFormats: s.conditionalFormats.length,
-      charts: s.charts.map((c) => c.title),
+      charts: s.charts.map((c) => `${c.type} "${c.title}" ${a1Range(c.source.row, c.source.col, c.source.rows, c.source.cols)}`),
       freezeRows: s.freezeRows,
       print:
         s.pageLayout.printArea === undefined
@@ -107,6 +114,7 @@ export function snapshotFake(doc: FakeDocument): SheetSnapshot[] {
               area: s.pageLayout.printArea,
               titles: s.pageLayout.printTitleRows,
               footer: [s.pageLayout.leftFooter, s.pageLayout.centerFooter, s.pageLayout.rightFooter],
+              breaks: s.pageBreaks,
             }),
     };
   });

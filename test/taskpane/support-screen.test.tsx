@@ -40,13 +40,15 @@ describe("Support screen", () => {
       within(side)
         .getAllByRole("columnheader")
         .map((h) => h.textContent),
-    ).toEqual(["Partner", "Direct", "Step-down", "Reciprocal (used)"]);
+    ).toEqual(["Partner", "Reciprocal", "Direct ±", "Step-down ±"]);
     const body = within(side).getAllByRole("row").slice(1);
+    const signed = (p: number): string => (p > 0 ? `+${formatMoney(p)}` : formatMoney(p));
     methods?.rows.forEach((r, k) => {
+      const [direct = 0, stepDown = 0, reciprocal = 0] = r.amounts.map((a) => a ?? 0);
       const cells = within(body[k] as HTMLElement)
         .getAllByRole("cell")
         .map((c) => c.textContent);
-      expect(cells).toEqual([r.partner, ...r.amounts.map((a) => formatMoney(a ?? 0))]);
+      expect(cells).toEqual([r.partner, formatMoney(reciprocal), signed(direct - reciprocal), signed(stepDown - reciprocal)]);
     });
   });
 

@@ -12,7 +12,8 @@ import { parseRels } from "./ooxml";
 export async function adaptForExcelJs(zip: JSZip): Promise<boolean> {
   const relative = await relativiseTargets(zip);
   const renamed = await renameCommentParts(zip);
-  return relative || renamed;
+  const prefixed = await prefixDrawings(zip);
+  return relative || renamed || prefixed;
 }
 
 /**
@@ -39,6 +40,32 @@ async function relativiseTargets(zip: JSZip): Promise<boolean> {
       zip.file(name, next);
       changed = true;
     }
+  }
+  return changed;
+}
+
+const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
+/**
+ * exceljs reads a drawing part only when its elements carry the `xdr:`
+ * prefix, as Excel writes them, and fails on the whole workbook otherwise;
+ * openpyxl writes drawings (charts among them, such as the Charts sheet's
+ * own) in the default namespace: `<wsDr xmlns="…spreadsheetDrawing">`. Gives
+ * such a drawing's unprefixed elements the `xdr:` prefix: the same XML
+ * (the same namespace), in the form exceljs reads.
+ */
+async function prefixDrawings(zip: JSZip): Promise<boolean> {
+  let changed = false;
+  for (const name of Object.keys(zip.files).filter((f) => /^xl\/drawings\/[^/]+\.xml$/.test(f))) {
+    const xml = (await zip.file(name)?.async("string")) ?? "";
+    const root = /<wsDr\b[^>]*>/.exec(xml);
+    if (root === null || !root[0].includes(`xmlns="${DRAWING_NS}"`)) continue;
+    // Every unprefixed element is in the drawing namespace: nothing in a drawing redeclares the default one.
+    const next = xml
+      .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, "<$1xdr:$2")
+      .replace(`xmlns="${DRAWING_NS}"`, `xmlns:xdr="${DRAWING_NS}"`);
+    zip.file(name, next);
+    changed = true;
   }
   return changed;
 }

@@ -6,13 +6,14 @@ import { MARKER_KEY } from "../../excel";
 import { withRows, type RowsInsert } from "./bulk-rows";
 import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
+import { writeCharts, type SheetCharts } from "./chart-parts";
 import { writeSheetMarks } from "./sheet-marks";
 import { zipPackage, type PackagePart } from "./zip-package";
 
 /**
  * The workbook as .xlsx bytes: exceljs writes the package, then each
  * worksheet's custom properties (the add-in's ownership markers among them)
- * are added as Excel stores them. The active tab is kept on the sheet that
+ * and its charts are added as Excel stores them. The active tab is kept on the sheet that
  * was active, or moved to the selection's sheet when that one is hidden or
  * gone (Excel will not open a workbook whose active tab is hidden).
  */
@@ -75,6 +76,23 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   const marks = new Map<string, string>();
   for (const [name, marker] of markers) if (marker !== undefined) marks.set(name, marker);
   await writeSheetMarks(zip, marks);
+  // Charts, which exceljs cannot write, as native DrawingML parts, their cached values read from the cells they chart.
+  const charts: SheetCharts[] = sheets.flatMap((ws) => {
+    const list = store.chartsOf(ws);
+    return list.length === 0
+      ? []
+      : [
+          {
+            path: `xl/worksheets/sheet${ws.id}.xml`,
+            sheet: ws.name,
+            charts: list.map((spec) => ({
+              spec,
+              data: store.readValues(ws.name, spec.data.row, spec.data.col, spec.data.rows, spec.data.cols),
+            })),
+          },
+        ];
+  });
+  await writeCharts(zip, charts);
   // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
   const parts: PackagePart[] = [];
   const inserts = new Map<string, RowsInsert[]>([...held].map(([ws, list]) => [`xl/worksheets/sheet${ws.id}.xml`, list]));

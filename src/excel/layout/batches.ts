@@ -149,7 +149,8 @@ export function planBatches(planned: readonly PlannedSheet[], maxBytes: number =
     }
     push(
       { kind: "finish", planned: p },
-      OP_OVERHEAD_BYTES * (1 + p.spec.tables.length + p.spec.charts.length + p.spec.conditionalFormats.length),
+      OP_OVERHEAD_BYTES *
+        (1 + p.spec.tables.length + p.spec.charts.length + p.spec.conditionalFormats.length + (p.spec.print?.pageBreaks?.length ?? 0)),
     );
   }
   flush();

@@ -95,9 +95,14 @@ export interface ConditionalFormatSpec {
   readonly rules: readonly TextRuleSpec[];
 }
 
-/** A clustered column chart over a data rectangle (categories in the first column, series in the others, names in the first row). */
+/**
+ * A column chart over a data rectangle (categories in the first column, series
+ * in the others, names in the first row): `clustered` puts each series' column
+ * side by side, `stacked` stacks them into one column per category.
+ */
 export interface ChartSpec {
   readonly name: string;
+  readonly kind: "clustered" | "stacked";
   readonly title: string;
   /** Data including the header row and the category column. */
   readonly data: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
@@ -123,6 +128,12 @@ export interface PrintSpec {
   readonly area: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
   /** Rows repeated at the top of every page (the sheet's header rows), or undefined for none. */
   readonly titleRows?: { readonly row: number; readonly rows: number };
+  /**
+   * Rows (zero-based, ascending) that start a new page: manual page breaks
+   * where a sheet of blocks must not split one across pages (the Charts
+   * sheet, so no chart is cut in two). Undefined for none.
+   */
+  readonly pageBreaks?: readonly number[];
   /** The footer's left, centre and right sections, in Excel's header and footer codes (`&P` page, `&N` pages, `&&` a literal `&`). */
   readonly footer: { readonly left: string; readonly center: string; readonly right: string };
 }

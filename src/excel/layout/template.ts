@@ -100,6 +100,18 @@ function sheet(kind: InputSheetKind, parts: readonly TablePart[]): SheetSpec {
   };
 }
 
+/** What the Support sheet says beside its tables (a note, not part of any table). */
+export const SUPPORT_SHEET_NOTE =
+  "Support services that serve each other and the partners. A service's costs are cost lines on the Costs sheet " +
+  "whose Basis is support:<service> (e.g. support:ICT); Usage is how much each partner or other service uses it, in " +
+  "any measure (only the proportions matter). The method is in Settings: reciprocal (default), step-down or direct.";
+
+/** The Support sheet with its note beside the tables. */
+function supportSheet(spec: SheetSpec): SheetSpec {
+  const col = Math.max(spec.columnWidths.length, 10);
+  return { ...spec, blocks: [...spec.blocks, { row: 0, col, values: [[SUPPORT_SHEET_NOTE]], style: "note" }] };
+}
+
 /** The value a setting row holds for a model. */
 function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSettings, title: string): CellValue {
   const s: SettingsInput | undefined = model?.settings;
@@ -404,7 +416,7 @@ export function buildInputSheets(
     L,
   );
   // A new workbook gets the Support sheet to fill in; a model without support services does not need one.
-  const support = model === undefined || model.support !== undefined ? [sheet("support", [supportServices, supportUsage])] : [];
+  const support = model === undefined || model.support !== undefined ? [supportSheet(sheet("support", [supportServices, supportUsage]))] : [];
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),

@@ -50,6 +50,8 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSpec): void {
   // Excel widens a partial row range to whole rows for the print titles.
   if (print.titleRows !== undefined)
     layout.setPrintTitleRows(ws.getRangeByIndexes(print.titleRows.row, a.col, print.titleRows.rows, a.cols));
+  // Manual page breaks (ExcelApi 1.9): each before the top-left cell of the range given.
+  for (const r of print.pageBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, a.col, 1, 1));
   const footer = layout.headersFooters.defaultForAllPages;
   footer.leftFooter = print.footer.left;
   footer.centerFooter = print.footer.center;
@@ -99,7 +101,9 @@ export function queueStageOp(context: Excel.RequestContext, op: StageOp): void {
         }
       }
       for (const c of spec.charts) {
-        const chart = ws.charts.add("ColumnClustered", ws.getRangeByIndexes(c.data.row, c.data.col, c.data.rows, c.data.cols), "Columns");
+        const source = ws.getRangeByIndexes(c.data.row, c.data.col, c.data.rows, c.data.cols);
+        // Excel.ChartType: "ColumnStacked" stacks the series into one column per category.
+        const chart = ws.charts.add(c.kind === "stacked" ? "ColumnStacked" : "ColumnClustered", source, "Columns");
         chart.name = c.name;
         chart.title.text = c.title;
         chart.setPosition(ws.getRangeByIndexes(c.from.row, c.from.col, 1, 1), ws.getRangeByIndexes(c.to.row, c.to.col, 1, 1));

@@ -10,9 +10,9 @@ const useStyles = makeStyles({
     maxWidth: "100%",
   },
   tab: {
-    flex: "0 1 auto",
-    minWidth: 0,
-    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalS}`,
+    // Never shrunk (a clipped "Explai" reads as a typo): the list scrolls sideways instead.
+    flex: "0 0 auto",
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalSNudge}`,
     border: "none",
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
     backgroundColor: "transparent",
@@ -68,6 +68,13 @@ export function TabBar({ label, items, selected, onSelect, idPrefix, className }
   const c = useStyles();
   const refs = React.useRef<(HTMLButtonElement | null)[]>([]);
   const focusable = items.some((t) => t.id === selected) ? selected : items[0]?.id;
+  const selectedIndex = items.findIndex((t) => t.id === selected);
+  // The selected tab is always in view, even when the list is scrolled (a narrow pane).
+  React.useEffect(() => {
+    const el = refs.current[selectedIndex];
+    if (el !== null && el !== undefined && typeof el.scrollIntoView === "function")
+      el.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selectedIndex]);
   const onKeyDown = (e: React.KeyboardEvent<HTMLButtonElement>, index: number): void => {
     const last = items.length - 1;
     const next =
@@ -87,6 +94,7 @@ export function TabBar({ label, items, selected, onSelect, idPrefix, className }
     if (next === undefined) return;
     e.preventDefault();
     refs.current[next]?.focus();
+    refs.current[next]?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   };
   return (
     <div role="tablist" aria-label={label} className={mergeClasses(c.list, className)}>

@@ -3,6 +3,7 @@ import { Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@
 import { a1, cellAddress, parseAddress } from "../../excel";
 import type { MemoryWorkbook } from "../../excel";
 import { typedValue } from "./cell-input";
+import { SheetCharts } from "./SheetCharts";
 import { SheetGrid } from "./SheetGrid";
 import { TabBar } from "../components/TabBar";
 
@@ -121,7 +122,10 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
         </Button>
       </form>
       {view ? (
-        <SheetGrid view={view} selected={selectedHere} onSelect={select} onEdit={() => inputRef.current?.focus()} />
+        <>
+          <SheetCharts view={view} />
+          <SheetGrid view={view} selected={selectedHere} onSelect={select} onEdit={() => inputRef.current?.focus()} />
+        </>
       ) : (
         <Caption1>No sheets.</Caption1>
       )}

@@ -12,13 +12,12 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
-import { engineErrorsText } from "../../app";
+import { NoRunNotice } from "../components/NoRunNotice";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
-import { categoryLabel, formatExactPounds, formatMoney, partnerLabel } from "../format";
+import { categoryLabel, formatDifference, formatExactPounds, formatMoney, partnerLabel } from "../format";
 import { useModelRun } from "../hooks/useModelRun";
-import { useWorkbook } from "../hooks/useWorkbook";
 import { useScreenStyles } from "../styles";
 
 const METHOD_WORDS: Readonly<Record<string, string>> = { direct: "Direct", "step-down": "Step-down", reciprocal: "Reciprocal" };
@@ -42,7 +41,6 @@ function toPenny(text: string): string {
  */
 export function SupportScreen(): React.JSX.Element {
   const s = useScreenStyles();
-  const { state } = useWorkbook();
   const run = useModelRun();
   const [pick, setPick] = React.useState("0");
   if (run.kind !== "ready") {
@@ -50,15 +48,7 @@ export function SupportScreen(): React.JSX.Element {
       <section className={s.screen} aria-labelledby="support-title">
         <ScreenHeading id="support-title" title="Support services" />
         <StaleNotice />
-        {run.kind === "errors" ? (
-          <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
-        ) : (
-          <Notice intent="info">
-            {state.read === undefined
-              ? (state.noModel ?? "The workbook could not be read.")
-              : "Fix the model's errors (Check screen) to see the support services."}
-          </Notice>
-        )}
+        <NoRunNotice run={run} what="the support services" />
       </section>
     );
   }
@@ -161,13 +151,18 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
   const s = useScreenStyles();
   const label = "Support charges by method, all years";
   const failed = m.methods.filter((x) => m.problems[x] !== undefined);
+  const used = m.methods.indexOf(m.current);
+  // The method used first, in pounds; the others as the change from it, so the table stays narrow enough for the pane.
+  const others = m.methods.map((x, i) => ({ x, i })).filter(({ i }) => i !== used);
+  const words = (x: string): string => METHOD_WORDS[x] ?? x;
   return (
     <section aria-labelledby="support-methods">
       <Subtitle2 as="h3" id="support-methods">
         The three methods side by side
       </Subtitle2>
       <Text as="p" block size={200}>
-        {`Each partner's support-service charges over all years under each method (step-down in the order ` +
+        {`Each partner's support-service charges over all years by the ${m.current} method used, and how much ` +
+          `${others.map((o) => `the ${o.x} method`).join(" or ")} would change them (step-down in the order ` +
           `${m.order.join(", ")}). ${m.rows.map((r) => `${r.partner}: ${names.get(r.partner) ?? r.partner}`).join("; ")}.`}
       </Text>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
@@ -175,33 +170,42 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">Partner</TableHeaderCell>
-              {m.methods.map((x) => (
-                <TableHeaderCell key={x} scope="col" className={s.money}>
-                  {`${METHOD_WORDS[x] ?? x}${x === m.current ? " (used)" : ""}`}
+              <TableHeaderCell scope="col" className={s.money}>
+                {words(m.current)}
+              </TableHeaderCell>
+              {others.map((o) => (
+                <TableHeaderCell key={o.x} scope="col" className={s.money}>
+                  {`${words(o.x)} ±`}
                 </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
           <TableBody>
-            {m.rows.map((r) => (
-              <TableRow key={r.partner}>
-                <TableCell>
-                  <abbr title={names.get(r.partner) ?? r.partner}>{r.partner}</abbr>
-                </TableCell>
-                {r.amounts.map((a, i) => (
-                  <TableCell key={m.methods[i]} className={s.money}>
-                    {a === undefined ? "–" : formatMoney(a)}
+            {m.rows.map((r) => {
+              const base = r.amounts[used];
+              return (
+                <TableRow key={r.partner}>
+                  <TableCell>
+                    <abbr title={names.get(r.partner) ?? r.partner}>{r.partner}</abbr>
                   </TableCell>
-                ))}
-              </TableRow>
-            ))}
+                  <TableCell className={s.money}>{base === undefined ? "–" : formatMoney(base)}</TableCell>
+                  {others.map((o) => {
+                    const a = r.amounts[o.i];
+                    return (
+                      <TableCell key={o.x} className={s.money}>
+                        {a === undefined ? "–" : base === undefined ? formatMoney(a) : formatDifference(a - base)}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </div>
       {failed.length > 0 ? (
         <Notice intent="warning">
-          {`Could not be worked out by the ${failed.map((x) => METHOD_WORDS[x] ?? x).join(", ")} method: ` +
-            "choose it in Settings and Check to see why."}
+          {`Could not be worked out by the ${failed.map(words).join(", ")} method: ` + "choose it in Settings and Check to see why."}
         </Notice>
       ) : null}
     </section>

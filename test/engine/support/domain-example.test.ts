@@ -104,6 +104,13 @@ describe("docs/domain.md's worked support-service example, as a model", () => {
     const cheaper = unwrap(runScenario(MODEL, { name: "ICT costs less", changes: [{ kind: "setAmount", line: "ICT", amount: 30_000 }] }));
     expect(cheaper.result.balance.totalIn).toBe(5_000_000);
     expect(base.result.balance.totalIn).toBe(6_000_000);
+    const none = runScenario(
+      { ...MODEL, support: undefined, costLines: [] },
+      { name: "No support", changes: [{ kind: "setSupportMethod", method: "direct" }] },
+    );
+    expect(none.ok ? [] : none.errors.map(errorMessage)).toEqual([
+      'Scenario "No support", change 1 (setSupportMethod): method: the model has no support services; add them on the Support sheet first.',
+    ]);
     const bad = runScenario(MODEL, {
       name: "Typo",
       changes: [

@@ -164,6 +164,28 @@ describe("support services in a model: lines with a support:<service> basis", ()
     ]);
   });
 
+  it("refuses a support service inside a weighted mix, saying why", () => {
+    const m: ModelInput = {
+      ...model(),
+      drivers: [{ id: "users", values: ["A", "B", "C"].map((partner) => ({ partner, value: 1 })) }],
+      bases: [
+        {
+          id: "blend",
+          kind: "mix",
+          components: [
+            { source: "support:ICT", weight: 50 },
+            { source: "driver:users", weight: 50 },
+          ],
+        },
+      ],
+    };
+    const r = runModel(m);
+    expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
+      'Basis "blend", source: expected equal, direct:<partner>, driver:<driver> or a percentages basis ' +
+        '(a support service cannot be part of a mix) but got "support:ICT".',
+    ]);
+  });
+
   it("refuses a line of a service no partner sharing it uses", () => {
     const m = model();
     const only: ModelInput = {

@@ -96,6 +96,8 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: FakeChart[] = [];
+  /** Rows (zero-based) before which `Worksheet.horizontalPageBreaks.add` put a manual page break, in the order added. */
+  readonly pageBreaks: number[] = [];
   /** What `Worksheet.pageLayout` set (ExcelApi 1.9): addresses are A1 ranges on this sheet. */
   readonly pageLayout: FakePageLayout = {
     paperSize: "Letter",

@@ -55,6 +55,9 @@ export class FakeCustomPropertyCollection {
   }
 }
 
+/** Column chart types of Excel.ChartType, as Office.js spells them. */
+const COLUMN_CHART_TYPES: readonly string[] = ["ColumnClustered", "ColumnStacked", "ColumnStacked100"];
+
 /** A chart. */
 export class FakeChart {
   constructor(
@@ -179,6 +182,9 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
       add: (type, source, seriesBy) => {
         const holder: { chart?: FakeSheet["charts"][number] } = {};
         this.command({ type, seriesBy }, (t) => {
+          // Excel.ChartType (https://learn.microsoft.com/javascript/api/excel/excel.charttype): the column types
+          // this fake models; anything else is refused as Excel refuses a type it does not know.
+          if (!COLUMN_CHART_TYPES.includes(type)) throw new FakeExcelError("InvalidArgument", `chart type ${type}`);
           const s = (source as unknown as { target(): RangeTarget }).target();
           if (s.sheet !== t) throw new FakeExcelError("InvalidArgument", "chart data must be on the chart's sheet in this fake");
           const chart = {
@@ -198,6 +204,22 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
           return holder.chart;
         });
       },
+    };
+  }
+
+  /**
+   * Manual horizontal page breaks (ExcelApi 1.9):
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1)
+   * "Adds a page break before the top-left cell of the range specified"; the range must be on the sheet.
+   */
+  get horizontalPageBreaks(): { add(range: FakeRange): void } {
+    return {
+      add: (range: FakeRange) =>
+        this.command(null, (t) => {
+          const r = (range as unknown as { target(): RangeTarget }).target();
+          if (r.sheet !== t) throw new FakeExcelError("InvalidArgument", "a page break must be on the sheet");
+          if (!t.pageBreaks.includes(r.row)) t.pageBreaks.push(r.row);
+        }),
     };
   }
 

@@ -5,43 +5,122 @@ import { outputSheet, pounds } from "./common";
 import { runPartners } from "./partners";
 import { pivotTotals } from "./summary";
 
-/** Rows each partner's block takes on the Charts sheet (at least enough for its chart). */
+/** Rows each chart's block takes on the Charts sheet (at least enough for its chart). */
 const MIN_BLOCK_ROWS = 16;
+/**
+ * Rows of the sheet one printed page holds, at the least: an A4 landscape
+ * page (487 pt high inside Excel's normal margins) at the scale that fits the
+ * printed columns (A to L, about 840 pt) to its width (741 pt), in Excel's
+ * 15 pt rows, is 36 rows; LibreOffice's rows are lower, so it fits more.
+ */
+const PAGE_ROWS = 34;
+/** The most rows a chart spans. */
+const MAX_CHART_ROWS = 30;
+/** The columns a chart spans, right of its table (E to L). */
+const CHART_COLS = { from: 4, to: 11 } as const;
+
+/** One block of the Charts sheet: a heading, a table of figures and the chart drawn from it. */
+interface ChartBlock {
+  readonly heading: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly CellValue[][];
+  readonly kind: ChartSpec["kind"];
+  readonly title: string;
+}
 
 /**
- * The Charts sheet: for each partner, a small table of capital and revenue
- * charges by year and a clustered column chart of it beside the table.
+ * The Charts sheet, each chart beside the table it is drawn from (so every
+ * figure a chart shows is on the sheet as a number):
+ * - all partners: capital and revenue charges of each partner in each year,
+ *   stacked (one column per partner and year);
+ * - one-off and ongoing charges of all partners by year, stacked;
+ * - for each partner, its capital and revenue charges by year, clustered.
  */
 export function chartsSheet(run: ModelRun): SheetSpec {
   const s = run.result.settings;
   const years: number[] = [];
   for (let y = s.firstYear; y <= s.lastYear; y++) years.push(y);
   const totals = pivotTotals(run);
+  const partners = runPartners(run);
+  const cell = (id: string, y: number) => totals.get(id)?.get(y);
+  const sections: ChartBlock[] = [];
+  sections.push({
+    heading: "All partners",
+    headers: ["Partner and year", "Capital (£)", "Revenue (£)"],
+    rows: partners.flatMap((p) =>
+      years.map((y) => {
+        const c = cell(p.id, y);
+        // The partner's code, not its name: a dozen names would crowd the chart's axis; the blocks below name each code.
+        return [`${p.id} ${fyLabel(y)}`, pounds(capital(c)), pounds(revenue(c))];
+      }),
+    ),
+    kind: "stacked",
+    title: "All partners: capital and revenue charges by partner and year",
+  });
+  sections.push({
+    heading: "One-off and ongoing",
+    headers: ["Year", "One-off (£)", "Ongoing (£)"],
+    rows: years.map((y) => {
+      let oneOff = 0;
+      let ongoing = 0;
+      for (const p of partners) {
+        const c = cell(p.id, y);
+        oneOff += (c?.capital["one-off"] ?? 0) + (c?.revenue["one-off"] ?? 0);
+        ongoing += (c?.capital.ongoing ?? 0) + (c?.revenue.ongoing ?? 0);
+      }
+      return [fyLabel(y), pounds(oneOff), pounds(ongoing)];
+    }),
+    kind: "stacked",
+    title: "All partners: one-off and ongoing charges by year",
+  });
+  for (const p of partners) {
+    sections.push({
+      heading: `${p.id} — ${p.name}`,
+      headers: ["Year", "Capital (£)", "Revenue (£)"],
+      rows: years.map((y) => {
+        const c = cell(p.id, y);
+        return [fyLabel(y), pounds(capital(c)), pounds(revenue(c))];
+      }),
+      kind: "clustered",
+      title: `${p.name}: capital and revenue charges by year`,
+    });
+  }
   const blocks: Block[] = [{ row: 0, col: 0, values: [["Capital and revenue charges by partner and year"]], style: "title" }];
   const charts: ChartSpec[] = [];
   let row = 2;
-  runPartners(run).forEach((p, i) => {
-    const byYear = totals.get(p.id);
-    const data: CellValue[][] = years.map((y) => {
-      const c = byYear?.get(y);
-      return [
-        fyLabel(y),
-        pounds((c?.capital["one-off"] ?? 0) + (c?.capital.ongoing ?? 0)),
-        pounds((c?.revenue["one-off"] ?? 0) + (c?.revenue.ongoing ?? 0)),
-      ];
-    });
-    blocks.push({ row, col: 0, values: [[`${p.id} — ${p.name}`]], style: "header" });
-    blocks.push({ row: row + 1, col: 0, values: [["Year", "Capital (£)", "Revenue (£)"]], style: "header" });
-    blocks.push({ row: row + 2, col: 0, values: data, formats: [null, MONEY_FORMAT, MONEY_FORMAT] });
-    const height = Math.max(MIN_BLOCK_ROWS, years.length + 4);
+  const pageBreaks: number[] = [];
+  let pageStart = 0;
+  sections.forEach((b, i) => {
+    // A block that would run past the page starts a new one, so no chart is printed cut in two.
+    const chartRows = Math.min(Math.max(MIN_BLOCK_ROWS, b.rows.length + 4), MAX_CHART_ROWS);
+    if (row > pageStart && row + chartRows > pageStart + PAGE_ROWS) {
+      pageBreaks.push(row);
+      pageStart = row;
+    }
+    blocks.push({ row, col: 0, values: [[b.heading]], style: "header" });
+    blocks.push({ row: row + 1, col: 0, values: [[...b.headers]], style: "header" });
+    blocks.push({ row: row + 2, col: 0, values: b.rows.map((r) => [...r]), formats: [null, MONEY_FORMAT, MONEY_FORMAT] });
+    const height = Math.max(MIN_BLOCK_ROWS, b.rows.length + 4);
     charts.push({
       name: `SA_Chart_${i + 1}`,
-      title: `${p.name}: capital and revenue charges by year`,
-      data: { row: row + 1, col: 0, rows: years.length + 1, cols: 3 },
-      from: { row, col: 4 },
-      to: { row: row + height - 2, col: 11 },
+      kind: b.kind,
+      title: b.title,
+      data: { row: row + 1, col: 0, rows: b.rows.length + 1, cols: b.headers.length },
+      from: { row, col: CHART_COLS.from },
+      // A long table's chart stays one screen tall: its columns narrow rather than the chart growing down the page.
+      to: { row: row + Math.min(height, MAX_CHART_ROWS) - 2, col: CHART_COLS.to },
     });
     row += height;
   });
-  return outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [90, 110, 110] });
+  return outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [190, 110, 110], pageBreaks });
+}
+
+type Totals = ReturnType<typeof pivotTotals> extends Map<string, Map<number, infer T>> ? T : never;
+
+function capital(c: Totals | undefined): number {
+  return (c?.capital["one-off"] ?? 0) + (c?.capital.ongoing ?? 0);
+}
+
+function revenue(c: Totals | undefined): number {
+  return (c?.revenue["one-off"] ?? 0) + (c?.revenue.ongoing ?? 0);
 }

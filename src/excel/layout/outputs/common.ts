@@ -95,6 +95,8 @@ export function outputSheet(
     readonly charts?: readonly ChartSpec[];
     readonly freezeRows: number;
     readonly columnWidths: readonly number[];
+    /** Rows that start a new page when printed (see {@link PrintSpec.pageBreaks}). */
+    readonly pageBreaks?: readonly number[];
   },
 ): SheetSpec {
   return {
@@ -109,7 +111,10 @@ export function outputSheet(
     freezeRows: parts.freezeRows,
     columnWidths: parts.columnWidths,
     tabColor: TAB_COLORS.output,
-    print: printSpec(parts.blocks, parts.charts ?? [], parts.freezeRows),
+    print: {
+      ...printSpec(parts.blocks, parts.charts ?? [], parts.freezeRows),
+      ...(parts.pageBreaks !== undefined && parts.pageBreaks.length > 0 ? { pageBreaks: parts.pageBreaks } : {}),
+    },
   };
 }
 

@@ -44,7 +44,13 @@ export type EngineError =
   | { readonly kind: "endBeforeStart"; readonly start: string; readonly end: string; readonly at: Where }
   | { readonly kind: "unknownYear"; readonly text: string; readonly at: Where }
   | { readonly kind: "invalidDate"; readonly text: string; readonly at: Where }
-  | { readonly kind: "unknownBasis"; readonly basis: string; readonly at: Where }
+  | {
+      readonly kind: "unknownBasis";
+      readonly basis: string;
+      /** The basis that was probably meant (a support service's id typed without "support:"). */
+      readonly similar?: string;
+      readonly at: Where;
+    }
   | { readonly kind: "unknownDriver"; readonly driver: string; readonly at: Where }
   /** A support service's cost that no partner sharing the line uses, directly or through other services. */
   | { readonly kind: "supportUnreached"; readonly service: string; readonly partners: readonly string[]; readonly at: Where }
@@ -194,7 +200,7 @@ export function errorMessage(e: EngineError): string {
     case "invalidDate":
       return `${where}: "${e.text}" is not a date; use a date cell or YYYY-MM-DD.`;
     case "unknownBasis":
-      return `${where}: basis "${e.basis}" is not defined.`;
+      return `${where}: basis "${e.basis}" is not defined${e.similar === undefined ? "" : ` (did you mean "${e.similar}"?)`}.`;
     case "unknownDriver":
       return `${where}: driver "${e.driver}" is not defined.`;
     case "supportUnreached":

@@ -115,7 +115,8 @@ export function parseBasisRef(
   if (known.percentages.has(t)) return ok({ kind: "percentages", id: t });
   if (known.mixes.has(t)) return ok({ kind: "mix", id: t });
   if (known.drivers.has(t)) return ok({ kind: "driver", driver: t });
-  return errs([{ kind: "unknownBasis", basis: t, at }]);
+  // A support service's id on its own: say how to name it.
+  return errs([{ kind: "unknownBasis", basis: t, ...(known.services?.has(t) === true ? { similar: `support:${t}` } : {}), at }]);
 }
 
 /** The canonical text of a basis reference, as shown in outputs. */

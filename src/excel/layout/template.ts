@@ -416,7 +416,8 @@ export function buildInputSheets(
     L,
   );
   // A new workbook gets the Support sheet to fill in; a model without support services does not need one.
-  const support = model === undefined || model.support !== undefined ? [supportSheet(sheet("support", [supportServices, supportUsage]))] : [];
+  const withSupport = model === undefined || model.support !== undefined;
+  const support = withSupport ? [supportSheet(sheet("support", [supportServices, supportUsage]))] : [];
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),

@@ -164,6 +164,14 @@ describe("support services in a model: lines with a support:<service> basis", ()
     ]);
   });
 
+  it("suggests support:<service> for a basis that names a service on its own", () => {
+    const m = model();
+    const r = runModel({ ...m, costLines: m.costLines.map((l) => (l.ref === "HR-1" ? { ...l, basis: "HR" } : l)) });
+    expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([
+      'Cost line "HR-1", basis: basis "HR" is not defined (did you mean "support:HR"?).',
+    ]);
+  });
+
   it("refuses a support service inside a weighted mix, saying why", () => {
     const m: ModelInput = {
       ...model(),

@@ -50,7 +50,9 @@ export function supportFlowsSheet(
         [
           "Flows are exact amounts shown to the penny (the exact figure of any charge is in Explain and --explain). " +
             "Each cost line of a service is charged by where £1 of that service's cost ends up, and rounded on its own, " +
-            "so the charged row adds up to the services' own costs to the penny.",
+            "so the charged row adds up to the services' own costs to the penny. The flows are among every partner for the " +
+            "whole year: where a line applies to some partners only, or a partner joins or leaves, the charged row (not the " +
+            "flows) is what each partner pays.",
         ],
       ],
       style: "note",

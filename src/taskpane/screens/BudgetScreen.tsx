@@ -4,7 +4,7 @@ import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, type BudgetStat
 import { BudgetTable } from "../components/BudgetTable";
 import { ChoiceField } from "../components/fields";
 import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
-import { Notice } from "../components/Notice";
+import { NoRunNotice } from "../components/NoRunNotice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { StatementControl } from "../components/StatementControl";
@@ -12,8 +12,6 @@ import { YearEndTable } from "../components/YearEndTable";
 import { categoryLabel, partnerLabel } from "../format";
 import { partnerNames, type BudgetLine, type ModelRun } from "../../engine";
 import { useModelRun } from "../hooks/useModelRun";
-import { useWorkbook } from "../hooks/useWorkbook";
-import { engineErrorsText } from "../../app";
 import { useScreenStyles } from "../styles";
 
 /**
@@ -25,7 +23,6 @@ import { useScreenStyles } from "../styles";
  */
 export function BudgetScreen(): React.JSX.Element {
   const s = useScreenStyles();
-  const { state } = useWorkbook();
   const run = useModelRun();
   const [partner, setPartner] = React.useState("");
   if (run.kind !== "ready") {
@@ -33,15 +30,7 @@ export function BudgetScreen(): React.JSX.Element {
       <section className={s.screen} aria-labelledby="budget-title">
         <ScreenHeading id="budget-title" title="Budget" />
         <StaleNotice />
-        {run.kind === "errors" ? (
-          <Notice intent="error">{engineErrorsText(run.errors, state.read?.locate)}</Notice>
-        ) : (
-          <Notice intent="info">
-            {state.read === undefined
-              ? (state.noModel ?? "The workbook could not be read.")
-              : "Fix the model's errors (Check screen) to see the budget check."}
-          </Notice>
-        )}
+        <NoRunNotice run={run} what="the budget check" />
       </section>
     );
   }

@@ -66,6 +66,8 @@ export {
   TABLES,
   OUTPUT_TABLES,
   MARKER_KEY,
+  MARK_NAME,
+  markNameFormula,
   MONEY_FORMAT,
   DATE_FORMAT,
   TEXT_FORMAT,

@@ -69,9 +69,9 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     const outputs = await outputsOf(h);
     expect((await h.port.writeOutputs(outputs)).ok).toBe(true);
     const other = await otherOutputs();
-    // The swap does, per sheet: delete old, rename, rename tables, mark, show. Fail in the second sheet (Committee summary) after its
-    // delete.
-    h.fake?.fail({ atSync: (h.syncs() ?? 0) + SWAP, afterCommands: 6 });
+    // The swap does, per sheet: delete old, rename, rename tables, mark (a custom property, then a hidden name: add, hide), show.
+    // Summary has no table: 6 commands. Fail in the second sheet (Committee summary) after its delete and rename.
+    h.fake?.fail({ atSync: (h.syncs() ?? 0) + SWAP, afterCommands: 8 });
     const r = await h.port.writeOutputs(other);
     const p = !r.ok ? r.problems[0] : undefined;
     if (p?.kind !== "writeFailed") throw new Error(JSON.stringify(r));

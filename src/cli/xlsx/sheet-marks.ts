@@ -1,19 +1,14 @@
 import type JSZip from "jszip";
-import { MARKER_KEY } from "../../excel";
+import { MARK_NAME, markNameFormula } from "../../excel";
 import { attr, tags, xmlEscape, xmlUnescape } from "./ooxml";
 
 /**
- * The second ownership mark: a hidden defined name `_SharedApportion`, scoped
- * to the sheet, whose value is the marker text as a string constant. The
- * first mark, the worksheet custom property, is what the add-in reads in
- * Excel; LibreOffice and openpyxl drop custom properties when they save, but
- * keep sheet-scoped names (LibreOffice un-hides them), so the command line can
- * still recognise its own sheets after such a round trip.
+ * The second ownership mark (`MARK_NAME`, see src/excel/layout/names.ts),
+ * read and written in the package itself: exceljs does not keep names whose
+ * value is not a range. LibreOffice un-hides such names when it saves; they
+ * are still read.
  */
-export const MARK_NAME = `_${MARKER_KEY}`;
-
-/** Excel's limit on a text constant in a formula. */
-const MAX_CONSTANT = 255;
+export { MARK_NAME };
 
 const DEFINED_NAME = /<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g;
 
@@ -60,8 +55,9 @@ export async function writeSheetMarks(zip: JSZip, marks: ReadonlyMap<string, str
   );
   const names = sheets.flatMap((sheet, i) => {
     const text = marks.get(sheet);
-    const constant = text === undefined ? undefined : `"${text.replace(/"/g, '""')}"`;
-    return constant === undefined || constant.length > MAX_CONSTANT
+    // In the file a name's formula has no leading "=".
+    const constant = text === undefined ? undefined : markNameFormula(text)?.slice(1);
+    return constant === undefined
       ? []
       : [`<definedName name="${MARK_NAME}" localSheetId="${i}" hidden="1">${xmlEscape(constant)}</definedName>`];
   });

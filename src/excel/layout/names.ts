@@ -68,6 +68,23 @@ export const OUTPUT_TABLES = {
 /** The worksheet custom property that marks a sheet as the add-in's own (ExcelApi 1.12). */
 export const MARKER_KEY = "SharedApportion";
 
+/**
+ * The second ownership mark: a hidden name scoped to the sheet, whose value
+ * is the marker text as a string constant. LibreOffice and openpyxl drop
+ * custom properties when they save a workbook, but keep sheet-scoped names,
+ * so the command line still recognises the add-in's sheets after such a
+ * round trip. Every adapter writes both marks.
+ */
+export const MARK_NAME = `_${MARKER_KEY}`;
+
+/** The longest text a name's string constant may hold (Excel's limit on a text value in a formula). */
+export const MARK_NAME_MAX = 255;
+
+/** The second mark's formula for a marker text (`="…"`, quotes doubled), or undefined when the text is too long for one. */
+export function markNameFormula(marker: string): string | undefined {
+  return marker.length > MARK_NAME_MAX ? undefined : `="${marker.replace(/"/g, '""')}"`;
+}
+
 /** Prefix of the hidden sheets a write builds before swapping them in. */
 export const STAGING_PREFIX = "SA~";
 

@@ -1,7 +1,7 @@
 import { encodeMarker } from "../layout/marker";
 import type { Batch, StageOp } from "../layout/batches";
 import type { CellStyle, PrintSpec, ValidationSpec } from "../layout/cells";
-import { MARKER_KEY } from "../layout/names";
+import { MARK_NAME, MARKER_KEY, markNameFormula } from "../layout/names";
 import type { WritePlan } from "../layout/write-plan";
 import { formatRuns } from "../layout/batches";
 import { encodeValues } from "./encode";
@@ -161,10 +161,11 @@ export function queueSwap(context: Excel.RequestContext, plan: WritePlan): void 
     p.spec.tables.forEach((t, i) => {
       ws.tables.getItem(p.stagingTables[i] ?? t.name).name = t.name;
     });
-    ws.customProperties.add(
-      MARKER_KEY,
-      encodeMarker({ v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) }),
-    );
+    const marker = encodeMarker({ v: 1, role: p.spec.role, kind: p.spec.kind, ...(p.spec.role === "output" ? { fp: p.fingerprint } : {}) });
+    ws.customProperties.add(MARKER_KEY, marker);
+    // The second mark, which survives a save by LibreOffice or openpyxl (the staged sheet is new, so it has none yet).
+    const formula = markNameFormula(marker);
+    if (formula !== undefined) ws.names.add(MARK_NAME, formula).visible = false;
     ws.visibility = "Visible";
   }
   for (const p of plan.sheets) for (const v of p.spec.validations) queueValidation(context, p.spec.name, v);

@@ -90,6 +90,12 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   /** Custom properties by lower-cased key. */
   readonly props = new Map<string, { key: string; value: string }>();
+  /**
+   * Names scoped to this sheet, by lower-cased name (Worksheet.names, ExcelApi 1.4:
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-names-member).
+   * They go when the sheet is deleted, as Excel deletes a sheet's local names with it.
+   */
+  readonly localNames = new Map<string, { name: string; formula: string; visible: boolean }>();
   freezeRows = 0;
   readonly widths = new Map<number, number>();
   tabColor = "";

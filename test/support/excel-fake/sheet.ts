@@ -55,6 +55,53 @@ export class FakeCustomPropertyCollection {
   }
 }
 
+/** A name scoped to a worksheet (NamedItem, https://learn.microsoft.com/javascript/api/excel/excel.nameditem). */
+export class FakeNamedItem {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly item: () => { name: string; formula: string; visible: boolean },
+  ) {}
+  /** Setting hides or shows the name in Excel's Name Manager (NamedItem.visible, ExcelApi 1.1). */
+  set visible(v: boolean) {
+    this.context.queue({ bytes: 40, run: () => (this.item().visible = v) });
+  }
+}
+
+/**
+ * A worksheet's names (NamedItemCollection reached from Worksheet.names, ExcelApi 1.4:
+ * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection#excel-excel-nameditemcollection-add-member(1)).
+ * `add` takes a formula or a range; this fake models formulas that are one string constant (="text"), the only kind the
+ * add-in writes, and refuses a name that exists in the scope already, as Excel does.
+ */
+export class FakeNamedItemCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  /** Adds a name whose formula is `reference`. */
+  add(name: string, reference: string): FakeNamedItem {
+    const holder: { item?: { name: string; formula: string; visible: boolean } } = {};
+    this.context.queue({
+      bytes: 60 + name.length + reference.length,
+      run: () => {
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid name`);
+        if (!/^="(?:[^"]|"")*"$/.test(reference)) throw new FakeExcelError("InvalidArgument", "the fake models string-constant names only");
+        // Excel refuses a formula (and so a string constant) longer than its limit; a name's text constant is at most 255.
+        if (reference.length - 3 > 255)
+          throw new FakeExcelError("InvalidArgument", "text values in formulas are limited to 255 characters");
+        const names = this.sheet().localNames;
+        if (names.has(name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `The name "${name}" already exists`);
+        holder.item = { name, formula: reference, visible: true };
+        names.set(name.toLowerCase(), holder.item);
+      },
+    });
+    return new FakeNamedItem(this.context, () => {
+      if (holder.item === undefined) throw new FakeExcelError("ItemNotFound", "name");
+      return holder.item;
+    });
+  }
+}
+
 /** Column chart types of Excel.ChartType, as Office.js spells them. */
 const COLUMN_CHART_TYPES: readonly string[] = ["ColumnClustered", "ColumnStacked", "ColumnStacked100"];
 
@@ -164,6 +211,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   /** The sheet's custom properties. */
   get customProperties(): FakeCustomPropertyCollection {
     return new FakeCustomPropertyCollection(this.context, () => this.target());
+  }
+
+  /** Names scoped to the sheet. */
+  get names(): FakeNamedItemCollection {
+    return new FakeNamedItemCollection(this.context, () => this.target());
   }
 
   /** The sheet's tables. */

@@ -206,7 +206,10 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   let pdfSheets: readonly string[] | null = null;
   if (args.pdfPath !== undefined && args.soffice !== undefined) {
     bar.update("Writing the PDF", 2, 3);
-    const pdf = await writePackPdf(toWrite, args.pdfPath, args.soffice);
+    // Without a write nothing is recorded in the Run log: the pack says "calculated", not "run".
+    const pack =
+      write.file === undefined && toWrite.stamp !== undefined ? { ...toWrite, stamp: { ...toWrite.stamp, recorded: false } } : toWrite;
+    const pdf = await writePackPdf(pack, args.pdfPath, args.soffice);
     if (!pdf.ok) return failure(EXIT.file, args.json, `${args.pdf ?? args.pdfPath}: ${pdf.message}${said}`);
     pdfSheets = pdf.sheets;
     extras.push(`Committee pack (${pdf.sheets.join(", ")}) written to ${args.pdf ?? args.pdfPath}.`);

@@ -114,6 +114,9 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       const pages = Number(/^Pages:\s+(\d+)/m.exec((await run("pdfinfo", [pdf])).stdout)?.[1]);
       const texts: string[] = [];
       for (let p = 1; p <= pages; p++) texts.push((await run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"])).stdout);
+      // --no-write records no run, so no page claims one: each says when it was calculated and that the Run log does not hold it.
+      expect(texts[0]).toMatch(/calculated \d{1,2} \w{3} \d{4} \d\d:\d\d UTC \(not recorded in the Run log\)/);
+      expect(texts.join("\n")).not.toMatch(/— run \d|\bRun \d{1,2} \w{3} \d{4}/);
       const first = texts.findIndex((x) => x.includes("Capital and revenue charges by partner and year"));
       expect(first, "the Charts sheet's first page").toBeGreaterThanOrEqual(0);
       const chartPages = texts.slice(first).join("\n");
@@ -180,7 +183,8 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
         const text = (await run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"])).stdout;
         const lines = text.split("\n");
         expect(text, `page ${p}`).toContain(`Page ${p} of ${pages}`);
-        expect(text, `page ${p}`).toContain("Run 1 Dec 2026 14:03 UTC");
+        // --no-write: the run is not in the Run log, so the footer says it was calculated, not run.
+        expect(text, `page ${p}`).toContain("Calculated 1 Dec 2026 14:03 UTC, not in the Run log");
         // One table wide: wherever a table's header row is printed, it is printed whole, first column to last, on one line.
         for (const [mark, headers] of [
           ["Charges (£)", COMMITTEE_HEADERS],

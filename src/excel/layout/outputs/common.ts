@@ -163,12 +163,18 @@ export function footerText(text: string): string {
  */
 export function withPrintFooter(
   sheet: SheetSpec,
-  footer: { readonly title: string; readonly scenario: string | undefined; readonly when: string | undefined },
+  footer: {
+    readonly title: string;
+    readonly scenario: string | undefined;
+    readonly when: string | undefined;
+    /** False for a run not recorded in the Run log: "Calculated …", never "Run …". */
+    readonly recorded?: boolean;
+  },
 ): SheetSpec {
   if (sheet.print === undefined) return sheet;
-  const right = footerText(
-    footer.when === undefined ? scenarioText(footer.scenario) : `${scenarioText(footer.scenario)}\nRun ${footer.when}`,
-  );
+  const when =
+    footer.when === undefined ? "" : footer.recorded === false ? `\nCalculated ${footer.when}, not in the Run log` : `\nRun ${footer.when}`;
+  const right = footerText(`${scenarioText(footer.scenario)}${when}`);
   // Excel refuses a header or footer longer than 255 characters (its three sections and their codes together).
   const room = Math.min(FOOTER_SECTION, FOOTER_LIMIT - "&L&C&R".length - PAGE_OF_PAGES.length - right.length);
   let title = footer.title.trim();

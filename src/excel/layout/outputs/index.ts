@@ -53,6 +53,12 @@ export interface RunStamp {
   readonly when: string;
   /** The first digits of the inputs fingerprint. */
   readonly fingerprint: string;
+  /**
+   * False for a run worked out but not recorded in the Run log (the command
+   * line's `--no-write --pdf`): its pages then say "calculated", never "run",
+   * so they claim no run the Run log does not hold.
+   */
+  readonly recorded?: boolean;
 }
 
 /**
@@ -93,13 +99,17 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
     scenario,
     when: stamp?.when,
+    ...(stamp?.recorded === false ? { recorded: false } : {}),
   };
   return (log === undefined ? sheets : [...sheets, runLogSheet(log)]).map((s) => withPrintFooter(s, footer));
 }
 
 /** The sheet with its run's date, time and short inputs fingerprint added to its title or opening note (cell A1). */
 function stamped(sheet: SheetSpec, stamp: RunStamp): SheetSpec {
-  const text = ` — run ${stamp.when}, inputs ${stamp.fingerprint}`;
+  const text =
+    stamp.recorded === false
+      ? ` — calculated ${stamp.when} (not recorded in the Run log), inputs ${stamp.fingerprint}`
+      : ` — run ${stamp.when}, inputs ${stamp.fingerprint}`;
   return {
     ...sheet,
     blocks: sheet.blocks.map((b) =>

@@ -21,7 +21,9 @@ export function typeIn(v: unknown, format: string | undefined): { value: FakeVal
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new FakeExcelError("InvalidArgument", `${v} cannot be written to a cell`);
-    return { value: v, prefixed: false };
+    // Excel keeps no negative zero: -0 is stored as 0 ("Floating-point arithmetic may give inaccurate results in Excel",
+    // https://learn.microsoft.com/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result).
+    return { value: Object.is(v, -0) ? 0 : v, prefixed: false };
   }
   if (typeof v === "boolean") return { value: v, prefixed: false };
   if (typeof v !== "string") throw new FakeExcelError("InvalidArgument", `Unsupported cell value ${JSON.stringify(v)}`);

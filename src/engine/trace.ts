@@ -15,6 +15,8 @@ export interface TraceComponent {
   readonly value: string;
   /** The total of the figures over the partners sharing the line. */
   readonly total: string;
+  /** True when every figure was zero and the model's equal-split fallback was applied. */
+  readonly fellBackToEqual: boolean;
 }
 
 /**
@@ -113,6 +115,7 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     weightPercent: c.weightPercent,
     value: c.values[i] ?? "0",
     total: c.total,
+    fellBackToEqual: c.fellBackToEqual,
   }));
   const exactText = poundsText(exactN, t.total);
   const adjText = poundsText(BigInt(share) * t.total - exactN, t.total);

@@ -3,7 +3,8 @@ import "./support/setup";
 import userEvent from "@testing-library/user-event";
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { checkModelBudgets, explainCharge, formatMoney, runScenario, type ScenarioInput } from "../../src/engine";
+import { checkModelBudgets, explainCharge, formatMoney, partnerNames, runScenario, type ScenarioInput } from "../../src/engine";
+import { basisInWords } from "../../src/excel";
 import { ALLOCATION_HEADER_ROW } from "../../src/excel/layout/outputs/allocations";
 import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
@@ -50,6 +51,10 @@ describe("Explain screen", () => {
       name: `How London Borough of Lewisham (LEW)'s charge for ${charge.lineRef} in 2020/21 was derived`,
     });
     expect(card).toHaveTextContent(formatMoney(trace.share));
+    // The basis in the same words as the output sheets (the Allocations' Basis column), its code among the exact figures.
+    const ly = budget.value.run.result.lineYears[charge.lineYear];
+    if (ly === undefined) throw new Error("no line-year");
+    expect(card).toHaveTextContent(`Basis${basisInWords(ly, base, partnerNames(base))}`);
     // The exact figures are one click away.
     await userEvent.setup().click(within(card).getByRole("button", { name: "Show the exact figures" }));
     expect(card).toHaveTextContent(trace.basis);

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Category, ChargeRow, ModelRun, Nature } from "../../engine";
+import { basisInWords } from "../../excel";
 import { formatMoney, partnerLabel } from "../format";
 import { useServices } from "../services";
 import { ExplainCard } from "./ExplainCard";
@@ -170,7 +171,7 @@ function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.J
             "first how that share was worked out, then how it was divided."}
         </Text>
       )}
-      <ExplainCard trace={trace} partnerName={partnerLabel(trace.partner, names)} />
+      <ExplainCard trace={trace} partnerName={partnerLabel(trace.partner, names)} basisWords={basisInWords(trace, run.model, names)} />
       {split !== undefined && <WithinSplitTable split={split} names={names} />}
     </div>
   );

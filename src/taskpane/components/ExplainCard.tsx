@@ -65,6 +65,8 @@ export interface ExplainCardProps {
   readonly partnerName: string;
   /** A short column heading for the partner's figures (its id). */
   readonly partnerShort?: string;
+  /** The basis in the model's words, as the output sheets say it (`basisInWords`); default: from the trace's labels. */
+  readonly basisWords?: string;
 }
 
 /** Terms and their details as a description list (the plain facts and the exact figures alike). */
@@ -97,7 +99,7 @@ function basisWords(trace: ChargeTrace): string {
  * adjustment in pence. The exact figures (the unrounded share, the weights,
  * the working) are one click away.
  */
-export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }: ExplainCardProps): React.JSX.Element {
+export function ExplainCard({ trace, partnerName, partnerShort = trace.partner, basisWords: words }: ExplainCardProps): React.JSX.Element {
   const c = useStyles();
   const s = useScreenStyles();
   const [exact, setExact] = React.useState(false);
@@ -110,7 +112,7 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner }
     ["Amount split", formatMoney(trace.lineAmount)],
     ["Part of year", trace.coverage],
     ...(trace.indexFactor === "1" ? [] : ([["Indexation", `× ${trace.indexFactor}`]] as const)),
-    ["Basis", basisWords(trace)],
+    ["Basis", words ?? basisWords(trace)],
     ["Share of the line", formatShare(trace.weight, trace.totalWeight)],
     ["Charged", formatMoney(trace.share)],
     ["Rounding", `${formatAdjustmentPence(trace.adjustment)} (the shares are rounded so they add up exactly to the amount)`],

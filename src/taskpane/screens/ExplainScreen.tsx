@@ -9,6 +9,7 @@ import { StaleNotice } from "../components/StaleNotice";
 import { WithinSplitTable } from "../components/WithinSplitTable";
 import { categoryLabel, natureLabel, partnerLabel } from "../format";
 import { partnerNames, type ModelRun } from "../../engine";
+import { basisInWords } from "../../excel";
 import { useExplain } from "../hooks/useExplain";
 import { useModelRun } from "../hooks/useModelRun";
 import { useServices } from "../services";
@@ -88,7 +89,13 @@ export function ExplainScreen(): React.JSX.Element {
                   `how that share was divided.`}
               </Notice>
             )}
-            {state.trace !== undefined && <ExplainCard trace={state.trace} partnerName={partnerLabel(state.trace.partner, names)} />}
+            {state.trace !== undefined && (
+              <ExplainCard
+                trace={state.trace}
+                partnerName={partnerLabel(state.trace.partner, names)}
+                {...(run.kind === "ready" ? { basisWords: basisInWords(state.trace, run.outputs.run.model, names) } : {})}
+              />
+            )}
             {state.split !== undefined && <WithinSplitTable split={state.split} names={names} />}
           </>
         )}

@@ -1,4 +1,4 @@
-import type { BasisComponent, Category, LineYear, ModelInput, Nature } from "../../../engine";
+import type { BasisComponent, Category, ModelInput, Nature } from "../../../engine";
 
 /** Capital and revenue as a reader writes them. */
 export const CATEGORY_WORDS: Readonly<Record<Category, string>> = { capital: "Capital", revenue: "Revenue" };
@@ -11,11 +11,21 @@ export function categoryWords(category: string): string {
   return category === "capital" || category === "revenue" ? CATEGORY_WORDS[category] : category;
 }
 
+/** What a basis is described from: a line-year's components or a charge's trace (the engine gives both). */
+export interface BasisWordsSource {
+  /** The basis code, said as it is when there are no components. */
+  readonly basis: string;
+  readonly components: readonly BasisWordsComponent[];
+}
+
+/** The parts of a basis component its words come from. */
+export type BasisWordsComponent = Pick<BasisComponent, "source" | "label" | "weightPercent" | "fellBackToEqual">;
+
 /**
  * One component of a basis in words: "Equal shares", "Direct charge to Brent", "Service desk tickets (driver)" (and
  * "(driver, illustrative)" for made-up figures), a percentages basis by its label.
  */
-function componentWords(c: BasisComponent, model: ModelInput, names: ReadonlyMap<string, string>): string {
+function componentWords(c: BasisWordsComponent, model: ModelInput, names: ReadonlyMap<string, string>): string {
   const source = c.source.trim();
   // The engine's label says when every figure was zero and the split fell back to equal shares: keep that.
   const fellBack = c.fellBackToEqual ? " (all zero: split equally)" : "";
@@ -45,7 +55,7 @@ function componentWords(c: BasisComponent, model: ModelInput, names: ReadonlyMap
  * 50% Service desk tickets (driver)"). The code (`driver:tickets`) is
  * written beside it in its own column where a sheet is filtered by it.
  */
-export function basisInWords(ly: LineYear, model: ModelInput, names: ReadonlyMap<string, string>): string {
+export function basisInWords(ly: BasisWordsSource, model: ModelInput, names: ReadonlyMap<string, string>): string {
   const parts = ly.components;
   if (parts.length === 0) return ly.basis;
   const [only] = parts;

@@ -1,6 +1,6 @@
 import type JSZip from "jszip";
 import { a1, quoteSheet, type CellValue, type ChartSpec } from "../../excel";
-import { attr, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
+import { attr, insertWorksheetChild, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
 
 /** A chart to draw and the cells of its data rectangle (header row and category column included), as they are in the sheet. */
 export interface ChartToDraw {
@@ -38,19 +38,6 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const SERIES_FILLS = ["2F5597", "ED7D31", "A5A5A5", "70AD47"] as const;
 /** The value axis's labels: whole pounds (the table beside the chart has the pence). */
 const AXIS_FORMAT = '"£"#,##0';
-
-/** Worksheet elements that come after `<drawing>` (CT_Worksheet's sequence, ECMA-376 Part 1, 18.3.1.99). */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
 
 /** `'Charts'!$A$5:$A$9` (or one cell). */
 function ref(sheet: string, row: number, col: number, rows = 1): string {
@@ -180,12 +167,7 @@ function addRel(rels: string, id: string, type: string, target: string): string 
 
 /** Puts `<drawing r:id>` where CT_Worksheet's sequence wants it, declaring the `r` namespace if the sheet does not. */
 function insertDrawing(xml: string, relId: string): string {
-  let at = xml.lastIndexOf("</worksheet>");
-  for (const name of AFTER_DRAWING) {
-    const m = new RegExp(`<${name}[\\s/>]`).exec(xml);
-    if (m !== null && m.index < at) at = m.index;
-  }
-  let out = `${xml.slice(0, at)}<drawing r:id="${relId}"/>${xml.slice(at)}`;
+  let out = insertWorksheetChild(xml, "drawing", `<drawing r:id="${relId}"/>`);
   if (!/<worksheet\b[^>]*\sxmlns:r=/.test(out)) out = out.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.r}"`);
   return out;
 }

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { attr, CUSTOM_PROPERTY_REL, CUSTOM_PROPERTY_TYPE, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
+import { attr, CUSTOM_PROPERTY_REL, CUSTOM_PROPERTY_TYPE, insertWorksheetChild, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
 
 /**
  * A worksheet's custom properties (Office.js `worksheet.customProperties`,
@@ -59,32 +59,6 @@ export async function readSheetProperties(zip: JSZip): Promise<Map<string, Sheet
   return out;
 }
 
-/** Elements that come after `customProperties` in a worksheet (CT_Worksheet's sequence). */
-const AFTER = [
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-function insertCustomProperties(xml: string, element: string): string {
-  let at = xml.lastIndexOf("</worksheet>");
-  for (const name of AFTER) {
-    const m = new RegExp(`<${name}[\\s/>]`).exec(xml);
-    if (m !== null && m.index < at) at = m.index;
-  }
-  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
-}
-
 /**
  * Writes worksheet custom properties into a package written by exceljs
  * (which has no API for them), the way Excel stores them: a
@@ -120,7 +94,7 @@ export async function writeSheetProperties(zip: JSZip, bySheetPath: ReadonlyMap<
       entries.push(`<customPr name="${xmlEscape(name)}" r:id="${id}"/>`);
     }
     zip.file(relPath, rels);
-    zip.file(path, insertCustomProperties(sheetXml, `<customProperties>${entries.join("")}</customProperties>`));
+    zip.file(path, insertWorksheetChild(sheetXml, "customProperties", `<customProperties>${entries.join("")}</customProperties>`));
   }
   if (overrides.length === 0) return;
   const ct = await zip.file("[Content_Types].xml")?.async("string");

@@ -80,3 +80,36 @@ export function parseRels(part: string, xml: string | undefined): Relationship[]
 export const CUSTOM_PROPERTY_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty";
 /** Content type of a custom property part. */
 export const CUSTOM_PROPERTY_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty";
+
+/** CT_Worksheet's child elements from `customProperties` on, in the order the schema requires (ECMA-376 Part 1, 18.3.1.99). */
+const WORKSHEET_TAIL = [
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+] as const;
+
+/**
+ * Inserts `element` (a `customProperties` or `drawing` element, as text) into a
+ * worksheet's XML where CT_Worksheet's sequence wants it: before the first
+ * element that must follow it, else before `</worksheet>`. Excel refuses a
+ * sheet whose children are out of order.
+ */
+export function insertWorksheetChild(xml: string, name: (typeof WORKSHEET_TAIL)[number], element: string): string {
+  let at = xml.lastIndexOf("</worksheet>");
+  for (const after of WORKSHEET_TAIL.slice(WORKSHEET_TAIL.indexOf(name) + 1)) {
+    const m = new RegExp(`<${after}[\\s/>]`).exec(xml);
+    if (m !== null && m.index < at) at = m.index;
+  }
+  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+}

@@ -70,6 +70,16 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     }
   }
 
+  // Outputs and statements are written alike: never over the inputs, over edited sheets only when asked.
+  const outputWriteOptions = (opts: WriteOptions): Parameters<typeof writeSheets>[2] => ({
+    replaceInputs: false,
+    replaceEdited: opts.replaceEdited === true,
+    maxRequestBytes,
+    maxResponseBytes,
+    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+  });
+
   const port: WorkbookPort = {
     /** 2 syncs. */
     inspect(): Promise<PortResult<WorkbookStatus>> {
@@ -147,29 +157,13 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
 
     /** See {@link writeSheets}: 3 or 4 syncs plus one per staging batch. */
     writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
-      return attempt("write the results", (context) =>
-        writeSheets(context, buildOutputSheets(outputs), {
-          replaceInputs: false,
-          replaceEdited: opts.replaceEdited === true,
-          maxRequestBytes,
-          maxResponseBytes,
-          ...(opts.signal === undefined ? {} : { signal: opts.signal }),
-          ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-        }),
-      );
+      return attempt("write the results", (context) => writeSheets(context, buildOutputSheets(outputs), outputWriteOptions(opts)));
     },
 
     /** As {@link writeOutputs}, for the statement sheets. */
     writeStatements(outputs: RunOutputs, partners: readonly string[], opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
       return attempt("write the statements", (context) =>
-        writeSheets(context, buildStatementSheets(outputs, partners), {
-          replaceInputs: false,
-          replaceEdited: opts.replaceEdited === true,
-          maxRequestBytes,
-          maxResponseBytes,
-          ...(opts.signal === undefined ? {} : { signal: opts.signal }),
-          ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-        }),
+        writeSheets(context, buildStatementSheets(outputs, partners), outputWriteOptions(opts)),
       );
     },
 

@@ -1,8 +1,8 @@
 import * as React from "react";
-import { Button, Field, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Subtitle2, Text } from "@fluentui/react-components";
+import { PartnerSelect } from "./PartnerSelect";
 import { writeStatementSheets, type StatementChoice } from "../../app";
 import type { RunOutputs } from "../../excel";
-import { partnerLabel } from "../format";
 import { useServices } from "../services";
 import { useScreenStyles } from "../styles";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -53,23 +53,16 @@ export function StatementControl({ outputs, written, names }: StatementControlPr
         A recharge statement sheet of plain values (its charges by year, each cost line with its basis, its budgets and the balancing
         statement), to copy into a workbook for a partner without the add-in.
       </Text>
-      <Field label="Statement for" size="small">
-        <Select
-          size="small"
-          value={partner}
-          onChange={(_, d) => {
-            setPartner(d.value);
-            setPhase({ kind: "idle" });
-          }}
-        >
-          <option value="">All partners (one sheet each)</option>
-          {[...names.keys()].map((id) => (
-            <option key={id} value={id}>
-              {partnerLabel(id, names)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <PartnerSelect
+        label="Statement for"
+        allText="All partners (one sheet each)"
+        value={partner}
+        names={names}
+        onChange={(p) => {
+          setPartner(p);
+          setPhase({ kind: "idle" });
+        }}
+      />
       {!written && <Text>Write the results first (Run screen): a statement is of a recorded run.</Text>}
       <div>
         <Button appearance="secondary" disabled={!written || phase.kind === "writing"} onClick={() => void write(false)}>

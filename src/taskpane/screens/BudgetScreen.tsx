@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Subtitle2, Text } from "@fluentui/react-components";
+import { PartnerSelect } from "../components/PartnerSelect";
 import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, type BudgetStatus } from "../../engine";
 import { BudgetTable } from "../components/BudgetTable";
 import { ChoiceField } from "../components/fields";
@@ -53,16 +54,7 @@ export function BudgetScreen(): React.JSX.Element {
         }
       />
       <StaleNotice />
-      <Field label="Partner" size="small">
-        <Select size="small" value={partner} onChange={(_, d) => setPartner(d.value)}>
-          <option value="">All partners</option>
-          {[...names.keys()].map((id) => (
-            <option key={id} value={id}>
-              {partnerLabel(id, names)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <PartnerSelect label="Partner" allText="All partners" value={partner} names={names} onChange={setPartner} />
       <div role="status">
         <Text weight="semibold">
           {lines.length === 0

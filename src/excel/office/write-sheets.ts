@@ -6,6 +6,7 @@ import type { PortResult, WriteReport } from "../port";
 import { done, failed, hostProblem } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import { queueBatch, queueSwap } from "./render";
+import { OPTIONAL_OUTPUT_NAMES, withRetiredOutputs } from "../layout/retired-outputs";
 import { readState } from "./state";
 import { loadValues } from "./values";
 
@@ -79,9 +80,11 @@ export async function writeSheets(
   specs: readonly SheetSpec[],
   options: WriteSheetsOptions,
 ): Promise<PortResult<WriteReport>> {
-  const names = new Set(specs.map((s) => s.name.toLowerCase()));
+  // The optional outputs too: one an earlier run left may be replaced (see withRetiredOutputs), and edits to it count.
+  const names = new Set([...specs.map((s) => s.name), ...OPTIONAL_OUTPUT_NAMES].map((n) => n.toLowerCase()));
   const state = await readState(context, (name) => !options.replaceEdited && names.has(name.toLowerCase()));
-  const planned = planWrite(state.sheets, state.tables, specs, { replaceInputs: options.replaceInputs, definedNames: state.names });
+  const all = withRetiredOutputs(state.sheets, specs);
+  const planned = planWrite(state.sheets, state.tables, all, { replaceInputs: options.replaceInputs, definedNames: state.names });
   if (!planned.ok) return failed(planned.problems);
   const plan = planned.plan;
   if (!options.replaceEdited) {

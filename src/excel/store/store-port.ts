@@ -1,4 +1,5 @@
 import type { ModelInput, ScenarioInput } from "../../engine";
+import { withRetiredOutputs } from "../layout/retired-outputs";
 import { cellAddress, parseAddress } from "../layout/address";
 import type { SheetSpec } from "../layout/cells";
 import { planBatches, sheetBatches, type Batch } from "../layout/batches";
@@ -149,7 +150,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     opts: { replaceInputs: boolean; replaceEdited: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
   ): PortResult<WriteReport> => {
     const existing = sheets();
-    const planned = planWrite(existing, store.listTables(), specs, { replaceInputs: opts.replaceInputs });
+    const planned = planWrite(existing, store.listTables(), withRetiredOutputs(existing, specs), { replaceInputs: opts.replaceInputs });
     if (!planned.ok) return failed(planned.problems);
     const plan = planned.plan;
     if (!opts.replaceEdited) {

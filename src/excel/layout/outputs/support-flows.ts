@@ -134,6 +134,31 @@ function methodBlocks(
   return row + body.length + 5;
 }
 
+/**
+ * The Support flows sheet of a run without support services, written in place
+ * of one an earlier run left, so its flows cannot be taken for this run's.
+ */
+export function supportFlowsRetiredSheet(): SheetSpec {
+  return outputSheet("supportFlows", {
+    blocks: [
+      { row: 0, col: 0, values: [["Support services: none in the latest run"]], style: "title" },
+      {
+        row: 1,
+        col: 0,
+        values: [
+          [
+            "The model (or the scenario run) has no support services, so there are no flows to show. This sheet held an " +
+              "earlier run's flows; they were removed so they cannot be taken for the latest run's (see the Run log).",
+          ],
+        ],
+        style: "note",
+      },
+    ],
+    freezeRows: 0,
+    columnWidths: [400],
+  });
+}
+
 /** A one-line description of where the support services' costs went, for summaries. */
 export function supportSummaryText(report: SupportReport, scenario?: string): string {
   const own = report.years.reduce((a, y) => a + y.services.reduce((b, s) => b + s.ownCost, 0), 0);

@@ -1,0 +1,31 @@
+import type { SheetSpec } from "./cells";
+import { OUTPUT_SHEETS } from "./names";
+import { supportFlowsRetiredSheet } from "./outputs/support-flows";
+import type { ExistingSheet } from "./write-plan";
+
+/** Output sheets a run writes only when it has something for them: a model without support services has no Support flows. */
+const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string; readonly retired: () => SheetSpec }[] = [
+  { kind: "supportFlows", name: OUTPUT_SHEETS.supportFlows, retired: supportFlowsRetiredSheet },
+];
+
+/** The names of the optional output sheets, whose cells a write must read to tell whether they were edited. */
+export const OPTIONAL_OUTPUT_NAMES: readonly string[] = OPTIONAL_OUTPUTS.map((o) => o.name);
+
+/**
+ * A results write with, for every optional output sheet an earlier run left
+ * (ours, by its marker) and this run does not write, a sheet saying there is
+ * nothing for it in this run: an earlier run's figures never stand beside
+ * this run's as if they were its own. The replacement goes through the same
+ * checks as any output (an edited sheet is replaced only with consent).
+ * Writes other than a run's results (the inputs, statements) are returned as
+ * they are.
+ */
+export function withRetiredOutputs(existing: readonly ExistingSheet[], specs: readonly SheetSpec[]): readonly SheetSpec[] {
+  if (!specs.some((s) => s.role === "output" && s.kind === "summary")) return specs;
+  const retired = OPTIONAL_OUTPUTS.filter(
+    (o) =>
+      !specs.some((s) => s.kind === o.kind) &&
+      existing.some((e) => e.marker?.role === "output" && e.marker.kind === o.kind && e.name.toLowerCase() === o.name.toLowerCase()),
+  );
+  return retired.length === 0 ? specs : [...specs, ...retired.map((o) => o.retired())];
+}

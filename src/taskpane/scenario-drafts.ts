@@ -7,6 +7,11 @@ export type ChangeKind = ScenarioChange["kind"];
 /** The kinds of scenario change the engine knows, in its order (the editor's menu). */
 export const CHANGE_KINDS: readonly ChangeKind[] = SCENARIO_CHANGE_KINDS;
 
+/** The kinds of change a model offers: the support-service ones only when it has support services. */
+export function changeKindsFor(o: ModelOptions): readonly ChangeKind[] {
+  return o.supportServices.length > 0 ? CHANGE_KINDS : CHANGE_KINDS.filter((k) => k !== "setSupportMethod" && k !== "setSupportUsage");
+}
+
 /** What each kind of change is called in the editor. */
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   setAmount: "Change an amount",

@@ -3,7 +3,7 @@ import "./support/setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { compareScenarios, doNoHarm, errorMessage, formatMoney, runScenario, type ScenarioInput } from "../../src/engine";
-import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
+import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_SERVICES } from "../../src/samples";
 import { renderTaskpane } from "./support/harness";
 
 const base = BRENT_LEWISHAM_SOUTHWARK.model;
@@ -72,6 +72,36 @@ describe("Scenarios screen", () => {
     expect(saved.at(-1)?.changes).toEqual([{ kind: "uplift", percent: "20", category: "revenue", nature: null, service: null }]);
     const list = await screen.findByRole("list", { name: "Scenarios" });
     expect(within(list).getByText("Cloud costs 20% more")).toBeInTheDocument();
+  });
+
+  it("offers the support-service changes only for a model with support services, and saves one that changes the method", async () => {
+    const plain = await renderTaskpane({ screen: "scenarios" });
+    await plain.user.click(await screen.findByRole("button", { name: "New scenario" }));
+    const kinds = (): (string | null)[] =>
+      within(screen.getByRole("combobox", { name: "Kind of change" }))
+        .getAllByRole("option")
+        .map((o) => o.textContent);
+    expect(kinds()).not.toContain("Change the support method");
+    plain.view.unmount();
+
+    const { user, port } = await renderTaskpane({ screen: "scenarios", sample: EAST_KENT_SERVICES });
+    await user.click(await screen.findByRole("button", { name: "New scenario" }));
+    expect(kinds()).toEqual(expect.arrayContaining(["Change the support method", "Change a support usage figure"]));
+    const name = screen.getByRole("textbox", { name: /Scenario name/ });
+    await user.clear(name);
+    await user.type(name, "Step-down, HR first");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Kind of change" }), "Change the support method");
+    await user.click(screen.getByRole("button", { name: "Add change" }));
+    await user.type(screen.getByRole("textbox", { name: /Step-down order/ }), "HR, ICT");
+    await user.click(screen.getByRole("button", { name: "Save scenario" }));
+    await waitFor(() => expect(port.writeScenarios).toHaveBeenCalled());
+    const saved = (port.writeScenarios as unknown as { mock: { calls: [ScenarioInput[]][] } }).mock.calls[0]?.[0] ?? [];
+    // The order as typed, commas and all.
+    expect(saved.at(-1)?.changes[0]).toMatchObject({ order: ["HR", "ICT"] });
+    expect(saved.at(-1)).toMatchObject({
+      name: "Step-down, HR first",
+      changes: [{ kind: "setSupportMethod", method: "step-down" }],
+    });
   });
 
   it("shows the engine's problems with a draft scenario before it is saved", async () => {

@@ -90,7 +90,8 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
     }
     case "setSupportMethod": {
       const pairs: [string, string][] = [["method", c.method]];
-      if (c.order !== undefined && c.order !== null && c.order.length > 0) pairs.push(["order", String(listCell(c.order))]);
+      const order = (c.order ?? []).filter((id) => id.trim() !== "");
+      if (order.length > 0) pairs.push(["order", String(listCell(order))]);
       return { details: formatDetails(pairs) };
     }
     case "setSupportUsage":

@@ -238,15 +238,8 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
           <TextField
             label="Step-down order (services, first closed first)"
             value={(change.order ?? []).join(", ")}
-            onChange={(v) =>
-              onChange({
-                ...change,
-                order: v
-                  .split(",")
-                  .map((x) => x.trim())
-                  .filter((x) => x !== ""),
-              })
-            }
+            // Empty entries stay while typing (so a comma can be typed); the engine and the Scenarios table skip them.
+            onChange={(v) => onChange({ ...change, order: v.split(",").map((x) => x.trim()) })}
           />
         </div>
       );

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Field, Select, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScenarioChange, ScenarioInput } from "../../../engine";
 import type { ModelOptions } from "../../model-options";
-import { CHANGE_KINDS, CHANGE_KIND_LABELS, blankChange, changeSummary, type ChangeKind } from "../../scenario-drafts";
+import { CHANGE_KIND_LABELS, blankChange, changeKindsFor, changeSummary, type ChangeKind } from "../../scenario-drafts";
 import { TextField } from "../fields";
 import { ChangeEditor } from "./ChangeEditor";
 
@@ -81,7 +81,7 @@ export function ScenarioEditor({ scenario, options, onChange, onSave, onCancel, 
       <div className={c.row}>
         <Field label="Kind of change" size="small">
           <Select size="small" value={kind} onChange={(_, d) => setKind(d.value as ChangeKind)}>
-            {CHANGE_KINDS.map((k) => (
+            {changeKindsFor(options).map((k) => (
               <option key={k} value={k}>
                 {CHANGE_KIND_LABELS[k]}
               </option>

@@ -156,13 +156,14 @@ function supportWorking(t: LineYearTrace, i: number, partner: string): { support
       ? ""
       : `${service} costs ${formatMoney(year.ownCost)} of its own in ${t.ly.yearLabel} (${t.ly.category}), ` +
         `receives £${year.received.text} from the other services and passes on £${year.total.text} in all. `;
-  // The service's own total first (its £1 plus what comes back to it), then the others.
-  const through = [...detail.through]
-    .sort((a, b) => (a.service === service ? -1 : b.service === service ? 1 : 0))
+  // The service's own total first (its £1 plus what comes back to it), then the others; the partner's use in the same order.
+  const ownFirst = <T extends { readonly service: string }>(list: readonly T[]): T[] =>
+    [...list].sort((a, b) => (a.service === service ? -1 : b.service === service ? 1 : 0));
+  const through = ownFirst(detail.through)
     .filter((x) => x.amount !== "0")
     .map((x) => `£${x.amount} through ${x.service}`)
     .join(" and ");
-  const uses = detail.usage
+  const uses = ownFirst(detail.usage)
     .map((u) => ({
       service: u.service,
       percent: u.percents[i] ?? "0",

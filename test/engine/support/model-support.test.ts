@@ -95,6 +95,15 @@ describe("support services in a model: lines with a support:<service> basis", ()
         "and £0.2083… through HR; A uses 30% of ICT and 40% of HR, so it bears 30% × 1.0416… + 40% × 0.2083… = 39.5833…% of the line.",
     );
     expect(trace.share).toBe(3_958_333);
+    // HR's line: HR first, in what passes through and in the partner's use.
+    const hrTrace = explainCharge(
+      run.result,
+      run.result.charges.find((c) => c.lineRef === "HR-1" && c.partner === "A")!,
+    );
+    expect(hrTrace.support).toContain(
+      "each £1 of HR's cost passes £1.0416… through HR and £0.2083… through ICT; A uses 40% of HR and 30% of ICT, " +
+        "so it bears 40% × 1.0416… + 30% × 0.2083… = 47.9166…% of the line.",
+    );
     const report = run.result.support;
     expect(report?.method).toBe("reciprocal");
     expect(report?.years.map((y) => [y.yearLabel, y.category, y.charged])).toEqual([

@@ -1,9 +1,6 @@
 import { formatMoney, penceToText, type Pence } from "../engine";
 import type { FinishedOutputs } from "../app";
 
-/** Exact pounds text for JSON: "…" marks a repeating decimal cut at 10 places. */
-const exact = (text: string): string => text;
-
 /** The support services of a run as JSON-ready data (null without support services): flows exact, charges to the penny. */
 export function supportJson(outputs: FinishedOutputs): Record<string, unknown> | null {
   const report = outputs.run.result.support;
@@ -19,9 +16,9 @@ export function supportJson(outputs: FinishedOutputs): Record<string, unknown> |
         service: s.service,
         name: s.label,
         ownCost: penceToText(s.ownCost),
-        received: exact(s.received.text),
-        total: exact(s.total.text),
-        flows: s.flows.map((f) => ({ to: f.to, toService: f.toService, amount: exact(f.amount.text) })),
+        received: s.received.text,
+        total: s.total.text,
+        flows: s.flows.map((f) => ({ to: f.to, toService: f.toService, amount: f.amount.text })),
       })),
       charged: y.charged.map((c) => ({ partner: c.partner, amount: penceToText(c.amount) })),
     })),

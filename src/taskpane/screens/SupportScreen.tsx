@@ -11,6 +11,7 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
+import { SUPPORT_METHOD_WORDS } from "../../excel";
 import { partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
 import { NoRunNotice } from "../components/NoRunNotice";
 import { Notice } from "../components/Notice";
@@ -19,8 +20,6 @@ import { StaleNotice } from "../components/StaleNotice";
 import { categoryLabel, formatDifference, formatExactPounds, formatMoney, partnerLabel } from "../format";
 import { useModelRun } from "../hooks/useModelRun";
 import { useScreenStyles } from "../styles";
-
-const METHOD_WORDS: Readonly<Record<string, string>> = { direct: "Direct", "step-down": "Step-down", reciprocal: "Reciprocal" };
 
 /** Exact pounds to the penny for a narrow table ("£14,583.33…"): the digits are the engine's, cut, never rounded. */
 function toPenny(text: string): string {
@@ -154,7 +153,7 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
   const used = m.methods.indexOf(m.current);
   // The method used first, in pounds; the others as the change from it, so the table stays narrow enough for the pane.
   const others = m.methods.map((x, i) => ({ x, i })).filter(({ i }) => i !== used);
-  const words = (x: string): string => METHOD_WORDS[x] ?? x;
+  const words = (x: string): string => SUPPORT_METHOD_WORDS[x] ?? x;
   return (
     <section aria-labelledby="support-methods">
       <Subtitle2 as="h3" id="support-methods">

@@ -1,7 +1,7 @@
-import { formatMoney, type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
+import { type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
-import { outputSheet, pounds, runNotes, scenarioText } from "./common";
+import { outputSheet, pounds, runNotes } from "./common";
 import { runPartners } from "./partners";
 
 /** The method names as a finance officer reads them. */
@@ -157,10 +157,4 @@ export function supportFlowsRetiredSheet(): SheetSpec {
     freezeRows: 0,
     columnWidths: [400],
   });
-}
-
-/** A one-line description of where the support services' costs went, for summaries. */
-export function supportSummaryText(report: SupportReport, scenario?: string): string {
-  const own = report.years.reduce((a, y) => a + y.services.reduce((b, s) => b + s.ownCost, 0), 0);
-  return `${scenarioText(scenario)}: support services' own costs ${formatMoney(own)}, all recharged by the ${report.method} method.`;
 }

@@ -1,4 +1,4 @@
-import { CATEGORIES, NATURES, PRO_RATA_BASES } from "../../engine";
+import { CATEGORIES, NATURES, PRO_RATA_BASES, SCENARIO_CHANGE_KINDS } from "../../engine";
 import { DATE_FORMAT, INPUT_SHEETS, MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_FORMAT, TABLES, TEXT_FORMAT, type TableKey } from "./names";
 
 /** How a column's cells are read, formatted and validated. */
@@ -47,20 +47,8 @@ function col(key: string, header: string, kind: ColumnKind, width: number, extra
   return { key, header, kind, width, required: false, ...extra };
 }
 
-/** The kinds of scenario change, as written in the Scenarios table's Change column. */
-export const CHANGE_KINDS = [
-  "setAmount",
-  "setDates",
-  "setBasis",
-  "setDriver",
-  "addPartner",
-  "removePartner",
-  "addLine",
-  "removeLine",
-  "uplift",
-  "setSupportMethod",
-  "setSupportUsage",
-] as const;
+/** The kinds of scenario change, as written in the Scenarios table's Change column: the engine's own list. */
+export const CHANGE_KINDS = SCENARIO_CHANGE_KINDS;
 
 /** Every input table, in the order the template creates them. */
 export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {

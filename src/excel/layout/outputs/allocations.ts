@@ -1,8 +1,8 @@
-import { partnerNames, type ModelRun, type WithinSplit } from "../../../engine";
+import { partnerNames, type ModelRun } from "../../../engine";
 import type { CellValue, SheetSpec } from "../cells";
 import { OUTPUT_TABLES, TABLE_STYLE } from "../names";
 import { chargeFormat, outputSheet, pounds } from "./common";
-import { runPartners } from "./partners";
+import { runPartners, withinSplitsByLineYear } from "./partners";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
 /**
@@ -68,13 +68,7 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
   const partners = runPartners(run);
   const column = new Map(partners.map((p, i) => [p.id, ALLOCATION_HEADERS.length + i]));
   const width = ALLOCATION_HEADERS.length + partners.length + 1;
-  const splits = new Map<string, WithinSplit[]>();
-  for (const s of run.within) {
-    const key = `${s.lineRef}\u0000${s.yearLabel}`;
-    const list = splits.get(key);
-    if (list === undefined) splits.set(key, [s]);
-    else list.push(s);
-  }
+  const splitsOf = withinSplitsByLineYear(run);
   const lineYears = run.result.lineYears;
   const partnerName = partnerNames(run.model);
   const body: CellValue[][] = new Array<CellValue[]>(lineYears.length);
@@ -104,7 +98,7 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
       if (ly.membership?.[i] === "0") continue;
       put(ly.partners[i] as string, ly.shares[i] ?? 0);
     }
-    for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) {
+    for (const s of splitsOf(ly)) {
       // The parent's column holds what it keeps; each partner within it, its part.
       charged -= s.parentShare;
       const c = column.get(s.parent);

@@ -240,34 +240,19 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
         const line = s.carryForward.find((l) => l.ref.endsWith(`(${partner})`));
         return line === undefined ? "No" : `Into ${s.carriedTo ?? ""} as "${line.ref}"`;
       };
+      // The settlement's own columns, then each partner's share (or blanks when there is none to share).
+      const head: CellValue[] = [
+        s.yearLabel,
+        categoryWords(s.category),
+        s.service,
+        pounds(s.outturn),
+        pounds(s.charged),
+        pounds(s.variance),
+        s.kind,
+      ];
       for (const sh of s.shares)
-        rows.push([
-          s.yearLabel,
-          categoryWords(s.category),
-          s.service,
-          pounds(s.outturn),
-          pounds(s.charged),
-          pounds(s.variance),
-          s.kind,
-          partnerWords(sh.partner, names),
-          pounds(sh.contribution),
-          pounds(sh.share),
-          carried(sh.share, sh.partner),
-        ]);
-      if (s.shares.length === 0)
-        rows.push([
-          s.yearLabel,
-          categoryWords(s.category),
-          s.service,
-          pounds(s.outturn),
-          pounds(s.charged),
-          pounds(s.variance),
-          s.kind,
-          "",
-          "",
-          "",
-          carried(0, ""),
-        ]);
+        rows.push([...head, partnerWords(sh.partner, names), pounds(sh.contribution), pounds(sh.share), carried(sh.share, sh.partner)]);
+      if (s.shares.length === 0) rows.push([...head, "", "", "", carried(0, "")]);
     }
     if (rows.length > 0) {
       blocks.push({

@@ -1,4 +1,4 @@
-import { compareIds, type ModelRun } from "../../../engine";
+import { compareIds, type ModelRun, type WithinSplit } from "../../../engine";
 
 /** Every partner of a run, core partners then partners within others, each with its name. */
 export function runPartners(run: ModelRun): { id: string; name: string; within: string | undefined }[] {
@@ -11,4 +11,21 @@ export function runPartners(run: ModelRun): { id: string; name: string; within: 
     }))
     .sort((a, b) => compareIds(a.id, b.id));
   return [...core, ...within];
+}
+
+/**
+ * The divisions of parents' shares with the partners within them, looked up
+ * by line and year (the Allocations and Trace rows that follow a line-year).
+ */
+export function withinSplitsByLineYear(
+  run: ModelRun,
+): (ly: { readonly lineRef: string; readonly yearLabel: string }) => readonly WithinSplit[] {
+  const splits = new Map<string, WithinSplit[]>();
+  for (const s of run.within) {
+    const key = `${s.lineRef}\u0000${s.yearLabel}`;
+    const list = splits.get(key);
+    if (list === undefined) splits.set(key, [s]);
+    else list.push(s);
+  }
+  return (ly) => splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? [];
 }

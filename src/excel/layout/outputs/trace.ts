@@ -11,6 +11,7 @@ import {
 import type { CellValue, SheetSpec } from "../cells";
 import { OUTPUT_TABLES } from "../names";
 import { chargeFormat, outputSheet, pounds, tableBlocks } from "./common";
+import { withinSplitsByLineYear } from "./partners";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
 /** The Trace table's headers: one row per cost line and year (and one per division of a parent's share with the partners within it). */
@@ -154,19 +155,13 @@ function splitRow(ly: LineYear, s: WithinSplit, exactLineAmount: string, w: Word
  */
 export function traceSheet(run: ModelRun): SheetSpec {
   const result = run.result;
-  const splits = new Map<string, WithinSplit[]>();
-  for (const s of run.within) {
-    const key = `${s.lineRef}\u0000${s.yearLabel}`;
-    const list = splits.get(key);
-    if (list === undefined) splits.set(key, [s]);
-    else list.push(s);
-  }
+  const splitsOf = withinSplitsByLineYear(run);
   const body: CellValue[][] = [];
   const words: Words = { model: run.model, names: partnerNames(run.model) };
   for (const ly of result.lineYears) {
     const exact = exactYearAmountText(ly.lineAmount, ly.profile.factor);
     body.push(lineYearRow(ly, exact, words));
-    for (const s of splits.get(`${ly.lineRef}\u0000${ly.yearLabel}`) ?? []) body.push(splitRow(ly, s, exact, words));
+    for (const s of splitsOf(ly)) body.push(splitRow(ly, s, exact, words));
   }
   const amount = TRACE_HEADERS.indexOf("Line amount in year (£)");
   const money = chargeFormat(result.settings.unit, body, [amount]);

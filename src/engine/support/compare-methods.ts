@@ -2,8 +2,10 @@ import type { EngineError } from "../errors";
 import type { ModelInput } from "../model";
 import type { Pence } from "../money";
 import { runModel, type ModelRun } from "../scenarios/run";
-import { compareIds } from "../validate";
+import { isBlank } from "../decimal";
+import { compareIds, parseChoice } from "../validate";
 import { SUPPORT_METHODS, type SupportMethod } from "./read-support";
+import { DEFAULT_SUPPORT_METHOD } from "./validate-support";
 
 /** One partner's support-service charges under each method. */
 export interface SupportMethodRow {
@@ -46,13 +48,11 @@ export function supportCharges(run: ModelRun): Map<string, Pence> {
 export function compareSupportMethods(model: ModelInput, current?: ModelRun): SupportMethodComparison | undefined {
   const support = model.support;
   if (support === undefined) return undefined;
-  const method = (SUPPORT_METHODS as readonly string[]).includes(
-    String(support.method ?? "")
-      .trim()
-      .toLowerCase(),
-  )
-    ? (String(support.method).trim().toLowerCase() as SupportMethod)
-    : "reciprocal";
+  // The method the model uses, as validation reads it ("Step down" is step-down): the run says it, else read it the same way.
+  const parsed = isBlank(support.method)
+    ? undefined
+    : parseChoice<SupportMethod>(support.method, SUPPORT_METHODS, { entity: "settings", field: "supportMethod" });
+  const method = current?.result.support?.method ?? (parsed?.ok === true ? parsed.value : DEFAULT_SUPPORT_METHOD);
   const problems: Partial<Record<SupportMethod, readonly EngineError[]>> = {};
   const charges = SUPPORT_METHODS.map((m) => {
     const run =

@@ -136,6 +136,11 @@ describe("support services in a model: lines with a support:<service> basis", ()
       { partner: "C", amounts: [3_750_000, 3_750_000, 3_750_000] },
     ]);
     expect(c?.totals).toEqual([15_000_000, 15_000_000, 15_000_000]);
+    // The method as typed in Settings is read as validation reads it: "Step down" is step-down.
+    const typed = model({ method: "Step down", order: ["ICT", "HR"] });
+    const typedRun = unwrap(runModel(typed));
+    expect(compareSupportMethods(typed)?.current).toBe("step-down");
+    expect(compareSupportMethods(typed, typedRun)?.rows[0]).toEqual({ partner: "A", amounts: [6_250_000, 6_500_000, 6_354_166] });
     // A method that cannot run says why, and the others still compare.
     const m = model();
     const noPartnerUseOfHr = {

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { fyLabel, type FinancialYear } from "../financial-year";
-import { frac, fracAdd, fracFromDecimal, type Fraction } from "../fraction";
+import { frac, fracAdd, type Fraction } from "../fraction";
 import { errs, ok, type Result } from "../result";
 import { flowsFor } from "./allocate";
 import { fracDiv } from "./rational";
@@ -67,24 +67,14 @@ export function supportUnitShares(
   });
   if (shares.every((f) => f.n === 0n)) return errs([unreached]);
   const through = model.services.map((s) => ({ service: s.id, amount: flows.value.totals.get(s.id) ?? frac(0n) }));
-  const usage = new Map(model.services.map((s) => [s.id, usageShares(model, s.id, fy, partners)] as const));
+  // Each partner's share of a service's use, as the method counted it: what the service passed to the partner ÷ its total
+  // (the method's own rules, derived rather than restated). A service £1 of this one never reaches shows none.
+  const usage = new Map(
+    model.services.map((s) => {
+      const total = flows.value.totals.get(s.id) ?? frac(0n);
+      const out = flows.value.flows.get(s.id);
+      return [s.id, partners.map((p) => (total.n === 0n ? frac(0n) : fracDiv(out?.get(p) ?? frac(0n), total)))] as const;
+    }),
+  );
   return ok({ shares, through, usage });
-}
-
-/**
- * Each partner's share of a service's use, as the method counts it: among
- * the partners only (direct), the partners and the services closed after it
- * (step-down), or the partners and every other service (reciprocal). Zero
- * for every partner when nobody counted uses it.
- */
-export function usageShares(model: PreparedSupportModel, service: string, fy: FinancialYear, partners: readonly string[]): Fraction[] {
-  const use = usageInYear(model, service, fy);
-  const k = model.order.indexOf(service);
-  const services =
-    model.method === "direct" ? [] : model.method === "reciprocal" ? model.order.filter((id) => id !== service) : model.order.slice(k + 1);
-  let total = new Decimal(0);
-  for (const u of [...partners, ...services]) total = total.plus(use.get(u) ?? 0);
-  if (total.isZero()) return partners.map(() => frac(0n));
-  const t = fracFromDecimal(total);
-  return partners.map((p) => fracDiv(fracFromDecimal(use.get(p) ?? new Decimal(0)), t));
 }

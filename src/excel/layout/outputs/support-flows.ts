@@ -46,13 +46,16 @@ export function supportFlowsSheet(
     {
       row: 3,
       col: 0,
+      // One short line a row: a long note spills across the page and shrinks the whole sheet when printed to one page wide.
       values: [
+        ["Flows are exact amounts shown to the penny; the exact figure of any charge is in Explain and --explain."],
         [
-          "Flows are exact amounts shown to the penny (the exact figure of any charge is in Explain and --explain). " +
-            "Each cost line of a service is charged by where £1 of that service's cost ends up, and rounded on its own, " +
-            "so the charged row adds up to the services' own costs to the penny. The flows are among every partner for the " +
-            "whole year: where a line applies to some partners only, or a partner joins or leaves, the charged row (not the " +
-            "flows) is what each partner pays.",
+          "Each line of a service is charged by where £1 of its cost ends up, rounded on its own: the charged row adds up to the " +
+            "own costs.",
+        ],
+        [
+          "Flows are among every partner for the whole year; where a line applies to some partners, or one joins or leaves, the " +
+            "charged row is what each pays.",
         ],
       ],
       style: "note",
@@ -60,7 +63,7 @@ export function supportFlowsSheet(
   ];
   const headers = ["Service", "Name", "Own cost (£)", "Received (£)", "Total passed on (£)", ...users.map((u) => `To ${u} (£)`)];
   const formats = [null, null, ...headers.slice(2).map(() => MONEY_FORMAT)];
-  let row = 5;
+  let row = 7;
   for (const y of report.years) {
     blocks.push({ row, col: 0, values: [[`${y.yearLabel} — ${y.category}`]], style: "header" });
     blocks.push({ row: row + 1, col: 0, values: [headers], style: "header" });

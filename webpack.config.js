@@ -12,6 +12,7 @@
 //   help.html      static help page (manifest SupportUrl and GetStarted LearnMoreUrl)
 "use strict";
 
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -95,20 +96,33 @@ class RegisterCustomFunctionsOnce {
 }
 
 /**
+ * Whether office-addin-dev-certs can give us trusted certificates without failing noisily: on Linux it
+ * installs its certificate authority with `sudo`, so where there is no sudo and the authority is not
+ * already installed it can only fail (after printing its own lines). Elsewhere it is always tried.
+ */
+function devCertsCanWork() {
+  if (process.platform !== "linux") return true;
+  if (fs.existsSync("/usr/local/share/ca-certificates/office-addin-dev-certs/ca.crt")) return true;
+  const dirs = (process.env.PATH || "").split(path.delimiter).filter(Boolean);
+  return dirs.some((dir) => fs.existsSync(path.join(dir, "sudo")));
+}
+
+/**
  * Chooses how the dev server serves pages, never throwing:
  *   1. trusted localhost certificates from office-addin-dev-certs (what Office needs);
  *   2. webpack-dev-server's own self-signed certificate (`server: "https"`);
  *   3. plain http (only when asked with DEV_SERVER_PROTOCOL=http).
  * DEV_SERVER_PROTOCOL=office-certs|https|http forces a choice.
- * On Linux the office-addin-dev-certs install needs sudo, so it usually fails (and
- * always fails as root without sudo); we then fall back to the self-signed certificate.
+ * On Linux the office-addin-dev-certs install needs sudo; without it we go straight to the
+ * self-signed certificate and say so in one line (`note`), instead of letting it fail.
  */
 async function chooseServer() {
   const forced = (process.env.DEV_SERVER_PROTOCOL || "").toLowerCase();
   if (forced === "http") {
     return { server: "http", protocol: "http", description: "plain http (DEV_SERVER_PROTOCOL=http)" };
   }
-  if (forced !== "https") {
+  let reason = "installing a trusted localhost certificate needs sudo, which this machine does not have";
+  if (forced !== "https" && (forced === "office-certs" || devCertsCanWork())) {
     try {
       const devCerts = require("office-addin-dev-certs");
       const options = await devCerts.getHttpsServerOptions();
@@ -118,16 +132,17 @@ async function chooseServer() {
         description: "https with trusted office-addin-dev-certs certificates",
       };
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      console.warn(
-        `[dev-server] office-addin-dev-certs unavailable (${reason}); ` + "falling back to webpack-dev-server's self-signed certificate.",
-      );
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      reason = `a trusted localhost certificate could not be installed (${detail})`;
     }
+  } else if (forced === "https") {
+    reason = "DEV_SERVER_PROTOCOL=https";
   }
   return {
     server: "https",
     protocol: "https",
     description: "https with webpack-dev-server's self-signed certificate (browser will warn)",
+    note: `Using a self-signed certificate: ${reason}. Your browser will ask once to trust https://localhost.`,
   };
 }
 
@@ -248,9 +263,14 @@ module.exports = async (env = {}, argv = {}) => {
   };
 
   if (isServe) {
-    const chosen = await chooseServer();
-    console.log(`[dev-server] Serving over ${chosen.description} on port ${port}.`);
-    console.log(`[dev-server] Browser preview: ${chosen.protocol}://localhost:${port}/preview.html`);
+    // `npm start` (scripts/start.mjs) chooses the server itself and passes it with `quiet`: it prints
+    // the address once, when the first build is ready; `npm run dev-server` gets these lines up front.
+    const chosen = env.chosenServer || (await chooseServer());
+    if (!env.quiet) {
+      if (chosen.note) console.log(`[dev-server] ${chosen.note}`);
+      console.log(`[dev-server] Serving over ${chosen.description} on port ${port}.`);
+      console.log(`[dev-server] Browser preview: ${chosen.protocol}://localhost:${port}/preview.html`);
+    }
     config.devServer = {
       port,
       server: chosen.server,

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// The `shared-apportion` command (package.json "bin"): runs the bundled command line.
+// The `shared-apportion` command (package.json "bin"): runs the bundled command line, building it
+// first when it is missing or older than the sources (see ensure-built.js).
 "use strict";
 
-const fs = require("fs");
-const path = require("path");
+const { ensureBuilt, bundle } = require("./ensure-built");
 
-const bundle = path.join(__dirname, "..", "dist", "cli", "shared-apportion.js");
-if (!fs.existsSync(bundle)) {
-  process.stderr.write("shared-apportion: the command line is not built yet; run `npm run build:cli` first.\n");
+const problem = ensureBuilt((line) => process.stderr.write(`shared-apportion: ${line}\n`));
+if (problem !== undefined) {
+  process.stderr.write(`shared-apportion: ${problem}\n`);
   process.exit(3);
 }
 require(bundle);

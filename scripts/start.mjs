@@ -90,22 +90,36 @@ function sideloadIntoExcel() {
   return true;
 }
 
+/**
+ * Starts webpack-dev-server quietly and resolves once the first build is done, so the address is
+ * printed once, when the page will answer. Its own start-up lines and the build's stats are
+ * kept back; errors and warnings are still shown.
+ */
 async function startDevServer(serverOverride) {
   const webpack = require("webpack");
   const WebpackDevServer = require("webpack-dev-server");
   const makeConfig = require(join(ROOT, "webpack.config.js"));
 
   if (serverOverride === "http") process.env.DEV_SERVER_PROTOCOL = "http";
-  const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: "development" });
-  const devServerOptions = { ...config.devServer, port: PORT };
+  const chosenServer = await makeConfig.chooseServer();
+  const config = await makeConfig({ WEBPACK_SERVE: true, quiet: true, chosenServer }, { mode: "development" });
+  const devServerOptions = {
+    ...config.devServer,
+    port: PORT,
+    devMiddleware: { ...config.devServer.devMiddleware, stats: "errors-warnings" },
+  };
   delete config.devServer;
+  config.infrastructureLogging = { level: "warn" };
 
   const compiler = webpack(config);
+  const firstBuild = new Promise((resolve) => compiler.hooks.done.tap("start", (stats) => resolve(stats)));
   const server = new WebpackDevServer(devServerOptions, compiler);
+  if (chosenServer.note) log(chosenServer.note);
+  log("Building the add-in (the first build takes about half a minute) ...");
   await server.start();
-  const type = typeof devServerOptions.server === "string" ? devServerOptions.server : devServerOptions.server.type;
-  const protocol = type === "http" ? "http" : "https";
-  return { server, url: `${protocol}://localhost:${PORT}/preview.html` };
+  const stats = await firstBuild;
+  const protocol = chosenServer.protocol;
+  return { server, url: `${protocol}://localhost:${PORT}/preview.html`, ok: !stats.hasErrors() };
 }
 
 async function preview() {
@@ -125,6 +139,7 @@ async function preview() {
     log("Retrying over plain http ...");
     started = await startDevServer("http");
   }
+  if (!started.ok) log("The first build has errors (above); the preview will show them until they are fixed.");
   banner(started.url);
   if (CI) log("CI detected: serving until the process is stopped.");
 

@@ -60,6 +60,17 @@ export type WorkbookProblem =
       readonly allowed: number;
       readonly at: CellLocation;
     }
+  /**
+   * A table's column would be named with more characters than Excel keeps in
+   * a column name (255); nothing is written. `at` is its header cell.
+   */
+  | {
+      readonly kind: "columnNameTooLong";
+      readonly table: string;
+      readonly length: number;
+      readonly allowed: number;
+      readonly at: CellLocation;
+    }
   /** Writing failed part-way; says exactly what was left. */
   | {
       readonly kind: "writeFailed";
@@ -168,6 +179,11 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
         `(fewer cost lines, partners or years).`
       );
     }
+    case "columnNameTooLong":
+      return (
+        `${p.at.address}: a column of the table "${p.table}" would be headed with ${p.length.toLocaleString("en-GB")} characters, ` +
+        `and Excel keeps ${p.allowed} in a table column's name. Nothing was written. Shorten the id or name that heads it.`
+      );
     case "writeFailed": {
       const parts = [
         `Writing stopped while ` +

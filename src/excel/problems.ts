@@ -85,6 +85,26 @@ export type WorkbookProblem =
       /** Hidden staging sheets left behind (removed by the next write). */
       readonly leftover: readonly string[];
     }
+  /**
+   * Excel did not answer a request within the time limit (Excel on the web
+   * sometimes never does) and the add-in stopped waiting. `written` says what
+   * is known of the workbook: nothing changed; the user's sheets unchanged
+   * but hidden working sheets may be left; or the change may or may not have
+   * reached the `sheets` named.
+   */
+  | {
+      readonly kind: "syncTimedOut";
+      readonly operation: string;
+      readonly seconds: number;
+      readonly written: "nothing" | "stagingOnly" | "unknown";
+      readonly sheets: readonly string[];
+    }
+  /**
+   * The add-in cleared the filter on one of its own tables before writing to
+   * it, Excel said it had, and a filter is still on (office-js #468); nothing
+   * was written to the table.
+   */
+  | { readonly kind: "filterStillOn"; readonly table: string; readonly sheet: string }
   /** The user or the task pane cancelled before anything was swapped in. */
   | { readonly kind: "cancelled" }
   /** An address that is not an A1 reference or names no sheet in the workbook. */
@@ -196,6 +216,23 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       if (p.leftover.length > 0) parts.push(`Hidden working sheets left: ${list(p.leftover)} (removed on the next run).`);
       return parts.join(" ");
     }
+    case "syncTimedOut": {
+      const waited = `Excel did not answer within ${p.seconds} seconds while trying to ${p.operation}, so the add-in stopped waiting.`;
+      const it = p.sheets.length === 1 ? "it" : "them";
+      const known =
+        p.written === "nothing"
+          ? "Nothing in the workbook was changed."
+          : p.written === "stagingOnly"
+            ? "Your sheets are unchanged; hidden sheets the add-in was building may be left (the next run removes them)."
+            : `The change may or may not have reached ${p.sheets.length > 0 ? list(p.sheets) : "the workbook"}: check ${it} ` +
+              `before relying on ${it}, or simply do it again.`;
+      return `${waited} ${known} Close and reopen the add-in (in Excel on the web, reload the page), then try again.`;
+    }
+    case "filterStillOn":
+      return (
+        `A filter is still on the table "${p.table}" (sheet "${p.sheet}") after the add-in cleared it (Excel sometimes leaves ` +
+        `one on), so nothing was written to it. Clear it yourself (Data > Clear), then try again.`
+      );
     case "cancelled":
       return "Cancelled before anything was written; the workbook is unchanged.";
     case "invalidAddress":

@@ -71,6 +71,8 @@ export type WorkbookProblem =
       readonly allowed: number;
       readonly at: CellLocation;
     }
+  /** A sheet would be named as Excel does not allow (over 31 characters, one of []:*?/\, or ' at either end); nothing is written. */
+  | { readonly kind: "invalidSheetName"; readonly sheet: string }
   /** Writing failed part-way; says exactly what was left. */
   | {
       readonly kind: "writeFailed";
@@ -203,6 +205,11 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       return (
         `${p.at.address}: a column of the table "${p.table}" would be headed with ${p.length.toLocaleString("en-GB")} characters, ` +
         `and Excel keeps ${p.allowed} in a table column's name. Nothing was written. Shorten the id or name that heads it.`
+      );
+    case "invalidSheetName":
+      return (
+        `A sheet would be named "${p.sheet}" (${p.sheet.length} characters), which Excel does not allow: at most 31 characters, ` +
+        `none of [ ] : * ? / \\, and no apostrophe at either end. Nothing was written.`
       );
     case "writeFailed": {
       const parts = [

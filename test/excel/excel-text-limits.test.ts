@@ -3,7 +3,7 @@ import { compareMany, runModel } from "../../src/engine";
 import type { SheetSpec } from "../../src/excel/layout/cells";
 import { allocationsSheet } from "../../src/excel/layout/outputs/allocations";
 import { manyComparisonSheet } from "../../src/excel/layout/outputs/comparison";
-import { fitColumnNames, sheetLimitProblems, TABLE_COLUMN_NAME_MAX } from "../../src/excel/layout/sheet-limits";
+import { fitColumnNames, SHEET_NAME_MAX, sheetLimitProblems, TABLE_COLUMN_NAME_MAX } from "../../src/excel/layout/sheet-limits";
 import { workbookProblemMessage } from "../../src/excel/problems";
 import { BRENT_LEWISHAM_SOUTHWARK, syntheticScaleModel } from "../../src/samples";
 
@@ -106,6 +106,20 @@ describe("table column names within Excel's limits", () => {
     expect(workbookProblemMessage(problems[0]!)).toBe(
       `Allocations!J${table.row + 1}: a column of the table "Allocations" would be headed with 256 characters, and Excel keeps ` +
         "255 in a table column's name. Nothing was written. Shorten the id or name that heads it.",
+    );
+  });
+
+  it("refuses a sheet name Excel would not take, before anything is written", () => {
+    const run = runModel(syntheticScaleModel({ lines: 2, partners: 2, years: 1 }));
+    if (!run.ok) throw new Error("engine");
+    const sheet = allocationsSheet(run.value);
+    expect(SHEET_NAME_MAX).toBe(31);
+    expect(sheetLimitProblems({ ...sheet, name: "A".repeat(31) })).toEqual([]);
+    for (const name of ["A".repeat(32), "Costs [old]", "'Quoted'", ""])
+      expect(sheetLimitProblems({ ...sheet, name }), name).toContainEqual({ kind: "invalidSheetName", sheet: name });
+    expect(workbookProblemMessage({ kind: "invalidSheetName", sheet: "A".repeat(32) })).toBe(
+      `A sheet would be named "${"A".repeat(32)}" (32 characters), which Excel does not allow: at most 31 characters, none of ` +
+        "[ ] : * ? / \\, and no apostrophe at either end. Nothing was written.",
     );
   });
 });

@@ -16,6 +16,9 @@ export const EXCEL_LIMITS = {
  */
 export const TABLE_COLUMN_NAME_MAX = 255;
 
+/** The longest sheet name Excel takes (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member). */
+export const SHEET_NAME_MAX = 31;
+
 /** How much of a long column name's end is kept when it is shortened: the end says what the column holds ("(£)", "%"). */
 const KEPT_END = 60;
 
@@ -66,6 +69,9 @@ export interface SheetLimits {
  */
 export function sheetLimitProblems(spec: SheetSpec, limits: SheetLimits = EXCEL_LIMITS): WorkbookProblem[] {
   const problems: WorkbookProblem[] = [];
+  // Every name the add-in writes is its own or fitted (statementSheetName); this keeps it so.
+  if (spec.name.length === 0 || spec.name.length > SHEET_NAME_MAX || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
+    problems.push({ kind: "invalidSheetName", sheet: spec.name });
   const at = (row: number, col: number) => {
     const ref = { sheet: spec.name, row: Math.min(row, limits.rows - 1), col: Math.min(col, limits.columns - 1) };
     return { ...ref, address: cellAddress(ref) };

@@ -226,6 +226,28 @@ function understood(el: XmlElement, parent: Scope): XmlNode[] {
   return [{ name: el.name, attrs, children: kids(el) }];
 }
 
+/**
+ * The same as {@link understood}, by text, for the usual part: markup
+ * compatibility declared on the root only, ignorable namespaces used in
+ * attributes only, no mc:AlternateContent. Undefined when the part is not
+ * like that (the tree walk handles it). Rewriting a large sheet's tree is
+ * most of the check's time; this keeps it to a few regular expressions.
+ */
+function quickUnderstood(text: string, root: XmlElement): string | undefined {
+  const scope = scopeOf(root, { prefixes: new Map(), ignorable: new Set() });
+  const mc = [...scope.prefixes].filter(([, ns]) => ns === NS.mc).map(([p]) => p);
+  const ignorable = [...scope.prefixes].filter(([, ns]) => scope.ignorable.has(ns)).map(([p]) => p);
+  const body = text.slice(text.indexOf(">", text.indexOf(`<${root.name}`)) + 1);
+  // Any other namespace declaration, Ignorable, AlternateContent or element of an ignorable namespace below the root: walk the tree.
+  if (/\sxmlns(:[^=\s]+)?\s*=|:Ignorable\s*=/.test(body)) return undefined;
+  if ([...mc, ...ignorable].some((p) => body.includes(`<${p}:`))) return undefined;
+  const prefixes = [...mc, ...ignorable].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  let out = prefixes === "" ? text : text.replace(new RegExp(`\\s(?:${prefixes}):[^\\s=/>]+\\s*=\\s*(?:"[^"]*"|'[^']*')`, "g"), "");
+  if (scope.prefixes.get("") === NS.sml || [...scope.prefixes].some(([, ns]) => ns === NS.sml))
+    out = out.replace(/(<(?:[\w.-]+:)?t\b[^>]*?)\s+xml:space\s*=\s*(?:"[^"]*"|'[^']*')/g, "$1");
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The package.
 
@@ -234,6 +256,8 @@ interface Part {
   readonly contentType: string | undefined;
   readonly doc?: XmlDocument;
   readonly rootNs?: string;
+  /** The part's text as written. */
+  readonly text?: string;
 }
 
 interface Relationship {
@@ -337,7 +361,7 @@ class PackageChecker {
       try {
         const doc = parseXml(text);
         const scope = scopeOf(doc.root, { prefixes: new Map(), ignorable: new Set() });
-        this.parts.set(name, { name, contentType, doc, ...spread("rootNs", nsOf(doc.root.name, scope.prefixes)) });
+        this.parts.set(name, { name, contentType, doc, text, ...spread("rootNs", nsOf(doc.root.name, scope.prefixes)) });
       } catch (e) {
         this.problem(name, "wellFormed", e instanceof Error ? e.message : String(e));
         this.parts.set(name, { name, contentType });
@@ -365,6 +389,11 @@ class PackageChecker {
       const schema = part.rootNs === undefined ? undefined : SCHEMA_BY_NAMESPACE[part.rootNs];
       if (schema === undefined) {
         this.problem(part.name, "schema", `no schema for the root element <${part.doc.root.name}> (${part.rootNs ?? "no namespace"})`);
+        continue;
+      }
+      const fast = part.text === undefined ? undefined : quickUnderstood(part.text, part.doc.root);
+      if (fast !== undefined) {
+        out.push({ part: part.name, schema, text: fast });
         continue;
       }
       const [root] = understood(part.doc.root, { prefixes: new Map(), ignorable: new Set() });
@@ -488,10 +517,10 @@ class PackageChecker {
     tableIds: Map<string, string>,
     tableNames: Map<string, string>,
   ): void {
-    // Child order (compared as the consumer sees them: extension elements are ignorable or inside extLst).
-    const [seen] = understood(ws, { prefixes: new Map(), ignorable: new Set() });
+    // Child order, among the children in SpreadsheetML's namespace (extension elements are ignorable or inside extLst).
+    const scope = scopeOf(ws, { prefixes: new Map(), ignorable: new Set() });
     let last = -1;
-    for (const child of typeof seen === "object" ? elements(seen) : []) {
+    for (const child of elements(ws).filter((c) => nsOf(c.name, scope.prefixes) === NS.sml)) {
       const k = WORKSHEET_ORDER.indexOf(localName(child.name) as (typeof WORKSHEET_ORDER)[number]);
       if (k < 0) this.problem(part, "worksheetOrder", `<${child.name}> is not a child a worksheet may have`);
       else if (k < last || (k === last && localName(child.name) !== "conditionalFormatting"))

@@ -16,7 +16,10 @@ export const EXCEL_LIMITS = {
  */
 export const TABLE_COLUMN_NAME_MAX = 255;
 
-/** The longest sheet name Excel takes (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member). */
+/**
+ * The longest sheet name Excel takes
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member).
+ */
 export const SHEET_NAME_MAX = 31;
 
 /** How much of a long column name's end is kept when it is shortened: the end says what the column holds ("(£)", "%"). */

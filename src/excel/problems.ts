@@ -233,7 +233,11 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
             ? "Your sheets are unchanged; hidden sheets the add-in was building may be left (the next run removes them)."
             : `The change may or may not have reached ${p.sheets.length > 0 ? list(p.sheets) : "the workbook"}: check ${it} ` +
               `before relying on ${it}, or simply do it again.`;
-      return `${waited} ${known} Close and reopen the add-in (in Excel on the web, reload the page), then try again.`;
+      // With delayForCellEdit Excel holds requests while a cell is being edited: that wait looks the same from here.
+      return (
+        `${waited} ${known} If a cell is being edited, press Enter or Esc; otherwise close and reopen the add-in (in Excel on ` +
+        `the web, reload the page). Then try again.`
+      );
     }
     case "filterStillOn":
       return (

@@ -59,7 +59,8 @@ describe("a sync Excel never answers (office-js #6678, #6150, #4805)", () => {
     expect(p).toEqual({ kind: "syncTimedOut", operation: "read the model", seconds: 1, written: "nothing", sheets: [] });
     expect(workbookProblemMessage({ ...p, seconds: 60 } as WorkbookProblem)).toBe(
       "Excel did not answer within 60 seconds while trying to read the model, so the add-in stopped waiting. Nothing in the " +
-        "workbook was changed. Close and reopen the add-in (in Excel on the web, reload the page), then try again.",
+        "workbook was changed. If a cell is being edited, press Enter or Esc; otherwise close and reopen the add-in (in Excel on the " +
+        "web, reload the page). Then try again.",
     );
     // The next request works: the hang was one request's.
     expect((await port.readModel()).ok).toBe(true);

@@ -310,7 +310,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       );
     },
 
-    /** 3 syncs: find the table, read its header and body, then resize and write it. */
+    /** 4 syncs: find the table and read its header and body (2), clear its filters and check none is left, resize and write it. */
     writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
       return attempt("write the scenarios", async (context) => {
         const name = INPUT_TABLES.scenarios.name;
@@ -355,7 +355,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       );
     },
 
-    /** 3 syncs. */
+    /** 4 syncs: read the table (2), clear its filters and check none is left, write. */
     writeRunSettings(settings: RunSettings): Promise<PortResult<void>> {
       return attempt("write the run settings", async (context) => {
         const name = INPUT_TABLES.settings.name;

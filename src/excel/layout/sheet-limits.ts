@@ -12,7 +12,7 @@ export const EXCEL_LIMITS = {
 /**
  * The longest name of a table column. Excel keeps a column's name in the
  * table part and offers to repair a file whose names are longer (ClosedXML
- * #141 and #174, openpyxl pull request #402); Office.js refuses such a header.
+ * #141 and #174, openpyxl pull request #402).
  */
 export const TABLE_COLUMN_NAME_MAX = 255;
 

@@ -28,6 +28,48 @@ const DEFAULT_PORT = 3000;
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
 /**
+ * Every host Office.js itself is documented to load from or talk to, with the directive each
+ * needs and where Microsoft says so. Microsoft publishes no complete list (office-js #1005,
+ * "Document required CSP values", is an open documentation request), so this is the union of
+ * its documentation and the maintainers' answers and confirmed reports in its issue trackers.
+ * A host missing here blocks Office.js: the pane never starts and every =SHARED formula shows
+ * #NAME?, in Excel only, where no test of ours runs. Add a host here (and its source in
+ * docs/excel-fake.md) when Microsoft names one.
+ */
+const OFFICE_JS_HOSTS = [
+  {
+    host: OFFICE_CDN,
+    directives: ["script-src", "connect-src"],
+    why: "office.js and the host-specific scripts it loads (excel-web-16.00.js…) from the same CDN",
+    source: "https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn",
+  },
+  {
+    host: "https://officeapis.public.onecdn.static.microsoft",
+    directives: ["script-src", "connect-src"],
+    why: "the office.js CDN's new host on the unified cloud.microsoft domain",
+    source: "https://github.com/OfficeDev/office-js-docs-pr/pull/5882",
+  },
+  {
+    host: "https://ajax.aspnetcdn.com",
+    directives: ["script-src"],
+    why: "MicrosoftAjax.js, which office.js loads",
+    source: "https://github.com/OfficeDev/office-js/issues/1005",
+  },
+  {
+    host: "https://browser.pipe.aria.microsoft.com",
+    directives: ["script-src", "connect-src"],
+    why: "office.js telemetry",
+    source: "https://github.com/OfficeDev/office-js/issues/1005",
+  },
+  {
+    host: "https://telemetryservice.firstpartyapps.oaspapps.com",
+    directives: ["frame-src"],
+    why: "office.js telemetry proxy page (telemetryproxy.html), loaded in a frame",
+    source: "https://github.com/OfficeDev/office-js/issues/696",
+  },
+];
+
+/**
  * Where a production build's manifest says the add-in is served from: $ADDIN_URL (https).
  * Without it a production build fails, so a release can never ship a manifest pointing at
  * https://localhost:3000; builds for tests and CI say so explicitly with `--env devUrl`
@@ -55,20 +97,23 @@ function addinUrl(env = {}) {
 
 /**
  * The Content-Security-Policy of the add-in's pages: scripts only from the add-in's own
- * origin (and, on the task pane, office.js from Microsoft's CDN, which loads its host-specific
- * parts from the same place), no inline or eval'd script, no plugins, no framing of other
- * sites. Styles allow 'unsafe-inline' because Fluent UI (Griffel) injects <style> elements at
- * run time. Set as a <meta http-equiv> so it holds wherever the files are hosted.
+ * origin and, on the task pane (the page Office.js runs in), from every host Office.js is
+ * documented to need (OFFICE_JS_HOSTS); no inline or eval'd script, no plugins, no framing of
+ * other sites. Styles allow 'unsafe-inline' because Fluent UI (Griffel) injects <style>
+ * elements at run time, and so does Excel on the web's own script (office-js #1687). Set as a
+ * <meta http-equiv> so it holds wherever the files are hosted.
  */
 function contentSecurityPolicy({ officeJs }) {
-  const scripts = ["'self'", ...(officeJs ? [OFFICE_CDN] : [])];
+  const hosts = (directive) => (officeJs ? OFFICE_JS_HOSTS.filter((h) => h.directives.includes(directive)).map((h) => h.host) : []);
+  const frames = hosts("frame-src");
   return [
     "default-src 'self'",
-    `script-src ${scripts.join(" ")}`,
+    `script-src ${["'self'", ...hosts("script-src")].join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self'${officeJs ? ` ${OFFICE_CDN}` : ""}`,
+    `connect-src ${["'self'", ...hosts("connect-src")].join(" ")}`,
+    ...(frames.length > 0 ? [`frame-src ${["'self'", ...frames].join(" ")}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
@@ -290,4 +335,5 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.chooseServer = chooseServer;
 module.exports.addinUrl = addinUrl;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.OFFICE_JS_HOSTS = OFFICE_JS_HOSTS;
 module.exports.DEFAULT_PORT = DEFAULT_PORT;

@@ -5,7 +5,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const SIZES = [16, 32, 64, 80, 128];
+// Every size Microsoft lists for add-in command icons — 16, 32 and 80 required, 20, 24, 40, 48
+// and 64 supported, so Office picks a sharp one at each display scaling
+// (https://learn.microsoft.com/javascript/api/manifest/icon) — plus 128 for listings.
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 const BACKGROUND = [0x00, 0x6e, 0x7a, 0xff]; // teal
 const FOREGROUND = [0xff, 0xff, 0xff, 0xff];
 const TRANSPARENT = [0, 0, 0, 0];

@@ -60,6 +60,19 @@ export type WorkbookProblem =
       readonly allowed: number;
       readonly at: CellLocation;
     }
+  /**
+   * A table's column would be named with more characters than Excel keeps in
+   * a column name (255); nothing is written. `at` is its header cell.
+   */
+  | {
+      readonly kind: "columnNameTooLong";
+      readonly table: string;
+      readonly length: number;
+      readonly allowed: number;
+      readonly at: CellLocation;
+    }
+  /** A sheet would be named as Excel does not allow (over 31 characters, one of []:*?/\, or ' at either end); nothing is written. */
+  | { readonly kind: "invalidSheetName"; readonly sheet: string }
   /** Writing failed part-way; says exactly what was left. */
   | {
       readonly kind: "writeFailed";
@@ -74,6 +87,26 @@ export type WorkbookProblem =
       /** Hidden staging sheets left behind (removed by the next write). */
       readonly leftover: readonly string[];
     }
+  /**
+   * Excel did not answer a request within the time limit (Excel on the web
+   * sometimes never does) and the add-in stopped waiting. `written` says what
+   * is known of the workbook: nothing changed; the user's sheets unchanged
+   * but hidden working sheets may be left; or the change may or may not have
+   * reached the `sheets` named.
+   */
+  | {
+      readonly kind: "syncTimedOut";
+      readonly operation: string;
+      readonly seconds: number;
+      readonly written: "nothing" | "stagingOnly" | "unknown";
+      readonly sheets: readonly string[];
+    }
+  /**
+   * The add-in cleared the filter on one of its own tables before writing to
+   * it, Excel said it had, and a filter is still on (office-js #468); nothing
+   * was written to the table.
+   */
+  | { readonly kind: "filterStillOn"; readonly table: string; readonly sheet: string }
   /** The user or the task pane cancelled before anything was swapped in. */
   | { readonly kind: "cancelled" }
   /** An address that is not an A1 reference or names no sheet in the workbook. */
@@ -168,6 +201,16 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
         `(fewer cost lines, partners or years).`
       );
     }
+    case "columnNameTooLong":
+      return (
+        `${p.at.address}: a column of the table "${p.table}" would be headed with ${p.length.toLocaleString("en-GB")} characters, ` +
+        `and Excel keeps ${p.allowed} in a table column's name. Nothing was written. Shorten the id or name that heads it.`
+      );
+    case "invalidSheetName":
+      return (
+        `A sheet would be named "${p.sheet}" (${p.sheet.length} characters), which Excel does not allow: at most 31 characters, ` +
+        `none of [ ] : * ? / \\, and no apostrophe at either end. Nothing was written.`
+      );
     case "writeFailed": {
       const parts = [
         `Writing stopped while ` +
@@ -180,6 +223,27 @@ export function workbookProblemMessage(p: WorkbookProblem): string {
       if (p.leftover.length > 0) parts.push(`Hidden working sheets left: ${list(p.leftover)} (removed on the next run).`);
       return parts.join(" ");
     }
+    case "syncTimedOut": {
+      const waited = `Excel did not answer within ${p.seconds} seconds while trying to ${p.operation}, so the add-in stopped waiting.`;
+      const it = p.sheets.length === 1 ? "it" : "them";
+      const known =
+        p.written === "nothing"
+          ? "Nothing in the workbook was changed."
+          : p.written === "stagingOnly"
+            ? "Your sheets are unchanged; hidden sheets the add-in was building may be left (the next run removes them)."
+            : `The change may or may not have reached ${p.sheets.length > 0 ? list(p.sheets) : "the workbook"}: check ${it} ` +
+              `before relying on ${it}, or simply do it again.`;
+      // With delayForCellEdit Excel holds requests while a cell is being edited: that wait looks the same from here.
+      return (
+        `${waited} ${known} If a cell is being edited, press Enter or Esc; otherwise close and reopen the add-in (in Excel on ` +
+        `the web, reload the page). Then try again.`
+      );
+    }
+    case "filterStillOn":
+      return (
+        `A filter is still on the table "${p.table}" (sheet "${p.sheet}") after the add-in cleared it (Excel sometimes leaves ` +
+        `one on), so nothing was written to it. Clear it yourself (Data > Clear), then try again.`
+      );
     case "cancelled":
       return "Cancelled before anything was written; the workbook is unchanged.";
     case "invalidAddress":

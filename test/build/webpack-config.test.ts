@@ -23,9 +23,37 @@ interface Config {
 }
 type ConfigFn = ((env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<Config>) & {
   contentSecurityPolicy(o: { officeJs: boolean }): string;
+  OFFICE_JS_HOSTS: readonly { readonly host: string; readonly directives: readonly string[]; readonly source: string }[];
 };
 
 const config = require(`${ROOT}webpack.config.js`) as ConfigFn;
+
+/** The task pane's script sources: its own origin and every host Office.js loads scripts from. */
+const TASKPANE_SCRIPTS = ["'self'", ...config.OFFICE_JS_HOSTS.filter((h) => h.directives.includes("script-src")).map((h) => h.host)];
+
+/**
+ * The hosts Microsoft's documentation and issue trackers name for Office.js, written out
+ * here independently of webpack.config.js: what each is for decides the directive.
+ */
+const DOCUMENTED_OFFICE_JS_HOSTS = [
+  // https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn
+  { host: "https://appsforoffice.microsoft.com", directive: "script-src" },
+  // office.js CDN moved to the unified domain: https://github.com/OfficeDev/office-js-docs-pr/pull/5882
+  { host: "https://officeapis.public.onecdn.static.microsoft", directive: "script-src" },
+  // MicrosoftAjax.js and telemetry: https://github.com/OfficeDev/office-js/issues/1005 (and #4131, #686 for MicrosoftAjax.js)
+  { host: "https://ajax.aspnetcdn.com", directive: "script-src" },
+  { host: "https://browser.pipe.aria.microsoft.com", directive: "script-src" },
+  { host: "https://browser.pipe.aria.microsoft.com", directive: "connect-src" },
+  // telemetryproxy.html in a frame: https://github.com/OfficeDev/office-js/issues/696
+  { host: "https://telemetryservice.firstpartyapps.oaspapps.com", directive: "frame-src" },
+] as const;
+
+/** True when a policy lets a page use `host` for `directive` (falling back to default-src as browsers do). */
+function allows(policy: string, directive: string, host: string): boolean {
+  const csp = directives(policy);
+  const sources = csp.get(directive) ?? (directive === "frame-src" ? csp.get("child-src") : undefined) ?? csp.get("default-src") ?? [];
+  return sources.includes(host) || sources.includes("https:") || sources.includes("*");
+}
 
 function manifestAfterBuild(c: Config): string {
   const copy = c.plugins.find((p) => p.patterns !== undefined);
@@ -93,12 +121,24 @@ describe("webpack.config.js: Content-Security-Policy", () => {
     expect(pages.map((p) => p.userOptions?.filename).sort()).toEqual(["preview.html", "taskpane.html"]);
     for (const page of pages) {
       const csp = directives(page.userOptions?.csp ?? "");
-      const expected = page.userOptions?.loadOfficeJs === true ? ["'self'", "https://appsforoffice.microsoft.com"] : ["'self'"];
+      const expected = page.userOptions?.loadOfficeJs === true ? TASKPANE_SCRIPTS : ["'self'"];
       expect(csp.get("script-src"), page.userOptions?.filename).toEqual(expected);
       expect(csp.get("default-src")).toEqual(["'self'"]);
       expect(csp.get("object-src")).toEqual(["'none'"]);
       expect(page.userOptions?.csp).not.toMatch(/unsafe-eval|'unsafe-inline'[^;]*;?\s*$|script-src[^;]*unsafe-inline/);
     }
+  });
+
+  it("lets Office.js reach every host Microsoft names for it, on the task pane, and none of them on the preview", async () => {
+    const c = await config({ devUrl: true }, { mode: "production" });
+    const pane = c.plugins.find((p) => p.userOptions?.filename === "taskpane.html")?.userOptions?.csp ?? "";
+    const preview = c.plugins.find((p) => p.userOptions?.filename === "preview.html")?.userOptions?.csp ?? "";
+    for (const { host, directive } of DOCUMENTED_OFFICE_JS_HOSTS) {
+      expect(allows(pane, directive, host), `task pane ${directive} ${host}`).toBe(true);
+      expect(allows(preview, directive, host), `preview ${directive} ${host}`).toBe(false);
+    }
+    // Every host in the policy says where Microsoft names it.
+    for (const h of config.OFFICE_JS_HOSTS) expect(h.source, h.host).toMatch(/^https:\/\/(learn\.microsoft\.com|github\.com\/OfficeDev)\//);
   });
 
   it("uses no eval-based source maps in development (the policy forbids eval)", async () => {
@@ -133,7 +173,7 @@ describe("dist/ pages (built by `npm run build:test`)", () => {
       expect(policy, name).toBeDefined();
       const csp = directives(policy ?? "");
       expect(csp.get("script-src") ?? csp.get("default-src"), name).toEqual(
-        name === "taskpane.html" ? ["'self'", "https://appsforoffice.microsoft.com"] : name === "help.html" ? ["'none'"] : ["'self'"],
+        name === "taskpane.html" ? TASKPANE_SCRIPTS : name === "help.html" ? ["'none'"] : ["'self'"],
       );
       for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
         const src = /\bsrc="?([^"\s>]+)"?/.exec(m[1] ?? "")?.[1];

@@ -35,6 +35,56 @@ describe("the fake models real Excel's awkward behaviours", () => {
     expect([1, 2, 3].map((r) => sheet.value(r, 0))).toEqual(["x", "y", "z"]);
   });
 
+  it("may leave a filter on after clearFilters() and reports it through autoFilter.isDataFiltered (office-js #468)", async () => {
+    const fake = createFakeExcel();
+    const doc = fake.document;
+    const sheet = doc.sheet("Sheet1")!;
+    ["Name", "a", "b"].forEach((v, r) =>
+      sheet.cells.set(cellKey(r, 0), { value: v, format: undefined, style: undefined, prefixed: false }),
+    );
+    const table = doc.addTable(sheet, 0, 0, 3, 1);
+    table.name = "T";
+    const stuck = { column: 0, show: (v: unknown) => v !== "b", survivesClear: true };
+    table.filter = stuck;
+    const filtered = await fake.run(async (context) => {
+      const t = context.workbook.tables.getItem("T");
+      t.clearFilters();
+      const f = t.autoFilter;
+      f.load("isDataFiltered");
+      await context.sync();
+      return f.isDataFiltered;
+    });
+    expect(filtered).toBe(true);
+    expect(table.filter).toBe(stuck);
+    table.filter = { column: 0, show: (v) => v !== "b" };
+    const after = await fake.run(async (context) => {
+      const t = context.workbook.tables.getItem("T");
+      t.clearFilters();
+      const f = t.autoFilter;
+      f.load("isDataFiltered");
+      await context.sync();
+      return f.isDataFiltered;
+    });
+    expect(after).toBe(false);
+  });
+
+  it("can leave a sync unanswered for ever, running none of its commands (office-js #6678, #6150, #4805)", async () => {
+    const fake = createFakeExcel();
+    fake.hang(1);
+    let answered = false;
+    void fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["written"]];
+      await context.sync();
+      answered = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    expect(fake.document.sheet("Sheet1")?.value(0, 0)).not.toBe("written");
+    // The next request is answered as usual.
+    await fake.run(async (context) => context.sync());
+    expect(fake.stats.syncs).toBe(2);
+  });
+
   it("keeps a formula under null and replaces it under a value", async () => {
     const fake = createFakeExcel();
     const sheet = fake.document.sheet("Sheet1")!;

@@ -263,12 +263,49 @@ describe("manifest.xml", () => {
     expect(new URL(resolve(metadata)).pathname).toBe("/functions.json");
   });
 
-  it("has a Show Taskpane ribbon button", () => {
+  it("names the ribbon button and its tooltip in the product's words, not the template's", () => {
     const button = descendant(
       extensionPoint("PrimaryCommandSurface"),
       (n) => n.name === "Control" && n.attrs["xsi:type"] === "Button",
       "ribbon button",
     );
-    expect(resolve(child(button, "Label").attrs.resid!)).toBe("Show Taskpane");
+    const supertip = child(button, "Supertip");
+    const words = {
+      label: resolve(child(button, "Label").attrs.resid!),
+      title: resolve(child(supertip, "Title").attrs.resid!),
+      tooltip: resolve(child(supertip, "Description").attrs.resid!),
+      group: resolve(
+        child(
+          descendant(extensionPoint("PrimaryCommandSurface"), (n) => n.name === "Group", "group"),
+          "Label",
+        ).attrs.resid!,
+      ),
+    };
+    expect(words).toEqual({
+      label: "Apportion Costs",
+      title: "Apportion shared costs",
+      tooltip:
+        "Split the shared-service costs across the partner councils to the penny, check the model, compare scenarios, explain " +
+        "any charge and check recharges against budgets.",
+      group: "Shared Costs",
+    });
+    // Nothing of the generator's template is left, anywhere a user reads.
+    for (const r of resources.values()) if (r.kind === "ShortString" || r.kind === "LongString") expect(r.value).not.toMatch(/taskpane/i);
+    // ShortString and LongString hold at most 125 and 250 characters
+    // (https://learn.microsoft.com/javascript/api/manifest/shortstrings, …/longstrings).
+    for (const r of resources.values()) {
+      if (r.kind === "ShortString") expect(r.value.length, r.value).toBeLessThanOrEqual(125);
+      if (r.kind === "LongString") expect(r.value.length, r.value).toBeLessThanOrEqual(250);
+    }
+  });
+
+  // "Three image sizes are required (16, 32, and 80 pixels) while five other sizes are supported (20, 24, 40, 48, and 64
+  // pixels)" (https://learn.microsoft.com/javascript/api/manifest/icon): with all eight, Office has a sharp icon at every
+  // display scaling instead of stretching the nearest one.
+  it("gives the ribbon group and button every icon size Microsoft lists for add-in commands", () => {
+    const icons = all(extensionPoint("PrimaryCommandSurface")).filter((n) => n.name === "Icon");
+    expect(icons).toHaveLength(2);
+    for (const icon of icons)
+      expect(icon.children.filter((c) => c.name === "bt:Image").map((c) => Number(c.attrs.size))).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
   });
 });

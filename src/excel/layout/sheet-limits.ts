@@ -9,6 +9,51 @@ export const EXCEL_LIMITS = {
   cellText: 32_767,
 } as const;
 
+/**
+ * The longest name of a table column. Excel keeps a column's name in the
+ * table part and offers to repair a file whose names are longer (ClosedXML
+ * #141 and #174, openpyxl pull request #402).
+ */
+export const TABLE_COLUMN_NAME_MAX = 255;
+
+/**
+ * The longest sheet name Excel takes
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member).
+ */
+export const SHEET_NAME_MAX = 31;
+
+/** How much of a long column name's end is kept when it is shortened: the end says what the column holds ("(£)", "%"). */
+const KEPT_END = 60;
+
+/** Text cut to `max` characters, its start and end kept around "…", never splitting a surrogate pair. */
+function middleCut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = Math.min(KEPT_END, Math.floor(max / 3));
+  let head = max - end - 1;
+  let tail = text.length - end;
+  if (/[\uD800-\uDBFF]/.test(text[head - 1] ?? "")) head--;
+  if (/[\uDC00-\uDFFF]/.test(text[tail] ?? "")) tail++;
+  return `${text.slice(0, head)}\u2026${text.slice(tail)}`;
+}
+
+/**
+ * Table column names as Excel will keep them: at most 255 characters and
+ * unique ignoring case. A longer name keeps its start and its last 60
+ * characters around "…" (a scenario's name and the "(£)" after it); a name
+ * equal to an earlier one, ignoring case, gets " (2)", " (3)"… within the
+ * limit. The same names always give the same result; names that already fit
+ * and differ are returned unchanged.
+ */
+export function fitColumnNames(names: readonly string[], max: number = TABLE_COLUMN_NAME_MAX): string[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    let fitted = middleCut(name, max);
+    for (let n = 2; seen.has(fitted.toLowerCase()); n++) fitted = `${middleCut(name, max - ` (${n})`.length)} (${n})`;
+    seen.add(fitted.toLowerCase());
+    return fitted;
+  });
+}
+
 /** Limits to check a sheet against (tests pass smaller ones). */
 export interface SheetLimits {
   readonly rows: number;
@@ -27,6 +72,9 @@ export interface SheetLimits {
  */
 export function sheetLimitProblems(spec: SheetSpec, limits: SheetLimits = EXCEL_LIMITS): WorkbookProblem[] {
   const problems: WorkbookProblem[] = [];
+  // Every name the add-in writes is its own or fitted (statementSheetName); this keeps it so.
+  if (spec.name.length === 0 || spec.name.length > SHEET_NAME_MAX || /[[\]:*?/\\]/.test(spec.name) || /^'|'$/.test(spec.name))
+    problems.push({ kind: "invalidSheetName", sheet: spec.name });
   const at = (row: number, col: number) => {
     const ref = { sheet: spec.name, row: Math.min(row, limits.rows - 1), col: Math.min(col, limits.columns - 1) };
     return { ...ref, address: cellAddress(ref) };
@@ -95,6 +143,10 @@ export function sheetLimitProblems(spec: SheetSpec, limits: SheetLimits = EXCEL_
     const seen = new Set<string>();
     for (let c = t.col; c < t.col + t.cols; c++) {
       const h = headerAt(c);
+      if (h.length > TABLE_COLUMN_NAME_MAX) {
+        problems.push({ kind: "columnNameTooLong", table: t.name, length: h.length, allowed: TABLE_COLUMN_NAME_MAX, at: at(t.row, c) });
+        break;
+      }
       if (seen.has(h.toLowerCase())) {
         problems.push({
           kind: "unwritableModel",

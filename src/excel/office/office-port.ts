@@ -27,11 +27,20 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { done, failed, hostProblem, isRunOutput, modelRead, workbookStatus } from "../port-common";
+import { done, failed, isRunOutput, modelRead, workbookStatus } from "../port-common";
 import { encodeValues } from "./encode";
 import { excelProblem } from "./excel-problem";
 import { readInputTables } from "./read-tables";
-import { excelRun, hostSupportsRequirements, REQUIRED_API, RUN_OPTIONS, type ExcelRunner } from "./runner";
+import {
+  DEFAULT_SYNC_TIME_LIMIT_MS,
+  excelRun,
+  hostSupportsRequirements,
+  isSyncTimeLimit,
+  limitSyncs,
+  REQUIRED_API,
+  RUN_OPTIONS,
+  type ExcelRunner,
+} from "./runner";
 import { readState } from "./state";
 import { DEFAULT_MAX_RESPONSE_BYTES, loadValues } from "./values";
 import { writeSheets } from "./write-sheets";
@@ -46,6 +55,8 @@ export interface OfficeWorkbookOptions {
   readonly maxResponseBytes?: number;
   /** Check the host supports ExcelApi 1.12 first (default: only with the default runner). */
   readonly checkRequirements?: boolean;
+  /** How long to wait for one `context.sync()` before giving up (default {@link DEFAULT_SYNC_TIME_LIMIT_MS}). */
+  readonly syncTimeLimitMs?: number;
 }
 
 /**
@@ -59,19 +70,43 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const check = options.checkRequirements ?? options.run === undefined;
+  const syncTimeLimitMs = options.syncTimeLimitMs ?? DEFAULT_SYNC_TIME_LIMIT_MS;
+
+  /** A write whose request did not answer: it may or may not have reached these sheets. */
+  const maybeWritten = (operation: string, e: unknown, sheets: readonly string[]): PortResult<never> | undefined =>
+    isSyncTimeLimit(e)
+      ? failed([{ kind: "syncTimedOut", operation, seconds: Math.ceil(e.limitMs / 1000), written: "unknown", sheets }])
+      : undefined;
+
+  /**
+   * Clears the filters on one of the add-in's own tables and checks that none
+   * is left (1 sync): Table.clearFilters() sometimes leaves one on (office-js
+   * #468), and rows written or deleted under a filter land in the wrong place.
+   */
+  async function clearOwnFilters(context: Excel.RequestContext, name: string, sheet: string): Promise<PortResult<void>> {
+    const table = context.workbook.tables.getItem(name);
+    table.clearFilters();
+    // `autoFilter` is a navigation property (a proxy, not a value): it needs no load or sync.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const filter = table.autoFilter;
+    filter.load("isDataFiltered");
+    await context.sync();
+    return filter.isDataFiltered ? failed([{ kind: "filterStillOn", table: name, sheet }]) : done(undefined);
+  }
 
   async function attempt<T>(operation: string, f: (context: Excel.RequestContext) => Promise<PortResult<T>>): Promise<PortResult<T>> {
     if (check && !hostSupportsRequirements())
       return failed([{ kind: "unsupportedHost", requirement: `${REQUIRED_API.set} ${REQUIRED_API.version}` }]);
     try {
-      return await run(RUN_OPTIONS, f);
+      return await run(RUN_OPTIONS, (context) => f(limitSyncs(context, syncTimeLimitMs)));
     } catch (e) {
       return failed([excelProblem(operation, e)]);
     }
   }
 
   // Outputs and statements are written alike: never over the inputs, over edited sheets only when asked.
-  const outputWriteOptions = (opts: WriteOptions): Parameters<typeof writeSheets>[2] => ({
+  const outputWriteOptions = (opts: WriteOptions, operation: string): Parameters<typeof writeSheets>[2] => ({
+    operation,
     replaceInputs: false,
     replaceEdited: opts.replaceEdited === true,
     maxRequestBytes,
@@ -104,6 +139,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         });
         if (!built.ok) return failed(built.problems);
         const r = await writeSheets(context, built.sheets, {
+          operation: "create the model sheets",
           replaceInputs: opts.replaceExisting === true,
           replaceEdited: true,
           maxRequestBytes,
@@ -157,13 +193,15 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
 
     /** See {@link writeSheets}: 3 or 4 syncs plus one per staging batch. */
     writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
-      return attempt("write the results", (context) => writeSheets(context, buildOutputSheets(outputs), outputWriteOptions(opts)));
+      return attempt("write the results", (context) =>
+        writeSheets(context, buildOutputSheets(outputs), outputWriteOptions(opts, "write the results")),
+      );
     },
 
     /** As {@link writeOutputs}, for the statement sheets. */
     writeStatements(outputs: RunOutputs, partners: readonly string[], opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
       return attempt("write the statements", (context) =>
-        writeSheets(context, buildStatementSheets(outputs, partners), outputWriteOptions(opts)),
+        writeSheets(context, buildStatementSheets(outputs, partners), outputWriteOptions(opts, "write the statements")),
       );
     },
 
@@ -179,7 +217,13 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         if (scan.found.busy > 0) return failed([{ kind: "stillCalculating", cells: scan.found.busy }]);
         if (scan.found.formulas !== confirmed.formulas || scan.found.cells !== confirmed.cells)
           return failed([{ kind: "sharedFormulasChanged", confirmed: confirmed.formulas, found: scan.found.formulas }]);
-        await writeSharedValues(context, scan.writes);
+        try {
+          await writeSharedValues(context, scan.writes);
+        } catch (e) {
+          const timedOut = maybeWritten("turn the =SHARED formulas into values", e, [...scan.writes.keys()]);
+          if (timedOut !== undefined) return timedOut;
+          throw e;
+        }
         return done(scan.found);
       });
     },
@@ -195,7 +239,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         try {
           await context.sync();
         } catch (e) {
-          const p = hostProblem("select the cell", e);
+          const p = excelProblem("select the cell", e);
           return failed([
             p.kind === "hostError" && (p.code === "ItemNotFound" || p.code === "InvalidArgument") ? { kind: "invalidAddress", address } : p,
           ]);
@@ -266,7 +310,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       );
     },
 
-    /** 3 syncs: find the table, read its header and body, then resize and write it. */
+    /** 4 syncs: find the table and read its header and body (2), clear its filters and check none is left, resize and write it. */
     writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
       return attempt("write the scenarios", async (context) => {
         const name = INPUT_TABLES.scenarios.name;
@@ -277,7 +321,8 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const body = scenarioBody(header, scenarios);
         const table = context.workbook.tables.getItem(t.name);
         // A filter on the table would make the resize and the write below skip or misplace rows.
-        table.clearFilters();
+        const cleared = await clearOwnFilters(context, t.name, t.sheet);
+        if (!cleared.ok) return cleared;
         const ws = context.workbook.worksheets.getItem(t.sheet);
         const have = Math.max(1, current.length);
         const want = body.values.length;
@@ -294,7 +339,11 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         const range = ws.getRangeByIndexes(t.row + 1, t.col, want, header.length);
         range.numberFormat = rows.map(() => body.formats.map((f) => (f === undefined ? null : (f ?? "General")))) as string[][];
         range.values = encodeValues(rows, formats) as (string | number | boolean)[][];
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          return maybeWritten("write the scenarios", e, [t.sheet]) ?? failed([excelProblem("write the scenarios", e)]);
+        }
         return done(undefined);
       });
     },
@@ -306,7 +355,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       );
     },
 
-    /** 3 syncs. */
+    /** 4 syncs: read the table (2), clear its filters and check none is left, write. */
     writeRunSettings(settings: RunSettings): Promise<PortResult<void>> {
       return attempt("write the run settings", async (context) => {
         const name = INPUT_TABLES.settings.name;
@@ -324,7 +373,8 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           ]);
         const writes = runSettingWrites(t.values, settings);
         // A filter on the table would make the rows appended below land in the wrong place.
-        context.workbook.tables.getItem(name).clearFilters();
+        const cleared = await clearOwnFilters(context, name, t.sheet);
+        if (!cleared.ok) return cleared;
         const ws = context.workbook.worksheets.getItem(t.sheet);
         const width = (t.values[0] ?? []).length;
         const missing = writes.filter((w) => w.bodyRow < 0);
@@ -345,7 +395,11 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           cell.numberFormat = [[w.format ?? "General"]];
           cell.values = encodeValues([[w.value]], [w.format]);
         }
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          return maybeWritten("write the run settings", e, [t.sheet]) ?? failed([excelProblem("write the run settings", e)]);
+        }
         return done(undefined);
       });
     },

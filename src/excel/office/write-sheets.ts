@@ -7,6 +7,7 @@ import { done, failed, hostProblem } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import { queueBatch, queueSwap } from "./render";
 import { OPTIONAL_OUTPUT_NAMES, withRetiredOutputs } from "../layout/retired-outputs";
+import { isSyncTimeLimit } from "./runner";
 import { readState } from "./state";
 import { loadValues } from "./values";
 
@@ -18,6 +19,8 @@ export interface WriteSheetsOptions {
   readonly maxResponseBytes: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
+  /** What the write is for, in the words of a message ("write the results"); default "write the sheets". */
+  readonly operation?: string;
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -55,6 +58,8 @@ async function afterFailedSwap(context: Excel.RequestContext, plan: WritePlan, e
   }
 }
 
+const seconds = (ms: number): number => Math.ceil(ms / 1000);
+
 function describe(e: unknown): string {
   const p = hostProblem("write", e);
   return p.kind === "hostError" ? `${p.detail} (${p.code})` : String(e);
@@ -80,6 +85,7 @@ export async function writeSheets(
   specs: readonly SheetSpec[],
   options: WriteSheetsOptions,
 ): Promise<PortResult<WriteReport>> {
+  const operation = options.operation ?? "write the sheets";
   // The optional outputs too: one an earlier run left may be replaced (see withRetiredOutputs), and edits to it count.
   const names = new Set([...specs.map((s) => s.name), ...OPTIONAL_OUTPUT_NAMES].map((n) => n.toLowerCase()));
   const state = await readState(context, (name) => !options.replaceEdited && names.has(name.toLowerCase()));
@@ -122,6 +128,9 @@ export async function writeSheets(
       options.onProgress?.(i + 1, batches.length);
     }
   } catch (e) {
+    // Excel stopped answering: ask it nothing more. Only hidden staging sheets can have been written.
+    if (isSyncTimeLimit(e))
+      return failed([{ kind: "syncTimedOut", operation, seconds: seconds(e.limitMs), written: "stagingOnly", sheets: [] }]);
     const leftover = await deleteStaging(context, plan);
     const kept = plan.sheets.filter((p) => p.replaces !== undefined).map((p) => p.spec.name);
     return failed([{ kind: "writeFailed", stage: "stage", detail: describe(e), replaced: [], kept, missing: [], leftover }]);
@@ -138,6 +147,11 @@ export async function writeSheets(
     queueSwap(context, plan);
     await context.sync();
   } catch (e) {
+    // The swap was sent and not answered: it may or may not have happened, sheet by sheet.
+    if (isSyncTimeLimit(e)) {
+      const sheets = plan.sheets.map((p) => p.spec.name);
+      return failed([{ kind: "syncTimedOut", operation, seconds: seconds(e.limitMs), written: "unknown", sheets }]);
+    }
     return failed([await afterFailedSwap(context, plan, e)]);
   }
   return done({ sheets: plan.sheets.map((p) => p.spec.name), batches: batches.length, bytes: batches.reduce((a, b) => a + b.bytes, 0) });

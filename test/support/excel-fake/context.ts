@@ -73,6 +73,8 @@ export class FakeContext {
     readonly stats: FakeStats,
     readonly limits: { readonly request: number; readonly response: number },
     readonly failures: InjectedFailure[],
+    /** Syncs (1-based, counted over the fake's life) that never answer (see {@link FakeExcel.hang}). */
+    readonly hangs: ReadonlySet<number> = new Set(),
   ) {}
 
   /** Queues a command. */
@@ -107,6 +109,9 @@ export class FakeContext {
     this.calcSuspended = false;
     this.stats.syncs++;
     const n = this.stats.syncs;
+    // Excel on the web sometimes never answers a sync: the promise neither resolves nor rejects and
+    // nothing queued runs (office-js #6678, #6150, #4805: https://github.com/OfficeDev/office-js/issues/6678).
+    if (this.hangs.has(n)) await new Promise<never>(() => undefined);
     const requestBytes = commands.reduce((a, c) => a + c.bytes, 0) + loads.length * 40;
     if (suspended) this.stats.calcSuspendedSyncs++;
     // Without delayForCellEdit, a batch sent while the user is typing in a cell fails

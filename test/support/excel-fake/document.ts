@@ -149,12 +149,17 @@ export class FakeSheet {
  * #224, https://github.com/OfficeDev/office-js/issues/224) and deleting rows
  * of a filtered table does nothing (office-js #994,
  * https://github.com/OfficeDev/office-js/issues/994). `Table.clearFilters()`
- * (ExcelApi 1.2) removes the filter.
+ * (ExcelApi 1.2) removes the filter — not always: office-js #468
+ * (https://github.com/OfficeDev/office-js/issues/468, "Table.clearFilters()
+ * has inconsistent behavior", a confirmed product bug) reports the call
+ * succeeding while the filter stays on, so that the row deletes after it fail.
  */
 export interface FakeFilter {
   /** Zero-based column within the table. */
   readonly column: number;
   readonly show: (value: FakeValue) => boolean;
+  /** `clearFilters()` succeeds and leaves this filter on (office-js #468). */
+  readonly survivesClear?: boolean;
 }
 
 /** A table. */

@@ -23,6 +23,11 @@ export interface FakeExcel {
   /** The user presses Enter or Esc: batches waiting for the edit to end run now. */
   endCellEdit(): void;
   readonly stats: FakeStats;
+  /**
+   * Makes a sync never answer, as Excel on the web sometimes does (office-js
+   * #6678, #6150, #4805): `atSync` counts from the fake's creation, from 1.
+   */
+  hang(atSync: number): void;
   /** Plans a failure (sync numbers count from the fake's creation, from 1). */
   fail(failure: InjectedFailure): void;
   /** Clears planned failures. */
@@ -46,6 +51,7 @@ export function createFakeExcel(
   const document = new FakeDocument(options.sheets ?? ["Sheet1"]);
   const stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], refused: 0, calcSuspendedSyncs: 0 };
   const failures: InjectedFailure[] = [];
+  const hangs = new Set<number>();
   const limits = { request: options.requestLimit ?? WEB_PAYLOAD_LIMIT, response: options.responseLimit ?? WEB_PAYLOAD_LIMIT };
   // Batches run with delayForCellEdit wait here until the user leaves cell edit mode.
   let editEnded: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -54,7 +60,7 @@ export function createFakeExcel(
     const runOptions = (typeof first === "function" ? {} : first) as { delayForCellEdit?: boolean };
     const batch = (typeof first === "function" ? first : second) as (context: Excel.RequestContext) => Promise<unknown>;
     if (runOptions.delayForCellEdit === true && honours && editEnded !== undefined) await editEnded.promise;
-    const context = new FakeContext(document, stats, limits, failures);
+    const context = new FakeContext(document, stats, limits, failures, hangs);
     const excelContext = Object.assign(context, { workbook: new FakeWorkbook(context), application: new FakeApplication(context) });
     return batch(excelContext as unknown as Excel.RequestContext);
   }) as FakeRun;
@@ -76,6 +82,7 @@ export function createFakeExcel(
       e?.resolve();
     },
     stats,
+    hang: (atSync) => hangs.add(atSync),
     fail: (f) => failures.push(f),
     clearFailures: () => failures.splice(0),
     resetStats: () => {

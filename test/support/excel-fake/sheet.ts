@@ -367,6 +367,25 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
 }
 
+/**
+ * A table's AutoFilter: `isDataFiltered` is true while a filter hides rows
+ * ("Specifies if the AutoFilter has filter criteria", ExcelApi 1.9:
+ * https://learn.microsoft.com/javascript/api/excel/excel.autofilter#excel-excel-autofilter-isdatafiltered-member);
+ * `enabled`: a table always shows its filter buttons here.
+ */
+export class FakeAutoFilterProxy extends FakeClientObject<FakeTable> {
+  protected capture(t: FakeTable, name: string): unknown {
+    if (name === "isDataFiltered") return t.filter !== undefined;
+    if (name === "enabled") return true;
+    throw new FakeExcelError("InvalidArgument", `The fake AutoFilter cannot load "${name}"`);
+  }
+
+  /** Loaded: whether a filter is applied. */
+  get isDataFiltered(): boolean {
+    return this.read("isDataFiltered");
+  }
+}
+
 /** A table proxy. */
 export class FakeTableProxy extends FakeClientObject<FakeTable> {
   constructor(context: FakeContext, resolver: () => FakeTable | null, nullable = false) {
@@ -397,10 +416,21 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
 
   /**
    * Clears the filters applied to the table (ExcelApi 1.2:
-   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-clearfilters-member(1)).
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-clearfilters-member(1)),
+   * except a filter that models office-js #468 (see {@link FakeFilter.survivesClear}): the call succeeds and it stays on.
    */
   clearFilters(): void {
-    this.command(null, (t) => (t.filter = undefined));
+    this.command(null, (t) => {
+      if (t.filter?.survivesClear !== true) t.filter = undefined;
+    });
+  }
+
+  /**
+   * The table's AutoFilter (ExcelApi 1.9:
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-autofilter-member).
+   */
+  get autoFilter(): FakeAutoFilterProxy {
+    return new FakeAutoFilterProxy(this.context, () => this.target());
   }
 
   /** The whole table (header included). */

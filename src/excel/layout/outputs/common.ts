@@ -1,6 +1,7 @@
 import { fyLabel, formatMoney, membershipText, penceToNumber, TIE_BREAK_RULE, unitName, type ApportionResult } from "../../../engine";
 import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, PrintSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
+import { fitColumnNames } from "../sheet-limits";
 
 /** Pence as the number a cell holds: pounds, exact to the penny when shown to two places (the engine's `penceToNumber`). */
 export const pounds = penceToNumber;
@@ -66,7 +67,11 @@ export function outsideText(result: ApportionResult): string {
   );
 }
 
-/** A table laid out from row `row`: header block, body block (at least one row), and the table over both. */
+/**
+ * A table laid out from row `row`: header block, body block (at least one row),
+ * and the table over both. The headers are fitted to Excel's rules for column
+ * names ({@link fitColumnNames}).
+ */
 export function tableBlocks(
   name: string,
   row: number,
@@ -77,7 +82,8 @@ export function tableBlocks(
   const rows = body.length > 0 ? body : [headers.map(() => "")];
   return {
     blocks: [
-      { row, col: 0, values: [headers] },
+      // The header cells are the table's column names, so they are written as Excel can keep them.
+      { row, col: 0, values: [fitColumnNames(headers)] },
       { row: row + 1, col: 0, values: rows, formats },
     ],
     table: { name, row, col: 0, rows: rows.length + 1, cols: headers.length, style: TABLE_STYLE },

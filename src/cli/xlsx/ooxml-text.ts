@@ -23,6 +23,11 @@ export function ooxmlEscape(text: string): string {
   return text.replace(ESCAPE, (ch) => (ch === "_" ? "_x005F_" : hex(ch)));
 }
 
+/** `text` with every character XML cannot hold replaced by U+FFFD, for the few places OOXML has no escape (attributes, chart titles). */
+export function replaceUnstorable(text: string): string {
+  return text.replace(new RegExp(UNSTORABLE.source, "g"), "\uFFFD");
+}
+
 /** The first character of `text` that XML cannot hold, with its position (1-based, in characters as typed). */
 export function unstorableCharacter(text: string): { readonly position: number; readonly code: string } | undefined {
   const m = UNSTORABLE.exec(text);

@@ -66,7 +66,11 @@ export async function prepareFiles(
   if (request.pdf !== undefined) files.push(request.pdf);
   for (const s of statements) {
     for (const ext of withPdf ? [".xlsx", ".pdf"] : [".xlsx"])
-      files.push({ path: join(folder?.path ?? "", `${s.stem}${ext}`), shown: join(folder?.shown ?? "", `${s.stem}${ext}`) });
+      files.push({
+        path: join(folder?.path ?? "", `${s.stem}${ext}`),
+        shown: join(folder?.shown ?? "", `${s.stem}${ext}`),
+        createFolder: true,
+      });
   }
   const checked = await checkOutputs(files, { reserved: request.reserved, force: request.force });
   if (!checked.ok) {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmod, copyFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { chmod, copyFile, link, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -145,6 +145,7 @@ describe("1. text XML cannot hold never reaches a file", () => {
     expect((await readFile(file)).equals(model)).toBe(true);
   });
 
+  // Not a case of the issue: the guard against refusing too much.
   it("a tab or line break in --prepared-by is stored, as XML can hold it", async () => {
     const file = await copy("text-tab");
     const r = await run([file, "--prepared-by", "Ann\tLee"]);
@@ -189,7 +190,7 @@ describe("2. the model is never replaced by a file the run writes", () => {
     expect(await readdir(t.file("model-is-statement"))).toEqual(["BRE recharge statement.xlsx"]);
   });
 
-  it("--pdf naming a hard link to the model: refused, the model untouched", async () => {
+  it("--pdf naming the model itself (a model saved as model.pdf): refused, the model untouched", async () => {
     const file = await copy("model-is-pdf", "model.pdf");
     const r = await run([file, "--pdf", file]);
     expect(r.code).toBe(3);
@@ -197,7 +198,17 @@ describe("2. the model is never replaced by a file the run writes", () => {
     expect((await readFile(file)).equals(model)).toBe(true);
   });
 
-  it("--pdf naming the --out workbook's own name (as .pdf cannot be) and a statement over --out: refused", async () => {
+  it("a statement hard-linked to the model: refused, the model untouched", async () => {
+    const file = await copy("model-linked");
+    await mkdir(t.file("model-linked/out"));
+    await link(file, t.file("model-linked/out/SOU recharge statement.xlsx"));
+    const r = await run([file, "--no-write", "--statements", "model-linked/out", "--force"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("SOU recharge statement.xlsx would replace the model");
+    expect((await readFile(file)).equals(model)).toBe(true);
+  });
+
+  it("a statement over the --out workbook: refused, nothing written", async () => {
     const out = t.file("out-clash/BRE recharge statement.xlsx");
     await mkdir(t.file("out-clash"), { recursive: true });
     const r = await run([t.file("model.xlsx"), "--out", out, "--statements", "out-clash"]);
@@ -315,6 +326,7 @@ describe("6. temporary files of interrupted runs are removed by the next run wri
     expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  // Not a case of the issue: the guard against removing too much.
   it("a temporary file of a process that is still running is left alone", async () => {
     const file = await copy("stale-live");
     const dir = t.file("stale-live/out");

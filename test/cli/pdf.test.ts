@@ -201,10 +201,10 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
           if (firstPages[i] === undefined && lines.slice(0, 3).some((l) => l.startsWith(title))) firstPages[i] = p;
         });
       }
-      // A PDF that cannot be written (no such folder) is one line and exit 3, not a crash.
+      // A PDF that cannot be written (no such folder) is one line and exit 3, said before anything is written.
       const bad = await cliWith([file, "--no-write", "--pdf", t.file("no/such/folder/pack.pdf")], () => soffice);
       expect(bad.code).toBe(3);
-      expect(bad.stderr).toMatch(/pack\.pdf: the PDF cannot be written there: ENOENT/);
+      expect(bad.stderr).toMatch(/pack\.pdf cannot be written: its folder .*no\/such\/folder does not exist; nothing was written/);
       expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
       // The committee summary's header row was printed whole on each of its pages (it repeats on every page).
       expect(committeeHeaders).toBeGreaterThanOrEqual(1);

@@ -19,6 +19,8 @@ export interface OutputFile {
   readonly path: string;
   /** As the user reads it in messages (as typed, or folder as typed + name). */
   readonly shown: string;
+  /** The folder is created when missing (the statements' folder); otherwise a missing folder is refused. */
+  readonly createFolder?: boolean;
 }
 
 /** A file the run must not write over: the model it reads, the workbook it writes. */
@@ -36,6 +38,7 @@ export type OutputRefusal =
   | { readonly kind: "exists"; readonly file: OutputFile }
   | { readonly kind: "nameTooLong"; readonly file: OutputFile; readonly bytes: number }
   | { readonly kind: "folderNotFolder"; readonly file: OutputFile; readonly folder: string }
+  | { readonly kind: "noFolder"; readonly file: OutputFile; readonly folder: string }
   | { readonly kind: "write"; readonly file: OutputFile; readonly problem: WriteProblem };
 
 /** A file checked and allowed: where it goes, and what must still be there when it is written. */
@@ -91,6 +94,10 @@ export async function checkOutputs(
       refusals.push({ kind: "folderNotFolder", file, folder });
       continue;
     }
+    if (file.createFolder !== true && !(await stat(dirname(file.path)).catch(() => undefined))?.isDirectory()) {
+      refusals.push({ kind: "noFolder", file, folder: dirname(file.path) });
+      continue;
+    }
     const target = await writeTarget(file.path);
     const node = await inode(target);
     const clash = reserved.find((x) => x.target === target || (node !== undefined && x.node === node));
@@ -125,13 +132,13 @@ export async function checkOutputs(
 }
 
 /**
- * Writes one checked file: its folder created if needed, then the bytes to a
+ * Writes one checked file: its folder created if it may be, then the bytes to a
  * temporary file beside it, flushed and renamed over it only if the file is
  * still what it was when checked. Returns the problem when nothing was written.
  */
 export async function writeOutput(out: CheckedOutput, bytes: Uint8Array): Promise<WriteProblem | undefined> {
   try {
-    await mkdir(dirname(out.target), { recursive: true });
+    if (out.file.createFolder === true) await mkdir(dirname(out.target), { recursive: true });
   } catch (e) {
     return { kind: "io", code: (e as { code?: string }).code ?? "error" };
   }

@@ -25,6 +25,8 @@ export function outputRefusalMessage(r: OutputRefusal, written?: readonly string
         `${shown}: the name is ${r.bytes} bytes long, more than the ${NAME_MAX_BYTES} a file system allows; ${left}. ` +
         `Choose a shorter name.`
       );
+    case "noFolder":
+      return `${shown} cannot be written: its folder ${r.folder} does not exist; ${left}.`;
     case "folderNotFolder":
       return `${shown} cannot be written: ${r.folder} is a file, not a folder; ${left}.`;
     case "write":

@@ -167,6 +167,16 @@ describe("1. text XML cannot hold never reaches a file", () => {
     expect(names).toContain("London Borough of Brent\uFFFF");
   });
 
+  it("a partner id holding U+FFFF (as _xFFFF_): the tables naming it in their columns are written escaped too", async () => {
+    const file = await copy("text-id");
+    await withSharedStrings(file, (xml) => xml.replace(/\bSOU\b/g, "SO_xFFFF_U"));
+    const r = await run([file]);
+    expect(r.code, r.stderr).toBe(0);
+    const again = await run([file, "--check"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(openpyxlLoads(file)).toBe(true);
+  });
+
   it("text in the model that looks like an escape (_x0041_) stays that text, not 'A'", async () => {
     const file = await copy("text-escape");
     await withSharedStrings(file, (xml) => xml.replace("London Borough of Brent", "Brent _x005F_x0041_"));

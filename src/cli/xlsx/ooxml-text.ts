@@ -9,6 +9,7 @@
  */
 
 import type * as ExcelJS from "exceljs";
+import { tableModel, worksheetTables } from "./exceljs-internals";
 
 /** C0 controls but tab, LF and CR; U+FFFE, U+FFFF; a high surrogate without its low one, or a low one without its high one. */
 const UNSTORABLE =
@@ -48,7 +49,16 @@ export function unstorableCharacter(text: string): { readonly position: number; 
  */
 export async function withEscapedText<T>(workbook: ExcelJS.Workbook, write: () => Promise<T>): Promise<T> {
   const restore: (() => void)[] = [];
-  for (const ws of workbook.worksheets)
+  for (const ws of workbook.worksheets) {
+    // A table's column names are ST_Xstring too, and repeat its header cells (a partner's id in "LBH (£)").
+    for (const table of worksheetTables(ws))
+      for (const column of tableModel(table).columns) {
+        const name = column.name;
+        const escaped = ooxmlEscape(name);
+        if (escaped === name) continue;
+        column.name = escaped;
+        restore.push(() => (column.name = name));
+      }
     ws.eachRow((row) => {
       row.eachCell((cell) => {
         const v = cell.value;
@@ -65,6 +75,7 @@ export async function withEscapedText<T>(workbook: ExcelJS.Workbook, write: () =
         }
       });
     });
+  }
   try {
     return await write();
   } finally {

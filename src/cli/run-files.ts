@@ -5,7 +5,7 @@ import { outputRefusalMessage } from "./fs/output-messages";
 import { removeStaleTemps, removeStaleTempsIn } from "./fs/temp-files";
 import { convertToPdfs } from "./libreoffice";
 import { conversionMessage, packWorkbook } from "./pdf-command";
-import { STATEMENT_TEMP, statementWorkbooks } from "./statements-command";
+import { STATEMENT_TEMP, statementNames, statementWorkbook } from "./statements-command";
 
 /** The files a run writes beside the workbook, as asked for on the command line. */
 export interface FilesRequest {
@@ -60,7 +60,7 @@ export async function prepareFiles(
   request: FilesRequest,
 ): Promise<{ ok: true; files: PreparedFiles } | { ok: false; refused: FilesRefused }> {
   const withPdf = request.pdf !== undefined && request.soffice !== undefined;
-  const statements = request.statements === undefined ? [] : await statementWorkbooks(outputs);
+  const statements = request.statements === undefined ? [] : statementNames(outputs);
   const folder = request.statements;
   const files: OutputFile[] = [];
   if (request.pdf !== undefined) files.push(request.pdf);
@@ -85,13 +85,18 @@ export async function prepareFiles(
   }
   const byPath = new Map(checked.checked.map((c) => [c.file.path, c]));
   const bytes = new Map<string, Uint8Array>();
-  statements.forEach((s) => bytes.set(join(folder?.path ?? "", `${s.stem}.xlsx`), s.bytes));
+  const books: Buffer[] = [];
+  for (const s of statements) {
+    const book = await statementWorkbook(outputs, s.partner);
+    books.push(book);
+    bytes.set(join(folder?.path ?? "", `${s.stem}.xlsx`), book);
+  }
   let packSheets: readonly string[] | undefined;
   if (withPdf && request.pdf !== undefined && request.soffice !== undefined) {
     const book = await packWorkbook(pack);
     if (!book.ok) return { ok: false, refused: { message: `${request.pdf.shown}: ${book.message}`, lines: [] } };
     packSheets = book.sheets;
-    const converted = await convertToPdfs([book.bytes, ...statements.map((s) => s.bytes)], request.soffice, request.timeoutSeconds);
+    const converted = await convertToPdfs([book.bytes, ...books], request.soffice, request.timeoutSeconds);
     if (!converted.ok) {
       const what =
         statements.length === 0 ? "the committee pack" : `the committee pack and ${plural(statements.length, "partner statement")}`;

@@ -47,26 +47,28 @@ async function statementBytes(spec: SheetSpec): Promise<Buffer> {
   return Buffer.from(await withEscapedText(store.workbook, () => store.workbook.xlsx.writeBuffer()));
 }
 
-/** A partner's statement, ready to write: its file name without extension and the workbook's bytes. */
-export interface Statement {
+/** A partner's statement's file name without its extension. */
+export interface StatementName {
   readonly partner: string;
   readonly stem: string;
-  readonly bytes: Buffer;
+}
+
+/** Every partner's statement's name (partners within others included), in the model's order. */
+export function statementNames(outputs: RunOutputs): StatementName[] {
+  const taken = new Set<string>();
+  return [...partnerNames(outputs.run.model).keys()].map((partner) => {
+    const stem = statementStem(partner, taken);
+    taken.add(stem.toLowerCase());
+    return { partner, stem };
+  });
 }
 
 /**
- * One recharge statement workbook per partner (partners within others
- * included), in memory: each holds only that partner's figures as plain
- * values, so a partner without the add-in can open and check it. Written by
- * the run (run-command.ts) once every file it writes has been checked.
+ * A partner's recharge statement workbook, in memory: only that partner's
+ * figures, as plain values, so a partner without the add-in can open and
+ * check it. Written by the run (run-files.ts) once every file it writes has
+ * been checked.
  */
-export async function statementWorkbooks(outputs: RunOutputs): Promise<Statement[]> {
-  const taken = new Set<string>();
-  const out: Statement[] = [];
-  for (const id of partnerNames(outputs.run.model).keys()) {
-    const stem = statementStem(id, taken);
-    taken.add(stem.toLowerCase());
-    out.push({ partner: id, stem, bytes: await statementBytes(partnerStatementSheet(outputs, id)) });
-  }
-  return out;
+export function statementWorkbook(outputs: RunOutputs, partner: string): Promise<Buffer> {
+  return statementBytes(partnerStatementSheet(outputs, partner));
 }

@@ -147,6 +147,32 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
     TIMEOUT_MS,
   );
 
+  it(
+    "--statements with --pdf: each partner's statement as a PDF too, converted in the same LibreOffice start",
+    async () => {
+      if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed");
+      const file = t.file("bls-statements.xlsx");
+      expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
+      const dir = t.file("statement-pdfs");
+      const r = await cliWith([file, "--no-write", "--pdf", t.file("statements-pack.pdf"), "--statements", dir], () => soffice);
+      expect(r.code, r.stderr).toBe(0);
+      for (const [id, name] of [
+        ["BRE", "London Borough of Brent"],
+        ["LEW", "London Borough of Lewisham"],
+        ["SOU", "London Borough of Southwark"],
+      ] as const) {
+        const pdf = `${dir}/${id} recharge statement.pdf`;
+        const info = (await run("pdfinfo", [pdf])).stdout;
+        expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), id).toBeGreaterThanOrEqual(1);
+        const text = (await run("pdftotext", ["-layout", pdf, "-"])).stdout;
+        expect(text, id).toContain(name);
+        for (const other of ["Brent", "Lewisham", "Southwark"].filter((o) => !name.endsWith(o)))
+          expect(text, `${id} names no other partner`).not.toContain(`London Borough of ${other}`);
+      }
+    },
+    TIMEOUT_MS,
+  );
+
   it("LibreOffice and poppler-utils are installed (.ci/run installs them)", async () => {
     expect(soffice, "LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc").toBeDefined();
     await expect(run("pdfinfo", ["-v"])).resolves.toBeDefined();

@@ -52,20 +52,31 @@ function columnNumber(letters: string): number {
 }
 
 /**
- * Checks the package's structure: `[Content_Types].xml` is there and is a
- * list of content types, `_rels/.rels` points to the workbook, every XML part
- * is UTF-8 (a byte that is not would be turned into U+FFFD, changing the text
- * it is in), and no cell of the listed sheets is past Excel's last row or
- * column (the row would be carried into the output, where Excel cannot hold it).
+ * Whether a part is valid UTF-8, given the text JSZip decoded from it (which
+ * turns a bad byte into U+FFFD). Only a part whose text holds U+FFFD (rare:
+ * it is also a character one may type) is inflated again and checked byte by
+ * byte, so the check costs no second pass over a large sheet.
  */
-export async function structureFault(zip: JSZip, sheets: readonly { name: string; path: string }[]): Promise<StructureFault | undefined> {
+async function utf8Fault(zip: JSZip, part: string, text: string): Promise<StructureFault | undefined> {
+  if (!text.includes("\uFFFD")) return undefined;
+  const at = invalidUtf8At((await zip.file(part)?.async("uint8array")) ?? new Uint8Array());
+  return at === undefined ? undefined : { kind: "notUtf8", part, byte: at };
+}
+
+/**
+ * Checks the package's structure: `[Content_Types].xml` is there and is a
+ * list of content types, `_rels/.rels` points to the workbook, and every XML
+ * part but the sheets (checked by {@link sheetFault} as they are read) is
+ * UTF-8: a byte that is not would be read as U+FFFD, changing the text it is in.
+ */
+export async function structureFault(zip: JSZip, sheetParts: ReadonlySet<string>): Promise<StructureFault | undefined> {
   const types = zip.file("[Content_Types].xml");
   if (types === null) return { kind: "noContentTypes" };
   const rootRels = zip.file("_rels/.rels");
   if (rootRels === null) return { kind: "noPackageRels" };
-  for (const name of Object.keys(zip.files).filter((f) => /\.(xml|rels|vml)$/i.test(f) && !zip.files[f]?.dir)) {
-    const at = invalidUtf8At((await zip.file(name)?.async("uint8array")) ?? new Uint8Array());
-    if (at !== undefined) return { kind: "notUtf8", part: name, byte: at };
+  for (const name of Object.keys(zip.files).filter((f) => /\.(xml|rels|vml)$/i.test(f) && !zip.files[f]?.dir && !sheetParts.has(f))) {
+    const fault = await utf8Fault(zip, name, (await zip.file(name)?.async("string")) ?? "");
+    if (fault !== undefined) return fault;
   }
   const ct = (await types.async("string")).replace(/^\uFEFF/, "");
   const wellFormed = /^\s*(?:<\?xml[^>]*\?>\s*)?<(?:\w+:)?Types\b[^>]*>[\s\S]*<\/(?:\w+:)?Types>\s*$/.test(ct);
@@ -73,18 +84,27 @@ export async function structureFault(zip: JSZip, sheets: readonly { name: string
   const rels = parseRels("", await rootRels.async("string"));
   if (!rels.some((r) => OFFICE_DOCUMENT.test(r.type) && !r.external && r.target.replace(/^\//, "") === "xl/workbook.xml"))
     return { kind: "noPackageRels" };
-  for (const s of sheets) {
-    const xml = (await zip.file(s.path)?.async("string")) ?? "";
-    for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
-      const row = Number(m[1]);
-      if (row > EXCEL_ROWS) return { kind: "pastLastCell", sheet: s.name, cell: `A${row}`, row, col: 1 };
-    }
-    for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br\s*=\s*["']([A-Za-z]+)(\d+)["']/g)) {
-      const col = columnNumber(m[1] ?? "");
-      const row = Number(m[2]);
-      if (row > EXCEL_ROWS || col > EXCEL_COLS)
-        return { kind: "pastLastCell", sheet: s.name, cell: `${(m[1] ?? "").toUpperCase()}${row}`, row, col };
-    }
+  return undefined;
+}
+
+/**
+ * Checks a sheet's XML as it is read: UTF-8, and no row or cell past Excel's
+ * last row or column (it would be carried into the output, where Excel
+ * cannot hold it). Cells are looked at only when their column has three
+ * letters or more (AAA on), which is where XFD is.
+ */
+export async function sheetFault(zip: JSZip, sheet: { name: string; path: string }, xml: string): Promise<StructureFault | undefined> {
+  const utf8 = await utf8Fault(zip, sheet.path, xml);
+  if (utf8 !== undefined) return utf8;
+  for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
+    const row = Number(m[1]);
+    if (row > EXCEL_ROWS) return { kind: "pastLastCell", sheet: sheet.name, cell: `A${row}`, row, col: 1 };
+  }
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br\s*=\s*["']([A-Za-z]{3,})(\d+)["']/g)) {
+    const col = columnNumber(m[1] ?? "");
+    const row = Number(m[2]);
+    if (row > EXCEL_ROWS || col > EXCEL_COLS)
+      return { kind: "pastLastCell", sheet: sheet.name, cell: `${(m[1] ?? "").toUpperCase()}${row}`, row, col };
   }
   return undefined;
 }

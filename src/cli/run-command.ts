@@ -112,7 +112,9 @@ function filesRequest(args: RunArgs): FilesRequest {
  * output sheets into the workbook or into `--out`. The input file is read
  * once and only ever replaced as a whole, through a temporary file, when the
  * results are to be written into it; with `--out`, `--check` or `--no-write`
- * it is never touched.
+ * it is never touched. The files asked for beside it (`--pdf`, `--statements`)
+ * are made and checked before anything is written (run-files.ts); then the
+ * workbook is written, then they are. Warnings about the arguments come first.
  */
 export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
   const outcome = await runChecked(args, bar);
@@ -120,6 +122,7 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
   return warned.length === 0 ? outcome : { ...outcome, err: [...warned, ...(outcome.err ?? [])] };
 }
 
+/** The run itself, once the arguments' warnings are set aside. */
 async function runChecked(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
   // Said before anything is read or written, so a run asked for a PDF never half-happens.
   if (args.pdfPath !== undefined && args.soffice === undefined) return failure(EXIT.file, args.json, LIBREOFFICE_NEEDED);

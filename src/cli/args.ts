@@ -219,7 +219,9 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (pdf !== undefined && !/\.pdf$/i.test(pdf))
     return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
   const pdfTimeout = positiveWhole(values.get("--pdf-timeout"));
-  if (pdfTimeout === null) return { usage: "--pdf-timeout needs a whole number of seconds, e.g. --pdf-timeout 600." };
+  // At most a day: longer is no limit at all (and past 24.8 days Node's timer would fire at once).
+  if (pdfTimeout === null || (pdfTimeout !== undefined && pdfTimeout > 86_400))
+    return { usage: "--pdf-timeout needs a whole number of seconds from 1 to 86400 (a day), e.g. --pdf-timeout 600." };
   if (pdfTimeout !== undefined && pdf === undefined) return { usage: "--pdf-timeout applies only with --pdf <file.pdf>." };
   const signOff = values.get("--sign-off");
   if (signOff !== undefined) {

@@ -378,8 +378,9 @@ describe("7. LibreOffice under a time limit the message states; its whole proces
     expect((await readFile(file)).equals(model)).toBe(true);
   });
 
-  it("--pdf-timeout needs a whole number of seconds, and --pdf", async () => {
+  it("--pdf-timeout needs a whole number of seconds up to a day, and --pdf", async () => {
     expect((await run(["model.xlsx", "--pdf", "p.pdf", "--pdf-timeout", "soon"])).code).toBe(2);
+    expect((await run(["model.xlsx", "--pdf", "p.pdf", "--pdf-timeout", "3000000"])).stderr).toContain("from 1 to 86400");
     expect((await run(["model.xlsx", "--pdf-timeout", "60"])).stderr).toContain("--pdf-timeout applies only with --pdf");
   });
 

@@ -1,4 +1,5 @@
 import { SCALE_DEFAULTS, SCALE_LIMITS, type ScaleOptions } from "../samples";
+import { unstorableCharacter } from "./xlsx/ooxml-text";
 
 /** What the command line was asked to do. */
 export type Command =
@@ -55,6 +56,10 @@ export type Command =
       readonly pdf: string | undefined;
       /** `--statements <folder>`: one statement workbook per partner. */
       readonly statements: string | undefined;
+      /** `--pdf-timeout <seconds>`: how long LibreOffice may take; undefined for the default. */
+      readonly pdfTimeoutSeconds: number | undefined;
+      /** Warnings about the arguments themselves (a comparison the run already makes). */
+      readonly warnings: readonly string[];
     };
 
 /** The sample whose size is chosen on the command line. */
@@ -97,6 +102,7 @@ const VALUED = new Set([
   "--year",
   "--pdf",
   "--statements",
+  "--pdf-timeout",
 ]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
@@ -139,6 +145,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     if (name === "--compare") {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || v.trim() === "") return { usage: "--compare needs a scenario's name." };
+      if (compare.some((c) => c.trim() === v.trim())) return { usage: `--compare "${v.trim()}" is given more than once.` };
       compare.push(v);
     } else if (VALUED.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
@@ -148,6 +155,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     } else if (FLAGS.has(name) && eq < 0) flags.add(canonical(name));
     else return { usage: `unknown option ${a}.` };
   }
+  const unstorable = unstorableText(values, compare);
+  if (unstorable !== undefined) return unstorable;
   const json = flags.has("--json");
   if (flags.has("--help")) return { kind: "help" };
   if (flags.has("--version")) return { kind: "version" };
@@ -209,6 +218,11 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   const pdf = values.get("--pdf");
   if (pdf !== undefined && !/\.pdf$/i.test(pdf))
     return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
+  const pdfTimeout = positiveWhole(values.get("--pdf-timeout"));
+  // At most a day: longer is no limit at all (and past 24.8 days Node's timer would fire at once).
+  if (pdfTimeout === null || (pdfTimeout !== undefined && pdfTimeout > 86_400))
+    return { usage: "--pdf-timeout needs a whole number of seconds from 1 to 86400 (a day), e.g. --pdf-timeout 600." };
+  if (pdfTimeout !== undefined && pdf === undefined) return { usage: "--pdf-timeout applies only with --pdf <file.pdf>." };
   const signOff = values.get("--sign-off");
   if (signOff !== undefined) {
     for (const f of ["--check", "--no-write"])
@@ -238,7 +252,51 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     pdf,
     statements: values.get("--statements"),
     compare,
+    pdfTimeoutSeconds: pdfTimeout,
+    warnings: compareWarnings(values.get("--scenario"), compare),
   };
+}
+
+/** Options whose text is written into a workbook (the Run log), or matched against names that are. */
+const TEXT_OPTIONS = ["--sign-off", "--prepared-by", "--scenario"] as const;
+
+/**
+ * A usage error for option text holding a character XML cannot store
+ * (U+FFFF, U+FFFE, a lone surrogate, a control character other than tab and
+ * line breaks): written into the Run log it would make the workbook
+ * unreadable, so it is refused here, naming the option and where the
+ * character is.
+ */
+function unstorableText(values: ReadonlyMap<string, string>, compare: readonly string[]): UsageError | undefined {
+  const given: [string, string][] = [
+    ...TEXT_OPTIONS.flatMap((o): [string, string][] => {
+      const v = values.get(o);
+      return v === undefined ? [] : [[o, v]];
+    }),
+    ...compare.map((c): [string, string] => ["--compare", c]),
+  ];
+  for (const [option, text] of given) {
+    const bad = unstorableCharacter(text);
+    if (bad !== undefined)
+      return {
+        usage:
+          `${option} holds a character a workbook cannot store (${bad.code}, character ${bad.position} of the text); ` +
+          `remove it and try again.`,
+      };
+  }
+  return undefined;
+}
+
+/** `--scenario X --compare X` (alone): the run already compares X with the base model, so the option does nothing. */
+function compareWarnings(scenario: string | undefined, compare: readonly string[]): string[] {
+  const run = scenario?.trim();
+  if (run === undefined || run === "" || !compare.some((c) => c.trim() === run)) return [];
+  return compare.length === 1
+    ? [
+        `--compare "${run}" names the scenario this run already runs (--scenario "${run}"), which is compared with the base ` +
+          `model without it; to compare it with other scenarios, name them with --compare too.`,
+      ]
+    : [];
 }
 
 /** A limit's value: undefined when not given, null when not a positive whole number. */

@@ -1,3 +1,4 @@
+import { DEFAULT_PDF_TIMEOUT_SECONDS } from "./libreoffice";
 import { SAMPLES } from "../samples";
 import { DEFAULT_LIMITS } from "./xlsx/limits";
 
@@ -37,12 +38,16 @@ Run options:
                           (refused if the inputs changed since that run)
       --pdf <file.pdf>    also write the committee pack (Committee summary, Scenario
                           comparison, Budget check, Charts) as PDF, A4 landscape; needs
-                          LibreOffice
+                          LibreOffice (or the command SHARED_APPORTION_SOFFICE names)
+      --pdf-timeout <seconds>
+                          how long LibreOffice may take before it is stopped (default ${DEFAULT_PDF_TIMEOUT_SECONDS})
       --statements <folder>
                           also write one recharge statement workbook per partner
-                          (plain values, for partners without the add-in)
+                          (plain values, for partners without the add-in); with --pdf,
+                          each as PDF too
       --force             replace output sheets that were edited by hand; write into a
-                          workbook even if it holds things this tool cannot keep
+                          workbook even if it holds things this tool cannot keep;
+                          replace an existing PDF or statement (never a read-only one)
       --progress / --no-progress
                           show or hide the progress bar (default: shown when stderr is
                           a terminal)

@@ -1,16 +1,11 @@
-import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import * as ExcelJS from "exceljs";
 import { createStorePort, OUTPUT_SHEETS, workbookProblemMessage, type RunOutputs } from "../excel";
+import { ioCause } from "./fs/safe-write";
+import type { ConversionProblem } from "./libreoffice";
 import { XlsxStore } from "./xlsx-store";
 import { workbookBytes } from "./xlsx/save";
-
-const run = promisify(execFile);
 
 /** The committee pack's sheets, in the order they print. */
 export const PACK_SHEETS: readonly string[] = [
@@ -21,9 +16,6 @@ export const PACK_SHEETS: readonly string[] = [
   // Written only for a model with support services.
   OUTPUT_SHEETS.supportFlows,
 ];
-
-/** How long LibreOffice may take to convert the pack (its first start in a fresh profile is slow). */
-const CONVERT_TIMEOUT_MS = 240_000;
 
 /** The one line said when LibreOffice is not installed. */
 export const LIBREOFFICE_NEEDED =
@@ -36,12 +28,20 @@ const WELL_KNOWN: Readonly<Record<string, readonly string[]>> = {
   darwin: ["/Applications/LibreOffice.app/Contents/MacOS/soffice"],
 };
 
+/** The environment variable naming LibreOffice's command when it is installed somewhere else (and, in tests, a stand-in). */
+export const SOFFICE_ENV = "SHARED_APPORTION_SOFFICE";
+
 /**
- * LibreOffice's command: `soffice` (then `libreoffice`) on `PATH` (`.exe` on
- * Windows), else where its installer puts it on Windows and macOS; undefined
- * when it is not installed.
+ * LibreOffice's command: the one {@link SOFFICE_ENV} names, else `soffice`
+ * (then `libreoffice`) on `PATH` (`.exe` on Windows), else where its
+ * installer puts it on Windows and macOS; undefined when it is not installed.
  */
-export function findSoffice(path: string | undefined = process.env.PATH, platform: string = process.platform): string | undefined {
+export function findSoffice(
+  path: string | undefined = process.env.PATH,
+  platform: string = process.platform,
+  named: string | undefined = process.env[SOFFICE_ENV],
+): string | undefined {
+  if (named !== undefined && named !== "") return named;
   const names = platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
   const candidates = [
     ...(path ?? "")
@@ -60,63 +60,45 @@ export function findSoffice(path: string | undefined = process.env.PATH, platfor
   });
 }
 
-/** What writing the pack did. */
-export type PdfOutcome = { readonly ok: true; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
+/** The committee pack laid out as a workbook for LibreOffice to convert, with the sheets it holds. */
+export type PackWorkbook =
+  { readonly ok: true; readonly bytes: Buffer; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
 
 /**
- * Writes the committee pack (Committee summary, Scenario comparison, Budget check,
- * Charts) as a PDF: the run's output sheets are laid out, exactly as in the
- * workbook and with their print setup (A4 landscape, one page wide, header
- * rows repeated, footer), in a temporary workbook holding only those sheets,
- * which LibreOffice converts. LibreOffice runs with its own temporary profile,
- * so a LibreOffice the user has open is neither used nor disturbed. The PDF
- * is written to `target` only when the conversion succeeded.
+ * The committee pack (Committee summary, Scenario comparison, Budget check,
+ * Charts) as a workbook: the run's output sheets laid out exactly as in the
+ * workbook, with their print setup (A4 landscape, one page wide, header rows
+ * repeated, footer), holding only those sheets, saved as the command line
+ * saves a workbook so the Charts sheet's charts are in it for LibreOffice to draw.
  */
-export async function writePackPdf(outputs: RunOutputs, target: string, soffice: string): Promise<PdfOutcome> {
-  const work = await mkdtemp(join(tmpdir(), "sa-pack-"));
-  try {
-    const store = new XlsxStore(new ExcelJS.Workbook());
-    const written = await createStorePort(store).writeOutputs(outputs);
-    if (!written.ok)
-      return { ok: false, message: `the committee pack could not be laid out: ${written.problems.map(workbookProblemMessage).join(" ")}` };
-    for (const s of store.listSheets()) if (!PACK_SHEETS.includes(s.name)) store.deleteSheet(s.name);
-    PACK_SHEETS.forEach((name, i) => {
-      if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);
-    });
-    const sheets = store.listSheets().map((s) => s.name);
-    const xlsx = join(work, "committee-pack.xlsx");
-    // Saved as the command line saves a workbook, so the Charts sheet's charts are in it for LibreOffice to draw.
-    await writeFile(xlsx, await workbookBytes(store));
-    const profile = join(work, "profile");
-    try {
-      await run(
-        soffice,
-        [
-          `-env:UserInstallation=${pathToFileURL(profile).href}`,
-          "--headless",
-          "--norestore",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          work,
-          xlsx,
-        ],
-        { timeout: CONVERT_TIMEOUT_MS },
+export async function packWorkbook(outputs: RunOutputs): Promise<PackWorkbook> {
+  const store = new XlsxStore(new ExcelJS.Workbook());
+  const written = await createStorePort(store).writeOutputs(outputs);
+  if (!written.ok)
+    return { ok: false, message: `the committee pack could not be laid out: ${written.problems.map(workbookProblemMessage).join(" ")}` };
+  for (const s of store.listSheets()) if (!PACK_SHEETS.includes(s.name)) store.deleteSheet(s.name);
+  PACK_SHEETS.forEach((name, i) => {
+    if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);
+  });
+  return { ok: true, bytes: await workbookBytes(store), sheets: store.listSheets().map((s) => s.name) };
+}
+
+/** Why no PDF was made, as one line; `what` names the documents ("the committee pack", "the committee pack and 3 statements"). */
+export function conversionMessage(p: ConversionProblem, what: string, soffice: string): string {
+  switch (p.kind) {
+    case "timedOut":
+      return (
+        `LibreOffice did not finish converting ${what} to PDF within ${p.seconds} seconds, so it was stopped (with every process ` +
+        `it started) and nothing was written. Try again with a longer time limit, e.g. --pdf-timeout ${p.seconds * 2}.`
       );
-    } catch (e) {
-      const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-      return { ok: false, message: `LibreOffice could not convert the committee pack to PDF: ${detail}` };
-    }
-    const pdf = join(work, "committee-pack.pdf");
-    const made = await stat(pdf).catch(() => undefined);
-    if (made === undefined || made.size === 0) return { ok: false, message: "LibreOffice wrote no PDF for the committee pack." };
-    try {
-      await writeFile(target, await readFile(pdf));
-    } catch (e) {
-      return { ok: false, message: `the PDF cannot be written there: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}` };
-    }
-    return { ok: true, sheets };
-  } finally {
-    await rm(work, { recursive: true, force: true });
+    case "notStarted":
+      return `LibreOffice (${soffice}) could not be started: ${ioCause(p.code)}; nothing was written.`;
+    case "failed":
+      return (
+        `LibreOffice failed converting ${what} to PDF (${p.signal === null ? `exit code ${p.exitCode}` : `stopped by ${p.signal}`}` +
+        `${p.detail === "" ? "" : `: ${p.detail}`}); nothing was written.`
+      );
+    case "noPdf":
+      return `LibreOffice finished but wrote no PDF for ${what}; nothing was written.`;
   }
 }

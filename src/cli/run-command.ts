@@ -21,8 +21,9 @@ import type { Limits } from "./xlsx/limits";
 import { openWorkbook } from "./xlsx/open";
 import { workbookBytes } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
-import { LIBREOFFICE_NEEDED, writePackPdf } from "./pdf-command";
-import { writeStatements } from "./statements-command";
+import { DEFAULT_PDF_TIMEOUT_SECONDS } from "./libreoffice";
+import { LIBREOFFICE_NEEDED } from "./pdf-command";
+import { prepareFiles, writeFiles, type FilesRequest, type PreparedFiles } from "./run-files";
 
 /** A run as the command line was asked for it, with absolute paths. */
 export interface RunArgs {
@@ -52,6 +53,10 @@ export interface RunArgs {
   /** `--statements` as typed, and its absolute path: one statement workbook per partner. */
   readonly statements?: string | undefined;
   readonly statementsPath?: string;
+  /** `--pdf-timeout`: how long LibreOffice may take, in seconds (default {@link DEFAULT_PDF_TIMEOUT_SECONDS}). */
+  readonly pdfTimeoutSeconds?: number | undefined;
+  /** Warnings about the arguments themselves, said before the run's own. */
+  readonly warnings?: readonly string[];
 }
 
 const NAME = "shared-apportion";
@@ -61,7 +66,14 @@ function problemJson(p: Problem): { address: string | null; message: string } {
   return { address: p.address ?? null, message: p.message };
 }
 
-function failure(code: number, json: boolean, error: string, problems: readonly Problem[] = [], notes: readonly string[] = []): Outcome {
+function failure(
+  code: number,
+  json: boolean,
+  error: string,
+  problems: readonly Problem[] = [],
+  notes: readonly string[] = [],
+  said: readonly string[] = [],
+): Outcome {
   if (json)
     return {
       code,
@@ -69,7 +81,30 @@ function failure(code: number, json: boolean, error: string, problems: readonly 
         JSON.stringify({ ok: false, error, problems: problems.map(problemJson), ...(notes.length > 0 ? { stale: notes } : {}) }, null, 2),
       ],
     };
-  return { code, err: [`${NAME}: ${error}`, ...problems.map((p) => `  ${problemLine(p)}`), ...notes.map((n) => `warning: ${n}`)] };
+  return {
+    code,
+    err: [...said, `${NAME}: ${error}`, ...problems.map((p) => `  ${problemLine(p)}`), ...notes.map((n) => `warning: ${n}`)],
+  };
+}
+
+/** The files beside the workbook this run was asked for, and what none of them may replace. */
+function filesRequest(args: RunArgs): FilesRequest {
+  const inPlace = args.outPath === undefined || args.outPath === args.path;
+  return {
+    ...(args.pdfPath === undefined ? {} : { pdf: { path: args.pdfPath, shown: args.pdf ?? args.pdfPath } }),
+    ...(args.statementsPath === undefined
+      ? {}
+      : { statements: { path: args.statementsPath, shown: args.statements ?? args.statementsPath } }),
+    ...(args.soffice === undefined ? {} : { soffice: args.soffice }),
+    timeoutSeconds: args.pdfTimeoutSeconds ?? DEFAULT_PDF_TIMEOUT_SECONDS,
+    reserved: [
+      { path: args.path, shown: args.file, what: "the model" },
+      ...(inPlace || args.outPath === undefined
+        ? []
+        : [{ path: args.outPath, shown: args.out ?? args.outPath, what: "the results workbook" }]),
+    ],
+    force: args.force,
+  };
 }
 
 /**
@@ -77,9 +112,18 @@ function failure(code: number, json: boolean, error: string, problems: readonly 
  * output sheets into the workbook or into `--out`. The input file is read
  * once and only ever replaced as a whole, through a temporary file, when the
  * results are to be written into it; with `--out`, `--check` or `--no-write`
- * it is never touched.
+ * it is never touched. The files asked for beside it (`--pdf`, `--statements`)
+ * are made and checked before anything is written (run-files.ts); then the
+ * workbook is written, then they are. Warnings about the arguments come first.
  */
 export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
+  const outcome = await runChecked(args, bar);
+  const warned = (args.warnings ?? []).map((w) => `warning: ${w}`);
+  return warned.length === 0 ? outcome : { ...outcome, err: [...warned, ...(outcome.err ?? [])] };
+}
+
+/** The run itself, once the arguments' warnings are set aside. */
+async function runChecked(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
   // Said before anything is read or written, so a run asked for a PDF never half-happens.
   if (args.pdfPath !== undefined && args.soffice === undefined) return failure(EXIT.file, args.json, LIBREOFFICE_NEEDED);
   if (args.check || args.noWrite || args.verify === true) return runAndWrite(args, bar, undefined);
@@ -156,6 +200,7 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     toWrite = signed.outputs;
   }
   let write: WriteSummary = { file: undefined, sheets: [], charts: [] };
+  let commitWorkbook: (() => Promise<string | undefined>) | undefined;
   if (session !== undefined) {
     const replaced = (sheet: string): boolean => {
       const role = decodeMarker(store.listSheets().find((s) => s.name === sheet)?.marker)?.role;
@@ -191,37 +236,51 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
           : written.problems;
       return failure(EXIT.file, args.json, `${args.file}: the results were not written:`, problems);
     }
-    const shown = inPlace ? args.file : (args.out ?? args.file);
-    bar.update("Saving", 2, 3);
-    const refused = await session.commit(await workbookBytes(store, active), opened.value.identity);
-    if (refused !== undefined) return failure(EXIT.file, args.json, refused);
+    const bytes = await workbookBytes(store, active);
+    commitWorkbook = () => session.commit(bytes, opened.value.identity);
     write = {
-      file: shown,
+      file: inPlace ? args.file : (args.out ?? args.file),
       sheets: written.report.sheets,
       charts: store.allCharts().map((c) => ({ sheet: c.sheet, name: c.chart.name, title: c.chart.title })),
     };
   }
-  const said = write.file === undefined ? "" : ` The results were written to ${write.file}.`;
-  const extras: string[] = [];
-  let pdfSheets: readonly string[] | null = null;
-  if (args.pdfPath !== undefined && args.soffice !== undefined) {
-    bar.update("Writing the PDF", 2, 3);
+  // Every other file is made and checked before anything is written, the workbook included: a refusal or a
+  // failed conversion leaves every file as it was.
+  const asked = args.pdfPath !== undefined || args.statementsPath !== undefined;
+  let files: PreparedFiles | undefined;
+  if (asked) {
+    bar.update(args.pdfPath === undefined ? "Making statements" : "Making the PDF", 2, 3);
     // Without a write nothing is recorded in the Run log: the pack says "calculated", not "run".
     const pack =
-      write.file === undefined && toWrite.stamp !== undefined ? { ...toWrite, stamp: { ...toWrite.stamp, recorded: false } } : toWrite;
-    const pdf = await writePackPdf(pack, args.pdfPath, args.soffice);
-    if (!pdf.ok) return failure(EXIT.file, args.json, `${args.pdf ?? args.pdfPath}: ${pdf.message}${said}`);
-    pdfSheets = pdf.sheets;
-    extras.push(`Committee pack (${pdf.sheets.join(", ")}) written to ${args.pdf ?? args.pdfPath}.`);
+      session === undefined && toWrite.stamp !== undefined ? { ...toWrite, stamp: { ...toWrite.stamp, recorded: false } } : toWrite;
+    const prepared = await prepareFiles(pack, toWrite, filesRequest(args));
+    if (!prepared.ok)
+      return failure(
+        EXIT.file,
+        args.json,
+        prepared.refused.message,
+        prepared.refused.lines.map((message) => ({ key: "", severity: "error", message })),
+      );
+    files = prepared.files;
   }
-  let statementFiles: readonly string[] | null = null;
-  if (args.statementsPath !== undefined) {
-    bar.update("Writing statements", 2, 3);
-    const statements = await writeStatements(toWrite, args.statementsPath);
-    if (!statements.ok) return failure(EXIT.file, args.json, `${args.statements ?? args.statementsPath}: ${statements.message}${said}`);
-    statementFiles = statements.files;
-    extras.push(`Partner statements written to ${args.statements ?? args.statementsPath}: ${statements.files.join(", ")}.`);
+  if (commitWorkbook !== undefined) {
+    bar.update("Saving", 2, 3);
+    const refused = await commitWorkbook();
+    if (refused !== undefined) return failure(EXIT.file, args.json, refused);
   }
+  const said = write.file === undefined ? "" : ` The results were written to ${write.file}.`;
+  const extras: string[] = [];
+  if (files !== undefined) {
+    bar.update("Writing files", 2, 3);
+    const done = await writeFiles(files);
+    if (!done.ok) return failure(EXIT.file, args.json, `${done.message}${said}`, [], [], done.notes);
+    notes.push(...done.notes);
+    if (files.packSheets !== undefined) extras.push(`Committee pack (${files.packSheets.join(", ")}) written to ${args.pdf ?? ""}.`);
+    if (files.statementNames !== undefined)
+      extras.push(`Partner statements written to ${args.statements ?? ""}: ${files.statementNames.join(", ")}.`);
+  }
+  const pdfSheets = files?.packSheets ?? null;
+  const statementFiles = files?.statementNames ?? null;
   bar.update("Done", 3, 3);
   if (args.json) {
     const json = {

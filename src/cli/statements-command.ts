@@ -1,18 +1,31 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { partnerNames } from "../engine";
 import { partnerStatementSheet, type RunOutputs, type SheetSpec } from "../excel";
+import { GENERATED_NAME_BYTES, shortHash } from "./fs/file-names";
 import { XlsxStore } from "./xlsx-store";
+import { withEscapedText } from "./xlsx/ooxml-text";
 
-/** What writing the statements did. */
-export type StatementsOutcome = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly message: string };
+/** The words after a partner's id in its statement's file name. */
+export const STATEMENT_SUFFIX = " recharge statement";
 
-/** A file name from a partner id: letters, digits, spaces, dots, dashes and underscores kept, anything else "_". */
-export function statementFileName(id: string, taken: ReadonlySet<string>): string {
-  const base = `${id.replace(/[^A-Za-z0-9 ._-]/g, "_").replace(/^\.+/, "_")} recharge statement`;
-  let name = `${base}.xlsx`;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n}).xlsx`;
+/** A statement's file name (or its temporary file's) as this tool makes them, for cleaning up after interrupted runs. */
+export const STATEMENT_TEMP = /^\..* recharge statement(?: \(\d+\))?\.(?:xlsx|pdf)\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/;
+
+/**
+ * A partner's statement file name without its extension (`.xlsx`, and `.pdf`
+ * for its PDF): letters, digits, spaces, dots, dashes and underscores of the
+ * id kept, anything else "_"; `(2)` added when two ids give one name (compared
+ * without case, as Windows and macOS compare names). An id too long for the
+ * file system is cut, deterministically, with a hash of the whole id after
+ * it, so every name fits {@link GENERATED_NAME_BYTES} with its extension.
+ */
+export function statementStem(id: string, taken: ReadonlySet<string>): string {
+  let base = id.replace(/[^A-Za-z0-9 ._-]/g, "_").replace(/^\.+/, "_");
+  const room = GENERATED_NAME_BYTES - STATEMENT_SUFFIX.length - ".xlsx".length - " (99)".length;
+  if (base.length > room) base = `${base.slice(0, room - 9)}~${shortHash(id)}`;
+  const stem = `${base}${STATEMENT_SUFFIX}`;
+  let name = stem;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem} (${n})`;
   return name;
 }
 
@@ -31,46 +44,31 @@ async function statementBytes(spec: SheetSpec): Promise<Buffer> {
     );
   store.setColumnWidths(spec.name, spec.columnWidths);
   if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
-  return Buffer.from(await store.workbook.xlsx.writeBuffer());
+  return Buffer.from(await withEscapedText(store.workbook, () => store.workbook.xlsx.writeBuffer()));
+}
+
+/** A partner's statement's file name without its extension. */
+export interface StatementName {
+  readonly partner: string;
+  readonly stem: string;
+}
+
+/** Every partner's statement's name (partners within others included), in the model's order. */
+export function statementNames(outputs: RunOutputs): StatementName[] {
+  const taken = new Set<string>();
+  return [...partnerNames(outputs.run.model).keys()].map((partner) => {
+    const stem = statementStem(partner, taken);
+    taken.add(stem.toLowerCase());
+    return { partner, stem };
+  });
 }
 
 /**
- * Writes one recharge statement workbook per partner (partners within others
- * included) into `dir`, creating it if needed: `<id> recharge statement.xlsx`,
- * each holding only that partner's figures as plain values, so a partner
- * without the add-in can open and check it. Each file is written to a
- * temporary name and renamed when complete; a statement of the same name
- * from an earlier run is replaced.
+ * A partner's recharge statement workbook, in memory: only that partner's
+ * figures, as plain values, so a partner without the add-in can open and
+ * check it. Written by the run (run-files.ts) once every file it writes has
+ * been checked.
  */
-export async function writeStatements(outputs: RunOutputs, dir: string): Promise<StatementsOutcome> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    return {
-      ok: false,
-      message: `the folder for the statements cannot be created: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`,
-    };
-  }
-  const files: string[] = [];
-  const taken = new Set<string>();
-  for (const id of partnerNames(outputs.run.model).keys()) {
-    const name = statementFileName(id, taken);
-    taken.add(name.toLowerCase());
-    const path = join(dir, name);
-    const temp = join(dir, `.${name}.${process.pid}.tmp`);
-    try {
-      await writeFile(temp, await statementBytes(partnerStatementSheet(outputs, id)));
-      await rename(temp, path);
-    } catch (e) {
-      await rm(temp, { force: true });
-      return {
-        ok: false,
-        message:
-          `${name} could not be written: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}` +
-          (files.length > 0 ? ` (written before it: ${files.join(", ")})` : ""),
-      };
-    }
-    files.push(name);
-  }
-  return { ok: true, files };
+export function statementWorkbook(outputs: RunOutputs, partner: string): Promise<Buffer> {
+  return statementBytes(partnerStatementSheet(outputs, partner));
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chmod, copyFile, readdir, readFile, stat } from "node:fs/promises";
+import { chmod, copyFile, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -37,10 +37,10 @@ interface Child {
   kill(signal: NodeJS.Signals): void;
 }
 
-function start(args: readonly string[]): Child {
+function start(args: readonly string[], env: Readonly<Record<string, string>> = {}): Child {
   const child = spawn(process.execPath, [bundle, ...args], {
     cwd: t.dir,
-    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -132,6 +132,36 @@ describe("a writing run killed at any moment leaves the original or the complete
     expect(await beside(name)).toEqual([]);
     expect(await originalOrComplete(t.file(name))).toBe("result");
   });
+});
+
+describe("a run stopped while LibreOffice converts", () => {
+  it("SIGTERM stops LibreOffice with it (every process it started), and nothing is written", async () => {
+    const pids = t.file("soffice.pids");
+    const soffice = t.file("hang.sh");
+    await writeFile(soffice, `#!/bin/sh\necho $$ > "${pids}"\nsleep 300 &\necho $! >> "${pids}"\nwait\n`);
+    await chmod(soffice, 0o755);
+    await copyFile(t.file("model.xlsx"), t.file("converting.xlsx"));
+    const child = start(["converting.xlsx", "--pdf", "converting.pdf"], { SHARED_APPORTION_SOFFICE: soffice });
+    const seen = await when(child, async () => (await readFile(pids, "utf8").catch(() => "")).trim().split("\n").length === 2);
+    expect(seen, "the stand-in LibreOffice started").toBe(true);
+    child.kill("SIGTERM");
+    const r = await child.exited;
+    expect(r.code).toBe(128 + 15);
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const started = (await readFile(pids, "utf8")).trim().split("\n").map(Number);
+    for (let i = 0; i < 50 && started.some(alive); i++) await new Promise((done) => setTimeout(done, 100));
+    expect(started.filter(alive)).toEqual([]);
+    expect((await readFile(t.file("converting.xlsx"))).equals(original)).toBe(true);
+    expect(await stat(t.file("converting.pdf")).catch(() => undefined)).toBeUndefined();
+    expect(await beside("converting.xlsx")).toEqual([]);
+  }, 60_000);
 });
 
 describe("a closed pipe", () => {

@@ -147,6 +147,32 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
     TIMEOUT_MS,
   );
 
+  it(
+    "--statements with --pdf: each partner's statement as a PDF too, converted in the same LibreOffice start",
+    async () => {
+      if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed");
+      const file = t.file("bls-statements.xlsx");
+      expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
+      const dir = t.file("statement-pdfs");
+      const r = await cliWith([file, "--no-write", "--pdf", t.file("statements-pack.pdf"), "--statements", dir], () => soffice);
+      expect(r.code, r.stderr).toBe(0);
+      for (const [id, name] of [
+        ["BRE", "London Borough of Brent"],
+        ["LEW", "London Borough of Lewisham"],
+        ["SOU", "London Borough of Southwark"],
+      ] as const) {
+        const pdf = `${dir}/${id} recharge statement.pdf`;
+        const info = (await run("pdfinfo", [pdf])).stdout;
+        expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), id).toBeGreaterThanOrEqual(1);
+        const text = (await run("pdftotext", ["-layout", pdf, "-"])).stdout;
+        expect(text, id).toContain(name);
+        for (const other of ["Brent", "Lewisham", "Southwark"].filter((o) => !name.endsWith(o)))
+          expect(text, `${id} names no other partner`).not.toContain(`London Borough of ${other}`);
+      }
+    },
+    TIMEOUT_MS,
+  );
+
   it("LibreOffice and poppler-utils are installed (.ci/run installs them)", async () => {
     expect(soffice, "LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc").toBeDefined();
     await expect(run("pdfinfo", ["-v"])).resolves.toBeDefined();
@@ -201,10 +227,10 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
           if (firstPages[i] === undefined && lines.slice(0, 3).some((l) => l.startsWith(title))) firstPages[i] = p;
         });
       }
-      // A PDF that cannot be written (no such folder) is one line and exit 3, not a crash.
+      // A PDF that cannot be written (no such folder) is one line and exit 3, said before anything is written.
       const bad = await cliWith([file, "--no-write", "--pdf", t.file("no/such/folder/pack.pdf")], () => soffice);
       expect(bad.code).toBe(3);
-      expect(bad.stderr).toMatch(/pack\.pdf: the PDF cannot be written there: ENOENT/);
+      expect(bad.stderr).toMatch(/pack\.pdf cannot be written: its folder .*no\/such\/folder does not exist; nothing was written/);
       expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
       // The committee summary's header row was printed whole on each of its pages (it repeats on every page).
       expect(committeeHeaders).toBeGreaterThanOrEqual(1);

@@ -18,8 +18,31 @@ export function removeOnSignal(path: string, onlyIf?: () => boolean): () => void
   };
 }
 
-/** Deletes every registered file now (synchronously: a signal handler has no later). */
+/** Other things to undo at a signal: child processes to end (LibreOffice converting). */
+const actions = new Set<() => void>();
+
+/**
+ * Registers `action` to run (synchronously) if the process is stopped by a
+ * signal {@link installSignalCleanup} handles; returns the function that
+ * unregisters it.
+ */
+export function onSignal(action: () => void): () => void {
+  actions.add(action);
+  return () => {
+    actions.delete(action);
+  };
+}
+
+/** Deletes every registered file now (synchronously: a signal handler has no later), after running the registered actions. */
 export function removePending(): void {
+  for (const action of actions) {
+    try {
+      action();
+    } catch {
+      // Best effort: the files still get deleted.
+    }
+  }
+  actions.clear();
   for (const [path, onlyIf] of pending) {
     try {
       if (onlyIf === undefined || onlyIf()) unlinkSync(path);

@@ -142,6 +142,25 @@ export function writeProblemMessage(p: WriteProblem, shown: string, inPlace: boo
         `their changes are kept. Run again to use the new version.`
       );
     case "io":
-      return `cannot write ${shown} (${p.code}); ${left}.`;
+      return `cannot write ${shown}: ${ioCause(p.code)}; ${left}.`;
   }
+}
+
+/** What the system's error code means, in words, with the code kept for whoever looks it up. */
+export function ioCause(code: string): string {
+  const words: Readonly<Record<string, string>> = {
+    ENAMETOOLONG: "its name (or its folder's path) is longer than the file system allows",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EROFS: "the file system is read-only",
+    EACCES: "permission denied",
+    EPERM: "the system does not allow it",
+    ENOENT: "its folder does not exist",
+    ENOTDIR: "part of its path is a file, not a folder",
+    EISDIR: "it is a folder",
+    EBUSY: "it is in use",
+    EXDEV: "its temporary file ended up on another file system",
+  };
+  const said = words[code];
+  return said === undefined ? code : `${said} (${code})`;
 }

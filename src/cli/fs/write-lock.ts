@@ -3,6 +3,7 @@ import { chmod, link, readFile, stat, unlink, writeFile } from "node:fs/promises
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { removeOnSignal } from "./cleanup";
+import { fitName, NAME_MAX_BYTES } from "./file-names";
 import { processAlive } from "./process-alive";
 import { tempPath } from "./temp-files";
 
@@ -23,9 +24,9 @@ export interface HeldLock {
 /** A lock file nobody updates is taken as abandoned after this long, even from another host. */
 const ABANDONED_MS = 6 * 60 * 60 * 1000;
 
-/** The lock file for a target: `.<name>.shared-apportion.lock` beside it. */
+/** The lock file for a target: `.<name>.shared-apportion.lock` beside it (the name shortened if it would not fit). */
 export function lockPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.shared-apportion.lock`);
+  return join(dirname(target), `.${fitName(basename(target), NAME_MAX_BYTES - 24)}.shared-apportion.lock`);
 }
 
 async function holderOf(path: string): Promise<LockHolder | undefined> {

@@ -13,6 +13,8 @@
  * exceljs.
  */
 
+import { ooxmlEscape } from "./ooxml-text";
+
 function columnName(n: number): string {
   let s = "";
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
@@ -23,11 +25,7 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 
 /** Text as XML character data; characters XML cannot hold are written as OOXML's `_xHHHH_` escapes, as Excel does. */
 function xmlText(s: string): string {
-  return s.replace(
-    // eslint-disable-next-line no-control-regex
-    /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g,
-    (ch) => ESCAPES[ch] ?? (ch === "_" ? "_x005F_" : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`),
-  );
+  return ooxmlEscape(s).replace(/[&<>"]/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
 /** Style index of each column of a template row, from the `<row>` element exceljs wrote. */

@@ -1,5 +1,6 @@
 import type JSZip from "jszip";
 import { a1, quoteSheet, type CellValue, type ChartSpec } from "../../excel";
+import { ooxmlEscape } from "./ooxml-text";
 import { attr, insertWorksheetChild, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
 
 /** A chart to draw and the cells of its data rectangle (header row and category column included), as they are in the sheet. */
@@ -51,7 +52,7 @@ function text(v: CellValue | undefined): string {
 
 function strCache(values: readonly string[]): string {
   return `<c:strCache><c:ptCount val="${values.length}"/>${values
-    .map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(v)}</c:v></c:pt>`)
+    .map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(ooxmlEscape(v))}</c:v></c:pt>`)
     .join("")}</c:strCache>`;
 }
 

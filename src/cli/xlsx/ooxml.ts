@@ -5,6 +5,8 @@
  * enough (no entity-heavy text content).
  */
 
+import { replaceUnstorable } from "./ooxml-text";
+
 /** Decodes the five XML entities and numeric character references. */
 export function xmlUnescape(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
@@ -17,9 +19,15 @@ export function xmlUnescape(s: string): string {
   });
 }
 
-/** Escapes text for an XML attribute. */
+/**
+ * Escapes text for an XML attribute or element. A character XML cannot hold at
+ * all (U+FFFF, a lone surrogate, most controls; see ooxml-text.ts) becomes
+ * U+FFFD, the replacement character: where this is used (a chart's title, its
+ * description) OOXML has no escape for it, and written raw it would make the
+ * whole workbook unreadable. Cell text keeps such characters, escaped.
+ */
 export function xmlEscape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return replaceUnstorable(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** Every start tag named `local` (any namespace prefix), as its attributes (names as written, values unescaped). */

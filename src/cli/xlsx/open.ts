@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, MAX_PARTS, mib, type Limits } from "./limits";
 import { adaptForExcelJs } from "./exceljs-compat";
 import { readSheetMarks } from "./sheet-marks";
 import { packageFault, type PackageFault } from "./package-check";
+import { EXCEL_ROWS } from "./package-structure";
 import { checkZipSizes, type ZipSizeProblem } from "./zip-sizes";
 import { XlsxStore } from "../xlsx-store";
 import { readSheetProperties, type SheetProperties } from "./custom-properties";
@@ -237,6 +238,43 @@ function faultProblem(path: string, f: PackageFault, limits: Limits): FileProble
         message:
           `${path} is damaged: sheet "${f.sheet}" uses the workbook's shared text, but the file has no shared-strings ` +
           `part (xl/sharedStrings.xml); ${fix}.`,
+      };
+    case "noContentTypes":
+      return {
+        kind: "damaged",
+        message:
+          `${path} is damaged: it has no [Content_Types].xml (the part that says what each part of the package is), so Excel ` +
+          `cannot open it either; nothing was read. Get a fresh copy of the file.`,
+      };
+    case "badContentTypes":
+      return {
+        kind: "damaged",
+        message:
+          `${path} is damaged: its [Content_Types].xml is not a list of content types (it cannot be read as one), so Excel ` +
+          `cannot open it either; nothing was read. Get a fresh copy of the file.`,
+      };
+    case "noPackageRels":
+      return {
+        kind: "damaged",
+        message:
+          `${path} is damaged: its _rels/.rels (the part that says where the workbook is in the package) is missing or does ` +
+          `not point to xl/workbook.xml, so Excel cannot open it either; nothing was read. Get a fresh copy of the file.`,
+      };
+    case "notUtf8":
+      return {
+        kind: "damaged",
+        message:
+          `${path} is damaged: its part ${f.part} is not valid UTF-8 text (at byte ${f.byte.toLocaleString("en-GB")}), so ` +
+          `what it holds cannot be read faithfully; nothing was read. Get a fresh copy of the file.`,
+      };
+    case "pastLastCell":
+      return {
+        kind: "damaged",
+        message:
+          `${path} is damaged: sheet "${f.sheet}" has a cell at ${f.cell}, past Excel's last ` +
+          (f.row > EXCEL_ROWS ? `row (${EXCEL_ROWS.toLocaleString("en-GB")})` : `column (XFD)`) +
+          `, which Excel cannot open and a run would carry into what it writes; nothing was read. Delete that row or column ` +
+          `in the program that made the file, or get a fresh copy.`,
       };
     case "tableTooLarge":
       return {

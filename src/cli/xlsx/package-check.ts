@@ -2,13 +2,15 @@ import type JSZip from "jszip";
 import { parseAddress } from "../../excel";
 import { packageSheets } from "./custom-properties";
 import { parseRels, relsPath, tags } from "./ooxml";
+import { sheetFault, structureFault, type StructureFault } from "./package-structure";
 
 /** A part the workbook refers to that is not in the file, or a structural fault: what to name in the "damaged" message. */
 export type PackageFault =
   | { readonly kind: "missingPart"; readonly part: string }
   | { readonly kind: "sheetWithoutPart"; readonly sheet: string }
   | { readonly kind: "noSharedStrings"; readonly sheet: string }
-  | { readonly kind: "tableTooLarge"; readonly table: string; readonly ref: string; readonly cells: number };
+  | { readonly kind: "tableTooLarge"; readonly table: string; readonly ref: string; readonly cells: number }
+  | StructureFault;
 
 const SHARED_STRINGS = /\/sharedStrings$/;
 
@@ -24,12 +26,16 @@ export async function packageFault(zip: JSZip, maxTableCells: number): Promise<P
   for (const r of wbRels) if (!r.external && zip.file(r.target) === null) return { kind: "missingPart", part: r.target };
   const hasStrings = wbRels.some((r) => SHARED_STRINGS.test(r.type) && !r.external);
   const listed = await packageSheets(zip);
+  const structure = await structureFault(zip, new Set(listed.map((s) => s.path)));
+  if (structure !== undefined) return structure;
   for (const a of tags((await zip.file("xl/workbook.xml")?.async("string")) ?? "", "sheet")) {
     if (a.name !== undefined && !listed.some((s) => s.name === a.name)) return { kind: "sheetWithoutPart", sheet: a.name };
   }
   for (const s of listed) {
     const xml = await zip.file(s.path)?.async("string");
     if (xml === undefined) return { kind: "missingPart", part: s.path };
+    const inSheet = await sheetFault(zip, s, xml);
+    if (inSheet !== undefined) return inSheet;
     if (!hasStrings && /<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']s["']/.test(xml)) return { kind: "noSharedStrings", sheet: s.name };
     for (const r of parseRels(s.path, await zip.file(relsPath(s.path))?.async("string"))) {
       if (r.external) continue;

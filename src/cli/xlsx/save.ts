@@ -8,6 +8,7 @@ import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
 import { writeCharts, type SheetCharts } from "./chart-parts";
 import { writeSheetMarks } from "./sheet-marks";
+import { withEscapedText } from "./ooxml-text";
 import { zipPackage, type PackagePart } from "./zip-package";
 
 /**
@@ -59,7 +60,7 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
     }
   }
   // Stored, not compressed: the package is compressed once, below, after the properties are added.
-  const raw = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const raw = await withEscapedText(wb, () => wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>));
   const written = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();

@@ -158,32 +158,30 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner, 
         <div id={exactId} className={c.exact}>
           <Facts facts={exactFacts} />
           {trace.components.length > 0 && (
-            <div className={s.scroll} tabIndex={0} role="region" aria-label="Driver values">
-              <Table className={s.table} size="extra-small" aria-label="Driver values">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Source</TableHeaderCell>
-                    <TableHeaderCell scope="col">Weight in mix</TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      {partnerShort}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      All sharing
-                    </TableHeaderCell>
+            <Table className={s.reflow} size="extra-small" aria-label="Driver values">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Source</TableHeaderCell>
+                  <TableHeaderCell scope="col">Weight in mix</TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    {partnerShort}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    All sharing
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {trace.components.map((comp) => (
+                  <TableRow key={comp.source}>
+                    <TableCell>{comp.label}</TableCell>
+                    <TableCell>{comp.weightPercent === undefined ? "–" : `${comp.weightPercent}%`}</TableCell>
+                    <TableCell className={s.money}>{comp.value}</TableCell>
+                    <TableCell className={s.money}>{comp.total}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {trace.components.map((comp) => (
-                    <TableRow key={comp.source}>
-                      <TableCell>{comp.label}</TableCell>
-                      <TableCell>{comp.weightPercent === undefined ? "–" : `${comp.weightPercent}%`}</TableCell>
-                      <TableCell className={s.money}>{comp.value}</TableCell>
-                      <TableCell className={s.money}>{comp.total}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
           )}
           <Text className={c.working}>{trace.working}</Text>
         </div>

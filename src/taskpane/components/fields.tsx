@@ -4,6 +4,10 @@ import { Field, Input, Select, makeStyles, type InputProps } from "@fluentui/rea
 const useStyles = makeStyles({
   // A native drop-down is as wide as its longest option; in a narrow pane it shrinks to fit instead.
   select: { minWidth: 0, maxWidth: "100%", "& select": { minWidth: 0, textOverflow: "ellipsis" } },
+  // A text box is as wide as its field (a native input is about 20 characters wide by default, which
+  // pushed it into the next field in a two-column editor).
+  input: { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+  inner: { minWidth: 0, width: "100%" },
 });
 import type { Choice } from "../model-options";
 
@@ -30,9 +34,12 @@ export function TextField({
   inputMode,
   placeholder,
 }: TextFieldProps): React.JSX.Element {
+  const c = useStyles();
   return (
     <Field label={label} hint={hint} required={required} size="small">
       <Input
+        className={c.input}
+        input={{ className: c.inner }}
         size="small"
         type={type}
         value={value}

@@ -115,26 +115,24 @@ function FlowsTables({ year, names }: { year: SupportYear; names: ReadonlyMap<st
               Own cost {formatMoney(svc.ownCost)}; received {toPenny(svc.received.text)} from the other services; passed on{" "}
               {toPenny(svc.total.text)} in all.
             </Text>
-            <div className={s.scroll} tabIndex={0} role="region" aria-label={`${label}: where ${svc.label}'s cost went`}>
-              <Table className={s.table} size="extra-small" aria-label={`${label}: where ${svc.label}'s cost went`}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">To</TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      Amount
-                    </TableHeaderCell>
+            <Table className={s.table} size="extra-small" aria-label={`${label}: where ${svc.label}'s cost went`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">To</TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    Amount
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {svc.flows.map((f) => (
+                  <TableRow key={f.to}>
+                    <TableCell>{f.toService ? `${f.to} (service)` : partnerLabel(f.to, names)}</TableCell>
+                    <TableCell className={s.money}>{toPenny(f.amount.text)}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {svc.flows.map((f) => (
-                    <TableRow key={f.to}>
-                      <TableCell>{f.toService ? `${f.to} (service)` : partnerLabel(f.to, names)}</TableCell>
-                      <TableCell className={s.money}>{toPenny(f.amount.text)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
           </section>
         );
       })}
@@ -164,44 +162,40 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
           `${others.map((o) => `the ${o.x} method`).join(" or ")} would change them (step-down in the order ` +
           `${m.order.join(", ")}). ${m.rows.map((r) => `${r.partner}: ${names.get(r.partner) ?? r.partner}`).join("; ")}.`}
       </Text>
-      <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
-        <Table className={s.table} size="extra-small" aria-label={label}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Partner</TableHeaderCell>
-              <TableHeaderCell scope="col" className={s.money}>
-                {words(m.current)}
+      <Table className={s.reflow} size="extra-small" aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Partner</TableHeaderCell>
+            <TableHeaderCell scope="col" className={s.money}>
+              {words(m.current)}
+            </TableHeaderCell>
+            {others.map((o) => (
+              <TableHeaderCell key={o.x} scope="col" className={s.money}>
+                {`${words(o.x)} ±`}
               </TableHeaderCell>
-              {others.map((o) => (
-                <TableHeaderCell key={o.x} scope="col" className={s.money}>
-                  {`${words(o.x)} ±`}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {m.rows.map((r) => {
-              const base = r.amounts[used];
-              return (
-                <TableRow key={r.partner}>
-                  <TableCell>
-                    <abbr title={names.get(r.partner) ?? r.partner}>{r.partner}</abbr>
-                  </TableCell>
-                  <TableCell className={s.money}>{base === undefined ? "–" : formatMoney(base)}</TableCell>
-                  {others.map((o) => {
-                    const a = r.amounts[o.i];
-                    return (
-                      <TableCell key={o.x} className={s.money}>
-                        {a === undefined ? "–" : base === undefined ? formatMoney(a) : formatDifference(a - base)}
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </div>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {m.rows.map((r) => {
+            const base = r.amounts[used];
+            return (
+              <TableRow key={r.partner}>
+                <TableHeaderCell scope="row">{partnerLabel(r.partner, names)}</TableHeaderCell>
+                <TableCell className={s.money}>{base === undefined ? "–" : formatMoney(base)}</TableCell>
+                {others.map((o) => {
+                  const a = r.amounts[o.i];
+                  return (
+                    <TableCell key={o.x} className={s.money}>
+                      {a === undefined ? "–" : base === undefined ? formatMoney(a) : formatDifference(a - base)}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
       {failed.length > 0 ? (
         <Notice intent="warning">
           {`Could not be worked out by the ${failed.map(words).join(", ")} method: ` + "choose it in Settings and Check to see why."}

@@ -8,7 +8,8 @@ import { categoryLabel, natureLabel } from "../../format";
 const useStyles = makeStyles({
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    // Two columns where they fit (each at least 10em), one in a narrow pane.
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 10em), 1fr))",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
     // Grid items default to their content's width: a drop-down with a long option would push

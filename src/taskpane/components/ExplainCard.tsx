@@ -15,6 +15,7 @@ import {
 import type { ChargeTrace } from "../../engine";
 import { categoryLabel, formatAdjustmentPence, formatExactPounds, formatFigure, formatMoney, formatShare, natureLabel } from "../format";
 import { useScreenStyles } from "../styles";
+import { weightWords } from "../../app";
 
 const useStyles = makeStyles({
   card: {
@@ -63,10 +64,14 @@ export interface ExplainCardProps {
   readonly trace: ChargeTrace;
   /** The partner's display name. */
   readonly partnerName: string;
-  /** A short column heading for the partner's figures (its id). */
+  /** A column heading for the partner's figures; default: its name. */
   readonly partnerShort?: string;
   /** The basis in the model's words, as the output sheets say it (`basisInWords`); default: from the trace's labels. */
   readonly basisWords?: string;
+  /** The cost line with its description (`lineWords`); default: its reference. */
+  readonly lineWords?: string;
+  /** The basis code with its name (`basisCodeWords`); default: the code. */
+  readonly basisCode?: string;
 }
 
 /** Terms and their details as a description list (the plain facts and the exact figures alike). */
@@ -99,13 +104,20 @@ function basisWords(trace: ChargeTrace): string {
  * adjustment in pence. The exact figures (the unrounded share, the weights,
  * the working) are one click away.
  */
-export function ExplainCard({ trace, partnerName, partnerShort = trace.partner, basisWords: words }: ExplainCardProps): React.JSX.Element {
+export function ExplainCard({
+  trace,
+  partnerName,
+  partnerShort = partnerName,
+  basisWords: words,
+  lineWords: line = trace.lineRef,
+  basisCode = trace.basis,
+}: ExplainCardProps): React.JSX.Element {
   const c = useStyles();
   const s = useScreenStyles();
   const [exact, setExact] = React.useState(false);
   const exactId = React.useId();
   const facts: readonly (readonly [string, string])[] = [
-    ["Cost line", trace.lineRef],
+    ["Cost line", line],
     ["Partner", partnerName],
     ["Year", trace.yearLabel],
     ["Kind", `${categoryLabel(trace.category)}, ${natureLabel(trace.nature).toLowerCase()}`],
@@ -118,19 +130,15 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner, 
     ["Rounding", `${formatAdjustmentPence(trace.adjustment)} (the shares are rounded so they add up exactly to the amount)`],
   ];
   const exactFacts: readonly (readonly [string, string])[] = [
-    ["Basis code", trace.basis],
+    ["Basis code", basisCode],
     ["Exact line amount", formatExactPounds(trace.exactLineAmount)],
-    ["Weight", `${formatFigure(trace.weight)} of ${formatFigure(trace.totalWeight)}`],
+    ["Weight", weightWords(trace.weight, trace.totalWeight, trace.components.length > 1)],
     ["Exact share", formatExactPounds(trace.exactShare)],
     ["Rounding adjustment", formatExactPounds(trace.adjustment)],
   ];
   return (
-    <section
-      role="group"
-      className={c.card}
-      aria-label={`How ${partnerName}'s charge for ${trace.lineRef} in ${trace.yearLabel} was derived`}
-    >
-      <Subtitle2 as="h3">{`${trace.lineRef} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
+    <section role="group" className={c.card} aria-label={`How ${partnerName}'s charge for ${line} in ${trace.yearLabel} was derived`}>
+      <Subtitle2 as="h3">{`${line} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
       <Facts facts={facts} />
       {trace.support !== undefined ? (
         // A support service's weights stand for exact parts of £1 of its cost: the engine's working says how they arose.

@@ -2,7 +2,14 @@ import * as React from "react";
 import { Button, Field, Select, Textarea, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { ScenarioChange, ScenarioInput } from "../../../engine";
 import type { ModelOptions } from "../../model-options";
-import { CHANGE_KIND_LABELS, blankChange, changeKindsFor, changeSummary, type ChangeKind } from "../../scenario-drafts";
+import {
+  CHANGE_KIND_LABELS,
+  blankChange,
+  changeKindsFor,
+  changeSummary,
+  withScenarioAdditions,
+  type ChangeKind,
+} from "../../scenario-drafts";
 import { TextField } from "../fields";
 import { ChangeEditor } from "./ChangeEditor";
 
@@ -63,6 +70,8 @@ export function ScenarioEditor({
   // Opening the editor removes the button that opened it: focus its heading instead of <body>.
   React.useEffect(() => heading.current?.focus(), []);
   const title = isNew ? "New scenario" : "Edit scenario";
+  // What the scenario adds (a partner, a line) is offered too, so a change that uses it is shown by name.
+  const choices = React.useMemo(() => withScenarioAdditions(options, scenario), [options, scenario]);
   const [kind, setKind] = React.useState<ChangeKind>("setAmount");
   const setChange = (i: number, change: ScenarioChange): void =>
     onChange({ ...scenario, changes: scenario.changes.map((old, j) => (j === i ? change : old)) });
@@ -86,9 +95,9 @@ export function ScenarioEditor({
       {scenario.changes.map((change, i) => (
         <fieldset key={i} className={c.change}>
           <legend className={c.legend}>{`Change ${i + 1}: ${CHANGE_KIND_LABELS[change.kind]}`}</legend>
-          <ChangeEditor change={change} options={options} onChange={(next) => setChange(i, next)} />
+          <ChangeEditor change={change} options={choices} onChange={(next) => setChange(i, next)} />
           <div className={c.row}>
-            <span aria-live="off">{changeSummary(change)}</span>
+            <span aria-live="off">{changeSummary(change, choices)}</span>
             <Button size="small" appearance="subtle" onClick={() => removeChange(i)} aria-label={`Remove change ${i + 1}`}>
               Remove
             </Button>

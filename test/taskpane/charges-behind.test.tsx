@@ -37,7 +37,9 @@ describe("Explain a total (chosen in the pane)", () => {
     expect(item).toHaveTextContent(formatMoney(first.amount));
     await user.click(
       within(item).getByRole("button", {
-        name: `Explain ${lineWords(first.lineRef, BRENT_LEWISHAM_SOUTHWARK.model)}${first.service !== "" ? ` (${first.service})` : ""}, ${year}`,
+        name:
+          `Explain ${lineWords(first.lineRef, BRENT_LEWISHAM_SOUTHWARK.model)}` +
+          `${first.service !== "" ? ` (${first.service})` : ""}, ${year}`,
       }),
     );
     const card = within(item).getByRole("group", {

@@ -62,8 +62,10 @@ export function interactiveOverlaps(page: Page): Promise<string[]> {
     const roots = [document.getElementById("task-pane"), ...document.querySelectorAll("dialog[open]")].filter(
       (x): x is HTMLElement => x !== null,
     );
-    const name = (el: Element): string =>
-      `<${el.tagName.toLowerCase()}> "${(el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "").trim().slice(0, 30)}"`;
+    const name = (el: Element): string => {
+      const text = el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "";
+      return `<${el.tagName.toLowerCase()}> "${text.trim().slice(0, 30)}"`;
+    };
     const found: string[] = [];
     for (const root of roots) {
       const inDialog = root.tagName === "DIALOG";

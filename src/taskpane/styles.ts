@@ -48,6 +48,8 @@ export const useScreenStyles = makeStyles({
       paddingLeft: tokens.spacingHorizontalXS,
       paddingRight: tokens.spacingHorizontalXS,
     },
+    // A figure's heading sits over it, on the right (Fluent puts a heading's text in an inner flex box).
+    "& thead th:not(:first-child) > *": { justifyContent: "flex-end", textAlign: "end" },
   },
   /**
    * A table with several figures a row, reflowed so every column is in view at 320 px: each row

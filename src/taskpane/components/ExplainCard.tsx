@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   },
   facts: {
     display: "grid",
-    gridTemplateColumns: "max-content 1fr",
+    // The figures' column may shrink to the pane (minmax 0); a figure breaks only if it is wider than the whole column.
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
@@ -40,12 +41,12 @@ const useStyles = makeStyles({
   },
   detail: {
     margin: 0,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
   sentences: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
   exact: {
     display: "flex",
@@ -55,7 +56,7 @@ const useStyles = makeStyles({
   working: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
 });
 

@@ -5,7 +5,9 @@ const AT = { entity: "scenario", field: "date" } as const;
 /** The day a stored date stands for (ISO text or an Excel serial number), or undefined for blank or unreadable input. */
 export function storedDay(value: unknown): DayNumber | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  const r = parseDate(value, AT);
+  // A date cell read back from the Scenarios sheet can arrive as its serial number in text ("44287").
+  const serial = typeof value === "string" && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+  const r = parseDate(serial, AT);
   return r.ok ? r.value : undefined;
 }
 

@@ -34,6 +34,7 @@ describe("the scenario editor in words", () => {
     expect(dateEntryText("2021-04-01")).toBe("01/04/2021");
     // An Excel serial number (1 April 2021) reads the same.
     expect(dateEntryText(44287)).toBe("01/04/2021");
+    expect(dateEntryText("44287")).toBe("01/04/2021");
     expect(dateEntryValue("1/4/2021")).toBe("2021-04-01");
     expect(dateEntryValue("31/02/2021")).toBe("31/02/2021");
     expect(dateEntryHint("1/4/2021")).toBe("1 April 2021");

@@ -15,27 +15,6 @@ export const useScreenStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     alignItems: "center",
   },
-  /** A horizontally scrolling region for wide tables (focusable so keyboard users can scroll it). */
-  scroll: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    // Shadows at an edge with more to see (CSS only: the covers move with the content, the
-    // shadows stay put), so the box visibly scrolls even where scrollbars are hidden until used
-    // (macOS, touch). https://lea.verou.me/2012/04/background-attachment-local/
-    backgroundImage: [
-      `linear-gradient(to right, ${tokens.colorNeutralBackground1} 30%, transparent)`,
-      `linear-gradient(to left, ${tokens.colorNeutralBackground1} 30%, transparent)`,
-      `radial-gradient(farthest-side at 0 50%, ${tokens.colorNeutralShadowKey}, transparent)`,
-      `radial-gradient(farthest-side at 100% 50%, ${tokens.colorNeutralShadowKey}, transparent)`,
-    ].join(", "),
-    backgroundPosition: "left center, right center, left center, right center",
-    backgroundRepeat: "no-repeat",
-    backgroundSize: "40px 100%, 40px 100%, 14px 100%, 14px 100%",
-    backgroundAttachment: "local, local, scroll, scroll",
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
   /**
    * A small table (a label and one or two figures) that fits the pane as it is: as wide as the
    * pane, labels wrapping, figures kept whole.
@@ -91,18 +70,6 @@ export const useScreenStyles = makeStyles({
     "& thead th": { whiteSpace: "normal", overflowWrap: "anywhere" },
     // Figures are right-aligned: so are their headings (Fluent puts a heading's text in an inner flex box).
     "& thead th:not(:first-child) > *": { justifyContent: "flex-end", textAlign: "end" },
-  },
-  /** A column header that may wrap (a long scenario name). */
-  wrapHeader: {
-    maxWidth: "7em",
-    "&&": { whiteSpace: "normal" },
-    // Fluent puts the header text in an inner element that does not wrap by itself.
-    "& > *": { whiteSpace: "normal", overflowWrap: "anywhere" },
-  },
-  /** A row header that may wrap onto two lines ("Capital / one-off"). */
-  rowHeader: {
-    maxWidth: "5.5em",
-    whiteSpace: "normal",
   },
   money: {
     textAlign: "end",

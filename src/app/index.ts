@@ -7,6 +7,7 @@
  * ESLint enforces it.
  */
 export { ENGINE, type EngineApi } from "./engine-api";
+export { groupedFigure, weightWords } from "./explain-words";
 export {
   problemLine,
   problemsText,

@@ -1,4 +1,4 @@
-import { problemLine, runWorkbook } from "../app";
+import { problemLine, runWorkbook, weightWords } from "../app";
 import { formatMoney, fracToDecimalText, fyLabel, penceToText, type ModelRun } from "../engine";
 import { basisFigures, createStorePort, explainTarget, type ChargeExplanation } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
@@ -58,7 +58,8 @@ function explanationText(args: ExplainArgs, e: ChargeExplanation): string[] {
     `  Line amount in the year: ${formatMoney(t.lineAmount)} (exact £${t.exactLineAmount}; ${t.coverage}; index factor ${t.indexFactor})`,
     `  Basis: ${t.basis}${t.components.length > 0 ? ` (${basisFigures(t)})` : ""}`,
     ...(t.membership === "1" ? [] : [`  Membership: ${t.membership} of the period charged (its weight counts in that proportion)`]),
-    `  ${e.split !== undefined && e.split.parent !== args.partner ? `${t.partner}'s weight` : "Weight"}: ${t.weight} of ${t.totalWeight}`,
+    `  ${e.split !== undefined && e.split.parent !== args.partner ? `${t.partner}'s weight` : "Weight"}: ` +
+      weightWords(t.weight, t.totalWeight, t.components.length > 1),
     `  Exact share: £${t.exactShare}; rounded by largest remainder to ${formatMoney(t.share)} (${t.adjustment})`,
     `  Working: ${t.working}`,
     ...(t.support === undefined ? [] : [`  Support service: ${t.support}`]),

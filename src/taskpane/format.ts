@@ -3,7 +3,18 @@
  * the engine's own formatters so the pane, the sheets and the custom
  * functions always print the same figure the same way.
  */
-import { Decimal, formatMoney, fyLabel, longDate, parseDecimal, type Category, type Nature, type Pence } from "../engine";
+import {
+  Decimal,
+  formatMoney,
+  fracToDecimalText,
+  fyLabel,
+  longDate,
+  parseDecimal,
+  type BudgetTolerance,
+  type Category,
+  type Nature,
+  type Pence,
+} from "../engine";
 
 export { formatMoney, fyLabel, longDate };
 
@@ -69,4 +80,18 @@ export function formatAdjustmentPence(text: string): string {
   if (d === undefined) return text;
   const pence = d.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return `${pence.isNegative() ? "-" : "+"}${pence.abs().toFixed(2)}p`;
+}
+
+/**
+ * The budget tolerance in words, as the Budget screen states it: "Within tolerance means a
+ * variance of at most £500.00 and at most 2% of the budget." The % is the engine's exact
+ * fraction to 4 places (a repeating one marked "…", never silently rounded).
+ */
+export function toleranceText(t: BudgetTolerance): string {
+  const parts = [
+    ...(t.amount === undefined ? [] : [formatMoney(t.amount)]),
+    ...(t.percent === undefined ? [] : [`${fracToDecimalText(t.percent, 4)}% of the budget`]),
+  ];
+  if (parts.length === 0) return "No tolerance is set: only a recharge equal to its budget is on budget.";
+  return `Tolerance: a variance of at most ${parts.join(" and at most ")} is within tolerance.`;
 }

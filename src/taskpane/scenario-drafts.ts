@@ -1,5 +1,15 @@
-import { SCENARIO_CHANGE_KINDS, type ScenarioChange, type ScenarioInput } from "../engine";
-import type { ModelOptions } from "./model-options";
+import {
+  SCENARIO_CHANGE_KINDS,
+  formatMoney,
+  longDate,
+  parseMoney,
+  type DecimalInput,
+  type ScenarioChange,
+  type ScenarioInput,
+} from "../engine";
+import { storedDay } from "./date-entry";
+import { categoryLabel, natureLabel } from "./format";
+import type { Choice, ModelOptions } from "./model-options";
 
 /** A kind of scenario change. */
 export type ChangeKind = ScenarioChange["kind"];
@@ -61,37 +71,95 @@ function show(v: unknown): string {
   return v === undefined || v === null || v === "" ? "–" : String(v);
 }
 
-/** A one-line description of a change, for the list of a scenario's changes. */
-export function changeSummary(c: ScenarioChange): string {
+/** The text of a drop-down value ("BLS-01: Shared ICT service…", "Direct to Lewisham Homes (LH)"), or the value itself. */
+function textOf(choices: readonly Choice[], value: string): string {
+  return choices.find((c) => c.value === value)?.text ?? show(value);
+}
+
+/** Money typed as text, shown to the penny with thousands separators ("£80,000.00"); what cannot be read is shown as typed. */
+function money(v: unknown): string {
+  const r = parseMoney(v as DecimalInput, AT);
+  return r.ok ? formatMoney(r.value) : `£${show(v)}`;
+}
+
+/** A stored date in words ("1 April 2021"); what cannot be read is shown as typed. */
+function date(v: unknown): string {
+  const d = storedDay(v);
+  return d === undefined ? show(v) : longDate(d);
+}
+
+const AT = { entity: "scenario", field: "amount" } as const;
+
+/** Capital/revenue or one-off/ongoing in words, lower case; other text (a typo in the sheet) as it is. */
+function kindWords(v: string): string {
+  if (v === "capital" || v === "revenue") return categoryLabel(v).toLowerCase();
+  if (v === "one-off" || v === "ongoing") return natureLabel(v).toLowerCase();
+  return v;
+}
+
+/** A one-line description of a change in the model's words (names, not codes), for the list of a scenario's changes. */
+export function changeSummary(c: ScenarioChange, o: ModelOptions): string {
+  const line = (ref: string): string => textOf(o.lines, ref);
+  const partner = (id: string): string => textOf([...o.partners, ...o.supportServices], id);
   switch (c.kind) {
     case "setAmount":
-      return `${c.line}: amount £${show(c.amount)}`;
+      return `${line(c.line)}: amount ${money(c.amount)}`;
     case "setDates":
-      return `${c.line}: dates ${show(c.start)} to ${show(c.end)}`;
+      return `${line(c.line)}: from ${date(c.start)} to ${c.end ? date(c.end) : "no end"}`;
     case "setBasis":
-      return `${c.line}: basis ${show(c.basis)}`;
+      return `${line(c.line)}: basis ${textOf(o.bases, c.basis)}`;
     case "setDriver":
-      return `${c.driver} for ${c.partner}${c.year ? ` in ${c.year}` : ""}: ${show(c.value)}`;
+      return `${textOf(o.drivers, c.driver)} for ${partner(c.partner)}${c.year ? ` in ${c.year}` : ""}: ${show(c.value)}`;
     case "addPartner":
       return (
-        `Add ${c.partner.name ? `${c.partner.name} (${c.partner.id})` : show(c.partner.id)}` +
-        (c.within ? ` within ${c.within}` : " as a direct partner")
+        `Add ${c.partner.name ? `${c.partner.name} (${show(c.partner.id)})` : show(c.partner.id)}` +
+        (c.within ? ` within ${partner(c.within)}` : " as a direct partner") +
+        (c.partner.joins ? `, joining on ${date(c.partner.joins)}` : "")
       );
     case "removePartner":
-      return `Remove ${c.partner}`;
+      return `Remove ${partner(c.partner)}`;
     case "addLine":
-      return `Add line ${show(c.line.ref)}: ${c.line.category} ${c.line.nature} £${show(c.line.amount)}`;
+      return (
+        `Add line ${show(c.line.ref)}${c.line.description ? `: ${c.line.description}` : ""} (` +
+        `${kindWords(c.line.category)}, ${kindWords(c.line.nature)}, ${money(c.line.amount)} ` +
+        `from ${date(c.line.start)}, ${textOf(o.bases, c.line.basis)})`
+      );
     case "removeLine":
-      return `Remove line ${c.line}`;
+      return `Remove line ${line(c.line)}`;
     case "uplift": {
-      const filters = [c.category, c.nature, c.service].filter((f): f is string => typeof f === "string" && f !== "");
-      return `Uplift ${show(c.percent)}% on ${filters.length > 0 ? filters.join(", ") : "every line"}`;
+      const filters = [c.category ? kindWords(c.category) : "", c.nature ? kindWords(c.nature) : "", c.service ?? ""].filter(
+        (f) => f !== "",
+      );
+      return `Uplift of ${show(c.percent)}% on ${filters.length > 0 ? `${filters.join(", ")} lines` : "every line"}`;
     }
     case "setSupportMethod":
-      return `Support services by the ${c.method} method${c.order && c.order.length > 0 ? ` (order ${c.order.join(", ")})` : ""}`;
+      return (
+        `Support services by the ${c.method} method` +
+        `${c.order && c.order.length > 0 ? ` (order ${c.order.map((x) => textOf(o.supportServices, x)).join(", ")})` : ""}`
+      );
     case "setSupportUsage":
-      return `${c.by}'s use of ${c.service}${c.year ? ` in ${c.year}` : ""}: ${show(c.value)}`;
+      return `${partner(c.by)}'s use of ${textOf(o.supportServices, c.service)}${c.year ? ` in ${c.year}` : ""}: ${show(c.value)}`;
   }
+}
+
+/**
+ * The editor's choices with what the scenario itself adds: a partner it adds can be charged
+ * directly ("Direct to Lewisham Homes (LH)") and a line it adds can be changed, so neither shows
+ * as a bare code.
+ */
+export function withScenarioAdditions(o: ModelOptions, s: ScenarioInput): ModelOptions {
+  const partners = [...o.partners];
+  const lines = [...o.lines];
+  for (const c of s.changes) {
+    if (c.kind === "addPartner" && c.partner.id.trim() !== "" && !partners.some((p) => p.value === c.partner.id)) {
+      partners.push({ value: c.partner.id, text: c.partner.name ? `${c.partner.name} (${c.partner.id})` : c.partner.id });
+    }
+    if (c.kind === "addLine" && String(c.line.ref).trim() !== "" && !lines.some((l) => l.value === c.line.ref)) {
+      lines.push({ value: c.line.ref, text: c.line.description ? `${c.line.ref}: ${c.line.description}` : c.line.ref });
+    }
+  }
+  const added = partners.slice(o.partners.length).map((p) => ({ value: `direct:${p.value}`, text: `Direct to ${p.text}` }));
+  return { ...o, partners, lines, bases: [...o.bases, ...added] };
 }
 
 /** A new, empty scenario with a name not already taken. */

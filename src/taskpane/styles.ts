@@ -15,49 +15,61 @@ export const useScreenStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     alignItems: "center",
   },
-  /** A horizontally scrolling region for wide tables (focusable so keyboard users can scroll it). */
-  scroll: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    // Shadows at an edge with more to see (CSS only: the covers move with the content, the
-    // shadows stay put), so the box visibly scrolls even where scrollbars are hidden until used
-    // (macOS, touch). https://lea.verou.me/2012/04/background-attachment-local/
-    backgroundImage: [
-      `linear-gradient(to right, ${tokens.colorNeutralBackground1} 30%, transparent)`,
-      `linear-gradient(to left, ${tokens.colorNeutralBackground1} 30%, transparent)`,
-      `radial-gradient(farthest-side at 0 50%, ${tokens.colorNeutralShadowKey}, transparent)`,
-      `radial-gradient(farthest-side at 100% 50%, ${tokens.colorNeutralShadowKey}, transparent)`,
-    ].join(", "),
-    backgroundPosition: "left center, right center, left center, right center",
-    backgroundRepeat: "no-repeat",
-    backgroundSize: "40px 100%, 40px 100%, 14px 100%, 14px 100%",
-    backgroundAttachment: "local, local, scroll, scroll",
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
-  /** Fluent tables are fixed-layout at 100% width; in a narrow pane let columns take their content's width and scroll. */
+  /**
+   * A small table (a label and one or two figures) that fits the pane as it is: as wide as the
+   * pane, labels wrapping, figures kept whole.
+   */
   table: {
     tableLayout: "auto",
-    width: "max-content",
-    minWidth: "100%",
-    "& thead th": { whiteSpace: "nowrap" },
+    width: "100%",
     "& td, & th": {
+      height: "auto",
       paddingLeft: tokens.spacingHorizontalXS,
       paddingRight: tokens.spacingHorizontalXS,
     },
+    // A figure's heading sits over it, on the right (Fluent puts a heading's text in an inner flex box).
+    "& thead th:not(:first-child) > *": { justifyContent: "flex-end", textAlign: "end" },
   },
-  /** A column header that may wrap (a long scenario name). */
-  wrapHeader: {
-    maxWidth: "7em",
-    "&&": { whiteSpace: "normal" },
-    // Fluent puts the header text in an inner element that does not wrap by itself.
-    "& > *": { whiteSpace: "normal", overflowWrap: "anywhere" },
-  },
-  /** A row header that may wrap onto two lines ("Capital / one-off"). */
-  rowHeader: {
-    maxWidth: "5.5em",
-    whiteSpace: "normal",
+  /**
+   * A table with several figures a row, reflowed so every column is in view at 320 px: each row
+   * is a card, its first cell (what the row is) on a line of its own and the figures beneath in
+   * equal columns under their headings. The first column's heading is kept for screen readers
+   * only (it names the first cells, which now head their rows). The markup stays a table, so a
+   * screen reader still reads each figure with its row and column.
+   */
+  reflow: {
+    display: "block",
+    width: "100%",
+    "& thead, & tbody": { display: "block" },
+    "& tr": {
+      display: "flex",
+      flexWrap: "wrap",
+      alignItems: "flex-start",
+      height: "auto",
+      paddingTop: tokens.spacingVerticalXXS,
+      paddingBottom: tokens.spacingVerticalXXS,
+    },
+    "& td, & th": {
+      display: "block",
+      flex: "1 1 0",
+      minWidth: 0,
+      height: "auto",
+      paddingLeft: tokens.spacingHorizontalXS,
+      paddingRight: tokens.spacingHorizontalXS,
+    },
+    "& tbody tr > :first-child": { flex: "0 0 100%", maxWidth: "none", fontWeight: tokens.fontWeightSemibold },
+    "& thead tr > :first-child": {
+      position: "absolute",
+      width: "1px",
+      height: "1px",
+      overflow: "hidden",
+      clipPath: "inset(50%)",
+      whiteSpace: "nowrap",
+      padding: 0,
+    },
+    "& thead th": { whiteSpace: "normal", overflowWrap: "anywhere" },
+    // Figures are right-aligned: so are their headings (Fluent puts a heading's text in an inner flex box).
+    "& thead th:not(:first-child) > *": { justifyContent: "flex-end", textAlign: "end" },
   },
   money: {
     textAlign: "end",
@@ -69,6 +81,15 @@ export const useScreenStyles = makeStyles({
   },
   muted: {
     color: tokens.colorNeutralForeground3,
+  },
+  /** Read by screen readers, not shown (a live region whose news is already on screen). */
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
   },
   stack: {
     display: "flex",

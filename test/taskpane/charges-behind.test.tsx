@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkModelBudgets, errorMessage, explainCharge } from "../../src/engine";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
 import { formatMoney } from "../../src/taskpane/format";
+import { lineWords } from "../../src/taskpane/model-words";
 import { engineRun, renderTaskpane } from "./support/harness";
 
 const names = new Map(BRENT_LEWISHAM_SOUTHWARK.model.partners.map((p) => [p.id, p.name ?? p.id]));
@@ -36,7 +37,9 @@ describe("Explain a total (chosen in the pane)", () => {
     expect(item).toHaveTextContent(formatMoney(first.amount));
     await user.click(
       within(item).getByRole("button", {
-        name: `Explain ${first.lineRef}${first.service !== "" ? ` (${first.service})` : ""}, ${year}`,
+        name:
+          `Explain ${lineWords(first.lineRef, BRENT_LEWISHAM_SOUTHWARK.model)}` +
+          `${first.service !== "" ? ` (${first.service})` : ""}, ${year}`,
       }),
     );
     const card = within(item).getByRole("group", {

@@ -9,6 +9,7 @@ import { ALLOCATION_HEADER_ROW } from "../../src/excel/layout/outputs/allocation
 import type { MemoryWorkbook } from "../../src/excel/memory/memory-workbook";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
 import { formatExactPounds } from "../../src/taskpane/format";
+import { lineWords } from "../../src/taskpane/model-words";
 import { renderTaskpane } from "./support/harness";
 
 const base = BRENT_LEWISHAM_SOUTHWARK.model;
@@ -48,7 +49,8 @@ describe("Explain screen", () => {
       selection.notify();
     });
     const card = await screen.findByRole("group", {
-      name: `How London Borough of Lewisham (LEW)'s charge for ${charge.lineRef} in 2020/21 was derived`,
+      // The line by its reference and description ("BLS-01: Shared ICT service: …"), never the reference alone.
+      name: `How London Borough of Lewisham (LEW)'s charge for ${lineWords(charge.lineRef, base)} in 2020/21 was derived`,
     });
     expect(card).toHaveTextContent(formatMoney(trace.share));
     // The basis in the same words as the output sheets (the Allocations' Basis column), its code among the exact figures.
@@ -83,7 +85,7 @@ describe("Explain screen", () => {
     });
     expect(
       await screen.findByRole("group", {
-        name: `How London Borough of Southwark (SOU)'s charge for ${charge.lineRef} in 2020/21 was derived`,
+        name: `How London Borough of Southwark (SOU)'s charge for ${lineWords(charge.lineRef, base)} in 2020/21 was derived`,
       }),
     ).toBeInTheDocument();
   });

@@ -3,6 +3,13 @@ import "./support/setup";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderTaskpane } from "./support/harness";
+
+/** Sending a workbook on is offered once it has results: calculate and write them first. */
+async function writeRun(user: { click(el: Element): Promise<void> }): Promise<void> {
+  await user.click(await screen.findByRole("button", { name: "Calculate" }));
+  await user.click(await screen.findByRole("button", { name: "Write to workbook" }));
+  await screen.findByText("Results written");
+}
 import { at, everything, sharedFormulasWorkbook } from "../support/shared-formulas-fixture";
 
 describe("Run screen: Send without the add-in", () => {
@@ -16,6 +23,7 @@ describe("Run screen: Send without the add-in", () => {
         sharedFormulasToValues: excel.port.sharedFormulasToValues,
       }),
     });
+    await writeRun(user);
     const before = everything(excel);
     await user.click(await screen.findByRole("button", { name: "Replace =SHARED formulas with values…" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Replace =SHARED formulas with values?" });
@@ -35,6 +43,10 @@ describe("Run screen: Send without the add-in", () => {
 
   it("says so where formulas do not calculate (the browser preview's in-memory workbook)", async () => {
     const { user } = await renderTaskpane({ screen: "run" });
+    // Not offered before the workbook has results.
+    await screen.findByRole("button", { name: "Calculate" });
+    expect(screen.queryByRole("button", { name: "Replace =SHARED formulas with values…" })).toBeNull();
+    await writeRun(user);
     await user.click(await screen.findByRole("button", { name: "Replace =SHARED formulas with values…" }));
     expect(await screen.findByText("Nothing was replaced")).toBeInTheDocument();
     expect(screen.getByText(/done in Excel, where the formulas calculate/)).toBeInTheDocument();

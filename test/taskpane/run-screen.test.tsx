@@ -22,10 +22,12 @@ describe("Run screen", () => {
     expect(port.writeOutputs).not.toHaveBeenCalled();
     expect(outputSheets(workbook.sheetNames())).toEqual([]);
 
-    // Every partner's figure for every year and kind is the engine's, to the penny.
+    // Every partner's figure for the year shown (the latest) and each kind is the engine's, to the penny.
     const run = engineRun();
+    const latest = run.result.totals.reduce((a, t) => (t.year > a.year ? t : a)).yearLabel;
+    expect(screen.getByRole("combobox", { name: "Year shown" })).toHaveValue(latest);
     for (const partner of run.result.partners) {
-      const table = screen.getByRole("table", { name: `Totals to be written: ${partner.name} (${partner.id})` });
+      const table = screen.getByRole("table", { name: `Totals to be written: ${partner.name} (${partner.id}), ${latest}` });
       const years = within(table)
         .getAllByRole("columnheader")
         .slice(1)
@@ -67,7 +69,9 @@ describe("Run screen", () => {
     const { user, port, workbook } = await renderTaskpane({ screen: "run" });
     await user.click(await screen.findByRole("button", { name: "Calculate" }));
     await screen.findByRole("button", { name: "Write to workbook" });
-    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    // The calculation has finished: no Cancel, but the preview can be discarded.
+    expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Discard the preview" }));
     expect(await screen.findByText(workbookProblemMessage({ kind: "cancelled" }))).toBeInTheDocument();
     expect(port.writeOutputs).not.toHaveBeenCalled();
     expect(outputSheets(workbook.sheetNames())).toEqual([]);

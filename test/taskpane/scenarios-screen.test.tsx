@@ -26,7 +26,9 @@ describe("Scenarios screen", () => {
     const harm = doNoHarm(base, joins);
     const comparison = compareScenarios(base, null, joins);
     if (!harm.ok || !comparison.ok) throw new Error("engine failed");
-    expect(await screen.findByText(harm.value.passed ? "Do no harm: passed" : "Do no harm: failed")).toBeInTheDocument();
+    expect(
+      await screen.findByText(`${harm.value.passed ? "Do no harm: passed" : "Do no harm: failed"} (${joins.name})`),
+    ).toBeInTheDocument();
     const lew = screen.getByRole("table", { name: "Base against Lewisham Homes joins: London Borough of Lewisham (LEW)" });
     const first = comparison.value.rows.find((r) => r.partner === "LEW");
     if (!first) throw new Error("no LEW row");

@@ -2,7 +2,7 @@
 import "./support/setup";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { compareSupportMethods, formatMoney, runModel } from "../../src/engine";
+import { Decimal, compareSupportMethods, formatMoney, runModel } from "../../src/engine";
 import { EAST_KENT_SERVICES } from "../../src/samples";
 import { renderTaskpane } from "./support/harness";
 
@@ -28,12 +28,13 @@ describe("Support screen", () => {
         f.toService ? `${f.to} (service)` : (EAST_KENT_SERVICES.model.partners.find((p) => p.id === f.to)?.name ?? "") + ` (${f.to})`,
       ),
     );
-    // Each flow to the penny, cut (never rounded), "…" where the exact figure goes on.
+    // Each flow to the nearest penny from the engine's exact decimal, grouped, never with an ellipsis.
     const first = hr?.flows[0]?.amount.text ?? "";
-    const [int = "", dp = ""] = first.split(".");
-    expect(within(rows[0] as HTMLElement).getAllByRole("cell")[1]?.textContent).toBe(
-      `£${Number(int).toLocaleString("en-GB")}.${dp.slice(0, 2).padEnd(2, "0")}${first.length > int.length + 3 ? "…" : ""}`,
-    );
+    const pence = new Decimal(first.replace("…", "")).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+    const [int = "", dp = ""] = pence.split(".");
+    const shown = within(rows[0] as HTMLElement).getAllByRole("cell")[1]?.textContent;
+    expect(shown).toBe(`£${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dp}`);
+    expect(shown).not.toContain("…");
     const methods = compareSupportMethods(EAST_KENT_SERVICES.model);
     const side = screen.getByRole("table", { name: "Support charges by method, all years" });
     expect(
@@ -48,7 +49,9 @@ describe("Support screen", () => {
       const cells = within(body[k] as HTMLElement)
         .getAllByRole("cell")
         .map((c) => c.textContent);
-      expect(cells).toEqual([r.partner, formatMoney(reciprocal), signed(direct - reciprocal), signed(stepDown - reciprocal)]);
+      // The partner by name heads its row; the figures follow.
+      expect(within(body[k] as HTMLElement).getByRole("rowheader")).toHaveTextContent(`(${r.partner})`);
+      expect(cells).toEqual([formatMoney(reciprocal), signed(direct - reciprocal), signed(stepDown - reciprocal)]);
     });
   });
 

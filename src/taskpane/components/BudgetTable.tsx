@@ -17,11 +17,12 @@ import { useScreenStyles } from "../styles";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
-  // The row label with its status beneath, so the four columns fit a task pane.
+  // The row label with its status beside it (beneath when the pane is too narrow for both).
   label: {
     display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
   },
   stacked: {
@@ -41,9 +42,9 @@ export interface BudgetTableProps {
 /**
  * Each partner's budget lines: the year and kind of budget, what was set
  * aside, the recharge against it, and the variance in £ and % with its
- * status (in words, not colour alone). Four columns, to fit a task pane; each
- * heading names what is under it (the row label is the year, kind and status,
- * not the budget). A charge with no budget shows "None" and no variance.
+ * status (in words, not colour alone). Each row is a card (the year, kind and
+ * status on a line, the three figures beneath), so every column is in view in
+ * a 320 px pane. A charge with no budget shows "None" and no variance.
  */
 export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Element {
   const s = useScreenStyles();
@@ -57,46 +58,44 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
         return (
           <section key={partner}>
             <Subtitle2 as="h3">{partnerLabel(partner, names)}</Subtitle2>
-            <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
-              <Table className={s.table} size="extra-small" aria-label={label}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Year, kind, status</TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      Budget
+            <Table className={s.reflow} size="extra-small" aria-label={label}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Year, kind, status</TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    Budget
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    Recharge
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    Variance
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((l) => (
+                  <TableRow key={`${l.yearLabel}|${l.category}|${l.service}`}>
+                    <TableHeaderCell scope="row">
+                      <div className={c.label}>
+                        <span>
+                          {`${l.yearLabel} ` + `${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
+                        </span>
+                        <StatusBadge status={l.status} />
+                      </div>
                     </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      Recharge
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      Variance
-                    </TableHeaderCell>
+                    <TableCell className={s.money}>{l.budget === undefined ? "None" : formatMoney(l.budget)}</TableCell>
+                    <TableCell className={s.money}>{formatMoney(l.recharge)}</TableCell>
+                    <TableCell>
+                      <div className={c.stacked}>
+                        {l.variance !== undefined && <span className={s.money}>{formatDifference(l.variance)}</span>}
+                        {l.variance !== undefined && <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>}
+                      </div>
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((l) => (
-                    <TableRow key={`${l.yearLabel}|${l.category}|${l.service}`}>
-                      <TableHeaderCell scope="row" className={s.rowHeader}>
-                        <div className={c.label}>
-                          <span>
-                            {`${l.yearLabel} ` + `${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
-                          </span>
-                          <StatusBadge status={l.status} />
-                        </div>
-                      </TableHeaderCell>
-                      <TableCell className={s.money}>{l.budget === undefined ? "None" : formatMoney(l.budget)}</TableCell>
-                      <TableCell className={s.money}>{formatMoney(l.recharge)}</TableCell>
-                      <TableCell>
-                        <div className={c.stacked}>
-                          {l.variance !== undefined && <span className={s.money}>{formatDifference(l.variance)}</span>}
-                          {l.variance !== undefined && <Caption1 className={s.muted}>{formatPercentText(l.percentText)}</Caption1>}
-                        </div>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
           </section>
         );
       })}

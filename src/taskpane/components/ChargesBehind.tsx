@@ -4,6 +4,7 @@ import type { Category, ChargeRow, ModelRun, Nature } from "../../engine";
 import { basisInWords } from "../../excel";
 import { formatMoney, partnerLabel } from "../format";
 import { useServices } from "../services";
+import { basisCodeWords, lineWords } from "../model-words";
 import { ExplainCard } from "./ExplainCard";
 import { WithinSplitTable } from "./WithinSplitTable";
 
@@ -105,7 +106,7 @@ export function ChargesBehind({ run, filter, label, names }: ChargesBehindProps)
             const key = `${r.lineRef}|${r.partner}|${r.yearLabel}`;
             const service = r.service !== "" ? ` (${r.service})` : "";
             const who = filter.partner === undefined ? `, ${partnerLabel(r.partner, names)}` : "";
-            const what = `${r.lineRef}${service}, ${r.yearLabel}${who}`;
+            const what = `${lineWords(r.lineRef, run.model)}${service}, ${r.yearLabel}${who}`;
             const isOpen = open === key;
             return (
               <li key={key}>
@@ -161,7 +162,7 @@ function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.J
   const charge = run.result.charges.find(
     (ch) => ch.lineRef === row.lineRef && ch.partner === corePartner && ch.yearLabel === row.yearLabel,
   );
-  if (charge === undefined) return <Text>{`No trace of ${row.lineRef} ${row.yearLabel} in this run.`}</Text>;
+  if (charge === undefined) return <Text>{`No trace of ${lineWords(row.lineRef, run.model)} ${row.yearLabel} in this run.`}</Text>;
   const trace = engine.explainCharge(run.result, charge);
   return (
     <div className={c.detail}>
@@ -171,7 +172,13 @@ function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.J
             "first how that share was worked out, then how it was divided."}
         </Text>
       )}
-      <ExplainCard trace={trace} partnerName={partnerLabel(trace.partner, names)} basisWords={basisInWords(trace, run.model, names)} />
+      <ExplainCard
+        trace={trace}
+        partnerName={partnerLabel(trace.partner, names)}
+        basisWords={basisInWords(trace, run.model, names)}
+        lineWords={lineWords(trace.lineRef, run.model)}
+        basisCode={basisCodeWords(trace.basis, run.model)}
+      />
       {split !== undefined && <WithinSplitTable split={split} names={names} />}
     </div>
   );

@@ -22,7 +22,8 @@ export interface CompareTableProps {
 
 /**
  * Two runs side by side, one table per partner: a row per year × capital/revenue with each run's charge and the difference in £ and %
- * (rises in red, falls in green, always signed).
+ * (rises in red, falls in green, always signed). Each row is a card (the year and kind on a line, the three figures beneath), so the
+ * difference is in view in a 320 px pane.
  */
 export function CompareTable({ comparison, names }: CompareTableProps): React.JSX.Element {
   const s = useScreenStyles();
@@ -36,41 +37,36 @@ export function CompareTable({ comparison, names }: CompareTableProps): React.JS
         return (
           <section key={partner}>
             <Subtitle2 as="h4">{partnerLabel(partner, names)}</Subtitle2>
-            <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
-              <Table className={s.table} size="extra-small" aria-label={label}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Year</TableHeaderCell>
-                    <TableHeaderCell scope="col" className={mergeClasses(s.money, s.wrapHeader)}>
-                      {comparison.from}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={mergeClasses(s.money, s.wrapHeader)}>
-                      {comparison.to}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      Difference
-                    </TableHeaderCell>
+            <Table className={s.reflow} size="extra-small" aria-label={label}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Year</TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    {comparison.from}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    {comparison.to}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    Difference
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={`${r.yearLabel}|${r.category}`}>
+                    <TableHeaderCell scope="row">{`${r.yearLabel} ${categoryLabel(r.category).toLowerCase()}`}</TableHeaderCell>
+                    <TableCell className={s.money}>{formatMoney(r.from)}</TableCell>
+                    <TableCell className={s.money}>{formatMoney(r.to)}</TableCell>
+                    <TableCell className={mergeClasses(s.money, r.difference > 0 ? c.up : r.difference < 0 ? c.down : undefined)}>
+                      {formatDifference(r.difference)}
+                      <br />
+                      <Caption1>{r.percentText === undefined ? "new charge" : formatPercentText(r.percentText)}</Caption1>
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((r) => (
-                    <TableRow key={`${r.yearLabel}|${r.category}`}>
-                      <TableHeaderCell
-                        scope="row"
-                        className={s.rowHeader}
-                      >{`${r.yearLabel} ${categoryLabel(r.category).toLowerCase()}`}</TableHeaderCell>
-                      <TableCell className={s.money}>{formatMoney(r.from)}</TableCell>
-                      <TableCell className={s.money}>{formatMoney(r.to)}</TableCell>
-                      <TableCell className={mergeClasses(s.money, r.difference > 0 ? c.up : r.difference < 0 ? c.down : undefined)}>
-                        {formatDifference(r.difference)}
-                        <br />
-                        <Caption1>{r.percentText === undefined ? "new charge" : formatPercentText(r.percentText)}</Caption1>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
           </section>
         );
       })}

@@ -30,7 +30,7 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
     <div role="group" aria-label={`Do no harm: ${report.scenario}`} className={s.stack}>
       <MessageBar intent={report.passed ? "success" : "warning"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{report.passed ? "Do no harm: passed" : "Do no harm: failed"}</MessageBarTitle>
+          <MessageBarTitle>{`${report.passed ? "Do no harm: passed" : "Do no harm: failed"} (${report.scenario})`}</MessageBarTitle>
           {report.passed
             ? `With ${joining} joining, no existing partner pays more in any year, on capital or revenue.`
             : `With ${joining} joining, ${report.byPartner.length} existing partner${report.byPartner.length === 1 ? "" : "s"} ` +
@@ -38,37 +38,34 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
         </MessageBarBody>
       </MessageBar>
       {!report.passed && (
-        <div className={s.scroll} tabIndex={0} role="group" aria-label={`Partners who would pay more: ${report.scenario}`}>
-          <Table className={s.table} size="extra-small" aria-label="Partners who would pay more">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Partner, year</TableHeaderCell>
-                <TableHeaderCell scope="col" className={s.money}>
-                  Before
+        <Table className={s.reflow} size="extra-small" aria-label={`Partners who would pay more: ${report.scenario}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Partner, year</TableHeaderCell>
+              <TableHeaderCell scope="col" className={s.money}>
+                Before
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className={s.money}>
+                After
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className={s.money}>
+                Increase
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {report.harms.map((h) => (
+              <TableRow key={`${h.partner}|${h.yearLabel}|${h.category}`}>
+                <TableHeaderCell scope="row">
+                  {`${partnerLabel(h.partner, names)}: ${h.yearLabel} ${categoryLabel(h.category).toLowerCase()}`}
                 </TableHeaderCell>
-                <TableHeaderCell scope="col" className={s.money}>
-                  After
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className={s.money}>
-                  Increase
-                </TableHeaderCell>
+                <TableCell className={s.money}>{formatMoney(h.before)}</TableCell>
+                <TableCell className={s.money}>{formatMoney(h.after)}</TableCell>
+                <TableCell className={s.money}>{formatDifference(h.increase)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {report.harms.map((h) => (
-                <TableRow key={`${h.partner}|${h.yearLabel}|${h.category}`}>
-                  <TableHeaderCell
-                    scope="row"
-                    className={s.rowHeader}
-                  >{`${h.partner} ${h.yearLabel} ${categoryLabel(h.category).toLowerCase()}`}</TableHeaderCell>
-                  <TableCell className={s.money}>{formatMoney(h.before)}</TableCell>
-                  <TableCell className={s.money}>{formatMoney(h.after)}</TableCell>
-                  <TableCell className={s.money}>{formatDifference(h.increase)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </div>
   );

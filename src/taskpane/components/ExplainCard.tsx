@@ -15,6 +15,7 @@ import {
 import type { ChargeTrace } from "../../engine";
 import { categoryLabel, formatAdjustmentPence, formatExactPounds, formatFigure, formatMoney, formatShare, natureLabel } from "../format";
 import { useScreenStyles } from "../styles";
+import { weightWords } from "../../app";
 
 const useStyles = makeStyles({
   card: {
@@ -29,7 +30,8 @@ const useStyles = makeStyles({
   },
   facts: {
     display: "grid",
-    gridTemplateColumns: "max-content 1fr",
+    // The figures' column may shrink to the pane (minmax 0); a figure breaks only if it is wider than the whole column.
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
@@ -39,12 +41,12 @@ const useStyles = makeStyles({
   },
   detail: {
     margin: 0,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
   sentences: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
   exact: {
     display: "flex",
@@ -54,7 +56,7 @@ const useStyles = makeStyles({
   working: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
 });
 
@@ -63,10 +65,14 @@ export interface ExplainCardProps {
   readonly trace: ChargeTrace;
   /** The partner's display name. */
   readonly partnerName: string;
-  /** A short column heading for the partner's figures (its id). */
+  /** A column heading for the partner's figures; default: its name. */
   readonly partnerShort?: string;
   /** The basis in the model's words, as the output sheets say it (`basisInWords`); default: from the trace's labels. */
   readonly basisWords?: string;
+  /** The cost line with its description (`lineWords`); default: its reference. */
+  readonly lineWords?: string;
+  /** The basis code with its name (`basisCodeWords`); default: the code. */
+  readonly basisCode?: string;
 }
 
 /** Terms and their details as a description list (the plain facts and the exact figures alike). */
@@ -99,13 +105,20 @@ function basisWords(trace: ChargeTrace): string {
  * adjustment in pence. The exact figures (the unrounded share, the weights,
  * the working) are one click away.
  */
-export function ExplainCard({ trace, partnerName, partnerShort = trace.partner, basisWords: words }: ExplainCardProps): React.JSX.Element {
+export function ExplainCard({
+  trace,
+  partnerName,
+  partnerShort = partnerName,
+  basisWords: words,
+  lineWords: line = trace.lineRef,
+  basisCode = trace.basis,
+}: ExplainCardProps): React.JSX.Element {
   const c = useStyles();
   const s = useScreenStyles();
   const [exact, setExact] = React.useState(false);
   const exactId = React.useId();
   const facts: readonly (readonly [string, string])[] = [
-    ["Cost line", trace.lineRef],
+    ["Cost line", line],
     ["Partner", partnerName],
     ["Year", trace.yearLabel],
     ["Kind", `${categoryLabel(trace.category)}, ${natureLabel(trace.nature).toLowerCase()}`],
@@ -118,19 +131,15 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner, 
     ["Rounding", `${formatAdjustmentPence(trace.adjustment)} (the shares are rounded so they add up exactly to the amount)`],
   ];
   const exactFacts: readonly (readonly [string, string])[] = [
-    ["Basis code", trace.basis],
+    ["Basis code", basisCode],
     ["Exact line amount", formatExactPounds(trace.exactLineAmount)],
-    ["Weight", `${formatFigure(trace.weight)} of ${formatFigure(trace.totalWeight)}`],
+    ["Weight", weightWords(trace.weight, trace.totalWeight, trace.components.length > 1)],
     ["Exact share", formatExactPounds(trace.exactShare)],
     ["Rounding adjustment", formatExactPounds(trace.adjustment)],
   ];
   return (
-    <section
-      role="group"
-      className={c.card}
-      aria-label={`How ${partnerName}'s charge for ${trace.lineRef} in ${trace.yearLabel} was derived`}
-    >
-      <Subtitle2 as="h3">{`${trace.lineRef} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
+    <section role="group" className={c.card} aria-label={`How ${partnerName}'s charge for ${line} in ${trace.yearLabel} was derived`}>
+      <Subtitle2 as="h3">{`${line} · ${partnerName} · ${trace.yearLabel}`}</Subtitle2>
       <Facts facts={facts} />
       {trace.support !== undefined ? (
         // A support service's weights stand for exact parts of £1 of its cost: the engine's working says how they arose.
@@ -158,32 +167,30 @@ export function ExplainCard({ trace, partnerName, partnerShort = trace.partner, 
         <div id={exactId} className={c.exact}>
           <Facts facts={exactFacts} />
           {trace.components.length > 0 && (
-            <div className={s.scroll} tabIndex={0} role="region" aria-label="Driver values">
-              <Table className={s.table} size="extra-small" aria-label="Driver values">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Source</TableHeaderCell>
-                    <TableHeaderCell scope="col">Weight in mix</TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      {partnerShort}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      All sharing
-                    </TableHeaderCell>
+            <Table className={s.reflow} size="extra-small" aria-label="Driver values">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Source</TableHeaderCell>
+                  <TableHeaderCell scope="col">Weight in mix</TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    {partnerShort}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    All sharing
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {trace.components.map((comp) => (
+                  <TableRow key={comp.source}>
+                    <TableCell>{comp.label}</TableCell>
+                    <TableCell>{comp.weightPercent === undefined ? "–" : `${comp.weightPercent}%`}</TableCell>
+                    <TableCell className={s.money}>{comp.value}</TableCell>
+                    <TableCell className={s.money}>{comp.total}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {trace.components.map((comp) => (
-                    <TableRow key={comp.source}>
-                      <TableCell>{comp.label}</TableCell>
-                      <TableCell>{comp.weightPercent === undefined ? "–" : `${comp.weightPercent}%`}</TableCell>
-                      <TableCell className={s.money}>{comp.value}</TableCell>
-                      <TableCell className={s.money}>{comp.total}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
           )}
           <Text className={c.working}>{trace.working}</Text>
         </div>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
+import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { manyPartnerTotals, type ManyComparison } from "../../engine";
 import { formatDifference, formatMoney, partnerLabel } from "../format";
 import { useChangeStyles, useScreenStyles } from "../styles";
@@ -12,52 +12,57 @@ export interface ManyCompareTableProps {
 
 /**
  * The base model and several scenarios side by side, as a s151 officer weighs
- * options: a row per partner, a column per run with the partner's charges over
- * every year (capital and revenue together here; the sheet keeps them apart by
- * year), and under each scenario the change from the base (rises red, falls green).
+ * options: a card per partner (however many scenarios there are, it stays as
+ * narrow as the pane), a row per run with the partner's charges over every
+ * year (capital and revenue together here; the sheet keeps them apart by year)
+ * and, for each scenario, the change from the base (rises red, falls green).
  */
 export function ManyCompareTable({ many, names }: ManyCompareTableProps): React.JSX.Element {
   const s = useScreenStyles();
   const c = useChangeStyles();
   const totals = manyPartnerTotals(many);
-  const label = `${many.names.join(", ")} side by side: each partner's charges over all years`;
   return (
-    <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
-      <Table className={s.table} size="extra-small" aria-label={label}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Partner</TableHeaderCell>
-            {many.names.map((n) => (
-              <TableHeaderCell key={n} scope="col" className={mergeClasses(s.money, s.wrapHeader)}>
-                {n}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {[...totals.entries()].map(([partner, amounts]) => (
-            <TableRow key={partner}>
-              <TableHeaderCell scope="row" className={s.rowHeader}>
-                {partnerLabel(partner, names)}
-              </TableHeaderCell>
-              {amounts.map((a, k) => {
-                const d = a - (amounts[0] ?? 0);
-                return (
-                  <TableCell key={many.names[k] ?? k} className={s.money}>
-                    {formatMoney(a)}
-                    {k > 0 && (
-                      <>
-                        <br />
-                        <Caption1 className={d > 0 ? c.up : d < 0 ? c.down : undefined}>{formatDifference(d)}</Caption1>
-                      </>
-                    )}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+    <div className={s.stack}>
+      {[...totals.entries()].map(([partner, amounts]) => {
+        const who = partnerLabel(partner, names);
+        const label = `Every scenario side by side: ${who}, all years`;
+        return (
+          <section key={partner} aria-label={label}>
+            <Subtitle2 as="h4">{who}</Subtitle2>
+            <Table className={s.reflow} size="extra-small" aria-label={label}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Run</TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    All years
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    Change from the base
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {amounts.map((a, k) => {
+                  const d = a - (amounts[0] ?? 0);
+                  return (
+                    <TableRow key={many.names[k] ?? k}>
+                      <TableHeaderCell scope="row">{many.names[k] ?? ""}</TableHeaderCell>
+                      <TableCell className={s.money}>{formatMoney(a)}</TableCell>
+                      <TableCell className={s.money}>
+                        {k === 0 ? (
+                          <Caption1>–</Caption1>
+                        ) : (
+                          <span className={d > 0 ? c.up : d < 0 ? c.down : undefined}>{formatDifference(d)}</span>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -13,8 +13,8 @@ const COLOR: Readonly<Record<BudgetStatus, "success" | "danger" | "warning">> = 
 };
 
 const useStyles = makeStyles({
-  // "Within tolerance (over)" is long for a narrow pane: it may wrap onto two lines.
-  wrap: { whiteSpace: "normal", height: "auto", textAlign: "start" },
+  // On one line: the row gives it a line of its own when the pane is narrow, so it never wraps into a tower.
+  wrap: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
 /** A budget status as a coloured badge with the status in words (colour is never the only cue). */

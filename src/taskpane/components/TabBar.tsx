@@ -4,13 +4,13 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 const useStyles = makeStyles({
   list: {
     display: "flex",
-    flexWrap: "nowrap",
+    // Seven tabs need about 430 px: in a narrower pane they wrap onto a second line, every tab in view.
+    flexWrap: "wrap",
     columnGap: "0",
-    overflowX: "auto",
     maxWidth: "100%",
   },
   tab: {
-    // Never shrunk (a clipped "Explai" reads as a typo): the list scrolls sideways instead.
+    // Never shrunk (a clipped "Explai" reads as a typo): the list wraps instead.
     flex: "0 0 auto",
     padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalSNudge}`,
     border: "none",
@@ -61,20 +61,13 @@ export interface TabBarProps {
  * arrow keys, Home and End move focus between tabs, Enter or Space opens one.
  * Written here rather than Fluent's TabList because that one adds focus
  * sentinels (`<i aria-hidden tabindex=0>`) that screen-reader checks rightly
- * flag, and it wraps in a narrow pane; this one stays on one line and
- * scrolls sideways when it cannot fit.
+ * flag. In a pane too narrow for every tab it wraps onto a second line, so no
+ * tab is ever out of sight.
  */
 export function TabBar({ label, items, selected, onSelect, idPrefix, className }: TabBarProps): React.JSX.Element {
   const c = useStyles();
   const refs = React.useRef<(HTMLButtonElement | null)[]>([]);
   const focusable = items.some((t) => t.id === selected) ? selected : items[0]?.id;
-  const selectedIndex = items.findIndex((t) => t.id === selected);
-  // The selected tab is always in view, even when the list is scrolled (a narrow pane).
-  React.useEffect(() => {
-    const el = refs.current[selectedIndex];
-    if (el !== null && el !== undefined && typeof el.scrollIntoView === "function")
-      el.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [selectedIndex]);
   const onKeyDown = (e: React.KeyboardEvent<HTMLButtonElement>, index: number): void => {
     const last = items.length - 1;
     const next =
@@ -94,7 +87,6 @@ export function TabBar({ label, items, selected, onSelect, idPrefix, className }
     if (next === undefined) return;
     e.preventDefault();
     refs.current[next]?.focus();
-    refs.current[next]?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   };
   return (
     <div role="tablist" aria-label={label} className={mergeClasses(c.list, className)}>

@@ -15,34 +15,32 @@ export function WithinSplitTable({ split, names }: WithinSplitTableProps): React
   const s = useScreenStyles();
   const label = `How ${partnerLabel(split.parent, names)}'s share of ${formatMoney(split.parentShare)} was divided`;
   return (
-    <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
-      <Table className={s.table} size="extra-small" aria-label={label}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Pays</TableHeaderCell>
-            <TableHeaderCell scope="col" className={s.money}>
-              Proportion of the line
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className={s.money}>
-              Amount
-            </TableHeaderCell>
+    <Table className={s.reflow} size="extra-small" aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Pays</TableHeaderCell>
+          <TableHeaderCell scope="col" className={s.money}>
+            Proportion of the line
+          </TableHeaderCell>
+          <TableHeaderCell scope="col" className={s.money}>
+            Amount
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        <TableRow>
+          <TableCell>{partnerLabel(split.parent, names)}</TableCell>
+          <TableCell className={s.money}>{fracToDecimalText(split.parentProportion, 10)}</TableCell>
+          <TableCell className={s.money}>{formatMoney(split.parentAmount)}</TableCell>
+        </TableRow>
+        {split.parts.map((p) => (
+          <TableRow key={p.partner}>
+            <TableCell>{partnerLabel(p.partner, names)}</TableCell>
+            <TableCell className={s.money}>{fracToDecimalText(p.proportion, 10)}</TableCell>
+            <TableCell className={s.money}>{formatMoney(p.amount)}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          <TableRow>
-            <TableCell>{partnerLabel(split.parent, names)}</TableCell>
-            <TableCell className={s.money}>{fracToDecimalText(split.parentProportion, 10)}</TableCell>
-            <TableCell className={s.money}>{formatMoney(split.parentAmount)}</TableCell>
-          </TableRow>
-          {split.parts.map((p) => (
-            <TableRow key={p.partner}>
-              <TableCell>{partnerLabel(p.partner, names)}</TableCell>
-              <TableCell className={s.money}>{fracToDecimalText(p.proportion, 10)}</TableCell>
-              <TableCell className={s.money}>{formatMoney(p.amount)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

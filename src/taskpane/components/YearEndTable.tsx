@@ -39,30 +39,28 @@ export function YearEndTable({ settlement, names, carryForward }: YearEndTablePr
           : ""}
         .
       </Text>
-      <div className={s.scroll} tabIndex={0} role="region" aria-label={`Shares: ${title}`}>
-        <Table className={s.table} size="extra-small" aria-label={`Shares: ${title}`}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Partner</TableHeaderCell>
-              <TableHeaderCell scope="col" className={s.money}>
-                Contribution
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className={s.money}>
-                Share
-              </TableHeaderCell>
+      <Table className={s.reflow} size="extra-small" aria-label={`Shares: ${title}`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Partner</TableHeaderCell>
+            <TableHeaderCell scope="col" className={s.money}>
+              Contribution
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className={s.money}>
+              Share
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {settlement.shares.map((sh) => (
+            <TableRow key={sh.partner}>
+              <TableCell>{partnerLabel(sh.partner, names)}</TableCell>
+              <TableCell className={s.money}>{formatMoney(sh.contribution)}</TableCell>
+              <TableCell className={s.money}>{formatDifference(sh.share)}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {settlement.shares.map((sh) => (
-              <TableRow key={sh.partner}>
-                <TableCell>{partnerLabel(sh.partner, names)}</TableCell>
-                <TableCell className={s.money}>{formatMoney(sh.contribution)}</TableCell>
-                <TableCell className={s.money}>{formatDifference(sh.share)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </Table>
     </section>
   );
 }

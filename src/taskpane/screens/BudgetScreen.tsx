@@ -10,7 +10,7 @@ import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { StatementControl } from "../components/StatementControl";
 import { YearEndTable } from "../components/YearEndTable";
-import { categoryLabel, partnerLabel } from "../format";
+import { categoryLabel, partnerLabel, toleranceText } from "../format";
 import { partnerNames, type BudgetLine, type ModelRun } from "../../engine";
 import { useModelRun } from "../hooks/useModelRun";
 import { useScreenStyles } from "../styles";
@@ -66,6 +66,7 @@ export function BudgetScreen(): React.JSX.Element {
                 .join(", ")}
         </Text>
       </div>
+      {report !== undefined && <Text size={200}>{toleranceText(report.budgets.tolerance)}</Text>}
       {lines.length > 0 && <BudgetTable lines={lines} names={names} />}
       {lines.length > 0 && <BudgetLineExplainer run={outputs.run} lines={report?.budgets.lines ?? []} shown={lines} names={names} />}
       <Subtitle2 as="h3">Flags</Subtitle2>

@@ -3,6 +3,7 @@ import { Button, Spinner, Subtitle2, Text } from "@fluentui/react-components";
 import { ChoiceField } from "../components/fields";
 import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
 import { ExplainCard } from "../components/ExplainCard";
+import { basisCodeWords, lineWords } from "../model-words";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
@@ -93,7 +94,13 @@ export function ExplainScreen(): React.JSX.Element {
               <ExplainCard
                 trace={state.trace}
                 partnerName={partnerLabel(state.trace.partner, names)}
-                {...(run.kind === "ready" ? { basisWords: basisInWords(state.trace, run.outputs.run.model, names) } : {})}
+                {...(run.kind === "ready"
+                  ? {
+                      basisWords: basisInWords(state.trace, run.outputs.run.model, names),
+                      lineWords: lineWords(state.trace.lineRef, run.outputs.run.model),
+                      basisCode: basisCodeWords(state.trace.basis, run.outputs.run.model),
+                    }
+                  : {})}
               />
             )}
             {state.split !== undefined && <WithinSplitTable split={state.split} names={names} />}

@@ -35,6 +35,8 @@ export function RunScreen(): React.JSX.Element {
   const busy = phase.kind === "calculating" || phase.kind === "writing";
   const settings = state.read?.runSettings;
   const [selectFailure, setSelectFailure] = React.useState<string | undefined>(undefined);
+  // Results exist once a run has been written, in this session or before (the workbook has result sheets).
+  const hasRun = phase.kind === "written" || state.lastRun !== undefined || (state.status?.outputSheets.length ?? 0) > 0;
 
   const chooseScenario = async (scenario: string): Promise<void> => {
     if (!settings) return;
@@ -88,7 +90,9 @@ export function RunScreen(): React.JSX.Element {
         >
           Calculate
         </Button>
-        {(busy || phase.kind === "preview") && <Button onClick={run.cancel}>Cancel</Button>}
+        {/* Cancel only while something is under way; a finished calculation's preview is discarded, not cancelled. */}
+        {busy && <Button onClick={run.cancel}>Cancel</Button>}
+        {phase.kind === "preview" && <Button onClick={run.cancel}>Discard the preview</Button>}
       </div>
       {phase.kind === "calculating" && (
         <Field label={phase.steps === undefined ? `${phase.label}…` : `Step ${phase.step} of ${phase.steps}: ${phase.label}…`} size="small">
@@ -141,8 +145,9 @@ export function RunScreen(): React.JSX.Element {
           {phase.message}
         </Notice>
       )}
-      {state.read !== undefined && !busy && (phase.kind === "idle" || phase.kind === "written") && <AssurancePanel />}
-      {!busy && (phase.kind === "idle" || phase.kind === "written") && <FormulasToValues />}
+      {/* Verifying, signing off and sending on act on written results: offered only once a run has been written. */}
+      {state.read !== undefined && hasRun && !busy && (phase.kind === "idle" || phase.kind === "written") && <AssurancePanel />}
+      {hasRun && !busy && (phase.kind === "idle" || phase.kind === "written") && <FormulasToValues />}
       <ConfirmDialog
         open={phase.kind === "confirmReplace"}
         title="Replace edited result sheets?"
@@ -161,6 +166,13 @@ interface PreviewProps {
   readonly onWrite: () => void;
 }
 
+/** The result sheets a run writes, in workbook order: Support flows only for a model with support services. */
+export function sheetsWritten(outputs: RunOutputs): string[] {
+  return Object.entries(OUTPUT_SHEETS)
+    .filter(([kind]) => kind !== "supportFlows" || outputs.run.result.support !== undefined)
+    .map(([, name]) => name);
+}
+
 /** The totals about to be written, and the Write button. */
 function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element {
   const s = useScreenStyles();
@@ -176,7 +188,7 @@ function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element 
           `charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
       </Notice>
       <TotalsTable label="Totals to be written" totals={run.rows} partnerOrder={order} names={names} />
-      <Text size={200}>Writes the sheets {Object.values(OUTPUT_SHEETS).join(", ")}, replacing the add-in's previous results.</Text>
+      <Text size={200}>Writes the sheets {sheetsWritten(outputs).join(", ")}, replacing the add-in's previous results.</Text>
       {edited.length > 0 && (
         <Notice intent="warning" title="Edited result sheets">
           {workbookProblemsText([{ kind: "outputsEdited", sheets: edited }])}

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Select, Subtitle2 } from "@fluentui/react-components";
 import type { ScenarioInput } from "../../engine";
 import { CompareTable } from "../components/CompareTable";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { DoNoHarmPanel } from "../components/DoNoHarmPanel";
 import { Notice } from "../components/Notice";
 import { ProblemList } from "../components/ProblemList";
@@ -13,7 +14,7 @@ import { partnerNames } from "../../engine";
 import { useScenarioCompare } from "../hooks/useScenarioCompare";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { compareManyScenarios, engineProblems, workbookProblemsText, type Problem } from "../../app";
-import type { ManyComparison } from "../../engine";
+import type { DoNoHarmReport, ManyComparison } from "../../engine";
 import { ManyCompareTable } from "../components/ManyCompareTable";
 import { modelOptions } from "../model-options";
 import { blankScenario } from "../scenario-drafts";
@@ -36,6 +37,11 @@ export function ScenariosScreen(): React.JSX.Element {
   const [editing, setEditing] = React.useState<Editing>(undefined);
   const [saving, setSaving] = React.useState(false);
   const [failure, setFailure] = React.useState<string | undefined>(undefined);
+  const [deleting, setDeleting] = React.useState<number | undefined>(undefined);
+  // Where focus goes after an action that removes the focused control (Edit, Save, Cancel, Delete): never <body>.
+  const focusAfter = useFocusAfter();
+  const compareResult = React.useRef<HTMLDivElement>(null);
+  const sideResult = React.useRef<HTMLDivElement>(null);
   const settings = state.read?.runSettings;
   const [first, setFirst] = React.useState(settings?.compareFirst ?? "");
   const [second, setSecond] = React.useState(settings?.compareSecond || state.scenarios[0]?.name || "");
@@ -76,16 +82,34 @@ export function ScenariosScreen(): React.JSX.Element {
       editing.index === undefined
         ? [...state.scenarios, editing.draft]
         : state.scenarios.map((x, i) => (i === editing.index ? editing.draft : x));
-    if (await save(list)) setEditing(undefined);
+    if (await save(list)) {
+      setEditing(undefined);
+      focusAfter(`Edit ${editing.draft.name}`);
+    }
+  };
+  const cancelEdit = (): void => {
+    const name = editing?.index === undefined ? undefined : state.scenarios[editing.index]?.name;
+    setEditing(undefined);
+    focusAfter(name === undefined ? "New scenario" : `Edit ${name}`);
   };
   const remove = async (index: number): Promise<void> => {
+    setDeleting(undefined);
     clear();
     await save(state.scenarios.filter((_, i) => i !== index));
+    focusAfter("New scenario");
+  };
+  const showResult = (box: React.RefObject<HTMLDivElement | null>): void => {
+    // After React has drawn it: bring the result into view (it appears well below the buttons).
+    requestAnimationFrame(() => box.current?.scrollIntoView?.({ block: "start", behavior: "auto" }));
+  };
+  const runCompare = (a: string, b: string): void => {
+    compare(a, b);
+    showResult(compareResult);
   };
   const compareWithBase = (name: string): void => {
     setFirst("");
     setSecond(name);
-    compare("", name);
+    runCompare("", name);
   };
   const keepComparison = async (): Promise<void> => {
     if (!settings) return;
@@ -105,6 +129,7 @@ export function ScenariosScreen(): React.JSX.Element {
       state.scenarios.map((x) => x.name),
     );
     setSide(r.ok ? { kind: "done", many: r.many } : { kind: "errors", problems: r.problems });
+    showResult(sideResult);
   };
   const keepAll = async (): Promise<void> => {
     if (settings === undefined) return;
@@ -125,12 +150,13 @@ export function ScenariosScreen(): React.JSX.Element {
       {editing ? (
         <>
           <ScenarioEditor
+            isNew={editing.index === undefined}
             scenario={editing.draft}
             options={options}
             busy={saving}
             onChange={(draft) => setEditing({ ...editing, draft })}
             onSave={() => void saveDraft()}
-            onCancel={() => setEditing(undefined)}
+            onCancel={cancelEdit}
           />
           {draftProblems.length > 0 && (
             <>
@@ -150,7 +176,7 @@ export function ScenariosScreen(): React.JSX.Element {
               const draft = state.scenarios[index];
               if (draft) setEditing({ index, draft });
             }}
-            onDelete={(index) => void remove(index)}
+            onDelete={setDeleting}
             onCompareWithBase={compareWithBase}
           />
           <div className={s.actions}>
@@ -182,44 +208,97 @@ export function ScenariosScreen(): React.JSX.Element {
         </Field>
       </div>
       <div className={s.actions}>
-        <Button appearance="primary" onClick={() => compare(first, second)}>
+        <Button appearance="primary" onClick={() => runCompare(first, second)}>
           Compare
         </Button>
-        <Button disabled={kept || second === ""} onClick={() => void keepComparison()}>
-          {kept ? "Included in the next run" : "Include in the next run"}
+        {/* Focusable while disabled: pressing it must not drop focus to the page. */}
+        <Button disabledFocusable={kept || second === ""} onClick={() => void keepComparison()}>
+          {kept ? "This comparison is in the next run" : "Include this comparison in the next run"}
         </Button>
       </div>
-      {compared.kind === "errors" && (
-        <ProblemList label="Comparison problems" problems={compared.problems} onSelect={(a) => void actions.selectCell(a)} />
-      )}
-      {compared.kind === "done" && (
-        <div className={s.stack}>
-          {compared.harm !== undefined && <DoNoHarmPanel report={compared.harm} names={names} />}
-          <CompareTable comparison={compared.comparison} names={names} />
+      <div ref={compareResult} className={s.stack}>
+        <div role="status" className={s.visuallyHidden}>
+          {compared.kind === "done" ? compareSummary(compared.comparison.from, compared.comparison.to, compared.harm) : ""}
+          {compared.kind === "errors" ? "The comparison could not be made: see the problems listed." : ""}
         </div>
-      )}
+        {compared.kind === "errors" && (
+          <ProblemList label="Comparison problems" problems={compared.problems} onSelect={(a) => void actions.selectCell(a)} />
+        )}
+        {compared.kind === "done" && (
+          <>
+            {compared.harm !== undefined && <DoNoHarmPanel report={compared.harm} names={names} />}
+            <CompareTable comparison={compared.comparison} names={names} />
+          </>
+        )}
+      </div>
       {state.scenarios.length >= 2 && (
         <>
           <Subtitle2 as="h3">Every scenario side by side</Subtitle2>
           <div className={s.actions}>
             <Button onClick={compareAll}>Compare every scenario with the base</Button>
-            <Button disabled={allKept} onClick={() => void keepAll()}>
-              {allKept ? "Included in the next run" : "Include in the next run"}
+            <Button disabledFocusable={allKept} onClick={() => void keepAll()}>
+              {allKept ? "Every scenario is in the next run" : "Include every scenario in the next run"}
             </Button>
           </div>
-          {side.kind === "errors" && (
-            <ProblemList label="Comparison problems" problems={side.problems} onSelect={(a) => void actions.selectCell(a)} />
-          )}
-          {side.kind === "done" && (
-            <div className={s.stack}>
-              {side.many.doNoHarm.map((h) => (
-                <DoNoHarmPanel key={h.scenario} report={h} names={names} />
-              ))}
-              <ManyCompareTable many={side.many} names={names} />
+          <div ref={sideResult} className={s.stack}>
+            <div role="status" className={s.visuallyHidden}>
+              {side.kind === "done" ? `Compared every scenario with the base: ${side.many.names.length - 1} scenarios side by side.` : ""}
+              {side.kind === "errors" ? "The scenarios could not be compared: see the problems listed." : ""}
             </div>
-          )}
+            {side.kind === "errors" && (
+              <ProblemList label="Side by side problems" problems={side.problems} onSelect={(a) => void actions.selectCell(a)} />
+            )}
+            {side.kind === "done" && (
+              <>
+                {side.many.doNoHarm.map((h) => (
+                  <DoNoHarmPanel key={h.scenario} report={h} names={names} />
+                ))}
+                <ManyCompareTable many={side.many} names={names} />
+              </>
+            )}
+          </div>
         </>
       )}
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title={`Delete the scenario "${state.scenarios[deleting ?? -1]?.name ?? ""}"?`}
+        message={
+          "It is removed from the workbook's Scenarios sheet, with its changes. Excel's Undo does not bring it back: " +
+          "recreate it with New scenario if you need it again."
+        }
+        confirmText="Delete it"
+        onConfirm={() => deleting !== undefined && void remove(deleting)}
+        onCancel={() => {
+          const name = state.scenarios[deleting ?? -1]?.name;
+          setDeleting(undefined);
+          focusAfter(name === undefined ? "New scenario" : `Delete ${name}`);
+        }}
+      />
     </section>
   );
+}
+
+/** What a screen reader hears when a comparison is shown (the table itself is further down the pane). */
+function compareSummary(from: string, to: string, harm: DoNoHarmReport | undefined): string {
+  const verdict = harm === undefined ? "" : harm.passed ? " Do no harm: passed." : " Do no harm: failed.";
+  return `Compared ${from} with ${to}: each partner's charges are shown below.${verdict}`;
+}
+
+/**
+ * Moves focus, once React has drawn the next state, to the button whose accessible name is
+ * given (within the task pane), so an action that removed the focused control never leaves
+ * focus on <body>.
+ */
+function useFocusAfter(): (name: string) => void {
+  return React.useCallback((name: string) => {
+    let tries = 0;
+    const attempt = (): void => {
+      const found = [...document.querySelectorAll<HTMLElement>("button")].find(
+        (b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === name,
+      );
+      if (found) found.focus();
+      else if (tries++ < 10) requestAnimationFrame(attempt);
+    };
+    requestAnimationFrame(attempt);
+  }, []);
 }

@@ -64,8 +64,9 @@ export function StartScreen(): React.JSX.Element {
         <Spinner size="tiny" label="Looking at the workbook…" />
       ) : status?.hasModel ? (
         <Text>
-          This workbook has a model ({status.tables.filter((t) => t.present).length} of {status.tables.length} input tables
-          {status.outputSheets.length > 0 ? `; results on ${status.outputSheets.length} sheets` : ""}).
+          {status.outputSheets.length > 0
+            ? `This workbook has a model, with results on ${status.outputSheets.length} sheets.`
+            : "This workbook has a model. It has not been run yet."}
         </Text>
       ) : (
         <Text>This workbook has no model yet.</Text>

@@ -12,7 +12,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { SUPPORT_METHOD_WORDS } from "../../excel";
-import { partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
+import { Decimal, parseDecimal, partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
 import { NoRunNotice } from "../components/NoRunNotice";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
@@ -21,13 +21,14 @@ import { categoryLabel, formatDifference, formatExactPounds, formatMoney, partne
 import { useModelRun } from "../hooks/useModelRun";
 import { useScreenStyles } from "../styles";
 
-/** Exact pounds to the penny for a narrow table ("£14,583.33…"): the digits are the engine's, cut, never rounded. */
-function toPenny(text: string): string {
-  const m = /^(-?\d+)(?:\.(\d{0,2})\d*)?(…)?$/.exec(text);
-  if (!m) return formatExactPounds(text);
-  const [, int = "0", dp = "", dots] = m;
-  const cut = text.length > int.length + 3 || dots !== undefined;
-  return `${formatExactPounds(`${int}.${dp.padEnd(2, "0")}`)}${cut ? "…" : ""}`;
+/**
+ * An exact flow in pounds from the engine ("14583.3333333333…") to the nearest penny, "£14,583.33", rounded half up from
+ * the engine's exact decimal (never through a float); the flows are exact shares of a cost, shown as money.
+ */
+export function toPenny(text: string): string {
+  const d = parseDecimal(text.replace("…", ""));
+  if (d === undefined) return formatExactPounds(text);
+  return formatExactPounds(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
 }
 
 /**
@@ -53,6 +54,21 @@ export function SupportScreen(): React.JSX.Element {
   }
   const { outputs } = run;
   const report = outputs.run.result.support;
+  // The model says whether it has support services, whether or not a run has worked out their flows yet.
+  const services = outputs.run.model.support?.services ?? [];
+  if (report === undefined && services.length > 0) {
+    return (
+      <section className={s.screen} aria-labelledby="support-title">
+        <ScreenHeading id="support-title" title="Support services" />
+        <StaleNotice />
+        <Notice intent="info">
+          {`This model has ${services.length} support service${services.length === 1 ? "" : "s"} (` +
+            `${services.map((x) => (x.label ? `${x.label} (${x.id})` : x.id)).join(", ")}). Their flows and the three methods ` +
+            "side by side show here once the model has been calculated: Calculate on the Run screen."}
+        </Notice>
+      </section>
+    );
+  }
   if (report === undefined) {
     return (
       <section className={s.screen} aria-labelledby="support-title">
@@ -113,34 +129,32 @@ function FlowsTables({ year, names }: { year: SupportYear; names: ReadonlyMap<st
             </Subtitle2>
             <Text as="p" block size={200}>
               Own cost {formatMoney(svc.ownCost)}; received {toPenny(svc.received.text)} from the other services; passed on{" "}
-              {toPenny(svc.total.text)} in all.
+              {toPenny(svc.total.text)} in all (flows to the nearest penny; each charge is rounded on its own).
             </Text>
-            <div className={s.scroll} tabIndex={0} role="region" aria-label={`${label}: where ${svc.label}'s cost went`}>
-              <Table className={s.table} size="extra-small" aria-label={`${label}: where ${svc.label}'s cost went`}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">To</TableHeaderCell>
-                    <TableHeaderCell scope="col" className={s.money}>
-                      Amount
-                    </TableHeaderCell>
+            <Table className={s.table} size="extra-small" aria-label={`${label}: where ${svc.label}'s cost went`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">To</TableHeaderCell>
+                  <TableHeaderCell scope="col" className={s.money}>
+                    Amount
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {svc.flows.map((f) => (
+                  <TableRow key={f.to}>
+                    <TableCell>{f.toService ? `${f.to} (service)` : partnerLabel(f.to, names)}</TableCell>
+                    <TableCell className={s.money}>{toPenny(f.amount.text)}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {svc.flows.map((f) => (
-                    <TableRow key={f.to}>
-                      <TableCell>{f.toService ? `${f.to} (service)` : partnerLabel(f.to, names)}</TableCell>
-                      <TableCell className={s.money}>{toPenny(f.amount.text)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
           </section>
         );
       })}
       <Text as="p" block size={200}>
         Charged to the partners (each cost line rounded on its own):{" "}
-        {year.charged.map((c) => `${c.partner} ${formatMoney(c.amount)}`).join(", ")}.
+        {year.charged.map((c) => `${partnerLabel(c.partner, names)} ${formatMoney(c.amount)}`).join(", ")}.
       </Text>
     </div>
   );
@@ -162,46 +176,42 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
       <Text as="p" block size={200}>
         {`Each partner's support-service charges over all years by the ${m.current} method used, and how much ` +
           `${others.map((o) => `the ${o.x} method`).join(" or ")} would change them (step-down in the order ` +
-          `${m.order.join(", ")}). ${m.rows.map((r) => `${r.partner}: ${names.get(r.partner) ?? r.partner}`).join("; ")}.`}
+          `${m.order.join(", ")}).`}
       </Text>
-      <div className={s.scroll} tabIndex={0} role="region" aria-label={label}>
-        <Table className={s.table} size="extra-small" aria-label={label}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Partner</TableHeaderCell>
-              <TableHeaderCell scope="col" className={s.money}>
-                {words(m.current)}
+      <Table className={s.reflow} size="extra-small" aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Partner</TableHeaderCell>
+            <TableHeaderCell scope="col" className={s.money}>
+              {words(m.current)}
+            </TableHeaderCell>
+            {others.map((o) => (
+              <TableHeaderCell key={o.x} scope="col" className={s.money}>
+                {`${words(o.x)} ±`}
               </TableHeaderCell>
-              {others.map((o) => (
-                <TableHeaderCell key={o.x} scope="col" className={s.money}>
-                  {`${words(o.x)} ±`}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {m.rows.map((r) => {
-              const base = r.amounts[used];
-              return (
-                <TableRow key={r.partner}>
-                  <TableCell>
-                    <abbr title={names.get(r.partner) ?? r.partner}>{r.partner}</abbr>
-                  </TableCell>
-                  <TableCell className={s.money}>{base === undefined ? "–" : formatMoney(base)}</TableCell>
-                  {others.map((o) => {
-                    const a = r.amounts[o.i];
-                    return (
-                      <TableCell key={o.x} className={s.money}>
-                        {a === undefined ? "–" : base === undefined ? formatMoney(a) : formatDifference(a - base)}
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </div>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {m.rows.map((r) => {
+            const base = r.amounts[used];
+            return (
+              <TableRow key={r.partner}>
+                <TableHeaderCell scope="row">{partnerLabel(r.partner, names)}</TableHeaderCell>
+                <TableCell className={s.money}>{base === undefined ? "–" : formatMoney(base)}</TableCell>
+                {others.map((o) => {
+                  const a = r.amounts[o.i];
+                  return (
+                    <TableCell key={o.x} className={s.money}>
+                      {a === undefined ? "–" : base === undefined ? formatMoney(a) : formatDifference(a - base)}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
       {failed.length > 0 ? (
         <Notice intent="warning">
           {`Could not be worked out by the ${failed.map(words).join(", ")} method: ` + "choose it in Settings and Check to see why."}

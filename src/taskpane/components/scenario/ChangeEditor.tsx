@@ -1,14 +1,17 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { CATEGORIES, NATURES, type ScenarioChange } from "../../../engine";
-import type { ModelOptions } from "../../model-options";
-import { ChoiceField, TextField, inputText } from "../fields";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CATEGORIES, Decimal, NATURES, parseDecimal, type ScenarioChange } from "../../../engine";
+import type { Choice, ModelOptions } from "../../model-options";
+import { ChoiceField, DateField, TextField, inputText } from "../fields";
 import { categoryLabel, natureLabel } from "../../format";
 
 const useStyles = makeStyles({
+  // A sentence across the whole grid.
+  wide: { gridColumn: "1 / -1" },
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    // Two columns where they fit (each at least 10em), one in a narrow pane.
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 10em), 1fr))",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
     // Grid items default to their content's width: a drop-down with a long option would push
@@ -26,6 +29,25 @@ export interface ChangeEditorProps {
 
 const CATEGORY_CHOICES = CATEGORIES.map((c) => ({ value: c, text: categoryLabel(c) }));
 const NATURE_CHOICES = NATURES.map((n) => ({ value: n, text: natureLabel(n) }));
+
+/**
+ * What a percentage for a joining partner does to the others, in words: the engine gives the new
+ * partner its % and scales every existing partner's share by (100 − %)%, so the shares still add
+ * up to 100%. "Inter-authority agreement shares: Lewisham Homes takes 8%; every other partner
+ * keeps 92% of its share (Brent's 40% becomes 36.8%)." Worked out exactly from the typed decimal.
+ */
+export function percentagesRule(bases: readonly Choice[], percentages: Readonly<Record<string, unknown>>, who: string): string {
+  const said = bases.flatMap((b) => {
+    const p = parseDecimal(inputText(percentages[b.value]).trim());
+    if (p === undefined || p.isNegative() || p.greaterThan(100)) return [];
+    const keep = new Decimal(100).minus(p);
+    return [`${b.text}: ${who} takes ${p.toFixed()}%, and every other partner keeps ${keep.toFixed()}% of its share`];
+  });
+  const rule =
+    "A percentage given here goes to the new partner, and every existing partner's percentage is scaled down in " +
+    "proportion so the shares still add up to 100% (with 8%, each keeps 92% of its share: 40% becomes 36.8%).";
+  return said.length === 0 ? rule : `${rule} ${said.join("; ")}.`;
+}
 
 /** Drops blank entries from a record of typed-in values. */
 function filled(record: Readonly<Record<string, unknown>>): Record<string, string> {
@@ -58,18 +80,8 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
       return (
         <div className={c.grid}>
           <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
-          <TextField
-            label="Start"
-            type="date"
-            value={inputText(change.start)}
-            onChange={(start) => onChange({ ...change, start: start || null })}
-          />
-          <TextField
-            label="End (ongoing only)"
-            type="date"
-            value={inputText(change.end)}
-            onChange={(end) => onChange({ ...change, end: end || null })}
-          />
+          <DateField label="Start" value={change.start} onChange={(start) => onChange({ ...change, start: start || null })} />
+          <DateField label="End (ongoing only)" value={change.end} onChange={(end) => onChange({ ...change, end: end || null })} />
         </div>
       );
     case "setBasis":
@@ -129,8 +141,13 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
             value={change.partner.name ?? ""}
             onChange={(name) => onChange({ ...change, partner: { ...change.partner, name } })}
           />
+          <DateField
+            label="Joins on (blank: from the start)"
+            value={change.partner.joins}
+            onChange={(joins) => onChange({ ...change, partner: { ...change.partner, joins: joins || null } })}
+          />
           <ChoiceField
-            label="Joins"
+            label="Joins as"
             value={change.within ?? ""}
             blank="As a direct partner"
             choices={options.partners.map((p) => ({ value: p.value, text: `Within ${p.text}` }))}
@@ -154,6 +171,11 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
               onChange={(v) => onChange({ ...change, percentages: filled({ ...percentages, [b.value]: v }) })}
             />
           ))}
+          {options.percentageBases.length > 0 && (
+            <Text size={200} className={c.wide}>
+              {percentagesRule(options.percentageBases, percentages, change.partner.name || change.partner.id || "the new partner")}
+            </Text>
+          )}
         </div>
       );
     }
@@ -183,7 +205,7 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
           />
           <ChoiceField label="One-off or ongoing" value={l.nature} choices={NATURE_CHOICES} onChange={(nature) => set({ nature })} />
           <TextField label="Amount (£)" inputMode="decimal" value={inputText(l.amount)} onChange={(amount) => set({ amount })} />
-          <TextField label="Start" type="date" value={inputText(l.start)} onChange={(start) => set({ start })} />
+          <DateField label="Start" value={l.start} onChange={(start) => set({ start })} />
           <ChoiceField label="Basis" value={l.basis} choices={options.bases} onChange={(basis) => set({ basis })} />
         </div>
       );

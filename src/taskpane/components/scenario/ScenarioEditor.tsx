@@ -1,12 +1,20 @@
 import * as React from "react";
-import { Button, Field, Select, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, Textarea, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { ScenarioChange, ScenarioInput } from "../../../engine";
 import type { ModelOptions } from "../../model-options";
-import { CHANGE_KIND_LABELS, blankChange, changeKindsFor, changeSummary, type ChangeKind } from "../../scenario-drafts";
+import {
+  CHANGE_KIND_LABELS,
+  blankChange,
+  changeKindsFor,
+  changeSummary,
+  withScenarioAdditions,
+  type ChangeKind,
+} from "../../scenario-drafts";
 import { TextField } from "../fields";
 import { ChangeEditor } from "./ChangeEditor";
 
 const useStyles = makeStyles({
+  heading: { ...typographyStyles.subtitle2, margin: 0 },
   form: {
     display: "flex",
     flexDirection: "column",
@@ -43,11 +51,27 @@ export interface ScenarioEditorProps {
   readonly onCancel: () => void;
   /** Disables Save while saving. */
   readonly busy?: boolean;
+  /** A scenario not yet in the workbook: headed "New scenario". */
+  readonly isNew?: boolean;
 }
 
 /** Edits a named scenario: its name, description and list of changes. */
-export function ScenarioEditor({ scenario, options, onChange, onSave, onCancel, busy = false }: ScenarioEditorProps): React.JSX.Element {
+export function ScenarioEditor({
+  scenario,
+  options,
+  onChange,
+  onSave,
+  onCancel,
+  busy = false,
+  isNew = false,
+}: ScenarioEditorProps): React.JSX.Element {
   const c = useStyles();
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  // Opening the editor removes the button that opened it: focus its heading instead of <body>.
+  React.useEffect(() => heading.current?.focus(), []);
+  const title = isNew ? "New scenario" : "Edit scenario";
+  // What the scenario adds (a partner, a line) is offered too, so a change that uses it is shown by name.
+  const choices = React.useMemo(() => withScenarioAdditions(options, scenario), [options, scenario]);
   const [kind, setKind] = React.useState<ChangeKind>("setAmount");
   const setChange = (i: number, change: ScenarioChange): void =>
     onChange({ ...scenario, changes: scenario.changes.map((old, j) => (j === i ? change : old)) });
@@ -55,13 +79,15 @@ export function ScenarioEditor({ scenario, options, onChange, onSave, onCancel, 
   return (
     <form
       className={c.form}
-      aria-label={`Edit scenario ${scenario.name}`}
+      aria-label={`${title}: ${scenario.name}`}
       onSubmit={(e) => {
         e.preventDefault();
         onSave();
       }}
     >
-      <Subtitle2 as="h3">Edit scenario</Subtitle2>
+      <h3 ref={heading} tabIndex={-1} className={c.heading}>
+        {title}
+      </h3>
       <TextField label="Scenario name" required value={scenario.name} onChange={(name) => onChange({ ...scenario, name })} />
       <Field label="Description" size="small">
         <Textarea size="small" value={scenario.description ?? ""} onChange={(_, d) => onChange({ ...scenario, description: d.value })} />
@@ -69,9 +95,9 @@ export function ScenarioEditor({ scenario, options, onChange, onSave, onCancel, 
       {scenario.changes.map((change, i) => (
         <fieldset key={i} className={c.change}>
           <legend className={c.legend}>{`Change ${i + 1}: ${CHANGE_KIND_LABELS[change.kind]}`}</legend>
-          <ChangeEditor change={change} options={options} onChange={(next) => setChange(i, next)} />
+          <ChangeEditor change={change} options={choices} onChange={(next) => setChange(i, next)} />
           <div className={c.row}>
-            <span aria-live="off">{changeSummary(change)}</span>
+            <span aria-live="off">{changeSummary(change, choices)}</span>
             <Button size="small" appearance="subtle" onClick={() => removeChange(i)} aria-label={`Remove change ${i + 1}`}>
               Remove
             </Button>

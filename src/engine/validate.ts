@@ -18,6 +18,7 @@ import {
   checkWithin,
   checkYearEndBasis,
   checkYearSpan,
+  totalsHundred,
 } from "./validate-limits";
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
@@ -245,7 +246,7 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       shares.set(s.partner, v);
       total = total.plus(v);
     });
-    if (!bad && !total.eq(100))
+    if (!bad && !totalsHundred(total))
       p.add({ kind: "percentagesNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "percent" } });
     percentages.set(id, shares);
   }
@@ -277,7 +278,7 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       comps.push({ source, sourceText: basisRefText(source), weight });
       total = total.plus(weight);
     });
-    if (!bad && !total.eq(100))
+    if (!bad && !totalsHundred(total))
       p.add({ kind: "weightsNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "weight" } });
     mixes.set(id, comps);
   }

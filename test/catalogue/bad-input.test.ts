@@ -320,7 +320,7 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     name: "driver value with ten million decimal places",
     edits: { "Drivers!I3": "1e-9999999" },
     at: "Drivers!I3",
-    says: "with at most 15 decimal places",
+    says: "at least 1E-324 (or zero), with at most 40 significant digits",
   },
   { name: "driver value NaN", edits: { "Drivers!I2": Number.NaN }, at: "Drivers!I2", says: "invalid number" },
   {
@@ -632,7 +632,7 @@ const FORMULAS: readonly FormulaEntry[] = [
         [["1e-9999999", 100]],
       ),
     code: "#VALUE!",
-    says: "at most 15 decimal places",
+    says: "at least 1E-324",
   },
   {
     name: "PROFILE with indexation of ten million decimal places",

@@ -43,6 +43,7 @@ export function readMembershipDates(joins: unknown, leaves: unknown, at: Where):
   const problems: EngineError[] = [];
   let from: DayNumber | undefined;
   let to: DayNumber | undefined;
+  problems.push(...timeOfDay(joins, { ...at, field: "joins" }), ...timeOfDay(leaves, { ...at, field: "leaves" }));
   if (!isBlank(joins)) {
     const d = parseDate(joins, { ...at, field: "joins" });
     if (d.ok) from = d.value;
@@ -58,6 +59,18 @@ export function readMembershipDates(joins: unknown, leaves: unknown, at: Where):
   }
   if (problems.length > 0) return errs(problems);
   return ok({ ...(from === undefined ? {} : { joins: from }), ...(to === undefined ? {} : { leaves: to }) });
+}
+
+/**
+ * A membership date that is an Excel serial with a fraction carries a time of
+ * day (45301.5 is noon on 10 January 2024). Reading it as the day alone would
+ * be a silent guess about whether noon counts, so it is refused.
+ */
+function timeOfDay(input: unknown, at: Where): EngineError[] {
+  if (typeof input !== "number" || !Number.isFinite(input) || Number.isInteger(input)) return [];
+  const minutes = Math.round((input - Math.floor(input)) * 24 * 60);
+  const time = `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return [{ kind: "timeOfDay", value: String(input), time, at }];
 }
 
 /** True when any partner has a Joins or Leaves date (when none has, membership changes nothing). */

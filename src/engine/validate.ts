@@ -416,6 +416,9 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
   };
   const applies = listed(row.appliesTo, "appliesTo");
   const excluded = new Set(listed(row.excludes, "excludes"));
+  // Naming a partner in both is a contradiction: refused rather than silently taking Excludes (docs/bad-input.md).
+  const both = applies.filter((id) => excluded.has(id));
+  if (both.length > 0) p.add({ kind: "appliesAndExcludes", partners: both, at: at("excludes") });
   const partners =
     applies.length === 0 && excluded.size === 0
       ? all

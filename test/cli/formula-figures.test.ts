@@ -40,3 +40,27 @@ describe("formula cells with cached values", () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe("--explain shows the membership periods", () => {
+  it("a partner joining part-way through a year: the working and --json name each period and its members", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(t.file("model.xlsx"));
+    const partners = wb.getWorksheet("Partners");
+    if (partners === undefined) throw new Error("no Partners sheet");
+    partners.getCell("E3").value = new Date(Date.UTC(2020, 9, 1));
+    await wb.xlsx.writeFile(t.file("joiner.xlsx"));
+    const text = await cli([t.file("joiner.xlsx"), "--explain", "BLS-01", "--partner", "LEW", "--year", "2020/21"]);
+    expect(text.stderr).toBe("");
+    expect(text.stdout).toContain(
+      "Membership periods: 1 April 2020 to 30 September 2020 (183/365 of the year): BRE, SOU; " +
+        "1 October 2020 to 31 March 2021 (182/365 of the year): BRE, LEW, SOU",
+    );
+    const json = await cli([t.file("joiner.xlsx"), "--explain", "BLS-01", "--partner", "LEW", "--year", "2020/21", "--json"]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      periods: [
+        { from: "2020-04-01", to: "2020-09-30", part: "183/365", members: ["BRE", "SOU"] },
+        { from: "2020-10-01", to: "2021-03-31", part: "182/365", members: ["BRE", "LEW", "SOU"] },
+      ],
+    });
+  });
+});

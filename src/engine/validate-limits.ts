@@ -57,6 +57,17 @@ export function checkFigureSize(d: Decimal, at: Where): EngineError[] {
 }
 
 /**
+ * An indexation rate's digits: zero, or at least `smallest` in size with at
+ * most 17 significant digits, so a rate from a formula (=2/3 percent is
+ * 0.6666666666666666) is read as the double holds it. Compounding it exactly
+ * over the model's (at most 100) years then builds integers of a few thousand
+ * digits at most, where "1e-9999999" would build ten million.
+ */
+export function rateDigitsOk(d: Decimal, smallest: Decimal): boolean {
+  return d.isZero() || (d.abs().gte(smallest) && d.sd() <= 17);
+}
+
+/**
  * How far from 100% a total of percentages (or of mix weights) may be and
  * still count as 100%: 10^-10 percentage points. Percentages computed by
  * formulas (=100/3 three times) are doubles whose shortest decimals add up to

@@ -18,8 +18,12 @@ import {
   checkWithin,
   checkYearEndBasis,
   checkYearSpan,
+  rateDigitsOk,
   totalsHundred,
 } from "./validate-limits";
+
+/** The smallest non-zero indexation rate in a model, in percent. */
+const RATE_SMALLEST_PERCENT = new Decimal("1e-10");
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
 class Problems {
@@ -323,13 +327,13 @@ function parseRate(input: unknown, at: Where): Result<Decimal> {
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
   if (d.lte(-100)) return errs([{ kind: "outOfRange", value: messageText(d), expected: "a rate above -100%", at }]);
-  // Compounding a rate with thousands of digits would run for minutes: a yearly rate is at most 100%, to 10 places.
-  if (d.gt(100) || d.decimalPlaces() > 10)
+  // Compounding a rate with thousands of digits would run for minutes: a yearly rate is at most 100%, to 17 significant digits.
+  if (d.gt(100) || !rateDigitsOk(d, RATE_SMALLEST_PERCENT))
     return errs([
       {
         kind: "outOfRange",
         value: d.toSignificantDigits(10).toString(),
-        expected: "a rate of at most 100% a year, with at most 10 decimal places",
+        expected: "a rate of at most 100% a year with at most 17 significant digits (and, unless zero, at least 1E-10%)",
         at,
       },
     ]);

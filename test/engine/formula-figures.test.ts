@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runWorkbook } from "../../src/app";
-import { apportion, apportionMix, apportionPct, share } from "../../src/functions/functions";
+import { apportion, apportionMix, apportionPct, profile, share } from "../../src/functions/functions";
 import { sampleById } from "../../src/samples";
 import { memoryHarness, officeHarness } from "../support/port-harness";
 import { report, shown } from "../catalogue/catalogue-support";
@@ -75,6 +75,16 @@ describe("formula results as SHARED.* arguments", () => {
       [[t, t, t]],
     );
     expect(r).toEqual([[45], [45]]);
+  });
+});
+
+describe("indexation from a formula", () => {
+  it("an Indexation % cell of =2/3 and a SHARED.PROFILE rate of =0.1/3 are read as the doubles hold them", async () => {
+    const { reported, done } = await report("brent-lewisham-southwark", { "Costs!L2": 2 / 3 });
+    expect(done, shown(reported)).toBeDefined();
+    const years = profile(1000, "2020/21", "2021/22", "2020-04-01", undefined, 0.1 / 3);
+    // £1,000 × (1 + 0.03333333333333333) = £1,033.333… → £1,033.33.
+    expect(years).toEqual([[1000, 1033.33]]);
   });
 });
 

@@ -18,6 +18,11 @@ export function checkModel(session: ModelSession, readProblems: readonly Problem
   const locate = session.read.locate;
   const problems: Problem[] = [...readProblems];
   problems.push(...engineProblems(unknownScenarios(session, [run, ...(compare ?? []), ...(many ?? [])]), locate, "error", "scenario-name"));
+  // "Compare: first" and "Compare: second" naming one scenario would compare it with itself: every difference zero.
+  if (compare !== undefined && compare[0].name.trim() === compare[1].name.trim())
+    problems.push(
+      ...engineProblems([{ kind: "sameComparison", scenario: compare[1].name.trim(), at: compare[1].at }], locate, "error", "compare-same"),
+    );
   const base = session.report(BASE);
   if (!base.ok) problems.push(...engineProblems(base.errors, locate, "error", "model"));
   session.scenarios.forEach((s, i) => {
@@ -31,6 +36,16 @@ export function checkModel(session: ModelSession, readProblems: readonly Problem
   const known = run.name === BASE || session.scenarios.some((s) => s.name === run.name);
   const chosen = !known ? undefined : run.name === BASE ? base : session.report(run.name);
   if (chosen?.ok === true) {
+    // Results that would surprise: a partner never a member, a negative outturn, no cost lines, dates that have no effect.
+    chosen.value.warnings.forEach((w, i) => {
+      const at = locate(w.at);
+      problems.push({
+        key: `model-warning-${i}`,
+        severity: "warning",
+        message: warningMessage(w),
+        ...(at === undefined ? {} : { address: at.address }),
+      });
+    });
     chosen.value.run.result.outsideYears.forEach((o, i) => {
       const at = locate(o.warning.at);
       problems.push({

@@ -98,6 +98,8 @@ function explanationJson(args: ExplainArgs, e: ChargeExplanation): Record<string
     coverage: t.coverage,
     indexFactor: t.indexFactor,
     membership: t.membership,
+    // The membership periods the line-year was cut into, each with its members (null when all were members throughout).
+    periods: t.periods ?? null,
     basis: t.basis,
     components: t.components,
     corePartner: t.partner,

@@ -1,10 +1,10 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
 import type { ChargeRow } from "./budget/charge-rows";
-import type { DayNumber } from "./dates";
+import { isoDate, type DayNumber } from "./dates";
 import type { EngineError } from "./errors";
-import { fyLabel, type FinancialYear } from "./financial-year";
+import { fyEnd, fyLabel, fyStart, type FinancialYear } from "./financial-year";
 import { largestRemainderBy, type Weight } from "./largest-remainder";
-import { anyMembershipDates, memberWeights, membersById, type MembershipDates } from "./membership";
+import { anyMembershipDates, fractionText, memberWeights, membersById, type MembershipDates, type MembershipPeriod } from "./membership";
 import type { ModelInput, Category, Nature } from "./model";
 import type { Pence } from "./money";
 import type { Line, Partner, PreparedModel, Settings } from "./prepared";
@@ -47,6 +47,12 @@ export interface LineYear {
    * throughout. Partners that were members for none of it are not listed.
    */
   readonly membership?: readonly string[];
+  /**
+   * The membership periods an ongoing line-year was cut into (at every join
+   * and leave date), each with who was a member throughout it; undefined when
+   * every partner was a member throughout.
+   */
+  readonly periods?: readonly LinePeriod[];
   /** For a line carrying a year-end settlement forward: where it came from. */
   readonly settlement?: string;
 }
@@ -127,6 +133,17 @@ type Resolved = Result<
   BasisWeights & { readonly text: readonly string[]; readonly total: string; readonly split: (amount: number) => number[] }
 >;
 
+/** One membership period of a line-year, for the trace. */
+export interface LinePeriod {
+  /** First and last day, ISO dates. */
+  readonly from: string;
+  readonly to: string;
+  /** Its part of the year by the part-year convention ("284/366" days, "13/62" by months). */
+  readonly part: string;
+  /** The partners of the line that were members throughout it. */
+  readonly members: readonly string[];
+}
+
 /** A line-year's basis once membership is applied: who shares it and how. */
 interface MemberBasis {
   readonly partners: readonly string[];
@@ -135,6 +152,7 @@ interface MemberBasis {
   readonly total: string;
   readonly split: (amount: number) => number[];
   readonly membership: readonly string[];
+  readonly periods: readonly LinePeriod[] | undefined;
 }
 
 /** Undefined when every partner of the line was a member throughout, so the basis as resolved stands. */
@@ -256,6 +274,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         totalWeight: basis.total,
         shares,
         ...(use === undefined ? {} : { membership: use.membership }),
+        ...(use?.periods === undefined ? {} : { periods: use.periods }),
         ...(line.settlement === undefined ? {} : { settlement: line.settlement }),
       };
       lineYears.push(lineYear);
@@ -336,12 +355,30 @@ class MemberCache {
           components: components.map((c) => keepPartners(c, kept)),
           ...resolvedOf(m.value.weights),
           membership: m.value.fractions,
+          periods: line.nature === "one-off" ? undefined : linePeriods(m.value.periods, line.partners, fy, settings),
         });
       }
       forList.set(key, hit);
     }
     return hit;
   }
+}
+
+/** Membership periods as the trace shows them: ISO dates, the part of the year, the members by id. */
+function linePeriods(
+  periods: readonly MembershipPeriod[],
+  partners: readonly string[],
+  fy: FinancialYear,
+  settings: Settings,
+): LinePeriod[] {
+  const yearDays = fyEnd(fy) - fyStart(fy) + 1;
+  return periods.map((p) => ({
+    from: isoDate(p.from),
+    to: isoDate(p.to),
+    // By days the unreduced count reads best (284/366); by months the fraction as worked out.
+    part: settings.proRata === "days" ? `${p.to - p.from + 1}/${yearDays}` : fractionText(p.length),
+    members: partners.filter((_, i) => p.present[i] === true),
+  }));
 }
 
 /** One charge per line-year and partner, in order of line-year then partner. */

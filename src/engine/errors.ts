@@ -63,6 +63,26 @@ export type EngineError =
   | { readonly kind: "noPartners"; readonly at: Where }
   /** Nobody sharing a cost is a member when it falls (see docs/membership.md). */
   | { readonly kind: "noMembers"; readonly basis: string; readonly when: string; readonly at: Where }
+  /** A support usage row names a service, but the model has no support services at all (the table is missing or empty). */
+  | { readonly kind: "noSupportServices"; readonly service: string; readonly at: Where }
+  /** An outturn for a year that is not one of the model's years: nothing was charged for it to settle against. */
+  | { readonly kind: "outturnYearOutside"; readonly year: string; readonly first: string; readonly last: string; readonly at: Where }
+  /** An outturn whose year, category (and service) has no charges to share it by: no line, or no partner a member. */
+  | {
+      readonly kind: "nothingCharged";
+      readonly year: string;
+      readonly what: string;
+      readonly reason: "noMembers" | "noLines";
+      readonly at: Where;
+    }
+  /** A membership date with a time of day (a fractional serial): membership is by whole days. */
+  | { readonly kind: "timeOfDay"; readonly value: string; readonly time: string; readonly at: Where }
+  /** A cost line whose Excludes names partners its Applies to names. */
+  | { readonly kind: "appliesAndExcludes"; readonly partners: readonly string[]; readonly at: Where }
+  /** A scenario that removes the host. */
+  | { readonly kind: "removeHost"; readonly partner: string; readonly at: Where }
+  /** Two comparison settings naming one scenario. */
+  | { readonly kind: "sameComparison"; readonly scenario: string; readonly at: Where }
   /** An ongoing line charged directly to a partner that is a member for only part of a year it runs in. */
   | { readonly kind: "directPartMember"; readonly partner: string; readonly year: string; readonly at: Where }
   | { readonly kind: "yearRange"; readonly from: string; readonly to: string; readonly at: Where }
@@ -97,12 +117,8 @@ export const MAX_MODEL_YEARS = 100;
 /** The money cap, £1,000,000,000,000.00, as text for messages. */
 const CAP_TEXT = "£1,000,000,000,000.00";
 
-/**
- * Things worth knowing that do not stop a run: each names where it is, like
- * an error. A one-off cost dated outside the model's years, or an ongoing
- * line wholly outside them, is in the model but charged to no one.
- */
-export type EngineWarning = {
+/** A line outside the model's years: in the model but charged to no one. */
+export interface OutsideYearsWarning {
   readonly kind: "outsideYears";
   readonly line: string;
   readonly nature: "one-off" | "ongoing";
@@ -117,11 +133,89 @@ export type EngineWarning = {
   readonly first: string;
   readonly last: string;
   readonly at: Where;
-};
+}
+
+/**
+ * Things worth knowing that do not stop a run: each names where it is, like
+ * an error. Each is a result that would surprise a reader of the figures if
+ * nothing were said: a line charged to no one, a partner never a member in
+ * the model's years, a negative outturn, a model with no cost lines, a date
+ * or setting that has no effect.
+ */
+export type EngineWarning =
+  | OutsideYearsWarning
+  | {
+      readonly kind: "neverMember";
+      readonly partner: string;
+      /** "joins 1 April 2030" or "left 31 March 2019". */
+      readonly when: string;
+      readonly side: "before" | "after";
+      readonly first: string;
+      readonly last: string;
+      readonly at: Where;
+    }
+  | {
+      readonly kind: "negativeOutturn";
+      readonly year: string;
+      readonly category: string;
+      readonly amount: string;
+      /** Carry-forward is on: the variance becomes part of next year's charges. */
+      readonly carried: boolean;
+      readonly at: Where;
+    }
+  | { readonly kind: "noCostLines"; readonly at: Where }
+  | {
+      readonly kind: "withinDateIgnored";
+      readonly partner: string;
+      readonly parent: string;
+      /** "joins" before its parent joins, or "leaves" after its parent leaves. */
+      readonly side: "joins" | "leaves";
+      readonly own: string;
+      readonly parents: string;
+      readonly at: Where;
+    }
+  | { readonly kind: "supportYearOutside"; readonly year: string; readonly first: string; readonly last: string; readonly at: Where }
+  | { readonly kind: "orderIgnored"; readonly method: string; readonly at: Where };
 
 /** The one message for each warning kind. */
 export function warningMessage(w: EngineWarning): string {
   const where = describeWhere(w.at);
+  switch (w.kind) {
+    case "outsideYears":
+      return outsideMessage(where, w);
+    case "neverMember":
+      return (
+        `${where}: "${w.partner}" ${w.when}, ${w.side} the model's years (${w.first} to ${w.last}), so it is a member in none ` +
+        `of them and is charged nothing; its usage and percentages are shared by the others. Check the date, or remove the partner.`
+      );
+    case "negativeOutturn":
+      return (
+        `${where}: the ${w.year} ${w.category} outturn is negative (£${w.amount}): the service took in more than it spent, ` +
+        `so the whole of what the partners were charged and more is returned as an underspend` +
+        `${w.carried ? ", and with carry-forward on it is taken off their next year's charges" : ""}. Check the sign.`
+      );
+    case "noCostLines":
+      return (
+        `${where}: the model has no cost lines, so there is nothing to apportion and every charge is zero; ` +
+        `add lines to the Costs table.`
+      );
+    case "withinDateIgnored":
+      return (
+        `${where}: "${w.partner}" ${w.side} on ${w.own}, ${w.side === "joins" ? "before" : "after"} "${w.parent}" ` +
+        `${w.side === "joins" ? "joins" : "leaves"} (${w.parents}); within "${w.parent}" it is charged only while ` +
+        `"${w.parent}" is a member, so this date has no effect. Use ${w.parents} or a date ${w.side === "joins" ? "after" : "before"} it.`
+      );
+    case "supportYearOutside":
+      return (
+        `${where}: ${w.year} is not one of the model's years (${w.first} to ${w.last}), so this usage figure is never used; ` +
+        `change the year or leave it blank for every year.`
+      );
+    case "orderIgnored":
+      return `${where}: a step-down order is set, but the support method is ${w.method}, so the order is not used.`;
+  }
+}
+
+function outsideMessage(where: string, w: OutsideYearsWarning): string {
   const span = `${w.first} to ${w.last}`;
   if (w.nature === "one-off") {
     return (
@@ -277,6 +371,42 @@ export function errorMessage(e: EngineError): string {
       );
     case "badIdCharacter":
       return `${where}: "${e.id}" contains "${e.character}", which separates items in lists; choose an id without commas or semicolons.`;
+    case "noSupportServices":
+      return (
+        `${where}: "${e.service}" is not a support service: the model has none (the SupportServices table is missing or ` +
+        `empty); add "${e.service}" there, or remove this usage row.`
+      );
+    case "outturnYearOutside":
+      return (
+        `${where}: ${e.year} is not one of the model's years (${e.first} to ${e.last}), so nothing was charged for it to ` +
+        `settle against; change the year, or the model's years.`
+      );
+    case "nothingCharged":
+      return e.reason === "noMembers"
+        ? `${where}: no partner was a member in ${e.year} (see the Partners table's Joins and Leaves dates), so nobody was ` +
+            `charged for ${e.what} and the outturn cannot be shared; check the year or the dates.`
+        : `${where}: nothing was charged for ${e.what} (no cost line falls in it), so the outturn cannot be shared in proportion ` +
+            `to contributions; check the year, category and service, or share it by a basis (Settings, Year-end share basis).`;
+    case "timeOfDay":
+      return (
+        `${where}: ${e.value} is a date with a time of day (${e.time}); membership is by whole days, so give the date alone ` +
+        `(the day it starts or ends).`
+      );
+    case "appliesAndExcludes":
+      return (
+        `${where}: ${e.partners.map((x) => `"${x}"`).join(", ")} ${e.partners.length === 1 ? "is" : "are"} named in both ` +
+        `Applies to and Excludes; say who shares the line in one of them only.`
+      );
+    case "removeHost":
+      return (
+        `${where}: "${e.partner}" is the host (it employs the staff and holds the budget), so a scenario cannot remove it; ` +
+        `make another partner the host first (an addPartner with host=Yes in the same scenario).`
+      );
+    case "sameComparison":
+      return (
+        `${where}: "Compare: first" and "Compare: second" both name "${e.scenario}", so every difference would be zero; ` +
+        `name two different scenarios (blank means the base model).`
+      );
     case "unknownScenario":
       return (
         `${where}: there is no scenario named "${e.scenario}" in the Scenarios ` +

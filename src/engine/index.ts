@@ -128,6 +128,7 @@ export {
 } from "./budget/year-end";
 export { checkModelBudgets, type ModelBudgetReport } from "./budget/check-model";
 export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/apply";
+export { SCENARIO_CHANGE_RULES, scenarioChangeRule } from "./scenarios/rules";
 export { runModel, runScenario, type ModelRun } from "./scenarios/run";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";

@@ -16,15 +16,15 @@ import { reduceWeights } from "./weights";
  * examples). A partner is a member from its Joins date to its Leaves date,
  * both inclusive; a blank date means "always" on that side.
  * - A one-off cost is shared only among the partners that are members on its date.
- * - An ongoing charge's amount for a year is shared in proportion to each
- *   partner's basis weight × the part of the charged period of that year it
- *   was a member (measured by the model's part-year convention, days or
- *   months). For the whole year that is simply the part of the year.
- * - Fixed percentages are different: they are each partner's share *while
- *   the partners are together*. The charged period is cut where anyone joins
- *   or leaves; in each piece the members present share in proportion to
- *   their percentages (an absent partner's percentage re-spread over those
- *   present), and the pieces are added up by their length.
+ * - An ongoing charge's period in a year is cut into **membership periods** at
+ *   every join and leave date. The part of the year amount that falls in each
+ *   period (by the model's part-year convention) is shared among the partners
+ *   that are members throughout that period, by their basis weights (each part
+ *   of a mix by its own weights), and a partner's share of the line-year is the
+ *   sum of its exact period shares, rounded once. One rule for every basis:
+ *   equal, percentages, drivers, mixes and support services alike, so a joiner
+ *   never pays for a period before it joined and never subsidises the others
+ *   for the period it was there.
  * - A partner that is a member for none of the period gets exactly zero and
  *   is left out of the line-year altogether.
  */
@@ -43,6 +43,7 @@ export function readMembershipDates(joins: unknown, leaves: unknown, at: Where):
   const problems: EngineError[] = [];
   let from: DayNumber | undefined;
   let to: DayNumber | undefined;
+  problems.push(...timeOfDay(joins, { ...at, field: "joins" }), ...timeOfDay(leaves, { ...at, field: "leaves" }));
   if (!isBlank(joins)) {
     const d = parseDate(joins, { ...at, field: "joins" });
     if (d.ok) from = d.value;
@@ -58,6 +59,18 @@ export function readMembershipDates(joins: unknown, leaves: unknown, at: Where):
   }
   if (problems.length > 0) return errs(problems);
   return ok({ ...(from === undefined ? {} : { joins: from }), ...(to === undefined ? {} : { leaves: to }) });
+}
+
+/**
+ * A membership date that is an Excel serial with a fraction carries a time of
+ * day (45301.5 is noon on 10 January 2024). Reading it as the day alone would
+ * be a silent guess about whether noon counts, so it is refused.
+ */
+function timeOfDay(input: unknown, at: Where): EngineError[] {
+  if (typeof input !== "number" || !Number.isFinite(input) || Number.isInteger(input)) return [];
+  const minutes = Math.round((input - Math.floor(input)) * 24 * 60);
+  const time = `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return [{ kind: "timeOfDay", value: String(input), time, at }];
 }
 
 /** True when any partner has a Joins or Leaves date (when none has, membership changes nothing). */
@@ -117,19 +130,29 @@ export function fractionText(f: Fraction): string {
   return f.d === 1n ? f.n.toString() : `${f.n}/${f.d}`;
 }
 
+/** One membership period of a line-year: from, to (both inclusive), its part of the year and who is a member throughout. */
+export interface MembershipPeriod {
+  readonly from: DayNumber;
+  readonly to: DayNumber;
+  /** Its length as a part of the year, by the part-year convention (for a one-off cost, 1). */
+  readonly length: Fraction;
+  /** Aligned with the line's partners: a member throughout the period or not. */
+  readonly present: readonly boolean[];
+}
+
 /**
- * The pieces of a line's charged period in a year between which nobody
- * joins or leaves, each with its length (as a part of the year, by the
- * part-year convention) and who is a member throughout it.
+ * The membership periods of a line's charged period in a year: the pieces
+ * between which nobody joins or leaves, each with its length (as a part of
+ * the year, by the part-year convention) and who is a member throughout it.
  */
-function pieces(
+export function membershipPeriods(
   line: Pick<Line, "nature" | "start" | "end">,
   fy: FinancialYear,
   partners: readonly MembershipDates[],
   proRata: ProRataBasis,
-): { length: Fraction; present: boolean[] }[] {
+): MembershipPeriod[] {
   const { from, to } = chargedSpan(line, fy);
-  if (line.nature === "one-off") return [{ length: ONE, present: partners.map((m) => isMemberOn(m, from)) }];
+  if (line.nature === "one-off") return [{ from, to, length: ONE, present: partners.map((m) => isMemberOn(m, from)) }];
   const cuts = new Set<DayNumber>([from]);
   for (const m of partners) {
     if (m.joins !== undefined && m.joins > from && m.joins <= to) cuts.add(m.joins);
@@ -138,13 +161,8 @@ function pieces(
   const starts = [...cuts].sort((a, b) => a - b);
   return starts.map((a, k) => {
     const b = (starts[k + 1] ?? to + 1) - 1;
-    return { length: yearFraction(fy, a, b, proRata), present: partners.map((m) => isMemberOn(m, a)) };
+    return { from: a, to: b, length: yearFraction(fy, a, b, proRata), present: partners.map((m) => isMemberOn(m, a)) };
   });
-}
-
-/** What kind of figures a basis component holds, from its source text. */
-function isPercentages(c: BasisComponent): boolean {
-  return !c.fellBackToEqual && c.source !== "equal" && !c.source.startsWith("direct:") && !c.source.startsWith("driver:");
 }
 
 /** A basis resolved for one line-year with membership applied. */
@@ -155,6 +173,8 @@ export interface MemberWeights {
   readonly weights: readonly Weight[];
   /** Each kept partner's membership fraction as text ("1", "59/90"). */
   readonly fractions: readonly string[];
+  /** The membership periods the line-year was cut into (one for a one-off cost). */
+  readonly periods: readonly MembershipPeriod[];
 }
 
 /**
@@ -188,28 +208,22 @@ export function memberWeights(
       return errs([{ kind: "directPartMember", partner, year: fyLabel(fy), at: { ...at, year: fyLabel(fy), field } }]);
     }
   }
-  let slices: ReturnType<typeof pieces> | undefined;
+  const periods = membershipPeriods(line, fy, members, proRata);
   let combined: Fraction[] = members.map(() => ZERO);
   for (const c of components) {
     const values = c.values.map((v) => fracFromDecimal(new Decimal(v)));
-    let part: Fraction[];
-    if (isPercentages(c)) {
-      // Time-sliced: in each piece the members present share by their percentages.
-      slices ??= pieces(line, fy, members, proRata);
-      part = members.map(() => ZERO);
-      for (const s of slices) {
-        let present = ZERO;
-        values.forEach((v, i) => {
-          if (s.present[i] === true) present = fracAdd(present, v);
-        });
-        if (present.n === 0n) continue;
-        const scale = fracDiv(s.length, present);
-        values.forEach((v, i) => {
-          if (s.present[i] === true) part[i] = fracAdd(part[i] ?? ZERO, fracMul(scale, v));
-        });
-      }
-    } else {
-      part = values.map((v, i) => fracMul(v, fractions[i] ?? ZERO));
+    // Each period's part of the year is shared among the members present throughout it, by their weights.
+    const part: Fraction[] = members.map(() => ZERO);
+    for (const s of periods) {
+      let present = ZERO;
+      values.forEach((v, i) => {
+        if (s.present[i] === true) present = fracAdd(present, v);
+      });
+      if (present.n === 0n) continue;
+      const scale = fracDiv(s.length, present);
+      values.forEach((v, i) => {
+        if (s.present[i] === true) part[i] = fracAdd(part[i] ?? ZERO, fracMul(scale, v));
+      });
     }
     let total = ZERO;
     for (const x of part) total = fracAdd(total, x);
@@ -222,6 +236,8 @@ export function memberWeights(
           at: { ...at, year: fyLabel(fy) },
         },
       ]);
+    // Divided by the total, so a period in which no member present holds any of this component's weight
+    // (drivers held only by partners absent then) is borne by the members of the other periods.
     const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
     const scale = fracDiv(weight, total);
     combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, part[i] ?? ZERO)));
@@ -236,6 +252,7 @@ export function memberWeights(
     kept,
     weights: reduceWeights(keptCombined.map((f) => f.n * (lcm / f.d))),
     fractions: kept.map((i) => fractionText(fractions[i] ?? ZERO)),
+    periods,
   });
 }
 

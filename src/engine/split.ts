@@ -3,7 +3,7 @@ import type { EngineError, Where } from "./errors";
 import { largestRemainder } from "./largest-remainder";
 import { checkMultipleOfUnit, parseMoney, parseUnit, type Pence } from "./money";
 import { errs, ok, type Result } from "./result";
-import { checkFigureSize } from "./validate-limits";
+import { checkFigureSize, totalsHundred } from "./validate-limits";
 import { decimalsToWeights, mixWeights } from "./weights";
 
 /** Names used in error locations, so a cell's error names the argument the user typed. */
@@ -106,7 +106,7 @@ export function splitByPercentages(
   const d = parseDrivers(percents, names.drivers);
   if (d.ok) {
     const total = d.value.reduce((s, x) => s.plus(x), new Decimal(0));
-    if (!total.eq(100))
+    if (!totalsHundred(total))
       return errs([{ kind: "percentagesNotHundred", basis: names.drivers, total: total.toFixed(), at: arg(names.drivers) }]);
   }
   return splitByDrivers(amount, percents, unit, names);
@@ -137,7 +137,7 @@ export function splitByMix(
       at: arg(names.weights),
     });
   }
-  if (w.ok && !w.value.reduce((s, x) => s.plus(x), new Decimal(0)).eq(100)) {
+  if (w.ok && !totalsHundred(w.value.reduce((s, x) => s.plus(x), new Decimal(0)))) {
     problems.push({
       kind: "weightsNotHundred",
       basis: names.weights,

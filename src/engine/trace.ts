@@ -1,4 +1,5 @@
-import type { ApportionResult, Charge, LineYear } from "./apportion";
+import type { ApportionResult, Charge, LinePeriod, LineYear } from "./apportion";
+import { longDate, parseDate } from "./dates";
 import { fracToDecimalText } from "./fraction";
 import type { Category, Nature } from "./model";
 import { formatMoney, type Pence } from "./money";
@@ -45,6 +46,13 @@ export interface ChargeTrace {
    * already allows for it.
    */
   readonly membership: string;
+  /**
+   * The membership periods the line-year was cut into (docs/membership.md):
+   * each period's part of the year amount was shared among its members by the
+   * basis weights, and the weight below is this partner's sum over them.
+   * Absent when every partner was a member throughout.
+   */
+  readonly periods?: readonly LinePeriod[];
   readonly components: readonly TraceComponent[];
   /** The partner's whole-number weight and the total weight (the combined proportion). */
   readonly weight: string;
@@ -132,6 +140,7 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     indexFactor: ly.profile.factor.indexFactor,
     basis: ly.basis,
     membership: ly.membership?.[i] ?? "1",
+    ...(ly.periods === undefined ? {} : { periods: ly.periods }),
     components,
     weight: weight.toString(),
     totalWeight: t.totalText,
@@ -140,9 +149,23 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     adjustment: signed,
     working:
       `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} ` +
-      `(${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}`,
+      `(${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}${periodsText(ly.periods)}`,
     ...supportWorking(t, i, charge.partner),
   };
+}
+
+/**
+ * The membership periods in words for the working, e.g. ". Membership periods:
+ * 1 April 2023 to 9 January 2024 (284/366 of the year): A, B; …".
+ */
+function periodsText(periods: readonly LinePeriod[] | undefined): string {
+  if (periods === undefined) return "";
+  const day = (iso: string): string => {
+    const d = parseDate(iso, { entity: "argument" });
+    return d.ok ? longDate(d.value) : iso;
+  };
+  const each = periods.map((p) => `${day(p.from)} to ${day(p.to)} (${p.part} of the year): ${p.members.join(", ") || "no member"}`);
+  return `. Membership periods: ${each.join("; ")}`;
 }
 
 /** A support line's working for one partner, in words (empty for any other line). */

@@ -25,24 +25,62 @@ export function checkYearSpan(first: FinancialYear, last: FinancialYear, at: Whe
 
 /** The largest driver value, percentage or weight: 10^15 (Excel keeps 15 significant digits). */
 const MAX_FIGURE = new Decimal("1e15");
-/** The most decimal places a driver value, percentage or weight may have. */
-const MAX_FIGURE_PLACES = 15;
+/** The smallest non-zero one: below every number a cell can hold (the least double is about 4.9e-324). */
+const MIN_FIGURE = new Decimal("1e-324");
+/**
+ * The most significant digits. A cell's double needs at most 17 for its
+ * shortest round-trip text; a scenario that rescales percentages exactly
+ * (40 × 0.92, or × 100/95) adds a few more, so the bound leaves room for them
+ * while still keeping every exact weight a small integer.
+ */
+const MAX_FIGURE_DIGITS = 40;
 
 /**
- * A driver value, percentage or weight must be at most 10^15 with at most 15
- * decimal places: "1e9999999" is a valid decimal, but turning it into exact
- * whole-number weights would build a ten-million-digit integer and hang.
+ * A driver value, percentage or weight must lie between 10^-324 and 10^15 (or
+ * be zero) with at most 40 significant digits. Every number a cell can hold
+ * passes: a formula such as =1/3 reads as the double's shortest round-trip
+ * decimal, 0.3333333333333333, and is a valid figure. What is refused is text
+ * such as "1e9999999" or "1e-9999999", whose exact whole-number weights would
+ * be ten-million-digit integers and hang the run.
  */
 export function checkFigureSize(d: Decimal, at: Where): EngineError[] {
-  if (d.abs().lte(MAX_FIGURE) && d.decimalPlaces() <= MAX_FIGURE_PLACES) return [];
+  const a = d.abs();
+  if (a.lte(MAX_FIGURE) && (a.isZero() || a.gte(MIN_FIGURE)) && d.sd() <= MAX_FIGURE_DIGITS) return [];
   return [
     {
       kind: "outOfRange",
       value: d.toSignificantDigits(10).toString(),
-      expected: "a figure of at most 1,000,000,000,000,000 with at most 15 decimal places",
+      expected: "a figure of at most 1,000,000,000,000,000 and at least 1E-324 (or zero), with at most 40 significant digits",
       at,
     },
   ];
+}
+
+/**
+ * An indexation rate's digits: zero, or at least `smallest` in size with at
+ * most 17 significant digits, so a rate from a formula (=2/3 percent is
+ * 0.6666666666666666) is read as the double holds it. Compounding it exactly
+ * over the model's (at most 100) years then builds integers of a few thousand
+ * digits at most, where "1e-9999999" would build ten million.
+ */
+export function rateDigitsOk(d: Decimal, smallest: Decimal): boolean {
+  return d.isZero() || (d.abs().gte(smallest) && d.sd() <= 17);
+}
+
+/**
+ * How far from 100% a total of percentages (or of mix weights) may be and
+ * still count as 100%: 10^-10 percentage points. Percentages computed by
+ * formulas (=100/3 three times) are doubles whose shortest decimals add up to
+ * 100.00000000000001, a few units in the 15th significant digit off; anything
+ * typed by hand that is really not 100% (99.99, 100.0001) is far outside it.
+ * Shares are worked out in proportion to the values as held, so they still
+ * add up exactly to the amount.
+ */
+export const HUNDRED_TOLERANCE = new Decimal("1e-10");
+
+/** True when a total of percentages counts as 100 (or, with `whole` 1, a total of fractions as 1): see {@link HUNDRED_TOLERANCE}. */
+export function totalsHundred(total: Decimal, whole: 100 | 1 = 100): boolean {
+  return total.minus(whole).abs().lte(HUNDRED_TOLERANCE.times(whole).div(100));
 }
 
 /** Characters that separate items of a list (Applies to, Excludes, stated total lines). */

@@ -18,7 +18,12 @@ import {
   checkWithin,
   checkYearEndBasis,
   checkYearSpan,
+  rateDigitsOk,
+  totalsHundred,
 } from "./validate-limits";
+
+/** The smallest non-zero indexation rate in a model, in percent. */
+const RATE_SMALLEST_PERCENT = new Decimal("1e-10");
 
 /** Collects problems instead of stopping at the first, so a user sees them all at once. */
 class Problems {
@@ -245,7 +250,7 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       shares.set(s.partner, v);
       total = total.plus(v);
     });
-    if (!bad && !total.eq(100))
+    if (!bad && !totalsHundred(total))
       p.add({ kind: "percentagesNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "percent" } });
     percentages.set(id, shares);
   }
@@ -277,7 +282,7 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
       comps.push({ source, sourceText: basisRefText(source), weight });
       total = total.plus(weight);
     });
-    if (!bad && !total.eq(100))
+    if (!bad && !totalsHundred(total))
       p.add({ kind: "weightsNotHundred", basis: id, total: total.toFixed(), at: { entity: "basis", key: id, field: "weight" } });
     mixes.set(id, comps);
   }
@@ -322,13 +327,13 @@ function parseRate(input: unknown, at: Where): Result<Decimal> {
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
   if (d.lte(-100)) return errs([{ kind: "outOfRange", value: messageText(d), expected: "a rate above -100%", at }]);
-  // Compounding a rate with thousands of digits would run for minutes: a yearly rate is at most 100%, to 10 places.
-  if (d.gt(100) || d.decimalPlaces() > 10)
+  // Compounding a rate with thousands of digits would run for minutes: a yearly rate is at most 100%, to 17 significant digits.
+  if (d.gt(100) || !rateDigitsOk(d, RATE_SMALLEST_PERCENT))
     return errs([
       {
         kind: "outOfRange",
         value: d.toSignificantDigits(10).toString(),
-        expected: "a rate of at most 100% a year, with at most 10 decimal places",
+        expected: "a rate of at most 100% a year with at most 17 significant digits (and, unless zero, at least 1E-10%)",
         at,
       },
     ]);
@@ -415,6 +420,9 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
   };
   const applies = listed(row.appliesTo, "appliesTo");
   const excluded = new Set(listed(row.excludes, "excludes"));
+  // Naming a partner in both is a contradiction: refused rather than silently taking Excludes (docs/bad-input.md).
+  const both = applies.filter((id) => excluded.has(id));
+  if (both.length > 0) p.add({ kind: "appliesAndExcludes", partners: both, at: at("excludes") });
   const partners =
     applies.length === 0 && excluded.size === 0
       ? all

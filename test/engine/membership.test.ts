@@ -76,9 +76,9 @@ const oneOff = (ref: string, amount: number, date: string, basis = "equal"): Cos
 describe("membership over time: worked examples", () => {
   it("a mid-year joiner by days: C joins 1 January 2021, a member for 90 of 365 days of 2020/21", () => {
     const r = unwrap(apportionModel(model({ joins: "2021-01-01" }, [annual("L", 36_500)])));
-    // Equal weights × membership: 1 × 365/365, 1 × 365/365, 1 × 90/365 → 73 : 73 : 18.
-    // £36,500 × 18/164 = £4,006.0975… → £4,006.10; £36,500 × 73/164 = £16,246.9512… → £16,246.95 each.
-    expect(sharesOf(r, "L", "2020/21")).toEqual({ A: 1_624_695, B: 1_624_695, C: 400_610 });
+    // Two membership periods: 1 April to 31 December (275 days, £27,500) shared by A and B, £13,750 each;
+    // 1 January to 31 March (90 days, £9,000) by all three, £3,000 each. C pays £3,000.00; A and B £16,750.00.
+    expect(sharesOf(r, "L", "2020/21")).toEqual({ A: 1_675_000, B: 1_675_000, C: 300_000 });
     // A whole year as a member: equal thirds.
     expect(sharesOf(r, "L", "2021/22")).toEqual({ A: 1_216_667, B: 1_216_667, C: 1_216_666 });
     expect(r.lineYears.find((l) => l.yearLabel === "2020/21")?.membership).toEqual(["1", "1", "18/73"]);
@@ -86,19 +86,21 @@ describe("membership over time: worked examples", () => {
 
   it("a mid-year joiner by months: 1 January is 3/12; 16 January is 16/31 of January and two whole months", () => {
     const first = unwrap(apportionModel(model({ joins: "2021-01-01" }, [annual("L", 36_500)], "months")));
-    // 12 : 12 : 3 → £36,500 × 3/27 = £4,055.555… → £4,055.56; £36,500 × 12/27 = £16,222.22 each.
-    expect(sharesOf(first, "L", "2020/21")).toEqual({ A: 1_622_222, B: 1_622_222, C: 405_556 });
+    // 9/12 of £36,500 (£27,375) by A and B, £13,687.50 each; 3/12 (£9,125) by all three, £3,041.666… each.
+    // A and B £16,729.1666…, C £3,041.6666…: equal remainders, so the two spare pennies go to A and B (ids first).
+    expect(sharesOf(first, "L", "2020/21")).toEqual({ A: 1_672_917, B: 1_672_917, C: 304_166 });
     const mid = unwrap(apportionModel(model({ joins: "2021-01-16" }, [annual("L", 36_500)], "months")));
-    // (16/31 + 2) ÷ 12 = 78/372 = 13/62 → 62 : 62 : 13: £36,500 × 13/137 = £3,463.50; × 62/137 = £16,518.25.
-    expect(sharesOf(mid, "L", "2020/21")).toEqual({ A: 1_651_825, B: 1_651_825, C: 346_350 });
+    // (16/31 + 2) ÷ 12 = 78/372 = 13/62 of the year by all three: C pays £36,500 × 13/62 ÷ 3 = £2,551.075… → £2,551.08;
+    // A and B each half of the other 49/62 (£14,423.387…) plus a third of the 13/62: £16,974.46.
+    expect(sharesOf(mid, "L", "2020/21")).toEqual({ A: 1_697_446, B: 1_697_446, C: 255_108 });
     expect(mid.lineYears[0]?.membership).toEqual(["1", "1", "13/62"]);
   });
 
   it("a leaver: C leaves on 30 September 2020 (183 of 365 days) and is not charged for 2021/22 at all", () => {
     const r = unwrap(apportionModel(model({ leaves: "2020-09-30" }, [annual("L", 36_500)])));
-    // 365 : 365 : 183. £36,500 × 183/913 = £7,315.9912… → £7,315.99; £36,500 × 365/913 = £14,592.0043…
-    // Floors give £36,499.99; the spare penny goes to the larger remainder (.43p for A and B), tie to A.
-    expect(sharesOf(r, "L", "2020/21")).toEqual({ A: 1_459_201, B: 1_459_200, C: 731_599 });
+    // 1 April to 30 September (183 days, £18,300) by all three, £6,100 each; 1 October to 31 March
+    // (182 days, £18,200) by A and B, £9,100 each. C pays £6,100.00, A and B £15,200.00.
+    expect(sharesOf(r, "L", "2020/21")).toEqual({ A: 1_520_000, B: 1_520_000, C: 610_000 });
     expect(sharesOf(r, "L", "2021/22")).toEqual({ A: 1_825_000, B: 1_825_000 });
     expect(r.charges.filter((c) => c.partner === "C" && c.yearLabel === "2021/22")).toEqual([]);
   });
@@ -119,10 +121,12 @@ describe("membership over time: worked examples", () => {
     expect(sharesOf(r, "ONDAY", "2020/21")).toEqual({ A: 30_000, B: 30_000, C: 30_000 });
   });
 
-  it("a driver basis: weight × membership, 1,000 : 1,000 : 500 × 90/365", () => {
+  it("a driver basis: each membership period shared by the drivers of the members present, 1,000 : 1,000 (: 500)", () => {
     const r = unwrap(apportionModel(model({ joins: "2021-01-01" }, [annual("L", 100_000, "tickets")])));
-    // 365,000 : 365,000 : 45,000 = 73 : 73 : 9 → C £100,000 × 9/155 = £5,806.45; A and B £47,096.77 (.774 each, +1p to A).
-    expect(sharesOf(r, "L", "2020/21")).toEqual({ A: 4_709_678, B: 4_709_677, C: 580_645 });
+    // 275/365 of £100,000 (£75,342.4657…) by A and B, 1,000 : 1,000; 90/365 (£24,657.5342…) by 1,000 : 1,000 : 500.
+    // C: £24,657.53… × 500/2,500 = £4,931.51 — its usage share of the quarter it was there, as a percentage
+    // basis of 20% gives (before this rule, weight × membership gave it £5,806.45: more than its usage share).
+    expect(sharesOf(r, "L", "2020/21")).toEqual({ A: 4_753_425, B: 4_753_424, C: 493_151 });
   });
 
   it("fixed percentages with a part-year member: C's absent share is re-spread over those present in proportion to theirs", () => {
@@ -179,7 +183,7 @@ describe("membership over time: worked examples", () => {
     const r = unwrap(apportionModel(model({ joins: "2021-01-01" }, [annual("L", 36_500)])));
     const c = r.charges.find((x) => x.partner === "C" && x.yearLabel === "2020/21");
     if (c === undefined) throw new Error("no charge");
-    expect(explainCharge(r, c)).toMatchObject({ membership: "18/73", weight: "18", totalWeight: "164", share: 400_610 });
+    expect(explainCharge(r, c)).toMatchObject({ membership: "18/73", weight: "12", totalWeight: "146", share: 300_000 });
     const a = r.charges.find((x) => x.partner === "A" && x.yearLabel === "2021/22");
     if (a === undefined) throw new Error("no charge");
     expect(explainCharge(r, a).membership).toBe("1");

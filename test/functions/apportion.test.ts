@@ -162,8 +162,8 @@ describe("SHARED.APPORTION.PCT", () => {
     expect(apportionPct(100, row(33.34, 33.33, 33.33))).toEqual([[33.34, 33.33, 33.33]]);
   });
 
-  it("treats thirds typed as =100/3 as not totalling exactly 100% (Excel holds 15 digits: 99.9999999999999%)", () => {
-    expectError(apportionPct(100, row(100 / 3, 100 / 3, 100 / 3)), "#VALUE!", "total 99.9999999999999%");
+  it("accepts thirds typed as =100/3 (a total within 10^-10 points of 100%: docs/bad-input.md)", () => {
+    expect(apportionPct(100, row(100 / 3, 100 / 3, 100 / 3))).toEqual([[33.34, 33.33, 33.33]]);
   });
 
   it("rounds by largest remainder and keeps the total", () => {

@@ -1,8 +1,9 @@
-import type { EngineError } from "../errors";
+import type { EngineError, EngineWarning } from "../errors";
 import type { ModelInput } from "../model";
 import { errs, ok, type Result } from "../result";
 import { chargeGroupsOf, runPrepared, type ModelRun } from "../scenarios/run";
 import { validateModel } from "../validate";
+import { modelWarnings } from "../model-warnings";
 import { checkBudgetsOf, type BudgetCheck } from "./budget-check";
 import type { BudgetFlag } from "./flags";
 import { checkStatedTotals, type StatedTotalCheck } from "./stated-totals";
@@ -17,6 +18,8 @@ export interface ModelBudgetReport {
   readonly yearEnd: YearEndReport | undefined;
   /** Every flag from the budget check and the stated totals, budget flags first. */
   readonly flags: readonly BudgetFlag[];
+  /** Results that would surprise a reader if nothing were said, each located (see model-warnings.ts). */
+  readonly warnings: readonly EngineWarning[];
 }
 
 /**
@@ -53,6 +56,7 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
     statedTotals: stated.value,
     yearEnd: yearEnd?.value,
     flags: [...budgets.value.flags, ...stated.value.flatMap((s) => s.flags), ...notCarriedFlags(yearEnd?.value)],
+    warnings: modelWarnings(model, prepared.value),
   });
 }
 

@@ -107,7 +107,19 @@ export function settleYearEnd(model: ModelInput, rows: readonly ChargeRow[]): Re
   const problems: EngineError[] = [];
   const settlements: Settlement[] = [];
   const parents = new Map((model.withinPartners ?? []).map((w) => [w.partner.id.trim(), w.within.trim()]));
+  const { firstYear, lastYear } = prepared.value.settings;
   for (const o of outturns.value) {
+    // Outside the model's years nothing was charged: say so, rather than that every contribution is zero.
+    if (o.year < firstYear || o.year > lastYear) {
+      problems.push({
+        kind: "outturnYearOutside",
+        year: fyLabel(o.year),
+        first: fyLabel(firstYear),
+        last: fyLabel(lastYear),
+        at: { ...o.at, field: "year" },
+      });
+      continue;
+    }
     const s = settleOne(o, rows, prepared.value, basisText, unit);
     if (!s.ok) {
       problems.push(...s.errors);
@@ -198,6 +210,14 @@ function settleOne(o: Outturn, rows: readonly ChargeRow[], model: PreparedModel,
             }) as const,
         ),
       );
+    }
+    if (variance !== 0 && partners.length === 0) {
+      // Nobody was charged at all for this year, category and service: say why, not that the contributions are zero.
+      const what = `${fyLabel(o.year)} ${o.category}${o.service === "" ? "" : ` (${o.service})`}`;
+      const someone = model.partners.some((p) => (p.joins ?? -Infinity) <= fyEnd(o.year) && (p.leaves ?? Infinity) >= fyStart(o.year));
+      return errs([
+        { kind: "nothingCharged", year: fyLabel(o.year), what, reason: someone ? "noLines" : "noMembers", at: { ...o.at, field: "year" } },
+      ]);
     }
     if (variance !== 0 && weights.every((w) => w === 0)) return errs([{ kind: "allDriversZero", basis: CONTRIBUTIONS, at }]);
   } else {

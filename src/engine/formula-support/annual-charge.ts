@@ -9,6 +9,7 @@ import { profileLine } from "../profile";
 import { PRO_RATA_BASES, type ProRataBasis } from "../pro-rata";
 import { errs, ok, type Result } from "../result";
 import { parseChoice } from "../validate";
+import { rateDigitsOk } from "../validate-limits";
 
 /**
  * An ongoing annual charge given as separate values (the arguments of a
@@ -88,12 +89,14 @@ function parseIndexation(input: unknown, at: Where): Result<Decimal> {
   if (isBlank(input)) return ok(new Decimal(0));
   const d = parseDecimal(input);
   if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.lte(-1) || d.gt(1) || d.decimalPlaces() > 12) {
+  if (d.lte(-1) || d.gt(1) || !rateDigitsOk(d, new Decimal("1e-12"))) {
     return errs([
       {
         kind: "outOfRange",
         value: messageText(d),
-        expected: "a yearly rate above -100% and at most 100%, typed as 3% or 0.03 (at most 12 decimal places)",
+        expected:
+          "a yearly rate above -100% and at most 100%, typed as 3% or 0.03 " +
+          "(at most 17 significant digits and, unless zero, at least 1E-12)",
         at,
       },
     ]);

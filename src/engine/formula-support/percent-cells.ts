@@ -3,6 +3,7 @@ import type { EngineError, Where } from "../errors";
 import type { Pence } from "../money";
 import { errs, type Result } from "../result";
 import { parseDrivers, splitByDrivers, splitByMix, type SplitArgNames } from "../split";
+import { totalsHundred } from "../validate-limits";
 
 /**
  * Percentages as they sit in worksheet cells. A finance officer may type 25
@@ -48,8 +49,8 @@ export function readPercentCells(
     return onlyZero ? errs([{ kind, basis: field, total: "0", at: arg(field) }]) : d;
   }
   const sum = total(d.value);
-  if (sum.eq(100)) return { ok: true, value: d.value };
-  if (sum.eq(1)) return { ok: true, value: d.value.map((x) => x.times(100)) };
+  if (totalsHundred(sum)) return { ok: true, value: d.value };
+  if (totalsHundred(sum, 1)) return { ok: true, value: d.value.map((x) => x.times(100)) };
   return errs([{ kind, basis: field, total: totalText(sum), at: arg(field) }]);
 }
 

@@ -1,5 +1,5 @@
 import { Decimal, isBlank, parseDecimal, showInput, messageText } from "../decimal";
-import { parseDate, type DateInput } from "../dates";
+import { isoDate, parseDate, type DateInput } from "../dates";
 import type { EngineError } from "../errors";
 import { parseFinancialYear } from "../financial-year";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
@@ -101,10 +101,13 @@ export function addPartner(d: Draft, c: Change<"addPartner">, at: ChangeWhere): 
       problems.push({ kind: "outOfRange", value: messageText(p), expected: "a percentage from 0 to 100", at: at(`percentages.${basis}`) });
     else percents.set(basis.trim(), p);
   }
-  if (!isBlank(c.partner.joins)) {
-    const joins = parseDate(c.partner.joins, at("start"));
-    if (!joins.ok) problems.push(...joins.errors);
-  }
+  const joins = isBlank(c.partner.joins) ? undefined : parseDate(c.partner.joins, at("start"));
+  if (joins !== undefined && !joins.ok) problems.push(...joins.errors);
+  // The End column is the day it leaves: before the day it joins, it would never be a member (docs/bad-input.md).
+  const leaves = isBlank(c.partner.leaves) ? undefined : parseDate(c.partner.leaves, at("end"));
+  if (leaves !== undefined && !leaves.ok) problems.push(...leaves.errors);
+  if (joins?.ok === true && leaves?.ok === true && leaves.value < joins.value)
+    problems.push({ kind: "endBeforeStart", start: isoDate(joins.value), end: isoDate(leaves.value), at: at("end") });
   const parent = isBlank(c.within) ? undefined : String(c.within).trim();
   if (parent !== undefined && partnerIndex(d, parent) < 0) problems.push({ kind: "unknownPartner", partner: parent, at: at("within") });
   if (problems.length > 0) return problems;
@@ -171,6 +174,8 @@ export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWh
   }
   if (partnerIndex(d, id) < 0) return [{ kind: "unknownPartner", partner: id, at: at("partner") }];
   const problems: EngineError[] = [];
+  // The host employs the staff and holds the budget: a model without it is not the partnership it describes.
+  if (isOnlyHost(d, id)) return [{ kind: "removeHost", partner: id, at: at("partner") }];
   for (const w of d.withinPartners) {
     if (idOf(w.within) === id)
       problems.push({
@@ -215,6 +220,12 @@ export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWh
   return [];
 }
 
+/** True when the partner is the host and no other partner is (a scenario may make another partner the host first). */
+function isOnlyHost(d: Draft, id: string): boolean {
+  const hosts = d.partners.filter((p) => p.host === true).map((p) => idOf(p.id));
+  return hosts.includes(id) && hosts.length === 1;
+}
+
 /**
  * A partner leaving on a date: it stays in the model, a member until that
  * day (inclusive), so it pays its part up to then and nothing after (see
@@ -237,6 +248,7 @@ function leavePartner(d: Draft, id: string, leaves: DateInput, at: ChangeWhere):
   const pi = partnerIndex(d, id);
   if (pi < 0) return [{ kind: "unknownPartner", partner: id, at: at("partner") }];
   const p = d.partners[pi] as (typeof d.partners)[number];
+  if (isOnlyHost(d, id)) return [{ kind: "removeHost", partner: id, at: at("partner") }];
   d.partners[pi] = { ...p, leaves: earlier(p.leaves) };
   return [];
 }

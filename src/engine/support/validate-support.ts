@@ -64,6 +64,7 @@ export function validateSupport(
     const by = trimmed(u.by);
     let bad = false;
     if (service === "") bad = (report({ kind: "missingValue", at: at("service") }), true);
+    else if (ids.size === 0) bad = (report({ kind: "noSupportServices", service, at: at("service") }), true);
     else if (!ids.has(service)) bad = (report({ kind: "invalidChoice", value: service, allowed: [...ids], at: at("service") }), true);
     if (by === "") bad = (report({ kind: "missingValue", at: at("by") }), true);
     else if (!ids.has(by) && !partnerIds.has(by))

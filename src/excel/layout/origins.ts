@@ -175,6 +175,11 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
     case "costLine": {
       const byIndex = at.index !== undefined ? o.costRows[at.index - 1] : undefined;
       const line = byIndex ?? o.costRows.find((r) => r.ref === at.key);
+      // About the lines as a whole (none at all): the Costs table's header.
+      if (line === undefined && at.key === undefined && at.index === undefined) {
+        const t = o.tables.costs;
+        return t === undefined ? undefined : locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
+      }
       return cell(o, "costs", line?.row, at.field, "ref");
     }
     case "driver":

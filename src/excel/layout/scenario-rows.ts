@@ -219,11 +219,14 @@ export function rowToChange(row: ScenarioRow): RowResult {
       const name = d.get("name");
       // The Start column is the day it joins (blank: a member from the start).
       const joins = cellDate(row.start);
+      // The End column is the day it leaves (blank: it stays); the engine refuses an End before the Start.
+      const leaves = cellDate(row.end);
       const partner: PartnerInput = {
         id,
         ...(name === undefined ? {} : { name }),
         ...(hostFlag === true ? { host: true } : {}),
         ...(joins === undefined ? {} : { joins }),
+        ...(leaves === undefined ? {} : { leaves }),
       };
       const drivers: Record<string, DecimalInput> = {};
       const percentages: Record<string, DecimalInput> = {};

@@ -100,6 +100,8 @@ describe("applyScenario", () => {
   it("removes a partner, sharing its percentage exactly when the result is a finite decimal", () => {
     const base: ModelInput = {
       ...sharedIct,
+      // BRT is not the host here: a scenario may not remove the host (silent-acceptance catalogue).
+      partners: sharedIct.partners.map((p) => ({ ...p, host: false })),
       bases: [
         {
           id: "iaa",

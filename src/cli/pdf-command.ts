@@ -6,7 +6,17 @@ import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import * as ExcelJS from "exceljs";
-import { createStorePort, OUTPUT_SHEETS, workbookProblemMessage, type RunOutputs } from "../excel";
+import {
+  ABOUT_SHEET,
+  aboutSheet,
+  COVER_SHEET,
+  coverSheet,
+  createStorePort,
+  OUTPUT_SHEETS,
+  workbookProblemMessage,
+  type RunOutputs,
+  type SheetSpec,
+} from "../excel";
 import { XlsxStore } from "./xlsx-store";
 import { workbookBytes } from "./xlsx/save";
 
@@ -60,6 +70,23 @@ export function findSoffice(path: string | undefined = process.env.PATH, platfor
   });
 }
 
+/** Writes a laid-out sheet into a store as it is: values, formats, styles, widths, text layout and print setup. */
+function writeSpec(store: XlsxStore, spec: SheetSpec): void {
+  store.addSheet(spec.name, true);
+  for (const b of spec.blocks)
+    store.writeBlock(
+      spec.name,
+      b.row,
+      b.col,
+      b.values,
+      b.formats?.map((f) => f ?? "General"),
+      b.style,
+    );
+  store.setColumnWidths(spec.name, spec.columnWidths);
+  if (spec.text !== undefined) store.setTextLayout(spec.name, spec.text);
+  if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
+}
+
 /** What writing the pack did. */
 export type PdfOutcome = { readonly ok: true; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
 
@@ -83,6 +110,11 @@ export async function writePackPdf(outputs: RunOutputs, target: string, soffice:
     PACK_SHEETS.forEach((name, i) => {
       if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);
     });
+    // The cover (with the contents) first and the note on the figures last: pages of the pack only, not of the workbook.
+    const contents = [...store.listSheets().map((s) => s.name), ABOUT_SHEET];
+    writeSpec(store, coverSheet(outputs, contents));
+    store.moveSheet(COVER_SHEET, 0);
+    writeSpec(store, aboutSheet(outputs));
     const sheets = store.listSheets().map((s) => s.name);
     const xlsx = join(work, "committee-pack.xlsx");
     // Saved as the command line saves a workbook, so the Charts sheet's charts are in it for LibreOffice to draw.

@@ -81,6 +81,7 @@ describe("output sheets print ready (A4 landscape, one page wide, titles, area, 
     const print = {
       paper: "A4" as const,
       orientation: "landscape" as const,
+      sideMargin: 36,
       pagesWide: 1 as const,
       area: { row: 0, col: 0, rows: 1, cols: 1 },
       footer: { left: "", center: PAGE_OF_PAGES, right: "" },

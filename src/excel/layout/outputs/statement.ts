@@ -11,7 +11,7 @@ import {
   type Nature,
   type Pence,
 } from "../../../engine";
-import type { Block, CellValue, SheetSpec } from "../cells";
+import type { Block, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter, withTextLayout } from "./common";
 import { defaultTitle, type RunOutputs } from "./index";

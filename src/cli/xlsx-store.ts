@@ -124,7 +124,7 @@ export class XlsxStore implements SheetStore {
     for (let r = 0; r < rows; r++) {
       const line: CellValue[] = [];
       const xr = ws.findRow(row + r + 1);
-      for (let c = 0; c < cols; c++) line.push(xr === undefined ? "" : fromExcel(xr.findCell(col + c + 1)?.value));
+      for (let c = 0; c < cols; c++) line.push(xr === undefined ? "" : ownValue(xr.findCell(col + c + 1)));
       out.push(line);
     }
     return out;
@@ -139,7 +139,7 @@ export class XlsxStore implements SheetStore {
     let c1 = -1;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (fromExcel(cell.value) === "") return;
+        if (ownValue(cell) === "") return;
         r0 = Math.min(r0, rowNumber - 1);
         r1 = Math.max(r1, rowNumber - 1);
         c0 = Math.min(c0, colNumber - 1);
@@ -414,6 +414,16 @@ export class XlsxStore implements SheetStore {
   selection(): RangeRef | undefined {
     return this.current;
   }
+}
+
+/**
+ * A cell's own value: "" for a cell merged into another, whose value exceljs
+ * reports as the merged cell's (Excel keeps it only in the top-left cell).
+ */
+function ownValue(cell: Cell | undefined): CellValue {
+  if (cell === undefined) return "";
+  if (cell.isMerged && cell.master !== cell) return "";
+  return fromExcel(cell.value);
 }
 
 function quoted(text: string): string {

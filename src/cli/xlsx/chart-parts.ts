@@ -105,7 +105,9 @@ export function chartXml(sheet: string, chart: ChartToDraw): string {
     `${series.join("")}<c:gapWidth val="${stacked ? 80 : 150}"/>${stacked ? '<c:overlap val="100"/>' : ""}` +
     `<c:axId val="1001"/><c:axId val="1002"/></c:barChart>`;
   // Labels and legend at 10 pt (ECMA-376 Part 1, 21.2.2.216 txPr): legible when printed, at least 9 pt on paper.
-  const txPr = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${CHART_TEXT_SIZE}"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
+  const txPr =
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${CHART_TEXT_SIZE}"/></a:pPr>` +
+    `<a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
   const catAx =
     `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +

@@ -133,7 +133,8 @@ export function aboutSheet(outputs: RunOutputs): SheetSpec {
         ["Part years", `A cost that starts or ends within a year is charged for its part of the year, by ${s.proRata}.`],
         [
           "Balancing",
-          `${b.balanced ? "Balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ${formatMoney(b.totalOut)} charged to the partners.`,
+          `${b.balanced ? "Balanced" : "NOT BALANCED"}: ${formatMoney(b.totalIn)} apportioned, ` +
+            `${formatMoney(b.totalOut)} charged to the partners.`,
         ],
         [
           "Figures",

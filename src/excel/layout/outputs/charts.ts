@@ -115,7 +115,9 @@ export function chartsSheet(run: ModelRun): SheetSpec {
     });
     row += height;
   });
-  const sheet = outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [190, 110, 110], pageBreaks });
+  // The tables' columns, then the charts' (46 pt each): the whole sheet within an A4 landscape page's width.
+  const columnWidths = [150, 100, 100, ...Array.from({ length: CHART_COLS.to - 2 }, () => 46)];
+  const sheet = outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths, pageBreaks });
   // Every row at Excel's 15 pt: LibreOffice places a chart by the rows' heights as it opens the file and then fits rows to
   // its own font, which moved each chart up from its rows, across the page break above it.
   const set = new Map((sheet.text?.rowHeights ?? []).map((h) => [h.row, h.height]));

@@ -270,6 +270,6 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     conditionalFormats: cf,
     freezeRows: top + 1,
     // Fitted to an A4 landscape page: text wraps, each column of figures as wide as its widest figure.
-    columnWidths: fitFigures(blocks, [48, 110, 45, 50, 50, 60, 60, 60, 50, 95, 80]),
+    columnWidths: fitFigures(blocks, [48, 130, 45, 55, 55, 60, 60, 60, 50, 105, 100]),
   });
 }

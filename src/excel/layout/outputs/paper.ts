@@ -43,6 +43,13 @@ export function wrappedLines(text: string, width: number, style: CellStyle | und
   return lines;
 }
 
+/** True for a one-row block of two texts, outside any table, whose second is longer than its column. */
+function pair(b: Block, tables: readonly TableSpec[]): boolean {
+  const [label, sentence] = b.values[0] ?? [];
+  if (typeof label !== "string" || typeof sentence !== "string") return false;
+  return !tables.some((t) => b.row >= t.row && b.row < t.row + t.rows) && sentence.length > 40;
+}
+
 /** The height of a row holding `lines` lines of text in `style`. */
 export function rowHeight(lines: number, style: CellStyle | undefined): number {
   return Math.ceil(lines * LINE_HEIGHT[style ?? "plain"] + 3);
@@ -89,6 +96,14 @@ export function layoutText(
         merges.push({ row, col: 0, rows: 1, cols });
         rowHeights.push({ row, height: rowHeight(wrappedLines(text, full, b.style), b.style) });
       });
+    } else if (width === 2 && b.col === 0 && b.values.length === 1 && cols > 2 && pair(b, tables)) {
+      // A label and its sentence ("Do no harm: passed", "Scenario … No existing partner pays more…"): the sentence is merged
+      // across the rest of the page, so it is not wrapped into its own narrow column.
+      const [label, sentence] = b.values[0] as [string, string];
+      merges.push({ row: b.row, col: 1, rows: 1, cols: cols - 1 });
+      wraps.push({ row: b.row, col: 0, rows: 1, cols: 1 });
+      const lines = Math.max(wrappedLines(label, first, b.style), wrappedLines(sentence, widthOf(widths, 1, cols - 1), b.style));
+      rowHeights.push({ row: b.row, height: rowHeight(lines, b.style) });
     } else if (width > 1 && b.values.length <= MAX_WRAPPED_ROWS && b.values.some((l) => l.some((v) => typeof v === "string"))) {
       wraps.push({ row: b.row, col: b.col, rows: b.values.length, cols: width });
       // LibreOffice keeps a row's height as the file gives it, so a row whose text wraps is given the height of its most lines.

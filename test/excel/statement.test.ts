@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets, partnerNames } from "../../src/engine";
-import { partnerStatementSheet, STATEMENT_LINE_HEADERS, STATEMENT_TOTAL } from "../../src/excel/layout/outputs/statement";
+import { partnerStatementSheet, STATEMENT_LINE_HEADERS } from "../../src/excel/layout/outputs/statement";
 import { modelArb, unwrap } from "../engine/scenarios/model-arbitrary";
 
 /** A money cell (pounds) as integer pence, refusing anything that is not a whole number of pence. */

@@ -142,7 +142,8 @@ export function fitFigures(blocks: readonly Block[], base: readonly number[]): n
       line.forEach((v, i) => {
         if (typeof v !== "number") return;
         const c = b.col + i;
-        const need = Math.ceil(moneyWidth(v, b.style === "total" || b.style === "header") + 2 * CELL_PADDING);
+        // In whole pairs of points: exceljs drops a width of exactly 9 characters (51 pt) when it reads a file back.
+        const need = 2 * Math.ceil((moneyWidth(v, b.style === "total" || b.style === "header") + 2 * CELL_PADDING) / 2);
         widths[c] = Math.max(widths[c] ?? 48, need);
       });
   return widths;

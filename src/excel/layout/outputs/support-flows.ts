@@ -98,7 +98,7 @@ export function supportFlowsSheet(
   return outputSheet("supportFlows", {
     blocks,
     freezeRows: 0,
-    columnWidths: fitFigures(blocks, [50, 80, 55, 55, 55, ...users.map(() => 50)]),
+    columnWidths: fitFigures(blocks, [44, 72, 50, 50, 50, ...users.map(() => 44)]),
   });
 }
 

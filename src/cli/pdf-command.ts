@@ -91,8 +91,8 @@ function writeSpec(store: XlsxStore, spec: SheetSpec): void {
 export type PdfOutcome = { readonly ok: true; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
 
 /**
- * Writes the committee pack (Committee summary, Scenario comparison, Budget check,
- * Charts) as a PDF: the run's output sheets are laid out, exactly as in the
+ * Writes the committee pack (a cover, Committee summary, Scenario comparison, Budget check,
+ * Charts, Support flows, and the closing note "About these figures") as a PDF: the run's output sheets are laid out, exactly as in the
  * workbook and with their print setup (A4 landscape, one page wide, header
  * rows repeated, footer), in a temporary workbook holding only those sheets,
  * which LibreOffice converts. LibreOffice runs with its own temporary profile,

@@ -1,7 +1,17 @@
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import * as ExcelJS from "exceljs";
-import { createStorePort, OUTPUT_SHEETS, workbookProblemMessage, type RunOutputs } from "../excel";
+import {
+  ABOUT_SHEET,
+  aboutSheet,
+  COVER_SHEET,
+  coverSheet,
+  createStorePort,
+  OUTPUT_SHEETS,
+  workbookProblemMessage,
+  type RunOutputs,
+  type SheetSpec,
+} from "../excel";
 import { ioCause } from "./fs/safe-write";
 import type { ConversionProblem } from "./libreoffice";
 import { XlsxStore } from "./xlsx-store";
@@ -60,16 +70,33 @@ export function findSoffice(
   });
 }
 
+/** Writes a laid-out sheet into a store as it is: values, formats, styles, widths, text layout and print setup. */
+function writeSpec(store: XlsxStore, spec: SheetSpec): void {
+  store.addSheet(spec.name, true);
+  for (const b of spec.blocks)
+    store.writeBlock(
+      spec.name,
+      b.row,
+      b.col,
+      b.values,
+      b.formats?.map((f) => f ?? "General"),
+      b.style,
+    );
+  store.setColumnWidths(spec.name, spec.columnWidths);
+  if (spec.text !== undefined) store.setTextLayout(spec.name, spec.text);
+  if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
+}
+
 /** The committee pack laid out as a workbook for LibreOffice to convert, with the sheets it holds. */
 export type PackWorkbook =
   { readonly ok: true; readonly bytes: Buffer; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
 
 /**
- * The committee pack (Committee summary, Scenario comparison, Budget check,
- * Charts) as a workbook: the run's output sheets laid out exactly as in the
- * workbook, with their print setup (A4 landscape, one page wide, header rows
- * repeated, footer), holding only those sheets, saved as the command line
- * saves a workbook so the Charts sheet's charts are in it for LibreOffice to draw.
+ * The committee pack as a workbook: a cover (run, sign-off, contents), the run's output sheets
+ * (Committee summary, Scenario comparison, Budget check, Charts, Support flows) laid out exactly as
+ * in the workbook with their print setup, and the closing note "About these figures" — the cover
+ * and the note are pages of the pack only, not sheets of the model. Saved as the command line
+ * saves a workbook, so the Charts sheet's charts are in it for LibreOffice to draw.
  */
 export async function packWorkbook(outputs: RunOutputs): Promise<PackWorkbook> {
   const store = new XlsxStore(new ExcelJS.Workbook());
@@ -80,6 +107,10 @@ export async function packWorkbook(outputs: RunOutputs): Promise<PackWorkbook> {
   PACK_SHEETS.forEach((name, i) => {
     if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);
   });
+  const contents = [...store.listSheets().map((s) => s.name), ABOUT_SHEET];
+  writeSpec(store, coverSheet(outputs, contents));
+  store.moveSheet(COVER_SHEET, 0);
+  writeSpec(store, aboutSheet(outputs));
   return { ok: true, bytes: await workbookBytes(store), sheets: store.listSheets().map((s) => s.name) };
 }
 

@@ -43,6 +43,7 @@ async function statementBytes(spec: SheetSpec): Promise<Buffer> {
       b.style,
     );
   store.setColumnWidths(spec.name, spec.columnWidths);
+  if (spec.text !== undefined) store.setTextLayout(spec.name, spec.text);
   if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
   return Buffer.from(await withEscapedText(store.workbook, () => store.workbook.xlsx.writeBuffer()));
 }

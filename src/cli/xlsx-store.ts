@@ -9,6 +9,7 @@ import type {
   PrintSpec,
   RangeRef,
   TableSpec,
+  TextLayout,
   ValidationSpec,
 } from "../excel";
 import { MARKER_KEY } from "../excel";
@@ -21,6 +22,8 @@ import { moveTableCells, tableRange } from "./xlsx/tables";
 
 /** SpreadsheetML's paper size code for A4 (ECMA-376 Part 1, 18.3.1.63 pageSetup). */
 const A4 = 9;
+/** Excel's default page margins, in inches (the sides are set from the layout). */
+const PAGE_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -121,7 +124,7 @@ export class XlsxStore implements SheetStore {
     for (let r = 0; r < rows; r++) {
       const line: CellValue[] = [];
       const xr = ws.findRow(row + r + 1);
-      for (let c = 0; c < cols; c++) line.push(xr === undefined ? "" : fromExcel(xr.findCell(col + c + 1)?.value));
+      for (let c = 0; c < cols; c++) line.push(xr === undefined ? "" : ownValue(xr.findCell(col + c + 1)));
       out.push(line);
     }
     return out;
@@ -136,7 +139,7 @@ export class XlsxStore implements SheetStore {
     let c1 = -1;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (fromExcel(cell.value) === "") return;
+        if (ownValue(cell) === "") return;
         r0 = Math.min(r0, rowNumber - 1);
         r1 = Math.max(r1, rowNumber - 1);
         c0 = Math.min(c0, colNumber - 1);
@@ -338,6 +341,9 @@ export class XlsxStore implements SheetStore {
   setPrint(sheet: string, print: PrintSpec): void {
     const ws = this.sheet(sheet);
     const a = print.area;
+    // exceljs puts "$" before each end of the area it is given: with "A$1:J$26" the defined name reads 'Summary'!$A$1:$J$26,
+    // absolute in rows as well as columns, as Excel itself writes it.
+    const corner = (row: number, col: number): string => a1(row, col).replace(/(\d+)$/, "$$$1");
     ws.pageSetup = {
       ...ws.pageSetup,
       paperSize: A4,
@@ -345,7 +351,8 @@ export class XlsxStore implements SheetStore {
       fitToPage: true,
       fitToWidth: print.pagesWide,
       fitToHeight: 0,
-      printArea: `${a1(a.row, a.col)}:${a1(a.row + a.rows - 1, a.col + a.cols - 1)}`,
+      margins: { ...PAGE_MARGINS, left: print.sideMargin / 72, right: print.sideMargin / 72 },
+      printArea: `${corner(a.row, a.col)}:${corner(a.row + a.rows - 1, a.col + a.cols - 1)}`,
       printTitlesRow:
         print.titleRows === undefined ? undefined : `${print.titleRows.row + 1}:${print.titleRows.row + print.titleRows.rows}`,
     } as Worksheet["pageSetup"];
@@ -353,7 +360,31 @@ export class XlsxStore implements SheetStore {
     // Across every column: `max` 16383, as Excel writes it (exceljs's own default, 16838, is past the last column).
     for (const r of print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak(0, 16384);
     const f = print.footer;
-    ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${f.left}&C${f.center}&R${f.right}` };
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      oddFooter: `&L${f.left}&C${f.center}&R${f.right}`,
+      ...(print.header === undefined ? {} : { oddHeader: `&C${print.header}` }),
+    };
+  }
+
+  /**
+   * @inheritdoc
+   * Merged rectangles as `<mergeCells>`, wrapping as each cell's
+   * `<alignment wrapText="1" vertical="top">` (a derived style: cells share
+   * style objects), row heights as `<row ht customHeight="1">`.
+   */
+  setTextLayout(sheet: string, text: TextLayout): void {
+    const ws = this.sheet(sheet);
+    const wrap = (row: number, col: number): void => {
+      const cell = this.cell(ws, row, col);
+      cell.style = this.styles.wrapped(cell.style);
+    };
+    for (const w of text.wraps) for (let r = w.row; r < w.row + w.rows; r++) for (let c = w.col; c < w.col + w.cols; c++) wrap(r, c);
+    for (const m of text.merges) {
+      wrap(m.row, m.col);
+      ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+    }
+    for (const h of text.rowHeights) ws.getRow(h.row + 1).height = h.height;
   }
 
   /** @inheritdoc */
@@ -383,6 +414,16 @@ export class XlsxStore implements SheetStore {
   selection(): RangeRef | undefined {
     return this.current;
   }
+}
+
+/**
+ * A cell's own value: "" for a cell merged into another, whose value exceljs
+ * reports as the merged cell's (Excel keeps it only in the top-left cell).
+ */
+function ownValue(cell: Cell | undefined): CellValue {
+  if (cell === undefined) return "";
+  if (cell.isMerged && cell.master !== cell) return "";
+  return fromExcel(cell.value);
 }
 
 function quoted(text: string): string {

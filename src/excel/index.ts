@@ -47,7 +47,10 @@ export type {
   SheetRole,
   CellStyle,
   PrintSpec,
+  TextLayout,
+  CellBox,
 } from "./layout/cells";
+export { PRINT_WIDTH, PRINT_SIDE_MARGIN } from "./layout/cells";
 export {
   cellAddress,
   rangeAddress,
@@ -86,6 +89,7 @@ export { buildInputSheets, DEFAULT_RUN_SETTINGS, type TemplateNotes } from "./la
 export { readModelTables, type RawTable, type ModelTables } from "./layout/read-model";
 export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origins";
 export type { RunSettings } from "./layout/run-settings";
+export { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet } from "./layout/outputs/pack";
 export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
 export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
 export {
@@ -94,7 +98,7 @@ export {
   statementSheetName,
   STATEMENT_SHEET_PREFIX,
   STATEMENT_SHEET,
-  STATEMENT_YEAR_HEADERS,
+  STATEMENT_YEAR_HEADER,
   STATEMENT_LINE_HEADERS,
   STATEMENT_BUDGET_HEADERS,
   STATEMENT_TOTAL,

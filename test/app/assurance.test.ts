@@ -70,9 +70,14 @@ describe("the run record", () => {
       balanced: true,
     });
     const short = s.fingerprint().value.slice(0, 12);
-    for (const sheet of ["Summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]) {
+    // The working sheets carry the stamp in their titles; the committee pack's sheets leave it to the pack's cover and note.
+    for (const sheet of ["Summary", "Allocations", "Trace"]) {
       const title = h.snapshot().find((x) => x.name === sheet)?.cells["0,0"]?.v;
       expect(title, sheet).toMatch(new RegExp(`run 1 Dec 2026 14:03 UTC, inputs ${short}$`));
+    }
+    for (const sheet of ["Committee summary", "Budget check", "Scenario comparison", "Charts"]) {
+      const title = h.snapshot().find((x) => x.name === sheet)?.cells["0,0"]?.v;
+      expect(String(title), sheet).not.toContain(short);
     }
     expect(staleness(s).kind).toBe("current");
     expect(stalenessWarnings(staleness(s))).toEqual([]);

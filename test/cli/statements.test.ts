@@ -61,9 +61,10 @@ describe("--statements: one recharge statement workbook per partner", () => {
       const partnerTotal = sum(run.totals.filter((x) => x.partner === id).map((x) => x.amount));
       expect(sum(expected.map((r) => r.amount))).toBe(partnerTotal);
 
-      // Every charge by cost line: exactly this partner's charges (ref, year, amount), nothing else.
+      // Every charge by cost line: exactly this partner's charges (ref, year, amount), nothing else; its basis on the row under it.
       const lines = section(rows, "Charges by cost line, with the basis of each");
-      const got = lines.body.map((r) => `${String(r[0])} ${String(r[2])} ${pence(r[8])}`).sort();
+      const lineRows = lines.body.filter((r) => typeof r[4] === "number");
+      const got = lineRows.map((r) => `${String(r[0]).split(" ")[0]} ${String(r[1])} ${pence(r[4])}`).sort();
       // Lines that charge the partner nothing are left out.
       expect(got, id).toEqual(
         expected
@@ -71,40 +72,40 @@ describe("--statements: one recharge statement workbook per partner", () => {
           .map((r) => `${r.lineRef} ${r.yearLabel} ${r.amount}`)
           .sort(),
       );
-      expect(pence(lines.total[8]), id).toBe(partnerTotal);
-      // Each line's basis is in words, with the partner's share of it.
-      for (const r of lines.body) {
-        // Words, never the code beside it ("driver:users", "usersTickets").
-        expect(String(r[5]), id).toMatch(/^(Equal shares|Direct charge to |Inter-authority|[A-Z][a-z].* \(driver|\d+% )/);
-        expect(String(r[5]), id).not.toBe(String(r[6]));
-        expect(String(r[7]), id).toMatch(/ of .*= \d+\.\d\d%/);
+      expect(pence(lines.total[4]), id).toBe(partnerTotal);
+      // Each line's basis is in words, with the partner's share of it ("9,500 of 56,000 service desk tickets = 16.96%";
+      // "25% under the inter-authority agreement shares"), the code only in brackets after it.
+      const bases = lines.body.filter((r) => typeof r[4] !== "number").map((r) => String(r[0]));
+      expect(bases).toHaveLength(lineRows.length);
+      for (const b of bases) {
+        expect(b, id).toMatch(/^Basis: (Equal shares|Direct charge to |Inter-authority|[A-Z][a-z].* \(driver|\d+% )/);
+        expect(b, id).toMatch(/ of [\d,.]+ .*= \d+\.\d\d%|\d% under the /);
+        expect(b, id).not.toMatch(/Percentages "/);
       }
 
       // By year: capital and revenue, one-off and ongoing add to each year's total, the years to the partner's total.
       const years = section(rows, "Charges by year");
-      for (const y of years.body) {
-        const [capOne, capOn, capTot, revOne, revOn, revTot, total] = y.slice(1, 8).map(pence) as [
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-        ];
-        expect(capOne + capOn).toBe(capTot);
-        expect(revOne + revOn).toBe(revTot);
-        expect(capTot + revTot).toBe(total);
-        expect(total).toBe(sum(expected.filter((r) => r.yearLabel === y[0]).map((r) => r.amount)));
+      const head = rows[rows.findIndex((r) => r[0] === "Charges by year") + 1] ?? [];
+      const labels = ["Capital one-off", "Capital ongoing", "Capital total", "Revenue one-off", "Revenue ongoing", "Revenue total"];
+      const byLabel = new Map(years.body.map((r) => [String(r[0]), r]));
+      expect([...byLabel.keys()]).toEqual(labels);
+      for (let c = 1; c < head.length; c++) {
+        const [capOne, capOn, capTot, revOne, revOn, revTot] = labels.map((l) => pence(byLabel.get(l)?.[c]));
+        const total = pence(years.total[c]);
+        expect(capOne! + capOn!).toBe(capTot);
+        expect(revOne! + revOn!).toBe(revTot);
+        expect(capTot! + revTot!).toBe(total);
+        if (head[c] === STATEMENT_TOTAL) expect(total, id).toBe(partnerTotal);
+        else expect(total).toBe(sum(expected.filter((r) => r.yearLabel === head[c]).map((r) => r.amount)));
       }
-      expect(pence(years.total[7]), id).toBe(partnerTotal);
+      expect(head[head.length - 1]).toBe(STATEMENT_TOTAL);
 
       // The balancing statement ties the statement to the partner's total and to the whole apportionment.
       const label = (text: string): unknown[] | undefined => rows.find((r) => r[0] === text);
-      expect(pence(label("Charges on this statement")?.[2])).toBe(partnerTotal);
-      expect(pence(label(`${names.get(id) ?? id}'s total in the Summary`)?.[2])).toBe(partnerTotal);
-      expect(pence(label("All partners' charges")?.[2])).toBe(run.result.balance.totalOut);
-      expect(String(label("Balanced")?.[2])).toMatch(/^Yes/);
+      expect(pence(label("Charges on this statement")?.[4])).toBe(partnerTotal);
+      expect(pence(label(`${names.get(id) ?? id}'s total in the Summary`)?.[4])).toBe(partnerTotal);
+      expect(pence(label("All partners' charges")?.[4])).toBe(run.result.balance.totalOut);
+      expect(rows.some((r) => String(r[0]).startsWith("Balanced: yes."))).toBe(true);
 
       // No other partner is named, except the partner a partner sits within (its share is divided from that one's).
       const parent = run.model.withinPartners?.find((w) => w.partner.id === id)?.within;
@@ -130,8 +131,9 @@ describe("--statements: one recharge statement workbook per partner", () => {
     const lines = report.value.budgets.lines.filter((l) => l.partner === "LEW");
     expect(lines.length).toBeGreaterThan(0);
     const body = rows.slice(start + 2, start + 2 + lines.length);
-    const money = (v: unknown): number | undefined => (v === null || v === undefined || v === "" ? undefined : pence(v));
-    expect(body.map((r) => [r[0], money(r[3]), money(r[4]), money(r[5])])).toEqual(
+    // The budget, the charge and the variance each in a column of its own; "None" where no budget was entered.
+    const money = (v: unknown): number | undefined => (v === null || v === undefined || v === "" || v === "None" ? undefined : pence(v));
+    expect(body.map((r) => [String(r[0]).split(" ")[0], money(r[1]), money(r[2]), money(r[3])])).toEqual(
       lines.map((l) => [l.yearLabel, l.budget, l.recharge, l.variance]),
     );
   });
@@ -159,7 +161,10 @@ describe("--statements: one recharge statement workbook per partner", () => {
       ).toEqual([]);
       const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
       expect(sheet, f).not.toContain("<f>");
-      expect(sheet, f).toContain('<pageSetup paperSize="9" orientation="landscape"');
+      expect(sheet, f).toContain('<pageSetup paperSize="9" orientation="portrait"');
+      // The partner named at the top of every page, and page n of m at the foot.
+      expect(sheet, f).toMatch(/<oddHeader>&amp;CRecharge statement: [^<]+<\/oddHeader>/);
+      expect(sheet, f).toContain("Page &amp;P of &amp;N");
       const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
       expect(workbook, f).not.toContain("SharedApportion");
     }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets, partnerNames } from "../../src/engine";
-import { partnerStatementSheet, STATEMENT_LINE_HEADERS, STATEMENT_TOTAL } from "../../src/excel/layout/outputs/statement";
+import { partnerStatementSheet, STATEMENT_LINE_HEADERS } from "../../src/excel/layout/outputs/statement";
 import { modelArb, unwrap } from "../engine/scenarios/model-arbitrary";
 
 /** A money cell (pounds) as integer pence, refusing anything that is not a whole number of pence. */
@@ -21,19 +21,30 @@ describe("a partner's statement (pure layout)", () => {
         for (const id of partnerNames(run.model).keys()) {
           const sheet = partnerStatementSheet({ run, budget: report }, id);
           const total = run.totals.filter((t) => t.partner === id).reduce((s, t) => s + t.amount, 0);
-          const totals = sheet.blocks.filter((b) => b.style === "total");
-          expect(totals).toHaveLength(2);
-          expect(pence(totals[0]?.values[0]?.[7])).toBe(total);
-          expect(pence(totals[1]?.values[0]?.[8])).toBe(total);
-          // The lines listed are this partner's non-zero charges, and add to the total.
-          const header = sheet.blocks.find(
-            (b) => b.values[0]?.[0] === STATEMENT_LINE_HEADERS[0] && b.values[0]?.[8] === STATEMENT_LINE_HEADERS[8],
+          // The cost lines: the blocks between their header row and their Total, each line's basis in a note under it.
+          const head = sheet.blocks.find(
+            (b) => b.style === "header" && b.values[0]?.[0] === STATEMENT_LINE_HEADERS[0] && b.values[0]?.[4] === STATEMENT_LINE_HEADERS[4],
           );
-          const body = sheet.blocks.find((b) => header !== undefined && b.row === header.row + 1 && b.values[0]?.[0] !== STATEMENT_TOTAL);
-          const lines = body?.values ?? [];
+          expect(head).toBeDefined();
+          const end = sheet.blocks.find((b) => b.style === "total" && b.row > (head?.row ?? 0));
+          expect(pence(end?.values[0]?.[4])).toBe(total);
+          const lines = sheet.blocks
+            .filter((b) => b.row > (head?.row ?? 0) && b.row < (end?.row ?? 0) && b.style === undefined)
+            .map((b) => b.values[0] ?? []);
           const mine = run.rows.filter((r) => r.partner === id && r.amount !== 0);
-          expect(lines.map((l) => pence(l[8])).sort((a, b) => a - b)).toEqual(mine.map((r) => r.amount).sort((a, b) => a - b));
-          expect(lines.reduce((s, l) => s + pence(l[8]), 0)).toBe(total);
+          expect(lines.map((l) => pence(l[4])).sort((a, b) => a - b)).toEqual(mine.map((r) => r.amount).sort((a, b) => a - b));
+          // Each line has its basis in words on the row under it.
+          const notes = sheet.blocks.filter((b) => b.row > (head?.row ?? 0) && b.row < (end?.row ?? 0) && b.style === "note");
+          expect(notes).toHaveLength(lines.length);
+          for (const n of notes) expect(String(n.values[0]?.[0])).toMatch(/^Basis: /);
+          // By year, a few years across at a time: the Total rows' years add up to the total, which ends the last block.
+          const yearTotals = sheet.blocks.filter((b) => b.style === "total" && b.row < (head?.row ?? 0)).map((b) => b.values[0] ?? []);
+          const last = yearTotals[yearTotals.length - 1] ?? [];
+          expect(pence(last[last.length - 1])).toBe(total);
+          const byYear = yearTotals.flatMap((t, k) => t.slice(1, k === yearTotals.length - 1 ? -1 : undefined)).map(pence);
+          expect(byYear.reduce((a, b) => a + b, 0)).toBe(total);
+          // Laid out for a portrait page: no wider than the page holds.
+          expect(sheet.print?.orientation).toBe("portrait");
         }
         return true;
       }),

@@ -39,6 +39,8 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const SERIES_FILLS = ["2F5597", "ED7D31", "A5A5A5", "70AD47"] as const;
 /** The value axis's labels: whole pounds (the table beside the chart has the pence). */
 const AXIS_FORMAT = '"£"#,##0';
+/** The size of a chart's axis labels and legend, in hundredths of a point (DrawingML `sz`): 10 pt. */
+const CHART_TEXT_SIZE = 1000;
 
 /** `'Charts'!$A$5:$A$9` (or one cell). */
 function ref(sheet: string, row: number, col: number, rows = 1): string {
@@ -103,21 +105,25 @@ export function chartXml(sheet: string, chart: ChartToDraw): string {
     `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
     `${series.join("")}<c:gapWidth val="${stacked ? 80 : 150}"/>${stacked ? '<c:overlap val="100"/>' : ""}` +
     `<c:axId val="1001"/><c:axId val="1002"/></c:barChart>`;
+  // Labels and legend at 10 pt (ECMA-376 Part 1, 21.2.2.216 txPr): legible when printed, at least 9 pt on paper.
+  const txPr =
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${CHART_TEXT_SIZE}"/></a:pPr>` +
+    `<a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
   const catAx =
     `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
+    `<c:tickLblPos val="nextTo"/>${txPr}<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
     `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:majorGridlines/><c:numFmt formatCode="${xmlEscape(AXIS_FORMAT)}" sourceLinked="0"/><c:majorTickMark val="out"/>` +
-    `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr}<c:crossAx val="1001"/><c:crosses val="autoZero"/>` +
     `<c:crossBetween val="between"/></c:valAx>`;
   return (
     `${XML_DECL}<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/>` +
     `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bar}${catAx}${valAx}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `</c:chartSpace>`
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr}</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `${txPr}</c:chartSpace>`
   );
 }
 

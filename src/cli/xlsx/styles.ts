@@ -25,6 +25,9 @@ export function dress(style: CellStyle): Partial<Style> {
   }
 }
 
+/** The cache key of a wrapped style (no number format or style key contains a NUL followed by "wrap"). */
+const WRAPPED = "\u0000wrap";
+
 /** Points per pixel at 96 dpi. */
 const PT_PER_PX = 0.75;
 /** Width of one character of the default font (Calibri 11) in pixels, and the cell padding. */
@@ -50,6 +53,22 @@ export function pointsToChars(points: number): number {
 export class StyleCache {
   private readonly cache = new WeakMap<Partial<Style>, Map<string, Partial<Style>>>();
   private readonly empty: Partial<Style> = {};
+
+  /** The style `base` with its text wrapped at the top of the cell, shared as {@link derive}'s are. */
+  wrapped(base: Partial<Style> | undefined): Partial<Style> {
+    const from = base === undefined || Object.keys(base).length === 0 ? this.empty : base;
+    let byKey = this.cache.get(from);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.cache.set(from, byKey);
+    }
+    const hit = byKey.get(WRAPPED);
+    if (hit !== undefined) return hit;
+    const next: Partial<Style> = { ...from, alignment: { ...from.alignment, wrapText: true, vertical: "top" } };
+    byKey.set(WRAPPED, next);
+    this.cache.set(next, new Map([[WRAPPED, next]]));
+    return next;
+  }
 
   /** The style `base` with `numFmt` (undefined: keep) and `style` (undefined: keep) applied. */
   derive(base: Partial<Style> | undefined, numFmt: string | undefined, style: CellStyle | undefined): Partial<Style> {

@@ -111,17 +111,44 @@ export interface ChartSpec {
   readonly to: { readonly row: number; readonly col: number };
 }
 
+/** A rectangle of cells by zero-based top-left cell and size, on the sheet being laid out. */
+export interface CellBox {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /**
- * How a sheet prints, the same in every adapter: A4 landscape, scaled to one
+ * Text that must be read whole on paper: long notes and sentences merged
+ * across the width of the page and wrapped, header rows wrapped within their
+ * cells, and the heights of the rows holding merged text (no spreadsheet fits
+ * a row to a merged cell's text by itself, Excel and LibreOffice alike).
+ */
+export interface TextLayout {
+  /** Rectangles each merged into one cell, its text wrapped and at the top. */
+  readonly merges: readonly CellBox[];
+  /** Rectangles whose cells wrap their text (rows without a set height grow to fit it). */
+  readonly wraps: readonly CellBox[];
+  /** Row heights in points, by zero-based row. */
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
+}
+
+/**
+ * How a sheet prints, the same in every adapter: A4, scaled to one
  * page wide and as many pages tall as it needs, the header rows repeated at
  * the top of every page, only the area the add-in wrote printed, and a footer
  * saying what the pages are. Written to the file as `<pageSetup>`,
- * `<sheetPr><pageSetUpPr fitToPage>`, `<headerFooter>` and the sheet's
- * `_xlnm.Print_Area` and `_xlnm.Print_Titles` defined names.
+ * `<sheetPr><pageSetUpPr fitToPage>`, `<pageMargins>`, `<headerFooter>` and the sheet's
+ * `_xlnm.Print_Area` and `_xlnm.Print_Titles` defined names. Sheets are laid
+ * out to fit the page's width at full size ({@link PRINT_WIDTH}), so fitting
+ * to one page wide is a safeguard that shrinks nothing.
  */
 export interface PrintSpec {
   readonly paper: "A4";
-  readonly orientation: "landscape";
+  readonly orientation: "landscape" | "portrait";
+  /** Left and right margins in points (the top and bottom keep the defaults, which leave room for the footer). */
+  readonly sideMargin: number;
   /** Pages across (1: never split by column). Pages down are as many as needed. */
   readonly pagesWide: 1;
   /** The rectangle printed. */
@@ -134,6 +161,8 @@ export interface PrintSpec {
    * sheet, so no chart is cut in two). Undefined for none.
    */
   readonly pageBreaks?: readonly number[];
+  /** The header's centre section (a partner statement names its partner at the top of every page), in the footer's codes. */
+  readonly header?: string;
   /** The footer's left, centre and right sections, in Excel's header and footer codes (`&P` page, `&N` pages, `&&` a literal `&`). */
   readonly footer: { readonly left: string; readonly center: string; readonly right: string };
 }
@@ -159,7 +188,18 @@ export interface SheetSpec {
   readonly tabColor?: string;
   /** How the sheet prints (output sheets); undefined leaves the workbook's default. */
   readonly print?: PrintSpec;
+  /** Merged and wrapped text and row heights; undefined for none. */
+  readonly text?: TextLayout;
 }
+
+/** The left and right margins of a printed sheet, in points (half an inch). */
+export const PRINT_SIDE_MARGIN = 36;
+
+/** The width a printed A4 page holds between its side margins, in points (A4 is 595.3 × 841.9 pt). */
+export const PRINT_WIDTH: Readonly<Record<PrintSpec["orientation"], number>> = {
+  landscape: 841.9 - 2 * PRINT_SIDE_MARGIN,
+  portrait: 595.3 - 2 * PRINT_SIDE_MARGIN,
+};
 
 /** True for an empty cell value. */
 export function isEmptyCell(v: CellValue | null | undefined): boolean {

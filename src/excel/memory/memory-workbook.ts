@@ -7,6 +7,7 @@ import type {
   PrintSpec,
   RangeRef,
   TableSpec,
+  TextLayout,
   ValidationSpec,
 } from "../layout/cells";
 import { parseAddress } from "../layout/address";
@@ -38,6 +39,7 @@ interface Sheet {
   conditionalFormats: ConditionalFormatSpec[];
   charts: ChartSpec[];
   print: PrintSpec | undefined;
+  text: TextLayout | undefined;
 }
 
 /** A read-only view of one sheet, for the task pane's preview grid and for tests. */
@@ -63,6 +65,8 @@ export interface SheetView {
   readonly charts: readonly ChartSpec[];
   /** How the sheet prints, as the add-in set it (undefined: the workbook's default). */
   readonly print: PrintSpec | undefined;
+  /** Merged and wrapped text and row heights, as the add-in set them (undefined: none). */
+  readonly textLayout: TextLayout | undefined;
 }
 
 const COLS = 16_384;
@@ -147,6 +151,7 @@ export class MemoryWorkbook implements SheetStore {
       conditionalFormats: [...s.conditionalFormats],
       charts: [...s.charts],
       print: s.print,
+      textLayout: s.text,
     };
   }
 
@@ -239,6 +244,7 @@ export class MemoryWorkbook implements SheetStore {
       conditionalFormats: [],
       charts: [],
       print: undefined,
+      text: undefined,
     });
     this.changed();
   }
@@ -377,6 +383,12 @@ export class MemoryWorkbook implements SheetStore {
   /** @inheritdoc */
   setPrint(sheet: string, print: PrintSpec): void {
     this.sheet(sheet).print = print;
+    this.changed();
+  }
+
+  /** @inheritdoc */
+  setTextLayout(sheet: string, text: TextLayout): void {
+    this.sheet(sheet).text = text;
     this.changed();
   }
 

@@ -1,6 +1,6 @@
 import { encodeMarker } from "../layout/marker";
 import type { Batch, StageOp } from "../layout/batches";
-import type { CellStyle, PrintSpec, ValidationSpec } from "../layout/cells";
+import type { CellStyle, PrintSpec, TextLayout, ValidationSpec } from "../layout/cells";
 import { MARK_NAME, MARKER_KEY, markNameFormula } from "../layout/names";
 import type { WritePlan } from "../layout/write-plan";
 import { formatRuns } from "../layout/batches";
@@ -27,8 +27,12 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   }
 }
 
+/** The size of a chart's labels and legend, and of its title, in points: at least 9 pt on paper. */
+const CHART_FONT_SIZE = 10;
+const CHART_TITLE_SIZE = 12;
+
 /** Office.js's names for the layout's orientations. */
-const ORIENTATION = { landscape: "Landscape" } as const satisfies Record<
+const ORIENTATION = { landscape: "Landscape", portrait: "Portrait" } as const satisfies Record<
   PrintSpec["orientation"],
   Excel.PageOrientation | "Landscape" | "Portrait"
 >;
@@ -38,12 +42,16 @@ const ORIENTATION = { landscape: "Landscape" } as const satisfies Record<
  * within the manifest's 1.12): paper, orientation, one page wide (a
  * `verticalFitToPages` of 0 is "automatic", as `fitToHeight="0"` in the
  * file), the print area, the repeated rows and the footer, whose text uses
- * Excel's header and footer codes (`&P`, `&N`).
+ * Excel's header and footer codes (`&P`, `&N`). The side margins are
+ * `PageLayout.leftMargin` and `rightMargin`, in points (ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-leftmargin-member).
  */
 function queuePrint(ws: Excel.Worksheet, print: PrintSpec): void {
   const layout = ws.pageLayout;
   layout.paperSize = print.paper;
   layout.orientation = ORIENTATION[print.orientation];
+  layout.leftMargin = print.sideMargin;
+  layout.rightMargin = print.sideMargin;
   layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
   const a = print.area;
   layout.setPrintArea(ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols));
@@ -56,6 +64,35 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSpec): void {
   footer.leftFooter = print.footer.left;
   footer.centerFooter = print.footer.center;
   footer.rightFooter = print.footer.right;
+  // HeaderFooter.centerHeader (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.headerfooter).
+  if (print.header !== undefined) footer.centerHeader = print.header;
+}
+
+/**
+ * Queues a sheet's text layout: each merged rectangle through
+ * `Range.merge(false)` (ExcelApi 1.2,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)),
+ * wrapped (`RangeFormat.wrapText`, ExcelApi 1.1) and at the top
+ * (`verticalAlignment`); each wrapped rectangle's rows fitted to their text
+ * (`RangeFormat.autofitRows()`, ExcelApi 1.2); then the rows of merged text
+ * given their height (`RangeFormat.rowHeight`, ExcelApi 1.2), which Excel
+ * does not fit to a merged cell by itself
+ * (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat).
+ */
+function queueText(ws: Excel.Worksheet, text: TextLayout): void {
+  for (const w of text.wraps) {
+    const range = ws.getRangeByIndexes(w.row, w.col, w.rows, w.cols);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+    range.format.autofitRows();
+  }
+  for (const m of text.merges) {
+    const range = ws.getRangeByIndexes(m.row, m.col, m.rows, m.cols);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+  }
+  for (const h of text.rowHeights) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
 }
 
 /** Queues one staged operation (nothing is sent until the caller syncs). */
@@ -106,6 +143,11 @@ export function queueStageOp(context: Excel.RequestContext, op: StageOp): void {
         const chart = ws.charts.add(c.kind === "stacked" ? "ColumnStacked" : "ColumnClustered", source, "Columns");
         chart.name = c.name;
         chart.title.text = c.title;
+        // Labels and legend legible in print: the chart area's font (ChartAreaFormat.font, ExcelApi 1.1,
+        // https://learn.microsoft.com/javascript/api/excel/excel.chartareaformat) applies to all of its text, the title's
+        // own (ChartTitleFormat.font) to the title.
+        chart.format.font.size = CHART_FONT_SIZE;
+        chart.title.format.font.size = CHART_TITLE_SIZE;
         chart.setPosition(ws.getRangeByIndexes(c.from.row, c.from.col, 1, 1), ws.getRangeByIndexes(c.to.row, c.to.col, 1, 1));
       }
       if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
@@ -113,6 +155,7 @@ export function queueStageOp(context: Excel.RequestContext, op: StageOp): void {
         ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w;
       });
       if (spec.tabColor !== undefined) ws.tabColor = spec.tabColor;
+      if (spec.text !== undefined) queueText(ws, spec.text);
       if (spec.print !== undefined) queuePrint(ws, spec.print);
       return;
     }

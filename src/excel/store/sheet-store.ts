@@ -7,6 +7,7 @@ import type {
   PrintSpec,
   RangeRef,
   TableSpec,
+  TextLayout,
   ValidationSpec,
 } from "../layout/cells";
 
@@ -72,6 +73,8 @@ export interface SheetStore {
   setTabColor(sheet: string, color: string): void;
   /** Sets how the sheet prints: paper, orientation, fit, print area, repeated rows and footer. */
   setPrint(sheet: string, print: PrintSpec): void;
+  /** Merges, wraps and row heights for paper (see {@link TextLayout}). */
+  setTextLayout(sheet: string, text: TextLayout): void;
   /**
    * Makes a table's body `bodyRows` long (at least 1): new rows are inserted
    * at its end and removed rows taken from its end, shifting the cells below

@@ -116,6 +116,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
           store.setFreezeRows(p.staging, s.freezeRows);
           store.setColumnWidths(p.staging, s.columnWidths);
           if (s.tabColor !== undefined) store.setTabColor(p.staging, s.tabColor);
+          if (s.text !== undefined) store.setTextLayout(p.staging, s.text);
           if (s.print !== undefined) store.setPrint(p.staging, s.print);
           break;
         }

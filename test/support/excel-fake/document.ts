@@ -60,6 +60,9 @@ export interface FakeChart {
   seriesBy: string;
   from: string | undefined;
   to: string | undefined;
+  /** The chart area's font size and the title's, when set. */
+  fontSize?: number;
+  titleSize?: number;
 }
 
 const COLS = 16_384;
@@ -75,9 +78,14 @@ export interface FakePageLayout {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printArea: string | undefined;
   printTitleRows: string | undefined;
+  /** Side margins in points (Excel's default for a new sheet: 0.7 inch). */
+  leftMargin: number;
+  rightMargin: number;
   leftFooter: string;
   centerFooter: string;
   rightFooter: string;
+  /** The header's centre section ("" when not set). */
+  centerHeader: string;
 }
 
 let nextId = 1;
@@ -98,6 +106,12 @@ export class FakeSheet {
   readonly localNames = new Map<string, { name: string; formula: string; visible: boolean }>();
   freezeRows = 0;
   readonly widths = new Map<number, number>();
+  /** Row heights set by `RangeFormat.rowHeight`, by zero-based row. */
+  readonly heights = new Map<number, number>();
+  /** Rectangles merged by `Range.merge`, as A1 ranges on this sheet. */
+  readonly merges: string[] = [];
+  /** Rectangles whose rows `RangeFormat.autofitRows()` fitted, as A1 ranges. */
+  readonly autofitted: string[] = [];
   tabColor = "";
   validations: FakeValidation[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
@@ -111,9 +125,12 @@ export class FakeSheet {
     zoom: { scale: 100 },
     printArea: undefined,
     printTitleRows: undefined,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
     leftFooter: "",
     centerFooter: "",
     rightFooter: "",
+    centerHeader: "",
   };
   constructor(name: string) {
     this.name = name;

@@ -112,6 +112,22 @@ export class FakeRangeFormat {
   set columnWidth(w: number) {
     this.range.widthCommand(w);
   }
+  /** Sets the height of the range's rows, in points (RangeFormat.rowHeight, ExcelApi 1.2). */
+  set rowHeight(h: number) {
+    this.range.heightCommand(h);
+  }
+  /** Wraps the text of the range's cells (RangeFormat.wrapText, ExcelApi 1.1). */
+  set wrapText(v: boolean) {
+    this.range.styleCommand("wrapText", v);
+  }
+  /** Vertical alignment of the range's cells (RangeFormat.verticalAlignment, ExcelApi 1.1). */
+  set verticalAlignment(v: string) {
+    this.range.styleCommand("verticalAlignment", v);
+  }
+  /** Fits the rows' heights to their text (RangeFormat.autofitRows(), ExcelApi 1.2): recorded, since the fake measures no text. */
+  autofitRows(): void {
+    this.range.autofitCommand();
+  }
 }
 
 /** A range proxy. */
@@ -146,6 +162,32 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   /** @internal */
   styleCommand(prop: string, value: unknown): void {
     this.command({ prop, value }, (t) => style(t, prop, value));
+  }
+
+  /** @internal */
+  heightCommand(h: number): void {
+    this.command(h, (t) => {
+      for (let r = 0; r < t.rows; r++) t.sheet.heights.set(t.row + r, h);
+    });
+  }
+
+  /** @internal */
+  autofitCommand(): void {
+    this.command(null, (t) => t.sheet.autofitted.push(addressOf(t).replace(/^.*!/, "")));
+  }
+
+  /**
+   * Merges the range into one cell (Range.merge, ExcelApi 1.2; `across` true merges each row on its own). Excel keeps
+   * only the top-left value, so the fake refuses a merge over other values rather than lose them silently.
+   */
+  merge(across = false): void {
+    this.command(across, (t) => {
+      for (let r = 0; r < t.rows; r++)
+        for (let c = 0; c < t.cols; c++)
+          if ((r > 0 || c > 0) && (t.sheet.cells.get(cellKey(t.row + r, t.col + c))?.value ?? "") !== "")
+            throw new FakeExcelError("InvalidOperation", "merging would lose a value that is not the top-left cell's");
+      t.sheet.merges.push(addressOf(t).replace(/^.*!/, ""));
+    });
   }
 
   /** @internal */

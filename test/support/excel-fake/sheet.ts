@@ -109,20 +109,46 @@ const COLUMN_CHART_TYPES: readonly string[] = ["ColumnClustered", "ColumnStacked
 export class FakeChart {
   constructor(
     private readonly context: FakeContext,
-    private readonly chart: () => { name: string; title: string; from: string | undefined; to: string | undefined },
+    private readonly chart: () => {
+      name: string;
+      title: string;
+      from: string | undefined;
+      to: string | undefined;
+      fontSize?: number;
+      titleSize?: number;
+    },
   ) {}
+  /** The chart area's format: its `font.size` applies to all of the chart's text (ChartAreaFormat.font, ExcelApi 1.1). */
+  get format(): { font: { size: number } } {
+    const set = (v: number): void => this.context.queue({ bytes: 40, run: () => (this.chart().fontSize = v) });
+    return {
+      font: {
+        set size(v: number) {
+          set(v);
+        },
+      },
+    } as { font: { size: number } };
+  }
   /** Sets the chart's name. */
   set name(v: string) {
     this.context.queue({ bytes: 60, run: () => (this.chart().name = v) });
   }
   /** The chart's title. */
-  get title(): { text: string } {
+  get title(): { text: string; format: { font: { size: number } } } {
     const set = (v: string): void => this.context.queue({ bytes: 60, run: () => (this.chart().title = v) });
+    const size = (v: number): void => this.context.queue({ bytes: 40, run: () => (this.chart().titleSize = v) });
     return {
       set text(v: string) {
         set(v);
       },
-    } as { text: string };
+      format: {
+        font: {
+          set size(v: number) {
+            size(v);
+          },
+        },
+      },
+    } as { text: string; format: { font: { size: number } } };
   }
   /** Places the chart between two cells. */
   setPosition(start: FakeRange, end: FakeRange): void {
@@ -286,10 +312,12 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   get pageLayout(): {
     paperSize: string;
     orientation: string;
+    leftMargin: number;
+    rightMargin: number;
     zoom: FakePageLayout["zoom"];
     setPrintArea(range: FakeRange): void;
     setPrintTitleRows(range: FakeRange): void;
-    headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } };
+    headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string; centerHeader: string } };
   } {
     const set = <K extends keyof FakePageLayout>(key: K, value: FakePageLayout[K]): void =>
       this.command(value, (t) => (t.pageLayout[key] = value));
@@ -298,8 +326,8 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
       if (r.sheet !== t) throw new FakeExcelError("InvalidArgument", "a print range must be on the sheet");
       return r;
     };
-    const footer = {} as { leftFooter: string; centerFooter: string; rightFooter: string };
-    for (const key of ["leftFooter", "centerFooter", "rightFooter"] as const) {
+    const footer = {} as { leftFooter: string; centerFooter: string; rightFooter: string; centerHeader: string };
+    for (const key of ["leftFooter", "centerFooter", "rightFooter", "centerHeader"] as const) {
       Object.defineProperty(footer, key, {
         set: (v: string) => {
           if (v.length > 255) throw new FakeExcelError("InvalidArgument", "a header or footer is at most 255 characters");
@@ -322,6 +350,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     };
     Object.defineProperty(layout, "paperSize", { set: (v: string) => set("paperSize", v) });
     Object.defineProperty(layout, "orientation", { set: (v: string) => set("orientation", v) });
+    for (const key of ["leftMargin", "rightMargin"] as const) Object.defineProperty(layout, key, { set: (v: number) => set(key, v) });
     Object.defineProperty(layout, "zoom", { set: (v: FakePageLayout["zoom"]) => set("zoom", { ...v }) });
     return layout as FakeWorksheet["pageLayout"];
   }

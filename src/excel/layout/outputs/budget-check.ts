@@ -12,6 +12,7 @@ import {
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES, PERCENT_FIGURE_FORMAT } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
+import { fitFigures } from "./paper";
 import { categoryWords, partnerWords } from "./words";
 
 const GREEN = { fill: "#C6EFCE", font: "#006100" } as const;
@@ -98,7 +99,7 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
   }
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["Budget check"]], style: "title" },
-    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+    { row: 1, col: 0, values: runNotes(run.result, scenario, true).map((n) => [n]), style: "note" },
   ];
   const tol = report.budgets.tolerance;
   blocks.push({
@@ -268,6 +269,7 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     tables,
     conditionalFormats: cf,
     freezeRows: top + 1,
-    columnWidths: [150, 150, 70, 80, 140, 110, 110, 110, 90, 130, 400],
+    // Fitted to an A4 landscape page: text wraps, each column of figures as wide as its widest figure.
+    columnWidths: fitFigures(blocks, [48, 130, 45, 55, 55, 60, 60, 60, 50, 105, 100]),
   });
 }

@@ -14,6 +14,8 @@ const MIN_BLOCK_ROWS = 16;
  * 15 pt rows, is 36 rows; LibreOffice's rows are lower, so it fits more.
  */
 const PAGE_ROWS = 34;
+/** The height of a row of the Charts sheet, in points: Excel's default for 11 pt text. */
+const ROW_POINTS = 15;
 /** The most rows a chart spans. */
 const MAX_CHART_ROWS = 30;
 /** The columns a chart spans, right of its table (E to L). */
@@ -106,13 +108,22 @@ export function chartsSheet(run: ModelRun): SheetSpec {
       kind: b.kind,
       title: b.title,
       data: { row: row + 1, col: 0, rows: b.rows.length + 1, cols: b.headers.length },
-      from: { row, col: CHART_COLS.from },
+      // A row below the block's first: LibreOffice prints a chart whose top sits on a page break on the page above too.
+      from: { row: row + 1, col: CHART_COLS.from },
       // A long table's chart stays one screen tall: its columns narrow rather than the chart growing down the page.
       to: { row: row + Math.min(height, MAX_CHART_ROWS) - 2, col: CHART_COLS.to },
     });
     row += height;
   });
-  return outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths: [190, 110, 110], pageBreaks });
+  // The tables' columns, then the charts' (46 pt each): the whole sheet within an A4 landscape page's width.
+  const columnWidths = [150, 100, 100, ...Array.from({ length: CHART_COLS.to - 2 }, () => 46)];
+  const sheet = outputSheet("charts", { blocks, charts, freezeRows: 0, columnWidths, pageBreaks });
+  // Every row at Excel's 15 pt: LibreOffice places a chart by the rows' heights as it opens the file and then fits rows to
+  // its own font, which moved each chart up from its rows, across the page break above it.
+  const set = new Map((sheet.text?.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const rows = sheet.print?.area.rows ?? 0;
+  const rowHeights = Array.from({ length: rows }, (_, r) => ({ row: r, height: set.get(r) ?? ROW_POINTS }));
+  return { ...sheet, text: { merges: sheet.text?.merges ?? [], wraps: sheet.text?.wraps ?? [], rowHeights } };
 }
 
 type Totals = ReturnType<typeof pivotTotals> extends Map<string, Map<number, infer T>> ? T : never;

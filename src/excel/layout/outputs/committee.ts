@@ -13,6 +13,7 @@ import {
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { WHOLE_POUNDS_FORMAT, outputSheet, pounds, runNotes } from "./common";
+import { fitFigures } from "./paper";
 import { runPartners } from "./partners";
 import { pivotTotals } from "./summary";
 import { CATEGORY_WORDS, NATURE_WORDS, partnerWords } from "./words";
@@ -187,7 +188,7 @@ export function committeeSheet(
     harm: harms.length === 0 ? undefined : harmVerdict(harms, p.id),
   }));
 
-  const notes = runNotes(run.result, scenario);
+  const notes = runNotes(run.result, scenario, true);
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["Committee summary: recharges by partner and year"]], style: "title" },
     {
@@ -258,6 +259,7 @@ export function committeeSheet(
     blocks,
     conditionalFormats: cf,
     freezeRows: COMMITTEE_HEADER_ROW + 1,
-    columnWidths: [200, 110, ...years.map(() => 85), 95, ...verdictHeads.map(() => 120)],
+    // Fitted to an A4 landscape page: names and verdicts wrap; each column of figures as wide as its widest figure.
+    columnWidths: fitFigures(blocks, [165, 85, ...years.map(() => 60), 60, ...verdictHeads.map(() => 78)]),
   });
 }

@@ -1,5 +1,15 @@
 import { fyLabel, formatMoney, membershipText, penceToNumber, TIE_BREAK_RULE, unitName, type ApportionResult } from "../../../engine";
-import type { Block, CellValue, ChartSpec, ConditionalFormatSpec, PrintSpec, SheetSpec, TableSpec } from "../cells";
+import {
+  PRINT_SIDE_MARGIN,
+  type Block,
+  type CellValue,
+  type ChartSpec,
+  type ConditionalFormatSpec,
+  type PrintSpec,
+  type SheetSpec,
+  type TableSpec,
+} from "../cells";
+import { layoutText } from "./paper";
 import { MONEY_FORMAT, OUTPUT_SHEETS, TAB_COLORS, TABLE_STYLE, type OutputSheetKind } from "../names";
 import { fitColumnNames } from "../sheet-limits";
 
@@ -30,12 +40,23 @@ export function scenarioText(scenario: string | undefined): string {
   return scenario === undefined || scenario === "" ? "Base model" : `Scenario "${scenario}"`;
 }
 
-/** Lines describing how a result was produced, written under each output's title. */
-export function runNotes(result: ApportionResult, scenario: string | undefined): string[] {
+/**
+ * Lines describing how a result was produced, written under each output's
+ * title. On the committee pack's sheets (`paper`) the rounding, part years and
+ * tie-break rule are left to the pack's "About these figures" note.
+ */
+export function runNotes(result: ApportionResult, scenario: string | undefined, paper = false): string[] {
   const s = result.settings;
   const b = result.balance;
   // Partners that join or leave, so a reader knows why they pay nothing in some years.
   const members = result.partners.filter((p) => p.joins !== undefined || p.leaves !== undefined).map((p) => `${p.id} ${membershipText(p)}`);
+  if (paper)
+    return [
+      `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)}` +
+        (members.length === 0 ? "" : ` · membership: ${members.join("; ")} (a partner pays only for costs while it is a member)`),
+      `Balancing check: ${b.balanced ? "balanced" : "NOT BALANCED"} — ${formatMoney(b.totalIn)} apportioned, ` +
+        `${formatMoney(b.totalOut)} charged.${outsideText(result)}`,
+    ];
   return [
     `${scenarioText(scenario)} · years ${fyLabel(s.firstYear)} to ${fyLabel(s.lastYear)} · shares rounded to ${unitName(s.unit)} ` +
       `· part years by ${s.proRata}` +
@@ -103,9 +124,11 @@ export function outputSheet(
     readonly columnWidths: readonly number[];
     /** Rows that start a new page when printed (see {@link PrintSpec.pageBreaks}). */
     readonly pageBreaks?: readonly number[];
+    /** Portrait for a sheet laid out to a portrait page's width (a partner statement); landscape otherwise. */
+    readonly orientation?: PrintSpec["orientation"];
   },
 ): SheetSpec {
-  return {
+  return withTextLayout({
     name: OUTPUT_SHEETS[kind],
     kind,
     role: "output",
@@ -119,9 +142,22 @@ export function outputSheet(
     tabColor: TAB_COLORS.output,
     print: {
       ...printSpec(parts.blocks, parts.charts ?? [], parts.freezeRows),
+      ...(parts.orientation === undefined ? {} : { orientation: parts.orientation }),
       ...(parts.pageBreaks !== undefined && parts.pageBreaks.length > 0 ? { pageBreaks: parts.pageBreaks } : {}),
     },
-  };
+  });
+}
+
+/**
+ * The sheet with its text laid out for paper ({@link layoutText}): long notes
+ * merged across the printed width and wrapped, rows tall enough for them,
+ * headers and table text wrapped. Called again whenever a sheet's text
+ * changes after it was laid out (the run stamp in a title).
+ */
+export function withTextLayout(sheet: SheetSpec): SheetSpec {
+  const { text: _old, ...rest } = sheet;
+  const text = layoutText(sheet.blocks, sheet.tables, sheet.columnWidths, sheet.print?.area.cols ?? 1);
+  return text === undefined ? rest : { ...rest, text };
 }
 
 /** "Page n of m", in Excel's footer codes. */
@@ -147,6 +183,7 @@ export function printSpec(blocks: readonly Block[], charts: readonly ChartSpec[]
   return {
     paper: "A4",
     orientation: "landscape",
+    sideMargin: PRINT_SIDE_MARGIN,
     pagesWide: 1,
     area: { row: 0, col: 0, rows, cols },
     ...(freezeRows > 0 ? { titleRows: { row: 0, rows: freezeRows } } : {}),
@@ -175,17 +212,37 @@ export function withPrintFooter(
     readonly when: string | undefined;
     /** False for a run not recorded in the Run log: "Calculated …", never "Run …". */
     readonly recorded?: boolean;
+    /** Text for the centre of the page header (a partner statement's partner), shortened as the title is. */
+    readonly header?: string;
   },
 ): SheetSpec {
   if (sheet.print === undefined) return sheet;
   const when =
     footer.when === undefined ? "" : footer.recorded === false ? `\nCalculated ${footer.when}, not in the Run log` : `\nRun ${footer.when}`;
-  const right = footerText(`${scenarioText(footer.scenario)}${when}`);
+  // A scenario name may be hundreds of characters: the footer names it in a third of the page, shortened the same way every time.
+  const scenario =
+    footer.scenario === undefined || footer.scenario === "" ? footer.scenario : shorten(footer.scenario, FOOTER_SECTION - 12);
+  const right = footerText(`${scenarioText(scenario)}${when}`);
   // Excel refuses a header or footer longer than 255 characters (its three sections and their codes together).
   const room = Math.min(FOOTER_SECTION, FOOTER_LIMIT - "&L&C&R".length - PAGE_OF_PAGES.length - right.length);
-  let title = footer.title.trim();
-  while (title.length > 1 && footerText(title).length > room) title = `${title.slice(0, Math.min(title.length - 2, room - 1)).trimEnd()}…`;
-  return { ...sheet, print: { ...sheet.print, footer: { left: footerText(title), center: PAGE_OF_PAGES, right } } };
+  const header = footer.header === undefined ? {} : { header: fitted(footer.header, 2 * FOOTER_SECTION) };
+  return {
+    ...sheet,
+    print: { ...sheet.print, ...header, footer: { left: fitted(footer.title, room), center: PAGE_OF_PAGES, right } },
+  };
+}
+
+/** Text cut to at most `max` characters with "…" (whole when it fits), the same text every time. */
+export function shorten(text: string, max: number): string {
+  const t = text.trim();
+  return t.length <= max ? t : `${t.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+}
+
+/** Text for a header or footer section: shortened until, with every `&` doubled, it is at most `room` characters. */
+function fitted(text: string, room: number): string {
+  let t = text.trim();
+  while (t.length > 1 && footerText(t).length > room) t = `${t.slice(0, Math.min(t.length - 2, room - 1)).trimEnd()}…`;
+  return footerText(t);
 }
 
 /** The most characters a footer section holds before it would run into the next one on an A4 landscape page. */

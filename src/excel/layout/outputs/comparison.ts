@@ -1,6 +1,7 @@
 import { formatMoney, partnerNames, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelRun } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
+import { fitFigures } from "./paper";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
 import { partnerWords } from "./words";
 
@@ -103,7 +104,7 @@ export function manyComparisonHeaders(names: readonly string[]): string[] {
 export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenario: string | undefined): SheetSpec {
   const blocks: Block[] = [
     { row: 0, col: 0, values: [[`Scenario comparison: ${many.names.join(", ")}`]], style: "title" },
-    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+    { row: 1, col: 0, values: runNotes(run.result, scenario, true).map((n) => [n]), style: "note" },
   ];
   const cf: ConditionalFormatSpec[] = [];
   let row = 4;
@@ -134,14 +135,15 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
     tables: [t.table],
     conditionalFormats: cf,
     freezeRows: 0,
-    columnWidths: [
-      70,
-      200,
-      70,
-      80,
-      ...Array.from({ length: runs }, () => 130),
-      ...Array.from({ length: runs - 1 }, () => [130, 80]).flat(),
-    ],
+    // Fitted to an A4 landscape page: names and the long headers wrap, figures as wide as the widest.
+    columnWidths: fitFigures(blocks, [
+      48,
+      120,
+      45,
+      55,
+      ...Array.from({ length: runs }, () => 60),
+      ...Array.from({ length: runs - 1 }, () => [60, 50]).flat(),
+    ]),
   });
 }
 
@@ -173,7 +175,7 @@ export function comparisonSheet(
       values: [[comparison === undefined ? "Scenario comparison" : `Scenario comparison: ${comparison.from} → ${comparison.to}`]],
       style: "title",
     },
-    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+    { row: 1, col: 0, values: runNotes(run.result, scenario, true).map((n) => [n]), style: "note" },
   ];
   const tables: TableSpec[] = [];
   const cf: ConditionalFormatSpec[] = [];
@@ -223,6 +225,6 @@ export function comparisonSheet(
     tables,
     conditionalFormats: cf,
     freezeRows: 0,
-    columnWidths: [150, 200, 70, 80, 130, 130, 120, 80, 100],
+    columnWidths: fitFigures(blocks, [48, 120, 45, 55, 60, 60, 60, 50, 65]),
   });
 }

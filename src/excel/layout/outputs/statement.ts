@@ -11,80 +11,36 @@ import {
   type Nature,
   type Pence,
 } from "../../../engine";
-import type { Block, CellValue, SheetSpec } from "../cells";
+import type { Block, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
-import { pounds, printSpec, scenarioText, withPrintFooter } from "./common";
+import { pounds, printSpec, scenarioText, withPrintFooter, withTextLayout } from "./common";
 import { defaultTitle, type RunOutputs } from "./index";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 
 /** The statement sheet's name in each partner's workbook. */
 export const STATEMENT_SHEET = "Statement";
 
-/** The headers of the charges by year. */
-export const STATEMENT_YEAR_HEADERS = [
-  "Year",
-  "Capital one-off (£)",
-  "Capital ongoing (£)",
-  "Capital total (£)",
-  "Revenue one-off (£)",
-  "Revenue ongoing (£)",
-  "Revenue total (£)",
-  "Total (£)",
-] as const;
+/** The header of the charges by year's first column; the years and "Total" follow it. */
+export const STATEMENT_YEAR_HEADER = "Charges (£)";
 
-/** The headers of the charges by cost line, each with its basis in words and the partner's share of it. */
-export const STATEMENT_LINE_HEADERS = [
-  "Ref",
-  "Description",
-  "Year",
-  "Category",
-  "Nature",
-  "Basis",
-  "Basis code",
-  "Share of the line",
-  "Charge (£)",
-] as const;
+/** The headers of the charges by cost line: each line's row, its basis and share on the row under it. */
+export const STATEMENT_LINE_HEADERS = ["Cost line", "Year", "Category", "Nature", "Charge (£)"] as const;
 
 /** The headers of the budget comparison. */
-export const STATEMENT_BUDGET_HEADERS = [
-  "Year",
-  "Category",
-  "Service",
-  "Budget (£)",
-  "Charged (£)",
-  "Variance (£)",
-  "Variance %",
-  "Status",
-] as const;
+export const STATEMENT_BUDGET_HEADERS = ["Budget", "Budget (£)", "Charged (£)", "Variance (£)", "Variance %"] as const;
 
 /** The label of the all-years row and of the total of the cost lines. */
 export const STATEMENT_TOTAL = "Total";
 
-/** Points per character of the default 11pt font, near enough to size a column to its text. */
-const POINTS_PER_CHAR = 6.5;
+/** The statement's column widths in points: labels, then four columns of figures, a portrait A4 page's width. */
+export const STATEMENT_WIDTHS: readonly number[] = [150, 80, 80, 80, 80];
 
-/**
- * Column widths in points that fit what each column holds (money as shown,
- * "£1,234,567.89"), from 60 to 320 points. Text with nothing to its right (a
- * title, a note, a heading, a row's last cell) may run across the empty
- * columns beside it and does not widen its own.
- */
-function fitWidths(blocks: readonly Block[]): number[] {
-  const widths: number[] = [];
-  for (const b of blocks) {
-    if (b.values.length === 1 && b.values[0]?.length === 1) continue;
-    for (const line of b.values) {
-      line.forEach((v, i) => {
-        // Text with nothing to its right spills over the empty cells, as Excel shows it.
-        if (typeof v === "string" && (i === line.length - 1 || line[i + 1] === "")) return;
-        const col = b.col + i;
-        const text =
-          typeof v === "number" ? `£${v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : String(v);
-        widths[col] = Math.max(widths[col] ?? 60, Math.min(320, Math.ceil(text.length * POINTS_PER_CHAR) + 12));
-      });
-    }
-  }
-  return Array.from(widths, (w) => w ?? 60);
+/** The most years side by side in the charges by year (a model with more years prints them in further blocks). */
+const YEARS_ACROSS = 3;
+
+/** "Service desk tickets" → "service desk tickets" inside a sentence; a word in capitals ("ICT") is kept. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 }
 
 /** A decimal figure grouped the en-GB way: "56000" → "56,000". */
@@ -102,11 +58,14 @@ function percent(part: string, whole: string): string {
 }
 
 /** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
-function shareWords(ly: LineYear, position: number): string {
+function shareWords(ly: LineYear, position: number, basisWords: string, isPercentages: boolean): string {
   const [only] = ly.components;
   if (ly.components.length === 1 && only !== undefined && only.weightPercent === undefined) {
     const value = only.values[position] ?? "0";
-    return `${grouped(value)} of ${grouped(only.total)} ${only.label} = ${percent(value, only.total)}`;
+    // A percentages basis is a share already: "25% under the inter-authority agreement shares", not "25 of 100".
+    if (isPercentages && only.total === "100") return `${grouped(value)}% under the ${lowerFirst(basisWords)}`;
+    const what = lowerFirst(isPercentages ? basisWords : only.label);
+    return `${grouped(value)} of ${grouped(only.total)} ${what} = ${percent(value, only.total)}`;
   }
   const weight = ly.weights[position] ?? "0";
   return `${grouped(weight)} of ${grouped(ly.totalWeight)} (weighted) = ${percent(weight, ly.totalWeight)}`;
@@ -144,93 +103,82 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   ];
   let row = 4;
 
-  // Charges by year, capital and revenue, one-off and ongoing.
+  // Charges by year: capital and revenue, one-off and ongoing, down; the years across, a few at a time, then the total.
   blocks.push({ row, col: 0, values: [["Charges by year"]], style: "header" });
-  blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_YEAR_HEADERS]], style: "header" });
+  row += 1;
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const cell = (year: number | undefined, c: Category, n: Nature): Pence =>
     rows.filter((r) => (year === undefined || r.year === year) && r.category === c && r.nature === n).reduce((s, r) => s + r.amount, 0);
-  const yearRow = (label: string, year: number | undefined): CellValue[] => {
-    const values: CellValue[] = [label];
-    let total = 0;
-    for (const c of CATEGORIES) {
-      let sub = 0;
-      for (const n of NATURES) {
-        const v = cell(year, c, n);
-        values.push(pounds(v));
-        sub += v;
-      }
-      values.push(pounds(sub));
-      total += sub;
-    }
-    values.push(pounds(total));
-    return values;
-  };
-  const moneyCols = (n: number): (string | null)[] => [null, ...Array.from({ length: n }, () => MONEY_FORMAT)];
-  if (years.length > 0) blocks.push({ row: row + 2, col: 0, values: years.map((y) => yearRow(fyLabel(y), y)), formats: moneyCols(7) });
-  blocks.push({
-    row: row + 2 + years.length,
-    col: 0,
-    values: [yearRow(STATEMENT_TOTAL, undefined)],
-    formats: moneyCols(7),
-    style: "total",
-  });
-  row += years.length + 5;
+  const kinds: { label: string; value: (year: number | undefined) => Pence; total?: true }[] = [
+    ...CATEGORIES.flatMap((c) => [
+      ...NATURES.map((n) => ({
+        label: `${CATEGORY_WORDS[c]} ${NATURE_WORDS[n].toLowerCase()}`,
+        value: (y: number | undefined) => cell(y, c, n),
+      })),
+      { label: `${CATEGORY_WORDS[c]} total`, value: (y: number | undefined) => NATURES.reduce((s, n) => s + cell(y, c, n), 0) },
+    ]),
+    {
+      label: STATEMENT_TOTAL,
+      value: (y: number | undefined) => CATEGORIES.reduce((s, c) => s + NATURES.reduce((t, n) => t + cell(y, c, n), 0), 0),
+      total: true,
+    },
+  ];
+  const columns: (number | undefined)[] = [...years, undefined];
+  for (let start = 0; start < columns.length; start += YEARS_ACROSS + 1) {
+    const group = columns.slice(start, start + YEARS_ACROSS + 1);
+    const formats = [null, ...group.map(() => MONEY_FORMAT)];
+    blocks.push({
+      row,
+      col: 0,
+      values: [[STATEMENT_YEAR_HEADER, ...group.map((y) => (y === undefined ? STATEMENT_TOTAL : fyLabel(y)))]],
+      style: "header",
+    });
+    const body = kinds.map((k) => [k.label, ...group.map((y) => pounds(k.value(y)))]);
+    blocks.push({ row: row + 1, col: 0, values: body.slice(0, -1), formats });
+    blocks.push({ row: row + body.length, col: 0, values: body.slice(-1), formats, style: "total" });
+    row += body.length + 2;
+  }
+  row += 1;
 
-  // Every charge by cost line, with its basis in words and the partner's share.
+  // Every charge by cost line; under each, its basis in words and the partner's share of it.
   const lineYears = new Map<string, LineYear>();
   for (const ly of run.result.lineYears) lineYears.set(`${ly.lineRef}\u0000${ly.yearLabel}`, ly);
   const parent = run.model.withinPartners?.find((w) => w.partner.id.trim() === partner)?.within.trim();
+  const percentages = new Set((run.model.bases ?? []).map((b) => b.id.trim()));
   blocks.push({ row, col: 0, values: [["Charges by cost line, with the basis of each"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_LINE_HEADERS]], style: "header" });
+  row += 2;
+  const lineFormats = [null, null, null, null, MONEY_FORMAT];
   // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
-  const lineRows: CellValue[][] = rows
-    .filter((r) => r.amount !== 0)
-    .map((r) => {
-      const ly = lineYears.get(`${r.lineRef}\u0000${r.yearLabel}`);
-      const position = ly?.partners.indexOf(partner) ?? -1;
-      const share =
-        ly === undefined
-          ? ""
-          : position >= 0
-            ? shareWords(ly, position)
-            : parent !== undefined
-              ? `Part of ${names.get(parent) ?? parent}'s share (${(() => {
-                  const p = ly.partners.indexOf(parent);
-                  return p >= 0 ? shareWords(ly, p) : "";
-                })()}), divided within it`
-              : "";
-      return [
-        r.lineRef,
-        ly?.description ?? "",
-        r.yearLabel,
-        CATEGORY_WORDS[r.category],
-        NATURE_WORDS[r.nature],
-        ly === undefined ? "" : basisInWords(ly, run.model, names),
-        ly?.basis ?? "",
-        share,
-        pounds(r.amount),
-      ];
+  for (const r of rows.filter((x) => x.amount !== 0)) {
+    const ly = lineYears.get(`${r.lineRef}\u0000${r.yearLabel}`);
+    const words = ly === undefined ? "" : basisInWords(ly, run.model, names);
+    const isPercentages = ly !== undefined && ly.components.length === 1 && percentages.has(ly.components[0]!.source.trim());
+    const shareOf = (p: number): string => (ly === undefined || p < 0 ? "" : shareWords(ly, p, words, isPercentages));
+    const position = ly?.partners.indexOf(partner) ?? -1;
+    const share =
+      position >= 0
+        ? shareOf(position)
+        : parent !== undefined && ly !== undefined
+          ? `part of ${names.get(parent) ?? parent}'s share (${shareOf(ly.partners.indexOf(parent))}), divided within it`
+          : "";
+    const line = `${r.lineRef} ${ly?.description ?? ""}`.trim();
+    blocks.push({
+      row,
+      col: 0,
+      values: [[line, r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], pounds(r.amount)]],
+      formats: lineFormats,
     });
-  const lineFormats = [null, null, null, null, null, null, null, null, MONEY_FORMAT];
-  if (lineRows.length > 0) blocks.push({ row: row + 2, col: 0, values: lineRows, formats: lineFormats });
+    const basis = `Basis: ${words}${share === "" ? "" : `; ${share}`}${ly === undefined ? "" : ` (code ${ly.basis})`}.`;
+    blocks.push({ row: row + 1, col: 0, values: [[basis]], style: "note" });
+    row += 2;
+  }
   const charged = rows.reduce((s, r) => s + r.amount, 0);
-  blocks.push({
-    row: row + 2 + lineRows.length,
-    col: 0,
-    values: [[STATEMENT_TOTAL, "", "", "", "", "", "", "", pounds(charged)]],
-    formats: lineFormats,
-    style: "total",
-  });
-  blocks.push({
-    row: row + 3 + lineRows.length,
-    col: 0,
-    values: [["Lines that charge this partner nothing are not listed."]],
-    style: "note",
-  });
-  row += lineRows.length + 6;
+  blocks.push({ row, col: 0, values: [[STATEMENT_TOTAL, "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });
+  blocks.push({ row: row + 1, col: 0, values: [["Lines that charge this partner nothing are not listed."]], style: "note" });
+  row += 3;
 
-  // The partner's budgets against its charges.
+  // The partner's budgets against its charges: the budget, the charge and the variance each in a column of its own.
   blocks.push({ row, col: 0, values: [["Budget comparison"]], style: "header" });
   const budgets = outputs.budget?.budgets.lines.filter((l) => l.partner === partner);
   if (budgets === undefined || budgets.length === 0) {
@@ -239,23 +187,27 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
       col: 0,
       values: [[budgets === undefined ? "No budget check was run with these results." : "No budgets were entered for this partner."]],
     });
-    row += 4;
+    row += 3;
   } else {
     blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_BUDGET_HEADERS]], style: "header" });
     blocks.push({
       row: row + 2,
       col: 0,
       values: budgets.map((l) => [
-        l.yearLabel,
-        CATEGORY_WORDS[l.category],
-        l.service === "" ? "All services" : l.service,
-        l.budget === undefined ? "" : pounds(l.budget),
+        `${l.yearLabel} ${CATEGORY_WORDS[l.category].toLowerCase()}, ${l.service === "" ? "all services" : l.service}: ` +
+          BUDGET_STATUS_TEXT[l.status].toLowerCase(),
+        l.budget === undefined ? "None" : pounds(l.budget),
         pounds(l.recharge),
         l.variance === undefined ? "" : pounds(l.variance),
         l.percentText === undefined ? "" : `${l.percentText}%`,
-        BUDGET_STATUS_TEXT[l.status],
       ]),
-      formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null],
+      formats: [null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null],
+    });
+    blocks.push({
+      row: row + 2 + budgets.length,
+      col: 0,
+      values: [["Variance is the charge less the budget: a positive variance is over budget, a negative one (with a minus sign) under."]],
+      style: "note",
     });
     row += budgets.length + 4;
   }
@@ -267,24 +219,28 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   blocks.push({
     row: row + 1,
     col: 0,
-    // Figures in the third column, so the labels have the first two to themselves.
+    // Figures in the last column, so the labels have the others to themselves.
     values: [
-      ["Charges on this statement", "", pounds(charged)],
-      [`${name}'s total in the Summary`, "", pounds(summaryTotal)],
-      ["All partners' charges", "", pounds(b.totalOut)],
-      ["Costs apportioned", "", pounds(b.totalIn)],
+      ["Charges on this statement", "", "", "", pounds(charged)],
+      [`${name}'s total in the Summary`, "", "", "", pounds(summaryTotal)],
+      ["All partners' charges", "", "", "", pounds(b.totalOut)],
+      ["Costs apportioned", "", "", "", pounds(b.totalIn)],
+    ],
+    formats: [null, null, null, null, MONEY_FORMAT],
+  });
+  blocks.push({
+    row: row + 5,
+    col: 0,
+    values: [
       [
-        "Balanced",
-        "",
         b.balanced && charged === summaryTotal
-          ? "Yes: this statement adds up to the partner's total, and every partner's charges add up to the costs apportioned."
-          : "NO: see the Summary and Budget check.",
+          ? "Balanced: yes. This statement adds up to the partner's total, and every partner's charges add up to the costs apportioned."
+          : "Balanced: NO. See the Summary and Budget check.",
       ],
     ],
-    formats: [null, null, MONEY_FORMAT],
   });
 
-  const sheet: SheetSpec = {
+  const sheet: SheetSpec = withTextLayout({
     name: STATEMENT_SHEET,
     kind: "partnerStatement",
     role: "output",
@@ -294,10 +250,16 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
     conditionalFormats: [],
     charts: [],
     freezeRows: 0,
-    columnWidths: fitWidths(blocks),
-    print: printSpec(blocks, [], 0),
-  };
-  return withPrintFooter(sheet, { title: `${name}: recharge statement`, scenario: outputs.scenario, when: stamp?.when });
+    columnWidths: STATEMENT_WIDTHS,
+    print: { ...printSpec(blocks, [], 0), orientation: "portrait", area: { row: 0, col: 0, rows: row + 6, cols: STATEMENT_WIDTHS.length } },
+  });
+  return withPrintFooter(sheet, {
+    // The partner is named in the page header; the footer's left third of a portrait page holds a few words only.
+    title: "Recharge statement",
+    scenario: outputs.scenario,
+    when: stamp?.when,
+    header: `Recharge statement: ${name}`,
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fitFigures } from "./paper";
 import { type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
@@ -42,7 +43,7 @@ export function supportFlowsSheet(
       ],
       style: "title",
     },
-    { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
+    { row: 1, col: 0, values: runNotes(run.result, scenario, true).map((n) => [n]), style: "note" },
     {
       row: 3,
       col: 0,
@@ -94,7 +95,11 @@ export function supportFlowsSheet(
     row += body.length + 4;
   }
   if (methods !== undefined) row = methodBlocks(blocks, row, methods, partners);
-  return outputSheet("supportFlows", { blocks, freezeRows: 0, columnWidths: [80, 160, 110, 110, 120, ...users.map(() => 100)] });
+  return outputSheet("supportFlows", {
+    blocks,
+    freezeRows: 0,
+    columnWidths: fitFigures(blocks, [44, 72, 50, 50, 50, ...users.map(() => 44)]),
+  });
 }
 
 function methodBlocks(

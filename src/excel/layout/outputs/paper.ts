@@ -1,0 +1,150 @@
+import type { Block, CellBox, CellStyle, TableSpec, TextLayout } from "../cells";
+
+/**
+ * Laying text out for paper. A spreadsheet prints a long note in one cell
+ * only as far as the printed columns reach, and fits a row's height to
+ * wrapped text only in cells that are not merged; so the sheets say, for
+ * each long line of text, which cells it is merged across and how tall its
+ * row must be, and which header and table rows wrap. Widths are estimated
+ * from the default font's (Calibri, LibreOffice's Carlito) average advance,
+ * on the generous side, so a line is never cut short.
+ */
+
+/**
+ * Points per character of text in each style: Calibri 11 pt averages about 5.2 pt over words with capitals and
+ * spaces; bold and the 14 pt title more. (LibreOffice without Calibri draws wider type in columns it widens more,
+ * by the ratio of the fonts' digit widths, so what fits in Excel fits there too.)
+ */
+const CHAR_WIDTH: Readonly<Record<CellStyle | "plain", number>> = { plain: 5.4, note: 5.4, total: 5.8, header: 5.8, title: 7.6 };
+/** The height of one line of text, in points, by style (Excel's default row is 15 pt for 11 pt text). */
+const LINE_HEIGHT: Readonly<Record<CellStyle | "plain", number>> = { plain: 15, note: 15, total: 15, header: 15, title: 19 };
+/** Room a cell's padding and gridlines take from its width. */
+const CELL_PADDING = 8;
+/** Blocks taller than this are data (Allocations, Trace), not text to lay out: their rows keep their heights. */
+const MAX_WRAPPED_ROWS = 400;
+
+/** How many lines `text` takes wrapped at word boundaries in `width` points. */
+export function wrappedLines(text: string, width: number, style: CellStyle | undefined): number {
+  const perLine = Math.max(1, Math.floor((width - CELL_PADDING) / CHAR_WIDTH[style ?? "plain"]));
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of para.split(/\s+/).filter((w) => w !== "")) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= perLine) used = need;
+      else {
+        // A word longer than a line is broken across lines.
+        lines += used === 0 ? Math.ceil(word.length / perLine) - 1 : Math.ceil(word.length / perLine);
+        used = word.length % perLine;
+      }
+    }
+  }
+  return lines;
+}
+
+/** True for a one-row block of two texts, outside any table, whose second is longer than its column. */
+function pair(b: Block, tables: readonly TableSpec[]): boolean {
+  const [label, sentence] = b.values[0] ?? [];
+  if (typeof label !== "string" || typeof sentence !== "string") return false;
+  return !tables.some((t) => b.row >= t.row && b.row < t.row + t.rows) && sentence.length > 40;
+}
+
+/** The height of a row holding `lines` lines of text in `style`. */
+export function rowHeight(lines: number, style: CellStyle | undefined): number {
+  return Math.ceil(lines * LINE_HEIGHT[style ?? "plain"] + 3);
+}
+
+/** The width of columns `col` to `col + cols - 1`, a missing width being Excel's default (64 px = 48 pt). */
+export function widthOf(widths: readonly number[], col: number, cols: number): number {
+  let w = 0;
+  for (let c = col; c < col + cols; c++) w += widths[c] ?? 48;
+  return w;
+}
+
+/**
+ * The text layout of a sheet: each row of a one-column text block that would
+ * spill past its cell is merged across `cols` columns (the printed width),
+ * wrapped, and given the height its lines need, when nothing else shares
+ * the row; every header block and table, and every block of text of up to
+ * {@link MAX_WRAPPED_ROWS} rows, wraps within its cells.
+ */
+export function layoutText(
+  blocks: readonly Block[],
+  tables: readonly TableSpec[],
+  widths: readonly number[],
+  cols: number,
+): TextLayout | undefined {
+  const busy = new Set<number>();
+  for (const b of blocks)
+    b.values.forEach((line, r) => {
+      if (line.some((v, c) => b.col + c > 0 && v !== "")) busy.add(b.row + r);
+    });
+  for (const t of tables) for (let r = t.row; r < t.row + t.rows; r++) busy.add(r);
+  const merges: CellBox[] = [];
+  const rowHeights: { row: number; height: number }[] = [];
+  const wraps: CellBox[] = [];
+  const first = widthOf(widths, 0, 1);
+  const full = widthOf(widths, 0, cols);
+  for (const b of blocks) {
+    const width = b.values.reduce((m, l) => Math.max(m, l.length), 0);
+    if (width === 1 && b.col === 0 && cols > 1) {
+      b.values.forEach((line, r) => {
+        const text = line[0];
+        const row = b.row + r;
+        if (typeof text !== "string" || busy.has(row) || wrappedLines(text, first, b.style) <= 1) return;
+        merges.push({ row, col: 0, rows: 1, cols });
+        rowHeights.push({ row, height: rowHeight(wrappedLines(text, full, b.style), b.style) });
+      });
+    } else if (width === 2 && b.col === 0 && b.values.length === 1 && cols > 2 && pair(b, tables)) {
+      // A label and its sentence ("Do no harm: passed", "Scenario … No existing partner pays more…"): the sentence is merged
+      // across the rest of the page, so it is not wrapped into its own narrow column.
+      const [label, sentence] = b.values[0] as [string, string];
+      merges.push({ row: b.row, col: 1, rows: 1, cols: cols - 1 });
+      wraps.push({ row: b.row, col: 0, rows: 1, cols: 1 });
+      const lines = Math.max(wrappedLines(label, first, b.style), wrappedLines(sentence, widthOf(widths, 1, cols - 1), b.style));
+      rowHeights.push({ row: b.row, height: rowHeight(lines, b.style) });
+    } else if (width > 1 && b.values.length <= MAX_WRAPPED_ROWS && b.values.some((l) => l.some((v) => typeof v === "string"))) {
+      wraps.push({ row: b.row, col: b.col, rows: b.values.length, cols: width });
+      // LibreOffice keeps a row's height as the file gives it, so a row whose text wraps is given the height of its most lines.
+      b.values.forEach((line, r) => {
+        const lines = line.reduce<number>(
+          (m, v, c) => (typeof v === "string" ? Math.max(m, wrappedLines(v, widthOf(widths, b.col + c, 1), b.style)) : m),
+          1,
+        );
+        if (lines > 1) rowHeights.push({ row: b.row + r, height: rowHeight(lines, b.style) });
+      });
+    }
+  }
+  return merges.length === 0 && wraps.length === 0 ? undefined : { merges, wraps, rowHeights };
+}
+
+/**
+ * The width a figure takes shown as money, "-£1,234,567.89", in points of
+ * 11 pt Calibri (digits and "£" 5.6 pt, separators 2.9 pt, a minus sign 3.4
+ * pt), a twentieth more in bold.
+ */
+function moneyWidth(v: number, bold: boolean): number {
+  const whole = Math.floor(Math.abs(v)).toString().length;
+  const width = (whole + 2 + 1) * 5.6 + (Math.floor((whole - 1) / 3) + 1) * 2.9 + (v < 0 ? 3.4 : 0);
+  return width * (bold ? 1.05 : 1);
+}
+
+/**
+ * Column widths for paper: each column at least its `base` width (text
+ * columns wrap within it), and a column of figures as wide as its widest
+ * figure shown as money, so no figure is ever shown as "###".
+ */
+export function fitFigures(blocks: readonly Block[], base: readonly number[]): number[] {
+  const widths = [...base];
+  for (const b of blocks)
+    for (const line of b.values)
+      line.forEach((v, i) => {
+        if (typeof v !== "number") return;
+        const c = b.col + i;
+        // In whole pairs of points: exceljs drops a width of exactly 9 characters (51 pt) when it reads a file back.
+        const need = 2 * Math.ceil((moneyWidth(v, b.style === "total" || b.style === "header") + 2 * CELL_PADDING) / 2);
+        widths[c] = Math.max(widths[c] ?? 48, need);
+      });
+  return widths;
+}

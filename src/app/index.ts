@@ -73,3 +73,5 @@ export {
 } from "./run-record";
 export { VERSION } from "./version";
 export { verifyWorkbook, differenceLine, type VerifyOutcome, type CellDifference } from "./verify";
+export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
+export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";

@@ -2,7 +2,6 @@ import {
   differenceLine,
   problemLine,
   recordRun,
-  recordSignOff,
   runWorkbook,
   staleness,
   stalenessWarnings,
@@ -22,6 +21,7 @@ import { openWorkbook } from "./xlsx/open";
 import { workbookBytes } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
 import { LIBREOFFICE_NEEDED, writePackPdf } from "./pdf-command";
+import { signOffCommand } from "./sign-off-command";
 import { writeStatements } from "./statements-command";
 
 /** A run as the command line was asked for it, with absolute paths. */
@@ -106,6 +106,20 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);
   if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
+  // A sign-off approves the run in the file as it is: it is never run again here (src/app/sign-off.ts).
+  if (args.signOff !== undefined && session !== undefined)
+    return signOffCommand({
+      file: args.file,
+      by: args.signOff,
+      now: args.now ?? new Date(),
+      json: args.json,
+      force: args.force,
+      opened: opened.value,
+      store,
+      port,
+      active,
+      session,
+    });
   const result = await runWorkbook(port, {
     ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
     ...(args.compare === undefined || args.compare.length === 0 ? {} : { compare: args.compare }),
@@ -149,12 +163,7 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     notes.push(`note: the results in ${args.file} were out of date (from the run on ${whenText(before.run.at)}); these replace them.`);
   // What is written carries its run record: every title stamped, the Run log carried forward with this run (or sign-off) added.
   const record = { by: args.preparedBy ?? result.session.read.preparedBy, now: args.now ?? new Date() };
-  let toWrite = recordRun(result.session, result.outputs, warnings.length, record);
-  if (args.signOff !== undefined) {
-    const signed = recordSignOff(result.session, result.outputs, { ...record, by: args.signOff.trim() });
-    if (!signed.ok) return failure(EXIT.problems, args.json, `${args.file}: ${signed.message}`);
-    toWrite = signed.outputs;
-  }
+  const toWrite = recordRun(result.session, result.outputs, warnings.length, record);
   let write: WriteSummary = { file: undefined, sheets: [], charts: [] };
   if (session !== undefined) {
     const replaced = (sheet: string): boolean => {
@@ -228,7 +237,6 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       ...runJson(result.outputs, args.file, write),
       warnings: warnings.map(problemJson),
       stale: args.noWrite ? stale : [],
-      signedOffBy: args.signOff?.trim() ?? null,
       pdf: pdfSheets === null ? null : { file: args.pdf, sheets: pdfSheets },
       statements: statementFiles === null ? null : { folder: args.statements, files: statementFiles },
     };

@@ -87,7 +87,7 @@ export { readModelTables, type RawTable, type ModelTables } from "./layout/read-
 export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origins";
 export type { RunSettings } from "./layout/run-settings";
 export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
-export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
+export { readRunLog, runLogSheet, runLogCell, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
   buildStatementSheets,

@@ -27,7 +27,7 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { done, failed, hostProblem, isRunOutput, modelRead, workbookStatus } from "../port-common";
+import { chosenSheets, done, failed, hostProblem, isRunOutput, modelRead, workbookStatus } from "../port-common";
 import { encodeValues } from "./encode";
 import { excelProblem } from "./excel-problem";
 import { readInputTables } from "./read-tables";
@@ -157,7 +157,9 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
 
     /** See {@link writeSheets}: 3 or 4 syncs plus one per staging batch. */
     writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
-      return attempt("write the results", (context) => writeSheets(context, buildOutputSheets(outputs), outputWriteOptions(opts)));
+      return attempt("write the results", (context) =>
+        writeSheets(context, chosenSheets(buildOutputSheets(outputs), opts.onlyKinds), outputWriteOptions(opts)),
+      );
     },
 
     /** As {@link writeOutputs}, for the statement sheets. */

@@ -29,7 +29,7 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { done, failed, fillRow, hostProblem, isRunOutput, modelRead, withMarkers, workbookStatus } from "../port-common";
+import { chosenSheets, done, failed, fillRow, hostProblem, isRunOutput, modelRead, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import type { SheetStore } from "./sheet-store";
 
@@ -280,7 +280,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     },
     writeOutputs(outputs: RunOutputs, options: WriteOptions = {}): Promise<PortResult<WriteReport>> {
       return attempt("write the results", () =>
-        writeSheets(buildOutputSheets(outputs), {
+        writeSheets(chosenSheets(buildOutputSheets(outputs), options.onlyKinds), {
           replaceInputs: false,
           replaceEdited: options.replaceEdited === true,
           ...(options.signal === undefined ? {} : { signal: options.signal }),

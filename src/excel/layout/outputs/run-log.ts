@@ -1,3 +1,4 @@
+import { cellAddress } from "../address";
 import { cellText } from "../cell-values";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES, TEXT_FORMAT } from "../names";
@@ -32,6 +33,18 @@ export interface RunLogEntry {
   readonly warnings: number;
   /** Scenarios compared side by side with the base model ("A, B"), or "" for none or a comparison of two. */
   readonly compared: string;
+  /** Where the row was read from (entries read back from a workbook), so a damaged cell can be named. */
+  readonly source?: { readonly sheet: string; readonly row: number; readonly fingerprintCol: number; readonly tablesCol: number };
+}
+
+/** The Run log's columns a check can name, with their header. */
+export type RunLogField = "fingerprint" | "tables";
+
+/** The cell of an entry read back from a workbook that holds one of its fields (undefined for an entry not read back). */
+export function runLogCell(entry: RunLogEntry, field: RunLogField): string | undefined {
+  const s = entry.source;
+  if (s === undefined) return undefined;
+  return cellAddress({ sheet: s.sheet, row: s.row, col: field === "fingerprint" ? s.fingerprintCol : s.tablesCol });
 }
 
 const HEADERS = [
@@ -117,7 +130,14 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
   const pence = (v: CellValue | undefined): number => (typeof v === "number" ? Math.round(v * 100) : 0);
   const count = (v: CellValue | undefined): number => (typeof v === "number" ? v : Number(cellText(v)) || 0);
   const out: RunLogEntry[] = [];
-  for (const row of rows) {
+  // Where each column was found: a damaged cell is named where it is, whatever order the columns are in.
+  const at = (r: number): RunLogEntry["source"] => ({
+    sheet: table.sheet,
+    row: table.row + 1 + r,
+    fingerprintCol: table.col + (cols[4] ?? 0),
+    tablesCol: table.col + (cols[5] ?? 0),
+  });
+  for (const [r, row] of rows.entries()) {
     const event = cellText(get(row, 0));
     if (event !== "run" && event !== "sign-off") continue;
     const scenario = cellText(get(row, 3));
@@ -135,6 +155,7 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
       problems: count(get(row, 10)),
       warnings: count(get(row, 11)),
       compared: cellText(get(row, 12)),
+      source: at(r),
     });
   }
   return out;

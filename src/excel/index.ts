@@ -27,6 +27,7 @@ export { type WorkbookProblem, type WorkbookProblemKind, workbookProblemMessage,
 export { createOfficeWorkbook, type OfficeWorkbookOptions } from "./office/office-port";
 export type { ExcelRunner } from "./office/runner";
 export { hostTheme, inOfficeHost, onHostSelectionChanged, whenHostReady, type HostTheme } from "./office/host";
+export { watchTableChanges } from "./office/table-changes";
 export { createMemoryPort } from "./memory/memory-port";
 export { MemoryWorkbook, type MemoryCell, type MemoryTable, type SheetView } from "./memory/memory-workbook";
 export { displayText } from "./memory/display";

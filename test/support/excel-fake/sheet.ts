@@ -1,6 +1,6 @@
 import { FakeClientObject } from "./client-object";
 import type { FakeContext } from "./context";
-import { cellKey, type FakePageLayout, type FakeSheet, type FakeTable } from "./document";
+import { cellKey, type FakePageLayout, type FakeSheet, type FakeTable, type FakeTableChangedEventArgs } from "./document";
 import { FakeExcelError } from "./errors";
 import { addressOf, FakeRange, parseA1, type RangeTarget } from "./range";
 
@@ -449,6 +449,25 @@ export class FakeTableCollection extends FakeClientObject<FakeTable[]> {
     private readonly scope: (() => FakeSheet) | undefined,
   ) {
     super(context, () => context.document.tables.filter((t) => scope === undefined || t.sheet === scope()));
+  }
+
+  /**
+   * TableCollection.onChanged (ExcelApi 1.7:
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-onchanged-member):
+   * `add` registers a handler when the request is synced and gives an EventHandlerResult whose `remove()`
+   * (synced through the same context) unregisters it
+   * (https://learn.microsoft.com/javascript/api/office/officeextension.eventhandlerresult). Workbook-wide only.
+   */
+  get onChanged(): { add(handler: (args: FakeTableChangedEventArgs) => unknown): { context: FakeContext; remove(): void } } {
+    if (this.scope !== undefined) throw new FakeExcelError("InvalidArgument", "the fake models workbook.tables.onChanged only");
+    const context = this.context;
+    const handlers = context.document.tableChangedHandlers;
+    return {
+      add: (handler) => {
+        context.queue({ bytes: 40, run: () => handlers.add(handler) });
+        return { context, remove: () => context.queue({ bytes: 40, run: () => handlers.delete(handler) }) };
+      },
+    };
   }
 
   protected capture(t: FakeTable[], name: string): unknown {

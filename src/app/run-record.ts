@@ -54,6 +54,8 @@ export function recordRun(session: ModelSession, outputs: FinishedOutputs, warni
     problems: 0,
     warnings,
     compared: outputs.many === undefined ? "" : outputs.many.names.slice(1).join(", "),
+    // Filled in with the sheets as laid out (buildOutputSheets): the third mark of ownership.
+    sheets: "",
   };
   return { ...outputs, stamp: { when: whenText(at), fingerprint: shortFingerprint(fp.value) }, log: [...session.read.runLog, entry] };
 }

@@ -144,8 +144,8 @@ function compareSheets(expected: readonly SheetSpec[], actual: readonly OutputVa
       cells++;
       const w = want.get(key) ?? "";
       const h = have.get(key) ?? "";
-      // Exactly the same value: the same number, the same text.
-      if (w !== h) {
+      // The same text, the same number at the precision a cell keeps (see sameStored).
+      if (!sameStored(w, h)) {
         const [r = 0, c = 0] = key.split(",").map(Number);
         differences.push({ address: cellAddress({ sheet: spec.name, row: r, col: c }), written: h, recomputed: w });
       }
@@ -154,6 +154,19 @@ function compareSheets(expected: readonly SheetSpec[], actual: readonly OutputVa
   if (differences.length === 0 && missingSheets.length === 0)
     return { kind: "verified", sheets: expected.map((s) => s.name), cells, fingerprint: run.fingerprint, runAt: run.at };
   return { kind: "differs", differences, missingSheets, cells };
+}
+
+/**
+ * Whether a written cell holds the recomputed value: the same text, or the same number to 15
+ * significant digits — the precision Excel keeps and shows. A program that re-saves the file may
+ * write a double with fewer digits than the shortest round trip (openpyxl wrote 1869706.142376863
+ * for 1869706.1423768634); that is the same figure, while any edit of a figure changes it well
+ * within 15 digits (a penny on £10bn is the 13th).
+ */
+export function sameStored(recomputed: CellValue, written: CellValue): boolean {
+  if (recomputed === written) return true;
+  if (typeof recomputed !== "number" || typeof written !== "number") return false;
+  return recomputed.toPrecision(15) === written.toPrecision(15);
 }
 
 /** Every non-empty cell a sheet spec lays out, by "row,col". */

@@ -5,6 +5,7 @@ import type { CellValue } from "../layout/cells";
 import { gridFingerprint } from "../layout/fingerprint";
 import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { decodeMarker } from "../layout/marker";
+import { markerEdited } from "../layout/run-log-marks";
 import { MARKER_KEY, OUTPUT_TABLES } from "../layout/names";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
 import { buildStatementSheets } from "../layout/outputs/statement";
@@ -149,7 +150,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           sheets: outputs.map((s) => {
             const k = s.used === undefined ? -1 : pieces.indexOf(s.used);
             const fp = s.used === undefined ? gridFingerprint(0, 0, []) : gridFingerprint(s.used.row, s.used.col, values[k] ?? []);
-            return { name: s.name, kind: s.marker?.kind ?? "", edited: s.marker?.fp === undefined || s.marker.fp !== fp };
+            return { name: s.name, kind: s.marker?.kind ?? "", edited: markerEdited(s.marker, fp) };
           }),
         });
       });

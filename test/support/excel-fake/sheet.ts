@@ -68,6 +68,25 @@ export class FakeNamedItem {
 }
 
 /**
+ * A sheet-scoped name found by `getItemOrNullObject` (NamedItemCollection.getItemOrNullObject, ExcelApi 1.4:
+ * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection);
+ * loads `formula` (NamedItem.formula, ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.nameditem),
+ * `name` and `visible`.
+ */
+export class FakeFoundNamedItem extends FakeClientObject<{ name: string; formula: string; visible: boolean }> {
+  protected capture(t: { name: string; formula: string; visible: boolean }, name: string): unknown {
+    if (name === "formula") return t.formula;
+    if (name === "name") return t.name;
+    if (name === "visible") return t.visible;
+    throw new FakeExcelError("InvalidArgument", `cannot load "${name}"`);
+  }
+  /** Loaded formula, e.g. `="text"`. */
+  get formula(): string {
+    return this.read<string>("formula");
+  }
+}
+
+/**
  * A worksheet's names (NamedItemCollection reached from Worksheet.names, ExcelApi 1.4:
  * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection#excel-excel-nameditemcollection-add-member(1)).
  * `add` takes a formula or a range; this fake models formulas that are one string constant (="text"), the only kind the
@@ -78,6 +97,11 @@ export class FakeNamedItemCollection {
     private readonly context: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {}
+  /** A name of this sheet, or a null object (Excel looks names up without regard to case). */
+  getItemOrNullObject(name: string): FakeFoundNamedItem {
+    return new FakeFoundNamedItem(this.context, () => this.sheet().localNames.get(name.toLowerCase()) ?? null, true);
+  }
+
   /** Adds a name whose formula is `reference`. */
   add(name: string, reference: string): FakeNamedItem {
     const holder: { item?: { name: string; formula: string; visible: boolean } } = {};

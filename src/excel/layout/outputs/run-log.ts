@@ -33,8 +33,44 @@ export interface RunLogEntry {
   readonly warnings: number;
   /** Scenarios compared side by side with the base model ("A, B"), or "" for none or a comparison of two. */
   readonly compared: string;
+  /**
+   * The output sheets the run wrote, as JSON (`[{"name","kind","tables","fp"}]`): the third mark of
+   * ownership, which survives programs that drop both custom properties and sheet-scoped names
+   * (exceljs). Filled in when the run's sheets are laid out (`buildOutputSheets`); "" before.
+   */
+  readonly sheets: string;
   /** Where the row was read from (entries read back from a workbook), so a damaged cell can be named. */
   readonly source?: { readonly sheet: string; readonly row: number; readonly fingerprintCol: number; readonly tablesCol: number };
+}
+
+/** One output sheet as a run records it in the Run log's "Output sheets" column. */
+export interface OutputSheetRecord {
+  readonly name: string;
+  readonly kind: string;
+  readonly tables: readonly string[];
+  /** The fingerprint of the values written (as in the sheet's marker). */
+  readonly fp: string;
+}
+
+/** The sheets an entry records (none when the cell is blank or not what the add-in writes). */
+export function outputSheetRecords(entry: RunLogEntry): OutputSheetRecord[] {
+  let v: unknown;
+  try {
+    v = JSON.parse(entry.sheets);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (r): r is OutputSheetRecord =>
+      typeof r === "object" &&
+      r !== null &&
+      typeof (r as OutputSheetRecord).name === "string" &&
+      typeof (r as OutputSheetRecord).kind === "string" &&
+      typeof (r as OutputSheetRecord).fp === "string" &&
+      Array.isArray((r as OutputSheetRecord).tables) &&
+      (r as OutputSheetRecord).tables.every((t) => typeof t === "string"),
+  );
 }
 
 /** The Run log's columns a check can name, with their header. */
@@ -61,6 +97,7 @@ const HEADERS = [
   "Problems",
   "Warnings",
   "Compared side by side",
+  "Output sheets",
 ];
 
 /** The Run log sheet: every entry, oldest first. */
@@ -79,6 +116,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     e.problems,
     e.warnings,
     e.compared,
+    e.sheets,
   ]);
   const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [
     TEXT_FORMAT,
@@ -93,6 +131,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     TEXT_FORMAT,
     null,
     null,
+    TEXT_FORMAT,
     TEXT_FORMAT,
   ]);
   return outputSheet("runLog", {
@@ -113,7 +152,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     ],
     tables: [t.table],
     freezeRows: 4,
-    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200],
+    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200, 120],
   });
 }
 
@@ -155,6 +194,7 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
       problems: count(get(row, 10)),
       warnings: count(get(row, 11)),
       compared: cellText(get(row, 12)),
+      sheets: cellText(get(row, 13)),
       source: at(r),
     });
   }

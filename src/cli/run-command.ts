@@ -2,6 +2,8 @@ import {
   differenceLine,
   problemLine,
   recordRun,
+  runStatus,
+  runStatusNotice,
   runWorkbook,
   staleness,
   stalenessWarnings,
@@ -144,14 +146,17 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     const summary =
       `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ` +
       `${result.session.scenarios.length} scenarios).`;
+    // Where the latest run stands, in the words every client uses (the warnings say it when it is out of date).
+    const notice = runStatusNotice(runStatus(result.session));
+    const status = notice === undefined ? null : { title: notice.title, text: notice.text };
     if (args.json)
       return {
         code: EXIT.ok,
-        out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson), stale }, null, 2)],
+        out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson), stale, status }, null, 2)],
       };
     return {
       code: EXIT.ok,
-      out: [summary],
+      out: [summary, ...(notice === undefined || notice.intent === "warning" ? [] : [`${notice.title}: ${notice.text}`])],
       err: [...warnings.map((w) => `warning: ${problemLine(w)}`), ...stale.map((s) => `warning: ${s}`)],
     };
   }

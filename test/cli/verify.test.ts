@@ -187,6 +187,12 @@ describe("--sign-off", () => {
     for (const [sheet, cells] of before) expect(after.get(sheet), sheet).toEqual(cells);
     expect(await chartParts(file)).toEqual(charts);
     expect(runEntry(await readBack(file), "sign-off")).toMatchObject({ by: "Jo Smith, s151 officer", fingerprint: fp });
+    // The command line states the same status as the pane: signed off, by whom, and current.
+    const c = await cli([file, "--check"]);
+    expect(c.stdout).toContain(
+      `Signed off: The results are from the run on 1 Dec 2026 14:03 UTC (fingerprint ${fp.slice(0, 12)}), signed off by ` +
+        "Jo Smith, s151 officer on 2 Dec 2026 09:30 UTC, and match the inputs now.",
+    );
     const v = await cli([file, "--verify"]);
     expect(v.stderr).toBe("");
     expect(v.code).toBe(0);

@@ -62,7 +62,6 @@ export {
 export { sha256Hex } from "./sha256";
 export {
   recordRun,
-  recordSignOff,
   staleness,
   stalenessWarnings,
   whenText,
@@ -70,7 +69,9 @@ export {
   type RecordOptions,
   type Staleness,
   type SignOffState,
-  type SignOffOutcome,
 } from "./run-record";
 export { VERSION } from "./version";
-export { verifyWorkbook, differenceLine, type VerifyOutcome, type CellDifference } from "./verify";
+export { verifyWorkbook, differenceLine, sameStored, type VerifyOutcome, type CellDifference } from "./verify";
+export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
+export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";
+export { runStatus, runStatusNotice, type RunStatus, type RunStatusNotice, type VerifiedRun } from "./run-status";

@@ -54,6 +54,8 @@ export function recordRun(session: ModelSession, outputs: FinishedOutputs, warni
     problems: 0,
     warnings,
     compared: outputs.many === undefined ? "" : outputs.many.names.slice(1).join(", "),
+    // Filled in with the sheets as laid out (buildOutputSheets): the third mark of ownership.
+    sheets: "",
   };
   return { ...outputs, stamp: { when: whenText(at), fingerprint: shortFingerprint(fp.value) }, log: [...session.read.runLog, entry] };
 }
@@ -65,44 +67,52 @@ export type Staleness =
   | { readonly kind: "current"; readonly run: RunLogEntry; readonly signOff: SignOffState }
   | { readonly kind: "stale"; readonly run: RunLogEntry; readonly changed: readonly FingerprintTable[]; readonly signOff: SignOffState };
 
-/** The latest sign-off and whether the inputs changed since it. */
+/**
+ * The sign-off of the latest run, if it has one, and whether the inputs
+ * changed since. Only an approval recorded after that run, of that run's
+ * fingerprint, counts: a sign-off of an earlier run (another model, or inputs
+ * since changed and run again) says nothing about the run on the page.
+ */
 export type SignOffState =
   | { readonly kind: "none" }
   | { readonly kind: "current"; readonly entry: RunLogEntry }
   | { readonly kind: "changed"; readonly entry: RunLogEntry; readonly changed: readonly FingerprintTable[] };
 
-/** Compares the inputs now in the workbook with the last run (and sign-off) in its Run log. */
+/** Compares the inputs now in the workbook with the last run (and its sign-off) in its Run log. */
 export function staleness(session: ModelSession): Staleness {
   const log = session.read.runLog;
-  const run = [...log].reverse().find((e) => e.event === "run");
+  const at = log.map((e) => e.event).lastIndexOf("run");
+  const run = log[at];
   if (run === undefined) return { kind: "never" };
   const fp = session.fingerprint();
-  const since = (e: RunLogEntry): FingerprintTable[] => (e.fingerprint === fp.value ? [] : changedTables(parseTables(e.tables), fp.tables));
-  const last = [...log].reverse().find((e) => e.event === "sign-off");
+  const changed = run.fingerprint === fp.value ? [] : changedTables(parseTables(run.tables), fp.tables);
+  const approval = log.slice(at + 1).find((e) => e.event === "sign-off" && e.fingerprint === run.fingerprint);
   const signOff: SignOffState =
-    last === undefined
+    approval === undefined
       ? { kind: "none" }
-      : last.fingerprint === fp.value
-        ? { kind: "current", entry: last }
-        : { kind: "changed", entry: last, changed: since(last) };
+      : run.fingerprint === fp.value
+        ? { kind: "current", entry: approval }
+        : { kind: "changed", entry: approval, changed };
   if (run.fingerprint === fp.value) return { kind: "current", run, signOff };
-  return { kind: "stale", run, changed: since(run), signOff };
+  return { kind: "stale", run, changed, signOff };
 }
 
-/** The warnings a client shows for a staleness, in plain words (none when the results are current). */
+/**
+ * The warnings a client shows for a staleness, in plain words (none when the
+ * results are current): one sentence, never two that contradict — results
+ * that were signed off and have since gone out of date say both in one.
+ */
 export function stalenessWarnings(s: Staleness): string[] {
-  if (s.kind === "never") return [];
-  const out: string[] = [];
-  if (s.kind === "stale")
-    out.push(
-      `These results are out of date: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model ` +
-        `again before relying on them.`,
-    );
+  if (s.kind !== "stale") return [];
   if (s.signOff.kind === "changed")
-    out.push(
-      `The inputs changed since sign-off by ${s.signOff.entry.by} on ${whenText(s.signOff.entry.at)}: ${tablesText(s.signOff.changed)}.`,
-    );
-  return out;
+    return [
+      `The inputs changed since sign-off by ${s.signOff.entry.by} on ${whenText(s.signOff.entry.at)}: ${tablesText(s.changed)}. ` +
+        `These results, from the run on ${whenText(s.run.at)}, are out of date: run the model again and have the new run signed off.`,
+    ];
+  return [
+    `These results are out of date: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model ` +
+      `again before relying on them.`,
+  ];
 }
 
 function tablesText(tables: readonly string[]): string {
@@ -118,36 +128,4 @@ function parseTables(text: string): Partial<Record<string, string>> {
   } catch {
     return {};
   }
-}
-
-/** What a sign-off can do: write the outputs with the approval added to the Run log, or say why not. */
-export type SignOffOutcome = { readonly ok: true; readonly outputs: RunOutputs } | { readonly ok: false; readonly message: string };
-
-/**
- * Records an approval of the latest run: the outputs (which reproduce that
- * run exactly, since the inputs are unchanged) keep that run's stamp, and the
- * Run log gains a sign-off row with the approver, the time and the same
- * fingerprint. Refused when there is no run, or when the inputs changed
- * since it (the figures on the page would not be the ones approved).
- */
-export function recordSignOff(session: ModelSession, outputs: FinishedOutputs, options: RecordOptions): SignOffOutcome {
-  const s = staleness(session);
-  if (s.kind === "never")
-    return { ok: false, message: "There is no run in this workbook's Run log to sign off: run the model and write its results first." };
-  if (s.kind === "stale")
-    return {
-      ok: false,
-      message:
-        `Not signed off: ${tablesText(s.changed)} changed since the run on ${whenText(s.run.at)}. Run the model again, ` +
-        `review the results, then sign off.`,
-    };
-  const entry: RunLogEntry = { ...s.run, event: "sign-off", at: isoSecond(options.now), by: options.by };
-  return {
-    ok: true,
-    outputs: {
-      ...outputs,
-      stamp: { when: whenText(s.run.at), fingerprint: shortFingerprint(s.run.fingerprint) },
-      log: [...session.read.runLog, entry],
-    },
-  };
 }

@@ -1,10 +1,21 @@
-import { buildOutputSheets, cellAddress, runLogSheet, type CellValue, type SheetSpec, type WorkbookPort } from "../excel";
+import {
+  buildOutputSheets,
+  cellAddress,
+  type CellValue,
+  type OutputValues,
+  type RunLogEntry,
+  type SheetSpec,
+  type WorkbookPort,
+} from "../excel";
 import { ENGINE, type EngineApi } from "./engine-api";
 import { shortFingerprint } from "./fingerprint";
 import { openModel } from "./open-model";
 import { problemsText, workbookProblems, type Problem } from "./problems";
 import { staleness, whenText } from "./run-record";
-import { planRun, runPlanned } from "./run-model";
+import { runLogDamage } from "./run-log-checks";
+import { planRun, runPlanned, type FinishedOutputs } from "./run-model";
+import type { RunRequest } from "./run-request";
+import type { ModelSession } from "./session";
 
 /** A cell whose written value differs from what the recorded run gives when recomputed. */
 export interface CellDifference {
@@ -45,6 +56,21 @@ export type VerifyOutcome =
   /** The run cannot be recomputed: no run recorded, inputs changed since it, or the model now has problems. */
   | { readonly kind: "cannotVerify"; readonly reason: string; readonly problems: readonly Problem[] };
 
+/** The run recorded in a workbook, recomputed from the inputs beside it: what verifying and signing off start from. */
+export interface RecomputedRun {
+  readonly session: ModelSession;
+  /** The Run log's latest run. */
+  readonly run: RunLogEntry;
+  /** The recomputed outputs, stamped as the recorded run was and carrying the Run log as it is. */
+  readonly outputs: FinishedOutputs;
+}
+
+/** Verifying, with the recomputation when there was one (a sign-off writes the Run log from it). */
+export interface RecordedRunCheck {
+  readonly outcome: VerifyOutcome;
+  readonly recomputed: RecomputedRun | undefined;
+}
+
 /**
  * Recomputes the run recorded in the workbook's Run log from the inputs
  * beside it and compares every value in every output sheet with the
@@ -53,43 +79,58 @@ export type VerifyOutcome =
  * inputs and this recomputation matter.
  */
 export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENGINE): Promise<VerifyOutcome> {
+  return (await checkRecordedRun(port, engine)).outcome;
+}
+
+/** {@link verifyWorkbook}, keeping the recomputed run for a caller that goes on to record an approval of it. */
+export async function checkRecordedRun(port: WorkbookPort, engine: EngineApi = ENGINE): Promise<RecordedRunCheck> {
+  const cannot = (reason: string, problems: readonly Problem[] = []): RecordedRunCheck => ({
+    outcome: { kind: "cannotVerify", reason, problems },
+    recomputed: undefined,
+  });
   const opened = await openModel(port, engine);
-  if (opened.kind === "noModel") return { kind: "cannotVerify", reason: opened.message, problems: [] };
-  if (opened.kind === "failed") return { kind: "cannotVerify", reason: problemsText(opened.problems), problems: opened.problems };
+  if (opened.kind === "noModel") return cannot(opened.message);
+  if (opened.kind === "failed") return cannot(problemsText(opened.problems), opened.problems);
   const session = opened.session;
   const st = staleness(session);
-  if (st.kind === "never")
-    return { kind: "cannotVerify", reason: "The workbook's Run log records no run: there is nothing to verify.", problems: [] };
+  if (st.kind === "never") return cannot("The workbook's Run log records no run: there is nothing to verify.");
+  const damaged = runLogDamage(session.read.runLog, session.fingerprint());
+  if (damaged !== undefined) return cannot(damaged);
   if (st.kind === "stale")
-    return {
-      kind: "cannotVerify",
-      reason:
-        `The inputs changed since the run on ${whenText(st.run.at)} (${st.changed.join(", ") || "the inputs"}): the ` +
+    return cannot(
+      `The inputs changed since the run on ${whenText(st.run.at)} (${st.changed.join(", ") || "the inputs"}): the ` +
         `results cannot be reproduced from them.`,
-      problems: [],
-    };
+    );
   const run = st.run;
+  const done = runPlanned(planRun(session, opened.problems, recordedRequest(session, run)));
+  if (!done.ok) return cannot("The model has problems, so the run cannot be recomputed.", done.problems);
+  const outputs: FinishedOutputs = {
+    ...done.outputs,
+    stamp: { when: whenText(run.at), fingerprint: shortFingerprint(run.fingerprint) },
+    log: session.read.runLog,
+  };
+  // The log is the record itself, not a result: it is compared with what the model's read found in its table.
+  const expected = buildOutputSheets(outputs);
+  const actual = await port.readOutputs();
+  if (!actual.ok) return cannot(problemsText(workbookProblems(actual.problems)), workbookProblems(actual.problems));
+  return { outcome: compareSheets(expected, actual.value, run), recomputed: { session, run, outputs } };
+}
+
+/** The run request that reproduces a recorded run: its scenario and the comparison it made. */
+function recordedRequest(session: ModelSession, run: RunLogEntry): RunRequest {
   // The recorded scenario: the run settings' one, unless the run asked for another (the command line's --scenario).
-  const request = {
+  return {
     ...(run.scenario === session.read.runSettings.scenario ? {} : { scenario: run.scenario }),
     ...(run.compared === "" ? {} : { compare: [run.compared] }),
   };
-  const done = runPlanned(planRun(session, opened.problems, request));
-  if (!done.ok)
-    return { kind: "cannotVerify", reason: "The model has problems, so the run cannot be recomputed.", problems: done.problems };
-  const expected = [
-    ...buildOutputSheets({ ...done.outputs, stamp: { when: whenText(run.at), fingerprint: shortFingerprint(run.fingerprint) } }),
-    // The log is the record itself, not a result: it is compared with what the model's read found in its table.
-    runLogSheet(session.read.runLog),
-  ];
-  const actual = await port.readOutputs();
-  if (!actual.ok)
-    return { kind: "cannotVerify", reason: problemsText(workbookProblems(actual.problems)), problems: workbookProblems(actual.problems) };
+}
+
+function compareSheets(expected: readonly SheetSpec[], actual: readonly OutputValues[], run: RunLogEntry): VerifyOutcome {
   const differences: CellDifference[] = [];
   const missingSheets: string[] = [];
   let cells = 0;
   for (const spec of expected) {
-    const sheet = actual.value.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
+    const sheet = actual.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
     if (sheet === undefined) {
       missingSheets.push(spec.name);
       continue;
@@ -103,8 +144,8 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
       cells++;
       const w = want.get(key) ?? "";
       const h = have.get(key) ?? "";
-      // Exactly the same value: the same number, the same text.
-      if (w !== h) {
+      // The same text, the same number at the precision a cell keeps (see sameStored).
+      if (!sameStored(w, h)) {
         const [r = 0, c = 0] = key.split(",").map(Number);
         differences.push({ address: cellAddress({ sheet: spec.name, row: r, col: c }), written: h, recomputed: w });
       }
@@ -113,6 +154,19 @@ export async function verifyWorkbook(port: WorkbookPort, engine: EngineApi = ENG
   if (differences.length === 0 && missingSheets.length === 0)
     return { kind: "verified", sheets: expected.map((s) => s.name), cells, fingerprint: run.fingerprint, runAt: run.at };
   return { kind: "differs", differences, missingSheets, cells };
+}
+
+/**
+ * Whether a written cell holds the recomputed value: the same text, or the same number to 15
+ * significant digits — the precision Excel keeps and shows. A program that re-saves the file may
+ * write a double with fewer digits than the shortest round trip (openpyxl wrote 1869706.142376863
+ * for 1869706.1423768634); that is the same figure, while any edit of a figure changes it well
+ * within 15 digits (a penny on £10bn is the 13th).
+ */
+export function sameStored(recomputed: CellValue, written: CellValue): boolean {
+  if (recomputed === written) return true;
+  if (typeof recomputed !== "number" || typeof written !== "number") return false;
+  return recomputed.toPrecision(15) === written.toPrecision(15);
 }
 
 /** Every non-empty cell a sheet spec lays out, by "row,col". */

@@ -228,6 +228,10 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     for (const f of ["--check", "--no-write"])
       if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
     if (values.has("--out")) return { usage: "--sign-off records an approval in the workbook itself, so --out cannot be used with it." };
+    for (const v of ["--scenario", "--prepared-by", "--pdf", "--statements"])
+      if (values.has(v)) return { usage: `--sign-off approves the run recorded in the file as it is, so ${v} cannot be used with it.` };
+    if (compare.length > 0)
+      return { usage: "--sign-off approves the run recorded in the file as it is, so --compare cannot be used with it." };
     if (!/\S.*,.*\S/.test(signOff)) return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
   }
   const maxUnzipped = positiveWhole(values.get("--max-unzipped"));

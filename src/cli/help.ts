@@ -34,8 +34,8 @@ Run options:
                           compare every value in the output sheets; lists each cell
                           that differs; exit 0 only when all agree; writes nothing
       --sign-off "<Name, Role>"
-                          approve the latest run: records the sign-off in the Run log
-                          (refused if the inputs changed since that run)
+                          approve the run in the file: verifies it, then records the
+                          sign-off in the Run log alone (refused if it does not verify)
       --pdf <file.pdf>    also write the committee pack (Committee summary, Scenario
                           comparison, Budget check, Charts) as PDF, A4 landscape; needs
                           LibreOffice (or the command SHARED_APPORTION_SOFFICE names)

@@ -2,7 +2,8 @@ import {
   differenceLine,
   problemLine,
   recordRun,
-  recordSignOff,
+  runStatus,
+  runStatusNotice,
   runWorkbook,
   staleness,
   stalenessWarnings,
@@ -24,6 +25,7 @@ import { lostFeaturesText } from "./xlsx/unsupported";
 import { DEFAULT_PDF_TIMEOUT_SECONDS } from "./libreoffice";
 import { LIBREOFFICE_NEEDED } from "./pdf-command";
 import { prepareFiles, writeFiles, type FilesRequest, type PreparedFiles } from "./run-files";
+import { signOffCommand } from "./sign-off-command";
 
 /** A run as the command line was asked for it, with absolute paths. */
 export interface RunArgs {
@@ -150,6 +152,20 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   const port = createStorePort(store);
   bar.update("Calculating", 1, 3);
   if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
+  // A sign-off approves the run in the file as it is: it is never run again here (src/app/sign-off.ts).
+  if (args.signOff !== undefined && session !== undefined)
+    return signOffCommand({
+      file: args.file,
+      by: args.signOff,
+      now: args.now ?? new Date(),
+      json: args.json,
+      force: args.force,
+      opened: opened.value,
+      store,
+      port,
+      active,
+      session,
+    });
   const result = await runWorkbook(port, {
     ...(args.scenario === undefined ? {} : { scenario: args.scenario }),
     ...(args.compare === undefined || args.compare.length === 0 ? {} : { compare: args.compare }),
@@ -174,14 +190,17 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     const summary =
       `${args.file}: no problems found (${m.partners.length} partners, ${m.costLines.length} cost lines, ` +
       `${result.session.scenarios.length} scenarios).`;
+    // Where the latest run stands, in the words every client uses (the warnings say it when it is out of date).
+    const notice = runStatusNotice(runStatus(result.session));
+    const status = notice === undefined ? null : { title: notice.title, text: notice.text };
     if (args.json)
       return {
         code: EXIT.ok,
-        out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson), stale }, null, 2)],
+        out: [JSON.stringify({ ok: true, file: args.file, problems: [], warnings: warnings.map(problemJson), stale, status }, null, 2)],
       };
     return {
       code: EXIT.ok,
-      out: [summary],
+      out: [summary, ...(notice === undefined || notice.intent === "warning" ? [] : [`${notice.title}: ${notice.text}`])],
       err: [...warnings.map((w) => `warning: ${problemLine(w)}`), ...stale.map((s) => `warning: ${s}`)],
     };
   }
@@ -193,12 +212,7 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     notes.push(`note: the results in ${args.file} were out of date (from the run on ${whenText(before.run.at)}); these replace them.`);
   // What is written carries its run record: every title stamped, the Run log carried forward with this run (or sign-off) added.
   const record = { by: args.preparedBy ?? result.session.read.preparedBy, now: args.now ?? new Date() };
-  let toWrite = recordRun(result.session, result.outputs, warnings.length, record);
-  if (args.signOff !== undefined) {
-    const signed = recordSignOff(result.session, result.outputs, { ...record, by: args.signOff.trim() });
-    if (!signed.ok) return failure(EXIT.problems, args.json, `${args.file}: ${signed.message}`);
-    toWrite = signed.outputs;
-  }
+  const toWrite = recordRun(result.session, result.outputs, warnings.length, record);
   let write: WriteSummary = { file: undefined, sheets: [], charts: [] };
   let commitWorkbook: (() => Promise<string | undefined>) | undefined;
   if (session !== undefined) {
@@ -287,7 +301,6 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       ...runJson(result.outputs, args.file, write),
       warnings: warnings.map(problemJson),
       stale: args.noWrite ? stale : [],
-      signedOffBy: args.signOff?.trim() ?? null,
       pdf: pdfSheets === null ? null : { file: args.pdf, sheets: pdfSheets },
       statements: statementFiles === null ? null : { folder: args.statements, files: statementFiles },
     };

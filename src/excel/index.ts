@@ -27,6 +27,7 @@ export { type WorkbookProblem, type WorkbookProblemKind, workbookProblemMessage,
 export { createOfficeWorkbook, type OfficeWorkbookOptions } from "./office/office-port";
 export type { ExcelRunner } from "./office/runner";
 export { hostTheme, inOfficeHost, onHostSelectionChanged, whenHostReady, type HostTheme } from "./office/host";
+export { watchTableChanges } from "./office/table-changes";
 export { createMemoryPort } from "./memory/memory-port";
 export { MemoryWorkbook, type MemoryCell, type MemoryTable, type SheetView } from "./memory/memory-workbook";
 export { displayText } from "./memory/display";
@@ -91,7 +92,7 @@ export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origi
 export type { RunSettings } from "./layout/run-settings";
 export { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet } from "./layout/outputs/pack";
 export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
-export { readRunLog, runLogSheet, type RunLogEntry } from "./layout/outputs/run-log";
+export { readRunLog, runLogSheet, runLogCell, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
   buildStatementSheets,

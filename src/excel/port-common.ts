@@ -88,3 +88,8 @@ export function fillRow(row: readonly (CellValue | undefined)[], existing: reado
 export function isRunOutput(marker: { readonly role: string; readonly kind: string } | undefined): boolean {
   return marker?.role === "output" && marker.kind !== "partnerStatement";
 }
+
+/** The sheets a write of outputs lays down: every one, or only the kinds asked for (a sign-off's Run log). */
+export function chosenSheets<T extends { readonly kind: string }>(specs: readonly T[], only: readonly string[] | undefined): readonly T[] {
+  return only === undefined ? specs : specs.filter((s) => only.includes(s.kind));
+}

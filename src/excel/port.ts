@@ -157,6 +157,11 @@ export interface WriteOptions {
   readonly signal?: AbortSignal;
   /** Called after each request with the number done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Only the output sheets of these kinds are written (the others stay exactly as they are): a
+   * sign-off writes the Run log alone, so no result cell it approves is rewritten.
+   */
+  readonly onlyKinds?: readonly string[];
 }
 
 /** What a write did. */

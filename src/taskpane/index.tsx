@@ -5,7 +5,7 @@
  * the React app as props.
  */
 import * as React from "react";
-import { hostTheme, inOfficeHost, onHostSelectionChanged, whenHostReady } from "../excel";
+import { hostTheme, inOfficeHost, onHostSelectionChanged, watchTableChanges, whenHostReady } from "../excel";
 import { createOfficeWorkbook } from "../excel";
 import { SAMPLES } from "../samples";
 import { App } from "./App";
@@ -20,13 +20,27 @@ function officeSelection(): SelectionSource | undefined {
   return onHostSelectionChanged(() => source.notify()) ? source : undefined;
 }
 
+/** Edits to the workbook's tables, from Excel's table change events (so the pane can say "out of date" at once). */
+function officeChanges(): SelectionSource {
+  const source = createSelectionSource();
+  // Where the host cannot report them, the status is read when the pane next reads the workbook.
+  watchTableChanges(() => source.notify()).catch(() => undefined);
+  return source;
+}
+
 function start(): void {
   const inOffice = inOfficeHost();
   const selection = inOffice ? officeSelection() : undefined;
+  const changes = inOffice ? officeChanges() : undefined;
   renderInto(
     <App
       theme={inOffice ? themeFromOffice(hostTheme()) : "light"}
-      services={{ port: createOfficeWorkbook(), samples: sampleChoices(SAMPLES), ...(selection ? { selection } : {}) }}
+      services={{
+        port: createOfficeWorkbook(),
+        samples: sampleChoices(SAMPLES),
+        ...(selection ? { selection } : {}),
+        ...(changes ? { changes } : {}),
+      }}
     />,
   );
 }

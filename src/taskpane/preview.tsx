@@ -39,8 +39,11 @@ async function start(): Promise<void> {
   }
   // Tell Explain when the selection moves (a grid click, or the pane selecting a problem's cell).
   const selection = createSelectionSource();
+  // Tell the pane the tables changed (a grid edit), as Excel's table change events do in Office.
+  const changes = createSelectionSource();
   let last = "";
   workbook.subscribe(() => {
+    changes.notify();
     const sel = workbook.selection();
     const address = sel ? cellAddress(sel) : "";
     if (address !== last) {
@@ -53,7 +56,7 @@ async function start(): Promise<void> {
       workbook={workbook}
       paneWidth={paneWidth >= 200 && paneWidth <= 1000 ? paneWidth : undefined}
       theme={theme}
-      services={{ port, samples: sampleChoices(SAMPLES), selection }}
+      services={{ port, samples: sampleChoices(SAMPLES), selection, changes }}
     />,
   );
 }

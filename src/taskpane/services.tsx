@@ -27,6 +27,12 @@ export interface TaskpaneServices {
   readonly samples: readonly SampleChoice[];
   /** Absent where selection changes cannot be observed (then Explain works on demand only). */
   readonly selection?: SelectionSource;
+  /**
+   * Tells the pane the workbook's tables changed (Excel's table change events, or the preview's
+   * in-memory store), so the run's status says "out of date" as the inputs are edited. Absent: the
+   * status is read again only when the pane reads the workbook.
+   */
+  readonly changes?: SelectionSource;
 }
 
 const ServicesContext = React.createContext<TaskpaneServices | null>(null);

@@ -4,8 +4,11 @@ import {
   fingerprintInputs,
   openModel,
   recordRun,
-  recordSignOff,
+  runStatus,
+  runStatusNotice,
   runWorkbook,
+  signOffWorkbook,
+  verifyWorkbook,
   staleness,
   stalenessWarnings,
   writeResults,
@@ -23,6 +26,7 @@ import { memoryHarness, officeHarness, type PortHarness } from "../support/port-
 const SAMPLE = BRENT_LEWISHAM_SOUTHWARK;
 const T1 = new Date("2026-12-01T14:03:00Z");
 const T2 = new Date("2026-12-02T09:30:00Z");
+const T3 = new Date("2026-12-03T10:00:00Z");
 
 async function session(port: WorkbookPort): Promise<ModelSession> {
   const o = await openModel(port, ENGINE);
@@ -142,36 +146,61 @@ describe("sign-off", () => {
   it("records an approval of the latest run, and a later change is reported against it", async () => {
     const h = await withSample();
     await runAndWrite(h.port, "Ann Lee", T1);
-    const run = await runWorkbook(h.port);
-    if (!run.ok) throw new Error("run");
-    const signed = recordSignOff(run.session, run.outputs, { by: "Jane Smith, s151 officer", now: T2 });
+    const signed = await signOffWorkbook(h.port, { by: "Jane Smith, s151 officer", now: T2 });
     if (!signed.ok) throw new Error(signed.message);
-    expect((await writeResults(h.port, signed.outputs)).kind).toBe("written");
     const s = await session(h.port);
     expect(s.read.runLog.map((e) => [e.event, e.by, e.fingerprint])).toEqual([
       ["run", "Ann Lee", s.fingerprint().value],
       ["sign-off", "Jane Smith, s151 officer", s.fingerprint().value],
     ]);
     expect(staleness(s)).toMatchObject({ kind: "current", signOff: { kind: "current" } });
+    expect(runStatus(s)).toMatchObject({ kind: "signedOff", signOff: { by: "Jane Smith, s151 officer" } });
     h.type(firstAmountCell(s), 42);
-    const after = staleness(await session(h.port));
-    expect(stalenessWarnings(after)).toContain(
-      "The inputs changed since sign-off by Jane Smith, s151 officer on 2 Dec 2026 09:30 UTC: Costs.",
-    );
+    const after = await session(h.port);
+    expect(stalenessWarnings(staleness(after))).toEqual([
+      "The inputs changed since sign-off by Jane Smith, s151 officer on 2 Dec 2026 09:30 UTC: Costs. These results, from the run " +
+        "on 1 Dec 2026 14:03 UTC, are out of date: run the model again and have the new run signed off.",
+    ]);
+    expect(runStatusNotice(runStatus(after))?.title).toBe("Changed since sign-off");
   });
 
   it("is refused when the inputs changed since the run", async () => {
     const h = await withSample();
     await runAndWrite(h.port, "Ann Lee", T1);
     h.type(firstAmountCell(await session(h.port)), 42);
-    const run = await runWorkbook(h.port);
-    if (!run.ok) throw new Error("run");
-    const signed = recordSignOff(run.session, run.outputs, { by: "Jane Smith, s151 officer", now: T2 });
-    expect(signed).toEqual({
+    const signed = await signOffWorkbook(h.port, { by: "Jane Smith, s151 officer", now: T2 });
+    expect(signed).toMatchObject({
       ok: false,
       message:
-        "Not signed off: Costs changed since the run on 1 Dec 2026 14:03 UTC. Run the model again, review the results, then sign off.",
+        "Not signed off: The inputs changed since the run on 1 Dec 2026 14:03 UTC (Costs): the results cannot be reproduced from them.",
     });
+    expect((await session(h.port)).read.runLog.map((e) => e.event)).toEqual(["run"]);
+  });
+});
+
+describe("the status of the latest run", () => {
+  it("calls a fresh run current even though an older run (of other inputs) was signed off", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    expect((await signOffWorkbook(h.port, { by: "Jane Smith, s151 officer", now: T2 })).ok).toBe(true);
+    h.type(firstAmountCell(await session(h.port)), 42);
+    await runAndWrite(h.port, "Ann Lee", T3);
+    const s = await session(h.port);
+    expect(runStatus(s)).toMatchObject({ kind: "current", verified: false });
+    expect(stalenessWarnings(staleness(s))).toEqual([]);
+  });
+
+  it("is verified only while the verified run and its inputs stand: never 'Out of date' and 'Verified' together", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const v = await verifyWorkbook(h.port);
+    if (v.kind !== "verified") throw new Error(v.kind);
+    const verified = { runAt: v.runAt, fingerprint: v.fingerprint };
+    expect(runStatusNotice(runStatus(await session(h.port), verified))?.title).toBe("Current and verified");
+    h.type(firstAmountCell(await session(h.port)), 42);
+    const after = runStatusNotice(runStatus(await session(h.port), verified));
+    expect(after?.title).toBe("Out of date");
+    expect(after?.text).not.toMatch(/verified/i);
   });
 });
 

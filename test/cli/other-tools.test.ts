@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeProperty, readSheetProperties } from "../../src/cli/xlsx/custom-properties";
 import { readSheetMarks } from "../../src/cli/xlsx/sheet-marks";
 import { decodeMarker } from "../../src/excel/layout/marker";
-import { cli, tempDir } from "./helpers";
+import * as ExcelJS from "exceljs";
+import { cli, readBack, tempDir } from "./helpers";
 
 const run = promisify(execFile);
 /** The add-in's output sheets in the results file, in workbook order (from their markers). */
@@ -133,6 +134,61 @@ describe("workbooks saved by openpyxl", () => {
     const props = await readSheetProperties(await JSZip.loadAsync(await readFile(file)));
     for (const name of OUTPUTS) expect(decodeMarker(decodeProperty(props.get(name)?.get("SharedApportion")))?.role, name).toBe("output");
     expect(await figures(file)).toEqual(await figures(t.file("results.xlsx")));
+  });
+});
+
+describe("results saved by exceljs (both marks dropped: custom properties and sheet-scoped names)", () => {
+  it("verify, and a re-run writes in place: the sheets are recognised from the Run log's record of them", async () => {
+    const file = t.file("exceljs-results.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(t.file("results.xlsx"));
+    await wb.xlsx.writeFile(file);
+    const zip = await JSZip.loadAsync(await readFile(file));
+    expect((await readSheetProperties(zip)).size).toBe(0);
+    expect((await readSheetMarks(zip)).size).toBe(0);
+    const v = await cli([file, "--verify"]);
+    expect(v.stderr).toBe("");
+    expect(v.code).toBe(0);
+    const r = await cli([file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await sheetNames(file)).toEqual(await sheetNames(t.file("results.xlsx")));
+    expect((await cli([file, "--verify"])).code).toBe(0);
+  });
+
+  it("a user's sheet named like an output but without its tables stays the user's", async () => {
+    const file = t.file("exceljs-user-sheet.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(t.file("results.xlsx"));
+    const budget = wb.getWorksheet("Budget check");
+    if (budget === undefined) throw new Error("no Budget check");
+    for (const table of budget.getTables()) budget.removeTable((table as unknown as { name: string }).name);
+    await wb.xlsx.writeFile(file);
+    const r = await cli([file]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('A sheet named "Budget check" already exists and was not created by this add-in.');
+  });
+});
+
+describe("workbooks with support services saved by openpyxl", () => {
+  it("verify: no output stores money as a 17-digit float, and numbers compare at the precision a cell keeps", async () => {
+    const model = t.file("eks.xlsx");
+    expect((await cli(["--sample", "east-kent-services", model])).code).toBe(0);
+    expect((await cli([model])).code).toBe(0);
+    const file = t.file("eks-py.xlsx");
+    await resaveWithOpenpyxl(model, file);
+    const v = await cli([file, "--verify"]);
+    expect(v.stderr).toBe("");
+    expect(v.code).toBe(0);
+    // Every number on Support flows is whole pence (or a count): none is a long float.
+    const flows = (await readBack(model)).getWorksheet("Support flows");
+    const longs: string[] = [];
+    flows?.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "number" && Math.abs(Math.round(c.value * 100) - c.value * 100) > 1e-6)
+          longs.push(`${c.address}=${c.value}`);
+      }),
+    );
+    expect(longs).toEqual([]);
   });
 });
 

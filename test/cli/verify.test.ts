@@ -1,6 +1,9 @@
+import { readFile } from "node:fs/promises";
+import type * as ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { a1 } from "../../src/excel";
-import { editWorkbook } from "./edit";
+import { editWorkbook, tableCell } from "./edit";
 import { cli, readBack, tempDir } from "./helpers";
 
 let t: Awaited<ReturnType<typeof tempDir>>;
@@ -91,6 +94,41 @@ describe("--verify", () => {
   });
 });
 
+describe("--verify checks the Run log's own cells", () => {
+  it.each([
+    ["garbage", "not a fingerprint at all"],
+    ["30,000 characters", "x".repeat(30_000)],
+  ])("refuses a Table fingerprints cell holding %s, naming the cell", async (_name, text) => {
+    const file = await runSample(`log-tables-${text.length}.xlsx`);
+    let address = "";
+    await editWorkbook(file, (store) => {
+      const cell = tableCell(store, "RunLog", "Table fingerprints", 0);
+      address = cell.address;
+      cell.set(text);
+    });
+    const r = await cli([file, "--verify"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`its table fingerprints (${address}) are not what the add-in writes`);
+    expect((await cli([file, "--sign-off", "Jo Smith, s151 officer"])).code).toBe(1);
+  });
+
+  it("says the log was edited, not the inputs, when only the inputs fingerprint was changed by hand", async () => {
+    const file = await runSample("log-fingerprint.xlsx");
+    let address = "";
+    await editWorkbook(file, (store) => {
+      const cell = tableCell(store, "RunLog", "Inputs fingerprint", 0);
+      address = cell.address;
+      cell.set("0".repeat(64));
+    });
+    const r = await cli([file, "--verify"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `every table fingerprint (${address.replace(/!E/, "!F")}) matches the inputs now, but its inputs fingerprint (${address}) does not`,
+    );
+    expect(r.stderr).not.toContain("The inputs changed");
+  });
+});
+
 describe("--sign-off", () => {
   it("records the approval in the Run log, and a later input change is reported against it", async () => {
     const file = await runSample("signed.xlsx");
@@ -122,6 +160,86 @@ describe("--sign-off", () => {
     await wb.xlsx.writeFile(file);
     const r = await cli([file, "--sign-off", "Jane Smith, s151 officer"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Not signed off: Costs changed since the run on/);
+    expect(r.stderr).toMatch(/Not signed off: The inputs changed since the run on .* \(Costs\)/);
+  });
+
+  it("after a run comparing two scenarios, approves that run without recomputing or rewriting any result", async () => {
+    const file = t.file("signed-many.xlsx");
+    expect((await cli(["--sample", "brent-lewisham-southwark", file])).code).toBe(0);
+    const ran = await cli([file, "--compare", "Lewisham Homes joins", "--compare", "Core service by users only"], undefined, RUN_AT);
+    expect(ran.code, ran.stderr).toBe(0);
+    const before = await resultCells(file);
+    const charts = await chartParts(file);
+    expect(charts.length).toBeGreaterThan(0);
+    const s = await cli([file, "--sign-off", "Jo Smith, s151 officer"], undefined, SIGN_AT);
+    expect(s.stderr).toBe("");
+    expect(s.code).toBe(0);
+    // What was signed, named as the Run log records it.
+    const fp = runEntry(await readBack(file), "run")?.fingerprint ?? "";
+    expect(fp).toMatch(/^[0-9a-f]{64}$/);
+    expect(s.stdout).toContain(
+      "Signed off by Jo Smith, s151 officer on 2 Dec 2026 09:30 UTC: the run of 1 Dec 2026 14:03 UTC (base model; compared with " +
+        `Lewisham Homes joins, Core service by users only; fingerprint ${fp.slice(0, 12)}).`,
+    );
+    // Every result cell as it was, cell by cell; only the Run log gained the approval.
+    const after = await resultCells(file);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [sheet, cells] of before) expect(after.get(sheet), sheet).toEqual(cells);
+    expect(await chartParts(file)).toEqual(charts);
+    expect(runEntry(await readBack(file), "sign-off")).toMatchObject({ by: "Jo Smith, s151 officer", fingerprint: fp });
+    // The command line states the same status as the pane: signed off, by whom, and current.
+    const c = await cli([file, "--check"]);
+    expect(c.stdout).toContain(
+      `Signed off: The results are from the run on 1 Dec 2026 14:03 UTC (fingerprint ${fp.slice(0, 12)}), signed off by ` +
+        "Jo Smith, s151 officer on 2 Dec 2026 09:30 UTC, and match the inputs now.",
+    );
+    const v = await cli([file, "--verify"]);
+    expect(v.stderr).toBe("");
+    expect(v.code).toBe(0);
+  });
+
+  it("is refused, writing nothing, when the results do not verify", async () => {
+    const file = await runSample("unverified.xlsx");
+    await editWorkbook(file, (store) => store.writeBlock("Summary", 9, 9, [["typed by hand"]], undefined, undefined));
+    const bytes = await readFile(file);
+    const r = await cli([file, "--sign-off", "Jo Smith, s151 officer"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'Not signed off: the results do not verify: 1 cell differ from the recomputation (Summary!J10: written "typed by hand"',
+    );
+    expect((await readFile(file)).equals(bytes)).toBe(true);
   });
 });
+
+const RUN_AT = new Date("2026-12-01T14:03:00Z");
+const SIGN_AT = new Date("2026-12-02T09:30:00Z");
+
+/** Every non-empty cell of every sheet but the Run log, by sheet: what a sign-off must leave alone. */
+async function resultCells(file: string): Promise<Map<string, Map<string, unknown>>> {
+  const out = new Map<string, Map<string, unknown>>();
+  (await readBack(file)).eachSheet((ws) => {
+    if (ws.name === "Run log") return;
+    const cells = new Map<string, unknown>();
+    ws.eachRow((row) => row.eachCell((c) => cells.set(c.address, c.value)));
+    out.set(ws.name, cells);
+  });
+  return out;
+}
+
+/** The chart parts in a workbook file, each as its XML (what Excel draws on the Charts sheet). */
+async function chartParts(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const names = Object.keys(zip.files)
+    .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+    .sort();
+  return Promise.all(names.map(async (n) => (await zip.file(n)?.async("string")) ?? ""));
+}
+
+/** The last Run log row of an event, read independently with exceljs. */
+function runEntry(wb: ExcelJS.Workbook, event: string): { by: string; fingerprint: string } | undefined {
+  let found: { by: string; fingerprint: string } | undefined;
+  wb.getWorksheet("Run log")?.eachRow((row) => {
+    if (row.getCell(1).value === event) found = { by: String(row.getCell(3).value), fingerprint: String(row.getCell(5).value) };
+  });
+  return found;
+}

@@ -66,6 +66,7 @@ export function officeHarness(
       (x) => x.sheet === sheet && x.row + x.rows === ref.row && ref.col >= x.col && ref.col < x.col + x.cols,
     );
     if (t !== undefined && value !== "") t.rows++;
+    fake.document.notifyTableChange(sheet, ref.row, ref.col);
   };
   return {
     name: "office",

@@ -3,8 +3,17 @@ import "./support/setup";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { ENGINE, openModel, recordRun, runWorkbook, writeResults } from "../../src/app";
-import type { MemoryWorkbook, WorkbookPort } from "../../src/excel";
+import { createMemoryPort, type MemoryWorkbook, type WorkbookPort } from "../../src/excel";
 import { renderTaskpane } from "./support/harness";
+
+/** The address of the first cost line's Amount cell. */
+async function firstAmount(wb: MemoryWorkbook): Promise<string> {
+  const opened = await openModel(createMemoryPort(wb).port, ENGINE);
+  if (opened.kind !== "opened") throw new Error(opened.kind);
+  const at = opened.session.read.locate({ entity: "costLine", key: opened.session.model.costLines[0]?.ref ?? "", field: "amount" });
+  if (at === undefined) throw new Error("no cell");
+  return at.address;
+}
 
 async function runOnce(_wb: MemoryWorkbook, port: WorkbookPort): Promise<void> {
   const run = await runWorkbook(port);
@@ -17,7 +26,25 @@ describe("Verify and sign off (Run screen)", () => {
   it("verifies results that match their inputs", async () => {
     const { user } = await renderTaskpane({ screen: "run", before: runOnce });
     await user.click(await screen.findByRole("button", { name: "Verify the results" }));
-    expect(await screen.findByText(/is what the run of 1 Dec 2026 14:03 UTC gives when recomputed from the inputs/)).toBeInTheDocument();
+    expect(await screen.findByText("Current and verified")).toBeInTheDocument();
+    expect(screen.getByText(/The results are from the run on 1 Dec 2026 14:03 UTC .* Verified: every value/)).toBeInTheDocument();
+  });
+
+  it("never shows 'Verified' beside 'Out of date': an input edited after verifying voids the verification", async () => {
+    let workbook: MemoryWorkbook | undefined;
+    const { user } = await renderTaskpane({
+      screen: "run",
+      before: async (wb, port) => {
+        workbook = wb;
+        await runOnce(wb, port);
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: "Verify the results" }));
+    await screen.findByText("Current and verified");
+    if (workbook === undefined) throw new Error("no workbook");
+    workbook.setCellValue(await firstAmount(workbook), 1_234_567);
+    expect(await screen.findByText("Out of date")).toBeInTheDocument();
+    expect(screen.queryByText(/verified/i)).toBeNull();
   });
 
   it("lists a result cell typed over by hand, with both values", async () => {
@@ -45,8 +72,16 @@ describe("Verify and sign off (Run screen)", () => {
     await user.type(await screen.findByRole("textbox", { name: "Your name" }), "Jane Smith");
     await user.type(screen.getByRole("textbox", { name: /Your role/ }), "s151 officer");
     await user.click(screen.getByRole("button", { name: "Sign off the latest run" }));
-    const done = await screen.findByText(/Recorded in the Run log: approved by Jane Smith, s151 officer/);
-    expect(within(done.closest("[role]") ?? document.body).getByText("Signed off")).toBeInTheDocument();
+    // The confirm step names the run before anything is recorded.
+    const dialog = await screen.findByRole("alertdialog", { name: "Sign off this run?" });
+    expect(
+      within(dialog).getByText(
+        /^Sign off the run of 1 Dec 2026 14:03 UTC \(base model; fingerprint [0-9a-f]{12}\) as Jane Smith, s151 officer\?/,
+      ),
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Sign off" }));
+    expect(await screen.findByText(/signed off by Jane Smith, s151 officer on/)).toBeInTheDocument();
+    expect(screen.getByText("Signed off")).toBeInTheDocument();
     if (port === undefined) throw new Error("no port");
     const opened = await openModel(port, ENGINE);
     if (opened.kind !== "opened") throw new Error(opened.kind);

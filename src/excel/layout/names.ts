@@ -85,6 +85,12 @@ export function markNameFormula(marker: string): string | undefined {
   return marker.length > MARK_NAME_MAX ? undefined : `="${marker.replace(/"/g, '""')}"`;
 }
 
+/** The marker text of a second-mark name's formula (`="…"`, quotes doubled), or undefined for any other formula. */
+export function markFromNameFormula(formula: string): string | undefined {
+  const m = /^="((?:[^"]|"")*)"$/.exec(formula.trim());
+  return m === null ? undefined : (m[1] ?? "").replace(/""/g, '"');
+}
+
 /** Prefix of the hidden sheets a write builds before swapping them in. */
 export const STAGING_PREFIX = "SA~";
 

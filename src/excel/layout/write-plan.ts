@@ -4,6 +4,7 @@ import { MAX_CELL_TEXT } from "./cell-checks";
 import type { SheetSpec } from "./cells";
 import { specFingerprint } from "./fingerprint";
 import type { SheetMarker } from "./marker";
+import { markerEdited } from "./run-log-marks";
 import { STAGING_PREFIX } from "./names";
 import { sheetLimitProblems } from "./sheet-limits";
 
@@ -150,7 +151,7 @@ export function editedSheets(plan: WritePlan, existing: readonly ExistingSheet[]
     if (p.replaces === undefined || p.spec.role !== "output") continue;
     const marker = existing.find((s) => same(s.name, p.replaces ?? ""))?.marker;
     const now = current.get(p.replaces.toLowerCase());
-    if (marker?.fp === undefined || now === undefined || now !== marker.fp) out.push(p.replaces);
+    if (markerEdited(marker, now)) out.push(p.replaces);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { CellValue } from "../layout/cells";
 import { gridFingerprint } from "../layout/fingerprint";
 import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { decodeMarker } from "../layout/marker";
+import { markerEdited } from "../layout/run-log-marks";
 import { MARKER_KEY, OUTPUT_TABLES } from "../layout/names";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
 import { buildStatementSheets } from "../layout/outputs/statement";
@@ -27,7 +28,7 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { done, failed, isRunOutput, modelRead, workbookStatus } from "../port-common";
+import { chosenSheets, done, failed, isRunOutput, modelRead, workbookStatus } from "../port-common";
 import { encodeValues } from "./encode";
 import { excelProblem } from "./excel-problem";
 import { readInputTables } from "./read-tables";
@@ -185,7 +186,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           sheets: outputs.map((s) => {
             const k = s.used === undefined ? -1 : pieces.indexOf(s.used);
             const fp = s.used === undefined ? gridFingerprint(0, 0, []) : gridFingerprint(s.used.row, s.used.col, values[k] ?? []);
-            return { name: s.name, kind: s.marker?.kind ?? "", edited: s.marker?.fp === undefined || s.marker.fp !== fp };
+            return { name: s.name, kind: s.marker?.kind ?? "", edited: markerEdited(s.marker, fp) };
           }),
         });
       });
@@ -194,7 +195,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     /** See {@link writeSheets}: 3 or 4 syncs plus one per staging batch. */
     writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
       return attempt("write the results", (context) =>
-        writeSheets(context, buildOutputSheets(outputs), outputWriteOptions(opts, "write the results")),
+        writeSheets(context, chosenSheets(buildOutputSheets(outputs), opts.onlyKinds), outputWriteOptions(opts, "write the results")),
       );
     },
 

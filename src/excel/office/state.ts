@@ -1,7 +1,8 @@
 import { decodeMarker, type SheetMarker } from "../layout/marker";
-import { MARKER_KEY } from "../layout/names";
+import { MARK_NAME, MARKER_KEY, OUTPUT_TABLES, markFromNameFormula } from "../layout/names";
+import { runLogMarks } from "../layout/run-log-marks";
 import { parseAddress } from "../layout/address";
-import type { RangeRef } from "../layout/cells";
+import type { CellValue, RangeRef } from "../layout/cells";
 
 /** A sheet as the adapter reads it. */
 export interface OfficeSheet {
@@ -48,9 +49,12 @@ export async function readState(context: Excel.RequestContext, wantUsed: (name: 
   const sheetItems = sheets.items.map((s) => {
     const marker = s.customProperties.getItemOrNullObject(MARKER_KEY);
     marker.load("value");
+    // The second mark, read like the first: a sheet is the add-in's by either (issue 28).
+    const named = s.names.getItemOrNullObject(MARK_NAME);
+    named.load("formula");
     const used = wantUsed(s.name) ? s.getUsedRangeOrNullObject(true) : undefined;
     used?.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { name: s.name, visible: s.visibility === "Visible", marker, used };
+    return { name: s.name, visible: s.visibility === "Visible", marker, named, used };
   });
   const tableItems = tables.items.map((t) => {
     const range = t.getRange();
@@ -58,11 +62,16 @@ export async function readState(context: Excel.RequestContext, wantUsed: (name: 
     return { name: t.name, range };
   });
   await context.sync();
+  const markOf = (s: (typeof sheetItems)[number]): SheetMarker | undefined =>
+    (s.marker.isNullObject ? undefined : decodeMarker(s.marker.value)) ??
+    (s.named.isNullObject ? undefined : decodeMarker(markFromNameFormula(String(s.named.formula))));
+  const marked = sheetItems.map((s) => ({ name: s.name, marker: markOf(s) }));
+  const third = await thirdMarks(context, marked, tableItems);
   return {
-    sheets: sheetItems.map((s) => ({
+    sheets: sheetItems.map((s, i) => ({
       name: s.name,
       visible: s.visible,
-      marker: s.marker.isNullObject ? undefined : decodeMarker(s.marker.value),
+      marker: marked[i]?.marker ?? third.get(s.name),
       used:
         s.used === undefined || s.used.isNullObject
           ? undefined
@@ -78,4 +87,32 @@ export async function readState(context: Excel.RequestContext, wantUsed: (name: 
     })),
     names: names.items.map((n) => n.name),
   };
+}
+
+/**
+ * Sheets that lost both marks (a file saved by exceljs), recognised from the Run log's record of
+ * the sheets its latest run wrote: one more sync, and only when some sheet has no mark and there
+ * is a Run log to ask.
+ */
+async function thirdMarks(
+  context: Excel.RequestContext,
+  sheets: readonly { readonly name: string; readonly marker: SheetMarker | undefined }[],
+  tables: readonly { readonly name: string; readonly range: Excel.Range }[],
+): Promise<Map<string, SheetMarker>> {
+  const log = tables.find((t) => t.name.toLowerCase() === OUTPUT_TABLES.runLog.toLowerCase());
+  if (log === undefined || sheets.every((s) => s.marker !== undefined)) return new Map();
+  log.range.load("values");
+  await context.sync();
+  const where = (t: { readonly range: Excel.Range }): string => parseAddress(t.range.address)?.sheet ?? "";
+  return runLogMarks(
+    sheets,
+    tables.map((t) => ({ name: t.name, sheet: where(t) })),
+    {
+      name: log.name,
+      sheet: where(log),
+      row: log.range.rowIndex,
+      col: log.range.columnIndex,
+      values: log.range.values as CellValue[][],
+    },
+  );
 }

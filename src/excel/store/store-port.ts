@@ -7,6 +7,7 @@ import { gridFingerprint } from "../layout/fingerprint";
 import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { OUTPUT_TABLES } from "../layout/names";
 import { encodeMarker, type SheetMarker } from "../layout/marker";
+import { markerEdited, runLogMarks } from "../layout/run-log-marks";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
 import { buildStatementSheets } from "../layout/outputs/statement";
 import type { RawTable } from "../layout/read-model";
@@ -29,7 +30,7 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { done, failed, fillRow, hostProblem, isRunOutput, modelRead, withMarkers, workbookStatus } from "../port-common";
+import { chosenSheets, done, failed, fillRow, hostProblem, isRunOutput, modelRead, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import type { SheetStore } from "./sheet-store";
 
@@ -54,7 +55,16 @@ export interface StorePortOptions {
 export function createStorePort(store: SheetStore, options: StorePortOptions = {}): WorkbookPort {
   const maxBytes = options.maxRequestBytes;
 
-  const sheets = (): { name: string; visible: boolean; marker: SheetMarker | undefined }[] => withMarkers(store.listSheets());
+  const sheets = (): { name: string; visible: boolean; marker: SheetMarker | undefined }[] => {
+    const marked = withMarkers(store.listSheets());
+    if (marked.every((s) => s.marker !== undefined)) return marked;
+    // Sheets that lost both marks (a save by exceljs): recognised from the Run log's record of them.
+    const all = store.listTables();
+    const log = all.find((x) => same(x.name, OUTPUT_TABLES.runLog));
+    const raw = log === undefined ? undefined : { ...log, values: store.readValues(log.sheet, log.row, log.col, log.rows, log.cols) };
+    const third = runLogMarks(marked, all, raw);
+    return marked.map((s) => ({ ...s, marker: s.marker ?? third.get(s.name) }));
+  };
 
   const readTables = (): Map<string, RawTable> => {
     const out = new Map<string, RawTable>();
@@ -274,14 +284,14 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
             .map((s) => ({
               name: s.name,
               kind: s.marker?.kind ?? "",
-              edited: s.marker?.fp === undefined || currentFingerprint(s.name) !== s.marker.fp,
+              edited: markerEdited(s.marker, currentFingerprint(s.name)),
             })),
         }),
       );
     },
     writeOutputs(outputs: RunOutputs, options: WriteOptions = {}): Promise<PortResult<WriteReport>> {
       return attempt("write the results", () =>
-        writeSheets(buildOutputSheets(outputs), {
+        writeSheets(chosenSheets(buildOutputSheets(outputs), options.onlyKinds), {
           replaceInputs: false,
           replaceEdited: options.replaceEdited === true,
           ...(options.signal === undefined ? {} : { signal: options.signal }),

@@ -1,19 +1,10 @@
 import * as React from "react";
 import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
-import {
-  differenceLine,
-  problemsText,
-  recordSignOff,
-  runWorkbook,
-  thrownText,
-  verifyWorkbook,
-  whenText,
-  writeResults,
-  type VerifyOutcome,
-} from "../../app";
+import { differenceLine, signedRunText, signOffWorkbook, thrownText, verifyWorkbook, type VerifyOutcome } from "../../app";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { useServices } from "../services";
 import { useScreenStyles } from "../styles";
+import { ConfirmDialog } from "./ConfirmDialog";
 import { Notice } from "./Notice";
 
 type Message = {
@@ -21,21 +12,16 @@ type Message = {
   readonly title: string;
   readonly text: string;
   readonly lines?: readonly string[];
+  /** The workbook read it answers: a later read (an input edited, a run written) retires it. */
+  readonly version: number;
 };
 
 /** How many differing cells to list in the pane (the command line's --verify lists them all). */
 const SHOWN_DIFFERENCES = 20;
 
-function verifyMessage(v: VerifyOutcome): Message {
-  if (v.kind === "verified")
-    return {
-      intent: "success",
-      title: "Verified",
-      text:
-        `Every value in the result sheets (${v.cells} cells) is what the run of ${whenText(v.runAt)} gives when recomputed ` +
-        `from the inputs.`,
-    };
-  if (v.kind === "cannotVerify") return { intent: "warning", title: "Cannot verify", text: v.reason };
+/** A verification that did not pass, in words (one that passed shows as the run's status instead). */
+function failedMessage(v: Exclude<VerifyOutcome, { kind: "verified" }>, version: number): Message {
+  if (v.kind === "cannotVerify") return { intent: "warning", title: "Cannot verify", text: v.reason, version };
   return {
     intent: "error",
     title: "Not verified",
@@ -43,68 +29,73 @@ function verifyMessage(v: VerifyOutcome): Message {
       `${v.differences.length} cell${v.differences.length === 1 ? "" : "s"} differ from the ` +
       `recomputation${v.missingSheets.length > 0 ? `; missing sheets: ${v.missingSheets.join(", ")}` : ""}.`,
     lines: v.differences.slice(0, SHOWN_DIFFERENCES).map(differenceLine),
+    version,
   };
 }
 
 /**
  * Assurance on the Run screen: verify that the result sheets are what their
  * inputs give (the same check as the command line's --verify), and sign off
- * the latest run, which records the approver in the Run log.
+ * the latest run after a confirm step that names it. Signing verifies the
+ * run first and records only the approval in the Run log. What passes shows
+ * in the run's status (StaleNotice); only what failed is said here, and only
+ * until the workbook is read again.
  */
 export function AssurancePanel(): React.JSX.Element {
   const s = useScreenStyles();
   const { port } = useServices();
-  const { actions } = useWorkbook();
+  const { state, actions } = useWorkbook();
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | undefined>(undefined);
   const [name, setName] = React.useState("");
   const [role, setRole] = React.useState("");
+  const [confirming, setConfirming] = React.useState(false);
+  const by = `${name.trim()}, ${role.trim()}`;
+  const status = state.runStatus;
+  const latest = status === undefined || status.kind === "noRun" ? undefined : status.run;
 
   const verify = async (): Promise<void> => {
     setBusy(true);
     try {
-      setMessage(verifyMessage(await verifyWorkbook(port)));
+      const v = await verifyWorkbook(port);
+      if (v.kind === "verified") {
+        setMessage(undefined);
+        actions.markVerified({ runAt: v.runAt, fingerprint: v.fingerprint });
+      } else setMessage(failedMessage(v, state.version));
     } catch (e) {
-      setMessage({ intent: "error", title: "Cannot verify", text: thrownText(e) });
+      setMessage({ intent: "error", title: "Cannot verify", text: thrownText(e), version: state.version });
     } finally {
       setBusy(false);
     }
   };
 
   const signOff = async (): Promise<void> => {
+    setConfirming(false);
     setBusy(true);
     try {
-      const run = await runWorkbook(port);
-      if (!run.ok) {
-        setMessage({ intent: "error", title: "Not signed off", text: run.kind === "noModel" ? run.message : problemsText(run.problems) });
-        return;
-      }
-      const signed = recordSignOff(run.session, run.outputs, { by: `${name.trim()}, ${role.trim()}`, now: new Date() });
+      const signed = await signOffWorkbook(port, { by, now: new Date() });
       if (!signed.ok) {
-        setMessage({ intent: "error", title: "Not signed off", text: signed.message });
+        setMessage({ intent: "error", title: "Not signed off", text: signed.message, version: state.version });
         return;
       }
-      const written = await writeResults(port, signed.outputs);
-      if (written.kind !== "written") {
-        setMessage({ intent: "error", title: "Not signed off", text: problemsText(written.problems) });
-        return;
-      }
-      setMessage({ intent: "success", title: "Signed off", text: `Recorded in the Run log: approved by ${name.trim()}, ${role.trim()}.` });
+      // The status now says "Signed off" with who and when: it is the one place the pane shows it.
+      setMessage(undefined);
       await actions.refresh();
     } catch (e) {
-      setMessage({ intent: "error", title: "Not signed off", text: thrownText(e) });
+      setMessage({ intent: "error", title: "Not signed off", text: thrownText(e), version: state.version });
     } finally {
       setBusy(false);
     }
   };
 
+  const shown = message !== undefined && message.version === state.version ? message : undefined;
   return (
     <section className={s.screen} aria-labelledby="assurance-title">
       <Subtitle2 as="h3" id="assurance-title">
         Verify and sign off
       </Subtitle2>
       <div className={s.actions}>
-        <Button disabled={busy} onClick={() => void verify()}>
+        <Button disabled={busy || latest === undefined} onClick={() => void verify()}>
           Verify the results
         </Button>
       </div>
@@ -115,22 +106,35 @@ export function AssurancePanel(): React.JSX.Element {
         <Input size="small" value={role} onChange={(_, d) => setRole(d.value)} />
       </Field>
       <div className={s.actions}>
-        <Button disabled={busy || name.trim() === "" || role.trim() === ""} onClick={() => void signOff()}>
+        <Button disabled={busy || latest === undefined || name.trim() === "" || role.trim() === ""} onClick={() => setConfirming(true)}>
           Sign off the latest run
         </Button>
       </div>
-      {message !== undefined && (
-        <Notice intent={message.intent} title={message.title}>
-          {message.text}
-          {message.lines !== undefined && message.lines.length > 0 && (
+      {shown !== undefined && (
+        <Notice intent={shown.intent} title={shown.title} focusOnShow>
+          {shown.text}
+          {shown.lines !== undefined && shown.lines.length > 0 && (
             <ul>
-              {message.lines.map((l) => (
+              {shown.lines.map((l) => (
                 <li key={l}>{l}</li>
               ))}
             </ul>
           )}
         </Notice>
       )}
+      <ConfirmDialog
+        open={confirming && latest !== undefined}
+        title="Sign off this run?"
+        message={
+          latest === undefined
+            ? ""
+            : `Sign off ${signedRunText({ ...latest, runAt: latest.at })} ` +
+              `as ${by}? It is verified first; only the approval is added to the Run log, and no result is recalculated.`
+        }
+        confirmText="Sign off"
+        onConfirm={() => void signOff()}
+        onCancel={() => setConfirming(false)}
+      />
     </section>
   );
 }

@@ -1,18 +1,22 @@
 import * as React from "react";
+import { runStatusNotice } from "../../app";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { Notice } from "./Notice";
 
 /**
- * Says plainly when the results in the workbook no longer match its inputs
- * (or the inputs changed since sign-off), from the Run log's fingerprints.
- * Shown on every screen that shows results.
+ * The one place the pane says where the latest run stands — current,
+ * verified, signed off, out of date (which tables changed since when),
+ * changed since sign-off — in the application layer's words
+ * (`runStatusNotice`), so no screen can show two that contradict. Shown on
+ * every screen that shows results; nothing before the first run.
  */
 export function StaleNotice(): React.JSX.Element | null {
   const { state } = useWorkbook();
-  if (state.staleWarnings.length === 0) return null;
+  const notice = state.runStatus === undefined ? undefined : runStatusNotice(state.runStatus);
+  if (notice === undefined) return null;
   return (
-    <Notice intent="warning" title="Out of date">
-      {state.staleWarnings.join(" ")}
+    <Notice intent={notice.intent} title={notice.title}>
+      {notice.text}
     </Notice>
   );
 }

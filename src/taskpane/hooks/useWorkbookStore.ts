@@ -5,12 +5,13 @@ import {
   noModelMessage,
   openModel,
   problemsText,
-  staleness,
-  stalenessWarnings,
+  runStatus,
   thrownText,
   workbookProblemsText,
   type ModelSession,
   type Problem,
+  type RunStatus,
+  type VerifiedRun,
 } from "../../app";
 import type { ScenarioInput } from "../../engine";
 import type { ModelRead, PortResult, RunOutputs, RunSettings, WorkbookStatus } from "../../excel";
@@ -31,8 +32,11 @@ export interface WorkbookState {
   readonly readProblems: readonly Problem[];
   /** Problems from the last check. */
   readonly problems: readonly Problem[];
-  /** Whether the results in the workbook match its inputs, in words (empty when they do, or there are none). */
-  readonly staleWarnings: readonly string[];
+  /**
+   * The one status of the latest run (current, verified, signed off, out of date…), from the application
+   * layer; undefined without a model. The pane shows it in one place (StaleNotice).
+   */
+  readonly runStatus: RunStatus | undefined;
   /** When the workbook holds no model: which tables are missing, in the application layer's words. */
   readonly noModel: string | undefined;
   readonly hasErrors: boolean;
@@ -58,7 +62,12 @@ export interface WorkbookActions {
   saveRunSettings(settings: RunSettings): Promise<PortResult<void>>;
   /** Remembers the outputs just written, for Explain and Budget. */
   recordRun(outputs: RunOutputs): void;
+  /** Remembers a verification that passed: the status says "verified" while that run and those inputs stand. */
+  markVerified(run: VerifiedRun): void;
 }
+
+/** How long the tables must be still before an edit is read (a burst of change events is one read). */
+const CHANGE_PAUSE_MS = 250;
 
 const INITIAL: WorkbookState = {
   loading: true,
@@ -69,7 +78,7 @@ const INITIAL: WorkbookState = {
   readProblems: [],
   problems: [],
   noModel: undefined,
-  staleWarnings: [],
+  runStatus: undefined,
   hasErrors: false,
   failure: undefined,
   version: 0,
@@ -85,9 +94,12 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
   const { port, engine } = services;
   const [state, setState] = React.useState<WorkbookState>(INITIAL);
   const version = React.useRef(0);
+  const latest = React.useRef<WorkbookState>(INITIAL);
+  latest.current = state;
+  const verified = React.useRef<VerifiedRun | undefined>(undefined);
 
-  const refresh = React.useCallback(async (): Promise<WorkbookState> => {
-    setState((s) => ({ ...s, loading: true }));
+  /** Reads the workbook and replaces the state (see `refresh`, which shows the pane as loading first). */
+  const read = React.useCallback(async (): Promise<WorkbookState> => {
     let next: WorkbookState;
     try {
       const opened = await openModel(port, engine);
@@ -107,7 +119,7 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
           readProblems: opened.problems,
           problems,
           noModel: undefined,
-          staleWarnings: stalenessWarnings(staleness(session)),
+          runStatus: runStatus(session, verified.current),
           hasErrors: hasErrors(problems),
           failure: undefined,
           version: ++version.current,
@@ -120,6 +132,32 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
     setState((s) => ({ ...next, lastRun: s.lastRun }));
     return next;
   }, [port, engine]);
+
+  const refresh = React.useCallback(async (): Promise<WorkbookState> => {
+    setState((s) => ({ ...s, loading: true }));
+    return read();
+  }, [read]);
+
+  /**
+   * An edit in the workbook's tables: read the model again, quietly (no loading state). When the
+   * inputs are as they were (the edit was the pane's own output write, or changed nothing the
+   * fingerprint covers) only the status is renewed, so screens keep what they show; otherwise the
+   * model is read again in full and the status says what changed.
+   */
+  const changed = React.useCallback(async (): Promise<void> => {
+    const current = latest.current.session;
+    try {
+      const opened = await openModel(port, engine);
+      if (opened.kind === "opened" && current !== undefined && opened.session.fingerprint().value === current.fingerprint().value) {
+        const status = runStatus(opened.session, verified.current);
+        setState((s) => ({ ...s, runStatus: status }));
+        return;
+      }
+    } catch {
+      // A change notice is only a hint: the full read below reports what went wrong.
+    }
+    await read();
+  }, [port, engine, read]);
 
   const actions = React.useMemo<WorkbookActions>(
     () => ({
@@ -151,6 +189,10 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
       recordRun(outputs) {
         setState((s) => ({ ...s, lastRun: outputs }));
       },
+      markVerified(run) {
+        verified.current = run;
+        setState((s) => (s.session === undefined ? s : { ...s, runStatus: runStatus(s.session, run) }));
+      },
     }),
     [port, refresh],
   );
@@ -158,6 +200,21 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
   React.useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Edits to the tables as they happen: read again once they pause, so typing a figure is one read.
+  React.useEffect(() => {
+    const source = services.changes;
+    if (source === undefined) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = source.subscribe(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void changed(), CHANGE_PAUSE_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      off();
+    };
+  }, [services.changes, changed]);
 
   return { state, actions };
 }

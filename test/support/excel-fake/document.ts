@@ -203,6 +203,18 @@ const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
  * not matter), valid names, a visible sheet always left, tables not
  * overlapping — by throwing errors with Excel's codes.
  */
+/** What a table-changed handler is given: the TableChangedEventArgs fields the fake models. */
+export interface FakeTableChangedEventArgs {
+  readonly type: "TableChanged";
+  readonly changeType: "RangeEdited";
+  /** "Local" for an edit in this session (the user, or an add-in). */
+  readonly source: "Local";
+  readonly tableId: string;
+  readonly worksheetId: string;
+  /** The changed cell, A1 style without the sheet. */
+  readonly address: string;
+}
+
 export class FakeDocument {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
@@ -214,6 +226,13 @@ export class FakeDocument {
    * the failure mid-swap is this project's issue #13, item 5).
    */
   readonly names = new Map<string, { name: string; formula: string }>();
+  /**
+   * Handlers registered with `workbook.tables.onChanged` (TableCollection.onChanged, ExcelApi 1.7:
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-onchanged-member).
+   * Excel calls them, asynchronously, after data in any table changes; each gets a TableChangedEventArgs
+   * (https://learn.microsoft.com/javascript/api/excel/excel.tablechangedeventargs).
+   */
+  readonly tableChangedHandlers = new Set<(args: FakeTableChangedEventArgs) => unknown>();
   active: FakeSheet | undefined;
   /**
    * The selection: its first area (what `getSelectedRange` would return), any
@@ -249,6 +268,26 @@ export class FakeDocument {
    */
   cellEdit = false;
   private tableCount = 0;
+
+  /**
+   * Raises TableCollection.onChanged for a cell edited in a table (the user typing, or a value set
+   * through the API), after the change and asynchronously, as Excel does.
+   */
+  notifyTableChange(sheet: FakeSheet, row: number, col: number): void {
+    const table = this.tables.find(
+      (t) => t.sheet === sheet && row >= t.row && row < t.row + t.rows && col >= t.col && col < t.col + t.cols,
+    );
+    if (table === undefined || this.tableChangedHandlers.size === 0) return;
+    const args: FakeTableChangedEventArgs = {
+      type: "TableChanged",
+      changeType: "RangeEdited",
+      source: "Local",
+      tableId: String(table.id),
+      worksheetId: sheet.name,
+      address: `${columnLetters(col)}${row + 1}`,
+    };
+    for (const h of [...this.tableChangedHandlers]) setTimeout(() => void h(args), 0);
+  }
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const n of sheetNames) this.addSheet(n);
@@ -383,4 +422,11 @@ export class FakeDocument {
 function refersTo(rule: unknown, sheet: FakeSheet): boolean {
   const source = (rule as { list?: { source?: unknown } } | undefined)?.list?.source;
   return typeof source === "object" && source !== null && (source as { sheet?: unknown }).sheet === sheet;
+}
+
+/** A zero-based column as letters: 0 → A, 26 → AA. */
+function columnLetters(col: number): string {
+  let out = "";
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
 }

@@ -1,6 +1,6 @@
 import { FakeClientObject } from "./client-object";
 import type { FakeContext } from "./context";
-import { cellKey, type FakePageLayout, type FakeSheet, type FakeTable } from "./document";
+import { cellKey, type FakePageLayout, type FakeSheet, type FakeTable, type FakeTableChangedEventArgs } from "./document";
 import { FakeExcelError } from "./errors";
 import { addressOf, FakeRange, parseA1, type RangeTarget } from "./range";
 
@@ -68,6 +68,25 @@ export class FakeNamedItem {
 }
 
 /**
+ * A sheet-scoped name found by `getItemOrNullObject` (NamedItemCollection.getItemOrNullObject, ExcelApi 1.4:
+ * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection);
+ * loads `formula` (NamedItem.formula, ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.nameditem),
+ * `name` and `visible`.
+ */
+export class FakeFoundNamedItem extends FakeClientObject<{ name: string; formula: string; visible: boolean }> {
+  protected capture(t: { name: string; formula: string; visible: boolean }, name: string): unknown {
+    if (name === "formula") return t.formula;
+    if (name === "name") return t.name;
+    if (name === "visible") return t.visible;
+    throw new FakeExcelError("InvalidArgument", `cannot load "${name}"`);
+  }
+  /** Loaded formula, e.g. `="text"`. */
+  get formula(): string {
+    return this.read<string>("formula");
+  }
+}
+
+/**
  * A worksheet's names (NamedItemCollection reached from Worksheet.names, ExcelApi 1.4:
  * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection#excel-excel-nameditemcollection-add-member(1)).
  * `add` takes a formula or a range; this fake models formulas that are one string constant (="text"), the only kind the
@@ -78,6 +97,11 @@ export class FakeNamedItemCollection {
     private readonly context: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {}
+  /** A name of this sheet, or a null object (Excel looks names up without regard to case). */
+  getItemOrNullObject(name: string): FakeFoundNamedItem {
+    return new FakeFoundNamedItem(this.context, () => this.sheet().localNames.get(name.toLowerCase()) ?? null, true);
+  }
+
   /** Adds a name whose formula is `reference`. */
   add(name: string, reference: string): FakeNamedItem {
     const holder: { item?: { name: string; formula: string; visible: boolean } } = {};
@@ -508,6 +532,25 @@ export class FakeTableCollection extends FakeClientObject<FakeTable[]> {
     private readonly scope: (() => FakeSheet) | undefined,
   ) {
     super(context, () => context.document.tables.filter((t) => scope === undefined || t.sheet === scope()));
+  }
+
+  /**
+   * TableCollection.onChanged (ExcelApi 1.7:
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-onchanged-member):
+   * `add` registers a handler when the request is synced and gives an EventHandlerResult whose `remove()`
+   * (synced through the same context) unregisters it
+   * (https://learn.microsoft.com/javascript/api/office/officeextension.eventhandlerresult). Workbook-wide only.
+   */
+  get onChanged(): { add(handler: (args: FakeTableChangedEventArgs) => unknown): { context: FakeContext; remove(): void } } {
+    if (this.scope !== undefined) throw new FakeExcelError("InvalidArgument", "the fake models workbook.tables.onChanged only");
+    const context = this.context;
+    const handlers = context.document.tableChangedHandlers;
+    return {
+      add: (handler) => {
+        context.queue({ bytes: 40, run: () => handlers.add(handler) });
+        return { context, remove: () => context.queue({ bytes: 40, run: () => handlers.delete(handler) }) };
+      },
+    };
   }
 
   protected capture(t: FakeTable[], name: string): unknown {

@@ -53,12 +53,15 @@ export async function renderTaskpane(options: HarnessOptions = {}): Promise<Harn
     Object.entries(merged).map(([k, f]) => [k, vi.fn(f as (...a: unknown[]) => unknown)]),
   ) as unknown as WorkbookPort;
   const selection = createSelectionSource();
+  // The preview's wiring: every change to the in-memory workbook is a change notice to the pane.
+  const changes = createSelectionSource();
+  workbook.subscribe(() => changes.notify());
   const user = userEvent.setup();
   const view = render(
     <App
       theme="light"
       initialScreen={options.screen}
-      services={{ port, samples: sampleChoices(SAMPLES), selection, ...(options.engine ? { engine: options.engine } : {}) }}
+      services={{ port, samples: sampleChoices(SAMPLES), selection, changes, ...(options.engine ? { engine: options.engine } : {}) }}
     />,
   );
   return { view, workbook, port, user, selection };

@@ -15,7 +15,8 @@ import { committeeSheet } from "./committee";
 import { supportFlowsSheet } from "./support-flows";
 import { FOOTER_SECTION, withPrintFooter, withTextLayout } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
-import { runLogSheet, type RunLogEntry } from "./run-log";
+import { specFingerprint } from "../fingerprint";
+import { runLogSheet, type OutputSheetRecord, type RunLogEntry } from "./run-log";
 import { summarySheet } from "./summary";
 import { traceSheet } from "./trace";
 
@@ -101,7 +102,24 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     when: stamp?.when,
     ...(stamp?.recorded === false ? { recorded: false } : {}),
   };
-  return (log === undefined ? sheets : [...sheets, runLogSheet(log)]).map((s) => withPrintFooter(s, footer));
+  return (log === undefined ? sheets : [...sheets, runLogSheet(withSheetRecord(log, sheets))]).map((s) => withPrintFooter(s, footer));
+}
+
+/**
+ * The log with the run being written (its last entry, not read back from a workbook) recording the
+ * sheets it writes: name, kind, tables and values fingerprint of each. Entries read back keep what
+ * they hold, so a verification lays the log out exactly as it was written.
+ */
+function withSheetRecord(log: readonly RunLogEntry[], sheets: readonly SheetSpec[]): readonly RunLogEntry[] {
+  const last = log[log.length - 1];
+  if (last === undefined || last.event !== "run" || last.source !== undefined || last.sheets !== "") return log;
+  const record: OutputSheetRecord[] = sheets.map((s) => ({
+    name: s.name,
+    kind: s.kind,
+    tables: s.tables.map((t) => t.name),
+    fp: specFingerprint(s),
+  }));
+  return [...log.slice(0, -1), { ...last, sheets: JSON.stringify(record) }];
 }
 
 /**

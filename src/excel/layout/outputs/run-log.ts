@@ -1,3 +1,4 @@
+import { cellAddress } from "../address";
 import { cellText } from "../cell-values";
 import type { CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, OUTPUT_TABLES, TEXT_FORMAT } from "../names";
@@ -32,6 +33,54 @@ export interface RunLogEntry {
   readonly warnings: number;
   /** Scenarios compared side by side with the base model ("A, B"), or "" for none or a comparison of two. */
   readonly compared: string;
+  /**
+   * The output sheets the run wrote, as JSON (`[{"name","kind","tables","fp"}]`): the third mark of
+   * ownership, which survives programs that drop both custom properties and sheet-scoped names
+   * (exceljs). Filled in when the run's sheets are laid out (`buildOutputSheets`); "" before.
+   */
+  readonly sheets: string;
+  /** Where the row was read from (entries read back from a workbook), so a damaged cell can be named. */
+  readonly source?: { readonly sheet: string; readonly row: number; readonly fingerprintCol: number; readonly tablesCol: number };
+}
+
+/** One output sheet as a run records it in the Run log's "Output sheets" column. */
+export interface OutputSheetRecord {
+  readonly name: string;
+  readonly kind: string;
+  readonly tables: readonly string[];
+  /** The fingerprint of the values written (as in the sheet's marker). */
+  readonly fp: string;
+}
+
+/** The sheets an entry records (none when the cell is blank or not what the add-in writes). */
+export function outputSheetRecords(entry: RunLogEntry): OutputSheetRecord[] {
+  let v: unknown;
+  try {
+    v = JSON.parse(entry.sheets);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (r): r is OutputSheetRecord =>
+      typeof r === "object" &&
+      r !== null &&
+      typeof (r as OutputSheetRecord).name === "string" &&
+      typeof (r as OutputSheetRecord).kind === "string" &&
+      typeof (r as OutputSheetRecord).fp === "string" &&
+      Array.isArray((r as OutputSheetRecord).tables) &&
+      (r as OutputSheetRecord).tables.every((t) => typeof t === "string"),
+  );
+}
+
+/** The Run log's columns a check can name, with their header. */
+export type RunLogField = "fingerprint" | "tables";
+
+/** The cell of an entry read back from a workbook that holds one of its fields (undefined for an entry not read back). */
+export function runLogCell(entry: RunLogEntry, field: RunLogField): string | undefined {
+  const s = entry.source;
+  if (s === undefined) return undefined;
+  return cellAddress({ sheet: s.sheet, row: s.row, col: field === "fingerprint" ? s.fingerprintCol : s.tablesCol });
 }
 
 const HEADERS = [
@@ -48,6 +97,7 @@ const HEADERS = [
   "Problems",
   "Warnings",
   "Compared side by side",
+  "Output sheets",
 ];
 
 /** The Run log sheet: every entry, oldest first. */
@@ -66,6 +116,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     e.problems,
     e.warnings,
     e.compared,
+    e.sheets,
   ]);
   const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [
     TEXT_FORMAT,
@@ -80,6 +131,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     TEXT_FORMAT,
     null,
     null,
+    TEXT_FORMAT,
     TEXT_FORMAT,
   ]);
   return outputSheet("runLog", {
@@ -100,7 +152,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     ],
     tables: [t.table],
     freezeRows: 4,
-    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200],
+    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200, 120],
   });
 }
 
@@ -117,7 +169,14 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
   const pence = (v: CellValue | undefined): number => (typeof v === "number" ? Math.round(v * 100) : 0);
   const count = (v: CellValue | undefined): number => (typeof v === "number" ? v : Number(cellText(v)) || 0);
   const out: RunLogEntry[] = [];
-  for (const row of rows) {
+  // Where each column was found: a damaged cell is named where it is, whatever order the columns are in.
+  const at = (r: number): RunLogEntry["source"] => ({
+    sheet: table.sheet,
+    row: table.row + 1 + r,
+    fingerprintCol: table.col + (cols[4] ?? 0),
+    tablesCol: table.col + (cols[5] ?? 0),
+  });
+  for (const [r, row] of rows.entries()) {
     const event = cellText(get(row, 0));
     if (event !== "run" && event !== "sign-off") continue;
     const scenario = cellText(get(row, 3));
@@ -135,6 +194,8 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
       problems: count(get(row, 10)),
       warnings: count(get(row, 11)),
       compared: cellText(get(row, 12)),
+      sheets: cellText(get(row, 13)),
+      source: at(r),
     });
   }
   return out;

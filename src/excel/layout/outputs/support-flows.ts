@@ -1,5 +1,5 @@
 import { fitFigures } from "./paper";
-import { type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
+import { type ExactMoney, type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
@@ -12,9 +12,19 @@ export const SUPPORT_METHOD_WORDS: Readonly<Record<string, string>> = {
   reciprocal: "Reciprocal",
 };
 
-/** An exact amount's decimal text (pounds, "…" when it repeats) as the number a cell shows to the penny. */
-function exactNumber(text: string): number {
-  return Number(text.replace("…", ""));
+/**
+ * An exact amount rounded to the penny (half away from zero), as the number a cell holds. A cell
+ * stores a double: written unrounded, a flow such as 2,200,000/49 would be a 17-digit float that
+ * other programs re-save at other precisions, so a later verification could not tell it from an
+ * edit. The exact figure stays in Explain.
+ */
+function toPenny(m: ExactMoney): number {
+  const { n, d } = m.pence;
+  const neg = n < 0n !== d < 0n;
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  const q = an / ad + (2n * (an % ad) >= ad ? 1n : 0n);
+  return pounds(Number(neg ? -q : q));
 }
 
 /**
@@ -49,7 +59,7 @@ export function supportFlowsSheet(
       col: 0,
       // One short line a row: a long note spills across the page and shrinks the whole sheet when printed to one page wide.
       values: [
-        ["Flows are exact amounts shown to the penny; the exact figure of any charge is in Explain and --explain."],
+        ["Flows are exact amounts rounded to the penny; the exact figure of any charge is in Explain and --explain."],
         [
           "Each line of a service is charged by where £1 of its cost ends up, rounded on its own: the charged row adds up to the " +
             "own costs.",
@@ -72,11 +82,11 @@ export function supportFlowsSheet(
       s.service,
       s.label,
       pounds(s.ownCost),
-      exactNumber(s.received.text),
-      exactNumber(s.total.text),
+      toPenny(s.received),
+      toPenny(s.total),
       ...users.map((u) => {
         const f = s.flows.find((x) => x.to === u);
-        return f === undefined ? "" : exactNumber(f.amount.text);
+        return f === undefined ? "" : toPenny(f.amount);
       }),
     ]);
     const own = y.services.reduce((a, s) => a + s.ownCost, 0);

@@ -115,7 +115,8 @@ function printTable(): void {
 
 function usage(r: CommandRun): string {
   if (r.skipped) return r.message;
-  const cost = `${fmt(r.cpuSeconds ?? Number.NaN, 1)} s CPU, ${r.peakRssMB === null ? "?" : fmt(r.peakRssMB, 0)} MB`;
+  const memory = r.peakRssMB === null ? "peak memory not reported (it died)" : `${fmt(r.peakRssMB, 0)} MB`;
+  const cost = `${fmt(r.cpuSeconds ?? Number.NaN, 1)} s CPU, ${memory}`;
   if (r.ok) return `${cost} (${fmt(r.wallSeconds, 1)} s wall)${r.forced ? ", with --force" : ""}`;
   const what = r.outOfMemory ? "OUT OF MEMORY" : `FAILED (exit ${String(r.status ?? r.signal)})`;
   return `${what} after ${cost}: ${r.message.split("\n")[0] ?? ""}`;
@@ -347,7 +348,8 @@ function main(): void {
   let commands: CommandsResult | { error: string } | undefined;
   if (wanted("commands")) {
     try {
-      log(`8. every command, ${commandSizes?.join(", ") ?? "1,000, 10,000, 50,000 and 100,000"} lines × 20 partners × 5 years`);
+      const sizes = commandSizes?.map((n) => fmt(n, 0)).join(", ") ?? "1,000, 10,000, 50,000 and 100,000";
+      log(`8. every command, ${sizes} lines × 20 partners × 5 years`);
       commands = benchCommands({ ...(commandSizes === undefined ? {} : { sizes: commandSizes }), heapMB, log });
       commandsTable(commands);
     } catch (err) {

@@ -155,7 +155,15 @@ export function benchCommands(options: CommandsOptions = {}): CommandsResult {
       step("verify", [work, "--verify", ...LIMIT_ARGS], unwritten);
       if (noModel === undefined) mkdirSync(join(dir, statements), { recursive: true });
       step("statements", [model, "--no-write", "--statements", statements, ...LIMIT_ARGS], noModel);
-      results.push({ lines, partners, years, generate, modelMB: sizeMB(join(dir, model)), writtenMB: sizeMB(join(dir, work)), runs });
+      results.push({
+        lines,
+        partners,
+        years,
+        generate,
+        modelMB: sizeMB(join(dir, model)),
+        writtenMB: write.ok ? sizeMB(join(dir, work)) : null,
+        runs,
+      });
       // Each size's files go as soon as it is done: 100,000 lines make files of hundreds of MB.
       for (const f of [model, work, statements]) rmSync(join(dir, f), { recursive: true, force: true });
     }

@@ -49,6 +49,7 @@ const commandSizes = flagValue("sizes")
 if (commandSizes?.some((n) => !Number.isInteger(n) || n < 1) === true)
   throw new Error("--sizes needs whole numbers of lines, e.g. --sizes=1000,10000");
 const heapMB = Number(flagValue("heap-mb") ?? DEFAULT_HEAP_MB);
+if (!Number.isInteger(heapMB) || heapMB < 16) throw new Error("--heap-mb needs a whole number of MiB, e.g. --heap-mb=4096");
 const R = quick
   ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 }
   : { fast: 15, slow: 5, run: 11, fn: 15, trace: 1, profileRuns: 8 };

@@ -137,7 +137,8 @@ function commandsTable(c: CommandsResult): void {
   for (const g of c.growth)
     row(
       `growth exponent ${fmt(g.fromLines, 0)} → ${fmt(g.toLines, 0)} lines: ${g.command}, CPU / memory`,
-      `${fmt(g.cpuExponent, 2)} / ${fmt(g.rssExponent, 2)}`,
+      // NaN where a run failed at either size: there is no cost to compare.
+      [g.cpuExponent, g.rssExponent].map((k) => (Number.isFinite(k) ? fmt(k, 2) : "— (a run failed)")).join(" / "),
     );
   for (const t of commandTargets(c)) row(t.what, t.value, t.target, t.met);
 }

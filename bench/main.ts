@@ -11,7 +11,9 @@
  * starts node with --expose-gc.
  *
  * Flags: --quick (fewer rounds; for trying things, not for docs/performance.md);
- * --only=alloc,run,functions,mix,syncs,bundles,e2e,support,profile (some sections only).
+ * --only=alloc,run,functions,mix,syncs,bundles,e2e,support,commands,profile (some sections only);
+ * --sizes=1000,10000 (section 8's model sizes in lines; default 1,000, 10,000, 50,000 and 100,000);
+ * --heap-mb=4096 (section 8's --max-old-space-size for each command).
  */
 import "../test/functions/custom-functions-stub";
 import { execFileSync } from "node:child_process";
@@ -24,6 +26,8 @@ import { standardWorkloads } from "./lib/workloads";
 import { benchAllocation, CASES, type AllocationResult } from "./sections/allocation";
 import { bundleSizes, type BundleResult } from "./sections/bundles";
 import { benchFunctions, FN_CASES, type FunctionsResult } from "./sections/functions";
+import { benchCommands, COMMANDS, DEFAULT_HEAP_MB, type CommandRun, type CommandsResult } from "./sections/commands";
+import { commandTargets } from "./sections/commands-targets";
 import { benchEndToEnd, type EndToEndResult } from "./sections/end-to-end";
 import { benchMix, type MixSize } from "./sections/mix";
 import { benchModelRun, type ModelRunResult } from "./sections/model-run";
@@ -38,6 +42,14 @@ const only = process.argv
   ?.slice("--only=".length)
   .split(",");
 const wanted = (name: string): boolean => only === undefined || only.includes(name);
+const flagValue = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const commandSizes = flagValue("sizes")
+  ?.split(",")
+  .map((x) => Number(x.replace(/_/g, "")));
+if (commandSizes?.some((n) => !Number.isInteger(n) || n < 1) === true)
+  throw new Error("--sizes needs whole numbers of lines, e.g. --sizes=1000,10000");
+const heapMB = Number(flagValue("heap-mb") ?? DEFAULT_HEAP_MB);
+if (!Number.isInteger(heapMB) || heapMB < 16) throw new Error("--heap-mb needs a whole number of MiB, e.g. --heap-mb=4096");
 const R = quick
   ? { fast: 5, slow: 1, run: 3, fn: 5, trace: 1, profileRuns: 3 }
   : { fast: 15, slow: 5, run: 11, fn: 15, trace: 1, profileRuns: 8 };
@@ -100,6 +112,35 @@ function printTable(): void {
       .trimEnd();
   process.stdout.write(`${line(["measure", "value", "target", "status"])}\n`);
   for (const r of rows) process.stdout.write(r[0].startsWith("## ") ? `\n${r[0].slice(3)}\n` : `${line(r)}\n`);
+}
+
+function usage(r: CommandRun): string {
+  if (r.skipped) return r.message;
+  const memory = r.peakRssMB === null ? "peak memory not reported (it died)" : `${fmt(r.peakRssMB, 0)} MB`;
+  const cost = `${fmt(r.cpuSeconds ?? Number.NaN, 1)} s CPU, ${memory}`;
+  if (r.ok) return `${cost} (${fmt(r.wallSeconds, 1)} s wall)${r.forced ? ", with --force" : ""}`;
+  const what = r.outOfMemory ? "OUT OF MEMORY" : `FAILED (exit ${String(r.status ?? r.signal)})`;
+  return `${what} after ${cost}: ${r.message.split("\n")[0] ?? ""}`;
+}
+
+function commandsTable(c: CommandsResult): void {
+  section(
+    `8. Every command, one fresh process each (20 partners × 5 years; CPU = user + system, memory = peak RSS; ` +
+      `--max-old-space-size=${c.heapMB})`,
+  );
+  for (const s of c.sizes) {
+    if (!s.generate.ok) row(`${fmt(s.lines, 0)} lines: writing the model`, `FAILED: ${s.generate.message.split("\n")[0] ?? ""}`);
+    for (const name of COMMANDS) row(`${fmt(s.lines, 0)} lines: ${name}`, usage(s.runs[name]));
+    if (s.writtenMB !== null)
+      row(`${fmt(s.lines, 0)} lines: written file, MB (model alone)`, `${fmt(s.writtenMB, 1)} (${fmt(s.modelMB ?? 0, 1)})`);
+  }
+  for (const g of c.growth)
+    row(
+      `growth exponent ${fmt(g.fromLines, 0)} → ${fmt(g.toLines, 0)} lines: ${g.command}, CPU / memory`,
+      // NaN where a run failed at either size: there is no cost to compare.
+      [g.cpuExponent, g.rssExponent].map((k) => (Number.isFinite(k) ? fmt(k, 2) : "— (a run failed)")).join(" / "),
+    );
+  for (const t of commandTargets(c)) row(t.what, t.value, t.target, t.met);
 }
 
 function main(): void {
@@ -305,6 +346,21 @@ function main(): void {
     row("balanced to the penny", support.balanced ? "yes" : "NO", "yes", support.balanced);
   }
 
+  // 8. Every command at every size.
+  let commands: CommandsResult | { error: string } | undefined;
+  if (wanted("commands")) {
+    try {
+      const sizes = commandSizes?.map((n) => fmt(n, 0)).join(", ") ?? "1,000, 10,000, 50,000 and 100,000";
+      log(`8. every command, ${sizes} lines × 20 partners × 5 years`);
+      commands = benchCommands({ ...(commandSizes === undefined ? {} : { sizes: commandSizes }), heapMB, log });
+      commandsTable(commands);
+    } catch (err) {
+      commands = { error: err instanceof Error ? err.message : String(err) };
+      section("8. Every command");
+      row("failed", commands.error, "", false);
+    }
+  }
+
   // Where the time goes: a CPU profile of the full run in a fresh process.
   let profile: (ProfileSummary & { windowed: boolean; runs: number; file: string }) | { error: string } | undefined;
   if (wanted("profile")) {
@@ -346,6 +402,7 @@ function main(): void {
     syncs,
     bundles,
     endToEnd: e2e,
+    commands,
     profile,
     seconds: (performance.now() - started) / 1000,
   };

@@ -7,12 +7,14 @@
 //    temporary directory: plain ES2022 for Node, as the add-in's own build
 //    emits the engine (no test-runner or loader helpers in the timed code).
 //    The command line (src/cli/bin.ts) is bundled beside it for the
-//    end-to-end section (BENCH_CLI).
+//    end-to-end sections 6 and 8 (BENCH_CLI).
 // 3. Runs it with --expose-gc, so each timed case starts from a collected
 //    heap. It prints a table to stdout and writes bench/results.json.
 //
-// Takes about 3–4 minutes on a 2-core machine; --quick (fewer rounds) about
-// a minute, for trying things (not for the figures in docs/performance.md).
+// Takes about 3–4 minutes on a 2-core machine without section 8; --quick
+// (fewer rounds) about a minute, for trying things (not for the figures in
+// docs/performance.md). Section 8 (every command of the command line up to
+// 100,000 lines) takes far longer: --only=… and --sizes=… pick what to run.
 // --entry=bench/<file>.ts bundles and runs another bench file instead (a
 // developer aid, e.g. for profiling one function).
 import { spawnSync } from "node:child_process";

@@ -61,6 +61,8 @@ export async function withEscapedText<T>(workbook: ExcelJS.Workbook, write: () =
       }
     ws.eachRow((row) => {
       row.eachCell((cell) => {
+        // A merged range's other cells read and write its first cell's value: escape that cell once, through itself.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         const v = cell.value;
         if (typeof v === "string") {
           const escaped = ooxmlEscape(v);
@@ -79,6 +81,6 @@ export async function withEscapedText<T>(workbook: ExcelJS.Workbook, write: () =
   try {
     return await write();
   } finally {
-    for (const undo of restore) undo();
+    for (const undo of restore.reverse()) undo();
   }
 }

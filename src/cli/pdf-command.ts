@@ -10,11 +10,11 @@ import {
   OUTPUT_SHEETS,
   workbookProblemMessage,
   type RunOutputs,
-  type SheetSpec,
 } from "../excel";
 import { ioCause } from "./fs/safe-write";
 import type { ConversionProblem } from "./libreoffice";
 import { XlsxStore } from "./xlsx-store";
+import { writeSheetSpec } from "./xlsx/write-spec";
 import { workbookBytes } from "./xlsx/save";
 
 /** The committee pack's sheets, in the order they print. */
@@ -70,23 +70,6 @@ export function findSoffice(
   });
 }
 
-/** Writes a laid-out sheet into a store as it is: values, formats, styles, widths, text layout and print setup. */
-function writeSpec(store: XlsxStore, spec: SheetSpec): void {
-  store.addSheet(spec.name, true);
-  for (const b of spec.blocks)
-    store.writeBlock(
-      spec.name,
-      b.row,
-      b.col,
-      b.values,
-      b.formats?.map((f) => f ?? "General"),
-      b.style,
-    );
-  store.setColumnWidths(spec.name, spec.columnWidths);
-  if (spec.text !== undefined) store.setTextLayout(spec.name, spec.text);
-  if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
-}
-
 /** The committee pack laid out as a workbook for LibreOffice to convert, with the sheets it holds. */
 export type PackWorkbook =
   { readonly ok: true; readonly bytes: Buffer; readonly sheets: readonly string[] } | { readonly ok: false; readonly message: string };
@@ -108,9 +91,9 @@ export async function packWorkbook(outputs: RunOutputs): Promise<PackWorkbook> {
     if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);
   });
   const contents = [...store.listSheets().map((s) => s.name), ABOUT_SHEET];
-  writeSpec(store, coverSheet(outputs, contents));
+  writeSheetSpec(store, coverSheet(outputs, contents));
   store.moveSheet(COVER_SHEET, 0);
-  writeSpec(store, aboutSheet(outputs));
+  writeSheetSpec(store, aboutSheet(outputs));
   return { ok: true, bytes: await workbookBytes(store), sheets: store.listSheets().map((s) => s.name) };
 }
 

@@ -4,6 +4,7 @@ import { partnerStatementSheet, type RunOutputs, type SheetSpec } from "../excel
 import { GENERATED_NAME_BYTES, shortHash } from "./fs/file-names";
 import { XlsxStore } from "./xlsx-store";
 import { withEscapedText } from "./xlsx/ooxml-text";
+import { writeSheetSpec } from "./xlsx/write-spec";
 
 /** The words after a partner's id in its statement's file name. */
 export const STATEMENT_SUFFIX = " recharge statement";
@@ -32,19 +33,7 @@ export function statementStem(id: string, taken: ReadonlySet<string>): string {
 /** One statement as .xlsx bytes: plain cells, formats, widths and print setup; no tables, markers or add-in names. */
 async function statementBytes(spec: SheetSpec): Promise<Buffer> {
   const store = new XlsxStore(new ExcelJS.Workbook());
-  store.addSheet(spec.name, true);
-  for (const b of spec.blocks)
-    store.writeBlock(
-      spec.name,
-      b.row,
-      b.col,
-      b.values,
-      b.formats?.map((f) => f ?? "General"),
-      b.style,
-    );
-  store.setColumnWidths(spec.name, spec.columnWidths);
-  if (spec.text !== undefined) store.setTextLayout(spec.name, spec.text);
-  if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
+  writeSheetSpec(store, spec);
   return Buffer.from(await withEscapedText(store.workbook, () => store.workbook.xlsx.writeBuffer()));
 }
 

@@ -328,6 +328,8 @@ export function committeeSheet(
     conditionalFormats: cf,
     freezeRows: COMMITTEE_HEADER_ROW + 1,
     // Fitted to an A4 landscape page: names and verdicts wrap; each column of figures as wide as its widest figure.
-    columnWidths: fitFigures(blocks, [165, 85, ...years.map(() => 60), 60, ...figureHeads.map(() => 60), ...verdictHeads.map(() => 78)]),
+    // The partner column fits "London Borough of Southwark" and a verdict column "Under budget" on one line, no wider, so
+    // the Budget (£) column beside them keeps the sheet within the page.
+    columnWidths: fitFigures(blocks, [160, 85, ...years.map(() => 60), 60, ...figureHeads.map(() => 60), ...verdictHeads.map(() => 74)]),
   });
 }

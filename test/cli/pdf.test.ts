@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import { findSoffice } from "../../src/cli/pdf-command";
 import { BUDGET_HEADERS } from "../../src/excel/layout/outputs/budget-check";
 // The committee summary's headline table: the sample's years across, the total and both verdicts beside them.
-const COMMITTEE_HEADERS = ["Partner", "Charges (£)", "2020/21", "2021/22", "2022/23", "Total", "Budget", "Do no harm"];
+const COMMITTEE_HEADERS = ["Partner", "Charges (£)", "2020/21", "2021/22", "2022/23", "Total", "Budget (£)", "Budget", "Do no harm"];
 import { cli, tempDir } from "./helpers";
 
 const run = promisify(execFile);

@@ -93,7 +93,8 @@ function checkAddsUp(run: ModelRun, sheet: SheetSpec, partners: readonly { id: s
 /** A partner's verdict cells, from its Total row. */
 function verdictsOf(sheet: SheetSpec, who: string): CellValue[] {
   const heads = headers(sheet);
-  return (rowsOf(sheet, who).get("Total") ?? []).slice(heads.indexOf("Total") + 1);
+  const first = heads.findIndex((h) => h === "Budget" || h === "Do no harm");
+  return first < 0 ? [] : (rowsOf(sheet, who).get("Total") ?? []).slice(first);
 }
 
 describe("the Committee summary", () => {
@@ -108,7 +109,17 @@ describe("the Committee summary", () => {
     const sheet = committeeSheet(budget.value.run, undefined, budget.value, [harm.value]);
     const partners = model.partners.map((p) => ({ id: p.id, name: p.name ?? p.id }));
     checkAddsUp(budget.value.run, sheet, partners);
-    expect(headers(sheet)).toEqual(["Partner", "Charges (£)", "2020/21", "2021/22", "2022/23", "Total", "Budget", "Do no harm"]);
+    expect(headers(sheet)).toEqual([
+      "Partner",
+      "Charges (£)",
+      "2020/21",
+      "2021/22",
+      "2022/23",
+      "Total",
+      "Budget (£)",
+      "Budget",
+      "Do no harm",
+    ]);
     partners.forEach((p) => {
       const lines = budget.value.budgets.lines.filter((l) => l.partner === p.id);
       const expected = lines.some((l) => l.status === "over")
@@ -124,16 +135,27 @@ describe("the Committee summary", () => {
         more ? "Pays more" : "No worse off",
       ]);
       // The breakdown rows hold no verdict.
-      expect(rowsOf(sheet, p.name).get("Capital one-off")?.slice(6)).toEqual(["", ""]);
+      expect(rowsOf(sheet, p.name).get("Capital one-off")?.slice(6)).toEqual(["", "", ""]);
+      // The budget beside its verdict: the budgets entered, by category and in all.
+      const entered = (cat?: string): number =>
+        lines.filter((l) => cat === undefined || l.category === cat).reduce((sum, l) => sum + (l.budget ?? 0), 0);
+      const rows = rowsOf(sheet, p.name);
+      const shown = (label: string): CellValue | undefined => rows.get(label)?.[6];
+      if (lines.length === 0) expect(shown("Total")).toBe("");
+      else {
+        expect(pence(shown("Capital total"))).toBe(entered("capital"));
+        expect(pence(shown("Revenue total"))).toBe(entered("revenue"));
+        expect(pence(shown("Total"))).toBe(entered());
+      }
     });
     // Each verdict column is coloured by its words; the sentences under each block say what the short word means.
-    expect(sheet.conditionalFormats).toEqual([expect.objectContaining({ row: COMMITTEE_HEADER_ROW + 1, col: 6, cols: 2, rows: 28 })]);
+    expect(sheet.conditionalFormats).toEqual([expect.objectContaining({ row: COMMITTEE_HEADER_ROW + 1, col: 7, cols: 2, rows: 28 })]);
     const notes = sheet.blocks.filter((b) => b.style === "note").flatMap((b) => b.values.map((v) => String(v[0])));
     expect(notes.filter((n) => / \(\w+\), budget — /.test(n))).toHaveLength(3);
     expect(notes.filter((n) => / \(\w+\), do no harm — /.test(n)).every((n) => n.includes('"Lewisham Homes joins"'))).toBe(true);
     // Printed one page wide, over every column it writes, with the header row repeated on every page.
     expect(sheet.print?.pagesWide).toBe(1);
-    expect(sheet.print?.area.cols).toBe(8);
+    expect(sheet.print?.area.cols).toBe(9);
     expect(sheet.print?.titleRows).toEqual({ row: 0, rows: COMMITTEE_HEADER_ROW + 1 });
   });
 

@@ -4,7 +4,7 @@ import { comparisonSheet } from "../../src/excel/layout/outputs/comparison";
 import { sampleById } from "../../src/samples";
 
 describe("the Scenario comparison sheet names partners in words, with their codes in their own column", () => {
-  it("has a Name beside each Partner code, and says who is joining by name", () => {
+  it("leads each row with the Name, its Partner code beside it, and says who is joining by name", () => {
     const sample = sampleById("brent-lewisham-southwark")!;
     const joins = sample.model.scenarios!.find((s) => s.name === "Lewisham Homes joins")!;
     const run = runScenario(sample.model, joins);
@@ -13,12 +13,12 @@ describe("the Scenario comparison sheet names partners in words, with their code
     if (!run.ok || !comparison.ok || !harm.ok) throw new Error("engine failed");
     const sheet = comparisonSheet(run.value, comparison.value, harm.value, joins.name);
     const names = partnerNames(run.value.model);
-    const header = sheet.blocks.find((b) => b.values[0]?.[0] === "Partner" && b.values[0]?.[1] === "Name");
+    const header = sheet.blocks.find((b) => b.values[0]?.[0] === "Name" && b.values[0]?.[1] === "Partner");
     expect(header).toBeDefined();
     const body = sheet.blocks.find((b) => b.row === (header?.row ?? -1) + 1);
     expect(body?.values).toHaveLength(comparison.value.rows.length);
-    for (const r of body?.values ?? []) expect(r[1]).toBe(names.get(String(r[0])));
-    expect(new Set((body?.values ?? []).map((r) => r[1]))).toContain("Lewisham Homes");
+    for (const r of body?.values ?? []) expect(r[0]).toBe(names.get(String(r[1])));
+    expect(new Set((body?.values ?? []).map((r) => r[0]))).toContain("Lewisham Homes");
     const verdict = sheet.blocks.find((b) => String(b.values[0]?.[0]).startsWith("Do no harm"));
     expect(String(verdict?.values[0]?.[1])).toContain("Joining: Lewisham Homes (LH)");
   });

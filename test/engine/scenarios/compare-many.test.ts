@@ -60,8 +60,8 @@ describe("comparing the base with any number of scenarios", () => {
   it("lays out the Scenario comparison sheet for N runs: a column per run, then each scenario's difference and %", () => {
     const many = unwrap(compareMany(base, scenarios));
     expect(manyComparisonHeaders(["Base", "A", "B"])).toEqual([
-      "Partner",
       "Name",
+      "Partner",
       "Year",
       "Category",
       "Base (£)",
@@ -75,7 +75,7 @@ describe("comparing the base with any number of scenarios", () => {
     const sheet = manyComparisonSheet(unwrap(runModel(base)), many, undefined);
     const table = sheet.tables[0];
     expect(table).toBeDefined();
-    const header = sheet.blocks.find((b) => b.values[0]?.[0] === "Partner" && b.values[0]?.length === 4 + 4 + 3 * 2);
+    const header = sheet.blocks.find((b) => b.values[0]?.[0] === "Name" && b.values[0]?.length === 4 + 4 + 3 * 2);
     expect(header?.values[0]).toEqual(manyComparisonHeaders(many.names));
     const body = sheet.blocks[sheet.blocks.indexOf(header as (typeof sheet.blocks)[number]) + 1];
     expect(body?.values).toHaveLength(many.rows.length);

@@ -166,45 +166,53 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     cf.push({ row: row + 2, col: 0, rows: report.flags.length, cols: 1, rules: Object.values(FLAG_STATUS) });
     row += report.flags.length + 4;
   }
+  // The stated totals and the year-end settlement reuse the budget table's columns (its name, year, category and
+  // service columns for text, its three £ columns for figures), so the sheet stays within an A4 landscape page
+  // without shrinking: their figures beyond three go in a second table rather than in further columns.
   if (report.statedTotals.length > 0) {
     blocks.push({ row, col: 0, values: [["Stated totals"]], style: "header" });
     blocks.push({
       row: row + 1,
-      col: 0,
-      values: [
-        [
-          "Label",
-          "Year",
-          "Stated (£)",
-          "Lines add to (£)",
-          "Difference (£)",
-          "Matches",
-          "Capital (£)",
-          "Revenue (£)",
-          "One-off (£)",
-          "Ongoing (£)",
-          "Lines",
-        ],
-      ],
+      col: 1,
+      values: [["Label", "Year", "Matches", "Lines", "Stated (£)", "Lines add to (£)", "Difference (£)"]],
       style: "header",
     });
     blocks.push({
       row: row + 2,
-      col: 0,
+      col: 1,
       values: report.statedTotals.map((s) => [
         s.label,
         s.yearLabel ?? "Full amounts",
+        s.matches ? "Yes" : "No",
+        s.lines.join(", "),
         pounds(s.stated),
         pounds(s.linesTotal),
         pounds(s.difference),
-        s.matches ? "Yes" : "No",
+      ]),
+      formats: [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
+    });
+    row += report.statedTotals.length + 3;
+    blocks.push({ row, col: 0, values: [["Stated totals' lines by category and nature"]], style: "header" });
+    blocks.push({
+      row: row + 1,
+      col: 1,
+      values: [["Label", "Year", "", "", "Capital (£)", "Revenue (£)", "One-off (£)", "Ongoing (£)"]],
+      style: "header",
+    });
+    blocks.push({
+      row: row + 2,
+      col: 1,
+      values: report.statedTotals.map((s) => [
+        s.label,
+        s.yearLabel ?? "Full amounts",
+        "",
+        "",
         pounds(s.capital),
         pounds(s.revenue),
         pounds(s.oneOff),
         pounds(s.ongoing),
-        s.lines.join(", "),
       ]),
-      formats: [null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null],
+      formats: [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
     });
     row += report.statedTotals.length + 4;
   }
@@ -213,22 +221,31 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     blocks.push({ row, col: 0, values: [[`Year-end settlement (shared by ${ye.basis})`]], style: "header" });
     blocks.push({
       row: row + 1,
-      col: 0,
-      values: [
-        [
-          "Year",
-          "Category",
-          "Service",
-          "Outturn (£)",
-          "Charged (£)",
-          "Variance (£)",
-          "Kind",
-          "Partner",
-          "Contribution (£)",
-          "Share (£)",
-          "Carried forward",
-        ],
-      ],
+      col: 2,
+      values: [["Year", "Category", "Service", "Outturn (£)", "Charged (£)", "Variance (£)", "", "Kind"]],
+      style: "header",
+    });
+    blocks.push({
+      row: row + 2,
+      col: 2,
+      values: ye.settlements.map((s) => [
+        s.yearLabel,
+        categoryWords(s.category),
+        s.service,
+        pounds(s.outturn),
+        pounds(s.charged),
+        pounds(s.variance),
+        "",
+        s.kind,
+      ]),
+      formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null],
+    });
+    row += ye.settlements.length + 3;
+    blocks.push({ row, col: 0, values: [["Each partner's share of the settlement"]], style: "header" });
+    blocks.push({
+      row: row + 1,
+      col: 1,
+      values: [["Partner", "Year", "Category", "Service", "Contribution (£)", "Share (£)", "Carried forward"]],
       style: "header",
     });
     const rows: CellValue[][] = [];
@@ -241,26 +258,17 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
         const line = s.carryForward.find((l) => l.ref.endsWith(`(${partner})`));
         return line === undefined ? "No" : `Into ${s.carriedTo ?? ""} as "${line.ref}"`;
       };
-      // The settlement's own columns, then each partner's share (or blanks when there is none to share).
-      const head: CellValue[] = [
-        s.yearLabel,
-        categoryWords(s.category),
-        s.service,
-        pounds(s.outturn),
-        pounds(s.charged),
-        pounds(s.variance),
-        s.kind,
-      ];
+      const head: CellValue[] = [s.yearLabel, categoryWords(s.category), s.service];
       for (const sh of s.shares)
-        rows.push([...head, partnerWords(sh.partner, names), pounds(sh.contribution), pounds(sh.share), carried(sh.share, sh.partner)]);
-      if (s.shares.length === 0) rows.push([...head, "", "", "", carried(0, "")]);
+        rows.push([partnerWords(sh.partner, names), ...head, pounds(sh.contribution), pounds(sh.share), carried(sh.share, sh.partner)]);
+      if (s.shares.length === 0) rows.push(["", ...head, "", "", carried(0, "")]);
     }
     if (rows.length > 0) {
       blocks.push({
         row: row + 2,
-        col: 0,
+        col: 1,
         values: rows,
-        formats: [null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, null, null, MONEY_FORMAT, MONEY_FORMAT, null],
+        formats: [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, null],
       });
     }
   }
@@ -270,6 +278,6 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
     conditionalFormats: cf,
     freezeRows: top + 1,
     // Fitted to an A4 landscape page: text wraps, each column of figures as wide as its widest figure.
-    columnWidths: fitFigures(blocks, [48, 130, 45, 55, 55, 60, 60, 60, 50, 105, 100]),
+    columnWidths: fitFigures(blocks, [48, 130, 45, 55, 55, 60, 60, 60, 50, 105]),
   });
 }

@@ -26,6 +26,8 @@ export const COMMITTEE_TOTAL = "Total";
 export const COMMITTEE_ALL = "All partners";
 /** The header of the budget verdict column. */
 export const COMMITTEE_BUDGET = "Budget";
+/** The start of the header of the budget figures' column, followed by the unit: "Budget (£)". */
+export const COMMITTEE_BUDGET_FIGURE = "Budget (";
 /** The header of the do-no-harm verdict column. */
 export const COMMITTEE_HARM = "Do no harm";
 /** The row (zero-based) of the headline table's headers. */
@@ -99,6 +101,35 @@ function budgetVerdict(report: ModelBudgetReport, partner: string): { short: str
       ? `Within budget (or its tolerance) in every year and category (${lines.length} budget ${lines.length === 1 ? "line" : "lines"}).`
       : `${parts.join("; ")}.`.replace(/^./, (c) => c.toUpperCase());
   return { short, detail };
+}
+
+/** Capital and revenue budgets entered, summed over the years. */
+interface BudgetSums {
+  capital: number;
+  revenue: number;
+}
+
+/** Each partner's budgets entered, by category over all years (a `noBudget` line has none and adds nothing). */
+function budgetTotals(report: ModelBudgetReport): Map<string, BudgetSums> {
+  const out = new Map<string, BudgetSums>();
+  for (const l of report.budgets.lines) {
+    if (l.budget === undefined) continue;
+    const sums = out.get(l.partner) ?? { capital: 0, revenue: 0 };
+    sums[l.category] += l.budget;
+    out.set(l.partner, sums);
+  }
+  return out;
+}
+
+/** Every partner's budgets together; undefined when none was entered. */
+function allBudgets(byPartner: ReadonlyMap<string, BudgetSums>): BudgetSums | undefined {
+  if (byPartner.size === 0) return undefined;
+  const all = { capital: 0, revenue: 0 };
+  for (const b of byPartner.values()) {
+    all.capital += b.capital;
+    all.revenue += b.revenue;
+  }
+  return all;
 }
 
 /** A partner's do-no-harm verdict across the scenarios checked: the short word and the sentence. */
@@ -177,12 +208,30 @@ export function committeeSheet(
   const total = BLOCK_ROWS[BLOCK_ROWS.length - 1]!;
   const yearHeads = years.map((y) => fyLabel(y));
   const verdictHeads = [...(budget === undefined ? [] : [COMMITTEE_BUDGET]), ...(harms.length === 0 ? [] : [COMMITTEE_HARM])];
+  // The budget beside its verdict, in the figures' unit only when every budget sum is a whole number of it (a budget
+  // is typed to the penny and is not rounded by the run, and a format must never hide pence).
+  const budgetSums = budget === undefined ? undefined : budgetTotals(budget);
+  const budgetUnit =
+    budgetSums !== undefined && inUnit && [...budgetSums.values()].every((b) => CATEGORIES.every((c) => b[c] % s.unit === 0))
+      ? unit
+      : committeeUnit(1);
+  const figureHeads = budgetSums === undefined ? [] : [`${COMMITTEE_BUDGET_FIGURE}${budgetUnit.heading})`];
   const moneyFormats = (lead: number): (string | null)[] => [
     ...Array.from({ length: lead }, () => null),
     ...years.map(() => unit.format),
     unit.format,
+    ...figureHeads.map(() => budgetUnit.format),
     ...verdictHeads.map(() => null),
   ];
+  // A partner's budgets entered (all years) on its Capital total, Revenue total and Total rows; blank where it entered none.
+  const budgetCells = (partner: string | undefined, label: string): CellValue[] => {
+    if (budgetSums === undefined) return [];
+    const sums = partner === undefined ? allBudgets(budgetSums) : budgetSums.get(partner);
+    if (sums === undefined) return [""];
+    const cat = CATEGORIES.find((c) => label === `${CATEGORY_WORDS[c]} total`);
+    const value = cat !== undefined ? sums[cat] : label === COMMITTEE_TOTAL ? sums.capital + sums.revenue : undefined;
+    return [value === undefined ? "" : pounds(value)];
+  };
   const verdicts = partners.map((p) => ({
     budget: budget === undefined ? undefined : budgetVerdict(budget, p.id),
     harm: harms.length === 0 ? undefined : harmVerdict(harms, p.id),
@@ -200,7 +249,7 @@ export function committeeSheet(
     {
       row: COMMITTEE_HEADER_ROW,
       col: 0,
-      values: [[COMMITTEE_PARTNER, `Charges (${unit.heading})`, ...yearHeads, COMMITTEE_TOTAL, ...verdictHeads]],
+      values: [[COMMITTEE_PARTNER, `Charges (${unit.heading})`, ...yearHeads, COMMITTEE_TOTAL, ...figureHeads, ...verdictHeads]],
       style: "header",
     },
   ];
@@ -209,12 +258,26 @@ export function committeeSheet(
   // through a group (the header row is repeated on every page) still says whose figures they are.
   let row = COMMITTEE_HEADER_ROW + 1;
   const group = (label: string, partner: string | undefined, short: readonly string[]): void => {
-    const body = BLOCK_ROWS.slice(0, -1).map((r) => [label, r.label, ...figures(partner, r.value), ...verdictHeads.map(() => "")]);
+    const body = BLOCK_ROWS.slice(0, -1).map((r) => [
+      label,
+      r.label,
+      ...figures(partner, r.value),
+      ...budgetCells(partner, r.label),
+      ...verdictHeads.map(() => ""),
+    ]);
     blocks.push({ row, col: 0, values: body, formats });
     blocks.push({
       row: row + body.length,
       col: 0,
-      values: [[label, total.label, ...figures(partner, total.value), ...verdictHeads.map((_, k) => short[k] ?? "")]],
+      values: [
+        [
+          label,
+          total.label,
+          ...figures(partner, total.value),
+          ...budgetCells(partner, total.label),
+          ...verdictHeads.map((_, k) => short[k] ?? ""),
+        ],
+      ],
       formats,
       style: "total",
     });
@@ -235,7 +298,7 @@ export function committeeSheet(
       : [
           {
             row: COMMITTEE_HEADER_ROW + 1,
-            col: years.length + 3,
+            col: years.length + 3 + figureHeads.length,
             rows: row - COMMITTEE_HEADER_ROW - 1,
             cols: verdictHeads.length,
             rules: Object.values(COMMITTEE_VERDICTS),
@@ -250,6 +313,11 @@ export function committeeSheet(
     if (v?.harm !== undefined) sentences.push(`${partnerWords(p.id, names)}, do no harm — ${v.harm.detail}`);
   });
   if (budget === undefined) sentences.push("No budget check was run with these results.");
+  else
+    sentences.push(
+      `${figureHeads[0] ?? ""}: the budgets entered, all years together, beside each capital, revenue and overall total; ` +
+        "a year or category without a budget adds nothing to it (the Budget check lists each budget against its charge).",
+    );
   if (sentences.length > 0) {
     blocks.push({ row: row + 1, col: 0, values: [["Verdicts"]], style: "header" });
     blocks.push({ row: row + 2, col: 0, values: sentences.map((t) => [t]), style: "note" });
@@ -260,6 +328,8 @@ export function committeeSheet(
     conditionalFormats: cf,
     freezeRows: COMMITTEE_HEADER_ROW + 1,
     // Fitted to an A4 landscape page: names and verdicts wrap; each column of figures as wide as its widest figure.
-    columnWidths: fitFigures(blocks, [165, 85, ...years.map(() => 60), 60, ...verdictHeads.map(() => 78)]),
+    // The partner column fits "London Borough of Southwark" and a verdict column "Under budget" on one line, no wider, so
+    // the Budget (£) column beside them keeps the sheet within the page.
+    columnWidths: fitFigures(blocks, [160, 85, ...years.map(() => 60), 60, ...figureHeads.map(() => 60), ...verdictHeads.map(() => 74)]),
   });
 }

@@ -1,6 +1,6 @@
 import { formatMoney, partnerNames, type Comparison, type DoNoHarmReport, type ManyComparison, type ModelRun } from "../../../engine";
 import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../cells";
-import { MONEY_FORMAT, OUTPUT_TABLES } from "../names";
+import { MONEY_FORMAT, OUTPUT_TABLES, PERCENT_FIGURE_FORMAT } from "../names";
 import { fitFigures } from "./paper";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
 import { partnerWords } from "./words";
@@ -17,6 +17,21 @@ export const HARM_STATUS = {
   passed: { text: "Do no harm: passed", fill: "#C6EFCE", font: "#006100" },
   failed: { text: "Do no harm: FAILED", fill: "#FFC7CE", font: "#9C0006" },
 } as const;
+
+/**
+ * The width of a % column, in points: wider than its widest figure ("-100.00%"), so the right-aligned
+ * percentage stands clear of the right-aligned £ difference before it and the two never read as one figure.
+ */
+const PERCENT_WIDTH = 62;
+
+/**
+ * A difference's percentage as a number of percent shown `-8.74%` (right-aligned like every figure, negatives
+ * with a minus sign as the money is), from the engine's rounding of the exact fraction; blank where the base is
+ * zero and no percentage has a meaning.
+ */
+function percentFigure(text: string | undefined): CellValue {
+  return text === undefined ? "" : Number(text);
+}
 
 /** Partner id → name, from the run's model (a partner only a scenario adds shows its id). */
 type Names = ReadonlyMap<string, string>;
@@ -50,15 +65,15 @@ function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: Co
     blocks.push({
       row: row + 1,
       col: 0,
-      values: [["Partner", "Name", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]],
+      values: [["Name", "Partner", "Year", "Category", "Before (£)", "After (£)", "Increase (£)"]],
       style: "header",
     });
     blocks.push({
       row: row + 2,
       col: 0,
       values: harm.harms.map((h) => [
-        h.partner,
         names.get(h.partner) ?? h.partner,
+        h.partner,
         h.yearLabel,
         h.category,
         pounds(h.before),
@@ -85,8 +100,8 @@ function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: Co
 export function manyComparisonHeaders(names: readonly string[]): string[] {
   const [base = "Base", ...scenarios] = names;
   return [
-    "Partner",
     "Name",
+    "Partner",
     "Year",
     "Category",
     ...names.map((n) => `${n} (£)`),
@@ -113,12 +128,12 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
   if (many.doNoHarm.length > 0) row += 1;
   const runs = many.names.length;
   const body: CellValue[][] = many.rows.map((r) => [
-    r.partner,
     partners.get(r.partner) ?? r.partner,
+    r.partner,
     r.yearLabel,
     r.category,
     ...r.amounts.map(pounds),
-    ...r.differences.flatMap((d, i) => [pounds(d), r.percentTexts[i] === undefined ? "" : `${r.percentTexts[i]}%`]),
+    ...r.differences.flatMap((d, i) => [pounds(d), percentFigure(r.percentTexts[i])]),
   ]);
   const formats = [
     null,
@@ -126,7 +141,7 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
     null,
     null,
     ...Array.from({ length: runs }, () => MONEY_FORMAT),
-    ...Array.from({ length: runs - 1 }, () => [MONEY_FORMAT, null]).flat(),
+    ...Array.from({ length: runs - 1 }, () => [MONEY_FORMAT, PERCENT_FIGURE_FORMAT]).flat(),
   ];
   const t = tableBlocks(OUTPUT_TABLES.comparison, row, manyComparisonHeaders(many.names), body, formats);
   blocks.push(...t.blocks);
@@ -137,12 +152,12 @@ export function manyComparisonSheet(run: ModelRun, many: ManyComparison, scenari
     freezeRows: 0,
     // Fitted to an A4 landscape page: names and the long headers wrap, figures as wide as the widest.
     columnWidths: fitFigures(blocks, [
-      48,
       120,
+      48,
       45,
       55,
       ...Array.from({ length: runs }, () => 60),
-      ...Array.from({ length: runs - 1 }, () => [60, 50]).flat(),
+      ...Array.from({ length: runs - 1 }, () => [60, PERCENT_WIDTH]).flat(),
     ]),
   });
 }
@@ -184,8 +199,8 @@ export function comparisonSheet(
   if (harm !== undefined) row = harmBlocks(harm, row, blocks, cf, partners) + 2;
   if (comparison !== undefined) {
     const headers = [
-      "Partner",
       "Name",
+      "Partner",
       "Year",
       "Category",
       `${comparison.from} (£)`,
@@ -195,14 +210,14 @@ export function comparisonSheet(
       "Change",
     ];
     const body: CellValue[][] = comparison.rows.map((r) => [
-      r.partner,
       partners.get(r.partner) ?? r.partner,
+      r.partner,
       r.yearLabel,
       r.category,
       pounds(r.from),
       pounds(r.to),
       pounds(r.difference),
-      r.percentText === undefined ? "" : `${r.percentText}%`,
+      percentFigure(r.percentText),
       r.difference > 0 ? CHANGE_STATUS.more.text : r.difference < 0 ? CHANGE_STATUS.less.text : CHANGE_STATUS.same.text,
     ]);
     const t = tableBlocks(OUTPUT_TABLES.comparison, row, headers, body, [
@@ -213,7 +228,7 @@ export function comparisonSheet(
       MONEY_FORMAT,
       MONEY_FORMAT,
       MONEY_FORMAT,
-      null,
+      PERCENT_FIGURE_FORMAT,
       null,
     ]);
     blocks.push(...t.blocks);
@@ -225,6 +240,6 @@ export function comparisonSheet(
     tables,
     conditionalFormats: cf,
     freezeRows: 0,
-    columnWidths: fitFigures(blocks, [48, 120, 45, 55, 60, 60, 60, 50, 65]),
+    columnWidths: fitFigures(blocks, [120, 48, 45, 55, 60, 60, 60, PERCENT_WIDTH, 65]),
   });
 }

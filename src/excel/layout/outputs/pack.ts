@@ -138,7 +138,8 @@ export function aboutSheet(outputs: RunOutputs): SheetSpec {
         ],
         [
           "Figures",
-          "Pounds with thousands separators, right-aligned. A negative figure has a minus sign (-£1,234.56): a credit or a fall.",
+          "Pounds with thousands separators and percentages to two places, right-aligned, each in its own column. " +
+            "A negative figure has a minus sign (-£1,234.56, -8.74%): a credit or a fall.",
         ],
       ],
     },

@@ -176,7 +176,8 @@ describe("a model too big for an Excel sheet", () => {
     expect(p.sheet).toBe("Budget check");
     expect(p.limit).toBe("cellText");
     expect(p.needed).toBe(base.costLines.map((l) => l.ref).join(", ").length);
-    expect(p.at.address).toMatch(/^'Budget check'!K\d+$/);
+    // The stated totals table (Label in B) lists each total's lines in its Lines column, E.
+    expect(p.at.address).toMatch(/^'Budget check'!E\d+$/);
     expect(store.listSheets()).toEqual([]);
   }, 60_000);
 });

@@ -94,7 +94,7 @@ export async function checkRecordedRun(port: WorkbookPort, engine: EngineApi = E
   const session = opened.session;
   const st = staleness(session);
   if (st.kind === "never") return cannot("The workbook's Run log records no run: there is nothing to verify.");
-  const damaged = runLogDamage(session.read.runLog, session.fingerprint());
+  const damaged = runLogDamage(session.read.runLog, session.fingerprint(st.run.recipe));
   if (damaged !== undefined) return cannot(damaged);
   if (st.kind === "stale")
     return cannot(
@@ -118,6 +118,14 @@ export async function checkRecordedRun(port: WorkbookPort, engine: EngineApi = E
 
 /** The run request that reproduces a recorded run: its scenario and the comparison it made. */
 function recordedRequest(session: ModelSession, run: RunLogEntry): RunRequest {
+  // Recipe 2 records the whole request (the run settings may have changed since without voiding the run).
+  if (run.recipe === 2)
+    return {
+      scenario: run.scenario,
+      compare: run.compared === "" ? [] : [run.compared],
+      ...(run.pair === undefined ? { noPair: true } : { pair: run.pair }),
+    };
+  // Recipe 1: the run settings are covered by its fingerprint, so while it is current they are the run's.
   // The recorded scenario: the run settings' one, unless the run asked for another (the command line's --scenario).
   return {
     ...(run.scenario === session.read.runSettings.scenario ? {} : { scenario: run.scenario }),

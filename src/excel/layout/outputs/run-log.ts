@@ -34,6 +34,17 @@ export interface RunLogEntry {
   /** Scenarios compared side by side with the base model ("A, B"), or "" for none or a comparison of two. */
   readonly compared: string;
   /**
+   * The comparison of two the run made (first, second; "" is the base model),
+   * or undefined for none. Recorded from fingerprint recipe 2 on, so the run
+   * can be reproduced whatever the run settings say now.
+   */
+  readonly pair?: readonly [string, string];
+  /**
+   * The fingerprint recipe (docs/assurance.md): 1 for logs written before it
+   * was recorded (their fingerprints cover the run settings), 2 since.
+   */
+  readonly recipe: 1 | 2;
+  /**
    * The output sheets the run wrote, as JSON (`[{"name","kind","tables","fp"}]`): the third mark of
    * ownership, which survives programs that drop both custom properties and sheet-scoped names
    * (exceljs). Filled in when the run's sheets are laid out (`buildOutputSheets`); "" before.
@@ -98,6 +109,9 @@ const HEADERS = [
   "Warnings",
   "Compared side by side",
   "Output sheets",
+  "Compared: first",
+  "Compared: second",
+  "Fingerprint recipe",
 ];
 
 /** The Run log sheet: every entry, oldest first. */
@@ -106,7 +120,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     e.event,
     e.at,
     e.by,
-    e.scenario === "" ? "Base model" : e.scenario,
+    scenarioText(e.scenario),
     e.fingerprint,
     e.tables,
     e.version,
@@ -117,6 +131,9 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     e.warnings,
     e.compared,
     e.sheets,
+    e.pair === undefined ? "" : scenarioText(e.pair[0]),
+    e.pair === undefined ? "" : scenarioText(e.pair[1]),
+    e.recipe,
   ]);
   const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [
     TEXT_FORMAT,
@@ -133,6 +150,9 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     null,
     TEXT_FORMAT,
     TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    null,
   ]);
   return outputSheet("runLog", {
     blocks: [
@@ -152,7 +172,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     ],
     tables: [t.table],
     freezeRows: 4,
-    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200, 120],
+    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200, 120, 120, 120, 90],
   });
 }
 
@@ -180,11 +200,15 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
     const event = cellText(get(row, 0));
     if (event !== "run" && event !== "sign-off") continue;
     const scenario = cellText(get(row, 3));
+    const first = get(row, 14);
+    const second = cellText(get(row, 15));
+    // A log written before the recipe column has recipe 1 (its fingerprints cover the run settings).
+    const recipe = cellText(get(row, 16)) === "2" ? 2 : 1;
     out.push({
       event,
       at: cellText(get(row, 1)),
       by: cellText(get(row, 2)),
-      scenario: scenario === "Base model" ? "" : scenario,
+      scenario: scenarioName(scenario),
       fingerprint: cellText(get(row, 4)),
       tables: cellText(get(row, 5)),
       version: cellText(get(row, 6)),
@@ -195,8 +219,19 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
       warnings: count(get(row, 11)),
       compared: cellText(get(row, 12)),
       sheets: cellText(get(row, 13)),
+      ...(second === "" ? {} : { pair: [scenarioName(cellText(first)), scenarioName(second)] as const }),
+      recipe,
       source: at(r),
     });
   }
   return out;
+}
+
+// The base model is "" in an entry and "Base model" on the sheet.
+function scenarioText(name: string): string {
+  return name === "" ? "Base model" : name;
+}
+
+function scenarioName(text: string): string {
+  return text === "Base model" ? "" : text;
 }

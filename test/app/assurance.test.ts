@@ -20,6 +20,7 @@ import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples/brent-lewisham-south
 import { EAST_KENT_SERVICES } from "../../src/samples/east-kent-services";
 import { sha256Hex } from "../../src/app/sha256";
 import { canonical, canonicalTables } from "../../src/app/fingerprint";
+import { localWhenText } from "../../src/excel/layout/outputs/run-log";
 import { cli, tempDir } from "../cli/helpers";
 import { memoryHarness, officeHarness, type PortHarness } from "../support/port-harness";
 
@@ -162,6 +163,15 @@ describe("sign-off", () => {
         "on 1 Dec 2026 14:03 UTC, are out of date: run the model again and have the new run signed off.",
     ]);
     expect(runStatusNotice(runStatus(after))?.title).toBe("Changed since sign-off");
+  });
+
+  it("records the sign-off at its own local time in the Run log, not the run's", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    expect((await signOffWorkbook(h.port, { by: "Jane Smith, s151 officer", now: T2 })).ok).toBe(true);
+    const log = (await session(h.port)).read.runLog;
+    expect(log.map((e) => e.when)).toEqual([localWhenText(T1.toISOString()), localWhenText(T2.toISOString())]);
+    expect(await verifyWorkbook(h.port)).toMatchObject({ kind: "verified" });
   });
 
   it("is refused when the inputs changed since the run", async () => {
@@ -336,7 +346,7 @@ describe("the run settings and a sign-off (issue 24)", () => {
     const cell = (col: number): string => `'${fp.sheet}'!${String.fromCharCode(65 + col)}${fp.row + 1}`;
     h.type(cell(fp.fingerprintCol), old.value);
     h.type(cell(fp.tablesCol), JSON.stringify(old.tables));
-    h.type(cell(fp.fingerprintCol + 12), "");
+    h.type(cell(fp.fingerprintCol + 1), ""); // Fingerprint recipe, just after the full fingerprint
     const read = await session(h.port);
     expect(read.read.runLog[0]).toMatchObject({ recipe: 1, fingerprint: old.value });
     expect(runStatus(read)).toMatchObject({ kind: "current" });

@@ -354,3 +354,50 @@ describe("the run settings and a sign-off (issue 24)", () => {
     expect(runStatus(await session(h.port))).toMatchObject({ kind: "outOfDate", changed: ["Settings"] });
   });
 });
+
+describe("a Run log an older add-in laid out", () => {
+  it("still reads and verifies: its cells are not compared with the current layout", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const s = await session(h.port);
+    const e = s.read.runLog[0]!;
+    const fp1 = s.fingerprint(1);
+    // The old order (UTC time and full fingerprint first, no local time, recipe or pair), with recipe-1 fingerprints.
+    const old = [
+      ["Event", "run"],
+      ["Date and time (UTC)", e.at],
+      ["By", e.by],
+      ["Scenario", "Base model"],
+      ["Inputs fingerprint", fp1.value],
+      ["Table fingerprints", JSON.stringify(fp1.tables)],
+      ["Add-in version", e.version],
+      ["Capital (£)", e.capital / 100],
+      ["Revenue (£)", e.revenue / 100],
+      ["Balanced", "Yes"],
+      ["Problems", 0],
+      ["Warnings", e.warnings],
+      ["Compared side by side", ""],
+      ["Output sheets", e.sheets],
+      ["Column15", ""],
+      ["Column16", ""],
+      ["Column17", ""],
+      ["Column18", ""],
+      ["Column19", ""],
+    ] as const;
+    old.forEach(([header, value], c) => {
+      const col = String.fromCharCode(65 + c);
+      h.type(`'Run log'!${col}4`, header);
+      h.type(`'Run log'!${col}5`, value);
+    });
+    const read = await session(h.port);
+    expect(read.read.runLog).toHaveLength(1);
+    expect(read.read.runLog[0]).toMatchObject({ recipe: 1, fingerprint: fp1.value, at: e.at });
+    expect(read.read.runLog[0]?.when).toBeUndefined();
+    expect(runStatus(read)).toMatchObject({ kind: "current" });
+    const v = await verifyWorkbook(h.port);
+    // The result sheets' titles carry the short fingerprint of the run as written (recipe 2), so only they differ.
+    if (v.kind === "differs") expect(v.differences.every((d) => d.address.endsWith("!A1"))).toBe(true);
+    expect(v.kind === "differs" ? v.missingSheets : []).toEqual([]);
+    expect(v.kind).not.toBe("cannotVerify");
+  });
+});

@@ -16,6 +16,20 @@ export const FINGERPRINT_TABLES = [
   "Support",
 ] as const;
 
+/**
+ * The recipe a fingerprint follows, recorded with each run in the Run log.
+ * Recipe 1 (logs written before the column existed) put the run settings (Run
+ * scenario, Compare: first, Compare: second) in the Settings group; recipe 2
+ * leaves them out: the Run log records the run's own scenario and
+ * comparison, so choosing what the next run compares never voids a run or
+ * its sign-off. A recorded run is always compared with the inputs now under
+ * its own recipe, so old logs keep the meaning they had.
+ */
+export type FingerprintRecipe = 1 | 2;
+
+/** The recipe new runs record. */
+export const FINGERPRINT_RECIPE: FingerprintRecipe = 2;
+
 /** One of {@link FINGERPRINT_TABLES}. */
 export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 
@@ -39,7 +53,12 @@ export function shortFingerprint(fp: string): string {
  * keys sorted, and every list sorted (row order does not change a result)
  * except a scenario's changes (which apply in order). See docs/assurance.md.
  */
-export function canonicalTables(model: ModelInput, run: RunSettings): Record<FingerprintTable, string> {
+export function canonicalTables(
+  model: ModelInput,
+  run: RunSettings,
+  recipe: FingerprintRecipe = FINGERPRINT_RECIPE,
+): Record<FingerprintTable, string> {
+  const settings = { settings: model.settings, tolerance: model.tolerance, yearEnd: model.yearEnd };
   return {
     Partners: canonical({ partners: model.partners, withinPartners: model.withinPartners }),
     Costs: canonical(model.costLines),
@@ -49,7 +68,7 @@ export function canonicalTables(model: ModelInput, run: RunSettings): Record<Fin
     StatedTotals: canonical(model.statedTotals),
     Outturns: canonical(model.outturns),
     Scenarios: canonical(model.scenarios),
-    Settings: canonical({ settings: model.settings, tolerance: model.tolerance, yearEnd: model.yearEnd, run }),
+    Settings: canonical(recipe === 1 ? { ...settings, run } : settings),
     Support: canonical(model.support),
   };
 }
@@ -63,9 +82,9 @@ function groupsOf(model: ModelInput): readonly FingerprintTable[] {
   return model.support === undefined ? FINGERPRINT_TABLES.filter((t) => t !== "Support") : FINGERPRINT_TABLES;
 }
 
-/** The fingerprint of a model's inputs and its run settings. */
-export function fingerprintInputs(model: ModelInput, run: RunSettings): InputsFingerprint {
-  const forms = canonicalTables(model, run);
+/** The fingerprint of a model's inputs under a recipe (recipe 1 also covers the run settings). */
+export function fingerprintInputs(model: ModelInput, run: RunSettings, recipe: FingerprintRecipe = FINGERPRINT_RECIPE): InputsFingerprint {
+  const forms = canonicalTables(model, run, recipe);
   const groups = groupsOf(model);
   const tables = Object.fromEntries(groups.map((t) => [t, sha256Hex(forms[t])])) as Record<FingerprintTable, string>;
   const value = sha256Hex(groups.map((t) => `${t}\n${forms[t]}\n`).join(""));

@@ -56,6 +56,8 @@ export {
   shortFingerprint,
   changedTables,
   FINGERPRINT_TABLES,
+  FINGERPRINT_RECIPE,
+  type FingerprintRecipe,
   type InputsFingerprint,
   type FingerprintTable,
 } from "./fingerprint";

@@ -16,7 +16,11 @@ export const RUN_STEP_LABELS: Readonly<Record<RunStep, string>> = {
 };
 
 /** The outputs of a finished run: always with its budget check. */
-export type FinishedOutputs = RunOutputs & { readonly budget: ModelBudgetReport };
+export type FinishedOutputs = RunOutputs & {
+  readonly budget: ModelBudgetReport;
+  /** The comparison of two made (first, second; "" is the base model): recorded in the Run log with the run. */
+  readonly pair?: readonly [string, string];
+};
 
 /** A run that worked: the outputs to write, and the warnings found on the way. */
 export interface RunDone {
@@ -61,7 +65,7 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
   const fail = (errors: readonly EngineError[]): Problem[] => dedupeProblems(engineProblems(errors, locate));
   // The Settings table's Title goes to the foot of every output page.
   const title = session.read.title.trim();
-  let outputs: Partial<RunOutputs> = { ...(run.name === "" ? {} : { scenario: run.name }), ...(title === "" ? {} : { title }) };
+  let outputs: Partial<FinishedOutputs> = { ...(run.name === "" ? {} : { scenario: run.name }), ...(title === "" ? {} : { title }) };
   return {
     steps: blocking.length > 0 ? [] : compare === undefined && many === undefined ? ["model"] : ["model", "comparison"],
     blocking,
@@ -95,6 +99,7 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
       outputs = {
         ...outputs,
         comparison: compared.comparison,
+        pair: [compare[0].name, compare[1].name],
         ...(compared.doNoHarm === undefined ? {} : { doNoHarm: compared.doNoHarm }),
       };
       return undefined;

@@ -1,5 +1,5 @@
 import type { RunLogEntry, RunOutputs } from "../excel";
-import { changedTables, shortFingerprint, type FingerprintTable } from "./fingerprint";
+import { changedTables, FINGERPRINT_RECIPE, shortFingerprint, type FingerprintTable } from "./fingerprint";
 import type { FinishedOutputs } from "./run-model";
 import type { ModelSession } from "./session";
 import { VERSION } from "./version";
@@ -32,7 +32,7 @@ export function isoSecond(d: Date): string {
  * run added (the log only grows).
  */
 export function recordRun(session: ModelSession, outputs: FinishedOutputs, warnings: number, options: RecordOptions): RunOutputs {
-  const fp = session.fingerprint();
+  const fp = session.fingerprint(FINGERPRINT_RECIPE);
   const at = isoSecond(options.now);
   let capital = 0;
   let revenue = 0;
@@ -54,6 +54,8 @@ export function recordRun(session: ModelSession, outputs: FinishedOutputs, warni
     problems: 0,
     warnings,
     compared: outputs.many === undefined ? "" : outputs.many.names.slice(1).join(", "),
+    ...(outputs.pair === undefined ? {} : { pair: outputs.pair }),
+    recipe: FINGERPRINT_RECIPE,
     // Filled in with the sheets as laid out (buildOutputSheets): the third mark of ownership.
     sheets: "",
   };
@@ -84,7 +86,8 @@ export function staleness(session: ModelSession): Staleness {
   const at = log.map((e) => e.event).lastIndexOf("run");
   const run = log[at];
   if (run === undefined) return { kind: "never" };
-  const fp = session.fingerprint();
+  // Under the run's own recipe: a recipe-1 run is compared as it always was (run settings included).
+  const fp = session.fingerprint(run.recipe);
   const changed = run.fingerprint === fp.value ? [] : changedTables(parseTables(run.tables), fp.tables);
   const approval = log.slice(at + 1).find((e) => e.event === "sign-off" && e.fingerprint === run.fingerprint);
   const signOff: SignOffState =

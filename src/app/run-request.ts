@@ -12,6 +12,10 @@ export interface RunRequest {
   readonly scenario?: string;
   /** Scenarios to compare side by side with the base model instead of the run settings' comparison: `--compare`, repeated. */
   readonly compare?: readonly string[];
+  /** A comparison of two (first, second) instead of the run settings': reproducing a recorded run. */
+  readonly pair?: readonly [string, string];
+  /** No comparison of two, whatever the run settings say: reproducing a recorded run that made none. */
+  readonly noPair?: boolean;
 }
 
 /** Where a `--compare` name was given. */
@@ -48,6 +52,16 @@ export function resolveRun(session: ModelSession, request: RunRequest): Resolved
     const names = scenarioNameList(request.compare, known).filter((n) => n !== BASE);
     return { run, compare: undefined, many: names.map((name) => ({ name, at: COMPARE_OPTION_AT })) };
   }
+  if (request.pair !== undefined)
+    return {
+      run,
+      compare: [
+        { name: request.pair[0], at: SETTING_AT.compareFirst },
+        { name: request.pair[1], at: SETTING_AT.compareSecond },
+      ],
+      many: undefined,
+    };
+  if (request.noPair === true) return { run, compare: undefined, many: undefined };
   const seconds = scenarioNameList([settings.compareSecond], known);
   if (seconds.length > 1) {
     const first = settings.compareFirst.trim() === "" ? [] : [{ name: settings.compareFirst.trim(), at: SETTING_AT.compareFirst }];

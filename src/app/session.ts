@@ -1,7 +1,7 @@
 import type { ModelBudgetReport, ModelInput, ModelRun, Result, ScenarioInput, SupportMethodComparison } from "../engine";
 import type { ModelRead } from "../excel";
 import type { EngineApi } from "./engine-api";
-import { fingerprintInputs, type InputsFingerprint } from "./fingerprint";
+import { FINGERPRINT_RECIPE, fingerprintInputs, type FingerprintRecipe, type InputsFingerprint } from "./fingerprint";
 
 /** The base model's name in run requests and run settings: blank. */
 export const BASE = "";
@@ -26,8 +26,11 @@ export interface ModelSession {
   report(name: string): Result<ModelBudgetReport>;
   /** The base model ("") or a scenario, run; reuses {@link report} when it was computed. Computed once. */
   run(name: string): Result<ModelRun>;
-  /** The fingerprint of the inputs as read (the model and its run settings); computed once. */
-  fingerprint(): InputsFingerprint;
+  /**
+   * The fingerprint of the inputs as read, under a recipe (the current one by
+   * default; a recorded run's own to compare with it); computed once each.
+   */
+  fingerprint(recipe?: FingerprintRecipe): InputsFingerprint;
   /** The scenario applied to the base (validation of its changes only); computed once. */
   applied(name: string): Result<ModelInput>;
   /**
@@ -44,7 +47,7 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
   const runs = new Map<string, Result<ModelRun>>();
   const applications = new Map<string, Result<ModelInput>>();
   const methods = new Map<string, SupportMethodComparison | undefined>();
-  let fp: InputsFingerprint | undefined;
+  const fps = new Map<FingerprintRecipe, InputsFingerprint>();
   const scenario = (name: string): ScenarioInput | null | undefined => (name === BASE ? null : scenarios.find((s) => s.name === name));
   const known = (name: string): ScenarioInput | null => {
     const s = scenario(name);
@@ -57,8 +60,13 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
     scenarios,
     engine,
     scenario,
-    fingerprint() {
-      return (fp ??= fingerprintInputs(model, read.runSettings));
+    fingerprint(recipe = FINGERPRINT_RECIPE) {
+      let f = fps.get(recipe);
+      if (f === undefined) {
+        f = fingerprintInputs(model, read.runSettings, recipe);
+        fps.set(recipe, f);
+      }
+      return f;
     },
     applied(name) {
       let r = applications.get(name);

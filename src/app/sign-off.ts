@@ -59,7 +59,8 @@ export async function signOffWorkbook(port: WorkbookPort, options: RecordOptions
   }
   const { session, run, outputs } = recomputed;
   const at = isoSecond(options.now);
-  const { source: _source, ...recorded } = run;
+  // The sign-off's own time, not the run's: its local time is worked out when the log is written.
+  const { source: _source, when: _when, ...recorded } = run;
   const entry: RunLogEntry = { ...recorded, event: "sign-off", at, by };
   const signed: RunOutputs = { ...outputs, log: [...session.read.runLog, entry] };
   const written = await port.writeOutputs(signed, { onlyKinds: ["runLog"] });

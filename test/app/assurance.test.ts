@@ -19,7 +19,8 @@ import { openWorkbook } from "../../src/cli/xlsx/open";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples/brent-lewisham-southwark";
 import { EAST_KENT_SERVICES } from "../../src/samples/east-kent-services";
 import { sha256Hex } from "../../src/app/sha256";
-import { canonicalTables } from "../../src/app/fingerprint";
+import { canonical, canonicalTables } from "../../src/app/fingerprint";
+import { localWhenText } from "../../src/excel/layout/outputs/run-log";
 import { cli, tempDir } from "../cli/helpers";
 import { memoryHarness, officeHarness, type PortHarness } from "../support/port-harness";
 
@@ -164,6 +165,15 @@ describe("sign-off", () => {
     expect(runStatusNotice(runStatus(after))?.title).toBe("Changed since sign-off");
   });
 
+  it("records the sign-off at its own local time in the Run log, not the run's", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    expect((await signOffWorkbook(h.port, { by: "Jane Smith, s151 officer", now: T2 })).ok).toBe(true);
+    const log = (await session(h.port)).read.runLog;
+    expect(log.map((e) => e.when)).toEqual([localWhenText(T1.toISOString()), localWhenText(T2.toISOString())]);
+    expect(await verifyWorkbook(h.port)).toMatchObject({ kind: "verified" });
+  });
+
   it("is refused when the inputs changed since the run", async () => {
     const h = await withSample();
     await runAndWrite(h.port, "Ann Lee", T1);
@@ -250,6 +260,17 @@ describe("the inputs fingerprint", () => {
     }
   });
 
+  it("follows docs/assurance.md's Settings group under each recipe: run settings only in recipe 1", () => {
+    const m = SAMPLE.model;
+    const none = { scenario: "", compareFirst: "", compareSecond: "" };
+    const next = { scenario: "", compareFirst: "", compareSecond: "Lewisham Homes joins" };
+    const settings = { settings: m.settings, tolerance: m.tolerance, yearEnd: m.yearEnd };
+    expect(canonicalTables(m, next).Settings).toBe(canonical(settings));
+    expect(fingerprintInputs(m, next)).toEqual(fingerprintInputs(m, none));
+    expect(canonicalTables(m, next, 1).Settings).toBe(canonical({ ...settings, run: next }));
+    expect(fingerprintInputs(m, next, 1).value).not.toBe(fingerprintInputs(m, none, 1).value);
+  });
+
   it("does not depend on row order, and changes with any value", () => {
     const m = SAMPLE.model;
     const run = { scenario: "", compareFirst: "", compareSecond: "" };
@@ -269,5 +290,114 @@ describe("the inputs fingerprint", () => {
         .filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v)
         .map(([k]) => k),
     ).toEqual(["Costs"]);
+  });
+});
+
+/** The Settings table's cell of a run setting, as an address. */
+function settingCell(s: ModelSession, key: "Run scenario" | "Compare: first" | "Compare: second"): string {
+  const at = s.read.locate({ entity: "settings", key });
+  if (at === undefined) throw new Error(`no ${key} cell`);
+  return at.address;
+}
+
+const JOINS = "Lewisham Homes joins";
+
+describe("the run settings and a sign-off (issue 24)", () => {
+  it("choosing what the next run compares or runs leaves a signed-off run signed off; a cost still voids it", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    expect((await signOffWorkbook(h.port, { by: "Jane Smith, s151 officer", now: T2 })).ok).toBe(true);
+    // "Include in the next run" stores the comparison in the run settings.
+    h.type(settingCell(await session(h.port), "Compare: second"), JOINS);
+    expect(runStatus(await session(h.port))).toMatchObject({ kind: "signedOff", signOff: { by: "Jane Smith, s151 officer" } });
+    h.type(settingCell(await session(h.port), "Run scenario"), JOINS);
+    const s = await session(h.port);
+    expect(runStatusNotice(runStatus(s))?.title).toBe("Signed off");
+    // The recorded run (base model, no comparison) is what verification reproduces, not what the settings now ask for.
+    expect(await verifyWorkbook(h.port)).toMatchObject({ kind: "verified" });
+    h.type(firstAmountCell(s), 42);
+    const after = runStatus(await session(h.port));
+    expect(after).toMatchObject({ kind: "changedSinceSignOff", changed: ["Costs"] });
+    expect(runStatusNotice(after)?.title).toBe("Changed since sign-off");
+  });
+
+  it("records a comparison of two with the run, so it verifies and signs off after the settings change", async () => {
+    const h = await withSample();
+    h.type(settingCell(await session(h.port), "Compare: second"), JOINS);
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const log = (await session(h.port)).read.runLog;
+    expect(log[0]).toMatchObject({ pair: ["", JOINS], recipe: 2, compared: "" });
+    h.type(settingCell(await session(h.port), "Compare: second"), "");
+    expect(runStatus(await session(h.port))).toMatchObject({ kind: "current" });
+    expect(await verifyWorkbook(h.port)).toMatchObject({ kind: "verified" });
+    expect((await signOffWorkbook(h.port, { by: "Jane Smith, s151 officer", now: T2 })).ok).toBe(true);
+    expect(runStatus(await session(h.port))).toMatchObject({ kind: "signedOff" });
+  });
+
+  it("reads a log written before the recipe column (recipe 1) as it always was: its fingerprint covers the run settings", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const s = await session(h.port);
+    const entry = s.read.runLog[0]!;
+    const fp = entry.source!;
+    const old = s.fingerprint(1);
+    expect(old.value).not.toBe(s.fingerprint().value);
+    // An older add-in's log: recipe-1 fingerprints and no recipe, pair or comparison columns' values.
+    const cell = (col: number): string => `'${fp.sheet}'!${String.fromCharCode(65 + col)}${fp.row + 1}`;
+    h.type(cell(fp.fingerprintCol), old.value);
+    h.type(cell(fp.tablesCol), JSON.stringify(old.tables));
+    h.type(cell(fp.fingerprintCol + 1), ""); // Fingerprint recipe, just after the full fingerprint
+    const read = await session(h.port);
+    expect(read.read.runLog[0]).toMatchObject({ recipe: 1, fingerprint: old.value });
+    expect(runStatus(read)).toMatchObject({ kind: "current" });
+    h.type(settingCell(read, "Compare: second"), JOINS);
+    expect(runStatus(await session(h.port))).toMatchObject({ kind: "outOfDate", changed: ["Settings"] });
+  });
+});
+
+describe("a Run log an older add-in laid out", () => {
+  it("still reads and verifies: its cells are not compared with the current layout", async () => {
+    const h = await withSample();
+    await runAndWrite(h.port, "Ann Lee", T1);
+    const s = await session(h.port);
+    const e = s.read.runLog[0]!;
+    const fp1 = s.fingerprint(1);
+    // The old order (UTC time and full fingerprint first, no local time, recipe or pair), with recipe-1 fingerprints.
+    const old = [
+      ["Event", "run"],
+      ["Date and time (UTC)", e.at],
+      ["By", e.by],
+      ["Scenario", "Base model"],
+      ["Inputs fingerprint", fp1.value],
+      ["Table fingerprints", JSON.stringify(fp1.tables)],
+      ["Add-in version", e.version],
+      ["Capital (£)", e.capital / 100],
+      ["Revenue (£)", e.revenue / 100],
+      ["Balanced", "Yes"],
+      ["Problems", 0],
+      ["Warnings", e.warnings],
+      ["Compared side by side", ""],
+      ["Output sheets", e.sheets],
+      ["Column15", ""],
+      ["Column16", ""],
+      ["Column17", ""],
+      ["Column18", ""],
+      ["Column19", ""],
+    ] as const;
+    old.forEach(([header, value], c) => {
+      const col = String.fromCharCode(65 + c);
+      h.type(`'Run log'!${col}4`, header);
+      h.type(`'Run log'!${col}5`, value);
+    });
+    const read = await session(h.port);
+    expect(read.read.runLog).toHaveLength(1);
+    expect(read.read.runLog[0]).toMatchObject({ recipe: 1, fingerprint: fp1.value, at: e.at });
+    expect(read.read.runLog[0]?.when).toBeUndefined();
+    expect(runStatus(read)).toMatchObject({ kind: "current" });
+    const v = await verifyWorkbook(h.port);
+    // The result sheets' titles carry the short fingerprint of the run as written (recipe 2), so only they differ.
+    if (v.kind === "differs") expect(v.differences.every((d) => d.address.endsWith("!A1"))).toBe(true);
+    expect(v.kind === "differs" ? v.missingSheets : []).toEqual([]);
+    expect(v.kind).not.toBe("cannotVerify");
   });
 });

@@ -115,15 +115,17 @@ describe("--verify checks the Run log's own cells", () => {
   it("says the log was edited, not the inputs, when only the inputs fingerprint was changed by hand", async () => {
     const file = await runSample("log-fingerprint.xlsx");
     let address = "";
+    let tables = "";
     await editWorkbook(file, (store) => {
       const cell = tableCell(store, "RunLog", "Inputs fingerprint", 0);
       address = cell.address;
+      tables = tableCell(store, "RunLog", "Table fingerprints", 0).address;
       cell.set("0".repeat(64));
     });
     const r = await cli([file, "--verify"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `every table fingerprint (${address.replace(/!E/, "!F")}) matches the inputs now, but its inputs fingerprint (${address}) does not`,
+      `every table fingerprint (${tables}) matches the inputs now, but its inputs fingerprint (${address}) does not`,
     );
     expect(r.stderr).not.toContain("The inputs changed");
   });
@@ -238,8 +240,13 @@ async function chartParts(file: string): Promise<string[]> {
 /** The last Run log row of an event, read independently with exceljs. */
 function runEntry(wb: ExcelJS.Workbook, event: string): { by: string; fingerprint: string } | undefined {
   let found: { by: string; fingerprint: string } | undefined;
-  wb.getWorksheet("Run log")?.eachRow((row) => {
-    if (row.getCell(1).value === event) found = { by: String(row.getCell(3).value), fingerprint: String(row.getCell(5).value) };
+  // Columns by their headers (row 4): the log puts what a person reads first and the full values after.
+  const ws = wb.getWorksheet("Run log");
+  const headers = (ws?.getRow(4).values ?? []) as unknown[];
+  const col = (name: string): number => headers.findIndex((h) => h === name);
+  ws?.eachRow((row) => {
+    if (row.getCell(1).value === event)
+      found = { by: String(row.getCell(col("By")).value), fingerprint: String(row.getCell(col("Inputs fingerprint")).value) };
   });
   return found;
 }

@@ -69,8 +69,12 @@ describe("Verify and sign off (Run screen)", () => {
         await runOnce(wb, p);
       },
     });
-    await user.type(await screen.findByRole("textbox", { name: "Your name" }), "Jane Smith");
+    // One name field: the Run screen's "Your name" (kept as Prepared by) is the signer's name too.
+    const nameField = await screen.findByRole("textbox", { name: /Your name/ });
+    expect(screen.getAllByRole("textbox", { name: /name/i })).toEqual([nameField]);
+    await user.type(nameField, "Jane Smith");
     await user.type(screen.getByRole("textbox", { name: /Your role/ }), "s151 officer");
+    await vi.waitFor(() => expect(screen.getByRole("button", { name: "Sign off the latest run" })).toBeEnabled());
     await user.click(screen.getByRole("button", { name: "Sign off the latest run" }));
     // The confirm step names the run before anything is recorded.
     const dialog = await screen.findByRole("alertdialog", { name: "Sign off this run?" });
@@ -86,10 +90,12 @@ describe("Verify and sign off (Run screen)", () => {
     const opened = await openModel(port, ENGINE);
     if (opened.kind !== "opened") throw new Error(opened.kind);
     expect(opened.session.read.runLog.map((e) => `${e.event} ${e.by}`)).toEqual(["run Ann Lee", "sign-off Jane Smith, s151 officer"]);
+    // The same name is kept as the workbook's Prepared by: entered once for runs and sign-offs alike.
+    expect(opened.session.read.preparedBy).toBe("Jane Smith");
   });
 });
 
-describe("Prepared by (Run screen)", () => {
+describe("Your name, kept as Prepared by (Run screen)", () => {
   it("is entered once, kept in the Settings table, and recorded in the Run log with the run", async () => {
     let port: WorkbookPort | undefined;
     const { user } = await renderTaskpane({
@@ -98,7 +104,7 @@ describe("Prepared by (Run screen)", () => {
         port = p;
       },
     });
-    const field = await screen.findByRole("textbox", { name: /Prepared by/ });
+    const field = await screen.findByRole("textbox", { name: /Your name/ });
     await user.type(field, "Ann Lee");
     await user.tab();
     if (port === undefined) throw new Error("no port");

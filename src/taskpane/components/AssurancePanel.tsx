@@ -39,7 +39,8 @@ function failedMessage(v: Exclude<VerifyOutcome, { kind: "verified" }>, version:
  * the latest run after a confirm step that names it. Signing verifies the
  * run first and records only the approval in the Run log. What passes shows
  * in the run's status (StaleNotice); only what failed is said here, and only
- * until the workbook is read again.
+ * until the workbook is read again. The signer's name is the Run screen's one
+ * name field ("Your name"); only the role is asked here.
  */
 export function AssurancePanel(): React.JSX.Element {
   const s = useScreenStyles();
@@ -47,7 +48,8 @@ export function AssurancePanel(): React.JSX.Element {
   const { state, actions } = useWorkbook();
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | undefined>(undefined);
-  const [name, setName] = React.useState("");
+  // The one name field (PreparedByField, at the top of the Run screen): the name saved there signs too.
+  const name = state.read?.preparedBy ?? "";
   const [role, setRole] = React.useState("");
   const [confirming, setConfirming] = React.useState(false);
   const by = `${name.trim()}, ${role.trim()}`;
@@ -99,10 +101,13 @@ export function AssurancePanel(): React.JSX.Element {
           Verify the results
         </Button>
       </div>
-      <Field label="Your name" size="small">
-        <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />
-      </Field>
-      <Field label="Your role" size="small" hint="e.g. s151 officer">
+      <Field
+        label="Your role"
+        size="small"
+        hint={
+          name.trim() === "" ? "e.g. s151 officer. Enter your name above to sign off." : `e.g. s151 officer. Signing as ${name.trim()}.`
+        }
+      >
         <Input size="small" value={role} onChange={(_, d) => setRole(d.value)} />
       </Field>
       <div className={s.actions}>

@@ -4,9 +4,10 @@ import { workbookProblemsText } from "../../app";
 import { useWorkbook } from "../hooks/useWorkbook";
 
 /**
- * "Prepared by": the name the Run log records with every run written from
- * this workbook. Entered once and kept in the Settings table (saved when the
- * field loses focus), so everyone who opens the workbook sees who prepares it.
+ * "Your name": the pane's one name field. Kept in the Settings table's
+ * "Prepared by" row (saved when the field loses focus) and recorded in the
+ * Run log with every run written and every sign-off made from the pane, so a
+ * person enters it once (issue 26: there were two name fields).
  */
 export function PreparedByField({ disabled }: { readonly disabled?: boolean }): React.JSX.Element | null {
   const { state, actions } = useWorkbook();
@@ -23,9 +24,9 @@ export function PreparedByField({ disabled }: { readonly disabled?: boolean }): 
   };
   return (
     <Field
-      label="Prepared by"
+      label="Your name"
       size="small"
-      hint="Your name, recorded in the Run log with every run you write."
+      hint="Kept in the Settings table as Prepared by; recorded in the Run log with every run you write and every sign-off."
       validationState={failure === undefined ? "none" : "error"}
       validationMessage={failure}
     >

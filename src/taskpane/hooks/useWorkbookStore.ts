@@ -148,7 +148,10 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
     const current = latest.current.session;
     try {
       const opened = await openModel(port, engine);
-      if (opened.kind === "opened" && current !== undefined && opened.session.fingerprint().value === current.fingerprint().value) {
+      // Recipe 1 also covers the run settings: a new choice of what the next run compares is shown, though it voids nothing.
+      const same =
+        opened.kind === "opened" && current !== undefined && opened.session.fingerprint(1).value === current.fingerprint(1).value;
+      if (opened.kind === "opened" && same) {
         const status = runStatus(opened.session, verified.current);
         setState((s) => ({ ...s, runStatus: status }));
         return;

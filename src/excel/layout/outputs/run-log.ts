@@ -15,6 +15,12 @@ export interface RunLogEntry {
   readonly event: "run" | "sign-off";
   /** When, as ISO 8601 UTC text (`2026-12-01T14:03:00Z`). */
   readonly at: string;
+  /**
+   * When, as the person who made the entry read it: local time, "1 Dec 2026 14:03". Written
+   * once and carried forward as it is (undefined for an entry not yet written, or from a log
+   * written before the column existed: then it is worked out from `at` when the log is written).
+   */
+  readonly when?: string;
   /** Who prepared the run or signed it off ("Name, Role" for a sign-off). */
   readonly by: string;
   /** The scenario run ("" for the base model). */
@@ -33,6 +39,17 @@ export interface RunLogEntry {
   readonly warnings: number;
   /** Scenarios compared side by side with the base model ("A, B"), or "" for none or a comparison of two. */
   readonly compared: string;
+  /**
+   * The comparison of two the run made (first, second; "" is the base model),
+   * or undefined for none. Recorded from fingerprint recipe 2 on, so the run
+   * can be reproduced whatever the run settings say now.
+   */
+  readonly pair?: readonly [string, string];
+  /**
+   * The fingerprint recipe (docs/assurance.md): 1 for logs written before it
+   * was recorded (their fingerprints cover the run settings), 2 since.
+   */
+  readonly recipe: 1 | 2;
   /**
    * The output sheets the run wrote, as JSON (`[{"name","kind","tables","fp"}]`): the third mark of
    * ownership, which survives programs that drop both custom properties and sheet-scoped names
@@ -83,57 +100,84 @@ export function runLogCell(entry: RunLogEntry, field: RunLogField): string | und
   return cellAddress({ sheet: s.sheet, row: s.row, col: field === "fingerprint" ? s.fingerprintCol : s.tablesCol });
 }
 
-const HEADERS = [
-  "Event",
-  "Date and time (UTC)",
-  "By",
-  "Scenario",
-  "Inputs fingerprint",
-  "Table fingerprints",
-  "Add-in version",
-  "Capital (£)",
-  "Revenue (£)",
-  "Balanced",
-  "Problems",
-  "Warnings",
-  "Compared side by side",
-  "Output sheets",
-];
+/**
+ * The Run log's columns, in the order written: what a person reads first (the local time, who, the
+ * scenario, the short fingerprint, the figures), then the full values `--verify` and a sign-off rest
+ * on (the UTC time and the full fingerprints), then the machine records (JSON). Each column is read
+ * back by its header, so logs written in an older order (or without the newer columns) still read.
+ */
+const COLUMNS = [
+  { key: "event", header: "Event", format: TEXT_FORMAT, width: 70 },
+  { key: "when", header: "When (local time)", format: TEXT_FORMAT, width: 120 },
+  { key: "by", header: "By", format: TEXT_FORMAT, width: 160 },
+  { key: "scenario", header: "Scenario", format: TEXT_FORMAT, width: 160 },
+  { key: "short", header: "Fingerprint", format: TEXT_FORMAT, width: 100 },
+  { key: "capital", header: "Capital (£)", format: MONEY_FORMAT, width: 110 },
+  { key: "revenue", header: "Revenue (£)", format: MONEY_FORMAT, width: 110 },
+  { key: "balanced", header: "Balanced", format: TEXT_FORMAT, width: 70 },
+  { key: "problems", header: "Problems", format: null, width: 70 },
+  { key: "warnings", header: "Warnings", format: null, width: 70 },
+  { key: "compared", header: "Compared side by side", format: TEXT_FORMAT, width: 200 },
+  { key: "first", header: "Compared: first", format: TEXT_FORMAT, width: 120 },
+  { key: "second", header: "Compared: second", format: TEXT_FORMAT, width: 120 },
+  { key: "version", header: "Add-in version", format: TEXT_FORMAT, width: 90 },
+  { key: "at", header: "Date and time (UTC)", format: TEXT_FORMAT, width: 150 },
+  { key: "fingerprint", header: "Inputs fingerprint", format: TEXT_FORMAT, width: 90 },
+  { key: "recipe", header: "Fingerprint recipe", format: null, width: 90 },
+  { key: "tables", header: "Table fingerprints", format: TEXT_FORMAT, width: 90 },
+  { key: "sheets", header: "Output sheets", format: TEXT_FORMAT, width: 90 },
+] as const;
+
+type ColumnKey = (typeof COLUMNS)[number]["key"];
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * An ISO time as a person reads it in the Run log, in the local time of the machine writing it:
+ * "1 Dec 2026 14:03" (en-GB order; written out by hand so every runtime spells the month alike).
+ */
+export function localWhenText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hh = String(d.getHours()).padStart(2, "0");
+  const mm = String(d.getMinutes()).padStart(2, "0");
+  return `${d.getDate()} ${MONTHS[d.getMonth()] ?? ""} ${d.getFullYear()} ${hh}:${mm}`;
+}
 
 /** The Run log sheet: every entry, oldest first. */
 export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
-  const body: CellValue[][] = entries.map((e) => [
-    e.event,
-    e.at,
-    e.by,
-    e.scenario === "" ? "Base model" : e.scenario,
-    e.fingerprint,
-    e.tables,
-    e.version,
-    e.capital / 100,
-    e.revenue / 100,
-    e.balanced ? "Yes" : "No",
-    e.problems,
-    e.warnings,
-    e.compared,
-    e.sheets,
-  ]);
-  const t = tableBlocks(OUTPUT_TABLES.runLog, 3, HEADERS, body, [
-    TEXT_FORMAT,
-    TEXT_FORMAT,
-    TEXT_FORMAT,
-    TEXT_FORMAT,
-    TEXT_FORMAT,
-    TEXT_FORMAT,
-    TEXT_FORMAT,
-    MONEY_FORMAT,
-    MONEY_FORMAT,
-    TEXT_FORMAT,
-    null,
-    null,
-    TEXT_FORMAT,
-    TEXT_FORMAT,
-  ]);
+  const body: CellValue[][] = entries.map((e) => {
+    const cells: Record<ColumnKey, CellValue> = {
+      event: e.event,
+      // Carried as first written: re-reading a log in another time zone must not change it (verification compares it).
+      when: e.when ?? localWhenText(e.at),
+      by: e.by,
+      scenario: scenarioText(e.scenario),
+      short: e.fingerprint.slice(0, 12),
+      capital: e.capital / 100,
+      revenue: e.revenue / 100,
+      balanced: e.balanced ? "Yes" : "No",
+      problems: e.problems,
+      warnings: e.warnings,
+      compared: e.compared,
+      first: e.pair === undefined ? "" : scenarioText(e.pair[0]),
+      second: e.pair === undefined ? "" : scenarioText(e.pair[1]),
+      version: e.version,
+      at: e.at,
+      fingerprint: e.fingerprint,
+      recipe: e.recipe,
+      tables: e.tables,
+      sheets: e.sheets,
+    };
+    return COLUMNS.map((c) => cells[c.key]);
+  });
+  const t = tableBlocks(
+    OUTPUT_TABLES.runLog,
+    3,
+    COLUMNS.map((c) => c.header),
+    body,
+    COLUMNS.map((c) => c.format),
+  );
   return outputSheet("runLog", {
     blocks: [
       { row: 0, col: 0, values: [["Run log"]], style: "title" },
@@ -143,7 +187,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
         values: [
           [
             "Every run written to this workbook and every sign-off, oldest first. Each write carries the log forward and adds " +
-              "one row; the fingerprints identify the inputs (docs/assurance.md).",
+              "one row. Fingerprint is the first 12 digits; the full values to the right identify the inputs (docs/assurance.md).",
           ],
         ],
         style: "note",
@@ -152,7 +196,7 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
     ],
     tables: [t.table],
     freezeRows: 4,
-    columnWidths: [70, 150, 160, 160, 440, 120, 90, 110, 110, 70, 70, 70, 200, 120],
+    columnWidths: COLUMNS.map((c) => c.width),
   });
 }
 
@@ -160,10 +204,10 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
 export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
   if (table === undefined) return [];
   const [header = [], ...rows] = table.values;
-  const col = (name: string): number => header.findIndex((h) => cellText(h).toLowerCase() === name.toLowerCase());
-  const cols = HEADERS.map(col);
-  const get = (row: readonly CellValue[], i: number): CellValue | undefined => {
-    const c = cols[i] ?? -1;
+  const index = new Map(COLUMNS.map((c) => [c.key, header.findIndex((h) => cellText(h).toLowerCase() === c.header.toLowerCase())]));
+  const col = (key: ColumnKey): number => index.get(key) ?? -1;
+  const get = (row: readonly CellValue[], key: ColumnKey): CellValue | undefined => {
+    const c = col(key);
     return c < 0 ? undefined : row[c];
   };
   const pence = (v: CellValue | undefined): number => (typeof v === "number" ? Math.round(v * 100) : 0);
@@ -173,30 +217,45 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
   const at = (r: number): RunLogEntry["source"] => ({
     sheet: table.sheet,
     row: table.row + 1 + r,
-    fingerprintCol: table.col + (cols[4] ?? 0),
-    tablesCol: table.col + (cols[5] ?? 0),
+    fingerprintCol: table.col + Math.max(col("fingerprint"), 0),
+    tablesCol: table.col + Math.max(col("tables"), 0),
   });
   for (const [r, row] of rows.entries()) {
-    const event = cellText(get(row, 0));
+    const event = cellText(get(row, "event"));
     if (event !== "run" && event !== "sign-off") continue;
-    const scenario = cellText(get(row, 3));
+    const first = cellText(get(row, "first"));
+    const second = cellText(get(row, "second"));
+    const when = cellText(get(row, "when"));
     out.push({
       event,
-      at: cellText(get(row, 1)),
-      by: cellText(get(row, 2)),
-      scenario: scenario === "Base model" ? "" : scenario,
-      fingerprint: cellText(get(row, 4)),
-      tables: cellText(get(row, 5)),
-      version: cellText(get(row, 6)),
-      capital: pence(get(row, 7)),
-      revenue: pence(get(row, 8)),
-      balanced: cellText(get(row, 9)) === "Yes",
-      problems: count(get(row, 10)),
-      warnings: count(get(row, 11)),
-      compared: cellText(get(row, 12)),
-      sheets: cellText(get(row, 13)),
+      at: cellText(get(row, "at")),
+      ...(when === "" ? {} : { when }),
+      by: cellText(get(row, "by")),
+      scenario: scenarioName(cellText(get(row, "scenario"))),
+      fingerprint: cellText(get(row, "fingerprint")),
+      tables: cellText(get(row, "tables")),
+      version: cellText(get(row, "version")),
+      capital: pence(get(row, "capital")),
+      revenue: pence(get(row, "revenue")),
+      balanced: cellText(get(row, "balanced")) === "Yes",
+      problems: count(get(row, "problems")),
+      warnings: count(get(row, "warnings")),
+      compared: cellText(get(row, "compared")),
+      sheets: cellText(get(row, "sheets")),
+      ...(second === "" ? {} : { pair: [scenarioName(first), scenarioName(second)] as const }),
+      // A log written before the recipe column has recipe 1 (its fingerprints cover the run settings).
+      recipe: cellText(get(row, "recipe")) === "2" ? 2 : 1,
       source: at(r),
     });
   }
   return out;
+}
+
+// The base model is "" in an entry and "Base model" on the sheet.
+function scenarioText(name: string): string {
+  return name === "" ? "Base model" : name;
+}
+
+function scenarioName(text: string): string {
+  return text === "Base model" ? "" : text;
 }

@@ -4,7 +4,7 @@ import { apportionModel, explainCharge, parseDate, type ApportionResult, type Co
 import { unwrap } from "./scenarios/model-arbitrary";
 
 /**
- * One membership rule for every basis (issue 24, DOMAIN.md "Membership over
+ * One membership rule for every basis (issue 24; docs/membership.md "Membership over
  * time"): the year is cut into membership periods at every join and leave
  * date; each period's part of the year amount is shared among the members
  * present throughout it by their basis weights; a partner's charge is the sum

@@ -170,50 +170,38 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
   // service columns for text, its three £ columns for figures), so the sheet stays within an A4 landscape page
   // without shrinking: their figures beyond three go in a second table rather than in further columns.
   if (report.statedTotals.length > 0) {
-    blocks.push({ row, col: 0, values: [["Stated totals"]], style: "header" });
-    blocks.push({
-      row: row + 1,
-      col: 1,
-      values: [["Label", "Year", "Matches", "Lines", "Stated (£)", "Lines add to (£)", "Difference (£)"]],
-      style: "header",
-    });
-    blocks.push({
-      row: row + 2,
-      col: 1,
-      values: report.statedTotals.map((s) => [
-        s.label,
-        s.yearLabel ?? "Full amounts",
+    // A titled table whose rows start in column B: label and year, two text columns, then £ figures.
+    const titled = (title: string, headers: readonly string[], rows: readonly CellValue[][], figures: number): void => {
+      blocks.push({ row, col: 0, values: [[title]], style: "header" });
+      blocks.push({ row: row + 1, col: 1, values: [[...headers]], style: "header" });
+      blocks.push({
+        row: row + 2,
+        col: 1,
+        values: [...rows],
+        formats: [null, null, null, null, ...Array<string>(figures).fill(MONEY_FORMAT)],
+      });
+    };
+    const labelled = (s: (typeof report.statedTotals)[number]): CellValue[] => [s.label, s.yearLabel ?? "Full amounts"];
+    titled(
+      "Stated totals",
+      ["Label", "Year", "Matches", "Lines", "Stated (£)", "Lines add to (£)", "Difference (£)"],
+      report.statedTotals.map((s) => [
+        ...labelled(s),
         s.matches ? "Yes" : "No",
         s.lines.join(", "),
         pounds(s.stated),
         pounds(s.linesTotal),
         pounds(s.difference),
       ]),
-      formats: [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
-    });
+      3,
+    );
     row += report.statedTotals.length + 3;
-    blocks.push({ row, col: 0, values: [["Stated totals' lines by category and nature"]], style: "header" });
-    blocks.push({
-      row: row + 1,
-      col: 1,
-      values: [["Label", "Year", "", "", "Capital (£)", "Revenue (£)", "One-off (£)", "Ongoing (£)"]],
-      style: "header",
-    });
-    blocks.push({
-      row: row + 2,
-      col: 1,
-      values: report.statedTotals.map((s) => [
-        s.label,
-        s.yearLabel ?? "Full amounts",
-        "",
-        "",
-        pounds(s.capital),
-        pounds(s.revenue),
-        pounds(s.oneOff),
-        pounds(s.ongoing),
-      ]),
-      formats: [null, null, null, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT],
-    });
+    titled(
+      "Stated totals' lines by category and nature",
+      ["Label", "Year", "", "", "Capital (£)", "Revenue (£)", "One-off (£)", "Ongoing (£)"],
+      report.statedTotals.map((s) => [...labelled(s), "", "", pounds(s.capital), pounds(s.revenue), pounds(s.oneOff), pounds(s.ongoing)]),
+      4,
+    );
     row += report.statedTotals.length + 4;
   }
   if (report.yearEnd !== undefined) {

@@ -6,7 +6,17 @@
 
 /** What kind of input an error points at. */
 export type Entity =
-  "partner" | "driver" | "costLine" | "basis" | "budget" | "settings" | "scenario" | "supportService" | "supportUsage" | "argument";
+  | "partner"
+  | "driver"
+  | "costLine"
+  | "basis"
+  | "budget"
+  | "settings"
+  | "scenario"
+  | "supportService"
+  | "supportUsage"
+  | "partnerService"
+  | "argument";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,
@@ -109,7 +119,24 @@ export type EngineError =
   /** An id holding a character that separates lists (a comma or semicolon). */
   | { readonly kind: "badIdCharacter"; readonly id: string; readonly character: string; readonly at: Where }
   /** A run setting or request names a scenario that is not stored; `known` lists those that are. */
-  | { readonly kind: "unknownScenario"; readonly scenario: string; readonly known: readonly string[]; readonly at: Where };
+  | { readonly kind: "unknownScenario"; readonly scenario: string; readonly known: readonly string[]; readonly at: Where }
+  /** A partner's service line listed twice for one year (PartnerServices table; `first` is the earlier row's position). */
+  | {
+      readonly kind: "duplicateServiceLine";
+      readonly partner: string;
+      readonly service: string;
+      readonly year: string;
+      readonly first: number;
+      readonly at: Where;
+    }
+  /** One partner's service lines for one year measured in different units (users and FTE cannot be added). */
+  | {
+      readonly kind: "mixedMeasures";
+      readonly partner: string;
+      readonly year: string;
+      readonly measures: readonly string[];
+      readonly at: Where;
+    };
 
 /** The most financial years a model may span (inclusive). */
 export const MAX_MODEL_YEARS = 100;
@@ -175,7 +202,21 @@ export type EngineWarning =
       readonly at: Where;
     }
   | { readonly kind: "supportYearOutside"; readonly year: string; readonly first: string; readonly last: string; readonly at: Where }
-  | { readonly kind: "orderIgnored"; readonly method: string; readonly at: Where };
+  | { readonly kind: "orderIgnored"; readonly method: string; readonly at: Where }
+  /**
+   * A partner with a service list whose recharge for a year and category could not be spread onto
+   * its services (no service lines for that year, or every basis value zero): the amount is left
+   * unrecharged, and the Service recharges check says so.
+   */
+  | {
+      readonly kind: "servicesUnrecharged";
+      readonly partner: string;
+      readonly year: string;
+      readonly category: string;
+      readonly amount: string;
+      readonly reason: "noLines" | "allZero";
+      readonly at: Where;
+    };
 
 /** The one message for each warning kind. */
 export function warningMessage(w: EngineWarning): string {
@@ -212,6 +253,14 @@ export function warningMessage(w: EngineWarning): string {
       );
     case "orderIgnored":
       return `${where}: a step-down order is set, but the support method is ${w.method}, so the order is not used.`;
+    case "servicesUnrecharged":
+      return (
+        `${where}: "${w.partner}" is charged £${w.amount} of ${w.category} in ${w.year}, but ` +
+        (w.reason === "noLines"
+          ? `its service list has no lines for ${w.year} (and none for every year)`
+          : `every basis value of its service lines for ${w.year} is zero`) +
+        `, so that amount is not recharged to any service; add its service lines for ${w.year}.`
+      );
   }
 }
 
@@ -243,6 +292,7 @@ const ENTITY_LABEL: Record<Entity, string> = {
   scenario: "Scenario",
   supportService: "Support service",
   supportUsage: "Support usage",
+  partnerService: "Partner service",
   argument: "Argument",
 };
 
@@ -287,6 +337,17 @@ export function errorMessage(e: EngineError): string {
       return `${where}: every driver value for "${e.basis}" is zero, so there is nothing to split by.`;
     case "missingValue":
       return `${where}: a value is required.`;
+    case "duplicateServiceLine":
+      return (
+        `${where}: "${e.partner}" lists service "${e.service}" ${e.year === "" ? "for every year" : `for ${e.year}`} more ` +
+        `than once (first in row ${e.first}); give each service one row per year.`
+      );
+    case "mixedMeasures":
+      return (
+        `${where}: "${e.partner}"'s service lines ${e.year === "" ? "for every year" : `for ${e.year}`} are measured in ` +
+        `${e.measures.map((m) => `"${m}"`).join(" and ")}; one partner's basis values for a year must all be in one measure, ` +
+        `or the shares mean nothing.`
+      );
     case "endBeforeStart":
       return `${where}: end date ${e.end} is before start date ${e.start}.`;
     case "unknownYear":

@@ -1,5 +1,6 @@
 import type { DateInput } from "./dates";
 import type { DecimalInput } from "./decimal";
+import type { PartnerServiceInput } from "./services/input";
 
 /**
  * The model as a user supplies it (from workbook tables, JSON or code).
@@ -161,6 +162,12 @@ export interface ModelInput {
    * "support:<service>"; see docs/support-services.md.
    */
   readonly support?: SupportInput;
+  /**
+   * Each partner's own service lines and the basis it spreads its recharge
+   * over them by (users, FTE…), for the Service recharges sheet and the RO
+   * view; see docs/service-recharges.md. Blank: no service split.
+   */
+  readonly partnerServices?: readonly PartnerServiceInput[];
 }
 
 /** A support service of the model (its costs are cost lines with basis "support:<id>"). */

@@ -23,6 +23,8 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   noPartners: [{ kind: "noPartners", at }, "#VALUE!"],
   duplicatePartner: [{ kind: "duplicatePartner", partner: "LBH", at }, "#VALUE!"],
   duplicateId: [{ kind: "duplicateId", id: "EKH-01", at }, "#VALUE!"],
+  duplicateServiceLine: [{ kind: "duplicateServiceLine", partner: "LEW", service: "Housing", year: "", first: 1, at }, "#VALUE!"],
+  mixedMeasures: [{ kind: "mixedMeasures", partner: "LEW", year: "2022/23", measures: ["users", "FTE"], at }, "#VALUE!"],
   missingValue: [{ kind: "missingValue", at }, "#N/A"],
   unknownPartner: [{ kind: "unknownPartner", partner: "LBX", at }, "#N/A"],
   unknownBasis: [{ kind: "unknownBasis", basis: "tickets", at }, "#N/A"],

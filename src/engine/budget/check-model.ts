@@ -8,6 +8,7 @@ import { checkBudgetsOf, type BudgetCheck } from "./budget-check";
 import type { BudgetFlag } from "./flags";
 import { checkStatedTotals, type StatedTotalCheck } from "./stated-totals";
 import { settleYearEnd, type YearEndReport } from "./year-end";
+import { serviceRechargesOfRun, type ServiceRechargeReport } from "../services";
 
 /** Everything the budget side of the add-in reports for one model. */
 export interface ModelBudgetReport {
@@ -16,6 +17,8 @@ export interface ModelBudgetReport {
   readonly statedTotals: readonly StatedTotalCheck[];
   /** Undefined when the model has no outturns. */
   readonly yearEnd: YearEndReport | undefined;
+  /** Each partner's recharge spread onto its own services; undefined when the model has no service lists. */
+  readonly services: ServiceRechargeReport | undefined;
   /** Every flag from the budget check and the stated totals, budget flags first. */
   readonly flags: readonly BudgetFlag[];
   /** Results that would surprise a reader if nothing were said, each located (see model-warnings.ts). */
@@ -48,15 +51,22 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
   if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
   const budgets = checkBudgetsOf(run.value.model, chargeGroupsOf(run.value));
   const stated = checkStatedTotals(model, prepared.value);
-  const problems: EngineError[] = [...(budgets.ok ? [] : budgets.errors), ...(stated.ok ? [] : stated.errors)];
+  // Each partner's share onto its own services (docs/service-recharges.md): its rows' problems stop the run too.
+  const services = serviceRechargesOfRun(run.value);
+  const problems: EngineError[] = [
+    ...(budgets.ok ? [] : budgets.errors),
+    ...(stated.ok ? [] : stated.errors),
+    ...(services === undefined || services.ok ? [] : services.errors),
+  ];
   if (problems.length > 0 || !budgets.ok || !stated.ok) return errs(problems);
   return ok({
     run: run.value,
     budgets: budgets.value,
     statedTotals: stated.value,
     yearEnd: yearEnd?.value,
+    services: services?.ok === true ? services.value : undefined,
     flags: [...budgets.value.flags, ...stated.value.flatMap((s) => s.flags), ...notCarriedFlags(yearEnd?.value)],
-    warnings: modelWarnings(model, prepared.value),
+    warnings: [...modelWarnings(model, prepared.value), ...(services?.ok === true ? services.value.warnings : [])],
   });
 }
 

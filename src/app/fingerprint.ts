@@ -14,6 +14,7 @@ export const FINGERPRINT_TABLES = [
   "Scenarios",
   "Settings",
   "Support",
+  "Services",
 ] as const;
 
 /**
@@ -37,8 +38,11 @@ export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
-  /** Support is absent for a model without support services. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support">, string>> & { readonly Support?: string };
+  /** Support is absent for a model without support services; Services for one without partner service lists. */
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services">, string>> & {
+    readonly Support?: string;
+    readonly Services?: string;
+  };
 }
 
 /** The first 12 hex digits, as shown on output sheets. */
@@ -70,16 +74,21 @@ export function canonicalTables(
     Scenarios: canonical(model.scenarios),
     Settings: canonical(recipe === 1 ? { ...settings, run } : settings),
     Support: canonical(model.support),
+    // Each row keeps its position: the largest-remainder tie-break favours the earlier service, so order counts.
+    Services: canonical((model.partnerServices ?? []).map((r, i) => ({ ...r, position: i + 1 }))),
   };
 }
 
 /**
  * The groups a model's fingerprint covers: Support only when the model has
- * support services, so a model without them keeps the fingerprint it had
- * before support services existed (and its recorded runs stay current).
+ * support services, Services only when it has partner service lists, so a
+ * model without them keeps the fingerprint it had before they existed (and
+ * its recorded runs stay current).
  */
 function groupsOf(model: ModelInput): readonly FingerprintTable[] {
-  return model.support === undefined ? FINGERPRINT_TABLES.filter((t) => t !== "Support") : FINGERPRINT_TABLES;
+  return FINGERPRINT_TABLES.filter(
+    (t) => (t !== "Support" || model.support !== undefined) && (t !== "Services" || (model.partnerServices ?? []).length > 0),
+  );
 }
 
 /** The fingerprint of a model's inputs under a recipe (recipe 1 also covers the run settings). */

@@ -1,4 +1,4 @@
-import type { BudgetInput } from "../engine";
+import type { BudgetInput, PartnerServiceInput } from "../engine";
 import type { SampleModel } from "./sample";
 
 const ILLUSTRATIVE = "Illustrative figure: the committee transcript gives no cost breakdown.";
@@ -16,6 +16,53 @@ const budgets: BudgetInput[] = [
   { partner: "BRE", year: "2020/21", category: "capital", amount: 410000 },
   { partner: "LEW", year: "2020/21", category: "capital", amount: 290000 },
   { partner: "SOU", year: "2020/21", category: "capital", amount: 640000 },
+];
+
+/**
+ * Lewisham's and Southwark's own services, each under the revenue outturn
+ * (RO) form its spend is reported on (the form titles of MHCLG's RO suite, as
+ * in docs/service-recharges.md), with illustrative user accounts per service
+ * that add up to each borough's users driver. Brent keeps no list here: its
+ * recharge is shown as not spread.
+ */
+const RO = {
+  education: "RO1 Education services",
+  highways: "RO2 Highways and transport services",
+  care: "RO3 Social care and public health services",
+  housing: "RO4 Housing services (GFRA only)",
+  culture: "RO5 Cultural, environmental, regulatory and planning services",
+  central: "RO6 Protective, central and other services",
+} as const;
+
+const serviceList = (partner: string, prefix: string, rows: readonly [string, string, number][]): PartnerServiceInput[] =>
+  rows.map(([service, heading, value], i) => ({
+    partner,
+    service,
+    heading,
+    costCentre: `${prefix}${String(100 + i * 10)}`,
+    measure: "users",
+    value,
+  }));
+
+const partnerServices: PartnerServiceInput[] = [
+  ...serviceList("LEW", "LC", [
+    ["Schools and education support", RO.education, 420],
+    ["Highways and parking", RO.highways, 180],
+    ["Adult social care", RO.care, 610],
+    ["Children's social care", RO.care, 390],
+    ["Housing needs and homelessness", RO.housing, 260],
+    ["Libraries, environment and planning", RO.culture, 240],
+    ["Corporate and democratic core", RO.central, 200],
+  ]),
+  ...serviceList("SOU", "SC", [
+    ["Education and early years", RO.education, 540],
+    ["Highways, transport and parking", RO.highways, 310],
+    ["Adult social care and public health", RO.care, 980],
+    ["Children's social care", RO.care, 560],
+    ["Housing (general fund)", RO.housing, 420],
+    ["Leisure, environment and regulatory", RO.culture, 390],
+    ["Central services", RO.central, 300],
+  ]),
 ];
 
 /**
@@ -174,6 +221,7 @@ export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
     settings: { firstYear: "2020/21", lastYear: "2022/23", unit: "penny", proRata: "days" },
     budgets,
     tolerance: { percent: 1 },
+    partnerServices,
     scenarios: [
       {
         name: "Lewisham Homes joins",
@@ -244,5 +292,8 @@ export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
       "BLS-08": "The first year closed £59k underspent, carried forward (a credit).",
     },
     budgets: Object.fromEntries(budgets.map((_, i) => [i, "Illustrative budget."])),
+    partnerServices: Object.fromEntries(
+      partnerServices.map((_, i) => [i, "Illustrative users; the heading is the RO form the service reports on."]),
+    ),
   },
 };

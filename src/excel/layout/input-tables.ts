@@ -230,6 +230,25 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("note", "Note", "text", 260),
     ],
   },
+  partnerServices: {
+    key: "partnerServices",
+    name: TABLES.partnerServices,
+    sheet: INPUT_SHEETS.services,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("year", "Year", "year", 60, { list: "years" }),
+      col("service", "Service", "text", 150, { required: true }),
+      col("heading", "RO line or heading", "text", 190, { required: true, aliases: ["RO line", "Heading", "SeRCOP heading"] }),
+      col("costCentre", "Cost centre", "text", 80),
+      col("measure", "Measure", "text", 70),
+      col("value", "Basis value", "number", 80, { required: true, aliases: ["Value"] }),
+      col("note", "Note", "text", 220),
+    ],
+  },
   scenarios: {
     key: "scenarios",
     name: TABLES.scenarios,
@@ -269,6 +288,7 @@ export const TABLE_ORDER: readonly TableKey[] = [
   "scenarios",
   "supportServices",
   "supportUsage",
+  "partnerServices",
 ];
 
 /** The number format a column's cells get. */

@@ -14,6 +14,7 @@ export const INPUT_SHEETS = {
   settings: "Settings",
   scenarios: "Scenarios",
   support: "Support",
+  services: "Partner services",
 } as const;
 
 /** The sheet of drop-down lists the input validations refer to. */
@@ -29,6 +30,8 @@ export const OUTPUT_SHEETS = {
   trace: "Trace",
   charts: "Charts",
   supportFlows: "Support flows",
+  serviceRecharges: "Service recharges",
+  roView: "RO view",
   runLog: "Run log",
 } as const;
 
@@ -51,6 +54,7 @@ export const TABLES = {
   scenarios: "Scenarios",
   supportServices: "SupportServices",
   supportUsage: "SupportUsage",
+  partnerServices: "PartnerServices",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

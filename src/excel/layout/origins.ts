@@ -47,6 +47,8 @@ export interface ModelOrigins {
   readonly supportServiceRows?: readonly { readonly id: string; readonly row: number }[];
   /** Per support usage row, in input order. */
   readonly supportUsageRows?: readonly number[];
+  /** Per PartnerServices row, in input order (absent in origins kept from before partner services). */
+  readonly partnerServiceRows?: readonly { readonly partner: string; readonly row: number }[];
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -155,6 +157,11 @@ function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {
   return listRow !== undefined ? cell(o, "driverList", listRow, "id") : undefined;
 }
 
+/** The first PartnerServices row of a partner (read from the table's Partner column), or undefined. */
+function firstServiceRow(o: ModelOrigins, partner: string): number | undefined {
+  return o.partnerServiceRows?.find((r) => r.partner === partner)?.row;
+}
+
 /**
  * The cell an engine error points at: `Costs!F12` for a cost line's amount,
  * the driver cell for a partner's missing value, the Value cell of a setting.
@@ -236,6 +243,13 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
     case "supportUsage": {
       const row = at.index !== undefined ? o.supportUsageRows?.[at.index - 1] : undefined;
       return cell(o, "supportUsage", row, at.field, "value");
+    }
+    case "partnerService": {
+      const rows = o.partnerServiceRows ?? [];
+      // By position for a row's own problem; by partner (its first row) for a year it could not spread.
+      const byIndex = at.index !== undefined ? rows[at.index - 1]?.row : undefined;
+      const row = byIndex ?? (at.key !== undefined ? firstServiceRow(o, at.key) : undefined);
+      return cell(o, "partnerServices", row, at.field, "value");
     }
     case "argument":
       return undefined;

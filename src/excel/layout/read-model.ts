@@ -9,6 +9,7 @@ import { readBases } from "./read/bases";
 import { readBudgets } from "./read/budgets";
 import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
+import { readPartnerServices } from "./read/partner-services";
 import { readPartners } from "./read/partners";
 import { readScenarios } from "./read/scenarios";
 import { readSettings } from "./read/settings";
@@ -74,6 +75,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { settings, tolerance, yearEnd, runSettings, preparedBy, title, settingRows, supportMethod, supportOrder } = readSettings(ctx);
   const { support, supportServiceRows, supportUsageRows } = readSupport(ctx, supportMethod, supportOrder);
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
+  const { partnerServices, partnerServiceRows } = readPartnerServices(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -99,6 +101,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(outturns.length === 0 ? {} : { outturns }),
     ...(yearEnd === undefined ? {} : { yearEnd }),
     ...(support === undefined ? {} : { support }),
+    ...(partnerServices.length === 0 ? {} : { partnerServices }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -117,6 +120,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     scenarioFirstRows,
     supportServiceRows,
     supportUsageRows,
+    partnerServiceRows,
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

@@ -1,11 +1,17 @@
 import type { SheetSpec } from "./cells";
 import { OUTPUT_SHEETS } from "./names";
+import { serviceSheetRetired } from "./outputs/service-recharges";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import type { ExistingSheet } from "./write-plan";
 
-/** Output sheets a run writes only when it has something for them: a model without support services has no Support flows. */
+/**
+ * Output sheets a run writes only when it has something for them: a model without support services has no Support flows,
+ * one without partner service lists no Service recharges or RO view.
+ */
 const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string; readonly retired: () => SheetSpec }[] = [
   { kind: "supportFlows", name: OUTPUT_SHEETS.supportFlows, retired: supportFlowsRetiredSheet },
+  { kind: "serviceRecharges", name: OUTPUT_SHEETS.serviceRecharges, retired: serviceSheetRetired("serviceRecharges") },
+  { kind: "roView", name: OUTPUT_SHEETS.roView, retired: serviceSheetRetired("roView") },
 ];
 
 /** The names of the optional output sheets, whose cells a write must read to tell whether they were edited. */

@@ -24,6 +24,8 @@ export interface TemplateNotes {
   readonly supportServices?: Readonly<Record<string, string>>;
   /** By usage position (0-based) in `model.support.usage`. */
   readonly supportUsage?: Readonly<Record<number, string>>;
+  /** By row position (0-based) in `model.partnerServices`. */
+  readonly partnerServices?: Readonly<Record<number, string>>;
 }
 
 interface TablePart {
@@ -110,6 +112,19 @@ export const SUPPORT_SHEET_NOTE =
 function supportSheet(spec: SheetSpec): SheetSpec {
   const col = Math.max(spec.columnWidths.length, 10);
   return { ...spec, blocks: [...spec.blocks, { row: 0, col, values: [[SUPPORT_SHEET_NOTE]], style: "note" }] };
+}
+
+/** What the Partner services sheet says beside its table (a note, not part of any table). */
+export const SERVICES_SHEET_NOTE =
+  "Optional. Each partner's own services, to spread its recharge onto them (CIPFA SeRCOP: support costs fully " +
+  "recharged to the services that use them). RO line or heading: the revenue outturn line or SeRCOP service heading " +
+  "the service reports under. Basis value: users, FTE… in one Measure per partner and year (only the proportions " +
+  "matter). Year blank: every year without rows of its own. See docs/service-recharges.md.";
+
+/** The Partner services sheet with its note beside the table. */
+function servicesSheet(spec: SheetSpec): SheetSpec {
+  const col = Math.max(spec.columnWidths.length, 9);
+  return { ...spec, blocks: [...spec.blocks, { row: 0, col, values: [[SERVICES_SHEET_NOTE]], style: "note" }] };
 }
 
 /** The value a setting row holds for a model. */
@@ -418,6 +433,23 @@ export function buildInputSheets(
   // A new workbook gets the Support sheet to fill in; a model without support services does not need one.
   const withSupport = model === undefined || model.support !== undefined;
   const support = withSupport ? [supportSheet(sheet("support", [supportServices, supportUsage]))] : [];
+  const partnerServices = tablePart(
+    T.partnerServices,
+    (model?.partnerServices ?? []).map((r, i) => [
+      r.partner,
+      r.year ?? "",
+      r.service,
+      r.heading,
+      r.costCentre ?? "",
+      r.measure ?? "",
+      decimalToCell(r.value),
+      notes.partnerServices?.[i] ?? "",
+    ]),
+    L,
+  );
+  // A new workbook gets the sheet to fill in; a model without service lists does not need one.
+  const withServices = model === undefined || (model.partnerServices ?? []).length > 0;
+  const services = withServices ? [servicesSheet(sheet("services", [partnerServices]))] : [];
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),
@@ -427,6 +459,7 @@ export function buildInputSheets(
     sheet("settings", [settingsPart(model, options.run ?? DEFAULT_RUN_SETTINGS, options.title ?? "")]),
     sheet("scenarios", [scenarios]),
     ...support,
+    ...services,
     lists.spec,
   ];
   return { ok: true, sheets };

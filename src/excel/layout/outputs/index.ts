@@ -5,6 +5,7 @@ import {
   type ManyComparison,
   type ModelBudgetReport,
   type ModelRun,
+  serviceRechargesOfRun,
   type SupportMethodComparison,
 } from "../../../engine";
 import type { SheetSpec } from "../cells";
@@ -13,6 +14,7 @@ import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
 import { committeeSheet } from "./committee";
 import { supportFlowsSheet } from "./support-flows";
+import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
 import { FOOTER_SECTION, withPrintFooter, withTextLayout } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { specFingerprint } from "../fingerprint";
@@ -75,7 +77,7 @@ export function defaultTitle(run: ModelRun): string {
 
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
- * Trace, Charts.
+ * Trace, Charts, then Support flows, Service recharges and RO view when the model has what they show.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
@@ -95,6 +97,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     traceSheet(run),
     chartsSheet(run),
     ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
+    ...serviceSheets(run, scenario),
   ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
@@ -103,6 +106,17 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     ...(stamp?.recorded === false ? { recorded: false } : {}),
   };
   return (log === undefined ? sheets : [...sheets, runLogSheet(withSheetRecord(log, sheets))]).map((s) => withPrintFooter(s, footer));
+}
+
+/**
+ * The Service recharges and RO view sheets of a run whose model has partner
+ * service lists (none otherwise). Their rows were checked with the run
+ * (`checkModelBudgets`); rows that do not validate write nothing here.
+ */
+function serviceSheets(run: ModelRun, scenario: string | undefined): SheetSpec[] {
+  const report = serviceRechargesOfRun(run);
+  if (report === undefined || !report.ok) return [];
+  return [serviceRechargesSheet(run, report.value, scenario), roViewSheet(run, report.value, scenario)];
 }
 
 /**

@@ -77,3 +77,4 @@ export { verifyWorkbook, differenceLine, sameStored, type VerifyOutcome, type Ce
 export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
 export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";
 export { runStatus, runStatusNotice, type RunStatus, type RunStatusNotice, type VerifiedRun } from "./run-status";
+export { partnerServiceSplits, serviceRechargesJson, serviceRechargesText, SERVICE_THOUSANDS_RULE } from "./service-recharges";

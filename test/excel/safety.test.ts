@@ -125,6 +125,7 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
       "Settings",
       "Scenarios",
       "Support",
+      "Partner services",
       "Lists",
     ]);
     const read = await h.port.readModel();

@@ -36,9 +36,14 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
       const read = await h.port.readModel();
       if (!read.ok) throw new Error(JSON.stringify(read.problems));
       expect(read.value.problems).toEqual([]);
-      // A model without support services has no Support sheet, and says its tables are absent (read as empty).
-      expect(read.value.absentTables).toEqual(sample.model.support === undefined ? ["SupportServices", "SupportUsage"] : []);
+      // A model without support services has no Support sheet, and one without service lists no Partner services
+      // sheet; each says its tables are absent (read as empty).
+      expect(read.value.absentTables).toEqual([
+        ...(sample.model.support === undefined ? ["SupportServices", "SupportUsage"] : []),
+        ...(sample.model.partnerServices === undefined ? ["PartnerServices"] : []),
+      ]);
       expect(read.value.model.support).toEqual(sample.model.support);
+      expect(read.value.model.partnerServices).toEqual(sample.model.partnerServices);
 
       // The model read back apportions exactly as the sample does, scenarios included.
       const direct = runModel(sample.model);

@@ -1,4 +1,11 @@
-import { formatMoney, THOUSAND, type ModelRun, type PartnerServiceSplit, type ServiceRechargeReport } from "../../../engine";
+import {
+  formatMoney,
+  serviceRechargesOfRun,
+  THOUSAND,
+  type ModelRun,
+  type PartnerServiceSplit,
+  type ServiceRechargeReport,
+} from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
@@ -197,4 +204,55 @@ export function serviceSheetRetired(kind: "serviceRecharges" | "roView"): () => 
       freezeRows: 0,
       columnWidths: [400],
     });
+}
+
+/** The headers of a statement's share by service (a partner statement's five columns). */
+export const STATEMENT_SERVICE_HEADERS = ["Service", "Cost centre", "Basis value", "Share (£)", "Share (£000)"] as const;
+
+/**
+ * A partner statement's own service split, from `row`: for each year and
+ * category, its services with cost centre, basis value and share to the penny
+ * and at £000, its RO lines in £000, and the check. Nothing for a partner
+ * without a service list. Returns the blocks and the next free row.
+ */
+export function statementServiceBlocks(run: ModelRun, partner: string, row: number): { blocks: Block[]; row: number } {
+  const report = serviceRechargesOfRun(run);
+  const splits = report?.ok === true ? report.value.splits.filter((s) => s.partner === partner) : [];
+  if (splits.length === 0) return { blocks: [], row };
+  const blocks: Block[] = [
+    { row, col: 0, values: [["Your share by service"]], style: "header" },
+    { row: row + 1, col: 0, values: [[RULES.join(" ")]], style: "note" },
+  ];
+  let r = row + 3;
+  const formats = [null, null, null, MONEY_FORMAT, THOUSANDS_FORMAT];
+  for (const s of splits) {
+    const measure = s.measure === "" ? "" : ` (by ${s.measure})`;
+    blocks.push({ row: r, col: 0, values: [[`${s.yearLabel} ${s.category}${measure}`, "", "", "", ""]], style: "header" });
+    blocks.push({ row: r + 1, col: 0, values: [[...STATEMENT_SERVICE_HEADERS]], style: "header" });
+    const body: CellValue[][] = s.shares.map((x) => [
+      x.service,
+      x.costCentre,
+      Number(x.value),
+      pounds(x.pence),
+      thousandsCell(x.thousands),
+    ]);
+    if (body.length > 0) blocks.push({ row: r + 2, col: 0, values: body, formats });
+    const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    blocks.push({
+      row: r + 2 + body.length,
+      col: 0,
+      values: [["Total", "", "", pounds(sum(s.shares.map((x) => x.pence))), thousandsCell(sum(s.shares.map((x) => x.thousands)))]],
+      formats,
+      style: "total",
+    });
+    const ro = s.roLines.map((l) => `${l.heading} ${thousandsCell(l.thousands).toLocaleString("en-GB")}`).join("; ");
+    blocks.push({
+      row: r + 3 + body.length,
+      col: 0,
+      values: [[`RO lines (£000): ${ro === "" ? "none" : ro}. ${serviceCheckText(s)}.`]],
+      style: "note",
+    });
+    r += body.length + 5;
+  }
+  return { blocks, row: r };
 }

@@ -16,6 +16,7 @@ import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter, withTextLayout } from "./common";
 import { defaultTitle, type RunOutputs } from "./index";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
+import { statementServiceBlocks } from "./service-recharges";
 
 /** The statement sheet's name in each partner's workbook. */
 export const STATEMENT_SHEET = "Statement";
@@ -211,6 +212,11 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
     });
     row += budgets.length + 4;
   }
+
+  // The partner's own services (when it keeps a service list): what it reports by service and RO line.
+  const services = statementServiceBlocks(run, partner, row);
+  blocks.push(...services.blocks);
+  row = services.row;
 
   // The balancing statement: this statement, the partner's total, and the whole apportionment.
   const summaryTotal = run.totals.filter((t) => t.partner === partner).reduce((s, t) => s + t.amount, 0);

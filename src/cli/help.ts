@@ -61,7 +61,8 @@ Samples: ${SAMPLES.map((s) => s.id).join(", ")}, synthetic (made-up figures of a
 default 5; the same size always gives the same model)
 
 Only the add-in's own sheets are written (Summary, Committee summary, Allocations, Budget
-check, Scenario comparison, Trace, Charts, Run log); every other sheet is left as it was. Every run
+check, Scenario comparison, Trace, Charts, Support flows, Service recharges and RO view when
+the model has them, Run log); every other sheet is left as it was. Every run
 checks whether the results in the workbook still match its inputs and says if not. A write goes to a
 temporary file in the same folder, which replaces the target only when complete.
 The Charts sheet's charts are written as native Excel charts (DrawingML chart parts,

@@ -239,8 +239,10 @@ describe("the inputs fingerprint", () => {
       const forms = canonicalTables(m, run) as Record<string, string>;
       return sha256Hex(names.map((t) => `${t}\n${forms[t] ?? ""}\n`).join(""));
     };
-    expect(fingerprintInputs(SAMPLE.model, run).value).toBe(recompute(SAMPLE.model, groups));
-    expect(fingerprintInputs(SAMPLE.model, run).tables.Support).toBeUndefined();
+    // The sample without its service lists (those have a group of their own, tested below).
+    const plain = { ...SAMPLE.model, partnerServices: undefined };
+    expect(fingerprintInputs(plain, run).value).toBe(recompute(plain, groups));
+    expect(fingerprintInputs(plain, run).tables.Support).toBeUndefined();
     const eks = EAST_KENT_SERVICES.model;
     const a = fingerprintInputs(eks, run);
     expect(a.value).toBe(recompute(eks, [...groups, "Support"]));
@@ -257,6 +259,33 @@ describe("the inputs fingerprint", () => {
           .filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v)
           .map(([k]) => k),
       ).toEqual(["Support"]);
+    }
+  });
+
+  it("covers the partner service lists only for a model that has them, row order included", () => {
+    const run = { scenario: "", compareFirst: "", compareSecond: "" };
+    const groups = ["Partners", "Costs", "Drivers", "Bases", "Budgets", "StatedTotals", "Outturns", "Scenarios", "Settings"] as const;
+    const recompute = (m: typeof SAMPLE.model, names: readonly string[]): string => {
+      const forms = canonicalTables(m, run) as Record<string, string>;
+      return sha256Hex(names.map((t) => `${t}\n${forms[t] ?? ""}\n`).join(""));
+    };
+    const m = SAMPLE.model;
+    const rows = m.partnerServices!;
+    const a = fingerprintInputs(m, run);
+    expect(a.value).toBe(recompute(m, [...groups, "Services"]));
+    expect(fingerprintInputs({ ...m, partnerServices: [] }, run).tables.Services).toBeUndefined();
+    // A basis value, and the order of two rows (the largest-remainder tie-break favours the earlier), change Services alone.
+    for (const changed of [
+      { ...m, partnerServices: rows.map((r, i) => (i === 0 ? { ...r, value: 421 } : r)) },
+      { ...m, partnerServices: [rows[1]!, rows[0]!, ...rows.slice(2)] },
+    ]) {
+      const b = fingerprintInputs(changed, run);
+      expect(b.value).not.toBe(a.value);
+      expect(
+        Object.entries(b.tables)
+          .filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v)
+          .map(([k]) => k),
+      ).toEqual(["Services"]);
     }
   });
 

@@ -31,6 +31,7 @@ describe("--verify", () => {
     expect(r.stdout).toMatch(
       new RegExp(
         "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, " +
+          "Service recharges, RO view, " +
           "Run log \\(\\d+ cells\\)",
       ),
     );

@@ -3,7 +3,19 @@ import { recordRun, runWorkbook, verifyWorkbook, writeResults } from "../../src/
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples/brent-lewisham-southwark";
 import { officeHarness, type PortHarness } from "../support/port-harness";
 
-const OUTPUTS = ["Summary", "Committee summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts", "Run log"];
+// The Brent/Lewisham/Southwark sample has service lists, so its run writes Service recharges and RO view too.
+const OUTPUTS = [
+  "Summary",
+  "Committee summary",
+  "Allocations",
+  "Budget check",
+  "Scenario comparison",
+  "Trace",
+  "Charts",
+  "Service recharges",
+  "RO view",
+  "Run log",
+];
 
 /** A sample model run and written through the Office.js adapter on the fake Excel. */
 async function written(): Promise<PortHarness> {

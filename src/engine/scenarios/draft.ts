@@ -65,6 +65,8 @@ export function fromDraft(base: ModelInput, d: Draft): ModelInput {
     ...optional("budgets", d.budgets),
     ...optional("statedTotals", d.statedTotals),
     ...(d.support === undefined ? {} : { support: d.support }),
+    // A partner the scenario removes takes its service lines with it (the base run checks every row).
+    ...(base.partnerServices === undefined ? {} : { partnerServices: servicesOfMembers(base, d) }),
   };
 }
 
@@ -89,4 +91,11 @@ export function partnerIndex(d: Draft, id: string): number {
 export function withinIndex(d: Draft, id: string): number {
   const want = id.trim();
   return d.withinPartners.findIndex((w) => idOf(w.partner.id) === want);
+}
+
+/** The base's service lines of partners still in the draft (partners within others included). */
+function servicesOfMembers(base: ModelInput, d: Draft): NonNullable<ModelInput["partnerServices"]> {
+  const ids = new Set([...d.partners.map((p) => idOf(p.id)), ...d.withinPartners.map((w) => idOf(w.partner.id))]);
+  const rows = base.partnerServices ?? [];
+  return rows.every((r) => ids.has(idOf(r.partner))) ? rows : rows.filter((r) => ids.has(idOf(r.partner)));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  applyScenario,
   checkModelBudgets,
   errorMessage,
   serviceSplitsOf,
@@ -94,6 +95,18 @@ describe("spreading a partner's recharge onto its services", () => {
     const report = unwrap(checkModelBudgets(model([row("Schools", "Education services", 1, { year: "2021/22" })])));
     const revenue = serviceSplitsOf(report.services!, "A").find((s) => s.category === "revenue")!;
     expect([revenue.reason, revenue.unrecharged, revenue.recharged]).toEqual(["noLines", 5_000_000, false]);
+  });
+
+  it("drops a removed partner's service lines in that scenario's run (and only there)", () => {
+    const base: ModelInput = {
+      ...model([row("Schools", "Education services", 1), { ...row("Roads", "Highways", 1), partner: "B" }]),
+      partners: [{ id: "A", host: true }, { id: "B" }, { id: "C" }],
+    };
+    const scenario = unwrap(applyScenario(base, { name: "B leaves", changes: [{ kind: "removePartner", partner: "B" }] }));
+    expect(scenario.partnerServices?.map((r) => r.partner)).toEqual(["A"]);
+    const report = unwrap(checkModelBudgets(scenario));
+    expect(report.services?.splits.every((s) => s.partner === "A" && s.recharged)).toBe(true);
+    expect(base.partnerServices?.map((r) => r.partner)).toEqual(["A", "B"]);
   });
 
   it("changes nothing for a model without service lists", () => {

@@ -96,7 +96,19 @@ describe("the input tables hold a whole model", () => {
       "Settings: Settings",
       "Scenarios: Scenarios",
       "Support: SupportServices, SupportUsage",
+      "Partner services: PartnerServices",
       "Lists: ",
+    ]);
+    // The Partner services table's headers, as docs/workbook-layout.md lists them.
+    expect(r.sheets.find((s) => s.name === "Partner services")?.blocks[0]?.values[0]).toEqual([
+      "Partner",
+      "Year",
+      "Service",
+      "RO line or heading",
+      "Cost centre",
+      "Measure",
+      "Basis value",
+      "Note",
     ]);
     const costs = r.sheets.find((s) => s.name === "Costs");
     expect(costs?.blocks[0]?.values[0]).toEqual([

@@ -340,7 +340,7 @@ export function errorMessage(e: EngineError): string {
     case "duplicateServiceLine":
       return (
         `${where}: "${e.partner}" lists service "${e.service}" ${e.year === "" ? "for every year" : `for ${e.year}`} more ` +
-        `than once (first in row ${e.first}); give each service one row per year.`
+        `than once (first in the table's row ${e.first}); give each service one row per year.`
       );
     case "mixedMeasures":
       return (

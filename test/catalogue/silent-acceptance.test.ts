@@ -53,6 +53,35 @@ const CASES: readonly Case[] = [
     at: "Costs!K2",
     says: '"BRE" is named in both Applies to and Excludes',
   },
+  // Issue 35: each partner's share onto its own services, nothing left unrecharged in silence.
+  {
+    name: "a service list whose basis values are all zero (its recharge is left unrecharged, and said so)",
+    edits: Object.fromEntries([2, 3, 4, 5, 6, 7, 8].map((r) => [`'Partner services'!G${r}`, 0])),
+    severity: "warning",
+    at: "'Partner services'!G2",
+    says: "every basis value of its service lines for 2020/21 is zero, so that amount is not recharged to any service",
+  },
+  {
+    name: "a service list with no lines for a year the partner is charged in",
+    edits: Object.fromEntries([2, 3, 4, 5, 6, 7, 8].map((r) => [`'Partner services'!B${r}`, "2022/23"])),
+    severity: "warning",
+    at: "'Partner services'!G2",
+    says: "its service list has no lines for 2020/21 (and none for every year)",
+  },
+  {
+    name: "a service line naming a partner in the wrong case",
+    edits: { "'Partner services'!A2": "lew" },
+    severity: "error",
+    at: "'Partner services'!A2",
+    says: 'did you mean "LEW"?',
+  },
+  {
+    name: "a service listed twice for one partner and year",
+    edits: { "'Partner services'!C3": "schools and education support" },
+    severity: "error",
+    at: "'Partner services'!C3",
+    says: "more than once (first in the table's row 1)",
+  },
   // Issue 27 item 9: messages that name the real cause.
   {
     name: "an outturn for a year outside the model",

@@ -151,8 +151,8 @@ describe("bad service lines", () => {
       row("Roads", "Highways", 2, { measure: "FTE" }),
     ]);
     expect(all).toEqual([
-      `Partner service, partner "A", service, row 2: "A" lists service "schools" for every year more than once (first in the table's row 1); ` +
-        "give each service one row per year.",
+      `Partner service, partner "A", service, row 2: "A" lists service "schools" for every year more than once ` +
+        "(first in the table's row 1); give each service one row per year.",
       `Partner service, partner "A", measure, row 3: "A"'s service lines for every year are measured in "users" and "FTE"; ` +
         "one partner's basis values for a year must all be in one measure, or the shares mean nothing.",
     ]);

@@ -6,7 +6,7 @@ import type { Category } from "../model";
 import { penceToText, type Pence, type UnitPence } from "../money";
 import { roundDivToUnit } from "../profile";
 import { decimalsToWeights } from "../weights";
-import type { PreparedServices, ServiceLineDef, ServiceList } from "./validate-services";
+import type { PreparedServices, ServiceList } from "./validate-services";
 
 /** £1,000 in pence: the unit of the revenue outturn (RO) return. */
 export const THOUSAND: UnitPence = 100_000;
@@ -92,19 +92,26 @@ function listOf(
   return every === undefined ? undefined : [every, "every"];
 }
 
-/**
- * The £000 split. The partner's total is rounded to £000 first; that rounded
- * total is split across the RO lines by largest remainder (each heading
- * weighted by the sum of its services' values, so every RO line is within
- * £1,000 of its exact share: the return is the statutory figure), then each
- * RO line's £000 amount across its own services by largest remainder. So the
- * services add up exactly to their RO line, and the RO lines to the total.
- */
-function thousandsSplit(
-  totalThousands: Pence,
-  lines: readonly ServiceLineDef[],
-  weights: readonly Weight[],
-): { readonly services: number[]; readonly headings: string[]; readonly ro: number[] } {
+/** A service list's whole-number weights and its services grouped by heading: worked out once per list, not per split. */
+interface ListWeights {
+  readonly weights: readonly Weight[];
+  /** Each line's basis value as decimal text. */
+  readonly texts: readonly string[];
+  readonly spreadable: boolean;
+  readonly headings: readonly string[];
+  /** Per heading, the positions of its services. */
+  readonly members: readonly (readonly number[])[];
+  /** Per heading, the sum of its services' weights. */
+  readonly headingWeights: readonly Weight[];
+}
+
+const LIST_WEIGHTS = new WeakMap<ServiceList, ListWeights>();
+
+function weightsOf(list: ServiceList): ListWeights {
+  const known = LIST_WEIGHTS.get(list);
+  if (known !== undefined) return known;
+  const lines = list.lines;
+  const weights = decimalsToWeights(lines.map((l) => l.value));
   const headings: string[] = [];
   const members: number[][] = [];
   lines.forEach((l, i) => {
@@ -115,17 +122,38 @@ function thousandsSplit(
     } else members[k]?.push(i);
   });
   const big = (w: Weight): bigint => (typeof w === "bigint" ? w : BigInt(w));
-  const headingWeights = members.map((m) => m.reduce((a, i) => a + big(weights[i] as Weight), 0n));
-  const ro = largestRemainder(totalThousands / THOUSAND, normalise(headingWeights));
-  const services = new Array<number>(lines.length).fill(0);
-  members.forEach((m, k) => {
+  const headingWeights = normalise(members.map((m) => m.reduce((a, i) => a + big(weights[i] as Weight), 0n)));
+  const out = {
+    weights,
+    texts: lines.map((l) => l.value.toFixed()),
+    spreadable: lines.length > 0 && !weights.every(isZeroWeight),
+    headings,
+    members,
+    headingWeights,
+  };
+  LIST_WEIGHTS.set(list, out);
+  return out;
+}
+
+/**
+ * The £000 split. The partner's total is rounded to £000 first; that rounded
+ * total is split across the RO lines by largest remainder (each heading
+ * weighted by the sum of its services' values, so every RO line is within
+ * £1,000 of its exact share: the return is the statutory figure), then each
+ * RO line's £000 amount across its own services by largest remainder. So the
+ * services add up exactly to their RO line, and the RO lines to the total.
+ */
+function thousandsSplit(totalThousands: Pence, w: ListWeights): { readonly services: number[]; readonly ro: number[] } {
+  const ro = largestRemainder(totalThousands / THOUSAND, w.headingWeights);
+  const services = new Array<number>(w.weights.length).fill(0);
+  w.members.forEach((m, k) => {
     const units = ro[k] as number;
-    const w = m.map((i) => weights[i] as Weight);
+    const mine = m.map((i) => w.weights[i] as Weight);
     // A heading whose services all weigh nothing gets nothing (largest remainder gives a zero weight zero).
-    if (w.every(isZeroWeight)) return;
-    largestRemainder(units, w).forEach((u, j) => (services[m[j] as number] = u * THOUSAND));
+    if (mine.every(isZeroWeight)) return;
+    largestRemainder(units, mine).forEach((u, j) => (services[m[j] as number] = u * THOUSAND));
   });
-  return { services, headings, ro: ro.map((u) => u * THOUSAND) };
+  return { services, ro: ro.map((u) => u * THOUSAND) };
 }
 
 /** Whole-number weights as JS numbers where their total is safe, BigInt otherwise. */
@@ -146,22 +174,21 @@ export function spreadRecharge(total: CategoryTotal, found: [ServiceList, "year"
   };
   const list = found?.[0];
   const lines = list?.lines ?? [];
-  const weights = decimalsToWeights(lines.map((l) => l.value));
-  const spreadable = lines.length > 0 && !weights.every(isZeroWeight);
-  const pence = spreadable ? largestRemainder(total.amount, weights) : lines.map(() => 0);
-  const k = spreadable ? thousandsSplit(base.rechargeThousands, lines, weights) : undefined;
+  const w = list === undefined ? undefined : weightsOf(list);
+  const spreadable = w?.spreadable === true;
+  const pence = w !== undefined && spreadable ? largestRemainder(total.amount, w.weights) : lines.map(() => 0);
+  const k = w !== undefined && spreadable ? thousandsSplit(base.rechargeThousands, w) : undefined;
   const shares: ServiceShare[] = lines.map((l, i) => ({
     service: l.service,
     heading: l.heading,
     costCentre: l.costCentre,
-    value: l.value.toFixed(),
+    value: w?.texts[i] ?? l.value.toFixed(),
     pence: pence[i] as number,
     thousands: k?.services[i] ?? 0,
   }));
-  const headings = [...new Set(lines.map((l) => l.heading))];
-  const roLines: RoLineAmount[] = headings.map((h, j) => ({
+  const roLines: RoLineAmount[] = (w?.headings ?? []).map((h, j) => ({
     heading: h,
-    pence: sum(shares.filter((s) => s.heading === h).map((s) => s.pence)),
+    pence: sum((w?.members[j] ?? []).map((i) => shares[i]?.pence ?? 0)),
     thousands: k?.ro[j] ?? 0,
   }));
   const spread = sum(shares.map((s) => s.pence));
@@ -170,7 +197,7 @@ export function spreadRecharge(total: CategoryTotal, found: [ServiceList, "year"
     unrecharged === 0 &&
     sum(shares.map((s) => s.thousands)) === (spreadable ? base.rechargeThousands : 0) &&
     sum(roLines.map((r) => r.thousands)) === (spreadable ? base.rechargeThousands : 0) &&
-    roLines.every((r) => sum(shares.filter((s) => s.heading === r.heading).map((s) => s.thousands)) === r.thousands);
+    roLines.every((r, j) => sum((w?.members[j] ?? []).map((i) => shares[i]?.thousands ?? 0)) === r.thousands);
   const reason: UnrechargedReason | undefined = unrecharged === 0 ? undefined : lines.length === 0 ? "noLines" : "allZero";
   return {
     ...base,

@@ -99,6 +99,14 @@ describe("each partner's share onto its own services", () => {
             expect(exact.sub(s.pence).abs().lte(1)).toBe(true);
             expect(Number.isSafeInteger(s.thousands / THOUSAND)).toBe(true);
             if (new Decimal(s.value).isZero()) expect([s.pence, s.thousands]).toEqual([0, 0]);
+            // RO lines first, then services within each: a service's £000 is under £2,000 from its exact share of the £000 total.
+            const exactK = new Decimal(split.rechargeThousands).mul(s.value).div(total);
+            expect(
+              exactK
+                .sub(s.thousands)
+                .abs()
+                .lt(2 * THOUSAND),
+            ).toBe(true);
           }
           // Each RO line within £1,000 of its exact share of the £000 total, and equal to its services' £000 figures.
           for (const r of split.roLines) {

@@ -188,7 +188,7 @@ function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element 
           `charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
       </Notice>
       <TotalsTable label="Totals to be written" totals={run.rows} partnerOrder={order} names={names} />
-      <Text size={200}>Writes the sheets {sheetsWritten(outputs).join(", ")}, replacing the add-in's previous results.</Text>
+      <Text size={200}>Writes the sheets {sheetsWritten(outputs).join(", ")}, replacing the add-in&apos;s previous results.</Text>
       {edited.length > 0 && (
         <Notice intent="warning" title="Edited result sheets">
           {workbookProblemsText([{ kind: "outputsEdited", sheets: edited }])}

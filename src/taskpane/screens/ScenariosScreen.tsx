@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Select, Subtitle2 } from "@fluentui/react-components";
-import type { ScenarioInput } from "../../engine";
+import type { ScenarioInput, DoNoHarmReport, ManyComparison } from "../../engine";
 import { CompareTable } from "../components/CompareTable";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { DoNoHarmPanel } from "../components/DoNoHarmPanel";
@@ -14,7 +14,6 @@ import { partnerNames } from "../../engine";
 import { useScenarioCompare } from "../hooks/useScenarioCompare";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { compareManyScenarios, engineProblems, workbookProblemsText, type Problem } from "../../app";
-import type { DoNoHarmReport, ManyComparison } from "../../engine";
 import { ManyCompareTable } from "../components/ManyCompareTable";
 import { modelOptions } from "../model-options";
 import { blankScenario } from "../scenario-drafts";

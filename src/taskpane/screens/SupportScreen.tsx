@@ -95,7 +95,7 @@ export function SupportScreen(): React.JSX.Element {
       />
       <StaleNotice />
       {year === undefined ? (
-        <Notice intent="info">No support-service costs fall in the model's years.</Notice>
+        <Notice intent="info">No support-service costs fall in the model&apos;s years.</Notice>
       ) : (
         <>
           <Field label="Year and category" size="small">

@@ -6,7 +6,8 @@
 //                    ../excel, ../taskpane or ../functions, no Office/Excel/CustomFunctions globals.
 //   src/taskpane/**  React UI: must not use the Excel global (Excel.run, Excel.Range, ...);
 //                    only src/excel/** talks to the workbook through Office.js.
-//   src/taskpane/**, src/cli/**  the clients: import src/app, src/excel, src/engine and src/samples
+//   src/taskpane/**, src/cli/**  the clients: import values from src/app only (types from src/engine and
+//                    src/excel too), and src/app, src/excel, src/engine and src/samples
 //                    through their index only (one way in; see docs/architecture.md).
 //   src/excel/**     the workbook layer: never imports the application layer or the clients.
 //   src/app/**       the application layer: never imports the clients (task pane, command line, functions).
@@ -240,6 +241,28 @@ export default defineConfig(
   {
     files: ["src/**/*.{ts,tsx}"],
     rules: { "no-duplicate-imports": ["error", { allowSeparateTypeImports: true }] },
+  },
+
+  // The one door: the clients import values from src/app only; from the engine and the workbook
+  // layer they may import types (a value is reached through an application use case or re-export).
+  {
+    files: ["src/taskpane/**", "src/cli/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(engine|excel)$",
+              allowTypeImports: true,
+              message:
+                "The task pane and the command line import values from src/app only (the one door); from src/engine and " +
+                'src/excel, types only ("import type"). Re-export the value or add a use case in src/app.',
+            },
+          ],
+        },
+      ],
+    },
   },
 
   // The task pane never calls the workbook directly: it goes through src/excel.

@@ -1,3 +1,4 @@
+import type { Pence } from "../engine";
 import {
   BUDGET_STATUS_TEXT,
   BUDGET_STATUSES,
@@ -7,10 +8,9 @@ import {
   formatMoney,
   partnerNames,
   penceToText,
-  type Pence,
-} from "../engine";
+  outsideText,
+} from "../app";
 import type { FinishedOutputs } from "../app";
-import { outsideText } from "../excel";
 import { supportJson, supportText } from "./support-report";
 
 /** Where a run's results went. */

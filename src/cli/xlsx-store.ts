@@ -1,5 +1,5 @@
 import type { Cell, Table, Workbook, Worksheet } from "exceljs";
-import { a1, a1Range, absoluteFormula, quoteSheet, MARKER_KEY } from "../excel";
+import { a1, a1Range, absoluteFormula, quoteSheet, MARKER_KEY } from "../app";
 import type {
   CellStyle,
   CellValue,

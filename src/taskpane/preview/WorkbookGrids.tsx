@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { a1, cellAddress, parseAddress } from "../../excel";
+import { a1, cellAddress, parseAddress } from "../../app";
 import type { MemoryWorkbook } from "../../excel";
 import { typedValue } from "./cell-input";
 import { SheetCharts } from "./SheetCharts";

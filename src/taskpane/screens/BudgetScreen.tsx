@@ -1,15 +1,8 @@
 import * as React from "react";
 import { Subtitle2, Text } from "@fluentui/react-components";
 import { PartnerSelect } from "../components/PartnerSelect";
-import {
-  BUDGET_STATUS_TEXT,
-  BUDGET_STATUSES,
-  budgetFlagMessage,
-  type BudgetStatus,
-  partnerNames,
-  type BudgetLine,
-  type ModelRun,
-} from "../../engine";
+import type { BudgetStatus, BudgetLine, ModelRun } from "../../engine";
+import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, partnerNames } from "../../app";
 import { BudgetTable } from "../components/BudgetTable";
 import { ChoiceField } from "../components/fields";
 import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";

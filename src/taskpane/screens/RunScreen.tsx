@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Button, Field, ProgressBar, Select, Text } from "@fluentui/react-components";
 import type { RunOutputs } from "../../excel";
-import { OUTPUT_SHEETS } from "../../excel";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { FormulasToValues } from "../components/FormulasToValues";
 import { Notice } from "../components/Notice";
@@ -12,10 +11,9 @@ import { AssurancePanel } from "../components/AssurancePanel";
 import { PreparedByField } from "../components/PreparedByField";
 import { TotalsTable } from "../components/TotalsTable";
 import { formatMoney } from "../format";
-import { partnerNames } from "../../engine";
 import { useRun } from "../hooks/useRun";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { workbookProblemsText } from "../../app";
+import { workbookProblemsText, OUTPUT_SHEETS, partnerNames } from "../../app";
 import { useNavigate } from "../navigation";
 import { useScreenStyles } from "../styles";
 

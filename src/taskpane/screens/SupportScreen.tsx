@@ -11,8 +11,8 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { SUPPORT_METHOD_WORDS } from "../../excel";
-import { Decimal, parseDecimal, partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
+import { SUPPORT_METHOD_WORDS, Decimal, parseDecimal, partnerNames } from "../../app";
+import type { SupportMethodComparison, SupportYear } from "../../engine";
 import { NoRunNotice } from "../components/NoRunNotice";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CATEGORIES, Decimal, NATURES, parseDecimal, type ScenarioChange } from "../../../engine";
+import type { ScenarioChange } from "../../../engine";
+import { CATEGORIES, Decimal, NATURES, parseDecimal } from "../../../app";
 import type { Choice, ModelOptions } from "../../model-options";
 import { ChoiceField, DateField, TextField, inputText } from "../fields";
 import { categoryLabel, natureLabel } from "../../format";

@@ -107,6 +107,7 @@ export {
   partnerNames,
   penceToText,
   SCENARIO_CHANGE_KINDS,
+  SUPPORT_METHODS,
 } from "../engine";
 export {
   a1,

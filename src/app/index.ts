@@ -29,6 +29,7 @@ export { checkModel } from "./check-model";
 export { resolveRun, COMPARE_OPTION_AT, type RunRequest, type ResolvedRun } from "./run-request";
 export { unknownScenarios, SETTING_AT, SCENARIO_OPTION_AT, type NamedScenario } from "./scenario-names";
 export {
+  modelStep,
   planRun,
   runPlanned,
   RUN_STEP_LABELS,
@@ -37,6 +38,7 @@ export {
   type RunDone,
   type RunFailed,
   type FinishedOutputs,
+  type ModelStepOutputs,
 } from "./run-model";
 export { runWorkbook, type WorkbookRun } from "./run-workbook";
 export { compareScenarios, compareManyScenarios, type CompareOutcome, type ManyOutcome } from "./compare-scenarios";
@@ -78,3 +80,69 @@ export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./v
 export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";
 export { runStatus, runStatusNotice, type RunStatus, type RunStatusNotice, type VerifiedRun } from "./run-status";
 export { partnerServiceSplits, serviceRechargesJson, serviceRechargesText, SERVICE_THOUSANDS_RULE } from "./service-recharges";
+
+// The one door: the values of the engine and the workbook layer that the clients use, so that the
+// task pane and the command line import values from src/app alone (types they may import from
+// ../engine and ../excel directly; eslint.config.mjs enforces it). Thin re-exports: a client that
+// needs something new from a lower layer adds it here (or, better, a use case in src/app).
+export {
+  addsPartner,
+  BUDGET_STATUS_TEXT,
+  BUDGET_STATUSES,
+  budgetFlagMessage,
+  calendarDate,
+  CATEGORIES,
+  dayNumber,
+  Decimal,
+  formatMoney,
+  fracToDecimalText,
+  fyLabel,
+  isoDate,
+  longDate,
+  manyPartnerTotals,
+  NATURES,
+  parseDate,
+  parseDecimal,
+  parseFinancialYear,
+  parseMoney,
+  partnerNames,
+  penceToText,
+  SCENARIO_CHANGE_KINDS,
+  SUPPORT_METHODS,
+} from "../engine";
+export {
+  a1,
+  a1Range,
+  ABOUT_SHEET,
+  aboutSheet,
+  absoluteFormula,
+  basisFigures,
+  basisInWords,
+  buildOutputSheets,
+  cellAddress,
+  columnLetters,
+  COVER_SHEET,
+  coverSheet,
+  createMemoryPort,
+  createOfficeWorkbook,
+  createStorePort,
+  decodeMarker,
+  explainTarget,
+  findCharge,
+  hostTheme,
+  inOfficeHost,
+  MARK_NAME,
+  MARKER_KEY,
+  markNameFormula,
+  MemoryWorkbook,
+  onHostSelectionChanged,
+  OUTPUT_SHEETS,
+  outsideText,
+  parseAddress,
+  partnerStatementSheet,
+  quoteSheet,
+  SUPPORT_METHOD_WORDS,
+  watchTableChanges,
+  whenHostReady,
+  workbookProblemMessage,
+} from "../excel";

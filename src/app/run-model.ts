@@ -1,4 +1,4 @@
-import type { EngineError, ModelBudgetReport } from "../engine";
+import type { EngineError, ModelBudgetReport, Result } from "../engine";
 import type { RunOutputs } from "../excel";
 import { checkModel } from "./check-model";
 import { dedupeProblems, engineProblems, hasErrors, type Problem } from "./problems";
@@ -55,6 +55,22 @@ export interface RunPlan {
   outputs(): FinishedOutputs;
 }
 
+/** What the model step produces: the chosen scenario's run and budget check and, for a model with support services, each method's charges. */
+export type ModelStepOutputs = Pick<FinishedOutputs, "run" | "budget" | "supportMethods">;
+
+/**
+ * The model step of a run, for the scenario named ("" is the base model): its budget report (the
+ * session keeps it, so a request never runs the model twice) and, for a model with support
+ * services, what each partner would pay under each method, beside what it pays. The task pane's
+ * screens show the same outputs before anything is written.
+ */
+export function modelStep(session: ModelSession, scenario: string): Result<ModelStepOutputs> {
+  const report = session.report(scenario);
+  if (!report.ok) return report;
+  const supportMethods = session.supportMethods(scenario);
+  return { ok: true, value: { run: report.value.run, budget: report.value, ...(supportMethods === undefined ? {} : { supportMethods }) } };
+}
+
 /** Plans a run: checks the model, then offers its steps. `readProblems` are those found reading the workbook. */
 export function planRun(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): RunPlan {
   const problems = checkModel(session, readProblems, request);
@@ -72,16 +88,9 @@ export function planRun(session: ModelSession, readProblems: readonly Problem[],
     warnings,
     run(step) {
       if (step === "model") {
-        const report = session.report(run.name);
-        if (!report.ok) return fail(report.errors);
-        // A model with support services: what each partner would pay under each method, beside what it pays.
-        const supportMethods = session.supportMethods(run.name);
-        outputs = {
-          ...outputs,
-          run: report.value.run,
-          budget: report.value,
-          ...(supportMethods === undefined ? {} : { supportMethods }),
-        };
+        const step = modelStep(session, run.name);
+        if (!step.ok) return fail(step.errors);
+        outputs = { ...outputs, ...step.value };
         return undefined;
       }
       if (many !== undefined) {

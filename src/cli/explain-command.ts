@@ -1,6 +1,17 @@
-import { problemLine, runWorkbook, weightWords } from "../app";
-import { formatMoney, fracToDecimalText, fyLabel, penceToText, type ModelRun } from "../engine";
-import { basisFigures, createStorePort, explainTarget, type ChargeExplanation } from "../excel";
+import {
+  problemLine,
+  runWorkbook,
+  weightWords,
+  formatMoney,
+  fracToDecimalText,
+  fyLabel,
+  penceToText,
+  basisFigures,
+  createStorePort,
+  explainTarget,
+} from "../app";
+import type { ModelRun } from "../engine";
+import type { ChargeExplanation } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import { openWorkbook } from "./xlsx/open";
 

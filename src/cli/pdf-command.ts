@@ -1,16 +1,8 @@
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import * as ExcelJS from "exceljs";
-import {
-  ABOUT_SHEET,
-  aboutSheet,
-  COVER_SHEET,
-  coverSheet,
-  createStorePort,
-  OUTPUT_SHEETS,
-  workbookProblemMessage,
-  type RunOutputs,
-} from "../excel";
+import type { RunOutputs } from "../excel";
+import { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet, createStorePort, OUTPUT_SHEETS, workbookProblemMessage } from "../app";
 import { ioCause } from "./fs/safe-write";
 import type { ConversionProblem } from "./libreoffice";
 import { XlsxStore } from "./xlsx-store";

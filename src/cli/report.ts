@@ -7,10 +7,12 @@ import {
   formatMoney,
   partnerNames,
   penceToText,
-  type Pence,
-} from "../engine";
-import { serviceRechargesJson, serviceRechargesText, type FinishedOutputs } from "../app";
-import { outsideText } from "../excel";
+  outsideText,
+  serviceRechargesJson,
+  serviceRechargesText,
+} from "../app";
+import type { FinishedOutputs } from "../app";
+import type { Pence } from "../engine";
 import { supportJson, supportText } from "./support-report";
 
 /** Where a run's results went. */

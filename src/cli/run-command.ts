@@ -11,8 +11,9 @@ import {
   whenText,
   writeResults,
   type Problem,
+  createStorePort,
+  decodeMarker,
 } from "../app";
-import { createStorePort, decodeMarker } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
 import { runJson, runText, type WriteSummary } from "./report";

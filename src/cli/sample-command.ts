@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
-import { createStorePort, workbookProblemMessage } from "../excel";
+import { createStorePort, workbookProblemMessage } from "../app";
 import { SAMPLES, SCALE_DEFAULTS, sampleById, syntheticScaleModel, type SampleModel, type ScaleOptions } from "../samples";
 import { SYNTHETIC } from "./args";
 import type { Outcome } from "./outcome";

@@ -1,5 +1,5 @@
-import { problemLine, signedText, signOffWorkbook, type Problem } from "../app";
-import { buildOutputSheets, decodeMarker, type WorkbookPort } from "../excel";
+import { problemLine, signedText, signOffWorkbook, type Problem, buildOutputSheets, decodeMarker } from "../app";
+import type { WorkbookPort } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { WriteSession } from "./write-session";
 import type { BulkXlsxStore } from "./xlsx/bulk-store";

@@ -1,6 +1,6 @@
 import * as ExcelJS from "exceljs";
-import { partnerNames } from "../engine";
-import { partnerStatementSheet, type RunOutputs, type SheetSpec } from "../excel";
+import { partnerNames, partnerStatementSheet } from "../app";
+import type { RunOutputs, SheetSpec } from "../excel";
 import { GENERATED_NAME_BYTES, shortHash } from "./fs/file-names";
 import { XlsxStore } from "./xlsx-store";
 import { withEscapedText } from "./xlsx/ooxml-text";

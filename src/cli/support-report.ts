@@ -1,4 +1,5 @@
-import { formatMoney, penceToText, type Pence } from "../engine";
+import type { Pence } from "../engine";
+import { formatMoney, penceToText } from "../app";
 import type { FinishedOutputs } from "../app";
 
 /** The support services of a run as JSON-ready data (null without support services): flows exact, charges to the penny. */

@@ -1,5 +1,5 @@
 import type { Cell, Table, Workbook, Worksheet } from "exceljs";
-import { a1, a1Range, absoluteFormula, quoteSheet } from "../excel";
+import { a1, a1Range, absoluteFormula, quoteSheet, MARKER_KEY } from "../app";
 import type {
   CellStyle,
   CellValue,
@@ -11,9 +11,10 @@ import type {
   TableSpec,
   TextLayout,
   ValidationSpec,
+  SheetStore,
+  StoreSheet,
+  StoreTable,
 } from "../excel";
-import { MARKER_KEY } from "../excel";
-import type { SheetStore, StoreSheet, StoreTable } from "../excel";
 import { fromExcel, toExcel } from "./xlsx/cell-convert";
 import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/custom-properties";
 import { argb, pointsToChars, StyleCache } from "./xlsx/styles";

@@ -1,5 +1,5 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
-import type { ChargeRow } from "./budget/charge-rows";
+import type { ChargeRow } from "./charge-row";
 import { isoDate, type DayNumber } from "./dates";
 import type { EngineError } from "./errors";
 import { fyEnd, fyLabel, fyStart, type FinancialYear } from "./financial-year";
@@ -11,7 +11,8 @@ import type { Line, Partner, PreparedModel, Settings } from "./prepared";
 import { FactorCache, profileLine, type YearAmount } from "./profile";
 import { errs, ok, type Result } from "./result";
 import { supportReport, type SupportReport } from "./support/year-flows";
-import { compareIds, validateModel } from "./validate";
+import { compareIds } from "./parse-helpers";
+import { validateModel } from "./validate";
 import { MoneyBound, outsideLine, type OutsideLine } from "./validate-limits";
 
 /** One cost line in one financial year: the amount split, how, and the shares. */

@@ -4,7 +4,7 @@ import { fyLabel, type FinancialYear } from "./financial-year";
 import type { Weight } from "./largest-remainder";
 import type { BasisRef, PreparedModel } from "./prepared";
 import { errs, ok, type Result } from "./result";
-import { basisRefText } from "./validate";
+import { basisRefText } from "./basis-grammar";
 import { frac, fracToDecimalText, type Fraction } from "./fraction";
 import { lcmOfDenominators } from "./support/rational";
 import type { SupportMethod } from "./support/read-support";

@@ -54,16 +54,6 @@ export function fracPow(a: Fraction, k: number): Fraction {
   return r;
 }
 
-/** Rounds a/b half away from zero to a whole number (so −2.5 → −3, matching 2.5 → 3). */
-export function roundHalfAwayFromZero(f: Fraction): bigint {
-  const neg = f.n < 0n;
-  const n = neg ? -f.n : f.n;
-  const q = n / f.d;
-  const r = n - q * f.d;
-  const up = 2n * r >= f.d ? q + 1n : q;
-  return neg ? -up : up;
-}
-
 /**
  * Writes a fraction as decimal text with at most `dp` places, marking with
  * "…" when the true value has more digits (so a reviewer knows it repeats).

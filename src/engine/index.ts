@@ -45,7 +45,8 @@ export {
 } from "./dates";
 export { type FinancialYear, fyLabel, parseFinancialYear, fyOfDay, fyStart, fyEnd, fyDays, fyRange } from "./financial-year";
 export { type ProRataBasis, PRO_RATA_BASES, yearFraction, describeFraction } from "./pro-rata";
-export { type Fraction, frac, fracToDecimalText, roundHalfAwayFromZero } from "./fraction";
+export { type Fraction, frac, fracToDecimalText } from "./fraction";
+export { roundDivHalfAway, roundHalfAwayFromZero, roundToUnit, roundDivToUnit } from "./rounding";
 export {
   type ModelInput,
   type PartnerInput,
@@ -66,8 +67,10 @@ export {
   NATURES,
 } from "./model";
 export type { PreparedModel, Partner, Driver, Line, Settings, BasisRef, MixComponent } from "./prepared";
-export { validateModel, parseBasisRef, basisRefText, parseChoice, compareIds } from "./validate";
-export { profileLine, roundToUnit, roundDivToUnit, exactYearAmountText, FactorCache, type YearAmount, type YearFactor } from "./profile";
+export { validateModel } from "./validate";
+export { parseBasisRef, basisRefText } from "./basis-grammar";
+export { parseChoice, compareIds } from "./parse-helpers";
+export { profileLine, exactYearAmountText, FactorCache, type YearAmount, type YearFactor } from "./profile";
 export { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
 export {
   apportionModel,
@@ -129,7 +132,7 @@ export {
 export { checkModelBudgets, type ModelBudgetReport } from "./budget/check-model";
 export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/apply";
 export { SCENARIO_CHANGE_RULES, scenarioChangeRule } from "./scenarios/rules";
-export { runModel, runScenario, type ModelRun } from "./scenarios/run";
+export { runModel, runScenario, type ModelRun } from "./run-model";
 export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
 export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
 export { doNoHarm, judgeDoNoHarm, addsPartner, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";

@@ -5,7 +5,7 @@ import type { Fraction } from "./fraction";
 import type { UnitPence, Pence } from "./money";
 import type { Category, Nature } from "./model";
 import type { ProRataBasis } from "./pro-rata";
-import type { PreparedSupportModel } from "./support/validate-support";
+import type { PreparedSupportModel } from "./support/support-types";
 
 /** A basis reference after validation. */
 export type BasisRef =

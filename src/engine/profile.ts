@@ -3,6 +3,7 @@ import { frac, fracMul, fracPow, fracToDecimalText, type Fraction } from "./frac
 import type { Pence, UnitPence } from "./money";
 import type { Line, Settings } from "./prepared";
 import { describeFraction, yearFraction } from "./pro-rata";
+import { roundDivToUnit } from "./rounding";
 
 /**
  * How much of a line's amount falls in one year: the part of the year covered
@@ -187,20 +188,6 @@ function roundNumber(amount: Pence, n: number, d: number, unit: UnitPence): numb
   }
   if (r + r >= den) q += 1;
   return (amount < 0 && q !== 0 ? -q : q) * unit;
-}
-
-/** Rounds n ÷ d pence half away from zero to a whole number of units, returned in pence. */
-export function roundDivToUnit(n: bigint, d: bigint, unit: UnitPence): Pence {
-  const den = d * BigInt(unit);
-  const neg = n < 0n;
-  const mag = neg ? -n : n;
-  const q = (2n * mag + den) / (2n * den);
-  return Number(neg ? -q : q) * unit;
-}
-
-/** Rounds an exact amount of pence half away from zero to a whole number of units. */
-export function roundToUnit(exactPence: Fraction, unit: UnitPence): Pence {
-  return roundDivToUnit(exactPence.n, exactPence.d, unit);
 }
 
 /** The exact amount of a line in a year before rounding, in pounds, as decimal text. */

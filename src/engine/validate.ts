@@ -1,4 +1,3 @@
-import { validateSupport } from "./support/validate-support";
 import { parseDate, type DayNumber } from "./dates";
 import { Decimal, isBlank, messageText, parseDecimal, showInput } from "./decimal";
 import type { EngineError, Where } from "./errors";
@@ -7,13 +6,15 @@ import { frac, fracFromDecimal } from "./fraction";
 import { readMembershipDates } from "./membership";
 import { checkMultipleOfUnit, parseMoney, parseUnit, PENNY } from "./money";
 import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Nature, PartnerInput, SettingsInput } from "./model";
-import type { BasisRef, Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
+import type { Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
+import { basisRefText, parseBasisRef, RESERVED_BASES } from "./basis-grammar";
+import { compareIds, parseChoice, parseNonNegative } from "./parse-helpers";
+import { validateSupport } from "./support/validate-support";
 import {
   caseHint,
   checkCaseClashes,
-  checkFigureSize,
   checkIdCharacters,
   checkWithin,
   checkYearEndBasis,
@@ -39,108 +40,6 @@ class Problems {
   }
 }
 
-/** Normalises a choice typed by a person: case, spaces and hyphens don't matter. */
-function norm(text: unknown): string {
-  if (typeof text !== "string") return "";
-  // Models repeat a handful of words thousands of times: remember them (a bounded cache).
-  let n = NORMALISED.get(text);
-  if (n === undefined) {
-    n = text
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_-]+/g, "");
-    if (NORMALISED.size >= 1000) NORMALISED.clear();
-    NORMALISED.set(text, n);
-  }
-  return n;
-}
-const NORMALISED = new Map<string, string>();
-
-/** Reads one of a fixed set of words, forgiving case and hyphenation ("One off" → "one-off"). */
-export function parseChoice<T extends string>(input: unknown, allowed: readonly T[], at: Where): Result<T> {
-  const wanted = norm(input);
-  const found = allowed.find((a) => norm(a) === wanted);
-  if (found !== undefined) return { ok: true, value: found };
-  if (isBlank(input)) return errs([{ kind: "missingValue", at }]);
-  return errs([{ kind: "invalidChoice", value: showInput(input), allowed, at }]);
-}
-
-/** Reads a non-negative decimal (a driver value, a percentage, a weight). */
-export function parseNonNegative(input: unknown, at: Where): Result<Decimal> {
-  if (isBlank(input)) return errs([{ kind: "missingValue", at }]);
-  const d = parseDecimal(input);
-  if (d === undefined) return errs([{ kind: "notANumber", value: showInput(input), at }]);
-  if (d.isNegative() && !d.isZero()) return errs([{ kind: "negativeValue", value: messageText(d), at }]);
-  const size = checkFigureSize(d, at);
-  if (size.length > 0) return errs(size);
-  return ok(d.abs());
-}
-
-const RESERVED_BASES = new Set(["equal"]);
-
-/**
- * Reads a basis reference: "equal", "direct:<partner>", "driver:<driver>",
- * a bare driver id, or the id of a defined percentages or mix basis.
- */
-export function parseBasisRef(
-  text: unknown,
-  known: {
-    partners: ReadonlySet<string>;
-    drivers: ReadonlySet<string>;
-    percentages: ReadonlySet<string>;
-    mixes: ReadonlySet<string>;
-    /** Support service ids (absent: the model has none). */
-    services?: ReadonlySet<string>;
-  },
-  at: Where,
-): Result<BasisRef> {
-  if (isBlank(text)) return errs([{ kind: "missingValue", at }]);
-  if (typeof text !== "string") return errs([{ kind: "unknownBasis", basis: showInput(text), at }]);
-  const t = text.trim();
-  const lower = t.toLowerCase();
-  if (lower === "equal") return ok({ kind: "equal" });
-  const colon = t.indexOf(":");
-  if (colon > 0) {
-    const head = lower.slice(0, colon).trim();
-    const rest = t.slice(colon + 1).trim();
-    if (head === "direct") {
-      return known.partners.has(rest)
-        ? ok({ kind: "direct", partner: rest })
-        : errs([{ kind: "unknownPartner", partner: rest, ...caseHint(rest, known.partners), at }]);
-    }
-    if (head === "driver") {
-      return known.drivers.has(rest) ? ok({ kind: "driver", driver: rest }) : errs([{ kind: "unknownDriver", driver: rest, at }]);
-    }
-    if (head === "support") {
-      return known.services?.has(rest) === true
-        ? ok({ kind: "support", service: rest })
-        : errs([{ kind: "unknownSupportService", service: rest, known: [...(known.services ?? [])], at }]);
-    }
-  }
-  if (known.percentages.has(t)) return ok({ kind: "percentages", id: t });
-  if (known.mixes.has(t)) return ok({ kind: "mix", id: t });
-  if (known.drivers.has(t)) return ok({ kind: "driver", driver: t });
-  // A support service's id on its own: say how to name it.
-  return errs([{ kind: "unknownBasis", basis: t, ...(known.services?.has(t) === true ? { similar: `support:${t}` } : {}), at }]);
-}
-
-/** The canonical text of a basis reference, as shown in outputs. */
-export function basisRefText(b: BasisRef): string {
-  switch (b.kind) {
-    case "equal":
-      return "equal";
-    case "direct":
-      return `direct:${b.partner}`;
-    case "driver":
-      return `driver:${b.driver}`;
-    case "percentages":
-    case "mix":
-      return b.id;
-    case "support":
-      return `support:${b.service}`;
-  }
-}
-
 function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[] {
   if (input.length === 0) p.add({ kind: "noPartners", at: { entity: "partner" } });
   const seen = new Set<string>();
@@ -161,11 +60,6 @@ function validatePartners(input: readonly PartnerInput[], p: Problems): Partner[
     });
   });
   return out.sort((a, b) => compareIds(a.id, b.id));
-}
-
-/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<string>, p: Problems): Map<string, Driver> {

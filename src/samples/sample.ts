@@ -1,5 +1,5 @@
 import type { ModelInput } from "../engine";
-import type { TemplateNotes } from "../excel/layout/template";
+import type { TemplateNotes } from "../excel";
 
 /** A ready-made model built from the source documents, for "New model from a sample". */
 export interface SampleModel {

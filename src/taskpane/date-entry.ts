@@ -1,4 +1,5 @@
-import { calendarDate, dayNumber, isoDate, longDate, parseDate, type DayNumber } from "../engine";
+import type { DayNumber } from "../engine";
+import { calendarDate, dayNumber, isoDate, longDate, parseDate } from "../app";
 
 const AT = { entity: "scenario", field: "date" } as const;
 

@@ -3,18 +3,8 @@
  * the engine's own formatters so the pane, the sheets and the custom
  * functions always print the same figure the same way.
  */
-import {
-  Decimal,
-  formatMoney,
-  fracToDecimalText,
-  fyLabel,
-  longDate,
-  parseDecimal,
-  type BudgetTolerance,
-  type Category,
-  type Nature,
-  type Pence,
-} from "../engine";
+import type { BudgetTolerance, Category, Nature, Pence } from "../engine";
+import { Decimal, formatMoney, fracToDecimalText, fyLabel, longDate, parseDecimal } from "../app";
 
 export { formatMoney, fyLabel, longDate };
 

@@ -5,8 +5,7 @@
  * the React app as props.
  */
 import * as React from "react";
-import { hostTheme, inOfficeHost, onHostSelectionChanged, watchTableChanges, whenHostReady } from "../excel";
-import { createOfficeWorkbook } from "../excel";
+import { hostTheme, inOfficeHost, onHostSelectionChanged, watchTableChanges, whenHostReady, createOfficeWorkbook } from "../app";
 import { SAMPLES } from "../samples";
 import { App } from "./App";
 import { renderInto } from "./render";

@@ -1,4 +1,5 @@
-import { fyLabel, parseFinancialYear, type ModelInput } from "../engine";
+import type { ModelInput } from "../engine";
+import { fyLabel, parseFinancialYear } from "../app";
 
 /** A choice for a drop-down: the value stored and the text shown. */
 export interface Choice {

@@ -9,9 +9,7 @@
  * the pane on a large model: progress, Cancel, responsiveness).
  */
 import * as React from "react";
-import { cellAddress } from "../excel";
-import { createMemoryPort } from "../excel";
-import { MemoryWorkbook } from "../excel";
+import { cellAddress, createMemoryPort, MemoryWorkbook } from "../app";
 import { BRENT_LEWISHAM_SOUTHWARK, SAMPLES, sampleById, syntheticModel, type SampleModel } from "../samples";
 import { PreviewLayout } from "./preview/PreviewLayout";
 import { renderInto } from "./render";

@@ -1,12 +1,5 @@
-import {
-  SCENARIO_CHANGE_KINDS,
-  formatMoney,
-  longDate,
-  parseMoney,
-  type DecimalInput,
-  type ScenarioChange,
-  type ScenarioInput,
-} from "../engine";
+import type { DecimalInput, ScenarioChange, ScenarioInput } from "../engine";
+import { SCENARIO_CHANGE_KINDS, formatMoney, longDate, parseMoney } from "../app";
 import { storedDay } from "./date-entry";
 import { categoryLabel, natureLabel } from "./format";
 import type { Choice, ModelOptions } from "./model-options";

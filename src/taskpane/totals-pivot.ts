@@ -1,4 +1,5 @@
-import { CATEGORIES, NATURES, type Category, type Nature, type Pence } from "../engine";
+import type { Category, Nature, Pence } from "../engine";
+import { CATEGORIES, NATURES } from "../app";
 
 /** Anything with a partner, year, category, nature and amount: the engine's `TotalRow`s or a run's `ChargeRow`s. */
 export interface Classified {

@@ -1,5 +1,6 @@
 import type { Worksheet } from "exceljs";
-import { a1, a1Range, type CellStyle, type CellValue, type Grid, type RangeRef, type TableSpec, type ValidationSpec } from "../../excel";
+import type { CellStyle, CellValue, Grid, RangeRef, TableSpec, ValidationSpec } from "../../excel";
+import { a1, a1Range } from "../../app";
 import { XlsxStore } from "../xlsx-store";
 import { tableModel, worksheetTables } from "./exceljs-internals";
 

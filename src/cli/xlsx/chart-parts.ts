@@ -1,5 +1,6 @@
 import type JSZip from "jszip";
-import { a1, quoteSheet, type CellValue, type ChartSpec } from "../../excel";
+import type { CellValue, ChartSpec } from "../../excel";
+import { a1, quoteSheet } from "../../app";
 import { ooxmlEscape } from "./ooxml-text";
 import { attr, insertWorksheetChild, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
 

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { parseAddress } from "../../excel";
+import { parseAddress } from "../../app";
 import { packageSheets } from "./custom-properties";
 import { parseRels, relsPath, tags } from "./ooxml";
 import { sheetFault, structureFault, type StructureFault } from "./package-structure";

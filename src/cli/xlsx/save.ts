@@ -2,7 +2,7 @@ import type * as ExcelJS from "exceljs";
 import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
-import { MARKER_KEY } from "../../excel";
+import { MARKER_KEY } from "../../app";
 import { withRows, type RowsInsert } from "./bulk-rows";
 import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";

@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { MARK_NAME, markNameFormula } from "../../excel";
+import { MARK_NAME, markNameFormula } from "../../app";
 import { attr, tags, xmlEscape, xmlUnescape } from "./ooxml";
 
 /**

@@ -1,5 +1,5 @@
 import type { Worksheet } from "exceljs";
-import { parseAddress } from "../../excel";
+import { parseAddress } from "../../app";
 import type { TableModel } from "./exceljs-internals";
 
 /** Zero-based rectangle of a table (header row included), from its model. */

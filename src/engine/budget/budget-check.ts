@@ -3,7 +3,7 @@ import type { FinancialYear } from "../financial-year";
 import type { Category, ModelInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
-import { compareIds } from "../validate";
+import { compareIds } from "../parse-helpers";
 import { budgetKey, readBudgets, type Budget } from "./budgets";
 import { rowGroups, type ChargeGroup, type ChargeGroups, type ChargeRow } from "./charge-rows";
 import type { BudgetFlag } from "./flags";

@@ -4,7 +4,7 @@ import { fyLabel, parseFinancialYear, type FinancialYear } from "../financial-ye
 import type { BudgetInput, Category, ModelInput } from "../model";
 import { parseMoney, type Pence } from "../money";
 import { errs, ok, type Result } from "../result";
-import { parseChoice } from "../validate";
+import { parseChoice } from "../parse-helpers";
 
 /** A validated budget line. */
 export interface Budget {

@@ -2,26 +2,11 @@ import type { ApportionResult, ChargeTable, LineYear } from "../apportion";
 import type { FinancialYear } from "../financial-year";
 import type { Category, Nature } from "../model";
 import type { Pence } from "../money";
-import { compareIds } from "../validate";
+import type { ChargeRow } from "../charge-row";
+import { compareIds } from "../parse-helpers";
 
-/**
- * One partner's charge for one cost line in one year, with the line's
- * service: the flat form the budget check, the year-end settlement and the
- * scenario comparisons all read. It does not point back into an
- * {@link ApportionResult} (unlike `Charge`), because a partner within another
- * partner's share has charges that no line-year of the core result holds.
- */
-export interface ChargeRow {
-  readonly lineRef: string;
-  readonly partner: string;
-  readonly year: FinancialYear;
-  readonly yearLabel: string;
-  readonly category: Category;
-  readonly nature: Nature;
-  /** The cost line's service ("" when the line names none). */
-  readonly service: string;
-  readonly amount: Pence;
-}
+// ChargeRow moved to charge-row.ts (apportion.ts needs it, and this module reads apportion's result); re-exported for existing importers.
+export type { ChargeRow } from "../charge-row";
 
 /** The charges of a core result as {@link ChargeRow}s, in the result's order: its charges themselves (a `Charge` is a `ChargeRow`). */
 export function chargeRows(result: ApportionResult): readonly ChargeRow[] {

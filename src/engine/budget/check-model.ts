@@ -1,7 +1,7 @@
 import type { EngineError, EngineWarning } from "../errors";
 import type { ModelInput } from "../model";
 import { errs, ok, type Result } from "../result";
-import { chargeGroupsOf, runPrepared, type ModelRun } from "../scenarios/run";
+import { chargeGroupsOf, runPrepared, type ModelRun } from "../run-model";
 import { validateModel } from "../validate";
 import { modelWarnings } from "../model-warnings";
 import { checkBudgetsOf, type BudgetCheck } from "./budget-check";

@@ -1,4 +1,5 @@
-import { frac, roundHalfAwayFromZero, type Fraction } from "../fraction";
+import { frac, type Fraction } from "../fraction";
+import { roundHalfAwayFromZero } from "../rounding";
 import type { Pence } from "../money";
 
 /**

@@ -9,7 +9,9 @@ import { memberWeights, membersById } from "../membership";
 import { checkMultipleOfUnit, formatMoney, parseMoney, penceToText, type Pence, type UnitPence } from "../money";
 import type { PreparedModel } from "../prepared";
 import { errs, ok, type Result } from "../result";
-import { basisRefText, compareIds, parseBasisRef, parseChoice, validateModel } from "../validate";
+import { basisRefText, parseBasisRef } from "../basis-grammar";
+import { compareIds, parseChoice } from "../parse-helpers";
+import { validateModel } from "../validate";
 import type { ChargeRow } from "./charge-rows";
 
 /** The default basis for sharing an under- or overspend: what each partner paid in. */

@@ -8,7 +8,7 @@ import type { Line } from "../prepared";
 import { profileLine } from "../profile";
 import { PRO_RATA_BASES, type ProRataBasis } from "../pro-rata";
 import { errs, ok, type Result } from "../result";
-import { parseChoice } from "../validate";
+import { parseChoice } from "../parse-helpers";
 import { rateDigitsOk } from "../validate-limits";
 
 /**

@@ -5,10 +5,10 @@ import { percentOf, percentText } from "../budget/percent";
 import type { Category, ModelInput, ScenarioInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
-import { compareIds } from "../validate";
+import { compareIds } from "../parse-helpers";
 import { BASE_NAME } from "./compare";
 import { addsPartner, judgeDoNoHarm, type DoNoHarmReport } from "./do-no-harm";
-import { runModel, runScenario, type ModelRun } from "./run";
+import { runModel, runScenario, type ModelRun } from "../run-model";
 
 /** One partner × year × capital/revenue across the base and every scenario compared. */
 export interface ManyComparisonRow {

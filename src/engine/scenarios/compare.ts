@@ -6,8 +6,8 @@ import type { Fraction } from "../fraction";
 import type { Category, ModelInput, ScenarioInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
-import { compareIds } from "../validate";
-import { runModel, runScenario, type ModelRun } from "./run";
+import { compareIds } from "../parse-helpers";
+import { runModel, runScenario, type ModelRun } from "../run-model";
 
 /** One partner × year × capital/revenue in two runs. */
 export interface ComparisonRow {

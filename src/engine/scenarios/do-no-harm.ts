@@ -3,7 +3,7 @@ import type { Category, ModelInput, ScenarioInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 import { compareResults } from "./compare";
-import { runModel, runScenario, type ModelRun } from "./run";
+import { runModel, runScenario, type ModelRun } from "../run-model";
 
 /** An existing partner paying more in one year and category. */
 export interface Harm {

@@ -4,8 +4,8 @@ import type { EngineError } from "../errors";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
 import type { ScenarioChange } from "../model";
 import { parseMoney, penceToText, PENNY, type UnitPence } from "../money";
-import { roundToUnit } from "../profile";
-import { parseChoice } from "../validate";
+import { roundToUnit } from "../rounding";
+import { parseChoice } from "../parse-helpers";
 import { idOf, lineIndex, type ChangeWhere, type Draft } from "./draft";
 
 type Change<K extends ScenarioChange["kind"]> = Extract<ScenarioChange, { kind: K }>;

@@ -5,7 +5,8 @@ import { parseFinancialYear } from "../financial-year";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
 import type { BasisInput, DriverInput, ScenarioChange } from "../model";
 import { fracDiv } from "../support/rational";
-import { parseBasisRef, parseNonNegative } from "../validate";
+import { parseBasisRef } from "../basis-grammar";
+import { parseNonNegative } from "../parse-helpers";
 import { idOf, partnerIndex, withinIndex, type ChangeWhere, type Draft } from "./draft";
 
 type Change<K extends ScenarioChange["kind"]> = Extract<ScenarioChange, { kind: K }>;

@@ -3,7 +3,7 @@ import type { EngineError } from "../errors";
 import { parseFinancialYear } from "../financial-year";
 import type { ScenarioChange, SupportUsageInput } from "../model";
 import { SUPPORT_METHODS, type SupportMethod } from "../support/read-support";
-import { parseChoice, parseNonNegative } from "../validate";
+import { parseChoice, parseNonNegative } from "../parse-helpers";
 import { idOf, partnerIndex, type ChangeWhere, type Draft } from "./draft";
 
 type Change<K extends ScenarioChange["kind"]> = Extract<ScenarioChange, { kind: K }>;

@@ -12,7 +12,7 @@ import { errs, ok, type Result } from "../result";
 import { membersById, membershipFractions, readMembershipDates, type MembershipDates } from "../membership";
 import type { ProRataBasis } from "../pro-rata";
 import { fracDiv, fracSub, lcmOfDenominators } from "../support/rational";
-import { compareIds, parseNonNegative } from "../validate";
+import { compareIds, parseNonNegative } from "../parse-helpers";
 
 /**
  * Partners within another partner's share (Lewisham Homes within Lewisham).

@@ -2,7 +2,7 @@ import type { CategoryTotal } from "../budget/charge-rows";
 import type { EngineError } from "../errors";
 import type { ModelInput } from "../model";
 import { errs, ok, type Result } from "../result";
-import type { ModelRun } from "../scenarios/run";
+import type { ModelRun } from "../run-model";
 import { spreadOntoServices, type ServiceRechargeReport } from "./spread";
 import { validatePartnerServices } from "./validate-services";
 

@@ -4,7 +4,7 @@ import type { FinancialYear } from "../financial-year";
 import { largestRemainder, type Weight } from "../largest-remainder";
 import type { Category } from "../model";
 import { penceToText, type Pence, type UnitPence } from "../money";
-import { roundDivToUnit } from "../profile";
+import { roundDivToUnit } from "../rounding";
 import { decimalsToWeights } from "../weights";
 import type { PreparedServices, ServiceList } from "./validate-services";
 

@@ -1,7 +1,7 @@
 import { isBlank, showInput, type Decimal } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { fyLabel, parseFinancialYear, type FinancialYear } from "../financial-year";
-import { parseNonNegative } from "../validate";
+import { parseNonNegative } from "../parse-helpers";
 import type { PartnerServiceInput } from "./input";
 
 /** One service line of a validated PartnerServices table. */

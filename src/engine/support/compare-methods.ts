@@ -1,9 +1,9 @@
 import type { EngineError } from "../errors";
 import type { ModelInput } from "../model";
 import type { Pence } from "../money";
-import { runModel, type ModelRun } from "../scenarios/run";
+import { runModel, type ModelRun } from "../run-model";
 import { isBlank } from "../decimal";
-import { compareIds, parseChoice } from "../validate";
+import { compareIds, parseChoice } from "../parse-helpers";
 import { SUPPORT_METHODS, type SupportMethod } from "./read-support";
 import { DEFAULT_SUPPORT_METHOD } from "./validate-support";
 

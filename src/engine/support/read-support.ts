@@ -1,37 +1,14 @@
 import { Decimal, isBlank } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import type { SupportModelInput } from "../model";
-import { checkMultipleOfUnit, parseMoney, parseUnit, type Pence, type UnitPence } from "../money";
+import { checkMultipleOfUnit, parseMoney, parseUnit } from "../money";
 import { errs, ok, type Result } from "../result";
-import { compareIds, parseChoice, parseNonNegative } from "../validate";
+import { compareIds, parseChoice, parseNonNegative } from "../parse-helpers";
+import type { PreparedSupport, SupportMethod, SupportService } from "./support-types";
+import { SUPPORT_METHODS } from "./support-types";
 
-/** The allocation methods, in the order they are usually taught. */
-export const SUPPORT_METHODS = ["direct", "step-down", "reciprocal"] as const;
-
-/** How support services that serve each other are allocated. */
-export type SupportMethod = (typeof SUPPORT_METHODS)[number];
-
-/** A validated support service. */
-export interface SupportService {
-  readonly id: string;
-  readonly label: string;
-  /** Its own cost, in pence. */
-  readonly cost: Pence;
-  /** Usage by each user (partner or other service), self-use left out. */
-  readonly usage: ReadonlyMap<string, Decimal>;
-}
-
-/** A validated support model. */
-export interface PreparedSupport {
-  /** Sorted by id. */
-  readonly partners: readonly string[];
-  /** In input order. */
-  readonly services: readonly SupportService[];
-  readonly method: SupportMethod;
-  /** Step-down: the order chosen; otherwise the input order. */
-  readonly order: readonly string[];
-  readonly unit: UnitPence;
-}
+// The shared support types moved to support-types.ts (no import loops); re-exported for existing importers.
+export { SUPPORT_METHODS, type PreparedSupport, type SupportMethod, type SupportService } from "./support-types";
 
 /**
  * Reads a support model, reporting every problem at once. Each cost must be

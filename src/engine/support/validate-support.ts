@@ -2,25 +2,11 @@ import { isBlank, type Decimal } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { parseFinancialYear, type FinancialYear } from "../financial-year";
 import type { SupportInput } from "../model";
-import { parseChoice, parseNonNegative } from "../validate";
-import { SUPPORT_METHODS, type SupportMethod } from "./read-support";
+import { parseChoice, parseNonNegative } from "../parse-helpers";
+import { SUPPORT_METHODS, type PreparedSupportModel, type SupportMethod, type SupportServiceDef } from "./support-types";
 
-/** A support service of a validated model. */
-export interface SupportServiceDef {
-  readonly id: string;
-  readonly label: string;
-}
-
-/** The support services of a validated model: what the "support:<service>" basis redistributes by. */
-export interface PreparedSupportModel {
-  /** In input order (the default step-down order). */
-  readonly services: readonly SupportServiceDef[];
-  /** Service → year (undefined: every year) → user → usage. A user without a figure uses none of it. */
-  readonly usage: ReadonlyMap<string, ReadonlyMap<FinancialYear | undefined, ReadonlyMap<string, Decimal>>>;
-  readonly method: SupportMethod;
-  /** The order services are closed in (step-down); the input order otherwise. */
-  readonly order: readonly string[];
-}
+// The shared support types moved to support-types.ts (no import loops); re-exported for existing importers.
+export type { PreparedSupportModel, SupportServiceDef } from "./support-types";
 
 /** The method used when the Settings leave it blank: the reciprocal method, CIPFA's recommended one. */
 export const DEFAULT_SUPPORT_METHOD: SupportMethod = "reciprocal";

@@ -1,4 +1,3 @@
-import type { LineYear } from "../apportion";
 import { fyLabel, type FinancialYear } from "../financial-year";
 import { frac, fracToDecimalText, type Fraction } from "../fraction";
 import type { Category } from "../model";
@@ -52,13 +51,31 @@ function money(pence: Fraction): ExactMoney {
 }
 
 /**
+ * What the support report reads of a line-year (an apportion `LineYear` has these): its basis,
+ * year, category, amount and the shares charged. Stated here, not imported, so that this module
+ * and apportion.ts (which builds the report into its result) do not import each other.
+ */
+export interface ChargedLineYear {
+  readonly basis: string;
+  readonly year: FinancialYear;
+  readonly category: Category;
+  readonly profile: { readonly amount: Pence };
+  readonly partners: readonly string[];
+  readonly shares: readonly Pence[];
+}
+
+/**
  * The flows between the support services and to the partners, per year and
  * category, for the services' costs as the run charged them. The flows are
  * among every partner of the model; what each partner was actually charged
  * (line by line, after membership and any "applies to") is `charged`, which
  * adds up to the services' own costs to the penny.
  */
-export function supportReport(support: PreparedSupportModel, partners: readonly string[], lineYears: readonly LineYear[]): SupportReport {
+export function supportReport(
+  support: PreparedSupportModel,
+  partners: readonly string[],
+  lineYears: readonly ChargedLineYear[],
+): SupportReport {
   const groups = new Map<string, { year: FinancialYear; category: Category; costs: Map<string, number>; charged: Map<string, number> }>();
   for (const ly of lineYears) {
     if (!ly.basis.startsWith("support:")) continue;

@@ -127,9 +127,15 @@ export interface ChargeExplanation {
  * Explains the charge a target names, from a run: what the task pane's
  * Explain and `shared-apportion --explain` show. Undefined when the run
  * holds no such charge (another run's sheets, or a partner that does not
- * share the line).
+ * share the line). The one place that finds the within-partner split behind a charge: the task
+ * pane's Explain, its "charges behind a figure" and the command line all come here (through
+ * src/app). `explain` is the engine's tracer, which a client may supply (the task pane's services).
  */
-export function explainTarget(run: ModelRun, target: SelectionTarget): ChargeExplanation | undefined {
+export function explainTarget(
+  run: ModelRun,
+  target: SelectionTarget,
+  explain: (result: ModelRun["result"], charge: Charge) => ChargeTrace = explainCharge,
+): ChargeExplanation | undefined {
   if (target.kind !== "charge") return undefined;
   const split = run.within.find(
     (w) =>
@@ -139,5 +145,5 @@ export function explainTarget(run: ModelRun, target: SelectionTarget): ChargeExp
   );
   const core = split !== undefined && split.parent !== target.partner ? { ...target, partner: split.parent } : target;
   const charge = findCharge(run.result, core);
-  return charge === undefined ? undefined : { trace: explainCharge(run.result, charge), split };
+  return charge === undefined ? undefined : { trace: explain(run.result, charge), split };
 }

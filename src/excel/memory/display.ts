@@ -1,6 +1,6 @@
 import { calendarDate, fromExcelSerial } from "../../engine";
 import { DATE_FORMAT, MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_FORMAT } from "../layout/names";
-import type { MemoryCell } from "./memory-workbook";
+import type { MemoryCell } from "./memory-cell";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -13,14 +13,10 @@ import type {
 import { parseAddress } from "../layout/address";
 import type { SheetStore, StoreSheet, StoreTable } from "../store/sheet-store";
 import { displayText } from "./display";
+import type { MemoryCell } from "./memory-cell";
 
-/** One cell of the in-memory workbook. */
-export interface MemoryCell {
-  readonly value: CellValue;
-  /** Number format; undefined is General. */
-  readonly format: string | undefined;
-  readonly style: CellStyle | undefined;
-}
+// MemoryCell lives in memory-cell.ts so that display.ts need not import this module (an import loop).
+export type { MemoryCell } from "./memory-cell";
 
 /** A table in the in-memory workbook (header row included in `rows`). */
 export interface MemoryTable extends StoreTable {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Category, ChargeRow, ModelRun, Nature } from "../../engine";
-import { basisInWords } from "../../excel";
+import { basisInWords, explainTarget } from "../../app";
 import { formatMoney, partnerLabel } from "../format";
 import { useServices } from "../services";
 import { basisCodeWords, lineWords } from "../model-words";
@@ -152,18 +152,13 @@ interface ChargeExplanationProps {
 function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.JSX.Element {
   const { engine } = useServices();
   const c = useStyles();
-  const split = run.within.find(
-    (w) =>
-      w.lineRef === row.lineRef &&
-      w.yearLabel === row.yearLabel &&
-      (w.parent === row.partner || w.parts.some((p) => p.partner === row.partner)),
+  const explained = explainTarget(
+    run,
+    { kind: "charge", lineRef: row.lineRef, partner: row.partner, yearLabel: row.yearLabel },
+    (result, charge) => engine.explainCharge(result, charge),
   );
-  const corePartner = split && split.parent !== row.partner ? split.parent : row.partner;
-  const charge = run.result.charges.find(
-    (ch) => ch.lineRef === row.lineRef && ch.partner === corePartner && ch.yearLabel === row.yearLabel,
-  );
-  if (charge === undefined) return <Text>{`No trace of ${lineWords(row.lineRef, run.model)} ${row.yearLabel} in this run.`}</Text>;
-  const trace = engine.explainCharge(run.result, charge);
+  if (explained === undefined) return <Text>{`No trace of ${lineWords(row.lineRef, run.model)} ${row.yearLabel} in this run.`}</Text>;
+  const { trace, split } = explained;
   return (
     <div className={c.detail}>
       {split !== undefined && split.parent !== row.partner && (

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import { manyPartnerTotals, type ManyComparison } from "../../engine";
+import type { ManyComparison } from "../../engine";
+import { manyPartnerTotals } from "../../app";
 import { formatDifference, formatMoney, partnerLabel } from "../format";
 import { useChangeStyles, useScreenStyles } from "../styles";
 

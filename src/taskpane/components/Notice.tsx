@@ -20,6 +20,7 @@ export function Notice({ intent, title, children, focusOnShow = false }: NoticeP
   React.useEffect(() => {
     if (focusOnShow) ref.current?.focus();
     // Once, when the notice appears: re-renders must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once, on mount
   }, []);
   return (
     <MessageBar ref={ref} intent={intent} layout="multiline" tabIndex={focusOnShow ? -1 : undefined}>

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Badge, makeStyles } from "@fluentui/react-components";
-import { BUDGET_STATUS_TEXT, type BudgetStatus } from "../../engine";
+import type { BudgetStatus } from "../../engine";
+import { BUDGET_STATUS_TEXT } from "../../app";
 
 /** Colour per status; the words are the engine's, the same as on the Budget check sheet. */
 const COLOR: Readonly<Record<BudgetStatus, "success" | "danger" | "warning">> = {

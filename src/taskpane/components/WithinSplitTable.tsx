@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import { fracToDecimalText, type WithinSplit } from "../../engine";
+import type { WithinSplit } from "../../engine";
+import { fracToDecimalText } from "../../app";
 import { formatMoney, partnerLabel } from "../format";
 import { useScreenStyles } from "../styles";
 

@@ -74,6 +74,7 @@ export function DateField({ label, value, onChange }: DateFieldProps): React.JSX
   React.useEffect(() => {
     if (incoming !== stored) setText(dateEntryText(incoming));
     // Only when the stored value changes: the text being typed is not reformatted under the cursor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately not on `stored` (the text being typed)
   }, [incoming]);
   return (
     <TextField

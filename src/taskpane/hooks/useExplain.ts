@@ -1,7 +1,7 @@
 import * as React from "react";
 import type { ChargeTrace, WithinSplit } from "../../engine";
-import { findCharge, type SelectionTarget } from "../../excel";
-import { thrownText, workbookProblemsText } from "../../app";
+import type { SelectionTarget } from "../../excel";
+import { explainTarget, thrownText, workbookProblemsText } from "../../app";
 import { useServices } from "../services";
 import type { ModelRunState } from "./useModelRun";
 
@@ -53,17 +53,9 @@ export function useExplain(run: ModelRunState): { state: ExplainState; explain()
       if (target.kind === "total") return show({ kind: "total", address, target });
       const current = runRef.current;
       if (current.kind !== "ready") return show({ kind: "stale", address });
-      const { run: modelRun } = current.outputs;
-      const split = modelRun.within.find(
-        (w) =>
-          w.lineRef === target.lineRef &&
-          w.yearLabel === target.yearLabel &&
-          (w.parent === target.partner || w.parts.some((p) => p.partner === target.partner)),
-      );
-      const coreTarget = split && split.parent !== target.partner ? { ...target, partner: split.parent } : target;
-      const charge = findCharge(modelRun.result, coreTarget);
-      if (charge === undefined) return show({ kind: "stale", address });
-      show({ kind: "charge", address, target, trace: engine.explainCharge(modelRun.result, charge), split });
+      const explained = explainTarget(current.outputs.run, target, (result, charge) => engine.explainCharge(result, charge));
+      if (explained === undefined) return show({ kind: "stale", address });
+      show({ kind: "charge", address, target, trace: explained.trace, split: explained.split });
     } catch (e) {
       show({ kind: "failed", message: thrownText(e) });
     }

@@ -1,6 +1,7 @@
 import * as React from "react";
 import type { EngineError } from "../../engine";
 import type { RunOutputs } from "../../excel";
+import { modelStep } from "../../app";
 import { useWorkbook } from "./useWorkbook";
 
 /** The run a screen shows: the one last written this session, else the current model worked out afresh. */
@@ -22,18 +23,8 @@ export function useModelRun(): ModelRunState {
     if (lastRun !== undefined) return { kind: "ready", outputs: lastRun, written: true };
     if (session === undefined || hasErrors) return { kind: "none" };
     const scenario = session.read.runSettings.scenario;
-    const report = session.report(scenario);
-    if (!report.ok) return { kind: "errors", errors: report.errors };
-    const supportMethods = session.supportMethods(scenario);
-    return {
-      kind: "ready",
-      outputs: {
-        run: report.value.run,
-        budget: report.value,
-        ...(scenario === "" ? {} : { scenario }),
-        ...(supportMethods === undefined ? {} : { supportMethods }),
-      },
-      written: false,
-    };
+    const step = modelStep(session, scenario);
+    if (!step.ok) return { kind: "errors", errors: step.errors };
+    return { kind: "ready", outputs: { ...step.value, ...(scenario === "" ? {} : { scenario }) }, written: false };
   }, [session, hasErrors, lastRun]);
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { a1Range } from "../../excel";
+import { a1Range } from "../../app";
 import type { ChartSpec, SheetView } from "../../excel";
 import { chartData, layoutChart, type ChartData } from "./chart-geometry";
 

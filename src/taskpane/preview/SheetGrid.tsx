@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters } from "../../excel";
+import { columnLetters } from "../../app";
 import type { SheetView } from "../../excel";
 
 /** Most rows and columns drawn (the preview is for looking, not for big models). */

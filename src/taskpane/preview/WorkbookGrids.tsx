@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { a1, cellAddress, parseAddress } from "../../excel";
+import { a1, cellAddress, parseAddress } from "../../app";
 import type { MemoryWorkbook } from "../../excel";
 import { typedValue } from "./cell-input";
 import { SheetCharts } from "./SheetCharts";
@@ -46,6 +46,8 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
         .listSheets()
         .filter((s) => s.visible)
         .map((s) => s.name),
+    // The workbook is mutable: its version says when its sheets changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the change signal
     [workbook, version],
   );
   const selection = workbook.selection();
@@ -69,6 +71,8 @@ export function WorkbookGrids({ workbook }: WorkbookGridsProps): React.JSX.Eleme
   React.useEffect(() => {
     setDraft(selectedHere && view ? cellText(view.cell(selectedHere.row, selectedHere.col).value) : "");
     setError(undefined);
+    // Only when the selected cell or the workbook changes, not on every render's new `view` object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the address and version
   }, [selectedAddress, version]);
 
   const select = (row: number, col: number): void => {

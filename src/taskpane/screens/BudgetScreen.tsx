@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Subtitle2, Text } from "@fluentui/react-components";
 import { PartnerSelect } from "../components/PartnerSelect";
-import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, type BudgetStatus } from "../../engine";
+import type { BudgetStatus, BudgetLine, ModelRun } from "../../engine";
+import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, partnerNames } from "../../app";
 import { BudgetTable } from "../components/BudgetTable";
 import { ChoiceField } from "../components/fields";
 import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
@@ -11,7 +12,6 @@ import { StaleNotice } from "../components/StaleNotice";
 import { StatementControl } from "../components/StatementControl";
 import { YearEndTable } from "../components/YearEndTable";
 import { categoryLabel, partnerLabel, toleranceText } from "../format";
-import { partnerNames, type BudgetLine, type ModelRun } from "../../engine";
 import { useModelRun } from "../hooks/useModelRun";
 import { useScreenStyles } from "../styles";
 

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Button, Field, ProgressBar, Select, Text } from "@fluentui/react-components";
 import type { RunOutputs } from "../../excel";
-import { OUTPUT_SHEETS } from "../../excel";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { FormulasToValues } from "../components/FormulasToValues";
 import { Notice } from "../components/Notice";
@@ -12,10 +11,9 @@ import { AssurancePanel } from "../components/AssurancePanel";
 import { PreparedByField } from "../components/PreparedByField";
 import { TotalsTable } from "../components/TotalsTable";
 import { formatMoney } from "../format";
-import { partnerNames } from "../../engine";
 import { useRun } from "../hooks/useRun";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { workbookProblemsText } from "../../app";
+import { workbookProblemsText, OUTPUT_SHEETS, partnerNames } from "../../app";
 import { useNavigate } from "../navigation";
 import { useScreenStyles } from "../styles";
 
@@ -188,7 +186,7 @@ function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element 
           `charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
       </Notice>
       <TotalsTable label="Totals to be written" totals={run.rows} partnerOrder={order} names={names} />
-      <Text size={200}>Writes the sheets {sheetsWritten(outputs).join(", ")}, replacing the add-in's previous results.</Text>
+      <Text size={200}>Writes the sheets {sheetsWritten(outputs).join(", ")}, replacing the add-in&apos;s previous results.</Text>
       {edited.length > 0 && (
         <Notice intent="warning" title="Edited result sheets">
           {workbookProblemsText([{ kind: "outputsEdited", sheets: edited }])}

@@ -11,8 +11,8 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { SUPPORT_METHOD_WORDS } from "../../excel";
-import { Decimal, parseDecimal, partnerNames, type SupportMethodComparison, type SupportYear } from "../../engine";
+import { SUPPORT_METHOD_WORDS, Decimal, parseDecimal, partnerNames } from "../../app";
+import type { SupportMethodComparison, SupportYear } from "../../engine";
 import { NoRunNotice } from "../components/NoRunNotice";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
@@ -95,7 +95,7 @@ export function SupportScreen(): React.JSX.Element {
       />
       <StaleNotice />
       {year === undefined ? (
-        <Notice intent="info">No support-service costs fall in the model's years.</Notice>
+        <Notice intent="info">No support-service costs fall in the model&apos;s years.</Notice>
       ) : (
         <>
           <Field label="Year and category" size="small">

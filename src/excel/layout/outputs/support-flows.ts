@@ -1,5 +1,5 @@
 import { fitFigures } from "./paper";
-import { type ExactMoney, type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
+import { roundDivHalfAway, type ExactMoney, type ModelRun, type SupportMethodComparison, type SupportReport } from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
@@ -19,12 +19,7 @@ export const SUPPORT_METHOD_WORDS: Readonly<Record<string, string>> = {
  * edit. The exact figure stays in Explain.
  */
 function toPenny(m: ExactMoney): number {
-  const { n, d } = m.pence;
-  const neg = n < 0n !== d < 0n;
-  const an = n < 0n ? -n : n;
-  const ad = d < 0n ? -d : d;
-  const q = an / ad + (2n * (an % ad) >= ad ? 1n : 0n);
-  return pounds(Number(neg ? -q : q));
+  return pounds(Number(roundDivHalfAway(m.pence.n, m.pence.d)));
 }
 
 /**

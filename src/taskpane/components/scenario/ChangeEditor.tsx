@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CATEGORIES, Decimal, NATURES, parseDecimal, type ScenarioChange } from "../../../engine";
+import type { ScenarioChange } from "../../../engine";
+import { CATEGORIES, Decimal, NATURES, parseDecimal, SUPPORT_METHOD_WORDS, SUPPORT_METHODS } from "../../../app";
 import type { Choice, ModelOptions } from "../../model-options";
 import { ChoiceField, DateField, TextField, inputText } from "../fields";
 import { categoryLabel, natureLabel } from "../../format";
@@ -298,8 +299,5 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
   }
 }
 
-const SUPPORT_METHOD_CHOICES = [
-  { value: "direct", text: "Direct" },
-  { value: "step-down", text: "Step-down" },
-  { value: "reciprocal", text: "Reciprocal" },
-];
+/** The methods in the order they are taught, in the same words as the Support flows sheet. */
+const SUPPORT_METHOD_CHOICES = SUPPORT_METHODS.map((value) => ({ value, text: SUPPORT_METHOD_WORDS[value] ?? value }));

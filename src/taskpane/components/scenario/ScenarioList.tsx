@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScenarioInput } from "../../../engine";
-import { addsPartner } from "../../../engine";
+import { addsPartner } from "../../../app";
 
 const useStyles = makeStyles({
   list: {

@@ -1,4 +1,4 @@
-import { apportionModel, apportionPrepared, chargeTableOf, type ApportionResult } from "../apportion";
+import { apportionModel, apportionPrepared, chargeTableOf, type ApportionResult } from "./apportion";
 import {
   categoryTotals,
   categoryTotalsOf,
@@ -9,13 +9,13 @@ import {
   type CategoryTotal,
   type ChargeGroups,
   type ChargeRow,
-} from "../budget/charge-rows";
-import { settleYearEnd, withCarryForward, type YearEndReport } from "../budget/year-end";
-import type { ModelInput, ScenarioInput } from "../model";
-import type { PreparedModel } from "../prepared";
-import { ok, type Result } from "../result";
-import { applyScenario } from "./apply";
-import { splitWithin, type WithinSplit } from "./within";
+} from "./budget/charge-rows";
+import { settleYearEnd, withCarryForward, type YearEndReport } from "./budget/year-end";
+import type { ModelInput, ScenarioInput } from "./model";
+import type { PreparedModel } from "./prepared";
+import { ok, type Result } from "./result";
+import { applyScenario } from "./scenarios/apply";
+import { splitWithin, type WithinSplit } from "./scenarios/within";
 
 /** A model apportioned in full: the core result, then any partners within others carved out. */
 export interface ModelRun {

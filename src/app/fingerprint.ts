@@ -14,6 +14,7 @@ export const FINGERPRINT_TABLES = [
   "Scenarios",
   "Settings",
   "Support",
+  "Options",
 ] as const;
 
 /**
@@ -38,7 +39,11 @@ export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
   /** Support is absent for a model without support services. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support">, string>> & { readonly Support?: string };
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Options">, string>> & {
+    readonly Support?: string;
+    /** Absent for a model without capital-versus-cloud options (docs/capital.md). */
+    readonly Options?: string;
+  };
 }
 
 /** The first 12 hex digits, as shown on output sheets. */
@@ -70,6 +75,7 @@ export function canonicalTables(
     Scenarios: canonical(model.scenarios),
     Settings: canonical(recipe === 1 ? { ...settings, run } : settings),
     Support: canonical(model.support),
+    Options: canonical(model.capitalOptions),
   };
 }
 
@@ -79,7 +85,9 @@ export function canonicalTables(
  * before support services existed (and its recorded runs stay current).
  */
 function groupsOf(model: ModelInput): readonly FingerprintTable[] {
-  return model.support === undefined ? FINGERPRINT_TABLES.filter((t) => t !== "Support") : FINGERPRINT_TABLES;
+  return FINGERPRINT_TABLES.filter(
+    (t) => (t !== "Support" || model.support !== undefined) && (t !== "Options" || (model.capitalOptions?.length ?? 0) > 0),
+  );
 }
 
 /** The fingerprint of a model's inputs under a recipe (recipe 1 also covers the run settings). */

@@ -51,6 +51,7 @@ export const TABLES = {
   scenarios: "Scenarios",
   supportServices: "SupportServices",
   supportUsage: "SupportUsage",
+  capitalOptions: "Options",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

@@ -47,6 +47,8 @@ export interface ModelOrigins {
   readonly supportServiceRows?: readonly { readonly id: string; readonly row: number }[];
   /** Per support usage row, in input order. */
   readonly supportUsageRows?: readonly number[];
+  /** Per capital-versus-cloud option, in input order (absent when the model has none). */
+  readonly capitalOptionRows?: readonly { readonly name: string; readonly row: number }[];
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -75,6 +77,7 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   indexationRate: "indexationRate",
   indexationBaseYear: "indexationBaseYear",
   zeroDriverFallback: "zeroDriverFallback",
+  discountRate: "discountRate",
   toleranceAmount: "toleranceAmount",
   tolerancePercent: "tolerancePercent",
   "tolerance.amount": "toleranceAmount",
@@ -236,6 +239,12 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
     case "supportUsage": {
       const row = at.index !== undefined ? o.supportUsageRows?.[at.index - 1] : undefined;
       return cell(o, "supportUsage", row, at.field, "value");
+    }
+    case "capitalOption": {
+      const rows = o.capitalOptionRows ?? [];
+      const byIndex = at.index !== undefined ? rows[at.index - 1] : undefined;
+      const opt = byIndex ?? rows.find((r) => r.name === at.key);
+      return cell(o, "capitalOptions", opt?.row, at.field, "name");
     }
     case "argument":
       return undefined;

@@ -7,6 +7,7 @@ import type { TableKey } from "./names";
 import type { ModelOrigins, TableOrigin } from "./origins";
 import { readBases } from "./read/bases";
 import { readBudgets } from "./read/budgets";
+import { readCapitalOptions } from "./read/capital-options";
 import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
 import { readPartners } from "./read/partners";
@@ -74,6 +75,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { settings, tolerance, yearEnd, runSettings, preparedBy, title, settingRows, supportMethod, supportOrder } = readSettings(ctx);
   const { support, supportServiceRows, supportUsageRows } = readSupport(ctx, supportMethod, supportOrder);
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
+  const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -99,6 +101,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(outturns.length === 0 ? {} : { outturns }),
     ...(yearEnd === undefined ? {} : { yearEnd }),
     ...(support === undefined ? {} : { support }),
+    ...(capitalOptions.length === 0 ? {} : { capitalOptions }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -117,6 +120,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     scenarioFirstRows,
     supportServiceRows,
     supportUsageRows,
+    ...(capitalOptions.length === 0 ? {} : { capitalOptionRows }),
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

@@ -9,7 +9,7 @@ import {
   penceToText,
   type Pence,
 } from "../engine";
-import type { FinishedOutputs } from "../app";
+import { capitalFinancingJson, capitalFinancingText, type FinishedOutputs } from "../app";
 import { outsideText } from "../excel";
 import { supportJson, supportText } from "./support-report";
 
@@ -58,6 +58,7 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
       outsideYears: run.result.outsideYears.map((o) => ({ ref: o.lineRef, nature: o.nature, amount: penceToText(o.amount), side: o.side })),
     },
     support: supportJson(outputs),
+    capitalFinancing: capitalFinancingJson(budget.capital),
     partners: partnerTotals(outputs).map((p) => ({
       partner: p.id,
       name: p.name,
@@ -172,6 +173,7 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   );
   for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   lines.push(...supportText(outputs));
+  lines.push(...capitalFinancingText(budget.capital));
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined)
     lines.push(

@@ -197,7 +197,7 @@ export interface CapitalOptionInput {
   readonly setUp?: DecimalInput | null;
   /** One-off exit cost in the last year, in pounds (blank: none). */
   readonly exit?: DecimalInput | null;
-  /** Years compared, from the year the capital is spent (blank: the asset life plus one, so every MRP year is in). */
+  /** Years compared, from the year the capital is spent (blank: to the last MRP year, so every MRP year is in). */
   readonly years?: DecimalInput | null;
 }
 

@@ -1,3 +1,4 @@
+import { capitalFinancing, hasCapitalFinancing, type CapitalFinancingReport } from "../capital/report";
 import type { EngineError, EngineWarning } from "../errors";
 import type { ModelInput } from "../model";
 import { errs, ok, type Result } from "../result";
@@ -20,6 +21,8 @@ export interface ModelBudgetReport {
   readonly flags: readonly BudgetFlag[];
   /** Results that would surprise a reader if nothing were said, each located (see model-warnings.ts). */
   readonly warnings: readonly EngineWarning[];
+  /** Capital financing and the capital-versus-cloud options (docs/capital.md); undefined when the model has neither. */
+  readonly capital?: CapitalFinancingReport;
 }
 
 /**
@@ -48,8 +51,13 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
   if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
   const budgets = checkBudgetsOf(run.value.model, chargeGroupsOf(run.value));
   const stated = checkStatedTotals(model, prepared.value);
-  const problems: EngineError[] = [...(budgets.ok ? [] : budgets.errors), ...(stated.ok ? [] : stated.errors)];
-  if (problems.length > 0 || !budgets.ok || !stated.ok) return errs(problems);
+  const capital = hasCapitalFinancing(model) ? capitalFinancing(model, run.value.rows) : undefined;
+  const problems: EngineError[] = [
+    ...(budgets.ok ? [] : budgets.errors),
+    ...(stated.ok ? [] : stated.errors),
+    ...(capital === undefined || capital.ok ? [] : capital.errors),
+  ];
+  if (problems.length > 0 || !budgets.ok || !stated.ok || (capital !== undefined && !capital.ok)) return errs(problems);
   return ok({
     run: run.value,
     budgets: budgets.value,
@@ -57,6 +65,7 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
     yearEnd: yearEnd?.value,
     flags: [...budgets.value.flags, ...stated.value.flatMap((s) => s.flags), ...notCarriedFlags(yearEnd?.value)],
     warnings: modelWarnings(model, prepared.value),
+    ...(capital === undefined || !capital.ok ? {} : { capital: capital.value }),
   });
 }
 

@@ -122,7 +122,8 @@ export function appraiseOption(
   }
   if (errors.length > 0 || found === undefined || found.schedule === undefined || !subscription.ok) return errs(errors);
   const { line, schedule } = found;
-  const n = years ?? (line.life as number) + 1;
+  // Blank: from the year of spend to the last MRP year, so the whole of the capital option is in.
+  const n = years ?? (schedule.years.at(-1)?.year ?? line.spendYear) - line.spendYear + 1;
   const first = line.spendYear;
   const weights = schedule.partners.map((p) => p.share);
   const subShares = largestRemainder(subscription.value, weights);

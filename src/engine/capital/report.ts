@@ -1,4 +1,4 @@
-import type { ApportionResult } from "../apportion";
+import type { ChargeRow } from "../budget/charge-rows";
 import { isoDate } from "../dates";
 import { isBlank, messageText, parseDecimal, showInput, type Decimal } from "../decimal";
 import type { EngineError } from "../errors";
@@ -98,13 +98,18 @@ function readRate(settings: SettingsInput, errors: EngineError[]): Decimal | und
 }
 
 /**
- * The capital financing report of a model and the allocation it produced:
+ * The capital financing report of a model and the charges its allocation
+ * produced (after partners within others are carved out, so each pays for
+ * its own share):
  * each financed capital line's shares (from the allocation), the MRP and
  * interest schedule of each borrowing-financed line, each partner's revenue
  * consequences by year, and the capital-versus-cloud options. Every bad
  * value is reported at once, located at its line, option or setting.
  */
-export function capitalFinancing(model: CapitalFinancingInput, result: ApportionResult): Result<CapitalFinancingReport> {
+export function capitalFinancing(
+  model: CapitalFinancingInput,
+  charges: readonly Pick<ChargeRow, "lineRef" | "partner" | "amount">[],
+): Result<CapitalFinancingReport> {
   const errors: EngineError[] = [];
   const capital: CapitalLine[] = [];
   model.costLines.forEach((l, i) => {
@@ -116,7 +121,7 @@ export function capitalFinancing(model: CapitalFinancingInput, result: Apportion
   if (errors.length > 0) return errs(errors);
 
   const shareMap = new Map<string, Map<string, Pence>>();
-  for (const c of result.charges) {
+  for (const c of charges) {
     let m = shareMap.get(c.lineRef);
     if (m === undefined) shareMap.set(c.lineRef, (m = new Map()));
     m.set(c.partner, (m.get(c.partner) ?? 0) + c.amount);

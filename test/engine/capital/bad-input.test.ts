@@ -23,7 +23,7 @@ function problems(line: Partial<CostLineInput>, extra: Partial<ModelInput> = {})
   };
   const a = apportionModel(m);
   if (!a.ok) throw new Error(JSON.stringify(a.errors));
-  const r = capitalFinancing(m, a.value);
+  const r = capitalFinancing(m, a.value.charges);
   return r.ok ? [] : r.errors.map((e) => `${e.at.field}: ${errorMessage(e)}`);
 }
 

@@ -57,7 +57,7 @@ function model(lines: CostLineInput[], extra: Partial<ModelInput> = {}): ModelIn
 }
 
 function report(m: ModelInput) {
-  return unwrap(capitalFinancing(m, unwrap(apportionModel(m))));
+  return unwrap(capitalFinancing(m, unwrap(apportionModel(m)).charges));
 }
 
 const pounds = (p: number): string => (p / 100).toFixed(2);

@@ -31,11 +31,11 @@ function model(discountRate?: string): ModelInput {
 }
 
 function options(m: ModelInput) {
-  return unwrap(capitalFinancing(m, unwrap(apportionModel(m)))).options;
+  return unwrap(capitalFinancing(m, unwrap(apportionModel(m)).charges)).options;
 }
 
 describe("capital versus cloud (hand-worked in docs/capital.md)", () => {
-  it("compares six years by default (the asset life plus the year of spend), undiscounted", () => {
+  it("compares from the year of spend to the last MRP year by default (six years), undiscounted", () => {
     const [o] = options(model());
     expect(o).toMatchObject({ firstYear: "2024/25", lastYear: "2029/30", years: 6 });
     expect(o!.discountRate).toBeUndefined();

@@ -29,6 +29,7 @@ export const OUTPUT_SHEETS = {
   trace: "Trace",
   charts: "Charts",
   supportFlows: "Support flows",
+  capitalFinancing: "Capital financing",
   runLog: "Run log",
 } as const;
 

@@ -386,6 +386,26 @@ export type ScenarioChange =
       readonly value: DecimalInput;
     }
   | { readonly kind: "removeLine"; readonly line: string }
+  /**
+   * Switches a line between capital and revenue (docs/capital.md). A line
+   * switched to revenue drops its capital financing fields: revenue is not financed.
+   */
+  | { readonly kind: "setCategory"; readonly line: string; readonly category: string }
+  /**
+   * Sets a capital line's financing (docs/capital.md). Asset life, In use
+   * from, MRP method and interest rate are those given, else the line's own,
+   * except that a line no longer financed by borrowing drops its MRP method
+   * and interest rate.
+   */
+  | {
+      readonly kind: "setFinancing";
+      readonly line: string;
+      readonly financing: string;
+      readonly assetLife?: DecimalInput | null;
+      readonly inUseFrom?: DateInput | null;
+      readonly mrpMethod?: string | null;
+      readonly interestRate?: DecimalInput | null;
+    }
   | {
       readonly kind: "uplift";
       /** Percent, e.g. 20 for +20%. Applies to every line matching all the given filters. */

@@ -400,13 +400,6 @@ export const SETTINGS: readonly SettingDef[] = [
     note: "error (default): stop and say so; equal: split equally instead.",
   },
   {
-    key: "discountRate",
-    label: "Discount rate %",
-    kind: "percent",
-    required: false,
-    note: "Discounts the capital-versus-cloud options (Options table) by this rate a year; blank: undiscounted. The Green Book uses 3.5.",
-  },
-  {
     key: "toleranceAmount",
     label: "Budget tolerance (£)",
     kind: "money",
@@ -490,5 +483,13 @@ export const SETTINGS: readonly SettingDef[] = [
     kind: "text",
     required: false,
     note: "The model's title, printed at the foot of every output page and on each partner's statement (blank: the partners' names).",
+  },
+  // Last, so a workbook made before it keeps its rows where they were.
+  {
+    key: "discountRate",
+    label: "Discount rate %",
+    kind: "percent",
+    required: false,
+    note: "Discounts the capital-versus-cloud options (Options table) by this rate a year; blank: undiscounted. The Green Book uses 3.5.",
   },
 ];

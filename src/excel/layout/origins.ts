@@ -127,6 +127,11 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   indexationBaseYear: "details",
   method: "details",
   order: "details",
+  financing: "details",
+  assetLife: "details",
+  inUseFrom: "details",
+  mrpMethod: "details",
+  interestRate: "details",
 };
 
 function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {

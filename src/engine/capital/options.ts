@@ -80,7 +80,9 @@ function optionalMoney(input: CapitalOptionInput["setUp"], at: Where, errors: En
  * partner, over the years from the year the capital is spent (docs/capital.md).
  * The cloud costs are shared as the capital is (by each partner's share of
  * it), each amount by largest remainder. `rate` is the discount rate as a
- * fraction of one, or undefined for an undiscounted comparison.
+ * fraction of one, or undefined for an undiscounted comparison. `known`
+ * holds every cost line's reference, so an option against a line that is
+ * there but not financed says so rather than that the line is missing.
  */
 export function appraiseOption(
   option: CapitalOptionInput,
@@ -88,11 +90,14 @@ export function appraiseOption(
   lines: ReadonlyMap<string, { readonly line: CapitalLine; readonly schedule?: LineSchedule }>,
   rate: Decimal | undefined,
   ratePercent: string | undefined,
+  known: ReadonlySet<string> = new Set(),
 ): Result<OptionAppraisal> {
   const at = (field: string): Where => ({ entity: "capitalOption", key: option.name, field, index });
   const errors: EngineError[] = [];
   const found = lines.get(option.line);
-  if (found === undefined) errors.push({ kind: "unknownCostLine", line: option.line, at: at("line") });
+  if (found === undefined && known.has(option.line.trim()))
+    errors.push({ kind: "optionLineNotBorrowing", line: option.line, what: "is not a capital line with financing", at: at("line") });
+  else if (found === undefined) errors.push({ kind: "unknownCostLine", line: option.line, at: at("line") });
   else if (found.line.financing !== "borrowing" || found.schedule === undefined)
     errors.push({
       kind: "optionLineNotBorrowing",

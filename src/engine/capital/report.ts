@@ -165,8 +165,9 @@ export function capitalFinancing(
   const options: OptionAppraisal[] = [];
   const rate = ratePercent?.div(100);
   const rateText = ratePercent === undefined ? undefined : messageText(ratePercent);
+  const known = new Set(model.costLines.map((l) => String(l.ref ?? "").trim()));
   (model.capitalOptions ?? []).forEach((o, i) => {
-    const r = appraiseOption(o, i + 1, byRef, rate, rateText);
+    const r = appraiseOption(o, i + 1, byRef, rate, rateText, known);
     if (!r.ok) errors.push(...r.errors);
     else options.push(r.value);
   });

@@ -93,6 +93,9 @@ describe("bad capital financing input is a located error, and nothing is produce
     expect(problems({ financing: "grant", mrpMethod: null, interestRate: null }, { capitalOptions: [opt] })).toEqual([
       expect.stringMatching(/^line: Capital option "Cloud", line: cost line "NET" is financed by grant; a cloud option is set against/),
     ]);
+    expect(problems({ financing: null, assetLife: null, mrpMethod: null, interestRate: null }, { capitalOptions: [opt] })).toEqual([
+      expect.stringMatching(/cost line "NET" is not a capital line with financing; a cloud option is set against/),
+    ]);
     expect(problems({}, { capitalOptions: [{ ...opt, subscription: null, setUp: -5, years: 0 }] })).toEqual([
       'subscription: Capital option "Cloud", subscription: a value is required.',
       'setUp: Capital option "Cloud", setUp: -5.00 is negative; it must be zero or more.',

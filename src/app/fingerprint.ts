@@ -15,6 +15,7 @@ export const FINGERPRINT_TABLES = [
   "Settings",
   "Support",
   "Services",
+  "Options",
 ] as const;
 
 /**
@@ -38,10 +39,12 @@ export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
-  /** Support is absent for a model without support services; Services for one without partner service lists. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services">, string>> & {
+  /** Support, Services and Options are each absent for a model without support services, service lists or options. */
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options">, string>> & {
     readonly Support?: string;
     readonly Services?: string;
+    /** Absent for a model without capital-versus-cloud options (docs/capital.md). */
+    readonly Options?: string;
   };
 }
 
@@ -76,18 +79,23 @@ export function canonicalTables(
     Support: canonical(model.support),
     // Each row keeps its position: the largest-remainder tie-break favours the earlier service, so order counts.
     Services: canonical((model.partnerServices ?? []).map((r, i) => ({ ...r, position: i + 1 }))),
+    Options: canonical(model.capitalOptions),
   };
 }
 
 /**
  * The groups a model's fingerprint covers: Support only when the model has
- * support services, Services only when it has partner service lists, so a
+ * support services, Services only when it has partner service lists, Options
+ * only when it has capital-versus-cloud options, so a
  * model without them keeps the fingerprint it had before they existed (and
  * its recorded runs stay current).
  */
 function groupsOf(model: ModelInput): readonly FingerprintTable[] {
   return FINGERPRINT_TABLES.filter(
-    (t) => (t !== "Support" || model.support !== undefined) && (t !== "Services" || (model.partnerServices ?? []).length > 0),
+    (t) =>
+      (t !== "Support" || model.support !== undefined) &&
+      (t !== "Services" || (model.partnerServices ?? []).length > 0) &&
+      (t !== "Options" || (model.capitalOptions?.length ?? 0) > 0),
   );
 }
 

@@ -75,6 +75,7 @@ export {
   type SignOffState,
 } from "./run-record";
 export { VERSION } from "./version";
+export { capitalFinancingJson, capitalFinancingText } from "./capital-json";
 export { verifyWorkbook, differenceLine, sameStored, type VerifyOutcome, type CellDifference } from "./verify";
 export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
 export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";
@@ -96,10 +97,12 @@ export {
   Decimal,
   formatMoney,
   fracToDecimalText,
+  FINANCING,
   fyLabel,
   isoDate,
   longDate,
   manyPartnerTotals,
+  MRP_METHODS,
   NATURES,
   parseDate,
   parseDecimal,

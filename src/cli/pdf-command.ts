@@ -17,6 +17,8 @@ export const PACK_SHEETS: readonly string[] = [
   OUTPUT_SHEETS.charts,
   // Written only for a model with support services.
   OUTPUT_SHEETS.supportFlows,
+  // Written only for a model with capital financing or options (docs/capital.md).
+  OUTPUT_SHEETS.capitalFinancing,
 ];
 
 /** The one line said when LibreOffice is not installed. */

@@ -10,6 +10,8 @@ import {
   outsideText,
   serviceRechargesJson,
   serviceRechargesText,
+  capitalFinancingJson,
+  capitalFinancingText,
 } from "../app";
 import type { FinishedOutputs } from "../app";
 import type { Pence } from "../engine";
@@ -61,6 +63,7 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     },
     support: supportJson(outputs),
     serviceRecharges: serviceRechargesJson(budget.services),
+    capitalFinancing: capitalFinancingJson(budget.capital),
     partners: partnerTotals(outputs).map((p) => ({
       partner: p.id,
       name: p.name,
@@ -176,6 +179,7 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   for (const f of budget.flags) lines.push(`  ${budgetFlagMessage(f)}`);
   lines.push(...supportText(outputs));
   lines.push(...serviceRechargesText(budget.services));
+  lines.push(...capitalFinancingText(budget.capital));
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined)
     lines.push(

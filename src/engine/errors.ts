@@ -16,7 +16,8 @@ export type Entity =
   | "supportService"
   | "supportUsage"
   | "partnerService"
-  | "argument";
+  | "argument"
+  | "capitalOption";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,
@@ -136,7 +137,19 @@ export type EngineError =
       readonly year: string;
       readonly measures: readonly string[];
       readonly at: Where;
-    };
+    }
+  /** A capital financing field (Financing, Asset life, In use from, MRP method, Interest rate) on a revenue line. */
+  | { readonly kind: "capitalFieldOnRevenue"; readonly field: string; readonly at: Where }
+  /** Capital financing on an ongoing capital line: each year's spend is its own asset, so its own one-off line. */
+  | { readonly kind: "capitalFinancingOngoing"; readonly at: Where }
+  /** A financed capital line missing a value it needs ("Financing", "Asset life", "Interest rate"). */
+  | { readonly kind: "capitalNeeds"; readonly what: string; readonly financing: string; readonly at: Where }
+  /** An MRP method or interest rate on a line not financed by borrowing: only borrowing is repaid through MRP. */
+  | { readonly kind: "notBorrowing"; readonly field: string; readonly financing: string; readonly at: Where }
+  /** An asset said to come into use before the capital is spent. */
+  | { readonly kind: "inUseBeforeSpend"; readonly inUse: string; readonly start: string; readonly at: Where }
+  /** A capital option set against a line that is not a capital line financed by borrowing. */
+  | { readonly kind: "optionLineNotBorrowing"; readonly line: string; readonly what: string; readonly at: Where };
 
 /** The most financial years a model may span (inclusive). */
 export const MAX_MODEL_YEARS = 100;
@@ -294,6 +307,7 @@ const ENTITY_LABEL: Record<Entity, string> = {
   supportUsage: "Support usage",
   partnerService: "Partner service",
   argument: "Argument",
+  capitalOption: "Capital option",
 };
 
 /** Describes a location in words, e.g. `Cost line "EKH-01", amount`. */
@@ -472,6 +486,30 @@ export function errorMessage(e: EngineError): string {
       return (
         `${where}: there is no scenario named "${e.scenario}" in the Scenarios ` +
         `table${e.known.length === 0 ? " (it has none)" : `; it has ${e.known.map((k) => `"${k}"`).join(", ")}`}.`
+      );
+    case "capitalFieldOnRevenue":
+      return (
+        `${where}: only a capital line is financed (Financing, Asset life, In use from, MRP method, Interest rate); this ` +
+        `line is revenue, so leave its ${e.field} blank, or make the line capital.`
+      );
+    case "capitalFinancingOngoing":
+      return (
+        `${where}: capital financing is for a one-off capital cost (one asset, one date); this line is ongoing, so enter ` +
+        `each year's capital spend as its own one-off line with its own financing.`
+      );
+    case "capitalNeeds":
+      return `${where}: a capital line financed by ${e.financing} needs its ${e.what}.`;
+    case "notBorrowing":
+      return (
+        `${where}: this line is financed by ${e.financing}, which is not repaid through MRP and bears no interest; ` +
+        `leave its ${e.field} blank, or set Financing to borrowing.`
+      );
+    case "inUseBeforeSpend":
+      return `${where}: the asset comes into use on ${e.inUse}, before the capital is spent on ${e.start}; check both dates.`;
+    case "optionLineNotBorrowing":
+      return (
+        `${where}: cost line "${e.line}" ${e.what}; a cloud option is set against a one-off capital line financed by ` +
+        `borrowing, whose MRP and interest it would replace.`
       );
   }
 }

@@ -183,3 +183,5 @@ export {
   type ServiceShare,
   type UnrechargedReason,
 } from "./services";
+export * from "./capital";
+export type { CapitalOptionInput } from "./model";

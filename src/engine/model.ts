@@ -109,6 +109,20 @@ export interface CostLineInput {
    * basis it was shared by), shown in the trace.
    */
   readonly settlement?: string;
+  /**
+   * Capital lines only (docs/capital.md): how the capital is financed:
+   * "borrowing", "revenue contribution", "capital receipts" or "grant".
+   * Blank on every capital field: the line has no capital financing schedule.
+   */
+  readonly financing?: string | null;
+  /** Capital only: the asset's life in whole years (1 to 60), over which borrowing is repaid through MRP. */
+  readonly assetLife?: DecimalInput | null;
+  /** Capital only: the day the asset comes into use (blank: the line's Start); MRP starts the financial year after. */
+  readonly inUseFrom?: DateInput | null;
+  /** Capital, borrowing only: "equal instalments" (blank) or "annuity". */
+  readonly mrpMethod?: string | null;
+  /** Capital, borrowing only: the interest rate on the borrowing, in percent a year (e.g. 4.5). */
+  readonly interestRate?: DecimalInput | null;
 }
 
 /** Model-wide settings. */
@@ -127,6 +141,8 @@ export interface SettingsInput {
   readonly indexationBaseYear?: string | null;
   /** What to do when every driver is zero: "error" (default) or "equal". */
   readonly zeroDriverFallback?: string | null;
+  /** The discount rate for the capital-versus-cloud options, in percent (e.g. 3.5); blank: undiscounted. */
+  readonly discountRate?: DecimalInput | null;
 }
 
 /** Everything the engine needs to produce charges. */
@@ -168,6 +184,28 @@ export interface ModelInput {
    * view; see docs/service-recharges.md. Blank: no service split.
    */
   readonly partnerServices?: readonly PartnerServiceInput[];
+  /** Capital-versus-cloud options, each set against a capital line (see docs/capital.md). */
+  readonly capitalOptions?: readonly CapitalOptionInput[];
+}
+
+/**
+ * A cloud alternative to a capital line financed by borrowing: an ongoing
+ * subscription, a one-off set-up cost and an exit cost, compared per partner
+ * with the line's MRP and interest over a number of years.
+ */
+export interface CapitalOptionInput {
+  /** A short name, e.g. "Cloud First: network". */
+  readonly name: string;
+  /** The capital line the cloud option replaces (its reference on the Costs table). */
+  readonly line: string;
+  /** The cloud subscription, in pounds a year. */
+  readonly subscription: DecimalInput | null | undefined;
+  /** One-off revenue set-up cost in the first year, in pounds (blank: none). */
+  readonly setUp?: DecimalInput | null;
+  /** One-off exit cost in the last year, in pounds (blank: none). */
+  readonly exit?: DecimalInput | null;
+  /** Years compared, from the year the capital is spent (blank: to the last MRP year, so every MRP year is in). */
+  readonly years?: DecimalInput | null;
 }
 
 /** A support service of the model (its costs are cost lines with basis "support:<id>"). */
@@ -355,6 +393,26 @@ export type ScenarioChange =
       readonly value: DecimalInput;
     }
   | { readonly kind: "removeLine"; readonly line: string }
+  /**
+   * Switches a line between capital and revenue (docs/capital.md). A line
+   * switched to revenue drops its capital financing fields: revenue is not financed.
+   */
+  | { readonly kind: "setCategory"; readonly line: string; readonly category: string }
+  /**
+   * Sets a capital line's financing (docs/capital.md). Asset life, In use
+   * from, MRP method and interest rate are those given, else the line's own,
+   * except that a line no longer financed by borrowing drops its MRP method
+   * and interest rate.
+   */
+  | {
+      readonly kind: "setFinancing";
+      readonly line: string;
+      readonly financing: string;
+      readonly assetLife?: DecimalInput | null;
+      readonly inUseFrom?: DateInput | null;
+      readonly mrpMethod?: string | null;
+      readonly interestRate?: DecimalInput | null;
+    }
   | {
       readonly kind: "uplift";
       /** Percent, e.g. 20 for +20%. Applies to every line matching all the given filters. */

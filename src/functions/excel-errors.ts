@@ -70,6 +70,13 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   sameComparison: "#VALUE!",
   duplicateServiceLine: "#VALUE!",
   mixedMeasures: "#VALUE!",
+  // Capital financing (model-only checks).
+  capitalFieldOnRevenue: "#VALUE!",
+  capitalFinancingOngoing: "#VALUE!",
+  capitalNeeds: "#N/A",
+  notBorrowing: "#VALUE!",
+  inUseBeforeSpend: "#NUM!",
+  optionLineNotBorrowing: "#VALUE!",
   // A zero or negative unit (or a fraction of a penny) is a bad number: #NUM!.
   // A word that is not a unit (e.g. "pounds2") is text where a number belongs: #VALUE!.
   invalidUnit: (e) => (e.kind === "invalidUnit" && parseDecimal(e.text) !== undefined ? "#NUM!" : "#VALUE!"),

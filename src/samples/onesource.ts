@@ -8,7 +8,8 @@ const SPENT = "2018-03-31";
  * council's shared revenue contribution (£0.8m and £581k), and capital spend
  * charged directly to the council it was for. The report's "£1382k" total
  * does not match its lines (£1,441k): the stated total makes that visible.
- * The "Cloud first" scenario's figures are illustrative.
+ * The "Cloud first" scenario's figures, the financing of two capital lines
+ * and the capital-versus-cloud option (docs/capital.md) are illustrative.
  */
 export const ONESOURCE: SampleModel = {
   id: "onesource",
@@ -43,6 +44,11 @@ export const ONESOURCE: SampleModel = {
         amount: 352000,
         start: SPENT,
         basis: "direct:LBN",
+        // Illustrative financing (the report does not say how): borrowing repaid over a typical PC life.
+        financing: "borrowing",
+        assetLife: 4,
+        mrpMethod: "equal instalments",
+        interestRate: 4.5,
       },
       {
         ref: "OS-C02",
@@ -83,6 +89,12 @@ export const ONESOURCE: SampleModel = {
         amount: 115000,
         start: SPENT,
         basis: "direct:LBH",
+        // Illustrative financing: the capital option the "Cloud first" options compare against.
+        financing: "borrowing",
+        assetLife: 5,
+        inUseFrom: "2018-06-01",
+        mrpMethod: "annuity",
+        interestRate: 4.5,
       },
       {
         ref: "OS-R01",
@@ -125,7 +137,11 @@ export const ONESOURCE: SampleModel = {
         basis: "driver:contribution",
       },
     ],
-    settings: { firstYear: "2017/18", lastYear: "2019/20", unit: "penny", proRata: "days" },
+    settings: { firstYear: "2017/18", lastYear: "2019/20", unit: "penny", proRata: "days", discountRate: 3.5 },
+    capitalOptions: [
+      // Illustrative: the migration as a cloud service (the "Cloud first" scenario's figures), against borrowing for it.
+      { name: "Cloud first: infrastructure", line: "OS-C05", subscription: 20000, setUp: 40000, exit: 10000 },
+    ],
     budgets: [
       { partner: "LBH", year: "2017/18", category: "capital", amount: 1000000 },
       { partner: "LBN", year: "2017/18", category: "capital", amount: 1000000 },

@@ -28,6 +28,8 @@ export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   uplift: "Percentage uplift",
   setSupportMethod: "Change the support method",
   setSupportUsage: "Change a support usage figure",
+  setCategory: "Switch capital or revenue",
+  setFinancing: "Change a capital line's financing",
 };
 
 /** A new change of a kind, pre-filled with the model's first line, partner or driver. */
@@ -57,6 +59,10 @@ export function blankChange(kind: ChangeKind, o: ModelOptions): ScenarioChange {
       return { kind, method: "step-down", order: null };
     case "setSupportUsage":
       return { kind, service: o.supportServices[0]?.value ?? "", by: partner, year: null, value: "" };
+    case "setCategory":
+      return { kind, line, category: "revenue" };
+    case "setFinancing":
+      return { kind, line, financing: "borrowing" };
   }
 }
 
@@ -132,6 +138,15 @@ export function changeSummary(c: ScenarioChange, o: ModelOptions): string {
       );
     case "setSupportUsage":
       return `${partner(c.by)}'s use of ${textOf(o.supportServices, c.service)}${c.year ? ` in ${c.year}` : ""}: ${show(c.value)}`;
+    case "setCategory":
+      return `${line(c.line)}: ${kindWords(c.category)}`;
+    case "setFinancing":
+      return (
+        `${line(c.line)}: financed by ${show(c.financing)}` +
+        (c.assetLife ? `, ${show(c.assetLife)}-year life` : "") +
+        (c.mrpMethod ? `, ${show(c.mrpMethod)}` : "") +
+        (c.interestRate ? ` at ${show(c.interestRate)}%` : "")
+      );
   }
 }
 

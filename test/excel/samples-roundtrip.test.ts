@@ -41,6 +41,7 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
       expect(read.value.absentTables).toEqual([
         ...(sample.model.support === undefined ? ["SupportServices", "SupportUsage"] : []),
         ...(sample.model.partnerServices === undefined ? ["PartnerServices"] : []),
+        ...(sample.model.capitalOptions === undefined ? ["Options"] : []),
       ]);
       expect(read.value.model.support).toEqual(sample.model.support);
       expect(read.value.model.partnerServices).toEqual(sample.model.partnerServices);

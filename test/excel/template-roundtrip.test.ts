@@ -6,7 +6,7 @@ import { SAMPLES, syntheticModel } from "../../src/samples";
 
 /** Dates as ISO text, absent optional lists as empty: the same model however it was written. */
 function normalise(model: ModelInput): unknown {
-  const dateKeys = new Set(["start", "end", "joins", "leaves"]);
+  const dateKeys = new Set(["start", "end", "joins", "leaves", "inUseFrom"]);
   const walk = (v: unknown, key?: string): unknown => {
     if (key !== undefined && dateKeys.has(key) && (typeof v === "string" || typeof v === "number")) {
       const d = parseDate(v, { entity: "argument" });
@@ -90,7 +90,7 @@ describe("the input tables hold a whole model", () => {
     expect(r.sheets.map((s) => `${s.name}: ${s.tables.map((t) => t.name).join(", ")}`)).toEqual([
       "Partners: Partners",
       "Drivers: DriverList, Drivers",
-      "Costs: Costs",
+      "Costs: Costs, Options",
       "Bases: Bases",
       "Budgets: Budgets, StatedTotals, Outturns",
       "Settings: Settings",
@@ -126,9 +126,14 @@ describe("the input tables hold a whole model", () => {
       "Indexation %",
       "Index base year",
       "Note",
+      "Financing",
+      "Asset life",
+      "In use from",
+      "MRP method",
+      "Interest rate %",
     ]);
     expect(costs?.freezeRows).toBe(1);
     expect(costs?.blocks[1]?.formats?.[5]).toBe("£#,##0.00;-£#,##0.00");
-    expect(costs?.validations.map((v) => v.col)).toEqual([3, 4, 8]);
+    expect(costs?.validations.map((v) => v.col)).toEqual([3, 4, 8, 14, 17]);
   });
 });

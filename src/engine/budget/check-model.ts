@@ -1,3 +1,4 @@
+import { capitalFinancing, hasCapitalFinancing, type CapitalFinancingReport } from "../capital/report";
 import type { EngineError, EngineWarning } from "../errors";
 import type { ModelInput } from "../model";
 import { errs, ok, type Result } from "../result";
@@ -23,6 +24,8 @@ export interface ModelBudgetReport {
   readonly flags: readonly BudgetFlag[];
   /** Results that would surprise a reader if nothing were said, each located (see model-warnings.ts). */
   readonly warnings: readonly EngineWarning[];
+  /** Capital financing and the capital-versus-cloud options (docs/capital.md); undefined when the model has neither. */
+  readonly capital?: CapitalFinancingReport;
 }
 
 /**
@@ -51,14 +54,17 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
   if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
   const budgets = checkBudgetsOf(run.value.model, chargeGroupsOf(run.value));
   const stated = checkStatedTotals(model, prepared.value);
-  // Each partner's share onto its own services (docs/service-recharges.md): its rows' problems stop the run too.
+  // Each partner's share onto its own services (docs/service-recharges.md) and capital financing
+  // (docs/capital.md): their problems stop the run too.
   const services = serviceRechargesOfRun(run.value);
+  const capital = hasCapitalFinancing(model) ? capitalFinancing(model, run.value.rows) : undefined;
   const problems: EngineError[] = [
     ...(budgets.ok ? [] : budgets.errors),
     ...(stated.ok ? [] : stated.errors),
     ...(services === undefined || services.ok ? [] : services.errors),
+    ...(capital === undefined || capital.ok ? [] : capital.errors),
   ];
-  if (problems.length > 0 || !budgets.ok || !stated.ok) return errs(problems);
+  if (problems.length > 0 || !budgets.ok || !stated.ok || (capital !== undefined && !capital.ok)) return errs(problems);
   return ok({
     run: run.value,
     budgets: budgets.value,
@@ -67,6 +73,7 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
     services: services?.ok === true ? services.value : undefined,
     flags: [...budgets.value.flags, ...stated.value.flatMap((s) => s.flags), ...notCarriedFlags(yearEnd?.value)],
     warnings: [...modelWarnings(model, prepared.value), ...(services?.ok === true ? services.value.warnings : [])],
+    ...(capital === undefined || !capital.ok ? {} : { capital: capital.value }),
   });
 }
 

@@ -4,6 +4,7 @@ import { parseUnit } from "../money";
 import { errs, ok, type Result } from "../result";
 import { checkAddedPartners, checkTouchedLines, touch } from "./check-lines";
 import { fromDraft, toDraft, type ChangeWhere, type Draft } from "./draft";
+import { setCategory, setFinancing } from "./capital-changes";
 import { addLine, removeLine, setAmount, setBasis, setDates, uplift } from "./line-changes";
 import { addPartner, removePartner, setDriver } from "./partner-changes";
 import { setSupportMethod, setSupportUsage } from "./support-changes";
@@ -21,6 +22,8 @@ export const SCENARIO_CHANGE_KINDS: readonly ScenarioChange["kind"][] = [
   "uplift",
   "setSupportMethod",
   "setSupportUsage",
+  "setCategory",
+  "setFinancing",
 ];
 
 /** The place of one change in a scenario, for error messages: `Scenario "Cloud +20%", change 2 (uplift): percent`. */
@@ -86,6 +89,10 @@ function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, 
       return setSupportMethod(d, c, at);
     case "setSupportUsage":
       return setSupportUsage(d, c, at);
+    case "setCategory":
+      return setCategory(d, c, at);
+    case "setFinancing":
+      return setFinancing(d, c, at);
     default: {
       // Reachable only from untyped data (a scenario built outside the workbook layer, which checks the Change column).
       const kind = (c as { kind?: unknown }).kind;

@@ -7,6 +7,7 @@ import { idOf, type ChangeWhere } from "./draft";
 /** The cost line fields each change sets; the fields it is answerable for. */
 const FIELDS_SET: Partial<Record<ScenarioChange["kind"], readonly string[] | "all">> = {
   setBasis: ["basis"],
+  setCategory: ["category"],
   setDates: ["start", "end"],
   setAmount: ["amount"],
   addLine: "all",

@@ -33,6 +33,12 @@ export const SCENARIO_CHANGE_RULES: Readonly<Record<ScenarioChange["kind"], stri
     "Recharges the support services by another method (direct, step-down in the order given, or reciprocal); " +
     "every support line's split is worked out afresh.",
   setSupportUsage: "Sets one user's use of a support service; every partner's share of that service's costs moves with it.",
+  setCategory:
+    "Switches the line between capital and revenue (a line made revenue drops its financing); each partner's share is " +
+    "unchanged, but it now falls on the other budget.",
+  setFinancing:
+    "Sets how the capital line is financed (borrowing, revenue contribution, capital receipts or grant); each partner's " +
+    "share of the capital is unchanged, but its MRP, interest and revenue costs follow the new financing.",
 };
 
 /** The one sentence that describes a scenario change kind, for the scenario editor (see {@link SCENARIO_CHANGE_RULES}). */

@@ -1,4 +1,4 @@
-import { CATEGORIES, NATURES, PRO_RATA_BASES, SCENARIO_CHANGE_KINDS } from "../../engine";
+import { CATEGORIES, FINANCING, MRP_METHODS, NATURES, PRO_RATA_BASES, SCENARIO_CHANGE_KINDS } from "../../engine";
 import { DATE_FORMAT, INPUT_SHEETS, MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_FORMAT, TABLES, TEXT_FORMAT, type TableKey } from "./names";
 
 /** How a column's cells are read, formatted and validated. */
@@ -121,6 +121,12 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("indexationRate", "Indexation %", "percent", 80, { aliases: ["Indexation"] }),
       col("indexationBaseYear", "Index base year", "year", 80, { list: "years" }),
       col("note", "Note", "text", 260),
+      // Capital financing (docs/capital.md): optional, and only on capital lines.
+      col("financing", "Financing", "choice", 110, { choices: FINANCING }),
+      col("assetLife", "Asset life", "number", 60, { aliases: ["Asset life (years)", "Life"] }),
+      col("inUseFrom", "In use from", "date", 80),
+      col("mrpMethod", "MRP method", "choice", 100, { choices: MRP_METHODS }),
+      col("interestRate", "Interest rate %", "percent", 70, { aliases: ["Interest rate", "Interest %"] }),
     ],
   },
   bases: {
@@ -249,6 +255,24 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("note", "Note", "text", 220),
     ],
   },
+  capitalOptions: {
+    key: "capitalOptions",
+    name: TABLES.capitalOptions,
+    sheet: INPUT_SHEETS.costs,
+    row: 0,
+    col: 20,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("name", "Option", "text", 160, { required: true }),
+      col("line", "Line", "id", 70, { required: true }),
+      col("subscription", "Subscription (£ a year)", "money", 110, { required: true, aliases: ["Subscription"] }),
+      col("setUp", "Set-up (£)", "money", 100, { aliases: ["Set-up", "Set up"] }),
+      col("exit", "Exit (£)", "money", 100, { aliases: ["Exit"] }),
+      col("years", "Years", "number", 60),
+      col("note", "Note", "text", 220),
+    ],
+  },
   scenarios: {
     key: "scenarios",
     name: TABLES.scenarios,
@@ -289,6 +313,7 @@ export const TABLE_ORDER: readonly TableKey[] = [
   "supportServices",
   "supportUsage",
   "partnerServices",
+  "capitalOptions",
 ];
 
 /** The number format a column's cells get. */
@@ -333,6 +358,7 @@ export type SettingKey =
   | "indexationRate"
   | "indexationBaseYear"
   | "zeroDriverFallback"
+  | "discountRate"
   | "toleranceAmount"
   | "tolerancePercent"
   | "yearEndBasis"
@@ -477,5 +503,13 @@ export const SETTINGS: readonly SettingDef[] = [
     kind: "text",
     required: false,
     note: "The model's title, printed at the foot of every output page and on each partner's statement (blank: the partners' names).",
+  },
+  // Last, so a workbook made before it keeps its rows where they were.
+  {
+    key: "discountRate",
+    label: "Discount rate %",
+    kind: "percent",
+    required: false,
+    note: "Discounts the capital-versus-cloud options (Options table) by this rate a year; blank: undiscounted. The Green Book uses 3.5.",
   },
 ];

@@ -32,6 +32,7 @@ export const OUTPUT_SHEETS = {
   supportFlows: "Support flows",
   serviceRecharges: "Service recharges",
   roView: "RO view",
+  capitalFinancing: "Capital financing",
   runLog: "Run log",
 } as const;
 
@@ -55,6 +56,7 @@ export const TABLES = {
   supportServices: "SupportServices",
   supportUsage: "SupportUsage",
   partnerServices: "PartnerServices",
+  capitalOptions: "Options",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

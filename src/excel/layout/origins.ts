@@ -49,6 +49,8 @@ export interface ModelOrigins {
   readonly supportUsageRows?: readonly number[];
   /** Per PartnerServices row, in input order (absent in origins kept from before partner services). */
   readonly partnerServiceRows?: readonly { readonly partner: string; readonly row: number }[];
+  /** Per capital-versus-cloud option, in input order (absent when the model has none). */
+  readonly capitalOptionRows?: readonly { readonly name: string; readonly row: number }[];
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -77,6 +79,7 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   indexationRate: "indexationRate",
   indexationBaseYear: "indexationBaseYear",
   zeroDriverFallback: "zeroDriverFallback",
+  discountRate: "discountRate",
   toleranceAmount: "toleranceAmount",
   tolerancePercent: "tolerancePercent",
   "tolerance.amount": "toleranceAmount",
@@ -126,6 +129,11 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   indexationBaseYear: "details",
   method: "details",
   order: "details",
+  financing: "details",
+  assetLife: "details",
+  inUseFrom: "details",
+  mrpMethod: "details",
+  interestRate: "details",
 };
 
 function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {
@@ -250,6 +258,12 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       const byIndex = at.index !== undefined ? rows[at.index - 1]?.row : undefined;
       const row = byIndex ?? (at.key !== undefined ? firstServiceRow(o, at.key) : undefined);
       return cell(o, "partnerServices", row, at.field, "value");
+    }
+    case "capitalOption": {
+      const rows = o.capitalOptionRows ?? [];
+      const byIndex = at.index !== undefined ? rows[at.index - 1] : undefined;
+      const opt = byIndex ?? rows.find((r) => r.name === at.key);
+      return cell(o, "capitalOptions", opt?.row, at.field, "name");
     }
     case "argument":
       return undefined;

@@ -7,6 +7,7 @@ import type { TableKey } from "./names";
 import type { ModelOrigins, TableOrigin } from "./origins";
 import { readBases } from "./read/bases";
 import { readBudgets } from "./read/budgets";
+import { readCapitalOptions } from "./read/capital-options";
 import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
 import { readPartnerServices } from "./read/partner-services";
@@ -76,6 +77,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { support, supportServiceRows, supportUsageRows } = readSupport(ctx, supportMethod, supportOrder);
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
   const { partnerServices, partnerServiceRows } = readPartnerServices(ctx);
+  const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -102,6 +104,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(yearEnd === undefined ? {} : { yearEnd }),
     ...(support === undefined ? {} : { support }),
     ...(partnerServices.length === 0 ? {} : { partnerServices }),
+    ...(capitalOptions.length === 0 ? {} : { capitalOptions }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -121,6 +124,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     supportServiceRows,
     supportUsageRows,
     partnerServiceRows,
+    ...(capitalOptions.length === 0 ? {} : { capitalOptionRows }),
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

@@ -2,6 +2,7 @@ import type { SheetSpec } from "./cells";
 import { OUTPUT_SHEETS } from "./names";
 import { serviceSheetRetired } from "./outputs/service-recharges";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
+import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
 import type { ExistingSheet } from "./write-plan";
 
 /**
@@ -12,6 +13,7 @@ const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string;
   { kind: "supportFlows", name: OUTPUT_SHEETS.supportFlows, retired: supportFlowsRetiredSheet },
   { kind: "serviceRecharges", name: OUTPUT_SHEETS.serviceRecharges, retired: serviceSheetRetired("serviceRecharges") },
   { kind: "roView", name: OUTPUT_SHEETS.roView, retired: serviceSheetRetired("roView") },
+  { kind: "capitalFinancing", name: OUTPUT_SHEETS.capitalFinancing, retired: capitalFinancingRetiredSheet },
 ];
 
 /** The names of the optional output sheets, whose cells a write must read to tell whether they were edited. */

@@ -96,6 +96,16 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
     }
     case "setSupportUsage":
       return { partner: c.by, year: text(c.year), value: decimalToCell(c.value), details: formatDetails([["service", c.service]]) };
+    case "setCategory":
+      return { line: c.line, details: formatDetails([["category", c.category]]) };
+    case "setFinancing": {
+      const pairs: [string, string][] = [["financing", c.financing]];
+      for (const k of ["assetLife", "inUseFrom", "mrpMethod", "interestRate"] as const) {
+        const v = c[k];
+        if (v !== undefined && v !== null && String(v).trim() !== "") pairs.push([k, String(v)]);
+      }
+      return { line: c.line, details: formatDetails(pairs) };
+    }
   }
 }
 
@@ -289,6 +299,46 @@ export function rowToChange(row: ScenarioRow): RowResult {
       const line = need(row, "line", "the cost line reference");
       if (isProblem(line)) return fail(line);
       return { ok: true, change: { kind, line } };
+    }
+    case "setCategory": {
+      const line = need(row, "line", "the cost line reference");
+      if (isProblem(line)) return fail(line);
+      const d = detailsOf(row, ["category"]);
+      if (isProblem(d)) return fail(d);
+      const category = d.get("category");
+      if (category === undefined)
+        return fail({ column: "details", value: cellText(row.details), expected: "category=capital or category=revenue" });
+      return { ok: true, change: { kind, line, category } };
+    }
+    case "setFinancing": {
+      const line = need(row, "line", "the cost line reference");
+      if (isProblem(line)) return fail(line);
+      const d = detailsOf(row, ["financing", "assetLife", "inUseFrom", "mrpMethod", "interestRate"]);
+      if (isProblem(d)) return fail(d);
+      const financing = d.get("financing");
+      if (financing === undefined)
+        return fail({
+          column: "details",
+          value: cellText(row.details),
+          expected:
+            "financing=borrowing, revenue contribution, capital receipts or grant (and assetLife=, mrpMethod=, interestRate=, inUseFrom=)",
+        });
+      const assetLife = d.get("assetLife");
+      const inUseFrom = d.get("inUseFrom");
+      const mrpMethod = d.get("mrpMethod");
+      const interestRate = d.get("interestRate");
+      return {
+        ok: true,
+        change: {
+          kind,
+          line,
+          financing,
+          ...(assetLife === undefined ? {} : { assetLife: detailNumber(assetLife) }),
+          ...(inUseFrom === undefined ? {} : { inUseFrom }),
+          ...(mrpMethod === undefined ? {} : { mrpMethod }),
+          ...(interestRate === undefined ? {} : { interestRate: detailNumber(interestRate) }),
+        },
+      };
     }
     case "uplift": {
       const percent = needDecimal(row, "value", "the uplift in percent");

@@ -145,6 +145,8 @@ function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSe
       return s?.indexationBaseYear ?? "";
     case "zeroDriverFallback":
       return s?.zeroDriverFallback ?? "error";
+    case "discountRate":
+      return decimalToCell(s?.discountRate);
     case "toleranceAmount":
       return decimalToCell(model?.tolerance?.amount);
     case "tolerancePercent":
@@ -356,9 +358,29 @@ export function buildInputSheets(
       decimalToCell(l.indexationRate),
       l.indexationBaseYear ?? "",
       notes.costLines?.[l.ref] ?? "",
+      l.financing ?? "",
+      decimalToCell(l.assetLife),
+      dateToCell(l.inUseFrom),
+      l.mrpMethod ?? "",
+      decimalToCell(l.interestRate),
     ]),
     L,
   );
+  const capitalOptions = tablePart(
+    T.capitalOptions,
+    (model?.capitalOptions ?? []).map((o) => [
+      o.name,
+      o.line,
+      decimalToCell(o.subscription),
+      decimalToCell(o.setUp),
+      decimalToCell(o.exit),
+      decimalToCell(o.years),
+      "",
+    ]),
+    L,
+  );
+  // A new workbook gets the Options table to fill in; a model without options does not need one.
+  const withOptions = model === undefined || (model.capitalOptions?.length ?? 0) > 0;
   const basisRows: CellValue[][] = [];
   for (const b of model?.bases ?? []) {
     const note = notes.bases?.[b.id] ?? "";
@@ -453,7 +475,7 @@ export function buildInputSheets(
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),
-    sheet("costs", [costs]),
+    sheet("costs", withOptions ? [costs, capitalOptions] : [costs]),
     sheet("bases", [bases]),
     sheet("budgets", [budgets, stated, outturns]),
     sheet("settings", [settingsPart(model, options.run ?? DEFAULT_RUN_SETTINGS, options.title ?? "")]),

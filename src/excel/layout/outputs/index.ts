@@ -15,6 +15,7 @@ import { chartsSheet } from "./charts";
 import { committeeSheet } from "./committee";
 import { supportFlowsSheet } from "./support-flows";
 import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
+import { capitalFinancingSheet } from "./capital-financing";
 import { FOOTER_SECTION, withPrintFooter, withTextLayout } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { specFingerprint } from "../fingerprint";
@@ -98,6 +99,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     chartsSheet(run),
     ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
     ...serviceSheets(run, scenario),
+    ...(outputs.budget?.capital === undefined ? [] : [capitalFinancingSheet(run, outputs.budget.capital, scenario)]),
   ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
@@ -140,7 +142,14 @@ function withSheetRecord(log: readonly RunLogEntry[], sheets: readonly SheetSpec
  * The sheets a committee is given (the PDF pack): their titles say what they show and no more; the run's time,
  * inputs fingerprint and rules are on the pack's cover and in its "About these figures" note.
  */
-export const PACK_KINDS: ReadonlySet<string> = new Set(["committee", "comparison", "budgetCheck", "charts", "supportFlows"]);
+export const PACK_KINDS: ReadonlySet<string> = new Set([
+  "committee",
+  "comparison",
+  "budgetCheck",
+  "charts",
+  "supportFlows",
+  "capitalFinancing",
+]);
 
 /** The sheet with its run's date, time and short inputs fingerprint added to its title or opening note (cell A1). */
 function stamped(sheet: SheetSpec, stamp: RunStamp): SheetSpec {

@@ -16,6 +16,12 @@ export function readCosts(ctx: ReadContext): { costLines: CostLineInput[]; costR
     const excludes = cellList(r.get("excludes"));
     const indexationRate = cellDecimal(r.get("indexationRate"));
     const indexationBaseYear = optText(r.get("indexationBaseYear"));
+    // Capital financing (docs/capital.md): read as written; the engine says what is wrong with them.
+    const financing = optText(r.get("financing"));
+    const assetLife = cellDecimal(r.get("assetLife"));
+    const inUseFrom = cellDate(r.get("inUseFrom"));
+    const mrpMethod = optText(r.get("mrpMethod"));
+    const interestRate = cellDecimal(r.get("interestRate"));
     costLines.push({
       ref,
       ...(description === undefined ? {} : { description }),
@@ -30,6 +36,11 @@ export function readCosts(ctx: ReadContext): { costLines: CostLineInput[]; costR
       ...(excludes.length === 0 ? {} : { excludes }),
       ...(indexationRate === undefined ? {} : { indexationRate }),
       ...(indexationBaseYear === undefined ? {} : { indexationBaseYear }),
+      ...(financing === undefined ? {} : { financing }),
+      ...(assetLife === undefined ? {} : { assetLife }),
+      ...(inUseFrom === undefined ? {} : { inUseFrom }),
+      ...(mrpMethod === undefined ? {} : { mrpMethod }),
+      ...(interestRate === undefined ? {} : { interestRate }),
     });
     costRows.push({ ref, row: r.row });
   }

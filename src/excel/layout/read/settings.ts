@@ -63,6 +63,7 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     ...(cellDecimal(sv("indexationRate")) === undefined ? {} : { indexationRate: cellDecimal(sv("indexationRate")) }),
     ...(optText(sv("indexationBaseYear")) === undefined ? {} : { indexationBaseYear: optText(sv("indexationBaseYear")) }),
     ...(optText(sv("zeroDriverFallback")) === undefined ? {} : { zeroDriverFallback: optText(sv("zeroDriverFallback")) }),
+    ...(cellDecimal(sv("discountRate")) === undefined ? {} : { discountRate: cellDecimal(sv("discountRate")) }),
   };
   const tolAmount = cellDecimal(sv("toleranceAmount"));
   const tolPercent = cellDecimal(sv("tolerancePercent"));

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScenarioChange } from "../../../engine";
-import { CATEGORIES, Decimal, NATURES, parseDecimal, SUPPORT_METHOD_WORDS, SUPPORT_METHODS } from "../../../app";
+import { CATEGORIES, Decimal, FINANCING, MRP_METHODS, NATURES, parseDecimal, SUPPORT_METHOD_WORDS, SUPPORT_METHODS } from "../../../app";
 import type { Choice, ModelOptions } from "../../model-options";
 import { ChoiceField, DateField, TextField, inputText } from "../fields";
 import { categoryLabel, natureLabel } from "../../format";
@@ -263,6 +263,49 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
             value={(change.order ?? []).join(", ")}
             // Empty entries stay while typing (so a comma can be typed); the engine and the Scenarios table skip them.
             onChange={(v) => onChange({ ...change, order: v.split(",").map((x) => x.trim()) })}
+          />
+        </div>
+      );
+    case "setCategory":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
+          <ChoiceField
+            label="Capital or revenue"
+            value={change.category}
+            choices={CATEGORY_CHOICES}
+            onChange={(category) => onChange({ ...change, category })}
+          />
+        </div>
+      );
+    case "setFinancing":
+      return (
+        <div className={c.grid}>
+          <ChoiceField label="Cost line" value={change.line} choices={options.lines} onChange={(line) => onChange({ ...change, line })} />
+          <ChoiceField
+            label="Financing"
+            value={change.financing}
+            choices={FINANCING.map((f) => ({ value: f, text: f }))}
+            onChange={(financing) => onChange({ ...change, financing })}
+          />
+          <TextField
+            label="Asset life (years)"
+            inputMode="decimal"
+            value={inputText(change.assetLife)}
+            onChange={(assetLife) => onChange({ ...change, assetLife })}
+          />
+          <ChoiceField
+            label="MRP method"
+            value={change.mrpMethod ?? ""}
+            blank="As the line"
+            choices={MRP_METHODS.map((m) => ({ value: m, text: m }))}
+            onChange={(v) => onChange({ ...change, mrpMethod: v || null })}
+          />
+          <TextField
+            label="Interest rate (%)"
+            inputMode="decimal"
+            value={inputText(change.interestRate)}
+            onChange={(interestRate) => onChange({ ...change, interestRate })}
           />
         </div>
       );

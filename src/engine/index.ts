@@ -164,3 +164,14 @@ export { DEFAULT_SUPPORT_METHOD, type PreparedSupportModel, type SupportServiceD
 export { supportReport, type SupportReport, type SupportYear, type SupportServiceYear, type ExactMoney } from "./support/year-flows";
 export type { SupportShareDetail } from "./basis-weights";
 export { compareSupportMethods, supportCharges, type SupportMethodComparison, type SupportMethodRow } from "./support/compare-methods";
+export { splitChange, type ChangeSplit, type ChargeSide, type ExactShare } from "./methodology/change-split";
+export {
+  methodologyPaper,
+  previousYearPaper,
+  CHANGE_SPLIT_RULE,
+  type MethodologyPaper,
+  type MethodologyGroup,
+  type PartnerChange,
+  type DriverFigures,
+  type PaperSide,
+} from "./methodology/paper";

@@ -25,6 +25,7 @@ export const PACK_SHEETS: readonly string[] = [
   OUTPUT_SHEETS.charts,
   // Written only for a model with support services.
   OUTPUT_SHEETS.supportFlows,
+  OUTPUT_SHEETS.methodology,
 ];
 
 /** The one line said when LibreOffice is not installed. */

@@ -47,6 +47,7 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       "Scenario comparison",
       "Trace",
       "Charts",
+      "Methodology",
     ]);
     expect(p?.kind === "writeFailed" && [p.replaced, p.missing, p.leftover]).toEqual([[], [], []]);
     expect(JSON.stringify(h.snapshot())).toBe(before);
@@ -78,8 +79,8 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     expect(p.stage).toBe("swap");
     expect(p.replaced).toEqual(["Summary"]);
     expect(p.missing).toEqual(["Committee summary"]);
-    expect(p.kept).toEqual(["Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]);
-    expect(p.leftover).toHaveLength(6);
+    expect(p.kept).toEqual(["Allocations", "Budget check", "Scenario comparison", "Trace", "Charts", "Methodology"]);
+    expect(p.leftover).toHaveLength(7);
     expect(p.leftover).toContain("Committee summary");
     const doc = h.fake?.document;
     expect(doc?.sheet("Summary")?.props.size).toBe(1);

@@ -1,7 +1,8 @@
 import type { ApportionResult, LineYear } from "../apportion";
 import type { BasisComponent } from "../basis-weights";
 import { parseDate, isoDate } from "../dates";
-import { frac, type Fraction } from "../fraction";
+import { frac, fracAdd, type Fraction } from "../fraction";
+import { compareIds } from "../validate";
 import { fyLabel, type FinancialYear } from "../financial-year";
 import type { Category, DriverInput, ModelInput } from "../model";
 import type { Pence } from "../money";
@@ -27,17 +28,24 @@ export interface PartnerChange extends ChangeSplit {
   readonly pointsChange: string | undefined;
 }
 
-/** One cost line of the paper: what it cost each year, how it was split, and what changed for each partner. */
+/**
+ * One group of the paper: the cost lines of one service and category split
+ * by one basis (a committee reads "Shared ICT, revenue, by users and
+ * tickets", not thousands of lines). What they cost each year, how it was
+ * split, and what changed for each partner.
+ */
 export interface MethodologyGroup {
-  readonly ref: string;
+  /** The group's lines, in reference order. */
+  readonly refs: readonly string[];
+  /** The first line's description (the group's name when it has one line). */
   readonly description: string;
   readonly service: string;
   readonly category: Category;
-  /** The basis this year (last year's for a line that has gone). */
+  /** The basis this year (last year's for lines that have gone). */
   readonly basis: string;
   readonly components: readonly BasisComponent[];
-  /** Last year's basis code when it was different (a re-based agreement, a new driver). */
-  readonly basisBefore?: string;
+  /** Lines of the group split by another basis last year (a re-based agreement, a new driver), with that basis. */
+  readonly rebased: readonly { readonly ref: string; readonly basis: string }[];
   readonly amountBefore: Pence;
   readonly amountAfter: Pence;
   readonly partners: readonly PartnerChange[];
@@ -78,35 +86,80 @@ export interface MethodologyPaper {
 export const CHANGE_SPLIT_RULE =
   "Change = last year's share × change of cost + change of share × this year's cost. The change of cost is worked out " +
   "exactly and rounded once to the unit (half away from zero); the change of share is the rest, so the two always add up " +
-  "to the change in the rounded charges. A line new this year is all change of cost.";
+  "to the change in the rounded charges. A service or basis new this year is all change of cost.";
 
-const NO_SHARE: Fraction = { n: 0n, d: 1n };
+const ZERO: Fraction = { n: 0n, d: 1n };
 
-function shareOf(ly: LineYear | undefined, partner: string): { share: Fraction; charge: Pence } {
-  if (ly === undefined) return { share: NO_SHARE, charge: 0 };
-  const i = ly.partners.indexOf(partner);
-  if (i < 0) return { share: NO_SHARE, charge: 0 };
-  const total = BigInt(ly.totalWeight);
-  const w = BigInt(ly.weights[i] ?? "0");
-  return { share: total === 0n ? NO_SHARE : frac(w, total), charge: ly.shares[i] ?? 0 };
+/** A partner's exact and rounded charges on some line-years: the exact in pence as a fraction, the rounded as reported. */
+interface Charged {
+  readonly exact: Fraction;
+  readonly charge: Pence;
+}
+
+/**
+ * Each partner's exact and rounded charges on some line-years. The exact
+ * charge of a line-year is amount × weight ÷ total weight; the numerators are
+ * added up per total weight first (the lines of one basis mostly share it),
+ * so a group of thousands of lines costs one fraction sum per distinct total.
+ */
+function chargesOf(lines: readonly LineYear[]): Map<string, Charged> {
+  const byTotal = new Map<string, Map<string, bigint>>();
+  const rounded = new Map<string, Pence>();
+  // The weights' text repeats from line to line: each is turned into a BigInt once.
+  const weights = new Map<string, bigint>();
+  for (const ly of lines) {
+    const amount = BigInt(ly.profile.amount);
+    let sums = byTotal.get(ly.totalWeight);
+    if (sums === undefined) byTotal.set(ly.totalWeight, (sums = new Map()));
+    for (let i = 0; i < ly.partners.length; i++) {
+      const p = ly.partners[i] as string;
+      rounded.set(p, (rounded.get(p) ?? 0) + (ly.shares[i] ?? 0));
+      const text = ly.weights[i] ?? "0";
+      let w = weights.get(text);
+      if (w === undefined) weights.set(text, (w = BigInt(text)));
+      if (w !== 0n) sums.set(p, (sums.get(p) ?? 0n) + amount * w);
+    }
+  }
+  const out = new Map<string, Charged>();
+  for (const [p, charge] of rounded) {
+    let exact = ZERO;
+    for (const [total, sums] of byTotal) {
+      const n = sums.get(p);
+      if (n !== undefined && total !== "0") exact = fracAdd(exact, frac(n, BigInt(total)));
+    }
+    out.set(p, { exact, charge });
+  }
+  return out;
+}
+
+/** A partner's exact share of a group's amount (its exact charge over the amount); 0 when the amount is nothing. */
+function shareOfAmount(c: Charged, amount: Pence): Fraction {
+  return amount === 0 ? ZERO : frac(c.exact.n, c.exact.d * BigInt(amount));
 }
 
 function percentOfShare(s: Fraction): string {
   return percentText(frac(s.n * 100n, s.d));
 }
 
-function change(partner: string, before: LineYear | undefined, after: LineYear | undefined, unit: number): PartnerChange {
-  const b = shareOf(before, partner);
-  const a = shareOf(after, partner);
-  const amountBefore = before?.profile.amount ?? 0;
-  const amountAfter = after?.profile.amount ?? 0;
+function change(
+  partner: string,
+  before: ReadonlyMap<string, Charged>,
+  after: ReadonlyMap<string, Charged>,
+  amountBefore: Pence,
+  amountAfter: Pence,
+  unit: number,
+): PartnerChange {
+  const b = before.get(partner) ?? { exact: ZERO, charge: 0 };
+  const a = after.get(partner) ?? { exact: ZERO, charge: 0 };
+  const sb = shareOfAmount(b, amountBefore);
+  const sa = shareOfAmount(a, amountAfter);
   const split = splitChange(
-    { amount: amountBefore, share: b.share, charge: b.charge },
-    { amount: amountAfter, share: a.share, charge: a.charge },
+    { amount: amountBefore, share: sb, charge: b.charge },
+    { amount: amountAfter, share: sa, charge: a.charge },
     unit,
   );
-  const pb = amountBefore === 0 ? undefined : b.share;
-  const pa = amountAfter === 0 ? undefined : a.share;
+  const pb = amountBefore === 0 ? undefined : sb;
+  const pa = amountAfter === 0 ? undefined : sa;
   return {
     partner,
     before: b.charge,
@@ -193,10 +246,12 @@ function driverFigures(after: PaperSide, before: PaperSide, partners: readonly s
 }
 
 /**
- * The methodology paper: for every cost line charged in either year, its
- * basis, what it cost, each partner's share and charge in both years, and
- * each partner's change split into a change of cost and a change of share
- * ({@link splitChange}); each partner's total over the lines; and the
+ * The methodology paper: for every group of cost lines charged in either
+ * year (one service and category, one basis), its basis, what it cost, each
+ * partner's share and charge in both years, and each partner's change split
+ * into a change of cost and a change of share ({@link splitChange}, the share
+ * being the partner's exact charges over the group's amount); each partner's
+ * total over the groups; and the
  * figures of every driver the lines are split by, with their source and date.
  * `before` is last year: the same run's previous year, or another run's.
  * Partners within others are inside their parent here, as in the core
@@ -206,11 +261,16 @@ export function methodologyPaper(after: PaperSide, before: PaperSide): Methodolo
   const now = byRef(after.result, after.year);
   const then = byRef(before.result, before.year);
   const ids = new Set<string>([...after.result.partners.map((p) => p.id), ...before.result.partners.map((p) => p.id)]);
-  const partners = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const refs = [...new Set([...now.keys(), ...then.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const partners = [...ids].sort(compareIds);
+  const refs = [...new Set([...now.keys(), ...then.keys()])].sort(compareIds);
   const unit = after.result.settings.unit;
   const used: string[] = [];
-  const groups: MethodologyGroup[] = refs.map((ref) => {
+  // Lines grouped by service, category and basis (this year's, or last year's for a line that has gone), in order of first line.
+  const groups = new Map<
+    string,
+    { refs: string[]; lines: LineYear[]; before: LineYear[]; after: LineYear[]; rebased: { ref: string; basis: string }[] }
+  >();
+  for (const ref of refs) {
     const a = now.get(ref);
     const b = then.get(ref);
     const ly = (a ?? b) as LineYear;
@@ -218,27 +278,42 @@ export function methodologyPaper(after: PaperSide, before: PaperSide): Methodolo
       const id = c.source.startsWith("driver:") ? c.source.slice("driver:".length).trim() : undefined;
       if (id !== undefined && !used.includes(id)) used.push(id);
     }
+    const key = `${ly.service}\u0000${ly.category}\u0000${ly.basis}`;
+    const g = groups.get(key) ?? { refs: [], lines: [], before: [], after: [], rebased: [] };
+    g.refs.push(ref);
+    g.lines.push(ly);
+    if (a !== undefined) g.after.push(a);
+    if (b !== undefined) g.before.push(b);
+    if (a !== undefined && b !== undefined && a.basis !== b.basis) g.rebased.push({ ref, basis: b.basis });
+    groups.set(key, g);
+  }
+  const out: MethodologyGroup[] = [...groups.values()].map((g) => {
+    const ly = g.lines[0] as LineYear;
+    const amountBefore = g.before.reduce((t, x) => t + x.profile.amount, 0);
+    const amountAfter = g.after.reduce((t, x) => t + x.profile.amount, 0);
+    const chargedBefore = chargesOf(g.before);
+    const chargedAfter = chargesOf(g.after);
     return {
-      ref,
+      refs: g.refs,
       description: ly.description,
       service: ly.service,
       category: ly.category,
       basis: ly.basis,
       components: ly.components,
-      ...(a !== undefined && b !== undefined && a.basis !== b.basis ? { basisBefore: b.basis } : {}),
-      amountBefore: b?.profile.amount ?? 0,
-      amountAfter: a?.profile.amount ?? 0,
-      partners: partners.map((p) => change(p, b, a, unit)),
+      rebased: g.rebased,
+      amountBefore,
+      amountAfter,
+      partners: partners.map((p) => change(p, chargedBefore, chargedAfter, amountBefore, amountAfter, unit)),
     };
   });
-  const totalBefore = groups.reduce((s, g) => s + g.amountBefore, 0);
-  const totalAfter = groups.reduce((s, g) => s + g.amountAfter, 0);
+  const totalBefore = out.reduce((t, g) => t + g.amountBefore, 0);
+  const totalAfter = out.reduce((t, g) => t + g.amountAfter, 0);
   return {
     year: fyLabel(after.year),
     previousYear: fyLabel(before.year),
     partners,
-    groups,
-    totals: partners.map((p) => totalChange(p, groups, totalBefore, totalAfter)),
+    groups: out,
+    totals: partners.map((p) => totalChange(p, out, totalBefore, totalAfter)),
     drivers: driverFigures(after, before, partners, used),
     unit,
   };

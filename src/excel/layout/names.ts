@@ -29,6 +29,7 @@ export const OUTPUT_SHEETS = {
   trace: "Trace",
   charts: "Charts",
   supportFlows: "Support flows",
+  methodology: "Methodology",
   runLog: "Run log",
 } as const;
 

@@ -29,7 +29,7 @@ const TWO_YEARS: ModelInput = {
   ],
   costLines: [
     { ref: "L1", category: "revenue", nature: "one-off", amount: 100, start: "2020-06-01", basis: "driver:tickets" },
-    { ref: "L1b", category: "revenue", nature: "one-off", amount: 120, start: "2021-06-01", basis: "driver:tickets" },
+    { ref: "L1b", service: "Licences", category: "revenue", nature: "one-off", amount: 120, start: "2021-06-01", basis: "driver:tickets" },
   ],
   settings: { firstYear: "2020/21", lastYear: "2021/22" },
 };
@@ -123,10 +123,18 @@ describe("methodologyPaper", () => {
     expect(paper?.year).toBe("2021/22");
     expect(paper?.previousYear).toBe("2020/21");
     const a = paper?.totals.find((t) => t.partner === "A");
-    // L1 (£100, 50%) is gone: −£50 of cost; L1b (£120, 60%) is new: +£72 of cost. Change +£22, no change of share.
+    // L1 (£100, 50%) is gone: −£50 of cost; L1b (£120, 60%, another service) is new: +£72 of cost. Change +£22, no change of share.
     expect(a).toMatchObject({ before: 5_000, after: 7_200, change: 2_200, costEffect: 2_200, shareEffect: 0 });
     const tickets = paper?.drivers.find((d) => d.id === "tickets");
     expect(tickets).toMatchObject({ source: "ServiceNow ticket export", asAt: "2021-03-31", before: ["50", "50"], after: ["60", "40"] });
+  });
+
+  it("puts lines of one service, category and basis in one group, whose shares are its charges over its cost", () => {
+    const model: ModelInput = { ...TWO_YEARS, costLines: TWO_YEARS.costLines.map((l) => ({ ...l, service: "ICT" })) };
+    const paper = previousYearPaper(model, unwrap(apportionModel(model)));
+    expect(paper?.groups.map((g) => g.refs)).toEqual([["L1", "L1b"]]);
+    // The group cost £100 at 50% and then £120 at 60%: A's +£22 is +£10 of cost and +£12 of share.
+    expect(paper?.totals.find((t) => t.partner === "A")).toMatchObject({ change: 2_200, costEffect: 1_000, shareEffect: 1_200 });
   });
 
   it("splits one line's change into cost and share when the line runs on", () => {
@@ -145,7 +153,7 @@ describe("methodologyPaper", () => {
       ],
     };
     const paper = previousYearPaper(model, unwrap(apportionModel(model)));
-    const line = paper?.groups.find((g) => g.ref === "L1");
+    const line = paper?.groups.find((g) => g.refs.includes("L1"));
     expect(line?.amountBefore).toBe(10_000);
     expect(line?.amountAfter).toBe(12_000);
     const [a, b] = line?.partners ?? [];

@@ -1,5 +1,7 @@
 import {
   partnerNames,
+  previousYearPaper,
+  type MethodologyPaper,
   type Comparison,
   type DoNoHarmReport,
   type ManyComparison,
@@ -12,6 +14,7 @@ import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
 import { committeeSheet } from "./committee";
+import { methodologySheet } from "./methodology";
 import { supportFlowsSheet } from "./support-flows";
 import { FOOTER_SECTION, withPrintFooter, withTextLayout } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
@@ -46,6 +49,17 @@ export interface RunOutputs {
   readonly supportMethods?: SupportMethodComparison;
   /** The whole Run log to write (earlier entries, then this run's): written as the Run log sheet when given. */
   readonly log?: readonly RunLogEntry[];
+  /**
+   * The methodology paper against another workbook's signed-off run (the command line's `--against`), with where that
+   * run came from in words. Without it the Methodology sheet compares the run's second year with its first, which is
+   * what the workbook keeps (so `--verify` can recompute it from the inputs alone).
+   */
+  readonly methodology?: { readonly paper: MethodologyPaper; readonly against: string };
+}
+
+/** The methodology paper a run's outputs show: the one given (`--against`), else the run's second year against its first. */
+export function outputsPaper(outputs: RunOutputs): MethodologyPaper | undefined {
+  return outputs.methodology?.paper ?? previousYearPaper(outputs.run.model, outputs.run.result);
 }
 
 /** What every output sheet's title says about its run. */
@@ -75,7 +89,7 @@ export function defaultTitle(run: ModelRun): string {
 
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
- * Trace, Charts.
+ * Trace, Charts, Support flows (a model with support services), Methodology.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
@@ -95,6 +109,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     traceSheet(run),
     chartsSheet(run),
     ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
+    methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
   ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
@@ -126,7 +141,7 @@ function withSheetRecord(log: readonly RunLogEntry[], sheets: readonly SheetSpec
  * The sheets a committee is given (the PDF pack): their titles say what they show and no more; the run's time,
  * inputs fingerprint and rules are on the pack's cover and in its "About these figures" note.
  */
-export const PACK_KINDS: ReadonlySet<string> = new Set(["committee", "comparison", "budgetCheck", "charts", "supportFlows"]);
+export const PACK_KINDS: ReadonlySet<string> = new Set(["committee", "comparison", "budgetCheck", "charts", "supportFlows", "methodology"]);
 
 /** The sheet with its run's date, time and short inputs fingerprint added to its title or opening note (cell A1). */
 function stamped(sheet: SheetSpec, stamp: RunStamp): SheetSpec {

@@ -75,5 +75,6 @@ export {
 export { VERSION } from "./version";
 export { verifyWorkbook, differenceLine, sameStored, type VerifyOutcome, type CellDifference } from "./verify";
 export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
+export { methodologyOf, paperAgainst, paperBasisWords, PAPER_RULE, type AgainstOutcome } from "./methodology";
 export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";
 export { runStatus, runStatusNotice, type RunStatus, type RunStatusNotice, type VerifiedRun } from "./run-status";

@@ -260,3 +260,104 @@ export function methodologySheet(
   }
   return outputSheet("methodology", { blocks, freezeRows: 0, columnWidths: fitFigures(blocks, WIDTHS) });
 }
+
+/** The headers of a statement's "what changed" table: a portrait page's five columns. */
+export function statementChangeHeaders(paper: MethodologyPaper): string[] {
+  return ["Service and basis", `${paper.previousYear} (£)`, `${paper.year} (£)`, "Change of cost (£)", "Change of share (£)"];
+}
+
+/** "39.65% → 40.10% (+0.45 points)", or what there is when a year had no cost. */
+function shareMove(c: PartnerChange): string {
+  if (c.percentBefore === undefined) return `${c.percentAfter ?? "0.00"}% (new)`;
+  if (c.percentAfter === undefined) return `${c.percentBefore}% (none this year)`;
+  const points = c.pointsChange ?? "0.00";
+  return `${c.percentBefore}% → ${c.percentAfter}% (${points.startsWith("-") || points === "0.00" ? "" : "+"}${points} points)`;
+}
+
+/**
+ * A partner statement's own part of the methodology paper, from `start` down:
+ * for each service and basis the partner pays for, its charges in both years,
+ * the change split into a change of cost and a change of share, its share and
+ * the basis in words; then its total. Returns the blocks and the next free row.
+ */
+export function statementMethodologyBlocks(
+  paper: MethodologyPaper | undefined,
+  model: ModelInput,
+  partner: string,
+  start: number,
+  against?: string,
+): { blocks: Block[]; row: number } {
+  const blocks: Block[] = [];
+  let row = start;
+  if (paper === undefined) {
+    blocks.push({ row, col: 0, values: [["What changed since last year"]], style: "header" });
+    blocks.push({ row: row + 1, col: 0, values: [["The model has one financial year: there is no previous year in it to compare with."]] });
+    return { blocks, row: row + 3 };
+  }
+  const names = partnerNames(model);
+  blocks.push({ row, col: 0, values: [[`What changed since ${paper.previousYear}`]], style: "header" });
+  row += 1;
+  const total = paper.totals.find((t) => t.partner === partner);
+  if (total === undefined) {
+    const within = model.withinPartners?.find((w) => w.partner.id.trim() === partner)?.within.trim();
+    blocks.push({
+      row,
+      col: 0,
+      values: [
+        [
+          within === undefined
+            ? `No charges in ${paper.previousYear} or ${paper.year}.`
+            : `Its charges are part of ${partnerWords(within, names)}'s share, whose change the methodology paper shows.`,
+        ],
+      ],
+      style: "note",
+    });
+    return { blocks, row: row + 2 };
+  }
+  blocks.push({
+    row,
+    col: 0,
+    values: [
+      [
+        `${paper.year} against ${against ?? `this run's own ${paper.previousYear}`}, by service and basis. ` +
+          `How a change is split: ${CHANGE_SPLIT_RULE}`,
+      ],
+    ],
+    style: "note",
+  });
+  blocks.push({ row: row + 1, col: 0, values: [statementChangeHeaders(paper)], style: "header" });
+  row += 2;
+  const formats = [null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT];
+  for (const g of paper.groups) {
+    const c = g.partners.find((p) => p.partner === partner);
+    if (c === undefined || nothing(c)) continue;
+    const { heading, detail } = groupWords(g, paper, model);
+    blocks.push({
+      row,
+      col: 0,
+      values: [[heading, pounds(c.before), pounds(c.after), pounds(c.costEffect), pounds(c.shareEffect)]],
+      formats,
+    });
+    blocks.push({ row: row + 1, col: 0, values: [[`${detail} Share ${shareMove(c)}; change ${formatMoney(c.change)}.`]], style: "note" });
+    row += 2;
+  }
+  blocks.push({
+    row,
+    col: 0,
+    values: [["Total", pounds(total.before), pounds(total.after), pounds(total.costEffect), pounds(total.shareEffect)]],
+    formats,
+    style: "total",
+  });
+  blocks.push({
+    row: row + 1,
+    col: 0,
+    values: [
+      [
+        `Change in total: ${formatMoney(total.change)} = ${formatMoney(total.costEffect)} change of cost + ` +
+          `${formatMoney(total.shareEffect)} change of share.`,
+      ],
+    ],
+    style: "note",
+  });
+  return { blocks, row: row + 3 };
+}

@@ -311,6 +311,8 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     if (files.statementNames !== undefined)
       extras.push(`Partner statements written to ${args.statements ?? ""}: ${files.statementNames.join(", ")}.`);
   }
+  if (methodology !== undefined)
+    extras.push(`Methodology paper: ${methodology.paper.year} against ${methodology.paper.previousYear} of ${methodology.against}.`);
   const pdfSheets = files?.packSheets ?? null;
   const statementFiles = files?.statementNames ?? null;
   bar.update("Done", 3, 3);

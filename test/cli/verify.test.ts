@@ -31,7 +31,7 @@ describe("--verify", () => {
     expect(r.stdout).toMatch(
       new RegExp(
         "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, " +
-          "Run log \\(\\d+ cells\\)",
+          "Methodology, Run log \\(\\d+ cells\\)",
       ),
     );
   });

@@ -343,6 +343,7 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     says: 'differs from "tickets" only in capital letters',
   },
   { name: "driver illustrative flag neither yes nor no", edits: { "Drivers!C2": "perhaps" }, at: "Drivers!C2", says: "Yes or No" },
+  { name: "driver As at not a date", edits: { "Drivers!E2": "last March" }, at: "Drivers!E2", says: '"last March" is not a date' },
   { name: "DriverList row without an id", edits: { "Drivers!A3": "" }, at: "Drivers!A3", says: "a driver id" },
   {
     name: "two driver rows for one partner",

@@ -216,7 +216,7 @@ export function methodologyBlocks(paper: MethodologyPaper, model: ModelInput, st
 }
 
 /** The Methodology sheet's column widths: the partner, five columns of money and three of shares (a landscape page's width). */
-const WIDTHS = [150, 84, 84, 84, 84, 84, 56, 56, 62];
+const WIDTHS = [186, 84, 84, 84, 84, 84, 52, 52, 60];
 
 /**
  * The Methodology sheet: how the costs of the run's second year were split
@@ -331,15 +331,32 @@ export function statementMethodologyBlocks(
   for (const g of paper.groups) {
     const c = g.partners.find((p) => p.partner === partner);
     if (c === undefined || nothing(c)) continue;
-    const { heading, detail } = groupWords(g, paper, model);
+    // The lines in the narrow first column, the words under them across the page: a note of figures wraps less
+    // predictably than one of words, so the share and the change have a row of their own.
+    const [first] = g.refs;
+    const label =
+      g.refs.length === 1
+        ? `${first ?? ""} ${g.description}`
+        : g.refs.length <= REFS_NAMED
+          ? g.refs.join(", ")
+          : `${g.refs.length} lines, ${first ?? ""} to ${g.refs[g.refs.length - 1] ?? ""}`;
+    const kind = `${g.service === "" ? "" : `${g.service}, `}${categoryWords(g.category).toLowerCase()}`;
     blocks.push({
       row,
       col: 0,
-      values: [[heading, pounds(c.before), pounds(c.after), pounds(c.costEffect), pounds(c.shareEffect)]],
+      values: [[label, pounds(c.before), pounds(c.after), pounds(c.costEffect), pounds(c.shareEffect)]],
       formats,
     });
-    blocks.push({ row: row + 1, col: 0, values: [[`${detail} Share ${shareMove(c)}; change ${formatMoney(c.change)}.`]], style: "note" });
-    row += 2;
+    blocks.push({
+      row: row + 1,
+      col: 0,
+      values: [
+        [`${kind[0]?.toUpperCase() ?? ""}${kind.slice(1)}. Basis: ${basisInWords(g, model, names)}.`],
+        [`Share ${shareMove(c)}; change ${formatMoney(c.change)}.`],
+      ],
+      style: "note",
+    });
+    row += 3;
   }
   blocks.push({
     row,

@@ -10,10 +10,10 @@ import {
   type ModelRun,
   type PartnerChange,
 } from "../../../engine";
-import type { Block, CellValue, SheetSpec } from "../cells";
+import { PRINT_WIDTH, type Block, type CellValue, type SheetSpec } from "../cells";
 import { MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
-import { fitFigures } from "./paper";
+import { fitFigures, widthOf } from "./paper";
 import { basisInWords, categoryWords, partnerWords } from "./words";
 
 /** The Methodology sheet's title, before the years it compares. */
@@ -124,6 +124,8 @@ function nothing(c: PartnerChange): boolean {
  */
 export function methodologyBlocks(paper: MethodologyPaper, model: ModelInput, start: number): { blocks: Block[]; row: number } {
   const names = partnerNames(model);
+  // Partners by name alone, as in the Committee summary: "London Borough of Southwark" fits its column on one line.
+  const nameOf = (id: string): string => names.get(id) ?? id;
   const blocks: Block[] = [];
   let row = start;
   const table = (heading: string, first: string, rows: CellValue[][], total?: CellValue[]): void => {
@@ -144,7 +146,7 @@ export function methodologyBlocks(paper: MethodologyPaper, model: ModelInput, st
   table(
     `Each partner's charges: ${paper.previousYear} and ${paper.year}`,
     "Partner",
-    paper.totals.map((t) => changeRow(partnerWords(t.partner, names), t)),
+    paper.totals.map((t) => changeRow(nameOf(t.partner), t)),
     [
       "All partners",
       pounds(all.before),
@@ -182,7 +184,7 @@ export function methodologyBlocks(paper: MethodologyPaper, model: ModelInput, st
         const a = d.after[i] ?? "";
         const nb = b === "" ? undefined : Number(b);
         const na = a === "" ? undefined : Number(a);
-        return [partnerWords(p, names), nb ?? "", na ?? "", nb === undefined || na === undefined ? "" : na - nb];
+        return [nameOf(p), nb ?? "", na ?? "", nb === undefined || na === undefined ? "" : na - nb];
       });
       blocks.push({ row: row + 2, col: 0, values: figures, formats: [null, NUMBER_FORMAT, NUMBER_FORMAT, NUMBER_FORMAT] });
       row += 3 + figures.length;
@@ -202,7 +204,7 @@ export function methodologyBlocks(paper: MethodologyPaper, model: ModelInput, st
     blocks.push({ row, col: 0, values: [[heading]], style: "total" });
     blocks.push({ row: row + 1, col: 0, values: [[detail]], style: "note" });
     row += 2;
-    const rows = g.partners.filter((c) => !nothing(c)).map((c) => changeRow(partnerWords(c.partner, names), c));
+    const rows = g.partners.filter((c) => !nothing(c)).map((c) => changeRow(nameOf(c.partner), c));
     blocks.push({ row, col: 0, values: [changeHeaders(paper, "Partner")], style: "header" });
     blocks.push({
       row: row + 1,
@@ -216,7 +218,7 @@ export function methodologyBlocks(paper: MethodologyPaper, model: ModelInput, st
 }
 
 /** The Methodology sheet's column widths: the partner, five columns of money and three of shares (a landscape page's width). */
-const WIDTHS = [186, 84, 84, 84, 84, 84, 52, 52, 60];
+const WIDTHS = [160, 84, 84, 84, 84, 84, 52, 52, 60];
 
 /**
  * The Methodology sheet: how the costs of the run's second year were split
@@ -258,7 +260,22 @@ export function methodologySheet(
     row += 2;
     blocks.push(...methodologyBlocks(paper, run.model, row).blocks);
   }
-  return outputSheet("methodology", { blocks, freezeRows: 0, columnWidths: fitFigures(blocks, WIDTHS) });
+  return outputSheet("methodology", { blocks, freezeRows: 0, columnWidths: fittedWidths(blocks) });
+}
+
+/** The narrowest the partner column is made (its names wrap) to keep the figures on a landscape page at full size. */
+const PARTNER_MIN = 120;
+
+/**
+ * The column widths: each column of figures as wide as its widest figure ({@link fitFigures}), and the partner column
+ * narrowed (its names wrap) by what that takes beyond the page, so the sheet prints at full size; past
+ * {@link PARTNER_MIN} the print setup's fitting to one page wide shrinks it instead.
+ */
+function fittedWidths(blocks: readonly Block[]): number[] {
+  const widths = fitFigures(blocks, WIDTHS);
+  const over = widthOf(widths, 0, widths.length) - PRINT_WIDTH.landscape;
+  if (over > 0) widths[0] = Math.max(PARTNER_MIN, 2 * Math.floor(((widths[0] ?? PARTNER_MIN) - over) / 2));
+  return widths;
 }
 
 /** The headers of a statement's "what changed" table: a portrait page's five columns. */

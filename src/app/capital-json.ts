@@ -109,9 +109,11 @@ export function capitalFinancingText(report: CapitalFinancingReport | undefined)
   for (const o of report.options) {
     const t = o.total;
     const [capital, cloud] = o.discountRate === undefined ? [t.capital, t.cloud] : [t.presentCapital ?? 0, t.presentCloud ?? 0];
+    const discounting = o.discountRate === undefined ? ", undiscounted" : `, discounted at ${o.discountRate}%`;
+    const verdict = t.cheaper === "same" ? "the same" : `${t.cheaper} is cheaper`;
     lines.push(
-      `  Option "${o.name}" (${o.firstYear} to ${o.lastYear}${o.discountRate === undefined ? ", undiscounted" : `, discounted at ${o.discountRate}%`}): ` +
-        `capital ${formatMoney(capital)}, cloud ${formatMoney(cloud)}; ${t.cheaper === "same" ? "the same" : `${t.cheaper} is cheaper`} in all.`,
+      `  Option "${o.name}" (${o.firstYear} to ${o.lastYear}${discounting}): ` +
+        `capital ${formatMoney(capital)}, cloud ${formatMoney(cloud)}; ${verdict} in all.`,
     );
   }
   return lines;

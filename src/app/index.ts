@@ -78,6 +78,7 @@ export { VERSION } from "./version";
 export { capitalFinancingJson, capitalFinancingText } from "./capital-json";
 export { verifyWorkbook, differenceLine, sameStored, type VerifyOutcome, type CellDifference } from "./verify";
 export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
+export { methodologyOf, paperAgainst, paperBasisWords, PAPER_RULE, type AgainstOutcome } from "./methodology";
 export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";
 export { runStatus, runStatusNotice, type RunStatus, type RunStatusNotice, type VerifiedRun } from "./run-status";
 export { partnerServiceSplits, serviceRechargesJson, serviceRechargesText, SERVICE_THOUSANDS_RULE } from "./service-recharges";

@@ -55,7 +55,10 @@ export interface RunPlan {
   outputs(): FinishedOutputs;
 }
 
-/** What the model step produces: the chosen scenario's run and budget check and, for a model with support services, each method's charges. */
+/**
+ * What the model step produces: the chosen scenario's run and budget check and,
+ * for a model with support services, each method's charges.
+ */
 export type ModelStepOutputs = Pick<FinishedOutputs, "run" | "budget" | "supportMethods">;
 
 /**

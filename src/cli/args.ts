@@ -58,6 +58,8 @@ export type Command =
       readonly statements: string | undefined;
       /** `--pdf-timeout <seconds>`: how long LibreOffice may take; undefined for the default. */
       readonly pdfTimeoutSeconds: number | undefined;
+      /** `--against <last-year.xlsx>`: the methodology paper against that workbook's signed-off run. */
+      readonly against: string | undefined;
       /** Warnings about the arguments themselves (a comparison the run already makes). */
       readonly warnings: readonly string[];
     };
@@ -103,6 +105,7 @@ const VALUED = new Set([
   "--pdf",
   "--statements",
   "--pdf-timeout",
+  "--against",
 ]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
@@ -215,6 +218,13 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     for (const f of ["--check", "--verify"])
       if (flags.has(f)) return { usage: `${v} writes the results of a run, so ${f} cannot be used with it.` };
   }
+  const against = values.get("--against");
+  if (against !== undefined) {
+    for (const f of ["--check", "--verify"])
+      if (flags.has(f)) return { usage: `--against compares the results of a run with last year's, so ${f} cannot be used with it.` };
+    if (!/\.xlsx$/i.test(against))
+      return { usage: `--against needs last year's signed-off workbook, a file ending .xlsx (got "${against}").` };
+  }
   const pdf = values.get("--pdf");
   if (pdf !== undefined && !/\.pdf$/i.test(pdf))
     return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
@@ -228,7 +238,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     for (const f of ["--check", "--no-write"])
       if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
     if (values.has("--out")) return { usage: "--sign-off records an approval in the workbook itself, so --out cannot be used with it." };
-    for (const v of ["--scenario", "--prepared-by", "--pdf", "--statements"])
+    for (const v of ["--scenario", "--prepared-by", "--pdf", "--statements", "--against"])
       if (values.has(v)) return { usage: `--sign-off approves the run recorded in the file as it is, so ${v} cannot be used with it.` };
     if (compare.length > 0)
       return { usage: "--sign-off approves the run recorded in the file as it is, so --compare cannot be used with it." };
@@ -257,6 +267,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     statements: values.get("--statements"),
     compare,
     pdfTimeoutSeconds: pdfTimeout,
+    against,
     warnings: compareWarnings(values.get("--scenario"), compare),
   };
 }

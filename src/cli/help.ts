@@ -45,6 +45,11 @@ Run options:
                           also write one recharge statement workbook per partner
                           (plain values, for partners without the add-in); with --pdf,
                           each as PDF too
+      --against <last-year.xlsx>
+                          the methodology paper (in --pdf, --statements and --json)
+                          compares this run's first year with the year before in last
+                          year's signed-off workbook (refused unless it verifies and
+                          its run is signed off)
       --force             replace output sheets that were edited by hand; write into a
                           workbook even if it holds things this tool cannot keep;
                           replace an existing PDF or statement (never a read-only one)

@@ -67,6 +67,7 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
         const extras = {
           ...(command.pdf === undefined ? {} : { pdfPath: resolve(cwd, command.pdf), soffice: (io.findSoffice ?? findSoffice)() }),
           ...(command.statements === undefined ? {} : { statementsPath: resolve(cwd, command.statements) }),
+          ...(command.against === undefined ? {} : { against: command.against, againstPath: resolve(cwd, command.against) }),
         };
         return await runCommand(
           {

@@ -19,6 +19,7 @@ export const PACK_SHEETS: readonly string[] = [
   OUTPUT_SHEETS.supportFlows,
   // Written only for a model with capital financing or options (docs/capital.md).
   OUTPUT_SHEETS.capitalFinancing,
+  OUTPUT_SHEETS.methodology,
 ];
 
 /** The one line said when LibreOffice is not installed. */

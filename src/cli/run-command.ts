@@ -1,5 +1,7 @@
 import {
   differenceLine,
+  methodologyOf,
+  paperAgainst,
   problemLine,
   recordRun,
   runStatus,
@@ -14,8 +16,10 @@ import {
   createStorePort,
   decodeMarker,
 } from "../app";
+import type { RunOutputs } from "../excel";
 import { EXIT, type Outcome } from "./outcome";
 import type { ProgressBar } from "./progress";
+import { methodologyJson } from "./methodology-report";
 import { runJson, runText, type WriteSummary } from "./report";
 import { beginWrite, type WriteSession } from "./write-session";
 import { BulkXlsxStore } from "./xlsx/bulk-store";
@@ -60,6 +64,9 @@ export interface RunArgs {
   readonly pdfTimeoutSeconds?: number | undefined;
   /** Warnings about the arguments themselves, said before the run's own. */
   readonly warnings?: readonly string[];
+  /** `--against` as typed, and its absolute path: last year's signed-off workbook, for the methodology paper. */
+  readonly against?: string | undefined;
+  readonly againstPath?: string;
 }
 
 const NAME = "shared-apportion";
@@ -214,6 +221,17 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   // What is written carries its run record: every title stamped, the Run log carried forward with this run (or sign-off) added.
   const record = { by: args.preparedBy ?? result.session.read.preparedBy, now: args.now ?? new Date() };
   const toWrite = recordRun(result.session, result.outputs, warnings.length, record);
+  // Last year's signed-off run, checked before anything is written: the paper in the pack, the statements and --json.
+  // The workbook's own Methodology sheet stays this run's second year against its first, which --verify can recompute.
+  let methodology: RunOutputs["methodology"];
+  if (args.againstPath !== undefined) {
+    const shown = args.against ?? args.againstPath;
+    const other = await openWorkbook(args.againstPath, args.limits);
+    if (!other.ok) return failure(EXIT.file, args.json, other.problem.message.replace(args.againstPath, shown));
+    const compared = await paperAgainst(result.outputs, createStorePort(BulkXlsxStore.from(other.value.store)), shown);
+    if (!compared.ok) return failure(EXIT.problems, args.json, compared.message);
+    methodology = { paper: compared.paper, against: compared.against };
+  }
   let write: WriteSummary = { file: undefined, sheets: [], charts: [] };
   let commitWorkbook: (() => Promise<string | undefined>) | undefined;
   if (session !== undefined) {
@@ -266,9 +284,10 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   if (asked) {
     bar.update(args.pdfPath === undefined ? "Making statements" : "Making the PDF", 2, 3);
     // Without a write nothing is recorded in the Run log: the pack says "calculated", not "run".
+    const recorded = methodology === undefined ? toWrite : { ...toWrite, methodology };
     const pack =
-      session === undefined && toWrite.stamp !== undefined ? { ...toWrite, stamp: { ...toWrite.stamp, recorded: false } } : toWrite;
-    const prepared = await prepareFiles(pack, toWrite, filesRequest(args));
+      session === undefined && recorded.stamp !== undefined ? { ...recorded, stamp: { ...recorded.stamp, recorded: false } } : recorded;
+    const prepared = await prepareFiles(pack, recorded, filesRequest(args));
     if (!prepared.ok)
       return failure(
         EXIT.file,
@@ -294,12 +313,19 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     if (files.statementNames !== undefined)
       extras.push(`Partner statements written to ${args.statements ?? ""}: ${files.statementNames.join(", ")}.`);
   }
+  if (methodology !== undefined)
+    extras.push(`Methodology paper: ${methodology.paper.year} against ${methodology.paper.previousYear} of ${methodology.against}.`);
   const pdfSheets = files?.packSheets ?? null;
   const statementFiles = files?.statementNames ?? null;
   bar.update("Done", 3, 3);
   if (args.json) {
     const json = {
       ...runJson(result.outputs, args.file, write),
+      methodology: methodologyJson(
+        methodologyOf(methodology === undefined ? result.outputs : { ...result.outputs, methodology }),
+        result.outputs.run.model,
+        methodology?.against,
+      ),
       warnings: warnings.map(problemJson),
       stale: args.noWrite ? stale : [],
       pdf: pdfSheets === null ? null : { file: args.pdf, sheets: pdfSheets },

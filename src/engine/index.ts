@@ -185,3 +185,14 @@ export {
 } from "./services";
 export * from "./capital";
 export type { CapitalOptionInput } from "./model";
+export { splitChange, type ChangeSplit, type ChargeSide, type ExactShare } from "./methodology/change-split";
+export {
+  methodologyPaper,
+  previousYearPaper,
+  CHANGE_SPLIT_RULE,
+  type MethodologyPaper,
+  type MethodologyGroup,
+  type PartnerChange,
+  type DriverFigures,
+  type PaperSide,
+} from "./methodology/paper";

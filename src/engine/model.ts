@@ -39,6 +39,10 @@ export interface DriverInput {
   readonly label?: string;
   /** True where the figures are made up for illustration (shown as such in outputs). */
   readonly illustrative?: boolean;
+  /** Where the figures came from ("ServiceNow ticket export"), for the methodology paper. */
+  readonly source?: string;
+  /** The date the figures were taken (ISO text or an Excel serial), for the methodology paper. */
+  readonly asAt?: DateInput | null;
   readonly values: readonly DriverValueInput[];
 }
 

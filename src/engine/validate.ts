@@ -69,6 +69,8 @@ function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<st
     if (id === "") return p.add({ kind: "missingValue", at: { entity: "driver", index: i + 1, field: "id" } });
     if (out.has(id) || RESERVED_BASES.has(id.toLowerCase()))
       return p.add({ kind: "duplicateId", id, at: { entity: "driver", key: id, field: "id" } });
+    // The figures' date only describes them (the methodology paper), but a date that is not one is still bad input.
+    if (!isBlank(drv.asAt)) p.take(parseDate(drv.asAt, { entity: "driver", key: id, field: "asAt" }));
     const byYear = new Map<FinancialYear | undefined, Map<string, Decimal>>();
     drv.values.forEach((v, j) => {
       const base: Where = {

@@ -91,8 +91,8 @@ export { readModelTables, type RawTable, type ModelTables } from "./layout/read-
 export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origins";
 export type { RunSettings } from "./layout/run-settings";
 export { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet } from "./layout/outputs/pack";
-export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outputs";
-export { readRunLog, runLogSheet, runLogCell, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
+export { buildOutputSheets, outputsPaper, type RunOutputs, type RunStamp } from "./layout/outputs";
+export { readRunLog, runLogSheet, runLogCell, outputSheetRecords, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
   buildStatementSheets,

@@ -95,6 +95,8 @@ export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
         id: "tickets",
         label: "Service desk tickets",
         illustrative: true,
+        source: "ServiceNow ticket export, April to August 2020",
+        asAt: "2020-08-31",
         values: [
           { partner: "BRE", value: 24500 },
           { partner: "LEW", value: 9500 },
@@ -105,6 +107,8 @@ export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
         id: "users",
         label: "User accounts",
         illustrative: true,
+        source: "Active Directory enabled accounts report",
+        asAt: "2020-09-30",
         values: [
           { partner: "BRE", value: 3200 },
           { partner: "LEW", value: 2300 },

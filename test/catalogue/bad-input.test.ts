@@ -233,7 +233,7 @@ const WORKBOOK: readonly WorkbookEntry[] = [
 
   // Partners.
   { name: "partner id repeated", edits: { "Partners!A3": "BRE" }, at: "Partners!A3", says: 'partner "BRE" appears more than once' },
-  { name: "driver row naming a partner in the wrong case", edits: { "Drivers!F4": "sou" }, at: "Drivers!F4", says: 'did you mean "SOU"?' },
+  { name: "driver row naming a partner in the wrong case", edits: { "Drivers!H4": "sou" }, at: "Drivers!H4", says: 'did you mean "SOU"?' },
   {
     name: "partner ids differing only in case",
     edits: { "Partners!A3": "bre" },
@@ -300,36 +300,36 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   },
   {
     name: "within partner with more tickets than its parent",
-    edits: { "Partners!A5": "LH", "Partners!D5": "LEW", "Drivers!F5": "LH", "Drivers!H5": 99_999, "Drivers!I5": 1 },
+    edits: { "Partners!A5": "LH", "Partners!D5": "LEW", "Drivers!H5": "LH", "Drivers!J5": 99_999, "Drivers!K5": 1 },
     at: "Partners!A5",
     says: "at most 9500",
   },
   { name: "partner id holding an Excel error", edits: { "Partners!A4": "#NAME?" }, at: "Partners!A4", says: "not the Excel error #NAME?" },
 
   // Drivers.
-  { name: "driver value as text", edits: { "Drivers!H2": "many" }, at: "Drivers!H2", says: '"many" is not a number' },
-  { name: "driver value negative", edits: { "Drivers!H3": -5 }, at: "Drivers!H3", says: "is negative" },
-  { name: "driver value missing", edits: { "Drivers!H4": "" }, at: "Drivers!H4", says: "a value is required" },
+  { name: "driver value as text", edits: { "Drivers!J2": "many" }, at: "Drivers!J2", says: '"many" is not a number' },
+  { name: "driver value negative", edits: { "Drivers!J3": -5 }, at: "Drivers!J3", says: "is negative" },
+  { name: "driver value missing", edits: { "Drivers!J4": "" }, at: "Drivers!J4", says: "a value is required" },
   {
     name: "driver value with ten million digits",
-    edits: { "Drivers!H2": "1e9999999" },
-    at: "Drivers!H2",
+    edits: { "Drivers!J2": "1e9999999" },
+    at: "Drivers!J2",
     says: "a figure of at most 1,000,000,000,000,000",
   },
   {
     name: "driver value with ten million decimal places",
-    edits: { "Drivers!I3": "1e-9999999" },
-    at: "Drivers!I3",
+    edits: { "Drivers!K3": "1e-9999999" },
+    at: "Drivers!K3",
     says: "at least 1E-324 (or zero), with at most 40 significant digits",
   },
-  { name: "driver value NaN", edits: { "Drivers!I2": Number.NaN }, at: "Drivers!I2", says: "invalid number" },
+  { name: "driver value NaN", edits: { "Drivers!K2": Number.NaN }, at: "Drivers!K2", says: "invalid number" },
   {
     name: "driver row for an unknown partner",
-    edits: { "Drivers!F4": "XYZ" },
-    at: "Drivers!F4",
+    edits: { "Drivers!H4": "XYZ" },
+    at: "Drivers!H4",
     says: 'partner "XYZ" is not in the partner list',
   },
-  { name: "driver year not a year", edits: { "Drivers!G2": "2020" }, at: "Drivers!G2", says: '"2020" is not a financial year' },
+  { name: "driver year not a year", edits: { "Drivers!I2": "2020" }, at: "Drivers!I2", says: '"2020" is not a financial year' },
   {
     name: "driver repeated in DriverList",
     edits: { "Drivers!A4": "tickets", "Drivers!B4": "Tickets again" },
@@ -343,11 +343,12 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     says: 'differs from "tickets" only in capital letters',
   },
   { name: "driver illustrative flag neither yes nor no", edits: { "Drivers!C2": "perhaps" }, at: "Drivers!C2", says: "Yes or No" },
+  { name: "driver As at not a date", edits: { "Drivers!E2": "last March" }, at: "Drivers!E2", says: '"last March" is not a date' },
   { name: "DriverList row without an id", edits: { "Drivers!A3": "" }, at: "Drivers!A3", says: "a driver id" },
   {
     name: "two driver rows for one partner",
-    edits: { "Drivers!F5": "BRE", "Drivers!H5": 1, "Drivers!I5": 1 },
-    at: "Drivers!H5",
+    edits: { "Drivers!H5": "BRE", "Drivers!J5": 1, "Drivers!K5": 1 },
+    at: "Drivers!J5",
     says: "is used more than once",
   },
 
@@ -550,8 +551,8 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   {
     name: "East Kent: homes as text",
     sample: EKH,
-    edits: { "Drivers!H2": "5,100 homes" },
-    at: "Drivers!H2",
+    edits: { "Drivers!J2": "5,100 homes" },
+    at: "Drivers!J2",
     says: "is not a number",
     scenario: "Ongoing cost split by homes",
   },

@@ -135,9 +135,11 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       expect(chartPages).toMatch(/Capital \(£\)\s+Revenue \(£\)\s*\n(?![\s\S]*Year)/);
       expect(chartPages).toMatch(/One-off \(£\)\s+Ongoing \(£\)/);
       // Every Charts page has columns painted in the series' colours, in the right half of the page, where the charts are.
-      // (The last page is the pack's closing note, "About these figures".)
+      // (The methodology paper follows them, then the pack's closing note, "About these figures".)
       expect(texts[pages - 1]).toMatch(/^\s*About these figures/);
-      for (let p = first + 1; p < pages; p++) {
+      const methodology = texts.findIndex((x) => x.includes("Methodology: how the costs of"));
+      expect(methodology, "the methodology paper, after the charts").toBeGreaterThan(first);
+      for (let p = first + 1; p <= methodology; p++) {
         const base = t.file(`charts-page-${p}`);
         await run("pdftoppm", ["-r", "40", "-f", String(p), "-l", String(p), "-singlefile", pdf, base]);
         const counts = seriesPixels(await readFile(`${base}.ppm`));
@@ -190,7 +192,7 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       const r = await cliWith([file, "--scenario", "Lewisham Homes joins", "--no-write", "--pdf", pdf], () => soffice);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(
-        "Committee pack (Cover, Committee summary, Scenario comparison, Budget check, Charts, About these figures)",
+        "Committee pack (Cover, Committee summary, Scenario comparison, Budget check, Charts, Methodology, About these figures)",
       );
 
       const info = (await run("pdfinfo", ["-f", "1", "-l", "999", pdf])).stdout;
@@ -198,7 +200,8 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       // The whole workbook was 70+ US Letter pages before (docs/committee-pack.md); the pack, printed at a size a committee
       // can read, with its cover and closing note, is a dozen at most.
       expect(pages).toBeGreaterThanOrEqual(6);
-      expect(pages).toBeLessThanOrEqual(12);
+      // (and three more for the methodology paper, issue #34).
+      expect(pages).toBeLessThanOrEqual(15);
       const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
       expect(sizes).toHaveLength(pages);
       for (const [w, h] of sizes) {

@@ -11,7 +11,17 @@ import { editWorkbook, tableCell } from "./edit";
 
 let t: Awaited<ReturnType<typeof tempDir>>;
 // Every output the command line writes, the Run log included (it carries the run record: docs/assurance.md).
-const OUTPUTS = ["Summary", "Committee summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts", "Run log"];
+const OUTPUTS = [
+  "Summary",
+  "Committee summary",
+  "Allocations",
+  "Budget check",
+  "Scenario comparison",
+  "Trace",
+  "Charts",
+  "Methodology",
+  "Run log",
+];
 
 beforeAll(async () => {
   t = await tempDir();

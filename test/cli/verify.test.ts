@@ -32,7 +32,7 @@ describe("--verify", () => {
       new RegExp(
         "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, " +
           "Service recharges, RO view, " +
-          "Run log \\(\\d+ cells\\)",
+          "Methodology, Run log \\(\\d+ cells\\)",
       ),
     );
   });

@@ -21,10 +21,10 @@ describe("formula results as drivers, percentages and weights in the model table
     const sample = sampleById("brent-lewisham-southwark");
     if (sample === undefined) throw new Error("no sample");
     expect((await h.port.createModel(sample.model, { notes: sample.notes })).ok).toBe(true);
-    h.type("Drivers!H2", FORMULA_VALUES.third);
-    h.type("Drivers!H3", FORMULA_VALUES.sixOver79);
-    h.type("Drivers!I2", FORMULA_VALUES.twoSevenths);
-    h.type("Drivers!I3", FORMULA_VALUES.pointThree);
+    h.type("Drivers!J2", FORMULA_VALUES.third);
+    h.type("Drivers!J3", FORMULA_VALUES.sixOver79);
+    h.type("Drivers!K2", FORMULA_VALUES.twoSevenths);
+    h.type("Drivers!K3", FORMULA_VALUES.pointThree);
     const run = await runWorkbook(h.port);
     expect(run.ok, JSON.stringify(run.ok ? run.warnings : run)).toBe(true);
   });
@@ -40,8 +40,8 @@ describe("formula results as drivers, percentages and weights in the model table
   it("still refuses percentages that really do not total 100, and text of ten million digits", async () => {
     const off = await report("brent-lewisham-southwark", { "Bases!D2": 40.0001 });
     expect(shown(off.reported)).toContain("total 100.0001%, not 100%");
-    const huge = await report("brent-lewisham-southwark", { "Drivers!I3": "1e-9999999" });
-    expect(shown(huge.reported)).toContain("Drivers!I3");
+    const huge = await report("brent-lewisham-southwark", { "Drivers!K3": "1e-9999999" });
+    expect(shown(huge.reported)).toContain("Drivers!K3");
     expect(shown(huge.reported)).toContain("at least 1E-324");
   });
 });

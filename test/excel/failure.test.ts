@@ -47,6 +47,7 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       "Scenario comparison",
       "Trace",
       "Charts",
+      "Methodology",
       // The sample has partner service lists, so its run writes these two as well.
       "Service recharges",
       "RO view",
@@ -81,8 +82,17 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     expect(p.stage).toBe("swap");
     expect(p.replaced).toEqual(["Summary"]);
     expect(p.missing).toEqual(["Committee summary"]);
-    expect(p.kept).toEqual(["Allocations", "Budget check", "Scenario comparison", "Trace", "Charts", "Service recharges", "RO view"]);
-    expect(p.leftover).toHaveLength(8);
+    expect(p.kept).toEqual([
+      "Allocations",
+      "Budget check",
+      "Scenario comparison",
+      "Trace",
+      "Charts",
+      "Methodology",
+      "Service recharges",
+      "RO view",
+    ]);
+    expect(p.leftover).toHaveLength(9);
     expect(p.leftover).toContain("Committee summary");
     const doc = h.fake?.document;
     expect(doc?.sheet("Summary")?.props.size).toBe(1);

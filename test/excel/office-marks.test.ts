@@ -14,6 +14,7 @@ const OUTPUTS = [
   "Charts",
   "Service recharges",
   "RO view",
+  "Methodology",
   "Run log",
 ];
 

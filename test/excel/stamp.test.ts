@@ -12,7 +12,13 @@ describe("what the output sheets say about their run", () => {
   it("a recorded run: every title says when it was run (the pack's sheets: its cover), every footer 'Run …'", () => {
     const outputs = { ...base, stamp: { when: "1 Dec 2026 14:03 UTC", fingerprint: "1fc70fc28723" } };
     const sheets = buildOutputSheets(outputs);
-    expect(sheets.filter((s) => PACK_KINDS.has(s.kind)).map((s) => s.kind)).toEqual(["committee", "budgetCheck", "comparison", "charts"]);
+    expect(sheets.filter((s) => PACK_KINDS.has(s.kind)).map((s) => s.kind)).toEqual([
+      "committee",
+      "budgetCheck",
+      "comparison",
+      "charts",
+      "methodology",
+    ]);
     const words = (s: { blocks: readonly { values: readonly (readonly unknown[])[] }[] }): string =>
       s.blocks.flatMap((b) => b.values.flat()).join(" ");
     expect(words(coverSheet(outputs, []))).toContain("Run 1 Dec 2026 14:03 UTC, recorded in the workbook's Run log.");

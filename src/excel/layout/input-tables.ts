@@ -82,6 +82,8 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("id", "Driver", "id", 80, { required: true }),
       col("label", "Label", "text", 140),
       col("illustrative", "Illustrative", "yesno", 70, { choices: YES_NO }),
+      col("source", "Source", "text", 160),
+      col("asAt", "As at", "date", 80, { aliases: ["As of", "Date"] }),
       col("note", "Note", "text", 260),
     ],
   },
@@ -90,7 +92,8 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
     name: TABLES.drivers,
     sheet: INPUT_SHEETS.drivers,
     row: 0,
-    col: 5,
+    // After the DriverList table (A:F) and a blank column.
+    col: 7,
     required: false,
     dynamicColumns: true,
     columns: [

@@ -33,6 +33,7 @@ export const OUTPUT_SHEETS = {
   serviceRecharges: "Service recharges",
   roView: "RO view",
   capitalFinancing: "Capital financing",
+  methodology: "Methodology",
   runLog: "Run log",
 } as const;
 

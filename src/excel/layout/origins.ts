@@ -139,7 +139,7 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
 function driverLocation(o: ModelOrigins, at: Where): CellLocation | undefined {
   const id = at.key;
   const values = o.tables.drivers;
-  if (at.field === "id" || at.field === "label" || at.field === "illustrative") {
+  if (at.field === "id" || at.field === "label" || at.field === "illustrative" || at.field === "source" || at.field === "asAt") {
     const row = own(o.driverListRows, id);
     if (row !== undefined) return cell(o, "driverList", row, at.field);
     const c = own(o.driverColumns, id);

@@ -332,7 +332,14 @@ export function buildInputSheets(
   );
   const driverList = tablePart(
     T.driverList,
-    (model?.drivers ?? []).map((d) => [d.id, d.label ?? "", yesNo(d.illustrative), notes.drivers?.[d.id] ?? ""]),
+    (model?.drivers ?? []).map((d) => [
+      d.id,
+      d.label ?? "",
+      yesNo(d.illustrative),
+      d.source ?? "",
+      dateToCell(d.asAt),
+      notes.drivers?.[d.id] ?? "",
+    ]),
     L,
   );
   const driverValues = tablePart(

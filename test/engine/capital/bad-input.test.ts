@@ -30,7 +30,9 @@ function problems(line: Partial<CostLineInput>, extra: Partial<ModelInput> = {})
 describe("bad capital financing input is a located error, and nothing is produced", () => {
   it("refuses capital fields on a revenue line, naming each field", () => {
     expect(problems({ category: "revenue", mrpMethod: null })).toEqual([
-      'financing: Cost line "NET", financing: only a capital line is financed (Financing, Asset life, In use from, MRP method, Interest rate); this line is revenue, so leave its Financing blank, or make the line capital.',
+      'financing: Cost line "NET", financing: ' +
+        "only a capital line is financed (Financing, Asset life, In use from, MRP method, Interest rate); " +
+        "this line is revenue, so leave its Financing blank, or make the line capital.",
       expect.stringMatching(/^assetLife: .*leave its Asset life blank/),
       expect.stringMatching(/^interestRate: .*leave its Interest rate blank/),
     ]);
@@ -43,7 +45,8 @@ describe("bad capital financing input is a located error, and nothing is produce
   it("asks borrowing for its asset life and interest rate", () => {
     expect(problems({ assetLife: null, interestRate: "" })).toEqual([
       'assetLife: Cost line "NET", assetLife: a capital line financed by borrowing needs its Asset life (whole years).',
-      'interestRate: Cost line "NET", interestRate: a capital line financed by borrowing needs its Interest rate (0 if the borrowing bears none).',
+      'interestRate: Cost line "NET", interestRate: ' +
+        "a capital line financed by borrowing needs its Interest rate (0 if the borrowing bears none).",
     ]);
   });
 
@@ -75,7 +78,8 @@ describe("bad capital financing input is a located error, and nothing is produce
 
   it("refuses an asset in use before the capital is spent", () => {
     expect(problems({ inUseFrom: "2024-01-01" })).toEqual([
-      'inUseFrom: Cost line "NET", inUseFrom: the asset comes into use on 2024-01-01, before the capital is spent on 2024-06-01; check both dates.',
+      'inUseFrom: Cost line "NET", inUseFrom: ' +
+        "the asset comes into use on 2024-01-01, before the capital is spent on 2024-06-01; check both dates.",
     ]);
   });
 

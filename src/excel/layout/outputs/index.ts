@@ -1,5 +1,7 @@
 import {
   partnerNames,
+  previousYearPaper,
+  type MethodologyPaper,
   type Comparison,
   type DoNoHarmReport,
   type ManyComparison,
@@ -13,6 +15,7 @@ import { allocationsSheet } from "./allocations";
 import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
 import { committeeSheet } from "./committee";
+import { methodologySheet } from "./methodology";
 import { supportFlowsSheet } from "./support-flows";
 import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
 import { capitalFinancingSheet } from "./capital-financing";
@@ -49,6 +52,17 @@ export interface RunOutputs {
   readonly supportMethods?: SupportMethodComparison;
   /** The whole Run log to write (earlier entries, then this run's): written as the Run log sheet when given. */
   readonly log?: readonly RunLogEntry[];
+  /**
+   * The methodology paper against another workbook's signed-off run (the command line's `--against`), with where that
+   * run came from in words. Without it the Methodology sheet compares the run's second year with its first, which is
+   * what the workbook keeps (so `--verify` can recompute it from the inputs alone).
+   */
+  readonly methodology?: { readonly paper: MethodologyPaper; readonly against: string };
+}
+
+/** The methodology paper a run's outputs show: the one given (`--against`), else the run's second year against its first. */
+export function outputsPaper(outputs: RunOutputs): MethodologyPaper | undefined {
+  return outputs.methodology?.paper ?? previousYearPaper(outputs.run.model, outputs.run.result);
 }
 
 /** What every output sheet's title says about its run. */
@@ -78,7 +92,8 @@ export function defaultTitle(run: ModelRun): string {
 
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
- * Trace, Charts, then Support flows, Service recharges and RO view when the model has what they show.
+ * Trace, Charts, then Support flows, Service recharges, RO view and Capital financing when the model has
+ * what they show, and Methodology.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
@@ -100,6 +115,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
     ...serviceSheets(run, scenario),
     ...(outputs.budget?.capital === undefined ? [] : [capitalFinancingSheet(run, outputs.budget.capital, scenario)]),
+    methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
   ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
@@ -149,6 +165,7 @@ export const PACK_KINDS: ReadonlySet<string> = new Set([
   "charts",
   "supportFlows",
   "capitalFinancing",
+  "methodology",
 ]);
 
 /** The sheet with its run's date, time and short inputs fingerprint added to its title or opening note (cell A1). */

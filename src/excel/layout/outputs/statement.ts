@@ -14,7 +14,8 @@ import {
 import type { Block, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter, withTextLayout } from "./common";
-import { defaultTitle, type RunOutputs } from "./index";
+import { defaultTitle, outputsPaper, type RunOutputs } from "./index";
+import { statementMethodologyBlocks } from "./methodology";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 import { statementServiceBlocks } from "./service-recharges";
 
@@ -178,6 +179,11 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   blocks.push({ row, col: 0, values: [[STATEMENT_TOTAL, "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });
   blocks.push({ row: row + 1, col: 0, values: [["Lines that charge this partner nothing are not listed."]], style: "note" });
   row += 3;
+
+  // What changed since last year for this partner: its own part of the methodology paper (methodology.ts).
+  const changed = statementMethodologyBlocks(outputsPaper(outputs), run.model, partner, row, outputs.methodology?.against);
+  blocks.push(...changed.blocks);
+  row = changed.row;
 
   // The partner's budgets against its charges: the budget, the charge and the variance each in a column of its own.
   blocks.push({ row, col: 0, values: [["Budget comparison"]], style: "header" });

@@ -1,5 +1,5 @@
-import type { DecimalInput, DriverInput, DriverValueInput } from "../../../engine";
-import { cellDecimal, cellText, cellYesNo } from "../cell-values";
+import type { DateInput, DecimalInput, DriverInput, DriverValueInput } from "../../../engine";
+import { cellDate, cellDecimal, cellText, cellYesNo } from "../cell-values";
 import { dict, optText, type ReadContext } from "./table-rows";
 
 /** The DriverList and Drivers tables read: the drivers, the figures of partners within others, and where each came from. */
@@ -18,7 +18,7 @@ export function readDrivers(ctx: ReadContext, withinIds: ReadonlySet<string>): D
   const invalid = ctx.invalid;
   const withinDrivers = new Map<string, Record<string, DecimalInput>>();
   const driverOrder: string[] = [];
-  const driverMeta = new Map<string, { label?: string; illustrative: boolean }>();
+  const driverMeta = new Map<string, { label?: string; illustrative: boolean; source?: string; asAt?: DateInput }>();
   const driverListRows = dict<number>();
   for (const r of parsed.get("driverList")?.rows ?? []) {
     const id = cellText(r.get("id"));
@@ -34,7 +34,14 @@ export function readDrivers(ctx: ReadContext, withinIds: ReadonlySet<string>): D
     }
     if (!driverMeta.has(id)) driverOrder.push(id);
     const label = optText(r.get("label"));
-    driverMeta.set(id, { ...(label === undefined ? {} : { label }), illustrative: illustrative === true });
+    const source = optText(r.get("source"));
+    const asAt = cellDate(r.get("asAt"));
+    driverMeta.set(id, {
+      ...(label === undefined ? {} : { label }),
+      illustrative: illustrative === true,
+      ...(source === undefined ? {} : { source }),
+      ...(asAt === undefined ? {} : { asAt }),
+    });
     driverListRows[id] = r.row;
   }
   const values = parsed.get("drivers");
@@ -81,6 +88,8 @@ export function readDrivers(ctx: ReadContext, withinIds: ReadonlySet<string>): D
       id,
       ...(meta?.label === undefined ? {} : { label: meta.label }),
       ...(meta?.illustrative === true ? { illustrative: true } : {}),
+      ...(meta?.source === undefined ? {} : { source: meta.source }),
+      ...(meta?.asAt === undefined ? {} : { asAt: meta.asAt }),
       values: driverValues.get(id) ?? [],
     };
   });

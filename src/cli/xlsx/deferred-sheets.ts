@@ -93,6 +93,11 @@ export function dateStyles(xml: string | undefined): Set<number> {
 
 /** The text of every `<t>` in an element (a rich-text run's pieces joined), unescaped. */
 function texts(inner: string): string {
+  // The common case, one plain run (what this tool and Excel write): sliced, not searched.
+  const open = inner.indexOf("<t");
+  const start = open < 0 ? -1 : inner.indexOf(">", open) + 1;
+  const end = inner.indexOf("</t>", start);
+  if (start > 0 && end >= 0 && inner.indexOf("<t", end) < 0 && inner.charCodeAt(start - 2) !== 47) return decode(inner.slice(start, end));
   let s = "";
   for (const m of inner.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) s += m[1] ?? "";
   return decode(s);
@@ -276,6 +281,7 @@ export function deferSheet(
   xml: () => Buffer | undefined,
   shared: readonly string[],
   dates: ReadonlySet<number>,
+  keepValues = false,
 ): DeferredSheet | undefined {
   const bytes = xml();
   if (bytes === undefined) return undefined;
@@ -284,8 +290,11 @@ export function deferSheet(
   let c0 = Infinity;
   let r1 = -1;
   let c1 = -1;
+  // Kept from this first reading when asked (a verification reads every value once), as sparse rows.
+  let kept: CellValue[][] | undefined = keepValues ? [] : undefined;
   try {
     scan(bytes, shared, dates, (r, c, v) => {
+      if (kept !== undefined) (kept[r] ??= [])[c] = v;
       f.add(r, c, v);
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
@@ -302,6 +311,18 @@ export function deferSheet(
     fingerprint: f.value(),
     values: () => {
       if (used === undefined) return [];
+      if (kept !== undefined) {
+        const rows = kept;
+        kept = undefined;
+        const out: CellValue[][] = [];
+        for (let r = used.row; r < used.row + used.rows; r++) {
+          const src = rows[r];
+          const line = new Array<CellValue>(used.cols);
+          for (let c = 0; c < used.cols; c++) line[c] = src?.[used.col + c] ?? "";
+          out.push(line);
+        }
+        return out;
+      }
       const out: CellValue[][] = Array.from({ length: used.rows }, () => new Array<CellValue>(used.cols).fill(""));
       const again = xml();
       if (again !== undefined)
@@ -314,8 +335,13 @@ export function deferSheet(
   };
 }
 
-/** Sheets smaller than this (unpacked XML) are loaded by exceljs: deferring them saves nothing worth the second reader. */
-export const DEFER_MIN_BYTES = 1 << 20;
+/**
+ * Output sheets are deferred whatever their size (0): every re-run and verification, small or large, then reads them
+ * the same way, so the tests of hand edits and verification cover this reader.
+ */
+export const DEFER_MIN_BYTES = 0;
+/** Parts at least this large (unpacked) are inflated natively up front ({@link inflateLargeParts}). */
+export const NATIVE_INFLATE_MIN_BYTES = 1 << 20;
 
 /** A worksheet part that is one of the run's output sheets, by its marker. */
 export interface OutputPart {
@@ -330,10 +356,12 @@ export interface OutputPart {
  */
 export function deferOutputSheets(
   file: Buffer,
+  inflated: ReadonlyMap<string, Buffer>,
   parts: readonly OutputPart[],
   shared: string | undefined,
   styles: string | undefined,
   minBytes: number = DEFER_MIN_BYTES,
+  keepValues = false,
 ): Map<string, DeferredSheet> {
   const out = new Map<string, DeferredSheet>();
   const entries = zipEntries(file);
@@ -343,8 +371,24 @@ export function deferOutputSheets(
   for (const p of parts) {
     const entry = entries.find((e) => e.name === p.path);
     if (entry === undefined || entry.declaredSize < minBytes) continue;
-    const d = deferSheet(() => partBytes(file, entry), texts, dates);
+    const d = deferSheet(() => inflated.get(p.path) ?? partBytes(file, entry), texts, dates, keepValues);
     if (d !== undefined) out.set(p.name, d);
+  }
+  return out;
+}
+
+/**
+ * The package's large parts (at least `minBytes` unpacked), inflated natively
+ * once, by part name: put back into the JSZip package, every later read of
+ * them (markers, the structure checks, deferred sheets) is a plain decode
+ * instead of JSZip's JavaScript inflate, which took a re-run's reading time.
+ */
+export function inflateLargeParts(file: Buffer, minBytes: number = NATIVE_INFLATE_MIN_BYTES): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of zipEntries(file) ?? []) {
+    if (e.method !== 8 || e.declaredSize < minBytes) continue;
+    const b = partBytes(file, e);
+    if (b !== undefined) out.set(e.name, b);
   }
   return out;
 }

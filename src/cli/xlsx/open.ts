@@ -10,7 +10,7 @@ import { EXCEL_ROWS } from "./package-structure";
 import { checkZipSizes, type ZipSizeProblem } from "./zip-sizes";
 import { XlsxStore } from "../xlsx-store";
 import { decodeProperty, packageSheets, readSheetProperties, type SheetProperties } from "./custom-properties";
-import { deferOutputSheets, STUB_SHEET, type DeferredSheet } from "./deferred-sheets";
+import { deferOutputSheets, inflateLargeParts, STUB_SHEET, type DeferredSheet } from "./deferred-sheets";
 import { decodeMarker, MARKER_KEY } from "../../excel";
 import { tags } from "./ooxml";
 import { loadXlsx, tableModel, worksheetTables } from "./exceljs-internals";
@@ -117,6 +117,9 @@ export async function openWorkbook(
       },
     };
   }
+  // Large parts are inflated natively once and kept unpacked, so no reader below inflates them with JavaScript.
+  const inflated = inflateLargeParts(bytes);
+  for (const [name, data] of inflated) zip.file(name, data);
   if (zip.file("xl/workbook.xml") === null)
     return {
       ok: false,
@@ -134,7 +137,7 @@ export async function openWorkbook(
     props = await readSheetProperties(zip);
     marks = await readSheetMarks(zip);
     // Output sheets a write will replace (or a verification only compares) are read from their XML, not loaded.
-    if (options.deferOutputs === true && !adapted) deferred = await deferOutputs(zip, bytes, props, marks, options.deferMinBytes);
+    if (options.deferOutputs === true && !adapted) deferred = await deferOutputs(zip, bytes, inflated, props, marks, options);
     const originals = new Map<string, JSZip.JSZipObject>();
     for (const s of await packageSheets(zip)) {
       const original = zip.files[s.path];
@@ -191,15 +194,18 @@ export interface OpenOptions {
   readonly deferOutputs?: boolean;
   /** Only sheets at least this large (unpacked bytes) are deferred; tests set it to 0. */
   readonly deferMinBytes?: number;
+  /** Keep the deferred sheets' values from the reading that decides whether they can be deferred (a verification reads them once). */
+  readonly keepDeferredValues?: boolean;
 }
 
 /** The deferrable output sheets of a package, by name (their markers say which sheets are the run's outputs). */
 async function deferOutputs(
   zip: JSZip,
   bytes: Buffer,
+  inflated: ReadonlyMap<string, Buffer>,
   props: ReadonlyMap<string, SheetProperties>,
   marks: ReadonlyMap<string, string>,
-  minBytes: number | undefined,
+  options: OpenOptions,
 ): Promise<Map<string, DeferredSheet>> {
   const parts = (await packageSheets(zip)).filter((s) => {
     const m = decodeMarker(decodeProperty(props.get(s.name)?.get(MARKER_KEY)) ?? marks.get(s.name));
@@ -209,10 +215,12 @@ async function deferOutputs(
   if (parts.length === 0) return new Map();
   return deferOutputSheets(
     bytes,
+    inflated,
     parts,
     await zip.file("xl/sharedStrings.xml")?.async("string"),
     await zip.file("xl/styles.xml")?.async("string"),
-    minBytes,
+    options.deferMinBytes,
+    options.keepDeferredValues === true,
   );
 }
 

@@ -127,8 +127,8 @@ function cells(
   last: { r: number; c: number },
   cell: (r: number, c: number, v: CellValue) => void,
 ): void {
-  // Cells are found as "<c ": a start tag split otherwise (a tab, a line break) is not this reader's.
-  if (/<c[\t\r\n]/.test(text)) throw new Unreadable();
+  // Cells are found as "<c ": a cell tag without attributes, or split otherwise (a tab, a line break), is not this reader's.
+  if (/<c[\t\r\n>/]/.test(text)) throw new Unreadable();
   let i = 0;
   for (;;) {
     const open = text.indexOf("<c ", i);

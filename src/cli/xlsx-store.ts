@@ -18,7 +18,15 @@ import { fromExcel, toExcel } from "./xlsx/cell-convert";
 import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/custom-properties";
 import type { DeferredSheet } from "./xlsx/deferred-sheets";
 import { argb, pointsToChars, StyleCache } from "./xlsx/styles";
-import { rekeyTable, setSheetOrder, tableModel, validationModels, worksheetTables, type TableModel } from "./xlsx/exceljs-internals";
+import {
+  mergeCells,
+  rekeyTable,
+  setSheetOrder,
+  tableModel,
+  validationModels,
+  worksheetTables,
+  type TableModel,
+} from "./xlsx/exceljs-internals";
 import { moveTableCells, tableRange } from "./xlsx/tables";
 
 /** SpreadsheetML's paper size code for A4 (ECMA-376 Part 1, 18.3.1.63 pageSetup). */
@@ -400,7 +408,7 @@ export class XlsxStore implements SheetStore {
     for (const w of text.wraps) for (let r = w.row; r < w.row + w.rows; r++) for (let c = w.col; c < w.col + w.cols; c++) wrap(r, c);
     for (const m of text.merges) {
       wrap(m.row, m.col);
-      ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+      mergeCells(ws, m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
     }
     for (const h of text.rowHeights) ws.getRow(h.row + 1).height = h.height;
   }

@@ -199,12 +199,19 @@ export class XlsxStore implements SheetStore {
     ws.name = to;
     // Excel rewrites references to a renamed sheet, including list validations that point at it.
     const prefixes = [`${quoteSheet(old)}!`, `${old}!`, `'${old}'!`];
+    // exceljs keeps one validation per cell (a 10,000-row table's column is 10,000 of them), and a write renames
+    // every sheet it stages: each formula is looked at in place, and only one naming the sheet is rewritten.
     for (const other of this.workbook.worksheets) {
-      for (const v of Object.values(validationModels(other))) {
-        v.formulae = v.formulae?.map((f) => {
-          const p = prefixes.find((x) => f.startsWith(x));
-          return p === undefined ? f : `${quoteSheet(to)}!${f.slice(p.length)}`;
-        });
+      const models = validationModels(other);
+      for (const key in models) {
+        const f = models[key]?.formulae;
+        if (f === undefined) continue;
+        for (let i = 0; i < f.length; i++) {
+          const text = f[i] ?? "";
+          if (!text.includes("!")) continue;
+          const p = prefixes.find((x) => text.startsWith(x));
+          if (p !== undefined) f[i] = `${quoteSheet(to)}!${text.slice(p.length)}`;
+        }
       }
     }
   }

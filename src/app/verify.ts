@@ -148,23 +148,41 @@ function compareSheets(expected: readonly SheetSpec[], actual: readonly OutputVa
       continue;
     }
     const want = gridOf(spec);
-    const have = new Map<string, CellValue>();
-    sheet.values.forEach((row, r) =>
-      row.forEach((v, c) => v !== "" && v !== null && v !== undefined && have.set(`${sheet.row + r},${sheet.col + c}`, v)),
-    );
+    const have = (r: number, c: number): CellValue => {
+      const v = sheet.values[r - sheet.row]?.[c - sheet.col];
+      return v === null || v === undefined ? "" : v;
+    };
     // A Run log an older add-in laid out (other columns, in another order) is read by its headers and checked as
     // evidence (runLogDamage); it is laid out in the current order at the next write, so its cells are not compared.
-    if (spec.kind === "runLog" && !sameHeaders(want, have)) continue;
-    for (const key of new Set([...want.keys(), ...have.keys()])) {
-      cells++;
-      const w = want.get(key) ?? "";
-      const h = have.get(key) ?? "";
+    if (spec.kind === "runLog" && !sameHeaders(want, sheet, have)) continue;
+    const differ = (r: number, c: number, w: CellValue, h: CellValue): void => {
       // The same text, the same number at the precision a cell keeps (see sameStored).
-      if (!sameStored(w, h)) {
-        const [r = 0, c = 0] = key.split(",").map(Number);
-        differences.push({ address: cellAddress({ sheet: spec.name, row: r, col: c }), written: h, recomputed: w });
-      }
-    }
+      if (!sameStored(w, h)) differences.push({ address: cellAddress({ sheet: spec.name, row: r, col: c }), written: h, recomputed: w });
+    };
+    // Every cell the recomputation lays out, in the order it lays them out (each once), then every other written cell.
+    const seen = want.values.map((line) => new Uint8Array(line.length));
+    for (const b of spec.blocks)
+      b.values.forEach((line, i) =>
+        line.forEach((v, j) => {
+          const r = b.row + i;
+          const c = b.col + j;
+          const mark = seen[r];
+          if (v === "" || mark === undefined || mark[c] === 1) return;
+          mark[c] = 1;
+          cells++;
+          differ(r, c, want.values[r]?.[c] ?? "", have(r, c));
+        }),
+      );
+    sheet.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        if (v === "" || v === null || v === undefined) return;
+        const r = sheet.row + i;
+        const c = sheet.col + j;
+        if (seen[r]?.[c] === 1) return;
+        cells++;
+        differ(r, c, "", v);
+      }),
+    );
   }
   if (differences.length === 0 && missingSheets.length === 0)
     return { kind: "verified", sheets: expected.map((s) => s.name), cells, fingerprint: run.fingerprint, runAt: run.at };
@@ -184,16 +202,32 @@ export function sameStored(recomputed: CellValue, written: CellValue): boolean {
   return recomputed.toPrecision(15) === written.toPrecision(15);
 }
 
-/** Every non-empty cell a sheet spec lays out, by "row,col". */
-// The Run log's header row (its table starts at row 3) as written and as laid out now.
-function sameHeaders(want: ReadonlyMap<string, CellValue>, have: ReadonlyMap<string, CellValue>): boolean {
-  const row = (m: ReadonlyMap<string, CellValue>): string =>
-    JSON.stringify([...m].filter(([k]) => k.startsWith("3,")).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return row(want) === row(have);
+/** The Run log's header row (its table starts at row 3) as written and as laid out now. */
+function sameHeaders(want: Dense, sheet: OutputValues, have: (r: number, c: number) => CellValue): boolean {
+  const width = Math.max(want.values[3]?.length ?? 0, sheet.col + (sheet.values[3 - sheet.row]?.length ?? 0));
+  for (let c = 0; c < width; c++) if ((want.values[3]?.[c] ?? "") !== have(3, c)) return false;
+  return true;
 }
 
-function gridOf(spec: SheetSpec): Map<string, CellValue> {
-  const out = new Map<string, CellValue>();
-  for (const b of spec.blocks) b.values.forEach((row, r) => row.forEach((v, c) => v !== "" && out.set(`${b.row + r},${b.col + c}`, v)));
-  return out;
+/** What a sheet spec lays out, as rows from A1 (later blocks over earlier ones, as they are written); "" is empty. */
+interface Dense {
+  readonly values: CellValue[][];
+}
+
+function gridOf(spec: SheetSpec): Dense {
+  const values: CellValue[][] = [];
+  for (const b of spec.blocks)
+    b.values.forEach((line, i) => {
+      const r = b.row + i;
+      const row = (values[r] ??= []);
+      line.forEach((v, j) => {
+        if (v !== "") row[b.col + j] = v;
+      });
+    });
+  // Holes (rows or cells never written) read as empty.
+  for (let r = 0; r < values.length; r++) {
+    const row = (values[r] ??= []);
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = "";
+  }
+  return { values };
 }

@@ -24,6 +24,7 @@ import { runJson, runText, type WriteSummary } from "./report";
 import { beginWrite, type WriteSession } from "./write-session";
 import { BulkXlsxStore } from "./xlsx/bulk-store";
 import type { Limits } from "./xlsx/limits";
+import { DeferredSheetKept } from "./xlsx/deferred-sheets";
 import { openWorkbook } from "./xlsx/open";
 import { workbookBytes } from "./xlsx/save";
 import { lostFeaturesText } from "./xlsx/unsupported";
@@ -136,23 +137,38 @@ export async function runCommand(args: RunArgs, bar: ProgressBar): Promise<Outco
 async function runChecked(args: RunArgs, bar: ProgressBar): Promise<Outcome> {
   // Said before anything is read or written, so a run asked for a PDF never half-happens.
   if (args.pdfPath !== undefined && args.soffice === undefined) return failure(EXIT.file, args.json, LIBREOFFICE_NEEDED);
-  if (args.check || args.noWrite || args.verify === true) return runAndWrite(args, bar, undefined);
+  if (args.check || args.noWrite || args.verify === true) return runDeferred(args, bar, undefined);
   // A write is checked and locked before the workbook is read: a read-only or busy file is
   // refused at once, and the identity check before the rename then covers the whole run.
   const inPlace = args.outPath === undefined || args.outPath === args.path;
   const begun = await beginWrite(inPlace ? args.path : (args.outPath ?? args.path), inPlace ? args.file : (args.out ?? args.file), inPlace);
   if (!begun.ok) return failure(EXIT.file, args.json, begun.message);
   try {
-    const outcome = await runAndWrite(args, bar, begun.session);
+    const outcome = await runDeferred(args, bar, begun.session);
     return begun.session.notes.length === 0 ? outcome : { ...outcome, err: [...begun.session.notes, ...(outcome.err ?? [])] };
   } finally {
     await begun.session.release();
   }
 }
 
-async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSession | undefined): Promise<Outcome> {
+/**
+ * {@link runAndWrite} with the old output sheets left in the file, not loaded (they are only replaced
+ * or compared; see xlsx/deferred-sheets.ts). A sign-off saves the workbook with them, so it loads
+ * them; so does a write that would keep one of them after all (it is run again, reading them).
+ */
+async function runDeferred(args: RunArgs, bar: ProgressBar, session: WriteSession | undefined): Promise<Outcome> {
+  if (args.signOff !== undefined) return runAndWrite(args, bar, session, false);
+  try {
+    return await runAndWrite(args, bar, session, true);
+  } catch (e) {
+    if (!(e instanceof DeferredSheetKept)) throw e;
+    return runAndWrite(args, bar, session, false);
+  }
+}
+
+async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSession | undefined, defer: boolean): Promise<Outcome> {
   bar.update("Reading", 0, 1);
-  const opened = await openWorkbook(args.path, args.limits);
+  const opened = await openWorkbook(args.path, args.limits, { deferOutputs: defer, keepDeferredValues: args.verify === true });
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
   // Long output blocks are held as rows and written in bulk when saving (see BulkXlsxStore).
   const store = BulkXlsxStore.from(opened.value.store);

@@ -3,7 +3,7 @@ import { partnerNames, partnerStatementSheet } from "../app";
 import type { RunOutputs, SheetSpec } from "../excel";
 import { GENERATED_NAME_BYTES, shortHash } from "./fs/file-names";
 import { XlsxStore } from "./xlsx-store";
-import { withEscapedText } from "./xlsx/ooxml-text";
+import { workbookBytes } from "./xlsx/save";
 import { writeSheetSpec } from "./xlsx/write-spec";
 
 /** The words after a partner's id in its statement's file name. */
@@ -34,7 +34,8 @@ export function statementStem(id: string, taken: ReadonlySet<string>): string {
 async function statementBytes(spec: SheetSpec): Promise<Buffer> {
   const store = new XlsxStore(new ExcelJS.Workbook());
   writeSheetSpec(store, spec);
-  return Buffer.from(await withEscapedText(store.workbook, () => store.workbook.xlsx.writeBuffer()));
+  // Saved as every workbook is (xlsx/save.ts): compressed by Node's native deflate, not JSZip's JavaScript one.
+  return workbookBytes(store);
 }
 
 /** A partner's statement's file name without its extension. */

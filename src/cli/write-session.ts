@@ -2,7 +2,7 @@ import { currentIdentity, type FileIdentity } from "./fs/file-identity";
 import { openElsewhere } from "./fs/open-elsewhere";
 import { checkWritable, writeFileSafely, writeProblemMessage, writeTarget } from "./fs/safe-write";
 import { removeStaleTemps } from "./fs/temp-files";
-import { acquireLock, type HeldLock } from "./fs/write-lock";
+import { acquireLock, type HeldLock, type LockHolder } from "./fs/write-lock";
 
 /** A write that has been allowed to start: the target is writable and locked for this run. */
 export interface WriteSession {
@@ -35,6 +35,7 @@ export async function beginWrite(
   const early = await checkWritable(target);
   if (early !== undefined) return { ok: false, message: writeProblemMessage(early, shown, inPlace) };
   let lock: HeldLock;
+  let tookOver: LockHolder | null | undefined;
   try {
     const got = await acquireLock(target);
     if (!got.ok) {
@@ -45,10 +46,18 @@ export async function beginWrite(
       return { ok: false, message: `${shown} is being written by ${who}, so nothing was written. Try again when it has finished.` };
     }
     lock = got.lock;
+    if (got.tookOver !== undefined) tookOver = got.tookOver;
   } catch (e) {
     return { ok: false, message: writeProblemMessage({ kind: "io", code: (e as { code?: string }).code ?? "error" }, shown, inPlace) };
   }
   const notes: string[] = [];
+  // A run that died without releasing its lock (killed, or out of memory) left it behind: say whose it was.
+  if (tookOver !== undefined)
+    notes.push(
+      `note: ${shown} was locked by an earlier run that ended without finishing` +
+        (tookOver === null ? "" : ` (process ${tookOver.pid} on ${tookOver.host}, started ${tookOver.since}, no longer running)`) +
+        `; its lock was taken over.`,
+    );
   let before: FileIdentity | undefined;
   try {
     const stale = await removeStaleTemps(target);

@@ -17,8 +17,17 @@ import type {
 } from "../excel";
 import { fromExcel, toExcel } from "./xlsx/cell-convert";
 import { decodeProperty, encodeProperty, type SheetProperties } from "./xlsx/custom-properties";
+import type { DeferredSheet } from "./xlsx/deferred-sheets";
 import { argb, pointsToChars, StyleCache } from "./xlsx/styles";
-import { rekeyTable, setSheetOrder, tableModel, validationModels, worksheetTables, type TableModel } from "./xlsx/exceljs-internals";
+import {
+  mergeCells,
+  rekeyTable,
+  setSheetOrder,
+  tableModel,
+  validationModels,
+  worksheetTables,
+  type TableModel,
+} from "./xlsx/exceljs-internals";
 import { moveTableCells, tableRange } from "./xlsx/tables";
 
 /** SpreadsheetML's paper size code for A4 (ECMA-376 Part 1, 18.3.1.63 pageSetup). */
@@ -58,7 +67,19 @@ export class XlsxStore implements SheetStore {
     readonly properties: Map<Worksheet, SheetProperties> = new Map(),
     /** Markers found only as a sheet's second mark (a hidden defined name), per worksheet; read by `BulkXlsxStore.from`. */
     readonly secondMarks: Map<Worksheet, string> = new Map(),
+    /** Output sheets loaded as empty stubs, read from the file's XML instead (see deferred-sheets.ts). */
+    readonly deferred: Map<Worksheet, DeferredSheet> = new Map(),
   ) {}
+
+  /** Names of the deferred sheets still in the workbook: saving it now would empty them. */
+  deferredSheets(): string[] {
+    return this.workbook.worksheets.filter((ws) => this.deferred.has(ws)).map((ws) => ws.name);
+  }
+
+  /** The fingerprint of a sheet's values when it is known without reading them (a deferred sheet); else undefined. */
+  fingerprint(sheet: string): string | undefined {
+    return this.deferred.get(this.sheet(sheet))?.fingerprint;
+  }
 
   /**
    * Sheets recognised as the add-in's only by their second mark (a hidden
@@ -121,6 +142,8 @@ export class XlsxStore implements SheetStore {
   /** @inheritdoc */
   readValues(sheet: string, row: number, col: number, rows: number, cols: number): CellValue[][] {
     const ws = this.sheet(sheet);
+    const deferred = this.deferred.get(ws);
+    if (deferred !== undefined) return deferredValues(deferred, row, col, rows, cols);
     const out: CellValue[][] = [];
     for (let r = 0; r < rows; r++) {
       const line: CellValue[] = [];
@@ -134,6 +157,8 @@ export class XlsxStore implements SheetStore {
   /** @inheritdoc */
   usedRange(sheet: string): RangeRef | undefined {
     const ws = this.sheet(sheet);
+    const deferred = this.deferred.get(ws);
+    if (deferred !== undefined) return deferred.used === undefined ? undefined : { sheet: ws.name, ...deferred.used };
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
@@ -162,6 +187,7 @@ export class XlsxStore implements SheetStore {
     this.properties.delete(ws);
     this.secondMarks.delete(ws);
     this.charts.delete(ws);
+    this.deferred.delete(ws);
     this.workbook.removeWorksheet(ws.id);
     if (this.current !== undefined && same(this.current.sheet, name)) this.current = undefined;
   }
@@ -174,12 +200,19 @@ export class XlsxStore implements SheetStore {
     ws.name = to;
     // Excel rewrites references to a renamed sheet, including list validations that point at it.
     const prefixes = [`${quoteSheet(old)}!`, `${old}!`, `'${old}'!`];
+    // exceljs keeps one validation per cell (a 10,000-row table's column is 10,000 of them), and a write renames
+    // every sheet it stages: each formula is looked at in place, and only one naming the sheet is rewritten.
     for (const other of this.workbook.worksheets) {
-      for (const v of Object.values(validationModels(other))) {
-        v.formulae = v.formulae?.map((f) => {
-          const p = prefixes.find((x) => f.startsWith(x));
-          return p === undefined ? f : `${quoteSheet(to)}!${f.slice(p.length)}`;
-        });
+      const models = validationModels(other);
+      for (const key in models) {
+        const f = models[key]?.formulae;
+        if (f === undefined) continue;
+        for (let i = 0; i < f.length; i++) {
+          const text = f[i] ?? "";
+          if (!text.includes("!")) continue;
+          const p = prefixes.find((x) => text.startsWith(x));
+          if (p !== undefined) f[i] = `${quoteSheet(to)}!${text.slice(p.length)}`;
+        }
       }
     }
   }
@@ -383,7 +416,7 @@ export class XlsxStore implements SheetStore {
     for (const w of text.wraps) for (let r = w.row; r < w.row + w.rows; r++) for (let c = w.col; c < w.col + w.cols; c++) wrap(r, c);
     for (const m of text.merges) {
       wrap(m.row, m.col);
-      ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+      mergeCells(ws, m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
     }
     for (const h of text.rowHeights) ws.getRow(h.row + 1).height = h.height;
   }
@@ -421,6 +454,21 @@ export class XlsxStore implements SheetStore {
  * A cell's own value: "" for a cell merged into another, whose value exceljs
  * reports as the merged cell's (Excel keeps it only in the top-left cell).
  */
+/** A rectangle of a deferred sheet's values (the whole used range, as read, when that is what is asked). */
+function deferredValues(d: DeferredSheet, row: number, col: number, rows: number, cols: number): CellValue[][] {
+  const all = d.values();
+  const u = d.used;
+  if (u !== undefined && u.row === row && u.col === col && u.rows === rows && u.cols === cols) return all;
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const src = u === undefined ? undefined : all[row + r - u.row];
+    const line: CellValue[] = [];
+    for (let c = 0; c < cols; c++) line.push(src === undefined || u === undefined ? "" : (src[col + c - u.col] ?? ""));
+    out.push(line);
+  }
+  return out;
+}
+
 function ownValue(cell: Cell | undefined): CellValue {
   if (cell === undefined) return "";
   if (cell.isMerged && cell.master !== cell) return "";

@@ -33,6 +33,8 @@ export { MemoryWorkbook, type MemoryCell, type MemoryTable, type SheetView } fro
 export { displayText } from "./memory/display";
 export { createStorePort, type StorePortOptions } from "./store/store-port";
 export type { SheetStore, StoreSheet, StoreTable } from "./store/sheet-store";
+/** Sheet-value fingerprints (a store that reads a sheet as it streams by computes them itself). */
+export { Fingerprint } from "./layout/fingerprint";
 export type {
   CellValue,
   Grid,

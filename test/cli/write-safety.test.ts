@@ -159,9 +159,15 @@ describe("lost updates", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00Z`);
     expect((await readFile(file)).equals(base)).toBe(true);
-    await writeFile(lockPath(file), JSON.stringify({ pid: deadPid(), host: hostname(), since: "2026-01-01T00:00:00Z" }));
+    const dead = deadPid();
+    await writeFile(lockPath(file), JSON.stringify({ pid: dead, host: hostname(), since: "2026-01-01T00:00:00Z" }));
     const again = await cli([file]);
     expect(again.code, again.stderr).toBe(0);
+    // The run that left it (killed, or out of memory) is named, so the next run explains the lock it took over.
+    expect(again.stderr).toContain(
+      `was locked by an earlier run that ended without finishing (process ${dead} on ${hostname()}, started ` +
+        `2026-01-01T00:00:00Z, no longer running); its lock was taken over.`,
+    );
     expect(await leftovers()).toEqual([]);
   });
 

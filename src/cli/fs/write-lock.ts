@@ -58,14 +58,19 @@ async function abandoned(path: string): Promise<boolean> {
  * process is gone) is taken over. The lock is removed on release and if the
  * process is interrupted. Filesystem errors (e.g. a read-only folder) are thrown.
  */
-export async function acquireLock(target: string): Promise<{ ok: true; lock: HeldLock } | { ok: false; holder: LockHolder | undefined }> {
+export async function acquireLock(
+  target: string,
+): Promise<{ ok: true; lock: HeldLock; tookOver?: LockHolder | null } | { ok: false; holder: LockHolder | undefined }> {
   const path = lockPath(target);
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  // The abandoned lock taken over, if any (null: one whose holder could not be read), so the run can say so.
+  let tookOver: LockHolder | null | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const forget = await createWithContent(path, target, JSON.stringify(me));
       return {
         ok: true,
+        ...(tookOver === undefined ? {} : { tookOver }),
         lock: {
           path,
           release: async () => {
@@ -78,6 +83,7 @@ export async function acquireLock(target: string): Promise<{ ok: true; lock: Hel
     } catch (e) {
       if ((e as { code?: string }).code !== "EEXIST") throw e;
       if (attempt > 0 || !(await abandoned(path))) return { ok: false, holder: await holderOf(path) };
+      tookOver = (await holderOf(path)) ?? null;
       await unlink(path).catch(() => undefined);
     }
   }

@@ -46,7 +46,7 @@ export class BulkXlsxStore extends XlsxStore {
 
   /** The same workbook, held in a store that writes long blocks in bulk. */
   static from(store: XlsxStore): BulkXlsxStore {
-    return new BulkXlsxStore(store.workbook, store.properties, store.secondMarks);
+    return new BulkXlsxStore(store.workbook, store.properties, store.secondMarks, store.deferred);
   }
 
   private ws(name: string): Worksheet | undefined {

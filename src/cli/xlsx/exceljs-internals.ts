@@ -53,3 +53,23 @@ export function setSheetOrder(ws: Worksheet, orderNo: number): void {
 export async function loadXlsx(workbook: Workbook, bytes: Buffer): Promise<void> {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 }
+
+/**
+ * Merges a range as `ws.mergeCells` does, without its check of the new range
+ * against every merge already on the sheet (`ws._merges`), which made a
+ * statement's few thousand merged rows quadratic: the same check is made on
+ * the range's own cells instead (a merged cell, master or not, says so).
+ */
+export function mergeCells(ws: Worksheet, top: number, left: number, bottom: number, right: number): void {
+  for (let r = top; r <= bottom; r++)
+    for (let c = left; c <= right; c++) if (ws.findCell(r, c)?.isMerged === true) throw new Error("Cannot merge already merged cells");
+  const internal = ws as unknown as { _merges: Record<string, unknown> };
+  const merges = internal._merges;
+  internal._merges = {};
+  try {
+    ws.mergeCells(top, left, bottom, right);
+  } finally {
+    Object.assign(merges, internal._merges);
+    internal._merges = merges;
+  }
+}

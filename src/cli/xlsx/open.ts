@@ -9,7 +9,9 @@ import { packageFault, type PackageFault } from "./package-check";
 import { EXCEL_ROWS } from "./package-structure";
 import { checkZipSizes, type ZipSizeProblem } from "./zip-sizes";
 import { XlsxStore } from "../xlsx-store";
-import { readSheetProperties, type SheetProperties } from "./custom-properties";
+import { decodeProperty, packageSheets, readSheetProperties, type SheetProperties } from "./custom-properties";
+import { deferOutputSheets, inflateLargeParts, STUB_SHEET, type DeferredSheet } from "./deferred-sheets";
+import { decodeMarker, MARKER_KEY } from "../../excel";
 import { tags } from "./ooxml";
 import { loadXlsx, tableModel, worksheetTables } from "./exceljs-internals";
 import { lostFeatures, type LostFeature } from "./unsupported";
@@ -69,6 +71,7 @@ export function sniff(path: string, bytes: Buffer): FileProblem | undefined {
 export async function openWorkbook(
   path: string,
   limits: Limits = DEFAULT_LIMITS,
+  options: OpenOptions = {},
 ): Promise<{ ok: true; value: OpenedWorkbook } | { ok: false; problem: FileProblem }> {
   const maxBytes = mib(limits.unzippedMiB);
   let bytes: Buffer;
@@ -114,6 +117,9 @@ export async function openWorkbook(
       },
     };
   }
+  // Large parts are inflated natively once and kept unpacked, so no reader below inflates them with JavaScript.
+  const inflated = inflateLargeParts(bytes);
+  for (const [name, data] of inflated) zip.file(name, data);
   if (zip.file("xl/workbook.xml") === null)
     return {
       ok: false,
@@ -122,16 +128,29 @@ export async function openWorkbook(
   const workbook = new ExcelJS.Workbook();
   let props: Map<string, SheetProperties>;
   let marks: Map<string, string>;
+  let deferred = new Map<string, DeferredSheet>();
   try {
     // Files from other tools (openpyxl) name parts in ways exceljs cannot follow: hand it an adjusted copy.
-    const forExcelJs = (await adaptForExcelJs(zip)) ? await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : bytes;
+    const adapted = await adaptForExcelJs(zip);
     const fault = await packageFault(zip, limits.tableCells);
     if (fault !== undefined) return { ok: false, problem: faultProblem(path, fault, limits) };
+    props = await readSheetProperties(zip);
+    marks = await readSheetMarks(zip);
+    // Output sheets a write will replace (or a verification only compares) are read from their XML, not loaded.
+    if (options.deferOutputs === true && !adapted) deferred = await deferOutputs(zip, bytes, inflated, props, marks, options);
+    const originals = new Map<string, JSZip.JSZipObject>();
+    for (const s of await packageSheets(zip)) {
+      const original = zip.files[s.path];
+      if (!deferred.has(s.name) || original === undefined) continue;
+      originals.set(s.path, original);
+      zip.file(s.path, STUB_SHEET);
+    }
+    const forExcelJs = adapted || originals.size > 0 ? await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : bytes;
+    // The package keeps the real parts (what would be lost, for instance, is judged from them).
+    for (const [p, original] of originals) zip.files[p] = original;
     await loadXlsx(workbook, forExcelJs);
     // A package without a theme (LibreOffice writes none) would be written with a relationship to a missing one.
     if (!Object.keys(zip.files).some((f) => f.startsWith("xl/theme/"))) workbook.clearThemes();
-    props = await readSheetProperties(zip);
-    marks = await readSheetMarks(zip);
     await repairTables(zip, workbook);
   } catch {
     // What exceljs throws on a broken part ("Cannot read properties of undefined…") means nothing to a finance officer.
@@ -145,7 +164,10 @@ export async function openWorkbook(
   }
   const byWorksheet = new Map<ExcelJS.Worksheet, SheetProperties>();
   const marksByWorksheet = new Map<ExcelJS.Worksheet, string>();
+  const deferredByWorksheet = new Map<ExcelJS.Worksheet, DeferredSheet>();
   for (const ws of workbook.worksheets) {
+    const d = deferred.get(ws.name);
+    if (d !== undefined) deferredByWorksheet.set(ws, d);
     const p = props.get(ws.name);
     if (p !== undefined) byWorksheet.set(ws, p);
     const m = marks.get(ws.name);
@@ -154,12 +176,52 @@ export async function openWorkbook(
   return {
     ok: true,
     value: {
-      store: new XlsxStore(workbook, byWorksheet, marksByWorksheet),
+      store: new XlsxStore(workbook, byWorksheet, marksByWorksheet, deferredByWorksheet),
       bytes,
       identity,
       lost: (owned) => lostFeatures(zip, (s) => !owned(s)),
     },
   };
+}
+
+/** How to open a workbook. */
+export interface OpenOptions {
+  /**
+   * Read the run's large output sheets (all but the Run log) from their XML instead of loading them
+   * into exceljs (see deferred-sheets.ts): for a run that replaces them or a verification that only
+   * compares them. The store must then not be saved with them in it.
+   */
+  readonly deferOutputs?: boolean;
+  /** Only sheets at least this large (unpacked bytes) are deferred; tests set it to 0. */
+  readonly deferMinBytes?: number;
+  /** Keep the deferred sheets' values from the reading that decides whether they can be deferred (a verification reads them once). */
+  readonly keepDeferredValues?: boolean;
+}
+
+/** The deferrable output sheets of a package, by name (their markers say which sheets are the run's outputs). */
+async function deferOutputs(
+  zip: JSZip,
+  bytes: Buffer,
+  inflated: ReadonlyMap<string, Buffer>,
+  props: ReadonlyMap<string, SheetProperties>,
+  marks: ReadonlyMap<string, string>,
+  options: OpenOptions,
+): Promise<Map<string, DeferredSheet>> {
+  const parts = (await packageSheets(zip)).filter((s) => {
+    const m = decodeMarker(decodeProperty(props.get(s.name)?.get(MARKER_KEY)) ?? marks.get(s.name));
+    // The Run log is read as a table with the model, so it stays in exceljs.
+    return m?.role === "output" && m.kind !== "runLog";
+  });
+  if (parts.length === 0) return new Map();
+  return deferOutputSheets(
+    bytes,
+    inflated,
+    parts,
+    await zip.file("xl/sharedStrings.xml")?.async("string"),
+    await zip.file("xl/styles.xml")?.async("string"),
+    options.deferMinBytes,
+    options.keepDeferredValues === true,
+  );
 }
 
 /**

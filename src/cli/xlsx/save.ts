@@ -7,6 +7,7 @@ import { withRows, type RowsInsert } from "./bulk-rows";
 import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
 import { writeCharts, type SheetCharts } from "./chart-parts";
+import { DeferredSheetKept } from "./deferred-sheets";
 import { writeSheetMarks } from "./sheet-marks";
 import { withEscapedText } from "./ooxml-text";
 import { zipPackage, type PackagePart } from "./zip-package";
@@ -19,6 +20,9 @@ import { zipPackage, type PackagePart } from "./zip-package";
  * gone (Excel will not open a workbook whose active tab is hidden).
  */
 export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promise<Buffer> {
+  // A deferred output sheet is an empty stub in exceljs: saved, it would lose its values.
+  const kept = store.deferredSheets();
+  if (kept.length > 0) throw new DeferredSheetKept(kept);
   const wb = store.workbook;
   const sheets = wb.worksheets;
   const visible = (ws: Worksheet | undefined): ws is Worksheet =>

@@ -43,6 +43,11 @@ export interface SheetStore {
   readValues(sheet: string, row: number, col: number, rows: number, cols: number): CellValue[][];
   /** The smallest rectangle holding every non-empty value, or undefined for a sheet with none. */
   usedRange(sheet: string): RangeRef | undefined;
+  /**
+   * The fingerprint of a sheet's values (`gridFingerprint` of its used range) when the store knows it without
+   * reading them (the command line's output sheets left in the file), else undefined. Optional.
+   */
+  fingerprint?(sheet: string): string | undefined;
   /** Appends a sheet. */
   addSheet(name: string, visible: boolean): void;
   /** Deletes a sheet and its tables, charts and formats. */

@@ -94,6 +94,8 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
   };
 
   const currentFingerprint = (name: string): string => {
+    const known = store.fingerprint?.(name);
+    if (known !== undefined) return known;
     const used = store.usedRange(name);
     return used === undefined
       ? gridFingerprint(0, 0, [])

@@ -1,0 +1,394 @@
+/**
+ * Output sheets read from the package's XML instead of being loaded into exceljs.
+ *
+ * A re-run replaces every output sheet and `--verify` only compares their
+ * values, yet loading a written 10,000-line workbook into exceljs built an
+ * object for each of its millions of output cells (most of a re-run's time
+ * and memory). An output sheet the run owns is therefore handed to exceljs
+ * as an empty stub, and what the store needs of it is read from the sheet's
+ * own XML here: its values (for `--verify`), its used range and the
+ * fingerprint of its values (the hand-edit check), computed as the XML is
+ * scanned row by row, holding no cell objects.
+ *
+ * A sheet is deferred only when this scan reads its values exactly as
+ * exceljs would: no merged cells, no date formats (exceljs turns those into
+ * dates), no cell without its address, rows and cells in order. Anything
+ * else is loaded by exceljs as before. A deferred sheet must be replaced or
+ * deleted before the workbook is saved; `workbookBytes` refuses otherwise
+ * ({@link DeferredSheetKept}) and the command reads the file again in full.
+ */
+import { inflateRawSync } from "node:zlib";
+import { StringDecoder } from "node:string_decoder";
+import { Fingerprint, type CellValue, type RangeRef } from "../../excel";
+import { xmlUnescape } from "./ooxml";
+import { zipEntries, type ZipEntry } from "./zip-sizes";
+
+/** What the store knows of a deferred output sheet without loading it. */
+export interface DeferredSheet {
+  /** The used range (zero-based), or undefined for a sheet without values. */
+  readonly used: Omit<RangeRef, "sheet"> | undefined;
+  /** The fingerprint of its values, as `gridFingerprint` over the used range gives it. */
+  readonly fingerprint: string;
+  /** Its values over the used range, read from the XML on first call. */
+  readonly values: () => CellValue[][];
+}
+
+/** Thrown when a workbook would be saved with a deferred sheet still in it (its content exists only in the old file). */
+export class DeferredSheetKept extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(`Deferred output sheets kept: ${sheets.join(", ")}`);
+  }
+}
+
+/** The worksheet stub exceljs loads in a deferred sheet's place. */
+export const STUB_SHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/></worksheet>';
+
+/** A part's bytes from the package, inflated natively (JSZip's JavaScript inflate is several times slower). */
+export function partBytes(zip: Buffer, entry: ZipEntry): Buffer | undefined {
+  const p = entry.localHeader;
+  if (p + 30 > zip.length || zip.readUInt32LE(p) !== 0x04034b50) return undefined;
+  const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28);
+  const data = zip.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) return undefined;
+  return inflateRawSync(data);
+}
+
+/** The shared strings table (`xl/sharedStrings.xml`) as texts, or undefined when it holds what this reader does not read. */
+export function sharedStrings(xml: string | undefined): string[] | undefined {
+  if (xml === undefined) return [];
+  // Phonetic runs hold <t> elements that are not part of the text.
+  if (xml.includes("<rPh")) return undefined;
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] === undefined ? "" : texts(m[1]));
+  return out;
+}
+
+/** Built-in number formats that are dates or times (ECMA-376 Part 1, 18.8.30). */
+const DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** Style indices (`s`) whose number format exceljs would read as a date, from `xl/styles.xml`. */
+export function dateStyles(xml: string | undefined): Set<number> {
+  const out = new Set<number>();
+  if (xml === undefined) return out;
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"/g))
+    custom.set(Number(m[1]), xmlUnescape(m[2] ?? ""));
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
+  let i = 0;
+  for (const m of xfs.matchAll(/<xf\b([^>]*)/g)) {
+    const id = Number(/\bnumFmtId="(\d+)"/.exec(m[1] ?? "")?.[1] ?? 0);
+    const code = custom.get(id);
+    // A custom format is a date when a date or time letter is left once quoted text, [colours] and escapes are removed.
+    if (DATE_IDS.has(id) || (code !== undefined && /[dmyhsb]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "")))) out.add(i);
+    i++;
+  }
+  return out;
+}
+
+/** The text of every `<t>` in an element (a rich-text run's pieces joined), unescaped. */
+function texts(inner: string): string {
+  // The common case, one plain run (what this tool and Excel write): sliced, not searched.
+  const open = inner.indexOf("<t");
+  const start = open < 0 ? -1 : inner.indexOf(">", open) + 1;
+  const end = inner.indexOf("</t>", start);
+  if (start > 0 && end >= 0 && inner.indexOf("<t", end) < 0 && inner.charCodeAt(start - 2) !== 47) return decode(inner.slice(start, end));
+  let s = "";
+  for (const m of inner.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) s += m[1] ?? "";
+  return decode(s);
+}
+
+/** XML entities and OOXML's `_xHHHH_` escapes, which exceljs decodes when it reads text. */
+function decode(s: string): string {
+  const x = s.includes("&") ? xmlUnescape(s) : s;
+  return x.includes("_x") ? x.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : x;
+}
+
+class Unreadable extends Error {}
+
+/** An attribute's value from a start tag's attribute text (` r="A1" s="3"`), or undefined. */
+function attribute(attrs: string, name: string): string | undefined {
+  const at = attrs.indexOf(` ${name}="`);
+  if (at < 0) return undefined;
+  const from = at + name.length + 3;
+  return attrs.slice(from, attrs.indexOf('"', from));
+}
+
+/** Reads the cells of whole rows of XML text (what lies between `<c` and `</c>`, by hand: regular expressions were slower). */
+function cells(
+  text: string,
+  shared: readonly string[],
+  dates: ReadonlySet<number>,
+  last: { r: number; c: number },
+  cell: (r: number, c: number, v: CellValue) => void,
+): void {
+  // Cells are found as "<c ": a cell tag without attributes, or split otherwise (a tab, a line break), is not this reader's.
+  if (/<c[\t\r\n>/]/.test(text)) throw new Unreadable();
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf("<c ", i);
+    if (open < 0) return;
+    const close = text.indexOf(">", open);
+    if (close < 0) throw new Unreadable();
+    const empty = text.charCodeAt(close - 1) === 47; /* "/" */
+    const attrs = text.slice(open + 2, empty ? close - 1 : close);
+    const ref = attribute(attrs, "r");
+    if (ref === undefined) throw new Unreadable();
+    let c = 0;
+    let k = 0;
+    for (; k < ref.length; k++) {
+      const ch = ref.charCodeAt(k);
+      if (ch < 65 || ch > 90) break;
+      c = c * 26 + (ch - 64);
+    }
+    c--;
+    const r = Number(ref.slice(k)) - 1;
+    if (!(r > last.r || (r === last.r && c > last.c)) || !Number.isInteger(r) || c < 0) throw new Unreadable();
+    last.r = r;
+    last.c = c;
+    const s = attribute(attrs, "s");
+    if (s !== undefined && dates.has(Number(s))) throw new Unreadable();
+    if (empty) {
+      i = close + 1;
+      continue;
+    }
+    const end = text.indexOf("</c>", close);
+    if (end < 0) throw new Unreadable();
+    i = end + 4;
+    const inner = text.slice(close + 1, end);
+    const t = attribute(attrs, "t") ?? "n";
+    let v: string | undefined;
+    if (inner.startsWith("<v>")) v = inner.slice(3, inner.indexOf("</v>"));
+    else {
+      const vo = inner.indexOf("<v");
+      if (vo >= 0) v = inner.slice(inner.indexOf(">", vo) + 1, inner.indexOf("</v>", vo));
+    }
+    let value: CellValue;
+    switch (t) {
+      case "n":
+        if (v === undefined || v === "") continue;
+        value = Number(v);
+        if (Number.isNaN(value)) throw new Unreadable();
+        break;
+      case "s": {
+        const text = v === undefined ? undefined : shared[Number(v)];
+        if (text === undefined) throw new Unreadable();
+        value = text;
+        break;
+      }
+      case "inlineStr":
+        value = texts(inner);
+        break;
+      case "str":
+      case "e":
+        value = v === undefined ? "" : decode(v);
+        break;
+      case "b":
+        if (v === undefined) continue;
+        value = v === "1" || v === "true";
+        break;
+      default:
+        throw new Unreadable();
+    }
+    if (value !== "") cell(r, c, value);
+  }
+}
+
+/** A merged range, zero-based and inclusive. */
+interface Merge {
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
+
+/** Zero-based row and column of an A1 address; undefined when it is not one. */
+function position(ref: string): { r: number; c: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  if (m === null) return undefined;
+  let c = 0;
+  for (const ch of m[1] ?? "") c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+/** The merged ranges listed after a sheet's cells. */
+function merges(tail: string): Merge[] {
+  const out: Merge[] = [];
+  for (const m of tail.matchAll(/<mergeCell\b[^>]*?\bref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
+    const a = position(m[1] ?? "");
+    const b = position(m[2] ?? "");
+    if (a === undefined || b === undefined) throw new Unreadable();
+    out.push({ r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) });
+  }
+  // Anything else that names merged cells is not this reader's.
+  if (out.length === 0 && /<mergeCell\b/.test(tail)) throw new Unreadable();
+  return out;
+}
+
+/**
+ * Scans a worksheet's XML a few megabytes at a time, cut at row ends,
+ * calling `cell` for every non-empty value with its zero-based position.
+ * A merged range's value is its top-left cell's, as exceljs reads it (the
+ * other cells of the range read as empty). Throws {@link Unreadable} for
+ * anything it would not read as exceljs does.
+ */
+function scan(
+  xml: Buffer,
+  shared: readonly string[],
+  dates: ReadonlySet<number>,
+  cell: (r: number, c: number, v: CellValue) => void,
+): void {
+  let end = xml.lastIndexOf("</sheetData>");
+  if (end < 0) end = xml.lastIndexOf("<sheetData/>");
+  if (end < 0) throw new Unreadable();
+  const merged = merges(xml.toString("utf8", end));
+  const rows = new Set<number>();
+  for (const m of merged) for (let r = m.r0; r <= m.r1; r++) rows.add(r);
+  const visit =
+    merged.length === 0
+      ? cell
+      : (r: number, c: number, v: CellValue): void => {
+          if (rows.has(r) && merged.some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0))) return;
+          cell(r, c, v);
+        };
+  const decoder = new StringDecoder("utf8");
+  const CHUNK = 4 << 20;
+  const last = { r: -1, c: -1 };
+  let carry = "";
+  for (let at = 0; at < end; at += CHUNK) {
+    const final = at + CHUNK >= end;
+    carry += decoder.write(xml.subarray(at, Math.min(end, at + CHUNK)));
+    if (final) carry += decoder.end();
+    const cut = final ? carry.length : carry.lastIndexOf("</row>") + "</row>".length;
+    if (cut <= 0 && !final) continue;
+    // Before the first row: sheet properties, columns; nothing there is a cell.
+    cells(carry.slice(0, cut), shared, dates, last, visit);
+    carry = carry.slice(cut);
+  }
+}
+
+/**
+ * Reads a worksheet part as a deferred sheet: its used range and fingerprint
+ * now, its values when asked. Undefined when the sheet holds anything this
+ * reader does not read exactly as exceljs would (it is then loaded by exceljs).
+ */
+export function deferSheet(
+  xml: () => Buffer | undefined,
+  shared: readonly string[],
+  dates: ReadonlySet<number>,
+  keepValues = false,
+): DeferredSheet | undefined {
+  const bytes = xml();
+  if (bytes === undefined) return undefined;
+  const f = new Fingerprint();
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  // Kept from this first reading when asked (a verification reads every value once), as sparse rows.
+  let kept: CellValue[][] | undefined = keepValues ? [] : undefined;
+  try {
+    scan(bytes, shared, dates, (r, c, v) => {
+      if (kept !== undefined) (kept[r] ??= [])[c] = v;
+      f.add(r, c, v);
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    });
+  } catch (e) {
+    if (e instanceof Unreadable) return undefined;
+    throw e;
+  }
+  const used = r1 < 0 ? undefined : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  return {
+    used,
+    fingerprint: f.value(),
+    values: () => {
+      if (used === undefined) return [];
+      if (kept !== undefined) {
+        const rows = kept;
+        kept = undefined;
+        const out: CellValue[][] = [];
+        for (let r = used.row; r < used.row + used.rows; r++) {
+          const src = rows[r];
+          const line = new Array<CellValue>(used.cols);
+          for (let c = 0; c < used.cols; c++) line[c] = src?.[used.col + c] ?? "";
+          out.push(line);
+        }
+        return out;
+      }
+      const out: CellValue[][] = Array.from({ length: used.rows }, () => new Array<CellValue>(used.cols).fill(""));
+      const again = xml();
+      if (again !== undefined)
+        scan(again, shared, dates, (r, c, v) => {
+          const line = out[r - used.row];
+          if (line !== undefined) line[c - used.col] = v;
+        });
+      return out;
+    },
+  };
+}
+
+/**
+ * Output sheets are deferred whatever their size (0): every re-run and verification, small or large, then reads them
+ * the same way, so the tests of hand edits and verification cover this reader.
+ */
+export const DEFER_MIN_BYTES = 0;
+/** Parts at least this large (unpacked) are inflated natively up front ({@link inflateLargeParts}). */
+export const NATIVE_INFLATE_MIN_BYTES = 1 << 20;
+
+/** A worksheet part that is one of the run's output sheets, by its marker. */
+export interface OutputPart {
+  readonly name: string;
+  readonly path: string;
+}
+
+/**
+ * Reads the output sheets in `parts` that can be deferred (large enough, and
+ * readable here exactly as exceljs reads them), by sheet name. `file` is the
+ * package's bytes, whose parts are inflated natively.
+ */
+export function deferOutputSheets(
+  file: Buffer,
+  inflated: ReadonlyMap<string, Buffer>,
+  parts: readonly OutputPart[],
+  shared: string | undefined,
+  styles: string | undefined,
+  minBytes: number = DEFER_MIN_BYTES,
+  keepValues = false,
+): Map<string, DeferredSheet> {
+  const out = new Map<string, DeferredSheet>();
+  const entries = zipEntries(file);
+  const texts = sharedStrings(shared);
+  if (entries === undefined || texts === undefined) return out;
+  const dates = dateStyles(styles);
+  for (const p of parts) {
+    const entry = entries.find((e) => e.name === p.path);
+    if (entry === undefined || entry.declaredSize < minBytes) continue;
+    const d = deferSheet(() => inflated.get(p.path) ?? partBytes(file, entry), texts, dates, keepValues);
+    if (d !== undefined) out.set(p.name, d);
+  }
+  return out;
+}
+
+/**
+ * The package's large parts (at least `minBytes` unpacked), inflated natively
+ * once, by part name: put back into the JSZip package, every later read of
+ * them (markers, the structure checks, deferred sheets) is a plain decode
+ * instead of JSZip's JavaScript inflate, which took a re-run's reading time.
+ */
+export function inflateLargeParts(file: Buffer, minBytes: number = NATIVE_INFLATE_MIN_BYTES): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of zipEntries(file) ?? []) {
+    if (e.method !== 8 || e.declaredSize < minBytes) continue;
+    const b = partBytes(file, e);
+    if (b !== undefined) out.set(e.name, b);
+  }
+  return out;
+}

@@ -133,6 +133,7 @@ export {
   decodeMarker,
   explainTarget,
   findCharge,
+  Fingerprint,
   hostTheme,
   inOfficeHost,
   MARK_NAME,

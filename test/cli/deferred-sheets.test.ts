@@ -36,7 +36,18 @@ describe("output sheets read from their XML (deferred)", () => {
     if (!deferred.ok || !full.ok) throw new Error("not opened");
     const names = [...deferred.value.store.deferred.keys()].map((ws) => ws.name);
     // Every output sheet but the Run log (read as a table with the model).
-    expect(names).toEqual(["Summary", "Committee summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts"]);
+    expect(names).toEqual([
+      "Summary",
+      "Committee summary",
+      "Allocations",
+      "Budget check",
+      "Scenario comparison",
+      "Trace",
+      "Charts",
+      "Service recharges",
+      "RO view",
+      "Methodology",
+    ]);
     for (const name of names) {
       const used = full.value.store.usedRange(name);
       expect(deferred.value.store.usedRange(name)).toEqual(used);
@@ -88,7 +99,8 @@ describe("output sheets read from their XML (deferred)", () => {
     expect(shared).toEqual(["plain & simple", "rich text"]);
     const xml = sheetXml(
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
-        '<row r="3"><c r="A3" t="inlineStr"><is><t>tab_x0009_here</t></is></c><c r="B3" t="b"><v>1</v></c><c r="C3"><v>-1.5E-3</v></c></row>' +
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>tab_x0009_here</t></is></c>' +
+        '<c r="B3" t="b"><v>1</v></c><c r="C3"><v>-1.5E-3</v></c></row>' +
         '<row r="4"><c r="A4" t="inlineStr"><is><t>title</t></is></c><c r="B4" t="inlineStr"><is><t>hidden by the merge</t></is></c></row>',
       '<mergeCells count="1"><mergeCell ref="A4:C4"/></mergeCells>',
     );
@@ -112,7 +124,9 @@ describe("output sheets read from their XML (deferred)", () => {
     expect(deferSheet(() => sheetXml('<row r="1"><c><v>1</v></c></row>'), [], dates)).toBeUndefined();
     expect(
       dateStyles(
-        '<numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;£&quot;#,##0;[Red]-#,##0"/></numFmts><cellXfs><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>',
+        '<numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>' +
+          '<numFmt numFmtId="165" formatCode="&quot;£&quot;#,##0;[Red]-#,##0"/></numFmts>' +
+          '<cellXfs><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>',
       ),
     ).toEqual(new Set([0]));
     expect(sharedStrings("<sst><si><t>漢字</t><rPh><t>かんじ</t></rPh></si></sst>")).toBeUndefined();

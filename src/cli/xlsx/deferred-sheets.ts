@@ -19,7 +19,8 @@
  */
 import { inflateRawSync } from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
-import { Fingerprint, type CellValue, type RangeRef } from "../../excel";
+import type { CellValue, RangeRef } from "../../excel";
+import { Fingerprint } from "../../app";
 import { xmlUnescape } from "./ooxml";
 import { zipEntries, type ZipEntry } from "./zip-sizes";
 

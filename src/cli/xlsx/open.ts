@@ -11,7 +11,7 @@ import { checkZipSizes, type ZipSizeProblem } from "./zip-sizes";
 import { XlsxStore } from "../xlsx-store";
 import { decodeProperty, packageSheets, readSheetProperties, type SheetProperties } from "./custom-properties";
 import { deferOutputSheets, inflateLargeParts, STUB_SHEET, type DeferredSheet } from "./deferred-sheets";
-import { decodeMarker, MARKER_KEY } from "../../excel";
+import { decodeMarker, MARKER_KEY } from "../../app";
 import { tags } from "./ooxml";
 import { loadXlsx, tableModel, worksheetTables } from "./exceljs-internals";
 import { lostFeatures, type LostFeature } from "./unsupported";

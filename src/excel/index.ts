@@ -97,6 +97,8 @@ export { buildOutputSheets, type RunOutputs, type RunStamp } from "./layout/outp
 export { readRunLog, runLogSheet, runLogCell, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
+  prepareStatements,
+  type StatementsPrepared,
   buildStatementSheets,
   statementSheetName,
   STATEMENT_SHEET_PREFIX,

@@ -283,9 +283,15 @@ function main(): void {
         bundles.functions.gzipBytes <= bundles.functions.targetBytes,
       );
       row(
+        "  functions.js alone (the engine is in the chunk shared with the pane)",
+        kb(bundles.functions.ownGzipBytes),
+        "≤ 20 KB",
+        bundles.functions.ownGzipBytes <= bundles.functions.ownTargetBytes,
+      );
+      row(
         "task pane initial load (taskpane.html's scripts, office.js excluded)",
         kb(bundles.taskpane.gzipBytes),
-        "≤ 250 KB",
+        "≤ 200 KB",
         bundles.taskpane.gzipBytes <= bundles.taskpane.targetBytes,
       );
       for (const f of bundles.taskpane.files) row(`  ${f.file}`, kb(f.gzipBytes));

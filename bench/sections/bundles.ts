@@ -1,7 +1,8 @@
 /**
  * 5. Bundle sizes, gzipped, from dist/ (as served: production build).
- * - Custom functions start-up: functions.js (the manifest's script; it must
- *   be self-contained) plus any chunk it would load.
+ * - Custom functions start-up: the scripts taskpane.html runs up to and
+ *   including functions.js (webpack's runtime, the engine chunk the functions
+ *   share with the pane, functions.js itself), and functions.js alone.
  * - Task pane initial load: every local script taskpane.html loads before
  *   the UI can render (office.js comes from Microsoft's CDN and is excluded).
  *   In the shared runtime that page also loads functions.js; it is reported
@@ -20,7 +21,14 @@ export interface BundleFile {
 export interface BundleResult {
   readonly dist: string;
   readonly builtAt: string;
-  readonly functions: { readonly files: readonly BundleFile[]; readonly gzipBytes: number; readonly targetBytes: number };
+  readonly functions: {
+    readonly files: readonly BundleFile[];
+    readonly gzipBytes: number;
+    readonly targetBytes: number;
+    /** functions.js alone: what the custom functions add to a page that loads the engine chunk anyway. */
+    readonly ownGzipBytes: number;
+    readonly ownTargetBytes: number;
+  };
   readonly taskpane: {
     readonly files: readonly BundleFile[];
     readonly gzipBytes: number;
@@ -48,34 +56,35 @@ function scriptsOf(html: string): string[] {
   return out;
 }
 
-/** Async chunks ("[name].[contenthash:8].js") a bundle's webpack runtime can load: their hash appears in it. */
-function chunkRefs(dist: string, file: string, all: readonly string[]): string[] {
-  const body = readFileSync(join(dist, file), "utf8");
-  return all.filter((f) => {
-    const hash = /\.([0-9a-f]{8})\.js$/.exec(f)?.[1];
-    return f !== file && hash !== undefined && body.includes(hash);
-  });
-}
-
 export function bundleSizes(dist: string, allJs: readonly string[]): BundleResult {
   if (!existsSync(join(dist, "functions.js")) || !existsSync(join(dist, "taskpane.html")))
     throw new Error(`no build in ${dist}: run npm run build`);
-  const fnFiles = ["functions.js", ...chunkRefs(dist, "functions.js", allJs)].map((f) => sizeOf(dist, f));
   const paneScripts = scriptsOf(readFileSync(join(dist, "taskpane.html"), "utf8"));
+  // The page lists each entry's chunks in dependency order, the functions' first.
+  const fnEnd = paneScripts.indexOf("functions.js");
+  const fnFiles = (fnEnd < 0 ? ["functions.js"] : paneScripts.slice(0, fnEnd + 1)).map((f) => sizeOf(dist, f));
   const paneFiles = paneScripts.map((f) => sizeOf(dist, f));
-  const initial = new Set([...paneScripts, ...fnFiles.map((f) => f.file), "preview.js"]);
+  // The browser preview's own scripts are not loaded on demand either.
+  const preview = existsSync(join(dist, "preview.html")) ? scriptsOf(readFileSync(join(dist, "preview.html"), "utf8")) : ["preview.js"];
+  const initial = new Set([...paneScripts, ...fnFiles.map((f) => f.file), ...preview]);
   const lazyChunks = allJs.filter((f) => !initial.has(f) && !f.startsWith("cli")).map((f) => sizeOf(dist, f));
   const sum = (xs: readonly BundleFile[]): number => xs.reduce((s, x) => s + x.gzipBytes, 0);
   return {
     dist,
     // webpack leaves unchanged files alone: the newest measured file is the build's time.
     builtAt: new Date(Math.max(...[...fnFiles, ...paneFiles].map((f) => statSync(join(dist, f.file)).mtimeMs))).toISOString(),
-    functions: { files: fnFiles, gzipBytes: sum(fnFiles), targetBytes: 60 * 1024 },
+    functions: {
+      files: fnFiles,
+      gzipBytes: sum(fnFiles),
+      targetBytes: 60 * 1024,
+      ownGzipBytes: sum(fnFiles.filter((f) => f.file === "functions.js")),
+      ownTargetBytes: 20 * 1024,
+    },
     taskpane: {
       files: paneFiles,
       gzipBytes: sum(paneFiles),
       gzipBytesWithoutFunctions: sum(paneFiles.filter((f) => f.file !== "functions.js")),
-      targetBytes: 250 * 1024,
+      targetBytes: 200 * 1024,
     },
     lazyChunks,
   };

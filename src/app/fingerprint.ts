@@ -32,6 +32,13 @@ export type FingerprintRecipe = 1 | 2;
 /** The recipe new runs record. */
 export const FINGERPRINT_RECIPE: FingerprintRecipe = 2;
 
+/**
+ * The groups recorded only for a model that has what they cover (support
+ * services, partner service lists, capital-versus-cloud options), so that a
+ * model without them keeps the fingerprint it had before they existed.
+ */
+export const OPTIONAL_FINGERPRINT_TABLES: ReadonlySet<string> = new Set(["Support", "Services", "Options"]);
+
 /** One of {@link FINGERPRINT_TABLES}. */
 export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 

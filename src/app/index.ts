@@ -51,6 +51,7 @@ export {
   type ToValuesOutcome,
 } from "./formulas-to-values";
 export { writeStatementSheets, statementPartners, type StatementChoice } from "./write-statements";
+export { partnerStatements, type PartnerStatement } from "./partner-statements";
 export {
   fingerprintInputs,
   canonicalTables,

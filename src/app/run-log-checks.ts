@@ -1,5 +1,5 @@
 import { runLogCell, type RunLogEntry, type RunLogField } from "../excel";
-import { FINGERPRINT_TABLES, type InputsFingerprint } from "./fingerprint";
+import { FINGERPRINT_TABLES, OPTIONAL_FINGERPRINT_TABLES, type InputsFingerprint } from "./fingerprint";
 import { whenText } from "./run-record";
 
 /** A SHA-256 as the Run log writes it: 64 lower-case hex digits. */
@@ -62,7 +62,7 @@ function recordedTables(text: string): Partial<Record<string, string>> | undefin
   const entries = Object.entries(v as Record<string, unknown>);
   const known = new Set<string>(FINGERPRINT_TABLES);
   if (entries.some(([k, h]) => !known.has(k) || typeof h !== "string" || !SHA256.test(h))) return undefined;
-  // Every group but Support (present only for a model with support services) is always recorded.
-  if (FINGERPRINT_TABLES.some((t) => t !== "Support" && t !== "Options" && !(t in (v as object)))) return undefined;
+  // Every group but the optional ones (present only for a model that has what they cover) is always recorded.
+  if (FINGERPRINT_TABLES.some((t) => !OPTIONAL_FINGERPRINT_TABLES.has(t) && !(t in (v as object)))) return undefined;
   return v as Record<string, string>;
 }

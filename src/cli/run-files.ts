@@ -87,7 +87,7 @@ export async function prepareFiles(
   const bytes = new Map<string, Uint8Array>();
   const books: Buffer[] = [];
   for (const s of statements) {
-    const book = await statementWorkbook(outputs, s.partner);
+    const book = await statementWorkbook(s);
     books.push(book);
     bytes.set(join(folder?.path ?? "", `${s.stem}.xlsx`), book);
   }

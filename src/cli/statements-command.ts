@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { partnerNames, partnerStatementSheet } from "../app";
+import { partnerStatements } from "../app";
 import type { RunOutputs, SheetSpec } from "../excel";
 import { GENERATED_NAME_BYTES, shortHash } from "./fs/file-names";
 import { XlsxStore } from "./xlsx-store";
@@ -38,19 +38,20 @@ async function statementBytes(spec: SheetSpec): Promise<Buffer> {
   return workbookBytes(store);
 }
 
-/** A partner's statement's file name without its extension. */
+/** A partner's statement: its file name without its extension, and its sheet (laid out by the application layer). */
 export interface StatementName {
   readonly partner: string;
   readonly stem: string;
+  readonly sheet: () => SheetSpec;
 }
 
-/** Every partner's statement's name (partners within others included), in the model's order. */
+/** Every partner's statement and its file name (partners within others included), in the model's order. */
 export function statementNames(outputs: RunOutputs): StatementName[] {
   const taken = new Set<string>();
-  return [...partnerNames(outputs.run.model).keys()].map((partner) => {
-    const stem = statementStem(partner, taken);
+  return partnerStatements(outputs).map((s) => {
+    const stem = statementStem(s.partner, taken);
     taken.add(stem.toLowerCase());
-    return { partner, stem };
+    return { ...s, stem };
   });
 }
 
@@ -60,6 +61,6 @@ export function statementNames(outputs: RunOutputs): StatementName[] {
  * check it. Written by the run (run-files.ts) once every file it writes has
  * been checked.
  */
-export function statementWorkbook(outputs: RunOutputs, partner: string): Promise<Buffer> {
-  return statementBytes(partnerStatementSheet(outputs, partner));
+export function statementWorkbook(statement: StatementName): Promise<Buffer> {
+  return statementBytes(statement.sheet());
 }

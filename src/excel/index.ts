@@ -97,6 +97,8 @@ export { buildOutputSheets, outputsPaper, type RunOutputs, type RunStamp } from 
 export { readRunLog, runLogSheet, runLogCell, outputSheetRecords, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
+  prepareStatements,
+  type StatementsPrepared,
   buildStatementSheets,
   statementSheetName,
   STATEMENT_SHEET_PREFIX,

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { runInContext, createContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 
@@ -85,6 +86,8 @@ const EXPECTED: Record<string, { params: string[]; spills: boolean }> = {
 };
 
 const BUNDLE_PATH = fileURLToPath(new URL("../../dist/functions.js", import.meta.url));
+const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+const PAGE_PATH = `${DIST}taskpane.html`;
 
 describe("dist/functions.json: the SHARED formula set", () => {
   const functions = loadMetadata().functions;
@@ -144,8 +147,45 @@ describe("dist/functions.js", () => {
     expect(calls.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it("stays free of React and Fluent UI, and small (under 40 KB gzipped)", () => {
+  it("stays free of React and Fluent UI, and small (under 20 KB gzipped: the engine is in the chunk it shares with the pane)", () => {
     expect(bundle).not.toMatch(/react\.production|__SECRET_INTERNALS|react-dom|@fluentui|makeStyles/);
-    expect(gzipSync(bundle).length).toBeLessThan(40 * 1024);
+    expect(gzipSync(bundle).length).toBeLessThan(20 * 1024);
+  });
+});
+
+describe("dist/taskpane.html: the custom functions' start-up", () => {
+  const html = existsSync(PAGE_PATH) ? readFileSync(PAGE_PATH, "utf8") : "";
+  const scripts = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? "")
+    .filter((src) => !/^https?:/.test(src));
+  // The page loads the functions' own chunks (webpack runtime, the engine chunk shared with the pane)
+  // and functions.js before anything of the pane's, so the functions never wait for React.
+  const startUp = scripts.slice(0, scripts.indexOf("functions.js") + 1);
+
+  it("loads functions.js after the chunks it needs and before the task pane's", () => {
+    expect(startUp).toEqual(["runtime.js", "engine.js", "functions.js"]);
+    expect(scripts.slice(startUp.length)).toContain("taskpane.js");
+  });
+
+  it("keeps React and Fluent UI out of the start-up, and it small (under 40 KB gzipped)", () => {
+    const bodies = startUp.map((f) => readFileSync(`${DIST}${f}`));
+    for (const b of bodies) expect(b.toString("utf8")).not.toMatch(/react\.production|__SECRET_INTERNALS|react-dom|@fluentui|makeStyles/);
+    expect(bodies.reduce((n, b) => n + gzipSync(b).length, 0)).toBeLessThan(40 * 1024);
+  });
+
+  // What Excel does in the shared runtime: run the page's scripts in order. Every function must be
+  // registered once the start-up scripts have run, with nothing else of the pane's loaded.
+  it("registers every custom function from those scripts alone", () => {
+    const associated = new Map<string, unknown>();
+    const page: Record<string, unknown> = {
+      CustomFunctions: { associate: (id: string, fn: unknown) => associated.set(id, fn) },
+      // webpack's runtime works out where the chunks live from the script that is running.
+      document: { currentScript: { tagName: "SCRIPT", src: "https://localhost:3000/runtime.js" }, getElementsByTagName: () => [] },
+    };
+    page.self = page;
+    const context = createContext(page);
+    for (const f of startUp) runInContext(readFileSync(`${DIST}${f}`, "utf8"), context, { filename: f });
+    expect([...associated.keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const [id, fn] of associated) expect(typeof fn, id).toBe("function");
   });
 });

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets, partnerNames } from "../../src/engine";
-import { partnerStatementSheet, STATEMENT_LINE_HEADERS } from "../../src/excel/layout/outputs/statement";
+import { Decimal } from "../../src/engine";
+import { partnerStatementSheet, statementPercent, STATEMENT_LINE_HEADERS } from "../../src/excel/layout/outputs/statement";
 import { modelArb, unwrap } from "../engine/scenarios/model-arbitrary";
 
 /** A money cell (pounds) as integer pence, refusing anything that is not a whole number of pence. */
@@ -50,5 +51,35 @@ describe("a partner's statement (pure layout)", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("statementPercent (a share of a basis in words, exact)", () => {
+  /** Decimal text with up to 4 places, as a basis's values and totals are written. */
+  const decimalText = (min: number): fc.Arbitrary<string> =>
+    fc.tuple(fc.bigInt({ min: BigInt(min), max: 10n ** 18n }), fc.integer({ min: 0, max: 4 })).map(([n, places]) => {
+      const digits = n.toString().padStart(places + 1, "0");
+      return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+    });
+
+  it("agrees with decimal.js rounding half up to 2 places, for any share of any positive whole (property)", () => {
+    fc.assert(
+      fc.property(decimalText(0), decimalText(1), (part, whole) => {
+        const expected = `${new Decimal(part).div(whole).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+        expect(statementPercent(part, whole)).toBe(expected);
+      }),
+    );
+  });
+
+  it("rounds an exact half up and says – for a zero whole", () => {
+    // 1 of 8 = 12.5% exactly; 1 of 16 = 6.25%; 1 of 32 = 3.125% → 3.13%; 1 of 3 = 33.333…% → 33.33%.
+    expect(statementPercent("1", "8")).toBe("12.50%");
+    expect(statementPercent("1", "32")).toBe("3.13%");
+    expect(statementPercent("1", "3")).toBe("33.33%");
+    expect(statementPercent("2", "3")).toBe("66.67%");
+    expect(statementPercent("9000", "56000")).toBe("16.07%");
+    expect(statementPercent("0.5", "2.00")).toBe("25.00%");
+    expect(statementPercent("5", "0")).toBe("–");
+    expect(statementPercent("5", "0.000")).toBe("–");
   });
 });

@@ -1,9 +1,10 @@
 import type { EngineError, Where } from "../errors";
-import type { ModelInput, ScenarioChange, ScenarioInput } from "../model";
+import type { CostLineInput, ModelInput, ScenarioChange, ScenarioInput } from "../model";
+import { parseDecimal } from "../decimal";
 import { parseUnit } from "../money";
 import { errs, ok, type Result } from "../result";
 import { checkAddedPartners, checkTouchedLines, touch } from "./check-lines";
-import { fromDraft, toDraft, type ChangeWhere, type Draft } from "./draft";
+import { fromDraft, idOf, toDraft, type ChangeWhere, type Draft } from "./draft";
 import { setCategory, setFinancing } from "./capital-changes";
 import { addLine, removeLine, setAmount, setBasis, setDates, uplift } from "./line-changes";
 import { addPartner, removePartner, setDriver } from "./partner-changes";
@@ -59,10 +60,45 @@ export function applyScenario(base: ModelInput, scenario: ScenarioInput): Result
     if (change.kind === "addPartner" && typeof change.partner.id === "string") added.push({ id: change.partner.id.trim(), at });
   });
   if (problems.length > 0) return errs(problems);
-  const model = fromDraft(base, draft);
+  const model = withApplicableOptions(base, fromDraft(base, draft));
   // Lines and partners the scenario added or set are checked here, so their problems point at the scenario's rows.
   const changeProblems = [...checkAddedPartners(model, added), ...checkTouchedLines(model, touched)];
   return changeProblems.length > 0 ? errs(changeProblems) : ok(model);
+}
+
+/** The fields of a cost line that decide whether a capital-versus-cloud option can be set against it. */
+function optionFields(l: CostLineInput | undefined): string {
+  return l === undefined ? "" : JSON.stringify([String(l.amount), l.category, l.nature, l.financing ?? null]);
+}
+
+/** A one-off capital line financed by borrowing, with capital to finance: what an option compares against. */
+function takesOption(l: CostLineInput | undefined): boolean {
+  if (l === undefined) return false;
+  const amount = parseDecimal(l.amount);
+  const word = (v: unknown): string => (typeof v === "string" ? v.trim().toLowerCase() : "");
+  return word(l.category) === "capital" && word(l.financing) === "borrowing" && amount !== undefined && !amount.isZero();
+}
+
+/**
+ * Drops the capital-versus-cloud options whose line this scenario changed so
+ * that it has no borrowed capital left to compare (the line removed, its
+ * amount set to zero, made revenue or financed otherwise): the scenario has
+ * itself taken the option, so there is nothing to appraise (docs/capital.md).
+ * An option against a line the scenario left alone stays, and any problem it
+ * has is the base model's, reported there.
+ */
+function withApplicableOptions(base: ModelInput, model: ModelInput): ModelInput {
+  const options = model.capitalOptions;
+  if (options === undefined || options.length === 0) return model;
+  const before = new Map(base.costLines.map((l) => [idOf(l.ref), l]));
+  const after = new Map(model.costLines.map((l) => [idOf(l.ref), l]));
+  const kept = options.filter((o) => {
+    const ref = idOf(o.line);
+    const line = after.get(ref);
+    return optionFields(before.get(ref)) === optionFields(line) || takesOption(line);
+  });
+  if (kept.length === options.length) return model;
+  return { ...model, capitalOptions: kept };
 }
 
 function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, unit: number): EngineError[] {

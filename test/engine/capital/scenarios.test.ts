@@ -62,6 +62,24 @@ describe("scenarios that switch a line's category or financing", () => {
     expect(report.run.rows.every((r) => r.category === "revenue")).toBe(true);
   });
 
+  it("an option against a line the scenario takes out of borrowing is not appraised in that scenario; the base keeps it", () => {
+    const withOption: ModelInput = { ...BASE, capitalOptions: [{ name: "Cloud", line: "NET", subscription: 30_000 }] };
+    expect(unwrap(checkModelBudgets(withOption)).capital?.options.map((o) => o.name)).toEqual(["Cloud"]);
+    for (const change of [
+      { kind: "setAmount", line: "NET", amount: 0 },
+      { kind: "removeLine", line: "NET" },
+      { kind: "setCategory", line: "NET", category: "revenue" },
+      { kind: "setFinancing", line: "NET", financing: "grant" },
+    ] as ScenarioChange[]) {
+      const applied = unwrap(applyScenario(withOption, { name: "S", changes: [change] }));
+      expect(applied.capitalOptions).toEqual([]);
+      expect(unwrap(checkModelBudgets(applied)).capital?.options ?? []).toEqual([]);
+    }
+    // A change that leaves borrowed capital to compare keeps the option.
+    const bigger = unwrap(applyScenario(withOption, { name: "S", changes: [{ kind: "setAmount", line: "NET", amount: 200_000 }] }));
+    expect(bigger.capitalOptions?.map((o) => o.name)).toEqual(["Cloud"]);
+  });
+
   it("refuses an unknown line or financing, at the scenario's change", () => {
     const r = applyScenario(BASE, { name: "S", changes: [{ kind: "setFinancing", line: "NET", financing: "loan" }] });
     expect(r.ok ? [] : r.errors.map(errorMessage)).toEqual([

@@ -23,23 +23,45 @@ const CELL_PADDING = 8;
 /** Blocks taller than this are data (Allocations, Trace), not text to lay out: their rows keep their heights. */
 const MAX_WRAPPED_ROWS = 400;
 
-/** How many lines `text` takes wrapped at word boundaries in `width` points. */
+/** The characters JavaScript's `\s` matches, by code: what separates words. */
+const WHITE_SPACE = new Set(
+  [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].concat(
+    Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+  ),
+);
+
+/**
+ * How many lines `text` takes wrapped at word boundaries in `width` points. One pass over the characters (a
+ * statement lays out a note under every cost line, for every partner): words are runs between white space (`\s`),
+ * paragraphs are separated by line feeds.
+ */
 export function wrappedLines(text: string, width: number, style: CellStyle | undefined): number {
   const perLine = Math.max(1, Math.floor((width - CELL_PADDING) / CHAR_WIDTH[style ?? "plain"]));
-  let lines = 0;
-  for (const para of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of para.split(/\s+/).filter((w) => w !== "")) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= perLine) used = need;
-      else {
-        // A word longer than a line is broken across lines.
-        lines += used === 0 ? Math.ceil(word.length / perLine) - 1 : Math.ceil(word.length / perLine);
-        used = word.length % perLine;
-      }
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  // Places the word just ended (if any) on the paragraph's current line or the lines after it.
+  const place = (): void => {
+    if (word === 0) return;
+    const need = used === 0 ? word : used + 1 + word;
+    if (need <= perLine) used = need;
+    else {
+      // A word longer than a line is broken across lines.
+      lines += used === 0 ? Math.ceil(word / perLine) - 1 : Math.ceil(word / perLine);
+      used = word % perLine;
     }
+    word = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      place();
+      lines++;
+      used = 0;
+    } else if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x80 && WHITE_SPACE.has(code))) place();
+    else word++;
   }
+  place();
   return lines;
 }
 

@@ -7,6 +7,7 @@ import {
   parseDecimal,
   partnerNames,
   type Category,
+  type ChargeRow,
   type LineYear,
   type Nature,
   type Pence,
@@ -51,12 +52,39 @@ function grouped(text: string): string {
   return m === null ? text : `${m[1] ?? ""}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
 }
 
-/** part ÷ whole as a percentage to 2 places, exactly from decimal text ("16.07%"); "–" for a zero whole. */
-function percent(part: string, whole: string): string {
-  const p = parseDecimal(part);
-  const w = parseDecimal(whole);
-  if (p === undefined || w === undefined || w.isZero()) return "–";
-  return `${p.div(w).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+/** Decimal text as an integer and its number of decimal places ("12.5" → 125n, 1); undefined for anything else. */
+function scaled(text: string): { readonly digits: bigint; readonly places: number } | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (m === null) return undefined;
+  const fraction = m[3] ?? "";
+  const digits = BigInt(`${m[2] ?? "0"}${fraction}`);
+  return { digits: m[1] === "-" ? -digits : digits, places: fraction.length };
+}
+
+/**
+ * part ÷ whole as a percentage to 2 places, half away from zero, exactly from decimal text ("16.07%"); "–" for a zero
+ * whole. Integer arithmetic (one statement has a share per cost line and year, for every partner): both figures are
+ * brought to the same decimal places, so part ÷ whole × 10,000, rounded, is the percentage in hundredths.
+ */
+export function statementPercent(part: string, whole: string): string {
+  const p = scaled(part);
+  const w = scaled(whole);
+  if (p === undefined || w === undefined) {
+    // Exponent or other decimal text the integer path does not read: decimal.js, as before.
+    const pd = parseDecimal(part);
+    const wd = parseDecimal(whole);
+    if (pd === undefined || wd === undefined || wd.isZero()) return "–";
+    return `${pd.div(wd).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+  }
+  if (w.digits === 0n) return "–";
+  const places = Math.max(p.places, w.places);
+  const num = (p.digits < 0n ? -p.digits : p.digits) * 10n ** BigInt(places - p.places) * 10_000n;
+  const den = (w.digits < 0n ? -w.digits : w.digits) * 10n ** BigInt(places - w.places);
+  const hundredths = (2n * num + den) / (2n * den);
+  const negative = p.digits < 0n !== w.digits < 0n && hundredths !== 0n;
+  const whole100 = hundredths / 100n;
+  const rest = (hundredths % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${whole100}.${rest}%`;
 }
 
 /** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
@@ -67,10 +95,55 @@ function shareWords(ly: LineYear, position: number, basisWords: string, isPercen
     // A percentages basis is a share already: "25% under the inter-authority agreement shares", not "25 of 100".
     if (isPercentages && only.total === "100") return `${grouped(value)}% under the ${lowerFirst(basisWords)}`;
     const what = lowerFirst(isPercentages ? basisWords : only.label);
-    return `${grouped(value)} of ${grouped(only.total)} ${what} = ${percent(value, only.total)}`;
+    return `${grouped(value)} of ${grouped(only.total)} ${what} = ${statementPercent(value, only.total)}`;
   }
   const weight = ly.weights[position] ?? "0";
-  return `${grouped(weight)} of ${grouped(ly.totalWeight)} (weighted) = ${percent(weight, ly.totalWeight)}`;
+  return `${grouped(weight)} of ${grouped(ly.totalWeight)} (weighted) = ${statementPercent(weight, ly.totalWeight)}`;
+}
+
+/**
+ * What every partner's statement reads from the run, worked out once for all of them: the partners' names, each
+ * partner's charges, the line-years by cost line and year, and each line-year's basis in words. Statements for
+ * 20 partners of a 2,000-line model otherwise filter every charge and word every basis 20 times.
+ */
+export interface StatementsPrepared {
+  readonly outputs: RunOutputs;
+  readonly names: ReadonlyMap<string, string>;
+  readonly title: string;
+  /** Each partner's charges, in the run's order. */
+  readonly rowsOf: (partner: string) => readonly ChargeRow[];
+  readonly lineYear: (lineRef: string, yearLabel: string) => LineYear | undefined;
+  readonly basisWords: (ly: LineYear) => string;
+  /** The ids of the percentages bases (their shares read "25% under …"). */
+  readonly percentages: ReadonlySet<string>;
+}
+
+/** Prepares what every partner's statement of `outputs` shares (see {@link StatementsPrepared}). */
+export function prepareStatements(outputs: RunOutputs): StatementsPrepared {
+  const { run } = outputs;
+  const names = partnerNames(run.model);
+  const byPartner = new Map<string, ChargeRow[]>();
+  for (const r of run.rows) {
+    const list = byPartner.get(r.partner);
+    if (list === undefined) byPartner.set(r.partner, [r]);
+    else list.push(r);
+  }
+  const lineYears = new Map<string, LineYear>();
+  for (const ly of run.result.lineYears) lineYears.set(`${ly.lineRef}\u0000${ly.yearLabel}`, ly);
+  const words = new Map<LineYear, string>();
+  return {
+    outputs,
+    names,
+    title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
+    rowsOf: (partner) => byPartner.get(partner) ?? [],
+    lineYear: (lineRef, yearLabel) => lineYears.get(`${lineRef}\u0000${yearLabel}`),
+    basisWords: (ly) => {
+      let w = words.get(ly);
+      if (w === undefined) words.set(ly, (w = basisInWords(ly, run.model, names)));
+      return w;
+    },
+    percentages: new Set((run.model.bases ?? []).map((b) => b.id.trim())),
+  };
 }
 
 /**
@@ -82,12 +155,15 @@ function shareWords(ly: LineYear, position: number, basisWords: string, isPercen
  * against its charges; and a balancing statement tying the statement to the
  * partner's total in the Summary and to the whole apportionment.
  */
-export function partnerStatementSheet(outputs: RunOutputs, partner: string): SheetSpec {
+export function partnerStatementSheet(
+  outputs: RunOutputs,
+  partner: string,
+  prepared: StatementsPrepared = prepareStatements(outputs),
+): SheetSpec {
   const { run, stamp } = outputs;
-  const names = partnerNames(run.model);
+  const { names, title } = prepared;
   const name = names.get(partner) ?? partner;
-  const rows = run.rows.filter((r) => r.partner === partner);
-  const title = outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim();
+  const rows = prepared.rowsOf(partner);
   const blocks: Block[] = [
     { row: 0, col: 0, values: [[`Recharge statement: ${name}${name === partner ? "" : ` (${partner})`}`]], style: "title" },
     {
@@ -109,8 +185,11 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   blocks.push({ row, col: 0, values: [["Charges by year"]], style: "header" });
   row += 1;
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const cell = (year: number | undefined, c: Category, n: Nature): Pence =>
-    rows.filter((r) => (year === undefined || r.year === year) && r.category === c && r.nature === n).reduce((s, r) => s + r.amount, 0);
+  // Each year × category × nature summed in one pass over the partner's charges ("" for all years).
+  const sums = new Map<string, Pence>();
+  for (const r of rows)
+    for (const key of [`${r.year}|${r.category}|${r.nature}`, `|${r.category}|${r.nature}`]) sums.set(key, (sums.get(key) ?? 0) + r.amount);
+  const cell = (year: number | undefined, c: Category, n: Nature): Pence => sums.get(`${year ?? ""}|${c}|${n}`) ?? 0;
   const kinds: { label: string; value: (year: number | undefined) => Pence; total?: true }[] = [
     ...CATEGORIES.flatMap((c) => [
       ...NATURES.map((n) => ({
@@ -143,18 +222,16 @@ export function partnerStatementSheet(outputs: RunOutputs, partner: string): She
   row += 1;
 
   // Every charge by cost line; under each, its basis in words and the partner's share of it.
-  const lineYears = new Map<string, LineYear>();
-  for (const ly of run.result.lineYears) lineYears.set(`${ly.lineRef}\u0000${ly.yearLabel}`, ly);
   const parent = run.model.withinPartners?.find((w) => w.partner.id.trim() === partner)?.within.trim();
-  const percentages = new Set((run.model.bases ?? []).map((b) => b.id.trim()));
+  const { percentages } = prepared;
   blocks.push({ row, col: 0, values: [["Charges by cost line, with the basis of each"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_LINE_HEADERS]], style: "header" });
   row += 2;
   const lineFormats = [null, null, null, null, MONEY_FORMAT];
   // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
   for (const r of rows.filter((x) => x.amount !== 0)) {
-    const ly = lineYears.get(`${r.lineRef}\u0000${r.yearLabel}`);
-    const words = ly === undefined ? "" : basisInWords(ly, run.model, names);
+    const ly = prepared.lineYear(r.lineRef, r.yearLabel);
+    const words = ly === undefined ? "" : prepared.basisWords(ly);
     const isPercentages = ly !== undefined && ly.components.length === 1 && percentages.has(ly.components[0]!.source.trim());
     const shareOf = (p: number): string => (ly === undefined || p < 0 ? "" : shareWords(ly, p, words, isPercentages));
     const position = ly?.partners.indexOf(partner) ?? -1;
@@ -306,9 +383,10 @@ export function statementSheetName(id: string, taken: ReadonlySet<string>): stri
  */
 export function buildStatementSheets(outputs: RunOutputs, partners: readonly string[]): SheetSpec[] {
   const taken = new Set<string>();
+  const prepared = prepareStatements(outputs);
   return partners.map((id) => {
     const name = statementSheetName(id, taken);
     taken.add(name.toLowerCase());
-    return { ...partnerStatementSheet(outputs, id), name };
+    return { ...partnerStatementSheet(outputs, id, prepared), name };
   });
 }

@@ -164,3 +164,4 @@ export { DEFAULT_SUPPORT_METHOD, type PreparedSupportModel, type SupportServiceD
 export { supportReport, type SupportReport, type SupportYear, type SupportServiceYear, type ExactMoney } from "./support/year-flows";
 export type { SupportShareDetail } from "./basis-weights";
 export { compareSupportMethods, supportCharges, type SupportMethodComparison, type SupportMethodRow } from "./support/compare-methods";
+export * from "./journals";

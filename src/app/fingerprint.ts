@@ -14,6 +14,7 @@ export const FINGERPRINT_TABLES = [
   "Scenarios",
   "Settings",
   "Support",
+  "Journals",
 ] as const;
 
 /**
@@ -37,8 +38,11 @@ export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
-  /** Support is absent for a model without support services. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support">, string>> & { readonly Support?: string };
+  /** Support is absent for a model without support services; Journals for a model without journals inputs. */
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Journals">, string>> & {
+    readonly Support?: string;
+    readonly Journals?: string;
+  };
 }
 
 /** The first 12 hex digits, as shown on output sheets. */
@@ -70,6 +74,7 @@ export function canonicalTables(
     Scenarios: canonical(model.scenarios),
     Settings: canonical(recipe === 1 ? { ...settings, run } : settings),
     Support: canonical(model.support),
+    Journals: canonical(model.journals),
   };
 }
 
@@ -79,7 +84,10 @@ export function canonicalTables(
  * before support services existed (and its recorded runs stay current).
  */
 function groupsOf(model: ModelInput): readonly FingerprintTable[] {
-  return model.support === undefined ? FINGERPRINT_TABLES.filter((t) => t !== "Support") : FINGERPRINT_TABLES;
+  // Likewise Journals (the Coding and Ledgers sheets): only when the model has them.
+  return FINGERPRINT_TABLES.filter(
+    (t) => (t !== "Support" || model.support !== undefined) && (t !== "Journals" || model.journals !== undefined),
+  );
 }
 
 /** The fingerprint of a model's inputs under a recipe (recipe 1 also covers the run settings). */
@@ -111,7 +119,8 @@ function normalise(value: unknown, key: string): unknown {
   if (typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (Array.isArray(value)) {
     const items = value.map((v) => normalise(v, "")).filter((v) => v !== undefined);
-    if (key === "changes") return items;
+    // A scenario's changes apply in order, and a ledger layout's columns are its upload order.
+    if (key === "changes" || key === "columns") return items;
     return items
       .map((v) => [JSON.stringify(v), v] as const)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -62,7 +62,7 @@ function recordedTables(text: string): Partial<Record<string, string>> | undefin
   const entries = Object.entries(v as Record<string, unknown>);
   const known = new Set<string>(FINGERPRINT_TABLES);
   if (entries.some(([k, h]) => !known.has(k) || typeof h !== "string" || !SHA256.test(h))) return undefined;
-  // Every group but Support (present only for a model with support services) is always recorded.
-  if (FINGERPRINT_TABLES.some((t) => t !== "Support" && !(t in (v as object)))) return undefined;
+  // Every group but Support and Journals (present only for a model with them) is always recorded.
+  if (FINGERPRINT_TABLES.some((t) => t !== "Support" && t !== "Journals" && !(t in (v as object)))) return undefined;
   return v as Record<string, string>;
 }

@@ -1,5 +1,6 @@
 import type { DateInput } from "./dates";
 import type { DecimalInput } from "./decimal";
+import type { JournalsInput } from "./journals/inputs";
 
 /**
  * The model as a user supplies it (from workbook tables, JSON or code).
@@ -161,6 +162,12 @@ export interface ModelInput {
    * "support:<service>"; see docs/support-services.md.
    */
   readonly support?: SupportInput;
+  /**
+   * How the run goes into each partner's books: coding, ledger layouts,
+   * invoicing and VAT (src/engine/journals, docs/journals.md). Absent: the
+   * model has no journals.
+   */
+  readonly journals?: JournalsInput;
 }
 
 /** A support service of the model (its costs are cost lines with basis "support:<id>"). */

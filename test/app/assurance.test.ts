@@ -239,8 +239,27 @@ describe("the inputs fingerprint", () => {
       const forms = canonicalTables(m, run) as Record<string, string>;
       return sha256Hex(names.map((t) => `${t}\n${forms[t] ?? ""}\n`).join(""));
     };
-    expect(fingerprintInputs(SAMPLE.model, run).value).toBe(recompute(SAMPLE.model, groups));
+    // The sample has journals inputs (the Coding and Ledgers sheets) but no support services.
+    expect(fingerprintInputs(SAMPLE.model, run).value).toBe(recompute(SAMPLE.model, [...groups, "Journals"]));
     expect(fingerprintInputs(SAMPLE.model, run).tables.Support).toBeUndefined();
+    const { journals, ...withoutJournals } = SAMPLE.model;
+    expect(fingerprintInputs(withoutJournals, run).value).toBe(recompute(withoutJournals, groups));
+    expect(fingerprintInputs(withoutJournals, run).tables.Journals).toBeUndefined();
+    // A code changes the Journals group alone; a layout's column order is its upload order, so it counts.
+    const recoded = {
+      ...SAMPLE.model,
+      journals: { ...journals!, coding: journals!.coding.map((c, i) => (i === 0 ? { ...c, account: "44001" } : c)) },
+    };
+    const reordered = { ...SAMPLE.model, journals: { ...journals!, columns: [...(journals!.columns ?? [])].reverse() } };
+    const before = fingerprintInputs(SAMPLE.model, run);
+    for (const changed of [recoded, reordered]) {
+      const after = fingerprintInputs(changed, run);
+      expect(
+        Object.entries(after.tables)
+          .filter(([k, v]) => before.tables[k as keyof typeof before.tables] !== v)
+          .map(([k]) => k),
+      ).toEqual(["Journals"]);
+    }
     const eks = EAST_KENT_SERVICES.model;
     const a = fingerprintInputs(eks, run);
     expect(a.value).toBe(recompute(eks, [...groups, "Support"]));

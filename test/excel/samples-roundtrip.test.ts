@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkModelBudgets, compareScenarios, doNoHarm, runModel, runScenario, type ModelInput } from "../../src/engine";
+import { buildJournals, checkModelBudgets, compareScenarios, doNoHarm, runModel, runScenario, type JournalsInput, type ModelInput } from "../../src/engine";
 import { SAMPLES } from "../../src/samples";
 import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
 import { runPartners } from "../../src/excel/layout/outputs/partners";
@@ -37,7 +37,22 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
       if (!read.ok) throw new Error(JSON.stringify(read.problems));
       expect(read.value.problems).toEqual([]);
       // A model without support services has no Support sheet, and says its tables are absent (read as empty).
-      expect(read.value.absentTables).toEqual(sample.model.support === undefined ? ["SupportServices", "SupportUsage"] : []);
+      expect(read.value.absentTables).toEqual([
+        ...(sample.model.support === undefined ? ["SupportServices", "SupportUsage"] : []),
+        ...(sample.model.journals === undefined ? ["Coding", "HostCoding", "VatLines", "Ledgers", "LedgerColumns"] : []),
+      ]);
+      // The journals inputs read back as they were written: the same journals and invoices to the penny.
+      expect(read.value.model.journals === undefined).toBe(sample.model.journals === undefined);
+      const readJournals = read.value.model.journals;
+      if (sample.model.journals !== undefined && readJournals !== undefined) {
+        const journalsOf = (m: ModelInput, j: JournalsInput): unknown => {
+          const run = runModel(m);
+          return run.ok ? buildJournals(run.value, j, "R") : run;
+        };
+        const want = journalsOf(sample.model, sample.model.journals);
+        expect((want as { ok: boolean }).ok).toBe(true);
+        expect(journalsOf(read.value.model, readJournals)).toEqual(want);
+      }
       expect(read.value.model.support).toEqual(sample.model.support);
 
       // The model read back apportions exactly as the sample does, scenarios included.

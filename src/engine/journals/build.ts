@@ -154,7 +154,7 @@ export function buildJournals(
 ): Result<JournalsReport> {
   const model = run.model;
   const host = model.partners.find((p) => p.host === true)?.id;
-  if (host === undefined) return errs([{ kind: "journalsNeedHost", at: { entity: "partner", field: "Host" } }]);
+  if (host === undefined) return errs([{ kind: "journalsNeedHost", at: { entity: "partner", field: "host" } }]);
   const partners = [...model.partners.map((p) => p.id), ...(model.withinPartners ?? []).map((w) => w.partner.id)];
   // Coding for a partner or line a stored scenario adds (Lewisham Homes joining) is kept, not an error.
   const changes = (model.scenarios ?? []).flatMap((s) => s.changes);
@@ -165,7 +165,7 @@ export function buildJournals(
   const prep = prepared.value;
   let year = prep.year;
   if (year === undefined) {
-    const first = parseFinancialYear(model.settings.firstYear, { entity: "settings", field: "First year" });
+    const first = parseFinancialYear(model.settings.firstYear, { entity: "settings", field: "firstYear" });
     if (!first.ok) return first;
     year = first.value;
   }
@@ -235,7 +235,8 @@ class Builder {
     const accruals = this.accruals(controls);
     journals.push(...accruals);
     this.checkTies(journals, controls);
-    if (this.problems.length > 0) return errs(this.problems);
+    // A code missing for several journals is one problem, said once.
+    if (this.problems.length > 0) return errs([...new Map(this.problems.map((p) => [JSON.stringify(p), p])).values()]);
     return ok({
       year: this.year,
       yearLabel: this.yearLabel,
@@ -322,7 +323,7 @@ class Builder {
       key: key.line === "" ? undefined : key.line,
       partner: key.partner,
       year: this.yearLabel,
-      field: "Coding",
+      field: "coding",
     };
     if (c.reason === "missing") {
       this.problems.push({
@@ -332,7 +333,7 @@ class Builder {
         service: key.service,
         yearLabel: this.yearLabel,
         amount: formatMoney(amount),
-        at: key.line === "" ? { entity: "coding", field: "Partner", partner: key.partner } : at,
+        at: key.line === "" ? { entity: "coding", field: "partner", partner: key.partner } : at,
       });
     } else {
       this.problems.push({
@@ -340,7 +341,7 @@ class Builder {
         partner: key.partner,
         line: key.line,
         rows: c.rows,
-        at: { entity: "coding", index: c.rows[0], field: "Partner" },
+        at: { entity: "coding", index: c.rows[0], field: "partner" },
       });
     }
     return undefined;
@@ -377,7 +378,7 @@ class Builder {
       const vat = vatByLine.get(r.lineRef) ?? 0;
       if (vat === 0) continue;
       if (ledger.section33) {
-        const account = this.needCode(ledger, ledger.vatAccount, "a VAT account", "VAT account", "for the VAT it recovers");
+        const account = this.needCode(ledger, ledger.vatAccount, "a VAT account", "vatAccount", "for the VAT it recovers");
         lines.push({
           kind: "vat",
           costCentre: "",
@@ -398,7 +399,7 @@ class Builder {
         });
       }
     }
-    const creditor = this.needCode(ledger, ledger.creditor, "a creditor account", "Creditor account", "for the host's invoices");
+    const creditor = this.needCode(ledger, ledger.creditor, "a creditor account", "creditor", "for the host's invoices");
     lines.push({
       kind: "creditor",
       costCentre: "",
@@ -423,7 +424,7 @@ class Builder {
         partner: this.host,
         code: "an income account and a debtor account",
         needed: `for what it invoices "${partner}" (a Host coding row for ${partner})`,
-        at: { entity: "hostCoding", field: "Partner", partner },
+        at: { entity: "hostCoding", field: "partner", partner },
       });
       return [];
     }
@@ -439,16 +440,14 @@ class Builder {
       },
     ];
     if (schedule.vat !== 0) {
-      const account = this.prep.hostVatAccount;
-      if (account === "") {
-        this.problems.push({
-          kind: "ledgerCodeMissing",
-          partner: this.host,
-          code: "a VAT output account",
-          needed: "for the VAT it charges (Settings: Host VAT account)",
-          at: { entity: "settings", field: "Host VAT account" },
-        });
-      }
+      const hostLedger = this.prep.ledger(this.host);
+      const account = this.needCode(
+        hostLedger,
+        this.prep.hostVatAccount === "" ? hostLedger.vatAccount : this.prep.hostVatAccount,
+        "a VAT (output) account",
+        "vatAccount",
+        "for the VAT it charges (its own Ledgers row)",
+      );
       lines.push({
         kind: "vatOutput",
         costCentre: "",
@@ -517,14 +516,8 @@ class Builder {
     const what = `${s.kind === "overspend" ? "Overspend" : "Underspend"} ${this.yearLabel} ${s.category}${s.service === "" ? "" : ` ${s.service}`}`;
     const coding = this.code({ partner, line: "", service: s.service, category: s.category, nature: "one-off" }, share);
     const counter = reserve
-      ? this.needCode(
-          ledger,
-          ledger.reserveAccount,
-          "an earmarked reserve account",
-          "Reserve account",
-          "for year-end accruals to a reserve",
-        )
-      : this.needCode(ledger, ledger.creditor, "a creditor account", "Creditor account", "for the year-end accrual");
+      ? this.needCode(ledger, ledger.reserveAccount, "an earmarked reserve account", "reserveAccount", "for year-end accruals to a reserve")
+      : this.needCode(ledger, ledger.creditor, "a creditor account", "creditor", "for the year-end accrual");
     const lines = perPartner.get(partner) ?? [];
     if (coding !== undefined) {
       lines.push({
@@ -553,21 +546,19 @@ class Builder {
         partner: this.host,
         code: "an income account and a debtor account",
         needed: `for the year-end accrual with "${partner}"`,
-        at: { entity: "hostCoding", field: "Partner", partner },
+        at: { entity: "hostCoding", field: "partner", partner },
       });
       return;
     }
+    const hostLedger = this.prep.ledger(this.host);
     const hostCounter = reserve
-      ? this.prep.hostReserveAccount === ""
-        ? (this.problems.push({
-            kind: "ledgerCodeMissing",
-            partner: this.host,
-            code: "an earmarked reserve account",
-            needed: "for year-end accruals to a reserve (Settings: Host reserve account)",
-            at: { entity: "settings", field: "Host reserve account" },
-          }),
-          "")
-        : this.prep.hostReserveAccount
+      ? this.needCode(
+          hostLedger,
+          this.prep.hostReserveAccount === "" ? hostLedger.reserveAccount : this.prep.hostReserveAccount,
+          "an earmarked reserve account",
+          "reserveAccount",
+          "for year-end accruals to a reserve (its own Ledgers row)",
+        )
       : hc.debtor;
     hostLines.push(
       {

@@ -105,13 +105,13 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
   input.coding.forEach((c, i) => {
     const row = i + 1;
     const at = (field: string): Where => ({ entity: "coding", index: row, field });
-    const partner = partnerAt(c.partner, at("Partner"));
+    const partner = partnerAt(c.partner, at("partner"));
     const line = text(c.line);
-    if (line !== "" && !knownLines.has(line)) problems.push({ kind: "unknownCostLine", line, at: at("Line") });
-    const category = choice(c.category, CATEGORIES, at("Category"));
-    const nature = choice(c.nature, NATURES, at("Nature"));
-    const costCentre = required(c.costCentre, at("Cost centre"));
-    const account = required(c.account, at("Account"));
+    if (line !== "" && !knownLines.has(line)) problems.push({ kind: "unknownCostLine", line, at: at("line") });
+    const category = choice(c.category, CATEGORIES, at("category"));
+    const nature = choice(c.nature, NATURES, at("nature"));
+    const costCentre = required(c.costCentre, at("costCentre"));
+    const account = required(c.account, at("account"));
     if (partner === undefined) return;
     const service = text(c.service);
     coding.push({
@@ -130,11 +130,11 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
   (input.hostCoding ?? []).forEach((h, i) => {
     const row = i + 1;
     const at = (field: string): Where => ({ entity: "hostCoding", index: row, field });
-    const partner = partnerAt(h.partner, at("Partner"));
-    const account = required(h.account, at("Income account"));
-    const debtor = required(h.debtor, at("Debtor account"));
+    const partner = partnerAt(h.partner, at("partner"));
+    const account = required(h.account, at("account"));
+    const debtor = required(h.debtor, at("debtor"));
     if (partner === undefined) return;
-    if (hostCoding.has(partner)) problems.push({ kind: "duplicateId", id: partner, at: at("Partner") });
+    if (hostCoding.has(partner)) problems.push({ kind: "duplicateId", id: partner, at: at("partner") });
     hostCoding.set(partner, { row, partner, costCentre: text(h.costCentre), account, debtor });
   });
 
@@ -143,7 +143,7 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
   (input.ledgers ?? []).forEach((l, i) => {
     const row = i + 1;
     const at = (field: string): Where => ({ entity: "ledger", index: row, field });
-    const partner = partnerAt(l.partner, at("Partner"));
+    const partner = partnerAt(l.partner, at("partner"));
     const layoutName = text(l.layout);
     const layout =
       layoutName === ""
@@ -154,14 +154,14 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
         kind: "invalidChoice",
         value: layoutName,
         allowed: [...BUILT_IN_LAYOUTS.map((b) => b.id), ...layouts.keys()],
-        at: at("Layout"),
+        at: at("layout"),
       });
     }
-    const section33 = yesNo(l.section33, at("Section 33"), problems);
-    const frequency = choice(l.frequency, INVOICE_FREQUENCIES, at("Invoicing")) ?? "annual";
+    const section33 = yesNo(l.section33, at("section33"), problems);
+    const frequency = choice(l.frequency, INVOICE_FREQUENCIES, at("frequency")) ?? "annual";
     let firstInvoice: DayNumber | undefined;
     if (!isBlank(l.firstInvoice)) {
-      const d = parseDate(l.firstInvoice, at("First invoice"));
+      const d = parseDate(l.firstInvoice, at("firstInvoice"));
       if (d.ok) firstInvoice = d.value;
       else problems.push(...d.errors);
     }
@@ -173,12 +173,12 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
           kind: "outOfRange",
           value: showInput(l.termsDays),
           expected: "a whole number of days from 0 to 366",
-          at: at("Payment terms (days)"),
+          at: at("termsDays"),
         });
       } else termsDays = d.toNumber();
     }
     if (partner === undefined || layout === undefined) return;
-    if (ledgers.has(partner)) problems.push({ kind: "duplicateId", id: partner, at: at("Partner") });
+    if (ledgers.has(partner)) problems.push({ kind: "duplicateId", id: partner, at: at("partner") });
     ledgers.set(partner, {
       row,
       partner,
@@ -199,21 +199,21 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
   (input.vat ?? []).forEach((v, i) => {
     const row = i + 1;
     const at = (field: string): Where => ({ entity: "vat", index: row, field });
-    const line = required(v.line, at("Line"));
-    if (line !== "" && !knownLines.has(line)) problems.push({ kind: "unknownCostLine", line, at: at("Line") });
-    const treatment = vatTreatment(v.treatment, at("Treatment"), problems);
+    const line = required(v.line, at("line"));
+    if (line !== "" && !knownLines.has(line)) problems.push({ kind: "unknownCostLine", line, at: at("line") });
+    const treatment = vatTreatment(v.treatment, at("treatment"), problems);
     if (line === "" || treatment === undefined) return;
-    if (vat.has(line)) problems.push({ kind: "duplicateId", id: line, at: at("Line") });
+    if (vat.has(line)) problems.push({ kind: "duplicateId", id: line, at: at("line") });
     vat.set(line, treatment);
   });
 
   let year: FinancialYear | undefined;
   if (!isBlank(input.year)) {
-    const y = parseFinancialYear(input.year, { entity: "settings", field: "Journal year" });
+    const y = parseFinancialYear(input.year, { entity: "settings", field: "journalYear" });
     if (y.ok) year = y.value;
     else problems.push(...y.errors);
   }
-  const accrual = choice(input.accrual, ACCRUALS, { entity: "settings", field: "Year-end accruals" }) ?? "creditor";
+  const accrual = choice(input.accrual, ACCRUALS, { entity: "settings", field: "accrual" }) ?? "creditor";
   if (problems.length > 0) return errs(problems);
   return ok({
     coding,
@@ -222,6 +222,7 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
     vat,
     year,
     accrual,
+    // The host's own Ledgers row gives its VAT (output) and reserve accounts unless the inputs name them apart.
     hostVatAccount: text(input.hostVatAccount),
     hostReserveAccount: text(input.hostReserveAccount),
   });
@@ -283,15 +284,15 @@ function customLayouts(input: JournalsInput, problems: EngineError[]): Map<strin
   (input.columns ?? []).forEach((c, i) => {
     const row = i + 1;
     const at = (field: string): Where => ({ entity: "ledgerColumn", index: row, field });
-    const layout = required(c.layout, at("Layout"), problems);
+    const layout = required(c.layout, at("layout"), problems);
     const field = LEDGER_FIELDS.find((f) => f.toLowerCase() === text(c.field).toLowerCase().replace(/\s+/g, ""));
     if (field === undefined) {
-      if (isBlank(c.field)) problems.push({ kind: "missingValue", at: at("Field") });
-      else problems.push({ kind: "invalidChoice", value: showInput(c.field), allowed: LEDGER_FIELDS, at: at("Field") });
+      if (isBlank(c.field)) problems.push({ kind: "missingValue", at: at("field") });
+      else problems.push({ kind: "invalidChoice", value: showInput(c.field), allowed: LEDGER_FIELDS, at: at("field") });
     }
     const value = text(c.value);
     if (field === "date" && value !== "" && !(DATE_FORMATS as readonly string[]).includes(value.toUpperCase())) {
-      problems.push({ kind: "invalidChoice", value, allowed: DATE_FORMATS, at: at("Value") });
+      problems.push({ kind: "invalidChoice", value, allowed: DATE_FORMATS, at: at("value") });
     }
     if (layout === "" || field === undefined) return;
     const entry = columns.get(layout) ?? { columns: [], row };
@@ -310,7 +311,7 @@ function customLayouts(input: JournalsInput, problems: EngineError[]): Map<strin
         kind: "layoutIncomplete",
         layout: id,
         missing: "has no amount column (an amount, or a debit and a credit)",
-        at: { entity: "ledgerColumn", index: row, field: "Field" },
+        at: { entity: "ledgerColumn", index: row, field: "field" },
       });
     }
     if (!has("account")) {
@@ -318,7 +319,7 @@ function customLayouts(input: JournalsInput, problems: EngineError[]): Map<strin
         kind: "layoutIncomplete",
         layout: id,
         missing: "has no account column",
-        at: { entity: "ledgerColumn", index: row, field: "Field" },
+        at: { entity: "ledgerColumn", index: row, field: "field" },
       });
     }
     out.set(id, { id, name: id, columns: cols, headerRow: true });

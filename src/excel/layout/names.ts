@@ -14,6 +14,8 @@ export const INPUT_SHEETS = {
   settings: "Settings",
   scenarios: "Scenarios",
   support: "Support",
+  coding: "Coding",
+  ledgers: "Ledgers",
 } as const;
 
 /** The sheet of drop-down lists the input validations refer to. */
@@ -51,6 +53,11 @@ export const TABLES = {
   scenarios: "Scenarios",
   supportServices: "SupportServices",
   supportUsage: "SupportUsage",
+  coding: "Coding",
+  hostCoding: "HostCoding",
+  vatLines: "VatLines",
+  ledgers: "Ledgers",
+  ledgerColumns: "LedgerColumns",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

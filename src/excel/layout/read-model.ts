@@ -9,6 +9,7 @@ import { readBases } from "./read/bases";
 import { readBudgets } from "./read/budgets";
 import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
+import { readJournals } from "./read/journals";
 import { readPartners } from "./read/partners";
 import { readScenarios } from "./read/scenarios";
 import { readSettings } from "./read/settings";
@@ -71,9 +72,22 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { costLines, costRows } = readCosts(ctx);
   const { bases, basisRows, withinPercents } = readBases(ctx, withinIds);
   const { budgets, budgetRows, statedTotals, statedTotalRows, outturns, outturnRows } = readBudgets(ctx);
-  const { settings, tolerance, yearEnd, runSettings, preparedBy, title, settingRows, supportMethod, supportOrder } = readSettings(ctx);
+  const {
+    settings,
+    tolerance,
+    yearEnd,
+    runSettings,
+    preparedBy,
+    title,
+    settingRows,
+    supportMethod,
+    supportOrder,
+    journalYear,
+    yearEndAccruals,
+  } = readSettings(ctx);
   const { support, supportServiceRows, supportUsageRows } = readSupport(ctx, supportMethod, supportOrder);
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
+  const { journals, journalRows } = readJournals(ctx, journalYear, yearEndAccruals);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -99,6 +113,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(outturns.length === 0 ? {} : { outturns }),
     ...(yearEnd === undefined ? {} : { yearEnd }),
     ...(support === undefined ? {} : { support }),
+    ...(journals === undefined ? {} : { journals }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -117,6 +132,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     scenarioFirstRows,
     supportServiceRows,
     supportUsageRows,
+    journalRows,
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

@@ -261,7 +261,7 @@ describe("journals for a small model", () => {
       expect(r.errors[0]).toMatchObject({
         kind: "ledgerCodeMissing",
         partner: "LEW",
-        at: { entity: "ledger", index: 1, field: "Creditor account" },
+        at: { entity: "ledger", index: 1, field: "creditor" },
       });
   });
 

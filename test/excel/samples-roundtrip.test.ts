@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildJournals, checkModelBudgets, compareScenarios, doNoHarm, runModel, runScenario, type JournalsInput, type ModelInput } from "../../src/engine";
+import {
+  buildJournals,
+  checkModelBudgets,
+  compareScenarios,
+  doNoHarm,
+  runModel,
+  runScenario,
+  type JournalsInput,
+  type ModelInput,
+} from "../../src/engine";
 import { SAMPLES } from "../../src/samples";
 import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
 import { runPartners } from "../../src/excel/layout/outputs/partners";

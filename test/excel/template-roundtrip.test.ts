@@ -96,6 +96,8 @@ describe("the input tables hold a whole model", () => {
       "Settings: Settings",
       "Scenarios: Scenarios",
       "Support: SupportServices, SupportUsage",
+      "Coding: Coding, HostCoding, VatLines",
+      "Ledgers: Ledgers, LedgerColumns",
       "Lists: ",
     ]);
     const costs = r.sheets.find((s) => s.name === "Costs");

@@ -1,6 +1,6 @@
 import type { JournalsInput } from "../../../engine";
 import type { CellValue } from "../cells";
-import { cellDate, cellDecimal, cellText } from "../cell-values";
+import { cellDate, cellDecimal, cellText, cellYesNo } from "../cell-values";
 import type { TableKey } from "../names";
 import { optText, type ReadContext, type Row } from "./table-rows";
 
@@ -14,9 +14,22 @@ export interface JournalsRead {
 
 const JOURNAL_TABLES = ["coding", "hostCoding", "vatLines", "ledgers", "ledgerColumns"] as const;
 
-/** A cell as text, or null when blank (the engine reads blank as "matches anything" or "default"). */
-function opt(v: CellValue | undefined): string | null {
-  return optText(v) ?? null;
+/** The row's non-blank cells of `keys` as text, blanks left out (so a model reads back as it was written). */
+function texts(r: Row, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) {
+    const t = optText(r.get(k));
+    if (t !== undefined) out[k] = t;
+  }
+  return out;
+}
+
+/** A Yes/No cell as a boolean; any other text is kept for the engine to report. */
+function yesNoCell(v: CellValue | undefined): { section33?: boolean | string } {
+  const b = cellYesNo(v);
+  if (b !== undefined && optText(v) !== undefined) return { section33: b };
+  const t = optText(v);
+  return t === undefined ? {} : { section33: t };
 }
 
 /**
@@ -34,38 +47,33 @@ export function readJournals(ctx: ReadContext, journalYear: CellValue | undefine
   const journals: JournalsInput = {
     coding: rowsOf("coding").map((r) => ({
       partner: cellText(r.get("partner")),
-      line: opt(r.get("line")),
-      service: opt(r.get("service")),
-      category: opt(r.get("category")),
-      nature: opt(r.get("nature")),
+      ...texts(r, ["line", "service", "category", "nature"]),
       costCentre: cellText(r.get("costCentre")),
       account: cellText(r.get("account")),
     })),
     hostCoding: rowsOf("hostCoding").map((r) => ({
       partner: cellText(r.get("partner")),
-      costCentre: opt(r.get("costCentre")),
+      ...texts(r, ["costCentre"]),
       account: cellText(r.get("account")),
       debtor: cellText(r.get("debtor")),
     })),
     vat: rowsOf("vatLines").map((r) => ({ line: cellText(r.get("line")), treatment: cellText(r.get("treatment")) })),
-    ledgers: rowsOf("ledgers").map((r) => ({
-      partner: cellText(r.get("partner")),
-      layout: opt(r.get("layout")),
-      creditor: opt(r.get("creditor")),
-      vatAccount: opt(r.get("vatAccount")),
-      reserveAccount: opt(r.get("reserveAccount")),
-      section33: opt(r.get("section33")),
-      vatNumber: opt(r.get("vatNumber")),
-      frequency: opt(r.get("frequency")),
-      firstInvoice: cellDate(r.get("firstInvoice")) ?? null,
-      termsDays: cellDecimal(r.get("termsDays")) ?? null,
-      prefix: opt(r.get("prefix")),
-    })),
+    ledgers: rowsOf("ledgers").map((r) => {
+      const first = cellDate(r.get("firstInvoice"));
+      const terms = cellDecimal(r.get("termsDays"));
+      return {
+        partner: cellText(r.get("partner")),
+        ...texts(r, ["layout", "creditor", "vatAccount", "reserveAccount", "vatNumber", "frequency", "prefix"]),
+        ...yesNoCell(r.get("section33")),
+        ...(first === undefined ? {} : { firstInvoice: first }),
+        ...(terms === undefined ? {} : { termsDays: terms }),
+      };
+    }),
     columns: rowsOf("ledgerColumns").map((r) => ({
       layout: cellText(r.get("layout")),
       header: cellText(r.get("header")),
       field: cellText(r.get("field")),
-      value: opt(r.get("value")),
+      ...texts(r, ["value"]),
     })),
     ...(year === undefined ? {} : { year }),
     ...(accrualText === undefined ? {} : { accrual: accrualText }),

@@ -77,3 +77,14 @@ export { verifyWorkbook, differenceLine, sameStored, type VerifyOutcome, type Ce
 export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
 export { signOffWorkbook, signedText, signedRunText, type SignedRun, type SignOffResult } from "./sign-off";
 export { runStatus, runStatusNotice, type RunStatus, type RunStatusNotice, type VerifiedRun } from "./run-status";
+export { csvText, inertCell, type CsvOptions } from "./csv";
+export {
+  journalsOfRun,
+  journalsProblems,
+  journalCsvFiles,
+  invoiceCsvFiles,
+  journalsJson,
+  journalRows,
+  INVOICE_HEADERS,
+  type CsvFile,
+} from "./journals";

@@ -45,6 +45,10 @@ Run options:
                           also write one recharge statement workbook per partner
                           (plain values, for partners without the add-in); with --pdf,
                           each as PDF too
+      --journals <folder> also write each ledger's journals as CSV in its layout (the
+                          Ledgers sheet; docs/journals.md); refused if any charge is uncoded
+      --invoices <folder> also write each partner's invoice schedule as CSV, and the host's
+      --csv-bom           start each CSV with a byte-order mark, for Excel
       --force             replace output sheets that were edited by hand; write into a
                           workbook even if it holds things this tool cannot keep;
                           replace an existing PDF or statement (never a read-only one)

@@ -67,6 +67,8 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
         const extras = {
           ...(command.pdf === undefined ? {} : { pdfPath: resolve(cwd, command.pdf), soffice: (io.findSoffice ?? findSoffice)() }),
           ...(command.statements === undefined ? {} : { statementsPath: resolve(cwd, command.statements) }),
+          ...(command.journals === undefined ? {} : { journalsPath: resolve(cwd, command.journals) }),
+          ...(command.invoices === undefined ? {} : { invoicesPath: resolve(cwd, command.invoices) }),
         };
         return await runCommand(
           {

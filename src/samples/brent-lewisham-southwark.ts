@@ -23,8 +23,9 @@ const budgets: BudgetInput[] = [
  * layout choice and invoicing pattern is illustrative, not any council's real
  * chart of accounts. Lewisham Homes (an ALMO, not a section 33 body) is coded
  * for the scenarios in which it joins: VAT charged to it is a real cost.
- * Laptops bought and passed on are goods, so standard-rated; the shared
- * service itself is outside the scope.
+ * Laptops bought and passed on are goods, so standard-rated (as is Lewisham
+ * Homes' onboarding, which includes devices); the shared service itself is
+ * outside the scope.
  */
 const JOURNALS: JournalsInput = {
   coding: [
@@ -48,6 +49,8 @@ const JOURNALS: JournalsInput = {
     { line: "BLS-01", treatment: "Outside the scope" },
     { line: "BLS-02", treatment: "Outside the scope" },
     { line: "BLS-07", treatment: "Standard-rated" },
+    // Added by the "Lewisham Homes joins" scenario: its onboarding includes devices supplied to it (illustrative).
+    { line: "BLS-09", treatment: "Standard-rated" },
   ],
   ledgers: [
     { partner: "BRE", layout: "generic", vatAccount: "25010", reserveAccount: "39010", section33: true },

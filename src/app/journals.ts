@@ -1,14 +1,5 @@
-import {
-  buildJournals,
-  isoDate,
-  layoutCells,
-  penceToText,
-  VAT_TREATMENT_NAMES,
-  type Journal,
-  type JournalsReport,
-  type Result,
-} from "../engine";
-import type { RunOutputs } from "../excel";
+import { isoDate, layoutCells, penceToText, VAT_TREATMENT_NAMES, type Journal, type JournalsReport, type Result } from "../engine";
+import { runJournals, type RunOutputs } from "../excel";
 import { csvText, type CsvOptions } from "./csv";
 import { engineProblems, type Locate, type Problem } from "./problems";
 
@@ -19,10 +10,8 @@ import { engineProblems, type Locate, type Problem } from "./problems";
  * run that is not stamped), so a ledger line leads back to the Run log.
  */
 export function journalsOfRun(outputs: RunOutputs): Result<JournalsReport> | undefined {
-  const input = outputs.run.model.journals;
-  if (input === undefined) return undefined;
-  const reference = outputs.stamp === undefined ? "unrecorded" : `SA-${outputs.stamp.fingerprint}`;
-  return buildJournals(outputs.run, input, reference, outputs.budget?.yearEnd ?? outputs.run.yearEnd);
+  // The Journals sheet lays out the same report, so the workbook and the CSVs agree to the penny.
+  return runJournals(outputs);
 }
 
 /** Journals errors as problems, each located at its cell (the coding row, the cost line, the ledger row). */

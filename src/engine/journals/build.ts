@@ -126,6 +126,15 @@ export interface JournalsReport {
 
 const MAX_DESCRIPTION = 240;
 
+/**
+ * The reference every journal line and invoice carries: `SA-` and the
+ * inputs fingerprint's first digits as the run's stamp shows them, so a
+ * ledger line leads back to the Run log; "unrecorded" for a run with no stamp.
+ */
+export function runReference(fingerprint: string | undefined): string {
+  return fingerprint === undefined ? "unrecorded" : `SA-${fingerprint}`;
+}
+
 function describe(what: string, reference: string): string {
   const tail = ` (run ${reference})`;
   const room = MAX_DESCRIPTION - tail.length;

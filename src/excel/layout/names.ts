@@ -31,6 +31,7 @@ export const OUTPUT_SHEETS = {
   trace: "Trace",
   charts: "Charts",
   supportFlows: "Support flows",
+  journals: "Journals",
   runLog: "Run log",
 } as const;
 

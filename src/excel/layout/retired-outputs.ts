@@ -1,11 +1,13 @@
 import type { SheetSpec } from "./cells";
 import { OUTPUT_SHEETS } from "./names";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
+import { journalsRetiredSheet } from "./outputs/journals";
 import type { ExistingSheet } from "./write-plan";
 
 /** Output sheets a run writes only when it has something for them: a model without support services has no Support flows. */
 const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string; readonly retired: () => SheetSpec }[] = [
   { kind: "supportFlows", name: OUTPUT_SHEETS.supportFlows, retired: supportFlowsRetiredSheet },
+  { kind: "journals", name: OUTPUT_SHEETS.journals, retired: journalsRetiredSheet },
 ];
 
 /** The names of the optional output sheets, whose cells a write must read to tell whether they were edited. */

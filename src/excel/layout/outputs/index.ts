@@ -13,6 +13,12 @@ import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
 import { committeeSheet } from "./committee";
 import { supportFlowsSheet } from "./support-flows";
+import { journalsSheet } from "./journals";
+
+/** An optional sheet as a list of none or one. */
+function optional(sheet: SheetSpec | undefined): SheetSpec[] {
+  return sheet === undefined ? [] : [sheet];
+}
 import { FOOTER_SECTION, withPrintFooter, withTextLayout } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { specFingerprint } from "../fingerprint";
@@ -95,6 +101,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     traceSheet(run),
     chartsSheet(run),
     ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
+    ...optional(journalsSheet(outputs)),
   ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),

@@ -30,7 +30,7 @@ describe("--verify", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       new RegExp(
-        "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, " +
+        "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, Journals, " +
           "Run log \\(\\d+ cells\\)",
       ),
     );

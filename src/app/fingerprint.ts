@@ -16,6 +16,7 @@ export const FINGERPRINT_TABLES = [
   "Support",
   "Services",
   "Options",
+  "Journals",
 ] as const;
 
 /**
@@ -34,10 +35,11 @@ export const FINGERPRINT_RECIPE: FingerprintRecipe = 2;
 
 /**
  * The groups recorded only for a model that has what they cover (support
- * services, partner service lists, capital-versus-cloud options), so that a
+ * services, partner service lists, capital-versus-cloud options, journals
+ * inputs), so that a
  * model without them keeps the fingerprint it had before they existed.
  */
-export const OPTIONAL_FINGERPRINT_TABLES: ReadonlySet<string> = new Set(["Support", "Services", "Options"]);
+export const OPTIONAL_FINGERPRINT_TABLES: ReadonlySet<string> = new Set(["Support", "Services", "Options", "Journals"]);
 
 /** One of {@link FINGERPRINT_TABLES}. */
 export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
@@ -46,12 +48,14 @@ export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
-  /** Support, Services and Options are each absent for a model without support services, service lists or options. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options">, string>> & {
+  /** Support, Services, Options and Journals are each absent for a model without what they cover. */
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options" | "Journals">, string>> & {
     readonly Support?: string;
     readonly Services?: string;
     /** Absent for a model without capital-versus-cloud options (docs/capital.md). */
     readonly Options?: string;
+    /** Absent for a model without journals inputs (the Coding and Ledgers sheets; docs/journals.md). */
+    readonly Journals?: string;
   };
 }
 
@@ -87,6 +91,7 @@ export function canonicalTables(
     // Each row keeps its position: the largest-remainder tie-break favours the earlier service, so order counts.
     Services: canonical((model.partnerServices ?? []).map((r, i) => ({ ...r, position: i + 1 }))),
     Options: canonical(model.capitalOptions),
+    Journals: canonical(model.journals),
   };
 }
 
@@ -102,7 +107,8 @@ function groupsOf(model: ModelInput): readonly FingerprintTable[] {
     (t) =>
       (t !== "Support" || model.support !== undefined) &&
       (t !== "Services" || (model.partnerServices ?? []).length > 0) &&
-      (t !== "Options" || (model.capitalOptions?.length ?? 0) > 0),
+      (t !== "Options" || (model.capitalOptions?.length ?? 0) > 0) &&
+      (t !== "Journals" || model.journals !== undefined),
   );
 }
 
@@ -135,7 +141,8 @@ function normalise(value: unknown, key: string): unknown {
   if (typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (Array.isArray(value)) {
     const items = value.map((v) => normalise(v, "")).filter((v) => v !== undefined);
-    if (key === "changes") return items;
+    // A scenario's changes apply in order, and a ledger layout's columns are its upload order.
+    if (key === "changes" || key === "columns") return items;
     return items
       .map((v) => [JSON.stringify(v), v] as const)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

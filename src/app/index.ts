@@ -152,3 +152,14 @@ export {
   whenHostReady,
   workbookProblemMessage,
 } from "../excel";
+export { csvText, inertCell, type CsvOptions } from "./csv";
+export {
+  journalsOfRun,
+  journalsProblems,
+  journalCsvFiles,
+  invoiceCsvFiles,
+  journalsJson,
+  journalRows,
+  INVOICE_HEADERS,
+  type CsvFile,
+} from "./journals";

@@ -60,6 +60,12 @@ export type Command =
       readonly pdfTimeoutSeconds: number | undefined;
       /** `--against <last-year.xlsx>`: the methodology paper against that workbook's signed-off run. */
       readonly against: string | undefined;
+      /** `--journals <folder>`: each ledger's journals as CSV in its layout (docs/journals.md). */
+      readonly journals?: string | undefined;
+      /** `--invoices <folder>`: each partner's invoice schedule as CSV, and the host's. */
+      readonly invoices?: string | undefined;
+      /** `--csv-bom`: start each CSV with a byte-order mark, for Excel. */
+      readonly csvBom?: boolean;
       /** Warnings about the arguments themselves (a comparison the run already makes). */
       readonly warnings: readonly string[];
     };
@@ -85,6 +91,7 @@ const FLAGS = new Set([
   "--no-progress",
   "--list-samples",
   "--verify",
+  "--csv-bom",
 ]);
 const VALUED = new Set([
   "--out",
@@ -106,6 +113,8 @@ const VALUED = new Set([
   "--statements",
   "--pdf-timeout",
   "--against",
+  "--journals",
+  "--invoices",
 ]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
@@ -213,7 +222,7 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
       if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
     if (compare.length > 0) return { usage: "--verify checks the run recorded in the file, so --compare cannot be used with it." };
   }
-  for (const v of ["--pdf", "--statements"]) {
+  for (const v of ["--pdf", "--statements", "--journals", "--invoices"]) {
     if (!values.has(v)) continue;
     for (const f of ["--check", "--verify"])
       if (flags.has(f)) return { usage: `${v} writes the results of a run, so ${f} cannot be used with it.` };
@@ -238,12 +247,14 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     for (const f of ["--check", "--no-write"])
       if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
     if (values.has("--out")) return { usage: "--sign-off records an approval in the workbook itself, so --out cannot be used with it." };
-    for (const v of ["--scenario", "--prepared-by", "--pdf", "--statements", "--against"])
+    for (const v of ["--scenario", "--prepared-by", "--pdf", "--statements", "--against", "--journals", "--invoices"])
       if (values.has(v)) return { usage: `--sign-off approves the run recorded in the file as it is, so ${v} cannot be used with it.` };
     if (compare.length > 0)
       return { usage: "--sign-off approves the run recorded in the file as it is, so --compare cannot be used with it." };
     if (!/\S.*,.*\S/.test(signOff)) return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
   }
+  if (flags.has("--csv-bom") && !values.has("--journals") && !values.has("--invoices"))
+    return { usage: "--csv-bom applies only with --journals <folder> or --invoices <folder>." };
   const maxUnzipped = positiveWhole(values.get("--max-unzipped"));
   if (maxUnzipped === null) return { usage: "--max-unzipped needs a whole number of MiB, e.g. --max-unzipped 1024." };
   const maxCells = positiveWhole(values.get("--max-table-cells"));
@@ -268,6 +279,9 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     compare,
     pdfTimeoutSeconds: pdfTimeout,
     against,
+    ...(values.has("--journals") ? { journals: values.get("--journals") } : {}),
+    ...(values.has("--invoices") ? { invoices: values.get("--invoices") } : {}),
+    ...(flags.has("--csv-bom") ? { csvBom: true } : {}),
     warnings: compareWarnings(values.get("--scenario"), compare),
   };
 }

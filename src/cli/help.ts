@@ -50,6 +50,10 @@ Run options:
                           compares this run's first year with the year before in last
                           year's signed-off workbook (refused unless it verifies and
                           its run is signed off)
+      --journals <folder> also write each ledger's journals as CSV in its layout (the
+                          Ledgers sheet; docs/journals.md); refused if any charge is uncoded
+      --invoices <folder> also write each partner's invoice schedule as CSV, and the host's
+      --csv-bom           start each CSV with a byte-order mark, for Excel
       --force             replace output sheets that were edited by hand; write into a
                           workbook even if it holds things this tool cannot keep;
                           replace an existing PDF or statement (never a read-only one)

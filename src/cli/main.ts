@@ -68,6 +68,8 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
           ...(command.pdf === undefined ? {} : { pdfPath: resolve(cwd, command.pdf), soffice: (io.findSoffice ?? findSoffice)() }),
           ...(command.statements === undefined ? {} : { statementsPath: resolve(cwd, command.statements) }),
           ...(command.against === undefined ? {} : { against: command.against, againstPath: resolve(cwd, command.against) }),
+          ...(command.journals === undefined ? {} : { journalsPath: resolve(cwd, command.journals) }),
+          ...(command.invoices === undefined ? {} : { invoicesPath: resolve(cwd, command.invoices) }),
         };
         return await runCommand(
           {

@@ -2,6 +2,9 @@ import {
   differenceLine,
   methodologyOf,
   paperAgainst,
+  journalsJson,
+  journalsOfRun,
+  journalsProblems,
   problemLine,
   recordRun,
   runStatus,
@@ -61,6 +64,13 @@ export interface RunArgs {
   /** `--statements` as typed, and its absolute path: one statement workbook per partner. */
   readonly statements?: string | undefined;
   readonly statementsPath?: string;
+  /** `--journals` / `--invoices` as typed, and their absolute paths: CSV folders (docs/journals.md). */
+  readonly journals?: string | undefined;
+  readonly journalsPath?: string;
+  readonly invoices?: string | undefined;
+  readonly invoicesPath?: string;
+  /** `--csv-bom`: each CSV starts with a byte-order mark. */
+  readonly csvBom?: boolean;
   /** `--pdf-timeout`: how long LibreOffice may take, in seconds (default {@link DEFAULT_PDF_TIMEOUT_SECONDS}). */
   readonly pdfTimeoutSeconds?: number | undefined;
   /** Warnings about the arguments themselves, said before the run's own. */
@@ -106,6 +116,9 @@ function filesRequest(args: RunArgs): FilesRequest {
     ...(args.statementsPath === undefined
       ? {}
       : { statements: { path: args.statementsPath, shown: args.statements ?? args.statementsPath } }),
+    ...(args.journalsPath === undefined ? {} : { journals: { path: args.journalsPath, shown: args.journals ?? args.journalsPath } }),
+    ...(args.invoicesPath === undefined ? {} : { invoices: { path: args.invoicesPath, shown: args.invoices ?? args.invoicesPath } }),
+    csvBom: args.csvBom === true,
     ...(args.soffice === undefined ? {} : { soffice: args.soffice }),
     timeoutSeconds: args.pdfTimeoutSeconds ?? DEFAULT_PDF_TIMEOUT_SECONDS,
     reserved: [
@@ -248,6 +261,28 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     if (!compared.ok) return failure(EXIT.problems, args.json, compared.message);
     methodology = { paper: compared.paper, against: compared.against };
   }
+  // Journals and invoices (docs/journals.md) are made from the stamped run, before anything is written: asked for
+  // with --journals or --invoices, a charge without a code stops the run with every such problem located.
+  const journals = journalsOfRun(toWrite);
+  const csvAsked = args.journalsPath !== undefined || args.invoicesPath !== undefined;
+  if (csvAsked && journals === undefined)
+    return failure(
+      EXIT.problems,
+      args.json,
+      `${args.file}: --journals and --invoices need the model's coding and ledgers (the Coding and Ledgers sheets); nothing was written.`,
+    );
+  if (journals !== undefined && !journals.ok) {
+    const problems = journalsProblems(journals, result.session.read.locate);
+    if (csvAsked)
+      return failure(
+        EXIT.problems,
+        args.json,
+        `${args.file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before the journals can be written; nothing was written:`,
+        problems,
+      );
+    notes.push(...problems.map((p) => `warning: the journals could not be made: ${problemLine(p)}`));
+  }
+  const journalsReport = journals?.ok === true ? journals.value : undefined;
   let write: WriteSummary = { file: undefined, sheets: [], charts: [] };
   let commitWorkbook: (() => Promise<string | undefined>) | undefined;
   if (session !== undefined) {
@@ -295,7 +330,7 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   }
   // Every other file is made and checked before anything is written, the workbook included: a refusal or a
   // failed conversion leaves every file as it was.
-  const asked = args.pdfPath !== undefined || args.statementsPath !== undefined;
+  const asked = args.pdfPath !== undefined || args.statementsPath !== undefined || csvAsked;
   let files: PreparedFiles | undefined;
   if (asked) {
     bar.update(args.pdfPath === undefined ? "Making statements" : "Making the PDF", 2, 3);
@@ -303,7 +338,10 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     const recorded = methodology === undefined ? toWrite : { ...toWrite, methodology };
     const pack =
       session === undefined && recorded.stamp !== undefined ? { ...recorded, stamp: { ...recorded.stamp, recorded: false } } : recorded;
-    const prepared = await prepareFiles(pack, recorded, filesRequest(args));
+    const prepared = await prepareFiles(pack, recorded, {
+      ...filesRequest(args),
+      ...(journalsReport === undefined ? {} : { journalsReport }),
+    });
     if (!prepared.ok)
       return failure(
         EXIT.file,
@@ -328,6 +366,8 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     if (files.packSheets !== undefined) extras.push(`Committee pack (${files.packSheets.join(", ")}) written to ${args.pdf ?? ""}.`);
     if (files.statementNames !== undefined)
       extras.push(`Partner statements written to ${args.statements ?? ""}: ${files.statementNames.join(", ")}.`);
+    if (files.journalNames !== undefined) extras.push(`Journals written to ${args.journals ?? ""}: ${files.journalNames.join(", ")}.`);
+    if (files.invoiceNames !== undefined) extras.push(`Invoices written to ${args.invoices ?? ""}: ${files.invoiceNames.join(", ")}.`);
   }
   if (methodology !== undefined)
     extras.push(`Methodology paper: ${methodology.paper.year} against ${methodology.paper.previousYear} of ${methodology.against}.`);
@@ -346,6 +386,9 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       stale: args.noWrite ? stale : [],
       pdf: pdfSheets === null ? null : { file: args.pdf, sheets: pdfSheets },
       statements: statementFiles === null ? null : { folder: args.statements, files: statementFiles },
+      journals: journalsReport === undefined ? null : journalsJson(journalsReport),
+      journalFiles: files?.journalNames === undefined ? null : { folder: args.journals, files: files.journalNames },
+      invoiceFiles: files?.invoiceNames === undefined ? null : { folder: args.invoices, files: files.invoiceNames },
     };
     return { code: EXIT.ok, out: [JSON.stringify(json, null, 2)] };
   }

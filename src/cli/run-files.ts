@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { invoiceCsvFiles, journalCsvFiles } from "../app";
+import type { JournalsReport } from "../engine";
 import type { RunOutputs } from "../excel";
 import { checkOutputs, writeOutput, type CheckedOutput, type OutputFile, type Reserved } from "./fs/output-files";
 import { outputRefusalMessage } from "./fs/output-messages";
@@ -13,6 +15,13 @@ export interface FilesRequest {
   readonly pdf?: { readonly path: string; readonly shown: string };
   /** `--statements`: the folder for the partner statements (absolute path, and as typed). */
   readonly statements?: { readonly path: string; readonly shown: string };
+  /** `--journals` / `--invoices`: the CSV folders (absolute path, and as typed). */
+  readonly journals?: { readonly path: string; readonly shown: string };
+  readonly invoices?: { readonly path: string; readonly shown: string };
+  /** The run's journals and invoices, made before anything is written. */
+  readonly journalsReport?: JournalsReport;
+  /** `--csv-bom`: each CSV starts with a byte-order mark. */
+  readonly csvBom?: boolean;
   /** LibreOffice's command, for the PDFs. */
   readonly soffice?: string;
   readonly timeoutSeconds: number;
@@ -37,6 +46,9 @@ export interface PreparedFiles {
   readonly statementNames: readonly string[] | undefined;
   /** The statements' folder (absolute), where interrupted runs' temporary statements are cleaned up. */
   readonly statementsFolder: string | undefined;
+  /** The journals' and invoices' CSV file names, when asked for. */
+  readonly journalNames?: readonly string[];
+  readonly invoiceNames?: readonly string[];
 }
 
 /** Why nothing was written: one line, and one line for each file when several were refused. */
@@ -72,6 +84,27 @@ export async function prepareFiles(
         createFolder: true,
       });
   }
+  // The CSVs (docs/journals.md): made in memory now, checked and written with every other file.
+  const bytes = new Map<string, Uint8Array>();
+  const csvOptions = { bom: request.csvBom === true };
+  const report = request.journalsReport;
+  const csvSets = [
+    { folder: request.journals, made: report === undefined ? [] : journalCsvFiles(report, csvOptions) },
+    { folder: request.invoices, made: report === undefined ? [] : invoiceCsvFiles(report, csvOptions) },
+  ];
+  const csvNames: (string[] | undefined)[] = [];
+  for (const { folder: at, made } of csvSets) {
+    if (at === undefined) {
+      csvNames.push(undefined);
+      continue;
+    }
+    csvNames.push(made.map((f) => f.name));
+    for (const f of made) {
+      const file = { path: join(at.path, f.name), shown: join(at.shown, f.name), createFolder: true };
+      files.push(file);
+      bytes.set(file.path, new TextEncoder().encode(f.text));
+    }
+  }
   const checked = await checkOutputs(files, { reserved: request.reserved, force: request.force });
   if (!checked.ok) {
     const lines = checked.refusals.map((r) => outputRefusalMessage(r));
@@ -84,7 +117,6 @@ export async function prepareFiles(
     };
   }
   const byPath = new Map(checked.checked.map((c) => [c.file.path, c]));
-  const bytes = new Map<string, Uint8Array>();
   const books: Buffer[] = [];
   for (const s of statements) {
     const book = await statementWorkbook(s);
@@ -123,6 +155,8 @@ export async function prepareFiles(
       statementNames:
         folder === undefined ? undefined : statements.flatMap((s) => (withPdf ? [`${s.stem}.xlsx`, `${s.stem}.pdf`] : [`${s.stem}.xlsx`])),
       statementsFolder: folder?.path,
+      ...(csvNames[0] === undefined ? {} : { journalNames: csvNames[0] }),
+      ...(csvNames[1] === undefined ? {} : { invoiceNames: csvNames[1] }),
     },
   };
 }

@@ -17,7 +17,13 @@ export type Entity =
   | "supportUsage"
   | "partnerService"
   | "argument"
-  | "capitalOption";
+  | "capitalOption"
+  // Into each council's books (src/engine/journals, docs/journals.md).
+  | "coding"
+  | "hostCoding"
+  | "ledger"
+  | "ledgerColumn"
+  | "vat";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,
@@ -71,6 +77,39 @@ export type EngineError =
   | { readonly kind: "invalidUnit"; readonly text: string; readonly at: Where }
   | { readonly kind: "invalidChoice"; readonly value: string; readonly allowed: readonly string[]; readonly at: Where }
   | { readonly kind: "amountTooLarge"; readonly amount: string; readonly at: Where }
+  /** A charged partner × line × category × nature that no coding row (not even the partner's default) codes. */
+  | {
+      readonly kind: "codingMissing";
+      readonly partner: string;
+      readonly line: string;
+      readonly service: string;
+      readonly yearLabel: string;
+      readonly amount: string;
+      readonly at: Where;
+    }
+  /** Two equally specific coding rows give one charge different codes. */
+  | {
+      readonly kind: "codingAmbiguous";
+      readonly partner: string;
+      readonly line: string;
+      readonly rows: readonly number[];
+      readonly at: Where;
+    }
+  /** A journal or invoice needs a code (creditor, VAT, debtor, income, reserve) the ledger inputs do not give. */
+  | { readonly kind: "ledgerCodeMissing"; readonly partner: string; readonly code: string; readonly needed: string; readonly at: Where }
+  /** Journals need a host (the partner that invoices the others). */
+  | { readonly kind: "journalsNeedHost"; readonly at: Where }
+  /** A custom layout named by a ledger has no columns, or lacks an amount column. */
+  | { readonly kind: "layoutIncomplete"; readonly layout: string; readonly missing: string; readonly at: Where }
+  /** A journal whose debits do not equal its credits, or whose control total does not tie to the allocations: never written. */
+  | {
+      readonly kind: "journalUnbalanced";
+      readonly ledger: string;
+      readonly journal: string;
+      readonly debits: string;
+      readonly credits: string;
+      readonly at: Where;
+    }
   | { readonly kind: "noPartners"; readonly at: Where }
   /** Nobody sharing a cost is a member when it falls (see docs/membership.md). */
   | { readonly kind: "noMembers"; readonly basis: string; readonly when: string; readonly at: Where }
@@ -308,6 +347,11 @@ const ENTITY_LABEL: Record<Entity, string> = {
   partnerService: "Partner service",
   argument: "Argument",
   capitalOption: "Capital option",
+  coding: "Coding",
+  hostCoding: "Host coding",
+  ledger: "Ledger",
+  ledgerColumn: "Ledger column",
+  vat: "VAT",
 };
 
 /** Describes a location in words, e.g. `Cost line "EKH-01", amount`. */
@@ -389,6 +433,28 @@ export function errorMessage(e: EngineError): string {
       return `${where}: "${e.text}" is not a rounding unit; use 0.01 (penny), 1 (pound) or 1000 (£000).`;
     case "invalidChoice":
       return `${where}: "${e.value}" is not one of ${e.allowed.map((a) => `"${a}"`).join(", ")}.`;
+    case "codingMissing":
+      return (
+        `${where}: partner "${e.partner}" is charged ${e.amount} for cost line "${e.line}"` +
+        `${e.service === "" ? "" : ` (service "${e.service}")`} in ${e.yearLabel}, but no Coding row gives its cost centre and account; ` +
+        `add a row for it, or a default row naming the partner alone.`
+      );
+    case "codingAmbiguous":
+      return (
+        `${where}: Coding rows ${e.rows.join(" and ")} are equally specific for partner "${e.partner}", cost line "${e.line}", ` +
+        `and give different codes; make one more specific or remove one.`
+      );
+    case "ledgerCodeMissing":
+      return `${where}: partner "${e.partner}" needs ${e.code} ${e.needed}; give it in the ledger inputs.`;
+    case "journalsNeedHost":
+      return `${where}: journals and invoices need a host (the partner that invoices the others); mark one partner as host.`;
+    case "layoutIncomplete":
+      return `${where}: ledger layout "${e.layout}" ${e.missing}.`;
+    case "journalUnbalanced":
+      return (
+        `${where}: the ${e.journal} journal for "${e.ledger}" would not balance or tie to the allocations ` +
+        `(debits ${e.debits}, credits ${e.credits}), so it was not written.`
+      );
     case "amountTooLarge":
       return `${where}: ${e.amount} is larger than the £1,000,000,000,000.00 the engine accepts.`;
     case "noPartners":

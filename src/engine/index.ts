@@ -196,3 +196,4 @@ export {
   type DriverFigures,
   type PaperSide,
 } from "./methodology/paper";
+export * from "./journals";

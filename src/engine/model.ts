@@ -1,6 +1,7 @@
 import type { DateInput } from "./dates";
 import type { DecimalInput } from "./decimal";
 import type { PartnerServiceInput } from "./services/input";
+import type { JournalsInput } from "./journals/inputs";
 
 /**
  * The model as a user supplies it (from workbook tables, JSON or code).
@@ -190,6 +191,12 @@ export interface ModelInput {
   readonly partnerServices?: readonly PartnerServiceInput[];
   /** Capital-versus-cloud options, each set against a capital line (see docs/capital.md). */
   readonly capitalOptions?: readonly CapitalOptionInput[];
+  /**
+   * How the run goes into each partner's books: coding, ledger layouts,
+   * invoicing and VAT (src/engine/journals, docs/journals.md). Absent: the
+   * model has no journals.
+   */
+  readonly journals?: JournalsInput;
 }
 
 /**

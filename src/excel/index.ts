@@ -126,3 +126,4 @@ export { listProblems, type ListedProblem } from "./layout/problem-list";
 export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-rows";
 export { planBatches, DEFAULT_MAX_REQUEST_BYTES, type Batch, type StageOp } from "./layout/batches";
 export { decodeMarker, encodeMarker, type SheetMarker } from "./layout/marker";
+export { runJournals, journalsSheet } from "./layout/outputs/journals";

@@ -58,6 +58,13 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   withinWithin: "#VALUE!",
   excludedPartner: "#VALUE!",
   caseClash: "#VALUE!",
+  // Journals and invoices (the model's ledger inputs; no formula raises them).
+  codingMissing: "#N/A",
+  codingAmbiguous: "#VALUE!",
+  ledgerCodeMissing: "#N/A",
+  journalsNeedHost: "#N/A",
+  layoutIncomplete: "#VALUE!",
+  journalUnbalanced: "#VALUE!",
   badIdCharacter: "#VALUE!",
   endBeforeStart: "#NUM!",
   yearRange: "#NUM!",

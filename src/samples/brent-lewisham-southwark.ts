@@ -1,4 +1,4 @@
-import type { BudgetInput, PartnerServiceInput } from "../engine";
+import type { BudgetInput, JournalsInput, PartnerServiceInput } from "../engine";
 import type { SampleModel } from "./sample";
 
 const ILLUSTRATIVE = "Illustrative figure: the committee transcript gives no cost breakdown.";
@@ -64,6 +64,83 @@ const partnerServices: PartnerServiceInput[] = [
     ["Central services", RO.central, 300],
   ]),
 ];
+
+/**
+ * Example coding for each partner's ledger (docs/journals.md): every code,
+ * layout choice and invoicing pattern is illustrative, not any council's real
+ * chart of accounts. Lewisham Homes (an ALMO, not a section 33 body) is coded
+ * for the scenarios in which it joins: VAT charged to it is a real cost.
+ * Laptops bought and passed on are goods, so standard-rated (as is Lewisham
+ * Homes' onboarding, which includes devices); the shared service itself is
+ * outside the scope.
+ */
+const JOURNALS: JournalsInput = {
+  coding: [
+    { partner: "BRE", costCentre: "BRE-ICT-SS", account: "44000" },
+    { partner: "BRE", category: "capital", costCentre: "BRE-CAP-ICT", account: "70100" },
+    { partner: "LEW", costCentre: "LEW-ICT01", account: "43210" },
+    { partner: "LEW", service: "Devices", costCentre: "LEW-ICT01", account: "43250" },
+    { partner: "LEW", category: "capital", costCentre: "LEW-CAP-ICT", account: "70110" },
+    { partner: "SOU", costCentre: "SOU-IT200", account: "4520" },
+    { partner: "SOU", category: "capital", costCentre: "SOU-CAP-IT", account: "7010" },
+    { partner: "SOU", line: "BLS-05", costCentre: "SOU-CAP-NET", account: "7015" },
+    { partner: "LH", costCentre: "LH-ICT", account: "5100" },
+    { partner: "LH", category: "capital", costCentre: "LH-ICT", account: "8100" },
+  ],
+  hostCoding: [
+    { partner: "LEW", costCentre: "BRE-ICT-SS", account: "92110", debtor: "11200" },
+    { partner: "SOU", costCentre: "BRE-ICT-SS", account: "92120", debtor: "11200" },
+    { partner: "LH", costCentre: "BRE-ICT-SS", account: "92130", debtor: "11210" },
+  ],
+  vat: [
+    { line: "BLS-01", treatment: "Outside the scope" },
+    { line: "BLS-02", treatment: "Outside the scope" },
+    { line: "BLS-07", treatment: "Standard-rated" },
+    // Added by the "Lewisham Homes joins" scenario: its onboarding includes devices supplied to it (illustrative).
+    { line: "BLS-09", treatment: "Standard-rated" },
+  ],
+  ledgers: [
+    { partner: "BRE", layout: "generic", vatAccount: "25010", reserveAccount: "39010", section33: true },
+    {
+      partner: "LEW",
+      layout: "oracle-fusion",
+      creditor: "21100",
+      vatAccount: "15100",
+      reserveAccount: "39200",
+      section33: true,
+      frequency: "quarterly",
+      prefix: "BLS-LEW-",
+    },
+    {
+      partner: "SOU",
+      layout: "unit4",
+      creditor: "2110",
+      vatAccount: "1510",
+      reserveAccount: "3920",
+      section33: true,
+      frequency: "monthly",
+    },
+    {
+      partner: "LH",
+      layout: "LH upload",
+      creditor: "2200",
+      reserveAccount: "3990",
+      section33: false,
+      frequency: "quarterly",
+      termsDays: 14,
+    },
+  ],
+  columns: [
+    { layout: "LH upload", header: "Date", field: "date", value: "DD/MM/YYYY" },
+    { layout: "LH upload", header: "Period", field: "period" },
+    { layout: "LH upload", header: "Cost Centre", field: "costCentre" },
+    { layout: "LH upload", header: "Account", field: "account" },
+    { layout: "LH upload", header: "Debit", field: "debit" },
+    { layout: "LH upload", header: "Credit", field: "credit" },
+    { layout: "LH upload", header: "Narrative", field: "description" },
+    { layout: "LH upload", header: "Ref", field: "reference" },
+  ],
+};
 
 /**
  * The Brent, Lewisham and Southwark shared ICT service (Brent hosts), from a
@@ -274,6 +351,7 @@ export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
         changes: [{ kind: "setBasis", line: "BLS-01", basis: "driver:users" }],
       },
     ],
+    journals: JOURNALS,
   },
   notes: {
     partners: { BRE: "Host: employs the staff and holds the budget." },

@@ -239,10 +239,29 @@ describe("the inputs fingerprint", () => {
       const forms = canonicalTables(m, run) as Record<string, string>;
       return sha256Hex(names.map((t) => `${t}\n${forms[t] ?? ""}\n`).join(""));
     };
-    // The sample without its service lists (those have a group of their own, tested below).
+    // The sample has journals inputs (the Coding and Ledgers sheets) but no support services; without its service lists
+    // (those have a group of their own, tested below) it has the nine groups and Journals.
     const plain = { ...SAMPLE.model, partnerServices: undefined };
-    expect(fingerprintInputs(plain, run).value).toBe(recompute(plain, groups));
+    expect(fingerprintInputs(plain, run).value).toBe(recompute(plain, [...groups, "Journals"]));
     expect(fingerprintInputs(plain, run).tables.Support).toBeUndefined();
+    const { journals, ...withoutJournals } = plain;
+    expect(fingerprintInputs(withoutJournals, run).value).toBe(recompute(withoutJournals, groups));
+    expect(fingerprintInputs(withoutJournals, run).tables.Journals).toBeUndefined();
+    // A code changes the Journals group alone; a layout's column order is its upload order, so it counts.
+    const recoded = {
+      ...SAMPLE.model,
+      journals: { ...journals!, coding: journals!.coding.map((c, i) => (i === 0 ? { ...c, account: "44001" } : c)) },
+    };
+    const reordered = { ...SAMPLE.model, journals: { ...journals!, columns: [...(journals!.columns ?? [])].reverse() } };
+    const before = fingerprintInputs(SAMPLE.model, run);
+    for (const changed of [recoded, reordered]) {
+      const after = fingerprintInputs(changed, run);
+      expect(
+        Object.entries(after.tables)
+          .filter(([k, v]) => before.tables[k as keyof typeof before.tables] !== v)
+          .map(([k]) => k),
+      ).toEqual(["Journals"]);
+    }
     const eks = EAST_KENT_SERVICES.model;
     const a = fingerprintInputs(eks, run);
     expect(a.value).toBe(recompute(eks, [...groups, "Support"]));
@@ -272,7 +291,7 @@ describe("the inputs fingerprint", () => {
     const m = SAMPLE.model;
     const rows = m.partnerServices!;
     const a = fingerprintInputs(m, run);
-    expect(a.value).toBe(recompute(m, [...groups, "Services"]));
+    expect(a.value).toBe(recompute(m, [...groups, "Services", "Journals"]));
     expect(fingerprintInputs({ ...m, partnerServices: [] }, run).tables.Services).toBeUndefined();
     // A basis value, and the order of two rows (the largest-remainder tie-break favours the earlier), change Services alone.
     for (const changed of [
@@ -424,8 +443,9 @@ describe("a Run log an older add-in laid out", () => {
     expect(read.read.runLog[0]?.when).toBeUndefined();
     expect(runStatus(read)).toMatchObject({ kind: "current" });
     const v = await verifyWorkbook(h.port);
-    // The result sheets' titles carry the short fingerprint of the run as written (recipe 2), so only they differ.
-    if (v.kind === "differs") expect(v.differences.every((d) => d.address.endsWith("!A1"))).toBe(true);
+    // The result sheets' titles carry the short fingerprint of the run as written (recipe 2), so only they differ,
+    // and the Journals sheet, whose every line carries the run's reference (docs/journals.md).
+    if (v.kind === "differs") expect(v.differences.every((d) => d.address.endsWith("!A1") || d.address.startsWith("Journals!"))).toBe(true);
     expect(v.kind === "differs" ? v.missingSheets : []).toEqual([]);
     expect(v.kind).not.toBe("cannotVerify");
   });

@@ -31,8 +31,7 @@ describe("--verify", () => {
     expect(r.stdout).toMatch(
       new RegExp(
         "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, " +
-          "Service recharges, RO view, " +
-          "Methodology, Run log \\(\\d+ cells\\)",
+          "Service recharges, RO view, Methodology, Journals, Run log \\(\\d+ cells\\)",
       ),
     );
   });

@@ -51,6 +51,7 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       // The sample has partner service lists, so its run writes these two as well.
       "Service recharges",
       "RO view",
+      "Journals",
     ]);
     expect(p?.kind === "writeFailed" && [p.replaced, p.missing, p.leftover]).toEqual([[], [], []]);
     expect(JSON.stringify(h.snapshot())).toBe(before);
@@ -91,8 +92,9 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       "Methodology",
       "Service recharges",
       "RO view",
+      "Journals",
     ]);
-    expect(p.leftover).toHaveLength(9);
+    expect(p.leftover).toHaveLength(10);
     expect(p.leftover).toContain("Committee summary");
     const doc = h.fake?.document;
     expect(doc?.sheet("Summary")?.props.size).toBe(1);
@@ -105,7 +107,8 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     const again = await h.port.writeOutputs(other, { replaceEdited: true });
     expect(again.ok, JSON.stringify(again)).toBe(true);
     expect(stagingSheets(h)).toEqual([]);
-    // The same two writes without the failure (the first run's Service recharges and RO view are retired by the second).
+    // The same two runs without the failure (the first run's Service recharges, RO view and Journals sheets are retired
+    // by the second, which has none of them).
     const clean = officeHarness();
     expect((await clean.port.writeOutputs(await outputsOf(clean))).ok).toBe(true);
     expect((await clean.port.writeOutputs(other)).ok).toBe(true);

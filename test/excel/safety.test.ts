@@ -126,10 +126,14 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
       "Scenarios",
       "Support",
       "Partner services",
+      "Coding",
+      "Ledgers",
       "Lists",
     ]);
     const read = await h.port.readModel();
     expect(read.ok && read.value.model.costLines).toEqual([]);
+    // Empty journals tables mean no journals: the model runs exactly as one without them.
+    expect(read.ok && read.value.model.journals).toBeUndefined();
     expect(read.ok && read.value.model.settings).toEqual({
       firstYear: "",
       lastYear: "",

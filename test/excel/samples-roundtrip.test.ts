@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkModelBudgets, compareScenarios, doNoHarm, runModel, runScenario, type ModelInput } from "../../src/engine";
+import {
+  buildJournals,
+  checkModelBudgets,
+  compareScenarios,
+  doNoHarm,
+  runModel,
+  runScenario,
+  type JournalsInput,
+  type ModelInput,
+} from "../../src/engine";
 import { SAMPLES } from "../../src/samples";
 import { ALLOCATION_CHECK_HEADER, ALLOCATION_HEADER_ROW, ALLOCATION_HEADERS } from "../../src/excel/layout/outputs/allocations";
 import { runPartners } from "../../src/excel/layout/outputs/partners";
@@ -42,7 +51,20 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
         ...(sample.model.support === undefined ? ["SupportServices", "SupportUsage"] : []),
         ...(sample.model.partnerServices === undefined ? ["PartnerServices"] : []),
         ...(sample.model.capitalOptions === undefined ? ["Options"] : []),
+        ...(sample.model.journals === undefined ? ["Coding", "HostCoding", "VatLines", "Ledgers", "LedgerColumns"] : []),
       ]);
+      // The journals inputs read back as they were written: the same journals and invoices to the penny.
+      expect(read.value.model.journals === undefined).toBe(sample.model.journals === undefined);
+      const readJournals = read.value.model.journals;
+      if (sample.model.journals !== undefined && readJournals !== undefined) {
+        const journalsOf = (m: ModelInput, j: JournalsInput): unknown => {
+          const run = runModel(m);
+          return run.ok ? buildJournals(run.value, j, "R") : run;
+        };
+        const want = journalsOf(sample.model, sample.model.journals);
+        expect((want as { ok: boolean }).ok).toBe(true);
+        expect(journalsOf(read.value.model, readJournals)).toEqual(want);
+      }
       expect(read.value.model.support).toEqual(sample.model.support);
       expect(read.value.model.partnerServices).toEqual(sample.model.partnerServices);
 

@@ -97,6 +97,8 @@ describe("the input tables hold a whole model", () => {
       "Scenarios: Scenarios",
       "Support: SupportServices, SupportUsage",
       "Partner services: PartnerServices",
+      "Coding: Coding, HostCoding, VatLines",
+      "Ledgers: Ledgers, LedgerColumns",
       "Lists: ",
     ]);
     // The Partner services table's headers, as docs/workbook-layout.md lists them.

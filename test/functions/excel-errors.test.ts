@@ -62,6 +62,15 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   sameComparison: [{ kind: "sameComparison", scenario: "Joins", at }, "#VALUE!"],
   excludedPartner: [{ kind: "excludedPartner", partner: "LBH", at }, "#VALUE!"],
   caseClash: [{ kind: "caseClash", id: "bre", other: "BRE", at }, "#VALUE!"],
+  codingMissing: [{ kind: "codingMissing", partner: "LEW", line: "C1", service: "", yearLabel: "2025/26", amount: "£1.00", at }, "#N/A"],
+  codingAmbiguous: [{ kind: "codingAmbiguous", partner: "LEW", line: "C1", rows: [1, 2], at }, "#VALUE!"],
+  ledgerCodeMissing: [{ kind: "ledgerCodeMissing", partner: "LEW", code: "a creditor account", needed: "for its journal", at }, "#N/A"],
+  journalsNeedHost: [{ kind: "journalsNeedHost", at }, "#N/A"],
+  layoutIncomplete: [{ kind: "layoutIncomplete", layout: "mine", missing: "has no amount column", at }, "#VALUE!"],
+  journalUnbalanced: [
+    { kind: "journalUnbalanced", ledger: "LEW", journal: "expenditure", debits: "£1.00", credits: "£0.99", at },
+    "#VALUE!",
+  ],
   badIdCharacter: [{ kind: "badIdCharacter", id: "A,B", character: ",", at }, "#VALUE!"],
 };
 

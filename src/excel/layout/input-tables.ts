@@ -1,4 +1,13 @@
-import { CATEGORIES, FINANCING, MRP_METHODS, NATURES, PRO_RATA_BASES, SCENARIO_CHANGE_KINDS } from "../../engine";
+import {
+  CATEGORIES,
+  FINANCING,
+  INVOICE_FREQUENCIES,
+  LEDGER_FIELDS,
+  MRP_METHODS,
+  NATURES,
+  PRO_RATA_BASES,
+  SCENARIO_CHANGE_KINDS,
+} from "../../engine";
 import { DATE_FORMAT, INPUT_SHEETS, MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_FORMAT, TABLES, TEXT_FORMAT, type TableKey } from "./names";
 
 /** How a column's cells are read, formatted and validated. */
@@ -299,6 +308,99 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("details", "Details", "text", 360),
     ],
   },
+  // Into each council's books (docs/journals.md): optional; a model without them has no journals.
+  coding: {
+    key: "coding",
+    name: TABLES.coding,
+    sheet: INPUT_SHEETS.coding,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("line", "Line", "text", 70, { aliases: ["Ref", "Cost line"] }),
+      col("service", "Service", "text", 110),
+      col("category", "Category", "choice", 70, { choices: CATEGORIES }),
+      col("nature", "Nature", "choice", 70, { choices: NATURES }),
+      col("costCentre", "Cost centre", "text", 90, { required: true }),
+      col("account", "Account", "text", 80, { required: true, aliases: ["Account code", "Subjective"] }),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  hostCoding: {
+    key: "hostCoding",
+    name: TABLES.hostCoding,
+    sheet: INPUT_SHEETS.coding,
+    row: 0,
+    col: 9,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("costCentre", "Income cost centre", "text", 100),
+      col("account", "Income account", "text", 90, { required: true }),
+      col("debtor", "Debtor account", "text", 90, { required: true }),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  vatLines: {
+    key: "vatLines",
+    name: TABLES.vatLines,
+    sheet: INPUT_SHEETS.coding,
+    row: 0,
+    col: 15,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("line", "Line", "text", 70, { required: true, aliases: ["Ref", "Cost line"] }),
+      col("treatment", "VAT treatment", "choice", 120, {
+        required: true,
+        choices: ["Outside the scope", "Standard-rated", "Zero-rated", "Exempt"],
+        aliases: ["VAT", "Treatment"],
+      }),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  ledgers: {
+    key: "ledgers",
+    name: TABLES.ledgers,
+    sheet: INPUT_SHEETS.ledgers,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("layout", "Layout", "text", 100, { aliases: ["Ledger layout"] }),
+      col("creditor", "Creditor account", "text", 90),
+      col("vatAccount", "VAT account", "text", 80),
+      col("reserveAccount", "Reserve account", "text", 90),
+      col("section33", "Section 33", "yesno", 70, { choices: YES_NO }),
+      col("vatNumber", "VAT number", "text", 100),
+      col("frequency", "Invoicing", "choice", 80, { choices: INVOICE_FREQUENCIES }),
+      col("firstInvoice", "First invoice", "date", 80),
+      col("termsDays", "Payment terms (days)", "number", 80, { aliases: ["Payment terms"] }),
+      col("prefix", "Invoice prefix", "text", 90),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  ledgerColumns: {
+    key: "ledgerColumns",
+    name: TABLES.ledgerColumns,
+    sheet: INPUT_SHEETS.ledgers,
+    row: 0,
+    col: 13,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("layout", "Layout", "text", 100, { required: true }),
+      col("header", "Header", "text", 140, { required: true }),
+      col("field", "Field", "choice", 90, { required: true, choices: LEDGER_FIELDS }),
+      col("value", "Value", "text", 110, { aliases: ["Fixed value", "Format"] }),
+      col("note", "Note", "text", 200),
+    ],
+  },
 };
 
 /** The tables in template order. */
@@ -317,6 +419,11 @@ export const TABLE_ORDER: readonly TableKey[] = [
   "supportUsage",
   "partnerServices",
   "capitalOptions",
+  "coding",
+  "hostCoding",
+  "vatLines",
+  "ledgers",
+  "ledgerColumns",
 ];
 
 /** The number format a column's cells get. */
@@ -372,7 +479,9 @@ export type SettingKey =
   | "compareFirst"
   | "compareSecond"
   | "preparedBy"
-  | "title";
+  | "title"
+  | "journalYear"
+  | "yearEndAccruals";
 
 /** The Settings table's rows, in order. */
 export const SETTINGS: readonly SettingDef[] = [
@@ -514,5 +623,20 @@ export const SETTINGS: readonly SettingDef[] = [
     kind: "percent",
     required: false,
     note: "Discounts the capital-versus-cloud options (Options table) by this rate a year; blank: undiscounted. The Green Book uses 3.5.",
+  },
+  {
+    key: "journalYear",
+    label: "Journal year",
+    kind: "year",
+    required: false,
+    note: "The financial year journalled and invoiced (blank: the first year). See docs/journals.md.",
+  },
+  {
+    key: "yearEndAccruals",
+    label: "Year-end accruals",
+    kind: "choice",
+    required: false,
+    choices: ["creditor", "reserve"],
+    note: "A settlement due at 31 March: creditor (default: a creditor or debtor) or reserve (an earmarked reserve).",
   },
 ];

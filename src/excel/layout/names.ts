@@ -15,6 +15,8 @@ export const INPUT_SHEETS = {
   scenarios: "Scenarios",
   support: "Support",
   services: "Partner services",
+  coding: "Coding",
+  ledgers: "Ledgers",
 } as const;
 
 /** The sheet of drop-down lists the input validations refer to. */
@@ -34,6 +36,7 @@ export const OUTPUT_SHEETS = {
   roView: "RO view",
   capitalFinancing: "Capital financing",
   methodology: "Methodology",
+  journals: "Journals",
   runLog: "Run log",
 } as const;
 
@@ -58,6 +61,11 @@ export const TABLES = {
   supportUsage: "SupportUsage",
   partnerServices: "PartnerServices",
   capitalOptions: "Options",
+  coding: "Coding",
+  hostCoding: "HostCoding",
+  vatLines: "VatLines",
+  ledgers: "Ledgers",
+  ledgerColumns: "LedgerColumns",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

@@ -51,6 +51,8 @@ export interface ModelOrigins {
   readonly partnerServiceRows?: readonly { readonly partner: string; readonly row: number }[];
   /** Per capital-versus-cloud option, in input order (absent when the model has none). */
   readonly capitalOptionRows?: readonly { readonly name: string; readonly row: number }[];
+  /** The journals tables (Coding, HostCoding, VatLines, Ledgers, LedgerColumns): each entry's row, in input order. */
+  readonly journalRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -100,6 +102,8 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   "Compare: second": "compareSecond",
   preparedBy: "preparedBy",
   title: "title",
+  journalYear: "journalYear",
+  accrual: "yearEndAccruals",
 };
 
 const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
@@ -265,7 +269,36 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       const opt = byIndex ?? rows.find((r) => r.name === at.key);
       return cell(o, "capitalOptions", opt?.row, at.field, "name");
     }
+    case "coding":
+    case "hostCoding":
+    case "vat":
+    case "ledger":
+    case "ledgerColumn":
+      return journalCell(o, at);
     case "argument":
       return undefined;
   }
+}
+
+const JOURNAL_TABLE_OF: Readonly<Record<string, TableKey>> = {
+  coding: "coding",
+  hostCoding: "hostCoding",
+  vat: "vatLines",
+  ledger: "ledgers",
+  ledgerColumn: "ledgerColumns",
+};
+
+/**
+ * A journals table's cell: the entry's row by position, and the column its
+ * field names; an entry that is not there (a partner with no Host coding
+ * row) points at the table's header.
+ */
+function journalCell(o: ModelOrigins, at: Where): CellLocation | undefined {
+  const table = JOURNAL_TABLE_OF[at.entity];
+  if (table === undefined) return undefined;
+  const t = o.tables[table];
+  if (t === undefined) return undefined;
+  const row = at.index !== undefined ? o.journalRows?.[table]?.[at.index - 1] : undefined;
+  if (row === undefined) return locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
+  return cell(o, table, row, at.field, "partner");
 }

@@ -11,6 +11,7 @@ import { readCapitalOptions } from "./read/capital-options";
 import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
 import { readPartnerServices } from "./read/partner-services";
+import { readJournals } from "./read/journals";
 import { readPartners } from "./read/partners";
 import { readScenarios } from "./read/scenarios";
 import { readSettings } from "./read/settings";
@@ -73,11 +74,24 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { costLines, costRows } = readCosts(ctx);
   const { bases, basisRows, withinPercents } = readBases(ctx, withinIds);
   const { budgets, budgetRows, statedTotals, statedTotalRows, outturns, outturnRows } = readBudgets(ctx);
-  const { settings, tolerance, yearEnd, runSettings, preparedBy, title, settingRows, supportMethod, supportOrder } = readSettings(ctx);
+  const {
+    settings,
+    tolerance,
+    yearEnd,
+    runSettings,
+    preparedBy,
+    title,
+    settingRows,
+    supportMethod,
+    supportOrder,
+    journalYear,
+    yearEndAccruals,
+  } = readSettings(ctx);
   const { support, supportServiceRows, supportUsageRows } = readSupport(ctx, supportMethod, supportOrder);
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
   const { partnerServices, partnerServiceRows } = readPartnerServices(ctx);
   const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
+  const { journals, journalRows } = readJournals(ctx, journalYear, yearEndAccruals);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -105,6 +119,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(support === undefined ? {} : { support }),
     ...(partnerServices.length === 0 ? {} : { partnerServices }),
     ...(capitalOptions.length === 0 ? {} : { capitalOptions }),
+    ...(journals === undefined ? {} : { journals }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -125,6 +140,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     supportUsageRows,
     partnerServiceRows,
     ...(capitalOptions.length === 0 ? {} : { capitalOptionRows }),
+    journalRows,
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

@@ -3,6 +3,7 @@ import { OUTPUT_SHEETS } from "./names";
 import { serviceSheetRetired } from "./outputs/service-recharges";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
+import { journalsRetiredSheet } from "./outputs/journals";
 import type { ExistingSheet } from "./write-plan";
 
 /**
@@ -14,6 +15,7 @@ const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string;
   { kind: "serviceRecharges", name: OUTPUT_SHEETS.serviceRecharges, retired: serviceSheetRetired("serviceRecharges") },
   { kind: "roView", name: OUTPUT_SHEETS.roView, retired: serviceSheetRetired("roView") },
   { kind: "capitalFinancing", name: OUTPUT_SHEETS.capitalFinancing, retired: capitalFinancingRetiredSheet },
+  { kind: "journals", name: OUTPUT_SHEETS.journals, retired: journalsRetiredSheet },
 ];
 
 /** The names of the optional output sheets, whose cells a write must read to tell whether they were edited. */

@@ -169,6 +169,10 @@ function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSe
       return "";
     case "title":
       return title;
+    case "journalYear":
+      return model?.journals?.year ?? "";
+    case "yearEndAccruals":
+      return model?.journals?.accrual ?? "";
   }
 }
 
@@ -479,6 +483,7 @@ export function buildInputSheets(
   // A new workbook gets the sheet to fill in; a model without service lists does not need one.
   const withServices = model === undefined || (model.partnerServices ?? []).length > 0;
   const services = withServices ? [servicesSheet(sheet("services", [partnerServices]))] : [];
+  const journals = journalSheets(model, L);
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),
@@ -489,7 +494,62 @@ export function buildInputSheets(
     sheet("scenarios", [scenarios]),
     ...support,
     ...services,
+    ...journals,
     lists.spec,
   ];
   return { ok: true, sheets };
+}
+
+/** A text cell of the journals tables: blank for null or undefined. */
+function textCell(v: string | boolean | number | null | undefined): CellValue {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "Yes" : "No";
+  return v;
+}
+
+/**
+ * The Coding and Ledgers sheets (docs/journals.md): a new workbook gets them
+ * to fill in; a model without journals inputs does not need them.
+ */
+function journalSheets(model: ModelInput | undefined, L: Readonly<Record<ListName, RangeRef | undefined>>): SheetSpec[] {
+  const j = model?.journals;
+  if (model !== undefined && j === undefined) return [];
+  const coding = tablePart(
+    INPUT_TABLES.coding,
+    (j?.coding ?? []).map((c) => [c.partner, c.line, c.service, c.category, c.nature, c.costCentre, c.account].map(textCell)),
+    L,
+  );
+  const hostCoding = tablePart(
+    INPUT_TABLES.hostCoding,
+    (j?.hostCoding ?? []).map((h) => [h.partner, h.costCentre, h.account, h.debtor].map(textCell)),
+    L,
+  );
+  const vatLines = tablePart(
+    INPUT_TABLES.vatLines,
+    (j?.vat ?? []).map((v) => [v.line, v.treatment].map(textCell)),
+    L,
+  );
+  const ledgers = tablePart(
+    INPUT_TABLES.ledgers,
+    (j?.ledgers ?? []).map((l) => [
+      textCell(l.partner),
+      textCell(l.layout),
+      textCell(l.creditor),
+      textCell(l.vatAccount),
+      textCell(l.reserveAccount),
+      textCell(l.section33),
+      textCell(l.vatNumber),
+      textCell(l.frequency),
+      dateToCell(l.firstInvoice),
+      decimalToCell(l.termsDays),
+      textCell(l.prefix),
+    ]),
+    L,
+  );
+  const columns = tablePart(
+    INPUT_TABLES.ledgerColumns,
+    (j?.columns ?? []).map((c) => [c.layout, c.header, c.field, c.value].map(textCell)),
+    L,
+  );
+  return [sheet("coding", [coding, hostCoding, vatLines]), sheet("ledgers", [ledgers, columns])];
 }

@@ -19,6 +19,12 @@ import { methodologySheet } from "./methodology";
 import { supportFlowsSheet } from "./support-flows";
 import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
 import { capitalFinancingSheet } from "./capital-financing";
+import { journalsSheet } from "./journals";
+
+/** An optional sheet as a list of none or one. */
+function optional(sheet: SheetSpec | undefined): SheetSpec[] {
+  return sheet === undefined ? [] : [sheet];
+}
 import { FOOTER_SECTION, withPrintFooter, withTextLayout } from "./common";
 import { comparisonSheet, manyComparisonSheet } from "./comparison";
 import { specFingerprint } from "../fingerprint";
@@ -116,6 +122,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     ...serviceSheets(run, scenario),
     ...(outputs.budget?.capital === undefined ? [] : [capitalFinancingSheet(run, outputs.budget.capital, scenario)]),
     methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
+    ...optional(journalsSheet(outputs)),
   ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),

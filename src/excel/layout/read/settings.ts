@@ -18,6 +18,9 @@ export interface SettingsRead {
   /** The support method and step-down order cells, read with the Support sheet. */
   readonly supportMethod: CellValue | undefined;
   readonly supportOrder: CellValue | undefined;
+  /** The journals' year and year-end accrual treatment cells, read with the Coding and Ledgers sheets. */
+  readonly journalYear: CellValue | undefined;
+  readonly yearEndAccruals: CellValue | undefined;
 }
 
 /** Reads the Settings table: one row per setting, found by its label. */
@@ -97,5 +100,7 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     settingRows,
     supportMethod: sv("supportMethod"),
     supportOrder: sv("supportOrder"),
+    journalYear: sv("journalYear"),
+    yearEndAccruals: sv("yearEndAccruals"),
   };
 }

@@ -4,7 +4,7 @@ import type { Pence } from "../money";
 import { ok, type Result } from "../result";
 import { INSTALMENTS_PER_YEAR, splitInstalments } from "./instalments";
 import { prepareJournals, type PreparedJournals } from "./prepare";
-import { vatOn } from "./vat";
+import { VAT_TREATMENTS, vatOn, type VatTreatment } from "./vat";
 
 /**
  * What VAT each charge bears and who can recover it, from a model's journals
@@ -24,6 +24,8 @@ export interface VatCosts {
   readonly vat: (row: ChargeRow) => Pence;
   /** The VAT on one charge that its partner cannot recover: `vat` for a body that is not a section 33 body, else 0. */
   readonly irrecoverable: (row: ChargeRow) => Pence;
+  /** The VAT treatment recorded for a cost line ("outside" when none is). */
+  readonly treatment: (line: string) => VatTreatment;
   /** True when some partner with a Ledgers row is not a section 33 body. */
   readonly anyIrrecoverable: boolean;
 }
@@ -40,8 +42,9 @@ export function journalsNames(model: ModelInput): { partners: string[]; lines: s
 
 /** VAT costs from already-checked journals inputs. */
 export function vatCostsOf(prep: PreparedJournals, partners: readonly string[]): VatCosts {
+  const treatmentOf = (line: string): VatTreatment => prep.vat.get(line) ?? "outside";
   const vat = (row: ChargeRow): Pence => {
-    const treatment = prep.vat.get(row.lineRef) ?? "outside";
+    const treatment = treatmentOf(row.lineRef);
     if (treatment === "outside" || row.amount === 0) return 0;
     const count = INSTALMENTS_PER_YEAR[prep.ledger(row.partner).frequency];
     return splitInstalments(row.amount, count).reduce((s, part) => s + vatOn(part, treatment), 0);
@@ -51,6 +54,7 @@ export function vatCostsOf(prep: PreparedJournals, partners: readonly string[]):
     section33,
     vat,
     irrecoverable: (row) => (section33(row.partner) ? 0 : vat(row)),
+    treatment: treatmentOf,
     anyIrrecoverable: partners.some((p) => !section33(p)),
   };
 }
@@ -73,4 +77,61 @@ export function costRows(rows: readonly ChargeRow[], costs: VatCosts): ChargeRow
     const extra = costs.irrecoverable(r);
     return extra === 0 ? r : { ...r, amount: r.amount + extra };
   });
+}
+
+/** Net, VAT and gross of some charges, with the VAT their partner cannot recover. */
+export interface VatFigures {
+  readonly net: Pence;
+  readonly vat: Pence;
+  /** net + vat. */
+  readonly gross: Pence;
+  /** The VAT a body that is not a section 33 body bears as a cost (0 for a section 33 body). */
+  readonly irrecoverable: Pence;
+}
+
+/** One partner's VAT: by year, by VAT treatment and in all, for its statement and the committee. */
+export interface PartnerVat {
+  readonly partner: string;
+  readonly section33: boolean;
+  readonly years: readonly (VatFigures & { readonly year: number; readonly yearLabel: string })[];
+  /** Only the treatments its charges have, in the order of VAT_TREATMENTS. */
+  readonly treatments: readonly (VatFigures & { readonly treatment: VatTreatment })[];
+  readonly total: VatFigures;
+}
+
+const NONE: VatFigures = { net: 0, vat: 0, gross: 0, irrecoverable: 0 };
+
+function plus(a: VatFigures, net: Pence, vat: Pence, irrecoverable: Pence): VatFigures {
+  return { net: a.net + net, vat: a.vat + vat, gross: a.gross + net + vat, irrecoverable: a.irrecoverable + irrecoverable };
+}
+
+/**
+ * A partner's charges with their VAT, each charge's VAT worked out as the
+ * host invoices it (see {@link VatCosts.vat}), added up by year and by
+ * treatment: both add up to the same total, and net + VAT = gross in each.
+ */
+export function partnerVat(rows: readonly ChargeRow[], costs: VatCosts, partner: string): PartnerVat {
+  const years = new Map<number, VatFigures & { year: number; yearLabel: string }>();
+  const treatments = new Map<VatTreatment, VatFigures>();
+  let total = NONE;
+  for (const r of rows) {
+    if (r.partner !== partner) continue;
+    const vat = costs.vat(r);
+    const lost = costs.irrecoverable(r);
+    const y = years.get(r.year) ?? { ...NONE, year: r.year, yearLabel: r.yearLabel };
+    years.set(r.year, { ...plus(y, r.amount, vat, lost), year: r.year, yearLabel: r.yearLabel });
+    const t = costs.treatment(r.lineRef);
+    treatments.set(t, plus(treatments.get(t) ?? NONE, r.amount, vat, lost));
+    total = plus(total, r.amount, vat, lost);
+  }
+  return {
+    partner,
+    section33: costs.section33(partner),
+    years: [...years.values()].sort((a, b) => a.year - b.year),
+    treatments: VAT_TREATMENTS.flatMap((t) => {
+      const f = treatments.get(t);
+      return f === undefined ? [] : [{ ...f, treatment: t }];
+    }),
+    total,
+  };
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkModelBudgets, partnerNames, type ModelInput, type SheetSpec } from "../../src/engine";
+import { checkModelBudgets, partnerNames, type ModelInput } from "../../src/engine";
+import type { SheetSpec } from "../../src/excel/layout/cells";
 import { budgetCheckSheet } from "../../src/excel/layout/outputs/budget-check";
 import { committeeSheet } from "../../src/excel/layout/outputs/committee";
 import { partnerStatementSheet, STATEMENT_VAT_HEADERS, STATEMENT_VAT_TREATMENT_HEADER } from "../../src/excel/layout/outputs/statement";

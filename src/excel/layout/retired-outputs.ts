@@ -2,6 +2,7 @@ import type { SheetSpec } from "./cells";
 import { OUTPUT_SHEETS } from "./names";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import { journalsRetiredSheet } from "./outputs/journals";
+import { LEDGER_SHEET_KIND, ledgerRetiredSheet } from "./outputs/ledger-sheets";
 import type { ExistingSheet } from "./write-plan";
 
 /** Output sheets a run writes only when it has something for them: a model without support services has no Support flows. */
@@ -17,7 +18,8 @@ export const OPTIONAL_OUTPUT_NAMES: readonly string[] = OPTIONAL_OUTPUTS.map((o)
  * A results write with, for every optional output sheet an earlier run left
  * (ours, by its marker) and this run does not write, a sheet saying there is
  * nothing for it in this run: an earlier run's figures never stand beside
- * this run's as if they were its own. The replacement goes through the same
+ * this run's as if they were its own; likewise each ledger sheet (one per
+ * journal) this run does not write again. The replacement goes through the same
  * checks as any output (an edited sheet is replaced only with consent).
  * Writes other than a run's results (the inputs, statements) are returned as
  * they are.
@@ -29,5 +31,11 @@ export function withRetiredOutputs(existing: readonly ExistingSheet[], specs: re
       !specs.some((s) => s.kind === o.kind) &&
       existing.some((e) => e.marker?.role === "output" && e.marker.kind === o.kind && e.name.toLowerCase() === o.name.toLowerCase()),
   );
-  return retired.length === 0 ? specs : [...specs, ...retired.map((o) => o.retired())];
+  // Ledger sheets are named by partner and journal: each an earlier run left that this run does not write says so.
+  const written = new Set(specs.map((s) => s.name.toLowerCase()));
+  const ledgers = existing.filter(
+    (e) => e.marker?.role === "output" && e.marker.kind === LEDGER_SHEET_KIND && !written.has(e.name.toLowerCase()),
+  );
+  if (retired.length === 0 && ledgers.length === 0) return specs;
+  return [...specs, ...retired.map((o) => o.retired()), ...ledgers.map((e) => ledgerRetiredSheet(e.name))];
 }

@@ -13,6 +13,7 @@ import { budgetCheckSheet } from "./budget-check";
 import { chartsSheet } from "./charts";
 import { committeeSheet } from "./committee";
 import { supportFlowsSheet } from "./support-flows";
+import { LEDGER_SHEET_KIND, ledgerSheets } from "./ledger-sheets";
 import { journalsSheet } from "./journals";
 
 /** An optional sheet as a list of none or one. */
@@ -81,7 +82,7 @@ export function defaultTitle(run: ModelRun): string {
 
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
- * Trace, Charts.
+ * Trace, Charts, then (as the run has them) Support flows, Journals and one ledger sheet per journal.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
@@ -102,7 +103,9 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     chartsSheet(run),
     ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
     ...optional(journalsSheet(outputs)),
-  ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
+    ...ledgerSheets(outputs),
+    // A ledger sheet is its upload file cell for cell: no stamp in its first cell (its journal lines carry the run's reference).
+  ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) || s.kind === LEDGER_SHEET_KIND ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
     scenario,

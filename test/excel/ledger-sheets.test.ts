@@ -8,6 +8,7 @@ import { buildOutputSheets, type RunOutputs } from "../../src/excel/layout/outpu
 import { LEDGER_SHEET_KIND, LEDGER_SHEET_PREFIX, ledgerSheetName } from "../../src/excel/layout/outputs/ledger-sheets";
 import { withRetiredOutputs } from "../../src/excel/layout/retired-outputs";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
+import { gridOf as portGrid, HARNESSES } from "../support/port-harness";
 
 function unwrap<T>(r: Result<T> | undefined): T {
   if (r === undefined) throw new Error("no result");
@@ -109,5 +110,21 @@ describe("ledger sheets: each journal's upload file in the workbook", () => {
     const b = ledgerSheetName("A/very[long]partner:identifier*", "expenditure", taken);
     expect(b).not.toBe(a);
     expect(b.length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe.each(HARNESSES)("ledger sheets in a workbook ($name adapter)", ({ make }) => {
+  it("are written with the run, and an earlier run's are retired when the latest has none", async () => {
+    const h = make();
+    const model = BRENT_LEWISHAM_SOUTHWARK.model;
+    expect((await h.port.createModel(model, { notes: BRENT_LEWISHAM_SOUTHWARK.notes })).ok).toBe(true);
+    expect((await h.port.writeOutputs(outputsOf(model))).ok).toBe(true);
+    const name = `${LEDGER_SHEET_PREFIX}LEW expenditure`;
+    const csv = parse(journalCsvFiles(unwrap(journalsOfRun(outputsOf(model))))[0]?.text ?? "", { bom: true }) as string[][];
+    expect(portGrid(h.snapshot(), name).map((r) => r.map((v) => inertCell(String(v))))).toEqual(csv);
+    const { journals: _none, ...plain } = model;
+    const again = await h.port.writeOutputs(outputsOf(plain));
+    expect(again.ok, JSON.stringify(again)).toBe(true);
+    expect(String(portGrid(h.snapshot(), name)[0]?.[0])).toMatch(/^No journal for this ledger in the latest run/);
   });
 });

@@ -3,7 +3,21 @@ import { recordRun, runWorkbook, verifyWorkbook, writeResults } from "../../src/
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples/brent-lewisham-southwark";
 import { officeHarness, type PortHarness } from "../support/port-harness";
 
-const OUTPUTS = ["Summary", "Committee summary", "Allocations", "Budget check", "Scenario comparison", "Trace", "Charts", "Run log"];
+// The sample has journals inputs: the Journals sheet and one ledger sheet per journal follow the Charts.
+const OUTPUTS = [
+  "Summary",
+  "Committee summary",
+  "Allocations",
+  "Budget check",
+  "Scenario comparison",
+  "Trace",
+  "Charts",
+  "Journals",
+  "Ledger – LEW expenditure",
+  "Ledger – SOU expenditure",
+  "Ledger – BRE income",
+  "Run log",
+];
 
 /** A sample model run and written through the Office.js adapter on the fake Excel. */
 async function written(): Promise<PortHarness> {

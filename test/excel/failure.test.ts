@@ -48,6 +48,9 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       "Trace",
       "Charts",
       "Journals",
+      "Ledger – LEW expenditure",
+      "Ledger – SOU expenditure",
+      "Ledger – BRE income",
     ]);
     expect(p?.kind === "writeFailed" && [p.replaced, p.missing, p.leftover]).toEqual([[], [], []]);
     expect(JSON.stringify(h.snapshot())).toBe(before);
@@ -79,8 +82,19 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
     expect(p.stage).toBe("swap");
     expect(p.replaced).toEqual(["Summary"]);
     expect(p.missing).toEqual(["Committee summary"]);
-    expect(p.kept).toEqual(["Allocations", "Budget check", "Scenario comparison", "Trace", "Charts", "Journals"]);
-    expect(p.leftover).toHaveLength(7);
+    expect(p.kept).toEqual([
+      "Allocations",
+      "Budget check",
+      "Scenario comparison",
+      "Trace",
+      "Charts",
+      "Journals",
+      "Ledger – LEW expenditure",
+      "Ledger – SOU expenditure",
+      "Ledger – BRE income",
+    ]);
+    // The staging sheets of the sheets not swapped in: Committee summary and the nine kept (three of them ledger sheets).
+    expect(p.leftover).toHaveLength(10);
     expect(p.leftover).toContain("Committee summary");
     const doc = h.fake?.document;
     expect(doc?.sheet("Summary")?.props.size).toBe(1);

@@ -56,6 +56,8 @@ describe("ledger sheets: each journal's upload file in the workbook", () => {
       expect(sheet.name.startsWith(LEDGER_SHEET_PREFIX)).toBe(true);
       expect(sheet.name.length).toBeLessThanOrEqual(31);
       expect(sheet.role).toBe("output");
+      // Not squeezed onto one page: a ledger's fifty-odd columns would print far below a legible size.
+      expect(sheet.print).toBeUndefined();
     });
     expect(new Set(sheets.map((s) => s.name.toLowerCase())).size).toBe(sheets.length);
   });

@@ -1,7 +1,7 @@
 import { layoutCells, type Journal } from "../../../engine";
 import type { SheetSpec } from "../cells";
 import { TAB_COLORS, TEXT_FORMAT } from "../names";
-import { printSpec, withTextLayout } from "./common";
+import { withTextLayout } from "./common";
 import type { RunOutputs } from "./index";
 import { runJournals } from "./journals";
 
@@ -100,7 +100,8 @@ export function ledgerSheet(name: string, grid: readonly (readonly string[])[]):
     freezeRows: 0,
     columnWidths: Array.from({ length: cols }, (_, c) => widthOf(grid, c)),
     tabColor: TAB_COLORS.output,
-    print: printSpec(blocks, [], 0),
+    // No print setup: an upload file is not a page to read, and one A4 page wide would shrink a ledger's fifty-odd
+    // columns far below a legible size. Excel's own default (full size, as many pages as it takes) is the honest print.
   });
 }
 

@@ -1,4 +1,5 @@
-import { warningMessage, type EngineError } from "../engine";
+import { buildJournals, runReference, warningMessage, type EngineError } from "../engine";
+import { journalsProblems } from "./journals";
 import { dedupeProblems, engineProblems, type Problem, type Severity } from "./problems";
 import { resolveRun, type RunRequest } from "./run-request";
 import { unknownScenarios } from "./scenario-names";
@@ -10,7 +11,8 @@ import { BASE, type ModelSession } from "./session";
  * naming a scenario that is not stored, what the engine rejects when it runs
  * the base model with its budget checks, then each scenario. Problems with the
  * scenario chosen for the run are errors (they stop the run); problems with
- * other scenarios are warnings. Every run made here is kept in the session, so
+ * other scenarios are warnings; problems with the journals inputs (coding,
+ * ledgers) are warnings, as a run reports them. Every run made here is kept in the session, so
  * a run that follows reuses it.
  */
 export function checkModel(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): Problem[] {
@@ -46,6 +48,19 @@ export function checkModel(session: ModelSession, readProblems: readonly Problem
         ...(at === undefined ? {} : { address: at.address }),
       });
     });
+    // Journals inputs (docs/journals.md): a charge without a code, a ledger layout short of a column… found here, at their
+    // cells, before a run. Warnings, as a run treats them: the run's figures stand, its Journals sheet says why none were made.
+    const journals = chosen.value.run.model.journals;
+    if (journals !== undefined) {
+      const made = buildJournals(chosen.value.run, journals, runReference(undefined), chosen.value.yearEnd ?? chosen.value.run.yearEnd);
+      problems.push(
+        ...journalsProblems(made, locate).map((p) => ({
+          ...p,
+          severity: "warning" as const,
+          message: `The journals cannot be made: ${p.message}`,
+        })),
+      );
+    }
     chosen.value.run.result.outsideYears.forEach((o, i) => {
       const at = locate(o.warning.at);
       problems.push({

@@ -1,5 +1,5 @@
-import { isoDate, layoutCells, penceToText, VAT_TREATMENT_NAMES, type Journal, type JournalsReport, type Result } from "../engine";
-import { runJournals, type RunOutputs } from "../excel";
+import { isoDate, penceToText, VAT_TREATMENT_NAMES, type Journal, type JournalsReport, type Result } from "../engine";
+import { journalGrid, runJournals, type RunOutputs } from "../excel";
 import { csvText, type CsvOptions } from "./csv";
 import { engineProblems, type Locate, type Problem } from "./problems";
 
@@ -25,23 +25,9 @@ export interface CsvFile {
   readonly text: string;
 }
 
-/** A journal's rows in its ledger's layout: the header row first unless the layout is read by position. */
+/** A journal's rows in its ledger's layout: the header row first unless the layout is read by position (the ledger sheet's cells). */
 export function journalRows(j: Journal): string[][] {
-  const rows = j.lines.map((l) =>
-    layoutCells(j.layout, {
-      journal: j.id,
-      date: j.date,
-      year: j.year,
-      costCentre: l.costCentre,
-      account: l.account,
-      amount: l.amount,
-      description: l.description,
-      reference: j.reference,
-      line: l.line,
-      partner: l.partner,
-    }),
-  );
-  return j.layout.headerRow ? [j.layout.columns.map((c) => c.header), ...rows] : rows;
+  return journalGrid(j);
 }
 
 /** A partner id made safe in a file name: anything but letters, digits, dot, hyphen and underscore becomes "_". */

@@ -277,10 +277,11 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       return failure(
         EXIT.problems,
         args.json,
-        `${args.file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before the journals can be written; nothing was written:`,
+        `${args.file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before the journals can be written; ` +
+          "nothing was written:",
         problems,
       );
-    notes.push(...problems.map((p) => `warning: the journals could not be made: ${problemLine(p)}`));
+    // Not asked for: the model check has already warned of each (see checkModel), so they are not said twice.
   }
   const journalsReport = journals?.ok === true ? journals.value : undefined;
   let write: WriteSummary = { file: undefined, sheets: [], charts: [] };

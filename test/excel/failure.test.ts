@@ -52,6 +52,9 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       "Service recharges",
       "RO view",
       "Journals",
+      "Ledger – LEW expenditure",
+      "Ledger – SOU expenditure",
+      "Ledger – BRE income",
     ]);
     expect(p?.kind === "writeFailed" && [p.replaced, p.missing, p.leftover]).toEqual([[], [], []]);
     expect(JSON.stringify(h.snapshot())).toBe(before);
@@ -93,8 +96,12 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       "Service recharges",
       "RO view",
       "Journals",
+      "Ledger – LEW expenditure",
+      "Ledger – SOU expenditure",
+      "Ledger – BRE income",
     ]);
-    expect(p.leftover).toHaveLength(10);
+    // The staging sheets of the sheets not swapped in: Committee summary and the twelve kept (three of them ledger sheets).
+    expect(p.leftover).toHaveLength(13);
     expect(p.leftover).toContain("Committee summary");
     const doc = h.fake?.document;
     expect(doc?.sheet("Summary")?.props.size).toBe(1);

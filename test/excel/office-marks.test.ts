@@ -4,6 +4,7 @@ import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples/brent-lewisham-south
 import { officeHarness, type PortHarness } from "../support/port-harness";
 
 // The Brent/Lewisham/Southwark sample has service lists, so its run writes Service recharges and RO view too.
+// The sample has journals inputs: the Journals sheet and one ledger sheet per journal follow the Charts.
 const OUTPUTS = [
   "Summary",
   "Committee summary",
@@ -15,6 +16,10 @@ const OUTPUTS = [
   "Service recharges",
   "RO view",
   "Methodology",
+  "Journals",
+  "Ledger – LEW expenditure",
+  "Ledger – SOU expenditure",
+  "Ledger – BRE income",
   "Run log",
 ];
 

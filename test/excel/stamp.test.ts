@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets } from "../../src/engine";
 import { buildOutputSheets, PACK_KINDS } from "../../src/excel/layout/outputs";
+import { LEDGER_SHEET_KIND } from "../../src/excel/layout/outputs/ledger-sheets";
 import { aboutSheet, coverSheet } from "../../src/excel/layout/outputs/pack";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
 
@@ -27,6 +28,8 @@ describe("what the output sheets say about their run", () => {
       const title = String(s.blocks.find((b) => b.row === 0 && b.col === 0)?.values[0]?.[0]);
       // A committee's pages say what they show; the run and its fingerprint are on the pack's cover and in its closing note.
       if (PACK_KINDS.has(s.kind)) expect(title, s.name).not.toMatch(/inputs|1fc70fc28723| — run /);
+      // A ledger sheet is its upload file cell for cell (no title); every journal line names the run by its reference.
+      else if (s.kind === LEDGER_SHEET_KIND) expect(words(s), s.name).toContain("SA-1fc70fc28723");
       else expect(title, s.name).toMatch(/ — run 1 Dec 2026 14:03 UTC, inputs 1fc70fc28723$/);
       if (s.print !== undefined) expect(s.print.footer.right, s.name).toMatch(/\nRun 1 Dec 2026 14:03 UTC$/);
     }
@@ -44,7 +47,7 @@ describe("what the output sheets say about their run", () => {
     for (const s of sheets) {
       const title = String(s.blocks.find((b) => b.row === 0 && b.col === 0)?.values[0]?.[0]);
       expect(title, s.name).not.toMatch(/ — run /);
-      if (!PACK_KINDS.has(s.kind))
+      if (!PACK_KINDS.has(s.kind) && s.kind !== LEDGER_SHEET_KIND)
         expect(title, s.name).toMatch(/ — calculated 1 Dec 2026 14:03 UTC \(not recorded in the Run log\), inputs 1fc70fc28723$/);
       if (s.print !== undefined) expect(s.print.footer.right, s.name).toMatch(/\nCalculated 1 Dec 2026 14:03 UTC, not in the Run log$/);
     }

@@ -10,6 +10,8 @@ import type { BudgetFlag } from "./flags";
 import { checkStatedTotals, type StatedTotalCheck } from "./stated-totals";
 import { settleYearEnd, type YearEndReport } from "./year-end";
 import { serviceRechargesOfRun, type ServiceRechargeReport } from "../services";
+import { costRows, vatCosts } from "../journals/vat-cost";
+import { rowGroups } from "./charge-rows";
 
 /** Everything the budget side of the add-in reports for one model. */
 export interface ModelBudgetReport {
@@ -26,6 +28,21 @@ export interface ModelBudgetReport {
   readonly warnings: readonly EngineWarning[];
   /** Capital financing and the capital-versus-cloud options (docs/capital.md); undefined when the model has neither. */
   readonly capital?: CapitalFinancingReport;
+  /**
+   * What the budgets were compared with, for a model with journals inputs
+   * (undefined without: every partner's net). A section 33 body's budget is
+   * compared with its net charge; any other body's with its charge plus the
+   * VAT it cannot recover (gross), because that VAT is a real cost to it.
+   */
+  readonly vatBasis?: BudgetVatBasis;
+}
+
+/** Which partners' budgets were compared gross of VAT. */
+export interface BudgetVatBasis {
+  /** Partners compared with net + VAT (not section 33 bodies), in the model's order. */
+  readonly gross: readonly string[];
+  /** True when the journals inputs have errors, so VAT could not be worked out and every partner was compared net. */
+  readonly unavailable: boolean;
 }
 
 /**
@@ -52,7 +69,12 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
         ? settleYearEnd(model, run.value.rows)
         : undefined;
   if (yearEnd !== undefined && !yearEnd.ok) return yearEnd;
-  const budgets = checkBudgetsOf(run.value.model, chargeGroupsOf(run.value));
+  // A partner that cannot recover VAT has its budget compared with its charges plus that VAT.
+  const vat = vatCosts(run.value.model);
+  const partners = [...new Set(run.value.rows.map((r) => r.partner))];
+  const gross = vat?.ok === true ? partners.filter((p) => !vat.value.section33(p)) : [];
+  const groups = vat?.ok === true && gross.length > 0 ? rowGroups(costRows(run.value.rows, vat.value)) : chargeGroupsOf(run.value);
+  const budgets = checkBudgetsOf(run.value.model, groups);
   const stated = checkStatedTotals(model, prepared.value);
   // Each partner's share onto its own services (docs/service-recharges.md) and capital financing
   // (docs/capital.md): their problems stop the run too.
@@ -74,6 +96,7 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
     flags: [...budgets.value.flags, ...stated.value.flatMap((s) => s.flags), ...notCarriedFlags(yearEnd?.value)],
     warnings: [...modelWarnings(model, prepared.value), ...(services?.ok === true ? services.value.warnings : [])],
     ...(capital === undefined || !capital.ok ? {} : { capital: capital.value }),
+    ...(vat === undefined ? {} : { vatBasis: { gross, unavailable: !vat.ok } }),
   });
 }
 

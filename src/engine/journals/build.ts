@@ -12,6 +12,7 @@ import { INSTALMENTS_PER_YEAR, instalmentDates, splitInstalments, type InvoiceFr
 import type { LedgerLayout } from "./layouts";
 import { prepareJournals, type LedgerRow, type PreparedJournals } from "./prepare";
 import { vatOn, type VatTreatment } from "./vat";
+import { journalsNames } from "./vat-cost";
 
 /** What a journal line is for. */
 export type JournalLineKind =
@@ -165,11 +166,8 @@ export function buildJournals(
   const host = model.partners.find((p) => p.host === true)?.id;
   if (host === undefined) return errs([{ kind: "journalsNeedHost", at: { entity: "partner", field: "host" } }]);
   const partners = [...model.partners.map((p) => p.id), ...(model.withinPartners ?? []).map((w) => w.partner.id)];
-  // Coding for a partner or line a stored scenario adds (Lewisham Homes joining) is kept, not an error.
-  const changes = (model.scenarios ?? []).flatMap((s) => s.changes);
-  const added = changes.flatMap((c) => (c.kind === "addPartner" ? [c.partner.id] : []));
-  const addedLines = changes.flatMap((c) => (c.kind === "addLine" ? [c.line.ref] : []));
-  const prepared = prepareJournals(input, [...new Set([...partners, ...added])], [...model.costLines.map((l) => l.ref), ...addedLines]);
+  const names = journalsNames(model);
+  const prepared = prepareJournals(input, names.partners, names.lines);
   if (!prepared.ok) return prepared;
   const prep = prepared.value;
   let year = prep.year;
@@ -522,7 +520,8 @@ class Builder {
     hostLines: JournalLine[],
   ): void {
     const ledger = this.prep.ledger(partner);
-    const what = `${s.kind === "overspend" ? "Overspend" : "Underspend"} ${this.yearLabel} ${s.category}${s.service === "" ? "" : ` ${s.service}`}`;
+    const service = s.service === "" ? "" : ` ${s.service}`;
+    const what = `${s.kind === "overspend" ? "Overspend" : "Underspend"} ${this.yearLabel} ${s.category}${service}`;
     const coding = this.code({ partner, line: "", service: s.service, category: s.category, nature: "one-off" }, share);
     const counter = reserve
       ? this.needCode(ledger, ledger.reserveAccount, "an earmarked reserve account", "reserveAccount", "for year-end accruals to a reserve")

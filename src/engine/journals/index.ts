@@ -6,3 +6,4 @@ export * from "./instalments";
 export * from "./layouts";
 export * from "./prepare";
 export * from "./vat";
+export * from "./vat-cost";

@@ -2,6 +2,7 @@ import type { FinancialYear } from "../financial-year";
 import type { Category, ModelInput, ScenarioInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
+import { vatCosts } from "../journals/vat-cost";
 import { compareResults } from "./compare";
 import { runModel, runScenario, type ModelRun } from "../run-model";
 
@@ -11,10 +12,16 @@ export interface Harm {
   readonly year: FinancialYear;
   readonly yearLabel: string;
   readonly category: Category;
+  /** Its cost before: the net charge, plus the VAT it cannot recover when it is not a section 33 body. */
   readonly before: Pence;
+  /** Its cost after, on the same footing. */
   readonly after: Pence;
   /** after − before, always positive. */
   readonly increase: Pence;
+  /** The VAT it cannot recover included in `before`: present only for a partner that is not a section 33 body. */
+  readonly vatBefore?: Pence;
+  /** The VAT it cannot recover included in `after`: present only for a partner that is not a section 33 body. */
+  readonly vatAfter?: Pence;
 }
 
 /** The "do no harm" verdict for a scenario. */
@@ -39,6 +46,11 @@ export interface DoNoHarmReport {
    * else the scenario changes (which the harms above still report).
    */
   readonly memberYears: readonly string[];
+  /**
+   * Partners whose costs above include VAT they cannot recover (not section
+   * 33 bodies, from the journals inputs' Ledgers); absent when there are none.
+   */
+  readonly vatCostPartners?: readonly string[];
 }
 
 /**
@@ -78,17 +90,27 @@ export function judgeDoNoHarm(before: ModelRun, after: ModelRun, scenario: strin
   const existing = new Set(partnerIdsOf(before.model));
   const joining = partnerIdsOf(after.model).filter((p) => !existing.has(p));
   const comparison = compareResults(before, after);
+  // VAT a partner cannot recover is a real cost to it: compared like its charges, year by year and category by category.
+  const vatBefore = irrecoverableVat(before);
+  const vatAfter = irrecoverableVat(after);
+  const key = (r: { partner: string; year: number; category: Category }): string => `${r.partner}\u0000${r.year}\u0000${r.category}`;
   const harms: Harm[] = comparison.rows
-    .filter((r) => existing.has(r.partner) && r.difference > 0)
-    .map((r) => ({
-      partner: r.partner,
-      year: r.year,
-      yearLabel: r.yearLabel,
-      category: r.category,
-      before: r.from,
-      after: r.to,
-      increase: r.difference,
-    }));
+    .filter((r) => existing.has(r.partner))
+    .map((r) => {
+      const vb = vatBefore.byCell.get(key(r)) ?? 0;
+      const va = vatAfter.byCell.get(key(r)) ?? 0;
+      return {
+        partner: r.partner,
+        year: r.year,
+        yearLabel: r.yearLabel,
+        category: r.category,
+        before: r.from + vb,
+        after: r.to + va,
+        increase: r.to + va - (r.from + vb),
+        ...(vatBefore.partners.has(r.partner) || vatAfter.partners.has(r.partner) ? { vatBefore: vb, vatAfter: va } : {}),
+      };
+    })
+    .filter((h) => h.increase > 0);
   const sums = new Map<string, { partner: string; capital: Pence; revenue: Pence }>();
   for (const h of harms) {
     const s = sums.get(h.partner) ?? { partner: h.partner, capital: 0, revenue: 0 };
@@ -98,7 +120,32 @@ export function judgeDoNoHarm(before: ModelRun, after: ModelRun, scenario: strin
   const years = new Map<number, string>();
   for (const t of after.totals) if (joiners.has(t.partner) && t.amount !== 0) years.set(t.year, t.yearLabel);
   const memberYears = [...years.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
-  return { scenario, passed: harms.length === 0, joining, harms, byPartner: [...sums.values()], memberYears };
+  const vatCostPartners = [...new Set([...vatBefore.partners, ...vatAfter.partners])];
+  return {
+    scenario,
+    passed: harms.length === 0,
+    joining,
+    harms,
+    byPartner: [...sums.values()],
+    memberYears,
+    ...(vatCostPartners.length > 0 ? { vatCostPartners } : {}),
+  };
+}
+
+/** A run's VAT its partners cannot recover, by partner, year and category; none without journals inputs (or with errors in them). */
+function irrecoverableVat(run: ModelRun): { byCell: Map<string, Pence>; partners: Set<string> } {
+  const costs = vatCosts(run.model);
+  const byCell = new Map<string, Pence>();
+  if (costs === undefined || !costs.ok) return { byCell, partners: new Set() };
+  const partners = new Set<string>();
+  for (const r of run.rows) {
+    if (!costs.value.section33(r.partner)) partners.add(r.partner);
+    const v = costs.value.irrecoverable(r);
+    if (v === 0) continue;
+    const k = `${r.partner}\u0000${r.year}\u0000${r.category}`;
+    byCell.set(k, (byCell.get(k) ?? 0) + v);
+  }
+  return { byCell, partners };
 }
 
 function partnerIdsOf(model: ModelInput): string[] {

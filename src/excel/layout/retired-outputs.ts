@@ -4,6 +4,7 @@ import { serviceSheetRetired } from "./outputs/service-recharges";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
 import { journalsRetiredSheet } from "./outputs/journals";
+import { LEDGER_SHEET_KIND, ledgerRetiredSheet } from "./outputs/ledger-sheets";
 import type { ExistingSheet } from "./write-plan";
 
 /**
@@ -25,7 +26,8 @@ export const OPTIONAL_OUTPUT_NAMES: readonly string[] = OPTIONAL_OUTPUTS.map((o)
  * A results write with, for every optional output sheet an earlier run left
  * (ours, by its marker) and this run does not write, a sheet saying there is
  * nothing for it in this run: an earlier run's figures never stand beside
- * this run's as if they were its own. The replacement goes through the same
+ * this run's as if they were its own; likewise each ledger sheet (one per
+ * journal) this run does not write again. The replacement goes through the same
  * checks as any output (an edited sheet is replaced only with consent).
  * Writes other than a run's results (the inputs, statements) are returned as
  * they are.
@@ -37,5 +39,11 @@ export function withRetiredOutputs(existing: readonly ExistingSheet[], specs: re
       !specs.some((s) => s.kind === o.kind) &&
       existing.some((e) => e.marker?.role === "output" && e.marker.kind === o.kind && e.name.toLowerCase() === o.name.toLowerCase()),
   );
-  return retired.length === 0 ? specs : [...specs, ...retired.map((o) => o.retired())];
+  // Ledger sheets are named by partner and journal: each an earlier run left that this run does not write says so.
+  const written = new Set(specs.map((s) => s.name.toLowerCase()));
+  const ledgers = existing.filter(
+    (e) => e.marker?.role === "output" && e.marker.kind === LEDGER_SHEET_KIND && !written.has(e.name.toLowerCase()),
+  );
+  if (retired.length === 0 && ledgers.length === 0) return specs;
+  return [...specs, ...retired.map((o) => o.retired()), ...ledgers.map((e) => ledgerRetiredSheet(e.name))];
 }

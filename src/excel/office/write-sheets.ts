@@ -6,6 +6,7 @@ import type { PortResult, WriteReport } from "../port";
 import { done, failed, hostProblem } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import { queueBatch, queueSwap } from "./render";
+import { LEDGER_SHEET_PREFIX } from "../layout/outputs/ledger-sheets";
 import { OPTIONAL_OUTPUT_NAMES, withRetiredOutputs } from "../layout/retired-outputs";
 import { isSyncTimeLimit } from "./runner";
 import { readState } from "./state";
@@ -88,7 +89,12 @@ export async function writeSheets(
   const operation = options.operation ?? "write the sheets";
   // The optional outputs too: one an earlier run left may be replaced (see withRetiredOutputs), and edits to it count.
   const names = new Set([...specs.map((s) => s.name), ...OPTIONAL_OUTPUT_NAMES].map((n) => n.toLowerCase()));
-  const state = await readState(context, (name) => !options.replaceEdited && names.has(name.toLowerCase()));
+  // Ledger sheets are named by partner and journal, so known by their prefix: one the latest run does not write is retired.
+  const ledger = LEDGER_SHEET_PREFIX.toLowerCase();
+  const state = await readState(
+    context,
+    (name) => !options.replaceEdited && (names.has(name.toLowerCase()) || name.toLowerCase().startsWith(ledger)),
+  );
   const all = withRetiredOutputs(state.sheets, specs);
   const planned = planWrite(state.sheets, state.tables, all, { replaceInputs: options.replaceInputs, definedNames: state.names });
   if (!planned.ok) return failed(planned.problems);

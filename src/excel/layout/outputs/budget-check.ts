@@ -81,6 +81,23 @@ function flagRow(f: BudgetFlag, names: ReadonlyMap<string, string>): CellValue[]
 }
 
 /**
+ * What each partner's recharge is compared on, for a model with journals
+ * inputs: net for a section 33 body, gross (net + the VAT it cannot recover)
+ * for any other; nothing is said for a model without them (all net, as ever).
+ */
+export function vatBasisNotes(report: ModelBudgetReport, names: ReadonlyMap<string, string>): string[] {
+  const basis = report.vatBasis;
+  if (basis === undefined) return [];
+  if (basis.unavailable)
+    return ["Recharge is net of VAT for every partner: VAT could not be worked out (the Coding and Ledgers sheets have errors)."];
+  if (basis.gross.length === 0) return ["Recharge is net of VAT: every partner is a section 33 body and recovers the VAT it is charged."];
+  return [
+    `Recharge is gross (net + VAT it cannot recover) for ${basis.gross.map((p) => partnerWords(p, names)).join(", ")}, ` +
+      "not section 33 bodies; net of VAT for every other partner.",
+  ];
+}
+
+/**
  * The Budget check sheet: each partner's recharge against its budget by year,
  * capital/revenue (and service), with the variance in £ and % and a status
  * coloured by conditional formatting; then the flags (charges with no budget
@@ -110,6 +127,7 @@ export function budgetCheckSheet(run: ModelRun, report: ModelBudgetReport | unde
         `Tolerance: ${tol.amount === undefined ? "no £ tolerance" : formatMoney(tol.amount)}; ` +
           `${tol.percent === undefined ? "no % tolerance" : `${fracToDecimalText(tol.percent, 4)}% of budget`}.`,
       ],
+      ...vatBasisNotes(report, partnerNames(run.model)).map((n) => [n]),
     ],
     style: "note",
   });

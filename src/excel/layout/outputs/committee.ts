@@ -4,6 +4,8 @@ import {
   formatMoney,
   fyLabel,
   partnerNames,
+  partnerVat,
+  vatCosts,
   type Category,
   type DoNoHarmReport,
   type ModelBudgetReport,
@@ -132,6 +134,28 @@ function allBudgets(byPartner: ReadonlyMap<string, BudgetSums>): BudgetSums | un
   return all;
 }
 
+/**
+ * For a model with journals inputs: the figures are net of VAT, and each
+ * partner that is not a section 33 body bears the VAT it is charged as a
+ * real cost, said in pounds year by year so the committee sees it.
+ */
+function vatSentences(run: ModelRun, partners: readonly string[], names: ReadonlyMap<string, string>): string[] {
+  const costs = vatCosts(run.model);
+  if (costs === undefined) return [];
+  if (!costs.ok) return ["VAT: not worked out, because the Coding and Ledgers sheets have errors (see the Journals sheet)."];
+  const out = ["VAT: the figures above are net of VAT; a section 33 body recovers the VAT it is charged."];
+  for (const p of partners) {
+    const v = partnerVat(run.rows, costs.value, p);
+    if (v.section33 || v.total.irrecoverable === 0) continue;
+    const byYear = v.years.filter((y) => y.irrecoverable !== 0).map((y) => `${formatMoney(y.irrecoverable)} in ${y.yearLabel}`);
+    out.push(
+      `${partnerWords(p, names)}, VAT — not a section 33 body: the VAT it cannot recover (${byYear.join(", ")}; ` +
+        `${formatMoney(v.total.irrecoverable)} in all) is a cost to it on top of its charges above, and its budget is checked gross.`,
+    );
+  }
+  return out;
+}
+
 /** A partner's do-no-harm verdict across the scenarios checked: the short word and the sentence. */
 function harmVerdict(reports: readonly DoNoHarmReport[], partner: string): { short: string; detail: string } {
   const shorts: string[] = [];
@@ -146,7 +170,8 @@ function harmVerdict(reports: readonly DoNoHarmReport[], partner: string): { sho
       shorts.push(`${prefix}${COMMITTEE_VERDICTS.paysMore.text}`);
       details.push(
         `${prefix}pays more under "${h.scenario}": ${formatMoney(more.capital)} capital and ${formatMoney(more.revenue)} revenue ` +
-          `(rises added up over the years; falls in other years not offset).`,
+          `(rises added up over the years; falls in other years not offset` +
+          `${h.vatCostPartners?.includes(partner) === true ? "; including VAT it cannot recover" : ""}).`,
       );
     } else {
       shorts.push(`${prefix}${COMMITTEE_VERDICTS.noWorse.text}`);
@@ -312,6 +337,13 @@ export function committeeSheet(
     if (v?.budget !== undefined) sentences.push(`${partnerWords(p.id, names)}, budget — ${v.budget.detail}`);
     if (v?.harm !== undefined) sentences.push(`${partnerWords(p.id, names)}, do no harm — ${v.harm.detail}`);
   });
+  sentences.push(
+    ...vatSentences(
+      run,
+      partners.map((p) => p.id),
+      names,
+    ),
+  );
   if (budget === undefined) sentences.push("No budget check was run with these results.");
   else
     sentences.push(

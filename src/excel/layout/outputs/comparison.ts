@@ -36,6 +36,16 @@ function percentFigure(text: string | undefined): CellValue {
 /** Partner id → name, from the run's model (a partner only a scenario adds shows its id). */
 type Names = ReadonlyMap<string, string>;
 
+/** Which partners' figures include VAT they cannot recover (a real cost to a body that is not a section 33 body). */
+function vatCostWords(harm: DoNoHarmReport, names: Names): string {
+  const who = harm.vatCostPartners ?? [];
+  if (who.length === 0) return "";
+  return (
+    ` Figures for ${who.map((p) => partnerWords(p, names)).join(", ")} include the VAT ${who.length === 1 ? "it" : "they"} ` +
+    "cannot recover (not section 33 bodies); every other partner's are net of VAT."
+  );
+}
+
 /** The do-no-harm verdict and any rises, from `row`; returns the row after them. */
 function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: ConditionalFormatSpec[], names: Names): number {
   let row = start;
@@ -55,7 +65,8 @@ function harmBlocks(harm: DoNoHarmReport, start: number, blocks: Block[], cf: Co
         `Scenario "${harm.scenario}".${joining} ` +
           (harm.passed
             ? "No existing partner pays more in any year, on capital or revenue."
-            : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`),
+            : `${harm.harms.length} partner-year-category ${harm.harms.length === 1 ? "rise" : "rises"} for existing partners.`) +
+          vatCostWords(harm, names),
       ],
     ],
   });

@@ -19,6 +19,7 @@ import { methodologySheet } from "./methodology";
 import { supportFlowsSheet } from "./support-flows";
 import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
 import { capitalFinancingSheet } from "./capital-financing";
+import { LEDGER_SHEET_KIND, ledgerSheets } from "./ledger-sheets";
 import { journalsSheet } from "./journals";
 
 /** An optional sheet as a list of none or one. */
@@ -99,7 +100,7 @@ export function defaultTitle(run: ModelRun): string {
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
  * Trace, Charts, then Support flows, Service recharges, RO view and Capital financing when the model has
- * what they show, and Methodology.
+ * what they show, Methodology, and (as the run has them) Journals and one ledger sheet per journal.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
@@ -123,7 +124,9 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     ...(outputs.budget?.capital === undefined ? [] : [capitalFinancingSheet(run, outputs.budget.capital, scenario)]),
     methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
     ...optional(journalsSheet(outputs)),
-  ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) ? s : withTextLayout(stamped(s, stamp))));
+    ...ledgerSheets(outputs),
+    // A ledger sheet is its upload file cell for cell: no stamp in its first cell (its journal lines carry the run's reference).
+  ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) || s.kind === LEDGER_SHEET_KIND ? s : withTextLayout(stamped(s, stamp))));
   const footer = {
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
     scenario,

@@ -11,6 +11,10 @@ import {
   type LineYear,
   type Nature,
   type Pence,
+  formatMoney,
+  partnerVat,
+  vatCosts,
+  VAT_TREATMENT_NAMES,
 } from "../../../engine";
 import type { Block, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
@@ -31,6 +35,12 @@ export const STATEMENT_LINE_HEADERS = ["Cost line", "Year", "Category", "Nature"
 
 /** The headers of the budget comparison. */
 export const STATEMENT_BUDGET_HEADERS = ["Budget", "Budget (£)", "Charged (£)", "Variance (£)", "Variance %"] as const;
+
+/** The headers of the VAT by year; the VAT by treatment has the same figures under its own first header. */
+export const STATEMENT_VAT_HEADERS = ["VAT by year", "Net (£)", "VAT (£)", "Gross (£)", "Not recoverable (£)"] as const;
+
+/** The first header of the VAT by treatment. */
+export const STATEMENT_VAT_TREATMENT_HEADER = "VAT treatment";
 
 /** The label of the all-years row and of the total of the cost lines. */
 export const STATEMENT_TOTAL = "Total";
@@ -261,6 +271,50 @@ export function partnerStatementSheet(
   const changed = statementMethodologyBlocks(outputsPaper(outputs), run.model, partner, row, outputs.methodology?.against);
   blocks.push(...changed.blocks);
   row = changed.row;
+  // VAT, for a model with journals inputs: what the partner is invoiced net, VAT and gross, and whether the VAT is a cost to it.
+  const vat = vatCosts(run.model);
+  let vatNote: string | undefined;
+  if (vat !== undefined) {
+    blocks.push({ row, col: 0, values: [["VAT on these charges"]], style: "header" });
+    row += 1;
+    if (!vat.ok) {
+      blocks.push({ row, col: 0, values: [["VAT not worked out: the Coding and Ledgers sheets have errors (see the Journals sheet)."]] });
+      row += 2;
+    } else {
+      const pv = partnerVat(rows, vat.value, partner);
+      const figures = (f: { net: Pence; vat: Pence; gross: Pence; irrecoverable: Pence }): number[] =>
+        [f.net, f.vat, f.gross, f.irrecoverable].map(pounds);
+      const vatFormats = [null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT];
+      blocks.push({ row, col: 0, values: [[...STATEMENT_VAT_HEADERS]], style: "header" });
+      blocks.push({ row: row + 1, col: 0, values: pv.years.map((y) => [y.yearLabel, ...figures(y)]), formats: vatFormats });
+      row += 1 + pv.years.length;
+      blocks.push({ row, col: 0, values: [[STATEMENT_TOTAL, ...figures(pv.total)]], formats: vatFormats, style: "total" });
+      row += 2;
+      blocks.push({ row, col: 0, values: [[STATEMENT_VAT_TREATMENT_HEADER, ...STATEMENT_VAT_HEADERS.slice(1)]], style: "header" });
+      blocks.push({
+        row: row + 1,
+        col: 0,
+        values: pv.treatments.map((t) => [VAT_TREATMENT_NAMES[t.treatment], ...figures(t)]),
+        formats: vatFormats,
+      });
+      row += 1 + pv.treatments.length;
+      const status = pv.section33
+        ? `${name} is a section 33 body: it recovers the VAT, so its cost is the net.`
+        : `${name} is not a section 33 body: it cannot recover the VAT, so the VAT ` +
+          `(${formatMoney(pv.total.irrecoverable)}) is a cost to it and its cost is the gross.`;
+      blocks.push({
+        row,
+        col: 0,
+        values: [
+          [status],
+          ["VAT is worked out on each invoice line, rounded to the penny, as the host invoices it; this is not tax advice."],
+        ],
+        style: "note",
+      });
+      row += 3;
+      if (!pv.section33) vatNote = "Charged (£) includes the VAT this partner cannot recover (gross), as its budget bears it.";
+    }
+  }
 
   // The partner's budgets against its charges: the budget, the charge and the variance each in a column of its own.
   blocks.push({ row, col: 0, values: [["Budget comparison"]], style: "header" });
@@ -290,10 +344,13 @@ export function partnerStatementSheet(
     blocks.push({
       row: row + 2 + budgets.length,
       col: 0,
-      values: [["Variance is the charge less the budget: a positive variance is over budget, a negative one (with a minus sign) under."]],
+      values: [
+        ["Variance is the charge less the budget: a positive variance is over budget, a negative one (with a minus sign) under."],
+        ...(vatNote === undefined ? [] : [[vatNote]]),
+      ],
       style: "note",
     });
-    row += budgets.length + 4;
+    row += budgets.length + 4 + (vatNote === undefined ? 0 : 1);
   }
 
   // The partner's own services (when it keeps a service list): what it reports by service and RO line.

@@ -137,6 +137,7 @@ export {
   Fingerprint,
   hostTheme,
   inOfficeHost,
+  LEDGER_SHEET_PREFIX,
   MARK_NAME,
   MARKER_KEY,
   markNameFormula,

@@ -47,6 +47,10 @@ describe("output sheets read from their XML (deferred)", () => {
       "Service recharges",
       "RO view",
       "Methodology",
+      "Journals",
+      "Ledger – LEW expenditure",
+      "Ledger – SOU expenditure",
+      "Ledger – BRE income",
     ]);
     for (const name of names) {
       const used = full.value.store.usedRange(name);

@@ -24,10 +24,10 @@ describe("formula cells with cached values", () => {
     const drivers = wb.getWorksheet("Drivers");
     const bases = wb.getWorksheet("Bases");
     if (drivers === undefined || bases === undefined) throw new Error("no Drivers or Bases sheet");
-    drivers.getCell("H2").value = { formula: "1/3", result: 1 / 3 };
-    drivers.getCell("H3").value = { formula: "6/79", result: 6 / 79 };
-    drivers.getCell("I2").value = { formula: "2/7*100", result: (2 / 7) * 100 };
-    drivers.getCell("I3").value = { formula: "0.1+0.2", result: 0.1 + 0.2 };
+    drivers.getCell("J2").value = { formula: "1/3", result: 1 / 3 };
+    drivers.getCell("J3").value = { formula: "6/79", result: 6 / 79 };
+    drivers.getCell("K2").value = { formula: "2/7*100", result: (2 / 7) * 100 };
+    drivers.getCell("K3").value = { formula: "0.1+0.2", result: 0.1 + 0.2 };
     for (const a of ["D2", "D3", "D4"]) bases.getCell(a).value = { formula: "100/3", result: 100 / 3 };
     await wb.xlsx.writeFile(t.file("formulas.xlsx"));
 

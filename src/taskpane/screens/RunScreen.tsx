@@ -13,7 +13,7 @@ import { TotalsTable } from "../components/TotalsTable";
 import { formatMoney } from "../format";
 import { useRun } from "../hooks/useRun";
 import { useWorkbook } from "../hooks/useWorkbook";
-import { workbookProblemsText, OUTPUT_SHEETS, partnerNames } from "../../app";
+import { workbookProblemsText, LEDGER_SHEET_PREFIX, OUTPUT_SHEETS, partnerNames } from "../../app";
 import { useNavigate } from "../navigation";
 import { useScreenStyles } from "../styles";
 
@@ -24,6 +24,18 @@ import { useScreenStyles } from "../styles";
  * "Write to workbook"; owned sheets edited by hand are replaced only after
  * the user confirms.
  */
+/**
+ * The sheets a write made, in words: the ledger sheets (one per journal, named
+ * by ledger code) are counted rather than listed, so the notice stays short
+ * and names no partner by its code alone.
+ */
+export function writtenSheetsText(sheets: readonly string[]): string {
+  const ledgers = sheets.filter((s) => s.startsWith(LEDGER_SHEET_PREFIX)).length;
+  const named = sheets.filter((s) => !s.startsWith(LEDGER_SHEET_PREFIX));
+  if (ledgers === 0) return named.join(", ");
+  return `${named.join(", ")} and ${ledgers} ledger sheet${ledgers === 1 ? "" : "s"} (one per journal, ready to save as CSV)`;
+}
+
 export function RunScreen(): React.JSX.Element {
   const s = useScreenStyles();
   const { state, actions } = useWorkbook();
@@ -127,7 +139,7 @@ export function RunScreen(): React.JSX.Element {
       )}
       {phase.kind === "written" && (
         <Notice intent="success" title="Results written" focusOnShow>
-          {`Wrote ${phase.report.sheets.join(", ")}. `}
+          {`Wrote ${writtenSheetsText(phase.report.sheets)}. `}
           {phase.outputs.run.result.balance.balanced
             ? `Every line balances: ${formatMoney(phase.outputs.run.result.balance.totalOut)} charged in all.`
             : ""}

@@ -135,15 +135,16 @@ function allBudgets(byPartner: ReadonlyMap<string, BudgetSums>): BudgetSums | un
 }
 
 /**
- * For a model with journals inputs: the figures are net of VAT, and each
- * partner that is not a section 33 body bears the VAT it is charged as a
- * real cost, said in pounds year by year so the committee sees it.
+ * For a model with journals inputs where a partner that is not a section 33
+ * body is charged VAT: the figures are net of VAT, and that partner bears the
+ * VAT as a real cost, said in pounds year by year so the committee sees it.
  */
 function vatSentences(run: ModelRun, partners: readonly string[], names: ReadonlyMap<string, string>): string[] {
   const costs = vatCosts(run.model);
   if (costs === undefined) return [];
   if (!costs.ok) return ["VAT: not worked out, because the Coding and Ledgers sheets have errors (see the Journals sheet)."];
-  const out = ["VAT: the figures above are net of VAT; a section 33 body recovers the VAT it is charged."];
+  // Said only where some partner bears VAT: where every partner recovers it, the net figures are the whole story.
+  const out: string[] = [];
   for (const p of partners) {
     const v = partnerVat(run.rows, costs.value, p);
     if (v.section33 || v.total.irrecoverable === 0) continue;
@@ -153,7 +154,7 @@ function vatSentences(run: ModelRun, partners: readonly string[], names: Readonl
         `${formatMoney(v.total.irrecoverable)} in all) is a cost to it on top of its charges above, and its budget is checked gross.`,
     );
   }
-  return out;
+  return out.length === 0 ? [] : ["VAT: the figures above are net of VAT; a section 33 body recovers the VAT it is charged.", ...out];
 }
 
 /** A partner's do-no-harm verdict across the scenarios checked: the short word and the sentence. */

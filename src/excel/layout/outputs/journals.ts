@@ -1,8 +1,27 @@
-import { buildJournals, errorMessage, isoDate, runReference, VAT_TREATMENT_NAMES, type JournalsReport, type Result } from "../../../engine";
+import {
+  buildJournals,
+  errorMessage,
+  isoDate,
+  runReference,
+  VAT_TREATMENT_NAMES,
+  type JournalsReport,
+  type ModelBudgetReport,
+  type ModelRun,
+  type Result,
+} from "../../../engine";
 import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT, TEXT_FORMAT } from "../names";
 import { outputSheet, pounds, tableBlocks } from "./common";
-import type { RunOutputs } from "./index";
+
+/**
+ * What the journals read of a run's outputs (a part of `RunOutputs`, named
+ * here so this file need not import the outputs index, which imports it).
+ */
+export interface JournalsOutputs {
+  readonly run: ModelRun;
+  readonly budget?: Pick<ModelBudgetReport, "yearEnd">;
+  readonly stamp?: { readonly fingerprint: string };
+}
 
 const KIND_WORDS = { expenditure: "Expenditure", income: "Income", accrual: "Year-end accrual" } as const;
 
@@ -41,7 +60,7 @@ export const INVOICE_LINE_HEADERS = [
 ] as const;
 
 /** The run's journals, as the command line's CSVs make them: the same reference, the same figures. */
-export function runJournals(outputs: RunOutputs): Result<JournalsReport> | undefined {
+export function runJournals(outputs: JournalsOutputs): Result<JournalsReport> | undefined {
   const input = outputs.run.model.journals;
   if (input === undefined) return undefined;
   return buildJournals(outputs.run, input, runReference(outputs.stamp?.fingerprint), outputs.budget?.yearEnd ?? outputs.run.yearEnd);
@@ -54,7 +73,7 @@ export function runJournals(outputs: RunOutputs): Result<JournalsReport> | undef
  * line. Written only for a model with journals inputs; when they cannot be
  * made (a charge without a code) it says why instead of showing figures.
  */
-export function journalsSheet(outputs: RunOutputs): SheetSpec | undefined {
+export function journalsSheet(outputs: JournalsOutputs): SheetSpec | undefined {
   const made = runJournals(outputs);
   if (made === undefined) return undefined;
   if (!made.ok) {

@@ -2,8 +2,7 @@ import { layoutCells, type Journal } from "../../../engine";
 import type { SheetSpec } from "../cells";
 import { TAB_COLORS, TEXT_FORMAT } from "../names";
 import { withTextLayout } from "./common";
-import type { RunOutputs } from "./index";
-import { runJournals } from "./journals";
+import { runJournals, type JournalsOutputs } from "./journals";
 
 /** The kind of a ledger sheet (its marker's kind): one per journal, named by {@link ledgerSheetName}. */
 export const LEDGER_SHEET_KIND = "ledger";
@@ -50,7 +49,9 @@ export function journalGrid(j: Journal): string[][] {
  * Excel does) gets " 2", " 3"….
  */
 export function ledgerSheetName(ledger: string, kind: Journal["kind"], taken: ReadonlySet<string>): string {
-  const safe = ledger.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "");
+  // Characters Excel refuses in a sheet name, and those XML cannot hold (control characters, U+FFFE/U+FFFF) or a cut
+  // could split (surrogates), become "_".
+  const safe = ledger.replace(/[[\]:*?/\\]|[\u0000-\u001f\u007f\ufffe\uffff]|[\ud800-\udfff]/g, "_").replace(/^'+|'+$/g, "");
   const fit = (suffix: string): string => {
     const tail = ` ${KIND_WORDS[kind]}${suffix}`;
     return `${LEDGER_SHEET_PREFIX}${safe.slice(0, SHEET_NAME_MAX - LEDGER_SHEET_PREFIX.length - tail.length).replace(/'+$/, "")}${tail}`;
@@ -73,7 +74,7 @@ function widthOf(grid: readonly (readonly string[])[], col: number): number {
  * CSV in Excel gives the upload file. None for a model without journals
  * inputs, or whose journals cannot be made (the Journals sheet says why).
  */
-export function ledgerSheets(outputs: RunOutputs): SheetSpec[] {
+export function ledgerSheets(outputs: JournalsOutputs): SheetSpec[] {
   const made = runJournals(outputs);
   if (made === undefined || !made.ok) return [];
   const taken = new Set<string>();

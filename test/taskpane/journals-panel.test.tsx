@@ -24,7 +24,7 @@ function pairs(table: HTMLElement): [string, string][] {
 
 describe("Budget screen: journals and invoices", () => {
   it("lists each journal with its totals, balanced and tied to the Allocations, and each partner's invoice schedule", async () => {
-    await renderTaskpane({ screen: "budget" });
+    const { user } = await renderTaskpane({ screen: "budget" });
     const made = journalsOf(BRENT_LEWISHAM_SOUTHWARK.model);
     if (!made.ok) throw new Error(made.errors.map(errorMessage).join("\n"));
     const report = made.value;
@@ -65,6 +65,12 @@ describe("Budget screen: journals and invoices", () => {
     });
     // Not yet written: it says so rather than pointing at sheets that do not exist.
     expect(screen.getByText(/Not yet written: write the results on the Run screen/)).toBeInTheDocument();
+    // The screen's partner filter narrows the journals and invoices to that partner's.
+    await user.selectOptions(screen.getByRole("combobox", { name: "Partner" }), "London Borough of Lewisham (LEW)");
+    expect(screen.getAllByRole("table", { name: /^Journal: / }).map((t) => t.getAttribute("aria-label"))).toEqual([
+      "Journal: London Borough of Lewisham (LEW) expenditure",
+    ]);
+    expect(within(screen.getByRole("table", { name: "Invoice schedules" })).getAllByRole("row")).toHaveLength(2);
   });
 
   it("names the ledger sheets the write made, so the user saves the right one as CSV", async () => {

@@ -21,6 +21,8 @@ export interface JournalsPanelProps {
   /** The run is the one last written (so the Journals and ledger sheets hold it). */
   readonly written: boolean;
   readonly names: ReadonlyMap<string, string>;
+  /** Show only this partner's journals and invoices ("" for every partner's), as the screen's partner filter. */
+  readonly partner: string;
   /** Where each journals problem's cell is (the model as read). */
   readonly locate: Locate | undefined;
   /** Selects a problem's cell in the workbook. */
@@ -35,7 +37,7 @@ export interface JournalsPanelProps {
  * and one ledger sheet per journal with its other outputs, so the panel names
  * the sheet to save as CSV for each ledger.
  */
-export function JournalsPanel({ outputs, written, names, locate, onSelect }: JournalsPanelProps): React.JSX.Element {
+export function JournalsPanel({ outputs, written, names, partner, locate, onSelect }: JournalsPanelProps): React.JSX.Element {
   const s = useScreenStyles();
   const made = React.useMemo(() => journalsOfRun(outputs), [outputs]);
   const problems = React.useMemo(() => (made === undefined ? [] : journalsProblems(made, locate)), [made, locate]);
@@ -58,7 +60,7 @@ export function JournalsPanel({ outputs, written, names, locate, onSelect }: Jou
           <ProblemList label="Journals problems" problems={problems} onSelect={onSelect} />
         </>
       ) : (
-        <JournalsMade report={made.value} written={written} names={names} />
+        <JournalsMade report={made.value} written={written} names={names} partner={partner} />
       )}
     </section>
   );
@@ -68,13 +70,16 @@ function JournalsMade({
   report,
   written,
   names,
+  partner,
 }: {
   readonly report: JournalsReport;
   readonly written: boolean;
   readonly names: ReadonlyMap<string, string>;
+  readonly partner: string;
 }): React.JSX.Element {
   const s = useScreenStyles();
-  const reviews = journalReviews(report);
+  const reviews = journalReviews(report).filter((r) => partner === "" || r.journal.ledger === partner);
+  const invoices = report.invoices.filter((inv) => partner === "" || inv.partner === partner);
   return (
     <>
       <Text>{`${report.yearLabel}, reference ${report.reference}. ${plural(reviews.length, "journal")}.`}</Text>
@@ -89,8 +94,8 @@ function JournalsMade({
         <JournalCard key={r.journal.id} review={r} written={written} names={names} />
       ))}
       <Subtitle2 as="h4">Invoice schedules</Subtitle2>
-      {report.invoices.length === 0 ? (
-        <Text>No invoices: no partner is charged for the year.</Text>
+      {invoices.length === 0 ? (
+        <Text>{partner === "" ? "No invoices: no partner is charged for the year." : "No invoices for this partner."}</Text>
       ) : (
         <Table className={s.reflow} size="extra-small" aria-label="Invoice schedules">
           <TableHeader>
@@ -108,7 +113,7 @@ function JournalsMade({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {report.invoices.map((inv) => (
+            {invoices.map((inv) => (
               <TableRow key={inv.partner}>
                 <TableHeaderCell scope="row">
                   {`${partnerLabel(inv.partner, names)}: ${inv.invoices.length} ${inv.frequency} ` +

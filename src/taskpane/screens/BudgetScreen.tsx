@@ -103,7 +103,14 @@ export function BudgetScreen(): React.JSX.Element {
         ))
       )}
       <StatementControl outputs={outputs} written={run.written} names={names} />
-      <JournalsPanel outputs={outputs} written={run.written} names={names} locate={state.session?.read.locate} onSelect={onSelect} />
+      <JournalsPanel
+        outputs={outputs}
+        written={run.written}
+        names={names}
+        partner={partner}
+        locate={state.session?.read.locate}
+        onSelect={onSelect}
+      />
       {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
     </section>
   );

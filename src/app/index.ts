@@ -161,6 +161,8 @@ export {
   invoiceCsvFiles,
   journalsJson,
   journalRows,
+  journalReviews,
   INVOICE_HEADERS,
   type CsvFile,
+  type JournalReview,
 } from "./journals";

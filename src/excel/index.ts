@@ -127,4 +127,11 @@ export { scenariosToRows, rowToChange, changeDetails } from "./layout/scenario-r
 export { planBatches, DEFAULT_MAX_REQUEST_BYTES, type Batch, type StageOp } from "./layout/batches";
 export { decodeMarker, encodeMarker, type SheetMarker } from "./layout/marker";
 export { runJournals, journalsSheet } from "./layout/outputs/journals";
-export { journalGrid, ledgerSheetName, ledgerSheets, LEDGER_SHEET_KIND, LEDGER_SHEET_PREFIX } from "./layout/outputs/ledger-sheets";
+export {
+  journalGrid,
+  ledgerSheetName,
+  ledgerSheetNames,
+  ledgerSheets,
+  LEDGER_SHEET_KIND,
+  LEDGER_SHEET_PREFIX,
+} from "./layout/outputs/ledger-sheets";

@@ -6,26 +6,34 @@ import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, partnerNames } 
 import { BudgetTable } from "../components/BudgetTable";
 import { ChoiceField } from "../components/fields";
 import { ChargesBehind, type ChargeFilter } from "../components/ChargesBehind";
+import { JournalsPanel } from "../components/JournalsPanel";
 import { NoRunNotice } from "../components/NoRunNotice";
+import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { StatementControl } from "../components/StatementControl";
 import { YearEndTable } from "../components/YearEndTable";
 import { categoryLabel, partnerLabel, toleranceText } from "../format";
 import { useModelRun } from "../hooks/useModelRun";
+import { useWorkbook } from "../hooks/useWorkbook";
 import { useScreenStyles } from "../styles";
 
 /**
  * Budget: each partner's recharge against the budget it set aside, by year
  * and capital/revenue, with the variance and status under the model's
  * tolerance; the budget flags (no budget, wrong kind of budget, stated totals
- * that do not add up); and the year-end under/overspend shares. All figures
- * are the engine's `checkModelBudgets` report of the run.
+ * that do not add up); the year-end under/overspend shares; and, for a model
+ * with journals inputs, each partner's journal and invoice schedule and the
+ * ledger sheet to save for each. All figures are the engine's
+ * `checkModelBudgets` report of the run.
  */
 export function BudgetScreen(): React.JSX.Element {
   const s = useScreenStyles();
   const run = useModelRun();
   const [partner, setPartner] = React.useState("");
+  const { state, actions } = useWorkbook();
+  const [selectFailure, setSelectFailure] = React.useState<string | undefined>(undefined);
+  const onSelect = React.useCallback((address: string) => void actions.selectCell(address).then(setSelectFailure), [actions]);
   if (run.kind !== "ready") {
     return (
       <section className={s.screen} aria-labelledby="budget-title">
@@ -95,6 +103,15 @@ export function BudgetScreen(): React.JSX.Element {
         ))
       )}
       <StatementControl outputs={outputs} written={run.written} names={names} />
+      <JournalsPanel
+        outputs={outputs}
+        written={run.written}
+        names={names}
+        partner={partner}
+        locate={state.session?.read.locate}
+        onSelect={onSelect}
+      />
+      {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
     </section>
   );
 }

@@ -77,11 +77,17 @@ function widthOf(grid: readonly (readonly string[])[], col: number): number {
 export function ledgerSheets(outputs: JournalsOutputs): SheetSpec[] {
   const made = runJournals(outputs);
   if (made === undefined || !made.ok) return [];
+  const names = ledgerSheetNames(made.value.journals);
+  return made.value.journals.map((j, i) => ledgerSheet(names[i] as string, journalGrid(j)));
+}
+
+/** Each journal's ledger sheet name, in the journals' order, as {@link ledgerSheets} names them (the task pane says which to save). */
+export function ledgerSheetNames(journals: readonly Journal[]): string[] {
   const taken = new Set<string>();
-  return made.value.journals.map((j) => {
+  return journals.map((j) => {
     const name = ledgerSheetName(j.ledger, j.kind, taken);
     taken.add(name.toLowerCase());
-    return ledgerSheet(name, journalGrid(j));
+    return name;
   });
 }
 

@@ -441,6 +441,8 @@ class Builder {
     for (const category of [...new Set(rows.map((r) => r.category))]) {
       const amount = sum(rows.filter((r) => r.category === category).map((r) => r.amount));
       const split = splits.find((x) => x.category === category);
+      // Charges that net to nothing need no service list: there is nothing to spread.
+      if (amount === 0 && split === undefined) continue;
       if (split === undefined || split.unrecharged !== 0 || split.recharge !== amount) {
         this.problems.push({
           kind: "journalsByServiceNoList",

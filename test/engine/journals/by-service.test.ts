@@ -182,6 +182,15 @@ describe("a journal posted by service", () => {
     expect(r.errors.map((e) => ("category" in e ? e.category : ""))).toEqual(["revenue", "capital"]);
   });
 
+  it("needs no service list for charges that net to nothing", () => {
+    const refund = { ...SMALL.costLines[0]!, ref: "C3", description: "Refund", amount: "-30000.00" };
+    const model: ModelInput = { ...SMALL, costLines: [SMALL.costLines[0]!, refund], partnerServices: [] };
+    const r = unwrap(buildJournals(unwrap(runModel(model)), { ...CODED, vat: [] }, "R-1"));
+    const lew = r.journals.find((j) => j.ledger === "LEW" && j.kind === "expenditure");
+    expect(lew?.lines.filter((l) => l.kind === "charge")).toEqual([]);
+    expect(lew?.control).toBe(0);
+  });
+
   it("rejects a By service value that is not yes or no, at its row", () => {
     const ledgers = [{ partner: "LEW", creditor: "2100", byService: "sometimes" }];
     const r = buildJournals(unwrap(runModel(SMALL)), { ...CODED, ledgers }, "R-1");

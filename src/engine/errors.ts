@@ -99,6 +99,15 @@ export type EngineError =
   | { readonly kind: "ledgerCodeMissing"; readonly partner: string; readonly code: string; readonly needed: string; readonly at: Where }
   /** Journals need a host (the partner that invoices the others). */
   | { readonly kind: "journalsNeedHost"; readonly at: Where }
+  /** A ledger posting by service whose charge for a year and category has no service list to spread it onto. */
+  | {
+      readonly kind: "journalsByServiceNoList";
+      readonly partner: string;
+      readonly yearLabel: string;
+      readonly category: string;
+      readonly amount: string;
+      readonly at: Where;
+    }
   /** A custom layout named by a ledger has no columns, or lacks an amount column. */
   | { readonly kind: "layoutIncomplete"; readonly layout: string; readonly missing: string; readonly at: Where }
   /** A journal whose debits do not equal its credits, or whose control total does not tie to the allocations: never written. */
@@ -448,6 +457,12 @@ export function errorMessage(e: EngineError): string {
       return `${where}: partner "${e.partner}" needs ${e.code} ${e.needed}; give it in the ledger inputs.`;
     case "journalsNeedHost":
       return `${where}: journals and invoices need a host (the partner that invoices the others); mark one partner as host.`;
+    case "journalsByServiceNoList":
+      return (
+        `${where}: partner "${e.partner}" posts its journal by service, but its ${e.yearLabel} ${e.category} charge ` +
+        `(${e.amount}) has no service list to spread it onto (PartnerServices rows for ${e.yearLabel} or every year, ` +
+        `with a value above zero); add them, or set By service to No.`
+      );
     case "layoutIncomplete":
       return `${where}: ledger layout "${e.layout}" ${e.missing}.`;
     case "journalUnbalanced":

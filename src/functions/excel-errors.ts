@@ -63,6 +63,7 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   codingAmbiguous: "#VALUE!",
   ledgerCodeMissing: "#N/A",
   journalsNeedHost: "#N/A",
+  journalsByServiceNoList: "#N/A",
   layoutIncomplete: "#VALUE!",
   journalUnbalanced: "#VALUE!",
   badIdCharacter: "#VALUE!",

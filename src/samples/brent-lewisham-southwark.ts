@@ -110,6 +110,8 @@ const JOURNALS: JournalsInput = {
       section33: true,
       frequency: "quarterly",
       prefix: "BLS-LEW-",
+      // Lewisham posts its journal by service cost centre: the split its Service recharges sheet shows.
+      byService: true,
     },
     {
       partner: "SOU",

@@ -253,8 +253,13 @@ describe("the inputs fingerprint", () => {
       journals: { ...journals!, coding: journals!.coding.map((c, i) => (i === 0 ? { ...c, account: "44001" } : c)) },
     };
     const reordered = { ...SAMPLE.model, journals: { ...journals!, columns: [...(journals!.columns ?? [])].reverse() } };
+    // Posting by service or by cost line is a different journal, so the By service choice counts too.
+    const byLine = {
+      ...SAMPLE.model,
+      journals: { ...journals!, ledgers: journals!.ledgers!.map((l) => (l.partner === "LEW" ? { ...l, byService: false } : l)) },
+    };
     const before = fingerprintInputs(SAMPLE.model, run);
-    for (const changed of [recoded, reordered]) {
+    for (const changed of [recoded, reordered, byLine]) {
       const after = fingerprintInputs(changed, run);
       expect(
         Object.entries(after.tables)

@@ -44,4 +44,15 @@ describe("journals errors are located at their cells", () => {
     // Ledgers: LEW is the second entry (row 3); Creditor account is column C.
     expect(at).toEqual(["Ledgers!C3"]);
   });
+
+  it("a ledger posting by service with no service list: its Ledgers By service cell", async () => {
+    const at = await addresses((m) => ({
+      ...m,
+      partnerServices: (m.partnerServices ?? []).filter((s) => s.partner !== "LEW"),
+      journals: { ...m.journals!, ledgers: m.journals!.ledgers!.map((l) => (l.partner === "LEW" ? { ...l, byService: true } : l)) },
+    }));
+    // LEW's Ledgers row is row 3; By service is the twelfth column, L (after Invoice prefix).
+    expect(at.length).toBeGreaterThan(0);
+    expect(new Set(at)).toEqual(new Set(["Ledgers!L3"]));
+  });
 });

@@ -66,6 +66,10 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   codingAmbiguous: [{ kind: "codingAmbiguous", partner: "LEW", line: "C1", rows: [1, 2], at }, "#VALUE!"],
   ledgerCodeMissing: [{ kind: "ledgerCodeMissing", partner: "LEW", code: "a creditor account", needed: "for its journal", at }, "#N/A"],
   journalsNeedHost: [{ kind: "journalsNeedHost", at }, "#N/A"],
+  journalsByServiceNoList: [
+    { kind: "journalsByServiceNoList", partner: "LEW", yearLabel: "2025/26", category: "revenue", amount: "£1.00", at },
+    "#N/A",
+  ],
   layoutIncomplete: [{ kind: "layoutIncomplete", layout: "mine", missing: "has no amount column", at }, "#VALUE!"],
   journalUnbalanced: [
     { kind: "journalUnbalanced", ledger: "LEW", journal: "expenditure", debits: "£1.00", credits: "£0.99", at },

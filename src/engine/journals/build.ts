@@ -6,6 +6,7 @@ import { fyEnd, fyLabel, fyStart, parseFinancialYear, type FinancialYear } from 
 import { formatMoney, type Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 import type { ModelRun } from "../run-model";
+import { serviceRechargesOfRun, serviceSplitsOf } from "../services";
 import { resolveCoding, type Coding, type CodingKey } from "./coding";
 import type { JournalsInput } from "./inputs";
 import { INSTALMENTS_PER_YEAR, instalmentDates, splitInstalments, type InvoiceFrequency } from "./instalments";
@@ -370,18 +371,20 @@ class Builder {
     const lines: JournalLine[] = [];
     const partner = ledger.partner;
     const before = this.problems.length;
+    if (ledger.byService) lines.push(...this.byServiceLines(ledger, rows));
     for (const r of rows) {
       const coding = this.code({ partner, line: r.lineRef, service: r.service, category: r.category, nature: r.nature }, r.amount);
       if (coding === undefined) continue;
       const words = this.lineWords(r);
-      lines.push({
-        kind: "charge",
-        ...codes(coding),
-        amount: r.amount,
-        description: describe(words, this.reference),
-        line: r.lineRef,
-        partner,
-      });
+      if (!ledger.byService)
+        lines.push({
+          kind: "charge",
+          ...codes(coding),
+          amount: r.amount,
+          description: describe(words, this.reference),
+          line: r.lineRef,
+          partner,
+        });
       const vat = vatByLine.get(r.lineRef) ?? 0;
       if (vat === 0) continue;
       if (ledger.section33) {
@@ -420,6 +423,56 @@ class Builder {
     if (this.problems.length > before) return undefined;
     const control = sum(lines.filter((l) => l.kind === "charge").map((l) => l.amount));
     return this.journal(partner, "expenditure", this.firstDate(ledger), ledger.layout, lines, control, schedule.vat);
+  }
+
+  /**
+   * A by-service partner's charge lines: each category's charge for the year
+   * spread onto its own services by the very split the Service recharges sheet
+   * shows (the services engine, worked out once per run), one debit per
+   * service on its cost centre (the Coding cost centre where the service has
+   * none) and the account the Coding table gives the partner and category. A
+   * charge with no service list to take it is a problem at the Ledgers row.
+   */
+  private byServiceLines(ledger: LedgerRow, rows: readonly ChargeRow[]): JournalLine[] {
+    const partner = ledger.partner;
+    const report = serviceRechargesOfRun(this.run);
+    const splits = report?.ok === true ? serviceSplitsOf(report.value, partner).filter((x) => x.year === this.year) : [];
+    const lines: JournalLine[] = [];
+    for (const category of [...new Set(rows.map((r) => r.category))]) {
+      const amount = sum(rows.filter((r) => r.category === category).map((r) => r.amount));
+      const split = splits.find((x) => x.category === category);
+      // Charges that net to nothing need no service list: there is nothing to spread.
+      if (amount === 0 && split === undefined) continue;
+      if (split === undefined || split.unrecharged !== 0 || split.recharge !== amount) {
+        this.problems.push({
+          kind: "journalsByServiceNoList",
+          partner,
+          yearLabel: this.yearLabel,
+          category,
+          amount: formatMoney(amount),
+          at:
+            ledger.row === undefined
+              ? { entity: "partner", key: partner, field: "byService" }
+              : { entity: "ledger", index: ledger.row, field: "byService" },
+        });
+        continue;
+      }
+      const coding = this.code({ partner, line: "", service: "", category, nature: "ongoing" }, amount);
+      if (coding === undefined) continue;
+      for (const share of split.shares) {
+        if (share.pence === 0) continue;
+        lines.push({
+          kind: "charge",
+          costCentre: share.costCentre === "" ? coding.costCentre : share.costCentre,
+          account: coding.account,
+          amount: share.pence,
+          description: describe(`${this.yearLabel} ${category} recharge: ${share.service} (${share.heading})`, this.reference),
+          line: "",
+          partner,
+        });
+      }
+    }
+    return lines;
   }
 
   /** The host's income journal lines for one partner: Cr income (net), Cr VAT output, Dr debtor (gross). */

@@ -73,6 +73,13 @@ export interface LedgerInput {
   readonly reserveAccount?: string | null;
   /** True (or yes) for a section 33 body: a council that recovers VAT. Blank means yes. */
   readonly section33?: boolean | string | null;
+  /**
+   * True (or yes) to post the expenditure journal by service: each year and
+   * category's charge split onto the partner's own services exactly as the
+   * Service recharges sheet splits it, each on its service's cost centre.
+   * Blank means no (one debit per cost line, as before).
+   */
+  readonly byService?: boolean | string | null;
   readonly vatNumber?: string | null;
   /** "annual" (default), "quarterly" or "monthly", each in advance. */
   readonly frequency?: string | null;

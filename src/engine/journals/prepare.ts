@@ -41,6 +41,8 @@ export interface LedgerRow {
   readonly vatAccount: string;
   readonly reserveAccount: string;
   readonly section33: boolean;
+  /** Post the expenditure journal by service cost centre (see docs/journals.md). */
+  readonly byService: boolean;
   readonly vatNumber: string;
   readonly frequency: InvoiceFrequency;
   /** Undefined means 1 April of the journal year. */
@@ -158,6 +160,7 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
       });
     }
     const section33 = yesNo(l.section33, at("section33"), problems);
+    const byService = yesNo(l.byService, at("byService"), problems);
     const frequency = choice(l.frequency, INVOICE_FREQUENCIES, at("frequency")) ?? "annual";
     let firstInvoice: DayNumber | undefined;
     if (!isBlank(l.firstInvoice)) {
@@ -187,6 +190,7 @@ export function prepareJournals(input: JournalsInput, partners: readonly string[
       vatAccount: text(l.vatAccount),
       reserveAccount: text(l.reserveAccount),
       section33: section33 ?? true,
+      byService: byService ?? false,
       vatNumber: text(l.vatNumber),
       frequency,
       firstInvoice,
@@ -237,6 +241,7 @@ function defaultLedger(partner: string): LedgerRow {
     vatAccount: "",
     reserveAccount: "",
     section33: true,
+    byService: false,
     vatNumber: "",
     frequency: "annual",
     firstInvoice: undefined,

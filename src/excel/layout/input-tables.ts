@@ -382,6 +382,8 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("firstInvoice", "First invoice", "date", 80),
       col("termsDays", "Payment terms (days)", "number", 80, { aliases: ["Payment terms"] }),
       col("prefix", "Invoice prefix", "text", 90),
+      // Optional, last so older workbooks' columns keep their places: post the journal by service cost centre.
+      col("byService", "By service", "yesno", 70, { choices: YES_NO }),
       col("note", "Note", "text", 200),
     ],
   },

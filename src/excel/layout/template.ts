@@ -543,6 +543,7 @@ function journalSheets(model: ModelInput | undefined, L: Readonly<Record<ListNam
       dateToCell(l.firstInvoice),
       decimalToCell(l.termsDays),
       textCell(l.prefix),
+      textCell(l.byService),
     ]),
     L,
   );

@@ -24,12 +24,12 @@ function texts(r: Row, keys: readonly string[]): Record<string, string> {
   return out;
 }
 
-/** A Yes/No cell as a boolean; any other text is kept for the engine to report. */
-function yesNoCell(v: CellValue | undefined): { section33?: boolean | string } {
+/** A Yes/No cell as a boolean under `key`; any other text is kept for the engine to report, a blank left out. */
+function yesNoCell<K extends "section33" | "byService">(key: K, v: CellValue | undefined): Partial<Record<K, boolean | string>> {
   const b = cellYesNo(v);
-  if (b !== undefined && optText(v) !== undefined) return { section33: b };
   const t = optText(v);
-  return t === undefined ? {} : { section33: t };
+  if (t === undefined) return {};
+  return { [key]: b ?? t } as Partial<Record<K, boolean | string>>;
 }
 
 /**
@@ -64,7 +64,8 @@ export function readJournals(ctx: ReadContext, journalYear: CellValue | undefine
       return {
         partner: cellText(r.get("partner")),
         ...texts(r, ["layout", "creditor", "vatAccount", "reserveAccount", "vatNumber", "frequency", "prefix"]),
-        ...yesNoCell(r.get("section33")),
+        ...yesNoCell("section33", r.get("section33")),
+        ...yesNoCell("byService", r.get("byService")),
         ...(first === undefined ? {} : { firstInvoice: first }),
         ...(terms === undefined ? {} : { termsDays: terms }),
       };

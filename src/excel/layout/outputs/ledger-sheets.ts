@@ -51,6 +51,7 @@ export function journalGrid(j: Journal): string[][] {
 export function ledgerSheetName(ledger: string, kind: Journal["kind"], taken: ReadonlySet<string>): string {
   // Characters Excel refuses in a sheet name, and those XML cannot hold (control characters, U+FFFE/U+FFFF) or a cut
   // could split (surrogates), become "_".
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a sheet name
   const safe = ledger.replace(/[[\]:*?/\\]|[\u0000-\u001f\u007f\ufffe\uffff]|[\ud800-\udfff]/g, "_").replace(/^'+|'+$/g, "");
   const fit = (suffix: string): string => {
     const tail = ` ${KIND_WORDS[kind]}${suffix}`;

@@ -154,15 +154,6 @@ export {
   workbookProblemMessage,
 } from "../excel";
 export { csvText, inertCell, type CsvOptions } from "./csv";
-export {
-  journalsOfRun,
-  journalsProblems,
-  journalCsvFiles,
-  invoiceCsvFiles,
-  journalsJson,
-  journalRows,
-  journalReviews,
-  INVOICE_HEADERS,
-  type CsvFile,
-  type JournalReview,
-} from "./journals";
+export { journalsOfRun, journalsProblems } from "./journals";
+export { journalCsvFiles, invoiceCsvFiles, journalsJson, journalRows, INVOICE_HEADERS, type CsvFile } from "./journal-files";
+export { journalReviews, type JournalReview } from "./journal-review";

@@ -23,7 +23,9 @@ export function modelCodes(model: ModelInput): NamedCode[] {
       if (c.kind === "addLine") lines.set(c.line.ref, c.line.description ?? "");
     }
   return [
-    ...[...partners].map(([id, name]) => ({ code: id, named: [`${name} (${id})`] })),
+    // A ledger sheet's own name ("Ledger – LEW expenditure") holds the code because that is the sheet the user must find;
+    // the pane shows it beside the journal's heading, which names the partner.
+    ...[...partners].map(([id, name]) => ({ code: id, named: [`${name} (${id})`, `'Ledger \u2013 ${id} `] })),
     ...[...lines].map(([ref, description]) => ({ code: ref, named: [`${ref}: ${description}`, `${description} (${ref})`] })),
     ...(model.bases ?? []).map((b) => ({ code: b.id, named: [`${b.label ?? b.id} (${b.id})`] })),
   ];

@@ -4,8 +4,6 @@ import {
   formatMoney,
   fyLabel,
   partnerNames,
-  partnerVat,
-  vatCosts,
   type Category,
   type DoNoHarmReport,
   type ModelBudgetReport,
@@ -132,29 +130,6 @@ function allBudgets(byPartner: ReadonlyMap<string, BudgetSums>): BudgetSums | un
     all.revenue += b.revenue;
   }
   return all;
-}
-
-/**
- * For a model with journals inputs where a partner that is not a section 33
- * body is charged VAT: the figures are net of VAT, and that partner bears the
- * VAT as a real cost, said in pounds year by year so the committee sees it.
- */
-function vatSentences(run: ModelRun, partners: readonly string[], names: ReadonlyMap<string, string>): string[] {
-  const costs = vatCosts(run.model);
-  if (costs === undefined) return [];
-  if (!costs.ok) return ["VAT: not worked out, because the Coding and Ledgers sheets have errors (see the Journals sheet)."];
-  // Said only where some partner bears VAT: where every partner recovers it, the net figures are the whole story.
-  const out: string[] = [];
-  for (const p of partners) {
-    const v = partnerVat(run.rows, costs.value, p);
-    if (v.section33 || v.total.irrecoverable === 0) continue;
-    const byYear = v.years.filter((y) => y.irrecoverable !== 0).map((y) => `${formatMoney(y.irrecoverable)} in ${y.yearLabel}`);
-    out.push(
-      `${partnerWords(p, names)}, VAT — not a section 33 body: the VAT it cannot recover (${byYear.join(", ")}; ` +
-        `${formatMoney(v.total.irrecoverable)} in all) is a cost to it on top of its charges above, and its budget is checked gross.`,
-    );
-  }
-  return out.length === 0 ? [] : ["VAT: the figures above are net of VAT; a section 33 body recovers the VAT it is charged.", ...out];
 }
 
 /** A partner's do-no-harm verdict across the scenarios checked: the short word and the sentence. */
@@ -338,13 +313,6 @@ export function committeeSheet(
     if (v?.budget !== undefined) sentences.push(`${partnerWords(p.id, names)}, budget — ${v.budget.detail}`);
     if (v?.harm !== undefined) sentences.push(`${partnerWords(p.id, names)}, do no harm — ${v.harm.detail}`);
   });
-  sentences.push(
-    ...vatSentences(
-      run,
-      partners.map((p) => p.id),
-      names,
-    ),
-  );
   if (budget === undefined) sentences.push("No budget check was run with these results.");
   else
     sentences.push(

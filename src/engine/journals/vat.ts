@@ -22,7 +22,7 @@ export const VAT_TREATMENT_NAMES: Readonly<Record<VatTreatment, string>> = {
   exempt: "Exempt",
 };
 
-/** The UK standard rate, in percent (DOMAIN.md: 20%). */
+/** The UK standard rate, in percent (docs/journals.md, "VAT": 20%). */
 export const STANDARD_RATE_PERCENT = 20;
 
 /**

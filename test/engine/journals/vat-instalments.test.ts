@@ -12,7 +12,7 @@ function vatByDecimal(net: number): number {
     .toNumber();
 }
 
-describe("VAT per invoice line (DOMAIN.md: 20%, each line rounded to the nearest penny)", () => {
+describe("VAT per invoice line (docs/journals.md: 20%, each line rounded to the nearest penny)", () => {
   it("rounds each line's VAT to the nearest penny, credits symmetrically", () => {
     // 20% of £100.00 is £20.00; of 3p is 0.6p → 1p; of 2p is 0.4p → 0p; of 13p is 2.6p → 3p.
     expect(vatOn(10_000, "standard")).toBe(2_000);

@@ -34,12 +34,20 @@ export type FingerprintRecipe = 1 | 2;
 export const FINGERPRINT_RECIPE: FingerprintRecipe = 2;
 
 /**
- * The groups recorded only for a model that has what they cover (support
- * services, partner service lists, capital-versus-cloud options, journals
- * inputs), so that a
- * model without them keeps the fingerprint it had before they existed.
+ * The groups recorded only for a model that has what they cover, each with
+ * the test of whether it does, so that a model without them keeps the
+ * fingerprint it had before they existed. One table serves both the
+ * fingerprint (groupsOf) and the Run log's check of a recorded fingerprint.
  */
-export const OPTIONAL_FINGERPRINT_TABLES: ReadonlySet<string> = new Set(["Support", "Services", "Options", "Journals"]);
+const OPTIONAL_GROUPS: Readonly<Record<string, (model: ModelInput) => boolean>> = {
+  Support: (m) => m.support !== undefined,
+  Services: (m) => (m.partnerServices ?? []).length > 0,
+  Options: (m) => (m.capitalOptions?.length ?? 0) > 0,
+  Journals: (m) => m.journals !== undefined,
+};
+
+/** The names of {@link OPTIONAL_GROUPS}. */
+export const OPTIONAL_FINGERPRINT_TABLES: ReadonlySet<string> = new Set(Object.keys(OPTIONAL_GROUPS));
 
 /** One of {@link FINGERPRINT_TABLES}. */
 export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
@@ -103,13 +111,7 @@ export function canonicalTables(
  * its recorded runs stay current).
  */
 function groupsOf(model: ModelInput): readonly FingerprintTable[] {
-  return FINGERPRINT_TABLES.filter(
-    (t) =>
-      (t !== "Support" || model.support !== undefined) &&
-      (t !== "Services" || (model.partnerServices ?? []).length > 0) &&
-      (t !== "Options" || (model.capitalOptions?.length ?? 0) > 0) &&
-      (t !== "Journals" || model.journals !== undefined),
-  );
+  return FINGERPRINT_TABLES.filter((t) => OPTIONAL_GROUPS[t]?.(model) ?? true);
 }
 
 /** The fingerprint of a model's inputs under a recipe (recipe 1 also covers the run settings). */

@@ -143,4 +143,18 @@ describe("the methodology paper", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--against needs last year's signed-off workbook");
   });
+
+  it("says when the year it describes has no costs, and gives no partner (nor all of them) a share of an empty year", async () => {
+    // oneSource's model has costs in 2017/18 only: its paper is 2018/19 against 2017/18.
+    const file = t.file("onesource.xlsx");
+    expect((await cli(["--sample", "onesource", file])).code).toBe(0);
+    expect((await cli([file, "--prepared-by", "Ann Lee"], undefined, NOW)).code).toBe(0);
+    const rows = sheetRows((await readBack(file)).getWorksheet("Methodology")!);
+    const text = rows.map((r) => r.join("|")).join("\n");
+    expect(text).toContain("The model has no costs in 2018/19: each change below is a 2017/18 cost ending, not a change of split.");
+    const all = rows.find((r) => r[0] === "All partners");
+    expect(all).toBeDefined();
+    // Share 2017/18, share 2018/19, change in points: all partners hold 100% of 2017/18 and no share of 2018/19.
+    expect([6, 7, 8].map((i) => all![i] ?? "")).toEqual([100, "", ""]);
+  });
 });

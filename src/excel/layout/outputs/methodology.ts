@@ -157,9 +157,10 @@ export function methodologyBlocks(paper: MethodologyPaper, model: ModelInput, st
       pounds(all.after - all.before),
       pounds(all.cost),
       pounds(all.share),
-      100,
-      100,
-      0,
+      // All partners hold 100% of a year's costs only when that year had costs; a year with none has no shares.
+      all.before === 0 ? "" : 100,
+      all.after === 0 ? "" : 100,
+      all.before === 0 || all.after === 0 ? "" : 0,
     ],
   );
   blocks.push({
@@ -255,7 +256,8 @@ export function methodologySheet(
       values: [
         [
           `${paper.previousYear}: ${against ?? `this run's own ${paper.previousYear}, worked out from the same inputs`}. ` +
-            "Partners within others are counted in the partner they sit within.",
+            "Partners within others are counted in the partner they sit within." +
+            emptyYearWords(paper),
         ],
       ],
       style: "note",
@@ -264,6 +266,20 @@ export function methodologySheet(
     blocks.push(...methodologyBlocks(paper, run.model, row).blocks);
   }
   return outputSheet("methodology", { blocks, freezeRows: 0, columnWidths: fittedWidths(blocks) });
+}
+
+/**
+ * Said when one of the two years has no costs at all (oneSource's model costs only its first year): every change is
+ * then a cost starting or ending, and no partner holds a share of the empty year, so the paper must not read as if
+ * the split had moved.
+ */
+function emptyYearWords(paper: MethodologyPaper): string {
+  const before = paper.groups.some((g) => g.amountBefore !== 0);
+  const after = paper.groups.some((g) => g.amountAfter !== 0);
+  if (!after && before)
+    return ` The model has no costs in ${paper.year}: each change below is a ${paper.previousYear} cost ending, not a change of split.`;
+  if (!before && after) return ` The model has no costs in ${paper.previousYear}: each change below is a ${paper.year} cost starting.`;
+  return "";
 }
 
 /** The narrowest the partner column is made (its names wrap) to keep the figures on a landscape page at full size. */

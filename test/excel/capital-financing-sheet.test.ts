@@ -45,9 +45,8 @@ describe("the Capital financing sheet", () => {
     const sheet = sheetOf(MODEL);
     expect(sheet?.kind).toBe("capitalFinancing");
     const all = rows(sheet!);
-    expect(all.find((r) => r[0] === "Partner")).toEqual([
-      "Partner",
-      "Figure",
+    expect(all.find((r) => r[0] === "Partner and figure")).toEqual([
+      "Partner and figure",
       "2025/26",
       "2026/27",
       "2027/28",
@@ -55,25 +54,18 @@ describe("the Capital financing sheet", () => {
       "2029/30",
       "Total",
     ]);
-    expect(all.find((r) => r[0] === "BRE" && r[1] === "MRP")).toEqual([
-      "BRE",
-      "MRP",
-      60930.55,
-      63672.42,
-      66537.68,
-      69531.88,
-      72660.81,
-      333333.34,
-    ]);
+    // Each partner's name on a row of its own, its figures below it.
+    const bre = all.findIndex((r) => r[0] === "BRE" && r.length === 1);
+    expect(bre).toBeGreaterThan(0);
+    expect(all[bre + 1]).toEqual(["MRP", 60930.55, 63672.42, 66537.68, 69531.88, 72660.81, 333333.34]);
     // BRE's MRP plus interest is £75,930.55 every year (docs/capital.md, example 3).
-    expect(all.find((r) => r[1] === "Total")?.slice(2, 7)).toEqual(Array(5).fill(75930.55));
+    expect(all.find((r) => r[0] === "Total")?.slice(1, 6)).toEqual(Array(5).fill(75930.55));
   });
 
   it("compares the option per partner with present values at the discount rate", () => {
     const all = rows(sheetOf(MODEL)!);
     expect(all.find((r) => r[0] === "All partners")).toEqual([
       "All partners",
-      "",
       1138958.2,
       0,
       1010000,
@@ -83,6 +75,19 @@ describe("the Capital financing sheet", () => {
       -95974.13,
       "Cloud",
     ]);
+  });
+
+  it("keeps an option's heading with its table: an option that would run past the page starts the next one", () => {
+    const partners = ["BRE", "LEW", "SOU", "HAR", "NEW", "BEX"].map((id, i) => (i === 0 ? { id, host: true } : { id }));
+    const sheet = sheetOf({ ...MODEL, partners })!;
+    const heading = sheet.blocks.find((b) => String(b.values[0]?.[0]).startsWith('Option "Cloud network"'));
+    expect(heading).toBeDefined();
+    // Six partners' figures (six rows each) and the financed lines fill the first page.
+    expect(heading!.row).toBeGreaterThan(28);
+    expect(sheet.print?.pageBreaks).toEqual([heading!.row]);
+    // Without its option the sheet has no break at all.
+    const { capitalOptions: _o, ...rest } = MODEL;
+    expect(sheetOf({ ...rest, partners })!.print?.pageBreaks).toBeUndefined();
   });
 
   it("is not written for a model without capital financing", () => {

@@ -5,6 +5,12 @@ import { outputSheet, pounds, runNotes } from "./common";
 import { fitFigures } from "./paper";
 import { runPartners } from "./partners";
 
+/**
+ * The rows of a landscape A4 page, counted conservatively (Excel's 15 pt rows within its normal margins hold about 31
+ * at full size; wrapped headers and notes take more than one, so this leaves room for them).
+ */
+const PAGE_ROWS = 30;
+
 /** The words for an option's verdict. */
 const CHEAPER: Readonly<Record<OptionAppraisal["total"]["cheaper"], string>> = {
   capital: "Capital",
@@ -40,18 +46,34 @@ export function capitalFinancingSheet(run: ModelRun, report: CapitalFinancingRep
   let row = 7;
   const years = report.years;
   blocks.push({ row, col: 0, values: [["Revenue consequences by partner (£)"]], style: "header" });
-  blocks.push({ row: row + 1, col: 0, values: [["Partner", "Figure", ...years.map(fyLabel), "Total"]], style: "header" });
-  const body: CellValue[][] = [];
+  blocks.push({ row: row + 1, col: 0, values: [["Partner and figure", ...years.map(fyLabel), "Total"]], style: "header" });
+  row += 2;
+  const formats = [null, ...years.map(() => MONEY_FORMAT), MONEY_FORMAT];
   for (const p of report.partners) {
-    const name = names.get(p.partner) ?? p.partner;
-    body.push([p.partner, "MRP", ...p.years.map((y) => pounds(y.mrp)), pounds(p.mrp)]);
-    body.push([name, "Interest", ...p.years.map((y) => pounds(y.interest)), pounds(p.interest)]);
-    body.push(["", "Revenue contribution", ...p.years.map((y) => pounds(y.revenueContribution)), pounds(p.revenueContribution)]);
-    body.push(["", "Total", ...p.years.map((y) => pounds(y.total)), pounds(p.total)]);
+    // The partner's name on a row of its own, across the page: in a column of its own it wrapped over three rows and
+    // pushed its figures apart unevenly.
+    blocks.push({ row, col: 0, values: [[partnerHeading(p.partner, names)]] });
+    const figures: CellValue[][] = [
+      ["MRP", ...p.years.map((y) => pounds(y.mrp)), pounds(p.mrp)],
+      ["Interest", ...p.years.map((y) => pounds(y.interest)), pounds(p.interest)],
+      ["Revenue contribution", ...p.years.map((y) => pounds(y.revenueContribution)), pounds(p.revenueContribution)],
+    ];
+    blocks.push({ row: row + 1, col: 0, values: figures, formats });
+    blocks.push({
+      row: row + 4,
+      col: 0,
+      values: [["Total", ...p.years.map((y) => pounds(y.total)), pounds(p.total)]],
+      formats,
+      style: "total",
+    });
+    // A blank row between partners, so each partner's total reads as closing its own figures.
+    row += 6;
   }
-  if (body.length === 0) body.push(["", "No capital line is financed by borrowing or a revenue contribution.", ...years.map(() => ""), ""]);
-  blocks.push({ row: row + 2, col: 0, values: body, formats: [null, null, ...years.map(() => MONEY_FORMAT), MONEY_FORMAT] });
-  row += body.length + 4;
+  if (report.partners.length === 0) {
+    blocks.push({ row, col: 0, values: [["No capital line is financed by borrowing or a revenue contribution."]] });
+    row += 2;
+  }
+  row += 1;
 
   blocks.push({ row, col: 0, values: [["Financed capital lines"]], style: "header" });
   blocks.push({
@@ -75,12 +97,30 @@ export function capitalFinancingSheet(run: ModelRun, report: CapitalFinancingRep
   blocks.push({ row: row + 2, col: 0, values: lines, formats: [null, null, MONEY_FORMAT, null, null, null, null, null, null] });
   row += lines.length + 4;
 
-  for (const o of report.options) row = optionBlocks(blocks, row, o, names);
+  // An option's heading, its table and its note print on one page: an option that would run past the page starts the
+  // next one (rows counted as Excel's 15 pt; its header row wraps to two).
+  const pageBreaks: number[] = [];
+  let pageStart = 0;
+  for (const o of report.options) {
+    const rows = o.partners.length + 7;
+    if (row > pageStart && row + rows > pageStart + PAGE_ROWS) {
+      pageBreaks.push(row);
+      pageStart = row;
+    }
+    row = optionBlocks(blocks, row, o, names);
+  }
   return outputSheet("capitalFinancing", {
     blocks,
     freezeRows: 0,
-    columnWidths: fitFigures(blocks, [60, 96, ...years.map(() => 56), 60]),
+    columnWidths: fitFigures(blocks, [140, ...years.map(() => 56), 60]),
+    pageBreaks,
   });
+}
+
+/** "London Borough of Havering (LBH)", or the id alone for a partner without a name of its own. */
+function partnerHeading(id: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(id);
+  return name === undefined || name === id ? id : `${name} (${id})`;
 }
 
 function optionBlocks(blocks: Block[], row: number, o: OptionAppraisal, names: ReadonlyMap<string, string>): number {
@@ -102,7 +142,6 @@ function optionBlocks(blocks: Block[], row: number, o: OptionAppraisal, names: R
     values: [
       [
         "Partner",
-        "Name",
         "Capital (£)",
         "Capital after (£)",
         "Cloud (£)",
@@ -121,10 +160,10 @@ function optionBlocks(blocks: Block[], row: number, o: OptionAppraisal, names: R
     ...(discounted ? [pounds(p.presentCapital ?? 0), pounds(p.presentCloud ?? 0), pounds(p.presentDifference ?? 0)] : []),
     CHEAPER[p.cheaper],
   ];
-  const body: CellValue[][] = o.partners.map((p) => [p.partner, names.get(p.partner) ?? p.partner, ...figures(p)]);
-  body.push(["All partners", "", ...figures(o.total)]);
+  const body: CellValue[][] = o.partners.map((p) => [names.get(p.partner) ?? p.partner, ...figures(p)]);
+  body.push(["All partners", ...figures(o.total)]);
   const money = discounted ? 7 : 4;
-  blocks.push({ row: row + 2, col: 0, values: body, formats: [null, null, ...Array<string>(money).fill(MONEY_FORMAT), null] });
+  blocks.push({ row: row + 2, col: 0, values: body, formats: [null, ...Array<string>(money).fill(MONEY_FORMAT), null] });
   blocks.push({
     row: row + 3 + body.length,
     col: 0,

@@ -330,7 +330,8 @@ export function committeeSheet(
     freezeRows: COMMITTEE_HEADER_ROW + 1,
     // Fitted to an A4 landscape page: names and verdicts wrap; each column of figures as wide as its widest figure.
     // The partner column fits "London Borough of Southwark" and a verdict column "Under budget" on one line, no wider, so
-    // the Budget (£) column beside them keeps the sheet within the page.
-    columnWidths: fitFigures(blocks, [160, 85, ...years.map(() => 60), 60, ...figureHeads.map(() => 60), ...verdictHeads.map(() => 74)]),
+    // the Budget (£) column beside them keeps the sheet within the page. The charges column fits "Capital ongoing" by the
+    // paper estimate: narrower, its rows were made two lines tall while the text printed on one, spacing rows unevenly.
+    columnWidths: fitFigures(blocks, [160, 92, ...years.map(() => 60), 60, ...figureHeads.map(() => 60), ...verdictHeads.map(() => 74)]),
   });
 }

@@ -563,6 +563,64 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     at: "Costs!F2",
     says: "larger than the £1,000,000,000,000.00",
   },
+
+  // Capital financing (oneSource: OS-C01 borrowed over 4 years, OS-C05 by annuity; the option "Cloud first: infrastructure").
+  {
+    name: "financing not a kind",
+    sample: ONE,
+    edits: { "Costs!O2": "mortgage" },
+    at: "Costs!O2",
+    says: '"mortgage" is not one of "borrowing"',
+  },
+  { name: "asset life of 0 years", sample: ONE, edits: { "Costs!P2": 0 }, at: "Costs!P2", says: "whole number of years from 1 to 60" },
+  { name: "asset life of 4.5 years", sample: ONE, edits: { "Costs!P2": 4.5 }, at: "Costs!P2", says: "whole number of years from 1 to 60" },
+  { name: "asset life in words", sample: ONE, edits: { "Costs!P2": "four" }, at: "Costs!P2", says: '"four" is not a number' },
+  {
+    name: "borrowing with no asset life",
+    sample: ONE,
+    edits: { "Costs!P2": "" },
+    at: "Costs!P2",
+    says: "financed by borrowing needs its Asset life",
+  },
+  {
+    name: "asset in use before the capital is spent",
+    sample: ONE,
+    edits: { "Costs!Q6": serial(2009, 7, 6) },
+    at: "Costs!Q6",
+    says: "before the capital is spent on 2018-03-31",
+  },
+  {
+    name: "MRP method not a kind",
+    sample: ONE,
+    edits: { "Costs!R2": "straight line" },
+    at: "Costs!R2",
+    says: '"straight line" is not one of "equal instalments", "annuity"',
+  },
+  { name: "interest rate negative", sample: ONE, edits: { "Costs!S2": -1 }, at: "Costs!S2", says: "-1 is negative" },
+  { name: "interest rate of 150%", sample: ONE, edits: { "Costs!S2": 150 }, at: "Costs!S2", says: "a percentage from 0 to 100" },
+  {
+    name: "a revenue line financed by borrowing",
+    sample: ONE,
+    edits: { "Costs!O7": "borrowing", "Costs!P7": 4, "Costs!R7": "annuity", "Costs!S7": 4 },
+    at: "Costs!O7",
+    says: "only a capital line is financed",
+  },
+  {
+    name: "a cloud option against a line not in the model",
+    sample: ONE,
+    edits: { "Costs!V2": "OS-C99" },
+    at: "Costs!V2",
+    says: 'cost line "OS-C99" is not in the model',
+  },
+  {
+    name: "a cloud option against a revenue line",
+    sample: ONE,
+    edits: { "Costs!V2": "OS-R01" },
+    at: "Costs!V2",
+    says: "is not a capital line with financing",
+  },
+  { name: "a cloud subscription negative", sample: ONE, edits: { "Costs!W2": -5 }, at: "Costs!W2", says: "-5.00 is negative" },
+  { name: "a cloud option's years in words", sample: ONE, edits: { "Costs!Z2": "ten" }, at: "Costs!Z2", says: '"ten" is not a number' },
 ];
 
 const FORMULAS: readonly FormulaEntry[] = [

@@ -15,7 +15,8 @@
 
 import { ooxmlEscape } from "./ooxml-text";
 
-function columnName(n: number): string {
+/** A one-based column number as its letters (1 → "A", 27 → "AA"). */
+export function columnName(n: number): string {
   let s = "";
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
@@ -24,7 +25,7 @@ function columnName(n: number): string {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** Text as XML character data; characters XML cannot hold are written as OOXML's `_xHHHH_` escapes, as Excel does. */
-function xmlText(s: string): string {
+export function xmlText(s: string): string {
   return ooxmlEscape(s).replace(/[&<>"]/g, (ch) => ESCAPES[ch] ?? ch);
 }
 

@@ -49,18 +49,30 @@ function rowAt(rows: (PlainRow | undefined)[], r: number): PlainRow {
  */
 export function plainCells(spec: SheetSpec, styles: StyleCache): PlainCells {
   const rows: (PlainRow | undefined)[] = [];
+  // Each column's style for a cell not styled before, by the block's formats (a statement's 100,000 rows share a few
+  // arrays of them) and style: derived once, not once a cell.
+  const fresh = new Map<readonly (string | null)[] | undefined, Map<string, (Partial<Style> | undefined)[]>>();
   for (const b of spec.blocks) {
     const formats = b.formats?.map((f) => f ?? "General");
     const styled = formats !== undefined || b.style !== undefined;
+    let byStyle = fresh.get(b.formats);
+    if (byStyle === undefined) fresh.set(b.formats, (byStyle = new Map()));
+    let first = byStyle.get(b.style ?? "");
+    if (first === undefined) byStyle.set(b.style ?? "", (first = []));
     for (let r = 0; r < b.values.length; r++) {
       const line = b.values[r] ?? [];
       const row = rowAt(rows, b.row + r);
       for (let c = 0; c < line.length; c++) {
         const col = b.col + c;
         row.values[col] = line[c] ?? "";
-        if (styled)
-          row.styles[col] = styles.derive(row.styles[col], formats === undefined ? undefined : (formats[c] ?? "General"), b.style);
-        else if (!(col in row.styles)) row.styles[col] = undefined;
+        if (!styled) {
+          if (!(col in row.styles)) row.styles[col] = undefined;
+          continue;
+        }
+        const numFmt = formats === undefined ? undefined : (formats[c] ?? "General");
+        const before = row.styles[col];
+        row.styles[col] =
+          before === undefined ? (first[c] ??= styles.derive(undefined, numFmt, b.style)) : styles.derive(before, numFmt, b.style);
       }
     }
   }
@@ -142,35 +154,46 @@ function sheetDataXml(cells: PlainCells, index: ReadonlyMap<Partial<Style>, stri
   let bottom = -1;
   let left = Infinity;
   let right = -1;
+  // Pieces go straight into the list joined once a megabyte: building each cell's and row's string first made several
+  // short-lived strings a cell, a statement's largest cost in garbage collection.
+  const attrs = new Map<Partial<Style> | undefined, string>();
+  const sAttrOf = (style: Partial<Style> | undefined): string => {
+    let a = attrs.get(style);
+    if (a === undefined) {
+      const s = style === undefined ? "0" : (index.get(style) ?? "0");
+      attrs.set(style, (a = s === "0" ? "" : ` s="${s}"`));
+    }
+    return a;
+  };
   cells.rows.forEach((row, r) => {
     if (row === undefined) return;
     const n = r + 1;
-    let body = "";
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+    const mark = pending.length;
+    pending.push(row.height === undefined ? `<row r="${n}">` : `<row r="${n}" ht="${row.height}" customHeight="1">`);
+    let written = 0;
     for (let c = 0; c < row.values.length; c++) {
       if (!(c in row.values)) continue;
       left = Math.min(left, c);
       right = Math.max(right, c);
       const v = row.values[c];
-      const style = row.styles[c];
-      const s = style === undefined ? "0" : (index.get(style) ?? "0");
-      const sAttr = s === "0" ? "" : ` s="${s}"`;
-      const ref = `${(names[c] ??= columnName(c + 1))}${n}`;
-      let cell: string;
-      if (typeof v === "number") cell = `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
-      else if (typeof v === "string" && v !== "") cell = `<c r="${ref}"${sAttr} t="inlineStr"><is>${textElement(v)}</is></c>`;
-      else if (typeof v === "boolean") cell = `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else if (v === MERGED || s !== "0") cell = `<c r="${ref}"${sAttr}/>`;
+      const sAttr = sAttrOf(row.styles[c]);
+      const open = `<c r="${(names[c] ??= columnName(c + 1))}${n}"${sAttr}`;
+      if (typeof v === "number") pending.push(open, `><v>${v}</v></c>`);
+      else if (typeof v === "string" && v !== "") pending.push(open, ' t="inlineStr"><is>', textElement(v), "</is></c>");
+      else if (typeof v === "boolean") pending.push(open, ` t="b"><v>${v ? 1 : 0}</v></c>`);
+      else if (v === MERGED || sAttr !== "") pending.push(open, "/>");
       else continue;
-      body += cell;
+      written++;
+      size += open.length + 24 + (typeof v === "string" ? v.length : 0);
     }
-    top = Math.min(top, r);
-    bottom = Math.max(bottom, r);
-    if (body === "" && row.height === undefined) return;
-    const ht = row.height === undefined ? "" : ` ht="${row.height}" customHeight="1"`;
-    // No `spans` or `x14ac:dyDescent`: both optional (Excel works them out), and a statement has 100,000 rows to compress.
-    const xml = `<row r="${n}"${ht}>${body}</row>`;
-    pending.push(xml);
-    size += xml.length;
+    if (written === 0 && row.height === undefined) {
+      pending.length = mark;
+      return;
+    }
+    pending.push("</row>");
+    size += 24;
     if (size > 1 << 20) {
       parts.push(Buffer.from(pending.join(""), "utf8"));
       pending = [];

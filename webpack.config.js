@@ -231,10 +231,11 @@ module.exports = async (env = {}, argv = {}) => {
           },
         },
         {
-          // The application layer and the engine are pure modules (no import is made for its side
-          // effects), so the bundler may leave out what a chunk does not use: verify, sign-off and the
-          // many-run comparison load with the screens that use them, not with the task pane's first paint.
-          test: /[\\/]src[\\/](app|engine)[\\/].*\.ts$/,
+          // The application layer, the engine, the workbook layer and the samples are pure modules (no
+          // import is made for its side effects), so the bundler may leave out what a chunk does not use:
+          // verify, sign-off, the many-run comparison and the output sheets' layouts load with the screens
+          // and actions that use them, not with the task pane's first paint.
+          test: /[\\/]src[\\/](app|engine|excel|samples)[\\/].*\.ts$/,
           sideEffects: false,
         },
       ],

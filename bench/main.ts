@@ -13,7 +13,8 @@
  * Flags: --quick (fewer rounds; for trying things, not for docs/performance.md);
  * --only=alloc,run,functions,mix,syncs,bundles,e2e,support,commands,profile (some sections only);
  * --sizes=1000,10000 (section 8's model sizes in lines; default 1,000, 10,000, 50,000 and 100,000);
- * --heap-mb=4096 (section 8's --max-old-space-size for each command).
+ * --heap-mb=4096 (section 8's --max-old-space-size for each command);
+ * --skip=statements (section 8's commands to leave out, comma-separated).
  */
 import "../test/functions/custom-functions-stub";
 import { execFileSync } from "node:child_process";
@@ -358,7 +359,13 @@ function main(): void {
     try {
       const sizes = commandSizes?.map((n) => fmt(n, 0)).join(", ") ?? "1,000, 10,000, 50,000 and 100,000";
       log(`8. every command, ${sizes} lines × 20 partners × 5 years`);
-      commands = benchCommands({ ...(commandSizes === undefined ? {} : { sizes: commandSizes }), heapMB, log });
+      const skip = flagValue("skip")?.split(",");
+      commands = benchCommands({
+        ...(commandSizes === undefined ? {} : { sizes: commandSizes }),
+        ...(skip === undefined ? {} : { skip }),
+        heapMB,
+        log,
+      });
       commandsTable(commands);
     } catch (err) {
       commands = { error: err instanceof Error ? err.message : String(err) };

@@ -88,6 +88,8 @@ export interface CommandsOptions {
   readonly partners?: number;
   readonly years?: number;
   readonly heapMB?: number;
+  /** Commands not to run (--skip=statements): listed as not run, so a long size can measure the others. */
+  readonly skip?: readonly string[];
   /** Per child, seconds (a child past it is killed and reported as failed). */
   readonly timeoutSeconds?: number;
   /** Progress lines (to stderr). */
@@ -133,6 +135,7 @@ export function benchCommands(options: CommandsOptions = {}): CommandsResult {
       const runs = {} as Record<CommandName, CommandRun>;
       const step = (name: CommandName, args: readonly string[], needs?: string): CommandRun => {
         if (needs !== undefined) return (runs[name] = skipped(args, needs));
+        if (options.skip?.includes(name) === true) return (runs[name] = skipped(args, "left out (--skip)"));
         log(`8. ${lines.toLocaleString("en-GB")} lines: ${name}`);
         const r = cli(args);
         log(

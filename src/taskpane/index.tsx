@@ -6,10 +6,8 @@
  */
 import * as React from "react";
 import { hostTheme, inOfficeHost, onHostSelectionChanged, watchTableChanges, whenHostReady, createOfficeWorkbook } from "../app";
-import { SAMPLES } from "../samples";
 import { App } from "./App";
 import { renderInto } from "./render";
-import { sampleChoices } from "./samples";
 import { createSelectionSource, type SelectionSource } from "./services";
 import { themeFromOffice } from "./theme";
 
@@ -36,7 +34,8 @@ function start(): void {
       theme={inOffice ? themeFromOffice(hostTheme()) : "light"}
       services={{
         port: createOfficeWorkbook(),
-        samples: sampleChoices(SAMPLES),
+        // The samples load (a chunk of their own) when the Start screen first shows, not with the pane.
+        samples: () => import("./sample-list").then((m) => m.sampleList()),
         ...(selection ? { selection } : {}),
         ...(changes ? { changes } : {}),
       }}

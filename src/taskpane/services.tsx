@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ModelInput } from "../engine";
-import { ENGINE, type EngineApi } from "../app";
+import type { EngineApi } from "../app";
 import type { TemplateNotes, WorkbookPort } from "../excel";
 
 /** A model the Start screen offers to create (the workbook layer's samples, or empty). */
@@ -23,8 +23,16 @@ export interface SelectionSource {
 /** Everything the task pane needs from outside React: the workbook port, the engine and the samples. */
 export interface TaskpaneServices {
   readonly port: WorkbookPort;
-  readonly engine: EngineApi;
-  readonly samples: readonly SampleChoice[];
+  /**
+   * The engine, when one is given (a test's slow or counting one); otherwise the real engine, which the screens that
+   * run the model load with their own code (`engineOf`), so the pane's first load does not carry it.
+   */
+  readonly engine?: EngineApi;
+  /**
+   * The samples the Start screen offers, or a loader of them (a chunk of their own, loaded when the Start screen first
+   * shows, so the pane's first load does not carry them).
+   */
+  readonly samples: readonly SampleChoice[] | (() => Promise<readonly SampleChoice[]>);
   /** Absent where selection changes cannot be observed (then Explain works on demand only). */
   readonly selection?: SelectionSource;
   /**
@@ -39,14 +47,13 @@ const ServicesContext = React.createContext<TaskpaneServices | null>(null);
 
 /** Props for {@link ServicesProvider}. */
 export interface ServicesProviderProps {
-  readonly services: Omit<TaskpaneServices, "engine"> & { readonly engine?: EngineApi };
+  readonly services: TaskpaneServices;
   readonly children?: React.ReactNode;
 }
 
-/** Supplies the port, engine and samples to every screen (the real engine unless one is given). */
+/** Supplies the port, engine and samples to every screen. */
 export function ServicesProvider({ services, children }: ServicesProviderProps): React.JSX.Element {
-  const value = React.useMemo<TaskpaneServices>(() => ({ ...services, engine: services.engine ?? ENGINE }), [services]);
-  return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 
 /** The services from the nearest {@link ServicesProvider}. */

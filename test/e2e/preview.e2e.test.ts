@@ -114,8 +114,12 @@ async function step(n: number, name: string, fullPage = true): Promise<void> {
   await expectClean(`step ${n} (${name})`);
 }
 
-/** The task pane's initial load budget, gzipped (office.js from the CDN excluded). */
-const INITIAL_LOAD_BUDGET = 250 * 1024;
+/**
+ * The task pane's initial load budget, gzipped (office.js from the CDN excluded): issue #30's 200 KB. The pane loaded
+ * 202,136 B when sheet writing, the engine's run and the samples moved to chunks loaded on first use (255,766 B
+ * before), which leaves about 2.6 KB for new features; anything larger loads lazily (React.lazy or import()).
+ */
+const INITIAL_LOAD_BUDGET = 200 * 1024;
 
 beforeAll(() => {
   mkdirSync(GUIDE, { recursive: true });
@@ -124,7 +128,7 @@ beforeAll(() => {
 }, 300_000);
 
 describe("production build", () => {
-  it("keeps the task pane's initial load within 250 KB gzipped", () => {
+  it("keeps the task pane's initial load within 200 KB gzipped", () => {
     const scripts = initialScripts(DIST, "taskpane.html");
     const total = scripts.reduce((a, s) => a + s.gzipped, 0);
     const report = [

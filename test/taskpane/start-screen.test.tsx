@@ -2,7 +2,9 @@
 import "./support/setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_HOUSING } from "../../src/samples";
+import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_HOUSING, SAMPLES } from "../../src/samples";
+import { sampleChoices } from "../../src/taskpane/samples";
+import type { SampleChoice } from "../../src/taskpane/services";
 import { renderTaskpane } from "./support/harness";
 
 describe("Start screen", () => {
@@ -35,6 +37,26 @@ describe("Start screen", () => {
     );
     expect(await screen.findByText(/Created the model "East Kent Housing/)).toBeInTheDocument();
     expect(workbook.view("Partners")?.text(1, 0)).toBe(EAST_KENT_HOUSING.model.partners[0]?.id);
+  });
+
+  it("offers the samples once a loader gives them (the pane in Excel loads them on first showing), and creates one", async () => {
+    let give: (list: readonly SampleChoice[]) => void = () => undefined;
+    const loaded = new Promise<readonly SampleChoice[]>((resolve) => (give = resolve));
+    const { user, port } = await renderTaskpane({ sample: null, samples: () => loaded });
+    expect(await screen.findByText("Loading the samples…")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Create model" })).toBeDisabled();
+    give(sampleChoices(SAMPLES));
+    const pick = await screen.findByRole("option", { name: EAST_KENT_HOUSING.title });
+    expect(screen.queryByText("Loading the samples…")).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: /New model/ }), pick);
+    await user.click(screen.getByRole("button", { name: "Create model" }));
+    await waitFor(() => expect(port.createModel).toHaveBeenCalledWith(EAST_KENT_HOUSING.model, expect.anything()));
+  });
+
+  it("says so when the samples cannot be loaded, and offers nothing to create", async () => {
+    await renderTaskpane({ sample: null, samples: () => Promise.reject(new Error("chunk failed")) });
+    expect(await screen.findByText(/The samples could not be loaded/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Create model" })).toBeDisabled();
   });
 
   it("opens the model already in the workbook and goes to Check", async () => {

@@ -15,7 +15,8 @@
 
 import { ooxmlEscape } from "./ooxml-text";
 
-function columnName(n: number): string {
+/** A one-based column number as its letters (1 → "A", 27 → "AA"). */
+export function columnName(n: number): string {
   let s = "";
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
@@ -24,7 +25,10 @@ function columnName(n: number): string {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** Text as XML character data; characters XML cannot hold are written as OOXML's `_xHHHH_` escapes, as Excel does. */
-function xmlText(s: string): string {
+export function xmlText(s: string): string {
+  // Most text needs nothing escaped (a statement's 200,000 cells of it): one test, then it is written as it is.
+  // eslint-disable-next-line no-control-regex
+  if (!/[&<>"_\u0000-\u001f\ud800-\udfff\ufffe\uffff]/.test(s)) return s;
   return ooxmlEscape(s).replace(/[&<>"]/g, (ch) => ESCAPES[ch] ?? ch);
 }
 

@@ -1,3 +1,4 @@
+import { xmlPieces } from "./xml-pieces";
 import type JSZip from "jszip";
 import { attr, CUSTOM_PROPERTY_REL, CUSTOM_PROPERTY_TYPE, insertWorksheetChild, parseRels, relsPath, tags, xmlEscape } from "./ooxml";
 
@@ -43,9 +44,11 @@ export async function packageSheets(zip: JSZip): Promise<PackageSheet[]> {
 export async function readSheetProperties(zip: JSZip): Promise<Map<string, SheetProperties>> {
   const out = new Map<string, SheetProperties>();
   for (const s of await packageSheets(zip)) {
-    const xml = await zip.file(s.path)?.async("string");
-    if (xml === undefined) continue;
-    const prs = tags(xml, "customPr");
+    // A piece at a time (xml-pieces.ts): a large model's sheet is more text than one string can hold.
+    const data = await zip.file(s.path)?.async("uint8array");
+    if (data === undefined) continue;
+    const prs: ReturnType<typeof tags> = [];
+    for (const xml of xmlPieces(data)) prs.push(...tags(xml, "customPr"));
     if (prs.length === 0) continue;
     const rels = parseRels(s.path, await zip.file(relsPath(s.path))?.async("string"));
     const props: SheetProperties = new Map();

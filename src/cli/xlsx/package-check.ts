@@ -3,6 +3,7 @@ import { parseAddress } from "../../app";
 import { packageSheets } from "./custom-properties";
 import { parseRels, relsPath, tags } from "./ooxml";
 import { sheetFault, structureFault, type StructureFault } from "./package-structure";
+import { xmlPieces } from "./xml-pieces";
 
 /** A part the workbook refers to that is not in the file, or a structural fault: what to name in the "damaged" message. */
 export type PackageFault =
@@ -32,11 +33,14 @@ export async function packageFault(zip: JSZip, maxTableCells: number): Promise<P
     if (a.name !== undefined && !listed.some((s) => s.name === a.name)) return { kind: "sheetWithoutPart", sheet: a.name };
   }
   for (const s of listed) {
-    const xml = await zip.file(s.path)?.async("string");
-    if (xml === undefined) return { kind: "missingPart", part: s.path };
-    const inSheet = await sheetFault(zip, s, xml);
+    // As bytes, read a piece at a time (xml-pieces.ts): a large model's sheet is more text than one string can hold.
+    const data = await zip.file(s.path)?.async("uint8array");
+    if (data === undefined) return { kind: "missingPart", part: s.path };
+    const inSheet = sheetFault(s, data);
     if (inSheet !== undefined) return inSheet;
-    if (!hasStrings && /<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']s["']/.test(xml)) return { kind: "noSharedStrings", sheet: s.name };
+    if (!hasStrings)
+      for (const xml of xmlPieces(data))
+        if (/<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']s["']/.test(xml)) return { kind: "noSharedStrings", sheet: s.name };
     for (const r of parseRels(s.path, await zip.file(relsPath(s.path))?.async("string"))) {
       if (r.external) continue;
       if (zip.file(r.target) === null) return { kind: "missingPart", part: r.target };

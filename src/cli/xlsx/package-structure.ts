@@ -1,3 +1,4 @@
+import { xmlPieces } from "./xml-pieces";
 import type JSZip from "jszip";
 import { parseRels } from "./ooxml";
 
@@ -93,18 +94,25 @@ export async function structureFault(zip: JSZip, sheetParts: ReadonlySet<string>
  * cannot hold it). Cells are looked at only when their column has three
  * letters or more (AAA on), which is where XFD is.
  */
-export async function sheetFault(zip: JSZip, sheet: { name: string; path: string }, xml: string): Promise<StructureFault | undefined> {
-  const utf8 = await utf8Fault(zip, sheet.path, xml);
-  if (utf8 !== undefined) return utf8;
-  for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
-    const row = Number(m[1]);
-    if (row > EXCEL_ROWS) return { kind: "pastLastCell", sheet: sheet.name, cell: `A${row}`, row, col: 1 };
+export function sheetFault(sheet: { name: string; path: string }, data: Uint8Array): StructureFault | undefined {
+  // Read a few megabytes at a time (xml-pieces.ts): a large model's sheet is more text than one string can hold.
+  let notUtf8 = false;
+  for (const xml of xmlPieces(data)) if (xml.includes("\uFFFD")) notUtf8 = true;
+  if (notUtf8) {
+    const at = invalidUtf8At(data);
+    if (at !== undefined) return { kind: "notUtf8", part: sheet.path, byte: at };
   }
-  for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br\s*=\s*["']([A-Za-z]{3,})(\d+)["']/g)) {
-    const col = columnNumber(m[1] ?? "");
-    const row = Number(m[2]);
-    if (row > EXCEL_ROWS || col > EXCEL_COLS)
-      return { kind: "pastLastCell", sheet: sheet.name, cell: `${(m[1] ?? "").toUpperCase()}${row}`, row, col };
-  }
+  for (const xml of xmlPieces(data))
+    for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
+      const row = Number(m[1]);
+      if (row > EXCEL_ROWS) return { kind: "pastLastCell", sheet: sheet.name, cell: `A${row}`, row, col: 1 };
+    }
+  for (const xml of xmlPieces(data))
+    for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br\s*=\s*["']([A-Za-z]{3,})(\d+)["']/g)) {
+      const col = columnNumber(m[1] ?? "");
+      const row = Number(m[2]);
+      if (row > EXCEL_ROWS || col > EXCEL_COLS)
+        return { kind: "pastLastCell", sheet: sheet.name, cell: `${(m[1] ?? "").toUpperCase()}${row}`, row, col };
+    }
   return undefined;
 }

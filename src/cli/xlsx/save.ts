@@ -19,7 +19,12 @@ import { zipPackage, type PackagePart } from "./zip-package";
  * was active, or moved to the selection's sheet when that one is hidden or
  * gone (Excel will not open a workbook whose active tab is hidden).
  */
-export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promise<Buffer> {
+export async function workbookBytes(
+  store: XlsxStore,
+  active?: Worksheet,
+  /** Worksheets whose XML is turned into the whole sheet after exceljs writes it (plain-sheet.ts). */
+  rewrite?: ReadonlyMap<Worksheet, (xml: string) => Buffer>,
+): Promise<Buffer> {
   // A deferred output sheet is an empty stub in exceljs: saved, it would lose its values.
   const kept = store.deferredSheets();
   if (kept.length > 0) throw new DeferredSheetKept(kept);
@@ -101,8 +106,14 @@ export async function workbookBytes(store: XlsxStore, active?: Worksheet): Promi
   // Compressed with Node's native deflate: JSZip's JavaScript deflate took most of a large model's save.
   const parts: PackagePart[] = [];
   const inserts = new Map<string, RowsInsert[]>([...held].map(([ws, list]) => [`xl/worksheets/sheet${ws.id}.xml`, list]));
+  const rewrites = new Map([...(rewrite ?? [])].map(([ws, f]) => [`xl/worksheets/sheet${ws.id}.xml`, f]));
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
+    const whole = rewrites.get(name);
+    if (whole !== undefined) {
+      parts.push({ name, data: whole(await file.async("string")) });
+      continue;
+    }
     const list = inserts.get(name);
     parts.push({ name, data: list === undefined ? await file.async("nodebuffer") : withRows(await file.async("string"), list) });
   }

@@ -7,14 +7,11 @@ import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
 import { decodeMarker } from "../layout/marker";
 import { markerEdited } from "../layout/run-log-marks";
 import { MARKER_KEY, OUTPUT_TABLES } from "../layout/names";
-import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
-import { buildStatementSheets } from "../layout/outputs/statement";
+import type { RunOutputs } from "../layout/outputs";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import type { SharedFormulasFound } from "../layout/shared-formulas";
 import { scanSharedFormulas, writeSharedValues } from "./shared-formulas";
-import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
-import { buildInputSheets } from "../layout/template";
 import type {
   CreateModelOptions,
   CreateModelReport,
@@ -44,7 +41,20 @@ import {
 } from "./runner";
 import { readState } from "./state";
 import { DEFAULT_MAX_RESPONSE_BYTES, loadValues } from "./values";
-import { writeSheets } from "./write-sheets";
+import type { writeSheets } from "./write-sheets";
+
+/**
+ * Writing sheets (the input template, the output sheets' layouts, the staging and swap, the updates to the Scenarios
+ * and Settings tables), loaded the first time the pane writes to the workbook: it is most of the workbook layer, and
+ * the task pane does not need it to open, read or check a model, so its first load does not carry it.
+ */
+async function sheetWriting(operation: string): Promise<PortResult<typeof import("./sheet-writing")>> {
+  try {
+    return done(await import("./sheet-writing"));
+  } catch (e) {
+    return failed([excelProblem(operation, e)]);
+  }
+}
 
 /** Options for the Office.js adapter. */
 export interface OfficeWorkbookOptions {
@@ -131,7 +141,10 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     },
 
     /** 2 syncs to read and plan, 1 per staging batch (1 for any sample), 1 to swap. */
-    createModel(model: ModelInput | undefined, opts: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
+    async createModel(model: ModelInput | undefined, opts: CreateModelOptions = {}): Promise<PortResult<CreateModelReport>> {
+      const writing = await sheetWriting("create the model sheets");
+      if (!writing.ok) return writing;
+      const { buildInputSheets, writeSheets } = writing.value;
       return attempt("create the model sheets", async (context) => {
         const built = buildInputSheets(model, {
           ...(opts.notes === undefined ? {} : { notes: opts.notes }),
@@ -193,14 +206,20 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     },
 
     /** See {@link writeSheets}: 3 or 4 syncs plus one per staging batch. */
-    writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+    async writeOutputs(outputs: RunOutputs, opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+      const writing = await sheetWriting("write the results");
+      if (!writing.ok) return writing;
+      const { buildOutputSheets, writeSheets } = writing.value;
       return attempt("write the results", (context) =>
         writeSheets(context, chosenSheets(buildOutputSheets(outputs), opts.onlyKinds), outputWriteOptions(opts, "write the results")),
       );
     },
 
     /** As {@link writeOutputs}, for the statement sheets. */
-    writeStatements(outputs: RunOutputs, partners: readonly string[], opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+    async writeStatements(outputs: RunOutputs, partners: readonly string[], opts: WriteOptions = {}): Promise<PortResult<WriteReport>> {
+      const writing = await sheetWriting("write the statements");
+      if (!writing.ok) return writing;
+      const { buildStatementSheets, writeSheets } = writing.value;
       return attempt("write the statements", (context) =>
         writeSheets(context, buildStatementSheets(outputs, partners), outputWriteOptions(opts, "write the statements")),
       );
@@ -312,7 +331,10 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     },
 
     /** 4 syncs: find the table and read its header and body (2), clear its filters and check none is left, resize and write it. */
-    writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
+    async writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
+      const writing = await sheetWriting("write the scenarios");
+      if (!writing.ok) return writing;
+      const { scenarioBody } = writing.value;
       return attempt("write the scenarios", async (context) => {
         const name = INPUT_TABLES.scenarios.name;
         const tables = await readInputTables(context, [name]);
@@ -357,7 +379,10 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     },
 
     /** 4 syncs: read the table (2), clear its filters and check none is left, write. */
-    writeRunSettings(settings: RunSettings): Promise<PortResult<void>> {
+    async writeRunSettings(settings: RunSettings): Promise<PortResult<void>> {
+      const writing = await sheetWriting("write the run settings");
+      if (!writing.ok) return writing;
+      const { runSettingWrites, settingsColumns } = writing.value;
       return attempt("write the run settings", async (context) => {
         const name = INPUT_TABLES.settings.name;
         const t = (await readInputTables(context, [name])).get(name);

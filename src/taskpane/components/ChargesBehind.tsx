@@ -2,8 +2,8 @@ import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Category, ChargeRow, ModelRun, Nature } from "../../engine";
 import { basisInWords, explainTarget } from "../../app";
+import { useEngine } from "../hooks/useEngine";
 import { formatMoney, partnerLabel } from "../format";
-import { useServices } from "../services";
 import { basisCodeWords, lineWords } from "../model-words";
 import { ExplainCard } from "./ExplainCard";
 import { WithinSplitTable } from "./WithinSplitTable";
@@ -150,7 +150,7 @@ interface ChargeExplanationProps {
  * another, how the parent's share was divided.
  */
 function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.JSX.Element {
-  const { engine } = useServices();
+  const engine = useEngine();
   const c = useStyles();
   const explained = explainTarget(
     run,

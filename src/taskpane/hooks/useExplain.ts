@@ -2,6 +2,7 @@ import * as React from "react";
 import type { ChargeTrace, WithinSplit } from "../../engine";
 import type { SelectionTarget } from "../../excel";
 import { explainTarget, thrownText, workbookProblemsText } from "../../app";
+import { useEngine } from "./useEngine";
 import { useServices } from "../services";
 import type { ModelRunState } from "./useModelRun";
 
@@ -31,7 +32,8 @@ export type ExplainState =
  * Re-explains whenever the selection source reports a change.
  */
 export function useExplain(run: ModelRunState): { state: ExplainState; explain(): Promise<void> } {
-  const { port, engine, selection } = useServices();
+  const { port, selection } = useServices();
+  const engine = useEngine();
   const [state, setState] = React.useState<ExplainState>({ kind: "idle" });
   const runRef = React.useRef(run);
   runRef.current = run;

@@ -1,9 +1,7 @@
 import * as React from "react";
 import {
-  checkModel,
   hasErrors,
   noModelMessage,
-  openModel,
   problemsText,
   runStatus,
   thrownText,
@@ -16,6 +14,9 @@ import {
 import type { ScenarioInput } from "../../engine";
 import type { ModelRead, PortResult, RunOutputs, RunSettings, WorkbookStatus } from "../../excel";
 import type { SampleChoice, TaskpaneServices } from "../services";
+
+/** The model reading module (the engine with it), loaded when the pane first reads a model: see model-reading.ts. */
+const modelReading = (): Promise<typeof import("./model-reading")> => import("./model-reading");
 
 /** What the task pane knows about the workbook. */
 export interface WorkbookState {
@@ -102,7 +103,8 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
   const read = React.useCallback(async (): Promise<WorkbookState> => {
     let next: WorkbookState;
     try {
-      const opened = await openModel(port, engine);
+      const { checkModel, ENGINE, openModel } = await modelReading();
+      const opened = await openModel(port, engine ?? ENGINE);
       if (opened.kind === "failed") {
         next = { ...INITIAL, loading: false, failure: problemsText(opened.problems), version: ++version.current };
       } else if (opened.kind === "noModel") {
@@ -147,7 +149,8 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
   const changed = React.useCallback(async (): Promise<void> => {
     const current = latest.current.session;
     try {
-      const opened = await openModel(port, engine);
+      const { ENGINE, openModel } = await modelReading();
+      const opened = await openModel(port, engine ?? ENGINE);
       // Recipe 1 also covers the run settings: a new choice of what the next run compares is shown, though it voids nothing.
       const same =
         opened.kind === "opened" && current !== undefined && opened.session.fingerprint(1).value === current.fingerprint(1).value;

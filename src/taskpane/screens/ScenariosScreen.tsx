@@ -13,10 +13,10 @@ import { ScenarioList } from "../components/scenario/ScenarioList";
 import { useScenarioCompare } from "../hooks/useScenarioCompare";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { compareManyScenarios, engineProblems, workbookProblemsText, type Problem, partnerNames } from "../../app";
+import { useEngine } from "../hooks/useEngine";
 import { ManyCompareTable } from "../components/ManyCompareTable";
 import { modelOptions } from "../model-options";
 import { blankScenario } from "../scenario-drafts";
-import { useServices } from "../services";
 import { useScreenStyles } from "../styles";
 
 type Editing = { readonly index: number | undefined; readonly draft: ScenarioInput } | undefined;
@@ -29,7 +29,7 @@ type Editing = { readonly index: number | undefined; readonly draft: ScenarioInp
  */
 export function ScenariosScreen(): React.JSX.Element {
   const s = useScreenStyles();
-  const { engine } = useServices();
+  const engine = useEngine();
   const { state, actions } = useWorkbook();
   const { state: compared, compare, clear } = useScenarioCompare();
   const [editing, setEditing] = React.useState<Editing>(undefined);

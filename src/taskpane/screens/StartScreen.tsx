@@ -4,10 +4,10 @@ import { FirstRunGuide } from "../components/FirstRunGuide";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
+import { useSampleChoices } from "../hooks/useSampleChoices";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { workbookProblemsText } from "../../app";
 import { useNavigate } from "../navigation";
-import { useServices } from "../services";
 import { useScreenStyles } from "../styles";
 
 type Progress = { readonly done: number; readonly total: number } | undefined;
@@ -19,10 +19,13 @@ type Progress = { readonly done: number; readonly total: number } | undefined;
  */
 export function StartScreen(): React.JSX.Element {
   const s = useScreenStyles();
-  const { samples } = useServices();
+  const loaded = useSampleChoices();
+  const samples = loaded.choices ?? [];
   const { state, actions } = useWorkbook();
   const navigate = useNavigate();
-  const [choice, setChoice] = React.useState(samples[0]?.id ?? "");
+  const [picked, setChoice] = React.useState<string | undefined>(undefined);
+  // The first sample until one is picked (the samples may still be loading when the screen first shows).
+  const choice = picked ?? samples[0]?.id ?? "";
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<Progress>(undefined);
   const [message, setMessage] = React.useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
@@ -78,7 +81,12 @@ export function StartScreen(): React.JSX.Element {
         </Button>
       </div>
       <div className={s.stack}>
-        <Field label="New model" hint={sample?.description} size="small">
+        {loaded.failed && <Notice intent="error">The samples could not be loaded. Close the pane and open it again to try again.</Notice>}
+        <Field
+          label="New model"
+          hint={sample?.description ?? (loaded.choices === undefined ? "Loading the samples…" : undefined)}
+          size="small"
+        >
           <Select size="small" value={choice} onChange={(_, d) => setChoice(d.value)}>
             {samples.map((x) => (
               <option key={x.id} value={x.id}>

@@ -11,6 +11,7 @@ import { BRENT_LEWISHAM_SOUTHWARK, SAMPLES, type SampleModel } from "../../../sr
 import { App } from "../../../src/taskpane/App";
 import type { EngineApi } from "../../../src/app";
 import { sampleChoices } from "../../../src/taskpane/samples";
+import type { SampleChoice } from "../../../src/taskpane/services";
 import type { ScreenId } from "../../../src/taskpane/screens/screen-ids";
 import { createSelectionSource } from "../../../src/taskpane/services";
 
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   /** Replace port methods (e.g. to hold a write open); the rest are the memory port's own. */
   readonly port?: (real: WorkbookPort) => Partial<WorkbookPort>;
   readonly engine?: EngineApi;
+  /** The samples as the pane in Excel gives them (a loader, as index.tsx does); default the list, as the preview does. */
+  readonly samples?: () => Promise<readonly SampleChoice[]>;
   /** Runs on the workbook after the sample is created, before the app renders. */
   readonly before?: (workbook: MemoryWorkbook, port: WorkbookPort) => Promise<void> | void;
 }
@@ -61,7 +64,13 @@ export async function renderTaskpane(options: HarnessOptions = {}): Promise<Harn
     <App
       theme="light"
       initialScreen={options.screen}
-      services={{ port, samples: sampleChoices(SAMPLES), selection, changes, ...(options.engine ? { engine: options.engine } : {}) }}
+      services={{
+        port,
+        samples: options.samples ?? sampleChoices(SAMPLES),
+        selection,
+        changes,
+        ...(options.engine ? { engine: options.engine } : {}),
+      }}
     />,
   );
   return { view, workbook, port, user, selection };

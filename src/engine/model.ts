@@ -2,6 +2,7 @@ import type { DateInput } from "./dates";
 import type { DecimalInput } from "./decimal";
 import type { PartnerServiceInput } from "./services/input";
 import type { JournalsInput } from "./journals/inputs";
+import type { BasisVersionInput, TrueUpInput } from "./versions/input";
 
 /**
  * The model as a user supplies it (from workbook tables, JSON or code).
@@ -32,6 +33,16 @@ export interface DriverValueInput {
   /** "2021/22"; blank means every year without a year-specific value. */
   readonly year?: string | null;
   readonly value: DecimalInput | null | undefined;
+  /**
+   * The first day the value holds (docs/versions.md): from that day it replaces
+   * the partner's value for the same year (or every year). Blank: the value as ever.
+   */
+  readonly validFrom?: DateInput | null;
+  /**
+   * "estimate" (blank) or "actual": the charge is made on estimates; an actual
+   * value of a year is compared with them for the true-up (docs/versions.md).
+   */
+  readonly status?: string | null;
 }
 
 /** A usage driver: tickets, users, devices, homes, FTE… */
@@ -197,6 +208,10 @@ export interface ModelInput {
    * model has no journals.
    */
   readonly journals?: JournalsInput;
+  /** Later versions of percentages and mix bases, each valid from a date (docs/versions.md). */
+  readonly basisVersions?: readonly BasisVersionInput[];
+  /** The true-up of charges made on estimated drivers once the actuals are known (docs/versions.md). */
+  readonly trueUp?: TrueUpInput;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { UnitPence, Pence } from "./money";
 import type { Category, Nature } from "./model";
 import type { ProRataBasis } from "./pro-rata";
 import type { PreparedSupportModel } from "./support/support-types";
+import type { PreparedVersions } from "./versions/prepared";
 
 /** A basis reference after validation. */
 export type BasisRef =
@@ -90,4 +91,6 @@ export interface PreparedModel {
   readonly settings: Settings;
   /** The support services, when the model has any. */
   readonly support?: PreparedSupportModel;
+  /** Dated versions of bases and drivers, actual drivers and the true-up rule, when the model has any (docs/versions.md). */
+  readonly versions?: PreparedVersions;
 }

@@ -1,6 +1,5 @@
 import type { DateInput } from "../dates";
 import type { DecimalInput } from "../decimal";
-import type { MixComponentInput } from "../model";
 
 /**
  * A later version of a percentages or mix basis of the model (docs/versions.md):
@@ -16,7 +15,7 @@ export interface BasisVersionInput {
   /** A percentages basis: percent per partner, totalling 100. */
   readonly shares?: readonly { readonly partner: string; readonly percent: DecimalInput | null | undefined }[];
   /** A mix: its components and weights, totalling 100. */
-  readonly components?: readonly MixComponentInput[];
+  readonly components?: readonly { readonly source: string; readonly weight: DecimalInput | null | undefined }[];
 }
 
 /** How far a partner's share may move on actual drivers before the line is trued up. */

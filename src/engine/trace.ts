@@ -156,10 +156,16 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     adjustment: signed,
     working:
       `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} ` +
-      `(${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}` +
+      `(${signed})${settlementText(ly)}` +
       `${ly.versions === undefined ? "" : `. Basis versions: ${versionsText(ly.versions)}`}${periodsText(ly.periods)}`,
     ...supportWorking(t, i, charge.partner),
   };
+}
+
+/** Where a line the engine made came from: a year-end settlement carried forward, or a true-up (docs/versions.md). */
+function settlementText(ly: LineYear): string {
+  if (ly.settlement === undefined) return "";
+  return ly.settlement.startsWith("True-up of ") ? `. ${ly.settlement}` : `. Carried forward from ${ly.settlement}`;
 }
 
 /**

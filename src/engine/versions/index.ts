@@ -3,3 +3,13 @@ export type { BasisVersionInput, TrueUpInput, TrueUpToleranceInput } from "./inp
 export type { PreparedVersions, TrueUpRule, TrueUpTolerance, TrueUpTiming } from "./prepared";
 export { versionsText, shortDate, type LineVersion } from "./text";
 export { driverStatus } from "./validate-versions";
+export {
+  trueUpOf,
+  trueUpLines,
+  toleranceText,
+  withinTrueUpTolerance,
+  TRUE_UP_PREFIX,
+  type TrueUpReport,
+  type TrueUpLine,
+  type TrueUpRow,
+} from "./true-up";

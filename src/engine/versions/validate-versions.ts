@@ -76,7 +76,7 @@ export function validateVersions(model: ModelInput, known: KnownIds, add: (e: En
     }
   });
   const { drivers, actuals } = datedDrivers(model, known, add, take);
-  return { percentages, mixes, drivers, actuals, trueUp: trueUpRule(model, add, take) };
+  return { percentages, mixes, drivers, actuals, trueUp: trueUpRule(model, known, add, take) };
 }
 
 function byFrom(a: { from: DayNumber }, b: { from: DayNumber }): number {
@@ -224,14 +224,14 @@ function tolerance(t: TrueUpToleranceInput | undefined, at: Where, take: Take): 
   return { ...(points === undefined ? {} : { points }), ...(percent === undefined ? {} : { percent }) };
 }
 
-function trueUpRule(model: ModelInput, add: (e: EngineError) => void, take: Take): TrueUpRule {
+function trueUpRule(model: ModelInput, known: KnownIds, add: (e: EngineError) => void, take: Take): TrueUpRule {
   const t = model.trueUp;
   const at: Where = { entity: "settings" };
   const byBasis = new Map<string, TrueUpTolerance>();
   for (const b of t?.byBasis ?? []) {
-    const key = typeof b.basis === "string" ? b.basis.trim() : "";
-    if (key === "") add({ kind: "missingValue", at: { ...at, field: "trueUp.basis" } });
-    else byBasis.set(key, tolerance(b, { ...at, key }, take));
+    // Keyed as the lines write the basis ("users" and "driver:users" are one basis).
+    const ref = take(parseBasisRef(b.basis, known, { ...at, field: "trueUp.basis" }));
+    if (ref !== undefined) byBasis.set(basisRefText(ref), tolerance(b, { ...at, key: basisRefText(ref) }, take));
   }
   const timing = isBlank(t?.timing)
     ? "same year"

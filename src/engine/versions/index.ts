@@ -2,7 +2,7 @@
 export type { BasisVersionInput, TrueUpInput, TrueUpToleranceInput } from "./input";
 export type { PreparedVersions, TrueUpRule, TrueUpTolerance, TrueUpTiming } from "./prepared";
 export { versionsText, shortDate, type LineVersion } from "./text";
-export { driverStatus } from "./validate-versions";
+export { driverStatus, versionKey } from "./validate-versions";
 export {
   trueUpOf,
   trueUpLines,

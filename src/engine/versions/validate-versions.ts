@@ -1,5 +1,5 @@
 import { basisRefText, parseBasisRef } from "../basis-grammar";
-import { parseDate, type DayNumber } from "../dates";
+import { isoDate, parseDate, type DayNumber } from "../dates";
 import { Decimal, isBlank } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import { parseFinancialYear, type FinancialYear } from "../financial-year";
@@ -17,6 +17,16 @@ export interface KnownIds {
   readonly drivers: ReadonlySet<string>;
   readonly percentages: ReadonlySet<string>;
   readonly mixes: ReadonlySet<string>;
+}
+
+/**
+ * How a basis version is named in problems ("HR from 2022-10-03"): the
+ * workbook's reader keys the version's rows the same way, so a problem
+ * points at the version's own row.
+ */
+export function versionKey(basis: string, validFrom: unknown): string {
+  const d = isBlank(validFrom) ? undefined : parseDate(validFrom, { entity: "argument" });
+  return `${basis.trim()} from ${d?.ok === true ? isoDate(d.value) : String(validFrom ?? "")}`;
 }
 
 /** "actual" or "estimate" (blank); anything else is refused by {@link validateVersions}. */
@@ -52,7 +62,7 @@ export function validateVersions(model: ModelInput, known: KnownIds, add: (e: En
   const mixes = new Map<string, DatedMix[]>();
   (model.basisVersions ?? []).forEach((v, i) => {
     const id = typeof v.basis === "string" ? v.basis.trim() : "";
-    const at: Where = { entity: "basis", key: id, index: i + 1 };
+    const at: Where = { entity: "basis", key: versionKey(id, v.validFrom) };
     if (!known.percentages.has(id) && !known.mixes.has(id)) {
       add({ kind: "unknownBasis", basis: id, at: { ...at, field: "id" } });
       return;
@@ -95,8 +105,8 @@ function versionShares(
   const shares = new Map<string, Decimal>();
   let total = new Decimal(0);
   let bad = false;
-  rows.forEach((s) => {
-    const where: Where = { ...at, partner: s.partner, field: "percent" };
+  rows.forEach((s, j) => {
+    const where: Where = { ...at, index: j + 1, partner: s.partner, field: "percent" };
     if (!known.partners.has(s.partner)) {
       bad = true;
       return add({ kind: "unknownPartner", partner: s.partner, at: { ...where, field: "partner" } });
@@ -133,9 +143,9 @@ function versionMix(
   let total = new Decimal(0);
   let bad = false;
   const sources = { ...known, mixes: new Set<string>() };
-  rows.forEach((c) => {
-    const source = take(parseBasisRef(c.source, sources, { ...at, field: "source" }));
-    const weight = take(parseNonNegative(c.weight, { ...at, field: "weight" }));
+  rows.forEach((c, j) => {
+    const source = take(parseBasisRef(c.source, sources, { ...at, index: j + 1, field: "source" }));
+    const weight = take(parseNonNegative(c.weight, { ...at, index: j + 1, field: "weight" }));
     if (source === undefined || weight === undefined) {
       bad = true;
       return;

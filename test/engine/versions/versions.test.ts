@@ -186,7 +186,7 @@ describe("versions: bad input", () => {
     const bad = { ...m, basisVersions: [{ basis: "HR", validFrom: "2022-10-03", shares: [{ partner: "A", percent: 80 }] }] };
     const r = apportionModel(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.some((e) => e.kind === "percentagesNotHundred" && e.at.key === "HR")).toBe(true);
+    if (!r.ok) expect(r.errors.some((e) => e.kind === "percentagesNotHundred" && e.at.key === "HR from 2022-10-03")).toBe(true);
   });
 
   it("a version of an unknown basis, or without a Valid from, is refused", () => {

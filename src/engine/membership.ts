@@ -272,9 +272,10 @@ export interface BasisVersionComponents {
  * {@link memberWeights} for a line-year the basis changes in (docs/versions.md):
  * the period rule with a cut at every version's first day as well as at every
  * join and leave date. Each period's part of the year is shared by the members
- * present throughout it by the weights of the version in force; within a
- * version, a component nobody present holds in some period is borne by that
- * version's other periods, as {@link memberWeights} does over the whole year.
+ * present throughout it by the weights of the version in force; a source
+ * nobody present holds in some period is borne by its holders in the other
+ * periods of the line-year, as {@link memberWeights} does. With every version
+ * alike this is {@link memberWeights} exactly.
  * `versions` are in date order, the first in force on the span's first day.
  */
 function versionedWeights(
@@ -300,35 +301,42 @@ function versionedWeights(
     });
     return k;
   };
-  let combined: Fraction[] = members.map(() => ZERO);
+  // Each source (a driver, a percentages basis, equal…) is gathered over every version that uses it: what it should bear
+  // (its weight × each version's length) and what its holders present bore, so a period in which no member present holds
+  // any of it is borne by its holders in the line-year's other periods, exactly as {@link memberWeights} does.
+  const bySource = new Map<string, { raw: Fraction[]; mass: Fraction; covered: Fraction }>();
   for (let k = 0; k < versions.length; k++) {
     const own = periods.filter((s) => versionOf(s.from) === k);
     let span = ZERO;
     for (const s of own) span = fracAdd(span, s.length);
     if (own.length === 0 || span.n === 0n) continue;
     for (const c of versions[k]?.components ?? []) {
+      const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
       const values = c.values.map((v) => fracFromDecimal(new Decimal(v)));
-      const part: Fraction[] = members.map(() => ZERO);
+      const entry = bySource.get(c.source) ?? { raw: members.map(() => ZERO), mass: ZERO, covered: ZERO };
+      entry.mass = fracAdd(entry.mass, fracMul(weight, span));
       for (const s of own) {
         let present = ZERO;
         values.forEach((v, i) => {
           if (s.present[i] === true) present = fracAdd(present, v);
         });
         if (present.n === 0n) continue;
-        const scale = fracDiv(s.length, present);
+        entry.covered = fracAdd(entry.covered, fracMul(weight, s.length));
+        const scale = fracDiv(fracMul(weight, s.length), present);
         values.forEach((v, i) => {
-          if (s.present[i] === true) part[i] = fracAdd(part[i] ?? ZERO, fracMul(scale, v));
+          if (s.present[i] === true) entry.raw[i] = fracAdd(entry.raw[i] ?? ZERO, fracMul(scale, v));
         });
       }
-      let total = ZERO;
-      for (const x of part) total = fracAdd(total, x);
-      if (total.n === 0n)
-        return errs([{ kind: "noMembers", basis: c.source, when: `in ${fyLabel(fy)}`, at: { ...at, year: fyLabel(fy) } }]);
-      // This version's part of the line-year (its periods' length), by the component's weight in the version.
-      const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
-      const scale = fracDiv(fracMul(weight, span), total);
-      combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, part[i] ?? ZERO)));
+      bySource.set(c.source, entry);
     }
+  }
+  let combined: Fraction[] = members.map(() => ZERO);
+  for (const [source, e] of bySource) {
+    if (e.mass.n === 0n) continue;
+    if (e.covered.n === 0n)
+      return errs([{ kind: "noMembers", basis: source, when: `in ${fyLabel(fy)}`, at: { ...at, year: fyLabel(fy) } }]);
+    const scale = fracDiv(e.mass, e.covered);
+    combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, e.raw[i] ?? ZERO)));
   }
   const kept: number[] = [];
   fractions.forEach((f, i) => {

@@ -439,6 +439,25 @@ export type ScenarioChange =
       readonly mrpMethod?: string | null;
       readonly interestRate?: DecimalInput | null;
     }
+  /**
+   * Re-bases a percentages basis from a date (docs/versions.md): a version of
+   * it valid from that day (replacing one the model has on the same day).
+   */
+  | {
+      readonly kind: "setVersion";
+      readonly basis: string;
+      readonly validFrom: DateInput | null | undefined;
+      /** Partner id → percent, totalling 100. */
+      readonly percentages: Readonly<Record<string, DecimalInput>>;
+    }
+  /** Sets the true-up tolerance (the model's, or one basis's) and, when given, when adjustments fall (docs/versions.md). */
+  | {
+      readonly kind: "setTrueUpTolerance";
+      readonly basis?: string | null;
+      readonly points?: DecimalInput | null;
+      readonly percent?: DecimalInput | null;
+      readonly timing?: string | null;
+    }
   | {
       readonly kind: "uplift";
       /** Percent, e.g. 20 for +20%. Applies to every line matching all the given filters. */

@@ -60,7 +60,7 @@ export function validateVersions(model: ModelInput, known: KnownIds, add: (e: En
   };
   const percentages = new Map<string, DatedShares[]>();
   const mixes = new Map<string, DatedMix[]>();
-  (model.basisVersions ?? []).forEach((v, i) => {
+  (model.basisVersions ?? []).forEach((v) => {
     const id = typeof v.basis === "string" ? v.basis.trim() : "";
     const at: Where = { entity: "basis", key: versionKey(id, v.validFrom) };
     if (!known.percentages.has(id) && !known.mixes.has(id)) {

@@ -111,3 +111,35 @@ describe("versions in the workbook", () => {
     expect(trueUpJson(undefined)).toBeNull();
   });
 });
+
+describe("versions: bad input points at its cell", () => {
+  it("a later version's percent that makes it total other than 100%, and a driver status that is neither", async () => {
+    const { port } = createMemoryPort();
+    const bad: ModelInput = {
+      ...MODEL,
+      basisVersions: [
+        {
+          basis: "HR",
+          validFrom: "2022-10-03",
+          shares: [
+            { partner: "HAV", percent: 80 },
+            { partner: "NEW", percent: 18 },
+          ],
+        },
+      ],
+      drivers: [
+        { id: "users", values: [...(MODEL.drivers?.[0]?.values ?? []), { partner: "HAV", year: "2023/24", value: 1, status: "Guess" }] },
+      ],
+    };
+    expect((await port.createModel(bad)).ok).toBe(true);
+    const read = await port.readModel();
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const run = runModel(read.value.model);
+    expect(run.ok).toBe(false);
+    if (run.ok) return;
+    const where = run.errors.map((e) => `${e.kind} ${read.value.locate(e.at)?.address ?? "(nowhere)"}`);
+    // The Bases table: the base's two rows (2 and 3), then the version's (4 and 5); Percent is column D.
+    expect(where).toContain("percentagesNotHundred Bases!D4");
+    expect(where.some((w) => w.startsWith("invalidChoice Drivers!"))).toBe(true);
+  });
+});

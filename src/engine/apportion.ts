@@ -15,7 +15,7 @@ import { compareIds } from "./parse-helpers";
 import { validateModel } from "./validate";
 import { MoneyBound, outsideLine, type OutsideLine } from "./validate-limits";
 import { lineVersions, versionComponents, VersionResolver, type LineVersionResolved } from "./versions/line-versions";
-import type { LineVersion } from "./versions/text";
+import { shortDate, type LineVersion } from "./versions/text";
 
 /** One cost line in one financial year: the amount split, how, and the shares. */
 export interface LineYear {
@@ -387,7 +387,8 @@ class MemberCache {
         }
         hit = ok({
           partners,
-          components: components.map((c) => keepPartners(c, kept)),
+          // With versions, the figures shown are the last version's: their label says from when (the working lists them all).
+          components: components.map((c) => keepPartners(changes ? { ...c, label: `${c.label}, ${lastVersionWords(versions)}` } : c, kept)),
           ...resolvedOf(m.value.weights),
           membership: m.value.fractions,
           periods: line.nature === "one-off" ? undefined : linePeriods(m.value.periods, line.partners, fy, settings),
@@ -398,6 +399,12 @@ class MemberCache {
     }
     return hit;
   }
+}
+
+/** "version from 3 Oct 2022": when the last of a line-year's versions took effect. */
+function lastVersionWords(versions: readonly LineVersionResolved[] | undefined): string {
+  const last = versions?.[versions.length - 1];
+  return last === undefined ? "" : `version from ${shortDate(isoDate(last.from))}`;
 }
 
 /** Membership periods as the trace shows them: ISO dates, the part of the year, the members by id. */

@@ -95,6 +95,8 @@ describe("74% / 26% to 2 Oct 2022, 82% / 18% from 3 Oct 2022", () => {
     const t = explainCharge(r, charge ?? (r.charges[0] as never));
     expect(t.versions).toBe("74% / 26% to 2 Oct 2022, 82% / 18% from 3 Oct 2022");
     expect(t.working).toContain("Basis versions: 74% / 26% to 2 Oct 2022, 82% / 18% from 3 Oct 2022");
+    // The figures shown beside the weight are the last version's, and their label says so.
+    expect(t.components.map((c) => [c.label, c.value])).toEqual([['Percentages "HR", version from 3 Oct 2022', "82"]]);
     // A year the basis does not change in says nothing of versions.
     const later = r.charges.find((c) => c.partner === "A" && c.yearLabel === "2023/24");
     expect(explainCharge(r, later ?? (r.charges[0] as never)).versions).toBeUndefined();

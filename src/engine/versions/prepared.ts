@@ -1,8 +1,2 @@
-import type { PreparedVersions } from "../prepared";
-
+// The prepared versions live with the prepared model (src/engine/prepared.ts), so no import goes round in a circle.
 export type { DatedDriverValues, DatedMix, DatedShares, PreparedVersions, TrueUpRule, TrueUpTiming, TrueUpTolerance } from "../prepared";
-
-/** True when the versions hold nothing: the model runs as if it had none. */
-export function noVersions(v: PreparedVersions): boolean {
-  return v.percentages.size === 0 && v.mixes.size === 0 && v.drivers.size === 0 && v.actuals.size === 0;
-}

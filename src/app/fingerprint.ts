@@ -84,12 +84,18 @@ export function canonicalTables(
   run: RunSettings,
   recipe: FingerprintRecipe = FINGERPRINT_RECIPE,
 ): Record<FingerprintTable, string> {
-  const settings = { settings: model.settings, tolerance: model.tolerance, yearEnd: model.yearEnd };
+  // The true-up rule and basis versions (docs/versions.md) only when given, so a model without them keeps its fingerprint.
+  const settings = {
+    settings: model.settings,
+    tolerance: model.tolerance,
+    yearEnd: model.yearEnd,
+    ...(model.trueUp === undefined ? {} : { trueUp: model.trueUp }),
+  };
   return {
     Partners: canonical({ partners: model.partners, withinPartners: model.withinPartners }),
     Costs: canonical(model.costLines),
     Drivers: canonical(model.drivers),
-    Bases: canonical(model.bases),
+    Bases: canonical(model.basisVersions === undefined ? model.bases : { bases: model.bases, versions: model.basisVersions }),
     Budgets: canonical(model.budgets),
     StatedTotals: canonical(model.statedTotals),
     Outturns: canonical(model.outturns),

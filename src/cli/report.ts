@@ -12,6 +12,7 @@ import {
   serviceRechargesText,
   capitalFinancingJson,
   capitalFinancingText,
+  trueUpJson,
 } from "../app";
 import type { FinishedOutputs } from "../app";
 import type { Pence } from "../engine";
@@ -64,6 +65,7 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     support: supportJson(outputs),
     serviceRecharges: serviceRechargesJson(budget.services),
     capitalFinancing: capitalFinancingJson(budget.capital),
+    trueUp: trueUpJson(run.trueUp),
     partners: partnerTotals(outputs).map((p) => ({
       partner: p.id,
       name: p.name,

@@ -14,6 +14,8 @@ import { supportReport, type SupportReport } from "./support/year-flows";
 import { compareIds } from "./parse-helpers";
 import { validateModel } from "./validate";
 import { MoneyBound, outsideLine, type OutsideLine } from "./validate-limits";
+import { lineVersions, versionComponents, VersionResolver, type LineVersionResolved } from "./versions/line-versions";
+import { shortDate, type LineVersion } from "./versions/text";
 
 /** One cost line in one financial year: the amount split, how, and the shares. */
 export interface LineYear {
@@ -54,6 +56,11 @@ export interface LineYear {
    * every partner was a member throughout.
    */
   readonly periods?: readonly LinePeriod[];
+  /**
+   * The versions of the basis over the line-year when it changes part-way
+   * through (docs/versions.md): "74% / 26%" to one day, "82% / 18%" from the next.
+   */
+  readonly versions?: readonly LineVersion[];
   /** For a line carrying a year-end settlement forward: where it came from. */
   readonly settlement?: string;
 }
@@ -154,6 +161,7 @@ interface MemberBasis {
   readonly split: (amount: number) => number[];
   readonly membership: readonly string[];
   readonly periods: readonly LinePeriod[] | undefined;
+  readonly versions?: readonly LineVersion[];
 }
 
 /** Undefined when every partner of the line was a member throughout, so the basis as resolved stands. */
@@ -195,7 +203,9 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
   // Totals and the balance check are gathered as each line-year is split, while its shares are at hand.
   const sums = new ChargeSums(model.partners, firstYear, span);
   // Membership over time: only worked out when some partner joins or leaves (see membership.ts).
-  const members = anyMembershipDates(model.partners) ? new MemberCache(model.partners) : undefined;
+  // Versions of bases (docs/versions.md) go through the same period rule, so they need the membership path too.
+  const versioner = model.versions === undefined ? undefined : new VersionResolver(model);
+  const members = anyMembershipDates(model.partners) || versioner !== undefined ? new MemberCache(model.partners) : undefined;
   for (const line of model.lines) {
     const years = profileLine(line, model.settings, factors);
     if (years.length === 0) {
@@ -220,8 +230,20 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         problems.push(...over);
         break;
       }
-      let resolved = slots[ya.year - firstYear];
-      if (resolved === undefined) {
+      const at = { entity: "costLine", key: line.ref, index: line.row, field: "basis" } as const;
+      // A carried-forward settlement line is shared as settled: versions, like membership, do not re-spread it.
+      const segments = line.settlement === undefined ? versioner?.segments(line, ya.year, at) : undefined;
+      let versions: LineVersionResolved[] | undefined;
+      let resolved = segments === undefined ? slots[ya.year - firstYear] : undefined;
+      if (segments !== undefined) {
+        if (!segments.ok) {
+          problems.push(...segments.errors);
+          continue;
+        }
+        const last = segments.value[segments.value.length - 1] as LineVersionResolved;
+        resolved = ok({ ...last.weights, ...resolvedOf(last.weights.weights) });
+        versions = segments.value;
+      } else if (resolved === undefined) {
         const r = basisWeights(model, line.basis, ya.year, line.partners, {
           entity: "costLine",
           key: line.ref,
@@ -241,7 +263,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
       // A carried-forward settlement line is exempt: the share belongs to a year the partner was a
       // member, so a partner that has since left still receives (or pays) it.
       if (members !== undefined && line.settlement === undefined) {
-        const m = members.get(line, ya.year, resolved.value.components, model.settings);
+        const m = members.get(line, ya.year, resolved.value.components, model.settings, versions);
         if (!m.ok) {
           problems.push(...m.errors.map((e) => ({ ...e, at: { ...e.at, key: line.ref, index: line.row } })));
           continue;
@@ -276,6 +298,7 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
         shares,
         ...(use === undefined ? {} : { membership: use.membership }),
         ...(use?.periods === undefined ? {} : { periods: use.periods }),
+        ...(use?.versions === undefined ? {} : { versions: use.versions }),
         ...(line.settlement === undefined ? {} : { settlement: line.settlement }),
       };
       lineYears.push(lineYear);
@@ -324,13 +347,23 @@ class MemberCache {
     this.dates = membersById(partners);
   }
 
-  get(line: Line, fy: FinancialYear, components: readonly BasisComponent[], settings: Settings): MemberResolved {
+  get(
+    line: Line,
+    fy: FinancialYear,
+    components: readonly BasisComponent[],
+    settings: Settings,
+    versions?: readonly LineVersionResolved[],
+  ): MemberResolved {
     let forList = this.byList.get(line.partners);
     if (forList === undefined) {
       forList = new Map();
       this.byList.set(line.partners, forList);
     }
-    const key = `${line.basisText}|${fy}|${line.nature}|${line.start}|${line.end ?? ""}`;
+    const changes = versions !== undefined && versions.length > 1;
+    // A versioned basis resolves differently on each version's days: they are part of the key.
+    const key =
+      `${line.basisText}|${fy}|${line.nature}|${line.start}|${line.end ?? ""}` +
+      (versions === undefined ? "" : `|${versions.map((v) => v.validFrom ?? "").join(",")}`);
     let hit = forList.get(key);
     if (hit === undefined) {
       const m = memberWeights(
@@ -340,6 +373,7 @@ class MemberCache {
         components,
         settings.proRata,
         { entity: "costLine", key: line.ref, index: line.row, field: "basis" },
+        changes ? versionComponents(versions) : undefined,
       );
       if (!m.ok || m.value === undefined) hit = m.ok ? ok(undefined) : m;
       else {
@@ -353,16 +387,24 @@ class MemberCache {
         }
         hit = ok({
           partners,
-          components: components.map((c) => keepPartners(c, kept)),
+          // With versions, the figures shown are the last version's: their label says from when (the working lists them all).
+          components: components.map((c) => keepPartners(changes ? { ...c, label: `${c.label}, ${lastVersionWords(versions)}` } : c, kept)),
           ...resolvedOf(m.value.weights),
           membership: m.value.fractions,
           periods: line.nature === "one-off" ? undefined : linePeriods(m.value.periods, line.partners, fy, settings),
+          ...(changes ? { versions: lineVersions(versions, kept, isoDate) } : {}),
         });
       }
       forList.set(key, hit);
     }
     return hit;
   }
+}
+
+/** "version from 3 Oct 2022": when the last of a line-year's versions took effect. */
+function lastVersionWords(versions: readonly LineVersionResolved[] | undefined): string {
+  const last = versions?.[versions.length - 1];
+  return last === undefined ? "" : `version from ${shortDate(isoDate(last.from))}`;
 }
 
 /** Membership periods as the trace shows them: ISO dates, the part of the year, the members by id. */

@@ -144,16 +144,20 @@ export interface MembershipPeriod {
  * The membership periods of a line's charged period in a year: the pieces
  * between which nobody joins or leaves, each with its length (as a part of
  * the year, by the part-year convention) and who is a member throughout it.
+ * `alsoAt` adds cuts on other days: where the basis's version changes.
  */
 export function membershipPeriods(
   line: Pick<Line, "nature" | "start" | "end">,
   fy: FinancialYear,
   partners: readonly MembershipDates[],
   proRata: ProRataBasis,
+  alsoAt: readonly DayNumber[] = [],
 ): MembershipPeriod[] {
   const { from, to } = chargedSpan(line, fy);
   if (line.nature === "one-off") return [{ from, to, length: ONE, present: partners.map((m) => isMemberOn(m, from)) }];
   const cuts = new Set<DayNumber>([from]);
+  // Also cut where the basis changes (a version's Valid from date: docs/versions.md), by the same rule.
+  for (const d of alsoAt) if (d > from && d <= to) cuts.add(d);
   for (const m of partners) {
     if (m.joins !== undefined && m.joins > from && m.joins <= to) cuts.add(m.joins);
     if (m.leaves !== undefined && m.leaves >= from && m.leaves < to) cuts.add(m.leaves + 1);
@@ -192,7 +196,9 @@ export function memberWeights(
   components: readonly BasisComponent[],
   proRata: ProRataBasis,
   at: Where,
+  versions?: readonly BasisVersionComponents[],
 ): Result<MemberWeights | undefined> {
+  if (versions !== undefined && versions.length > 1) return versionedWeights(line, fy, members, versions, proRata, at);
   const fractions = membershipFractions(line, fy, members, proRata);
   if (fractions.every((f) => f.n === f.d)) return ok(undefined);
   // A direct charge is one partner's own cost: re-spreading would charge it for time it was not a member.
@@ -241,6 +247,96 @@ export function memberWeights(
     const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
     const scale = fracDiv(weight, total);
     combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, part[i] ?? ZERO)));
+  }
+  const kept: number[] = [];
+  fractions.forEach((f, i) => {
+    if (f.n !== 0n) kept.push(i);
+  });
+  const keptCombined = kept.map((i) => combined[i] ?? ZERO);
+  const lcm = lcmOfDenominators(keptCombined);
+  return ok({
+    kept,
+    weights: reduceWeights(keptCombined.map((f) => f.n * (lcm / f.d))),
+    fractions: kept.map((i) => fractionText(fractions[i] ?? ZERO)),
+    periods,
+  });
+}
+
+/** The basis as one version resolved it (its components), and the first day that version holds. */
+export interface BasisVersionComponents {
+  readonly from: DayNumber;
+  readonly components: readonly BasisComponent[];
+}
+
+/**
+ * {@link memberWeights} for a line-year the basis changes in (docs/versions.md):
+ * the period rule with a cut at every version's first day as well as at every
+ * join and leave date. Each period's part of the year is shared by the members
+ * present throughout it by the weights of the version in force; a source
+ * nobody present holds in some period is borne by its holders in the other
+ * periods of the line-year, as {@link memberWeights} does. With every version
+ * alike this is {@link memberWeights} exactly.
+ * `versions` are in date order, the first in force on the span's first day.
+ */
+function versionedWeights(
+  line: Pick<Line, "nature" | "start" | "end">,
+  fy: FinancialYear,
+  members: readonly MembershipDates[],
+  versions: readonly BasisVersionComponents[],
+  proRata: ProRataBasis,
+  at: Where,
+): Result<MemberWeights> {
+  const fractions = membershipFractions(line, fy, members, proRata);
+  const periods = membershipPeriods(
+    line,
+    fy,
+    members,
+    proRata,
+    versions.slice(1).map((v) => v.from),
+  );
+  const versionOf = (day: DayNumber): number => {
+    let k = 0;
+    versions.forEach((v, j) => {
+      if (j > 0 && v.from <= day) k = j;
+    });
+    return k;
+  };
+  // Each source (a driver, a percentages basis, equal…) is gathered over every version that uses it: what it should bear
+  // (its weight × each version's length) and what its holders present bore, so a period in which no member present holds
+  // any of it is borne by its holders in the line-year's other periods, exactly as {@link memberWeights} does.
+  const bySource = new Map<string, { raw: Fraction[]; mass: Fraction; covered: Fraction }>();
+  for (let k = 0; k < versions.length; k++) {
+    const own = periods.filter((s) => versionOf(s.from) === k);
+    let span = ZERO;
+    for (const s of own) span = fracAdd(span, s.length);
+    if (own.length === 0 || span.n === 0n) continue;
+    for (const c of versions[k]?.components ?? []) {
+      const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
+      const values = c.values.map((v) => fracFromDecimal(new Decimal(v)));
+      const entry = bySource.get(c.source) ?? { raw: members.map(() => ZERO), mass: ZERO, covered: ZERO };
+      entry.mass = fracAdd(entry.mass, fracMul(weight, span));
+      for (const s of own) {
+        let present = ZERO;
+        values.forEach((v, i) => {
+          if (s.present[i] === true) present = fracAdd(present, v);
+        });
+        if (present.n === 0n) continue;
+        entry.covered = fracAdd(entry.covered, fracMul(weight, s.length));
+        const scale = fracDiv(fracMul(weight, s.length), present);
+        values.forEach((v, i) => {
+          if (s.present[i] === true) entry.raw[i] = fracAdd(entry.raw[i] ?? ZERO, fracMul(scale, v));
+        });
+      }
+      bySource.set(c.source, entry);
+    }
+  }
+  let combined: Fraction[] = members.map(() => ZERO);
+  for (const [source, e] of bySource) {
+    if (e.mass.n === 0n) continue;
+    if (e.covered.n === 0n)
+      return errs([{ kind: "noMembers", basis: source, when: `in ${fyLabel(fy)}`, at: { ...at, year: fyLabel(fy) } }]);
+    const scale = fracDiv(e.mass, e.covered);
+    combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, e.raw[i] ?? ZERO)));
   }
   const kept: number[] = [];
   fractions.forEach((f, i) => {

@@ -2,6 +2,7 @@ import type { DateInput } from "./dates";
 import type { DecimalInput } from "./decimal";
 import type { PartnerServiceInput } from "./services/input";
 import type { JournalsInput } from "./journals/inputs";
+import type { BasisVersionInput, TrueUpInput } from "./versions/input";
 
 /**
  * The model as a user supplies it (from workbook tables, JSON or code).
@@ -32,6 +33,16 @@ export interface DriverValueInput {
   /** "2021/22"; blank means every year without a year-specific value. */
   readonly year?: string | null;
   readonly value: DecimalInput | null | undefined;
+  /**
+   * The first day the value holds (docs/versions.md): from that day it replaces
+   * the partner's value for the same year (or every year). Blank: the value as ever.
+   */
+  readonly validFrom?: DateInput | null;
+  /**
+   * "estimate" (blank) or "actual": the charge is made on estimates; an actual
+   * value of a year is compared with them for the true-up (docs/versions.md).
+   */
+  readonly status?: string | null;
 }
 
 /** A usage driver: tickets, users, devices, homes, FTE… */
@@ -197,6 +208,10 @@ export interface ModelInput {
    * model has no journals.
    */
   readonly journals?: JournalsInput;
+  /** Later versions of percentages and mix bases, each valid from a date (docs/versions.md). */
+  readonly basisVersions?: readonly BasisVersionInput[];
+  /** The true-up of charges made on estimated drivers once the actuals are known (docs/versions.md). */
+  readonly trueUp?: TrueUpInput;
 }
 
 /**
@@ -423,6 +438,25 @@ export type ScenarioChange =
       readonly inUseFrom?: DateInput | null;
       readonly mrpMethod?: string | null;
       readonly interestRate?: DecimalInput | null;
+    }
+  /**
+   * Re-bases a percentages basis from a date (docs/versions.md): a version of
+   * it valid from that day (replacing one the model has on the same day).
+   */
+  | {
+      readonly kind: "setVersion";
+      readonly basis: string;
+      readonly validFrom: DateInput | null | undefined;
+      /** Partner id → percent, totalling 100. */
+      readonly percentages: Readonly<Record<string, DecimalInput>>;
+    }
+  /** Sets the true-up tolerance (the model's, or one basis's) and, when given, when adjustments fall (docs/versions.md). */
+  | {
+      readonly kind: "setTrueUpTolerance";
+      readonly basis?: string | null;
+      readonly points?: DecimalInput | null;
+      readonly percent?: DecimalInput | null;
+      readonly timing?: string | null;
     }
   | {
       readonly kind: "uplift";

@@ -16,6 +16,8 @@ import type { PreparedModel } from "./prepared";
 import { ok, type Result } from "./result";
 import { applyScenario } from "./scenarios/apply";
 import { splitWithin, type WithinSplit } from "./scenarios/within";
+import { validateModel } from "./validate";
+import { TRUE_UP_PREFIX, trueUpLines, trueUpOf, type TrueUpReport } from "./versions/true-up";
 
 /** A model apportioned in full: the core result, then any partners within others carved out. */
 export interface ModelRun {
@@ -34,6 +36,11 @@ export interface ModelRun {
    * charges. Undefined otherwise.
    */
   readonly yearEnd?: YearEndReport;
+  /**
+   * The true-up on actual drivers (docs/versions.md), when the model has
+   * actuals: its adjustment lines are already in this run's charges.
+   */
+  readonly trueUp?: TrueUpReport;
 }
 
 /**
@@ -44,13 +51,48 @@ export interface ModelRun {
  */
 export function runModel(model: ModelInput): Result<ModelRun> {
   const result = apportionModel(model);
-  return result.ok ? carried(model, runResult(model, result.value)) : result;
+  return result.ok ? trued(model, carried(model, runResult(model, result.value))) : result;
 }
 
 /** {@link runModel} of a model already validated (the same model, prepared by `validateModel`). */
 export function runPrepared(model: ModelInput, prepared: PreparedModel): Result<ModelRun> {
   const result = apportionPrepared(prepared);
-  return result.ok ? carried(model, runResult(model, result.value)) : result;
+  return result.ok ? trued(model, carried(model, runResult(model, result.value)), prepared) : result;
+}
+
+/** True when some driver value is marked Actual: the only models a true-up can apply to. */
+function hasActuals(model: ModelInput): boolean {
+  return (model.drivers ?? []).some((d) => d.values.some((v) => typeof v.status === "string" && /^\s*actuals?\s*$/i.test(v.status)));
+}
+
+/**
+ * The true-up (docs/versions.md), applied to the run itself as year-end
+ * carry-forward is: each line-year charged on estimated drivers that has
+ * actuals is compared with its split on them, and the adjustments beyond the
+ * tolerance become one-off lines of the year (or the next) charged directly
+ * to each partner; the model with those lines is run. The charges it compares
+ * are the run's before any true-up, so an adjustment is never trued up again.
+ */
+function trued(model: ModelInput, run: Result<ModelRun>, prepared?: PreparedModel): Result<ModelRun> {
+  if (!run.ok || !hasActuals(model)) return run;
+  if (run.value.model.costLines.some((l) => l.ref.startsWith(TRUE_UP_PREFIX) && l.settlement !== undefined)) return run;
+  let p = prepared;
+  if (p === undefined) {
+    const v = validateModel(run.value.model);
+    if (!v.ok) return run;
+    p = v.value;
+  }
+  const report = trueUpOf(p, run.value.result);
+  if (!report.ok) return report;
+  if (report.value === undefined) return run;
+  const lines = trueUpLines(report.value, p.settings.lastYear);
+  const withTrueUp = (inner: ModelRun): ModelRun => withReports(inner, inner.yearEnd ?? run.value.yearEnd, report.value);
+  if (lines.length === 0) return ok(withTrueUp(run.value));
+  const withLines = { ...run.value.model, costLines: [...run.value.model.costLines, ...lines] };
+  const result = apportionModel(withLines);
+  if (!result.ok) return result;
+  const again = runResult(withLines, result.value);
+  return again.ok ? ok(withTrueUp(again.value)) : again;
 }
 
 /**
@@ -76,6 +118,11 @@ function carried(model: ModelInput, run: Result<ModelRun>): Result<ModelRun> {
 
 /** The run with its settlement recorded; its rows are still built only when first read. */
 function withYearEnd(inner: ModelRun, yearEnd: YearEndReport): ModelRun {
+  return withReports(inner, yearEnd, inner.trueUp);
+}
+
+/** The run with its settlement and true-up recorded; its rows are still built only when first read. */
+function withReports(inner: ModelRun, yearEnd: YearEndReport | undefined, trueUp: TrueUpReport | undefined): ModelRun {
   const out: ModelRun = {
     model: inner.model,
     result: inner.result,
@@ -84,7 +131,8 @@ function withYearEnd(inner: ModelRun, yearEnd: YearEndReport): ModelRun {
     },
     totals: inner.totals,
     within: inner.within,
-    yearEnd,
+    ...(yearEnd === undefined ? {} : { yearEnd }),
+    ...(trueUp === undefined ? {} : { trueUp }),
   };
   const groups = GROUPS.get(inner);
   if (groups !== undefined) GROUPS.set(out, groups);

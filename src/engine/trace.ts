@@ -5,6 +5,7 @@ import type { Category, Nature } from "./model";
 import { formatMoney, type Pence } from "./money";
 import { exactYearAmountText } from "./profile";
 import type { SupportServiceYear } from "./support/year-flows";
+import { versionsText } from "./versions/text";
 
 /** One source of the basis as it applied to this partner. */
 export interface TraceComponent {
@@ -53,6 +54,11 @@ export interface ChargeTrace {
    * Absent when every partner was a member throughout.
    */
   readonly periods?: readonly LinePeriod[];
+  /**
+   * When the basis changed part-way through the line-year (docs/versions.md),
+   * its versions in words: "74% / 26% to 2 Oct 2022, 82% / 18% from 3 Oct 2022".
+   */
+  readonly versions?: string;
   readonly components: readonly TraceComponent[];
   /** The partner's whole-number weight and the total weight (the combined proportion). */
   readonly weight: string;
@@ -141,6 +147,7 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     basis: ly.basis,
     membership: ly.membership?.[i] ?? "1",
     ...(ly.periods === undefined ? {} : { periods: ly.periods }),
+    ...(ly.versions === undefined ? {} : { versions: versionsText(ly.versions) }),
     components,
     weight: weight.toString(),
     totalWeight: t.totalText,
@@ -149,9 +156,16 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
     adjustment: signed,
     working:
       `${t.amountText} × ${weight} ÷ ${t.totalText} = £${exactText}; rounded to ${formatMoney(share)} ` +
-      `(${signed})${ly.settlement === undefined ? "" : `. Carried forward from ${ly.settlement}`}${periodsText(ly.periods)}`,
+      `(${signed})${settlementText(ly)}` +
+      `${ly.versions === undefined ? "" : `. Basis versions: ${versionsText(ly.versions)}`}${periodsText(ly.periods)}`,
     ...supportWorking(t, i, charge.partner),
   };
+}
+
+/** Where a line the engine made came from: a year-end settlement carried forward, or a true-up (docs/versions.md). */
+function settlementText(ly: LineYear): string {
+  if (ly.settlement === undefined) return "";
+  return ly.settlement.startsWith("True-up of ") ? `. ${ly.settlement}` : `. Carried forward from ${ly.settlement}`;
 }
 
 /**

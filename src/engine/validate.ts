@@ -12,6 +12,7 @@ import { errs, ok, type Result } from "./result";
 import { basisRefText, parseBasisRef, RESERVED_BASES } from "./basis-grammar";
 import { compareIds, parseChoice, parseNonNegative } from "./parse-helpers";
 import { validateSupport } from "./support/validate-support";
+import { isPlainDriverValue, validateVersions } from "./versions/validate-versions";
 import {
   caseHint,
   checkCaseClashes,
@@ -73,6 +74,8 @@ function validateDrivers(input: readonly DriverInput[], partners: ReadonlySet<st
     if (!isBlank(drv.asAt)) p.take(parseDate(drv.asAt, { entity: "driver", key: id, field: "asAt" }));
     const byYear = new Map<FinancialYear | undefined, Map<string, Decimal>>();
     drv.values.forEach((v, j) => {
+      // Dated and actual values are versions (docs/versions.md), read by validateVersions.
+      if (!isPlainDriverValue(v)) return;
       const base: Where = {
         entity: "driver",
         key: id,
@@ -439,6 +442,7 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
   ))
     p.add(e);
   for (const e of checkWithin(model, partnerIds)) p.add(e);
+  const versions = validateVersions(model, known, (e) => p.add(e));
   for (const e of checkYearEndBasis(model, (text) => {
     const r = parseBasisRef(text, known, { entity: "settings", field: "yearEnd.basis" });
     return r.ok ? [] : [...r.errors];
@@ -481,5 +485,6 @@ export function validateModel(model: ModelInput): Result<PreparedModel> {
       zeroDriverFallback: settings.zeroDriverFallback,
     },
     ...(support === undefined ? {} : { support }),
+    ...(versions === undefined ? {} : { versions }),
   });
 }

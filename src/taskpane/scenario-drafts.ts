@@ -30,6 +30,8 @@ export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   setSupportUsage: "Change a support usage figure",
   setCategory: "Switch capital or revenue",
   setFinancing: "Change a capital line's financing",
+  setVersion: "Re-base percentages from a date",
+  setTrueUpTolerance: "Change the true-up tolerance",
 };
 
 /** A new change of a kind, pre-filled with the model's first line, partner or driver. */
@@ -63,6 +65,10 @@ export function blankChange(kind: ChangeKind, o: ModelOptions): ScenarioChange {
       return { kind, line, category: "revenue" };
     case "setFinancing":
       return { kind, line, financing: "borrowing" };
+    case "setVersion":
+      return { kind, basis: o.percentageBases[0]?.value ?? "", validFrom: "", percentages: {} };
+    case "setTrueUpTolerance":
+      return { kind, points: "" };
   }
 }
 
@@ -146,6 +152,20 @@ export function changeSummary(c: ScenarioChange, o: ModelOptions): string {
         (c.assetLife ? `, ${show(c.assetLife)}-year life` : "") +
         (c.mrpMethod ? `, ${show(c.mrpMethod)}` : "") +
         (c.interestRate ? ` at ${show(c.interestRate)}%` : "")
+      );
+    case "setVersion":
+      return (
+        `${textOf(o.bases, c.basis)} from ${date(c.validFrom)}: ` +
+        Object.entries(c.percentages)
+          .map(([p, v]) => `${partner(p)} ${show(v)}%`)
+          .join(", ")
+      );
+    case "setTrueUpTolerance":
+      return (
+        `True-up tolerance${c.basis ? ` for ${textOf(o.bases, c.basis)}` : ""}: ` +
+        [c.points ? `${show(c.points)} points` : "", c.percent ? `${show(c.percent)}%` : "", c.timing ? `in the ${c.timing}` : ""]
+          .filter((x) => x !== "")
+          .join(", ")
       );
   }
 }

@@ -6,7 +6,7 @@ import { SAMPLES, syntheticModel } from "../../src/samples";
 
 /** Dates as ISO text, absent optional lists as empty: the same model however it was written. */
 function normalise(model: ModelInput): unknown {
-  const dateKeys = new Set(["start", "end", "joins", "leaves", "inUseFrom", "asAt"]);
+  const dateKeys = new Set(["start", "end", "joins", "leaves", "inUseFrom", "asAt", "validFrom"]);
   const walk = (v: unknown, key?: string): unknown => {
     if (key !== undefined && dateKeys.has(key) && (typeof v === "string" || typeof v === "number")) {
       const d = parseDate(v, { entity: "argument" });

@@ -9,6 +9,7 @@ import { setCategory, setFinancing } from "./capital-changes";
 import { addLine, removeLine, setAmount, setBasis, setDates, uplift } from "./line-changes";
 import { addPartner, removePartner, setDriver } from "./partner-changes";
 import { setSupportMethod, setSupportUsage } from "./support-changes";
+import { checkVersionChange, withVersionChanges } from "./version-changes";
 
 /** The kinds of scenario change, in the order they are documented. */
 export const SCENARIO_CHANGE_KINDS: readonly ScenarioChange["kind"][] = [
@@ -25,6 +26,8 @@ export const SCENARIO_CHANGE_KINDS: readonly ScenarioChange["kind"][] = [
   "setSupportUsage",
   "setCategory",
   "setFinancing",
+  "setVersion",
+  "setTrueUpTolerance",
 ];
 
 /** The place of one change in a scenario, for error messages: `Scenario "Cloud +20%", change 2 (uplift): percent`. */
@@ -60,7 +63,8 @@ export function applyScenario(base: ModelInput, scenario: ScenarioInput): Result
     if (change.kind === "addPartner" && typeof change.partner.id === "string") added.push({ id: change.partner.id.trim(), at });
   });
   if (problems.length > 0) return errs(problems);
-  const model = withApplicableOptions(base, fromDraft(base, draft));
+  // Versions and the true-up rule are not part of the draft: they apply, in order, to the model it makes.
+  const model = withVersionChanges(withApplicableOptions(base, fromDraft(base, draft)), scenario.changes);
   // Lines and partners the scenario added or set are checked here, so their problems point at the scenario's rows.
   const changeProblems = [...checkAddedPartners(model, added), ...checkTouchedLines(model, touched)];
   return changeProblems.length > 0 ? errs(changeProblems) : ok(model);
@@ -103,6 +107,9 @@ function withApplicableOptions(base: ModelInput, model: ModelInput): ModelInput 
 
 function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, unit: number): EngineError[] {
   switch (c.kind) {
+    case "setVersion":
+    case "setTrueUpTolerance":
+      return checkVersionChange(d, c, at);
     case "setAmount":
       return setAmount(d, c, at);
     case "setDates":

@@ -156,6 +156,8 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("percent", "Percent", "percent", 70, { required: true }),
       col("label", "Label", "text", 180),
       col("note", "Note", "text", 260),
+      // Last, so a workbook made before it reads as it did: rows with a date are a later version (docs/versions.md).
+      col("validFrom", "Valid from", "date", 80, { aliases: ["Valid from date", "With effect from"] }),
     ],
   },
   budgets: {
@@ -483,7 +485,10 @@ export type SettingKey =
   | "preparedBy"
   | "title"
   | "journalYear"
-  | "yearEndAccruals";
+  | "yearEndAccruals"
+  | "trueUpPoints"
+  | "trueUpPercent"
+  | "trueUpTiming";
 
 /** The Settings table's rows, in order. */
 export const SETTINGS: readonly SettingDef[] = [
@@ -640,5 +645,28 @@ export const SETTINGS: readonly SettingDef[] = [
     required: false,
     choices: ["creditor", "reserve"],
     note: "A settlement due at 31 March: creditor (default: a creditor or debtor) or reserve (an earmarked reserve).",
+  },
+  // The true-up of charges made on estimated drivers (docs/versions.md).
+  {
+    key: "trueUpPoints",
+    label: "True-up tolerance (points)",
+    kind: "percent",
+    required: false,
+    note: "A share on actual drivers within this many percentage points of the estimate is not trued up (blank: none).",
+  },
+  {
+    key: "trueUpPercent",
+    label: "True-up tolerance (%)",
+    kind: "percent",
+    required: false,
+    note: "A share on actual drivers within this percentage of the estimated share is not trued up (blank: none).",
+  },
+  {
+    key: "trueUpTiming",
+    label: "True-up in",
+    kind: "choice",
+    required: false,
+    choices: ["same year", "next year"],
+    note: "same year (default): the adjustment is a line of the year trued up; next year: a one-off line of the year after.",
   },
 ];

@@ -35,6 +35,7 @@ export const OUTPUT_SHEETS = {
   serviceRecharges: "Service recharges",
   roView: "RO view",
   capitalFinancing: "Capital financing",
+  trueUp: "True-up",
   methodology: "Methodology",
   journals: "Journals",
   runLog: "Run log",

@@ -72,12 +72,13 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { partners, partnerRows, withinOrder, withinIds } = readPartners(ctx);
   const { drivers, withinDrivers, driverListRows, driverColumns, driverValueCells, driverValueRows } = readDrivers(ctx, withinIds);
   const { costLines, costRows } = readCosts(ctx);
-  const { bases, basisRows, withinPercents } = readBases(ctx, withinIds);
+  const { bases, basisRows, withinPercents, basisVersions } = readBases(ctx, withinIds);
   const { budgets, budgetRows, statedTotals, statedTotalRows, outturns, outturnRows } = readBudgets(ctx);
   const {
     settings,
     tolerance,
     yearEnd,
+    trueUp,
     runSettings,
     preparedBy,
     title,
@@ -120,6 +121,8 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(partnerServices.length === 0 ? {} : { partnerServices }),
     ...(capitalOptions.length === 0 ? {} : { capitalOptions }),
     ...(journals === undefined ? {} : { journals }),
+    ...(basisVersions.length === 0 ? {} : { basisVersions }),
+    ...(trueUp === undefined ? {} : { trueUp }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,

@@ -98,6 +98,19 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
       return { partner: c.by, year: text(c.year), value: decimalToCell(c.value), details: formatDetails([["service", c.service]]) };
     case "setCategory":
       return { line: c.line, details: formatDetails([["category", c.category]]) };
+    case "setVersion":
+      return {
+        basis: c.basis,
+        start: dateToCell(c.validFrom ?? undefined),
+        details: formatDetails(Object.entries(c.percentages).map(([k, v]) => [`percent.${k}`, String(v)])),
+      };
+    case "setTrueUpTolerance": {
+      const pairs: [string, string][] = [];
+      if (c.points !== undefined && c.points !== null) pairs.push(["points", String(c.points)]);
+      if (c.percent !== undefined && c.percent !== null) pairs.push(["percent", String(c.percent)]);
+      if (c.timing !== undefined && c.timing !== null) pairs.push(["timing", c.timing]);
+      return { basis: text(c.basis), details: formatDetails(pairs) };
+    }
     case "setFinancing": {
       const pairs: [string, string][] = [["financing", c.financing]];
       for (const k of ["assetLife", "inUseFrom", "mrpMethod", "interestRate"] as const) {
@@ -367,6 +380,39 @@ export function rowToChange(row: ScenarioRow): RowResult {
         return fail({ column: "details", value: cellText(row.details), expected: "method=direct, method=step-down or method=reciprocal" });
       const order = d.get("order");
       return { ok: true, change: { kind, method, ...(order === undefined ? {} : { order: cellList(order) }) } };
+    }
+    case "setVersion": {
+      const basis = need(row, "basis", "the percentages basis re-based");
+      if (isProblem(basis)) return fail(basis);
+      const validFrom = cellDate(row.start);
+      if (validFrom === undefined) return fail({ column: "start", value: cellText(row.start), expected: "the day the version holds from" });
+      const d = detailsOf(row, [], ["percent."]);
+      if (isProblem(d)) return fail(d);
+      const percentages: Record<string, DecimalInput> = {};
+      for (const [k, v] of d) percentages[k.slice("percent.".length)] = v;
+      if (Object.keys(percentages).length === 0)
+        return fail({ column: "details", value: cellText(row.details), expected: "percent.<partner>=<percent> for each partner" });
+      return { ok: true, change: { kind, basis, validFrom, percentages } };
+    }
+    case "setTrueUpTolerance": {
+      const d = detailsOf(row, ["points", "percent", "timing"]);
+      if (isProblem(d)) return fail(d);
+      const basis = optText(row.basis);
+      const points = d.get("points");
+      const percent = d.get("percent");
+      const timing = d.get("timing");
+      if (points === undefined && percent === undefined && timing === undefined)
+        return fail({ column: "details", value: cellText(row.details), expected: "points=<n>, percent=<n> or timing=same year|next year" });
+      return {
+        ok: true,
+        change: {
+          kind,
+          ...(basis === undefined ? {} : { basis }),
+          ...(points === undefined ? {} : { points }),
+          ...(percent === undefined ? {} : { percent }),
+          ...(timing === undefined ? {} : { timing }),
+        },
+      };
     }
     case "setSupportUsage": {
       const by = need(row, "partner", "the user: a partner or another support service");

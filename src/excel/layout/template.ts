@@ -1,4 +1,4 @@
-import type { ModelInput, SettingsInput } from "../../engine";
+import type { DateInput, ModelInput, SettingsInput } from "../../engine";
 import type { WorkbookProblem } from "../problems";
 import type { Block, CellValue, RangeRef, SheetSpec, TableSpec, ValidationSpec } from "./cells";
 import { dateToCell, decimalToCell, listCell, yesNo } from "./cell-values";
@@ -173,6 +173,12 @@ function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSe
       return model?.journals?.year ?? "";
     case "yearEndAccruals":
       return model?.journals?.accrual ?? "";
+    case "trueUpPoints":
+      return decimalToCell(model?.trueUp?.tolerance?.points);
+    case "trueUpPercent":
+      return decimalToCell(model?.trueUp?.tolerance?.percent);
+    case "trueUpTiming":
+      return model?.trueUp?.timing ?? "";
   }
 }
 
@@ -227,18 +233,34 @@ function settingsPart(model: ModelInput | undefined, run: RunSettings, title: st
   };
 }
 
-/** Driver value rows: one per partner (and per year where values are year-specific), one column per driver. */
+/** True when some driver value has a Valid from date or a status (docs/versions.md). */
+function hasDatedValues(model: ModelInput): boolean {
+  return (model.drivers ?? []).some((d) => d.values.some((v) => (v.validFrom ?? "") !== "" || (v.status ?? "") !== ""));
+}
+
+/**
+ * Driver value rows: one per partner (and per year where values are year-specific, and per Valid from date
+ * and status where values have them), one column per driver.
+ */
 function driverValueRows(model: ModelInput): CellValue[][] {
   const drivers = model.drivers ?? [];
-  const keys: { partner: string; year: string }[] = [];
+  const dated = hasDatedValues(model);
+  const keys: { partner: string; year: string; validFrom?: DateInput; status?: string }[] = [];
+  const tag = (v: { validFrom?: DateInput | null; status?: string | null }): string =>
+    `${String(v.validFrom ?? "")}\u0000${v.status ?? ""}`;
   const index = new Map<string, number>();
   const order = new Map(model.partners.map((p, i) => [p.id, i]));
   for (const d of drivers) {
     for (const v of d.values) {
-      const key = `${v.partner}\u0000${v.year ?? ""}`;
+      const key = `${v.partner}\u0000${v.year ?? ""}\u0000${tag(v)}`;
       if (!index.has(key)) {
         index.set(key, keys.length);
-        keys.push({ partner: v.partner, year: v.year ?? "" });
+        keys.push({
+          partner: v.partner,
+          year: v.year ?? "",
+          ...(v.validFrom === undefined || v.validFrom === null ? {} : { validFrom: v.validFrom }),
+          ...(v.status === undefined || v.status === null ? {} : { status: v.status }),
+        });
       }
     }
   }
@@ -261,9 +283,10 @@ function driverValueRows(model: ModelInput): CellValue[][] {
     ...drivers.map((d) => {
       const w = k.year === "" ? within.get(k.partner) : undefined;
       if (w !== undefined) return decimalToCell(w.drivers?.[d.id]);
-      const v = d.values.find((x) => x.partner === k.partner && (x.year ?? "") === k.year);
+      const v = d.values.find((x) => x.partner === k.partner && (x.year ?? "") === k.year && tag(x) === tag(k));
       return v === undefined ? "" : decimalToCell(v.value);
     }),
+    ...(dated ? [dateToCell(k.validFrom), k.status ?? ""] : []),
   ]);
 }
 
@@ -346,11 +369,13 @@ export function buildInputSheets(
     ]),
     L,
   );
+  const dated = model === undefined ? false : hasDatedValues(model);
   const driverValues = tablePart(
     T.drivers,
     model === undefined ? [] : driverValueRows(model),
     L,
-    (model?.drivers ?? []).map((d) => d.id),
+    // Valid from and Status only for a model that has dated or actual values (docs/versions.md), so others keep their layout.
+    [...(model?.drivers ?? []).map((d) => d.id), ...(dated ? ["Valid from", "Status"] : [])],
   );
   const costs = tablePart(
     T.costs,
@@ -407,6 +432,14 @@ export function buildInputSheets(
       }
     }
     items.forEach(([item, pct], i) => basisRows.push([b.id, b.kind, item, pct, i === 0 ? (b.label ?? "") : "", i === 0 ? note : ""]));
+    // Later versions (docs/versions.md): the same rows with their Valid from date.
+    for (const v of (model?.basisVersions ?? []).filter((x) => x.basis === b.id)) {
+      const rows: [string, CellValue][] =
+        b.kind === "percentages"
+          ? (v.shares ?? []).map((x) => [x.partner, decimalToCell(x.percent)])
+          : (v.components ?? []).map((x) => [x.source, decimalToCell(x.weight)]);
+      for (const [item, pct] of rows) basisRows.push([b.id, b.kind, item, pct, "", "", dateToCell(v.validFrom)]);
+    }
   }
   const bases = tablePart(T.bases, basisRows, L);
   const budgets = tablePart(

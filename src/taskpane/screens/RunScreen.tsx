@@ -176,10 +176,14 @@ interface PreviewProps {
   readonly onWrite: () => void;
 }
 
-/** The result sheets a run writes, in workbook order: Support flows only for a model with support services. */
+/**
+ * The result sheets a run writes, in workbook order: Support flows only for a model with support services,
+ * True-up only for one with actual driver values.
+ */
 export function sheetsWritten(outputs: RunOutputs): string[] {
   return Object.entries(OUTPUT_SHEETS)
     .filter(([kind]) => kind !== "supportFlows" || outputs.run.result.support !== undefined)
+    .filter(([kind]) => kind !== "trueUp" || outputs.run.trueUp !== undefined)
     .map(([, name]) => name);
 }
 
@@ -198,6 +202,12 @@ function Preview({ outputs, edited, onWrite }: PreviewProps): React.JSX.Element 
           `charged${balance.balanced ? ", balanced to the penny." : ". It does not balance: do not use these figures."}`}
       </Notice>
       <TotalsTable label="Totals to be written" totals={run.rows} partnerOrder={order} names={names} />
+      {run.trueUp !== undefined && (
+        // The true-up verdicts (docs/versions.md): one line per line-year compared on actual drivers.
+        <Notice intent="info" title="True-up on actual drivers">
+          {run.trueUp.lines.map((l) => `${l.lineRef} ${l.yearLabel}: ${l.verdict}.`).join(" ")}
+        </Notice>
+      )}
       <Text size={200}>Writes the sheets {sheetsWritten(outputs).join(", ")}, replacing the add-in&apos;s previous results.</Text>
       {edited.length > 0 && (
         <Notice intent="warning" title="Edited result sheets">

@@ -19,6 +19,7 @@ import { methodologySheet } from "./methodology";
 import { supportFlowsSheet } from "./support-flows";
 import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
 import { capitalFinancingSheet } from "./capital-financing";
+import { trueUpSheet } from "./true-up";
 import { LEDGER_SHEET_KIND, ledgerSheets } from "./ledger-sheets";
 import { journalsSheet } from "./journals";
 
@@ -99,7 +100,7 @@ export function defaultTitle(run: ModelRun): string {
 
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
- * Trace, Charts, then Support flows, Service recharges, RO view and Capital financing when the model has
+ * Trace, Charts, then Support flows, Service recharges, RO view, Capital financing and True-up when the model has
  * what they show, Methodology, and (as the run has them) Journals and one ledger sheet per journal.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
@@ -122,6 +123,8 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     ...(run.result.support === undefined ? [] : [supportFlowsSheet(run, run.result.support, outputs.supportMethods, scenario)]),
     ...serviceSheets(run, scenario),
     ...(outputs.budget?.capital === undefined ? [] : [capitalFinancingSheet(run, outputs.budget.capital, scenario)]),
+    // Only for a model with actual driver values (docs/versions.md).
+    ...(run.trueUp === undefined ? [] : [trueUpSheet(run, run.trueUp, scenario)]),
     methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
     ...optional(journalsSheet(outputs)),
     ...ledgerSheets(outputs),

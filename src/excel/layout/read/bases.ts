@@ -1,7 +1,16 @@
-import type { BasisInput, DecimalInput, MixComponentInput } from "../../../engine";
+import { parseDate, versionKey, type BasisInput, type BasisVersionInput, type DecimalInput, type MixComponentInput } from "../../../engine";
 import { isEmptyCell, type CellValue } from "../cells";
-import { cellDecimal, cellText } from "../cell-values";
+import { cellDate, cellDecimal, cellText } from "../cell-values";
 import { dict, optText, type ReadContext } from "./table-rows";
+
+/** One basis's rows as read. */
+interface BasisParts {
+  kind: "percentages" | "mix";
+  label?: string;
+  items: { item: string; percent: CellValue | undefined }[];
+  /** Rows with a Valid from date: later versions (docs/versions.md), by version key. */
+  versions: Map<string, { validFrom: CellValue; items: { item: string; percent: CellValue | undefined }[] }>;
+}
 
 /**
  * Reads the Bases table: one row per share or mix component, grouped by basis id in order of appearance. Shares of partners within others
@@ -10,15 +19,17 @@ import { dict, optText, type ReadContext } from "./table-rows";
 export function readBases(
   ctx: ReadContext,
   withinIds: ReadonlySet<string>,
-): { bases: BasisInput[]; basisRows: Record<string, number[]>; withinPercents: Map<string, Record<string, DecimalInput>> } {
+): {
+  bases: BasisInput[];
+  basisRows: Record<string, number[]>;
+  withinPercents: Map<string, Record<string, DecimalInput>>;
+  basisVersions: BasisVersionInput[];
+} {
   const { parsed } = ctx;
   const invalid = ctx.invalid;
   const withinPercents = new Map<string, Record<string, DecimalInput>>();
   const basisOrder: string[] = [];
-  const basisParts = new Map<
-    string,
-    { kind: "percentages" | "mix"; label?: string; items: { item: string; percent: CellValue | undefined }[] }
-  >();
+  const basisParts = new Map<string, BasisParts>();
   const basisRows = dict<number[]>();
   for (const r of parsed.get("bases")?.rows ?? []) {
     const id = cellText(r.get("id"));
@@ -37,7 +48,7 @@ export function readBases(
       invalid("bases", r, "kind", r.get("kind"), `${existing.kind}, as on the basis's first row`);
       continue;
     }
-    const entry = existing ?? { kind: kind ?? "percentages", items: [] };
+    const entry: BasisParts = existing ?? { kind: kind ?? "percentages", items: [], versions: new Map() };
     if (existing === undefined) {
       basisOrder.push(id);
       basisParts.set(id, entry);
@@ -45,11 +56,48 @@ export function readBases(
     const label = optText(r.get("label"));
     if (label !== undefined && entry.label === undefined) entry.label = label;
     const item = cellText(r.get("item"));
+    const validFrom = r.get("validFrom");
+    if (validFrom !== undefined && !isEmptyCell(validFrom)) {
+      // A later version's rows are keyed as the engine names the version, so a problem points at them.
+      const key = versionKey(id, cellDate(validFrom) ?? validFrom);
+      const version = entry.versions.get(key) ?? { validFrom, items: [] };
+      entry.versions.set(key, version);
+      version.items.push({ item, percent: r.get("percent") });
+      (basisRows[key] ??= []).push(r.row);
+      if (basisRows[id] === undefined) basisRows[id] = [];
+      continue;
+    }
     const rows = (basisRows[id] ??= []);
     if (item !== "" || !isEmptyCell(r.get("percent"))) {
       entry.items.push({ item, percent: r.get("percent") });
       rows.push(r.row);
     } else if (rows.length === 0) rows.push(r.row);
+  }
+  const basisVersions: BasisVersionInput[] = [];
+  for (const id of basisOrder) {
+    const b = basisParts.get(id);
+    if (b === undefined || b.versions.size === 0) continue;
+    const dated = [...b.versions.entries()].map(([key, v]) => {
+      const d = parseDate(cellDate(v.validFrom) ?? v.validFrom, { entity: "argument" });
+      return { key, v, day: d.ok ? d.value : Number.MAX_SAFE_INTEGER };
+    });
+    dated.sort((a, c) => a.day - c.day);
+    // No undated rows: the earliest version is the basis's own figures (in force from the start).
+    if (b.items.length === 0) {
+      const first = dated.shift();
+      if (first !== undefined) {
+        b.items.push(...first.v.items);
+        basisRows[id] = [...(basisRows[first.key] ?? [])];
+      }
+    }
+    for (const { v } of dated) {
+      const validFrom = cellDate(v.validFrom) ?? cellText(v.validFrom);
+      basisVersions.push(
+        b.kind === "mix"
+          ? { basis: id, validFrom, components: v.items.map((i) => ({ source: i.item, weight: cellDecimal(i.percent) })) }
+          : { basis: id, validFrom, shares: v.items.map((i) => ({ partner: i.item, percent: cellDecimal(i.percent) })) },
+      );
+    }
   }
   const bases: BasisInput[] = basisOrder.map((id) => {
     const b = basisParts.get(id);
@@ -73,5 +121,5 @@ export function readBases(
       shares: shares.map((i) => ({ partner: i.item, percent: cellDecimal(i.percent) })),
     };
   });
-  return { bases, basisRows, withinPercents };
+  return { bases, basisRows, withinPercents, basisVersions };
 }

@@ -1,6 +1,16 @@
 import type { DateInput, DecimalInput, DriverInput, DriverValueInput } from "../../../engine";
 import { cellDate, cellDecimal, cellText, cellYesNo } from "../cell-values";
-import { dict, optText, type ReadContext } from "./table-rows";
+import { dict, normaliseHeader, optText, type ReadContext } from "./table-rows";
+
+/**
+ * Columns of the Drivers table that are not drivers (docs/versions.md): a
+ * value's Valid from date and whether it is an Estimate or an Actual. They
+ * are optional, so a workbook made before them reads as it did.
+ */
+const VERSION_COLUMNS: Readonly<Record<string, "validFrom" | "status">> = {
+  [normaliseHeader("Valid from")]: "validFrom",
+  [normaliseHeader("Status")]: "status",
+};
 
 /** The DriverList and Drivers tables read: the drivers, the figures of partners within others, and where each came from. */
 export interface DriversRead {
@@ -46,7 +56,13 @@ export function readDrivers(ctx: ReadContext, withinIds: ReadonlySet<string>): D
   }
   const values = parsed.get("drivers");
   const driverColumns = dict<number>();
-  for (const e of values?.cols.extra ?? []) {
+  const versionCols: Partial<Record<"validFrom" | "status", number>> = {};
+  const extras = (values?.cols.extra ?? []).filter((e) => {
+    const key = VERSION_COLUMNS[normaliseHeader(e.header)];
+    if (key !== undefined) versionCols[key] = e.col;
+    return key === undefined;
+  });
+  for (const e of extras) {
     driverColumns[e.header] = e.col;
     if (!driverMeta.has(e.header)) {
       driverOrder.push(e.header);
@@ -66,18 +82,26 @@ export function readDrivers(ctx: ReadContext, withinIds: ReadonlySet<string>): D
         continue;
       }
       const rec = withinDrivers.get(partner) ?? dict<DecimalInput>();
-      for (const e of values?.cols.extra ?? []) {
+      for (const e of extras) {
         const v = cellDecimal(r.at(e.col));
         if (v !== undefined) rec[e.header] = v;
       }
       withinDrivers.set(partner, rec);
       continue;
     }
-    for (const e of values?.cols.extra ?? []) {
+    const validFrom = versionCols.validFrom === undefined ? undefined : cellDate(r.at(versionCols.validFrom));
+    const status = versionCols.status === undefined ? undefined : optText(r.at(versionCols.status));
+    for (const e of extras) {
       const v = cellDecimal(r.at(e.col));
       if (v === undefined) continue;
       const list = driverValues.get(e.header) ?? [];
-      list.push({ partner, ...(year === undefined ? {} : { year }), value: v });
+      list.push({
+        partner,
+        ...(year === undefined ? {} : { year }),
+        value: v,
+        ...(validFrom === undefined ? {} : { validFrom }),
+        ...(status === undefined ? {} : { status }),
+      });
       driverValues.set(e.header, list);
       (driverValueCells[e.header] ??= []).push({ row: r.row, col: e.col });
     }

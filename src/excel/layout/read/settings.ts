@@ -1,4 +1,4 @@
-import type { SettingsInput, ToleranceInput, YearEndInput } from "../../../engine";
+import type { SettingsInput, ToleranceInput, TrueUpInput, YearEndInput } from "../../../engine";
 import { locate } from "../address";
 import type { CellValue } from "../cells";
 import { cellDecimal, cellText, cellYesNo } from "../cell-values";
@@ -11,6 +11,8 @@ export interface SettingsRead {
   readonly settings: SettingsInput;
   readonly tolerance: ToleranceInput | undefined;
   readonly yearEnd: YearEndInput | undefined;
+  /** The true-up rule (docs/versions.md); undefined when none of its settings is given. */
+  readonly trueUp: TrueUpInput | undefined;
   readonly runSettings: RunSettings;
   readonly preparedBy: string;
   readonly title: string;
@@ -90,10 +92,23 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     compareFirst: cellText(sv("compareFirst")),
     compareSecond: cellText(sv("compareSecond")),
   };
+  const points = cellDecimal(sv("trueUpPoints"));
+  const percent = cellDecimal(sv("trueUpPercent"));
+  const timing = optText(sv("trueUpTiming"));
+  const trueUp: TrueUpInput | undefined =
+    points === undefined && percent === undefined && timing === undefined
+      ? undefined
+      : {
+          ...(points === undefined && percent === undefined
+            ? {}
+            : { tolerance: { ...(points === undefined ? {} : { points }), ...(percent === undefined ? {} : { percent }) } }),
+          ...(timing === undefined ? {} : { timing }),
+        };
   return {
     settings,
     tolerance,
     yearEnd,
+    trueUp,
     runSettings,
     preparedBy: cellText(sv("preparedBy")),
     title: cellText(sv("title")),

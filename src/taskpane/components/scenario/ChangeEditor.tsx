@@ -309,6 +309,65 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
           />
         </div>
       );
+    case "setVersion": {
+      // The new percentages, one field per partner (docs/versions.md); blank fields are left out.
+      const set = (partner: string, v: string): void =>
+        onChange({ ...change, percentages: filled({ ...change.percentages, [partner]: v }) });
+      return (
+        <div className={c.grid}>
+          <ChoiceField
+            label="Percentages basis"
+            value={change.basis}
+            choices={options.percentageBases}
+            onChange={(basis) => onChange({ ...change, basis })}
+          />
+          <DateField label="Valid from" value={change.validFrom} onChange={(validFrom) => onChange({ ...change, validFrom })} />
+          {options.partners.map((p) => (
+            <TextField
+              key={p.value}
+              label={`${p.text} (%)`}
+              inputMode="decimal"
+              value={inputText(change.percentages[p.value])}
+              onChange={(v) => set(p.value, v)}
+            />
+          ))}
+        </div>
+      );
+    }
+    case "setTrueUpTolerance":
+      return (
+        <div className={c.grid}>
+          <ChoiceField
+            label="Basis"
+            value={change.basis ?? ""}
+            blank="The model's tolerance"
+            choices={options.bases}
+            onChange={(v) => onChange({ ...change, basis: v || null })}
+          />
+          <TextField
+            label="Tolerance (percentage points)"
+            inputMode="decimal"
+            value={inputText(change.points)}
+            onChange={(points) => onChange({ ...change, points })}
+          />
+          <TextField
+            label="Tolerance (% of the share)"
+            inputMode="decimal"
+            value={inputText(change.percent)}
+            onChange={(percent) => onChange({ ...change, percent })}
+          />
+          <ChoiceField
+            label="Adjustments fall in"
+            value={change.timing ?? ""}
+            blank="As the model"
+            choices={[
+              { value: "same year", text: "the same year" },
+              { value: "next year", text: "the next year" },
+            ]}
+            onChange={(v) => onChange({ ...change, timing: v || null })}
+          />
+        </div>
+      );
     case "setSupportUsage":
       return (
         <div className={c.grid}>

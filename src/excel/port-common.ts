@@ -1,12 +1,8 @@
-import type { Where } from "../engine";
 import type { CellValue } from "./layout/cells";
 import { INPUT_TABLES, TABLE_ORDER } from "./layout/input-tables";
 import { decodeMarker, type SheetMarker } from "./layout/marker";
-import { INPUT_SHEETS, LISTS_SHEET, OUTPUT_SHEETS, OUTPUT_TABLES } from "./layout/names";
-import { locateWhere } from "./layout/origins";
-import { readModelTables, type RawTable } from "./layout/read-model";
-import { readRunLog } from "./layout/outputs/run-log";
-import type { ModelRead, PortResult, WorkbookStatus } from "./port";
+import { INPUT_SHEETS, LISTS_SHEET, OUTPUT_SHEETS } from "./layout/names";
+import type { PortResult, WorkbookStatus } from "./port";
 import type { WorkbookProblem } from "./problems";
 
 /** A successful port result. */
@@ -17,13 +13,6 @@ export function done<T>(value: T): PortResult<T> {
 /** A failed port result. */
 export function failed<T>(problems: readonly WorkbookProblem[]): PortResult<T> {
   return { ok: false, problems };
-}
-
-/** Reads a model from raw tables and binds `locate` to where it came from. */
-export function modelRead(tables: ReadonlyMap<string, RawTable>): ModelRead {
-  const read = readModelTables(tables);
-  const log = [...tables.entries()].find(([name]) => name.toLowerCase() === OUTPUT_TABLES.runLog.toLowerCase())?.[1];
-  return { ...read, runLog: readRunLog(log), locate: (where: Where) => locateWhere(read.origins, where) };
 }
 
 /** Every name the add-in gives a sheet. */

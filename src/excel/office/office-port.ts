@@ -25,7 +25,7 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { chosenSheets, done, failed, isRunOutput, modelRead, workbookStatus } from "../port-common";
+import { chosenSheets, done, failed, isRunOutput, workbookStatus } from "../port-common";
 import { encodeValues } from "./encode";
 import { excelProblem } from "./excel-problem";
 import { readInputTables } from "./read-tables";
@@ -55,6 +55,13 @@ async function sheetWriting(operation: string): Promise<PortResult<typeof import
     return failed([excelProblem(operation, e)]);
   }
 }
+
+/**
+ * Reading a model from its tables (the input readers and the engine's validation they reach), loaded the first time
+ * the pane reads the workbook, so the pane's first paint does not carry it. A failure to load is a problem like any
+ * other: each read runs inside `attempt`.
+ */
+const modelReading = (): Promise<typeof import("../model-read")> => import("../model-read");
 
 /** Options for the Office.js adapter. */
 export interface OfficeWorkbookOptions {
@@ -168,7 +175,11 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     readModel(): Promise<PortResult<ModelRead>> {
       // The Run log is read in the same requests as the input tables.
       return attempt("read the model", async (context) =>
-        done(modelRead(await readInputTables(context, [...TABLE_ORDER.map((k) => INPUT_TABLES[k].name), OUTPUT_TABLES.runLog]))),
+        done(
+          (await modelReading()).modelRead(
+            await readInputTables(context, [...TABLE_ORDER.map((k) => INPUT_TABLES[k].name), OUTPUT_TABLES.runLog]),
+          ),
+        ),
       );
     },
 
@@ -326,7 +337,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     /** 2 syncs. */
     readScenarios(): Promise<PortResult<readonly ScenarioInput[]>> {
       return attempt("read the scenarios", async (context) =>
-        done(modelRead(await readInputTables(context, [INPUT_TABLES.scenarios.name])).model.scenarios ?? []),
+        done((await modelReading()).modelRead(await readInputTables(context, [INPUT_TABLES.scenarios.name])).model.scenarios ?? []),
       );
     },
 
@@ -374,7 +385,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     /** 2 syncs. */
     readRunSettings(): Promise<PortResult<RunSettings>> {
       return attempt("read the run settings", async (context) =>
-        done(modelRead(await readInputTables(context, [INPUT_TABLES.settings.name])).runSettings),
+        done((await modelReading()).modelRead(await readInputTables(context, [INPUT_TABLES.settings.name])).runSettings),
       );
     },
 

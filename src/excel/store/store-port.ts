@@ -30,7 +30,8 @@ import type {
   WriteOptions,
   WriteReport,
 } from "../port";
-import { chosenSheets, done, failed, fillRow, hostProblem, isRunOutput, modelRead, withMarkers, workbookStatus } from "../port-common";
+import { modelRead } from "../model-read";
+import { chosenSheets, done, failed, fillRow, hostProblem, isRunOutput, withMarkers, workbookStatus } from "../port-common";
 import type { WorkbookProblem } from "../problems";
 import type { SheetStore } from "./sheet-store";
 

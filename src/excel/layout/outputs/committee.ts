@@ -332,6 +332,6 @@ export function committeeSheet(
     // The partner column fits "London Borough of Southwark" and a verdict column "Under budget" on one line, no wider, so
     // the Budget (£) column beside them keeps the sheet within the page. The charges column fits "Capital ongoing" by the
     // paper estimate: narrower, its rows were made two lines tall while the text printed on one, spacing rows unevenly.
-    columnWidths: fitFigures(blocks, [160, 92, ...years.map(() => 60), 60, ...figureHeads.map(() => 60), ...verdictHeads.map(() => 74)]),
+    columnWidths: fitFigures(blocks, [154, 91, ...years.map(() => 60), 60, ...figureHeads.map(() => 60), ...verdictHeads.map(() => 74)]),
   });
 }

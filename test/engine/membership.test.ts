@@ -487,7 +487,8 @@ describe("membership over time: properties", () => {
       ),
       { numRuns: 300 },
     );
-    // Most random models run (the property is not passing by erroring out).
-    expect(ran.ok).toBeGreaterThan(ran.total / 2);
+    // Many random models run (the property is not passing by erroring out). About 55% of them do (random join and leave
+    // dates often leave a line with no members), so half was too close: it failed about one run in ten.
+    expect(ran.ok).toBeGreaterThan(ran.total / 3);
   });
 });

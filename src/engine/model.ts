@@ -1,3 +1,4 @@
+import type { MonitoringInput } from "./monitoring/inputs";
 import type { DateInput } from "./dates";
 import type { DecimalInput } from "./decimal";
 import type { PartnerServiceInput } from "./services/input";
@@ -197,6 +198,12 @@ export interface ModelInput {
    * model has no journals.
    */
   readonly journals?: JournalsInput;
+  /**
+   * In-year monitoring of one year: actuals by period and line, forecasts and
+   * profiles (src/engine/monitoring, docs/monitoring.md). Absent: the model
+   * has no monitoring.
+   */
+  readonly monitoring?: MonitoringInput;
 }
 
 /**

@@ -277,6 +277,11 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       return journalCell(o, at);
     case "argument":
       return undefined;
+    case "monitoring":
+    case "actual":
+    case "forecast":
+    case "profile":
+      return monitoringCell(o, at);
   }
 }
 
@@ -301,4 +306,13 @@ function journalCell(o: ModelOrigins, at: Where): CellLocation | undefined {
   const row = at.index !== undefined ? o.journalRows?.[table]?.[at.index - 1] : undefined;
   if (row === undefined) return locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
   return cell(o, table, row, at.field, "partner");
+}
+
+/**
+ * The cell a monitoring error points at. The monitoring inputs (actuals,
+ * forecasts, profiles) come from a file import or the JSON model, not yet
+ * from workbook tables, so there is no cell: the message names the row.
+ */
+function monitoringCell(_o: ModelOrigins, _at: Where): CellLocation | undefined {
+  return undefined;
 }

@@ -39,6 +39,7 @@ export {
   isoDate,
   longDate,
   isLeapYear,
+  daysInMonth,
   fromExcelSerial,
   toExcelSerial,
   parseDate,

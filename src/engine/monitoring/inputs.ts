@@ -16,6 +16,45 @@ export interface MonitoringInput {
   readonly forecasts?: readonly ForecastInput[];
   /** Seasonal profiles: a line with rows here is profiled by their weights rather than evenly. */
   readonly profiles?: readonly ProfileInput[];
+  /** Cost centre and account patterns → cost line, for importing a ledger export. */
+  readonly mapping?: readonly MappingInput[];
+  /** How a usage export (tickets) is counted into a driver: requester rules, categories left out, adjustments. */
+  readonly usage?: UsageSettingsInput;
+  /** Driver counts imported from a usage export, per partner and period, shown beside the model's estimates. */
+  readonly driverActuals?: readonly DriverActualInput[];
+}
+
+/** How a usage export is counted. */
+export interface UsageSettingsInput {
+  /** The driver the counts are actuals of (e.g. "tickets"). */
+  readonly driver: string;
+  /** Requester patterns ("Lewisham*") → partner id, for requesters that are not a partner's id or name. */
+  readonly requesters?: readonly { readonly pattern: string; readonly partner: string }[];
+  /** Categories left out (non-ICT work logged on the ICT tool). */
+  readonly excludeCategories?: readonly string[];
+  /** Changes to the counts, each with its reason. */
+  readonly adjustments?: readonly {
+    readonly partner: string;
+    readonly period?: DecimalInput | null;
+    readonly amount: DecimalInput;
+    readonly reason: string;
+  }[];
+}
+
+/** One partner's count of a driver in one period, from a usage export. */
+export interface DriverActualInput {
+  readonly driver: string;
+  readonly partner: string;
+  readonly period: DecimalInput;
+  readonly count: DecimalInput;
+  readonly source?: string | null;
+}
+
+/** A Mapping table row: exact codes, prefixes ending "*", or blank for any. */
+export interface MappingInput {
+  readonly costCentre?: string | null;
+  readonly account?: string | null;
+  readonly line: string;
 }
 
 /** One period's actual spend on a cost line. */

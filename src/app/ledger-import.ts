@@ -171,9 +171,9 @@ export async function readLedgerExport(file: ImportFile): Promise<LedgerExport> 
         header = r.fields;
         cols = findColumns(header, LEDGER_HEADERS);
         const missing = [
-          cols.date === undefined && cols.period === undefined ? "a Date or Period column" : "",
-          cols.costCentre === undefined ? "a Cost centre column" : "",
-          cols.amount === undefined && (cols.debit === undefined || cols.credit === undefined) ? "an Amount column (or Debit and Credit)" : "",
+          cols.date === undefined && cols.period === undefined ? "Date or Period column" : "",
+          cols.costCentre === undefined ? "Cost centre column" : "",
+          cols.amount === undefined && (cols.debit === undefined || cols.credit === undefined) ? "Amount column (nor Debit and Credit columns)" : "",
         ].filter((x) => x !== "");
         if (missing.length > 0) {
           headerBad = true;

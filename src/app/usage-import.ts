@@ -57,8 +57,8 @@ export async function readUsageExport(file: ImportFile): Promise<UsageExport> {
         header = r.fields;
         cols = findColumns(header, USAGE_HEADERS);
         const missing = [
-          cols.date === undefined && cols.period === undefined ? "a Date or Period column" : "",
-          cols.requester === undefined ? "a Requester (council or department) column" : "",
+          cols.date === undefined && cols.period === undefined ? "Date or Period column" : "",
+          cols.requester === undefined ? "requesting council or department column (Company, Council, Department, Requester…)" : "",
         ].filter((x) => x !== "");
         if (missing.length > 0) {
           headerBad = true;

@@ -5,6 +5,9 @@ import {
   journalsJson,
   journalsOfRun,
   journalsProblems,
+  monitoringJson,
+  monitoringOfRun,
+  monitoringProblems,
   problemLine,
   recordRun,
   runStatus,
@@ -376,6 +379,8 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   const statementFiles = files?.statementNames ?? null;
   bar.update("Done", 3, 3);
   if (args.json) {
+    // In-year monitoring (docs/monitoring.md), for a model with actuals, forecasts or a profile: null otherwise.
+    const monitoring = monitoringOfRun(result.outputs.run);
     const json = {
       ...runJson(result.outputs, args.file, write),
       methodology: methodologyJson(
@@ -390,6 +395,12 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       journals: journalsReport === undefined ? null : journalsJson(journalsReport),
       journalFiles: files?.journalNames === undefined ? null : { folder: args.journals, files: files.journalNames },
       invoiceFiles: files?.invoiceNames === undefined ? null : { folder: args.invoices, files: files.invoiceNames },
+      monitoring:
+        monitoring === undefined
+          ? null
+          : monitoring.ok
+            ? monitoringJson(monitoring.value)
+            : { problems: monitoringProblems(monitoring, result.session.read.locate).map(problemLine) },
     };
     return { code: EXIT.ok, out: [JSON.stringify(json, null, 2)] };
   }

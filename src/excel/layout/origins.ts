@@ -53,6 +53,8 @@ export interface ModelOrigins {
   readonly capitalOptionRows?: readonly { readonly name: string; readonly row: number }[];
   /** The journals tables (Coding, HostCoding, VatLines, Ledgers, LedgerColumns): each entry's row, in input order. */
   readonly journalRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
+  /** The monitoring tables (Actuals, Forecast, Profile, Mapping): each entry's row, in input order. */
+  readonly monitoringRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -308,11 +310,23 @@ function journalCell(o: ModelOrigins, at: Where): CellLocation | undefined {
   return cell(o, table, row, at.field, "partner");
 }
 
+const MONITORING_TABLE_OF: Readonly<Record<string, TableKey>> = {
+  actual: "actuals",
+  forecast: "forecasts",
+  profile: "profiles",
+};
+
 /**
- * The cell a monitoring error points at. The monitoring inputs (actuals,
- * forecasts, profiles) come from a file import or the JSON model, not yet
- * from workbook tables, so there is no cell: the message names the row.
+ * A monitoring table's cell: the entry's row by position, and the column its
+ * field names (period, line, amount, weight); the table's header for an
+ * error about monitoring as a whole.
  */
-function monitoringCell(_o: ModelOrigins, _at: Where): CellLocation | undefined {
-  return undefined;
+function monitoringCell(o: ModelOrigins, at: Where): CellLocation | undefined {
+  const table = MONITORING_TABLE_OF[at.entity];
+  if (table === undefined) return undefined;
+  const t = o.tables[table];
+  if (t === undefined) return undefined;
+  const row = at.index !== undefined ? o.monitoringRows?.[table]?.[at.index - 1] : undefined;
+  if (row === undefined) return locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
+  return cell(o, table, row, at.field, "line");
 }

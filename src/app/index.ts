@@ -168,6 +168,7 @@ export {
   type ImportFile,
   type ImportRecord,
   type ActualsImport,
+  type Imported,
   type FileProblem,
 } from "./ledger-import";
 export { readUsageExport, importUsage, type UsageExport, type UsageImport } from "./usage-import";

@@ -259,13 +259,18 @@ export interface ActualsImport {
   readonly record: ImportRecord;
 }
 
+/** An import, or the file's problems when any row could not be read (then nothing is imported). */
+export type Imported<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly FileProblem[] };
+
 /**
- * Maps a ledger export (read without problems) through the model's Mapping
- * table and puts its actuals into the model: the periods the file covers are
- * replaced, every other period kept, so importing the same file twice leaves
- * the model as importing it once.
+ * Maps a ledger export through the model's Mapping table and puts its
+ * actuals into the model: the periods the file covers are replaced, every
+ * other period kept, so importing the same file twice leaves the model as
+ * importing it once. A file with any row that could not be read is refused
+ * whole: a half-imported month is worse than none.
  */
-export function importActuals(model: ModelInput, file: LedgerExport, year: FinancialYear): ActualsImport {
+export function importActuals(model: ModelInput, file: LedgerExport, year: FinancialYear): Imported<ActualsImport> {
+  if (file.problems.length > 0) return { ok: false, problems: file.problems };
   const mapping: MappingRow[] = (model.monitoring?.mapping ?? []).map((m, i) => ({
     row: i + 1,
     costCentre: m.costCentre ?? "",
@@ -276,15 +281,18 @@ export function importActuals(model: ModelInput, file: LedgerExport, year: Finan
   const mapped = mapTransactions(file.transactions, mapping, year, source);
   const actuals = replacePeriods(model.monitoring?.actuals ?? [], mapped.actuals, mapped.periods);
   return {
-    model: { ...model, monitoring: { ...(model.monitoring ?? {}), actuals } },
-    mapped,
-    record: {
-      kind: "actuals",
-      fileName: file.fileName,
-      rows: file.transactions.length,
-      total: formatMoney(file.total),
-      sha256: file.sha256,
-      periods: mapped.periods,
+    ok: true,
+    value: {
+      model: { ...model, monitoring: { ...(model.monitoring ?? {}), actuals } },
+      mapped,
+      record: {
+        kind: "actuals",
+        fileName: file.fileName,
+        rows: file.transactions.length,
+        total: formatMoney(file.total),
+        sha256: file.sha256,
+        periods: mapped.periods,
+      },
     },
   };
 }

@@ -11,7 +11,16 @@ import {
   type UsageRow,
 } from "../engine";
 import { readCsv, type ByteSource } from "./csv-read";
-import { columnLetter, findColumns, readUkDate, type FileIdentity, type FileProblem, type ImportFile, type ImportRecord } from "./ledger-import";
+import {
+  columnLetter,
+  findColumns,
+  readUkDate,
+  type FileIdentity,
+  type FileProblem,
+  type ImportFile,
+  type Imported,
+  type ImportRecord,
+} from "./ledger-import";
 import { Sha256 } from "./sha256";
 
 /**
@@ -126,7 +135,8 @@ export interface UsageImport {
  * recorded for that driver. The model's driver values (the estimates the
  * split uses) are not changed: the counts are shown beside them.
  */
-export function importUsage(model: ModelInput, file: UsageExport, year: FinancialYear): UsageImport {
+export function importUsage(model: ModelInput, file: UsageExport, year: FinancialYear): Imported<UsageImport> {
+  if (file.problems.length > 0) return { ok: false, problems: file.problems };
   const settings = model.monitoring?.usage;
   const driver = settings?.driver?.trim() || "tickets";
   const counts = countDrivers(file.rows, {
@@ -145,10 +155,13 @@ export function importUsage(model: ModelInput, file: UsageExport, year: Financia
   const estimates = model.drivers?.find((d) => d.id.trim() === driver)?.values ?? [];
   const counted = counts.counts.reduce((s, c) => s + c.counted, 0);
   return {
-    model: { ...model, monitoring: { ...(model.monitoring ?? {}), driverActuals: [...kept, ...added] } },
-    driver,
-    counts,
-    comparison: compareDrivers(estimates, counts),
-    record: { kind: "drivers", fileName: file.fileName, rows: file.rows.length, total: String(counted), sha256: file.sha256, periods },
+    ok: true,
+    value: {
+      model: { ...model, monitoring: { ...(model.monitoring ?? {}), driverActuals: [...kept, ...added] } },
+      driver,
+      counts,
+      comparison: compareDrivers(estimates, counts),
+      record: { kind: "drivers", fileName: file.fileName, rows: file.rows.length, total: String(counted), sha256: file.sha256, periods },
+    },
   };
 }

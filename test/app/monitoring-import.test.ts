@@ -16,6 +16,10 @@ import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
 const FIXTURES = "src/samples/monitoring/";
 const fileOf = (name: string, bytes: Uint8Array = readFileSync(FIXTURES + name)) => ({ fileName: name, source: bytesSource(bytes, 1000) });
 const text = (s: string) => new TextEncoder().encode(s);
+function value<T>(r: { ok: true; value: T } | { ok: false; problems: readonly unknown[] }): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.value;
+}
 
 describe("importing the sample's ledger export", () => {
   it("reads every row, maps all but the two HR transactions, and gives the sample's actuals", async () => {
@@ -27,7 +31,7 @@ describe("importing the sample's ledger export", () => {
     expect(file.encoding).toBe("utf-8");
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
     const model: ModelInput = { ...BRENT_LEWISHAM_SOUTHWARK.model, monitoring: { ...BRENT_LEWISHAM_SOUTHWARK.model.monitoring, actuals: [] } };
-    const imported = importActuals(model, file, 2020);
+    const imported = value(importActuals(model, file, 2020));
     expect(imported.mapped.unmapped.map((u) => [u.reason, u.transaction.costCentre])).toEqual([
       ["noMatch", "HR100"],
       ["noMatch", "HR100"],
@@ -41,15 +45,15 @@ describe("importing the sample's ledger export", () => {
 
   it("importing the same file again leaves the actuals as importing it once", async () => {
     const file = await readLedgerExport(fileOf("bls-ledger-2020-21-p1-p8.csv"));
-    const once = importActuals(BRENT_LEWISHAM_SOUTHWARK.model, file, 2020);
-    const twice = importActuals(once.model, file, 2020);
+    const once = value(importActuals(BRENT_LEWISHAM_SOUTHWARK.model, file, 2020));
+    const twice = value(importActuals(once.model, file, 2020));
     expect(twice.model.monitoring?.actuals).toEqual(once.model.monitoring?.actuals);
   });
 
   it("replaces only the periods a file holds", async () => {
     const p9 = await readLedgerExport(fileOf("p9.csv", text("Period,Cost centre,Account,Amount\r\n9,IC100,0200,\"1,000.00\"\r\n")));
     const before = BRENT_LEWISHAM_SOUTHWARK.model.monitoring?.actuals ?? [];
-    const after = importActuals(BRENT_LEWISHAM_SOUTHWARK.model, p9, 2020).model.monitoring?.actuals ?? [];
+    const after = value(importActuals(BRENT_LEWISHAM_SOUTHWARK.model, p9, 2020)).model.monitoring?.actuals ?? [];
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.slice(before.length)).toEqual([{ period: 9, line: "BLS-01", amount: "1000.00", source: expect.stringContaining("p9.csv") }]);
   });
@@ -85,6 +89,8 @@ describe("ledger export rows", () => {
       'line 4, column D (Amount): "12,3x" is not an amount (write 1,234.56, -1234.56 or (1,234.56))',
     ]);
     expect(file.transactions.map((t) => t.amount)).toEqual([-500]);
+    // A file with any bad row is refused whole.
+    expect(importActuals(BRENT_LEWISHAM_SOUTHWARK.model, file, 2020)).toEqual({ ok: false, problems: file.problems });
   });
 
   it("says which columns a header lacks", async () => {
@@ -117,7 +123,7 @@ describe("importing the sample's ticket export", () => {
         },
       },
     };
-    const u = importUsage(model, file, 2020);
+    const u = value(importUsage(model, file, 2020));
     // The fixture's generator counted 357, 139 and 319 ICT tickets, 97 Facilities and 71 HR queries, and 2 from the police.
     expect(u.counts.counts.map((c) => [c.partner, c.counted, c.total])).toEqual([
       ["BRE", 357, 357],

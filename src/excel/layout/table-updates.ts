@@ -1,4 +1,5 @@
-import type { ScenarioInput } from "../../engine";
+import type { ActualInput, ScenarioInput } from "../../engine";
+import { decimalToCell } from "./cell-values";
 import type { CellValue, Grid } from "./cells";
 import { cellText } from "./cell-values";
 import { columnFormat, INPUT_TABLES, SETTINGS, type SettingKey } from "./input-tables";
@@ -23,6 +24,39 @@ export function scenarioBody(
   const rows = scenariosToRows(scenarios);
   const values = (rows.length > 0 ? rows : [undefined]).map((r) =>
     keys.map((k) => (k === undefined ? undefined : r === undefined ? "" : r[k])),
+  );
+  const formats = keys.map((k) => {
+    const c = def.columns.find((x) => x.key === k);
+    return c === undefined ? undefined : columnFormat(c.kind);
+  });
+  return { values, formats };
+}
+
+/**
+ * The new body of the Actuals table (docs/monitoring.md), laid out in the
+ * table's own column order like {@link scenarioBody}: columns the add-in does
+ * not know keep `undefined`. Always at least one row.
+ */
+export function actualsBody(
+  headers: readonly CellValue[],
+  actuals: readonly ActualInput[],
+): { values: (CellValue | undefined)[][]; formats: (string | null | undefined)[] } {
+  const def = INPUT_TABLES.actuals;
+  const keys = headers.map((h) => def.columns.find((c) => normaliseHeader(c.header) === normaliseHeader(cellText(h)))?.key);
+  const cellOf = (a: ActualInput, key: string): CellValue => {
+    switch (key) {
+      case "period":
+        return decimalToCell(a.period);
+      case "line":
+        return a.line;
+      case "amount":
+        return decimalToCell(a.amount);
+      default:
+        return a.source ?? "";
+    }
+  };
+  const values = (actuals.length > 0 ? actuals : [undefined]).map((a) =>
+    keys.map((k) => (k === undefined ? undefined : a === undefined ? "" : cellOf(a, k))),
   );
   const formats = keys.map((k) => {
     const c = def.columns.find((x) => x.key === k);

@@ -1,4 +1,4 @@
-import type { ModelInput, ScenarioInput } from "../../engine";
+import type { ActualInput, ModelInput, ScenarioInput } from "../../engine";
 import { cellAddress, parseAddress } from "../layout/address";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../layout/batches";
 import type { CellValue } from "../layout/cells";
@@ -13,7 +13,7 @@ import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import type { SharedFormulasFound } from "../layout/shared-formulas";
 import { scanSharedFormulas, writeSharedValues } from "./shared-formulas";
-import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
+import { actualsBody, runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import type {
   CreateModelOptions,
@@ -344,6 +344,44 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
           await context.sync();
         } catch (e) {
           return maybeWritten("write the scenarios", e, [t.sheet]) ?? failed([excelProblem("write the scenarios", e)]);
+        }
+        return done(undefined);
+      });
+    },
+
+    /** 4 syncs: find the table and read its header and body (2), clear its filters and check none is left, resize and write it. */
+    writeActuals(actuals: readonly ActualInput[]): Promise<PortResult<void>> {
+      return attempt("write the actuals", async (context) => {
+        const name = INPUT_TABLES.actuals.name;
+        const tables = await readInputTables(context, [name]);
+        const t = tables.get(name);
+        if (t === undefined) return failed([{ kind: "missingTable", table: name, sheet: INPUT_TABLES.actuals.sheet }]);
+        const [header = [], ...current] = t.values;
+        const body = actualsBody(header, actuals);
+        const table = context.workbook.tables.getItem(t.name);
+        // A filter on the table would make the resize and the write below skip or misplace rows.
+        const cleared = await clearOwnFilters(context, t.name, t.sheet);
+        if (!cleared.ok) return cleared;
+        const ws = context.workbook.worksheets.getItem(t.sheet);
+        const have = Math.max(1, current.length);
+        const want = body.values.length;
+        if (want > have)
+          table.rows.add(
+            undefined,
+            Array.from({ length: want - have }, () => header.map(() => "")),
+          );
+        if (want < have) ws.getRangeByIndexes(t.row + 1 + want, t.col, have - want, header.length).delete("Up");
+        // Columns the add-in does not own (undefined) are written as null, which Excel leaves
+        // as they are: a user's formulas and formats there survive.
+        const rows = body.values.map((r) => r.map((v) => (v === undefined ? null : v)));
+        const formats = body.formats.map((f) => (f === undefined ? null : f));
+        const range = ws.getRangeByIndexes(t.row + 1, t.col, want, header.length);
+        range.numberFormat = rows.map(() => body.formats.map((f) => (f === undefined ? null : (f ?? "General")))) as string[][];
+        range.values = encodeValues(rows, formats) as (string | number | boolean)[][];
+        try {
+          await context.sync();
+        } catch (e) {
+          return maybeWritten("write the actuals", e, [t.sheet]) ?? failed([excelProblem("write the actuals", e)]);
         }
         return done(undefined);
       });

@@ -38,6 +38,7 @@ export const OUTPUT_SHEETS = {
   roView: "RO view",
   capitalFinancing: "Capital financing",
   methodology: "Methodology",
+  monitoring: "Monitoring",
   journals: "Journals",
   runLog: "Run log",
 } as const;

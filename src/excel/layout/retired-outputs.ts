@@ -4,6 +4,7 @@ import { serviceSheetRetired } from "./outputs/service-recharges";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
 import { journalsRetiredSheet } from "./outputs/journals";
+import { monitoringRetiredSheet } from "./outputs/monitoring";
 import { LEDGER_SHEET_KIND, ledgerRetiredSheet } from "./outputs/ledger-sheets";
 import type { ExistingSheet } from "./write-plan";
 
@@ -16,6 +17,7 @@ const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string;
   { kind: "serviceRecharges", name: OUTPUT_SHEETS.serviceRecharges, retired: serviceSheetRetired("serviceRecharges") },
   { kind: "roView", name: OUTPUT_SHEETS.roView, retired: serviceSheetRetired("roView") },
   { kind: "capitalFinancing", name: OUTPUT_SHEETS.capitalFinancing, retired: capitalFinancingRetiredSheet },
+  { kind: "monitoring", name: OUTPUT_SHEETS.monitoring, retired: monitoringRetiredSheet },
   { kind: "journals", name: OUTPUT_SHEETS.journals, retired: journalsRetiredSheet },
 ];
 

@@ -21,6 +21,7 @@ import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
 import { capitalFinancingSheet } from "./capital-financing";
 import { LEDGER_SHEET_KIND, ledgerSheets } from "./ledger-sheets";
 import { journalsSheet } from "./journals";
+import { monitoringSheet } from "./monitoring";
 
 /** An optional sheet as a list of none or one. */
 function optional(sheet: SheetSpec | undefined): SheetSpec[] {
@@ -100,7 +101,7 @@ export function defaultTitle(run: ModelRun): string {
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
  * Trace, Charts, then Support flows, Service recharges, RO view and Capital financing when the model has
- * what they show, Methodology, and (as the run has them) Journals and one ledger sheet per journal.
+ * what they show, Methodology, and (as the run has them) Monitoring, Journals and one ledger sheet per journal.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
@@ -123,6 +124,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     ...serviceSheets(run, scenario),
     ...(outputs.budget?.capital === undefined ? [] : [capitalFinancingSheet(run, outputs.budget.capital, scenario)]),
     methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
+    ...optional(monitoringSheet(run, scenario)),
     ...optional(journalsSheet(outputs)),
     ...ledgerSheets(outputs),
     // A ledger sheet is its upload file cell for cell: no stamp in its first cell (its journal lines carry the run's reference).

@@ -13,7 +13,6 @@ import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
 import { fitFigures } from "./paper";
-import { runPartners } from "./partners";
 
 /** True when the run's model has something to monitor: actuals, forecasts or a profile. */
 export function runHasMonitoring(run: ModelRun): boolean {
@@ -49,7 +48,6 @@ export function monitoringSheet(run: ModelRun, scenario?: string): SheetSpec | u
     });
   }
   const r = result.value;
-  const names = new Map(runPartners(run).map((p) => [p.id, p.name]));
   const to = r.toPeriod === 0 ? "no actuals yet" : `to period ${r.toPeriod} (${PERIOD_MONTHS[r.toPeriod - 1] ?? ""})`;
   const blocks: Block[] = [
     { row: 0, col: 0, values: [[`Monitoring: ${r.yearLabel} ${to}, forecast outturn and year-end settlement`]], style: "title" },
@@ -105,20 +103,25 @@ export function monitoringSheet(run: ModelRun, scenario?: string): SheetSpec | u
   blocks.push({ row: row + 2, col: 0, values: lines, formats: money });
   row += lines.length + 4;
 
-  blocks.push({ row, col: 0, values: [["By period (£): each partner's profiled budget, actual and variance"]], style: "header" });
-  blocks.push({ row: row + 1, col: 0, values: [["Partner", "Figure", ...PERIODS.map(periodLabel)]], style: "header" });
-  const periods: CellValue[][] = [];
-  for (const p of r.partners) {
-    const who = `${names.get(p.partner) ?? p.partner} (${p.category})`;
-    periods.push([p.partner, "Budget", ...p.periods.map((x) => pounds(x.profiledBudget))]);
-    periods.push([who, "Actual", ...p.periods.map((x) => (x.actual === undefined ? "" : pounds(x.actual)))]);
-    periods.push(["", "Variance", ...p.periods.map((x) => (x.variance === undefined ? "" : pounds(x.variance)))]);
+  // Six periods to a table, so the figures print at full size on a landscape A4 page.
+  for (const half of [PERIODS.slice(0, 6), PERIODS.slice(6)]) {
+    const span = `${PERIOD_MONTHS[(half[0] ?? 1) - 1] ?? ""} to ${PERIOD_MONTHS[(half[half.length - 1] ?? 12) - 1] ?? ""}`;
+    blocks.push({ row, col: 0, values: [[`By period, ${span} (£): each partner's profiled budget, actual and variance`]], style: "header" });
+    blocks.push({ row: row + 1, col: 0, values: [["Partner", "Figure", ...half.map(periodLabel)]], style: "header" });
+    const periods: CellValue[][] = [];
+    for (const p of r.partners) {
+      const of = half.map((n) => p.periods[n - 1]);
+      periods.push([p.partner, "Budget", ...of.map((x) => pounds(x?.profiledBudget ?? 0))]);
+      periods.push([p.category, "Actual", ...of.map((x) => (x?.actual === undefined ? "" : pounds(x.actual)))]);
+      periods.push(["", "Variance", ...of.map((x) => (x?.variance === undefined ? "" : pounds(x.variance)))]);
+    }
+    blocks.push({ row: row + 2, col: 0, values: periods, formats: [null, null, ...half.map(() => MONEY_FORMAT)] });
+    row += periods.length + 4;
   }
-  blocks.push({ row: row + 2, col: 0, values: periods, formats: [null, null, ...PERIODS.map(() => MONEY_FORMAT)] });
   return outputSheet("monitoring", {
     blocks,
     freezeRows: 0,
-    columnWidths: fitFigures(blocks, [60, 60, ...PERIODS.map(() => 56)]),
+    columnWidths: fitFigures(blocks, [60, 80, 80, 80, 80, 80, 80, 80, 120]),
   });
 }
 

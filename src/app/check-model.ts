@@ -13,8 +13,9 @@ import { BASE, type ModelSession } from "./session";
  * the base model with its budget checks, then each scenario. Problems with the
  * scenario chosen for the run are errors (they stop the run); problems with
  * other scenarios are warnings; problems with the journals inputs (coding,
- * ledgers) and the monitoring inputs (actuals, forecasts, profiles) are warnings, as a run reports them. Every run made here is kept in the session, so
- * a run that follows reuses it.
+ * ledgers) and the monitoring inputs (actuals, forecasts, profiles) are
+ * warnings, as a run reports them. Every run made here is kept in the
+ * session, so a run that follows reuses it.
  */
 export function checkModel(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): Problem[] {
   const { run, compare, many } = resolveRun(session, request);

@@ -17,16 +17,27 @@ export type WorkbookImportOutcome =
   | { readonly ok: true; readonly value: WorkbookImport }
   | { readonly ok: false; readonly error: string; readonly problems: readonly Problem[] };
 
-async function modelOf(port: WorkbookPort): Promise<{ ok: true; model: ModelInput; year: FinancialYear } | { ok: false; problems: Problem[] }> {
+type ModelOf = { ok: true; model: ModelInput; year: FinancialYear } | { ok: false; problems: Problem[] };
+
+async function modelOf(port: WorkbookPort): Promise<ModelOf> {
   const read = await port.readModel();
   if (!read.ok) return { ok: false, problems: workbookProblems(read.problems) };
   const year = parseFinancialYear(read.value.model.settings.firstYear, { entity: "settings", field: "firstYear" });
   // The Settings table's own problem is reported by the run; without a first year there is no year to import into.
-  if (!year.ok) return { ok: false, problems: [plainProblem("The Settings table's First year is not a financial year, so there is no year to import into.")] };
+  if (!year.ok) {
+    const message = "The Settings table's First year is not a financial year, so there is no year to import into.";
+    return { ok: false, problems: [plainProblem(message)] };
+  }
   return { ok: true, model: read.value.model, year: year.value };
 }
 
+/** How many unmapped transactions or unmatched rows the text lists (`--json` lists them all). */
 const LISTED = 20;
+
+const rowsText = (n: number): string => `${n} row${n === 1 ? "" : "s"}`;
+
+const listedLines = (lines: readonly number[]): string =>
+  `${lines.slice(0, LISTED).join(", ")}${lines.length > LISTED ? ` and ${lines.length - LISTED} more` : ""}`;
 
 /**
  * Imports a ledger transaction export into the workbook's Actuals table
@@ -43,16 +54,23 @@ export async function importActualsIntoWorkbook(port: WorkbookPort, file: Import
   if (!imported.ok) {
     return {
       ok: false,
-      error: `${file.fileName}: ${imported.problems.length} row${imported.problems.length === 1 ? "" : "s"} could not be read; nothing was imported.`,
+      error: `${file.fileName}: ${rowsText(imported.problems.length)} could not be read; nothing was imported.`,
       problems: imported.problems.map((p, i) => plainProblem(fileProblemText(p), "error", `import-${i}`)),
     };
   }
   const written = await port.writeActuals(imported.value.model.monitoring?.actuals ?? []);
-  if (!written.ok) return { ok: false, error: `${file.fileName}: the Actuals table could not be written.`, problems: workbookProblems(written.problems) };
+  if (!written.ok) {
+    return { ok: false, error: `${file.fileName}: the Actuals table could not be written.`, problems: workbookProblems(written.problems) };
+  }
   const { record, mapped } = imported.value;
   const unmapped = mapped.unmapped.map((u) => {
     const t = u.transaction;
-    const why = u.reason === "otherYear" ? "dated in another year" : u.reason === "ambiguous" ? `ambiguous (Mapping rows ${(u.rows ?? []).join(", ")})` : "no Mapping row";
+    const why =
+      u.reason === "otherYear"
+        ? "dated in another year"
+        : u.reason === "ambiguous"
+          ? `ambiguous (Mapping rows ${(u.rows ?? []).join(", ")})`
+          : "no Mapping row";
     return `  line ${t.fileLine}: ${t.costCentre}/${t.account} ${formatMoney(t.amount)}: ${why}`;
   });
   const text = [
@@ -61,7 +79,8 @@ export async function importActualsIntoWorkbook(port: WorkbookPort, file: Import
     ...(unmapped.length === 0
       ? []
       : [
-          `${unmapped.length} transaction${unmapped.length === 1 ? "" : "s"} (${formatMoney(mapped.unmappedTotal)}) not mapped to a cost line:`,
+          `${unmapped.length} transaction${unmapped.length === 1 ? "" : "s"} (${formatMoney(mapped.unmappedTotal)}) ` +
+            "not mapped to a cost line:",
           ...unmapped.slice(0, LISTED),
           ...(unmapped.length > LISTED ? [`  … and ${unmapped.length - LISTED} more (see --json).`] : []),
         ]),
@@ -94,7 +113,7 @@ export async function countUsageForWorkbook(port: WorkbookPort, file: ImportFile
   if (!counted.ok) {
     return {
       ok: false,
-      error: `${file.fileName}: ${counted.problems.length} row${counted.problems.length === 1 ? "" : "s"} could not be read; nothing was counted.`,
+      error: `${file.fileName}: ${rowsText(counted.problems.length)} could not be read; nothing was counted.`,
       problems: counted.problems.map((p, i) => plainProblem(fileProblemText(p), "error", `usage-${i}`)),
     };
   }
@@ -108,7 +127,9 @@ export async function countUsageForWorkbook(port: WorkbookPort, file: ImportFile
     }),
     ...counts.excluded.map((e) => `  excluded: ${e.rows} ${e.category}`),
     ...counts.adjustments.map((a) => `  adjustment: ${a.partner} ${a.amount > 0 ? "+" : ""}${a.amount}: ${a.reason}`),
-    ...(counts.unmatched.length === 0 ? [] : [`  ${counts.unmatched.length} rows match no partner: lines ${counts.unmatched.slice(0, LISTED).map((r) => r.fileLine).join(", ")}`]),
+    ...(counts.unmatched.length === 0
+      ? []
+      : [`  ${counts.unmatched.length} rows match no partner: lines ${listedLines(counts.unmatched.map((r) => r.fileLine))}`]),
     ...(counts.otherYear.length === 0 ? [] : [`  ${counts.otherYear.length} rows are dated in another year`]),
   ];
   const json = {

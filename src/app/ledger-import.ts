@@ -76,6 +76,11 @@ const LEDGER_HEADERS: Readonly<Record<LedgerColumn, readonly string[]>> = {
 
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
+/** What a header row lacks, and what it reads, so the user sees why no column was found. */
+export function headerMessage(missing: readonly string[], header: readonly string[]): string {
+  return `The header row has no ${missing.join(", no ")}. It reads: ${header.join(", ")}.`;
+}
+
 /** The spreadsheet column letter of a 0-based index: 0 → A, 27 → AB. */
 export function columnLetter(i: number): string {
   let n = i + 1;
@@ -89,7 +94,10 @@ export function columnLetter(i: number): string {
 }
 
 /** Finds the columns a header names; a column for each wanted key, or undefined. */
-export function findColumns<K extends string>(header: readonly string[], names: Readonly<Record<K, readonly string[]>>): Partial<Record<K, number>> {
+export function findColumns<K extends string>(
+  header: readonly string[],
+  names: Readonly<Record<K, readonly string[]>>,
+): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
   const squashed = header.map(squash);
   for (const key of Object.keys(names) as K[]) {
@@ -173,11 +181,13 @@ export async function readLedgerExport(file: ImportFile): Promise<LedgerExport> 
         const missing = [
           cols.date === undefined && cols.period === undefined ? "Date or Period column" : "",
           cols.costCentre === undefined ? "Cost centre column" : "",
-          cols.amount === undefined && (cols.debit === undefined || cols.credit === undefined) ? "Amount column (nor Debit and Credit columns)" : "",
+          cols.amount === undefined && (cols.debit === undefined || cols.credit === undefined)
+            ? "Amount column (nor Debit and Credit columns)"
+            : "",
         ].filter((x) => x !== "");
         if (missing.length > 0) {
           headerBad = true;
-          problems.push({ line: r.line, column: "", message: `The header row has no ${missing.join(", no ")}. It reads: ${header.join(", ")}.` });
+          problems.push({ line: r.line, column: "", message: headerMessage(missing, header) });
         }
         return;
       }
@@ -223,7 +233,9 @@ function readTransaction(
     problems.push({ line, column: at(col), message: "is blank: each transaction needs a date or a period" });
   }
   const cc = get(cols.costCentre);
-  if (cc === "" && cols.costCentre !== undefined) problems.push({ line, column: at(cols.costCentre), message: "is blank: each transaction needs a cost centre" });
+  if (cc === "" && cols.costCentre !== undefined) {
+    problems.push({ line, column: at(cols.costCentre), message: "is blank: each transaction needs a cost centre" });
+  }
   let amount: Pence | undefined;
   if (cols.amount !== undefined) {
     const a = readLedgerAmount(get(cols.amount));

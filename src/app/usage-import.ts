@@ -14,6 +14,7 @@ import { readCsv, type ByteSource } from "./csv-read";
 import {
   columnLetter,
   findColumns,
+  headerMessage,
   readUkDate,
   type FileIdentity,
   type FileProblem,
@@ -40,7 +41,17 @@ type UsageColumn = "date" | "period" | "requester" | "category";
 const USAGE_HEADERS: Readonly<Record<UsageColumn, readonly string[]>> = {
   date: ["date", "opened", "openedat", "created", "createdon", "loggeddate", "datelogged", "raised"],
   period: ["period"],
-  requester: ["requester", "requestingcouncil", "council", "organisation", "organization", "company", "department", "customer", "callerorganisation"],
+  requester: [
+    "requester",
+    "requestingcouncil",
+    "council",
+    "organisation",
+    "organization",
+    "company",
+    "department",
+    "customer",
+    "callerorganisation",
+  ],
   category: ["category", "type", "tickettype", "service", "classification"],
 };
 
@@ -71,7 +82,7 @@ export async function readUsageExport(file: ImportFile): Promise<UsageExport> {
         ].filter((x) => x !== "");
         if (missing.length > 0) {
           headerBad = true;
-          problems.push({ line: r.line, column: "", message: `The header row has no ${missing.join(", no ")}. It reads: ${header.join(", ")}.` });
+          problems.push({ line: r.line, column: "", message: headerMessage(missing, header) });
         }
         return;
       }
@@ -86,20 +97,25 @@ export async function readUsageExport(file: ImportFile): Promise<UsageExport> {
         // A ticket tool writes a time after the date ("03/06/2020 14:12"): the day is what counts.
         const text = get(cols.date).split(/[ T]/)[0] ?? "";
         const d = readUkDate(text);
-        if (d === undefined) problems.push({ line: r.line, column: at(cols.date), message: `"${get(cols.date)}" is not a date (write DD/MM/YYYY)` });
-        else ({ year, period } = periodOfDay(d));
+        if (d === undefined) {
+          problems.push({ line: r.line, column: at(cols.date), message: `"${get(cols.date)}" is not a date (write DD/MM/YYYY)` });
+        } else ({ year, period } = periodOfDay(d));
       }
       if (cols.period !== undefined && get(cols.period) !== "") {
         const p = parsePeriod(get(cols.period), { entity: "monitoring", field: "period" });
         if (p.ok) period = p.value;
-        else problems.push({ line: r.line, column: at(cols.period), message: `"${get(cols.period)}" is not a period (1 to 12, April is 1)` });
+        else {
+          const message = `"${get(cols.period)}" is not a period (1 to 12, April is 1)`;
+          problems.push({ line: r.line, column: at(cols.period), message });
+        }
       }
       if (period === undefined && problems.length === before) {
         problems.push({ line: r.line, column: at(cols.date ?? cols.period ?? 0), message: "is blank: each row needs a date or a period" });
       }
       const requester = get(cols.requester);
       if (requester === "" && cols.requester !== undefined) {
-        problems.push({ line: r.line, column: at(cols.requester), message: "is blank: each row needs the requesting council or department" });
+        const message = "is blank: each row needs the requesting council or department";
+        problems.push({ line: r.line, column: at(cols.requester), message });
       }
       if (problems.length > before || period === undefined) return;
       rows.push({ fileLine: r.line, year, period, requester, category: get(cols.category) });

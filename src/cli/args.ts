@@ -261,7 +261,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   }
   for (const v of ["--import-actuals", "--import-drivers"]) {
     if (!values.has(v)) continue;
-    if (flags.has("--verify")) return { usage: `${v} changes the model's inputs, so --verify (which checks the file as it is) cannot be used with it.` };
+    if (flags.has("--verify"))
+      return { usage: `${v} changes the model's inputs, so --verify (which checks the file as it is) cannot be used with it.` };
     if (signOff !== undefined) return { usage: `${v} changes the model's inputs, so --sign-off cannot be used with it.` };
   }
   if (flags.has("--csv-bom") && !values.has("--journals") && !values.has("--invoices"))

@@ -414,7 +414,8 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
     };
     return { code: EXIT.ok, out: [JSON.stringify(json, null, 2)] };
   }
-  return { code: EXIT.ok, out: [...runText(result.outputs, args.file, write), ...imports.value.flatMap((i) => i.text), ...extras], err: notes };
+  const imported = imports.value.flatMap((i) => i.text);
+  return { code: EXIT.ok, out: [...runText(result.outputs, args.file, write), ...imported, ...extras], err: notes };
 }
 
 /** The report of `--verify`: exit 0 only when every output cell agrees with the recomputation. */

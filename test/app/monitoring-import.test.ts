@@ -30,7 +30,8 @@ describe("importing the sample's ledger export", () => {
     expect(file.total).toBe(915_829_448);
     expect(file.encoding).toBe("utf-8");
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const model: ModelInput = { ...BRENT_LEWISHAM_SOUTHWARK.model, monitoring: { ...BRENT_LEWISHAM_SOUTHWARK.model.monitoring, actuals: [] } };
+    const sample = BRENT_LEWISHAM_SOUTHWARK.model;
+    const model: ModelInput = { ...sample, monitoring: { ...sample.monitoring, actuals: [] } };
     const imported = value(importActuals(model, file, 2020));
     expect(imported.mapped.unmapped.map((u) => [u.reason, u.transaction.costCentre])).toEqual([
       ["noMatch", "HR100"],
@@ -55,7 +56,9 @@ describe("importing the sample's ledger export", () => {
     const before = BRENT_LEWISHAM_SOUTHWARK.model.monitoring?.actuals ?? [];
     const after = value(importActuals(BRENT_LEWISHAM_SOUTHWARK.model, p9, 2020)).model.monitoring?.actuals ?? [];
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.slice(before.length)).toEqual([{ period: 9, line: "BLS-01", amount: "1000.00", source: expect.stringContaining("p9.csv") }]);
+    expect(after.slice(before.length)).toEqual([
+      { period: 9, line: "BLS-01", amount: "1000.00", source: expect.stringContaining("p9.csv") as unknown },
+    ]);
   });
 });
 
@@ -153,7 +156,9 @@ describe("the sample's monitoring", () => {
     expect(m.value.toPeriod).toBe(8);
     const variance = m.value.lines.reduce((s, l) => s + l.variance, 0);
     expect(m.value.settlement.partners.reduce((s, p) => s + p.share, 0)).toBe(variance);
-    for (const p of m.value.settlement.partners) expect(p.words).toMatch(/^London Borough of \w+ is forecast to (receive .* back|pay .* more)/);
+    for (const p of m.value.settlement.partners) {
+      expect(p.words).toMatch(/^London Borough of \w+ is forecast to (receive .* back|pay .* more)/);
+    }
     const json = monitoringJson(m.value) as { partners: unknown[]; settlement: unknown[] };
     expect(json.settlement).toHaveLength(3);
   });

@@ -106,7 +106,8 @@ export function monitoringSheet(run: ModelRun, scenario?: string): SheetSpec | u
   // Six periods to a table, so the figures print at full size on a landscape A4 page.
   for (const half of [PERIODS.slice(0, 6), PERIODS.slice(6)]) {
     const span = `${PERIOD_MONTHS[(half[0] ?? 1) - 1] ?? ""} to ${PERIOD_MONTHS[(half[half.length - 1] ?? 12) - 1] ?? ""}`;
-    blocks.push({ row, col: 0, values: [[`By period, ${span} (£): each partner's profiled budget, actual and variance`]], style: "header" });
+    const title = `By period, ${span} (£): each partner's profiled budget, actual and variance`;
+    blocks.push({ row, col: 0, values: [[title]], style: "header" });
     blocks.push({ row: row + 1, col: 0, values: [["Partner", "Figure", ...half.map(periodLabel)]], style: "header" });
     const periods: CellValue[][] = [];
     for (const p of r.partners) {

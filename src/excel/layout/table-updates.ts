@@ -33,6 +33,15 @@ export function scenarioBody(
 }
 
 /**
+ * An amount as a cell holds it: plain decimal text ("1234.56", as an import
+ * writes it) becomes the number, so the cell is a figure, not text; the
+ * double nearest a two-place amount reads back as the same text.
+ */
+function figureCell(v: ActualInput["amount"]): CellValue {
+  return typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : decimalToCell(v);
+}
+
+/**
  * The new body of the Actuals table (docs/monitoring.md), laid out in the
  * table's own column order like {@link scenarioBody}: columns the add-in does
  * not know keep `undefined`. Always at least one row.
@@ -50,7 +59,7 @@ export function actualsBody(
       case "line":
         return a.line;
       case "amount":
-        return decimalToCell(a.amount);
+        return figureCell(a.amount);
       default:
         return a.source ?? "";
     }

@@ -58,7 +58,7 @@ export async function benchMonitoring(options: { rows: number }): Promise<Monito
       ],
     },
   } satisfies ModelInput;
-  globalThis.gc?.();
+  if (typeof gc === "function") gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   const file = await readLedgerExport({ fileName: "ledger.csv", source: bytesSource(bytes), totalBytes: bytes.length });

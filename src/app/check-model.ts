@@ -1,6 +1,5 @@
 import { buildJournals, runReference, warningMessage, type EngineError } from "../engine";
 import { journalsProblems } from "./journals";
-import { monitoringOfRun, monitoringProblems } from "./monitoring";
 import { dedupeProblems, engineProblems, type Problem, type Severity } from "./problems";
 import { resolveRun, type RunRequest } from "./run-request";
 import { unknownScenarios } from "./scenario-names";
@@ -13,9 +12,10 @@ import { BASE, type ModelSession } from "./session";
  * the base model with its budget checks, then each scenario. Problems with the
  * scenario chosen for the run are errors (they stop the run); problems with
  * other scenarios are warnings; problems with the journals inputs (coding,
- * ledgers) and the monitoring inputs (actuals, forecasts, profiles) are
- * warnings, as a run reports them. Every run made here is kept in the
- * session, so a run that follows reuses it.
+ * ledgers) are warnings, as a run reports them. (The monitoring inputs are
+ * checked by `runWorkbook` and shown on the Monitoring sheet, so the task
+ * pane's first load does not carry the monitoring code.) Every run made here
+ * is kept in the session, so a run that follows reuses it.
  */
 export function checkModel(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): Problem[] {
   const { run, compare, many } = resolveRun(session, request);
@@ -60,18 +60,6 @@ export function checkModel(session: ModelSession, readProblems: readonly Problem
           ...p,
           severity: "warning" as const,
           message: `The journals cannot be made: ${p.message}`,
-        })),
-      );
-    }
-    // Monitoring inputs (docs/monitoring.md): an actual for a line not in the model, a period out of range… at their
-    // cells. Warnings likewise: the run's charges stand, its Monitoring sheet says why there is no monitoring.
-    const monitoring = monitoringOfRun(chosen.value.run);
-    if (monitoring !== undefined) {
-      problems.push(
-        ...monitoringProblems(monitoring, locate).map((p) => ({
-          ...p,
-          severity: "warning" as const,
-          message: `The monitoring cannot be worked out: ${p.message}`,
         })),
       );
     }

@@ -157,7 +157,7 @@ export { csvText, inertCell, type CsvOptions } from "./csv";
 export { journalsOfRun, journalsProblems } from "./journals";
 export { journalCsvFiles, invoiceCsvFiles, journalsJson, journalRows, INVOICE_HEADERS, type CsvFile } from "./journal-files";
 export { journalReviews, type JournalReview } from "./journal-review";
-export { hasMonitoring, monitoringOfRun, monitoringProblems, monitoringJson } from "./monitoring";
+export { hasMonitoring, monitoringOfRun, monitoringProblems, monitoringJson, withMonitoringSheet } from "./monitoring";
 export {
   readLedgerExport,
   importActuals,

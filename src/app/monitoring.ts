@@ -8,6 +8,9 @@ import {
   type MonitoringReport,
   type Result,
 } from "../engine";
+import type { RunOutputs } from "../excel";
+// The layout itself, not through the workbook layer's index: this module loads on demand (see withMonitoringSheet).
+import { monitoringSheet } from "../excel/layout/outputs/monitoring";
 import { engineProblems, type Locate, type Problem } from "./problems";
 
 /** True when the model has something to monitor: actuals, forecasts or a profile. */
@@ -28,6 +31,21 @@ export function monitoringOfRun(run: ModelRun): Result<MonitoringReport> | undef
 /** Monitoring errors as problems, each located where the workbook can place it. */
 export function monitoringProblems(result: Result<MonitoringReport>, locate: Locate | undefined): Problem[] {
   return result.ok ? [] : engineProblems(result.errors, locate, "error", "monitoring");
+}
+
+/**
+ * A run's monitoring problems as warnings at their cells (an actual for a
+ * line not in the model, a period out of range…): the run's charges stand,
+ * and its Monitoring sheet says why there is no monitoring.
+ */
+export function monitoringWarnings(run: ModelRun, locate: Locate | undefined): Problem[] {
+  const result = monitoringOfRun(run);
+  if (result === undefined) return [];
+  return monitoringProblems(result, locate).map((p) => ({
+    ...p,
+    severity: "warning" as const,
+    message: `The monitoring cannot be worked out: ${p.message}`,
+  }));
 }
 
 const money = (p: number | undefined): string | null => (p === undefined ? null : penceToText(p));
@@ -72,4 +90,16 @@ export function monitoringJson(r: MonitoringReport): unknown {
     })),
     settlement: r.settlement.partners.map((s) => ({ partner: s.partner, share: penceToText(s.share), words: s.words })),
   };
+}
+
+/**
+ * The outputs with their Monitoring sheet laid out, for a model with
+ * something to monitor (the outputs as they are otherwise). Every write of a
+ * run's results and every verification calls it first: the sheet's layout
+ * and the monitoring engine live here, outside the workbook layer's own
+ * output list, so the task pane's first load does not carry them.
+ */
+export function withMonitoringSheet<T extends RunOutputs>(outputs: T): T {
+  const sheet = monitoringSheet(outputs.run, outputs.scenario);
+  return sheet === undefined ? outputs : { ...outputs, monitoringSheet: sheet };
 }

@@ -51,7 +51,6 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       // The sample has partner service lists, so its run writes these two as well.
       "Service recharges",
       "RO view",
-      "Monitoring",
       "Journals",
       "Ledger – LEW expenditure",
       "Ledger – SOU expenditure",
@@ -96,7 +95,6 @@ describe("a failure part-way through a write (Office adapter on the fake)", () =
       "Methodology",
       "Service recharges",
       "RO view",
-      "Monitoring",
       "Journals",
       "Ledger – LEW expenditure",
       "Ledger – SOU expenditure",

@@ -4,7 +4,7 @@ import { serviceSheetRetired } from "./outputs/service-recharges";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
 import { journalsRetiredSheet } from "./outputs/journals";
-import { monitoringRetiredSheet } from "./outputs/monitoring";
+import { monitoringRetiredSheet } from "./outputs/monitoring-retired";
 import { LEDGER_SHEET_KIND, ledgerRetiredSheet } from "./outputs/ledger-sheets";
 import type { ExistingSheet } from "./write-plan";
 

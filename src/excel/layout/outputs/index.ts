@@ -21,7 +21,6 @@ import { roViewSheet, serviceRechargesSheet } from "./service-recharges";
 import { capitalFinancingSheet } from "./capital-financing";
 import { LEDGER_SHEET_KIND, ledgerSheets } from "./ledger-sheets";
 import { journalsSheet } from "./journals";
-import { monitoringSheet } from "./monitoring";
 
 /** An optional sheet as a list of none or one. */
 function optional(sheet: SheetSpec | undefined): SheetSpec[] {
@@ -66,6 +65,12 @@ export interface RunOutputs {
    * what the workbook keeps (so `--verify` can recompute it from the inputs alone).
    */
   readonly methodology?: { readonly paper: MethodologyPaper; readonly against: string };
+  /**
+   * The Monitoring sheet (docs/monitoring.md), for a model with actuals, forecasts or a profile: laid out by
+   * src/app/monitoring.ts (`withMonitoringSheet`), which `writeResults` and `verifyWorkbook` load on demand, so
+   * the in-year monitoring code is not part of the task pane's first paint.
+   */
+  readonly monitoringSheet?: SheetSpec;
 }
 
 /** The methodology paper a run's outputs show: the one given (`--against`), else the run's second year against its first. */
@@ -124,7 +129,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     ...serviceSheets(run, scenario),
     ...(outputs.budget?.capital === undefined ? [] : [capitalFinancingSheet(run, outputs.budget.capital, scenario)]),
     methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
-    ...optional(monitoringSheet(run, scenario)),
+    ...optional(outputs.monitoringSheet),
     ...optional(journalsSheet(outputs)),
     ...ledgerSheets(outputs),
     // A ledger sheet is its upload file cell for cell: no stamp in its first cell (its journal lines carry the run's reference).

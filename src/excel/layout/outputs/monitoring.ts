@@ -125,28 +125,3 @@ export function monitoringSheet(run: ModelRun, scenario?: string): SheetSpec | u
     columnWidths: fitFigures(blocks, [60, 80, 80, 80, 80, 80, 80, 80, 120]),
   });
 }
-
-/**
- * The Monitoring sheet of a run without monitoring, written in place of one
- * an earlier run left, so its figures cannot be taken for this run's.
- */
-export function monitoringRetiredSheet(): SheetSpec {
-  return outputSheet("monitoring", {
-    blocks: [
-      { row: 0, col: 0, values: [["Monitoring: none in the latest run"]], style: "title" },
-      {
-        row: 1,
-        col: 0,
-        values: [
-          [
-            "The model has no actuals, forecasts or profile, so there is nothing to monitor. This sheet held an earlier run's " +
-              "figures; they were removed so they cannot be taken for the latest run's (see the Run log).",
-          ],
-        ],
-        style: "note",
-      },
-    ],
-    freezeRows: 0,
-    columnWidths: [400],
-  });
-}

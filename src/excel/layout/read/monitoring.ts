@@ -25,29 +25,34 @@ export function readMonitoring(ctx: ReadContext): MonitoringRead {
   for (const key of MONITORING_TABLES) monitoringRows[key] = rowsOf(key).map((r) => r.row);
   if (MONITORING_TABLES.every((k) => rowsOf(k).length === 0)) return { monitoring: undefined, monitoringRows };
   const opt = (key: string, v: string | undefined): Record<string, string> => (v === undefined ? {} : { [key]: v });
+  const actuals = rowsOf("actuals").map((r) => ({
+    period: cellDecimal(r.get("period")),
+    line: cellText(r.get("line")),
+    amount: cellDecimal(r.get("amount")),
+    ...opt("source", optText(r.get("source"))),
+  }));
+  const forecasts = rowsOf("forecasts").map((r) => ({
+    period: cellDecimal(r.get("period")),
+    line: cellText(r.get("line")),
+    amount: cellDecimal(r.get("amount")),
+    ...opt("note", optText(r.get("note"))),
+  }));
+  const profiles = rowsOf("profiles").map((r) => ({
+    line: cellText(r.get("line")),
+    period: cellDecimal(r.get("period")),
+    weight: cellDecimal(r.get("weight")),
+  }));
+  const mapping = rowsOf("mapping").map((r) => ({
+    ...opt("costCentre", optText(r.get("costCentre"))),
+    ...opt("account", optText(r.get("account"))),
+    line: cellText(r.get("line")),
+  }));
+  // An empty table is left out, so a model reads back as it was written (and fingerprints the same).
   const monitoring: MonitoringInput = {
-    actuals: rowsOf("actuals").map((r) => ({
-      period: cellDecimal(r.get("period")),
-      line: cellText(r.get("line")),
-      amount: cellDecimal(r.get("amount")),
-      ...opt("source", optText(r.get("source"))),
-    })),
-    forecasts: rowsOf("forecasts").map((r) => ({
-      period: cellDecimal(r.get("period")),
-      line: cellText(r.get("line")),
-      amount: cellDecimal(r.get("amount")),
-      ...opt("note", optText(r.get("note"))),
-    })),
-    profiles: rowsOf("profiles").map((r) => ({
-      line: cellText(r.get("line")),
-      period: cellDecimal(r.get("period")),
-      weight: cellDecimal(r.get("weight")),
-    })),
-    mapping: rowsOf("mapping").map((r) => ({
-      ...opt("costCentre", optText(r.get("costCentre"))),
-      ...opt("account", optText(r.get("account"))),
-      line: cellText(r.get("line")),
-    })),
+    ...(actuals.length === 0 ? {} : { actuals }),
+    ...(forecasts.length === 0 ? {} : { forecasts }),
+    ...(profiles.length === 0 ? {} : { profiles }),
+    ...(mapping.length === 0 ? {} : { mapping }),
   };
   return { monitoring, monitoringRows };
 }

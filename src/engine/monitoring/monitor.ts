@@ -240,7 +240,8 @@ export function monitorModel(model: ModelInput, rows: readonly ChargeRow[]): Res
   }
 
   const partnerRows = partnerMonitoring(out, toPeriod, (budget, outturn) => budgetVariance(budget, outturn, tolerance.value));
-  const settlement = forecastSettlement(model, rows, year, out);
+  // Settled on the same charges the lines were budgeted from: a carried-forward settlement is not spend of this year.
+  const settlement = forecastSettlement(model, yearRows, year, out);
   if (!settlement.ok) return settlement;
   return ok({ year, yearLabel: fyLabel(year), toPeriod, lines: out, partners: partnerRows, settlement: settlement.value });
 }

@@ -122,6 +122,6 @@ export function monitoringSheet(run: ModelRun, scenario?: string): SheetSpec | u
   return outputSheet("monitoring", {
     blocks,
     freezeRows: 0,
-    columnWidths: fitFigures(blocks, [60, 80, 80, 80, 80, 80, 80, 80, 120]),
+    columnWidths: fitFigures(blocks, [60, 64, 80, 80, 80, 80, 80, 80, 100]),
   });
 }

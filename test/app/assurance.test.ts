@@ -473,6 +473,10 @@ describe("the Monitoring fingerprint group", () => {
     const actuals = [...(monitoring?.actuals ?? [])];
     actuals[0] = { ...actuals[0]!, amount: "1.00" };
     const b = fingerprintInputs({ ...m, monitoring: { ...monitoring, actuals } }, run);
-    expect(Object.entries(b.tables).filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v).map(([k]) => k)).toEqual(["Monitoring"]);
+    expect(
+      Object.entries(b.tables)
+        .filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v)
+        .map(([k]) => k),
+    ).toEqual(["Monitoring"]);
   });
 });

@@ -52,7 +52,7 @@ describe("importing the sample's ledger export", () => {
   });
 
   it("replaces only the periods a file holds", async () => {
-    const p9 = await readLedgerExport(fileOf("p9.csv", text("Period,Cost centre,Account,Amount\r\n9,IC100,0200,\"1,000.00\"\r\n")));
+    const p9 = await readLedgerExport(fileOf("p9.csv", text('Period,Cost centre,Account,Amount\r\n9,IC100,0200,"1,000.00"\r\n')));
     const before = BRENT_LEWISHAM_SOUTHWARK.model.monitoring?.actuals ?? [];
     const after = value(importActuals(BRENT_LEWISHAM_SOUTHWARK.model, p9, 2020)).model.monitoring?.actuals ?? [];
     expect(after.slice(0, before.length)).toEqual(before);

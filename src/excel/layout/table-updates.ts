@@ -1,7 +1,6 @@
 import type { ActualInput, ScenarioInput } from "../../engine";
-import { decimalToCell } from "./cell-values";
 import type { CellValue, Grid } from "./cells";
-import { cellText } from "./cell-values";
+import { cellText, decimalToCell } from "./cell-values";
 import { columnFormat, INPUT_TABLES, SETTINGS, type SettingKey } from "./input-tables";
 import { normaliseHeader } from "./read-model";
 import type { RunSettings } from "./run-settings";

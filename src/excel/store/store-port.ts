@@ -369,8 +369,7 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     writeActuals(actuals: readonly ActualInput[]): Promise<PortResult<void>> {
       return attempt("write the actuals", () => {
         const t = store.listTables().find((x) => same(x.name, INPUT_TABLES.actuals.name));
-        if (t === undefined)
-          return failed([{ kind: "missingTable", table: INPUT_TABLES.actuals.name, sheet: INPUT_TABLES.actuals.sheet }]);
+        if (t === undefined) return failed([{ kind: "missingTable", table: INPUT_TABLES.actuals.name, sheet: INPUT_TABLES.actuals.sheet }]);
         const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
         const body = actualsBody(header, actuals);
         store.resizeTableBody(t.name, body.values.length);

@@ -265,7 +265,9 @@ module.exports = async (env = {}, argv = {}) => {
           },
           // React, Fluent UI and the rest of node_modules, never in the custom functions' start-up.
           vendors: {
-            test: /[\\/]node_modules[\\/]/,
+            // csv-parse reads ledger and ticket exports for in-year monitoring, a screen section loaded on demand: it stays
+            // in that section's chunk rather than joining the first load (docs/monitoring.md).
+            test: /[\\/]node_modules[\\/](?!csv-parse[\\/])/,
             name: "vendors",
             chunks: (chunk) => chunk.name !== "functions",
             priority: -10,

@@ -11,7 +11,7 @@
  * starts node with --expose-gc.
  *
  * Flags: --quick (fewer rounds; for trying things, not for docs/performance.md);
- * --only=alloc,run,functions,mix,syncs,bundles,e2e,support,commands,profile (some sections only);
+ * --only=alloc,run,functions,mix,syncs,bundles,e2e,support,commands,monitoring,profile (some sections only);
  * --sizes=1000,10000 (section 8's model sizes in lines; default 1,000, 10,000, 50,000 and 100,000);
  * --heap-mb=4096 (section 8's --max-old-space-size for each command);
  * --skip=statements (section 8's commands to leave out, comma-separated).
@@ -33,6 +33,7 @@ import { benchEndToEnd, type EndToEndResult } from "./sections/end-to-end";
 import { benchMix, type MixSize } from "./sections/mix";
 import { benchModelRun, type ModelRunResult } from "./sections/model-run";
 import { benchSupport, type SupportResult } from "./sections/support";
+import { benchMonitoring, type MonitoringResult } from "./sections/monitoring";
 import { benchSyncs, type SyncCounts } from "./sections/syncs";
 
 /** The repository root: scripts/bench.mjs starts this file there. */
@@ -67,6 +68,7 @@ const SECTIONS: Record<string, () => unknown> = {
   mix: () => benchMix({ rounds: quick ? 3 : 5, warmup: 1 }),
   syncs: () => benchSyncs(),
   support: () => benchSupport({ rounds: quick ? 3 : 7, warmup: 1, lines: 10_000 }),
+  monitoring: () => benchMonitoring({ rows: 200_000 }),
 };
 
 function runSection<T>(name: string): T {
@@ -353,6 +355,19 @@ function main(): void {
     row("balanced to the penny", support.balanced ? "yes" : "NO", "yes", support.balanced);
   }
 
+  // 7b. In-year monitoring: a ledger export imported.
+  let monitoring: MonitoringResult | undefined;
+  if (wanted("monitoring")) {
+    log("7b. in-year monitoring: a 200,000-row ledger export imported");
+    monitoring = runSection<MonitoringResult>("monitoring");
+    section(`7b. In-year monitoring: a ${fmt(monitoring.rows, 0)}-row ledger export (${fmt(monitoring.fileMB, 1)} MB) imported`);
+    row("read, parse and hash the file (streaming), s", fmt(monitoring.readSeconds, 2));
+    row("map onto cost lines and replace the periods, s", fmt(monitoring.mapSeconds, 2));
+    row("heap held after the import, MB", fmt(monitoring.heapMB, 0));
+    row("rows refused (must be 0)", fmt(monitoring.problems, 0), "0", monitoring.problems === 0);
+    row("transactions listed as unmapped (the HR cost centre: a sixth)", fmt(monitoring.unmapped, 0));
+  }
+
   // 8. Every command at every size.
   let commands: CommandsResult | { error: string } | undefined;
   if (wanted("commands")) {
@@ -412,6 +427,7 @@ function main(): void {
     functions: fns,
     mix,
     support,
+    monitoring,
     syncs,
     bundles,
     endToEnd: e2e,

@@ -12,8 +12,10 @@ import { BASE, type ModelSession } from "./session";
  * the base model with its budget checks, then each scenario. Problems with the
  * scenario chosen for the run are errors (they stop the run); problems with
  * other scenarios are warnings; problems with the journals inputs (coding,
- * ledgers) are warnings, as a run reports them. Every run made here is kept in the session, so
- * a run that follows reuses it.
+ * ledgers) are warnings, as a run reports them. (The monitoring inputs are
+ * checked by `runWorkbook` and shown on the Monitoring sheet, so the task
+ * pane's first load does not carry the monitoring code.) Every run made here
+ * is kept in the session, so a run that follows reuses it.
  */
 export function checkModel(session: ModelSession, readProblems: readonly Problem[], request: RunRequest = {}): Problem[] {
   const { run, compare, many } = resolveRun(session, request);

@@ -17,6 +17,7 @@ export const FINGERPRINT_TABLES = [
   "Services",
   "Options",
   "Journals",
+  "Monitoring",
 ] as const;
 
 /**
@@ -44,6 +45,7 @@ const OPTIONAL_GROUPS: Readonly<Record<string, (model: ModelInput) => boolean>> 
   Services: (m) => (m.partnerServices ?? []).length > 0,
   Options: (m) => (m.capitalOptions?.length ?? 0) > 0,
   Journals: (m) => m.journals !== undefined,
+  Monitoring: (m) => m.monitoring !== undefined,
 };
 
 /** The names of {@link OPTIONAL_GROUPS}. */
@@ -57,13 +59,15 @@ export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
   /** Support, Services, Options and Journals are each absent for a model without what they cover. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options" | "Journals">, string>> & {
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options" | "Journals" | "Monitoring">, string>> & {
     readonly Support?: string;
     readonly Services?: string;
     /** Absent for a model without capital-versus-cloud options (docs/capital.md). */
     readonly Options?: string;
     /** Absent for a model without journals inputs (the Coding and Ledgers sheets; docs/journals.md). */
     readonly Journals?: string;
+    /** Absent for a model without monitoring inputs (the Actuals sheet; docs/monitoring.md). */
+    readonly Monitoring?: string;
   };
 }
 
@@ -106,6 +110,7 @@ export function canonicalTables(
     Services: canonical((model.partnerServices ?? []).map((r, i) => ({ ...r, position: i + 1 }))),
     Options: canonical(model.capitalOptions),
     Journals: canonical(model.journals),
+    Monitoring: canonical(model.monitoring),
   };
 }
 

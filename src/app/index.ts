@@ -158,3 +158,20 @@ export { csvText, inertCell, type CsvOptions } from "./csv";
 export { journalsOfRun, journalsProblems } from "./journals";
 export { journalCsvFiles, invoiceCsvFiles, journalsJson, journalRows, INVOICE_HEADERS, type CsvFile } from "./journal-files";
 export { journalReviews, type JournalReview } from "./journal-review";
+export { hasMonitoring, monitoringOfRun, monitoringProblems, monitoringJson, withMonitoringSheet } from "./monitoring";
+export {
+  readLedgerExport,
+  importActuals,
+  fileProblemText,
+  readLedgerAmount,
+  readUkDate,
+  type LedgerExport,
+  type ImportFile,
+  type ImportRecord,
+  type ActualsImport,
+  type Imported,
+  type FileProblem,
+} from "./ledger-import";
+export { readUsageExport, importUsage, type UsageExport, type UsageImport } from "./usage-import";
+export { bytesSource, type ByteSource, type CsvProgress } from "./csv-read";
+export { importActualsIntoWorkbook, countUsageForWorkbook, type WorkbookImport, type WorkbookImportOutcome } from "./import-workbook";

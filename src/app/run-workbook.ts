@@ -1,5 +1,6 @@
 import type { WorkbookPort } from "../excel";
 import { ENGINE, type EngineApi } from "./engine-api";
+import { monitoringWarnings } from "./monitoring";
 import { openModel } from "./open-model";
 import type { Problem } from "./problems";
 import { planRun, runPlanned, type FinishedOutputs } from "./run-model";
@@ -25,5 +26,7 @@ export async function runWorkbook(port: WorkbookPort, request: RunRequest = {}, 
   if (opened.kind === "failed") return { ok: false, kind: "problems", problems: opened.problems };
   const done = runPlanned(planRun(opened.session, opened.problems, request));
   if (!done.ok) return { ok: false, kind: "problems", problems: done.problems, session: opened.session };
-  return { ok: true, session: opened.session, outputs: done.outputs, warnings: done.warnings };
+  // The monitoring inputs are checked here, with the run (not in checkModel, which the task pane loads first).
+  const warnings = [...done.warnings, ...monitoringWarnings(done.outputs.run, opened.session.read.locate)];
+  return { ok: true, session: opened.session, outputs: done.outputs, warnings };
 }

@@ -18,32 +18,81 @@ export function sha256Hex(text: string): string {
   view.setUint32(total - 4, bits >>> 0);
   const h = [...H0];
   const w = new Uint32Array(64);
-  for (let off = 0; off < total; off += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(off + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const a = w[t - 15] as number;
-      const b = w[t - 2] as number;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
-    for (let t = 0; t < 64; t++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[t] as number) + (w[t] as number)) >>> 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    const next = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (next[i] as number)) >>> 0;
-  }
+  for (let off = 0; off < total; off += 64) compress(h, view, off, w);
   return h.map((x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+/** One 64-byte block of `view` at `off` into the state `h` (FIPS 180-4 §6.2.2); `w` is scratch space. */
+function compress(h: number[], view: DataView, off: number, w: Uint32Array): void {
+  for (let t = 0; t < 16; t++) w[t] = view.getUint32(off + t * 4);
+  for (let t = 16; t < 64; t++) {
+    const a = w[t - 15] as number;
+    const b = w[t - 2] as number;
+    const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
+    const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+    w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0;
+  }
+  let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+  for (let t = 0; t < 64; t++) {
+    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[t] as number) + (w[t] as number)) >>> 0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  const next = [a, b, c, d, e, f, g, hh];
+  for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (next[i] as number)) >>> 0;
+}
+
+/**
+ * SHA-256 of bytes that arrive a chunk at a time (a file being imported), so
+ * a large file is hashed as it is read rather than held whole. Gives what
+ * {@link sha256Hex} gives for the same bytes.
+ */
+export class Sha256 {
+  private readonly h = [...H0];
+  private readonly w = new Uint32Array(64);
+  private readonly block = new Uint8Array(64);
+  private readonly view = new DataView(this.block.buffer);
+  private filled = 0;
+  private length = 0;
+
+  /** Adds bytes. */
+  update(bytes: Uint8Array): void {
+    this.length += bytes.length;
+    let i = 0;
+    while (i < bytes.length) {
+      const n = Math.min(64 - this.filled, bytes.length - i);
+      this.block.set(bytes.subarray(i, i + n), this.filled);
+      this.filled += n;
+      i += n;
+      if (this.filled === 64) {
+        compress(this.h, this.view, 0, this.w);
+        this.filled = 0;
+      }
+    }
+  }
+
+  /** The digest as 64 lowercase hex digits; the hasher is finished. */
+  hex(): string {
+    const bits = this.length * 8;
+    this.block[this.filled++] = 0x80;
+    if (this.filled > 56) {
+      this.block.fill(0, this.filled);
+      compress(this.h, this.view, 0, this.w);
+      this.filled = 0;
+    }
+    this.block.fill(0, this.filled);
+    this.view.setUint32(56, Math.floor(bits / 0x1_0000_0000));
+    this.view.setUint32(60, bits >>> 0);
+    compress(this.h, this.view, 0, this.w);
+    return this.h.map((x) => x.toString(16).padStart(8, "0")).join("");
+  }
 }
 
 function rotr(x: number, n: number): number {

@@ -17,6 +17,7 @@ import { runLogDamage } from "./run-log-checks";
 import { planRun, runPlanned, type FinishedOutputs } from "./run-model";
 import type { RunRequest } from "./run-request";
 import type { ModelSession } from "./session";
+import { withMonitoringSheet } from "./monitoring";
 
 /** A cell whose written value differs from what the recorded run gives when recomputed. */
 export interface CellDifference {
@@ -111,7 +112,7 @@ export async function checkRecordedRun(port: WorkbookPort, engine: EngineApi = E
     log: session.read.runLog,
   };
   // The log is the record itself, not a result: it is compared with what the model's read found in its table.
-  const expected = buildOutputSheets(outputs);
+  const expected = buildOutputSheets(outputs.run.model.monitoring === undefined ? outputs : withMonitoringSheet(outputs));
   const actual = await port.readOutputs();
   if (!actual.ok) return cannot(problemsText(workbookProblems(actual.problems)), workbookProblems(actual.problems));
   return { outcome: compareSheets(expected, actual.value, run), recomputed: { session, run, outputs } };

@@ -19,8 +19,14 @@ export type WriteOutcome =
   | { readonly kind: "cancelled"; readonly problems: readonly Problem[] }
   | { readonly kind: "failed"; readonly problems: readonly Problem[] };
 
-/** Writes a run's output sheets through the port, and says in one shape what happened. */
-export async function writeResults(port: WorkbookPort, outputs: RunOutputs, options: WriteResultsOptions = {}): Promise<WriteOutcome> {
+/**
+ * Writes a run's output sheets through the port, and says in one shape what
+ * happened. A model with monitoring inputs gets its Monitoring sheet laid out
+ * first, by a module loaded only then (so the task pane's first load does not
+ * carry the monitoring code; `verifyWorkbook` lays it out the same way).
+ */
+export async function writeResults(port: WorkbookPort, given: RunOutputs, options: WriteResultsOptions = {}): Promise<WriteOutcome> {
+  const outputs = given.run.model.monitoring === undefined ? given : (await import("./monitoring")).withMonitoringSheet(given);
   const r = await port.writeOutputs(outputs, {
     ...(options.replaceEdited === undefined ? {} : { replaceEdited: options.replaceEdited }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),

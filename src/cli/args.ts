@@ -66,6 +66,10 @@ export type Command =
       readonly invoices?: string | undefined;
       /** `--csv-bom`: start each CSV with a byte-order mark, for Excel. */
       readonly csvBom?: boolean;
+      /** `--import-actuals <file.csv>`: a ledger transaction export imported into the Actuals table first (docs/monitoring.md). */
+      readonly importActuals?: string | undefined;
+      /** `--import-drivers <file.csv>`: a usage (ticket) export counted against the model's driver estimates. */
+      readonly importDrivers?: string | undefined;
       /** Warnings about the arguments themselves (a comparison the run already makes). */
       readonly warnings: readonly string[];
     };
@@ -115,6 +119,8 @@ const VALUED = new Set([
   "--against",
   "--journals",
   "--invoices",
+  "--import-actuals",
+  "--import-drivers",
 ]);
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
@@ -253,6 +259,12 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
       return { usage: "--sign-off approves the run recorded in the file as it is, so --compare cannot be used with it." };
     if (!/\S.*,.*\S/.test(signOff)) return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
   }
+  for (const v of ["--import-actuals", "--import-drivers"]) {
+    if (!values.has(v)) continue;
+    if (flags.has("--verify"))
+      return { usage: `${v} changes the model's inputs, so --verify (which checks the file as it is) cannot be used with it.` };
+    if (signOff !== undefined) return { usage: `${v} changes the model's inputs, so --sign-off cannot be used with it.` };
+  }
   if (flags.has("--csv-bom") && !values.has("--journals") && !values.has("--invoices"))
     return { usage: "--csv-bom applies only with --journals <folder> or --invoices <folder>." };
   const maxUnzipped = positiveWhole(values.get("--max-unzipped"));
@@ -282,6 +294,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     ...(values.has("--journals") ? { journals: values.get("--journals") } : {}),
     ...(values.has("--invoices") ? { invoices: values.get("--invoices") } : {}),
     ...(flags.has("--csv-bom") ? { csvBom: true } : {}),
+    ...(values.has("--import-actuals") ? { importActuals: values.get("--import-actuals") } : {}),
+    ...(values.has("--import-drivers") ? { importDrivers: values.get("--import-drivers") } : {}),
     warnings: compareWarnings(values.get("--scenario"), compare),
   };
 }

@@ -54,6 +54,13 @@ Run options:
                           Ledgers sheet; docs/journals.md); refused if any charge is uncoded
       --invoices <folder> also write each partner's invoice schedule as CSV, and the host's
       --csv-bom           start each CSV with a byte-order mark, for Excel
+      --import-actuals <file.csv>
+                          import a ledger transaction export into the Actuals table
+                          before the run (through the Mapping table; the periods in
+                          the file are replaced; any bad row stops it; docs/monitoring.md)
+      --import-drivers <file.csv>
+                          count a usage (ticket) export per partner and period and
+                          show the counts beside the driver estimates (writes nothing)
       --force             replace output sheets that were edited by hand; write into a
                           workbook even if it holds things this tool cannot keep;
                           replace an existing PDF or statement (never a read-only one)

@@ -70,6 +70,8 @@ async function dispatch(command: Command | UsageError, io: CliIo): Promise<Outco
           ...(command.against === undefined ? {} : { against: command.against, againstPath: resolve(cwd, command.against) }),
           ...(command.journals === undefined ? {} : { journalsPath: resolve(cwd, command.journals) }),
           ...(command.invoices === undefined ? {} : { invoicesPath: resolve(cwd, command.invoices) }),
+          ...(command.importActuals === undefined ? {} : { importActualsPath: resolve(cwd, command.importActuals) }),
+          ...(command.importDrivers === undefined ? {} : { importDriversPath: resolve(cwd, command.importDrivers) }),
         };
         return await runCommand(
           {

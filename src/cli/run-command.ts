@@ -5,6 +5,9 @@ import {
   journalsJson,
   journalsOfRun,
   journalsProblems,
+  monitoringJson,
+  monitoringOfRun,
+  monitoringProblems,
   problemLine,
   recordRun,
   runStatus,
@@ -35,6 +38,7 @@ import { DEFAULT_PDF_TIMEOUT_SECONDS } from "./libreoffice";
 import { LIBREOFFICE_NEEDED } from "./pdf-command";
 import { prepareFiles, writeFiles, type FilesRequest, type PreparedFiles } from "./run-files";
 import { signOffCommand } from "./sign-off-command";
+import { importFiles } from "./import-command";
 
 /** A run as the command line was asked for it, with absolute paths. */
 export interface RunArgs {
@@ -69,6 +73,11 @@ export interface RunArgs {
   readonly journalsPath?: string;
   readonly invoices?: string | undefined;
   readonly invoicesPath?: string;
+  /** `--import-actuals` / `--import-drivers` as typed, and their absolute paths (docs/monitoring.md). */
+  readonly importActuals?: string | undefined;
+  readonly importActualsPath?: string;
+  readonly importDrivers?: string | undefined;
+  readonly importDriversPath?: string;
   /** `--csv-bom`: each CSV starts with a byte-order mark. */
   readonly csvBom?: boolean;
   /** `--pdf-timeout`: how long LibreOffice may take, in seconds (default {@link DEFAULT_PDF_TIMEOUT_SECONDS}). */
@@ -187,6 +196,9 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   const store = BulkXlsxStore.from(opened.value.store);
   const active = store.workbook.worksheets[store.workbook.views?.[0]?.activeTab ?? 0];
   const port = createStorePort(store);
+  // Imports change the inputs before the run reads them; the workbook is then written by the run's own checked path.
+  const imports = await importFiles(args, port, bar);
+  if (!imports.ok) return failure(EXIT.problems, args.json, imports.error, imports.problems);
   bar.update("Calculating", 1, 3);
   if (args.verify === true) return verifyCommand(args, await verifyWorkbook(port));
   // A sign-off approves the run in the file as it is: it is never run again here (src/app/sign-off.ts).
@@ -376,6 +388,8 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
   const statementFiles = files?.statementNames ?? null;
   bar.update("Done", 3, 3);
   if (args.json) {
+    // In-year monitoring (docs/monitoring.md), for a model with actuals, forecasts or a profile: null otherwise.
+    const monitoring = monitoringOfRun(result.outputs.run);
     const json = {
       ...runJson(result.outputs, args.file, write),
       methodology: methodologyJson(
@@ -390,10 +404,18 @@ async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSessio
       journals: journalsReport === undefined ? null : journalsJson(journalsReport),
       journalFiles: files?.journalNames === undefined ? null : { folder: args.journals, files: files.journalNames },
       invoiceFiles: files?.invoiceNames === undefined ? null : { folder: args.invoices, files: files.invoiceNames },
+      imports: imports.value.map((i) => i.json),
+      monitoring:
+        monitoring === undefined
+          ? null
+          : monitoring.ok
+            ? monitoringJson(monitoring.value)
+            : { problems: monitoringProblems(monitoring, result.session.read.locate).map(problemLine) },
     };
     return { code: EXIT.ok, out: [JSON.stringify(json, null, 2)] };
   }
-  return { code: EXIT.ok, out: [...runText(result.outputs, args.file, write), ...extras], err: notes };
+  const imported = imports.value.flatMap((i) => i.text);
+  return { code: EXIT.ok, out: [...runText(result.outputs, args.file, write), ...imported, ...extras], err: notes };
 }
 
 /** The report of `--verify`: exit 0 only when every output cell agrees with the recomputation. */

@@ -23,7 +23,12 @@ export type Entity =
   | "hostCoding"
   | "ledger"
   | "ledgerColumn"
-  | "vat";
+  | "vat"
+  // In-year monitoring (src/engine/monitoring, docs/monitoring.md).
+  | "monitoring"
+  | "actual"
+  | "forecast"
+  | "profile";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,
@@ -149,6 +154,8 @@ export type EngineError =
   | { readonly kind: "shapeMismatch"; readonly expected: string; readonly actual: string; readonly at: Where }
   | { readonly kind: "divideByZero"; readonly at: Where }
   | { readonly kind: "unknownCostLine"; readonly line: string; readonly at: Where }
+  /** Spend (an actual or a forecast) on a cost line that charges nobody in the year monitored: it could not be shared. */
+  | { readonly kind: "lineNotCharged"; readonly line: string; readonly at: Where }
   /** A date before 1 January 1900 or after 31 December 9999 (or an Excel serial outside 1…2,958,465). */
   | { readonly kind: "dateOutOfRange"; readonly text: string; readonly at: Where }
   /** The model's years span more than {@link MAX_MODEL_YEARS}. */
@@ -361,6 +368,10 @@ const ENTITY_LABEL: Record<Entity, string> = {
   ledger: "Ledger",
   ledgerColumn: "Ledger column",
   vat: "VAT",
+  monitoring: "Monitoring",
+  actual: "Actual",
+  forecast: "Forecast",
+  profile: "Profile",
 };
 
 /** Describes a location in words, e.g. `Cost line "EKH-01", amount`. */
@@ -494,6 +505,11 @@ export function errorMessage(e: EngineError): string {
       return `${where}: division by zero.`;
     case "unknownCostLine":
       return `${where}: cost line "${e.line}" is not in the model.`;
+    case "lineNotCharged":
+      return (
+        `${where}: cost line "${e.line}" charges no partner in the year monitored, so spend on it cannot be shared; ` +
+        `map the spend to a line that runs in the year, or check the line's dates.`
+      );
     case "dateOutOfRange":
       return `${where}: ${e.text} is outside the dates Excel can hold (1 January 1900 to 31 December 9999, serials 1 to 2958465).`;
     case "tooManyYears":

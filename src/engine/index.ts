@@ -39,6 +39,7 @@ export {
   isoDate,
   longDate,
   isLeapYear,
+  daysInMonth,
   fromExcelSerial,
   toExcelSerial,
   parseDate,
@@ -198,3 +199,4 @@ export {
 } from "./methodology/paper";
 export * from "./journals";
 export * from "./versions";
+export * from "./monitoring";

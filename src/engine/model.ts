@@ -1,3 +1,4 @@
+import type { MonitoringInput } from "./monitoring/inputs";
 import type { DateInput } from "./dates";
 import type { DecimalInput } from "./decimal";
 import type { PartnerServiceInput } from "./services/input";
@@ -212,6 +213,12 @@ export interface ModelInput {
   readonly basisVersions?: readonly BasisVersionInput[];
   /** The true-up of charges made on estimated drivers once the actuals are known (docs/versions.md). */
   readonly trueUp?: TrueUpInput;
+  /**
+   * In-year monitoring of one year: actuals by period and line, forecasts and
+   * profiles (src/engine/monitoring, docs/monitoring.md). Absent: the model
+   * has no monitoring.
+   */
+  readonly monitoring?: MonitoringInput;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ModelInput, ScenarioInput, Where } from "../engine";
+import type { ActualInput, ModelInput, ScenarioInput, Where } from "../engine";
 import type { CellLocation, CellValue } from "./layout/cells";
 import type { RunOutputs } from "./layout/outputs";
 import type { RunLogEntry } from "./layout/outputs/run-log";
@@ -84,6 +84,11 @@ export interface WorkbookPort {
   readScenarios(): Promise<PortResult<readonly ScenarioInput[]>>;
   /** Replaces the rows of the Scenarios table (the table grows or shrinks; nothing else on the sheet moves except cells below it). */
   writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>>;
+  /**
+   * Replaces the rows of the Actuals table (docs/monitoring.md) as an import leaves them; refused
+   * (`missingTable`) when the workbook has no Actuals table to write into.
+   */
+  writeActuals(actuals: readonly ActualInput[]): Promise<PortResult<void>>;
   /** The run settings kept in the Settings table. */
   readRunSettings(): Promise<PortResult<RunSettings>>;
   /** Stores the run settings in the Settings table, so reopening and re-running reproduces the run. */

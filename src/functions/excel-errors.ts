@@ -40,6 +40,7 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   unknownSupportService: "#N/A",
   supportUnreached: "#DIV/0!",
   unknownCostLine: "#N/A",
+  lineNotCharged: "#VALUE!",
   unknownScenario: "#N/A",
   // Nothing to divide by: every driver zero, or a zero budget under a percentage.
   allDriversZero: "#DIV/0!",

@@ -1,4 +1,4 @@
-import type { BudgetInput, JournalsInput, PartnerServiceInput } from "../engine";
+import type { BudgetInput, JournalsInput, MonitoringInput, PartnerServiceInput } from "../engine";
 import type { SampleModel } from "./sample";
 
 const ILLUSTRATIVE = "Illustrative figure: the committee transcript gives no cost breakdown.";
@@ -141,6 +141,74 @@ const JOURNALS: JournalsInput = {
     { layout: "LH upload", header: "Credit", field: "credit" },
     { layout: "LH upload", header: "Narrative", field: "description" },
     { layout: "LH upload", header: "Ref", field: "reference" },
+  ],
+};
+
+/** The ledger export the sample's actuals were imported from (src/samples/monitoring/, docs/monitoring.md). */
+const LEDGER = "bls-ledger-2020-21-p1-p8.csv";
+
+/**
+ * In-year monitoring of 2020/21 to period 8 (November): each period's spend
+ * by cost line, as importing the host's ledger export
+ * (src/samples/monitoring/bls-ledger-2020-21-p1-p8.csv) through the Mapping
+ * below gives it (a test imports the file and compares). Running costs run
+ * ahead of profile from August (home working), the laptops cost a little
+ * more than budgeted, and two HR transactions posted to the ICT ledger are
+ * left unmapped. The year monitored is the model's first, 2020/21. Figures
+ * illustrative.
+ */
+const MONITORING: MonitoringInput = {
+  actuals: [
+    { period: 1, line: "BLS-01", amount: 805000, source: LEDGER },
+    { period: 1, line: "BLS-02", amount: 120000, source: LEDGER },
+    { period: 1, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 1, line: "BLS-06", amount: 3750, source: LEDGER },
+    { period: 2, line: "BLS-01", amount: 805000, source: LEDGER },
+    { period: 2, line: "BLS-02", amount: 120000, source: LEDGER },
+    { period: 2, line: "BLS-03", amount: 8065.75, source: LEDGER },
+    { period: 2, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 2, line: "BLS-06", amount: 3750, source: LEDGER },
+    { period: 3, line: "BLS-01", amount: 805000, source: LEDGER },
+    { period: 3, line: "BLS-02", amount: 120000, source: LEDGER },
+    { period: 3, line: "BLS-03", amount: 8065.75, source: LEDGER },
+    { period: 3, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 3, line: "BLS-06", amount: 3750, source: LEDGER },
+    { period: 3, line: "BLS-07", amount: 980000, source: LEDGER },
+    { period: 4, line: "BLS-01", amount: 805000, source: LEDGER },
+    { period: 4, line: "BLS-02", amount: 107500, source: LEDGER },
+    { period: 4, line: "BLS-03", amount: 8065.75, source: LEDGER },
+    { period: 4, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 4, line: "BLS-06", amount: 3750, source: LEDGER },
+    { period: 4, line: "BLS-07", amount: 173500, source: LEDGER },
+    { period: 5, line: "BLS-01", amount: 816400, source: LEDGER },
+    { period: 5, line: "BLS-02", amount: 120000, source: LEDGER },
+    { period: 5, line: "BLS-03", amount: 8065.75, source: LEDGER },
+    { period: 5, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 5, line: "BLS-06", amount: 3750, source: LEDGER },
+    { period: 6, line: "BLS-01", amount: 816400, source: LEDGER },
+    { period: 6, line: "BLS-02", amount: 120000, source: LEDGER },
+    { period: 6, line: "BLS-03", amount: 8065.75, source: LEDGER },
+    { period: 6, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 6, line: "BLS-05", amount: 190000, source: LEDGER },
+    { period: 6, line: "BLS-06", amount: 3750, source: LEDGER },
+    { period: 7, line: "BLS-01", amount: 825624.99, source: LEDGER },
+    { period: 7, line: "BLS-02", amount: 120000, source: LEDGER },
+    { period: 7, line: "BLS-03", amount: 8065.75, source: LEDGER },
+    { period: 7, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 7, line: "BLS-06", amount: 3750, source: LEDGER },
+    { period: 8, line: "BLS-01", amount: 825624.99, source: LEDGER },
+    { period: 8, line: "BLS-02", amount: 120000, source: LEDGER },
+    { period: 8, line: "BLS-04", amount: 35500, source: LEDGER },
+    { period: 8, line: "BLS-06", amount: 3750, source: LEDGER },
+  ],
+  mapping: [
+    { costCentre: "IC100", account: "*", line: "BLS-01" },
+    { costCentre: "IC100", account: "0310", line: "BLS-04" },
+    { costCentre: "IC100", account: "44*", line: "BLS-02" },
+    { costCentre: "IC200", line: "BLS-03" },
+    { costCentre: "IC300", line: "BLS-05" },
+    { costCentre: "IC400", line: "BLS-06" },
+    { costCentre: "IC500", line: "BLS-07" },
   ],
 };
 
@@ -354,6 +422,7 @@ export const BRENT_LEWISHAM_SOUTHWARK: SampleModel = {
       },
     ],
     journals: JOURNALS,
+    monitoring: MONITORING,
   },
   notes: {
     partners: { BRE: "Host: employs the staff and holds the budget." },

@@ -240,8 +240,8 @@ describe("the inputs fingerprint", () => {
       return sha256Hex(names.map((t) => `${t}\n${forms[t] ?? ""}\n`).join(""));
     };
     // The sample has journals inputs (the Coding and Ledgers sheets) but no support services; without its service lists
-    // (those have a group of their own, tested below) it has the nine groups and Journals.
-    const plain = { ...SAMPLE.model, partnerServices: undefined };
+    // (those have a group of their own, tested below) and its monitoring (likewise) it has the nine groups and Journals.
+    const plain = { ...SAMPLE.model, partnerServices: undefined, monitoring: undefined };
     expect(fingerprintInputs(plain, run).value).toBe(recompute(plain, [...groups, "Journals"]));
     expect(fingerprintInputs(plain, run).tables.Support).toBeUndefined();
     const { journals, ...withoutJournals } = plain;
@@ -296,7 +296,7 @@ describe("the inputs fingerprint", () => {
     const m = SAMPLE.model;
     const rows = m.partnerServices!;
     const a = fingerprintInputs(m, run);
-    expect(a.value).toBe(recompute(m, [...groups, "Services", "Journals"]));
+    expect(a.value).toBe(recompute(m, [...groups, "Services", "Journals", "Monitoring"]));
     expect(fingerprintInputs({ ...m, partnerServices: [] }, run).tables.Services).toBeUndefined();
     // A basis value, and the order of two rows (the largest-remainder tie-break favours the earlier), change Services alone.
     for (const changed of [
@@ -458,5 +458,25 @@ describe("a Run log an older add-in laid out", () => {
       ).toBe(true);
     expect(v.kind === "differs" ? v.missingSheets : []).toEqual([]);
     expect(v.kind).not.toBe("cannotVerify");
+  });
+});
+
+describe("the Monitoring fingerprint group", () => {
+  const run = { scenario: "", compareFirst: "", compareSecond: "" };
+  it("is there only for a model with monitoring inputs, and an actual changes it alone", () => {
+    const m = SAMPLE.model;
+    const { monitoring, ...without } = m;
+    expect(monitoring).toBeDefined();
+    expect(fingerprintInputs(without, run).tables.Monitoring).toBeUndefined();
+    const a = fingerprintInputs(m, run);
+    expect(a.tables.Monitoring).toMatch(/^[0-9a-f]{64}$/);
+    const actuals = [...(monitoring?.actuals ?? [])];
+    actuals[0] = { ...actuals[0]!, amount: "1.00" };
+    const b = fingerprintInputs({ ...m, monitoring: { ...monitoring, actuals } }, run);
+    expect(
+      Object.entries(b.tables)
+        .filter(([k, v]) => a.tables[k as keyof typeof a.tables] !== v)
+        .map(([k]) => k),
+    ).toEqual(["Monitoring"]);
   });
 });

@@ -189,6 +189,16 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     says: "lies wholly before the model's years",
     severity: "warning",
   },
+  // Monitoring (docs/monitoring.md): the run goes ahead and warns at the cell; the Monitoring sheet says why it is empty.
+  {
+    name: "an actual for a cost line not in the model",
+    edits: { "Actuals!B2": "BLS-99" },
+    at: "Actuals!B2",
+    says: 'cost line "BLS-99" is not in the model',
+    severity: "warning",
+  },
+  { name: "an actual in period 13", edits: { "Actuals!A2": 13 }, at: "Actuals!A2", says: '"13" is not one of "1"', severity: "warning" },
+  { name: "an actual as text", edits: { "Actuals!C3": "lots" }, at: "Actuals!C3", says: '"lots" is not a number', severity: "warning" },
 
   // Settings.
   {

@@ -47,6 +47,7 @@ describe("output sheets read from their XML (deferred)", () => {
       "Service recharges",
       "RO view",
       "Methodology",
+      "Monitoring",
       "Journals",
       "Ledger – LEW expenditure",
       "Ledger – SOU expenditure",

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordRun, runWorkbook } from "../../src/app";
+import { recordRun, runWorkbook, writeResults } from "../../src/app";
 
 const NOW = new Date("2026-12-01T14:03:00Z");
 import { openWorkbook } from "../../src/cli/xlsx/open";
@@ -30,11 +30,12 @@ async function memoryReference(id: string): Promise<MemoryWorkbook> {
   expect(created.ok).toBe(true);
   const run = await runWorkbook(port);
   if (!run.ok) throw new Error("memory run failed");
-  // Recorded as the command line records it, at the same (fixed) time.
-  const written = await port.writeOutputs(
+  // Recorded and written as the command line records and writes it (writeResults), at the same (fixed) time.
+  const written = await writeResults(
+    port,
     recordRun(run.session, run.outputs, run.warnings.length, { by: run.session.read.preparedBy, now: NOW }),
   );
-  expect(written.ok).toBe(true);
+  expect(written.kind).toBe("written");
   return workbook;
 }
 

@@ -31,7 +31,7 @@ describe("--verify", () => {
     expect(r.stdout).toMatch(
       new RegExp(
         "verified\\. Every value in Summary, Committee summary, Allocations, Budget check, Scenario comparison, Trace, Charts, " +
-          "Service recharges, RO view, Methodology, Journals, " +
+          "Service recharges, RO view, Methodology, Monitoring, Journals, " +
           // One ledger sheet per journal: each partner's expenditure journal and the host's income journal.
           "Ledger – LEW expenditure, Ledger – SOU expenditure, Ledger – BRE income, Run log \\(\\d+ cells\\)",
       ),

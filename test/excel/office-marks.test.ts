@@ -16,6 +16,7 @@ const OUTPUTS = [
   "Service recharges",
   "RO view",
   "Methodology",
+  "Monitoring",
   "Journals",
   "Ledger – LEW expenditure",
   "Ledger – SOU expenditure",

@@ -128,12 +128,15 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
       "Partner services",
       "Coding",
       "Ledgers",
+      "Actuals",
       "Lists",
     ]);
     const read = await h.port.readModel();
     expect(read.ok && read.value.model.costLines).toEqual([]);
     // Empty journals tables mean no journals: the model runs exactly as one without them.
     expect(read.ok && read.value.model.journals).toBeUndefined();
+    // Likewise empty monitoring tables: no monitoring.
+    expect(read.ok && read.value.model.monitoring).toBeUndefined();
     expect(read.ok && read.value.model.settings).toEqual({
       firstYear: "",
       lastYear: "",

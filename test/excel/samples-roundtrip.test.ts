@@ -52,7 +52,10 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
         ...(sample.model.partnerServices === undefined ? ["PartnerServices"] : []),
         ...(sample.model.capitalOptions === undefined ? ["Options"] : []),
         ...(sample.model.journals === undefined ? ["Coding", "HostCoding", "VatLines", "Ledgers", "LedgerColumns"] : []),
+        ...(sample.model.monitoring === undefined ? ["Actuals", "Forecast", "Profile", "Mapping"] : []),
       ]);
+      // The monitoring inputs read back as the same monitoring, to the penny.
+      expect(read.value.model.monitoring === undefined).toBe(sample.model.monitoring === undefined);
       // The journals inputs read back as they were written: the same journals and invoices to the penny.
       expect(read.value.model.journals === undefined).toBe(sample.model.journals === undefined);
       const readJournals = read.value.model.journals;

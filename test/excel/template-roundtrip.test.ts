@@ -99,8 +99,18 @@ describe("the input tables hold a whole model", () => {
       "Partner services: PartnerServices",
       "Coding: Coding, HostCoding, VatLines",
       "Ledgers: Ledgers, LedgerColumns",
+      "Actuals: Actuals, Forecast, Profile, Mapping",
       "Lists: ",
     ]);
+    // The Actuals sheet's tables' headers, as docs/workbook-layout.md lists them.
+    expect(r.sheets.find((s) => s.name === "Actuals")?.blocks.map((b) => b.values[0])).toEqual(
+      expect.arrayContaining([
+        ["Period", "Line", "Actual (£)", "Source"],
+        ["Period", "Line", "Forecast (£)", "Note"],
+        ["Line", "Period", "Weight"],
+        ["Cost centre", "Account", "Line", "Note"],
+      ]),
+    );
     // The Partner services table's headers, as docs/workbook-layout.md lists them.
     expect(r.sheets.find((s) => s.name === "Partner services")?.blocks[0]?.values[0]).toEqual([
       "Partner",

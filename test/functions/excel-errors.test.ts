@@ -32,6 +32,7 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   supportUnreached: [{ kind: "supportUnreached", service: "ICT", partners: ["A"], at }, "#DIV/0!"],
   unknownSupportService: [{ kind: "unknownSupportService", service: "ICT", known: [], at }, "#N/A"],
   unknownCostLine: [{ kind: "unknownCostLine", line: "EKH-09", at }, "#N/A"],
+  lineNotCharged: [{ kind: "lineNotCharged", line: "EKH-09", at }, "#VALUE!"],
   unknownScenario: [{ kind: "unknownScenario", scenario: "Joins", known: [], at }, "#N/A"],
   capitalFieldOnRevenue: [{ kind: "capitalFieldOnRevenue", field: "Asset life", at }, "#VALUE!"],
   capitalFinancingOngoing: [{ kind: "capitalFinancingOngoing", at }, "#VALUE!"],

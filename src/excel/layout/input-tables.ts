@@ -405,6 +405,66 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("note", "Note", "text", 200),
     ],
   },
+  // In-year monitoring (docs/monitoring.md): optional; a model without them has no monitoring.
+  actuals: {
+    key: "actuals",
+    name: TABLES.actuals,
+    sheet: INPUT_SHEETS.monitoring,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("period", "Period", "number", 50, { required: true }),
+      col("line", "Line", "text", 70, { required: true, aliases: ["Ref", "Cost line"] }),
+      col("amount", "Actual (£)", "money", 100, { required: true, aliases: ["Actual", "Amount (£)", "Amount"] }),
+      col("source", "Source", "text", 220),
+    ],
+  },
+  forecasts: {
+    key: "forecasts",
+    name: TABLES.forecasts,
+    sheet: INPUT_SHEETS.monitoring,
+    row: 0,
+    col: 5,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("period", "Period", "number", 50, { required: true }),
+      col("line", "Line", "text", 70, { required: true, aliases: ["Ref", "Cost line"] }),
+      col("amount", "Forecast (£)", "money", 100, { required: true, aliases: ["Forecast", "Amount (£)", "Amount"] }),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  profiles: {
+    key: "profiles",
+    name: TABLES.profiles,
+    sheet: INPUT_SHEETS.monitoring,
+    row: 0,
+    col: 10,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("line", "Line", "text", 70, { required: true, aliases: ["Ref", "Cost line"] }),
+      col("period", "Period", "number", 50, { required: true }),
+      col("weight", "Weight", "number", 70, { required: true }),
+    ],
+  },
+  mapping: {
+    key: "mapping",
+    name: TABLES.mapping,
+    sheet: INPUT_SHEETS.monitoring,
+    row: 0,
+    col: 14,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("costCentre", "Cost centre", "text", 90),
+      col("account", "Account", "text", 80, { aliases: ["Account code", "Subjective"] }),
+      col("line", "Line", "text", 70, { required: true, aliases: ["Ref", "Cost line"] }),
+      col("note", "Note", "text", 200),
+    ],
+  },
 };
 
 /** The tables in template order. */
@@ -428,6 +488,10 @@ export const TABLE_ORDER: readonly TableKey[] = [
   "vatLines",
   "ledgers",
   "ledgerColumns",
+  "actuals",
+  "forecasts",
+  "profiles",
+  "mapping",
 ];
 
 /** The number format a column's cells get. */

@@ -17,6 +17,8 @@ export const INPUT_SHEETS = {
   services: "Partner services",
   coding: "Coding",
   ledgers: "Ledgers",
+  // In-year monitoring (docs/monitoring.md): actuals, forecasts, profiles and the ledger mapping.
+  monitoring: "Actuals",
 } as const;
 
 /** The sheet of drop-down lists the input validations refer to. */
@@ -37,6 +39,7 @@ export const OUTPUT_SHEETS = {
   capitalFinancing: "Capital financing",
   trueUp: "True-up",
   methodology: "Methodology",
+  monitoring: "Monitoring",
   journals: "Journals",
   runLog: "Run log",
 } as const;
@@ -67,6 +70,10 @@ export const TABLES = {
   vatLines: "VatLines",
   ledgers: "Ledgers",
   ledgerColumns: "LedgerColumns",
+  actuals: "Actuals",
+  forecasts: "Forecast",
+  profiles: "Profile",
+  mapping: "Mapping",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

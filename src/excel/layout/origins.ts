@@ -53,6 +53,8 @@ export interface ModelOrigins {
   readonly capitalOptionRows?: readonly { readonly name: string; readonly row: number }[];
   /** The journals tables (Coding, HostCoding, VatLines, Ledgers, LedgerColumns): each entry's row, in input order. */
   readonly journalRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
+  /** The monitoring tables (Actuals, Forecast, Profile, Mapping): each entry's row, in input order. */
+  readonly monitoringRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -280,6 +282,11 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       return journalCell(o, at);
     case "argument":
       return undefined;
+    case "monitoring":
+    case "actual":
+    case "forecast":
+    case "profile":
+      return monitoringCell(o, at);
   }
 }
 
@@ -304,4 +311,25 @@ function journalCell(o: ModelOrigins, at: Where): CellLocation | undefined {
   const row = at.index !== undefined ? o.journalRows?.[table]?.[at.index - 1] : undefined;
   if (row === undefined) return locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
   return cell(o, table, row, at.field, "partner");
+}
+
+const MONITORING_TABLE_OF: Readonly<Record<string, TableKey>> = {
+  actual: "actuals",
+  forecast: "forecasts",
+  profile: "profiles",
+};
+
+/**
+ * A monitoring table's cell: the entry's row by position, and the column its
+ * field names (period, line, amount, weight); the table's header for an
+ * error about monitoring as a whole.
+ */
+function monitoringCell(o: ModelOrigins, at: Where): CellLocation | undefined {
+  const table = MONITORING_TABLE_OF[at.entity];
+  if (table === undefined) return undefined;
+  const t = o.tables[table];
+  if (t === undefined) return undefined;
+  const row = at.index !== undefined ? o.monitoringRows?.[table]?.[at.index - 1] : undefined;
+  if (row === undefined) return locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
+  return cell(o, table, row, at.field, "line");
 }

@@ -12,6 +12,7 @@ import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
 import { readPartnerServices } from "./read/partner-services";
 import { readJournals } from "./read/journals";
+import { readMonitoring } from "./read/monitoring";
 import { readPartners } from "./read/partners";
 import { readScenarios } from "./read/scenarios";
 import { readSettings } from "./read/settings";
@@ -93,6 +94,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { partnerServices, partnerServiceRows } = readPartnerServices(ctx);
   const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
   const { journals, journalRows } = readJournals(ctx, journalYear, yearEndAccruals);
+  const { monitoring, monitoringRows } = readMonitoring(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -123,6 +125,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(journals === undefined ? {} : { journals }),
     ...(basisVersions.length === 0 ? {} : { basisVersions }),
     ...(trueUp === undefined ? {} : { trueUp }),
+    ...(monitoring === undefined ? {} : { monitoring }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -144,6 +147,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     partnerServiceRows,
     ...(capitalOptions.length === 0 ? {} : { capitalOptionRows }),
     journalRows,
+    monitoringRows,
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

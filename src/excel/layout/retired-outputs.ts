@@ -5,6 +5,7 @@ import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
 import { trueUpRetiredSheet } from "./outputs/true-up";
 import { journalsRetiredSheet } from "./outputs/journals";
+import { monitoringRetiredSheet } from "./outputs/monitoring-retired";
 import { LEDGER_SHEET_KIND, ledgerRetiredSheet } from "./outputs/ledger-sheets";
 import type { ExistingSheet } from "./write-plan";
 
@@ -18,6 +19,7 @@ const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string;
   { kind: "roView", name: OUTPUT_SHEETS.roView, retired: serviceSheetRetired("roView") },
   { kind: "capitalFinancing", name: OUTPUT_SHEETS.capitalFinancing, retired: capitalFinancingRetiredSheet },
   { kind: "trueUp", name: OUTPUT_SHEETS.trueUp, retired: trueUpRetiredSheet },
+  { kind: "monitoring", name: OUTPUT_SHEETS.monitoring, retired: monitoringRetiredSheet },
   { kind: "journals", name: OUTPUT_SHEETS.journals, retired: journalsRetiredSheet },
 ];
 

@@ -1,6 +1,6 @@
-import type { ScenarioInput } from "../../engine";
+import type { ActualInput, ScenarioInput } from "../../engine";
 import type { CellValue, Grid } from "./cells";
-import { cellText } from "./cell-values";
+import { cellText, decimalToCell } from "./cell-values";
 import { columnFormat, INPUT_TABLES, SETTINGS, type SettingKey } from "./input-tables";
 import { normaliseHeader } from "./read-model";
 import type { RunSettings } from "./run-settings";
@@ -23,6 +23,48 @@ export function scenarioBody(
   const rows = scenariosToRows(scenarios);
   const values = (rows.length > 0 ? rows : [undefined]).map((r) =>
     keys.map((k) => (k === undefined ? undefined : r === undefined ? "" : r[k])),
+  );
+  const formats = keys.map((k) => {
+    const c = def.columns.find((x) => x.key === k);
+    return c === undefined ? undefined : columnFormat(c.kind);
+  });
+  return { values, formats };
+}
+
+/**
+ * An amount as a cell holds it: plain decimal text ("1234.56", as an import
+ * writes it) becomes the number, so the cell is a figure, not text; the
+ * double nearest a two-place amount reads back as the same text.
+ */
+function figureCell(v: ActualInput["amount"]): CellValue {
+  return typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : decimalToCell(v);
+}
+
+/**
+ * The new body of the Actuals table (docs/monitoring.md), laid out in the
+ * table's own column order like {@link scenarioBody}: columns the add-in does
+ * not know keep `undefined`. Always at least one row.
+ */
+export function actualsBody(
+  headers: readonly CellValue[],
+  actuals: readonly ActualInput[],
+): { values: (CellValue | undefined)[][]; formats: (string | null | undefined)[] } {
+  const def = INPUT_TABLES.actuals;
+  const keys = headers.map((h) => def.columns.find((c) => normaliseHeader(c.header) === normaliseHeader(cellText(h)))?.key);
+  const cellOf = (a: ActualInput, key: string): CellValue => {
+    switch (key) {
+      case "period":
+        return decimalToCell(a.period);
+      case "line":
+        return a.line;
+      case "amount":
+        return figureCell(a.amount);
+      default:
+        return a.source ?? "";
+    }
+  };
+  const values = (actuals.length > 0 ? actuals : [undefined]).map((a) =>
+    keys.map((k) => (k === undefined ? undefined : a === undefined ? "" : cellOf(a, k))),
   );
   const formats = keys.map((k) => {
     const c = def.columns.find((x) => x.key === k);

@@ -517,6 +517,7 @@ export function buildInputSheets(
   const withServices = model === undefined || (model.partnerServices ?? []).length > 0;
   const services = withServices ? [servicesSheet(sheet("services", [partnerServices]))] : [];
   const journals = journalSheets(model, L);
+  const monitoring = monitoringSheets(model, L);
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),
@@ -528,6 +529,7 @@ export function buildInputSheets(
     ...support,
     ...services,
     ...journals,
+    ...monitoring,
     lists.spec,
   ];
   return { ok: true, sheets };
@@ -586,4 +588,35 @@ function journalSheets(model: ModelInput | undefined, L: Readonly<Record<ListNam
     L,
   );
   return [sheet("coding", [coding, hostCoding, vatLines]), sheet("ledgers", [ledgers, columns])];
+}
+
+/**
+ * The Actuals sheet (docs/monitoring.md): the Actuals, Forecast, Profile and
+ * Mapping tables. A new workbook gets it to fill in (or to import a ledger
+ * export into); a model without monitoring does not need it.
+ */
+function monitoringSheets(model: ModelInput | undefined, L: Readonly<Record<ListName, RangeRef | undefined>>): SheetSpec[] {
+  const m = model?.monitoring;
+  if (model !== undefined && m === undefined) return [];
+  const actuals = tablePart(
+    INPUT_TABLES.actuals,
+    (m?.actuals ?? []).map((a) => [decimalToCell(a.period), textCell(a.line), decimalToCell(a.amount), textCell(a.source)]),
+    L,
+  );
+  const forecasts = tablePart(
+    INPUT_TABLES.forecasts,
+    (m?.forecasts ?? []).map((f) => [decimalToCell(f.period), textCell(f.line), decimalToCell(f.amount), textCell(f.note)]),
+    L,
+  );
+  const profiles = tablePart(
+    INPUT_TABLES.profiles,
+    (m?.profiles ?? []).map((p) => [textCell(p.line), decimalToCell(p.period), decimalToCell(p.weight)]),
+    L,
+  );
+  const mapping = tablePart(
+    INPUT_TABLES.mapping,
+    (m?.mapping ?? []).map((r) => [textCell(r.costCentre), textCell(r.account), textCell(r.line)]),
+    L,
+  );
+  return [sheet("monitoring", [actuals, forecasts, profiles, mapping])];
 }

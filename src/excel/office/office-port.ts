@@ -1,4 +1,4 @@
-import type { ModelInput, ScenarioInput } from "../../engine";
+import type { ActualInput, ModelInput, ScenarioInput } from "../../engine";
 import { cellAddress, parseAddress } from "../layout/address";
 import { DEFAULT_MAX_REQUEST_BYTES } from "../layout/batches";
 import type { CellValue } from "../layout/cells";
@@ -120,6 +120,52 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     } catch (e) {
       return failed([excelProblem(operation, e)]);
     }
+  }
+  /**
+   * Replaces the body of an input table the add-in fills (Scenarios, Actuals) with `bodyOf(header)`: finds the table and
+   * reads its header and body, clears the add-in's own filters, resizes it and writes the rows. Columns the add-in does
+   * not own are written as null, which Excel leaves as they are: a user's formulas and formats there survive.
+   */
+  function replaceBody(
+    operation: string,
+    key: "scenarios" | "actuals",
+    bodyOf: (header: readonly CellValue[]) => {
+      values: readonly (readonly (CellValue | undefined)[])[];
+      formats: readonly (string | null | undefined)[];
+    },
+  ): Promise<PortResult<void>> {
+    return attempt(operation, async (context) => {
+      const name = INPUT_TABLES[key].name;
+      const tables = await readInputTables(context, [name]);
+      const t = tables.get(name);
+      if (t === undefined) return failed([{ kind: "missingTable", table: name, sheet: INPUT_TABLES[key].sheet }]);
+      const [header = [], ...current] = t.values;
+      const body = bodyOf(header);
+      const table = context.workbook.tables.getItem(t.name);
+      // A filter on the table would make the resize and the write below skip or misplace rows.
+      const cleared = await clearOwnFilters(context, t.name, t.sheet);
+      if (!cleared.ok) return cleared;
+      const ws = context.workbook.worksheets.getItem(t.sheet);
+      const have = Math.max(1, current.length);
+      const want = body.values.length;
+      if (want > have)
+        table.rows.add(
+          undefined,
+          Array.from({ length: want - have }, () => header.map(() => "")),
+        );
+      if (want < have) ws.getRangeByIndexes(t.row + 1 + want, t.col, have - want, header.length).delete("Up");
+      const rows = body.values.map((r) => r.map((v) => (v === undefined ? null : v)));
+      const formats = body.formats.map((f) => (f === undefined ? null : f));
+      const range = ws.getRangeByIndexes(t.row + 1, t.col, want, header.length);
+      range.numberFormat = rows.map(() => body.formats.map((f) => (f === undefined ? null : (f ?? "General")))) as string[][];
+      range.values = encodeValues(rows, formats) as (string | number | boolean)[][];
+      try {
+        await context.sync();
+      } catch (e) {
+        return maybeWritten(operation, e, [t.sheet]) ?? failed([excelProblem(operation, e)]);
+      }
+      return done(undefined);
+    });
   }
 
   // Outputs and statements are written alike: never over the inputs, over edited sheets only when asked.
@@ -345,41 +391,14 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     async writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
       const writing = await sheetWriting("write the scenarios");
       if (!writing.ok) return writing;
-      const { scenarioBody } = writing.value;
-      return attempt("write the scenarios", async (context) => {
-        const name = INPUT_TABLES.scenarios.name;
-        const tables = await readInputTables(context, [name]);
-        const t = tables.get(name);
-        if (t === undefined) return failed([{ kind: "missingTable", table: name, sheet: INPUT_TABLES.scenarios.sheet }]);
-        const [header = [], ...current] = t.values;
-        const body = scenarioBody(header, scenarios);
-        const table = context.workbook.tables.getItem(t.name);
-        // A filter on the table would make the resize and the write below skip or misplace rows.
-        const cleared = await clearOwnFilters(context, t.name, t.sheet);
-        if (!cleared.ok) return cleared;
-        const ws = context.workbook.worksheets.getItem(t.sheet);
-        const have = Math.max(1, current.length);
-        const want = body.values.length;
-        if (want > have)
-          table.rows.add(
-            undefined,
-            Array.from({ length: want - have }, () => header.map(() => "")),
-          );
-        if (want < have) ws.getRangeByIndexes(t.row + 1 + want, t.col, have - want, header.length).delete("Up");
-        // Columns the add-in does not own (undefined) are written as null, which Excel leaves
-        // as they are: a user's formulas and formats there survive.
-        const rows = body.values.map((r) => r.map((v) => (v === undefined ? null : v)));
-        const formats = body.formats.map((f) => (f === undefined ? null : f));
-        const range = ws.getRangeByIndexes(t.row + 1, t.col, want, header.length);
-        range.numberFormat = rows.map(() => body.formats.map((f) => (f === undefined ? null : (f ?? "General")))) as string[][];
-        range.values = encodeValues(rows, formats) as (string | number | boolean)[][];
-        try {
-          await context.sync();
-        } catch (e) {
-          return maybeWritten("write the scenarios", e, [t.sheet]) ?? failed([excelProblem("write the scenarios", e)]);
-        }
-        return done(undefined);
-      });
+      return replaceBody("write the scenarios", "scenarios", (header) => writing.value.scenarioBody(header, scenarios));
+    },
+
+    /** 4 syncs, as the scenarios: the Actuals table's body replaced by the imported rows. */
+    async writeActuals(actuals: readonly ActualInput[]): Promise<PortResult<void>> {
+      const writing = await sheetWriting("write the actuals");
+      if (!writing.ok) return writing;
+      return replaceBody("write the actuals", "actuals", (header) => writing.value.actualsBody(header, actuals));
     },
 
     /** 2 syncs. */

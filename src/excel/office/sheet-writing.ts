@@ -8,4 +8,4 @@ export { buildInputSheets } from "../layout/template";
 export { buildOutputSheets } from "../layout/outputs";
 export { buildStatementSheets } from "../layout/outputs/statement";
 export { writeSheets } from "./write-sheets";
-export { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
+export { actualsBody, runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";

@@ -1,4 +1,4 @@
-import type { ModelInput, ScenarioInput } from "../../engine";
+import type { ActualInput, ModelInput, ScenarioInput } from "../../engine";
 import { withRetiredOutputs } from "../layout/retired-outputs";
 import { cellAddress, parseAddress } from "../layout/address";
 import type { SheetSpec } from "../layout/cells";
@@ -14,7 +14,7 @@ import type { RawTable } from "../layout/read-model";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import type { SharedFormulasFound } from "../layout/shared-formulas";
-import { runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
+import { actualsBody, runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";
 import { buildInputSheets } from "../layout/template";
 import { editedSheets, planWrite, swapOutcome, type WritePlan } from "../layout/write-plan";
 import type {
@@ -353,6 +353,26 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
           return failed([{ kind: "missingTable", table: INPUT_TABLES.scenarios.name, sheet: INPUT_TABLES.scenarios.sheet }]);
         const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
         const body = scenarioBody(header, scenarios);
+        store.resizeTableBody(t.name, body.values.length);
+        const current = store.readValues(t.sheet, t.row + 1, t.col, body.values.length, t.cols);
+        const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
+        store.writeBlock(
+          t.sheet,
+          t.row + 1,
+          t.col,
+          rows,
+          body.formats.map((f) => (f === undefined ? null : f)),
+          undefined,
+        );
+        return done(undefined);
+      });
+    },
+    writeActuals(actuals: readonly ActualInput[]): Promise<PortResult<void>> {
+      return attempt("write the actuals", () => {
+        const t = store.listTables().find((x) => same(x.name, INPUT_TABLES.actuals.name));
+        if (t === undefined) return failed([{ kind: "missingTable", table: INPUT_TABLES.actuals.name, sheet: INPUT_TABLES.actuals.sheet }]);
+        const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
+        const body = actualsBody(header, actuals);
         store.resizeTableBody(t.name, body.values.length);
         const current = store.readValues(t.sheet, t.row + 1, t.col, body.values.length, t.cols);
         const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));

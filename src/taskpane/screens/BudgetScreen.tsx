@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Subtitle2, Text } from "@fluentui/react-components";
+import { Spinner, Subtitle2, Text } from "@fluentui/react-components";
 import { PartnerSelect } from "../components/PartnerSelect";
 import type { BudgetStatus, BudgetLine, ModelRun } from "../../engine";
 import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetFlagMessage, partnerNames } from "../../app";
@@ -18,13 +18,17 @@ import { useModelRun } from "../hooks/useModelRun";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { useScreenStyles } from "../styles";
 
+// In-year monitoring and its ledger import (csv-parse) load on demand, in a chunk of their own (docs/monitoring.md).
+const MonitoringPanel = React.lazy(() => import("../components/MonitoringPanel").then((m) => ({ default: m.MonitoringPanel })));
+
 /**
  * Budget: each partner's recharge against the budget it set aside, by year
  * and capital/revenue, with the variance and status under the model's
  * tolerance; the budget flags (no budget, wrong kind of budget, stated totals
  * that do not add up); the year-end under/overspend shares; and, for a model
  * with journals inputs, each partner's journal and invoice schedule and the
- * ledger sheet to save for each. All figures are the engine's
+ * ledger sheet to save for each; and the in-year monitoring, with its ledger
+ * import (docs/monitoring.md). All figures are the engine's
  * `checkModelBudgets` report of the run.
  */
 export function BudgetScreen(): React.JSX.Element {
@@ -111,6 +115,9 @@ export function BudgetScreen(): React.JSX.Element {
         locate={state.session?.read.locate}
         onSelect={onSelect}
       />
+      <React.Suspense fallback={<Spinner size="tiny" label="Loading the monitoring…" />}>
+        <MonitoringPanel outputs={outputs} names={names} partner={partner} locate={state.session?.read.locate} onSelect={onSelect} />
+      </React.Suspense>
       {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
     </section>
   );

@@ -66,6 +66,12 @@ export interface RunOutputs {
    * what the workbook keeps (so `--verify` can recompute it from the inputs alone).
    */
   readonly methodology?: { readonly paper: MethodologyPaper; readonly against: string };
+  /**
+   * The Monitoring sheet (docs/monitoring.md), for a model with actuals, forecasts or a profile: laid out by
+   * src/app/monitoring.ts (`withMonitoringSheet`), which `writeResults` and `verifyWorkbook` load on demand, so
+   * the in-year monitoring code is not part of the task pane's first paint.
+   */
+  readonly monitoringSheet?: SheetSpec;
 }
 
 /** The methodology paper a run's outputs show: the one given (`--against`), else the run's second year against its first. */
@@ -101,7 +107,7 @@ export function defaultTitle(run: ModelRun): string {
 /**
  * Every output sheet for a run, in workbook order: Summary, Committee summary, Allocations, Budget check, Scenario comparison,
  * Trace, Charts, then Support flows, Service recharges, RO view, Capital financing and True-up when the model has
- * what they show, Methodology, and (as the run has them) Journals and one ledger sheet per journal.
+ * what they show, Methodology, and (as the run has them) Monitoring, Journals and one ledger sheet per journal.
  */
 export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
   const { run, scenario, stamp, log } = outputs;
@@ -126,6 +132,7 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     // Only for a model with actual driver values (docs/versions.md).
     ...(run.trueUp === undefined ? [] : [trueUpSheet(run, run.trueUp, scenario)]),
     methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
+    ...optional(outputs.monitoringSheet),
     ...optional(journalsSheet(outputs)),
     ...ledgerSheets(outputs),
     // A ledger sheet is its upload file cell for cell: no stamp in its first cell (its journal lines carry the run's reference).

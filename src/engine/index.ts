@@ -197,3 +197,4 @@ export {
   type PaperSide,
 } from "./methodology/paper";
 export * from "./journals";
+export * from "./exits";

@@ -30,3 +30,4 @@ export {
   type HarmRow,
   type LineRule,
 } from "./exit";
+export { disputeRegister, hasDisputes, type Dispute, type DisputeRegister, type PartnerDisputes, type RecoveryShare } from "./disputes";

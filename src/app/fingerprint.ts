@@ -17,6 +17,8 @@ export const FINGERPRINT_TABLES = [
   "Services",
   "Options",
   "Journals",
+  "Exits",
+  "Disputes",
 ] as const;
 
 /**
@@ -44,6 +46,8 @@ const OPTIONAL_GROUPS: Readonly<Record<string, (model: ModelInput) => boolean>> 
   Services: (m) => (m.partnerServices ?? []).length > 0,
   Options: (m) => (m.capitalOptions?.length ?? 0) > 0,
   Journals: (m) => m.journals !== undefined,
+  Exits: (m) => m.exits !== undefined,
+  Disputes: (m) => (m.disputes ?? []).length > 0,
 };
 
 /** The names of {@link OPTIONAL_GROUPS}. */
@@ -57,13 +61,17 @@ export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
   /** Support, Services, Options and Journals are each absent for a model without what they cover. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options" | "Journals">, string>> & {
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options" | "Journals" | "Exits" | "Disputes">, string>> & {
     readonly Support?: string;
     readonly Services?: string;
     /** Absent for a model without capital-versus-cloud options (docs/capital.md). */
     readonly Options?: string;
     /** Absent for a model without journals inputs (the Coding and Ledgers sheets; docs/journals.md). */
     readonly Journals?: string;
+    /** Absent for a model without exits (the Exits sheet; docs/exits.md). */
+    readonly Exits?: string;
+    /** Absent for a model without disputes (the Disputes sheet; docs/exits.md). */
+    readonly Disputes?: string;
   };
 }
 
@@ -100,6 +108,8 @@ export function canonicalTables(
     Services: canonical((model.partnerServices ?? []).map((r, i) => ({ ...r, position: i + 1 }))),
     Options: canonical(model.capitalOptions),
     Journals: canonical(model.journals),
+    Exits: canonical(model.exits),
+    Disputes: canonical(model.disputes),
   };
 }
 

@@ -172,7 +172,7 @@ function exitOf(model: ModelInput, exits: Exits, leaver: Leaver): Result<ExitRep
     const marked = exits.lines.get(line.ref.trim());
     if (marked?.onExit === "variable") return { rule: "variable", until: leaver.chargedUntil };
     const c = marked?.committedTo;
-    if (c !== undefined && exits.committed === "contract end" && c > leaver.chargedUntil) return { rule: "committed", until: c };
+    if (c !== undefined && leaver.committed === "contract end" && c > leaver.chargedUntil) return { rule: "committed", until: c };
     return { rule: "stranded", until: leaver.chargedUntil };
   };
   const rules = new Map(model.costLines.map((l) => [l.ref.trim(), ruleOf(l)]));
@@ -315,8 +315,8 @@ function exitOf(model: ModelInput, exits: Exits, leaver: Leaver): Result<ExitRep
     ...(leaver.notice === undefined ? {} : { notice: isoDate(leaver.notice) }),
     leaves: isoDate(leaver.leaves),
     chargedUntil: isoDate(leaver.chargedUntil),
-    noticeMonths: exits.noticeMonths,
-    committedRule: exits.committed,
+    noticeMonths: leaver.noticeMonths,
+    committedRule: leaver.committed,
     statement,
     statementByYear: [...byYear.values()].sort((a, b) => (a.yearLabel < b.yearLabel ? -1 : 1)),
     harm,

@@ -13,6 +13,10 @@ export interface LeaverInput {
   readonly notice?: DateInput | null;
   /** The last day it is a member (inclusive). */
   readonly leaves: DateInput | null | undefined;
+  /** Months of notice its agreement asks for (blank: the model's, else 12). */
+  readonly noticeMonths?: DecimalInput | null;
+  /** "contract end" or "leave date" (blank: the model's, else contract end): see {@link ExitsInput.committed}. */
+  readonly committed?: string | null;
 }
 
 /** How a cost line behaves when a partner leaves. */

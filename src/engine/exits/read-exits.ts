@@ -31,6 +31,8 @@ export interface Leaver {
   readonly noticeEnds?: DayNumber;
   /** The last day it is charged as a member: the later of `leaves` and `noticeEnds`. */
   readonly chargedUntil: DayNumber;
+  readonly noticeMonths: number;
+  readonly committed: CommittedRule;
 }
 
 /** A line's behaviour on exit, read and checked. */
@@ -75,21 +77,17 @@ export function readExits(model: ModelInput, input: ExitsInput): Result<Exits> {
   const hosts = new Set(model.partners.filter((p) => p.host === true).map((p) => p.id.trim()));
   const lineRefs = new Set(model.costLines.map((l) => l.ref.trim()));
   const settingAt = (field: string): Where => ({ entity: "settings", field });
-  let noticeMonths = DEFAULT_NOTICE_MONTHS;
-  if (!isBlank(input.noticeMonths)) {
-    const d = parseDecimal(input.noticeMonths);
-    if (d === undefined || !d.isInteger() || d.lt(0) || d.gt(120)) {
-      errors.push({
-        kind: "outOfRange",
-        value: showInput(input.noticeMonths),
-        expected: "a whole number of months, 0 to 120",
-        at: settingAt("Notice months"),
-      });
-    } else noticeMonths = d.toNumber();
-  }
-  const committed = isBlank(input.committed)
-    ? "contract end"
-    : take(parseChoice(input.committed, COMMITTED_RULES, settingAt("Committed contracts")));
+  const months = (v: unknown, at: Where, fallback: number): number | undefined => {
+    if (isBlank(v)) return fallback;
+    const d = parseDecimal(v);
+    if (d !== undefined && d.isInteger() && d.gte(0) && d.lte(120)) return d.toNumber();
+    errors.push({ kind: "outOfRange", value: showInput(v), expected: "a whole number of months, 0 to 120", at });
+    return undefined;
+  };
+  const rule = (v: unknown, at: Where, fallback: CommittedRule): CommittedRule | undefined =>
+    isBlank(v) ? fallback : take(parseChoice(v, COMMITTED_RULES, at));
+  const noticeMonths = months(input.noticeMonths, settingAt("notice months"), DEFAULT_NOTICE_MONTHS) ?? DEFAULT_NOTICE_MONTHS;
+  const committed = rule(input.committed, settingAt("committed contracts"), "contract end");
 
   const leavers: Leaver[] = [];
   const seen = new Set<string>();
@@ -103,14 +101,23 @@ export function readExits(model: ModelInput, input: ExitsInput): Result<Exits> {
     seen.add(partner);
     const leaves = take(parseDate(l.leaves, at("leaves")));
     const notice = isBlank(l.notice) ? undefined : take(parseDate(l.notice, at("notice")));
-    if (leaves === undefined || (notice === undefined && !isBlank(l.notice))) return;
+    const ownMonths = months(l.noticeMonths, at("notice months"), noticeMonths);
+    const ownRule = rule(l.committed, at("committed contracts"), committed ?? "contract end");
+    if (leaves === undefined || (notice === undefined && !isBlank(l.notice)) || ownMonths === undefined || ownRule === undefined) return;
     if (notice !== undefined && leaves < notice) {
       errors.push({ kind: "endBeforeStart", start: showInput(l.notice), end: showInput(l.leaves), at: at("leaves") });
       return;
     }
-    const noticeEnds = notice === undefined ? undefined : addMonths(notice, noticeMonths) - 1;
+    const noticeEnds = notice === undefined ? undefined : addMonths(notice, ownMonths) - 1;
     const chargedUntil = noticeEnds === undefined ? leaves : Math.max(leaves, noticeEnds);
-    leavers.push({ partner, leaves, chargedUntil, ...(notice === undefined ? {} : { notice, noticeEnds }) });
+    leavers.push({
+      partner,
+      leaves,
+      chargedUntil,
+      noticeMonths: ownMonths,
+      committed: ownRule,
+      ...(notice === undefined ? {} : { notice, noticeEnds }),
+    });
   });
 
   const lines = new Map<string, ExitLine>();

@@ -7,6 +7,9 @@ import {
   NATURES,
   PRO_RATA_BASES,
   SCENARIO_CHANGE_KINDS,
+  COMMITTED_RULES,
+  DISPUTE_STATUSES,
+  EXIT_TREATMENTS,
 } from "../../engine";
 import { DATE_FORMAT, INPUT_SHEETS, MONEY_FORMAT, NUMBER_FORMAT, PERCENT_FIGURE_FORMAT, TABLES, TEXT_FORMAT, type TableKey } from "./names";
 
@@ -403,6 +406,76 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("note", "Note", "text", 200),
     ],
   },
+  // Leaving and disputes (docs/exits.md): optional; a model without them has no exits and no disputes.
+  leavers: {
+    key: "leavers",
+    name: TABLES.leavers,
+    sheet: INPUT_SHEETS.exits,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("notice", "Notice given", "date", 80, { aliases: ["Notice"] }),
+      col("leaves", "Leaves", "date", 80, { required: true, aliases: ["Leave date"] }),
+      col("noticeMonths", "Notice months", "number", 70),
+      col("committed", "Committed contracts", "choice", 110, { choices: COMMITTED_RULES }),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  exitLines: {
+    key: "exitLines",
+    name: TABLES.exitLines,
+    sheet: INPUT_SHEETS.exits,
+    row: 0,
+    col: 7,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("line", "Line", "text", 70, { required: true, aliases: ["Ref", "Cost line"] }),
+      col("onExit", "On exit", "choice", 80, { required: true, choices: EXIT_TREATMENTS }),
+      col("committedTo", "Committed to", "date", 80, { aliases: ["Contract end"] }),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  exitCosts: {
+    key: "exitCosts",
+    name: TABLES.exitCosts,
+    sheet: INPUT_SHEETS.exits,
+    row: 0,
+    col: 12,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("partner", "Partner", "id", 70, { required: true, list: "partners" }),
+      col("description", "Description", "text", 180),
+      col("amount", "Amount (£)", "money", 100, { required: true, aliases: ["Amount"] }),
+      col("date", "Date", "date", 80),
+      col("category", "Category", "choice", 70, { choices: CATEGORIES }),
+      col("note", "Note", "text", 200),
+    ],
+  },
+  disputes: {
+    key: "disputes",
+    name: TABLES.disputes,
+    sheet: INPUT_SHEETS.disputes,
+    row: 0,
+    col: 0,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("ref", "Ref", "id", 60, { required: true }),
+      col("line", "Line", "text", 70, { aliases: ["Cost line"] }),
+      col("partner", "Partner", "id", 70, { list: "partners" }),
+      col("year", "Year", "year", 60, { required: true, list: "years" }),
+      col("toYear", "To year", "year", 60, { list: "years" }),
+      col("amount", "Amount (£)", "money", 100, { required: true, aliases: ["Amount"] }),
+      col("raisedOn", "Raised on", "date", 80),
+      col("status", "Status", "choice", 80, { required: true, choices: DISPUTE_STATUSES }),
+      col("outcome", "Outcome", "text", 260),
+    ],
+  },
 };
 
 /** The tables in template order. */
@@ -426,6 +499,10 @@ export const TABLE_ORDER: readonly TableKey[] = [
   "vatLines",
   "ledgers",
   "ledgerColumns",
+  "leavers",
+  "exitLines",
+  "exitCosts",
+  "disputes",
 ];
 
 /** The number format a column's cells get. */

@@ -17,6 +17,9 @@ export const INPUT_SHEETS = {
   services: "Partner services",
   coding: "Coding",
   ledgers: "Ledgers",
+  // Leaving and disputes (docs/exits.md): optional sheets.
+  exits: "Exits",
+  disputes: "Disputes",
 } as const;
 
 /** The sheet of drop-down lists the input validations refer to. */
@@ -37,6 +40,9 @@ export const OUTPUT_SHEETS = {
   capitalFinancing: "Capital financing",
   methodology: "Methodology",
   journals: "Journals",
+  exitStatement: "Exit statement",
+  harmReport: "Harm report",
+  disputeRegister: "Dispute register",
   runLog: "Run log",
 } as const;
 
@@ -66,6 +72,10 @@ export const TABLES = {
   vatLines: "VatLines",
   ledgers: "Ledgers",
   ledgerColumns: "LedgerColumns",
+  leavers: "Leavers",
+  exitLines: "ExitLines",
+  exitCosts: "ExitCosts",
+  disputes: "Disputes",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

@@ -12,6 +12,7 @@ import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
 import { readPartnerServices } from "./read/partner-services";
 import { readJournals } from "./read/journals";
+import { readExitTables } from "./read/exits";
 import { readPartners } from "./read/partners";
 import { readScenarios } from "./read/scenarios";
 import { readSettings } from "./read/settings";
@@ -92,6 +93,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { partnerServices, partnerServiceRows } = readPartnerServices(ctx);
   const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
   const { journals, journalRows } = readJournals(ctx, journalYear, yearEndAccruals);
+  const { exits, disputes, exitRows } = readExitTables(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -120,6 +122,8 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(partnerServices.length === 0 ? {} : { partnerServices }),
     ...(capitalOptions.length === 0 ? {} : { capitalOptions }),
     ...(journals === undefined ? {} : { journals }),
+    ...(exits === undefined ? {} : { exits }),
+    ...(disputes === undefined ? {} : { disputes }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -141,6 +145,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     partnerServiceRows,
     ...(capitalOptions.length === 0 ? {} : { capitalOptionRows }),
     journalRows,
+    exitRows,
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

@@ -4,6 +4,7 @@ import { serviceSheetRetired } from "./outputs/service-recharges";
 import { supportFlowsRetiredSheet } from "./outputs/support-flows";
 import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
 import { journalsRetiredSheet } from "./outputs/journals";
+import { exitsRetiredSheet } from "./outputs/exits";
 import { LEDGER_SHEET_KIND, ledgerRetiredSheet } from "./outputs/ledger-sheets";
 import type { ExistingSheet } from "./write-plan";
 
@@ -17,6 +18,9 @@ const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string;
   { kind: "roView", name: OUTPUT_SHEETS.roView, retired: serviceSheetRetired("roView") },
   { kind: "capitalFinancing", name: OUTPUT_SHEETS.capitalFinancing, retired: capitalFinancingRetiredSheet },
   { kind: "journals", name: OUTPUT_SHEETS.journals, retired: journalsRetiredSheet },
+  { kind: "exitStatement", name: OUTPUT_SHEETS.exitStatement, retired: exitsRetiredSheet("exitStatement") },
+  { kind: "harmReport", name: OUTPUT_SHEETS.harmReport, retired: exitsRetiredSheet("harmReport") },
+  { kind: "disputeRegister", name: OUTPUT_SHEETS.disputeRegister, retired: exitsRetiredSheet("disputeRegister") },
 ];
 
 /** The names of the optional output sheets, whose cells a write must read to tell whether they were edited. */

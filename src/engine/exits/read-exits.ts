@@ -142,7 +142,7 @@ export function readExits(model: ModelInput, input: ExitsInput): Result<Exits> {
     if (partner === "") errors.push({ kind: "missingValue", at: at("partner") });
     else if (!seen.has(partner)) {
       // An exit cost belongs to a leaver: a partner that is not leaving has no exit to pay for.
-      errors.push({ kind: "unknownPartner", partner, at: at("partner") });
+      errors.push({ kind: "invalidChoice", value: partner, allowed: [...seen], at: at("partner") });
     }
     const amount = take(parseMoney(c.amount, at("amount")));
     const date = isBlank(c.date) ? undefined : take(parseDate(c.date, at("date")));

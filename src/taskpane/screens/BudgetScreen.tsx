@@ -18,6 +18,9 @@ import { useModelRun } from "../hooks/useModelRun";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { useScreenStyles } from "../styles";
 
+// Leaving and disputes in a chunk of its own, fetched only for a model that has them (docs/exits.md).
+const ExitsPanel = React.lazy(() => import("../components/ExitsPanel").then((m) => ({ default: m.ExitsPanel })));
+
 /**
  * Budget: each partner's recharge against the budget it set aside, by year
  * and capital/revenue, with the variance and status under the model's
@@ -111,6 +114,11 @@ export function BudgetScreen(): React.JSX.Element {
         locate={state.session?.read.locate}
         onSelect={onSelect}
       />
+      {(report?.exits !== undefined || report?.disputes !== undefined) && (
+        <React.Suspense fallback={<Text>Loading leaving and disputes…</Text>}>
+          <ExitsPanel exits={report?.exits} disputes={report?.disputes} names={names} partner={partner} />
+        </React.Suspense>
+      )}
       {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
     </section>
   );

@@ -180,6 +180,9 @@ export const PACK_KINDS: ReadonlySet<string> = new Set([
   "charts",
   "supportFlows",
   "capitalFinancing",
+  "exitStatement",
+  "harmReport",
+  "disputeRegister",
   "methodology",
 ]);
 

@@ -1,7 +1,7 @@
 import type { DisputeInput, ExitsInput } from "../../../engine";
 import { cellDecimal, cellText } from "../cell-values";
 import type { TableKey } from "../names";
-import type { ReadContext, Row } from "./table-rows";
+import { optText, type ReadContext, type Row } from "./table-rows";
 
 /** The Exits and Disputes sheets' tables read, and the row of each entry (for error locations). */
 export interface ExitsRead {
@@ -16,15 +16,25 @@ export interface ExitsRead {
 const EXIT_TABLES = ["leavers", "exitLines", "exitCosts", "disputes"] as const;
 
 /**
- * The row's non-blank cells of `keys` as the engine reads them (a number or
- * serial as itself, text trimmed), blanks left out, so a model reads back
- * exactly as it was written.
+ * The row's non-blank date and number cells of `keys` as the engine reads
+ * them (a number or serial as itself, text trimmed), blanks left out, so a
+ * model reads back exactly as it was written.
  */
-function cells(r: Row, keys: readonly string[]): Record<string, string | number> {
+function figures(r: Row, keys: readonly string[]): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const k of keys) {
     const v = cellDecimal(r.get(k));
     if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** The row's non-blank text cells of `keys`, trimmed, blanks left out. */
+function texts(r: Row, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) {
+    const t = optText(r.get(k));
+    if (t !== undefined) out[k] = t;
   }
   return out;
 }
@@ -45,17 +55,19 @@ export function readExitTables(ctx: ReadContext): ExitsRead {
         leavers: rowsOf("leavers").map((r) => ({
           partner: cellText(r.get("partner")),
           leaves: cellDecimal(r.get("leaves")),
-          ...cells(r, ["notice", "noticeMonths", "committed"]),
+          ...figures(r, ["notice", "noticeMonths"]),
+          ...texts(r, ["committed"]),
         })),
         lines: rowsOf("exitLines").map((r) => ({
           line: cellText(r.get("line")),
           onExit: cellText(r.get("onExit")),
-          ...cells(r, ["committedTo"]),
+          ...figures(r, ["committedTo"]),
         })),
         costs: rowsOf("exitCosts").map((r) => ({
           partner: cellText(r.get("partner")),
           amount: cellDecimal(r.get("amount")),
-          ...cells(r, ["description", "date", "category"]),
+          ...figures(r, ["date"]),
+          ...texts(r, ["description", "category"]),
         })),
       };
   const disputeRows = rowsOf("disputes");
@@ -68,7 +80,8 @@ export function readExitTables(ctx: ReadContext): ExitsRead {
             year: cellText(r.get("year")),
             amount: cellDecimal(r.get("amount")),
             status: cellText(r.get("status")),
-            ...cells(r, ["line", "partner", "toYear", "raisedOn", "outcome"]),
+            ...figures(r, ["raisedOn"]),
+            ...texts(r, ["line", "partner", "toYear", "outcome"]),
           }),
         );
   return { exits, disputes, exitRows };

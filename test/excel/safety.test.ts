@@ -128,6 +128,8 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
       "Partner services",
       "Coding",
       "Ledgers",
+      "Exits",
+      "Disputes",
       "Lists",
     ]);
     const read = await h.port.readModel();

@@ -99,6 +99,8 @@ describe("the input tables hold a whole model", () => {
       "Partner services: PartnerServices",
       "Coding: Coding, HostCoding, VatLines",
       "Ledgers: Ledgers, LedgerColumns",
+      "Exits: Leavers, ExitLines, ExitCosts",
+      "Disputes: Disputes",
       "Lists: ",
     ]);
     // The Partner services table's headers, as docs/workbook-layout.md lists them.

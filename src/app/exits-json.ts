@@ -71,7 +71,10 @@ export function disputesJson(register: DisputeRegister | undefined): Record<stri
       outcome: d.outcome === "" ? null : d.outcome,
       held: penceToText(d.held),
       withdrawn: penceToText(d.withdrawn),
-      recovery: d.recovery === undefined ? null : d.recovery.map((r) => ({ partner: r.partner, paid: penceToText(r.paid), credit: penceToText(r.credit) })),
+      recovery:
+        d.recovery === undefined
+          ? null
+          : d.recovery.map((r) => ({ partner: r.partner, paid: penceToText(r.paid), credit: penceToText(r.credit) })),
     })),
     partners: register.partners.map((p) => ({
       partner: p.partner,

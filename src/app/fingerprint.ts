@@ -53,6 +53,9 @@ const OPTIONAL_GROUPS: Readonly<Record<string, (model: ModelInput) => boolean>> 
 /** The names of {@link OPTIONAL_GROUPS}. */
 export const OPTIONAL_FINGERPRINT_TABLES: ReadonlySet<string> = new Set(Object.keys(OPTIONAL_GROUPS));
 
+/** The groups a model without what they cover leaves out of its fingerprint. */
+type OptionalGroup = "Support" | "Services" | "Options" | "Journals" | "Exits" | "Disputes";
+
 /** One of {@link FINGERPRINT_TABLES}. */
 export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
 
@@ -61,7 +64,7 @@ export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
   /** Support, Services, Options and Journals are each absent for a model without what they cover. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options" | "Journals" | "Exits" | "Disputes">, string>> & {
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, OptionalGroup>, string>> & {
     readonly Support?: string;
     readonly Services?: string;
     /** Absent for a model without capital-versus-cloud options (docs/capital.md). */

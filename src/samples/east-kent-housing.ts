@@ -106,7 +106,9 @@ export const EAST_KENT_HOUSING: SampleModel = {
     exits: {
       leavers: [{ partner: "TDC", notice: "2021-04-01", leaves: "2022-03-31" }],
       lines: [{ line: "EKH-03", onExit: "stranded", committedTo: "2022-12-31" }],
-      costs: [{ partner: "TDC", description: "Separate Thanet's own housing system", amount: 135000, date: "2022-03-31", category: "capital" }],
+      costs: [
+        { partner: "TDC", description: "Separate Thanet's own housing system", amount: 135000, date: "2022-03-31", category: "capital" },
+      ],
     },
     // Disputes, scaled: the partners found about £1.5m of apparent overcharging by a contractor; here £15,000 (1/100) is
     // recovered on the ongoing charge and credited in the shares paid, and one council's query is still open.

@@ -557,7 +557,13 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     scenario: "Ongoing cost split by homes",
   },
   // Leaving and disputes (docs/exits.md): the East Kent Housing sample's Exits and Disputes sheets.
-  { name: "leaver not a partner", sample: EKH, edits: { "Exits!A2": "XYZ" }, at: "Exits!A2", says: 'partner "XYZ" is not in the partner list' },
+  {
+    name: "leaver not a partner",
+    sample: EKH,
+    edits: { "Exits!A2": "XYZ" },
+    at: "Exits!A2",
+    says: 'partner "XYZ" is not in the partner list',
+  },
   {
     name: "leaving before giving notice",
     sample: EKH,
@@ -573,8 +579,20 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     at: "Exits!I2",
     says: '"sometimes" is not one of "stranded", "variable"',
   },
-  { name: "exit line not a cost line", sample: EKH, edits: { "Exits!H2": "EKH-99" }, at: "Exits!H2", says: 'cost line "EKH-99" is not in the model' },
-  { name: "exit cost for a partner not leaving", sample: EKH, edits: { "Exits!M2": "CCC" }, at: "Exits!M2", says: '"CCC" is not one of "TDC"' },
+  {
+    name: "exit line not a cost line",
+    sample: EKH,
+    edits: { "Exits!H2": "EKH-99" },
+    at: "Exits!H2",
+    says: 'cost line "EKH-99" is not in the model',
+  },
+  {
+    name: "exit cost for a partner not leaving",
+    sample: EKH,
+    edits: { "Exits!M2": "CCC" },
+    at: "Exits!M2",
+    says: '"CCC" is not one of "TDC"',
+  },
   {
     name: "disputed amount above the charge",
     sample: EKH,

@@ -195,14 +195,16 @@ export function disputeRegister(model: ModelInput, rows: readonly ChargeRow[]): 
       if (d.status === "agreed") e.agreed += d.amount;
     }
   }
-  const partners: PartnerDisputes[] = [...byPartner.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([partner, e]) => {
+  // Every partner charged, so the partners add up to the balancing; and any partner with a dispute.
+  const partners: PartnerDisputes[] = [...new Set([...charged.keys(), ...byPartner.keys()])]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((partner) => {
+      const e = byPartner.get(partner) ?? { held: 0, agreed: 0, withdrawn: 0, recovered: 0 };
       const c = charged.get(partner) ?? 0;
       return { partner, charged: c, ...e, net: c - e.withdrawn - e.recovered };
     });
   const total = [...charged.values()].reduce((s, v) => s + v, 0);
-  const sum = (f: (p: PartnerDisputes) => Pence): Pence => partners.reduce((s, p) => s + f(p), 0);
+  const sum = (f: (p: PartnerDisputes) => Pence): Pence => partners.reduce((t, p) => t + f(p), 0);
   const withdrawn = sum((p) => p.withdrawn);
   const recovered = sum((p) => p.recovered);
   return ok({

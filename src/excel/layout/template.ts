@@ -529,7 +529,13 @@ function exitSheets(model: ModelInput | undefined, L: Readonly<Record<ListName, 
     );
     const costs = tablePart(
       INPUT_TABLES.exitCosts,
-      (x?.costs ?? []).map((c) => [textCell(c.partner), textCell(c.description), decimalToCell(c.amount), dateToCell(c.date), textCell(c.category)]),
+      (x?.costs ?? []).map((c) => [
+        textCell(c.partner),
+        textCell(c.description),
+        decimalToCell(c.amount),
+        dateToCell(c.date),
+        textCell(c.category),
+      ]),
       L,
     );
     out.push(sheet("exits", [leavers, lines, costs]));

@@ -53,7 +53,12 @@ export function exitStatementSheet(run: ModelRun, report: ExitsReport, scenario?
     blocks.push({ row: row + 1, col: 0, values: terms.map((t) => [t]), style: "note" });
     row += terms.length + 2;
     blocks.push({ row, col: 0, values: [["Year", "If it stayed (£)", "It owes (£)", "Difference (£)"]], style: "header" });
-    const years: CellValue[][] = e.statementByYear.map((y) => [y.yearLabel, pounds(y.ifStayed), pounds(y.owes), pounds(y.owes - y.ifStayed)]);
+    const years: CellValue[][] = e.statementByYear.map((y) => [
+      y.yearLabel,
+      pounds(y.ifStayed),
+      pounds(y.owes),
+      pounds(y.owes - y.ifStayed),
+    ]);
     const stayed = e.statementByYear.reduce((s, y) => s + y.ifStayed, 0);
     const owes = e.statementByYear.reduce((s, y) => s + y.owes, 0);
     blocks.push({ row: row + 1, col: 0, values: years, formats: [null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT] });
@@ -110,7 +115,14 @@ export function harmReportSheet(run: ModelRun, report: ExitsReport, scenario?: s
     blocks.push({ row: row + 1, col: 0, values: [[verdict]], style: "note" });
     row += 3;
     blocks.push({ row, col: 0, values: [["Partner", "Year", "Category", "Before (£)", "After (£)", "Change (£)"]], style: "header" });
-    const body: CellValue[][] = e.harm.map((h) => [h.partner, h.yearLabel, h.category, pounds(h.before), pounds(h.after), pounds(h.change)]);
+    const body: CellValue[][] = e.harm.map((h) => [
+      h.partner,
+      h.yearLabel,
+      h.category,
+      pounds(h.before),
+      pounds(h.after),
+      pounds(h.change),
+    ]);
     blocks.push({ row: row + 1, col: 0, values: body, formats: money(3) });
     row += body.length + 3;
     if (e.harmLines.length > 0) {
@@ -201,27 +213,42 @@ export function disputeRegisterSheet(run: ModelRun, register: DisputeRegister, s
   const b = register.balancing;
   const f7 = [null, ...Array<string>(6).fill(MONEY_FORMAT)];
   blocks.push({ row: row + 1, col: 0, values: partners, formats: f7 });
-  row += partners.length + 3;
-  blocks.push({ row, col: 0, values: [["Balancing", "Amount (£)"]], style: "header" });
+  const agreed = register.partners.reduce((t, p) => t + p.agreed, 0);
   blocks.push({
-    row: row + 1,
+    row: row + 1 + partners.length,
+    col: 0,
+    values: [["All partners", pounds(b.charged), pounds(b.held), pounds(agreed), pounds(b.withdrawn), pounds(b.recovered), pounds(b.net)]],
+    formats: f7,
+    style: "total",
+  });
+  row += partners.length + 3;
+  // The balancing in one sentence (a note is laid across the page): held amounts stay in until settled.
+  blocks.push({
+    row,
     col: 0,
     values: [
-      ["Every partner's charges (the costs, in full)", pounds(b.charged)],
-      ["  of which held in open disputes", pounds(b.held)],
-      ["Less: charges withdrawn (borne by the service)", pounds(-b.withdrawn)],
-      ["Less: recovered from third parties, credited", pounds(-b.recovered)],
-      ["Net due from the partners", pounds(b.net)],
+      [
+        `Balancing: every partner's charges, ${formatMoney(b.charged)} (the costs in full, of which ${formatMoney(b.held)} held in ` +
+          `open disputes), less ${formatMoney(b.withdrawn)} withdrawn (borne by the service) and ${formatMoney(b.recovered)} ` +
+          `recovered from third parties and credited, leaves ${formatMoney(b.net)} due from the partners.`,
+      ],
     ],
-    formats: [null, MONEY_FORMAT],
+    style: "note",
   });
-  row += 8;
+  row += 3;
   const recoveries = register.disputes.filter((d) => d.recovery !== undefined);
   for (const d of recoveries) {
-    blocks.push({ row, col: 0, values: [[`Recovery ${d.ref}: credited in the shares paid, ${d.years}`, "Paid (£)", "Credit (£)"]], style: "header" });
+    const what = `${d.line === "" ? "every line" : `line ${d.line}`} in ${d.years}`;
+    blocks.push({
+      row,
+      col: 0,
+      values: [[`Recovery ${d.ref}, ${formatMoney(d.amount)}: credited in the shares each partner paid on ${what}`]],
+      style: "note",
+    });
+    blocks.push({ row: row + 1, col: 0, values: [["Partner", "Paid (£)", "Credit (£)"]], style: "header" });
     const rows: CellValue[][] = (d.recovery ?? []).map((r) => [r.partner, pounds(r.paid), pounds(r.credit)]);
-    blocks.push({ row: row + 1, col: 0, values: rows, formats: [null, MONEY_FORMAT, MONEY_FORMAT] });
-    row += rows.length + 3;
+    blocks.push({ row: row + 2, col: 0, values: rows, formats: [null, MONEY_FORMAT, MONEY_FORMAT] });
+    row += rows.length + 4;
   }
   return outputSheet("disputeRegister", { blocks, freezeRows: 0, columnWidths: fitFigures(blocks, [60, 70, 70, 110, 64, 96, 80, 64, 64]) });
 }

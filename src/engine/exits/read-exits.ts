@@ -1,4 +1,4 @@
-import { calendarDate, dayNumber, daysInMonth, parseDate, type DayNumber } from "../dates";
+import { calendarDate, dayNumber, daysInMonth, isoDate, parseDate, type DayNumber } from "../dates";
 import { isBlank, parseDecimal, showInput } from "../decimal";
 import type { EngineError, Where } from "../errors";
 import type { Category, ModelInput } from "../model";
@@ -105,7 +105,7 @@ export function readExits(model: ModelInput, input: ExitsInput): Result<Exits> {
     const ownRule = rule(l.committed, at("committed contracts"), committed ?? "contract end");
     if (leaves === undefined || (notice === undefined && !isBlank(l.notice)) || ownMonths === undefined || ownRule === undefined) return;
     if (notice !== undefined && leaves < notice) {
-      errors.push({ kind: "endBeforeStart", start: showInput(l.notice), end: showInput(l.leaves), at: at("leaves") });
+      errors.push({ kind: "endBeforeStart", start: isoDate(notice), end: isoDate(leaves), at: at("leaves") });
       return;
     }
     const noticeEnds = notice === undefined ? undefined : addMonths(notice, ownMonths) - 1;

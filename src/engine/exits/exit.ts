@@ -353,9 +353,7 @@ function ownLine(line: CostLineInput, partner: string): boolean {
  * `until`, and a one-off (or a charge starting) after it is dropped.
  */
 function withLeaver(model: ModelInput, partner: string, until: DayNumber | undefined): ModelInput {
-  const partners = model.partners.map((p) =>
-    p.id.trim() !== partner ? p : { ...p, leaves: until === undefined ? null : isoDate(until) },
-  );
+  const partners = model.partners.map((p) => (p.id.trim() !== partner ? p : { ...p, leaves: until === undefined ? null : isoDate(until) }));
   if (until === undefined) return { ...model, partners };
   const costLines: CostLineInput[] = [];
   for (const l of model.costLines) {

@@ -74,15 +74,13 @@ export function readExitTables(ctx: ReadContext): ExitsRead {
   const disputes =
     disputeRows.length === 0
       ? undefined
-      : disputeRows.map(
-          (r): DisputeInput => ({
-            ref: cellText(r.get("ref")),
-            year: cellText(r.get("year")),
-            amount: cellDecimal(r.get("amount")),
-            status: cellText(r.get("status")),
-            ...figures(r, ["raisedOn"]),
-            ...texts(r, ["line", "partner", "toYear", "outcome"]),
-          }),
-        );
+      : disputeRows.map((r): DisputeInput => ({
+          ref: cellText(r.get("ref")),
+          year: cellText(r.get("year")),
+          amount: cellDecimal(r.get("amount")),
+          status: cellText(r.get("status")),
+          ...figures(r, ["raisedOn"]),
+          ...texts(r, ["line", "partner", "toYear", "outcome"]),
+        }));
   return { exits, disputes, exitRows };
 }

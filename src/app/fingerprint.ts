@@ -18,6 +18,8 @@ export const FINGERPRINT_TABLES = [
   "Options",
   "Journals",
   "Monitoring",
+  "Exits",
+  "Disputes",
 ] as const;
 
 /**
@@ -46,10 +48,15 @@ const OPTIONAL_GROUPS: Readonly<Record<string, (model: ModelInput) => boolean>> 
   Options: (m) => (m.capitalOptions?.length ?? 0) > 0,
   Journals: (m) => m.journals !== undefined,
   Monitoring: (m) => m.monitoring !== undefined,
+  Exits: (m) => m.exits !== undefined,
+  Disputes: (m) => (m.disputes ?? []).length > 0,
 };
 
 /** The names of {@link OPTIONAL_GROUPS}. */
 export const OPTIONAL_FINGERPRINT_TABLES: ReadonlySet<string> = new Set(Object.keys(OPTIONAL_GROUPS));
+
+/** The groups a model without what they cover leaves out of its fingerprint. */
+type OptionalGroup = "Support" | "Services" | "Options" | "Journals" | "Exits" | "Disputes";
 
 /** One of {@link FINGERPRINT_TABLES}. */
 export type FingerprintTable = (typeof FINGERPRINT_TABLES)[number];
@@ -59,7 +66,7 @@ export interface InputsFingerprint {
   /** 64 hex digits over every table's canonical form. */
   readonly value: string;
   /** Support, Services, Options and Journals are each absent for a model without what they cover. */
-  readonly tables: Readonly<Record<Exclude<FingerprintTable, "Support" | "Services" | "Options" | "Journals" | "Monitoring">, string>> & {
+  readonly tables: Readonly<Record<Exclude<FingerprintTable, OptionalGroup>, string>> & {
     readonly Support?: string;
     readonly Services?: string;
     /** Absent for a model without capital-versus-cloud options (docs/capital.md). */
@@ -68,6 +75,10 @@ export interface InputsFingerprint {
     readonly Journals?: string;
     /** Absent for a model without monitoring inputs (the Actuals sheet; docs/monitoring.md). */
     readonly Monitoring?: string;
+    /** Absent for a model without exits (the Exits sheet; docs/exits.md). */
+    readonly Exits?: string;
+    /** Absent for a model without disputes (the Disputes sheet; docs/exits.md). */
+    readonly Disputes?: string;
   };
 }
 
@@ -111,6 +122,8 @@ export function canonicalTables(
     Options: canonical(model.capitalOptions),
     Journals: canonical(model.journals),
     Monitoring: canonical(model.monitoring),
+    Exits: canonical(model.exits),
+    Disputes: canonical(model.disputes),
   };
 }
 

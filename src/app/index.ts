@@ -78,6 +78,7 @@ export {
 export { VERSION } from "./version";
 export { capitalFinancingJson, capitalFinancingText } from "./capital-json";
 export { trueUpJson } from "./true-up-json";
+export { disputesJson, exitJson, exitsText } from "./exits-json";
 export { verifyWorkbook, differenceLine, sameStored, type VerifyOutcome, type CellDifference } from "./verify";
 export { checkRecordedRun, type RecomputedRun, type RecordedRunCheck } from "./verify";
 export { methodologyOf, paperAgainst, paperBasisWords, PAPER_RULE, type AgainstOutcome } from "./methodology";

@@ -19,6 +19,10 @@ export const PACK_SHEETS: readonly string[] = [
   OUTPUT_SHEETS.supportFlows,
   // Written only for a model with capital financing or options (docs/capital.md).
   OUTPUT_SHEETS.capitalFinancing,
+  // Written only for a model with leavers, or disputes (docs/exits.md).
+  OUTPUT_SHEETS.exitStatement,
+  OUTPUT_SHEETS.harmReport,
+  OUTPUT_SHEETS.disputeRegister,
   OUTPUT_SHEETS.methodology,
 ];
 

@@ -13,6 +13,9 @@ import {
   capitalFinancingJson,
   capitalFinancingText,
   trueUpJson,
+  disputesJson,
+  exitJson,
+  exitsText,
 } from "../app";
 import type { FinishedOutputs } from "../app";
 import type { Pence } from "../engine";
@@ -66,6 +69,8 @@ export function runJson(outputs: FinishedOutputs, file: string, write: WriteSumm
     serviceRecharges: serviceRechargesJson(budget.services),
     capitalFinancing: capitalFinancingJson(budget.capital),
     trueUp: trueUpJson(run.trueUp),
+    exit: exitJson(budget.exits),
+    disputes: disputesJson(budget.disputes),
     partners: partnerTotals(outputs).map((p) => ({
       partner: p.id,
       name: p.name,
@@ -182,6 +187,7 @@ export function runText(outputs: FinishedOutputs, file: string, write: WriteSumm
   lines.push(...supportText(outputs));
   lines.push(...serviceRechargesText(budget.services));
   lines.push(...capitalFinancingText(budget.capital));
+  lines.push(...exitsText(budget.exits, budget.disputes));
   if (comparison !== undefined) lines.push(`Scenario comparison: ${comparison.from} → ${comparison.to}, ${comparison.rows.length} rows.`);
   if (doNoHarm !== undefined)
     lines.push(

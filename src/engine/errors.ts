@@ -28,7 +28,12 @@ export type Entity =
   | "monitoring"
   | "actual"
   | "forecast"
-  | "profile";
+  | "profile"
+  // Leaving and disputes (src/engine/exits, docs/exits.md).
+  | "leaver"
+  | "exitLine"
+  | "exitCost"
+  | "dispute";
 
 /**
  * Where a problem is: the entity, its key (cost line reference, partner id,
@@ -204,7 +209,11 @@ export type EngineError =
   /** An asset said to come into use before the capital is spent. */
   | { readonly kind: "inUseBeforeSpend"; readonly inUse: string; readonly start: string; readonly at: Where }
   /** A capital option set against a line that is not a capital line financed by borrowing. */
-  | { readonly kind: "optionLineNotBorrowing"; readonly line: string; readonly what: string; readonly at: Where };
+  | { readonly kind: "optionLineNotBorrowing"; readonly line: string; readonly what: string; readonly at: Where }
+  /** A disputed amount larger than the partner's charge for the line and year (or a charge it never paid). */
+  | { readonly kind: "disputeExceedsCharge"; readonly amount: string; readonly charged: string; readonly at: Where }
+  /** A recovery over years and lines nobody paid anything for: there are no shares to credit it by. */
+  | { readonly kind: "nothingPaid"; readonly what: string; readonly at: Where };
 
 /** The most financial years a model may span (inclusive). */
 export const MAX_MODEL_YEARS = 100;
@@ -372,6 +381,10 @@ const ENTITY_LABEL: Record<Entity, string> = {
   actual: "Actual",
   forecast: "Forecast",
   profile: "Profile",
+  leaver: "Leaver",
+  exitLine: "Exit line",
+  exitCost: "Exit cost",
+  dispute: "Dispute",
 };
 
 /** Describes a location in words, e.g. `Cost line "EKH-01", amount`. */
@@ -608,5 +621,12 @@ export function errorMessage(e: EngineError): string {
         `${where}: cost line "${e.line}" ${e.what}; a cloud option is set against a one-off capital line financed by ` +
         `borrowing, whose MRP and interest it would replace.`
       );
+    case "disputeExceedsCharge":
+      return (
+        `${where}: £${e.amount} is disputed, but the partner was charged £${e.charged} on this line in this year; ` +
+        `a dispute can hold no more than the charge it disputes.`
+      );
+    case "nothingPaid":
+      return `${where}: nobody paid anything for ${e.what}, so there are no shares to credit the recovery by; check the line and years.`;
   }
 }

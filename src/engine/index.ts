@@ -200,3 +200,4 @@ export {
 export * from "./journals";
 export * from "./versions";
 export * from "./monitoring";
+export * from "./exits";

@@ -4,6 +4,7 @@ import type { DecimalInput } from "./decimal";
 import type { PartnerServiceInput } from "./services/input";
 import type { JournalsInput } from "./journals/inputs";
 import type { BasisVersionInput, TrueUpInput } from "./versions/input";
+import type { DisputeInput, ExitsInput } from "./exits/inputs";
 
 /**
  * The model as a user supplies it (from workbook tables, JSON or code).
@@ -219,6 +220,14 @@ export interface ModelInput {
    * has no monitoring.
    */
   readonly monitoring?: MonitoringInput;
+  /**
+   * Partners leaving: notice and leave dates, how each line behaves when a
+   * partner leaves, and exit costs (src/engine/exits, docs/exits.md). Absent:
+   * the model has no exits.
+   */
+  readonly exits?: ExitsInput;
+  /** Disputed charges and recoveries from third parties (docs/exits.md). Absent: none. */
+  readonly disputes?: readonly DisputeInput[];
 }
 
 /**

@@ -86,6 +86,9 @@ export const EXCEL_ERROR_FOR: Readonly<Record<EngineErrorKind, Rule>> = {
   notBorrowing: "#VALUE!",
   inUseBeforeSpend: "#NUM!",
   optionLineNotBorrowing: "#VALUE!",
+  // Leaving and disputes (model-only checks).
+  disputeExceedsCharge: "#VALUE!",
+  nothingPaid: "#DIV/0!",
   // A zero or negative unit (or a fraction of a penny) is a bad number: #NUM!.
   // A word that is not a unit (e.g. "pounds2") is text where a number belongs: #VALUE!.
   invalidUnit: (e) => (e.kind === "invalidUnit" && parseDecimal(e.text) !== undefined ? "#NUM!" : "#VALUE!"),

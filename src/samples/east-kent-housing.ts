@@ -101,6 +101,39 @@ export const EAST_KENT_HOUSING: SampleModel = {
         changes: [{ kind: "setAmount", line: "EKH-02", amount: 432000 }],
       },
     ],
+    // Leaving (docs/exits.md), illustrative dates: what if Thanet left the shared system on its own, taking its own
+    // system at the £135,000 each council's separate system cost, with the £82,000 contract committed to 31 December 2022?
+    exits: {
+      leavers: [{ partner: "TDC", notice: "2021-04-01", leaves: "2022-03-31" }],
+      lines: [{ line: "EKH-03", onExit: "stranded", committedTo: "2022-12-31" }],
+      costs: [
+        { partner: "TDC", description: "Separate Thanet's own housing system", amount: 135000, date: "2022-03-31", category: "capital" },
+      ],
+    },
+    // Disputes, scaled: the partners found about £1.5m of apparent overcharging by a contractor; here £15,000 (1/100) is
+    // recovered on the ongoing charge and credited in the shares paid, and one council's query is still open.
+    disputes: [
+      {
+        ref: "D-01",
+        line: "EKH-03",
+        year: "2021/22",
+        toYear: "2022/23",
+        amount: 15000,
+        raisedOn: "2022-06-01",
+        status: "recovered",
+        outcome: "Overcharging by the contractor (about £1.5m in the source; scaled 1:100), recovered and credited in the shares paid.",
+      },
+      {
+        ref: "D-02",
+        line: "EKH-03",
+        partner: "DDC",
+        year: "2022/23",
+        amount: 2000,
+        raisedOn: "2022-11-15",
+        status: "open",
+        outcome: "Dover queries its 2022/23 charge for the systems; held until agreed.",
+      },
+    ],
   },
   notes: {
     drivers: { homes: "Illustrative: the source gives 17,000+ homes in all, not a count per council." },

@@ -11,7 +11,19 @@ describe("the in-memory workbook, as the browser preview uses it", () => {
     expect((await port.createModel(EAST_KENT_HOUSING.model)).ok).toBe(true);
     expect(changes).toBeGreaterThan(0);
     stop();
-    expect(workbook.sheetNames()).toEqual(["Sheet1", "Partners", "Drivers", "Costs", "Bases", "Budgets", "Settings", "Scenarios", "Lists"]);
+    expect(workbook.sheetNames()).toEqual([
+      "Sheet1",
+      "Partners",
+      "Drivers",
+      "Costs",
+      "Bases",
+      "Budgets",
+      "Settings",
+      "Scenarios",
+      "Exits",
+      "Disputes",
+      "Lists",
+    ]);
     const costs = workbook.view("Costs");
     expect(costs?.text(1, 5)).toBe("£68,000.00");
     expect(costs?.text(1, 6)).toBe("1 Dec 2020");

@@ -129,6 +129,8 @@ describe.each(HARNESSES)("no data loss with the $name adapter", ({ make }) => {
       "Coding",
       "Ledgers",
       "Actuals",
+      "Exits",
+      "Disputes",
       "Lists",
     ]);
     const read = await h.port.readModel();

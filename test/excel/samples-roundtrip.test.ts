@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   buildJournals,
+  disputeRegister,
+  exitsReport,
   checkModelBudgets,
   compareScenarios,
   doNoHarm,
@@ -53,9 +55,20 @@ describe.each(HARNESSES)("each sample round-trips through the $name adapter", ({
         ...(sample.model.capitalOptions === undefined ? ["Options"] : []),
         ...(sample.model.journals === undefined ? ["Coding", "HostCoding", "VatLines", "Ledgers", "LedgerColumns"] : []),
         ...(sample.model.monitoring === undefined ? ["Actuals", "Forecast", "Profile", "Mapping"] : []),
+        ...(sample.model.exits === undefined ? ["Leavers", "ExitLines", "ExitCosts"] : []),
+        ...(sample.model.disputes === undefined ? ["Disputes"] : []),
       ]);
       // The monitoring inputs read back as the same monitoring, to the penny.
       expect(read.value.model.monitoring === undefined).toBe(sample.model.monitoring === undefined);
+      // The exits and disputes read back as they were written: the same exit statements, harm and register to the penny.
+      expect(exitsReport(read.value.model)).toEqual(exitsReport(sample.model));
+      if (sample.model.disputes !== undefined) {
+        const registerOf = (m: ModelInput): unknown => {
+          const run = runModel(m);
+          return run.ok ? disputeRegister(m, run.value.rows) : run;
+        };
+        expect(registerOf(read.value.model)).toEqual(registerOf(sample.model));
+      }
       // The journals inputs read back as they were written: the same journals and invoices to the penny.
       expect(read.value.model.journals === undefined).toBe(sample.model.journals === undefined);
       const readJournals = read.value.model.journals;

@@ -40,6 +40,8 @@ const EXAMPLES: Record<EngineErrorKind, [EngineError, string]> = {
   notBorrowing: [{ kind: "notBorrowing", field: "Interest rate", financing: "grant", at }, "#VALUE!"],
   inUseBeforeSpend: [{ kind: "inUseBeforeSpend", inUse: "2020-01-01", start: "2021-01-01", at }, "#NUM!"],
   optionLineNotBorrowing: [{ kind: "optionLineNotBorrowing", line: "NET", what: "is financed by grant", at }, "#VALUE!"],
+  disputeExceedsCharge: [{ kind: "disputeExceedsCharge", amount: "10.00", charged: "5.00", at }, "#VALUE!"],
+  nothingPaid: [{ kind: "nothingPaid", what: "line EKH-01 in 2020/21", at }, "#DIV/0!"],
   allDriversZero: [{ kind: "allDriversZero", basis: "drivers", at }, "#DIV/0!"],
   divideByZero: [{ kind: "divideByZero", at }, "#DIV/0!"],
   noMembers: [{ kind: "noMembers", basis: "equal", when: "in 2020/21", at }, "#DIV/0!"],

@@ -12,6 +12,8 @@ import { settleYearEnd, type YearEndReport } from "./year-end";
 import { serviceRechargesOfRun, type ServiceRechargeReport } from "../services";
 import { costRows, vatCosts } from "../journals/vat-cost";
 import { rowGroups } from "./charge-rows";
+import { exitsReport, hasExits, type ExitsReport } from "../exits/exit";
+import { disputeRegister, hasDisputes, type DisputeRegister } from "../exits/disputes";
 
 /** Everything the budget side of the add-in reports for one model. */
 export interface ModelBudgetReport {
@@ -35,6 +37,10 @@ export interface ModelBudgetReport {
    * VAT it cannot recover (gross), because that VAT is a real cost to it.
    */
   readonly vatBasis?: BudgetVatBasis;
+  /** Each leaver's exit statement and the harm to the remaining partners (docs/exits.md); undefined without leavers. */
+  readonly exits?: ExitsReport;
+  /** The dispute register (docs/exits.md); undefined without disputes. */
+  readonly disputes?: DisputeRegister;
 }
 
 /** Which partners' budgets were compared gross of VAT. */
@@ -80,11 +86,16 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
   // (docs/capital.md): their problems stop the run too.
   const services = serviceRechargesOfRun(run.value);
   const capital = hasCapitalFinancing(model) ? capitalFinancing(model, run.value.rows) : undefined;
+  // Leaving and disputes (docs/exits.md): their problems stop the run too.
+  const exits = hasExits(model) || model.exits !== undefined ? exitsReport(model) : undefined;
+  const disputes = hasDisputes(model) ? disputeRegister(model, run.value.rows) : undefined;
   const problems: EngineError[] = [
     ...(budgets.ok ? [] : budgets.errors),
     ...(stated.ok ? [] : stated.errors),
     ...(services === undefined || services.ok ? [] : services.errors),
     ...(capital === undefined || capital.ok ? [] : capital.errors),
+    ...(exits === undefined || exits.ok ? [] : exits.errors),
+    ...(disputes === undefined || disputes.ok ? [] : disputes.errors),
   ];
   if (problems.length > 0 || !budgets.ok || !stated.ok || (capital !== undefined && !capital.ok)) return errs(problems);
   return ok({
@@ -97,6 +108,8 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
     warnings: [...modelWarnings(model, prepared.value), ...(services?.ok === true ? services.value.warnings : [])],
     ...(capital === undefined || !capital.ok ? {} : { capital: capital.value }),
     ...(vat === undefined ? {} : { vatBasis: { gross, unavailable: !vat.ok } }),
+    ...(exits?.ok === true && exits.value.exits.length > 0 ? { exits: exits.value } : {}),
+    ...(disputes?.ok === true ? { disputes: disputes.value } : {}),
   });
 }
 

@@ -19,6 +19,9 @@ export const INPUT_SHEETS = {
   ledgers: "Ledgers",
   // In-year monitoring (docs/monitoring.md): actuals, forecasts, profiles and the ledger mapping.
   monitoring: "Actuals",
+  // Leaving and disputes (docs/exits.md): optional sheets.
+  exits: "Exits",
+  disputes: "Disputes",
 } as const;
 
 /** The sheet of drop-down lists the input validations refer to. */
@@ -41,6 +44,9 @@ export const OUTPUT_SHEETS = {
   methodology: "Methodology",
   monitoring: "Monitoring",
   journals: "Journals",
+  exitStatement: "Exit statement",
+  harmReport: "Harm report",
+  disputeRegister: "Dispute register",
   runLog: "Run log",
 } as const;
 
@@ -74,6 +80,10 @@ export const TABLES = {
   forecasts: "Forecast",
   profiles: "Profile",
   mapping: "Mapping",
+  leavers: "Leavers",
+  exitLines: "ExitLines",
+  exitCosts: "ExitCosts",
+  disputes: "Disputes",
 } as const;
 
 /** The key of an input table in {@link TABLES}. */

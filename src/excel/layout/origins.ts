@@ -55,6 +55,8 @@ export interface ModelOrigins {
   readonly journalRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
   /** The monitoring tables (Actuals, Forecast, Profile, Mapping): each entry's row, in input order. */
   readonly monitoringRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
+  /** The exits and disputes tables (Leavers, ExitLines, ExitCosts, Disputes): each entry's row, in input order. */
+  readonly exitRows?: Readonly<Partial<Record<TableKey, readonly number[]>>>;
 }
 
 function own<T>(rec: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
@@ -280,6 +282,11 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
     case "ledger":
     case "ledgerColumn":
       return journalCell(o, at);
+    case "leaver":
+    case "exitLine":
+    case "exitCost":
+    case "dispute":
+      return exitCell(o, at);
     case "argument":
       return undefined;
     case "monitoring":
@@ -332,4 +339,33 @@ function monitoringCell(o: ModelOrigins, at: Where): CellLocation | undefined {
   const row = at.index !== undefined ? o.monitoringRows?.[table]?.[at.index - 1] : undefined;
   if (row === undefined) return locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
   return cell(o, table, row, at.field, "line");
+}
+
+const EXIT_TABLE_OF: Readonly<Record<string, TableKey>> = {
+  leaver: "leavers",
+  exitLine: "exitLines",
+  exitCost: "exitCosts",
+  dispute: "disputes",
+};
+
+/** The engine's field words (src/engine/exits) → the exits tables' column keys. */
+const EXIT_FIELDS: Readonly<Record<string, string>> = {
+  "notice months": "noticeMonths",
+  "committed contracts": "committed",
+  "on exit": "onExit",
+  "committed to": "committedTo",
+  "to year": "toYear",
+  "raised on": "raisedOn",
+};
+
+/** An exits or disputes table's cell: the entry's row by position, and the column its field names. */
+function exitCell(o: ModelOrigins, at: Where): CellLocation | undefined {
+  const table = EXIT_TABLE_OF[at.entity];
+  if (table === undefined) return undefined;
+  const t = o.tables[table];
+  if (t === undefined) return undefined;
+  const row = at.index !== undefined ? o.exitRows?.[table]?.[at.index - 1] : undefined;
+  if (row === undefined) return locate({ sheet: t.sheet, row: t.headerRow, col: t.firstCol });
+  const field = at.field === undefined ? undefined : (EXIT_FIELDS[at.field] ?? at.field);
+  return cell(o, table, row, field, table === "disputes" ? "ref" : table === "exitLines" ? "line" : "partner");
 }

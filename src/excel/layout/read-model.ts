@@ -13,6 +13,7 @@ import { readDrivers } from "./read/drivers";
 import { readPartnerServices } from "./read/partner-services";
 import { readJournals } from "./read/journals";
 import { readMonitoring } from "./read/monitoring";
+import { readExitTables } from "./read/exits";
 import { readPartners } from "./read/partners";
 import { readScenarios } from "./read/scenarios";
 import { readSettings } from "./read/settings";
@@ -95,6 +96,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
   const { journals, journalRows } = readJournals(ctx, journalYear, yearEndAccruals);
   const { monitoring, monitoringRows } = readMonitoring(ctx);
+  const { exits, disputes, exitRows } = readExitTables(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {
     const drivers = withinDrivers.get(w.partner.id);
@@ -126,6 +128,8 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(basisVersions.length === 0 ? {} : { basisVersions }),
     ...(trueUp === undefined ? {} : { trueUp }),
     ...(monitoring === undefined ? {} : { monitoring }),
+    ...(exits === undefined ? {} : { exits }),
+    ...(disputes === undefined ? {} : { disputes }),
   };
   const origins: ModelOrigins = {
     tables: tableOrigins,
@@ -148,6 +152,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     ...(capitalOptions.length === 0 ? {} : { capitalOptionRows }),
     journalRows,
     monitoringRows,
+    exitRows,
   };
   return { model, origins, runSettings, preparedBy, title, problems, absentTables: absent };
 }

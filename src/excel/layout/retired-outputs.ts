@@ -6,6 +6,7 @@ import { capitalFinancingRetiredSheet } from "./outputs/capital-financing";
 import { trueUpRetiredSheet } from "./outputs/true-up";
 import { journalsRetiredSheet } from "./outputs/journals";
 import { monitoringRetiredSheet } from "./outputs/monitoring-retired";
+import { exitsRetiredSheet } from "./outputs/exits";
 import { LEDGER_SHEET_KIND, ledgerRetiredSheet } from "./outputs/ledger-sheets";
 import type { ExistingSheet } from "./write-plan";
 
@@ -21,6 +22,9 @@ const OPTIONAL_OUTPUTS: readonly { readonly kind: string; readonly name: string;
   { kind: "trueUp", name: OUTPUT_SHEETS.trueUp, retired: trueUpRetiredSheet },
   { kind: "monitoring", name: OUTPUT_SHEETS.monitoring, retired: monitoringRetiredSheet },
   { kind: "journals", name: OUTPUT_SHEETS.journals, retired: journalsRetiredSheet },
+  { kind: "exitStatement", name: OUTPUT_SHEETS.exitStatement, retired: exitsRetiredSheet("exitStatement") },
+  { kind: "harmReport", name: OUTPUT_SHEETS.harmReport, retired: exitsRetiredSheet("harmReport") },
+  { kind: "disputeRegister", name: OUTPUT_SHEETS.disputeRegister, retired: exitsRetiredSheet("disputeRegister") },
 ];
 
 /** The names of the optional output sheets, whose cells a write must read to tell whether they were edited. */

@@ -518,6 +518,7 @@ export function buildInputSheets(
   const services = withServices ? [servicesSheet(sheet("services", [partnerServices]))] : [];
   const journals = journalSheets(model, L);
   const monitoring = monitoringSheets(model, L);
+  const exits = exitSheets(model, L);
   const sheets: SheetSpec[] = [
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),
@@ -530,9 +531,69 @@ export function buildInputSheets(
     ...services,
     ...journals,
     ...monitoring,
+    ...exits,
     lists.spec,
   ];
   return { ok: true, sheets };
+}
+
+/**
+ * The Exits and Disputes sheets (docs/exits.md): a new workbook gets them to
+ * fill in; a model gets each only when it has exits, or disputes.
+ */
+function exitSheets(model: ModelInput | undefined, L: Readonly<Record<ListName, RangeRef | undefined>>): SheetSpec[] {
+  const x = model?.exits;
+  const d = model?.disputes;
+  const out: SheetSpec[] = [];
+  if (model === undefined || x !== undefined) {
+    const leavers = tablePart(
+      INPUT_TABLES.leavers,
+      (x?.leavers ?? []).map((l) => [
+        textCell(l.partner),
+        dateToCell(l.notice),
+        dateToCell(l.leaves),
+        decimalToCell(l.noticeMonths),
+        textCell(l.committed),
+      ]),
+      L,
+    );
+    const lines = tablePart(
+      INPUT_TABLES.exitLines,
+      (x?.lines ?? []).map((l) => [textCell(l.line), textCell(l.onExit), dateToCell(l.committedTo)]),
+      L,
+    );
+    const costs = tablePart(
+      INPUT_TABLES.exitCosts,
+      (x?.costs ?? []).map((c) => [
+        textCell(c.partner),
+        textCell(c.description),
+        decimalToCell(c.amount),
+        dateToCell(c.date),
+        textCell(c.category),
+      ]),
+      L,
+    );
+    out.push(sheet("exits", [leavers, lines, costs]));
+  }
+  if (model === undefined || d !== undefined) {
+    const disputes = tablePart(
+      INPUT_TABLES.disputes,
+      (d ?? []).map((r) => [
+        textCell(r.ref),
+        textCell(r.line),
+        textCell(r.partner),
+        textCell(r.year),
+        textCell(r.toYear),
+        decimalToCell(r.amount),
+        dateToCell(r.raisedOn),
+        textCell(r.status),
+        textCell(r.outcome),
+      ]),
+      L,
+    );
+    out.push(sheet("disputes", [disputes]));
+  }
+  return out;
 }
 
 /** A text cell of the journals tables: blank for null or undefined. */

@@ -20,6 +20,8 @@ import { useScreenStyles } from "../styles";
 
 // In-year monitoring and its ledger import (csv-parse) load on demand, in a chunk of their own (docs/monitoring.md).
 const MonitoringPanel = React.lazy(() => import("../components/MonitoringPanel").then((m) => ({ default: m.MonitoringPanel })));
+// Leaving and disputes in a chunk of its own, fetched only for a model that has them (docs/exits.md).
+const ExitsPanel = React.lazy(() => import("../components/ExitsPanel").then((m) => ({ default: m.ExitsPanel })));
 
 /**
  * Budget: each partner's recharge against the budget it set aside, by year
@@ -118,6 +120,11 @@ export function BudgetScreen(): React.JSX.Element {
       <React.Suspense fallback={<Spinner size="tiny" label="Loading the monitoring…" />}>
         <MonitoringPanel outputs={outputs} names={names} partner={partner} locate={state.session?.read.locate} onSelect={onSelect} />
       </React.Suspense>
+      {(report?.exits !== undefined || report?.disputes !== undefined) && (
+        <React.Suspense fallback={<Text>Loading leaving and disputes…</Text>}>
+          <ExitsPanel exits={report?.exits} disputes={report?.disputes} names={names} partner={partner} />
+        </React.Suspense>
+      )}
       {selectFailure !== undefined && <Notice intent="error">{selectFailure}</Notice>}
     </section>
   );

@@ -22,6 +22,7 @@ import { capitalFinancingSheet } from "./capital-financing";
 import { trueUpSheet } from "./true-up";
 import { LEDGER_SHEET_KIND, ledgerSheets } from "./ledger-sheets";
 import { journalsSheet } from "./journals";
+import { disputeRegisterSheet, exitStatementSheet, harmReportSheet } from "./exits";
 
 /** An optional sheet as a list of none or one. */
 function optional(sheet: SheetSpec | undefined): SheetSpec[] {
@@ -134,6 +135,10 @@ export function buildOutputSheets(outputs: RunOutputs): SheetSpec[] {
     methodologySheet(run, outputsPaper(outputs), scenario, outputs.methodology?.against),
     ...optional(outputs.monitoringSheet),
     ...optional(journalsSheet(outputs)),
+    ...(outputs.budget?.exits === undefined
+      ? []
+      : [exitStatementSheet(run, outputs.budget.exits, scenario), harmReportSheet(run, outputs.budget.exits, scenario)]),
+    ...(outputs.budget?.disputes === undefined ? [] : [disputeRegisterSheet(run, outputs.budget.disputes, scenario)]),
     ...ledgerSheets(outputs),
     // A ledger sheet is its upload file cell for cell: no stamp in its first cell (its journal lines carry the run's reference).
   ].map((s) => (stamp === undefined || PACK_KINDS.has(s.kind) || s.kind === LEDGER_SHEET_KIND ? s : withTextLayout(stamped(s, stamp))));
@@ -185,6 +190,9 @@ export const PACK_KINDS: ReadonlySet<string> = new Set([
   "charts",
   "supportFlows",
   "capitalFinancing",
+  "exitStatement",
+  "harmReport",
+  "disputeRegister",
   "methodology",
 ]);
 

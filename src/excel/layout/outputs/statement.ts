@@ -22,6 +22,7 @@ import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter, withTextLayout } from "./common";
 import { defaultTitle, outputsPaper, type RunOutputs } from "./index";
 import { statementMethodologyBlocks } from "./methodology";
+import { statementExitBlocks } from "./exits";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 import { statementServiceBlocks } from "./service-recharges";
 
@@ -327,6 +328,10 @@ export function partnerStatementSheet(
     }
   }
 
+  // Leaving and disputes (exits.ts): its disputes and credits, its exit or what another's exit costs it.
+  const exitPart = statementExitBlocks(outputs.budget, partner, row);
+  blocks.push(...exitPart.blocks);
+  row = exitPart.row;
   // The partner's budgets against its charges: the budget, the charge and the variance each in a column of its own.
   blocks.push({ row, col: 0, values: [["Budget comparison"]], style: "header" });
   const budgets = outputs.budget?.budgets.lines.filter((l) => l.partner === partner);

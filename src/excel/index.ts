@@ -110,8 +110,17 @@ export {
 } from "./layout/outputs/statement";
 export { outsideText } from "./layout/outputs/common";
 export { isSharedFormula, type SharedFormulasFound, type SharedFormulaSheet } from "./layout/shared-formulas";
-export { basisInWords, categoryWords, partnerWords, CATEGORY_WORDS, NATURE_WORDS } from "./layout/outputs/words";
-export { SUPPORT_METHOD_WORDS } from "./layout/outputs/support-flows";
+export {
+  basisInWords,
+  categoryWords,
+  natureWords,
+  partnerWords,
+  supportMethodWords,
+  CATEGORY_WORDS,
+  NATURE_WORDS,
+  SUPPORT_METHOD_CHOICES,
+  SUPPORT_METHOD_WORDS,
+} from "./layout/outputs/words";
 export { describeSelection, explainTarget, findCharge, type ChargeExplanation, type SelectionTarget } from "./layout/selection";
 export { basisFigures, basisTotals, TRACE_HEADERS } from "./layout/outputs/trace";
 export {

@@ -11,8 +11,8 @@ export type { Result, Ok, Err } from "./result";
 export { ok, err, errs } from "./result";
 export type { EngineError, EngineErrorKind, EngineWarning, Entity, Where } from "./errors";
 export { errorMessage, describeWhere, warningMessage, MAX_MODEL_YEARS } from "./errors";
-export { MAX_TOTAL_PENCE, type OutsideLine } from "./validate-limits";
-export { Decimal, parseDecimal, isBlank, type DecimalInput } from "./decimal";
+export { MAX_TOTAL_PENCE, checkFigureSize, rateDigitsOk, totalsHundred, type OutsideLine } from "./validate-limits";
+export { Decimal, parseDecimal, isBlank, messageText, showInput, type DecimalInput } from "./decimal";
 export {
   type Pence,
   type UnitPence,
@@ -30,7 +30,6 @@ export {
 } from "./money";
 export { largestRemainder, type Weight } from "./largest-remainder";
 export { decimalsToWeights, mixWeights, type MixColumn } from "./weights";
-export { splitByDrivers, splitByPercentages, splitByMix, parseDrivers, type SplitArgNames } from "./split";
 export {
   type DayNumber,
   type DateInput,
@@ -45,7 +44,7 @@ export {
 } from "./dates";
 export { type FinancialYear, fyLabel, parseFinancialYear, fyOfDay, fyStart, fyEnd, fyDays, fyRange } from "./financial-year";
 export { type ProRataBasis, PRO_RATA_BASES, yearFraction, describeFraction } from "./pro-rata";
-export { type Fraction, frac, fracToDecimalText } from "./fraction";
+export { type Fraction, frac, fracFromDecimal, fracToDecimal, fracToDecimalText } from "./fraction";
 export { roundDivHalfAway, roundHalfAwayFromZero, roundToUnit, roundDivToUnit } from "./rounding";
 export {
   type ModelInput,
@@ -88,24 +87,6 @@ export {
 export { membershipText, isMemberOn, membershipFractions, readMembershipDates, type MembershipDates } from "./membership";
 export { partnerNames } from "./partner-names";
 export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";
-export { readPercentCells, splitByPercentCells, splitByMixCells } from "./formula-support/percent-cells";
-export {
-  profileAnnualCharge,
-  yearPartOfCharge,
-  ANNUAL_CHARGE_NAMES,
-  MAX_PROFILE_YEARS,
-  type AnnualChargeInput,
-  type AnnualChargeNames,
-  type YearCharge,
-} from "./formula-support/annual-charge";
-export {
-  varianceOf,
-  parseTolerance,
-  VARIANCE_STATUSES,
-  type Variance,
-  type VarianceStatus,
-  type VarianceTolerance,
-} from "./formula-support/variance";
 export { percentOf, percentText, PERCENT_DP } from "./budget/percent";
 export { chargeRows, categoryTotals, type ChargeRow, type CategoryTotal } from "./budget/charge-rows";
 export { readBudgetTolerance, withinTolerance, NO_TOLERANCE, type BudgetTolerance } from "./budget/tolerance";

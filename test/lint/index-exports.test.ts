@@ -63,4 +63,9 @@ describe("the check itself", () => {
     ].join("\n");
     expect([...namesTaken(user(code), "src/lib/index.ts", read)].sort()).toEqual(["UsedType", "fromStar", "local", "starUnused", "used"]);
   });
+
+  it("does not pass when a file takes every name at once", () => {
+    const files = [user('export * from "../lib";')];
+    expect(unusedExports("src/lib/index.ts", files, read)).toEqual(["(every name, as taken by src/client/user.ts)"]);
+  });
 });

@@ -131,8 +131,15 @@ export function namesTaken(file: SourceFile, target: string, read: ReadFile): Se
 export function unusedExports(index: string, files: readonly SourceFile[], read: ReadFile): string[] {
   const folder = `${dirname(index)}/`;
   const taken = new Set<string>();
-  for (const f of files) if (!f.path.startsWith(folder)) for (const n of namesTaken(f, index, read)) taken.add(n);
-  if (taken.has(ALL)) return [];
+  const takesAll: string[] = [];
+  for (const f of files) {
+    if (f.path.startsWith(folder)) continue;
+    const names = namesTaken(f, index, read);
+    if (names.has(ALL)) takesAll.push(f.path);
+    for (const n of names) taken.add(n);
+  }
+  // A file that takes every name hides which are used: name it rather than pass.
+  if (takesAll.length > 0) return [`(every name, as taken by ${takesAll.join(", ")})`];
   return [...exportedNames(index, read)].filter((n) => !taken.has(n)).sort();
 }
 

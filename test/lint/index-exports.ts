@@ -89,7 +89,7 @@ export function namesTaken(file: SourceFile, target: string, read: ReadFile): Se
       else taken.add(ALL);
     } else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && isTarget(n.argument.literal)) {
       if (n.qualifier === undefined) taken.add(ALL);
-      else taken.add(ts.isIdentifier(n.qualifier) ? n.qualifier.text : n.qualifier.left.getText(sf).split(".")[0] ?? ALL);
+      else taken.add(ts.isIdentifier(n.qualifier) ? n.qualifier.text : (n.qualifier.left.getText(sf).split(".")[0] ?? ALL));
     } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && isTarget(n.arguments[0])) {
       dynamicImport(n);
     }

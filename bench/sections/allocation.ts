@@ -3,7 +3,8 @@
  * split path from pounds, as SHARED.APPORTION uses it) against a naive float
  * loop, dinero.js v2 and decimal.js, on the same allocations.
  */
-import { largestRemainder, splitByDrivers } from "../../src/engine";
+import { largestRemainder } from "../../src/engine";
+import { splitByDrivers } from "../../src/functions/split";
 import { decimalPence, decimalSplit, dineroSplit, floatPenniesLost, floatSplit } from "../lib/baselines";
 import { compare, ratio, type Case, type Comparison } from "../lib/timing";
 import type { Allocation, Workload } from "../lib/workloads";

@@ -5,7 +5,7 @@
  * and with the naive float loop doing the same split.
  */
 import { isExcelError } from "../../test/functions/custom-functions-stub";
-import { splitByDrivers } from "../../src/engine";
+import { splitByDrivers } from "../../src/functions/split";
 import { floatSplit } from "../lib/baselines";
 import { compare, ratio, type Case, type Comparison } from "../lib/timing";
 import { generator } from "../lib/workloads";

@@ -1,4 +1,5 @@
 import { SCALE_DEFAULTS, SCALE_LIMITS, type ScaleOptions } from "../samples";
+import { conflictIn, optionNamed } from "./options";
 import { unstorableCharacter } from "./xlsx/ooxml-text";
 
 /** What the command line was asked to do. */
@@ -82,46 +83,8 @@ export interface UsageError {
   readonly usage: string;
 }
 
-const FLAGS = new Set([
-  "--help",
-  "-h",
-  "--version",
-  "-v",
-  "--json",
-  "--check",
-  "--no-write",
-  "--force",
-  "--progress",
-  "--no-progress",
-  "--list-samples",
-  "--verify",
-  "--csv-bom",
-]);
-const VALUED = new Set([
-  "--out",
-  "-o",
-  "--scenario",
-  "-s",
-  "--sample",
-  "--prepared-by",
-  "--sign-off",
-  "--max-unzipped",
-  "--max-table-cells",
-  "--lines",
-  "--partners",
-  "--years",
-  "--explain",
-  "--partner",
-  "--year",
-  "--pdf",
-  "--statements",
-  "--pdf-timeout",
-  "--against",
-  "--journals",
-  "--invoices",
-  "--import-actuals",
-  "--import-drivers",
-]);
+/** The options that write a run's results beside the workbook. */
+const WRITERS = ["--pdf", "--statements", "--journals", "--invoices"];
 const SIZE_OPTIONS = ["--lines", "--partners", "--years"] as const;
 
 /** A size option's value as a whole number within its limits, or the usage error. */
@@ -145,7 +108,6 @@ function sizeValue(option: (typeof SIZE_OPTIONS)[number], text: string | undefin
 export function parseArgs(argv: readonly string[]): Command | UsageError {
   const flags = new Set<string>();
   const values = new Map<string, string>();
-  // --compare may be given several times: each names a scenario to compare side by side with the base.
   const compare: string[] = [];
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -160,21 +122,27 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     }
     const eq = a.indexOf("=");
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (name === "--compare") {
-      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined || v.trim() === "") return { usage: "--compare needs a scenario's name." };
-      if (compare.some((c) => c.trim() === v.trim())) return { usage: `--compare "${v.trim()}" is given more than once.` };
+    const option = optionNamed(name);
+    if (option === undefined || (option.value === undefined && eq > 0)) return { usage: `unknown option ${a}.` };
+    if (option.value === undefined) {
+      flags.add(option.name);
+      continue;
+    }
+    const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (option.repeatable) {
+      // --compare may be given several times: each names a scenario to compare side by side with the base.
+      if (v === undefined || v.trim() === "") return { usage: `${name} needs a scenario's name.` };
+      if (compare.some((c) => c.trim() === v.trim())) return { usage: `${name} "${v.trim()}" is given more than once.` };
       compare.push(v);
-    } else if (VALUED.has(name)) {
-      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined || (v === "" && canonical(name) !== "--scenario")) return { usage: `${name} needs a value.` };
-      if (values.has(canonical(name))) return { usage: `${name} is given more than once.` };
-      values.set(canonical(name), v);
-    } else if (FLAGS.has(name) && eq < 0) flags.add(canonical(name));
-    else return { usage: `unknown option ${a}.` };
+      continue;
+    }
+    if (v === undefined || (v === "" && !option.mayBeEmpty)) return { usage: `${name} needs a value.` };
+    if (values.has(option.name)) return { usage: `${name} is given more than once.` };
+    values.set(option.name, v);
   }
   const unstorable = unstorableText(values, compare);
   if (unstorable !== undefined) return unstorable;
+  const given = new Set([...flags, ...values.keys(), ...(compare.length > 0 ? ["--compare"] : [])]);
   const json = flags.has("--json");
   if (flags.has("--help")) return { kind: "help" };
   if (flags.has("--version")) return { kind: "version" };
@@ -184,10 +152,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   if (sample !== undefined) {
     if (positional.length !== 1)
       return { usage: `--sample ${sample} needs exactly one file to write, e.g. --sample ${sample} model.xlsx.` };
-    for (const f of ["--check", "--no-write"]) if (flags.has(f)) return { usage: `${f} cannot be used with --sample.` };
-    if (values.has("--out") || values.has("--scenario") || compare.length > 0)
-      return { usage: "--out, --scenario and --compare cannot be used with --sample." };
-    if (values.has("--explain")) return { usage: "--explain cannot be used with --sample." };
+    const conflict = conflictIn("sample", given);
+    if (conflict !== undefined) return { usage: conflict };
     if (sample !== SYNTHETIC) {
       if (sized.length > 0)
         return { usage: `${sized.join(", ")} ${sized.length === 1 ? "applies" : "apply"} only to --sample ${SYNTHETIC}.` };
@@ -211,35 +177,17 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
     const year = values.get("--year");
     if (partner === undefined || year === undefined)
       return { usage: `--explain ${explain} needs the charge's partner and year: --explain ${explain} --partner <id> --year <2021/22>.` };
-    for (const f of ["--check", "--no-write", "--force", "--progress", "--no-progress", "--verify"])
-      if (flags.has(f)) return { usage: `${f} cannot be used with --explain (it writes nothing).` };
-    for (const v of ["--out", "--sign-off", "--prepared-by"])
-      if (values.has(v)) return { usage: `--explain writes nothing, so ${v} cannot be used with it.` };
-    if (compare.length > 0) return { usage: "--explain explains one charge of the run, so --compare cannot be used with it." };
+    const conflict = conflictIn("explain", given);
+    if (conflict !== undefined) return { usage: conflict };
     return { kind: "explain", file: positional[0] ?? "", ref: explain, partner, year, scenario: values.get("--scenario"), json };
   }
-  for (const o of ["--partner", "--year"]) if (values.has(o)) return { usage: `${o} is used with --explain <ref>.` };
-  if (flags.has("--check") && values.has("--out")) return { usage: "--check writes nothing, so --out cannot be used with it." };
-  if (flags.has("--progress") && flags.has("--no-progress")) return { usage: "--progress and --no-progress contradict each other." };
-  if (flags.has("--verify")) {
-    for (const f of ["--check", "--no-write", "--force"])
-      if (flags.has(f)) return { usage: `--verify writes nothing and checks the file as it is, so ${f} cannot be used with it.` };
-    for (const v of ["--out", "--sign-off", "--scenario"])
-      if (values.has(v)) return { usage: `--verify checks the run recorded in the file, so ${v} cannot be used with it.` };
-    if (compare.length > 0) return { usage: "--verify checks the run recorded in the file, so --compare cannot be used with it." };
-  }
-  for (const v of ["--pdf", "--statements", "--journals", "--invoices"]) {
-    if (!values.has(v)) continue;
-    for (const f of ["--check", "--verify"])
-      if (flags.has(f)) return { usage: `${v} writes the results of a run, so ${f} cannot be used with it.` };
-  }
+  // The run's conflicts, in the order they are reported when several apply; each option's value is checked after
+  // the conflicts of the options before it.
+  const conflict = conflictIn("run", given, [...["--partner", "--year", "--check", "--progress", "--verify"], ...WRITERS, "--against"]);
+  if (conflict !== undefined) return { usage: conflict };
   const against = values.get("--against");
-  if (against !== undefined) {
-    for (const f of ["--check", "--verify"])
-      if (flags.has(f)) return { usage: `--against compares the results of a run with last year's, so ${f} cannot be used with it.` };
-    if (!/\.xlsx$/i.test(against))
-      return { usage: `--against needs last year's signed-off workbook, a file ending .xlsx (got "${against}").` };
-  }
+  if (against !== undefined && !/\.xlsx$/i.test(against))
+    return { usage: `--against needs last year's signed-off workbook, a file ending .xlsx (got "${against}").` };
   const pdf = values.get("--pdf");
   if (pdf !== undefined && !/\.pdf$/i.test(pdf))
     return { usage: `--pdf needs a file name ending .pdf, e.g. --pdf pack.pdf (got "${pdf}").` };
@@ -247,26 +195,13 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   // At most a day: longer is no limit at all (and past 24.8 days Node's timer would fire at once).
   if (pdfTimeout === null || (pdfTimeout !== undefined && pdfTimeout > 86_400))
     return { usage: "--pdf-timeout needs a whole number of seconds from 1 to 86400 (a day), e.g. --pdf-timeout 600." };
-  if (pdfTimeout !== undefined && pdf === undefined) return { usage: "--pdf-timeout applies only with --pdf <file.pdf>." };
+  const needsPdf = conflictIn("run", given, ["--pdf-timeout", "--sign-off"]);
+  if (needsPdf !== undefined) return { usage: needsPdf };
   const signOff = values.get("--sign-off");
-  if (signOff !== undefined) {
-    for (const f of ["--check", "--no-write"])
-      if (flags.has(f)) return { usage: `--sign-off records an approval in the workbook, so ${f} cannot be used with it.` };
-    if (values.has("--out")) return { usage: "--sign-off records an approval in the workbook itself, so --out cannot be used with it." };
-    for (const v of ["--scenario", "--prepared-by", "--pdf", "--statements", "--against", "--journals", "--invoices"])
-      if (values.has(v)) return { usage: `--sign-off approves the run recorded in the file as it is, so ${v} cannot be used with it.` };
-    if (compare.length > 0)
-      return { usage: "--sign-off approves the run recorded in the file as it is, so --compare cannot be used with it." };
-    if (!/\S.*,.*\S/.test(signOff)) return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
-  }
-  for (const v of ["--import-actuals", "--import-drivers"]) {
-    if (!values.has(v)) continue;
-    if (flags.has("--verify"))
-      return { usage: `${v} changes the model's inputs, so --verify (which checks the file as it is) cannot be used with it.` };
-    if (signOff !== undefined) return { usage: `${v} changes the model's inputs, so --sign-off cannot be used with it.` };
-  }
-  if (flags.has("--csv-bom") && !values.has("--journals") && !values.has("--invoices"))
-    return { usage: "--csv-bom applies only with --journals <folder> or --invoices <folder>." };
+  if (signOff !== undefined && !/\S.*,.*\S/.test(signOff))
+    return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
+  const bom = conflictIn("run", given, ["--csv-bom"]);
+  if (bom !== undefined) return { usage: bom };
   const maxUnzipped = positiveWhole(values.get("--max-unzipped"));
   if (maxUnzipped === null) return { usage: "--max-unzipped needs a whole number of MiB, e.g. --max-unzipped 1024." };
   const maxCells = positiveWhole(values.get("--max-table-cells"));
@@ -346,21 +281,6 @@ function compareWarnings(scenario: string | undefined, compare: readonly string[
 function positiveWhole(text: string | undefined): number | undefined | null {
   if (text === undefined) return undefined;
   return /^\d{1,15}$/.test(text) && Number(text) > 0 ? Number(text) : null;
-}
-
-function canonical(name: string): string {
-  switch (name) {
-    case "-h":
-      return "--help";
-    case "-v":
-      return "--version";
-    case "-o":
-      return "--out";
-    case "-s":
-      return "--scenario";
-    default:
-      return name;
-  }
 }
 
 /** True for a usage error. */

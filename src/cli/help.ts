@@ -1,6 +1,28 @@
-import { DEFAULT_PDF_TIMEOUT_SECONDS } from "./libreoffice";
 import { SAMPLES } from "../samples";
-import { DEFAULT_LIMITS } from "./xlsx/limits";
+import { OPTIONS, type CliOption } from "./options";
+
+/** Where an option's words start in the help: the column after the widest short labels. */
+const TEXT_COLUMN = 26;
+
+/** An option's label in the help: "-o, --out <file.xlsx>", "    --check" (long names line up). */
+function label(o: CliOption): string {
+  const own = o.helpLabel ?? (o.value === undefined ? o.name : `${o.name} ${o.value}`);
+  return `  ${o.short === undefined ? "    " : `${o.short}, `}${own}`;
+}
+
+/** The "Run options" section, from the options table: a label and its words, on the label's line when it fits. */
+function runOptionsHelp(): string {
+  const indent = " ".repeat(TEXT_COLUMN);
+  return OPTIONS.flatMap((o) => {
+    if (o.help === undefined) return [];
+    const [first = "", ...rest] = o.help;
+    const head = label(o);
+    const lines = head.length < TEXT_COLUMN ? [head.padEnd(TEXT_COLUMN) + first] : [head, indent + first];
+    return [...lines, ...rest.map((l) => indent + l)];
+  })
+    .map((l) => `${l}\n`)
+    .join("");
+}
 
 /** The `--help` text. */
 export function helpText(): string {
@@ -17,61 +39,7 @@ Usage:
   shared-apportion --help | --version
 
 Run options:
-  -o, --out <file.xlsx>   write the results to this file; the input is not changed
-                          (without --out the output sheets are written into <model.xlsx>)
-  -s, --scenario <name>   run a scenario from the Scenarios table instead of the one in
-                          the Settings table ("" for the base model); when the Settings
-                          table names no comparison, the base model is compared with it
-      --compare <name>    compare this scenario with the base model; repeat it to put
-                          several side by side (instead of the Settings table's comparison)
-      --check             validate only: list every problem, write nothing
-      --no-write          run and report, write nothing
-      --json              print the results (or problems) as JSON on stdout
-      --prepared-by <name>
-                          who prepares the run, recorded in the Run log (default: the
-                          Settings table's "Prepared by")
-      --verify            recompute the run recorded in the file from its inputs and
-                          compare every value in the output sheets; lists each cell
-                          that differs; exit 0 only when all agree; writes nothing
-      --sign-off "<Name, Role>"
-                          approve the run in the file: verifies it, then records the
-                          sign-off in the Run log alone (refused if it does not verify)
-      --pdf <file.pdf>    also write the committee pack (Committee summary, Scenario
-                          comparison, Budget check, Charts) as PDF, A4 landscape; needs
-                          LibreOffice (or the command SHARED_APPORTION_SOFFICE names)
-      --pdf-timeout <seconds>
-                          how long LibreOffice may take before it is stopped (default ${DEFAULT_PDF_TIMEOUT_SECONDS})
-      --statements <folder>
-                          also write one recharge statement workbook per partner
-                          (plain values, for partners without the add-in); with --pdf,
-                          each as PDF too
-      --against <last-year.xlsx>
-                          the methodology paper (in --pdf, --statements and --json)
-                          compares this run's first year with the year before in last
-                          year's signed-off workbook (refused unless it verifies and
-                          its run is signed off)
-      --journals <folder> also write each ledger's journals as CSV in its layout (the
-                          Ledgers sheet; docs/journals.md); refused if any charge is uncoded
-      --invoices <folder> also write each partner's invoice schedule as CSV, and the host's
-      --csv-bom           start each CSV with a byte-order mark, for Excel
-      --import-actuals <file.csv>
-                          import a ledger transaction export into the Actuals table
-                          before the run (through the Mapping table; the periods in
-                          the file are replaced; any bad row stops it; docs/monitoring.md)
-      --import-drivers <file.csv>
-                          count a usage (ticket) export per partner and period and
-                          show the counts beside the driver estimates (writes nothing)
-      --force             replace output sheets that were edited by hand; write into a
-                          workbook even if it holds things this tool cannot keep;
-                          replace an existing PDF or statement (never a read-only one)
-      --progress / --no-progress
-                          show or hide the progress bar (default: shown when stderr is
-                          a terminal)
-      --max-unzipped <MiB>
-                          open workbooks up to this size unpacked (default ${DEFAULT_LIMITS.unzippedMiB})
-      --max-table-cells <count>
-                          read tables up to this many cells (default ${DEFAULT_LIMITS.tableCells})
-
+${runOptionsHelp()}
 Samples: ${SAMPLES.map((s) => s.id).join(", ")}, synthetic (made-up figures of any size:
 --lines 1 to 1,000,000, default 1,000; --partners 1 to 1,000, default 20; --years 1 to 50,
 default 5; the same size always gives the same model)

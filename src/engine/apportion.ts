@@ -120,6 +120,8 @@ export interface ApportionResult {
   readonly outsideYears: readonly OutsideLine[];
   /** How the support services were redistributed, when the model has any. */
   readonly support?: SupportReport;
+  /** The charges summed in one table, when every line-year names only the model's partners in its years. */
+  readonly table?: ChargeTable;
 }
 
 /** The tie-break rule, recorded so a reviewer can re-derive every penny. */
@@ -328,8 +330,8 @@ export function apportionPrepared(model: PreparedModel): Result<ApportionResult>
             lineYears,
           ),
         }),
+    ...(table === undefined ? {} : { table }),
   };
-  if (table !== undefined) TABLES.set(result, table);
   return ok(result);
 }
 
@@ -470,13 +472,6 @@ export interface ChargeTable {
   readonly sums: Float64Array;
   /** 1 where at least one charge (even of zero) fell in the cell. */
   readonly seen: Uint8Array;
-}
-
-const TABLES = new WeakMap<ApportionResult, ChargeTable>();
-
-/** The charge table of a result made by {@link apportionPrepared} (undefined for a result built any other way). */
-export function chargeTableOf(result: ApportionResult): ChargeTable | undefined {
-  return TABLES.get(result);
 }
 
 /**

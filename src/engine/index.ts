@@ -7,30 +7,26 @@
  * largest remainder to a unit and always summing to the amount; negative
  * amounts split symmetrically; zero drivers get zero; rounding happens once.
  */
-export type { Result, Ok, Err } from "./result";
-export { ok, err, errs } from "./result";
-export type { EngineError, EngineErrorKind, EngineWarning, Entity, Where } from "./errors";
-export { errorMessage, describeWhere, warningMessage, MAX_MODEL_YEARS } from "./errors";
-export { MAX_TOTAL_PENCE, type OutsideLine } from "./validate-limits";
-export { Decimal, parseDecimal, isBlank, type DecimalInput } from "./decimal";
+export type { Result } from "./result";
+export { ok, errs } from "./result";
+export type { EngineError, EngineErrorKind, Where } from "./errors";
+export { errorMessage, warningMessage } from "./errors";
+export { MAX_TOTAL_PENCE, checkFigureSize, rateDigitsOk, totalsHundred } from "./validate-limits";
+export { Decimal, parseDecimal, isBlank, messageText, showInput, type DecimalInput } from "./decimal";
 export {
   type Pence,
   type UnitPence,
-  PENNY,
   MAX_PENCE,
   parseMoney,
   parseUnit,
-  decimalToPence,
   checkMultipleOfUnit,
   penceToText,
   penceToNumber,
-  penceToDecimal,
   formatMoney,
   unitName,
 } from "./money";
-export { largestRemainder, type Weight } from "./largest-remainder";
-export { decimalsToWeights, mixWeights, type MixColumn } from "./weights";
-export { splitByDrivers, splitByPercentages, splitByMix, parseDrivers, type SplitArgNames } from "./split";
+export { largestRemainder } from "./largest-remainder";
+export { decimalsToWeights, mixWeights } from "./weights";
 export {
   type DayNumber,
   type DateInput,
@@ -38,16 +34,15 @@ export {
   calendarDate,
   isoDate,
   longDate,
-  isLeapYear,
   daysInMonth,
   fromExcelSerial,
   toExcelSerial,
   parseDate,
 } from "./dates";
-export { type FinancialYear, fyLabel, parseFinancialYear, fyOfDay, fyStart, fyEnd, fyDays, fyRange } from "./financial-year";
-export { type ProRataBasis, PRO_RATA_BASES, yearFraction, describeFraction } from "./pro-rata";
-export { type Fraction, frac, fracToDecimalText } from "./fraction";
-export { roundDivHalfAway, roundHalfAwayFromZero, roundToUnit, roundDivToUnit } from "./rounding";
+export { type FinancialYear, fyLabel, parseFinancialYear, fyOfDay, fyStart, fyEnd, fyDays } from "./financial-year";
+export { type ProRataBasis, PRO_RATA_BASES, yearFraction } from "./pro-rata";
+export { type Fraction, frac, fracFromDecimal, fracToDecimal, fracToDecimalText } from "./fraction";
+export { roundDivHalfAway } from "./rounding";
 export {
   type ModelInput,
   type PartnerInput,
@@ -67,126 +62,61 @@ export {
   CATEGORIES,
   NATURES,
 } from "./model";
-export type { PreparedModel, Partner, Driver, Line, Settings, BasisRef, MixComponent } from "./prepared";
+export type { Line } from "./prepared";
 export { validateModel } from "./validate";
-export { parseBasisRef, basisRefText } from "./basis-grammar";
 export { parseChoice, compareIds } from "./parse-helpers";
-export { profileLine, exactYearAmountText, FactorCache, type YearAmount, type YearFactor } from "./profile";
-export { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
-export {
-  apportionModel,
-  apportionPrepared,
-  totalsOf,
-  balanceOf,
-  TIE_BREAK_RULE,
-  type ApportionResult,
-  type LineYear,
-  type Charge,
-  type TotalRow,
-  type BalanceCheck,
-  type Mismatch,
-} from "./apportion";
-export { membershipText, isMemberOn, membershipFractions, readMembershipDates, type MembershipDates } from "./membership";
+export { profileLine, exactYearAmountText } from "./profile";
+export { type BasisComponent } from "./basis-weights";
+export { apportionModel, apportionPrepared, TIE_BREAK_RULE, type ApportionResult, type LineYear, type Charge } from "./apportion";
+export { membershipText } from "./membership";
 export { partnerNames } from "./partner-names";
-export { explainCharge, traceAll, type ChargeTrace, type TraceComponent } from "./trace";
-export { readPercentCells, splitByPercentCells, splitByMixCells } from "./formula-support/percent-cells";
-export {
-  profileAnnualCharge,
-  yearPartOfCharge,
-  ANNUAL_CHARGE_NAMES,
-  MAX_PROFILE_YEARS,
-  type AnnualChargeInput,
-  type AnnualChargeNames,
-  type YearCharge,
-} from "./formula-support/annual-charge";
-export {
-  varianceOf,
-  parseTolerance,
-  VARIANCE_STATUSES,
-  type Variance,
-  type VarianceStatus,
-  type VarianceTolerance,
-} from "./formula-support/variance";
-export { percentOf, percentText, PERCENT_DP } from "./budget/percent";
-export { chargeRows, categoryTotals, type ChargeRow, type CategoryTotal } from "./budget/charge-rows";
-export { readBudgetTolerance, withinTolerance, NO_TOLERANCE, type BudgetTolerance } from "./budget/tolerance";
-export {
-  budgetVariance,
-  isWithinBudget,
-  BUDGET_STATUSES,
-  BUDGET_STATUS_TEXT,
-  type BudgetVariance,
-  type BudgetStatus,
-} from "./budget/variance";
-export { readBudgets, budgetKey, type Budget } from "./budget/budgets";
-export { checkBudgets, type BudgetCheck, type BudgetLine } from "./budget/budget-check";
+export { explainCharge, traceAll, type ChargeTrace } from "./trace";
+export { percentText } from "./budget/percent";
+export { type ChargeRow } from "./budget/charge-rows";
+export { readBudgetTolerance, type BudgetTolerance } from "./budget/tolerance";
+export { budgetVariance, isWithinBudget, BUDGET_STATUSES, BUDGET_STATUS_TEXT, type BudgetStatus } from "./budget/variance";
+export { checkBudgets, type BudgetLine } from "./budget/budget-check";
 export { budgetFlagMessage, type BudgetFlag } from "./budget/flags";
-export { checkStatedTotals, type StatedTotalCheck } from "./budget/stated-totals";
-export {
-  settleYearEnd,
-  withCarryForward,
-  CONTRIBUTIONS,
-  type YearEndReport,
-  type Settlement,
-  type SettlementShare,
-} from "./budget/year-end";
+export { checkStatedTotals } from "./budget/stated-totals";
+export { settleYearEnd, withCarryForward, type Settlement } from "./budget/year-end";
 export { checkModelBudgets, type ModelBudgetReport } from "./budget/check-model";
-export { applyScenario, changeWhere, SCENARIO_CHANGE_KINDS } from "./scenarios/apply";
-export { SCENARIO_CHANGE_RULES, scenarioChangeRule } from "./scenarios/rules";
+export { applyScenario, SCENARIO_CHANGE_KINDS } from "./scenarios/apply";
+export { scenarioChangeRule } from "./scenarios/rules";
 export { runModel, runScenario, type ModelRun } from "./run-model";
-export { splitWithin, readWithinPartners, type WithinPartner, type WithinPart, type WithinSplit } from "./scenarios/within";
-export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow, type Comparable } from "./scenarios/compare";
-export { doNoHarm, judgeDoNoHarm, addsPartner, type DoNoHarmReport, type Harm } from "./scenarios/do-no-harm";
-export {
-  compareMany,
-  compareManyRuns,
-  manyPartnerTotals,
-  scenarioNameList,
-  type ManyComparison,
-  type ManyComparisonRow,
-} from "./scenarios/compare-many";
-export {
-  allocateSupport,
-  type SupportAllocation,
-  type SupportServiceResult,
-  type SupportFlow,
-  type PartnerSupportCharge,
-} from "./support/allocate";
-export { readSupportModel, SUPPORT_METHODS, type SupportMethod, type SupportService, type PreparedSupport } from "./support/read-support";
+export { type WithinSplit } from "./scenarios/within";
+export { compareResults, compareScenarios, BASE_NAME, type Comparison, type ComparisonRow } from "./scenarios/compare";
+export { doNoHarm, judgeDoNoHarm, addsPartner, type DoNoHarmReport } from "./scenarios/do-no-harm";
+export { compareMany, compareManyRuns, manyPartnerTotals, scenarioNameList, type ManyComparison } from "./scenarios/compare-many";
+export { allocateSupport } from "./support/allocate";
+export { SUPPORT_METHODS, type SupportMethod } from "./support/read-support";
 export { solveExact } from "./support/rational";
-export type {
-  WithinPartnerInput,
-  OutturnInput,
-  YearEndInput,
-  SupportServiceInput,
-  SupportModelInput,
-  SupportInput,
-  SupportServiceRowInput,
-  SupportUsageInput,
-} from "./model";
-export { DEFAULT_SUPPORT_METHOD, type PreparedSupportModel, type SupportServiceDef } from "./support/validate-support";
-export { supportReport, type SupportReport, type SupportYear, type SupportServiceYear, type ExactMoney } from "./support/year-flows";
-export type { SupportShareDetail } from "./basis-weights";
-export { compareSupportMethods, supportCharges, type SupportMethodComparison, type SupportMethodRow } from "./support/compare-methods";
+export type { WithinPartnerInput, OutturnInput, YearEndInput, SupportModelInput, SupportInput, SupportUsageInput } from "./model";
+export { type SupportReport, type SupportYear, type ExactMoney } from "./support/year-flows";
+export { compareSupportMethods, type SupportMethodComparison } from "./support/compare-methods";
 export {
-  serviceRecharges,
   serviceRechargesOfRun,
   serviceSplitsOf,
-  spreadOntoServices,
-  spreadRecharge,
-  validatePartnerServices,
   THOUSAND,
   type PartnerServiceInput,
   type PartnerServiceSplit,
-  type PreparedServices,
-  type RoLineAmount,
   type ServiceRechargeReport,
-  type ServiceShare,
-  type UnrechargedReason,
 } from "./services";
-export * from "./capital";
+export {
+  capitalFinancing,
+  type CapitalFinancingReport,
+  type CapitalLine,
+  FINANCING,
+  lineSchedule,
+  MRP_METHODS,
+  mrpSchedule,
+  mrpWeights,
+  type OptionAppraisal,
+  type OptionPartner,
+  presentValue,
+  roundGrid,
+} from "./capital";
 export type { CapitalOptionInput } from "./model";
-export { splitChange, type ChangeSplit, type ChargeSide, type ExactShare } from "./methodology/change-split";
+export { splitChange } from "./methodology/change-split";
 export {
   methodologyPaper,
   previousYearPaper,
@@ -194,10 +124,65 @@ export {
   type MethodologyPaper,
   type MethodologyGroup,
   type PartnerChange,
-  type DriverFigures,
-  type PaperSide,
 } from "./methodology/paper";
-export * from "./journals";
-export * from "./versions";
-export * from "./monitoring";
-export * from "./exits";
+export {
+  buildJournals,
+  BUILT_IN_LAYOUTS,
+  formatDate,
+  GENERIC_LAYOUT,
+  instalmentDates,
+  INVOICE_FREQUENCIES,
+  type Journal,
+  type JournalsInput,
+  type JournalsReport,
+  layoutCells,
+  LEDGER_FIELDS,
+  ORACLE_FUSION_LAYOUT,
+  partnerVat,
+  periodOf,
+  runReference,
+  splitInstalments,
+  UNIT4_LAYOUT,
+  VAT_TREATMENT_NAMES,
+  vatCosts,
+  vatOn,
+  type VatTreatment,
+} from "./journals";
+export { type BasisVersionInput, type TrueUpInput, type TrueUpReport, versionKey } from "./versions";
+export {
+  type ActualInput,
+  compareDrivers,
+  countDrivers,
+  type DriverComparison,
+  type DriverCounts,
+  type LedgerTransaction,
+  type MappedActuals,
+  type MappingRow,
+  mapTransactions,
+  type MonitoringInput,
+  type MonitoringReport,
+  monitorModel,
+  parsePeriod,
+  type Period,
+  PERIOD_MONTHS,
+  periodLabel,
+  periodOfDay,
+  PERIODS,
+  profileAmounts,
+  replacePeriods,
+  resolveMapping,
+  type UsageRow,
+} from "./monitoring";
+export {
+  COMMITTED_RULES,
+  DISPUTE_STATUSES,
+  type DisputeInput,
+  disputeRegister,
+  type DisputeRegister,
+  EXIT_TREATMENTS,
+  type ExitLineInput,
+  type ExitReport,
+  type ExitsInput,
+  exitsReport,
+  type ExitsReport,
+} from "./exits";

@@ -1,4 +1,4 @@
-import { apportionModel, apportionPrepared, chargeTableOf, type ApportionResult } from "./apportion";
+import { apportionModel, apportionPrepared, type ApportionResult } from "./apportion";
 import {
   categoryTotals,
   categoryTotalsOf,
@@ -41,6 +41,8 @@ export interface ModelRun {
    * actuals: its adjustment lines are already in this run's charges.
    */
   readonly trueUp?: TrueUpReport;
+  /** The charges as groups for the aggregations, when they are the core result's (see {@link chargeGroupsOf}). */
+  readonly groups?: ChargeGroups;
 }
 
 /**
@@ -133,14 +135,10 @@ function withReports(inner: ModelRun, yearEnd: YearEndReport | undefined, trueUp
     within: inner.within,
     ...(yearEnd === undefined ? {} : { yearEnd }),
     ...(trueUp === undefined ? {} : { trueUp }),
+    ...(inner.groups === undefined ? {} : { groups: inner.groups }),
   };
-  const groups = GROUPS.get(inner);
-  if (groups !== undefined) GROUPS.set(out, groups);
   return out;
 }
-
-// The charges of each run, as groups for the aggregations (see chargeGroupsOf).
-const GROUPS = new WeakMap<ModelRun, ChargeGroups>();
 
 function runResult(model: ModelInput, result: ApportionResult): Result<ModelRun> {
   if ((model.withinPartners ?? []).length === 0) {
@@ -148,8 +146,7 @@ function runResult(model: ModelInput, result: ApportionResult): Result<ModelRun>
     // when first read (a million objects for a county-wide model); totals
     // and budget checks read the result's charge table instead.
     let rows: readonly ChargeRow[] | undefined;
-    const table = chargeTableOf(result);
-    const groups = table === undefined ? lineYearGroups(result) : tableGroups(table);
+    const groups = result.table === undefined ? lineYearGroups(result) : tableGroups(result.table);
     const run: ModelRun = {
       model,
       result,
@@ -158,8 +155,8 @@ function runResult(model: ModelInput, result: ApportionResult): Result<ModelRun>
       },
       totals: categoryTotalsOf(groups),
       within: [],
+      groups,
     };
-    GROUPS.set(run, groups);
     return ok(run);
   }
   const split = splitWithin(model, result);
@@ -169,7 +166,7 @@ function runResult(model: ModelInput, result: ApportionResult): Result<ModelRun>
 
 /** A run's charges (its `rows`) as groups, without building the rows when they are the core result's charges. */
 export function chargeGroupsOf(run: ModelRun): ChargeGroups {
-  return GROUPS.get(run) ?? rowGroups(run.rows);
+  return run.groups ?? rowGroups(run.rows);
 }
 
 /** Applies a scenario to a base model and runs the result. */

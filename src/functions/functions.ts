@@ -12,25 +12,13 @@
  *
  * Keep this bundle small: the engine and nothing else (no React / Fluent UI).
  */
-import {
-  ANNUAL_CHARGE_NAMES,
-  fyLabel,
-  fyOfDay,
-  parseDate,
-  penceToNumber,
-  profileAnnualCharge,
-  parseTolerance,
-  splitByDrivers,
-  splitByMixCells,
-  splitByPercentCells,
-  varianceOf,
-  yearPartOfCharge,
-  type AnnualChargeNames,
-  type EngineError,
-  type Result,
-} from "../engine";
+import { fyLabel, fyOfDay, parseDate, penceToNumber, type EngineError, type Result } from "../engine";
 import { readCell, readTable, readVector, spillLike } from "./cells";
 import { toExcelError, unexpectedError } from "./excel-errors";
+import { ANNUAL_CHARGE_NAMES, profileAnnualCharge, yearPartOfCharge, type AnnualChargeNames } from "./formula-support/annual-charge";
+import { splitByMixCells, splitByPercentCells } from "./formula-support/percent-cells";
+import { parseTolerance, varianceOf } from "./formula-support/variance";
+import { splitByDrivers } from "./split";
 
 /** Names used for the annual-charge arguments in error messages: the engine's defaults are the names Excel shows. */
 const CHARGE_NAMES: AnnualChargeNames & { readonly year: string } = { ...ANNUAL_CHARGE_NAMES, year: "year" };

@@ -3,20 +3,11 @@
  * the engine's own formatters so the pane, the sheets and the custom
  * functions always print the same figure the same way.
  */
-import type { BudgetTolerance, Category, Nature, Pence } from "../engine";
-import { Decimal, formatMoney, fracToDecimalText, fyLabel, longDate, parseDecimal } from "../app";
+import type { BudgetTolerance, Pence } from "../engine";
+import { categoryWords, Decimal, formatMoney, fracToDecimalText, fyLabel, longDate, natureWords, parseDecimal, partnerWords } from "../app";
 
-export { formatMoney, fyLabel, longDate };
-
-/** "Capital" / "Revenue". */
-export function categoryLabel(c: Category): string {
-  return c === "capital" ? "Capital" : "Revenue";
-}
-
-/** "One-off" / "Ongoing". */
-export function natureLabel(n: Nature): string {
-  return n === "one-off" ? "One-off" : "Ongoing";
-}
+// Categories, natures and partners in words are the sheets' own (src/excel/layout/outputs/words.ts), one vocabulary.
+export { categoryWords, formatMoney, fyLabel, longDate, natureWords, partnerWords };
 
 /** A signed money difference: "+£1,234.56", "-£5.00", "£0.00". */
 export function formatDifference(p: Pence): string {
@@ -27,12 +18,6 @@ export function formatDifference(p: Pence): string {
 export function formatPercentText(text: string | undefined): string {
   if (text === undefined || text === "") return "–";
   return `${text}%`;
-}
-
-/** A partner's display name: "Lewisham (LEW)" or the id alone when the name adds nothing. */
-export function partnerLabel(id: string, names: ReadonlyMap<string, string>): string {
-  const name = names.get(id);
-  return name && name !== id ? `${name} (${id})` : id;
 }
 
 /**

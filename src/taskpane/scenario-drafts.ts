@@ -1,7 +1,7 @@
 import type { DecimalInput, ScenarioChange, ScenarioInput } from "../engine";
 import { SCENARIO_CHANGE_KINDS, formatMoney, longDate, parseMoney } from "../app";
 import { storedDay } from "./date-entry";
-import { categoryLabel, natureLabel } from "./format";
+import { categoryWords, natureWords } from "./format";
 import type { Choice, ModelOptions } from "./model-options";
 
 /** A kind of scenario change. */
@@ -97,8 +97,8 @@ const AT = { entity: "scenario", field: "amount" } as const;
 
 /** Capital/revenue or one-off/ongoing in words, lower case; other text (a typo in the sheet) as it is. */
 function kindWords(v: string): string {
-  if (v === "capital" || v === "revenue") return categoryLabel(v).toLowerCase();
-  if (v === "one-off" || v === "ongoing") return natureLabel(v).toLowerCase();
+  if (v === "capital" || v === "revenue") return categoryWords(v).toLowerCase();
+  if (v === "one-off" || v === "ongoing") return natureWords(v).toLowerCase();
   return v;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { withMonitoringSheet } from "../../src/app";
 import { checkModelBudgets } from "../../src/engine";
-import { buildOutputSheets, PRINT_WIDTH } from "../../src/excel";
+import { buildOutputSheets } from "../../src/excel";
+import { PRINT_WIDTH } from "../../src/excel/layout/cells";
 import { widthOf } from "../../src/excel/layout/outputs/paper";
 import { BRENT_LEWISHAM_SOUTHWARK, EAST_KENT_HOUSING } from "../../src/samples";
 

@@ -51,7 +51,7 @@ function groupOf(ly: LineYear): ChargeGroup {
 }
 
 /**
- * A charge table (see `chargeTableOf`) as groups of one: each partner's
+ * A charge table (a result's `table`) as groups of one: each partner's
  * charges for a year, service, category and nature, added up. Totals and
  * budget checks of these equal those of the charges themselves.
  */

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { BudgetLine } from "../../engine";
-import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
+import { categoryWords, formatDifference, formatMoney, formatPercentText, partnerWords } from "../format";
 import { useScreenStyles } from "../styles";
 import { StatusBadge } from "./StatusBadge";
 
@@ -54,10 +54,10 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
   return (
     <div className={s.stack}>
       {[...byPartner.entries()].map(([partner, rows]) => {
-        const label = `Recharge against budget: ${partnerLabel(partner, names)}`;
+        const label = `Recharge against budget: ${partnerWords(partner, names)}`;
         return (
           <section key={partner}>
-            <Subtitle2 as="h3">{partnerLabel(partner, names)}</Subtitle2>
+            <Subtitle2 as="h3">{partnerWords(partner, names)}</Subtitle2>
             <Table className={s.reflow} size="extra-small" aria-label={label}>
               <TableHeader>
                 <TableRow>
@@ -79,7 +79,7 @@ export function BudgetTable({ lines, names }: BudgetTableProps): React.JSX.Eleme
                     <TableHeaderCell scope="row">
                       <div className={c.label}>
                         <span>
-                          {`${l.yearLabel} ` + `${categoryLabel(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
+                          {`${l.yearLabel} ` + `${categoryWords(l.category).toLowerCase()}${l.service !== "" ? ` (${l.service})` : ""}`}
                         </span>
                         <StatusBadge status={l.status} />
                       </div>

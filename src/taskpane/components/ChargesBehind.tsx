@@ -3,7 +3,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Category, ChargeRow, ModelRun, Nature } from "../../engine";
 import { basisInWords, explainTarget } from "../../app";
 import { useEngine } from "../hooks/useEngine";
-import { formatMoney, partnerLabel } from "../format";
+import { formatMoney, partnerWords } from "../format";
 import { basisCodeWords, lineWords } from "../model-words";
 import { ExplainCard } from "./ExplainCard";
 import { WithinSplitTable } from "./WithinSplitTable";
@@ -105,7 +105,7 @@ export function ChargesBehind({ run, filter, label, names }: ChargesBehindProps)
           {shown.map((r) => {
             const key = `${r.lineRef}|${r.partner}|${r.yearLabel}`;
             const service = r.service !== "" ? ` (${r.service})` : "";
-            const who = filter.partner === undefined ? `, ${partnerLabel(r.partner, names)}` : "";
+            const who = filter.partner === undefined ? `, ${partnerWords(r.partner, names)}` : "";
             const what = `${lineWords(r.lineRef, run.model)}${service}, ${r.yearLabel}${who}`;
             const isOpen = open === key;
             return (
@@ -163,13 +163,13 @@ function ChargeExplanation({ run, row, names }: ChargeExplanationProps): React.J
     <div className={c.detail}>
       {split !== undefined && split.parent !== row.partner && (
         <Text>
-          {`${partnerLabel(row.partner, names)} pays part of ${partnerLabel(split.parent, names)}'s share: ` +
+          {`${partnerWords(row.partner, names)} pays part of ${partnerWords(split.parent, names)}'s share: ` +
             "first how that share was worked out, then how it was divided."}
         </Text>
       )}
       <ExplainCard
         trace={trace}
-        partnerName={partnerLabel(trace.partner, names)}
+        partnerName={partnerWords(trace.partner, names)}
         basisWords={basisInWords(trace, run.model, names)}
         lineWords={lineWords(trace.lineRef, run.model)}
         basisCode={basisCodeWords(trace.basis, run.model)}

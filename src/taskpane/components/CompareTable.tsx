@@ -11,7 +11,7 @@ import {
   mergeClasses,
 } from "@fluentui/react-components";
 import type { Comparison, ComparisonRow } from "../../engine";
-import { categoryLabel, formatDifference, formatMoney, formatPercentText, partnerLabel } from "../format";
+import { categoryWords, formatDifference, formatMoney, formatPercentText, partnerWords } from "../format";
 import { useChangeStyles, useScreenStyles } from "../styles";
 
 /** Props for {@link CompareTable}. */
@@ -33,10 +33,10 @@ export function CompareTable({ comparison, names }: CompareTableProps): React.JS
   return (
     <div className={s.stack}>
       {[...byPartner.entries()].map(([partner, rows]) => {
-        const label = `${comparison.from} against ${comparison.to}: ${partnerLabel(partner, names)}`;
+        const label = `${comparison.from} against ${comparison.to}: ${partnerWords(partner, names)}`;
         return (
           <section key={partner}>
-            <Subtitle2 as="h4">{partnerLabel(partner, names)}</Subtitle2>
+            <Subtitle2 as="h4">{partnerWords(partner, names)}</Subtitle2>
             <Table className={s.reflow} size="extra-small" aria-label={label}>
               <TableHeader>
                 <TableRow>
@@ -55,7 +55,7 @@ export function CompareTable({ comparison, names }: CompareTableProps): React.JS
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={`${r.yearLabel}|${r.category}`}>
-                    <TableHeaderCell scope="row">{`${r.yearLabel} ${categoryLabel(r.category).toLowerCase()}`}</TableHeaderCell>
+                    <TableHeaderCell scope="row">{`${r.yearLabel} ${categoryWords(r.category).toLowerCase()}`}</TableHeaderCell>
                     <TableCell className={s.money}>{formatMoney(r.from)}</TableCell>
                     <TableCell className={s.money}>{formatMoney(r.to)}</TableCell>
                     <TableCell className={mergeClasses(s.money, r.difference > 0 ? c.up : r.difference < 0 ? c.down : undefined)}>

@@ -11,7 +11,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import type { DoNoHarmReport } from "../../engine";
-import { categoryLabel, formatDifference, formatMoney, partnerLabel } from "../format";
+import { categoryWords, formatDifference, formatMoney, partnerWords } from "../format";
 import { useScreenStyles } from "../styles";
 
 /** Props for {@link DoNoHarmPanel}. */
@@ -23,7 +23,7 @@ export interface DoNoHarmPanelProps {
 /** The "do no harm" verdict: passed, or each existing partner that would pay more, by year and kind. */
 export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.Element {
   const s = useScreenStyles();
-  const joining = report.joining.map((p) => partnerLabel(p, names)).join(", ") || "no new partner";
+  const joining = report.joining.map((p) => partnerWords(p, names)).join(", ") || "no new partner";
   return (
     // A group, not a landmark: the same scenario's verdict can be on screen twice (the comparison
     // of two runs and every scenario side by side), and landmarks must be unique.
@@ -57,7 +57,7 @@ export function DoNoHarmPanel({ report, names }: DoNoHarmPanelProps): React.JSX.
             {report.harms.map((h) => (
               <TableRow key={`${h.partner}|${h.yearLabel}|${h.category}`}>
                 <TableHeaderCell scope="row">
-                  {`${partnerLabel(h.partner, names)}: ${h.yearLabel} ${categoryLabel(h.category).toLowerCase()}`}
+                  {`${partnerWords(h.partner, names)}: ${h.yearLabel} ${categoryWords(h.category).toLowerCase()}`}
                 </TableHeaderCell>
                 <TableCell className={s.money}>{formatMoney(h.before)}</TableCell>
                 <TableCell className={s.money}>{formatMoney(h.after)}</TableCell>

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { DisputeRegister, ExitsReport } from "../../engine";
 import { OUTPUT_SHEETS } from "../../app";
-import { formatMoney, partnerLabel } from "../format";
+import { formatMoney, partnerWords } from "../format";
 import { useScreenStyles } from "../styles";
 
 /** Props for {@link ExitsPanel}. */
@@ -70,7 +70,7 @@ export function ExitsPanel({ exits, disputes, names, partner }: ExitsPanelProps)
                   .filter((h) => h.change !== 0 && shown(h.partner))
                   .map((h) => (
                     <TableRow key={`${h.partner}|${h.yearLabel}|${h.category}`}>
-                      <TableCell>{partnerLabel(h.partner, names)}</TableCell>
+                      <TableCell>{partnerWords(h.partner, names)}</TableCell>
                       <TableCell>{h.yearLabel}</TableCell>
                       <TableCell>{h.category}</TableCell>
                       <TableCell>{formatMoney(h.change)}</TableCell>
@@ -102,7 +102,7 @@ export function ExitsPanel({ exits, disputes, names, partner }: ExitsPanelProps)
                 .filter((p) => shown(p.partner))
                 .map((p) => (
                   <TableRow key={p.partner}>
-                    <TableCell>{partnerLabel(p.partner, names)}</TableCell>
+                    <TableCell>{partnerWords(p.partner, names)}</TableCell>
                     <TableCell>{formatMoney(p.held)}</TableCell>
                     <TableCell>{formatMoney(p.withdrawn + p.recovered)}</TableCell>
                     <TableCell>{formatMoney(p.net)}</TableCell>

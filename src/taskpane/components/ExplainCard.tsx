@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ChargeTrace } from "../../engine";
-import { categoryLabel, formatAdjustmentPence, formatExactPounds, formatFigure, formatMoney, formatShare, natureLabel } from "../format";
+import { categoryWords, formatAdjustmentPence, formatExactPounds, formatFigure, formatMoney, formatShare, natureWords } from "../format";
 import { useScreenStyles } from "../styles";
 import { weightWords } from "../../app";
 
@@ -121,7 +121,7 @@ export function ExplainCard({
     ["Cost line", line],
     ["Partner", partnerName],
     ["Year", trace.yearLabel],
-    ["Kind", `${categoryLabel(trace.category)}, ${natureLabel(trace.nature).toLowerCase()}`],
+    ["Kind", `${categoryWords(trace.category)}, ${natureWords(trace.nature).toLowerCase()}`],
     ["Amount split", formatMoney(trace.lineAmount)],
     ["Part of year", trace.coverage],
     ...(trace.indexFactor === "1" ? [] : ([["Indexation", `× ${trace.indexFactor}`]] as const)),

@@ -3,7 +3,7 @@ import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHea
 import type { Journal, JournalsReport } from "../../engine";
 import type { RunOutputs } from "../../excel";
 import { journalReviews, journalsOfRun, journalsProblems, OUTPUT_SHEETS, type JournalReview, type Locate } from "../../app";
-import { formatMoney, partnerLabel } from "../format";
+import { formatMoney, partnerWords } from "../format";
 import { useScreenStyles } from "../styles";
 import { Notice } from "./Notice";
 import { ProblemList } from "./ProblemList";
@@ -116,7 +116,7 @@ function JournalsMade({
             {invoices.map((inv) => (
               <TableRow key={inv.partner}>
                 <TableHeaderCell scope="row">
-                  {`${partnerLabel(inv.partner, names)}: ${inv.invoices.length} ${inv.frequency} ` +
+                  {`${partnerWords(inv.partner, names)}: ${inv.invoices.length} ${inv.frequency} ` +
                     `${inv.invoices.length === 1 ? "instalment" : "instalments"}`}
                 </TableHeaderCell>
                 <TableCell className={s.money}>{formatMoney(inv.net)}</TableCell>
@@ -151,7 +151,7 @@ function JournalCard({
 }): React.JSX.Element {
   const s = useScreenStyles();
   const j = review.journal;
-  const title = `${partnerLabel(j.ledger, names)} ${JOURNAL_KIND_WORDS[j.kind]}`;
+  const title = `${partnerWords(j.ledger, names)} ${JOURNAL_KIND_WORDS[j.kind]}`;
   const against = j.kind === "income" ? "Other partners' Allocations" : "Allocations total";
   const rows: [string, string][] = [
     ["Lines", String(j.lines.length)],

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import type { ManyComparison } from "../../engine";
 import { manyPartnerTotals } from "../../app";
-import { formatDifference, formatMoney, partnerLabel } from "../format";
+import { formatDifference, formatMoney, partnerWords } from "../format";
 import { useChangeStyles, useScreenStyles } from "../styles";
 
 /** Props for {@link ManyCompareTable}. */
@@ -25,7 +25,7 @@ export function ManyCompareTable({ many, names }: ManyCompareTableProps): React.
   return (
     <div className={s.stack}>
       {[...totals.entries()].map(([partner, amounts]) => {
-        const who = partnerLabel(partner, names);
+        const who = partnerWords(partner, names);
         const label = `Every scenario side by side: ${who}, all years`;
         return (
           <section key={partner} aria-label={label}>

@@ -24,7 +24,7 @@ import {
   type Locate,
   type Problem,
 } from "../../app";
-import { categoryLabel, formatMoney, partnerLabel } from "../format";
+import { categoryWords, formatMoney, partnerWords } from "../format";
 import { useServices } from "../services";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { useScreenStyles } from "../styles";
@@ -147,7 +147,7 @@ export function MonitoringPanel({ outputs, names, partner, locate, onSelect }: M
             <TableBody>
               {rows.map((p) => (
                 <TableRow key={`${p.partner}|${p.category}`}>
-                  <TableCell>{`${partnerLabel(p.partner, names)} (${categoryLabel(p.category).toLowerCase()})`}</TableCell>
+                  <TableCell>{`${partnerWords(p.partner, names)} (${categoryWords(p.category).toLowerCase()})`}</TableCell>
                   <TableCell>{formatMoney(p.actualToDate)}</TableCell>
                   <TableCell>{formatMoney(p.profileToDate)}</TableCell>
                   <TableCell>{formatMoney(p.forecastOutturn)}</TableCell>

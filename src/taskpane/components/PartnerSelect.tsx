@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Select } from "@fluentui/react-components";
-import { partnerLabel } from "../format";
+import { partnerWords } from "../format";
 
 /** Props for {@link PartnerSelect}. */
 export interface PartnerSelectProps {
@@ -22,7 +22,7 @@ export function PartnerSelect({ label, allText, value, onChange, names }: Partne
         <option value="">{allText}</option>
         {[...names.keys()].map((id) => (
           <option key={id} value={id}>
-            {partnerLabel(id, names)}
+            {partnerWords(id, names)}
           </option>
         ))}
       </Select>

@@ -10,7 +10,7 @@ import {
   TableRow,
   mergeClasses,
 } from "@fluentui/react-components";
-import { categoryLabel, formatMoney, natureLabel, partnerLabel } from "../format";
+import { categoryWords, formatMoney, natureWords, partnerWords } from "../format";
 import { useScreenStyles } from "../styles";
 import { PIVOT_COLUMNS, pivotTotals, type Classified, type PartnerPivot } from "../totals-pivot";
 import { ChoiceField } from "./fields";
@@ -66,7 +66,7 @@ export function TotalsTable({ totals, partnerOrder, names, label }: TotalsTableP
         onChange={setChosen}
       />
       {pivot.map((p) => {
-        const heading = partnerLabel(p.partner, names);
+        const heading = partnerWords(p.partner, names);
         const headingId = `totals-${slug(label)}-${slug(p.partner)}`;
         const tableLabel = `${label}: ${heading}, ${yearText}`;
         const { cells, total } = cellsFor(p, year);
@@ -90,7 +90,7 @@ export function TotalsTable({ totals, partnerOrder, names, label }: TotalsTableP
                   return (
                     <TableRow key={`${c.category}|${c.nature}`}>
                       <TableHeaderCell scope="row">
-                        {categoryLabel(c.category)} {natureLabel(c.nature).toLowerCase()}
+                        {categoryWords(c.category)} {natureWords(c.nature).toLowerCase()}
                       </TableHeaderCell>
                       <TableCell className={mergeClasses(s.money, v === 0 && s.muted)}>{formatMoney(v)}</TableCell>
                     </TableRow>

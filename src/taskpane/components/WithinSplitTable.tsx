@@ -2,7 +2,7 @@ import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import type { WithinSplit } from "../../engine";
 import { fracToDecimalText } from "../../app";
-import { formatMoney, partnerLabel } from "../format";
+import { formatMoney, partnerWords } from "../format";
 import { useScreenStyles } from "../styles";
 
 /** Props for {@link WithinSplitTable}. */
@@ -14,7 +14,7 @@ export interface WithinSplitTableProps {
 /** How a parent's share of one line-year was divided with the partners within it (the engine's split). */
 export function WithinSplitTable({ split, names }: WithinSplitTableProps): React.JSX.Element {
   const s = useScreenStyles();
-  const label = `How ${partnerLabel(split.parent, names)}'s share of ${formatMoney(split.parentShare)} was divided`;
+  const label = `How ${partnerWords(split.parent, names)}'s share of ${formatMoney(split.parentShare)} was divided`;
   return (
     <Table className={s.reflow} size="extra-small" aria-label={label}>
       <TableHeader>
@@ -30,13 +30,13 @@ export function WithinSplitTable({ split, names }: WithinSplitTableProps): React
       </TableHeader>
       <TableBody>
         <TableRow>
-          <TableCell>{partnerLabel(split.parent, names)}</TableCell>
+          <TableCell>{partnerWords(split.parent, names)}</TableCell>
           <TableCell className={s.money}>{fracToDecimalText(split.parentProportion, 10)}</TableCell>
           <TableCell className={s.money}>{formatMoney(split.parentAmount)}</TableCell>
         </TableRow>
         {split.parts.map((p) => (
           <TableRow key={p.partner}>
-            <TableCell>{partnerLabel(p.partner, names)}</TableCell>
+            <TableCell>{partnerWords(p.partner, names)}</TableCell>
             <TableCell className={s.money}>{fracToDecimalText(p.proportion, 10)}</TableCell>
             <TableCell className={s.money}>{formatMoney(p.amount)}</TableCell>
           </TableRow>

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { Settlement } from "../../engine";
-import { categoryLabel, formatDifference, formatMoney, partnerLabel } from "../format";
+import { categoryWords, formatDifference, formatMoney, partnerWords } from "../format";
 import { useScreenStyles } from "../styles";
 
 /** Props for {@link YearEndTable}. */
@@ -15,7 +15,7 @@ export interface YearEndTableProps {
 function heading(s: Settlement): string {
   const what = s.kind === "underspend" ? "Underspend" : s.kind === "overspend" ? "Overspend" : "Balanced";
   return (
-    `${s.yearLabel} ${categoryLabel(s.category).toLowerCase()}${s.service !== "" ? ` (${s.service})` : ""}: ${what} ` +
+    `${s.yearLabel} ${categoryWords(s.category).toLowerCase()}${s.service !== "" ? ` (${s.service})` : ""}: ${what} ` +
     `${formatMoney(Math.abs(s.variance))}`
   );
 }
@@ -54,7 +54,7 @@ export function YearEndTable({ settlement, names, carryForward }: YearEndTablePr
         <TableBody>
           {settlement.shares.map((sh) => (
             <TableRow key={sh.partner}>
-              <TableCell>{partnerLabel(sh.partner, names)}</TableCell>
+              <TableCell>{partnerWords(sh.partner, names)}</TableCell>
               <TableCell className={s.money}>{formatMoney(sh.contribution)}</TableCell>
               <TableCell className={s.money}>{formatDifference(sh.share)}</TableCell>
             </TableRow>

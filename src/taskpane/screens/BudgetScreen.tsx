@@ -13,7 +13,7 @@ import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { StatementControl } from "../components/StatementControl";
 import { YearEndTable } from "../components/YearEndTable";
-import { categoryLabel, partnerLabel, toleranceText } from "../format";
+import { categoryWords, partnerWords, toleranceText } from "../format";
 import { useModelRun } from "../hooks/useModelRun";
 import { useWorkbook } from "../hooks/useWorkbook";
 import { useScreenStyles } from "../styles";
@@ -151,7 +151,7 @@ function BudgetLineExplainer({ run, lines, shown, names }: BudgetLineExplainerPr
   const key = (l: BudgetLine): string => `${l.partner}|${l.yearLabel}|${l.category}|${l.service}`;
   const label = (l: BudgetLine): string => {
     const service = l.service !== "" ? ` (${l.service})` : "";
-    return `${partnerLabel(l.partner, names)}: ${l.yearLabel} ${categoryLabel(l.category).toLowerCase()}${service}`;
+    return `${partnerWords(l.partner, names)}: ${l.yearLabel} ${categoryWords(l.category).toLowerCase()}${service}`;
   };
   const line = shown.find((l) => key(l) === chosen);
   const filter = React.useMemo<ChargeFilter | undefined>(() => {

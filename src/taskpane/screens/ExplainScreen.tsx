@@ -8,7 +8,7 @@ import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
 import { WithinSplitTable } from "../components/WithinSplitTable";
-import { categoryLabel, natureLabel, partnerLabel } from "../format";
+import { categoryWords, natureWords, partnerWords } from "../format";
 import type { ModelRun } from "../../engine";
 import { partnerNames, basisInWords } from "../../app";
 import { useExplain } from "../hooks/useExplain";
@@ -58,10 +58,10 @@ export function ExplainScreen(): React.JSX.Element {
         {state.kind === "total" && (
           <Notice intent="info" title={state.address}>
             {`A total of ${[
-              state.target.partner === undefined ? "all partners" : partnerLabel(state.target.partner, names),
+              state.target.partner === undefined ? "all partners" : partnerWords(state.target.partner, names),
               state.target.yearLabel ?? "all years",
-              state.target.category === undefined ? "capital and revenue" : categoryLabel(state.target.category).toLowerCase(),
-              state.target.nature === undefined ? undefined : natureLabel(state.target.nature).toLowerCase(),
+              state.target.category === undefined ? "capital and revenue" : categoryWords(state.target.category).toLowerCase(),
+              state.target.nature === undefined ? undefined : natureWords(state.target.nature).toLowerCase(),
             ]
               .filter((x) => x !== undefined)
               .join(", ")}. Its charges are listed below: explain any of them.`}
@@ -85,15 +85,15 @@ export function ExplainScreen(): React.JSX.Element {
             <Text size={200}>{state.address}</Text>
             {state.split !== undefined && state.split.parent !== state.target.partner && (
               <Notice intent="info">
-                {`${partnerLabel(state.target.partner, names)} pays part of ${partnerLabel(state.split.parent, names)}'s share. ` +
-                  `The trace below is ${partnerLabel(state.split.parent, names)}'s share of the line; the table after it shows ` +
+                {`${partnerWords(state.target.partner, names)} pays part of ${partnerWords(state.split.parent, names)}'s share. ` +
+                  `The trace below is ${partnerWords(state.split.parent, names)}'s share of the line; the table after it shows ` +
                   `how that share was divided.`}
               </Notice>
             )}
             {state.trace !== undefined && (
               <ExplainCard
                 trace={state.trace}
-                partnerName={partnerLabel(state.trace.partner, names)}
+                partnerName={partnerWords(state.trace.partner, names)}
                 {...(run.kind === "ready"
                   ? {
                       basisWords: basisInWords(state.trace, run.outputs.run.model, names),
@@ -129,7 +129,7 @@ function TotalChooser({ run, names }: { readonly run: ModelRun; readonly names: 
           label="Partner"
           value={partner}
           blank="Choose a partner"
-          choices={[...names.keys()].map((id) => ({ value: id, text: partnerLabel(id, names) }))}
+          choices={[...names.keys()].map((id) => ({ value: id, text: partnerWords(id, names) }))}
           onChange={setPartner}
         />
         <ChoiceField
@@ -141,7 +141,7 @@ function TotalChooser({ run, names }: { readonly run: ModelRun; readonly names: 
         />
       </div>
       {partner !== "" && year !== "" && (
-        <ChargesBehind run={run} names={names} label={`${partnerLabel(partner, names)}, ${year}`} filter={filter} />
+        <ChargesBehind run={run} names={names} label={`${partnerWords(partner, names)}, ${year}`} filter={filter} />
       )}
     </section>
   );

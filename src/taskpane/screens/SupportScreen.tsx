@@ -11,13 +11,13 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { SUPPORT_METHOD_WORDS, Decimal, parseDecimal, partnerNames } from "../../app";
+import { supportMethodWords, Decimal, parseDecimal, partnerNames } from "../../app";
 import type { SupportMethodComparison, SupportYear } from "../../engine";
 import { NoRunNotice } from "../components/NoRunNotice";
 import { Notice } from "../components/Notice";
 import { ScreenHeading } from "../components/ScreenHeading";
 import { StaleNotice } from "../components/StaleNotice";
-import { categoryLabel, formatDifference, formatExactPounds, formatMoney, partnerLabel } from "../format";
+import { categoryWords, formatDifference, formatExactPounds, formatMoney, partnerWords } from "../format";
 import { useModelRun } from "../hooks/useModelRun";
 import { useScreenStyles } from "../styles";
 
@@ -102,7 +102,7 @@ export function SupportScreen(): React.JSX.Element {
             <Select size="small" value={pick} onChange={(_, d) => setPick(d.value)}>
               {report.years.map((y, i) => (
                 <option key={`${y.yearLabel}-${y.category}`} value={String(i)}>
-                  {`${y.yearLabel} ${categoryLabel(y.category).toLowerCase()}`}
+                  {`${y.yearLabel} ${categoryWords(y.category).toLowerCase()}`}
                 </option>
               ))}
             </Select>
@@ -143,7 +143,7 @@ function FlowsTables({ year, names }: { year: SupportYear; names: ReadonlyMap<st
               <TableBody>
                 {svc.flows.map((f) => (
                   <TableRow key={f.to}>
-                    <TableCell>{f.toService ? `${f.to} (service)` : partnerLabel(f.to, names)}</TableCell>
+                    <TableCell>{f.toService ? `${f.to} (service)` : partnerWords(f.to, names)}</TableCell>
                     <TableCell className={s.money}>{toPenny(f.amount.text)}</TableCell>
                   </TableRow>
                 ))}
@@ -154,7 +154,7 @@ function FlowsTables({ year, names }: { year: SupportYear; names: ReadonlyMap<st
       })}
       <Text as="p" block size={200}>
         Charged to the partners (each cost line rounded on its own):{" "}
-        {year.charged.map((c) => `${partnerLabel(c.partner, names)} ${formatMoney(c.amount)}`).join(", ")}.
+        {year.charged.map((c) => `${partnerWords(c.partner, names)} ${formatMoney(c.amount)}`).join(", ")}.
       </Text>
     </div>
   );
@@ -167,7 +167,7 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
   const used = m.methods.indexOf(m.current);
   // The method used first, in pounds; the others as the change from it, so the table stays narrow enough for the pane.
   const others = m.methods.map((x, i) => ({ x, i })).filter(({ i }) => i !== used);
-  const words = (x: string): string => SUPPORT_METHOD_WORDS[x] ?? x;
+  const words = supportMethodWords;
   return (
     <section aria-labelledby="support-methods">
       <Subtitle2 as="h3" id="support-methods">
@@ -197,7 +197,7 @@ function MethodTable({ m, names }: { m: SupportMethodComparison; names: Readonly
             const base = r.amounts[used];
             return (
               <TableRow key={r.partner}>
-                <TableHeaderCell scope="row">{partnerLabel(r.partner, names)}</TableHeaderCell>
+                <TableHeaderCell scope="row">{partnerWords(r.partner, names)}</TableHeaderCell>
                 <TableCell className={s.money}>{base === undefined ? "–" : formatMoney(base)}</TableCell>
                 {others.map((o) => {
                   const a = r.amounts[o.i];

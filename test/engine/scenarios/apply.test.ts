@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyScenario, errorMessage, runModel, splitByDrivers, type ModelInput, type ScenarioInput } from "../../../src/engine";
+import { applyScenario, errorMessage, runModel, type ModelInput, type ScenarioInput } from "../../../src/engine";
+import { splitByDrivers } from "../../../src/functions/split";
 import { sharedIct } from "./fixtures";
 import { unwrap } from "./model-arbitrary";
 

@@ -13,33 +13,30 @@ import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } fr
 import { MONEY_FORMAT, OUTPUT_TABLES, PERCENT_FIGURE_FORMAT } from "../names";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
 import { fitFigures } from "./paper";
+import { BAD, CAUTION, GOOD } from "./status-colours";
 import { categoryWords, partnerWords } from "./words";
-
-const GREEN = { fill: "#C6EFCE", font: "#006100" } as const;
-const AMBER = { fill: "#FFEB9C", font: "#9C5700" } as const;
-const RED = { fill: "#FFC7CE", font: "#9C0006" } as const;
 
 /**
  * Status words in the Budget check's Status column (the engine's one
  * vocabulary), each with its conditional format colours.
  */
 export const BUDGET_STATUS: Readonly<Record<BudgetStatus, { readonly text: string; readonly fill: string; readonly font: string }>> = {
-  onBudget: { text: BUDGET_STATUS_TEXT.onBudget, ...GREEN },
-  withinUnder: { text: BUDGET_STATUS_TEXT.withinUnder, ...GREEN },
-  withinOver: { text: BUDGET_STATUS_TEXT.withinOver, ...GREEN },
-  under: { text: BUDGET_STATUS_TEXT.under, ...AMBER },
-  over: { text: BUDGET_STATUS_TEXT.over, ...RED },
-  noBudget: { text: BUDGET_STATUS_TEXT.noBudget, ...RED },
+  onBudget: { text: BUDGET_STATUS_TEXT.onBudget, ...GOOD },
+  withinUnder: { text: BUDGET_STATUS_TEXT.withinUnder, ...GOOD },
+  withinOver: { text: BUDGET_STATUS_TEXT.withinOver, ...GOOD },
+  under: { text: BUDGET_STATUS_TEXT.under, ...CAUTION },
+  over: { text: BUDGET_STATUS_TEXT.over, ...BAD },
+  noBudget: { text: BUDGET_STATUS_TEXT.noBudget, ...BAD },
 };
 
 /** Flag words in the Flags section, with their colours. */
 export const FLAG_STATUS = {
-  noBudget: { text: "No budget", fill: "#FFC7CE", font: "#9C0006" },
-  wrongBudgetKind: { text: "Wrong kind of budget", fill: "#FFC7CE", font: "#9C0006" },
-  settlementNotCarried: { text: "Not carried forward", fill: "#FFC7CE", font: "#9C0006" },
-  statedTotalDiffers: { text: "Stated total differs", fill: "#FFEB9C", font: "#9C5700" },
-  statedTotalMixesCategories: { text: "Mixes capital and revenue", fill: "#FFEB9C", font: "#9C5700" },
-  statedTotalMixesNatures: { text: "Mixes one-off and ongoing", fill: "#FFEB9C", font: "#9C5700" },
+  noBudget: { text: BUDGET_STATUS_TEXT.noBudget, ...BAD },
+  wrongBudgetKind: { text: "Wrong kind of budget", ...BAD },
+  settlementNotCarried: { text: "Not carried forward", ...BAD },
+  statedTotalDiffers: { text: "Stated total differs", ...CAUTION },
+  statedTotalMixesCategories: { text: "Mixes capital and revenue", ...CAUTION },
+  statedTotalMixesNatures: { text: "Mixes one-off and ongoing", ...CAUTION },
 } as const;
 
 /** The Budget check table's headers. */

@@ -1,4 +1,5 @@
 import {
+  BUDGET_STATUS_TEXT,
   CATEGORIES,
   NATURES,
   formatMoney,
@@ -16,6 +17,7 @@ import { WHOLE_POUNDS_FORMAT, outputSheet, pounds, runNotes } from "./common";
 import { fitFigures } from "./paper";
 import { runPartners } from "./partners";
 import { pivotTotals } from "./summary";
+import { BAD, CAUTION, GOOD, NEUTRAL } from "./status-colours";
 import { CATEGORY_WORDS, NATURE_WORDS, partnerWords } from "./words";
 
 /** The header of the first column, naming each row's partner. */
@@ -35,13 +37,13 @@ export const COMMITTEE_HEADER_ROW = 4;
 
 /** Verdict words, each with its colours (a rule matches text that begins with it). */
 export const COMMITTEE_VERDICTS = {
-  overBudget: { text: "Over budget", fill: "#FFC7CE", font: "#9C0006" },
-  noBudget: { text: "No budget", fill: "#FFC7CE", font: "#9C0006" },
-  underBudget: { text: "Under budget", fill: "#FFEB9C", font: "#9C5700" },
-  withinBudget: { text: "Within budget", fill: "#C6EFCE", font: "#006100" },
-  paysMore: { text: "Pays more", fill: "#FFC7CE", font: "#9C0006" },
-  noWorse: { text: "No worse off", fill: "#C6EFCE", font: "#006100" },
-  joining: { text: "Joining", fill: "#EDEDED", font: "#404040" },
+  overBudget: { text: BUDGET_STATUS_TEXT.over, ...BAD },
+  noBudget: { text: BUDGET_STATUS_TEXT.noBudget, ...BAD },
+  underBudget: { text: BUDGET_STATUS_TEXT.under, ...CAUTION },
+  withinBudget: { text: "Within budget", ...GOOD },
+  paysMore: { text: "Pays more", ...BAD },
+  noWorse: { text: "No worse off", ...GOOD },
+  joining: { text: "Joining", ...NEUTRAL },
 } as const;
 
 /** How figures are shown in the model's unit: the heading's words and the number format of its cells. */

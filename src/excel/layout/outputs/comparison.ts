@@ -3,19 +3,20 @@ import type { Block, CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } fr
 import { MONEY_FORMAT, OUTPUT_TABLES, PERCENT_FIGURE_FORMAT } from "../names";
 import { fitFigures } from "./paper";
 import { notRunSheet, outputSheet, pounds, runNotes, tableBlocks } from "./common";
+import { BAD, GOOD, NEUTRAL } from "./status-colours";
 import { partnerWords } from "./words";
 
 /** Direction words in the comparison's Change column, with their colours. */
 export const CHANGE_STATUS = {
-  more: { text: "Pays more", fill: "#FFC7CE", font: "#9C0006" },
-  less: { text: "Pays less", fill: "#C6EFCE", font: "#006100" },
-  same: { text: "No change", fill: "#EDEDED", font: "#404040" },
+  more: { text: "Pays more", ...BAD },
+  less: { text: "Pays less", ...GOOD },
+  same: { text: "No change", ...NEUTRAL },
 } as const;
 
 /** Verdict words of the do-no-harm check, with their colours. */
 export const HARM_STATUS = {
-  passed: { text: "Do no harm: passed", fill: "#C6EFCE", font: "#006100" },
-  failed: { text: "Do no harm: FAILED", fill: "#FFC7CE", font: "#9C0006" },
+  passed: { text: "Do no harm: passed", ...GOOD },
+  failed: { text: "Do no harm: FAILED", ...BAD },
 } as const;
 
 /**

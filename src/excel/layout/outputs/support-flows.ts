@@ -4,13 +4,7 @@ import type { Block, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
 import { runPartners } from "./partners";
-
-/** The method names as a finance officer reads them. */
-export const SUPPORT_METHOD_WORDS: Readonly<Record<string, string>> = {
-  direct: "Direct",
-  "step-down": "Step-down",
-  reciprocal: "Reciprocal",
-};
+import { supportMethodWords } from "./words";
 
 /**
  * An exact amount rounded to the penny (half away from zero), as the number a cell holds. A cell
@@ -43,9 +37,7 @@ export function supportFlowsSheet(
     {
       row: 0,
       col: 0,
-      values: [
-        [`Support services: how their costs reach the partners — ${SUPPORT_METHOD_WORDS[report.method] ?? report.method} method${order}`],
-      ],
+      values: [[`Support services: how their costs reach the partners — ${supportMethodWords(report.method)} method${order}`]],
       style: "title",
     },
     { row: 1, col: 0, values: runNotes(run.result, scenario, true).map((n) => [n]), style: "note" },
@@ -113,7 +105,7 @@ function methodBlocks(
   m: SupportMethodComparison,
   partners: readonly { readonly id: string; readonly name: string }[],
 ): number {
-  const words = m.methods.map((x) => `${SUPPORT_METHOD_WORDS[x] ?? x}${x === m.current ? " (used)" : ""} (£)`);
+  const words = m.methods.map((x) => `${supportMethodWords(x)}${x === m.current ? " (used)" : ""} (£)`);
   blocks.push({
     row,
     col: 0,
@@ -139,9 +131,7 @@ function methodBlocks(
     blocks.push({
       row: row + 3 + body.length,
       col: 0,
-      values: [
-        [`Could not run by ${failed.map((x) => SUPPORT_METHOD_WORDS[x] ?? x).join(", ")}: see the problems the add-in lists for them.`],
-      ],
+      values: [[`Could not run by ${failed.map(supportMethodWords).join(", ")}: see the problems the add-in lists for them.`]],
       style: "note",
     });
   return row + body.length + 5;

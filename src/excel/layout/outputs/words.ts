@@ -1,10 +1,36 @@
-import type { BasisComponent, Category, ModelInput, Nature } from "../../../engine";
+import { SUPPORT_METHODS, type BasisComponent, type Category, type ModelInput, type Nature, type SupportMethod } from "../../../engine";
+
+// The display vocabulary: the one place the sheets, the statements, the pack and the task pane take the words
+// for categories, natures, partners and support methods from (the pane reaches them through src/app).
 
 /** Capital and revenue as a reader writes them. */
 export const CATEGORY_WORDS: Readonly<Record<Category, string>> = { capital: "Capital", revenue: "Revenue" };
 
 /** One-off and ongoing as a reader writes them. */
 export const NATURE_WORDS: Readonly<Record<Nature, string>> = { "one-off": "One-off", ongoing: "Ongoing" };
+
+/** A nature's code ("one-off") in words ("One-off"); text that is not a nature is returned as it is. */
+export function natureWords(nature: string): string {
+  return nature === "one-off" || nature === "ongoing" ? NATURE_WORDS[nature] : nature;
+}
+
+/** The support methods as a finance officer reads them. */
+export const SUPPORT_METHOD_WORDS: Readonly<Record<SupportMethod, string>> = {
+  direct: "Direct",
+  "step-down": "Step-down",
+  reciprocal: "Reciprocal",
+};
+
+/** A support method's code ("step-down") in words ("Step-down"); text that is not a method is returned as it is. */
+export function supportMethodWords(method: string): string {
+  return Object.prototype.hasOwnProperty.call(SUPPORT_METHOD_WORDS, method) ? SUPPORT_METHOD_WORDS[method as SupportMethod] : method;
+}
+
+/** The support methods as choices (the engine's order), each with its words: the task pane's method picker. */
+export const SUPPORT_METHOD_CHOICES: readonly { readonly value: SupportMethod; readonly text: string }[] = SUPPORT_METHODS.map((value) => ({
+  value,
+  text: SUPPORT_METHOD_WORDS[value],
+}));
 
 /** A category's code ("capital") in words ("Capital"); text that is not a category is returned as it is. */
 export function categoryWords(category: string): string {
@@ -66,5 +92,6 @@ export function basisInWords(ly: BasisWordsSource, model: ModelInput, names: Rea
 /** A partner in words: its name with its code, "Lewisham Homes (LH)", or the code alone when it has no other name. */
 export function partnerWords(id: string, names: ReadonlyMap<string, string>): string {
   const name = names.get(id);
-  return name === undefined || name === id ? id : `${name} (${id})`;
+  // A blank name adds nothing: the code alone, never " (LH)".
+  return name === undefined || name === "" || name === id ? id : `${name} (${id})`;
 }

@@ -1,10 +1,10 @@
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScenarioChange } from "../../../engine";
-import { CATEGORIES, Decimal, FINANCING, MRP_METHODS, NATURES, parseDecimal, SUPPORT_METHOD_WORDS, SUPPORT_METHODS } from "../../../app";
+import { CATEGORIES, Decimal, FINANCING, MRP_METHODS, NATURES, parseDecimal, SUPPORT_METHOD_CHOICES } from "../../../app";
 import type { Choice, ModelOptions } from "../../model-options";
 import { ChoiceField, DateField, TextField, inputText } from "../fields";
-import { categoryLabel, natureLabel } from "../../format";
+import { categoryWords, natureWords } from "../../format";
 
 const useStyles = makeStyles({
   // A sentence across the whole grid.
@@ -28,8 +28,8 @@ export interface ChangeEditorProps {
   readonly onChange: (change: ScenarioChange) => void;
 }
 
-const CATEGORY_CHOICES = CATEGORIES.map((c) => ({ value: c, text: categoryLabel(c) }));
-const NATURE_CHOICES = NATURES.map((n) => ({ value: n, text: natureLabel(n) }));
+const CATEGORY_CHOICES = CATEGORIES.map((c) => ({ value: c, text: categoryWords(c) }));
+const NATURE_CHOICES = NATURES.map((n) => ({ value: n, text: natureWords(n) }));
 
 /**
  * What a percentage for a joining partner does to the others, in words: the engine gives the new
@@ -400,6 +400,3 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
       );
   }
 }
-
-/** The methods in the order they are taught, in the same words as the Support flows sheet. */
-const SUPPORT_METHOD_CHOICES = SUPPORT_METHODS.map((value) => ({ value, text: SUPPORT_METHOD_WORDS[value] ?? value }));

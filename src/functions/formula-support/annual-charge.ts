@@ -1,15 +1,35 @@
-import { parseDate, type DayNumber } from "../dates";
-import { Decimal, isBlank, parseDecimal, showInput, messageText } from "../decimal";
-import type { EngineError, Where } from "../errors";
-import { fyLabel, fyOfDay, parseFinancialYear, type FinancialYear } from "../financial-year";
-import { frac, fracFromDecimal } from "../fraction";
-import { MAX_PENCE, parseMoney, parseUnit, penceToText, type Pence, type UnitPence } from "../money";
-import type { Line } from "../prepared";
-import { profileLine } from "../profile";
-import { PRO_RATA_BASES, type ProRataBasis } from "../pro-rata";
-import { errs, ok, type Result } from "../result";
-import { parseChoice } from "../parse-helpers";
-import { rateDigitsOk } from "../validate-limits";
+import {
+  Decimal,
+  errs,
+  frac,
+  fracFromDecimal,
+  fyLabel,
+  fyOfDay,
+  isBlank,
+  MAX_PENCE,
+  messageText,
+  ok,
+  parseChoice,
+  parseDate,
+  parseDecimal,
+  parseFinancialYear,
+  parseMoney,
+  parseUnit,
+  penceToText,
+  PRO_RATA_BASES,
+  profileLine,
+  rateDigitsOk,
+  showInput,
+  type DayNumber,
+  type EngineError,
+  type FinancialYear,
+  type Line,
+  type Pence,
+  type ProRataBasis,
+  type Result,
+  type UnitPence,
+  type Where,
+} from "../../engine";
 
 /**
  * An ongoing annual charge given as separate values (the arguments of a

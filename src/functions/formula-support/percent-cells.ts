@@ -1,9 +1,5 @@
-import { Decimal } from "../decimal";
-import type { EngineError, Where } from "../errors";
-import type { Pence } from "../money";
-import { errs, type Result } from "../result";
+import { Decimal, errs, totalsHundred, type EngineError, type Pence, type Result, type Where } from "../../engine";
 import { parseDrivers, splitByDrivers, splitByMix, type SplitArgNames } from "../split";
-import { totalsHundred } from "../validate-limits";
 
 /**
  * Percentages as they sit in worksheet cells. A finance officer may type 25

@@ -1,10 +1,24 @@
-import { Decimal, isBlank, messageText, parseDecimal, showInput } from "./decimal";
-import type { EngineError, Where } from "./errors";
-import { largestRemainder } from "./largest-remainder";
-import { checkMultipleOfUnit, parseMoney, parseUnit, type Pence } from "./money";
-import { errs, ok, type Result } from "./result";
-import { checkFigureSize, totalsHundred } from "./validate-limits";
-import { decimalsToWeights, mixWeights } from "./weights";
+import {
+  checkFigureSize,
+  checkMultipleOfUnit,
+  Decimal,
+  decimalsToWeights,
+  errs,
+  isBlank,
+  largestRemainder,
+  messageText,
+  mixWeights,
+  ok,
+  parseDecimal,
+  parseMoney,
+  parseUnit,
+  showInput,
+  totalsHundred,
+  type EngineError,
+  type Pence,
+  type Result,
+  type Where,
+} from "../engine";
 
 /** Names used in error locations, so a cell's error names the argument the user typed. */
 export interface SplitArgNames {

@@ -1,10 +1,23 @@
-import type { BudgetTolerance } from "../budget/tolerance";
-import { BUDGET_STATUS_TEXT, BUDGET_STATUSES, budgetVariance } from "../budget/variance";
-import { type Decimal, isBlank, parseDecimal, showInput, messageText } from "../decimal";
-import type { EngineError, Where } from "../errors";
-import { fracFromDecimal, fracToDecimal } from "../fraction";
-import { parseMoney, type Pence } from "../money";
-import { errs, ok, type Result } from "../result";
+import {
+  BUDGET_STATUS_TEXT,
+  BUDGET_STATUSES,
+  budgetVariance,
+  errs,
+  fracFromDecimal,
+  fracToDecimal,
+  isBlank,
+  messageText,
+  ok,
+  parseDecimal,
+  parseMoney,
+  showInput,
+  type BudgetTolerance,
+  type Decimal,
+  type EngineError,
+  type Pence,
+  type Result,
+  type Where,
+} from "../../engine";
 
 /**
  * Budget variance for one recharge against its budget, as a worksheet shows

@@ -200,6 +200,8 @@ export function parseArgs(argv: readonly string[]): Command | UsageError {
   const signOff = values.get("--sign-off");
   if (signOff !== undefined && !/\S.*,.*\S/.test(signOff))
     return { usage: '--sign-off needs "Name, Role", e.g. --sign-off "Jane Smith, s151 officer".' };
+  const imports = conflictIn("run", given, ["--import-actuals", "--import-drivers"]);
+  if (imports !== undefined) return { usage: imports };
   const bom = conflictIn("run", given, ["--csv-bom"]);
   if (bom !== undefined) return { usage: bom };
   const maxUnzipped = positiveWhole(values.get("--max-unzipped"));

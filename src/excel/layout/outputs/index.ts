@@ -185,6 +185,7 @@ export const PACK_KINDS: ReadonlySet<string> = new Set([
   "charts",
   "supportFlows",
   "capitalFinancing",
+  "monitoring",
   "methodology",
 ]);
 

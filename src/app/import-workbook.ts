@@ -38,7 +38,21 @@ async function modelOf(port: WorkbookPort): Promise<ModelOf> {
     const message = "The Settings table's First year is not a financial year, so there is no year to import into.";
     return { ok: false, problems: [plainProblem(message)] };
   }
-  return { ok: true, model: read.value.model, year: year.value, runLog: read.value.runLog, preparedBy: read.value.preparedBy };
+  // The monitored year (the Settings table's "Monitoring year"; blank: the first year): the year the periods are of.
+  const model = read.value.model;
+  const monitored = model.monitoring?.year;
+  let chosen = year.value;
+  if (monitored !== undefined && monitored !== null && monitored.trim() !== "") {
+    const y = parseFinancialYear(monitored, { entity: "monitoring", field: "year" });
+    const last = parseFinancialYear(model.settings.lastYear, { entity: "settings", field: "lastYear" });
+    if (!y.ok || (last.ok && (y.value < year.value || y.value > last.value))) {
+      const message =
+        `The Settings table's Monitoring year, "${monitored}", is not one of the model's years, so there is no year to ` + "import into.";
+      return { ok: false, problems: [plainProblem(message)] };
+    }
+    chosen = y.value;
+  }
+  return { ok: true, model, year: chosen, runLog: read.value.runLog, preparedBy: read.value.preparedBy };
 }
 
 /** How many unmapped transactions or unmatched rows the text lists (`--json` lists them all). */

@@ -26,6 +26,7 @@ export {
 export { createSession, BASE, type ModelSession } from "./session";
 export { openModel, noModelMessage, type OpenOutcome } from "./open-model";
 export { checkModel } from "./check-model";
+export { checkModelWithMonitoring } from "./check-monitoring";
 export { resolveRun, COMPARE_OPTION_AT, type RunRequest, type ResolvedRun } from "./run-request";
 export { unknownScenarios, SETTING_AT, SCENARIO_OPTION_AT, type NamedScenario } from "./scenario-names";
 export {

@@ -12,7 +12,7 @@ import {
 } from "../../src/app";
 import type { WorkbookPort } from "../../src/excel";
 import { BRENT_LEWISHAM_SOUTHWARK } from "../../src/samples";
-import { memoryHarness, type PortHarness } from "../support/port-harness";
+import { memoryHarness, officeHarness, type PortHarness } from "../support/port-harness";
 
 const SAMPLE = BRENT_LEWISHAM_SOUTHWARK;
 
@@ -20,8 +20,8 @@ const SAMPLE = BRENT_LEWISHAM_SOUTHWARK;
  * The sample, monitoring only its ongoing ICT line (BLS-01) when `ongoing`: the sample's other lines include 2020/21's
  * one-off costs, whose actuals in another year would be actuals of a line not charged then (a monitoring error).
  */
-async function withSample(year?: string, ongoing = false): Promise<PortHarness> {
-  const h = memoryHarness();
+async function withSample(year?: string, ongoing = false, make: () => PortHarness = memoryHarness): Promise<PortHarness> {
+  const h = make();
   const m = SAMPLE.model.monitoring ?? {};
   const only = <T extends { line: string }>(xs: readonly T[] | undefined): T[] => (xs ?? []).filter((x) => x.line === "BLS-01");
   const monitoring = {
@@ -114,5 +114,27 @@ describe("the monitored year: the Settings table's Monitoring year", () => {
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.problems[0]?.message).toContain('Monitoring year, "2040/41", is not one of the model\'s years');
     expect(h.snapshot()).toEqual(before);
+  });
+});
+
+describe("an import's record in the Run log, through each adapter", () => {
+  it.each([
+    ["in memory", memoryHarness],
+    ["through Office.js", officeHarness],
+  ] as const)("is written with the actuals and read back as written (%s)", async (_name, make) => {
+    const h = await withSample(undefined, false, make);
+    const bytes = new TextEncoder().encode("Date,Cost centre,Account,Amount\r\n15/05/2020,IC100,0200,(12.50)\r\n");
+    const file = { fileName: "may.csv", source: bytesSource(bytes, 100) };
+    const done = await importActualsIntoWorkbook(h.port, file, { by: "Ann Lee", now: new Date("2026-12-01T14:03:00Z") });
+    if (!done.ok) throw new Error(done.error);
+    const log = (await session(h.port)).session.read.runLog;
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({
+      event: "import",
+      at: "2026-12-01T14:03:00Z",
+      by: "Ann Lee",
+      imported: { file: "may.csv", rows: 1, total: "-£12.50", periods: "2", sha256: done.value.record.sha256 },
+    });
+    expect(log[0]?.imported?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

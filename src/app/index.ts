@@ -175,10 +175,4 @@ export {
 } from "./ledger-import";
 export { readUsageExport, importUsage, type UsageExport, type UsageImport } from "./usage-import";
 export { bytesSource, type ByteSource, type CsvProgress } from "./csv-read";
-export {
-  importActualsIntoWorkbook,
-  countUsageForWorkbook,
-  type ImportRecordOptions,
-  type WorkbookImport,
-  type WorkbookImportOutcome,
-} from "./import-workbook";
+export { importActualsIntoWorkbook, countUsageForWorkbook, type WorkbookImport, type WorkbookImportOutcome } from "./import-workbook";

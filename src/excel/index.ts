@@ -94,15 +94,7 @@ export { locateWhere, type ModelOrigins, type TableOrigin } from "./layout/origi
 export type { RunSettings } from "./layout/run-settings";
 export { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet } from "./layout/outputs/pack";
 export { buildOutputSheets, outputsPaper, type RunOutputs, type RunStamp } from "./layout/outputs";
-export {
-  readRunLog,
-  runLogSheet,
-  runLogCell,
-  outputSheetRecords,
-  type ImportedFile,
-  type RunLogEntry,
-  type RunLogField,
-} from "./layout/outputs/run-log";
+export { readRunLog, runLogSheet, runLogCell, outputSheetRecords, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
 export {
   partnerStatementSheet,
   prepareStatements,

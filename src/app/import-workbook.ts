@@ -1,7 +1,9 @@
 import { formatMoney, parseFinancialYear, type FinancialYear, type ModelInput } from "../engine";
-import type { WorkbookPort } from "../excel";
+import type { RunLogEntry, WorkbookPort } from "../excel";
 import { fileProblemText, importActuals, readLedgerExport, type ImportFile, type ImportRecord } from "./ledger-import";
 import { plainProblem, workbookProblems, type Problem } from "./problems";
+import { isoSecond } from "./run-record";
+import { VERSION } from "./version";
 import { importUsage, readUsageExport } from "./usage-import";
 
 /** What an import into a workbook did, for the command line's text and `--json`. */
@@ -17,7 +19,15 @@ export type WorkbookImportOutcome =
   | { readonly ok: true; readonly value: WorkbookImport }
   | { readonly ok: false; readonly error: string; readonly problems: readonly Problem[] };
 
-type ModelOf = { ok: true; model: ModelInput; year: FinancialYear } | { ok: false; problems: Problem[] };
+type ModelOf =
+  | { ok: true; model: ModelInput; year: FinancialYear; runLog: readonly RunLogEntry[]; preparedBy: string }
+  | { ok: false; problems: Problem[] };
+
+/** Who imports and when, for the Run log's record of the import (by default the Settings table's "Prepared by", and now). */
+export interface ImportRecordOptions {
+  readonly by?: string | undefined;
+  readonly now?: Date | undefined;
+}
 
 async function modelOf(port: WorkbookPort): Promise<ModelOf> {
   const read = await port.readModel();
@@ -28,7 +38,21 @@ async function modelOf(port: WorkbookPort): Promise<ModelOf> {
     const message = "The Settings table's First year is not a financial year, so there is no year to import into.";
     return { ok: false, problems: [plainProblem(message)] };
   }
-  return { ok: true, model: read.value.model, year: year.value };
+  // The monitored year (the Settings table's "Monitoring year"; blank: the first year): the year the periods are of.
+  const model = read.value.model;
+  const monitored = model.monitoring?.year;
+  let chosen = year.value;
+  if (monitored !== undefined && monitored !== null && monitored.trim() !== "") {
+    const y = parseFinancialYear(monitored, { entity: "monitoring", field: "year" });
+    const last = parseFinancialYear(model.settings.lastYear, { entity: "settings", field: "lastYear" });
+    if (!y.ok || (last.ok && (y.value < year.value || y.value > last.value))) {
+      const message =
+        `The Settings table's Monitoring year, "${monitored}", is not one of the model's years, so there is no year to ` + "import into.";
+      return { ok: false, problems: [plainProblem(message)] };
+    }
+    chosen = y.value;
+  }
+  return { ok: true, model, year: chosen, runLog: read.value.runLog, preparedBy: read.value.preparedBy };
 }
 
 /** How many unmapped transactions or unmatched rows the text lists (`--json` lists them all). */
@@ -46,7 +70,11 @@ const listedLines = (lines: readonly number[]): string =>
  * table, the periods it covers replaced. The workbook is changed through its
  * port; saving it is the caller's checked write.
  */
-export async function importActualsIntoWorkbook(port: WorkbookPort, file: ImportFile): Promise<WorkbookImportOutcome> {
+export async function importActualsIntoWorkbook(
+  port: WorkbookPort,
+  file: ImportFile,
+  options: ImportRecordOptions = {},
+): Promise<WorkbookImportOutcome> {
   const m = await modelOf(port);
   if (!m.ok) return { ok: false, error: `${file.fileName}: the model could not be read to import into.`, problems: m.problems };
   const read = await readLedgerExport(file);
@@ -63,6 +91,16 @@ export async function importActualsIntoWorkbook(port: WorkbookPort, file: Import
     return { ok: false, error: `${file.fileName}: the Actuals table could not be written.`, problems: workbookProblems(written.problems) };
   }
   const { record, mapped } = imported.value;
+  // Recorded once the rows are in: the log never claims an import that did not happen.
+  const entry = importEntry(record, options.by ?? m.preparedBy, options.now ?? new Date());
+  const logged = await port.writeRunLog([...m.runLog, entry]);
+  if (!logged.ok) {
+    return {
+      ok: false,
+      error: `${file.fileName}: the actuals were written to the Actuals table, but the Run log could not record the import.`,
+      problems: workbookProblems(logged.problems),
+    };
+  }
   const unmapped = mapped.unmapped.map((u) => {
     const t = u.transaction;
     const why =
@@ -97,6 +135,34 @@ export async function importActualsIntoWorkbook(port: WorkbookPort, file: Import
     })),
   };
   return { ok: true, value: { record, text, json } };
+}
+
+/** The Run log's row for an import: who, when, and the file (name, rows, total, periods, SHA-256). */
+function importEntry(record: ImportRecord, by: string, now: Date): RunLogEntry {
+  return {
+    event: "import",
+    at: isoSecond(now),
+    by,
+    scenario: "",
+    fingerprint: "",
+    tables: "",
+    version: VERSION,
+    capital: 0,
+    revenue: 0,
+    balanced: false,
+    problems: 0,
+    warnings: 0,
+    compared: "",
+    recipe: 1,
+    sheets: "",
+    imported: {
+      file: record.fileName,
+      rows: record.rows,
+      total: record.total,
+      periods: record.periods.join(", "),
+      sha256: record.sha256,
+    },
+  };
 }
 
 /**

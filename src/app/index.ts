@@ -22,6 +22,7 @@ export {
 export { type ModelSession } from "./session";
 export { openModel, noModelMessage } from "./open-model";
 export { checkModel } from "./check-model";
+export { checkModelWithMonitoring } from "./check-monitoring";
 export { modelStep, planRun, runPlanned, RUN_STEP_LABELS, type RunStep, type FinishedOutputs } from "./run-model";
 export { runWorkbook, type WorkbookRun } from "./run-workbook";
 export { compareScenarios, compareManyScenarios } from "./compare-scenarios";

@@ -10,6 +10,9 @@ export interface ImportArgs {
   readonly importActualsPath?: string;
   readonly importDrivers?: string | undefined;
   readonly importDriversPath?: string;
+  /** Who imports (`--prepared-by`; else the Settings table's "Prepared by") and when, for the Run log. */
+  readonly preparedBy?: string | undefined;
+  readonly now?: Date | undefined;
 }
 
 /** A file on disk as an import reads it: streamed in chunks, its size for the progress bar. */
@@ -39,7 +42,10 @@ export async function importFiles(
   try {
     if (args.importActualsPath !== undefined) {
       const shown = args.importActuals ?? args.importActualsPath;
-      const r = await importActualsIntoWorkbook(port, fileOnDisk(args.importActualsPath, shown, bar, "Importing actuals"));
+      const r = await importActualsIntoWorkbook(port, fileOnDisk(args.importActualsPath, shown, bar, "Importing actuals"), {
+        by: args.preparedBy,
+        now: args.now,
+      });
       if (!r.ok) return r;
       done.push(r.value);
     }

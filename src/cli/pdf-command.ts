@@ -2,7 +2,7 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import * as ExcelJS from "exceljs";
 import type { RunOutputs } from "../excel";
-import { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet, createStorePort, OUTPUT_SHEETS, workbookProblemMessage } from "../app";
+import { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet, createStorePort, OUTPUT_SHEETS, writeResults } from "../app";
 import { ioCause } from "./fs/safe-write";
 import type { ConversionProblem } from "./libreoffice";
 import { XlsxStore } from "./xlsx-store";
@@ -19,6 +19,8 @@ export const PACK_SHEETS: readonly string[] = [
   OUTPUT_SHEETS.supportFlows,
   // Written only for a model with capital financing or options (docs/capital.md).
   OUTPUT_SHEETS.capitalFinancing,
+  // Written only for a model with monitoring inputs (docs/monitoring.md): where the year is heading, month by month.
+  OUTPUT_SHEETS.monitoring,
   // Written only for a model with leavers, or disputes (docs/exits.md).
   OUTPUT_SHEETS.exitStatement,
   OUTPUT_SHEETS.harmReport,
@@ -82,9 +84,10 @@ export type PackWorkbook =
  */
 export async function packWorkbook(outputs: RunOutputs): Promise<PackWorkbook> {
   const store = new XlsxStore(new ExcelJS.Workbook());
-  const written = await createStorePort(store).writeOutputs(outputs);
-  if (!written.ok)
-    return { ok: false, message: `the committee pack could not be laid out: ${written.problems.map(workbookProblemMessage).join(" ")}` };
+  // As the workbook's own write lays the sheets out: the Monitoring sheet with them, for a model with monitoring inputs.
+  const written = await writeResults(createStorePort(store), outputs);
+  if (written.kind !== "written")
+    return { ok: false, message: `the committee pack could not be laid out: ${written.problems.map((p) => p.message).join(" ")}` };
   for (const s of store.listSheets()) if (!PACK_SHEETS.includes(s.name)) store.deleteSheet(s.name);
   PACK_SHEETS.forEach((name, i) => {
     if (store.listSheets().some((s) => s.name === name)) store.moveSheet(name, i);

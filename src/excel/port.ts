@@ -89,6 +89,11 @@ export interface WorkbookPort {
    * (`missingTable`) when the workbook has no Actuals table to write into.
    */
   writeActuals(actuals: readonly ActualInput[]): Promise<PortResult<void>>;
+  /**
+   * Writes the Run log sheet alone, with these entries (an import's record added to the log read back):
+   * no result sheet is touched. Refused, as any write, when the Run log was edited by hand.
+   */
+  writeRunLog(log: readonly RunLogEntry[]): Promise<PortResult<WriteReport>>;
   /** The run settings kept in the Settings table. */
   readRunSettings(): Promise<PortResult<RunSettings>>;
   /** Stores the run settings in the Settings table, so reopening and re-running reproduces the run. */

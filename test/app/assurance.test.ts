@@ -436,6 +436,12 @@ describe("a Run log an older add-in laid out", () => {
       ["Column17", ""],
       ["Column18", ""],
       ["Column19", ""],
+      // The table is as wide as the current layout (with the import columns): the rest blank too.
+      ["Column20", ""],
+      ["Column21", ""],
+      ["Column22", ""],
+      ["Column23", ""],
+      ["Column24", ""],
     ] as const;
     old.forEach(([header, value], c) => {
       const col = String.fromCharCode(65 + c);

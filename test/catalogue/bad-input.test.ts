@@ -199,6 +199,21 @@ const WORKBOOK: readonly WorkbookEntry[] = [
   },
   { name: "an actual in period 13", edits: { "Actuals!A2": 13 }, at: "Actuals!A2", says: '"13" is not one of "1"', severity: "warning" },
   { name: "an actual as text", edits: { "Actuals!C3": "lots" }, at: "Actuals!C3", says: '"lots" is not a number', severity: "warning" },
+  // The Settings table's Monitoring year (its last row, 26 in this model).
+  {
+    name: "a monitoring year outside the model's years",
+    edits: { "Settings!B26": "2030/31" },
+    at: "Settings!B26",
+    says: "one of the model's years, 2020/21 to 2022/23",
+    severity: "warning",
+  },
+  {
+    name: "a monitoring year that is not a year",
+    edits: { "Settings!B26": "next year" },
+    at: "Settings!B26",
+    says: "is not a financial year",
+    severity: "warning",
+  },
 
   // Settings.
   {

@@ -135,11 +135,15 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       expect(chartPages).toMatch(/Capital \(£\)\s+Revenue \(£\)\s*\n(?![\s\S]*Year)/);
       expect(chartPages).toMatch(/One-off \(£\)\s+Ongoing \(£\)/);
       // Every Charts page has columns painted in the series' colours, in the right half of the page, where the charts are.
-      // (The methodology paper follows them, then the pack's closing note, "About these figures".)
+      // (The Monitoring pages and the methodology paper follow them, then the pack's closing note, "About these figures".)
       expect(texts[pages - 1]).toMatch(/^\s*About these figures/);
       const methodology = texts.findIndex((x) => x.includes("Methodology: how the costs of"));
       expect(methodology, "the methodology paper, after the charts").toBeGreaterThan(first);
-      for (let p = first + 1; p <= methodology; p++) {
+      // The sample monitors its first year, so the Monitoring pages (issue #32) come between the charts and the paper.
+      const monitoring = texts.findIndex((x) => /^\s*Monitoring: 2020\/21 to period 8/.test(x));
+      expect(monitoring, "the Monitoring page, after the charts").toBeGreaterThan(first);
+      expect(monitoring, "the Monitoring page, before the paper").toBeLessThan(methodology);
+      for (let p = first + 1; p <= monitoring; p++) {
         const base = t.file(`charts-page-${p}`);
         await run("pdftoppm", ["-r", "40", "-f", String(p), "-l", String(p), "-singlefile", pdf, base]);
         const counts = seriesPixels(await readFile(`${base}.ppm`));
@@ -192,7 +196,8 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       const r = await cliWith([file, "--scenario", "Lewisham Homes joins", "--no-write", "--pdf", pdf], () => soffice);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(
-        "Committee pack (Cover, Committee summary, Scenario comparison, Budget check, Charts, Methodology, About these figures)",
+        "Committee pack (Cover, Committee summary, Scenario comparison, Budget check, Charts, Monitoring, Methodology, About these " +
+          "figures)",
       );
 
       const info = (await run("pdfinfo", ["-f", "1", "-l", "999", pdf])).stdout;
@@ -201,8 +206,9 @@ describe("--pdf with LibreOffice: the committee pack of the Brent/Lewisham/South
       // can read, with its cover and closing note, is a dozen at most.
       expect(pages).toBeGreaterThanOrEqual(6);
       // (and three more for the methodology paper, issue #34, and one for the Budget check's VAT note, repeated on each
-      // of its pages, issue #31).
-      expect(pages).toBeLessThanOrEqual(16);
+      // of its pages, issue #31; and three for the Monitoring page, issue #32: the settlement, partners and lines, then
+      // the twelve periods in two tables of six, each with its header, at full size).
+      expect(pages).toBeLessThanOrEqual(19);
       const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
       expect(sizes).toHaveLength(pages);
       for (const [w, h] of sizes) {

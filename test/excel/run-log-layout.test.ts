@@ -89,4 +89,44 @@ describe("the Run log reads as a person's record (issue 26)", () => {
     // Where the damaged-cell messages point: the columns where they were found.
     expect(entry?.source).toMatchObject({ fingerprintCol: 4, tablesCol: 5 });
   });
+
+  it("lays out an import as a row of its own, with the file and no run figures, and reads it back as written", () => {
+    process.env.TZ = "Europe/London";
+    const SHA = "ab".repeat(32);
+    const IMPORT: RunLogEntry = {
+      ...ENTRY,
+      event: "import",
+      by: "Raj Patel",
+      fingerprint: "",
+      tables: "",
+      capital: 0,
+      revenue: 0,
+      balanced: false,
+      warnings: 0,
+      sheets: "",
+      recipe: 1,
+      imported: { file: "ledger p8.csv", rows: 116, total: "£9,158,294.48", periods: "1, 2, 3", sha256: SHA },
+    };
+    const { pair: _pair, ...entry } = IMPORT;
+    const [header = [], run = [], imported = []] = table([ENTRY, entry]);
+    const at = (row: readonly unknown[], h: string): unknown => row[header.indexOf(h)];
+    expect(imported.slice(0, 5)).toEqual(["import", "1 Dec 2026 14:03", "Raj Patel", "", ""]);
+    expect([at(imported, "Imported file"), at(imported, "Rows imported"), at(imported, "Import total")]).toEqual([
+      "ledger p8.csv",
+      116,
+      "£9,158,294.48",
+    ]);
+    expect([at(imported, "Periods replaced"), at(imported, "Imported file SHA-256")]).toEqual(["1, 2, 3", SHA]);
+    // No figures, fingerprint or verdict of a run on an import's row; none of the import's on a run's.
+    for (const h of ["Capital (£)", "Revenue (£)", "Balanced", "Inputs fingerprint", "Table fingerprints", "Fingerprint recipe"])
+      expect(at(imported, h), h).toBe("");
+    for (const h of ["Imported file", "Rows imported", "Import total", "Periods replaced", "Imported file SHA-256"])
+      expect(at(run, h), h).toBe("");
+    const read = readRunLog({ name: "RunLog", sheet: "Run log", row: 3, col: 0, values: [header, run, imported] as never });
+    expect(read.map((e) => e.event)).toEqual(["run", "import"]);
+    expect(read[1]).toMatchObject({ by: "Raj Patel", at: ENTRY.at, imported: entry.imported });
+    expect(read[0]?.imported).toBeUndefined();
+    // Carried forward: laid out again from what was read, the rows are the same.
+    expect(table(read)).toEqual(table([ENTRY, entry]));
+  });
 });

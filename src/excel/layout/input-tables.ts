@@ -628,7 +628,8 @@ export type SettingKey =
   | "yearEndAccruals"
   | "trueUpPoints"
   | "trueUpPercent"
-  | "trueUpTiming";
+  | "trueUpTiming"
+  | "monitoringYear";
 
 /** The Settings table's rows, in order. */
 export const SETTINGS: readonly SettingDef[] = [
@@ -808,5 +809,13 @@ export const SETTINGS: readonly SettingDef[] = [
     required: false,
     choices: ["same year", "next year"],
     note: "same year (default): the adjustment is a line of the year trued up; next year: a one-off line of the year after.",
+  },
+  // In-year monitoring (docs/monitoring.md); last, so a workbook made before it keeps its rows where they were.
+  {
+    key: "monitoringYear",
+    label: "Monitoring year",
+    kind: "year",
+    required: false,
+    note: "The financial year the Actuals sheet monitors, period 1 being its April (blank: the first year).",
   },
 ];

@@ -111,6 +111,7 @@ const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   title: "title",
   journalYear: "journalYear",
   accrual: "yearEndAccruals",
+  monitoringYear: "monitoringYear",
 };
 
 const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
@@ -332,6 +333,8 @@ const MONITORING_TABLE_OF: Readonly<Record<string, TableKey>> = {
  * error about monitoring as a whole.
  */
 function monitoringCell(o: ModelOrigins, at: Where): CellLocation | undefined {
+  // The monitored year is the Settings table's "Monitoring year" row.
+  if (at.entity === "monitoring" && at.field === "year") return cell(o, "settings", o.settingRows.monitoringYear, "value");
   const table = MONITORING_TABLE_OF[at.entity];
   if (table === undefined) return undefined;
   const t = o.tables[table];

@@ -89,13 +89,14 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     supportOrder,
     journalYear,
     yearEndAccruals,
+    monitoringYear,
   } = readSettings(ctx);
   const { support, supportServiceRows, supportUsageRows } = readSupport(ctx, supportMethod, supportOrder);
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
   const { partnerServices, partnerServiceRows } = readPartnerServices(ctx);
   const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
   const { journals, journalRows } = readJournals(ctx, journalYear, yearEndAccruals);
-  const { monitoring, monitoringRows } = readMonitoring(ctx);
+  const { monitoring, monitoringRows } = readMonitoring(ctx, monitoringYear);
   const { exits, disputes, exitRows } = readExitTables(ctx);
 
   const withinPartners: WithinPartnerInput[] = withinOrder.map((w) => {

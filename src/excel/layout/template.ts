@@ -177,6 +177,8 @@ function settingValue(key: SettingKey, model: ModelInput | undefined, run: RunSe
       return decimalToCell(model?.trueUp?.tolerance?.points);
     case "trueUpPercent":
       return decimalToCell(model?.trueUp?.tolerance?.percent);
+    case "monitoringYear":
+      return model?.monitoring?.year ?? "";
     case "trueUpTiming":
       return model?.trueUp?.timing ?? "";
   }

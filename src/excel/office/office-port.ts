@@ -8,6 +8,7 @@ import { decodeMarker } from "../layout/marker";
 import { markerEdited } from "../layout/run-log-marks";
 import { MARKER_KEY, OUTPUT_TABLES } from "../layout/names";
 import type { RunOutputs } from "../layout/outputs";
+import type { RunLogEntry } from "../layout/outputs/run-log";
 import type { RunSettings } from "../layout/run-settings";
 import { describeSelection, headerRowOf } from "../layout/selection";
 import type { SharedFormulasFound } from "../layout/shared-formulas";
@@ -399,6 +400,16 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       const writing = await sheetWriting("write the actuals");
       if (!writing.ok) return writing;
       return replaceBody("write the actuals", "actuals", (header) => writing.value.actualsBody(header, actuals));
+    },
+
+    /** As {@link writeOutputs}, for the Run log sheet alone. */
+    async writeRunLog(log: readonly RunLogEntry[]): Promise<PortResult<WriteReport>> {
+      const writing = await sheetWriting("write the Run log");
+      if (!writing.ok) return writing;
+      const { runLogSheet, writeSheets } = writing.value;
+      return attempt("write the Run log", (context) =>
+        writeSheets(context, [runLogSheet(log)], outputWriteOptions({}, "write the Run log")),
+      );
     },
 
     /** 2 syncs. */

@@ -7,5 +7,6 @@
 export { buildInputSheets } from "../layout/template";
 export { buildOutputSheets } from "../layout/outputs";
 export { buildStatementSheets } from "../layout/outputs/statement";
+export { runLogSheet } from "../layout/outputs/run-log";
 export { writeSheets } from "./write-sheets";
 export { actualsBody, runSettingWrites, scenarioBody, settingsColumns } from "../layout/table-updates";

@@ -9,6 +9,7 @@ import { OUTPUT_TABLES } from "../layout/names";
 import { encodeMarker, type SheetMarker } from "../layout/marker";
 import { markerEdited, runLogMarks } from "../layout/run-log-marks";
 import { buildOutputSheets, type RunOutputs } from "../layout/outputs";
+import { runLogSheet, type RunLogEntry } from "../layout/outputs/run-log";
 import { buildStatementSheets } from "../layout/outputs/statement";
 import type { RawTable } from "../layout/read-model";
 import type { RunSettings } from "../layout/run-settings";
@@ -386,6 +387,9 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
         );
         return done(undefined);
       });
+    },
+    writeRunLog(log: readonly RunLogEntry[]): Promise<PortResult<WriteReport>> {
+      return attempt("write the Run log", () => writeSheets([runLogSheet(log)], { replaceInputs: false, replaceEdited: false }));
     },
     readRunSettings(): Promise<PortResult<RunSettings>> {
       return attempt("read the run settings", () => done(modelRead(readTables()).runSettings));

@@ -103,7 +103,7 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
   const read = React.useCallback(async (): Promise<WorkbookState> => {
     let next: WorkbookState;
     try {
-      const { checkModel, ENGINE, openModel } = await modelReading();
+      const { checkModelWithMonitoring, ENGINE, openModel } = await modelReading();
       const opened = await openModel(port, engine ?? ENGINE);
       if (opened.kind === "failed") {
         next = { ...INITIAL, loading: false, failure: problemsText(opened.problems), version: ++version.current };
@@ -111,7 +111,7 @@ export function useWorkbookStore(services: TaskpaneServices): { state: WorkbookS
         next = { ...INITIAL, loading: false, status: opened.status, noModel: noModelMessage(opened.status), version: ++version.current };
       } else {
         const session = opened.session;
-        const problems = checkModel(session, opened.problems);
+        const problems = checkModelWithMonitoring(session, opened.problems);
         next = {
           loading: false,
           status: opened.status,

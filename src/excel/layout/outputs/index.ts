@@ -193,6 +193,7 @@ export const PACK_KINDS: ReadonlySet<string> = new Set([
   "exitStatement",
   "harmReport",
   "disputeRegister",
+  "monitoring",
   "methodology",
 ]);
 

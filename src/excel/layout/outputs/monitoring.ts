@@ -103,8 +103,11 @@ export function monitoringSheet(run: ModelRun, scenario?: string): SheetSpec | u
   blocks.push({ row: row + 2, col: 0, values: lines, formats: money });
   row += lines.length + 4;
 
-  // Six periods to a table, so the figures print at full size on a landscape A4 page.
+  // Six periods to a table, so the figures print at full size on a landscape A4 page; the second half starts a page
+  // of its own when printed (the pack), so its header row is never left at the foot of a page, apart from its figures.
+  const pageBreaks: number[] = [];
   for (const half of [PERIODS.slice(0, 6), PERIODS.slice(6)]) {
+    if (half[0] !== 1) pageBreaks.push(row);
     const span = `${PERIOD_MONTHS[(half[0] ?? 1) - 1] ?? ""} to ${PERIOD_MONTHS[(half[half.length - 1] ?? 12) - 1] ?? ""}`;
     const title = `By period, ${span} (£): each partner's profiled budget, actual and variance`;
     blocks.push({ row, col: 0, values: [[title]], style: "header" });
@@ -123,5 +126,6 @@ export function monitoringSheet(run: ModelRun, scenario?: string): SheetSpec | u
     blocks,
     freezeRows: 0,
     columnWidths: fitFigures(blocks, [60, 64, 80, 80, 80, 80, 80, 80, 100]),
+    pageBreaks,
   });
 }

@@ -6,13 +6,31 @@ import type { RawTable } from "../read-model";
 import { outputSheet, tableBlocks } from "./common";
 
 /**
- * One row of the Run log: a run written to the workbook, or a sign-off of
- * one. The log is carried from write to write and only ever grows: each
- * write reads it back and writes it again with one more row.
+ * A file imported into the workbook's inputs (docs/monitoring.md): what the Run log records of it, so the
+ * figures a run used can be traced to the very file they came from.
+ */
+export interface ImportedFile {
+  /** The file's name as it was picked or given (no folder). */
+  readonly file: string;
+  /** The rows read (transactions, for a ledger export). */
+  readonly rows: number;
+  /** The file's total as the import worded it ("£12,345.67"). */
+  readonly total: string;
+  /** The periods the import replaced, as written ("1, 2, 3"). */
+  readonly periods: string;
+  /** SHA-256 of the file's bytes, 64 hex digits. */
+  readonly sha256: string;
+}
+
+/**
+ * One row of the Run log: a run written to the workbook, a sign-off of one,
+ * or a file imported into the inputs. The log is carried from write to write
+ * and only ever grows: each write reads it back and writes it again with one
+ * more row.
  */
 export interface RunLogEntry {
-  /** "run" or "sign-off". */
-  readonly event: "run" | "sign-off";
+  /** "run", "sign-off" or "import" (an import has no run figures: its file is in `imported`). */
+  readonly event: "run" | "sign-off" | "import";
   /** When, as ISO 8601 UTC text (`2026-12-01T14:03:00Z`). */
   readonly at: string;
   /**
@@ -56,6 +74,8 @@ export interface RunLogEntry {
    * (exceljs). Filled in when the run's sheets are laid out (`buildOutputSheets`); "" before.
    */
   readonly sheets: string;
+  /** For an "import": the file imported (undefined for a run or a sign-off). */
+  readonly imported?: ImportedFile;
   /** Where the row was read from (entries read back from a workbook), so a damaged cell can be named. */
   readonly source?: { readonly sheet: string; readonly row: number; readonly fingerprintCol: number; readonly tablesCol: number };
 }
@@ -120,12 +140,17 @@ const COLUMNS = [
   { key: "compared", header: "Compared side by side", format: TEXT_FORMAT, width: 200 },
   { key: "first", header: "Compared: first", format: TEXT_FORMAT, width: 120 },
   { key: "second", header: "Compared: second", format: TEXT_FORMAT, width: 120 },
+  { key: "file", header: "Imported file", format: TEXT_FORMAT, width: 160 },
+  { key: "rows", header: "Rows imported", format: null, width: 80 },
+  { key: "total", header: "Import total", format: TEXT_FORMAT, width: 110 },
+  { key: "periods", header: "Periods replaced", format: TEXT_FORMAT, width: 110 },
   { key: "version", header: "Add-in version", format: TEXT_FORMAT, width: 90 },
   { key: "at", header: "Date and time (UTC)", format: TEXT_FORMAT, width: 150 },
   { key: "fingerprint", header: "Inputs fingerprint", format: TEXT_FORMAT, width: 90 },
   { key: "recipe", header: "Fingerprint recipe", format: null, width: 90 },
   { key: "tables", header: "Table fingerprints", format: TEXT_FORMAT, width: 90 },
   { key: "sheets", header: "Output sheets", format: TEXT_FORMAT, width: 90 },
+  { key: "sha256", header: "Imported file SHA-256", format: TEXT_FORMAT, width: 90 },
 ] as const;
 
 type ColumnKey = (typeof COLUMNS)[number]["key"];
@@ -147,6 +172,7 @@ export function localWhenText(iso: string): string {
 /** The Run log sheet: every entry, oldest first. */
 export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
   const body: CellValue[][] = entries.map((e) => {
+    if (e.event === "import") return COLUMNS.map((c) => importCells(e)[c.key]);
     const cells: Record<ColumnKey, CellValue> = {
       event: e.event,
       // Carried as first written: re-reading a log in another time zone must not change it (verification compares it).
@@ -168,6 +194,11 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
       recipe: e.recipe,
       tables: e.tables,
       sheets: e.sheets,
+      file: "",
+      rows: "",
+      total: "",
+      periods: "",
+      sha256: "",
     };
     return COLUMNS.map((c) => cells[c.key]);
   });
@@ -186,8 +217,9 @@ export function runLogSheet(entries: readonly RunLogEntry[]): SheetSpec {
         col: 0,
         values: [
           [
-            "Every run written to this workbook and every sign-off, oldest first. Each write carries the log forward and adds " +
-              "one row. Fingerprint is the first 12 digits; the full values to the right identify the inputs (docs/assurance.md).",
+            "Every run written to this workbook, every sign-off and every file imported, oldest first. Each write carries the " +
+              "log forward and adds one row. Fingerprint is the first 12 digits; the full values to the right identify the " +
+              "inputs (docs/assurance.md) and each imported file (docs/monitoring.md).",
           ],
         ],
         style: "note",
@@ -222,7 +254,7 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
   });
   for (const [r, row] of rows.entries()) {
     const event = cellText(get(row, "event"));
-    if (event !== "run" && event !== "sign-off") continue;
+    if (event !== "run" && event !== "sign-off" && event !== "import") continue;
     const first = cellText(get(row, "first"));
     const second = cellText(get(row, "second"));
     const when = cellText(get(row, "when"));
@@ -245,10 +277,52 @@ export function readRunLog(table: RawTable | undefined): RunLogEntry[] {
       ...(second === "" ? {} : { pair: [scenarioName(first), scenarioName(second)] as const }),
       // A log written before the recipe column has recipe 1 (its fingerprints cover the run settings).
       recipe: cellText(get(row, "recipe")) === "2" ? 2 : 1,
+      ...(event === "import"
+        ? {
+            imported: {
+              file: cellText(get(row, "file")),
+              rows: count(get(row, "rows")),
+              total: cellText(get(row, "total")),
+              periods: cellText(get(row, "periods")),
+              sha256: cellText(get(row, "sha256")),
+            },
+          }
+        : {}),
       source: at(r),
     });
   }
   return out;
+}
+
+// An import has no scenario, fingerprint or figures of a run: only who, when, the add-in and the file.
+function importCells(e: RunLogEntry): Record<ColumnKey, CellValue> {
+  const f = e.imported;
+  return {
+    event: e.event,
+    when: e.when ?? localWhenText(e.at),
+    by: e.by,
+    scenario: "",
+    short: "",
+    capital: "",
+    revenue: "",
+    balanced: "",
+    problems: "",
+    warnings: "",
+    compared: "",
+    first: "",
+    second: "",
+    file: f?.file ?? "",
+    rows: f?.rows ?? "",
+    total: f?.total ?? "",
+    periods: f?.periods ?? "",
+    version: e.version,
+    at: e.at,
+    fingerprint: "",
+    recipe: "",
+    tables: "",
+    sheets: "",
+    sha256: f?.sha256 ?? "",
+  };
 }
 
 // The base model is "" in an entry and "Base model" on the sheet.

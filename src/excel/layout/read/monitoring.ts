@@ -1,4 +1,5 @@
 import type { MonitoringInput } from "../../../engine";
+import type { CellValue } from "../cells";
 import { cellDecimal, cellText } from "../cell-values";
 import type { TableKey } from "../names";
 import { optText, type ReadContext, type Row } from "./table-rows";
@@ -19,7 +20,7 @@ export const MONITORING_TABLES = ["actuals", "forecasts", "profiles", "mapping"]
  * value; this only carries the cells across, blanks left out so a model
  * reads back as it was written.
  */
-export function readMonitoring(ctx: ReadContext): MonitoringRead {
+export function readMonitoring(ctx: ReadContext, year?: CellValue): MonitoringRead {
   const rowsOf = (key: (typeof MONITORING_TABLES)[number]): readonly Row[] => ctx.parsed.get(key)?.rows ?? [];
   const monitoringRows: Partial<Record<TableKey, number[]>> = {};
   for (const key of MONITORING_TABLES) monitoringRows[key] = rowsOf(key).map((r) => r.row);
@@ -48,7 +49,10 @@ export function readMonitoring(ctx: ReadContext): MonitoringRead {
     line: cellText(r.get("line")),
   }));
   // An empty table is left out, so a model reads back as it was written (and fingerprints the same).
+  // The year is read as text (a year cell typed as 2020/21 is text; anything else is named by the engine's check).
+  const monitored = optText(year);
   const monitoring: MonitoringInput = {
+    ...(monitored === undefined ? {} : { year: monitored }),
     ...(actuals.length === 0 ? {} : { actuals }),
     ...(forecasts.length === 0 ? {} : { forecasts }),
     ...(profiles.length === 0 ? {} : { profiles }),

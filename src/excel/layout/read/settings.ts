@@ -23,6 +23,8 @@ export interface SettingsRead {
   /** The journals' year and year-end accrual treatment cells, read with the Coding and Ledgers sheets. */
   readonly journalYear: CellValue | undefined;
   readonly yearEndAccruals: CellValue | undefined;
+  /** The monitored year's cell, read with the monitoring tables. */
+  readonly monitoringYear: CellValue | undefined;
 }
 
 /** Reads the Settings table: one row per setting, found by its label. */
@@ -117,5 +119,6 @@ export function readSettings(ctx: ReadContext): SettingsRead {
     supportOrder: sv("supportOrder"),
     journalYear: sv("journalYear"),
     yearEndAccruals: sv("yearEndAccruals"),
+    monitoringYear: sv("monitoringYear"),
   };
 }

@@ -12,7 +12,7 @@ const ILLUSTRATIVE = "Illustrative figure.";
  */
 export const HR_AGREEMENT: SampleModel = {
   id: "hr-agreement",
-  title: "HR shared service: agreement re-based (illustrative)",
+  title: "Shared HR, agreement re-based (illustrative)",
   summary:
     "Two councils share HR 74% / 26% until 2 October 2022 and 82% / 18% from 3 October 2022, so 2022/23 is shared by each " +
     "version for its days. Payroll is shared by payslips: charged on estimates, trued up on actuals when a share moves by " +

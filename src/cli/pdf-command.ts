@@ -20,6 +20,8 @@ export const PACK_SHEETS: readonly string[] = [
   // Written only for a model with capital financing or options (docs/capital.md).
   OUTPUT_SHEETS.capitalFinancing,
   OUTPUT_SHEETS.methodology,
+  // Written only for a model with actual driver values (docs/versions.md).
+  OUTPUT_SHEETS.trueUp,
 ];
 
 /** The one line said when LibreOffice is not installed. */

@@ -1,8 +1,17 @@
 import { formatMoney, type ModelRun, type TrueUpReport } from "../../../engine";
-import type { Block, CellValue, SheetSpec } from "../cells";
+import { PRINT_WIDTH, type Block, type CellValue, type SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
+import { fitFigures, widthOf } from "./paper";
 import { runPartners } from "./partners";
+
+/**
+ * The columns' widths in points: narrow enough that the sheet prints on a landscape page at full size in the committee
+ * pack (the verdict wraps in the name column); money columns are widened to their widest figure by {@link fitFigures}.
+ */
+const WIDTHS = [56, 48, 44, 150, 56, 56, 56, 72, 72, 60, 72];
+/** The narrowest the name column is made (names and verdicts wrap) before the print setup's fitting shrinks the page. */
+const NAME_MIN = 110;
 
 /**
  * The True-up sheet (docs/versions.md): per line-year charged on estimated
@@ -84,8 +93,16 @@ export function trueUpSheet(run: ModelRun, report: TrueUpReport, scenario?: stri
   return outputSheet("trueUp", {
     blocks,
     freezeRows: 7,
-    columnWidths: [70, 60, 60, 220, 70, 70, 70, 90, 90, 60, 90],
+    columnWidths: fittedWidths(blocks),
   });
+}
+
+/** The column widths for paper: figures as wide as their widest, the name column narrowed by what the page lacks. */
+function fittedWidths(blocks: readonly Block[]): number[] {
+  const widths = fitFigures(blocks, WIDTHS);
+  const over = widthOf(widths, 0, widths.length) - PRINT_WIDTH.landscape;
+  if (over > 0) widths[3] = Math.max(NAME_MIN, 2 * Math.floor(((widths[3] ?? NAME_MIN) - over) / 2));
+  return widths;
 }
 
 /** What the True-up sheet says once a later run has no actual drivers: nothing, and why its figures went. */

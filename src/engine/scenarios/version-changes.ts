@@ -62,14 +62,19 @@ export function withVersionChanges(model: ModelInput, changes: readonly Scenario
       };
       const touched = !isBlank(c.points) || !isBlank(c.percent);
       const basis = typeof c.basis === "string" ? c.basis.trim() : "";
-      trueUp = {
-        ...t,
-        ...(touched && basis === "" ? { tolerance } : {}),
-        ...(touched && basis !== ""
-          ? { byBasis: [...(t.byBasis ?? []).filter((b) => b.basis.trim() !== basis), { basis, ...tolerance }] }
-          : {}),
-        ...(isBlank(c.timing) ? {} : { timing: c.timing }),
-      };
+      const timing = isBlank(c.timing) ? {} : { timing: c.timing };
+      // With a basis, the tolerance and the timing are that basis's own (what it had is kept where the change is blank).
+      const before = (t.byBasis ?? []).find((b) => b.basis.trim() === basis);
+      trueUp =
+        basis === ""
+          ? { ...t, ...(touched ? { tolerance } : {}), ...timing }
+          : {
+              ...t,
+              byBasis: [
+                ...(t.byBasis ?? []).filter((b) => b.basis.trim() !== basis),
+                { ...(before ?? {}), ...(touched ? { points: null, percent: null, ...tolerance } : {}), ...timing, basis },
+              ],
+            };
     }
   }
   if (versions === undefined && trueUp === undefined) return model;

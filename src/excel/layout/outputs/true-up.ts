@@ -22,6 +22,9 @@ const NAME_MIN = 110;
 export function trueUpSheet(run: ModelRun, report: TrueUpReport, scenario?: string): SheetSpec {
   const names = new Map(runPartners(run).map((p) => [p.id, p.name]));
   const adjusted = report.lines.filter((l) => l.trued).length;
+  // A basis may have its own timing (docs/versions.md): the note says one timing only when every adjusted line has it.
+  const timings = new Set(report.lines.filter((l) => l.trued).map((l) => l.timing));
+  const timing = timings.size > 1 ? "mixed" : ([...timings][0] ?? report.timing);
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["True-up: each partner's share on estimated and on actual drivers"]], style: "title" },
     { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
@@ -34,9 +37,11 @@ export function trueUpSheet(run: ModelRun, report: TrueUpReport, scenario?: stri
             `${adjusted} beyond tolerance and adjusted` +
             (adjusted === 0
               ? "."
-              : report.timing === "next year"
+              : timing === "next year"
                 ? ", each adjustment a one-off line of the following year (charged to no one when that year is not modelled)."
-                : ", each adjustment a one-off line of the same year."),
+                : timing === "mixed"
+                  ? ", each adjustment a one-off line of the same or the following year, as its basis's timing says."
+                  : ", each adjustment a one-off line of the same year."),
         ],
         [
           "Beyond tolerance, each partner's adjustment is its charge on actual drivers less its charge made, both rounded " +

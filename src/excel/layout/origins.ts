@@ -128,7 +128,8 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   basis: "basis",
   start: "start",
   end: "end",
-  // An added line's other fields are key=value pairs in Details.
+  // An added line's other fields are key=value pairs in Details; a version's figures are there too.
+  details: "details",
   category: "details",
   nature: "details",
   service: "details",

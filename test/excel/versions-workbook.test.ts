@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trueUpJson } from "../../src/app";
+import { changedTables, fingerprintInputs, trueUpJson } from "../../src/app";
 import { isoDate, parseDate, runModel, type ModelInput } from "../../src/engine";
 import { trueUpSheet } from "../../src/excel/layout/outputs/true-up";
 import { createMemoryPort } from "../../src/excel/memory/memory-port";
@@ -188,5 +188,18 @@ describe("a basis's own true-up rule: the TrueUpRules table beside the Bases tab
     // TrueUpRules is I:M on the Bases sheet: Basis I, points J, True-up in L; users on row 2, nonsense on row 3.
     const where = failed.errors.map((e) => again.value.locate(e.at)?.address ?? "(nowhere)");
     expect(where.sort()).toEqual(["Bases!I3", "Bases!J2", "Bases!L2"]);
+  });
+});
+
+describe("a basis's own true-up rule in the fingerprint", () => {
+  it("changes the Settings part only, and only for a model that has one", () => {
+    const run = { scenario: "", compareFirst: "", compareSecond: "" };
+    const before = fingerprintInputs(MODEL, run);
+    const own = fingerprintInputs({ ...MODEL, trueUp: { ...MODEL.trueUp, byBasis: [{ basis: "driver:users", points: 10 }] } }, run);
+    expect(changedTables(before.tables, own.tables)).toEqual(["Settings"]);
+    // The same rule again is the same fingerprint: inputs, not chance.
+    expect(fingerprintInputs({ ...MODEL, trueUp: { ...MODEL.trueUp, byBasis: [{ basis: "driver:users", points: 10 }] } }, run).value).toBe(
+      own.value,
+    );
   });
 });

@@ -15,6 +15,7 @@ export function trueUpJson(report: TrueUpReport | undefined): Record<string, unk
       basis: l.basis,
       amount: penceToText(l.amount),
       tolerance: l.tolerance,
+      timing: l.timing,
       adjusted: l.trued,
       verdict: l.verdict,
       partners: l.rows.map((r) => ({

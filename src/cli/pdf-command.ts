@@ -26,6 +26,8 @@ export const PACK_SHEETS: readonly string[] = [
   OUTPUT_SHEETS.harmReport,
   OUTPUT_SHEETS.disputeRegister,
   OUTPUT_SHEETS.methodology,
+  // Written only for a model with actual driver values (docs/versions.md).
+  OUTPUT_SHEETS.trueUp,
 ];
 
 /** The one line said when LibreOffice is not installed. */

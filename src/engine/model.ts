@@ -461,10 +461,15 @@ export type ScenarioChange =
    */
   | {
       readonly kind: "setVersion";
+      /** A percentages basis, a mix, or a driver ("driver:users" or its id). */
       readonly basis: string;
       readonly validFrom: DateInput | null | undefined;
-      /** Partner id → percent, totalling 100. */
+      /** A percentages basis: partner id → percent, totalling 100 (empty for a mix or a driver). */
       readonly percentages: Readonly<Record<string, DecimalInput>>;
+      /** A mix: source → weight, totalling 100. */
+      readonly weights?: Readonly<Record<string, DecimalInput>>;
+      /** A driver: partner id → its value from the date (every year). */
+      readonly values?: Readonly<Record<string, DecimalInput>>;
     }
   /** Sets the true-up tolerance (the model's, or one basis's) and, when given, when adjustments fall (docs/versions.md). */
   | {

@@ -124,8 +124,8 @@ export type TrueUpTiming = "same year" | "next year";
 /** The validated true-up rule. */
 export interface TrueUpRule {
   readonly tolerance: TrueUpTolerance;
-  /** By basis reference as the lines write it ("driver:users", "HR split"). */
-  readonly byBasis: ReadonlyMap<string, TrueUpTolerance>;
+  /** By basis reference as the lines write it ("driver:users", "HR split"): its tolerance and timing, each the model's if not given. */
+  readonly byBasis: ReadonlyMap<string, { readonly tolerance: TrueUpTolerance; readonly timing: TrueUpTiming }>;
   readonly timing: TrueUpTiming;
 }
 

@@ -156,9 +156,11 @@ export function changeSummary(c: ScenarioChange, o: ModelOptions): string {
     case "setVersion":
       return (
         `${textOf(o.bases, c.basis)} from ${date(c.validFrom)}: ` +
-        Object.entries(c.percentages)
-          .map(([p, v]) => `${partner(p)} ${show(v)}%`)
-          .join(", ")
+        [
+          ...Object.entries(c.percentages).map(([p, v]) => `${partner(p)} ${show(v)}%`),
+          ...Object.entries(c.weights ?? {}).map(([s, v]) => `${s} ${show(v)}%`),
+          ...Object.entries(c.values ?? {}).map(([p, v]) => `${partner(p)} ${show(v)}`),
+        ].join(", ")
       );
     case "setTrueUpTolerance":
       return (

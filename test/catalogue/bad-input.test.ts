@@ -566,6 +566,15 @@ const WORKBOOK: readonly WorkbookEntry[] = [
 
   // The other samples.
   {
+    // The HR sample's first scenario re-bases "HR split" by percent.NTH and percent.STH; a driver takes value.<partner>.
+    name: "HR: a version of a driver given percentages",
+    sample: "hr-agreement",
+    edits: { "Scenarios!I2": "payslips" },
+    scenario: "Re-based from 1 April 2022",
+    at: "Scenarios!L2",
+    says: "expected value.<partner>=<value> for each partner whose value changes (payslips is a driver) but got percent.NTH",
+  },
+  {
     name: "East Kent: a one-off dated in 1921",
     sample: EKH,
     edits: { "Costs!G2": serial(1921, 9, 30) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trueUpJson } from "../../src/app";
+import { changedTables, fingerprintInputs, trueUpJson } from "../../src/app";
 import { isoDate, parseDate, runModel, type ModelInput } from "../../src/engine";
 import { trueUpSheet } from "../../src/excel/layout/outputs/true-up";
 import { createMemoryPort } from "../../src/excel/memory/memory-port";
@@ -141,5 +141,65 @@ describe("versions: bad input points at its cell", () => {
     // The Bases table: the base's two rows (2 and 3), then the version's (4 and 5); Percent is column D.
     expect(where).toContain("percentagesNotHundred Bases!D4");
     expect(where.some((w) => w.startsWith("invalidChoice Drivers!"))).toBe(true);
+  });
+});
+
+describe("a basis's own true-up rule: the TrueUpRules table beside the Bases table", () => {
+  it("is written only for a model that has one, read back the same, and a bad value is located at its cell", async () => {
+    const { port } = createMemoryPort();
+    const own: ModelInput = {
+      ...MODEL,
+      trueUp: { ...MODEL.trueUp, byBasis: [{ basis: "driver:users", points: 10, timing: "next year" }] },
+    };
+    expect((await port.createModel(own)).ok).toBe(true);
+    const read = await port.readModel();
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.value.problems).toEqual([]);
+    expect(normalise(read.value.model.trueUp)).toEqual(normalise(own.trueUp));
+    // ICT-01 2022/23 moves HAV's share by 9.3 points: within the basis's 10 (the model's 3 would true it up).
+    const run = runModel(read.value.model);
+    if (!run.ok) throw new Error(JSON.stringify(run.errors));
+    expect(run.value.trueUp?.lines.map((l) => [l.lineRef, l.trued, l.timing, l.tolerance])).toEqual([
+      ["ICT-01", false, "next year", "10 percentage points"],
+    ]);
+
+    // A model without a basis's own rule has no TrueUpRules table: its workbook is laid out as before.
+    const plain = createMemoryPort();
+    expect((await plain.port.createModel(MODEL)).ok).toBe(true);
+    const back = await plain.port.readModel();
+    expect(back.ok && back.value.model.trueUp?.byBasis).toBeUndefined();
+
+    const bad: ModelInput = {
+      ...MODEL,
+      trueUp: {
+        byBasis: [
+          { basis: "users", points: "-1", timing: "later" },
+          { basis: "nonsense", points: 2 },
+        ],
+      },
+    };
+    const fresh = createMemoryPort().port;
+    expect((await fresh.createModel(bad)).ok).toBe(true);
+    const again = await fresh.readModel();
+    if (!again.ok) throw new Error(JSON.stringify(again.problems));
+    const failed = runModel(again.value.model);
+    expect(failed.ok).toBe(false);
+    if (failed.ok) return;
+    // TrueUpRules is I:M on the Bases sheet: Basis I, points J, True-up in L; users on row 2, nonsense on row 3.
+    const where = failed.errors.map((e) => again.value.locate(e.at)?.address ?? "(nowhere)");
+    expect(where.sort()).toEqual(["Bases!I3", "Bases!J2", "Bases!L2"]);
+  });
+});
+
+describe("a basis's own true-up rule in the fingerprint", () => {
+  it("changes the Settings part only, and only for a model that has one", () => {
+    const run = { scenario: "", compareFirst: "", compareSecond: "" };
+    const before = fingerprintInputs(MODEL, run);
+    const own = fingerprintInputs({ ...MODEL, trueUp: { ...MODEL.trueUp, byBasis: [{ basis: "driver:users", points: 10 }] } }, run);
+    expect(changedTables(before.tables, own.tables)).toEqual(["Settings"]);
+    // The same rule again is the same fingerprint: inputs, not chance.
+    expect(fingerprintInputs({ ...MODEL, trueUp: { ...MODEL.trueUp, byBasis: [{ basis: "driver:users", points: 10 }] } }, run).value).toBe(
+      own.value,
+    );
   });
 });

@@ -37,7 +37,8 @@ export const SCENARIO_CHANGE_RULES: Readonly<Record<ScenarioChange["kind"], stri
     "Switches the line between capital and revenue (a line made revenue drops its financing); each partner's share is " +
     "unchanged, but it now falls on the other budget.",
   setVersion:
-    "Re-bases a percentages basis from the Start date: the year it changes in is shared by each version for its part " +
+    "Re-bases a percentages basis, a mix or a driver's values from the Start date: the year it changes in is shared by " +
+    "each version for its part " +
     "of the year, and later years by the new percentages; lines on other bases do not move.",
   setTrueUpTolerance:
     "Sets how far a partner's share may move on actual drivers before its lines are trued up (points or relative %, for " +

@@ -30,8 +30,11 @@ export interface TrueUpToleranceInput {
 export interface TrueUpInput {
   /** The model's tolerance; blank on both: any movement is trued up. */
   readonly tolerance?: TrueUpToleranceInput;
-  /** A tolerance for one basis (its reference, e.g. "driver:users" or "HR split"), overriding the model's. */
-  readonly byBasis?: readonly ({ readonly basis: string } & TrueUpToleranceInput)[];
+  /**
+   * A tolerance and timing for one basis (its reference, e.g. "driver:users" or "HR split"), overriding the model's:
+   * blank points and percent keep the model's tolerance, a blank timing the model's timing.
+   */
+  readonly byBasis?: readonly ({ readonly basis: string; readonly timing?: string | null } & TrueUpToleranceInput)[];
   /** "same year" (default): the adjustment is a line of the year trued up; "next year": a one-off line of the year after. */
   readonly timing?: string | null;
 }

@@ -9,7 +9,7 @@ import type { Driver, Line, PreparedModel } from "../prepared";
 import { ok, type Result } from "../result";
 import { fracSub } from "../support/rational";
 import { driversOf } from "./as-of";
-import type { TrueUpRule, TrueUpTolerance } from "./prepared";
+import type { TrueUpRule, TrueUpTiming, TrueUpTolerance } from "./prepared";
 
 /** One partner of one line-year trued up (or not) on actual drivers. */
 export interface TrueUpRow {
@@ -43,6 +43,8 @@ export interface TrueUpLine {
   readonly amount: Pence;
   /** The tolerance applied, in words ("3 percentage points", "none: any movement is trued up"). */
   readonly tolerance: string;
+  /** When its adjustment falls: the basis's timing, else the model's. */
+  readonly timing: TrueUpTiming;
   /** True when some partner's share moved beyond the tolerance, so the line-year was trued up. */
   readonly trued: boolean;
   /** In words: "Within tolerance (3 percentage points): no adjustment" or "Beyond tolerance …: adjusted …". */
@@ -155,7 +157,8 @@ export function trueUpOf(model: PreparedModel, result: ApportionResult): Result<
       const act = onActuals.get(ly.lineRef);
       const line = byRef.get(ly.lineRef);
       if (act === undefined || line === undefined) continue;
-      out.push(compareLineYear(ly, act, v.trueUp.byBasis.get(line.basisText) ?? v.trueUp.tolerance));
+      const own = v.trueUp.byBasis.get(line.basisText);
+      out.push(compareLineYear(ly, act, own?.tolerance ?? v.trueUp.tolerance, own?.timing ?? v.trueUp.timing));
     }
   }
   return ok({ timing: v.trueUp.timing, lines: out });
@@ -171,7 +174,7 @@ function shareFractions(ly: LineYear): Map<string, { share: Fraction; charge: Pe
   );
 }
 
-function compareLineYear(est: LineYear, act: LineYear, tolerance: TrueUpTolerance): TrueUpLine {
+function compareLineYear(est: LineYear, act: LineYear, tolerance: TrueUpTolerance, timing: TrueUpTiming): TrueUpLine {
   const e = shareFractions(est);
   const a = shareFractions(act);
   const partners = [...new Set([...est.partners, ...act.partners])].sort();
@@ -206,6 +209,7 @@ function compareLineYear(est: LineYear, act: LineYear, tolerance: TrueUpToleranc
     basis: est.basis,
     amount: est.profile.amount,
     tolerance: words,
+    timing,
     trued,
     verdict: trued
       ? `Beyond tolerance (${words}): ${beyond.join(", ")}; adjusted to the split on actual drivers`
@@ -225,7 +229,7 @@ export function trueUpLines(report: TrueUpReport, lastYear: FinancialYear): Cost
   const lines: CostLineInput[] = [];
   for (const l of report.lines) {
     if (!l.trued) continue;
-    const into = report.timing === "next year" ? l.year + 1 : l.year;
+    const into = l.timing === "next year" ? l.year + 1 : l.year;
     if (into > lastYear) continue;
     for (const r of l.rows) {
       if (r.adjustment === 0) continue;

@@ -9,7 +9,7 @@ import type { MixComponent } from "../prepared";
 import type { Result } from "../result";
 import { totalsHundred } from "../validate-limits";
 import type { TrueUpToleranceInput } from "./input";
-import type { DatedDriverValues, DatedMix, DatedShares, PreparedVersions, TrueUpRule, TrueUpTolerance } from "./prepared";
+import type { DatedDriverValues, DatedMix, DatedShares, PreparedVersions, TrueUpRule, TrueUpTiming, TrueUpTolerance } from "./prepared";
 
 /** What the versions are checked against: the ids the model defines. */
 export interface KnownIds {
@@ -237,14 +237,22 @@ function tolerance(t: TrueUpToleranceInput | undefined, at: Where, take: Take): 
 function trueUpRule(model: ModelInput, known: KnownIds, add: (e: EngineError) => void, take: Take): TrueUpRule {
   const t = model.trueUp;
   const at: Where = { entity: "settings" };
-  const byBasis = new Map<string, TrueUpTolerance>();
+  const model_ = tolerance(t?.tolerance, at, take);
+  const timing = timingOf(t?.timing, at, take) ?? "same year";
+  const byBasis = new Map<string, { tolerance: TrueUpTolerance; timing: TrueUpTiming }>();
   for (const b of t?.byBasis ?? []) {
     // Keyed as the lines write the basis ("users" and "driver:users" are one basis).
-    const ref = take(parseBasisRef(b.basis, known, { ...at, field: "trueUp.basis" }));
-    if (ref !== undefined) byBasis.set(basisRefText(ref), tolerance(b, { ...at, key: basisRefText(ref) }, take));
+    const ref = take(parseBasisRef(b.basis, known, { ...at, key: b.basis.trim(), field: "trueUp.basis" }));
+    if (ref === undefined) continue;
+    const where = { ...at, key: basisRefText(ref) };
+    // Blank points and percent keep the model's tolerance (a basis row may set only its timing).
+    const own = isBlank(b.points) && isBlank(b.percent) ? model_ : tolerance(b, where, take);
+    byBasis.set(basisRefText(ref), { tolerance: own, timing: timingOf(b.timing, where, take) ?? timing });
   }
-  const timing = isBlank(t?.timing)
-    ? "same year"
-    : take(parseChoice(String(t?.timing).trim().toLowerCase(), ["same year", "next year"] as const, { ...at, field: "trueUp.timing" }));
-  return { tolerance: tolerance(t?.tolerance, at, take), byBasis, timing: timing ?? "same year" };
+  return { tolerance: model_, byBasis, timing };
+}
+
+function timingOf(t: string | null | undefined, at: Where, take: Take): TrueUpTiming | undefined {
+  if (isBlank(t)) return undefined;
+  return take(parseChoice(String(t).trim().toLowerCase(), ["same year", "next year"] as const, { ...at, field: "trueUp.timing" }));
 }

@@ -163,6 +163,23 @@ export const INPUT_TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("validFrom", "Valid from", "date", 80, { aliases: ["Valid from date", "With effect from"] }),
     ],
   },
+  // A basis's own true-up rule (docs/versions.md): optional, beside the Bases table (A:G) after a blank column.
+  trueUpRules: {
+    key: "trueUpRules",
+    name: TABLES.trueUpRules,
+    sheet: INPUT_SHEETS.bases,
+    row: 0,
+    col: 8,
+    required: false,
+    dynamicColumns: false,
+    columns: [
+      col("basis", "Basis", "id", 120, { required: true, list: "bases" }),
+      col("points", "True-up tolerance (points)", "percent", 90, { aliases: ["Tolerance (points)"] }),
+      col("percent", "True-up tolerance (%)", "percent", 90, { aliases: ["Tolerance (%)"] }),
+      col("timing", "True-up in", "choice", 80, { choices: ["same year", "next year"] }),
+      col("note", "Note", "text", 220),
+    ],
+  },
   budgets: {
     key: "budgets",
     name: TABLES.budgets,
@@ -546,6 +563,7 @@ export const TABLE_ORDER: readonly TableKey[] = [
   "drivers",
   "costs",
   "bases",
+  "trueUpRules",
   "budgets",
   "statedTotals",
   "outturns",

@@ -62,6 +62,8 @@ export const TABLES = {
   drivers: "Drivers",
   costs: "Costs",
   bases: "Bases",
+  // A basis's own true-up tolerance and timing (docs/versions.md), beside the Bases table.
+  trueUpRules: "TrueUpRules",
   budgets: "Budgets",
   statedTotals: "StatedTotals",
   outturns: "Outturns",

@@ -49,6 +49,8 @@ export interface ModelOrigins {
   readonly supportUsageRows?: readonly number[];
   /** Per PartnerServices row, in input order (absent in origins kept from before partner services). */
   readonly partnerServiceRows?: readonly { readonly partner: string; readonly row: number }[];
+  /** Per TrueUpRules row (a basis's own true-up rule), in input order (absent when the model has none). */
+  readonly trueUpRuleRows?: readonly { readonly basis: string; readonly row: number }[];
   /** Per capital-versus-cloud option, in input order (absent when the model has none). */
   readonly capitalOptionRows?: readonly { readonly name: string; readonly row: number }[];
   /** The journals tables (Coding, HostCoding, VatLines, Ledgers, LedgerColumns): each entry's row, in input order. */
@@ -76,6 +78,14 @@ function cell(
     (column !== undefined ? t.columns[column] : undefined) ?? (fallback !== undefined ? t.columns[fallback] : undefined) ?? t.firstCol;
   return locate({ sheet: t.sheet, row, col });
 }
+
+/** The engine's fields of a basis's own true-up rule → the TrueUpRules table's columns. */
+const TRUE_UP_RULE_COLUMNS: Readonly<Record<string, string>> = {
+  "trueUp.basis": "basis",
+  "trueUp.points": "points",
+  "trueUp.percent": "percent",
+  "trueUp.timing": "timing",
+};
 
 const SETTING_FIELDS: Readonly<Record<string, SettingKey>> = {
   firstYear: "firstYear",
@@ -131,7 +141,8 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   basis: "basis",
   start: "start",
   end: "end",
-  // An added line's other fields are key=value pairs in Details.
+  // An added line's other fields are key=value pairs in Details; a version's figures are there too.
+  details: "details",
   category: "details",
   nature: "details",
   service: "details",
@@ -236,6 +247,10 @@ export function locateWhere(o: ModelOrigins, at: Where): CellLocation | undefine
       return cell(o, "budgets", row, at.field, "amount");
     }
     case "settings": {
+      // A basis's own true-up rule is a TrueUpRules row, keyed as the lines write the basis ("driver:users" for "users").
+      const rule = at.key === undefined ? undefined : o.trueUpRuleRows?.find((r) => r.basis === at.key || `driver:${r.basis}` === at.key);
+      const ruleColumn = at.field === undefined ? undefined : TRUE_UP_RULE_COLUMNS[at.field];
+      if (rule !== undefined && ruleColumn !== undefined) return cell(o, "trueUpRules", rule.row, ruleColumn, "basis");
       const name = at.field ?? at.key;
       const key = name !== undefined ? own(SETTING_FIELDS, name) : undefined;
       const row = key !== undefined ? o.settingRows[key] : undefined;

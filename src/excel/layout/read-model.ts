@@ -7,6 +7,7 @@ import type { TableKey } from "./names";
 import type { ModelOrigins, TableOrigin } from "./origins";
 import { readBases } from "./read/bases";
 import { readBudgets } from "./read/budgets";
+import { readTrueUpRules } from "./read/true-up-rules";
 import { readCapitalOptions } from "./read/capital-options";
 import { readCosts } from "./read/costs";
 import { readDrivers } from "./read/drivers";
@@ -80,7 +81,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     settings,
     tolerance,
     yearEnd,
-    trueUp,
+    trueUp: modelTrueUp,
     runSettings,
     preparedBy,
     title,
@@ -95,6 +96,9 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
   const { scenarios, scenarioRows, scenarioFirstRows } = readScenarios(ctx);
   const { partnerServices, partnerServiceRows } = readPartnerServices(ctx);
   const { capitalOptions, capitalOptionRows } = readCapitalOptions(ctx);
+  const { trueUpRules, trueUpRuleRows } = readTrueUpRules(ctx);
+  // A basis's own true-up rule (the TrueUpRules table) beside the model's (Settings).
+  const trueUp = trueUpRules.length === 0 ? modelTrueUp : { ...(modelTrueUp ?? {}), byBasis: trueUpRules };
   const { journals, journalRows } = readJournals(ctx, journalYear, yearEndAccruals);
   const { monitoring, monitoringRows } = readMonitoring(ctx, monitoringYear);
   const { exits, disputes, exitRows } = readExitTables(ctx);
@@ -151,6 +155,7 @@ export function readModelTables(tables: ReadonlyMap<string, RawTable>): ModelTab
     supportUsageRows,
     partnerServiceRows,
     ...(capitalOptions.length === 0 ? {} : { capitalOptionRows }),
+    ...(trueUpRules.length === 0 ? {} : { trueUpRuleRows }),
     journalRows,
     monitoringRows,
     exitRows,

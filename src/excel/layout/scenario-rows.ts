@@ -102,7 +102,11 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
       return {
         basis: c.basis,
         start: dateToCell(c.validFrom ?? undefined),
-        details: formatDetails(Object.entries(c.percentages).map(([k, v]) => [`percent.${k}`, String(v)])),
+        details: formatDetails([
+          ...Object.entries(c.percentages).map(([k, v]): [string, string] => [`percent.${k}`, String(v)]),
+          ...Object.entries(c.weights ?? {}).map(([k, v]): [string, string] => [`weight.${k}`, String(v)]),
+          ...Object.entries(c.values ?? {}).map(([k, v]): [string, string] => [`value.${k}`, String(v)]),
+        ]),
       };
     case "setTrueUpTolerance": {
       const pairs: [string, string][] = [];
@@ -382,17 +386,39 @@ export function rowToChange(row: ScenarioRow): RowResult {
       return { ok: true, change: { kind, method, ...(order === undefined ? {} : { order: cellList(order) }) } };
     }
     case "setVersion": {
-      const basis = need(row, "basis", "the percentages basis re-based");
+      const basis = need(row, "basis", "the percentages basis, mix or driver re-based");
       if (isProblem(basis)) return fail(basis);
       const validFrom = cellDate(row.start);
       if (validFrom === undefined) return fail({ column: "start", value: cellText(row.start), expected: "the day the version holds from" });
-      const d = detailsOf(row, [], ["percent."]);
+      const d = detailsOf(row, [], ["percent.", "weight.", "value."]);
       if (isProblem(d)) return fail(d);
+      // percent.<partner> for a percentages basis, weight.<source> for a mix, value.<partner> for a driver (docs/versions.md).
       const percentages: Record<string, DecimalInput> = {};
-      for (const [k, v] of d) percentages[k.slice("percent.".length)] = v;
-      if (Object.keys(percentages).length === 0)
-        return fail({ column: "details", value: cellText(row.details), expected: "percent.<partner>=<percent> for each partner" });
-      return { ok: true, change: { kind, basis, validFrom, percentages } };
+      const weights: Record<string, DecimalInput> = {};
+      const values: Record<string, DecimalInput> = {};
+      for (const [k, v] of d) {
+        const dot = k.indexOf(".");
+        (({ percent: percentages, weight: weights, value: values }) as Record<string, Record<string, DecimalInput>>)[k.slice(0, dot)]![
+          k.slice(dot + 1)
+        ] = v;
+      }
+      if (d.size === 0)
+        return fail({
+          column: "details",
+          value: cellText(row.details),
+          expected: "percent.<partner>=<percent> (percentages), weight.<source>=<weight> (a mix) or value.<partner>=<value> (a driver)",
+        });
+      return {
+        ok: true,
+        change: {
+          kind,
+          basis,
+          validFrom,
+          percentages,
+          ...(Object.keys(weights).length === 0 ? {} : { weights }),
+          ...(Object.keys(values).length === 0 ? {} : { values }),
+        },
+      };
     }
     case "setTrueUpTolerance": {
       const d = detailsOf(row, ["points", "percent", "timing"]);

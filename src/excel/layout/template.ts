@@ -417,6 +417,13 @@ export function buildInputSheets(
     ]),
     L,
   );
+  // A basis's own true-up rule (docs/versions.md): written only for a model that has one, so others keep their layout.
+  const rules = model?.trueUp?.byBasis ?? [];
+  const trueUpRules = tablePart(
+    T.trueUpRules,
+    rules.map((b) => [b.basis, decimalToCell(b.points), decimalToCell(b.percent), b.timing ?? "", ""]),
+    L,
+  );
   // A new workbook gets the Options table to fill in; a model without options does not need one.
   const withOptions = model === undefined || (model.capitalOptions?.length ?? 0) > 0;
   const basisRows: CellValue[][] = [];
@@ -525,7 +532,7 @@ export function buildInputSheets(
     sheet("partners", [partners]),
     sheet("drivers", [driverList, driverValues]),
     sheet("costs", withOptions ? [costs, capitalOptions] : [costs]),
-    sheet("bases", [bases]),
+    sheet("bases", rules.length > 0 ? [bases, trueUpRules] : [bases]),
     sheet("budgets", [budgets, stated, outturns]),
     sheet("settings", [settingsPart(model, options.run ?? DEFAULT_RUN_SETTINGS, options.title ?? "")]),
     sheet("scenarios", [scenarios]),

@@ -81,3 +81,62 @@ describe("scenario changes for versions and the true-up", () => {
     ]);
   });
 });
+
+describe("setVersion of a driver or a mix (docs/versions.md)", () => {
+  // £36,500 a year by days (£100 a day) in 2022/23: 185 days to 2 October 2022, 180 days from 3 October.
+  const MIXED: ModelInput = {
+    ...BASE,
+    bases: [...(BASE.bases ?? []), { id: "M", kind: "mix", components: [{ source: "driver:users", weight: 100 }] }],
+    costLines: [
+      { ref: "U-1", category: "revenue", nature: "ongoing", amount: 36_500, start: "2022-04-01", basis: "users" },
+      { ref: "M-1", category: "revenue", nature: "ongoing", amount: 36_500, start: "2022-04-01", basis: "M" },
+    ],
+    trueUp: undefined,
+  };
+  const run = (changes: ScenarioChange[], ref: string): Record<string, number> => {
+    const r = unwrap(runScenario(MIXED, { name: "S", changes }));
+    return Object.fromEntries(r.rows.filter((x) => x.lineRef === ref).map((x) => [x.partner, x.amount]));
+  };
+
+  it("a driver's values from a date: users 400 : 600 to 3 October, 600 : 400 from then", () => {
+    expect(run([], "U-1")).toEqual({ A: 1_460_000, B: 2_190_000 });
+    const change: ScenarioChange = {
+      kind: "setVersion",
+      basis: "driver:users",
+      validFrom: "2022-10-03",
+      percentages: {},
+      values: { A: 600, B: 400 },
+    };
+    // A: 185 days × £100 × 40% + 180 days × £100 × 60% = £7,400 + £10,800; B: £11,100 + £7,200.
+    expect(run([change], "U-1")).toEqual({ A: 1_820_000, B: 1_830_000 });
+  });
+
+  it("a mix's weights from a date: all by users, then all equal shares", () => {
+    const change: ScenarioChange = { kind: "setVersion", basis: "M", validFrom: "2022-10-03", percentages: {}, weights: { equal: 100 } };
+    // A: £7,400 + 180 days × £100 × 50% = £16,400; B: £11,100 + £9,000 = £20,100.
+    expect(run([change], "M-1")).toEqual({ A: 1_640_000, B: 2_010_000 });
+  });
+
+  it("figures of the wrong kind for the target are refused at the change's Details", () => {
+    const r = runScenario(MIXED, {
+      name: "S",
+      changes: [{ kind: "setVersion", basis: "users", validFrom: "2022-10-03", percentages: { A: 50, B: 50 } }],
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => [e.kind, e.at.field])).toEqual([["shapeMismatch", "change 1 (setVersion): details"]]);
+  });
+
+  it("weights and values are written to the Scenarios table and read back the same", () => {
+    const changes: ScenarioChange[] = [
+      { kind: "setVersion", basis: "M", validFrom: "2022-10-03", percentages: {}, weights: { equal: "100" } },
+      { kind: "setVersion", basis: "driver:users", validFrom: "2022-10-03", percentages: {}, values: { A: "600", B: "400" } },
+    ];
+    const back = scenariosToRows([{ name: "S", changes }])
+      .map((r) => rowToChange(r))
+      .flatMap((r) => (r.ok && r.change !== undefined ? [r.change] : []));
+    expect(back.map((c) => (c.kind === "setVersion" ? [c.basis, c.percentages, c.weights, c.values] : []))).toEqual([
+      ["M", {}, { equal: "100" }, undefined],
+      ["driver:users", {}, undefined, { A: "600", B: "400" }],
+    ]);
+  });
+});

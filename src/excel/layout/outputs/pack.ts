@@ -17,6 +17,7 @@ const CONTENTS: Readonly<Record<string, string>> = {
   [OUTPUT_SHEETS.supportFlows]: "support services serving each other, and each partner's charge under each method",
   [OUTPUT_SHEETS.capitalFinancing]: "each partner's MRP and interest on borrowed capital by year, and capital against cloud",
   [OUTPUT_SHEETS.methodology]: "how the costs were split, the drivers' figures and sources, and each partner's change since last year",
+  [OUTPUT_SHEETS.trueUp]: "each partner's share on estimated and on actual drivers, and the true-up adjustments made",
   [ABOUT_SHEET]: "how the figures were worked out, and the run they come from",
 };
 

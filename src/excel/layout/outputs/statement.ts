@@ -12,6 +12,9 @@ import {
   type Nature,
   type MethodologyPaper,
   type Pence,
+  type TrueUpLine,
+  type TrueUpRow,
+  TRUE_UP_PREFIX,
   formatMoney,
   partnerVat,
   vatCosts,
@@ -111,6 +114,37 @@ function shareWords(ly: LineYear, position: number, basisWords: string, isPercen
   }
   const weight = ly.weights[position] ?? "0";
   return `${grouped(weight)} of ${grouped(ly.totalWeight)} (weighted) = ${statementPercent(weight, ly.totalWeight)}`;
+}
+
+/** A share's percentage text ("74.2857…") to two places ("74.29"); the text as given when it is not a number. */
+function twoPlaces(text: string): string {
+  const t = text.replace(/…$/, "");
+  try {
+    return new Decimal(t).toFixed(2);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Why a true-up line charges or credits the partner (docs/versions.md), in words: its share of the line-year trued up
+ * on estimated and on actual drivers, the move against the tolerance, and the charges; undefined for any other line.
+ */
+export function trueUpWords(ref: string, outputs: RunOutputs): string | undefined {
+  if (!ref.startsWith(TRUE_UP_PREFIX)) return undefined;
+  let found: { line: TrueUpLine; row: TrueUpRow } | undefined;
+  for (const line of outputs.run.trueUp?.lines ?? [])
+    for (const row of line.rows) if (`${TRUE_UP_PREFIX}${line.lineRef} ${line.yearLabel} (${row.partner})` === ref) found = { line, row };
+  if (found === undefined) return undefined;
+  const { line, row } = found;
+  const points = twoPlaces(row.changePoints);
+  return (
+    `Why: a true-up of ${line.lineRef} ${line.yearLabel}. The share was charged at ${twoPlaces(row.estimatedPercent)}% on ` +
+    `estimated drivers; on the actual drivers it is ${twoPlaces(row.actualPercent)}% (${points.startsWith("-") ? "" : "+"}${points} ` +
+    `points); the line-year's shares moved beyond its tolerance (${line.tolerance}), so it is re-split on actuals: charged ` +
+    `${formatMoney(row.estimatedCharge)}, ${formatMoney(row.actualCharge)} on actuals, ` +
+    `${row.adjustment < 0 ? `a credit of ${formatMoney(-row.adjustment)}` : `a further charge of ${formatMoney(row.adjustment)}`}.`
+  );
 }
 
 /**
@@ -273,6 +307,12 @@ export function partnerStatementSheet(
     const basis = `Basis: ${words}${share === "" ? "" : `; ${share}`}${ly === undefined ? "" : ` (code ${ly.basis})`}.`;
     blocks.push({ row: row + 1, col: 0, values: [[basis]], style: "note" });
     row += 2;
+    // A true-up line is a direct charge: its basis alone does not say why it was made.
+    const why = trueUpWords(r.lineRef, outputs);
+    if (why !== undefined) {
+      blocks.push({ row, col: 0, values: [[why]], style: "note" });
+      row += 1;
+    }
   }
   const charged = rows.reduce((s, r) => s + r.amount, 0);
   blocks.push({ row, col: 0, values: [[STATEMENT_TOTAL, "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });

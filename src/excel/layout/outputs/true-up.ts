@@ -1,8 +1,17 @@
 import { formatMoney, type ModelRun, type TrueUpReport } from "../../../engine";
-import type { Block, CellValue, SheetSpec } from "../cells";
+import { PRINT_WIDTH, type Block, type CellValue, type SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { outputSheet, pounds, runNotes } from "./common";
+import { fitFigures, widthOf } from "./paper";
 import { runPartners } from "./partners";
+
+/**
+ * The columns' widths in points: narrow enough that the sheet prints on a landscape page at full size in the committee
+ * pack (the verdict wraps in the name column); money columns are widened to their widest figure by {@link fitFigures}.
+ */
+const WIDTHS = [56, 48, 44, 150, 56, 56, 56, 72, 72, 60, 72];
+/** The narrowest the name column is made (names and verdicts wrap) before the print setup's fitting shrinks the page. */
+const NAME_MIN = 110;
 
 /**
  * The True-up sheet (docs/versions.md): per line-year charged on estimated
@@ -13,6 +22,9 @@ import { runPartners } from "./partners";
 export function trueUpSheet(run: ModelRun, report: TrueUpReport, scenario?: string): SheetSpec {
   const names = new Map(runPartners(run).map((p) => [p.id, p.name]));
   const adjusted = report.lines.filter((l) => l.trued).length;
+  // A basis may have its own timing (docs/versions.md): the note says one timing only when every adjusted line has it.
+  const timings = new Set(report.lines.filter((l) => l.trued).map((l) => l.timing));
+  const timing = timings.size > 1 ? "mixed" : ([...timings][0] ?? report.timing);
   const blocks: Block[] = [
     { row: 0, col: 0, values: [["True-up: each partner's share on estimated and on actual drivers"]], style: "title" },
     { row: 1, col: 0, values: runNotes(run.result, scenario).map((n) => [n]), style: "note" },
@@ -25,9 +37,11 @@ export function trueUpSheet(run: ModelRun, report: TrueUpReport, scenario?: stri
             `${adjusted} beyond tolerance and adjusted` +
             (adjusted === 0
               ? "."
-              : report.timing === "next year"
+              : timing === "next year"
                 ? ", each adjustment a one-off line of the following year (charged to no one when that year is not modelled)."
-                : ", each adjustment a one-off line of the same year."),
+                : timing === "mixed"
+                  ? ", each adjustment a one-off line of the same or the following year, as its basis's timing says."
+                  : ", each adjustment a one-off line of the same year."),
         ],
         [
           "Beyond tolerance, each partner's adjustment is its charge on actual drivers less its charge made, both rounded " +
@@ -84,8 +98,16 @@ export function trueUpSheet(run: ModelRun, report: TrueUpReport, scenario?: stri
   return outputSheet("trueUp", {
     blocks,
     freezeRows: 7,
-    columnWidths: [70, 60, 60, 220, 70, 70, 70, 90, 90, 60, 90],
+    columnWidths: fittedWidths(blocks),
   });
+}
+
+/** The column widths for paper: figures as wide as their widest, the name column narrowed by what the page lacks. */
+function fittedWidths(blocks: readonly Block[]): number[] {
+  const widths = fitFigures(blocks, WIDTHS);
+  const over = widthOf(widths, 0, widths.length) - PRINT_WIDTH.landscape;
+  if (over > 0) widths[3] = Math.max(NAME_MIN, 2 * Math.floor(((widths[3] ?? NAME_MIN) - over) / 2));
+  return widths;
 }
 
 /** What the True-up sheet says once a later run has no actual drivers: nothing, and why its figures went. */

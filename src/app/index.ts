@@ -30,7 +30,7 @@ export { writeResults } from "./write-results";
 export { findSharedFormulas, sharedFormulasToValues, type SharedFormulasLook } from "./formulas-to-values";
 export { writeStatementSheets, type StatementChoice } from "./write-statements";
 export { partnerStatements } from "./partner-statements";
-export { fingerprintInputs } from "./fingerprint";
+export { changedTables, fingerprintInputs } from "./fingerprint";
 export { recordRun, staleness, stalenessWarnings, whenText } from "./run-record";
 export { VERSION } from "./version";
 export { capitalFinancingJson, capitalFinancingText } from "./capital-json";

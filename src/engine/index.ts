@@ -148,7 +148,15 @@ export {
   vatOn,
   type VatTreatment,
 } from "./journals";
-export { type BasisVersionInput, type TrueUpInput, type TrueUpReport, versionKey } from "./versions";
+export {
+  type BasisVersionInput,
+  TRUE_UP_PREFIX,
+  type TrueUpInput,
+  type TrueUpLine,
+  type TrueUpReport,
+  type TrueUpRow,
+  versionKey,
+} from "./versions";
 export {
   type ActualInput,
   compareDrivers,

@@ -181,7 +181,7 @@ async function runDeferred(args: RunArgs, bar: ProgressBar, session: WriteSessio
 
 async function runAndWrite(args: RunArgs, bar: ProgressBar, session: WriteSession | undefined, defer: boolean): Promise<Outcome> {
   bar.update("Reading", 0, 1);
-  const opened = await openWorkbook(args.path, args.limits, { deferOutputs: defer });
+  const opened = await openWorkbook(args.path, args.limits, { deferOutputs: defer, keepDeferredValues: args.verify === true });
   if (!opened.ok) return failure(EXIT.file, args.json, opened.problem.message.replace(args.path, args.file));
   // Long output blocks are held as rows and written in bulk when saving (see BulkXlsxStore).
   const store = BulkXlsxStore.from(opened.value.store);

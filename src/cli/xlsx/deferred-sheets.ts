@@ -334,6 +334,7 @@ export function deferSheet(
   shared: readonly string[],
   dates: ReadonlySet<number>,
   pieces?: () => AsyncIterable<Buffer>,
+  keepValues = false,
 ): DeferredSheet | undefined {
   const bytes = xml();
   if (bytes === undefined) return undefined;
@@ -343,8 +344,11 @@ export function deferSheet(
   let r1 = -1;
   let c1 = -1;
   let merged: Merge[];
+  // Kept from this first reading when asked (a verification of sheets small enough to hold), as sparse rows.
+  let kept: CellValue[][] | undefined = keepValues ? [] : undefined;
   try {
     merged = scan(bytes, shared, dates, (r, c, v) => {
+      if (kept !== undefined) (kept[r] ??= [])[c] = v;
       f.add(r, c, v);
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
@@ -371,6 +375,12 @@ export function deferSheet(
       return out;
     },
     eachValue: async (visit) => {
+      if (kept !== undefined) {
+        const rows = kept;
+        kept = undefined;
+        rows.forEach((line, r) => line.forEach((v, c) => visit(r, c, v)));
+        return;
+      }
       if (pieces === undefined) {
         const again = xml();
         if (again !== undefined) scan(again, shared, dates, visit);
@@ -388,6 +398,12 @@ export function deferSheet(
  * the same way, so the tests of hand edits and verification cover this reader.
  */
 export const DEFER_MIN_BYTES = 0;
+/**
+ * A verification keeps the output sheets' values from the opening scan while their XML adds up to no more than this
+ * (a 10,000-line model's, 130 MB, about 250 MB of values): a second scan costs more time than holding them. Larger
+ * sheets are scanned again as they are compared, holding nothing (100,000 lines: 1.3 GB of XML).
+ */
+export const KEEP_VALUES_MAX_BYTES = 192 << 20;
 /** Parts at least this large (unpacked) are inflated natively up front ({@link inflateLargeParts}). */
 export const NATIVE_INFLATE_MIN_BYTES = 1 << 20;
 
@@ -409,12 +425,16 @@ export function deferOutputSheets(
   shared: string | undefined,
   styles: string | undefined,
   minBytes: number = DEFER_MIN_BYTES,
+  keepValues = false,
 ): Map<string, DeferredSheet> {
   const out = new Map<string, DeferredSheet>();
   const entries = zipEntries(file);
   const texts = sharedStrings(shared);
   if (entries === undefined || texts === undefined) return out;
   const dates = dateStyles(styles);
+  // Values are kept from the first reading (one scan instead of two) only while the sheets are small enough to hold.
+  const total = parts.reduce((n, p) => n + (entries.find((e) => e.name === p.path)?.declaredSize ?? 0), 0);
+  const keep = keepValues && total <= KEEP_VALUES_MAX_BYTES;
   for (const p of parts) {
     const entry = entries.find((e) => e.name === p.path);
     if (entry === undefined || entry.declaredSize < minBytes) continue;
@@ -423,6 +443,7 @@ export function deferOutputSheets(
       texts,
       dates,
       () => partPieces(file, entry),
+      keep,
     );
     if (d !== undefined) out.set(p.name, d);
   }

@@ -205,6 +205,8 @@ export interface OpenOptions {
   readonly deferOutputs?: boolean;
   /** Only sheets at least this large (unpacked bytes) are deferred; tests set it to 0. */
   readonly deferMinBytes?: number;
+  /** Keep small deferred sheets' values from the reading that decides whether they can be deferred (a verification reads them once). */
+  readonly keepDeferredValues?: boolean;
 }
 
 /** The deferrable output sheets of a package, by name (their markers say which sheets are the run's outputs). */
@@ -229,6 +231,7 @@ async function deferOutputs(
     await zip.file("xl/sharedStrings.xml")?.async("string"),
     await zip.file("xl/styles.xml")?.async("string"),
     options.deferMinBytes,
+    options.keepDeferredValues === true,
   );
 }
 

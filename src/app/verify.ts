@@ -115,7 +115,7 @@ export async function checkRecordedRun(port: WorkbookPort, engine: EngineApi = E
   const expected = buildOutputSheets(outputs.run.model.monitoring === undefined ? outputs : withMonitoringSheet(outputs));
   const actual = await port.readOutputs();
   if (!actual.ok) return cannot(problemsText(workbookProblems(actual.problems)), workbookProblems(actual.problems));
-  return { outcome: compareSheets(expected, actual.value, run), recomputed: { session, run, outputs } };
+  return { outcome: await compareSheets(expected, actual.value, run), recomputed: { session, run, outputs } };
 }
 
 /** The run request that reproduces a recorded run: its scenario and the comparison it made. */
@@ -135,7 +135,7 @@ function recordedRequest(session: ModelSession, run: RunLogEntry): RunRequest {
   };
 }
 
-function compareSheets(expected: readonly SheetSpec[], actual: readonly OutputValues[], run: RunLogEntry): VerifyOutcome {
+async function compareSheets(expected: readonly SheetSpec[], actual: readonly OutputValues[], run: RunLogEntry): Promise<VerifyOutcome> {
   const differences: CellDifference[] = [];
   const missingSheets: string[] = [];
   let cells = 0;
@@ -148,46 +148,69 @@ function compareSheets(expected: readonly SheetSpec[], actual: readonly OutputVa
       if (recorded.size === 0 || recorded.has(spec.kind)) missingSheets.push(spec.name);
       continue;
     }
-    const want = gridOf(spec);
-    const have = (r: number, c: number): CellValue => {
-      const v = sheet.values[r - sheet.row]?.[c - sheet.col];
-      return v === null || v === undefined ? "" : v;
-    };
-    // A Run log an older add-in laid out (other columns, in another order) is read by its headers and checked as
-    // evidence (runLogDamage); it is laid out in the current order at the next write, so its cells are not compared.
-    if (spec.kind === "runLog" && !sameHeaders(want, sheet, have)) continue;
-    const differ = (r: number, c: number, w: CellValue, h: CellValue): void => {
-      // The same text, the same number at the precision a cell keeps (see sameStored).
-      if (!sameStored(w, h)) differences.push({ address: cellAddress({ sheet: spec.name, row: r, col: c }), written: h, recomputed: w });
-    };
-    // Every cell the recomputation lays out, in the order it lays them out (each once), then every other written cell.
-    const seen = want.values.map((line) => new Uint8Array(line.length));
-    for (const b of spec.blocks)
-      b.values.forEach((line, i) =>
-        line.forEach((v, j) => {
-          const r = b.row + i;
-          const c = b.col + j;
-          const mark = seen[r];
-          if (v === "" || mark === undefined || mark[c] === 1) return;
-          mark[c] = 1;
-          cells++;
-          differ(r, c, want.values[r]?.[c] ?? "", have(r, c));
-        }),
-      );
-    sheet.values.forEach((line, i) =>
-      line.forEach((v, j) => {
-        if (v === "" || v === null || v === undefined) return;
-        const r = sheet.row + i;
-        const c = sheet.col + j;
-        if (seen[r]?.[c] === 1) return;
-        cells++;
-        differ(r, c, "", v);
-      }),
-    );
+    const found = await compareSheet(spec, sheet);
+    if (found === undefined) continue;
+    cells += found.cells;
+    for (const d of found.differences) differences.push(d);
   }
   if (differences.length === 0 && missingSheets.length === 0)
     return { kind: "verified", sheets: expected.map((s) => s.name), cells, fingerprint: run.fingerprint, runAt: run.at };
   return { kind: "differs", differences, missingSheets, cells };
+}
+
+/**
+ * One sheet compared with its recomputation, its written values visited once in row order (streamed from the file
+ * where the port can, so no sheet's old values are held): first every cell the recomputation lays out, in the order it
+ * lays them out (each once), then every other written cell, row by row. Undefined for a Run log laid out by an older
+ * add-in (other columns, in another order): it is read by its headers and checked as evidence (runLogDamage), and laid
+ * out in the current order at the next write, so its cells are not compared.
+ */
+async function compareSheet(
+  spec: SheetSpec,
+  sheet: OutputValues,
+): Promise<{ readonly cells: number; readonly differences: readonly CellDifference[] } | undefined> {
+  const want = laidOut(spec);
+  if (spec.kind === "runLog" && !sameHeaders(want, sheet)) return undefined;
+  const { width, height } = want;
+  const address = (r: number, c: number): string => cellAddress({ sheet: spec.name, row: r, col: c });
+  // Each laid-out cell: 0 not laid out, 1 laid out, 2 laid out and written, 3 reported.
+  const mark = new Uint8Array(width * height);
+  let cells = 0;
+  want.each((r, c) => {
+    const i = r * width + c;
+    if (mark[i] === 0) {
+      mark[i] = 1;
+      cells++;
+    }
+  });
+  // Written values of laid-out cells that differ (the same text, the same number at the precision a cell keeps:
+  // see sameStored), by cell; written cells the recomputation leaves empty, in row order.
+  const changed = new Map<number, CellValue>();
+  const extra: CellDifference[] = [];
+  const visit = (r: number, c: number, v: CellValue | null | undefined): void => {
+    if (v === "" || v === null || v === undefined) return;
+    const i = r < height && c < width ? r * width + c : -1;
+    if (i >= 0 && mark[i] === 1) {
+      mark[i] = 2;
+      if (!sameStored(want.at(r, c), v)) changed.set(i, v);
+      return;
+    }
+    cells++;
+    extra.push({ address: address(r, c), written: v, recomputed: "" });
+  };
+  if (sheet.eachValue !== undefined) await sheet.eachValue(visit);
+  else sheet.values.forEach((line, i) => line.forEach((v, j) => visit(sheet.row + i, sheet.col + j, v)));
+  const differences: CellDifference[] = [];
+  want.each((r, c) => {
+    const i = r * width + c;
+    const m = mark[i];
+    if (m === 3) return;
+    mark[i] = 3;
+    if (m === 1) differences.push({ address: address(r, c), written: "", recomputed: want.at(r, c) });
+    else if (changed.has(i)) differences.push({ address: address(r, c), written: changed.get(i) ?? "", recomputed: want.at(r, c) });
+  });
+  for (const d of extra) differences.push(d);
+  return { cells, differences };
 }
 
 /**
@@ -204,31 +227,59 @@ export function sameStored(recomputed: CellValue, written: CellValue): boolean {
 }
 
 /** The Run log's header row (its table starts at row 3) as written and as laid out now. */
-function sameHeaders(want: Dense, sheet: OutputValues, have: (r: number, c: number) => CellValue): boolean {
-  const width = Math.max(want.values[3]?.length ?? 0, sheet.col + (sheet.values[3 - sheet.row]?.length ?? 0));
-  for (let c = 0; c < width; c++) if ((want.values[3]?.[c] ?? "") !== have(3, c)) return false;
+function sameHeaders(want: LaidOut, sheet: OutputValues): boolean {
+  const have = (c: number): CellValue => {
+    const v = sheet.values[3 - sheet.row]?.[c - sheet.col];
+    return v === null || v === undefined ? "" : v;
+  };
+  let laid = 0;
+  for (let c = 0; c < want.width; c++) if (want.at(3, c) !== "") laid = c + 1;
+  const width = Math.max(laid, sheet.col + (sheet.values[3 - sheet.row]?.length ?? 0));
+  for (let c = 0; c < width; c++) if (want.at(3, c) !== have(c)) return false;
   return true;
 }
 
-/** What a sheet spec lays out, as rows from A1 (later blocks over earlier ones, as they are written); "" is empty. */
-interface Dense {
-  readonly values: CellValue[][];
+/** What a sheet spec lays out, read from its blocks where they are (later blocks over earlier, as they are written). */
+interface LaidOut {
+  readonly width: number;
+  readonly height: number;
+  /** The value laid out at a cell; "" for none. */
+  at(r: number, c: number): CellValue;
+  /** Every non-empty value of every block, in the order the blocks lay them out (a cell covered twice, twice). */
+  each(visit: (r: number, c: number) => void): void;
 }
 
-function gridOf(spec: SheetSpec): Dense {
-  const values: CellValue[][] = [];
-  for (const b of spec.blocks)
+function laidOut(spec: SheetSpec): LaidOut {
+  const blocks = spec.blocks;
+  // The blocks over each row, in order: most rows are in one block, so nothing is copied.
+  const byRow: number[][] = [];
+  let width = 0;
+  blocks.forEach((b, k) =>
     b.values.forEach((line, i) => {
-      const r = b.row + i;
-      const row = (values[r] ??= []);
-      line.forEach((v, j) => {
-        if (v !== "") row[b.col + j] = v;
-      });
-    });
-  // Holes (rows or cells never written) read as empty.
-  for (let r = 0; r < values.length; r++) {
-    const row = (values[r] ??= []);
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = "";
-  }
-  return { values };
+      (byRow[b.row + i] ??= []).push(k);
+      width = Math.max(width, b.col + line.length);
+    }),
+  );
+  return {
+    width,
+    height: byRow.length,
+    at(r, c) {
+      const list = byRow[r];
+      if (list === undefined) return "";
+      for (let k = list.length - 1; k >= 0; k--) {
+        const b = blocks[list[k] ?? -1];
+        const v = b?.values[r - b.row]?.[c - b.col];
+        if (v !== undefined && v !== "") return v;
+      }
+      return "";
+    },
+    each(visit) {
+      for (const b of blocks)
+        b.values.forEach((line, i) =>
+          line.forEach((v, j) => {
+            if (v !== "") visit(b.row + i, b.col + j);
+          }),
+        );
+    },
+  };
 }

@@ -81,6 +81,11 @@ export class XlsxStore implements SheetStore {
     return this.deferred.get(this.sheet(sheet))?.fingerprint;
   }
 
+  /** @inheritdoc */
+  streamValues(sheet: string): ((visit: (row: number, col: number, value: CellValue) => void) => Promise<void>) | undefined {
+    return this.deferred.get(this.sheet(sheet))?.eachValue;
+  }
+
   /**
    * Sheets recognised as the add-in's only by their second mark (a hidden
    * defined name), because a program such as LibreOffice or openpyxl saved

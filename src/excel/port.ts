@@ -152,6 +152,12 @@ export interface OutputValues {
   readonly row: number;
   readonly col: number;
   readonly values: readonly (readonly CellValue[])[];
+  /**
+   * Visits every non-empty value, row by row and left to right in each row, without holding the sheet's values:
+   * the command line's output sheets are read from the file's XML as it streams by (a 100,000-line model's
+   * Allocations and Trace are larger than memory holds at once as values). Optional: without it, `values`.
+   */
+  readonly eachValue?: (visit: (row: number, col: number, value: CellValue) => void) => Promise<void>;
 }
 
 /** Each owned output sheet and whether it was edited by hand. */

@@ -119,6 +119,29 @@ describe("output sheets read from their XML (deferred)", () => {
     ]);
   });
 
+  it("streams the same values as the XML unpacks, in small pieces cut anywhere, the merged range's hidden cell left out", async () => {
+    const shared = sharedStrings("<sst><si><t>plain &amp; simple</t></si></sst>") ?? [];
+    const xml = sheetXml(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>caf\u00e9 \u00a3</t></is></c></row>' +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>title</t></is></c><c r="B2"><v>7</v></c></row>' +
+        '<row r="5"><c r="C5"><v>2.5</v></c></row>',
+      '<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>',
+    );
+    // Three bytes at a time: pieces end inside tags, rows and the two-byte characters.
+    const pieces = async function* (): AsyncGenerator<Buffer> {
+      for (let at = 0; at < xml.length; at += 3) yield xml.subarray(at, at + 3);
+    };
+    const d = deferSheet(() => xml, shared, new Set(), pieces);
+    const seen: [number, number, unknown][] = [];
+    await d?.eachValue((r, c, v) => seen.push([r, c, v]));
+    expect(seen).toEqual([
+      [0, 0, "plain & simple"],
+      [0, 1, "caf\u00e9 \u00a3"],
+      [1, 0, "title"],
+      [4, 2, 2.5],
+    ]);
+  });
+
   it("leaves to exceljs a sheet it would not read the same way: a date format, cells out of order, phonetic text", () => {
     const styles = '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>';
     const dates = dateStyles(styles);

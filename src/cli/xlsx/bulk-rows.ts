@@ -61,8 +61,7 @@ export interface RowsInsert {
  * concatenated strings outlives a row (they cost more in garbage collection
  * than the XML itself).
  */
-function rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[]): Buffer[] {
-  const out: Buffer[] = [];
+function* rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[]): Generator<Buffer> {
   const width = insert.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   // Each column's fixed parts, worked out once.
   const open: string[] = [];
@@ -95,13 +94,12 @@ function rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[
     pending.push(row);
     size += row.length;
     if (size > 1 << 20) {
-      out.push(Buffer.from(pending.join(""), "utf8"));
+      yield Buffer.from(pending.join(""), "utf8");
       pending = [];
       size = 0;
     }
   }
-  if (pending.length > 0) out.push(Buffer.from(pending.join(""), "utf8"));
-  return out;
+  if (pending.length > 0) yield Buffer.from(pending.join(""), "utf8");
 }
 
 const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
@@ -109,9 +107,11 @@ const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCo
 /**
  * The worksheet part exceljs wrote, with each insert's rows put in as XML
  * after its template row (copying each column's style index from it), and
- * the sheet's dimension widened to cover them.
+ * the sheet's dimension widened to cover them: a megabyte or so at a time,
+ * as the pieces are made. A 100,000-line model's Allocations sheet is 750 MB
+ * of XML, which the save compresses as it comes instead of holding it whole.
  */
-export function withRows(xml: string, inserts: readonly RowsInsert[]): Buffer {
+export function* rowsPieces(xml: string, inserts: readonly RowsInsert[]): Generator<Buffer> {
   const names: string[] = [];
   let bottom = 0;
   let right = 0;
@@ -125,17 +125,15 @@ export function withRows(xml: string, inserts: readonly RowsInsert[]): Buffer {
       return `<dimension ref="${c1}${r1}:${columnName(Math.max(toCol(c2 ?? c1), right))}${Math.max(Number(r2 ?? r1), bottom)}"/>`;
     },
   );
-  const out: Buffer[] = [];
   let cursor = 0;
   for (const ins of [...inserts].sort((a, b) => a.template - b.template)) {
     const start = text.indexOf(`<row r="${ins.template}"`, cursor);
     const end = start < 0 ? -1 : text.indexOf("</row>", start);
     if (end < 0) throw new Error(`row ${ins.template} was not written`);
     const after = end + "</row>".length;
-    out.push(Buffer.from(text.slice(cursor, after), "utf8"));
-    out.push(...rowsXml(ins, templateStyles(text.slice(start, after)), names));
+    yield Buffer.from(text.slice(cursor, after), "utf8");
+    yield* rowsXml(ins, templateStyles(text.slice(start, after)), names);
     cursor = after;
   }
-  out.push(Buffer.from(text.slice(cursor), "utf8"));
-  return Buffer.concat(out);
+  yield Buffer.from(text.slice(cursor), "utf8");
 }

@@ -17,7 +17,7 @@
  * deleted before the workbook is saved; `workbookBytes` refuses otherwise
  * ({@link DeferredSheetKept}) and the command reads the file again in full.
  */
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
 import type { CellValue, RangeRef } from "../../excel";
 import { Fingerprint } from "../../app";
@@ -30,8 +30,10 @@ export interface DeferredSheet {
   readonly used: Omit<RangeRef, "sheet"> | undefined;
   /** The fingerprint of its values, as `gridFingerprint` over the used range gives it. */
   readonly fingerprint: string;
-  /** Its values over the used range, read from the XML on first call. */
+  /** Its values over the used range, read from the XML again at each call. */
   readonly values: () => CellValue[][];
+  /** Visits its non-empty values in row order as the XML unpacks again, holding none of them (what `--verify` compares). */
+  readonly eachValue: (visit: (row: number, col: number, value: CellValue) => void) => Promise<void>;
 }
 
 /** Thrown when a workbook would be saved with a deferred sheet still in it (its content exists only in the old file). */
@@ -231,57 +233,107 @@ function merges(tail: string): Merge[] {
   return out;
 }
 
+/** Reads cells from pieces of a worksheet's XML as they come, cut at row ends, up to the end of its `<sheetData>`. */
+class PieceScanner {
+  private carry = "";
+  private done = false;
+  private readonly decoder = new StringDecoder("utf8");
+  private readonly last = { r: -1, c: -1 };
+
+  constructor(
+    private readonly shared: readonly string[],
+    private readonly dates: ReadonlySet<number>,
+    private readonly cell: (r: number, c: number, v: CellValue) => void,
+  ) {}
+
+  /** Takes the next bytes of the part (`final` for the last). */
+  push(bytes: Buffer, final: boolean): void {
+    if (this.done) return;
+    this.carry += this.decoder.write(bytes);
+    if (final) this.carry += this.decoder.end();
+    // What follows the cells (merged ranges, print setup) is never read as cells.
+    const end = this.carry.indexOf("</sheetData>");
+    let cut: number;
+    if (end >= 0) cut = end;
+    else if (final) cut = this.carry.length;
+    else {
+      const row = this.carry.lastIndexOf("</row>");
+      if (row < 0) return;
+      cut = row + "</row>".length;
+    }
+    // Before the first row: sheet properties, columns; nothing there is a cell.
+    cells(this.carry.slice(0, cut), this.shared, this.dates, this.last, this.cell);
+    this.done = end >= 0 || final;
+    this.carry = this.done ? "" : this.carry.slice(cut);
+  }
+}
+
+/** `cell` without the cells merged into another (a merged range's value is its top-left cell's, as exceljs reads it). */
+function unmerged(
+  merged: readonly Merge[],
+  cell: (r: number, c: number, v: CellValue) => void,
+): (r: number, c: number, v: CellValue) => void {
+  if (merged.length === 0) return cell;
+  const rows = new Set<number>();
+  for (const m of merged) for (let r = m.r0; r <= m.r1; r++) rows.add(r);
+  return (r, c, v) => {
+    if (rows.has(r) && merged.some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0))) return;
+    cell(r, c, v);
+  };
+}
+
+/** Pieces of this size are read at a time. */
+const CHUNK = 4 << 20;
+
 /**
  * Scans a worksheet's XML a few megabytes at a time, cut at row ends,
  * calling `cell` for every non-empty value with its zero-based position.
  * A merged range's value is its top-left cell's, as exceljs reads it (the
  * other cells of the range read as empty). Throws {@link Unreadable} for
- * anything it would not read as exceljs does.
+ * anything it would not read as exceljs does. Returns the merged ranges.
  */
 function scan(
   xml: Buffer,
   shared: readonly string[],
   dates: ReadonlySet<number>,
   cell: (r: number, c: number, v: CellValue) => void,
-): void {
+): Merge[] {
   let end = xml.lastIndexOf("</sheetData>");
   if (end < 0) end = xml.lastIndexOf("<sheetData/>");
   if (end < 0) throw new Unreadable();
   const merged = merges(xml.toString("utf8", end));
-  const rows = new Set<number>();
-  for (const m of merged) for (let r = m.r0; r <= m.r1; r++) rows.add(r);
-  const visit =
-    merged.length === 0
-      ? cell
-      : (r: number, c: number, v: CellValue): void => {
-          if (rows.has(r) && merged.some((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0))) return;
-          cell(r, c, v);
-        };
-  const decoder = new StringDecoder("utf8");
-  const CHUNK = 4 << 20;
-  const last = { r: -1, c: -1 };
-  let carry = "";
-  for (let at = 0; at < end; at += CHUNK) {
-    const final = at + CHUNK >= end;
-    carry += decoder.write(xml.subarray(at, Math.min(end, at + CHUNK)));
-    if (final) carry += decoder.end();
-    const cut = final ? carry.length : carry.lastIndexOf("</row>") + "</row>".length;
-    if (cut <= 0 && !final) continue;
-    // Before the first row: sheet properties, columns; nothing there is a cell.
-    cells(carry.slice(0, cut), shared, dates, last, visit);
-    carry = carry.slice(cut);
+  const scanner = new PieceScanner(shared, dates, unmerged(merged, cell));
+  for (let at = 0; at < end; at += CHUNK) scanner.push(xml.subarray(at, Math.min(end, at + CHUNK)), at + CHUNK >= end);
+  return merged;
+}
+
+/** A part's bytes as they unpack, a megabyte or so at a time (the whole of a 100,000-line model's Allocations is 750 MB). */
+export async function* partPieces(zip: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
+  const p = entry.localHeader;
+  if (p + 30 > zip.length || zip.readUInt32LE(p) !== 0x04034b50) throw new Error(`${entry.name} cannot be found in the package`);
+  const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28);
+  const data = zip.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) {
+    for (let at = 0; at < data.length; at += CHUNK) yield data.subarray(at, at + CHUNK);
+    return;
   }
+  if (entry.method !== 8) throw new Error(`${entry.name} is compressed in a way this reader does not read`);
+  const inflate = createInflateRaw({ chunkSize: 1 << 20 });
+  inflate.end(data);
+  for await (const piece of inflate) yield piece as Buffer;
 }
 
 /**
  * Reads a worksheet part as a deferred sheet: its used range and fingerprint
  * now, its values when asked. Undefined when the sheet holds anything this
  * reader does not read exactly as exceljs would (it is then loaded by exceljs).
+ * `pieces` gives the part again as it unpacks, for {@link DeferredSheet.eachValue}.
  */
 export function deferSheet(
   xml: () => Buffer | undefined,
   shared: readonly string[],
   dates: ReadonlySet<number>,
+  pieces?: () => AsyncIterable<Buffer>,
   keepValues = false,
 ): DeferredSheet | undefined {
   const bytes = xml();
@@ -291,10 +343,11 @@ export function deferSheet(
   let c0 = Infinity;
   let r1 = -1;
   let c1 = -1;
-  // Kept from this first reading when asked (a verification reads every value once), as sparse rows.
+  let merged: Merge[];
+  // Kept from this first reading when asked (a verification of sheets small enough to hold), as sparse rows.
   let kept: CellValue[][] | undefined = keepValues ? [] : undefined;
   try {
-    scan(bytes, shared, dates, (r, c, v) => {
+    merged = scan(bytes, shared, dates, (r, c, v) => {
       if (kept !== undefined) (kept[r] ??= [])[c] = v;
       f.add(r, c, v);
       if (r < r0) r0 = r;
@@ -312,18 +365,6 @@ export function deferSheet(
     fingerprint: f.value(),
     values: () => {
       if (used === undefined) return [];
-      if (kept !== undefined) {
-        const rows = kept;
-        kept = undefined;
-        const out: CellValue[][] = [];
-        for (let r = used.row; r < used.row + used.rows; r++) {
-          const src = rows[r];
-          const line = new Array<CellValue>(used.cols);
-          for (let c = 0; c < used.cols; c++) line[c] = src?.[used.col + c] ?? "";
-          out.push(line);
-        }
-        return out;
-      }
       const out: CellValue[][] = Array.from({ length: used.rows }, () => new Array<CellValue>(used.cols).fill(""));
       const again = xml();
       if (again !== undefined)
@@ -333,6 +374,22 @@ export function deferSheet(
         });
       return out;
     },
+    eachValue: async (visit) => {
+      if (kept !== undefined) {
+        const rows = kept;
+        kept = undefined;
+        rows.forEach((line, r) => line.forEach((v, c) => visit(r, c, v)));
+        return;
+      }
+      if (pieces === undefined) {
+        const again = xml();
+        if (again !== undefined) scan(again, shared, dates, visit);
+        return;
+      }
+      const scanner = new PieceScanner(shared, dates, unmerged(merged, visit));
+      for await (const piece of pieces()) scanner.push(piece, false);
+      scanner.push(Buffer.alloc(0), true);
+    },
   };
 }
 
@@ -341,6 +398,12 @@ export function deferSheet(
  * the same way, so the tests of hand edits and verification cover this reader.
  */
 export const DEFER_MIN_BYTES = 0;
+/**
+ * A verification keeps the output sheets' values from the opening scan while their XML adds up to no more than this
+ * (a 10,000-line model's, 130 MB, about 250 MB of values): a second scan costs more time than holding them. Larger
+ * sheets are scanned again as they are compared, holding nothing (100,000 lines: 1.3 GB of XML).
+ */
+export const KEEP_VALUES_MAX_BYTES = 192 << 20;
 /** Parts at least this large (unpacked) are inflated natively up front ({@link inflateLargeParts}). */
 export const NATIVE_INFLATE_MIN_BYTES = 1 << 20;
 
@@ -369,10 +432,19 @@ export function deferOutputSheets(
   const texts = sharedStrings(shared);
   if (entries === undefined || texts === undefined) return out;
   const dates = dateStyles(styles);
+  // Values are kept from the first reading (one scan instead of two) only while the sheets are small enough to hold.
+  const total = parts.reduce((n, p) => n + (entries.find((e) => e.name === p.path)?.declaredSize ?? 0), 0);
+  const keep = keepValues && total <= KEEP_VALUES_MAX_BYTES;
   for (const p of parts) {
     const entry = entries.find((e) => e.name === p.path);
     if (entry === undefined || entry.declaredSize < minBytes) continue;
-    const d = deferSheet(() => inflated.get(p.path) ?? partBytes(file, entry), texts, dates, keepValues);
+    const d = deferSheet(
+      () => inflated.get(p.path) ?? partBytes(file, entry),
+      texts,
+      dates,
+      () => partPieces(file, entry),
+      keep,
+    );
     if (d !== undefined) out.set(p.name, d);
   }
   return out;

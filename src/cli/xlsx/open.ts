@@ -119,7 +119,13 @@ export async function openWorkbook(
   }
   // Large parts are inflated natively once and kept unpacked, so no reader below inflates them with JavaScript.
   const inflated = inflateLargeParts(bytes);
-  for (const [name, data] of inflated) zip.file(name, data);
+  // The parts as packed, put back once opened where they are only ever read again as they unpack (deferred sheets).
+  const packed = new Map<string, JSZip.JSZipObject>();
+  for (const [name, data] of inflated) {
+    const p = zip.files[name];
+    if (p !== undefined) packed.set(name, p);
+    zip.file(name, data);
+  }
   if (zip.file("xl/workbook.xml") === null)
     return {
       ok: false,
@@ -147,7 +153,12 @@ export async function openWorkbook(
     }
     const forExcelJs = adapted || originals.size > 0 ? await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : bytes;
     // The package keeps the real parts (what would be lost, for instance, is judged from them).
-    for (const [p, original] of originals) zip.files[p] = original;
+    // Deferred sheets are read again only as their XML unpacks from the file: their unpacked bytes (hundreds of megabytes
+    // for a 100,000-line model's Allocations and Trace) are not kept, in the package or beside it.
+    for (const [p, original] of originals) {
+      zip.files[p] = packed.get(p) ?? original;
+      inflated.delete(p);
+    }
     await loadXlsx(workbook, forExcelJs);
     // A package without a theme (LibreOffice writes none) would be written with a relationship to a missing one.
     if (!Object.keys(zip.files).some((f) => f.startsWith("xl/theme/"))) workbook.clearThemes();
@@ -194,7 +205,7 @@ export interface OpenOptions {
   readonly deferOutputs?: boolean;
   /** Only sheets at least this large (unpacked bytes) are deferred; tests set it to 0. */
   readonly deferMinBytes?: number;
-  /** Keep the deferred sheets' values from the reading that decides whether they can be deferred (a verification reads them once). */
+  /** Keep small deferred sheets' values from the reading that decides whether they can be deferred (a verification reads them once). */
   readonly keepDeferredValues?: boolean;
 }
 

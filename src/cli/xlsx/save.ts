@@ -3,14 +3,14 @@ import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
 import { MARKER_KEY } from "../../app";
-import { withRows, type RowsInsert } from "./bulk-rows";
+import { rowsPieces, type RowsInsert } from "./bulk-rows";
 import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
 import { writeCharts, type SheetCharts } from "./chart-parts";
 import { DeferredSheetKept } from "./deferred-sheets";
 import { writeSheetMarks } from "./sheet-marks";
 import { withEscapedText } from "./ooxml-text";
-import { zipPackage, type PackagePart } from "./zip-package";
+import { packPart, zipPackage, type PackagePart } from "./zip-package";
 
 /**
  * The workbook as .xlsx bytes: exceljs writes the package, then each
@@ -115,7 +115,12 @@ export async function workbookBytes(
       continue;
     }
     const list = inserts.get(name);
-    parts.push({ name, data: list === undefined ? await file.async("nodebuffer") : withRows(await file.async("string"), list) });
+    // A sheet with held rows is compressed as its XML is made, never held whole (hundreds of megabytes for a large model).
+    parts.push(
+      list === undefined
+        ? { name, data: await file.async("nodebuffer") }
+        : await packPart(name, rowsPieces(await file.async("string"), list)),
+    );
   }
   return zipPackage(parts);
 }

@@ -1,24 +1,55 @@
-import { crc32 as nodeCrc32, deflateRawSync } from "node:zlib";
+import { once } from "node:events";
+import { crc32 as nodeCrc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 
-/** One part of a package: its path in the zip and its bytes. */
-export interface PackagePart {
+/** One part of a package: its path in the zip and its bytes, or ({@link packPart}) its bytes compressed already. */
+export type PackagePart = { readonly name: string; readonly data: Uint8Array } | PackedPart;
+
+/** A part compressed as it was made ({@link packPart}), so its unpacked bytes were never held whole. */
+export interface PackedPart {
   readonly name: string;
-  readonly data: Uint8Array;
+  readonly packed: Buffer;
+  /** Its unpacked size and CRC-32. */
+  readonly size: number;
+  readonly crc: number;
 }
 
 let table: Uint32Array | undefined;
 
-/** CRC-32 (the zip one): Node's own where it has it (20.15 and later), else a table-driven loop. */
-function crc32(data: Uint8Array): number {
-  if (typeof nodeCrc32 === "function") return nodeCrc32(data) >>> 0;
+/**
+ * CRC-32 (the zip one), continued from `prev` (the CRC of what came before): Node's own where it has it (20.15 and
+ * later), else a table-driven loop.
+ */
+function crc32(data: Uint8Array, prev = 0): number {
+  if (typeof nodeCrc32 === "function") return nodeCrc32(data, prev) >>> 0;
   table ??= Uint32Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
   });
-  let c = 0xffffffff;
+  let c = (prev ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = (table[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A part compressed as its pieces come (a large sheet's XML, made a megabyte at a time), at the level
+ * {@link zipPackage} would use for it: the pieces are let go as they are compressed.
+ */
+export async function packPart(name: string, pieces: Iterable<Buffer>): Promise<PackedPart> {
+  const deflate = createDeflateRaw({ level: 1 });
+  const out: Buffer[] = [];
+  deflate.on("data", (b: Buffer) => out.push(b));
+  const ended = once(deflate, "end");
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    crc = crc32(piece, crc);
+    size += piece.length;
+    if (!deflate.write(piece)) await once(deflate, "drain");
+  }
+  deflate.end();
+  await ended;
+  return { name, packed: Buffer.concat(out), size, crc };
 }
 
 /** Parts larger than this are compressed at the fastest level. */
@@ -43,13 +74,8 @@ export function zipPackage(parts: readonly PackagePart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, "utf8");
-    const crc = crc32(part.data);
-    // Level 6 as Excel's own files; the fastest level for a large sheet (a few more bytes, a quarter of the time).
-    const packed = deflateRawSync(part.data, { level: part.data.length > FAST_ABOVE ? 1 : 6 });
-    // Store a part that deflate would not shrink (tiny parts, already-compressed images).
-    const stored = packed.length >= part.data.length;
-    const body = stored ? Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength) : packed;
-    if (part.data.length > 0xfffffffe || offset > 0xfffffffe)
+    const { crc, size, stored, body } = "packed" in part ? { ...part, stored: false, body: part.packed } : pack(part.data);
+    if (size > 0xfffffffe || offset > 0xfffffffe)
       throw new RangeError(`the workbook is too large to write as one .xlsx file (part ${part.name})`);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -60,7 +86,7 @@ export function zipPackage(parts: readonly PackagePart[]): Buffer {
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(part.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const entry = Buffer.alloc(46);
@@ -73,7 +99,7 @@ export function zipPackage(parts: readonly PackagePart[]): Buffer {
     entry.writeUInt16LE(DOS_DATE, 14);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(part.data.length, 24);
+    entry.writeUInt32LE(size, 24);
     entry.writeUInt16LE(name.length, 28);
     entry.writeUInt32LE(offset, 42);
     chunks.push(local, name, body);
@@ -89,4 +115,17 @@ export function zipPackage(parts: readonly PackagePart[]): Buffer {
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);
+}
+
+/** A part's bytes compressed (or stored, when deflate would not shrink them: tiny parts, already-compressed images). */
+function pack(data: Uint8Array): { crc: number; size: number; stored: boolean; body: Buffer } {
+  // Level 6 as Excel's own files; the fastest level for a large sheet (a few more bytes, a quarter of the time).
+  const packed = deflateRawSync(data, { level: data.length > FAST_ABOVE ? 1 : 6 });
+  const stored = packed.length >= data.length;
+  return {
+    crc: crc32(data),
+    size: data.length,
+    stored,
+    body: stored ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : packed,
+  };
 }

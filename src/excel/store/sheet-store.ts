@@ -48,6 +48,11 @@ export interface SheetStore {
    * reading them (the command line's output sheets left in the file), else undefined. Optional.
    */
   fingerprint?(sheet: string): string | undefined;
+  /**
+   * Visits a sheet's non-empty values in row order without reading them all into memory, when the store can (the
+   * command line's output sheets left in the file); else undefined, and `readValues` is used. Optional.
+   */
+  streamValues?(sheet: string): ((visit: (row: number, col: number, value: CellValue) => void) => Promise<void>) | undefined;
   /** Appends a sheet. */
   addSheet(name: string, visible: boolean): void;
   /** Deletes a sheet and its tables, charts and formats. */

@@ -1,7 +1,7 @@
 import type { ActualInput, ModelInput, ScenarioInput } from "../../engine";
 import { withRetiredOutputs } from "../layout/retired-outputs";
 import { cellAddress, parseAddress } from "../layout/address";
-import type { SheetSpec } from "../layout/cells";
+import type { CellValue, SheetSpec } from "../layout/cells";
 import { planBatches, sheetBatches, type Batch } from "../layout/batches";
 import { gridFingerprint } from "../layout/fingerprint";
 import { INPUT_TABLES, SETTINGS, TABLE_ORDER } from "../layout/input-tables";
@@ -267,15 +267,22 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
         done(
           sheets()
             .filter((s) => s.marker?.role === "output")
-            .map((s) => {
+            .map((s): OutputValues => {
               const used = store.usedRange(s.name);
-              return {
-                name: s.name,
-                kind: s.marker?.kind ?? "",
-                row: used?.row ?? 0,
-                col: used?.col ?? 0,
-                values: used === undefined ? [] : store.readValues(s.name, used.row, used.col, used.rows, used.cols),
-              };
+              const read = (): CellValue[][] =>
+                used === undefined ? [] : store.readValues(s.name, used.row, used.col, used.rows, used.cols);
+              const eachValue = store.streamValues?.(s.name);
+              const at = { name: s.name, kind: s.marker?.kind ?? "", row: used?.row ?? 0, col: used?.col ?? 0 };
+              // A sheet the store streams is read only when asked, once per asking, so no two are held at once.
+              return eachValue === undefined
+                ? { ...at, values: read() }
+                : {
+                    ...at,
+                    get values() {
+                      return read();
+                    },
+                    eachValue,
+                  };
             }),
         ),
       );

@@ -133,30 +133,35 @@ export function MonitoringPanel({ outputs, names, partner, locate, onSelect }: M
               </li>
             ))}
           </ul>
-          <Table size="small" aria-label="Monitoring by partner">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Partner</TableHeaderCell>
-                <TableHeaderCell>Actual to date</TableHeaderCell>
-                <TableHeaderCell>Budget to date</TableHeaderCell>
-                <TableHeaderCell>Forecast outturn</TableHeaderCell>
-                <TableHeaderCell>Charged</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((p) => (
-                <TableRow key={`${p.partner}|${p.category}`}>
-                  <TableCell>{`${partnerWords(p.partner, names)} (${categoryWords(p.category).toLowerCase()})`}</TableCell>
-                  <TableCell>{formatMoney(p.actualToDate)}</TableCell>
-                  <TableCell>{formatMoney(p.profileToDate)}</TableCell>
-                  <TableCell>{formatMoney(p.forecastOutturn)}</TableCell>
-                  <TableCell>{formatMoney(p.charged)}</TableCell>
-                  <TableCell>{BUDGET_STATUS_TEXT[p.status]}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          {/* One small table per partner and category: six columns of money do not fit a 320 px pane. */}
+          {rows.map((p) => {
+            const who = `${partnerWords(p.partner, names)} (${categoryWords(p.category).toLowerCase()})`;
+            return (
+              <Table key={`${p.partner}|${p.category}`} size="small" aria-label={`Monitoring: ${who}`}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{who}</TableHeaderCell>
+                    <TableHeaderCell>{BUDGET_STATUS_TEXT[p.status]}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {(
+                    [
+                      ["Actual to date", p.actualToDate],
+                      ["Budget to date", p.profileToDate],
+                      ["Forecast outturn", p.forecastOutturn],
+                      ["Charged", p.charged],
+                    ] as const
+                  ).map(([label, value]) => (
+                    <TableRow key={label}>
+                      <TableCell>{label}</TableCell>
+                      <TableCell>{formatMoney(value)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            );
+          })}
         </>
       ) : null}
       <label htmlFor="monitoring-file">

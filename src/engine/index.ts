@@ -183,6 +183,7 @@ export {
   type ExitLineInput,
   type ExitReport,
   type ExitsInput,
+  exitRun,
   exitsReport,
   type ExitsReport,
 } from "./exits";

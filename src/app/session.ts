@@ -92,9 +92,9 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
       if (r === undefined) {
         const report = reports.get(name);
         const applied = session.applied(name);
+        if (report !== undefined) r = report.ok ? { ok: true, value: report.value.run } : report;
         // A "partnerLeaves" scenario's run is the model after the exit, each line settled by its exit rule (docs/exits.md).
-        if (applied.ok && (applied.value.exits?.applied ?? "") !== "") r = exitRun(applied.value);
-        else if (report !== undefined) r = report.ok ? { ok: true, value: report.value.run } : report;
+        else if (applied.ok && (applied.value.exits?.applied ?? "") !== "") r = exitRun(applied.value);
         else r = applied.ok ? engine.runModel(applied.value) : applied;
         runs.set(name, r);
       }

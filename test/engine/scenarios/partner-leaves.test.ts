@@ -11,6 +11,7 @@ import {
   type ModelInput,
   type ScenarioChange,
 } from "../../../src/engine";
+import { EAST_KENT_HOUSING } from "../../../src/samples/east-kent-housing";
 import { unwrap } from "./model-arbitrary";
 
 /**
@@ -136,5 +137,21 @@ describe('a "partner leaves" scenario', () => {
     expect(problems(leaves({ leaves: "2019-12-31" }))).toHaveLength(1);
     expect(problems(leaves({ leaves: null }))).toEqual([expect.stringMatching(/change 1 \(partnerLeaves\): leaves/)]);
     expect(problems(leaves({ notice: "2021-10-01" }))).toEqual([expect.stringMatching(/change 1 \(partnerLeaves\): leaves/)]);
+  });
+
+  it("East Kent Housing: Thanet leaving strands its part of the contract's last quarter on the three councils", () => {
+    const model = EAST_KENT_HOUSING.model;
+    const scenario = model.scenarios?.find((x) => x.name === "Thanet leaves (split into four systems)");
+    expect(scenario).toBeDefined();
+    const after = unwrap(exitRun(unwrap(applyScenario(model, scenario!))));
+    const cmp = compareResults(unwrap(runModel(model)), after).rows.filter((r) => r.difference !== 0);
+    // £82,000 a year shared four ways is £20,500 each. Thanet pays to the contract's end, 31 December 2022: 275 of
+    // 2022/23's 365 days, £15,445.21. The other 90 days, £20,219.18, fall on the three that stay, £6,739.73 each.
+    expect(cmp.map((r) => [r.partner, r.yearLabel, r.to, r.difference])).toEqual([
+      ["CCC", "2022/23", 2_218_493, 168_493],
+      ["DDC", "2022/23", 2_218_493, 168_493],
+      ["FHDC", "2022/23", 2_218_493, 168_493],
+      ["TDC", "2022/23", 1_544_521, -505_479],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ModelBudgetReport, ModelInput, ModelRun, Result, ScenarioInput, SupportMethodComparison } from "../engine";
 import type { ModelRead } from "../excel";
+import { exitRun } from "../engine";
 import type { EngineApi } from "./engine-api";
 import { FINGERPRINT_RECIPE, fingerprintInputs, type FingerprintRecipe, type InputsFingerprint } from "./fingerprint";
 
@@ -90,11 +91,11 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
       let r = runs.get(name);
       if (r === undefined) {
         const report = reports.get(name);
+        const applied = session.applied(name);
         if (report !== undefined) r = report.ok ? { ok: true, value: report.value.run } : report;
-        else {
-          const applied = session.applied(name);
-          r = applied.ok ? engine.runModel(applied.value) : applied;
-        }
+        // A "partnerLeaves" scenario's run is the model after the exit, each line settled by its exit rule (docs/exits.md).
+        else if (applied.ok && (applied.value.exits?.applied ?? "") !== "") r = exitRun(applied.value);
+        else r = applied.ok ? engine.runModel(applied.value) : applied;
         runs.set(name, r);
       }
       return r;

@@ -191,6 +191,7 @@ export {
   type ExitLineInput,
   type ExitReport,
   type ExitsInput,
+  exitRun,
   exitsReport,
   type ExitsReport,
 } from "./exits";

@@ -423,6 +423,20 @@ export type ScenarioChange =
        */
       readonly leaves?: DateInput | null;
     }
+  /**
+   * A partner leaves under the exit rules (docs/exits.md): stranded lines fall
+   * on the remaining partners, variable lines fall away with its share, and
+   * committed contracts are paid to their end. The run of the scenario is the
+   * model after the exit; the Exit statement and Harm report show it.
+   */
+  | {
+      readonly kind: "partnerLeaves";
+      readonly partner: string;
+      /** The last day it is a member (inclusive). */
+      readonly leaves: DateInput | null | undefined;
+      /** The day it gave notice (blank: no notice period is enforced). */
+      readonly notice?: DateInput | null;
+    }
   | { readonly kind: "addLine"; readonly line: CostLineInput }
   /** Change how support services are redistributed (and, for step-down, the order). */
   | { readonly kind: "setSupportMethod"; readonly method: string; readonly order?: readonly string[] | null }

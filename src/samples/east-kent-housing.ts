@@ -100,6 +100,13 @@ export const EAST_KENT_HOUSING: SampleModel = {
         description: "Cheaper options were being sought for the split: what if it costs 20% less?",
         changes: [{ kind: "setAmount", line: "EKH-02", amount: 432000 }],
       },
+      {
+        name: "Thanet leaves (split into four systems)",
+        description:
+          "Thanet leaves the shared system on 31 March 2022 (notice given 1 April 2021) under the exit rules: the contract is " +
+          "stranded on the other councils, Thanet paying its share to 31 December 2022 as committed (docs/exits.md).",
+        changes: [{ kind: "partnerLeaves", partner: "TDC", notice: "2021-04-01", leaves: "2022-03-31" }],
+      },
     ],
     // Leaving (docs/exits.md), illustrative dates: what if Thanet left the shared system on its own, taking its own
     // system at the £135,000 each council's separate system cost, with the £82,000 contract committed to 31 December 2022?

@@ -23,6 +23,7 @@ export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   setDriver: "Change a driver value",
   addPartner: "Add a partner",
   removePartner: "Remove a partner",
+  partnerLeaves: "A partner leaves (exit rules)",
   addLine: "Add a cost line",
   removeLine: "Remove a cost line",
   uplift: "Percentage uplift",
@@ -51,6 +52,8 @@ export function blankChange(kind: ChangeKind, o: ModelOptions): ScenarioChange {
       return { kind, partner: { id: "", name: "" }, drivers: {}, within: null };
     case "removePartner":
       return { kind, partner };
+    case "partnerLeaves":
+      return { kind, partner, leaves: "", notice: null };
     case "addLine":
       return { kind, line: { ref: "", description: "", category: "revenue", nature: "ongoing", amount: "", start: "", basis: "equal" } };
     case "removeLine":
@@ -123,6 +126,8 @@ export function changeSummary(c: ScenarioChange, o: ModelOptions): string {
       );
     case "removePartner":
       return `Remove ${partner(c.partner)}`;
+    case "partnerLeaves":
+      return `${partner(c.partner)} leaves on ${date(c.leaves)}${c.notice ? `, notice given ${date(c.notice)}` : ""} (exit rules)`;
     case "addLine":
       return (
         `Add line ${show(c.line.ref)}${c.line.description ? `: ${c.line.description}` : ""} (` +

@@ -39,6 +39,7 @@ const EKH = "east-kent-housing";
 const ONE = "onesource";
 const RUN = "Core service by users only";
 const JOINS = "Lewisham Homes joins";
+const LEAVES = "Lewisham leaves";
 const BIG = 999_999_999_999.99;
 
 const WORKBOOK: readonly WorkbookEntry[] = [
@@ -468,6 +469,48 @@ const WORKBOOK: readonly WorkbookEntry[] = [
     says: 'cost line "BLS-99" is not in the model',
   },
   { name: "setBasis with no basis", edits: { "Scenarios!I5": "" }, scenario: RUN, at: "Scenarios!I5", says: "the new basis" },
+  // partnerLeaves (docs/exits.md): the partner in Partner (E), the notice date in Start (J), the leave date in End (K).
+  {
+    name: "partnerLeaves of a partner the model does not have",
+    edits: { "Scenarios!A6": LEAVES, "Scenarios!C6": "partnerLeaves", "Scenarios!E6": "XYZ", "Scenarios!K6": serial(2021, 9, 30) },
+    scenario: LEAVES,
+    at: "Scenarios!E6",
+    says: '"XYZ"',
+  },
+  {
+    name: "partnerLeaves of the host",
+    edits: { "Scenarios!A6": LEAVES, "Scenarios!C6": "partnerLeaves", "Scenarios!E6": "BRE", "Scenarios!K6": serial(2021, 9, 30) },
+    scenario: LEAVES,
+    at: "Scenarios!E6",
+    says: '"BRE" is the host',
+  },
+  {
+    name: "partnerLeaves on a day after the model's years",
+    edits: { "Scenarios!A6": LEAVES, "Scenarios!C6": "partnerLeaves", "Scenarios!E6": "LEW", "Scenarios!K6": serial(2025, 9, 30) },
+    scenario: LEAVES,
+    at: "Scenarios!K6",
+    says: "a day inside the model's years, 2020/21 to 2022/23",
+  },
+  {
+    name: "partnerLeaves with no leave date",
+    edits: { "Scenarios!A6": LEAVES, "Scenarios!C6": "partnerLeaves", "Scenarios!E6": "LEW" },
+    scenario: LEAVES,
+    at: "Scenarios!K6",
+    says: "leaves: a value is required",
+  },
+  {
+    name: "partnerLeaves with notice given after the leave date",
+    edits: {
+      "Scenarios!A6": LEAVES,
+      "Scenarios!C6": "partnerLeaves",
+      "Scenarios!E6": "LEW",
+      "Scenarios!J6": serial(2021, 10, 1),
+      "Scenarios!K6": serial(2021, 9, 30),
+    },
+    scenario: LEAVES,
+    at: "Scenarios!K6",
+    says: "is before start date 2021-10-01",
+  },
   {
     name: "addLine with an amount in words",
     edits: { "Scenarios!H3": "lots" },

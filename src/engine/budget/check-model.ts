@@ -12,7 +12,7 @@ import { settleYearEnd, type YearEndReport } from "./year-end";
 import { serviceRechargesOfRun, type ServiceRechargeReport } from "../services";
 import { costRows, vatCosts } from "../journals/vat-cost";
 import { rowGroups } from "./charge-rows";
-import { exitsReport, hasExits, type ExitsReport } from "../exits/exit";
+import { exitRun, exitsReport, hasExits, type ExitsReport } from "../exits/exit";
 import { disputeRegister, hasDisputes, type DisputeRegister } from "../exits/disputes";
 
 /** Everything the budget side of the add-in reports for one model. */
@@ -66,7 +66,8 @@ export function checkModelBudgets(model: ModelInput): Result<ModelBudgetReport> 
   if (!prepared.ok) return prepared;
   // With carry-forward chosen, the run already holds the carried lines (see runModel), so the
   // allocations, totals, trace and the budget check below all include them.
-  const run = runPrepared(model, prepared.value);
+  // A "partnerLeaves" scenario's charges are the model after the exit, every line settled by its exit rule (docs/exits.md).
+  const run = (model.exits?.applied ?? "") !== "" ? exitRun(model) : runPrepared(model, prepared.value);
   if (!run.ok) return run;
   const yearEnd =
     run.value.yearEnd !== undefined

@@ -3,6 +3,7 @@ import { fyLabel, fyOfDay, type FinancialYear } from "../financial-year";
 import type { Category, CostLineInput, ModelInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
+import { categoryTotals, type ChargeRow } from "../budget/charge-rows";
 import { runModel, type ModelRun } from "../run-model";
 import { readExits, type Exits, type Leaver } from "./read-exits";
 
@@ -151,11 +152,37 @@ interface Cell {
   readonly yearLabel: string;
   readonly category: Category;
   readonly partner: string;
+  /** The first charge row seen for the cell: its nature and service for the rows of the run after the exit. */
+  readonly row: ChargeRow;
 }
 const SEP = "\u0000";
 const cellKey = (line: string, year: number, partner: string): string => `${line}${SEP}${year}${SEP}${partner}`;
 
+/**
+ * The run of a model after the exit a "partnerLeaves" scenario applied
+ * (`exits.applied`): every line settled by its exit rule, as on the Exit
+ * statement and Harm report, so a comparison with the base model shows what
+ * the exit costs each remaining partner. The leaver's one-off exit costs are
+ * on its Exit statement, not among the charges. A model with no exit applied
+ * is run as it is.
+ */
+export function exitRun(model: ModelInput): Result<ModelRun> {
+  const partner = (model.exits?.applied ?? "").trim();
+  if (model.exits === undefined || partner === "") return runModel(model);
+  const read = readExits(model, model.exits);
+  if (!read.ok) return read;
+  const leaver = read.value.leavers.find((l) => l.partner === partner);
+  if (leaver === undefined) return runModel(model); // unreachable: the scenario recorded it among the leavers
+  const r = settle(model, read.value, leaver);
+  return r.ok ? ok(r.value.run) : r;
+}
+
 function exitOf(model: ModelInput, exits: Exits, leaver: Leaver): Result<ExitReport> {
+  const r = settle(model, exits, leaver);
+  return r.ok ? ok(r.value.report) : r;
+}
+
+function settle(model: ModelInput, exits: Exits, leaver: Leaver): Result<{ report: ExitReport; run: ModelRun }> {
   const L = leaver.partner;
   const stays = runModel(withLeaver(model, L, undefined));
   if (!stays.ok) return stays;
@@ -184,7 +211,8 @@ function exitOf(model: ModelInput, exits: Exits, leaver: Leaver): Result<ExitRep
     for (const r of run.rows) {
       const k = cellKey(r.lineRef, r.year, r.partner);
       m.set(k, (m.get(k) ?? 0) + r.amount);
-      if (!cells.has(k)) cells.set(k, { line: r.lineRef, year: r.year, yearLabel: r.yearLabel, category: r.category, partner: r.partner });
+      if (!cells.has(k))
+        cells.set(k, { line: r.lineRef, year: r.year, yearLabel: r.yearLabel, category: r.category, partner: r.partner, row: r });
     }
     return m;
   };
@@ -309,7 +337,13 @@ function exitOf(model: ModelInput, exits: Exits, leaver: Leaver): Result<ExitRep
     const y = byYear.get(s.yearLabel) ?? { yearLabel: s.yearLabel, ifStayed: 0, owes: 0 };
     byYear.set(s.yearLabel, { yearLabel: s.yearLabel, ifStayed: y.ifStayed + s.ifStayed, owes: y.owes + s.total });
   }
-  return ok({
+  const rows: ChargeRow[] = [];
+  for (const [k, c] of cells) {
+    const amount = at(after, k);
+    if (amount !== 0) rows.push({ ...c.row, amount });
+  }
+  const run: ModelRun = { ...stays.value, rows, totals: categoryTotals(rows), groups: undefined };
+  const report: ExitReport = {
     scenario: `${L} leaves on ${longDate(leaver.leaves)}`,
     partner: L,
     ...(leaver.notice === undefined ? {} : { notice: isoDate(leaver.notice) }),
@@ -324,7 +358,8 @@ function exitOf(model: ModelInput, exits: Exits, leaver: Leaver): Result<ExitRep
     byPartner: [...increases.entries()].map(([partner, increase]) => ({ partner, increase })),
     noHarm: increases.size === 0,
     whole: [...years.values()].sort((a, b) => a.year - b.year),
-  });
+  };
+  return ok({ report, run });
 }
 
 function whyLine(rule: LineRule, leaver: Leaver, until: DayNumber, notice: Pence, committed: Pence): string {

@@ -20,6 +20,7 @@ export {
   type Leaver,
 } from "./read-exits";
 export {
+  exitRun,
   exitsReport,
   hasExits,
   type ExitReport,

@@ -60,6 +60,12 @@ export interface ExitsInput {
    * (the leaver pays nothing after it leaves; the remaining partners bear it).
    */
   readonly committed?: string | null;
+  /**
+   * The leaver whose exit the model's run applies (set by a "partnerLeaves"
+   * scenario change, never read from a workbook): its run is the model after
+   * that exit rather than as if every partner stayed.
+   */
+  readonly applied?: string | null;
 }
 
 /** The state of a disputed charge. */

@@ -9,6 +9,7 @@ import { setCategory, setFinancing } from "./capital-changes";
 import { addLine, removeLine, setAmount, setBasis, setDates, uplift } from "./line-changes";
 import { addPartner, removePartner, setDriver } from "./partner-changes";
 import { setSupportMethod, setSupportUsage } from "./support-changes";
+import { checkPartnerLeaves, withLeavingPartners } from "./leave-changes";
 import { checkVersionChange, withVersionChanges } from "./version-changes";
 
 /** The kinds of scenario change, in the order they are documented. */
@@ -19,6 +20,7 @@ export const SCENARIO_CHANGE_KINDS: readonly ScenarioChange["kind"][] = [
   "setDriver",
   "addPartner",
   "removePartner",
+  "partnerLeaves",
   "addLine",
   "removeLine",
   "uplift",
@@ -58,13 +60,19 @@ export function applyScenario(base: ModelInput, scenario: ScenarioInput): Result
   const added: { id: string; at: ChangeWhere }[] = [];
   scenario.changes.forEach((change, i) => {
     const at = changeWhere(name, i, String(change.kind));
-    problems.push(...applyChange(draft, change, at, unit));
+    problems.push(
+      ...(change.kind === "partnerLeaves" ? checkPartnerLeaves(draft, base, change, at) : applyChange(draft, change, at, unit)),
+    );
     touch(touched, change, at);
     if (change.kind === "addPartner" && typeof change.partner.id === "string") added.push({ id: change.partner.id.trim(), at });
   });
   if (problems.length > 0) return errs(problems);
   // Versions and the true-up rule are not part of the draft: they apply, in order, to the model it makes.
-  const model = withVersionChanges(withApplicableOptions(base, fromDraft(base, draft)), scenario.changes);
+  // A leaver is recorded on the exits, whose rules its run applies (docs/exits.md).
+  const model = withLeavingPartners(
+    withVersionChanges(withApplicableOptions(base, fromDraft(base, draft)), scenario.changes),
+    scenario.changes,
+  );
   // Lines and partners the scenario added or set are checked here, so their problems point at the scenario's rows.
   const changeProblems = [...checkAddedPartners(model, added), ...checkTouchedLines(model, touched)];
   return changeProblems.length > 0 ? errs(changeProblems) : ok(model);
@@ -122,6 +130,8 @@ function applyChange(d: Draft, c: ScenarioChange, at: (field: string) => Where, 
       return addPartner(d, c, at);
     case "removePartner":
       return removePartner(d, c, at);
+    case "partnerLeaves":
+      return []; // checked by the caller, which has the base model's years
     case "addLine":
       return addLine(d, c, at);
     case "removeLine":

@@ -24,6 +24,9 @@ export const SCENARIO_CHANGE_RULES: Readonly<Record<ScenarioChange["kind"], stri
   removePartner:
     "Removes a partner (or, with an End date, makes it leave on that day): its percentage in each basis is shared among " +
     "the others in proportion to theirs, and lines it shared are shared by the rest; the host cannot be removed.",
+  partnerLeaves:
+    "Makes a partner leave on its leave date under the exit rules (notice optional): stranded lines fall on the remaining " +
+    "partners, variable lines fall away with its share, committed contracts are paid to their end; the host cannot leave.",
   addLine: "Adds a cost line, shared by its basis among the partners it applies to; existing lines do not change.",
   removeLine: "Removes a cost line; every partner's charge falls by exactly its share of it.",
   uplift:

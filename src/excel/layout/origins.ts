@@ -141,6 +141,9 @@ const SCENARIO_FIELDS: Readonly<Record<string, string>> = {
   basis: "basis",
   start: "start",
   end: "end",
+  // A leaving partner (removePartner, partnerLeaves): its leave date is in End, the day it gave notice in Start.
+  leaves: "end",
+  notice: "start",
   // An added line's other fields are key=value pairs in Details; a version's figures are there too.
   details: "details",
   category: "details",

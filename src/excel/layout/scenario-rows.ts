@@ -60,6 +60,8 @@ function changeRow(c: ScenarioChange): Partial<ScenarioRow> {
     }
     case "removePartner":
       return { partner: c.partner, end: dateToCell(c.leaves ?? undefined) };
+    case "partnerLeaves":
+      return { partner: c.partner, start: dateToCell(c.notice ?? undefined), end: dateToCell(c.leaves ?? undefined) };
     case "addLine": {
       const l = c.line;
       const pairs: [string, string][] = [];
@@ -279,6 +281,13 @@ export function rowToChange(row: ScenarioRow): RowResult {
       // The End column is its last day as a member (blank: removed from the first model year on).
       const leaves = cellDate(row.end);
       return { ok: true, change: { kind, partner, ...(leaves === undefined ? {} : { leaves }) } };
+    }
+    case "partnerLeaves": {
+      const partner = need(row, "partner", "the leaving partner's id");
+      if (isProblem(partner)) return fail(partner);
+      // End is the leave date (its last day as a member); Start, when given, the day it gave notice.
+      const notice = cellDate(row.start);
+      return { ok: true, change: { kind, partner, leaves: cellDate(row.end), ...(notice === undefined ? {} : { notice }) } };
     }
     case "addLine": {
       const ref = need(row, "line", "the new line's reference");

@@ -191,6 +191,19 @@ export function ChangeEditor({ change, options, onChange }: ChangeEditorProps): 
           />
         </div>
       );
+    case "partnerLeaves":
+      return (
+        <div className={c.grid}>
+          <ChoiceField
+            label="Partner"
+            value={change.partner}
+            choices={options.partners}
+            onChange={(partner) => onChange({ ...change, partner })}
+          />
+          <DateField label="Leaves (last day)" value={change.leaves} onChange={(leaves) => onChange({ ...change, leaves })} />
+          <DateField label="Notice given" value={change.notice} onChange={(notice) => onChange({ ...change, notice: notice || null })} />
+        </div>
+      );
     case "addLine": {
       const l = change.line;
       const set = (patch: Partial<typeof l>): void => onChange({ ...change, line: { ...l, ...patch } });

@@ -226,6 +226,36 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
     return done({ sheets: plan.sheets.map((p) => p.spec.name), batches: batches.length, bytes: batches.reduce((a, b) => a + b.bytes, 0) });
   };
 
+  /**
+   * Replaces the body of an input table the add-in fills (Scenarios, Actuals) with `bodyOf(header)`, keeping the cells
+   * of columns the add-in does not own (`fillRow`).
+   */
+  const replaceBody = (
+    key: "scenarios" | "actuals",
+    bodyOf: (header: readonly CellValue[]) => {
+      values: readonly (readonly (CellValue | undefined)[])[];
+      formats: readonly (string | null | undefined)[];
+    },
+  ): PortResult<void> => {
+    const def = INPUT_TABLES[key];
+    const t = store.listTables().find((x) => same(x.name, def.name));
+    if (t === undefined) return failed([{ kind: "missingTable", table: def.name, sheet: def.sheet }]);
+    const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
+    const body = bodyOf(header);
+    store.resizeTableBody(t.name, body.values.length);
+    const current = store.readValues(t.sheet, t.row + 1, t.col, body.values.length, t.cols);
+    const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
+    store.writeBlock(
+      t.sheet,
+      t.row + 1,
+      t.col,
+      rows,
+      body.formats.map((f) => (f === undefined ? null : f)),
+      undefined,
+    );
+    return done(undefined);
+  };
+
   const settingsTable = (): RawTable | undefined => readTables().get(INPUT_TABLES.settings.name);
 
   const port: WorkbookPort = {
@@ -355,45 +385,10 @@ export function createStorePort(store: SheetStore, options: StorePortOptions = {
       return attempt("read the scenarios", () => done(modelRead(readTables()).model.scenarios ?? []));
     },
     writeScenarios(scenarios: readonly ScenarioInput[]): Promise<PortResult<void>> {
-      return attempt("write the scenarios", () => {
-        const t = store.listTables().find((x) => same(x.name, INPUT_TABLES.scenarios.name));
-        if (t === undefined)
-          return failed([{ kind: "missingTable", table: INPUT_TABLES.scenarios.name, sheet: INPUT_TABLES.scenarios.sheet }]);
-        const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
-        const body = scenarioBody(header, scenarios);
-        store.resizeTableBody(t.name, body.values.length);
-        const current = store.readValues(t.sheet, t.row + 1, t.col, body.values.length, t.cols);
-        const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
-        store.writeBlock(
-          t.sheet,
-          t.row + 1,
-          t.col,
-          rows,
-          body.formats.map((f) => (f === undefined ? null : f)),
-          undefined,
-        );
-        return done(undefined);
-      });
+      return attempt("write the scenarios", () => replaceBody("scenarios", (header) => scenarioBody(header, scenarios)));
     },
     writeActuals(actuals: readonly ActualInput[]): Promise<PortResult<void>> {
-      return attempt("write the actuals", () => {
-        const t = store.listTables().find((x) => same(x.name, INPUT_TABLES.actuals.name));
-        if (t === undefined) return failed([{ kind: "missingTable", table: INPUT_TABLES.actuals.name, sheet: INPUT_TABLES.actuals.sheet }]);
-        const [header = []] = store.readValues(t.sheet, t.row, t.col, 1, t.cols);
-        const body = actualsBody(header, actuals);
-        store.resizeTableBody(t.name, body.values.length);
-        const current = store.readValues(t.sheet, t.row + 1, t.col, body.values.length, t.cols);
-        const rows = body.values.map((r, i) => fillRow(r, current[i] ?? []));
-        store.writeBlock(
-          t.sheet,
-          t.row + 1,
-          t.col,
-          rows,
-          body.formats.map((f) => (f === undefined ? null : f)),
-          undefined,
-        );
-        return done(undefined);
-      });
+      return attempt("write the actuals", () => replaceBody("actuals", (header) => actualsBody(header, actuals)));
     },
     writeRunLog(log: readonly RunLogEntry[]): Promise<PortResult<WriteReport>> {
       return attempt("write the Run log", () => writeSheets([runLogSheet(log)], { replaceInputs: false, replaceEdited: false }));

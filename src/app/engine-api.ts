@@ -1,4 +1,4 @@
-import { applyScenario, checkModelBudgets, compareSupportMethods, explainCharge, runModel, runScenario } from "../engine";
+import { applyScenario, checkModelBudgets, compareSupportMethods, exitRun, explainCharge, runModel, runScenario } from "../engine";
 
 /**
  * The engine functions the application layer calls, gathered in one object so
@@ -12,7 +12,9 @@ export interface EngineApi {
   readonly checkModelBudgets: typeof checkModelBudgets;
   readonly explainCharge: typeof explainCharge;
   readonly compareSupportMethods: typeof compareSupportMethods;
+  /** The run of a "partnerLeaves" scenario: the model after the exit, each line settled by its exit rule. */
+  readonly exitRun: typeof exitRun;
 }
 
 /** The real engine. */
-export const ENGINE: EngineApi = { runModel, runScenario, applyScenario, checkModelBudgets, explainCharge, compareSupportMethods };
+export const ENGINE: EngineApi = { runModel, runScenario, applyScenario, checkModelBudgets, explainCharge, compareSupportMethods, exitRun };

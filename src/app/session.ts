@@ -1,6 +1,5 @@
 import type { ModelBudgetReport, ModelInput, ModelRun, Result, ScenarioInput, SupportMethodComparison } from "../engine";
 import type { ModelRead } from "../excel";
-import { exitRun } from "../engine";
 import type { EngineApi } from "./engine-api";
 import { FINGERPRINT_RECIPE, fingerprintInputs, type FingerprintRecipe, type InputsFingerprint } from "./fingerprint";
 
@@ -94,7 +93,7 @@ export function createSession(read: ModelRead, scenarios: readonly ScenarioInput
         const applied = session.applied(name);
         if (report !== undefined) r = report.ok ? { ok: true, value: report.value.run } : report;
         // A "partnerLeaves" scenario's run is the model after the exit, each line settled by its exit rule (docs/exits.md).
-        else if (applied.ok && (applied.value.exits?.applied ?? "") !== "") r = exitRun(applied.value);
+        else if (applied.ok && (applied.value.exits?.applied ?? "") !== "") r = engine.exitRun(applied.value);
         else r = applied.ok ? engine.runModel(applied.value) : applied;
         runs.set(name, r);
       }

@@ -342,7 +342,21 @@ function settle(model: ModelInput, exits: Exits, leaver: Leaver): Result<{ repor
     const amount = at(after, k);
     if (amount !== 0) rows.push({ ...c.row, amount });
   }
-  const run: ModelRun = { ...stays.value, rows, totals: categoryTotals(rows), groups: undefined };
+  // The balancing check of the run after the exit: the cost that fell away with the leaver no longer arises, so the
+  // costs apportioned are the staying run's less it, and they must equal the charges now made (exit costs stay on the
+  // exit statement, outside the charges). Carrying the staying run's figures would say "balanced" of charges it never saw.
+  const fallen = [...years.values()].reduce((s, w) => s + w.fallen, 0);
+  const charged = rows.reduce((s, r) => s + r.amount, 0);
+  const staying = stays.value.result.balance;
+  const totalIn = staying.totalIn - fallen;
+  const balance = { ...staying, totalIn, totalOut: charged, balanced: staying.balanced && totalIn === charged };
+  const run: ModelRun = {
+    ...stays.value,
+    result: { ...stays.value.result, balance },
+    rows,
+    totals: categoryTotals(rows),
+    groups: undefined,
+  };
   const report: ExitReport = {
     scenario: `${L} leaves on ${longDate(leaver.leaves)}`,
     partner: L,

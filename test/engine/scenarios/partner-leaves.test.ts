@@ -62,6 +62,13 @@ describe('a "partner leaves" scenario', () => {
     const diff = (p: string, y: string): number | undefined => cmp.rows.find((r) => r.partner === p && r.yearLabel === y)?.difference;
     expect([diff("A", "2020/21"), diff("A", "2021/22"), diff("A", "2022/23")]).toEqual([0, 1_000_000, 2_000_000]);
     expect(diff("B", "2022/23")).toBe(-6_000_000);
+    // The balancing check speaks of the run after the exit: B's part of V fell away, so the costs apportioned are the
+    // staying run's less it, and they equal the charges now made (the staying run's figures would not).
+    const charged = after.rows.reduce((s, r) => s + r.amount, 0);
+    expect(after.result.balance.totalOut).toBe(charged);
+    expect(after.result.balance.totalIn).toBe(charged);
+    expect(after.result.balance.balanced).toBe(true);
+    expect(charged).toBeLessThan(baseRun.result.balance.totalIn);
   });
 
   it("gives the same leaver and remaining-partner figures as a Leavers row with the same dates", () => {

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/browser/esm";
+import { Sha256 } from "./sha256";
 
 /**
  * Reading a CSV export from a ledger or an operational system, as finance
@@ -48,6 +49,24 @@ export class CsvSyntaxError extends Error {
 export function bytesSource(bytes: Uint8Array, chunk = 65_536): ByteSource {
   return async function* () {
     for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, Math.min(bytes.length, i + chunk));
+  };
+}
+
+/**
+ * A source that hashes what it hands on: `hex()` is the SHA-256 of the last complete reading. Each reading (a second
+ * one when the file turns out not to be UTF-8) hashes the file afresh, so the digest is of the file once.
+ */
+export function hashedSource(source: ByteSource): { readonly source: ByteSource; readonly hex: () => string } {
+  let hash = new Sha256();
+  return {
+    source: async function* () {
+      hash = new Sha256();
+      for await (const chunk of source()) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    },
+    hex: () => hash.hex(),
   };
 }
 

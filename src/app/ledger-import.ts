@@ -15,8 +15,7 @@ import {
   type Pence,
   type Period,
 } from "../engine";
-import { readCsv, type ByteSource, type CsvProgress } from "./csv-read";
-import { Sha256 } from "./sha256";
+import { hashedSource, readCsv, type ByteSource, type CsvProgress } from "./csv-read";
 
 /**
  * Importing a ledger transaction export (docs/monitoring.md): the file is
@@ -150,7 +149,6 @@ export function readLedgerAmount(text: string): { ok: true; pence: Pence } | { o
 
 /** Reads a ledger transaction export. Every problem is listed; the transactions are only usable when there are none. */
 export async function readLedgerExport(file: ImportFile): Promise<LedgerExport> {
-  let hash = new Sha256();
   let transactions: LedgerTransaction[] = [];
   let problems: FileProblem[] = [];
   let header: readonly string[] | undefined;
@@ -164,16 +162,9 @@ export async function readLedgerExport(file: ImportFile): Promise<LedgerExport> 
     headerBad = false;
     total = 0;
   };
-  // Each reading of the file (a second one if it turns out not to be UTF-8) hashes it afresh.
-  const hashing: ByteSource = async function* () {
-    hash = new Sha256();
-    for await (const chunk of file.source()) {
-      hash.update(chunk);
-      yield chunk;
-    }
-  };
+  const hashing = hashedSource(file.source);
   const info = await readCsv(
-    hashing,
+    hashing.source,
     (r) => {
       if (header === undefined) {
         header = r.fields;
@@ -202,7 +193,7 @@ export async function readLedgerExport(file: ImportFile): Promise<LedgerExport> 
     { totalBytes: file.totalBytes, onProgress: file.onProgress, onRestart },
   );
   if (header === undefined) problems.push({ line: 1, column: "", message: "The file is empty: it has no header row." });
-  return { fileName: file.fileName, sha256: hash.hex(), bytes: info.bytes, encoding: info.encoding, transactions, total, problems };
+  return { fileName: file.fileName, sha256: hashing.hex(), bytes: info.bytes, encoding: info.encoding, transactions, total, problems };
 }
 
 function readTransaction(

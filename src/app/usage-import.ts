@@ -10,7 +10,7 @@ import {
   type Period,
   type UsageRow,
 } from "../engine";
-import { readCsv, type ByteSource } from "./csv-read";
+import { hashedSource, readCsv } from "./csv-read";
 import {
   columnLetter,
   findColumns,
@@ -22,7 +22,6 @@ import {
   type Imported,
   type ImportRecord,
 } from "./ledger-import";
-import { Sha256 } from "./sha256";
 
 /**
  * Importing a usage export from an operational system (a service desk's
@@ -57,21 +56,14 @@ const USAGE_HEADERS: Readonly<Record<UsageColumn, readonly string[]>> = {
 
 /** Reads a usage export: each row's date (or period), requester and category; every row that cannot be read is named. */
 export async function readUsageExport(file: ImportFile): Promise<UsageExport> {
-  let hash = new Sha256();
   let rows: UsageRow[] = [];
   let problems: FileProblem[] = [];
   let header: readonly string[] | undefined;
   let cols: Partial<Record<UsageColumn, number>> = {};
   let headerBad = false;
-  const hashing: ByteSource = async function* () {
-    hash = new Sha256();
-    for await (const chunk of file.source()) {
-      hash.update(chunk);
-      yield chunk;
-    }
-  };
+  const hashing = hashedSource(file.source);
   const info = await readCsv(
-    hashing,
+    hashing.source,
     (r) => {
       if (header === undefined) {
         header = r.fields;
@@ -132,7 +124,7 @@ export async function readUsageExport(file: ImportFile): Promise<UsageExport> {
     },
   );
   if (header === undefined) problems.push({ line: 1, column: "", message: "The file is empty: it has no header row." });
-  return { fileName: file.fileName, sha256: hash.hex(), bytes: info.bytes, encoding: info.encoding, rows, problems };
+  return { fileName: file.fileName, sha256: hashing.hex(), bytes: info.bytes, encoding: info.encoding, rows, problems };
 }
 
 /** A usage export counted into a driver, with the model's estimate beside each partner's count. */

@@ -57,6 +57,8 @@ export class XlsxStore implements SheetStore {
   private current: RangeRef | undefined;
   private readonly charts = new Map<Worksheet, ChartSpec[]>();
   private readonly styles = new StyleCache();
+  /** Every validation formula that names a sheet ("!"), found on the first rename; dropped when sheets or validations change. */
+  private sheetFormulas: SheetFormula[] | undefined;
 
   /**
    * @param workbook the exceljs workbook (as loaded or new)
@@ -184,6 +186,7 @@ export class XlsxStore implements SheetStore {
   addSheet(name: string, visible: boolean): void {
     if (this.workbook.worksheets.some((w) => same(w.name, name))) throw new Error(`A sheet named "${name}" already exists`);
     this.workbook.addWorksheet(name, { state: visible ? "visible" : "hidden" });
+    this.sheetFormulas = undefined;
   }
 
   /** @inheritdoc */
@@ -194,6 +197,7 @@ export class XlsxStore implements SheetStore {
     this.charts.delete(ws);
     this.deferred.delete(ws);
     this.workbook.removeWorksheet(ws.id);
+    this.sheetFormulas = undefined;
     if (this.current !== undefined && same(this.current.sheet, name)) this.current = undefined;
   }
 
@@ -206,19 +210,13 @@ export class XlsxStore implements SheetStore {
     // Excel rewrites references to a renamed sheet, including list validations that point at it.
     const prefixes = [`${quoteSheet(old)}!`, `${old}!`, `'${old}'!`];
     // exceljs keeps one validation per cell (a 10,000-row table's column is 10,000 of them), and a write renames
-    // every sheet it stages: each formula is looked at in place, and only one naming the sheet is rewritten.
-    for (const other of this.workbook.worksheets) {
-      const models = validationModels(other);
-      for (const key in models) {
-        const f = models[key]?.formulae;
-        if (f === undefined) continue;
-        for (let i = 0; i < f.length; i++) {
-          const text = f[i] ?? "";
-          if (!text.includes("!")) continue;
-          const p = prefixes.find((x) => text.startsWith(x));
-          if (p !== undefined) f[i] = `${quoteSheet(to)}!${text.slice(p.length)}`;
-        }
-      }
+    // every sheet it stages: the formulas that name some sheet are found once (until a validation is added) and
+    // only those are looked at on each rename; one naming this sheet is rewritten in place.
+    this.sheetFormulas ??= formulasNamingSheets(this.workbook.worksheets);
+    for (const at of this.sheetFormulas) {
+      const text = at.formulae[at.index] ?? "";
+      const p = prefixes.find((x) => text.startsWith(x));
+      if (p !== undefined) at.formulae[at.index] = `${quoteSheet(to)}!${text.slice(p.length)}`;
     }
   }
 
@@ -309,6 +307,7 @@ export class XlsxStore implements SheetStore {
   /** @inheritdoc */
   addValidation(sheet: string, v: ValidationSpec): void {
     const ws = this.sheet(sheet);
+    this.sheetFormulas = undefined;
     const source = v.source.kind === "values" ? `"${v.source.values.join(",")}"` : absoluteFormula(v.source.range).slice(1);
     for (let r = 0; r < v.rows; r++) {
       for (let c = 0; c < v.cols; c++) {
@@ -500,4 +499,24 @@ function uniqueHeaders(header: readonly CellValue[]): string[] {
     seen.add(name.toLowerCase());
     return name;
   });
+}
+
+/** One validation formula that names a sheet: where it is, so a rename can rewrite it in place. */
+interface SheetFormula {
+  readonly formulae: string[];
+  readonly index: number;
+}
+
+/** The validation formulas of every sheet that name a sheet (hold a "!"). */
+function formulasNamingSheets(sheets: readonly Worksheet[]): SheetFormula[] {
+  const found: SheetFormula[] = [];
+  for (const ws of sheets) {
+    const models = validationModels(ws);
+    for (const key in models) {
+      const formulae = models[key]?.formulae;
+      if (formulae === undefined) continue;
+      for (let index = 0; index < formulae.length; index++) if ((formulae[index] ?? "").includes("!")) found.push({ formulae, index });
+    }
+  }
+  return found;
 }

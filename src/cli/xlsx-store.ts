@@ -57,7 +57,10 @@ export class XlsxStore implements SheetStore {
   private current: RangeRef | undefined;
   private readonly charts = new Map<Worksheet, ChartSpec[]>();
   private readonly styles = new StyleCache();
-  /** Every validation formula that names a sheet ("!"), found on the first rename; dropped when sheets or validations change. */
+  /**
+   * Every validation formula that names a sheet ("!"), found on the first rename and dropped when a validation is
+   * added (a new sheet has none; a deleted sheet's formulas are rewritten for nothing, harmlessly).
+   */
   private sheetFormulas: SheetFormula[] | undefined;
 
   /**
@@ -186,7 +189,6 @@ export class XlsxStore implements SheetStore {
   addSheet(name: string, visible: boolean): void {
     if (this.workbook.worksheets.some((w) => same(w.name, name))) throw new Error(`A sheet named "${name}" already exists`);
     this.workbook.addWorksheet(name, { state: visible ? "visible" : "hidden" });
-    this.sheetFormulas = undefined;
   }
 
   /** @inheritdoc */
@@ -197,7 +199,6 @@ export class XlsxStore implements SheetStore {
     this.charts.delete(ws);
     this.deferred.delete(ws);
     this.workbook.removeWorksheet(ws.id);
-    this.sheetFormulas = undefined;
     if (this.current !== undefined && same(this.current.sheet, name)) this.current = undefined;
   }
 

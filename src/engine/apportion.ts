@@ -63,6 +63,11 @@ export interface LineYear {
   readonly versions?: readonly LineVersion[];
   /** For a line carrying a year-end settlement forward: where it came from. */
   readonly settlement?: string;
+  /**
+   * In a partner-leaves scenario, a variable line-year whose leaver's share was cut to the end of its charges: why
+   * that share is less than its weight gives (docs/exits.md).
+   */
+  readonly exit?: string;
 }
 
 /**
@@ -427,7 +432,7 @@ function linePeriods(
 }
 
 /** One charge per line-year and partner, in order of line-year then partner. */
-function chargesOf(lineYears: readonly LineYear[]): Charge[] {
+export function chargesOf(lineYears: readonly LineYear[]): Charge[] {
   let count = 0;
   for (const ly of lineYears) count += ly.partners.length;
   const charges = new Array<Charge>(count);

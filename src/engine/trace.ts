@@ -162,10 +162,14 @@ function explain(t: LineYearTrace, charge: Charge): ChargeTrace {
   };
 }
 
-/** Where a line the engine made came from: a year-end settlement carried forward, or a true-up (docs/versions.md). */
+/**
+ * Where a line the engine made came from (a year-end settlement carried forward, or a true-up: docs/versions.md), and
+ * why a leaver's share of a variable line was cut (docs/exits.md).
+ */
 function settlementText(ly: LineYear): string {
-  if (ly.settlement === undefined) return "";
-  return ly.settlement.startsWith("True-up of ") ? `. ${ly.settlement}` : `. Carried forward from ${ly.settlement}`;
+  const exit = ly.exit === undefined ? "" : `. ${ly.exit}`;
+  if (ly.settlement === undefined) return exit;
+  return (ly.settlement.startsWith("True-up of ") ? `. ${ly.settlement}` : `. Carried forward from ${ly.settlement}`) + exit;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Category, CostLineInput, ModelInput } from "../model";
 import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 import { categoryTotals, type ChargeRow } from "../budget/charge-rows";
+import { chargesOf, totalsOf, type ApportionResult, type LineYear } from "../apportion";
 import { runModel, type ModelRun } from "../run-model";
 import { readExits, type Exits, type Leaver } from "./read-exits";
 
@@ -350,9 +351,25 @@ function settle(model: ModelInput, exits: Exits, leaver: Leaver): Result<{ repor
   const staying = stays.value.result.balance;
   const totalIn = staying.totalIn - fallen;
   const balance = { ...staying, totalIn, totalOut: charged, balanced: staying.balanced && totalIn === charged };
+  // The result's line-years, totals and charges are the run after the exit too: the Summary, Committee summary,
+  // Allocations, Trace and Charts read them, and the staying run's would contradict the charges (and the Budget check).
+  const lineYears = exitLineYears(stays.value, runs, ruleFor, L, leaver);
+  const charges = chargesOf(lineYears);
+  const s = stays.value.result;
+  const result: ApportionResult = {
+    settings: s.settings,
+    partners: s.partners,
+    lineYears,
+    charges,
+    totals: totalsOf(charges),
+    balance,
+    linesOutsideYears: s.linesOutsideYears,
+    outsideYears: s.outsideYears,
+    ...(s.support === undefined ? {} : { support: s.support }),
+  };
   const run: ModelRun = {
     ...stays.value,
-    result: { ...stays.value.result, balance },
+    result,
     rows,
     totals: categoryTotals(rows),
     groups: undefined,
@@ -374,6 +391,52 @@ function settle(model: ModelInput, exits: Exits, leaver: Leaver): Result<{ repor
     whole: [...years.values()].sort((a, b) => a.year - b.year),
   };
   return ok({ report, run });
+}
+
+/**
+ * The line-years of the run after the exit. A line settled at a date (its rule's "until": stranded and own lines at
+ * the end of the leaver's charges, a committed contract at its end) is that date's run, so its trace shows the
+ * leaver's membership to then. A variable line keeps the staying run's shares for the others and the leaver's share
+ * to the end of its charges: the rest of the leaver's part falls away, and the line-year says so.
+ */
+function exitLineYears(
+  stays: ModelRun,
+  runs: ReadonlyMap<DayNumber, ModelRun>,
+  ruleFor: (line: string) => { rule: LineRule; until: DayNumber },
+  leaverId: string,
+  leaver: Leaver,
+): LineYear[] {
+  const indexes = new Map<DayNumber, Map<string, LineYear>>();
+  const lineYearAt = (until: DayNumber, line: string, year: FinancialYear): LineYear | undefined => {
+    let index = indexes.get(until);
+    if (index === undefined) {
+      index = new Map((runs.get(until)?.result.lineYears ?? []).map((ly) => [`${ly.lineRef}${SEP}${ly.year}`, ly]));
+      indexes.set(until, index);
+    }
+    return index.get(`${line}${SEP}${year}`);
+  };
+  const out: LineYear[] = [];
+  for (const ly of stays.result.lineYears) {
+    const { rule, until } = ruleFor(ly.lineRef);
+    const settled = lineYearAt(until, ly.lineRef, ly.year);
+    if (rule !== "variable") {
+      if (settled !== undefined) out.push(settled);
+      continue;
+    }
+    const at = ly.partners.indexOf(leaverId);
+    const kept = settled === undefined ? -1 : settled.partners.indexOf(leaverId);
+    const share = settled === undefined || kept < 0 ? 0 : (settled.shares[kept] ?? 0);
+    if (at < 0 || ly.shares[at] === share) {
+      out.push(ly);
+      continue;
+    }
+    const shares = ly.shares.map((v, i) => (i === at ? share : v));
+    const exit =
+      `${leaverId} leaves on ${longDate(leaver.leaves)}, charged to ${longDate(leaver.chargedUntil)}: a variable cost, so its ` +
+      `share after that fell away with it (the others pay what they would had it stayed)`;
+    out.push({ ...ly, shares, exit });
+  }
+  return out;
 }
 
 function whyLine(rule: LineRule, leaver: Leaver, until: DayNumber, notice: Pence, committed: Pence): string {

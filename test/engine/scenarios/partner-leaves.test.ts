@@ -48,6 +48,14 @@ const scenarioModel = (...changes: ScenarioChange[]): ModelInput => unwrap(apply
 const totalOf = (run: { totals: readonly { partner: string; yearLabel: string; amount: number }[] }, p: string, y: string): number =>
   run.totals.filter((t) => t.partner === p && t.yearLabel === y).reduce((s, t) => s + t.amount, 0);
 
+/** Amounts by partner and year, the zeros left out. */
+function byPartnerYear(rows: readonly { partner: string; yearLabel: string; amount: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[`${r.partner} ${r.yearLabel}`] = (out[`${r.partner} ${r.yearLabel}`] ?? 0) + r.amount;
+  for (const k of Object.keys(out)) if (out[k] === 0) delete out[k];
+  return out;
+}
+
 describe('a "partner leaves" scenario', () => {
   it("runs the model after the exit: the stranded line falls on the others, the variable line falls away", () => {
     const baseRun = unwrap(runModel(base()));
@@ -69,6 +77,18 @@ describe('a "partner leaves" scenario', () => {
     expect(after.result.balance.totalIn).toBe(charged);
     expect(after.result.balance.balanced).toBe(true);
     expect(charged).toBeLessThan(baseRun.result.balance.totalIn);
+    // What the Summary, Allocations and Trace read says the same: S's 2021/22 is the run with B a member to the end of
+    // its charges (the whole £120,000 shared); V keeps A's and C's £20,000, cuts B's to £10,000 and says why.
+    expect(byPartnerYear(after.result.totals)).toEqual(byPartnerYear(after.totals));
+    const v = after.result.lineYears.find((ly) => ly.lineRef === "V" && ly.yearLabel === "2021/22");
+    expect(v?.shares).toEqual([2_000_000, 1_000_000, 2_000_000]);
+    expect(v?.exit).toMatch(/^B leaves on 30 September 2021, charged to .*variable cost/);
+    const s = after.result.lineYears.find((ly) => ly.lineRef === "S" && ly.yearLabel === "2021/22");
+    expect(s?.shares.reduce((a, b) => a + b, 0)).toBe(12_000_000);
+    expect(s?.exit).toBeUndefined();
+    expect(
+      after.result.lineYears.filter((ly) => ly.yearLabel === "2022/23").every((ly) => !ly.partners.includes("B") || ly.shares[1] === 0),
+    ).toBe(true);
   });
 
   it("gives the same leaver and remaining-partner figures as a Leavers row with the same dates", () => {
@@ -126,6 +146,10 @@ describe('a "partner leaves" scenario', () => {
           expect(charged).toBe(w.before - w.fallen);
           expect(charged + w.exitCosts).toBe(w.leaver + w.remaining);
         }
+        // The result the output sheets read (line-years, their totals and charges) is the run after the exit as well.
+        expect(byPartnerYear(run.result.totals)).toEqual(byPartnerYear(run.totals));
+        expect(byPartnerYear(run.result.charges)).toEqual(byPartnerYear(run.rows));
+        expect(run.result.lineYears.flatMap((ly) => ly.shares).reduce((a, b) => a + b, 0)).toBe(run.result.balance.totalOut);
       }),
       { numRuns: 25 },
     );

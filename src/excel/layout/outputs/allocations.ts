@@ -112,6 +112,12 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
   const headers: CellValue[] = [...ALLOCATION_HEADERS, ...partners.map((p) => partnerHeader(p.id)), ALLOCATION_CHECK_HEADER];
   const names: CellValue[] = new Array<CellValue>(width).fill("");
   names[0] = "Charges by cost line and year: one column per partner (partner names above their columns).";
+  // A partner-leaves scenario: a leaver's share of a variable line cut to the end of its charges leaves the check not zero.
+  const cut = lineYears.find((ly) => ly.exit !== undefined);
+  if (cut !== undefined)
+    names[0] +=
+      ` Where the check is not zero, a leaver's share of a variable cost fell away with it (the Trace's Notes say how; ` +
+      `the others pay what they would had it stayed).`;
   partners.forEach((p, i) => {
     names[ALLOCATION_HEADERS.length + i] = p.within === undefined ? p.name : `${p.name} (within ${p.within})`;
   });

@@ -102,7 +102,8 @@ function lineYearRow(ly: LineYear, exactLineAmount: string, w: Words): CellValue
     membershipText(ly, w.names),
     basisTotals(ly),
     ly.totalWeight,
-    "",
+    // A leaver's share of a variable line cut to the end of its charges: the shares no longer add up to the line's amount.
+    ly.exit ?? "",
   ];
 }
 

@@ -11,7 +11,8 @@ export type { Result } from "./result";
 export { ok, errs } from "./result";
 export type { EngineError, EngineErrorKind, Where } from "./errors";
 export { errorMessage, warningMessage } from "./errors";
-export { MAX_TOTAL_PENCE, checkFigureSize, rateDigitsOk, totalsHundred } from "./validate-limits";
+export { MAX_TOTAL_PENCE, rateDigitsOk, totalsHundred } from "./validate-limits";
+export { checkFigureSize } from "./parse-helpers";
 export { Decimal, parseDecimal, isBlank, messageText, showInput, type DecimalInput } from "./decimal";
 export {
   type Pence,

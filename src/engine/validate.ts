@@ -9,12 +9,12 @@ import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Natu
 import type { Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
-import { basisRefText, parseBasisRef, RESERVED_BASES } from "./basis-grammar";
+import { basisRefText, parseBasisRef, RESERVED_BASES } from "./bases/registry";
 import { compareIds, parseChoice, parseNonNegative } from "./parse-helpers";
 import { validateSupport } from "./support/validate-support";
 import { isPlainDriverValue, validateVersions } from "./versions/validate-versions";
+import { caseHint } from "./case-hint";
 import {
-  caseHint,
   checkCaseClashes,
   checkIdCharacters,
   checkWithin,

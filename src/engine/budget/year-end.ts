@@ -9,7 +9,7 @@ import { memberWeights, membersById } from "../membership";
 import { checkMultipleOfUnit, formatMoney, parseMoney, penceToText, type Pence, type UnitPence } from "../money";
 import type { PreparedModel } from "../prepared";
 import { errs, ok, type Result } from "../result";
-import { basisRefText, parseBasisRef } from "../basis-grammar";
+import { basisRefText, parseBasisRef } from "../bases/registry";
 import { compareIds, parseChoice } from "../parse-helpers";
 import { validateModel } from "../validate";
 import type { ChargeRow } from "./charge-rows";

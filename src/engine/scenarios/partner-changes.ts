@@ -5,7 +5,7 @@ import { parseFinancialYear } from "../financial-year";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
 import type { BasisInput, DriverInput, ScenarioChange } from "../model";
 import { fracDiv } from "../support/rational";
-import { parseBasisRef } from "../basis-grammar";
+import { parseBasisRef } from "../bases/registry";
 import { parseNonNegative } from "../parse-helpers";
 import { idOf, partnerIndex, withinIndex, type ChangeWhere, type Draft } from "./draft";
 

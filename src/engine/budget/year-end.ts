@@ -304,7 +304,8 @@ function carryLines(s: Settled & { readonly outturnRow: number }, parents: Reado
         nature: "one-off",
         amount: penceToText(x.share),
         start: isoDate(fyStart(s.year + 1)),
-        basis: `direct:${payer}`,
+        // The payer's own cost now: charged to it alone.
+        basis: basisRefText({ kind: "direct", partner: payer }),
         appliesTo: [payer],
         settlement:
           `Outturns row ${s.outturnRow} (${what}): outturn ${formatMoney(s.outturn)} − charged ${formatMoney(s.charged)} = ` +

@@ -69,7 +69,6 @@ export { parseChoice, compareIds } from "./parse-helpers";
 export { profileLine, exactYearAmountText } from "./profile";
 export { type BasisComponent } from "./basis-weights";
 export { basisChoices, basisComponentWords, partnerBasisChoices } from "./bases/registry";
-export type { BasisChoice } from "./bases/kind";
 export { apportionModel, apportionPrepared, TIE_BREAK_RULE, type ApportionResult, type LineYear, type Charge } from "./apportion";
 export { membershipText } from "./membership";
 export { partnerNames } from "./partner-names";

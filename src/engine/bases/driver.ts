@@ -48,7 +48,10 @@ export const DRIVER: BasisKind<DriverRef> = {
         ),
       );
     }
-    return ok({ by: "figures", figures: { values, label: `${driver?.label ?? ref.driver}${driver?.illustrative ? " (illustrative)" : ""}` } });
+    return ok({
+      by: "figures",
+      figures: { values, label: `${driver?.label ?? ref.driver}${driver?.illustrative ? " (illustrative)" : ""}` },
+    });
   },
   percentFigures: false,
   drivers: (ref) => [ref.driver],

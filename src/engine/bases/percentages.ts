@@ -22,7 +22,11 @@ export function namedBasisWords(id: string, c: WordsContext): string {
 }
 
 /** The named bases of one kind as drop-down entries, at their place among all the named bases. */
-export function namedBasisChoices(model: BasisChoiceModel, kind: "percentages" | "mix", word: string): { value: string; text: string; at: number }[] {
+export function namedBasisChoices(
+  model: BasisChoiceModel,
+  kind: "percentages" | "mix",
+  word: string,
+): { value: string; text: string; at: number }[] {
   return (model.bases ?? []).flatMap((b, at) => (b.kind === kind ? [{ value: b.id, text: `${word}: ${b.label ?? b.id}`, at }] : []));
 }
 

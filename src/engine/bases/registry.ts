@@ -31,7 +31,9 @@ export type BasisRef = (typeof BASIS_KINDS)[number] extends infer K ? (K extends
 
 const KINDS: readonly BasisKind<AnyBasisRef>[] = BASIS_KINDS;
 const BY_KIND = new Map(KINDS.map((k) => [k.kind, k]));
-const BARE = KINDS.flatMap((k) => (k.syntax.bare === undefined ? [] : [{ kind: k, rank: k.syntax.bare.rank }])).sort((a, b) => a.rank - b.rank);
+const BARE = KINDS.flatMap((k) => (k.syntax.bare === undefined ? [] : [{ kind: k, rank: k.syntax.bare.rank }])).sort(
+  (a, b) => a.rank - b.rank,
+);
 
 /** The descriptor of a reference's kind (every reference the engine makes is of a listed kind). */
 function kindOf(ref: AnyBasisRef): BasisKind<AnyBasisRef> {

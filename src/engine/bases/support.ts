@@ -29,7 +29,9 @@ export const SUPPORT: BasisKind<SupportRef> = {
       prefix: "support",
       of: (service) => ({ kind: "support", service }),
       unknown: (service, known, at) =>
-        known.services?.has(service) === true ? undefined : { kind: "unknownSupportService", service, known: [...(known.services ?? [])], at },
+        known.services?.has(service) === true
+          ? undefined
+          : { kind: "unknownSupportService", service, known: [...(known.services ?? [])], at },
       // A support service's id on its own: say how to name it.
       suggest: (id, known) => (known.services?.has(id) === true ? `support:${id}` : undefined),
     },
@@ -38,7 +40,10 @@ export const SUPPORT: BasisKind<SupportRef> = {
   // The engine's own words: "ICT (support service, reciprocal method)".
   words: (_ref, c) => c.label,
   choices: (model) =>
-    (model.support?.services ?? []).map((s) => ({ value: `support:${s.id}`, text: `Support service: ${s.label ? `${s.label} (${s.id})` : s.id}` })),
+    (model.support?.services ?? []).map((s) => ({
+      value: `support:${s.id}`,
+      text: `Support service: ${s.label ? `${s.label} (${s.id})` : s.id}`,
+    })),
   resolve: (ref, { data, fy, partners, at }) => {
     const support = data.support;
     if (support === undefined) return errs([{ kind: "unknownSupportService", service: ref.service, known: [], at }]);

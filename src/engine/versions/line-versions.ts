@@ -105,5 +105,9 @@ export function lineVersions(
 
 function pick(c: BasisComponent, kept: readonly number[] | undefined): BasisComponent {
   if (kept === undefined) return c;
-  return { ...c, values: kept.map((i) => c.values[i] ?? "0"), exact: { ...c.exact, values: kept.map((i) => c.exact.values[i] ?? new Decimal(0)) } };
+  return {
+    ...c,
+    values: kept.map((i) => c.values[i] ?? "0"),
+    exact: { ...c.exact, values: kept.map((i) => c.exact.values[i] ?? new Decimal(0)) },
+  };
 }

@@ -31,8 +31,7 @@ export function shortDate(iso: string): string {
  * with its weight "50% driver:users (500 / 300) + 50% equal (1 / 1)".
  */
 export function versionText(components: readonly BasisComponent[]): string {
-  const figures = (c: BasisComponent): string =>
-    percentFigures(c.ref) ? c.values.map((v) => `${v}%`).join(" / ") : c.values.join(" / ");
+  const figures = (c: BasisComponent): string => (percentFigures(c.ref) ? c.values.map((v) => `${v}%`).join(" / ") : c.values.join(" / "));
   const only = components.length === 1 ? components[0] : undefined;
   if (only !== undefined && only.weightPercent === undefined) {
     // A driver's figures are counts of something: say what ("Users 500 / 300").

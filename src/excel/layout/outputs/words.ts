@@ -1,4 +1,12 @@
-import { SUPPORT_METHODS, basisComponentWords, type BasisComponent, type Category, type ModelInput, type Nature, type SupportMethod } from "../../../engine";
+import {
+  SUPPORT_METHODS,
+  basisComponentWords,
+  type BasisComponent,
+  type Category,
+  type ModelInput,
+  type Nature,
+  type SupportMethod,
+} from "../../../engine";
 
 // The display vocabulary: the one place the sheets, the statements, the pack and the task pane take the words
 // for categories, natures, partners and support methods from (the pane reaches them through src/app).

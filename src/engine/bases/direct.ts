@@ -15,7 +15,6 @@ const ZERO = new Decimal(0);
 /** "direct:<partner>": one partner's own cost, charged to it alone. */
 export const DIRECT: BasisKind<DirectRef> = {
   kind: "direct",
-  grammar: "direct:<partner>",
   syntax: {
     prefixed: {
       prefix: "direct",
@@ -32,6 +31,7 @@ export const DIRECT: BasisKind<DirectRef> = {
       by: "figures",
       figures: { values: ctx.partners.map((p) => (p === ref.partner ? ONE : ZERO)), label: `Direct charge to ${ref.partner}` },
     }),
+  mixExample: "direct:<partner>",
   percentFigures: false,
   partner: {
     of: (ref) => ref.partner,

@@ -12,7 +12,6 @@ export interface DriverRef {
 /** "driver:<driver>" (or the driver's id alone): in proportion to each partner's figure for the year. */
 export const DRIVER: BasisKind<DriverRef> = {
   kind: "driver",
-  grammar: "driver:<driver>",
   syntax: {
     prefixed: {
       prefix: "driver",
@@ -53,6 +52,7 @@ export const DRIVER: BasisKind<DriverRef> = {
       figures: { values, label: `${driver?.label ?? ref.driver}${driver?.illustrative ? " (illustrative)" : ""}` },
     });
   },
+  mixExample: "driver:<driver>",
   percentFigures: false,
   drivers: (ref) => [ref.driver],
   withinFigure: (ref, w) => w.drivers.get(ref.driver),

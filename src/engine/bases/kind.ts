@@ -145,8 +145,6 @@ export interface BasisSyntax<R> {
 /** One kind of basis: everything the engine, the workbook layer and the pane need to know of it. */
 export interface BasisKind<R extends AnyBasisRef> {
   readonly kind: R["kind"];
-  /** How the kind is written, for messages: "direct:<partner>", "a percentages basis". */
-  readonly grammar: string;
   readonly syntax: BasisSyntax<R>;
   /** Words a named basis may not take as its id, because this kind reads them ("equal"). */
   readonly reserved?: readonly string[];
@@ -160,6 +158,11 @@ export interface BasisKind<R extends AnyBasisRef> {
   resolve(ref: R, ctx: LineYearContext): Result<BasisResolution>;
   /** Why it cannot be a part of a mix ("a support service"), or undefined when it can. */
   readonly notInMix?: string;
+  /**
+   * How the refusal of a part a mix cannot hold names this kind among the examples of what it can ("direct:<partner>",
+   * "a percentages basis"). Absent: not named there (the message keeps its words when a kind is added).
+   */
+  readonly mixExample?: string;
   /** True when its figures are percentages (written "74%" in a version's words). */
   readonly percentFigures: boolean;
   /** The drivers the reference itself draws on (not a mix's parts). */

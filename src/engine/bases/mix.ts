@@ -11,7 +11,6 @@ export interface MixRef {
 /** A mix, named by its id: each part resolved in turn and combined exactly by its weight. */
 export const MIX: BasisKind<MixRef> = {
   kind: "mix",
-  grammar: "a mix",
   syntax: { bare: { rank: 2, read: (text, known) => (known.mixes.has(text) ? { kind: "mix", id: text } : undefined) } },
   text: (ref) => ref.id,
   words: (ref, c) => namedBasisWords(ref.id, c),

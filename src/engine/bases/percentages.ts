@@ -33,7 +33,6 @@ export function namedBasisChoices(
 /** A percentages basis, named by its id. */
 export const PERCENTAGES: BasisKind<PercentagesRef> = {
   kind: "percentages",
-  grammar: "a percentages basis",
   syntax: { bare: { rank: 1, read: (text, known) => (known.percentages.has(text) ? { kind: "percentages", id: text } : undefined) } },
   text: (ref) => ref.id,
   words: (ref, c) => namedBasisWords(ref.id, c),
@@ -42,6 +41,7 @@ export const PERCENTAGES: BasisKind<PercentagesRef> = {
     const set = ctx.data.percentages.get(ref.id);
     return ok({ by: "figures", figures: { values: ctx.partners.map((p) => set?.get(p) ?? ZERO), label: `Percentages "${ref.id}"` } });
   },
+  mixExample: "a percentages basis",
   percentFigures: true,
   withinFigure: (ref, w) => w.percentages.get(ref.id),
 };

@@ -150,13 +150,13 @@ export function partRef(part: AnyBasisRef): BasisRef {
 
 /**
  * Why a text cannot be a part of a mix, by its prefix ("support:ICT": a support service's cost is redistributed by
- * the support method, not weighted), with the kinds that can; undefined when its kind may be.
+ * the support method, not weighted), with examples of what can; undefined when its kind may be.
  */
 export function mixRefusal(text: unknown): { refused: string; expected: string } | undefined {
   if (typeof text !== "string") return undefined;
   const refused = prefixed(text.trim())?.kind.notInMix;
   if (refused === undefined) return undefined;
-  const may = KINDS.filter((k) => k.notInMix === undefined).map((k) => k.grammar);
+  const may = KINDS.flatMap((k) => (k.notInMix === undefined && k.mixExample !== undefined ? [k.mixExample] : []));
   const list = may.length > 1 ? `${may.slice(0, -1).join(", ")} or ${may[may.length - 1] ?? ""}` : (may[0] ?? "");
   return { refused, expected: `${list} (${refused} cannot be part of a mix)` };
 }

@@ -23,7 +23,6 @@ function percentText(f: Fraction): string {
  */
 export const SUPPORT: BasisKind<SupportRef> = {
   kind: "support",
-  grammar: "support:<service>",
   syntax: {
     prefixed: {
       prefix: "support",

@@ -45,8 +45,8 @@ const model: ModelInput = {
 };
 
 describe("the basis kinds", () => {
-  it("has one reference per kind here, and each reads back from its text, checked or not", () => {
-    expect(REFS.map((r) => r.kind)).toEqual(BASIS_KINDS.map((k) => k.kind));
+  it("reads each kind's reference back from its text, checked or not", () => {
+    expect(BASIS_KINDS.map((k) => k.kind)).toEqual(expect.arrayContaining(REFS.map((r) => r.kind)));
     for (const ref of REFS) {
       const text = basisRefText(ref);
       expect(parseBasisRef(text, known, at)).toEqual({ ok: true, value: ref });

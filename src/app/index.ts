@@ -48,6 +48,7 @@ export { serviceRechargesJson, serviceRechargesText } from "./service-recharges"
 // needs something new from a lower layer adds it here (or, better, a use case in src/app).
 export {
   addsPartner,
+  basisChoices,
   BUDGET_STATUS_TEXT,
   BUDGET_STATUSES,
   budgetFlagMessage,
@@ -68,6 +69,7 @@ export {
   parseDecimal,
   parseFinancialYear,
   parseMoney,
+  partnerBasisChoices,
   partnerNames,
   penceToText,
   SCENARIO_CHANGE_KINDS,

@@ -1,6 +1,7 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "./basis-weights";
 import type { ChargeRow } from "./charge-row";
 import { isoDate, type DayNumber } from "./dates";
+import { Decimal } from "./decimal";
 import type { EngineError } from "./errors";
 import { fyEnd, fyLabel, fyStart, type FinancialYear } from "./financial-year";
 import { largestRemainderBy, type Weight } from "./largest-remainder";
@@ -673,14 +674,17 @@ export function balanceOf(lineYears: readonly LineYear[]): BalanceCheck {
   return { balanced: mismatches.length === 0 && totalIn === totalOut, totalIn, totalOut, mismatches };
 }
 
+const ZERO_FIGURE = new Decimal(0);
+
 /** A basis component for the partners kept (those members for some of the period), in their order. */
 function keepPartners(c: BasisComponent, kept: readonly number[]): BasisComponent {
   const pick = (list: readonly string[]): string[] => kept.map((i) => list[i] ?? "0");
-  if (c.support === undefined) return { ...c, values: pick(c.values) };
+  const exact = { ...c.exact, values: kept.map((i) => c.exact.values[i] ?? ZERO_FIGURE) };
+  if (c.support === undefined) return { ...c, values: pick(c.values), exact };
   const support = {
     ...c.support,
     usage: c.support.usage.map((u) => ({ ...u, percents: pick(u.percents) })),
     percents: pick(c.support.percents),
   };
-  return { ...c, values: pick(c.values), support };
+  return { ...c, values: pick(c.values), exact, support };
 }

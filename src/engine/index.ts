@@ -11,7 +11,8 @@ export type { Result } from "./result";
 export { ok, errs } from "./result";
 export type { EngineError, EngineErrorKind, Where } from "./errors";
 export { errorMessage, warningMessage } from "./errors";
-export { MAX_TOTAL_PENCE, checkFigureSize, rateDigitsOk, totalsHundred } from "./validate-limits";
+export { MAX_TOTAL_PENCE, rateDigitsOk, totalsHundred } from "./validate-limits";
+export { checkFigureSize } from "./parse-helpers";
 export { Decimal, parseDecimal, isBlank, messageText, showInput, type DecimalInput } from "./decimal";
 export {
   type Pence,
@@ -67,6 +68,7 @@ export { validateModel } from "./validate";
 export { parseChoice, compareIds } from "./parse-helpers";
 export { profileLine, exactYearAmountText } from "./profile";
 export { type BasisComponent } from "./basis-weights";
+export { basisChoices, basisComponentWords, partnerBasisChoices } from "./bases/registry";
 export { apportionModel, apportionPrepared, TIE_BREAK_RULE, type ApportionResult, type LineYear, type Charge } from "./apportion";
 export { membershipText } from "./membership";
 export { partnerNames } from "./partner-names";

@@ -1,6 +1,7 @@
 import type { BasisComponent } from "./basis-weights";
+import { chargedWhollyTo } from "./bases/registry";
 import { isoDate, longDate, parseDate, type DayNumber } from "./dates";
-import { Decimal, isBlank } from "./decimal";
+import { isBlank } from "./decimal";
 import type { EngineError, Where } from "./errors";
 import { fyLabel, fyEnd, fyStart, type FinancialYear } from "./financial-year";
 import { frac, fracAdd, fracFromDecimal, fracMul, type Fraction } from "./fraction";
@@ -203,9 +204,9 @@ export function memberWeights(
   if (fractions.every((f) => f.n === f.d)) return ok(undefined);
   // A direct charge is one partner's own cost: re-spreading would charge it for time it was not a member.
   const only = components.length === 1 ? components[0] : undefined;
-  if (only !== undefined && only.source.startsWith("direct:") && !only.fellBackToEqual) {
-    const partner = only.source.slice("direct:".length);
-    const i = only.values.findIndex((v) => v !== "0");
+  const partner = only === undefined || only.fellBackToEqual ? undefined : chargedWhollyTo(only.ref);
+  if (only !== undefined && partner !== undefined) {
+    const i = only.exact.values.findIndex((v) => !v.isZero());
     const f = fractions[i];
     if (f !== undefined && f.n !== 0n && f.n !== f.d) {
       // Point at the date to change: Start when it joined part-way through the line's year, End when it left.
@@ -217,7 +218,7 @@ export function memberWeights(
   const periods = membershipPeriods(line, fy, members, proRata);
   let combined: Fraction[] = members.map(() => ZERO);
   for (const c of components) {
-    const values = c.values.map((v) => fracFromDecimal(new Decimal(v)));
+    const values = c.exact.values.map((v) => fracFromDecimal(v));
     // Each period's part of the year is shared among the members present throughout it, by their weights.
     const part: Fraction[] = members.map(() => ZERO);
     for (const s of periods) {
@@ -244,7 +245,7 @@ export function memberWeights(
       ]);
     // Divided by the total, so a period in which no member present holds any of this component's weight
     // (drivers held only by partners absent then) is borne by the members of the other periods.
-    const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
+    const weight = c.exact.weight === undefined ? ONE : fracFromDecimal(c.exact.weight.div(100));
     const scale = fracDiv(weight, total);
     combined = combined.map((acc, i) => fracAdd(acc, fracMul(scale, part[i] ?? ZERO)));
   }
@@ -311,8 +312,8 @@ function versionedWeights(
     for (const s of own) span = fracAdd(span, s.length);
     if (own.length === 0 || span.n === 0n) continue;
     for (const c of versions[k]?.components ?? []) {
-      const weight = c.weightPercent === undefined ? ONE : fracFromDecimal(new Decimal(c.weightPercent).div(100));
-      const values = c.values.map((v) => fracFromDecimal(new Decimal(v)));
+      const weight = c.exact.weight === undefined ? ONE : fracFromDecimal(c.exact.weight.div(100));
+      const values = c.exact.values.map((v) => fracFromDecimal(v));
       const entry = bySource.get(c.source) ?? { raw: members.map(() => ZERO), mass: ZERO, covered: ZERO };
       entry.mass = fracAdd(entry.mass, fracMul(weight, span));
       for (const s of own) {

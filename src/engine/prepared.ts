@@ -1,3 +1,4 @@
+import type { BasisRef } from "./bases/registry";
 import type { DayNumber } from "./dates";
 import type { Decimal } from "./decimal";
 import type { FinancialYear } from "./financial-year";
@@ -7,15 +8,8 @@ import type { Category, Nature } from "./model";
 import type { ProRataBasis } from "./pro-rata";
 import type { PreparedSupportModel } from "./support/support-types";
 
-/** A basis reference after validation. */
-export type BasisRef =
-  | { readonly kind: "equal" }
-  | { readonly kind: "direct"; readonly partner: string }
-  | { readonly kind: "driver"; readonly driver: string }
-  | { readonly kind: "percentages"; readonly id: string }
-  | { readonly kind: "mix"; readonly id: string }
-  /** A support service's own cost, redistributed by the model's support method (see docs/support-services.md). */
-  | { readonly kind: "support"; readonly service: string };
+/** A basis reference after validation (each kind's own, declared with its descriptor in bases/). */
+export type { BasisRef };
 
 /** A validated partner. */
 export interface Partner {

@@ -23,39 +23,6 @@ export function checkYearSpan(first: FinancialYear, last: FinancialYear, at: Whe
   return years > MAX_MODEL_YEARS ? [{ kind: "tooManyYears", from: fyLabel(first), to: fyLabel(last), years, at }] : [];
 }
 
-/** The largest driver value, percentage or weight: 10^15 (Excel keeps 15 significant digits). */
-const MAX_FIGURE = new Decimal("1e15");
-/** The smallest non-zero one: below every number a cell can hold (the least double is about 4.9e-324). */
-const MIN_FIGURE = new Decimal("1e-324");
-/**
- * The most significant digits. A cell's double needs at most 17 for its
- * shortest round-trip text; a scenario that rescales percentages exactly
- * (40 × 0.92, or × 100/95) adds a few more, so the bound leaves room for them
- * while still keeping every exact weight a small integer.
- */
-const MAX_FIGURE_DIGITS = 40;
-
-/**
- * A driver value, percentage or weight must lie between 10^-324 and 10^15 (or
- * be zero) with at most 40 significant digits. Every number a cell can hold
- * passes: a formula such as =1/3 reads as the double's shortest round-trip
- * decimal, 0.3333333333333333, and is a valid figure. What is refused is text
- * such as "1e9999999" or "1e-9999999", whose exact whole-number weights would
- * be ten-million-digit integers and hang the run.
- */
-export function checkFigureSize(d: Decimal, at: Where): EngineError[] {
-  const a = d.abs();
-  if (a.lte(MAX_FIGURE) && (a.isZero() || a.gte(MIN_FIGURE)) && d.sd() <= MAX_FIGURE_DIGITS) return [];
-  return [
-    {
-      kind: "outOfRange",
-      value: d.toSignificantDigits(10).toString(),
-      expected: "a figure of at most 1,000,000,000,000,000 and at least 1E-324 (or zero), with at most 40 significant digits",
-      at,
-    },
-  ];
-}
-
 /**
  * An indexation rate's digits: zero, or at least `smallest` in size with at
  * most 17 significant digits, so a rate from a formula (=2/3 percent is
@@ -108,16 +75,6 @@ export function checkCaseClashes(items: readonly { readonly id: string; readonly
     else if (other !== id) out.push({ kind: "caseClash", id, other, at });
   }
   return out;
-}
-
-/**
- * For a reference that names no id: the id it matches ignoring case, if any,
- * so the message can say what was probably meant (the match is never taken).
- */
-export function caseHint(ref: string, ids: Iterable<string>): { similar?: string } {
-  const folded = ref.toLowerCase();
-  for (const id of ids) if (id.toLowerCase() === folded) return { similar: id };
-  return {};
 }
 
 /**

@@ -9,12 +9,12 @@ import type { BasisInput, Category, CostLineInput, DriverInput, ModelInput, Natu
 import type { Driver, Line, MixComponent, Partner, PreparedModel, Settings } from "./prepared";
 import { PRO_RATA_BASES, type ProRataBasis } from "./pro-rata";
 import { errs, ok, type Result } from "./result";
-import { basisRefText, parseBasisRef, RESERVED_BASES } from "./basis-grammar";
+import { basisRefText, chargedWhollyTo, mixRefusal, parseBasisRef, RESERVED_BASES } from "./bases/registry";
 import { compareIds, parseChoice, parseNonNegative } from "./parse-helpers";
 import { validateSupport } from "./support/validate-support";
 import { isPlainDriverValue, validateVersions } from "./versions/validate-versions";
+import { caseHint } from "./case-hint";
 import {
-  caseHint,
   checkCaseClashes,
   checkIdCharacters,
   checkWithin,
@@ -162,15 +162,11 @@ function validateBases(input: readonly BasisInput[], partners: ReadonlySet<strin
     let bad = false;
     b.components.forEach((c, j) => {
       const at: Where = { entity: "basis", key: id, index: j + 1 };
-      if (typeof c.source === "string" && /^\s*support\s*:/i.test(c.source)) {
-        // A support service's cost is redistributed by the support method, not weighted with drivers.
+      // A support service's cost is redistributed by the support method, not weighted with drivers: its kind says so.
+      const refused = mixRefusal(c.source);
+      if (refused !== undefined && typeof c.source === "string") {
         bad = true;
-        return p.add({
-          kind: "shapeMismatch",
-          expected: "equal, direct:<partner>, driver:<driver> or a percentages basis (a support service cannot be part of a mix)",
-          actual: `"${c.source.trim()}"`,
-          at: { ...at, field: "source" },
-        });
+        return p.add({ kind: "shapeMismatch", expected: refused.expected, actual: `"${c.source.trim()}"`, at: { ...at, field: "source" } });
       }
       const source = p.take(parseBasisRef(c.source, known, { ...at, field: "source" }));
       const weight = p.take(parseNonNegative(c.weight, { ...at, field: "weight" }));
@@ -330,9 +326,9 @@ function validateLine(row: CostLineInput, i: number, ctx: LineContext, p: Proble
           ctx.lists,
         );
   if (partners.length === 0 && ctx.partners.length > 0) p.add({ kind: "noPartners", at: at("appliesTo") });
-  if (basis?.kind === "direct" && !partners.includes(basis.partner)) {
-    p.add({ kind: "excludedPartner", partner: basis.partner, at: at("basis") });
-  }
+  // A basis that charges one partner the whole cost must name a partner that shares the line.
+  const whole = basis === undefined ? undefined : chargedWhollyTo(basis);
+  if (whole !== undefined && !partners.includes(whole)) p.add({ kind: "excludedPartner", partner: whole, at: at("basis") });
   let indexRate = ctx.settings?.indexRate ?? new Decimal(0);
   if (!isBlank(row.indexationRate)) indexRate = p.take(parseRate(row.indexationRate, at("indexationRate"))) ?? indexRate;
   let indexBase: FinancialYear | undefined = ctx.settings?.indexBase;

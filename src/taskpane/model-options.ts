@@ -1,5 +1,5 @@
 import type { ModelInput } from "../engine";
-import { fyLabel, parseFinancialYear } from "../app";
+import { basisChoices, fyLabel, parseFinancialYear } from "../app";
 
 /** A choice for a drop-down: the value stored and the text shown. */
 export interface Choice {
@@ -41,13 +41,8 @@ export function modelOptions(model: ModelInput): ModelOptions {
     lines: model.costLines.map((l) => ({ value: l.ref, text: l.description ? `${l.ref}: ${l.description}` : l.ref })),
     drivers,
     percentageBases: named.filter((b) => b.kind === "percentages").map((b) => ({ value: b.id, text: b.label ?? b.id })),
-    bases: [
-      { value: "equal", text: "Equal shares" },
-      ...drivers.map((d) => ({ value: `driver:${d.value}`, text: `Driver: ${d.text}` })),
-      ...named.map((b) => ({ value: b.id, text: `${b.kind === "mix" ? "Mix" : "Percentages"}: ${b.label ?? b.id}` })),
-      ...partners.map((p) => ({ value: `direct:${p.value}`, text: `Direct to ${p.text}` })),
-      ...supportServices.map((s) => ({ value: `support:${s.value}`, text: `Support service: ${s.text}` })),
-    ],
+    // Each kind of basis offers its own entries (src/engine/bases/), as the Lists sheet does.
+    bases: basisChoices(model),
     years,
     services: [...new Set(model.costLines.map((l) => l.service ?? "").filter((s) => s !== ""))].sort(),
     supportServices,

@@ -1,5 +1,5 @@
-import type { DecimalInput, ScenarioChange, ScenarioInput } from "../engine";
-import { SCENARIO_CHANGE_KINDS, formatMoney, longDate, parseMoney } from "../app";
+import type { DecimalInput, PartnerInput, ScenarioChange, ScenarioInput } from "../engine";
+import { SCENARIO_CHANGE_KINDS, formatMoney, longDate, parseMoney, partnerBasisChoices } from "../app";
 import { storedDay } from "./date-entry";
 import { categoryWords, natureWords } from "./format";
 import type { Choice, ModelOptions } from "./model-options";
@@ -185,16 +185,18 @@ export function changeSummary(c: ScenarioChange, o: ModelOptions): string {
 export function withScenarioAdditions(o: ModelOptions, s: ScenarioInput): ModelOptions {
   const partners = [...o.partners];
   const lines = [...o.lines];
+  const added: PartnerInput[] = [];
   for (const c of s.changes) {
     if (c.kind === "addPartner" && c.partner.id.trim() !== "" && !partners.some((p) => p.value === c.partner.id)) {
       partners.push({ value: c.partner.id, text: c.partner.name ? `${c.partner.name} (${c.partner.id})` : c.partner.id });
+      added.push(c.partner);
     }
     if (c.kind === "addLine" && String(c.line.ref).trim() !== "" && !lines.some((l) => l.value === c.line.ref)) {
       lines.push({ value: c.line.ref, text: c.line.description ? `${c.line.ref}: ${c.line.description}` : c.line.ref });
     }
   }
-  const added = partners.slice(o.partners.length).map((p) => ({ value: `direct:${p.value}`, text: `Direct to ${p.text}` }));
-  return { ...o, partners, lines, bases: [...o.bases, ...added] };
+  // The bases that name a partner offer the added ones too (each kind says which it offers).
+  return { ...o, partners, lines, bases: [...o.bases, ...partnerBasisChoices(added)] };
 }
 
 /** A new, empty scenario with a name not already taken. */

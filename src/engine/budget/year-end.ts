@@ -9,7 +9,7 @@ import { memberWeights, membersById } from "../membership";
 import { checkMultipleOfUnit, formatMoney, parseMoney, penceToText, type Pence, type UnitPence } from "../money";
 import type { PreparedModel } from "../prepared";
 import { errs, ok, type Result } from "../result";
-import { basisRefText, parseBasisRef } from "../basis-grammar";
+import { basisRefText, parseBasisRef } from "../bases/registry";
 import { compareIds, parseChoice } from "../parse-helpers";
 import { validateModel } from "../validate";
 import type { ChargeRow } from "./charge-rows";
@@ -304,7 +304,8 @@ function carryLines(s: Settled & { readonly outturnRow: number }, parents: Reado
         nature: "one-off",
         amount: penceToText(x.share),
         start: isoDate(fyStart(s.year + 1)),
-        basis: `direct:${payer}`,
+        // The payer's own cost now: charged to it alone.
+        basis: basisRefText({ kind: "direct", partner: payer }),
         appliesTo: [payer],
         settlement:
           `Outturns row ${s.outturnRow} (${what}): outturn ${formatMoney(s.outturn)} − charged ${formatMoney(s.charged)} = ` +

@@ -1,5 +1,6 @@
 import type { ApportionResult, LineYear } from "../apportion";
 import type { BasisComponent } from "../basis-weights";
+import { basisDrivers } from "../bases/registry";
 import { parseDate, isoDate } from "../dates";
 import { frac, fracAdd, type Fraction } from "../fraction";
 import { compareIds } from "../parse-helpers";
@@ -275,8 +276,7 @@ export function methodologyPaper(after: PaperSide, before: PaperSide): Methodolo
     const b = then.get(ref);
     const ly = (a ?? b) as LineYear;
     for (const c of [...(a?.components ?? []), ...(b?.components ?? [])]) {
-      const id = c.source.startsWith("driver:") ? c.source.slice("driver:".length).trim() : undefined;
-      if (id !== undefined && !used.includes(id)) used.push(id);
+      for (const id of basisDrivers(c.ref)) if (!used.includes(id)) used.push(id);
     }
     const key = `${ly.service}\u0000${ly.category}\u0000${ly.basis}`;
     const g = groups.get(key) ?? { refs: [], lines: [], before: [], after: [], rebased: [] };

@@ -5,7 +5,7 @@ import { parseFinancialYear } from "../financial-year";
 import { frac, fracFromDecimal, fracMul } from "../fraction";
 import type { BasisInput, DriverInput, ScenarioChange } from "../model";
 import { fracDiv } from "../support/rational";
-import { parseBasisRef } from "../basis-grammar";
+import { basisRefText, parseBasisRef, partnerNamed, whenNamedPartnerLeaves } from "../bases/registry";
 import { parseNonNegative } from "../parse-helpers";
 import { idOf, partnerIndex, withinIndex, type ChangeWhere, type Draft } from "./draft";
 
@@ -189,8 +189,10 @@ export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWh
   const known = { partners: new Set([id]), drivers: new Set<string>(), percentages: new Set<string>(), mixes: new Set<string>() };
   const costLines = d.costLines.map((line) => {
     const ref = idOf(line.ref);
+    // Read against the leaving partner alone: only a basis that names it parses.
     const basis = parseBasisRef(line.basis, known, at("partner"));
-    if (basis.ok && basis.value.kind === "direct") {
+    const after = basis.ok && partnerNamed(basis.value) === id ? whenNamedPartnerLeaves(basis.value) : undefined;
+    if (after === "refuse") {
       problems.push({
         kind: "outOfRange",
         value: `cost line "${ref}" (basis ${line.basis})`,
@@ -198,7 +200,7 @@ export function removePartner(d: Draft, c: Change<"removePartner">, at: ChangeWh
         at: at("partner"),
       });
     }
-    let next = line;
+    let next = after === undefined || after === "refuse" ? line : { ...line, basis: basisRefText(after) };
     const applies = line.appliesTo?.filter((p) => p.trim() !== "");
     if (applies !== undefined && applies.length > 0 && applies.some((p) => p.trim() === id)) {
       const rest = applies.filter((p) => p.trim() !== id);

@@ -13,6 +13,8 @@ import { membersById, membershipFractions, readMembershipDates, type MembershipD
 import type { ProRataBasis } from "../pro-rata";
 import { fracDiv, fracSub, lcmOfDenominators } from "../support/rational";
 import { compareIds, parseNonNegative } from "../parse-helpers";
+import { withinFigure } from "../bases/registry";
+import type { BasisRef } from "../prepared";
 
 /**
  * Partners within another partner's share (Lewisham Homes within Lewisham).
@@ -132,11 +134,10 @@ export function readWithinPartners(model: ModelInput, partnerIds: ReadonlySet<st
   return problems.length > 0 ? errs(problems) : ok(out.sort((a, b) => compareIds(a.id, b.id)));
 }
 
-/** A within partner's figure for one source of a basis: zero for equal shares and direct charges. */
-function figureFor(w: WithinPartner, source: string, fellBackToEqual: boolean): Decimal {
-  if (fellBackToEqual || source === "equal" || source.startsWith("direct:")) return new Decimal(0);
-  if (source.startsWith("driver:")) return w.drivers.get(source.slice("driver:".length)) ?? new Decimal(0);
-  return w.percentages.get(source) ?? new Decimal(0);
+/** A within partner's figure for one source of a basis: zero for equal shares and direct charges (its kind says). */
+function figureFor(w: WithinPartner, ref: BasisRef, fellBackToEqual: boolean): Decimal {
+  if (fellBackToEqual) return new Decimal(0);
+  return withinFigure(ref, w) ?? new Decimal(0);
 }
 
 /**
@@ -177,14 +178,14 @@ function divide(
   let parentExact = frac(0n);
   const exact = inside.map(() => frac(0n));
   for (const c of ly.components) {
-    const weight = c.weightPercent === undefined ? frac(1n) : fracMul(fracFromDecimal(new Decimal(c.weightPercent)), frac(1n, 100n));
-    const total = fracFromDecimal(new Decimal(c.total));
+    const weight = c.exact.weight === undefined ? frac(1n) : fracMul(fracFromDecimal(c.exact.weight), frac(1n, 100n));
+    const total = fracFromDecimal(c.exact.total);
     const scale = fracMul(weight, frac(total.d, total.n));
-    const parentFigure = new Decimal(c.values[position] ?? "0");
+    const parentFigure = c.exact.values[position] ?? new Decimal(0);
     parentExact = fracAdd(parentExact, fracMul(scale, fracFromDecimal(parentFigure)));
     let used = new Decimal(0);
     inside.forEach((w, k) => {
-      const figure = figureFor(w, c.source, c.fellBackToEqual);
+      const figure = figureFor(w, c.ref, c.fellBackToEqual);
       if (figure.isZero()) return;
       used = used.plus(figure);
       if (used.gt(parentFigure)) {

@@ -1,6 +1,7 @@
 import type { DayNumber } from "../dates";
 import type { Decimal } from "../decimal";
 import type { FinancialYear } from "../financial-year";
+import { basisDrivers } from "../bases/registry";
 import type { BasisRef, Driver, MixComponent, PreparedModel } from "../prepared";
 import type { PreparedVersions } from "./prepared";
 
@@ -68,10 +69,9 @@ export function actualModel(model: PreparedModel, fy: FinancialYear, ref: BasisR
 
 /** The drivers a basis draws on (a mix's, in any of its versions). */
 export function driversOf(model: PreparedModel, ref: BasisRef): string[] {
-  if (ref.kind === "driver") return [ref.driver];
-  if (ref.kind !== "mix") return [];
+  if (ref.kind !== "mix") return [...basisDrivers(ref)];
   const all = [model.mixes.get(ref.id) ?? [], ...(model.versions?.mixes.get(ref.id) ?? []).map((m) => m.components)];
-  return [...new Set(all.flat().flatMap((c) => (c.source.kind === "driver" ? [c.source.driver] : [])))];
+  return [...new Set(all.flat().flatMap((c) => basisDrivers(c.source)))];
 }
 
 /**

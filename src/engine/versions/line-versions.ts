@@ -1,5 +1,6 @@
 import { basisWeights, type BasisComponent, type BasisWeights } from "../basis-weights";
 import type { DayNumber } from "../dates";
+import { Decimal } from "../decimal";
 import type { Where } from "../errors";
 import { fyEnd, fyStart, type FinancialYear } from "../financial-year";
 import type { BasisVersionComponents } from "../membership";
@@ -103,5 +104,10 @@ export function lineVersions(
 }
 
 function pick(c: BasisComponent, kept: readonly number[] | undefined): BasisComponent {
-  return kept === undefined ? c : { ...c, values: kept.map((i) => c.values[i] ?? "0") };
+  if (kept === undefined) return c;
+  return {
+    ...c,
+    values: kept.map((i) => c.values[i] ?? "0"),
+    exact: { ...c.exact, values: kept.map((i) => c.exact.values[i] ?? new Decimal(0)) },
+  };
 }

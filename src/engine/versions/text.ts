@@ -1,4 +1,5 @@
 import type { BasisComponent } from "../basis-weights";
+import { basisDrivers, percentFigures } from "../bases/registry";
 import { calendarDate, parseDate } from "../dates";
 
 /** One version of a basis over part of a line-year, for the trace: "82% / 18% from 3 Oct 2022". */
@@ -30,13 +31,11 @@ export function shortDate(iso: string): string {
  * with its weight "50% driver:users (500 / 300) + 50% equal (1 / 1)".
  */
 export function versionText(components: readonly BasisComponent[]): string {
-  const figures = (c: BasisComponent): string =>
-    c.source.startsWith("driver:") || c.source === "equal" || c.source.startsWith("direct:")
-      ? c.values.join(" / ")
-      : c.values.map((v) => `${v}%`).join(" / ");
+  const figures = (c: BasisComponent): string => (percentFigures(c.ref) ? c.values.map((v) => `${v}%`).join(" / ") : c.values.join(" / "));
   const only = components.length === 1 ? components[0] : undefined;
   if (only !== undefined && only.weightPercent === undefined) {
-    return only.source.startsWith("driver:") ? `${only.label} ${figures(only)}` : figures(only);
+    // A driver's figures are counts of something: say what ("Users 500 / 300").
+    return basisDrivers(only.ref).length > 0 ? `${only.label} ${figures(only)}` : figures(only);
   }
   return components.map((c) => `${c.weightPercent ?? "100"}% ${c.source} (${figures(c)})`).join(" + ");
 }

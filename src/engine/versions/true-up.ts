@@ -1,4 +1,5 @@
 import { apportionPrepared, type ApportionResult, type LineYear } from "../apportion";
+import { basisRefText } from "../bases/registry";
 import { isoDate } from "../dates";
 import type { Decimal } from "../decimal";
 import { fyLabel, fyStart, type FinancialYear } from "../financial-year";
@@ -241,7 +242,8 @@ export function trueUpLines(report: TrueUpReport, lastYear: FinancialYear): Cost
         nature: "one-off",
         amount: penceToText(r.adjustment),
         start: isoDate(fyStart(into)),
-        basis: `direct:${r.partner}`,
+        // The partner's own adjustment: charged to it alone.
+        basis: basisRefText({ kind: "direct", partner: r.partner }),
         appliesTo: [r.partner],
         settlement:
           `True-up of ${l.lineRef} ${l.yearLabel} on actual drivers: share ${r.estimatedPercent}% estimated, ` +

@@ -1,4 +1,4 @@
-import { basisRefText, parseBasisRef } from "../basis-grammar";
+import { basisRefText, parseBasisRef } from "../bases/registry";
 import { isoDate, parseDate, type DayNumber } from "../dates";
 import { Decimal, isBlank } from "../decimal";
 import type { EngineError, Where } from "../errors";

@@ -1,4 +1,4 @@
-import { parseFinancialYear, fyLabel, type ModelInput } from "../../engine";
+import { basisChoices, parseFinancialYear, fyLabel, type ModelInput } from "../../engine";
 import type { CellValue, RangeRef, SheetSpec } from "./cells";
 import type { ListName } from "./input-tables";
 import { LISTS_SHEET, TAB_COLORS, TEXT_FORMAT } from "./names";
@@ -31,22 +31,11 @@ export function modelYears(model: ModelInput | undefined): string[] {
   return out;
 }
 
-/** Every basis a cost line can name in this model: equal, direct:<partner>, driver:<driver> and the defined bases. */
-export function basisChoices(model: ModelInput | undefined): string[] {
-  if (model === undefined) return ["equal"];
-  return [
-    "equal",
-    ...model.partners.map((p) => `direct:${p.id}`),
-    ...(model.drivers ?? []).map((d) => `driver:${d.id}`),
-    ...(model.bases ?? []).map((b) => b.id),
-    ...(model.support?.services ?? []).map((s) => `support:${s.id}`),
-  ];
-}
-
 /** Builds the Lists sheet: one column per list, a header row, then the choices. */
 export function buildListsSheet(model: ModelInput | undefined): ListsSheet {
   const lists: Record<ListName, string[]> = {
-    bases: basisChoices(model),
+    // Every basis a cost line can name in this model: each kind of basis offers its own (src/engine/bases/).
+    bases: basisChoices(model ?? { partners: [] }).map((c) => c.value),
     partners: (model?.partners ?? []).map((p) => p.id),
     years: modelYears(model),
     drivers: (model?.drivers ?? []).map((d) => d.id),

@@ -1,4 +1,12 @@
-import { SUPPORT_METHODS, type BasisComponent, type Category, type ModelInput, type Nature, type SupportMethod } from "../../../engine";
+import {
+  SUPPORT_METHODS,
+  basisComponentWords,
+  type BasisComponent,
+  type Category,
+  type ModelInput,
+  type Nature,
+  type SupportMethod,
+} from "../../../engine";
 
 // The display vocabulary: the one place the sheets, the statements, the pack and the task pane take the words
 // for categories, natures, partners and support methods from (the pane reaches them through src/app).
@@ -52,25 +60,10 @@ export type BasisWordsComponent = Pick<BasisComponent, "source" | "label" | "wei
  * "(driver, illustrative)" for made-up figures), a percentages basis by its label.
  */
 function componentWords(c: BasisWordsComponent, model: ModelInput, names: ReadonlyMap<string, string>): string {
-  const source = c.source.trim();
   // The engine's label says when every figure was zero and the split fell back to equal shares: keep that.
   const fellBack = c.fellBackToEqual ? " (all zero: split equally)" : "";
-  if (source === "equal") return "Equal shares";
-  if (source.startsWith("direct:")) {
-    const partner = source.slice("direct:".length).trim();
-    return `Direct charge to ${names.get(partner) ?? partner}`;
-  }
-  if (source.startsWith("driver:")) {
-    const id = source.slice("driver:".length).trim();
-    const driver = (model.drivers ?? []).find((d) => d.id.trim() === id);
-    const label = driver?.label?.trim() || id;
-    return `${label} (driver${driver?.illustrative === true ? ", illustrative" : ""})${fellBack}`;
-  }
-  const basis = (model.bases ?? []).find((b) => b.id.trim() === source);
-  // Anything else (a support service's cost, "ICT (support service, reciprocal method)"): the engine's own words.
-  if (basis === undefined) return c.label;
-  const label = basis.label?.trim();
-  return `${label === undefined || label === "" ? `Percentages "${source}"` : label}${fellBack}`;
+  // Each kind of basis says itself (src/engine/bases/); a source naming nothing the model knows: the engine's label.
+  return basisComponentWords(c.source, { model, names, label: c.label, fellBack });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Pence } from "../money";
 import { errs, ok, type Result } from "../result";
 import { categoryTotals, type ChargeRow } from "../budget/charge-rows";
 import { chargesOf, totalsOf, type ApportionResult, type LineYear } from "../apportion";
+import { chargedWhollyTo, readBasisText } from "../bases/registry";
 import { runModel, type ModelRun } from "../run-model";
 import { readExits, type Exits, type Leaver } from "./read-exits";
 
@@ -196,7 +197,7 @@ function settle(model: ModelInput, exits: Exits, leaver: Leaver): Result<{ repor
     return r;
   };
   const ruleOf = (line: CostLineInput): { rule: LineRule; until: DayNumber } => {
-    if (ownLine(line, L)) return { rule: "own", until: leaver.chargedUntil };
+    if (ownLine(model, line, L)) return { rule: "own", until: leaver.chargedUntil };
     const marked = exits.lines.get(line.ref.trim());
     if (marked?.onExit === "variable") return { rule: "variable", until: leaver.chargedUntil };
     const c = marked?.committedTo;
@@ -449,10 +450,11 @@ function whyLine(rule: LineRule, leaver: Leaver, until: DayNumber, notice: Pence
   return `${parts.join("; ")}.`;
 }
 
-/** A line that is the leaver's alone: charged directly to it, or applying to it only. */
-function ownLine(line: CostLineInput, partner: string): boolean {
-  const m = /^\s*direct\s*:\s*(.+?)\s*$/i.exec(line.basis ?? "");
-  if (m !== null) return m[1] === partner;
+/** A line that is the leaver's alone: its basis charges the whole cost to it ("direct:TDC"), or it applies to it only. */
+function ownLine(model: ModelInput, line: CostLineInput, partner: string): boolean {
+  const ref = typeof line.basis === "string" ? readBasisText(line.basis, model) : undefined;
+  const wholly = ref === undefined ? undefined : chargedWhollyTo(ref);
+  if (wholly !== undefined) return wholly === partner;
   const applies = (line.appliesTo ?? []).map((p) => p.trim()).filter((p) => p !== "");
   const excluded = new Set((line.excludes ?? []).map((p) => p.trim()));
   const sharing = applies.filter((p) => !excluded.has(p));
@@ -469,7 +471,7 @@ function withLeaver(model: ModelInput, partner: string, until: DayNumber | undef
   if (until === undefined) return { ...model, partners };
   const costLines: CostLineInput[] = [];
   for (const l of model.costLines) {
-    if (!ownLine(l, partner)) {
+    if (!ownLine(model, l, partner)) {
       costLines.push(l);
       continue;
     }

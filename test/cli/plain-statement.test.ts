@@ -1,5 +1,6 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModelBudgets, partnerNames } from "../../src/engine";
 import type { RunOutputs } from "../../src/excel";
@@ -10,7 +11,7 @@ import {
   type StatementsPrepared,
 } from "../../src/excel/layout/outputs/statement";
 import { XlsxStore } from "../../src/cli/xlsx-store";
-import { plainStatementBytes, writePlainSheet } from "../../src/cli/xlsx/plain-sheet";
+import { numberText, plainStatementBytes, writePlainSheet } from "../../src/cli/xlsx/plain-sheet";
 import { workbookBytes } from "../../src/cli/xlsx/save";
 import { SAMPLES, syntheticModel } from "../../src/samples";
 
@@ -91,5 +92,36 @@ describe("a statement's cost lines written one at a time (plainStatementBytes)",
     expect(sheet.blocks.some((b) => b.values[0]?.[0] === "Basis: .")).toBe(true);
     for (const partner of partnerNames(outputs.run.model).keys())
       expect(await parts(await apart(outputs, partner, odd)), partner).toEqual(await parts(await whole(outputs, partner, odd)));
+  });
+});
+
+describe("numberText (a cell's number as its shortest text)", () => {
+  it("is JavaScript's own text for every number: pence as pounds at any size, and any double (property)", () => {
+    const pence = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.maxSafeInteger(), fc.integer({ min: -(1e15 + 10), max: 1e15 + 10 }));
+    fc.assert(
+      fc.property(pence, (p) => numberText(p / 100) === `${p / 100}`),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.double(), (v) => numberText(v) === `${v}`),
+      { numRuns: 20_000 },
+    );
+    for (const v of [
+      0,
+      -0,
+      0.01,
+      -0.01,
+      0.1,
+      0.05,
+      1e13 - 0.01,
+      1e13,
+      1e13 + 0.01,
+      -(1e15 - 1) / 100,
+      (1e15 - 1) / 100,
+      1e15 / 100,
+      1e21,
+      NaN,
+    ])
+      expect(numberText(v)).toBe(`${v}`);
   });
 });

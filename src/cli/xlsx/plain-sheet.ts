@@ -33,6 +33,11 @@ interface PlainRow {
 /** The cells of a sheet as the store would leave them after `writeSheetSpec`: values, style objects, merges, heights. */
 export interface PlainCells {
   readonly rows: (PlainRow | undefined)[];
+  /**
+   * The rows that are there, in order: a statement's cells without its cost lines are a few dozen rows around a gap of
+   * 100,000, which going through `rows` by index would look up one by one.
+   */
+  readonly present: readonly number[];
   /** The merged ranges in the text layout's order, each with its top row. */
   readonly merges: readonly { readonly row: number; readonly ref: string }[];
 }
@@ -101,7 +106,8 @@ export function plainCells(spec: SheetSpec, styles: StyleCache): PlainCells {
     }
     for (const h of text.rowHeights) rowAt(rows, h.row).height = h.height;
   }
-  return { rows, merges };
+  // An array's own index keys come in ascending order.
+  return { rows, present: Object.keys(rows).map(Number), merges };
 }
 
 /** Where a style's one cell for exceljs goes: its zero-based row and column, and the value there. */
@@ -113,12 +119,11 @@ interface Template {
 }
 
 /** The first cell of each style in `rows` from row `from` to before row `to`, in row order, not already in `seen`. */
-function firstCells(rows: readonly (PlainRow | undefined)[], from: number, to: number, seen: Set<Partial<Style>>): Template[] {
+function firstCells(cells: PlainCells, from: number, to: number, seen: Set<Partial<Style>>): Template[] {
   const out: Template[] = [];
-  const end = Math.min(to, rows.length);
-  for (let r = from; r < end; r++) {
-    const row = rows[r];
-    if (row === undefined) continue;
+  for (const r of cells.present) {
+    const row = cells.rows[r];
+    if (r < from || r >= to || row === undefined) continue;
     row.styles.forEach((s, c) => {
       if (s === undefined || seen.has(s)) return;
       seen.add(s);
@@ -175,12 +180,29 @@ function textElement(v: string): string {
 }
 
 /**
+ * A number as JavaScript writes it (`${v}`, the shortest text that reads back as it), made from whole pence where it
+ * is a whole number of pence under £10,000,000,000,000: a statement's 100,000 charges are, and turning each double
+ * into its shortest text cost more than the rest of its cell. Such a number has at most 15 significant digits, so its
+ * shortest text is its decimal digits (15 digits always read back as the double they were read into).
+ */
+export function numberText(v: number): string {
+  const p = Math.round(v * 100);
+  if (p / 100 !== v || p === 0 || Math.abs(p) >= 1e15) return `${v}`;
+  const a = Math.abs(p);
+  const whole = Math.floor(a / 100);
+  const cents = a - whole * 100;
+  const sign = p < 0 ? "-" : "";
+  if (cents === 0) return `${sign}${whole}`;
+  return cents % 10 === 0 ? `${sign}${whole}.${cents / 10}` : `${sign}${whole}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
+/**
  * A cell as exceljs writes it, its pieces pushed onto `out` (`open` is `<c r="A1"` and its style attribute): a number
  * as its shortest text, text inline (kept as it is), an empty cell only when it has a style, a merged cell always.
  * False when the cell is not written.
  */
 function pushCell(out: string[], open: string, v: Value | undefined, sAttr: string): boolean {
-  if (typeof v === "number") out.push(open, `><v>${v}</v></c>`);
+  if (typeof v === "number") out.push(open, "><v>", numberText(v), "</v></c>");
   else if (typeof v === "string" && v !== "") out.push(open, ' t="inlineStr"><is>', textElement(v), "</is></c>");
   else if (typeof v === "boolean") out.push(open, ` t="b"><v>${v ? 1 : 0}</v></c>`);
   else if (v === MERGED || sAttr !== "") out.push(open, "/>");
@@ -204,8 +226,9 @@ interface Bounds {
 /** The range the rows cover: every row that has a cell and every column that has one, written or not. */
 function cellBounds(cells: PlainCells): Bounds {
   const b: Bounds = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
-  cells.rows.forEach((row, r) => {
-    if (row === undefined) return;
+  for (const r of cells.present) {
+    const row = cells.rows[r];
+    if (row === undefined) continue;
     b.top = Math.min(b.top, r);
     b.bottom = Math.max(b.bottom, r);
     for (let c = 0; c < row.values.length; c++) {
@@ -213,7 +236,7 @@ function cellBounds(cells: PlainCells): Bounds {
       b.left = Math.min(b.left, c);
       b.right = Math.max(b.right, c);
     }
-  });
+  }
   return b;
 }
 
@@ -303,10 +326,9 @@ function rowsXml(
   sAttrOf: (style: Partial<Style> | undefined) => string,
   names: string[],
 ): void {
-  const end = Math.min(to, cells.rows.length);
-  for (let r = from; r < end; r++) {
+  for (const r of cells.present) {
     const row = cells.rows[r];
-    if (row === undefined) continue;
+    if (r < from || r >= to || row === undefined) continue;
     const n = r + 1;
     const pending = out.pending;
     const mark = pending.length;
@@ -358,7 +380,7 @@ export function writePlainSheet(store: XlsxStore, spec: SheetSpec): { sheet: Wor
   const ws = store.workbook.worksheets.find((w) => w.name === spec.name);
   if (ws === undefined) throw new Error(`No sheet named "${spec.name}"`);
   const cells = plainCells(spec, new StyleCache());
-  const at = placeTemplates(ws, firstCells(cells.rows, 0, cells.rows.length, new Set()));
+  const at = placeTemplates(ws, firstCells(cells, 0, Infinity, new Set()));
   store.setColumnWidths(spec.name, spec.columnWidths);
   if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
   const rewrite = (xml: string): Buffer => {
@@ -366,7 +388,7 @@ export function writePlainSheet(store: XlsxStore, spec: SheetSpec): { sheet: Wor
     const { head, tail } = aroundSheetData(xml, spec.name, rangeRef(cellBounds(cells)));
     const out = new XmlBuffers();
     out.pending.push(head, "<sheetData>");
-    rowsXml(out, cells, 0, cells.rows.length, sAttrOf, []);
+    rowsXml(out, cells, 0, Infinity, sAttrOf, []);
     // exceljs wrote no merges (none were given to it): the sheet's own go right after its rows, where the schema puts them.
     out.pending.push("</sheetData>", mergesXml(cells.merges.map((m) => m.ref)), tail);
     out.flush();
@@ -524,10 +546,10 @@ export async function plainStatementBytes(
       if (ws === undefined) throw new Error(`No sheet named "${spec.name}"`);
       // In the order of the whole sheet: the rows above the lines, the lines, then the rows below.
       const seen = new Set<Partial<Style>>();
-      const above = firstCells(cells.rows, 0, lines.row, seen);
+      const above = firstCells(cells, 0, lines.row, seen);
       const before = new Set(seen);
       for (const t of found) seen.add(t.style);
-      const at = placeTemplates(ws, [...above, ...found, ...firstCells(cells.rows, end, cells.rows.length, seen)]);
+      const at = placeTemplates(ws, [...above, ...found, ...firstCells(cells, end, Infinity, seen)]);
       const known = new Set([...before, ...found.map((t) => t.style)]);
       store.setColumnWidths(spec.name, spec.columnWidths);
       if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
@@ -549,7 +571,7 @@ export async function plainStatementBytes(
         rowsXml(top, cells, 0, lines.row, sAttrOf, names);
         top.flush();
         const bottom = new XmlBuffers();
-        rowsXml(bottom, cells, end, cells.rows.length, sAttrOf, names);
+        rowsXml(bottom, cells, end, Infinity, sAttrOf, names);
         // The merges in the order of the whole sheet's text layout: those above the lines, the lines', those below.
         const mergeRefs = [
           ...cells.merges.filter((m) => m.row < lines.row).map((m) => m.ref),

@@ -33,9 +33,9 @@ const WHITE_SPACE = new Set(
 /**
  * How many lines `text` takes wrapped at word boundaries in `width` points. One pass over the characters (a
  * statement lays out a note under every cost line, for every partner): words are runs between white space (`\s`),
- * paragraphs are separated by line feeds.
+ * paragraphs are separated by line feeds. With `most`, the count stops there (`most` or more: at least that many).
  */
-export function wrappedLines(text: string, width: number, style: CellStyle | undefined): number {
+export function wrappedLines(text: string, width: number, style: CellStyle | undefined, most = Infinity): number {
   const perLine = Math.max(1, Math.floor((width - CELL_PADDING) / CHAR_WIDTH[style ?? "plain"]));
   // Text no longer than a line fits on one unless it breaks a line itself: its words and single spaces are never
   // longer than the text. Most of a statement's cells are short (a year, "Revenue"), so most need no pass.
@@ -55,7 +55,7 @@ export function wrappedLines(text: string, width: number, style: CellStyle | und
     }
     word = 0;
   };
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && lines < most; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a) {
       place();
@@ -94,7 +94,8 @@ export function widthOf(widths: readonly number[], col: number, cols: number): n
  * one-column text block so; a statement's notes under its cost lines are laid out so one at a time.
  */
 export function spanHeight(text: string, widths: readonly number[], cols: number, style: CellStyle | undefined): number | undefined {
-  if (wrappedLines(text, widthOf(widths, 0, 1), style) <= 1) return undefined;
+  // Whether it takes a second line in its first column is known once it does: most notes do in their first words.
+  if (wrappedLines(text, widthOf(widths, 0, 1), style, 2) <= 1) return undefined;
   return rowHeight(wrappedLines(text, widthOf(widths, 0, cols), style), style);
 }
 

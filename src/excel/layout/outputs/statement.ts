@@ -257,11 +257,31 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
   blocks.push({ row, col: 0, values: [["Charges by year"]], style: "header" });
   row += 1;
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  // Each year × category × nature summed in one pass over the partner's charges ("" for all years).
-  const sums = new Map<string, Pence>();
-  for (const r of rows)
-    for (const key of [`${r.year}|${r.category}|${r.nature}`, `|${r.category}|${r.nature}`]) sums.set(key, (sums.get(key) ?? 0) + r.amount);
-  const cell = (year: number | undefined, c: Category, n: Nature): Pence => sums.get(`${year ?? ""}|${c}|${n}`) ?? 0;
+  // Each year × category × nature summed in one pass over the partner's charges (and over all years), by position:
+  // a key made of their names cost two new strings a charge, 50,000 charges a partner for a large model.
+  const kindAt = (c: Category, n: Nature): number => {
+    const ci = CATEGORIES.indexOf(c);
+    const ni = NATURES.indexOf(n);
+    return ci < 0 || ni < 0 ? -1 : ci * NATURES.length + ni;
+  };
+  const sums = new Map<number | undefined, Pence[]>();
+  const sumsOf = (year: number | undefined): Pence[] => {
+    let list = sums.get(year);
+    if (list === undefined) sums.set(year, (list = new Array<Pence>(CATEGORIES.length * NATURES.length).fill(0)));
+    return list;
+  };
+  const allYears = sumsOf(undefined);
+  for (const r of rows) {
+    const k = kindAt(r.category, r.nature);
+    if (k < 0) continue;
+    const list = sumsOf(r.year);
+    list[k] = (list[k] ?? 0) + r.amount;
+    allYears[k] = (allYears[k] ?? 0) + r.amount;
+  }
+  const cell = (year: number | undefined, c: Category, n: Nature): Pence => {
+    const k = kindAt(c, n);
+    return k < 0 ? 0 : (sums.get(year)?.[k] ?? 0);
+  };
   const kinds: { label: string; value: (year: number | undefined) => Pence; total?: true }[] = [
     ...CATEGORIES.flatMap((c) => [
       ...NATURES.map((n) => ({

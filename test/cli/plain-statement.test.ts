@@ -80,6 +80,9 @@ describe("a statement's cost lines written one at a time (plainStatementBytes)",
         const n = code(`${lineRef}|${yearLabel}`);
         if (n % 4 === 0 && Number(lineRef.replace(/\D/g, "")) > 5) return undefined;
         if (ly !== undefined && n % 5 === 0) return { ...ly, description: "a description long enough to wrap ".repeat(3) };
+        // Text written as it is in UTF-8 (é, “ ”, ·, –, 中) and text with characters to escape (& < > " _ and a tab).
+        if (ly !== undefined && n % 7 === 0) return { ...ly, description: "Café “levy” · 2–3 中" };
+        if (ly !== undefined && n % 7 === 1) return { ...ly, description: 'R&D <costs> "x" _x0041_\tend 😀' };
         return ly;
       },
     };
@@ -90,6 +93,7 @@ describe("a statement's cost lines written one at a time (plainStatementBytes)",
       sheet.text?.rowHeights.some((h) => h.height > 18 && sheet.blocks.some((b) => b.row === h.row && b.values[0]?.length === 5)),
     ).toBe(true);
     expect(sheet.blocks.some((b) => b.values[0]?.[0] === "Basis: .")).toBe(true);
+    for (const text of ["Café", "R&D"]) expect(sheet.blocks.some((b) => String(b.values[0]?.[0]).includes(text))).toBe(true);
     for (const partner of partnerNames(outputs.run.model).keys())
       expect(await parts(await apart(outputs, partner, odd)), partner).toEqual(await parts(await whole(outputs, partner, odd)));
   });

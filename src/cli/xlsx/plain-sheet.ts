@@ -17,6 +17,7 @@ import type { XlsxStore } from "../xlsx-store";
 import { columnName, xmlText } from "./bulk-rows";
 import { toExcel } from "./cell-convert";
 import { StyleCache } from "./styles";
+import { giveBuffer, takeBuffer, XmlBytes } from "./xml-bytes";
 
 /** A cell merged into the cell at the top left of its range (it has no value of its own). */
 const MERGED: unique symbol = Symbol("merged");
@@ -246,28 +247,6 @@ function rangeRef(b: Bounds): string | undefined {
 }
 
 /**
- * Large buffers let go by one statement for the next: 20 statements of a large model each made 50 MB of XML in fresh
- * buffers, and memory allocated outside the heap at that pace made V8 mark the whole heap (the model and its run,
- * hundreds of megabytes) once a statement.
- */
-const spareBuffers: Buffer[] = [];
-
-/** A buffer of at least `size` bytes (its contents are not cleared): a spare one if one is large enough. */
-function takeBuffer(size: number): Buffer {
-  const i = spareBuffers.findIndex((b) => b.length >= size);
-  if (i >= 0) return spareBuffers.splice(i, 1)[0]!;
-  return Buffer.allocUnsafe(size);
-}
-
-/** Keeps a large buffer no longer used for the next {@link takeBuffer} (the two largest are kept). */
-function giveBuffer(b: Buffer): void {
-  if (b.length < 1 << 20) return;
-  spareBuffers.push(b);
-  spareBuffers.sort((x, y) => y.length - x.length);
-  spareBuffers.length = Math.min(spareBuffers.length, 2);
-}
-
-/**
  * XML made as many short strings, joined and encoded every 64 kB into one buffer that grows as it fills. Building each
  * cell's and row's string first made several short-lived strings a cell, and holding a megabyte of pieces before joining
  * them kept them alive through the young generation's collections, which copied them each time: a statement's largest
@@ -412,7 +391,7 @@ class NewStyle extends Error {
  * their indexes, so what is made stays right).
  */
 class LinesXml {
-  private readonly out: XmlBuffers;
+  private readonly out: XmlBytes;
   private next = 0;
   private row: number;
   /** The rows of the notes merged across the page, in order. */
@@ -429,7 +408,7 @@ class LinesXml {
   ) {
     this.row = lines.row;
     // About 300 bytes a row (a 10,000-line model's statement is 27 MB of them): grown from there when it is more.
-    this.out = new XmlBuffers(Math.max(1 << 16, 300 * lines.rows));
+    this.out = new XmlBytes(Math.max(1 << 16, 300 * lines.rows));
     this.note = styles.derive(undefined, undefined, lines.noteStyle);
     this.mergedNote = styles.wrapped(this.note);
   }
@@ -439,9 +418,57 @@ class LinesXml {
     return (this.charge[c] ??= this.styles.wrapped(this.styles.derive(undefined, this.lines.formats[c] ?? "General", undefined)));
   }
 
+  /** A `<row>` opening tag, as {@link rowOpen} makes it. */
+  private rowOpen(n: number, height: number | undefined): void {
+    const { out } = this;
+    out.ascii('<row r="');
+    out.int(n);
+    if (height === undefined) out.ascii('">');
+    else {
+      out.ascii('" ht="');
+      if (Number.isSafeInteger(height) && height >= 0) out.int(height);
+      else out.ascii(`${height}`);
+      out.ascii('" customHeight="1">');
+    }
+  }
+
+  /** A cell as {@link pushCell} writes it (false, with nothing written, when it is not written). */
+  private cell(col: number, n: number, v: Value, sAttr: string): boolean {
+    const { out } = this;
+    const isText = typeof v === "string" && v !== "";
+    if (typeof v !== "number" && typeof v !== "boolean" && !isText && v !== MERGED && sAttr === "") return false;
+    out.ascii('<c r="');
+    out.ascii((this.names[col] ??= columnName(col + 1)));
+    out.int(n);
+    out.ascii('"');
+    out.ascii(sAttr);
+    if (typeof v === "number") {
+      out.ascii("><v>");
+      out.ascii(numberText(v));
+      out.ascii("</v></c>");
+    } else if (isText) {
+      out.ascii(' t="inlineStr"><is>');
+      const mark = out.length;
+      const text = v as string;
+      const first = text.charCodeAt(0);
+      const last = text.charCodeAt(text.length - 1);
+      // White space at an end asks for xml:space="preserve" (a tab or line break sends the text to textElement below).
+      const loose = !(first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) && LOOSE_SPACE.test(text);
+      out.ascii(loose ? '<t xml:space="preserve">' : "<t>");
+      if (out.plainText(text)) out.ascii("</t>");
+      else {
+        out.length = mark;
+        out.utf8(textElement(text));
+      }
+      out.ascii("</is></c>");
+    } else if (typeof v === "boolean") out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+    else out.ascii("/>");
+    return true;
+  }
+
   /** Makes the rest of the lines; throws {@link NewStyle} for a style without an index (`sAttrOf` undefined). */
   make(sAttrOf: (style: Partial<Style>) => string | undefined): Buffer {
-    const { lines, out, names } = this;
+    const { lines, out } = this;
     const cols = lines.cols;
     const attr = (style: Partial<Style>, row: number, col: number, value: Value): string => {
       const a = sAttrOf(style);
@@ -450,53 +477,43 @@ class LinesXml {
     };
     for (; this.next < lines.count; this.next++) {
       const line = lines.line(this.next);
-      const pending = out.pending;
-      const mark = pending.length;
-      const size = out.size;
+      const mark = out.length;
       const mergedMark = this.merged.length;
       let r = this.row;
       let right = 0;
       try {
         const n = r + 1;
-        const rowMark = pending.length;
-        pending.push(rowOpen(n, line.height));
+        this.rowOpen(n, line.height);
         let written = 0;
         for (let c = 0; c < line.cells.length; c++) {
           const v = line.cells[c] ?? "";
-          const sAttr = attr(this.chargeStyle(c), r, c, v);
-          const open = `<c r="${(names[c] ??= columnName(c + 1))}${n}"${sAttr}`;
-          if (!pushCell(pending, open, v, sAttr)) continue;
-          written++;
-          out.size += open.length + 24 + (typeof v === "string" ? v.length : 0);
+          if (this.cell(c, n, v, attr(this.chargeStyle(c), r, c, v))) written++;
         }
         right = Math.max(right, line.cells.length - 1);
-        if (written === 0 && line.height === undefined) pending.length = rowMark;
-        else pending.push("</row>");
+        // A row with no cell and no height is not written (as rowsXml leaves it out).
+        if (written === 0 && line.height === undefined) out.length = mark;
+        else out.ascii("</row>");
         r++;
         for (const note of line.notes) {
           const m = r + 1;
           const merged = note.height !== undefined;
           const sAttr = attr(merged ? this.mergedNote : this.note, r, 0, note.text);
-          const noteMark = pending.length;
-          pending.push(rowOpen(m, note.height));
-          const open = `<c r="A${m}"${sAttr}`;
-          const wrote = pushCell(pending, open, note.text, sAttr);
-          out.size += open.length + 24 + note.text.length;
+          const noteMark = out.length;
+          this.rowOpen(m, note.height);
+          const wrote = this.cell(0, m, note.text, sAttr);
           if (merged) {
             this.merged.push(r);
             // The rest of the page's width, merged into the note: each cell with the note's style.
-            for (let c = 1; c < cols; c++) pending.push(`<c r="${(names[c] ??= columnName(c + 1))}${m}"${sAttr}`, "/>");
-            out.size += 16 * cols;
+            for (let c = 1; c < cols; c++) this.cell(c, m, MERGED, sAttr);
             right = Math.max(right, cols - 1);
           }
-          if (!wrote && !merged) pending.length = noteMark;
-          else pending.push("</row>");
+          if (!wrote && !merged) out.length = noteMark;
+          else out.ascii("</row>");
           r++;
         }
       } catch (e) {
         // Nothing of the line is kept: it is made again once its style has an index.
-        pending.length = mark;
-        out.size = size;
+        out.length = mark;
         this.merged.length = mergedMark;
         throw e;
       }
@@ -505,14 +522,11 @@ class LinesXml {
       this.bounds.left = 0;
       this.bounds.right = Math.max(this.bounds.right, right);
       this.row = r;
-      out.size += 24;
-      out.full();
     }
-    out.flush();
     return out.bytes();
   }
 
-  /** Lets go of the lines' XML (see {@link XmlBuffers.release}). */
+  /** Lets go of the lines' XML (see {@link XmlBytes.release}). */
   release(): void {
     this.out.release();
   }

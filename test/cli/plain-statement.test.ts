@@ -11,7 +11,8 @@ import {
   type StatementsPrepared,
 } from "../../src/excel/layout/outputs/statement";
 import { XlsxStore } from "../../src/cli/xlsx-store";
-import { numberText, plainStatementBytes, writePlainSheet } from "../../src/cli/xlsx/plain-sheet";
+import { plainStatementBytes, writePlainSheet } from "../../src/cli/xlsx/plain-sheet";
+import { numberText, XmlBytes } from "../../src/cli/xlsx/xml-bytes";
 import { workbookBytes } from "../../src/cli/xlsx/save";
 import { SAMPLES, syntheticModel } from "../../src/samples";
 
@@ -99,15 +100,22 @@ describe("a statement's cost lines written one at a time (plainStatementBytes)",
   });
 });
 
-describe("numberText (a cell's number as its shortest text)", () => {
+/** A number as XmlBytes writes it into a sheet. */
+function written(v: number): string {
+  const out = new XmlBytes(16);
+  out.number(v);
+  return out.bytes().toString("latin1");
+}
+
+describe("numberText and XmlBytes.number (a cell's number as its shortest text)", () => {
   it("is JavaScript's own text for every number: pence as pounds at any size, and any double (property)", () => {
     const pence = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.maxSafeInteger(), fc.integer({ min: -(1e15 + 10), max: 1e15 + 10 }));
     fc.assert(
-      fc.property(pence, (p) => numberText(p / 100) === `${p / 100}`),
+      fc.property(pence, (p) => numberText(p / 100) === `${p / 100}` && written(p / 100) === `${p / 100}`),
       { numRuns: 20_000 },
     );
     fc.assert(
-      fc.property(fc.double(), (v) => numberText(v) === `${v}`),
+      fc.property(fc.double(), (v) => numberText(v) === `${v}` && written(v) === `${v}`),
       { numRuns: 20_000 },
     );
     for (const v of [
@@ -126,6 +134,6 @@ describe("numberText (a cell's number as its shortest text)", () => {
       1e21,
       NaN,
     ])
-      expect(numberText(v)).toBe(`${v}`);
+      expect([numberText(v), written(v)]).toEqual([`${v}`, `${v}`]);
   });
 });

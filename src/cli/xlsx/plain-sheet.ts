@@ -17,7 +17,7 @@ import type { XlsxStore } from "../xlsx-store";
 import { columnName, xmlText } from "./bulk-rows";
 import { toExcel } from "./cell-convert";
 import { StyleCache } from "./styles";
-import { giveBuffer, takeBuffer, XmlBytes } from "./xml-bytes";
+import { giveBuffer, numberText, takeBuffer, XmlBytes } from "./xml-bytes";
 
 /** A cell merged into the cell at the top left of its range (it has no value of its own). */
 const MERGED: unique symbol = Symbol("merged");
@@ -178,23 +178,6 @@ const LOOSE_SPACE = /^\s|\s$|[\t\n\r]/;
 /** A cell's text element: `xml:space="preserve"` only where white space at an end or a tab or line break needs it. */
 function textElement(v: string): string {
   return LOOSE_SPACE.test(v) ? `<t xml:space="preserve">${xmlText(v)}</t>` : `<t>${xmlText(v)}</t>`;
-}
-
-/**
- * A number as JavaScript writes it (`${v}`, the shortest text that reads back as it), made from whole pence where it
- * is a whole number of pence under £10,000,000,000,000: a statement's 100,000 charges are, and turning each double
- * into its shortest text cost more than the rest of its cell. Such a number has at most 15 significant digits, so its
- * shortest text is its decimal digits (15 digits always read back as the double they were read into).
- */
-export function numberText(v: number): string {
-  const p = Math.round(v * 100);
-  if (p / 100 !== v || p === 0 || Math.abs(p) >= 1e15) return `${v}`;
-  const a = Math.abs(p);
-  const whole = Math.floor(a / 100);
-  const cents = a - whole * 100;
-  const sign = p < 0 ? "-" : "";
-  if (cents === 0) return `${sign}${whole}`;
-  return cents % 10 === 0 ? `${sign}${whole}.${cents / 10}` : `${sign}${whole}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
 /**
@@ -407,8 +390,8 @@ class LinesXml {
     private readonly styles: StyleCache,
   ) {
     this.row = lines.row;
-    // About 300 bytes a row (a 10,000-line model's statement is 27 MB of them): grown from there when it is more.
-    this.out = new XmlBytes(Math.max(1 << 16, 300 * lines.rows));
+    // About 330 bytes a row (a 10,000-line model's statement is 27 MB of them): grown from there when it is more.
+    this.out = new XmlBytes(Math.max(1 << 16, 400 * lines.rows));
     this.note = styles.derive(undefined, undefined, lines.noteStyle);
     this.mergedNote = styles.wrapped(this.note);
   }
@@ -444,7 +427,7 @@ class LinesXml {
     out.ascii(sAttr);
     if (typeof v === "number") {
       out.ascii("><v>");
-      out.ascii(numberText(v));
+      out.number(v);
       out.ascii("</v></c>");
     } else if (isText) {
       out.ascii(' t="inlineStr"><is>');

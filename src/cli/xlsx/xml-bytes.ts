@@ -26,6 +26,23 @@ export function giveBuffer(b: Buffer): void {
   spareBuffers.length = Math.min(spareBuffers.length, 2);
 }
 
+/**
+ * A number as JavaScript writes it (`${v}`, the shortest text that reads back as it), made from whole pence where it
+ * is a whole number of pence under £10,000,000,000,000: a statement's 100,000 charges are, and turning each double
+ * into its shortest text cost more than the rest of its cell. Such a number has at most 15 significant digits, so its
+ * shortest text is its decimal digits (15 digits always read back as the double they were read into).
+ */
+export function numberText(v: number): string {
+  const p = Math.round(v * 100);
+  if (p / 100 !== v || p === 0 || Math.abs(p) >= 1e15) return `${v}`;
+  const a = Math.abs(p);
+  const whole = Math.floor(a / 100);
+  const cents = a - whole * 100;
+  const sign = p < 0 ? "-" : "";
+  if (cents === 0) return `${sign}${whole}`;
+  return cents % 10 === 0 ? `${sign}${whole}.${cents / 10}` : `${sign}${whole}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
 /** Bytes written into a buffer that grows as it fills (taken from, and given back to, the spare buffers). */
 export class XmlBytes {
   private buf: Buffer;
@@ -61,16 +78,43 @@ export class XmlBytes {
 
   /** A whole number from 0 to 2^53 in decimal digits. */
   int(n: number): void {
-    let digits = 1;
-    for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
+    if (n >= 0x7fffffff) {
+      this.ascii(`${n}`);
+      return;
+    }
+    // Row numbers and pounds: small integers, counted and written with integer division.
+    const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : `${n}`.length;
     const b = this.room(digits);
     let at = this.length + digits;
     let t = n;
     do {
-      b[--at] = 48 + (t % 10);
-      t = Math.floor(t / 10);
+      const q = (t / 10) | 0;
+      b[--at] = 48 + t - q * 10;
+      t = q;
     } while (t > 0);
     this.length += digits;
+  }
+
+  /** A number as {@link numberText} writes it, from its whole pence where it can be. */
+  number(v: number): void {
+    const p = Math.round(v * 100);
+    if (p / 100 !== v || p === 0 || Math.abs(p) >= 1e15) {
+      this.ascii(`${v}`);
+      return;
+    }
+    const a = Math.abs(p);
+    const whole = Math.floor(a / 100);
+    const cents = a - whole * 100;
+    if (p < 0) this.ascii("-");
+    this.int(whole);
+    if (cents === 0) return;
+    const b = this.room(3);
+    b[this.length++] = 0x2e;
+    if (cents % 10 === 0) b[this.length++] = 48 + cents / 10;
+    else {
+      b[this.length++] = 48 + Math.floor(cents / 10);
+      b[this.length++] = 48 + (cents % 10);
+    }
   }
 
   /**

@@ -43,28 +43,29 @@ export function wrappedLines(text: string, width: number, style: CellStyle | und
   let lines = 1;
   let used = 0;
   let word = 0;
-  // Places the word just ended (if any) on the paragraph's current line or the lines after it.
-  const place = (): void => {
-    if (word === 0) return;
-    const need = used === 0 ? word : used + 1 + word;
-    if (need <= perLine) used = need;
-    else {
-      // A word longer than a line is broken across lines.
-      lines += used === 0 ? Math.ceil(word / perLine) - 1 : Math.ceil(word / perLine);
-      used = word % perLine;
+  // Each word, once ended, goes on the paragraph's current line or the lines after it (no closure: one is made a call).
+  for (let i = 0; i <= text.length && lines < most; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x0a;
+    const ends = code === 0x0a || code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x80 && WHITE_SPACE.has(code));
+    if (!ends) {
+      word++;
+      continue;
     }
-    word = 0;
-  };
-  for (let i = 0; i < text.length && lines < most; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a) {
-      place();
+    if (word > 0) {
+      const need = used === 0 ? word : used + 1 + word;
+      if (need <= perLine) used = need;
+      else {
+        // A word longer than a line is broken across lines.
+        lines += used === 0 ? Math.ceil(word / perLine) - 1 : Math.ceil(word / perLine);
+        used = word % perLine;
+      }
+      word = 0;
+    }
+    if (code === 0x0a && i < text.length) {
       lines++;
       used = 0;
-    } else if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x80 && WHITE_SPACE.has(code))) place();
-    else word++;
+    }
   }
-  place();
   return lines;
 }
 

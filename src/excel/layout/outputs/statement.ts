@@ -62,10 +62,31 @@ function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 }
 
-/** A decimal figure grouped the en-GB way: "56000" → "56,000". */
-function grouped(text: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text.trim());
-  return m === null ? text : `${m[1] ?? ""}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * A decimal figure grouped the en-GB way: "56000" → "56,000" (trimmed; anything but a decimal figure as it is). Read a
+ * character at a time: a statement groups two figures on every cost line.
+ */
+export function grouped(text: string): string {
+  const t = text.trim();
+  const start = t.charCodeAt(0) === 45 ? 1 : 0;
+  let i = start;
+  while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+  const end = i;
+  if (end === start) return text;
+  if (i < t.length) {
+    if (t.charCodeAt(i) !== 46) return text;
+    i++;
+    const fraction = i;
+    while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+    if (i === fraction || i < t.length) return text;
+  }
+  if (end - start <= 3) return t;
+  const first = (end - start) % 3 || 3;
+  let out = t.slice(0, start + first);
+  for (let k = start + first; k < end; k += 3) out += `,${t.slice(k, k + 3)}`;
+  return out + t.slice(end);
 }
 
 /** Decimal text as an integer and its number of decimal places ("12.5" → 125n, 1); undefined for anything else. */
@@ -83,6 +104,8 @@ function scaled(text: string): { readonly digits: bigint; readonly places: numbe
  * brought to the same decimal places, so part ÷ whole × 10,000, rounded, is the percentage in hundredths.
  */
 export function statementPercent(part: string, whole: string): string {
+  const quick = smallPercent(part, whole);
+  if (quick !== undefined) return quick;
   const p = scaled(part);
   const w = scaled(whole);
   if (p === undefined || w === undefined) {
@@ -103,18 +126,76 @@ export function statementPercent(part: string, whole: string): string {
   return `${negative ? "-" : ""}${whole100}.${rest}%`;
 }
 
-/** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
-function shareWords(ly: LineYear, position: number, basisWords: string, isPercentages: boolean): string {
+/** Whole-number decimal text of at most nine digits as a number ("16070" → 16070); undefined for anything else. */
+function smallWhole(text: string): number | undefined {
+  if (text.length === 0 || text.length > 9) return undefined;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * {@link statementPercent} of two whole numbers of up to nine digits (drivers' values and totals, most shares), in
+ * exact integer arithmetic on numbers: part × 10,000 × 2 + whole stays below 2^53. Undefined for any other text.
+ */
+function smallPercent(part: string, whole: string): string | undefined {
+  const p = smallWhole(part);
+  const w = smallWhole(whole);
+  if (p === undefined || w === undefined || w === 0) return undefined;
+  // Half up: (2 × part × 10,000 + whole) ÷ (2 × whole), rounded down, with the quotient checked against the division.
+  const num = 2 * p * 10_000 + w;
+  const den = 2 * w;
+  let q = Math.floor(num / den);
+  if (q * den > num) q--;
+  else if ((q + 1) * den <= num) q++;
+  const rest = q % 100;
+  return `${(q - rest) / 100}.${rest < 10 ? "0" : ""}${rest}%`;
+}
+
+/** What a line-year's share reads the same for every partner, made once, and the partner's share from it. */
+interface ShareText {
+  readonly words: string;
+  readonly isPercentages: boolean;
+  readonly text: (position: number) => string;
+}
+
+/** Each line-year's {@link ShareText}: every partner's statement words a share of it. */
+const shareTexts = new WeakMap<LineYear, ShareText>();
+
+/** A line-year's share in words for the partner at `position`, its words other than the partner's made once. */
+function shareTextOf(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number) => string {
   const [only] = ly.components;
   if (ly.components.length === 1 && only !== undefined && only.weightPercent === undefined) {
-    const value = only.values[position] ?? "0";
     // A percentages basis is a share already: "25% under the inter-authority agreement shares", not "25 of 100".
-    if (isPercentages && only.total === "100") return `${grouped(value)}% under the ${lowerFirst(basisWords)}`;
-    const what = lowerFirst(isPercentages ? basisWords : only.label);
-    return `${grouped(value)} of ${grouped(only.total)} ${what} = ${statementPercent(value, only.total)}`;
+    if (isPercentages && only.total === "100") {
+      const under = `% under the ${lowerFirst(basisWords)}`;
+      return (position) => `${grouped(only.values[position] ?? "0")}${under}`;
+    }
+    const middle = ` of ${grouped(only.total)} ${lowerFirst(isPercentages ? basisWords : only.label)} = `;
+    return (position) => {
+      const value = only.values[position] ?? "0";
+      return `${grouped(value)}${middle}${statementPercent(value, only.total)}`;
+    };
   }
-  const weight = ly.weights[position] ?? "0";
-  return `${grouped(weight)} of ${grouped(ly.totalWeight)} (weighted) = ${statementPercent(weight, ly.totalWeight)}`;
+  const middle = ` of ${grouped(ly.totalWeight)} (weighted) = `;
+  return (position) => {
+    const weight = ly.weights[position] ?? "0";
+    return `${grouped(weight)}${middle}${statementPercent(weight, ly.totalWeight)}`;
+  };
+}
+
+/** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
+function shareWords(ly: LineYear, position: number, basisWords: string, isPercentages: boolean): string {
+  let share = shareTexts.get(ly);
+  if (share === undefined || share.words !== basisWords || share.isPercentages !== isPercentages) {
+    share = { words: basisWords, isPercentages, text: shareTextOf(ly, basisWords, isPercentages) };
+    shareTexts.set(ly, share);
+  }
+  return share.text(position);
 }
 
 /** A share's percentage text ("74.2857…") to two places ("74.29"); the text as given when it is not a number. */

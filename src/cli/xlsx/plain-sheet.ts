@@ -450,7 +450,7 @@ class LinesXml {
   }
 
   /** Makes the rest of the lines; throws {@link NewStyle} for a style without an index (`sAttrOf` undefined). */
-  make(sAttrOf: (style: Partial<Style>) => string | undefined): Buffer {
+  make(sAttrOf: (style: Partial<Style>) => string | undefined): void {
     const { lines, out } = this;
     const cols = lines.cols;
     const attr = (style: Partial<Style>, row: number, col: number, value: Value): string => {
@@ -506,7 +506,27 @@ class LinesXml {
       this.bounds.right = Math.max(this.bounds.right, right);
       this.row = r;
     }
-    return out.bytes();
+  }
+
+  /**
+   * The lines' rows (once {@link make} has made them all) and, after them in the same buffer, the `<mergeCell>` elements
+   * of the notes merged across the page, in order. Called once; the buffers are read before anything else is written.
+   */
+  finish(): { rows: Buffer; merges: Buffer } {
+    const { out } = this;
+    const start = out.length;
+    const right = columnName(this.lines.cols);
+    for (const r of this.merged) {
+      out.ascii('<mergeCell ref="A');
+      out.int(r + 1);
+      out.ascii(":");
+      out.ascii(right);
+      out.int(r + 1);
+      out.ascii('"/>');
+    }
+    // Taken only now: writing the merges may have moved everything to a larger buffer.
+    const all = out.bytes();
+    return { rows: all.subarray(0, start), merges: all.subarray(start) };
   }
 
   /** Lets go of the lines' XML (see {@link XmlBytes.release}). */
@@ -552,7 +572,7 @@ export async function plainStatementBytes(
       if (spec.print !== undefined) store.setPrint(spec.name, spec.print);
       const rewrite = (xml: string): Buffer => {
         const sAttrOf = styleAttrs(styleIndexes(xml, at));
-        const lineXml = made.make((style) => (known.has(style) ? sAttrOf(style) : undefined));
+        made.make((style) => (known.has(style) ? sAttrOf(style) : undefined));
         const bounds = cellBounds(cells);
         const b = made.bounds;
         if (b.bottom >= 0) {
@@ -569,15 +589,20 @@ export async function plainStatementBytes(
         top.flush();
         const bottom = new XmlBuffers();
         rowsXml(bottom, cells, end, Infinity, sAttrOf, names);
-        // The merges in the order of the whole sheet's text layout: those above the lines, the lines', those below.
-        const mergeRefs = [
-          ...cells.merges.filter((m) => m.row < lines.row).map((m) => m.ref),
-          ...made.merged.map((r) => `A${r + 1}:${columnName(lines.cols)}${r + 1}`),
-          ...cells.merges.filter((m) => m.row >= lines.row).map((m) => m.ref),
-        ];
-        bottom.pending.push("</sheetData>", mergesXml(mergeRefs), tail);
+        bottom.pending.push("</sheetData>");
+        // The merges in the order of the whole sheet's text layout: those above the lines, the lines', those below
+        // (the lines' straight into bytes: tens of thousands of strings held at once outlived the young generation).
+        const above = cells.merges.filter((m) => m.row < lines.row).map((m) => m.ref);
+        const below = cells.merges.filter((m) => m.row >= lines.row).map((m) => m.ref);
+        const count = above.length + made.merged.length + below.length;
+        if (count > 0) bottom.pending.push(`<mergeCells count="${count}">`, ...above.map((m) => `<mergeCell ref="${m}"/>`));
         bottom.flush();
-        const pieces = [top.bytes(), lineXml, bottom.bytes()];
+        const lineXml = made.finish();
+        const last = new XmlBuffers();
+        if (count > 0) last.pending.push(...below.map((m) => `<mergeCell ref="${m}"/>`), "</mergeCells>");
+        last.pending.push(tail);
+        last.flush();
+        const pieces = [top.bytes(), lineXml.rows, bottom.bytes(), lineXml.merges, last.bytes()];
         const length = pieces.reduce((n, b) => n + b.length, 0);
         whole = takeBuffer(length);
         let offset = 0;

@@ -359,6 +359,9 @@ export function writePlainSheet(store: XlsxStore, spec: SheetSpec): { sheet: Wor
   return { sheet: ws, rewrite };
 }
 
+/** Room kept before a statement's cost lines for the sheet's XML above them (its head and a few dozen rows). */
+const LINES_AT = 1 << 18;
+
 /** A style of a statement's cost lines that has no index yet: its first cell there, for exceljs to be given. */
 class NewStyle extends Error {
   constructor(readonly template: Template) {
@@ -388,10 +391,11 @@ class LinesXml {
   constructor(
     private readonly lines: StatementLines,
     private readonly styles: StyleCache,
+    private readonly linesAt: number,
   ) {
     this.row = lines.row;
     // About 330 bytes a row (a 10,000-line model's statement is 27 MB of them): grown from there when it is more.
-    this.out = new XmlBytes(Math.max(1 << 16, 400 * lines.rows));
+    this.out = new XmlBytes(Math.max(1 << 16, 400 * lines.rows), linesAt);
     this.note = styles.derive(undefined, undefined, lines.noteStyle);
     this.mergedNote = styles.wrapped(this.note);
   }
@@ -509,12 +513,14 @@ class LinesXml {
   }
 
   /**
-   * The lines' rows (once {@link make} has made them all) and, after them in the same buffer, the `<mergeCell>` elements
-   * of the notes merged across the page, in order. Called once; the buffers are read before anything else is written.
+   * The whole sheet, once {@link make} has made every line: `top` (the sheet's XML down to the lines) put in the room
+   * kept before them, then `bottom` (the rows below them, down to the merges above them), the `<mergeCell>` elements of
+   * the lines' merged notes and `last` (the merges below them and the rest) after them, all in the lines' buffer, so a
+   * statement's XML is not copied again. Called once.
    */
-  finish(): { rows: Buffer; merges: Buffer } {
+  finish(top: Buffer, bottom: Buffer, last: Buffer): Buffer {
     const { out } = this;
-    const start = out.length;
+    out.append(bottom);
     const right = columnName(this.lines.cols);
     for (const r of this.merged) {
       out.ascii('<mergeCell ref="A');
@@ -524,9 +530,13 @@ class LinesXml {
       out.int(r + 1);
       out.ascii('"/>');
     }
-    // Taken only now: writing the merges may have moved everything to a larger buffer.
+    out.append(last);
+    // Taken only now: writing may have moved everything to a larger buffer.
     const all = out.bytes();
-    return { rows: all.subarray(0, start), merges: all.subarray(start) };
+    const at = this.linesAt;
+    if (top.length > at) return Buffer.concat([top, all.subarray(at)]);
+    out.put(at - top.length, top);
+    return all.subarray(at - top.length);
   }
 
   /** Lets go of the lines' XML (see {@link XmlBytes.release}). */
@@ -546,15 +556,16 @@ export async function plainStatementBytes(
   parts: StatementParts,
   newStore: () => XlsxStore,
   save: (store: XlsxStore, sheet: Worksheet, rewrite: (xml: string) => Buffer) => Promise<Buffer>,
+  /** The room kept before the lines for the sheet's XML above them (a sheet that needs more is put together by copying). */
+  linesAt = LINES_AT,
 ): Promise<Buffer> {
   const { sheet: spec, lines } = parts;
   const styles = new StyleCache();
   const cells = plainCells(spec, styles);
-  const made = new LinesXml(lines, styles);
+  const made = new LinesXml(lines, styles, linesAt);
   const end = lines.row + lines.rows;
   // The lines' first cells of styles not used above them, in the order they were found.
   const found: Template[] = [];
-  let whole: Buffer | undefined;
   try {
     for (;;) {
       const store = newStore();
@@ -592,32 +603,22 @@ export async function plainStatementBytes(
         bottom.pending.push("</sheetData>");
         // The merges in the order of the whole sheet's text layout: those above the lines, the lines', those below
         // (the lines' straight into bytes: tens of thousands of strings held at once outlived the young generation).
-        const above = cells.merges.filter((m) => m.row < lines.row).map((m) => m.ref);
-        const below = cells.merges.filter((m) => m.row >= lines.row).map((m) => m.ref);
-        const count = above.length + made.merged.length + below.length;
-        if (count > 0) bottom.pending.push(`<mergeCells count="${count}">`, ...above.map((m) => `<mergeCell ref="${m}"/>`));
+        const mergesAbove = cells.merges.filter((m) => m.row < lines.row).map((m) => m.ref);
+        const mergesBelow = cells.merges.filter((m) => m.row >= lines.row).map((m) => m.ref);
+        const count = mergesAbove.length + made.merged.length + mergesBelow.length;
+        if (count > 0) bottom.pending.push(`<mergeCells count="${count}">`, ...mergesAbove.map((m) => `<mergeCell ref="${m}"/>`));
         bottom.flush();
-        const lineXml = made.finish();
         const last = new XmlBuffers();
-        if (count > 0) last.pending.push(...below.map((m) => `<mergeCell ref="${m}"/>`), "</mergeCells>");
+        if (count > 0) last.pending.push(...mergesBelow.map((m) => `<mergeCell ref="${m}"/>`), "</mergeCells>");
         last.pending.push(tail);
         last.flush();
-        const pieces = [top.bytes(), lineXml.rows, bottom.bytes(), lineXml.merges, last.bytes()];
-        const length = pieces.reduce((n, b) => n + b.length, 0);
-        whole = takeBuffer(length);
-        let offset = 0;
-        for (const piece of pieces) offset += piece.copy(whole, offset);
-        return whole.subarray(0, length);
+        return made.finish(top.bytes(), bottom.bytes(), last.bytes());
       };
       try {
         return await save(store, ws, rewrite);
       } catch (e) {
         if (!(e instanceof NewStyle)) throw e;
         found.push(e.template);
-      } finally {
-        // The sheet's XML is compressed by the time the workbook's bytes are made: its buffer is free for the next.
-        if (whole !== undefined) giveBuffer(whole);
-        whole = undefined;
       }
     }
   } finally {

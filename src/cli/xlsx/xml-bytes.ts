@@ -49,8 +49,22 @@ export class XmlBytes {
   /** How many bytes are written; setting it back forgets what came after. */
   length = 0;
 
-  constructor(capacity: number) {
-    this.buf = takeBuffer(capacity);
+  /** `reserve` bytes are kept free at the start, to {@link put} something before what is written. */
+  constructor(capacity: number, reserve = 0) {
+    this.buf = takeBuffer(capacity + reserve);
+    this.length = reserve;
+  }
+
+  /** Copies bytes in at the end. */
+  append(data: Uint8Array): void {
+    const b = this.room(data.length);
+    b.set(data, this.length);
+    this.length += data.length;
+  }
+
+  /** Copies bytes in at `offset`, into room kept free there. */
+  put(offset: number, data: Uint8Array): void {
+    this.buf.set(data, offset);
   }
 
   private room(n: number): Buffer {

@@ -1,5 +1,12 @@
 import { partnerNames } from "../engine";
-import { partnerStatementSheet, prepareStatements, type RunOutputs, type SheetSpec } from "../excel";
+import {
+  partnerStatementParts,
+  partnerStatementSheet,
+  prepareStatements,
+  type RunOutputs,
+  type SheetSpec,
+  type StatementParts,
+} from "../excel";
 
 /** One partner's statement, laid out when asked for. */
 export interface PartnerStatement {
@@ -7,6 +14,11 @@ export interface PartnerStatement {
   readonly partner: string;
   /** The statement sheet (plain values holding only this partner's figures), laid out on each call. */
   readonly sheet: () => SheetSpec;
+  /**
+   * The same statement with its charges by cost line apart, each line laid out only when it is read: for a writer
+   * that puts the lines' rows in the file one at a time (a statement of a 10,000-line model has 100,000 of them).
+   */
+  readonly parts: () => StatementParts;
 }
 
 /**
@@ -20,5 +32,6 @@ export function partnerStatements(outputs: RunOutputs): PartnerStatement[] {
   return [...partnerNames(outputs.run.model).keys()].map((partner) => ({
     partner,
     sheet: () => partnerStatementSheet(outputs, partner, prepared),
+    parts: () => partnerStatementParts(outputs, partner, prepared),
   }));
 }

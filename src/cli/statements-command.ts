@@ -1,10 +1,10 @@
 import * as ExcelJS from "exceljs";
 import { partnerStatements } from "../app";
-import type { RunOutputs, SheetSpec } from "../excel";
+import type { RunOutputs, SheetSpec, StatementParts } from "../excel";
 import { GENERATED_NAME_BYTES, shortHash } from "./fs/file-names";
 import { XlsxStore } from "./xlsx-store";
 import { workbookBytes } from "./xlsx/save";
-import { writePlainSheet } from "./xlsx/plain-sheet";
+import { plainStatementBytes } from "./xlsx/plain-sheet";
 
 /** The words after a partner's id in its statement's file name. */
 export const STATEMENT_SUFFIX = " recharge statement";
@@ -30,14 +30,19 @@ export function statementStem(id: string, taken: ReadonlySet<string>): string {
   return name;
 }
 
-/** One statement as .xlsx bytes: plain cells, formats, widths and print setup; no tables, markers or add-in names. */
-async function statementBytes(spec: SheetSpec): Promise<Buffer> {
-  const store = new XlsxStore(new ExcelJS.Workbook());
-  // exceljs writes the workbook around one cell of each style; the sheet's rows are written straight to its XML
-  // (plain-sheet.ts): a statement of a large model has 100,000 rows, which exceljs wrote ten times slower.
-  const { sheet, rewrite } = writePlainSheet(store, spec);
-  // Saved as every workbook is (xlsx/save.ts): compressed by Node's native deflate, not JSZip's JavaScript one.
-  return workbookBytes(store, undefined, new Map([[sheet, rewrite]]));
+/**
+ * One statement as .xlsx bytes: plain cells, formats, widths and print setup; no tables, markers or add-in names.
+ * exceljs writes the workbook around one cell of each style; the sheet's rows are written straight to its XML
+ * (plain-sheet.ts), its cost lines one at a time as they are laid out: a statement of a large model has 100,000 rows,
+ * which exceljs wrote ten times slower, and which held as blocks and cells cost more in garbage collection than the
+ * writing. Saved as every workbook is (xlsx/save.ts): compressed by Node's native deflate, not JSZip's JavaScript one.
+ */
+function statementBytes(parts: StatementParts): Promise<Buffer> {
+  return plainStatementBytes(
+    parts,
+    () => new XlsxStore(new ExcelJS.Workbook()),
+    (store, sheet, rewrite) => workbookBytes(store, undefined, new Map([[sheet, rewrite]])),
+  );
 }
 
 /** A partner's statement: its file name without its extension, and its sheet (laid out by the application layer). */
@@ -45,6 +50,8 @@ export interface StatementName {
   readonly partner: string;
   readonly stem: string;
   readonly sheet: () => SheetSpec;
+  /** The sheet with its cost lines apart, laid out one at a time as they are written. */
+  readonly parts: () => StatementParts;
 }
 
 /** Every partner's statement and its file name (partners within others included), in the model's order. */
@@ -64,5 +71,5 @@ export function statementNames(outputs: RunOutputs): StatementName[] {
  * been checked.
  */
 export function statementWorkbook(statement: StatementName): Promise<Buffer> {
-  return statementBytes(statement.sheet());
+  return statementBytes(statement.parts());
 }

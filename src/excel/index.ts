@@ -43,7 +43,13 @@ export type { RunSettings } from "./layout/run-settings";
 export { ABOUT_SHEET, aboutSheet, COVER_SHEET, coverSheet } from "./layout/outputs/pack";
 export { buildOutputSheets, outputsPaper, type RunOutputs } from "./layout/outputs";
 export { readRunLog, runLogSheet, runLogCell, outputSheetRecords, type RunLogEntry, type RunLogField } from "./layout/outputs/run-log";
-export { partnerStatementSheet, prepareStatements } from "./layout/outputs/statement";
+export {
+  partnerStatementParts,
+  partnerStatementSheet,
+  prepareStatements,
+  type StatementLines,
+  type StatementParts,
+} from "./layout/outputs/statement";
 export { outsideText } from "./layout/outputs/common";
 export { type SharedFormulasFound } from "./layout/shared-formulas";
 export { basisInWords, categoryWords, natureWords, partnerWords, supportMethodWords, SUPPORT_METHOD_CHOICES } from "./layout/outputs/words";

@@ -1,4 +1,4 @@
-import type { Block, CellBox, CellStyle, TableSpec, TextLayout } from "../cells";
+import type { Block, CellBox, CellStyle, CellValue, TableSpec, TextLayout } from "../cells";
 
 /**
  * Laying text out for paper. A spreadsheet prints a long note in one cell
@@ -33,35 +33,39 @@ const WHITE_SPACE = new Set(
 /**
  * How many lines `text` takes wrapped at word boundaries in `width` points. One pass over the characters (a
  * statement lays out a note under every cost line, for every partner): words are runs between white space (`\s`),
- * paragraphs are separated by line feeds.
+ * paragraphs are separated by line feeds. With `most`, the count stops there (`most` or more: at least that many).
  */
-export function wrappedLines(text: string, width: number, style: CellStyle | undefined): number {
+export function wrappedLines(text: string, width: number, style: CellStyle | undefined, most = Infinity): number {
   const perLine = Math.max(1, Math.floor((width - CELL_PADDING) / CHAR_WIDTH[style ?? "plain"]));
+  // Text no longer than a line fits on one unless it breaks a line itself: its words and single spaces are never
+  // longer than the text. Most of a statement's cells are short (a year, "Revenue"), so most need no pass.
+  if (text.length <= perLine && !text.includes("\n")) return 1;
   let lines = 1;
   let used = 0;
   let word = 0;
-  // Places the word just ended (if any) on the paragraph's current line or the lines after it.
-  const place = (): void => {
-    if (word === 0) return;
-    const need = used === 0 ? word : used + 1 + word;
-    if (need <= perLine) used = need;
-    else {
-      // A word longer than a line is broken across lines.
-      lines += used === 0 ? Math.ceil(word / perLine) - 1 : Math.ceil(word / perLine);
-      used = word % perLine;
+  // Each word, once ended, goes on the paragraph's current line or the lines after it (no closure: one is made a call).
+  for (let i = 0; i <= text.length && lines < most; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x0a;
+    const ends = code === 0x0a || code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x80 && WHITE_SPACE.has(code));
+    if (!ends) {
+      word++;
+      continue;
     }
-    word = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a) {
-      place();
+    if (word > 0) {
+      const need = used === 0 ? word : used + 1 + word;
+      if (need <= perLine) used = need;
+      else {
+        // A word longer than a line is broken across lines.
+        lines += used === 0 ? Math.ceil(word / perLine) - 1 : Math.ceil(word / perLine);
+        used = word % perLine;
+      }
+      word = 0;
+    }
+    if (code === 0x0a && i < text.length) {
       lines++;
       used = 0;
-    } else if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x80 && WHITE_SPACE.has(code))) place();
-    else word++;
+    }
   }
-  place();
   return lines;
 }
 
@@ -82,6 +86,36 @@ export function widthOf(widths: readonly number[], col: number, cols: number): n
   let w = 0;
   for (let c = col; c < col + cols; c++) w += widths[c] ?? 48;
   return w;
+}
+
+/**
+ * The height of a row holding one text in its first column, nothing else on the row, when the text is longer than that
+ * column: it is merged across `cols` columns and wrapped, and the row is as tall as its lines there. Undefined when the
+ * text fits its first column (it is then neither merged nor given a height). {@link layoutText} lays out each row of a
+ * one-column text block so; a statement's notes under its cost lines are laid out so one at a time.
+ */
+export function spanHeight(text: string, widths: readonly number[], cols: number, style: CellStyle | undefined): number | undefined {
+  // Whether it takes a second line in its first column is known once it does: most notes do in their first words.
+  if (wrappedLines(text, widthOf(widths, 0, 1), style, 2) <= 1) return undefined;
+  return rowHeight(wrappedLines(text, widthOf(widths, 0, cols), style), style);
+}
+
+/**
+ * The height a row of cells wrapped within their own columns (from `col`) needs: that of its text of most lines, or
+ * undefined when every text fits on one line (the row keeps its height).
+ */
+export function wrappedHeight(
+  line: readonly CellValue[],
+  col: number,
+  widths: readonly number[],
+  style: CellStyle | undefined,
+): number | undefined {
+  let lines = 1;
+  for (let c = 0; c < line.length; c++) {
+    const v = line[c];
+    if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, widthOf(widths, col + c, 1), style));
+  }
+  return lines > 1 ? rowHeight(lines, style) : undefined;
 }
 
 /**
@@ -107,16 +141,17 @@ export function layoutText(
   const rowHeights: { row: number; height: number }[] = [];
   const wraps: CellBox[] = [];
   const first = widthOf(widths, 0, 1);
-  const full = widthOf(widths, 0, cols);
   for (const b of blocks) {
     const width = b.values.reduce((m, l) => Math.max(m, l.length), 0);
     if (width === 1 && b.col === 0 && cols > 1) {
       b.values.forEach((line, r) => {
         const text = line[0];
         const row = b.row + r;
-        if (typeof text !== "string" || busy.has(row) || wrappedLines(text, first, b.style) <= 1) return;
+        if (typeof text !== "string" || busy.has(row)) return;
+        const height = spanHeight(text, widths, cols, b.style);
+        if (height === undefined) return;
         merges.push({ row, col: 0, rows: 1, cols });
-        rowHeights.push({ row, height: rowHeight(wrappedLines(text, full, b.style), b.style) });
+        rowHeights.push({ row, height });
       });
     } else if (width === 2 && b.col === 0 && b.values.length === 1 && cols > 2 && pair(b, tables)) {
       // A label and its sentence ("Do no harm: passed", "Scenario … No existing partner pays more…"): the sentence is merged
@@ -130,11 +165,8 @@ export function layoutText(
       wraps.push({ row: b.row, col: b.col, rows: b.values.length, cols: width });
       // LibreOffice keeps a row's height as the file gives it, so a row whose text wraps is given the height of its most lines.
       b.values.forEach((line, r) => {
-        const lines = line.reduce<number>(
-          (m, v, c) => (typeof v === "string" ? Math.max(m, wrappedLines(v, widthOf(widths, b.col + c, 1), b.style)) : m),
-          1,
-        );
-        if (lines > 1) rowHeights.push({ row: b.row + r, height: rowHeight(lines, b.style) });
+        const height = wrappedHeight(line, b.col, widths, b.style);
+        if (height !== undefined) rowHeights.push({ row: b.row + r, height });
       });
     }
   }

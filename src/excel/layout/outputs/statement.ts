@@ -20,7 +20,7 @@ import {
   vatCosts,
   VAT_TREATMENT_NAMES,
 } from "../../../engine";
-import type { Block, SheetSpec } from "../cells";
+import type { Block, CellStyle, CellValue, SheetSpec } from "../cells";
 import { MONEY_FORMAT } from "../names";
 import { pounds, printSpec, scenarioText, withPrintFooter, withTextLayout } from "./common";
 import { defaultTitle, outputsPaper, type RunOutputs } from "./index";
@@ -28,6 +28,7 @@ import { statementMethodologyBlocks } from "./methodology";
 import { statementExitBlocks } from "./exits";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 import { statementServiceBlocks } from "./service-recharges";
+import { spanHeight, wrappedHeight } from "./paper";
 
 /** The statement sheet's name in each partner's workbook. */
 export const STATEMENT_SHEET = "Statement";
@@ -61,10 +62,31 @@ function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 }
 
-/** A decimal figure grouped the en-GB way: "56000" → "56,000". */
-function grouped(text: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text.trim());
-  return m === null ? text : `${m[1] ?? ""}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * A decimal figure grouped the en-GB way: "56000" → "56,000" (trimmed; anything but a decimal figure as it is). Read a
+ * character at a time: a statement groups two figures on every cost line.
+ */
+export function grouped(text: string): string {
+  const t = text.trim();
+  const start = t.charCodeAt(0) === 45 ? 1 : 0;
+  let i = start;
+  while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+  const end = i;
+  if (end === start) return text;
+  if (i < t.length) {
+    if (t.charCodeAt(i) !== 46) return text;
+    i++;
+    const fraction = i;
+    while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+    if (i === fraction || i < t.length) return text;
+  }
+  if (end - start <= 3) return t;
+  const first = (end - start) % 3 || 3;
+  let out = t.slice(0, start + first);
+  for (let k = start + first; k < end; k += 3) out += `,${t.slice(k, k + 3)}`;
+  return out + t.slice(end);
 }
 
 /** Decimal text as an integer and its number of decimal places ("12.5" → 125n, 1); undefined for anything else. */
@@ -82,6 +104,8 @@ function scaled(text: string): { readonly digits: bigint; readonly places: numbe
  * brought to the same decimal places, so part ÷ whole × 10,000, rounded, is the percentage in hundredths.
  */
 export function statementPercent(part: string, whole: string): string {
+  const quick = smallPercent(part, whole);
+  if (quick !== undefined) return quick;
   const p = scaled(part);
   const w = scaled(whole);
   if (p === undefined || w === undefined) {
@@ -102,18 +126,76 @@ export function statementPercent(part: string, whole: string): string {
   return `${negative ? "-" : ""}${whole100}.${rest}%`;
 }
 
-/** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
-function shareWords(ly: LineYear, position: number, basisWords: string, isPercentages: boolean): string {
+/** Whole-number decimal text of at most nine digits as a number ("16070" → 16070); undefined for anything else. */
+function smallWhole(text: string): number | undefined {
+  if (text.length === 0 || text.length > 9) return undefined;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * {@link statementPercent} of two whole numbers of up to nine digits (drivers' values and totals, most shares), in
+ * exact integer arithmetic on numbers: part × 10,000 × 2 + whole stays below 2^53. Undefined for any other text.
+ */
+function smallPercent(part: string, whole: string): string | undefined {
+  const p = smallWhole(part);
+  const w = smallWhole(whole);
+  if (p === undefined || w === undefined || w === 0) return undefined;
+  // Half up: (2 × part × 10,000 + whole) ÷ (2 × whole), rounded down, with the quotient checked against the division.
+  const num = 2 * p * 10_000 + w;
+  const den = 2 * w;
+  let q = Math.floor(num / den);
+  if (q * den > num) q--;
+  else if ((q + 1) * den <= num) q++;
+  const rest = q % 100;
+  return `${(q - rest) / 100}.${rest < 10 ? "0" : ""}${rest}%`;
+}
+
+/** What a line-year's share reads the same for every partner, made once, and the partner's share from it. */
+interface ShareText {
+  readonly words: string;
+  readonly isPercentages: boolean;
+  readonly text: (position: number) => string;
+}
+
+/** Each line-year's {@link ShareText}: every partner's statement words a share of it. */
+const shareTexts = new WeakMap<LineYear, ShareText>();
+
+/** A line-year's share in words for the partner at `position`, its words other than the partner's made once. */
+function shareTextOf(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number) => string {
   const [only] = ly.components;
   if (ly.components.length === 1 && only !== undefined && only.weightPercent === undefined) {
-    const value = only.values[position] ?? "0";
     // A percentages basis is a share already: "25% under the inter-authority agreement shares", not "25 of 100".
-    if (isPercentages && only.total === "100") return `${grouped(value)}% under the ${lowerFirst(basisWords)}`;
-    const what = lowerFirst(isPercentages ? basisWords : only.label);
-    return `${grouped(value)} of ${grouped(only.total)} ${what} = ${statementPercent(value, only.total)}`;
+    if (isPercentages && only.total === "100") {
+      const under = `% under the ${lowerFirst(basisWords)}`;
+      return (position) => `${grouped(only.values[position] ?? "0")}${under}`;
+    }
+    const middle = ` of ${grouped(only.total)} ${lowerFirst(isPercentages ? basisWords : only.label)} = `;
+    return (position) => {
+      const value = only.values[position] ?? "0";
+      return `${grouped(value)}${middle}${statementPercent(value, only.total)}`;
+    };
   }
-  const weight = ly.weights[position] ?? "0";
-  return `${grouped(weight)} of ${grouped(ly.totalWeight)} (weighted) = ${statementPercent(weight, ly.totalWeight)}`;
+  const middle = ` of ${grouped(ly.totalWeight)} (weighted) = `;
+  return (position) => {
+    const weight = ly.weights[position] ?? "0";
+    return `${grouped(weight)}${middle}${statementPercent(weight, ly.totalWeight)}`;
+  };
+}
+
+/** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
+function shareWords(ly: LineYear, position: number, basisWords: string, isPercentages: boolean): string {
+  let share = shareTexts.get(ly);
+  if (share === undefined || share.words !== basisWords || share.isPercentages !== isPercentages) {
+    share = { words: basisWords, isPercentages, text: shareTextOf(ly, basisWords, isPercentages) };
+    shareTexts.set(ly, share);
+  }
+  return share.text(position);
 }
 
 /** A share's percentage text ("74.2857…") to two places ("74.29"); the text as given when it is not a number. */
@@ -202,20 +284,35 @@ export function prepareStatements(outputs: RunOutputs): StatementsPrepared {
   };
 }
 
+/** A cost line's charge row on a statement (cost line, year, category, nature, charge) and the notes on the rows under it. */
+interface LineRows {
+  readonly cells: readonly CellValue[];
+  /** Its basis in words with the partner's share, then (for a true-up) why it was made. */
+  readonly notes: readonly string[];
+}
+
+/** The number formats of a charge row (and of the total under the charges by cost line). */
+const LINE_FORMATS: readonly (string | null)[] = [null, null, null, null, MONEY_FORMAT];
+
+/** The style of the notes under a statement's cost lines. */
+const NOTE_STYLE: CellStyle = "note";
+
 /**
- * A partner's recharge statement, to send to a partner council: plain values
- * (numbers formatted as pounds, words not codes) that open in any
- * spreadsheet, holding only this partner's figures. It shows the charges by
- * year, capital and revenue, one-off and ongoing; every charge by cost line
- * with its basis in words and the partner's share of the basis; its budgets
- * against its charges; and a balancing statement tying the statement to the
- * partner's total in the Summary and to the whole apportionment.
+ * A statement laid out with its charges by cost line apart: every other block in order (the cost lines' rows go where
+ * `linesAt` says), the cost lines one at a time, and the sheet made of the blocks once they are all there.
  */
-export function partnerStatementSheet(
-  outputs: RunOutputs,
-  partner: string,
-  prepared: StatementsPrepared = prepareStatements(outputs),
-): SheetSpec {
+interface StatementLayout {
+  readonly blocks: readonly Block[];
+  readonly linesAt: number;
+  /** The first row of the cost lines, how many there are and the rows they take. */
+  readonly row: number;
+  readonly count: number;
+  readonly rows: number;
+  readonly line: (i: number) => LineRows;
+  readonly sheet: (blocks: Block[]) => SheetSpec;
+}
+
+function statementLayout(outputs: RunOutputs, partner: string, prepared: StatementsPrepared): StatementLayout {
   const { run, stamp } = outputs;
   const { names, title } = prepared;
   const name = names.get(partner) ?? partner;
@@ -241,11 +338,31 @@ export function partnerStatementSheet(
   blocks.push({ row, col: 0, values: [["Charges by year"]], style: "header" });
   row += 1;
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  // Each year × category × nature summed in one pass over the partner's charges ("" for all years).
-  const sums = new Map<string, Pence>();
-  for (const r of rows)
-    for (const key of [`${r.year}|${r.category}|${r.nature}`, `|${r.category}|${r.nature}`]) sums.set(key, (sums.get(key) ?? 0) + r.amount);
-  const cell = (year: number | undefined, c: Category, n: Nature): Pence => sums.get(`${year ?? ""}|${c}|${n}`) ?? 0;
+  // Each year × category × nature summed in one pass over the partner's charges (and over all years), by position:
+  // a key made of their names cost two new strings a charge, 50,000 charges a partner for a large model.
+  const kindAt = (c: Category, n: Nature): number => {
+    const ci = CATEGORIES.indexOf(c);
+    const ni = NATURES.indexOf(n);
+    return ci < 0 || ni < 0 ? -1 : ci * NATURES.length + ni;
+  };
+  const sums = new Map<number | undefined, Pence[]>();
+  const sumsOf = (year: number | undefined): Pence[] => {
+    let list = sums.get(year);
+    if (list === undefined) sums.set(year, (list = new Array<Pence>(CATEGORIES.length * NATURES.length).fill(0)));
+    return list;
+  };
+  const allYears = sumsOf(undefined);
+  for (const r of rows) {
+    const k = kindAt(r.category, r.nature);
+    if (k < 0) continue;
+    const list = sumsOf(r.year);
+    list[k] = (list[k] ?? 0) + r.amount;
+    allYears[k] = (allYears[k] ?? 0) + r.amount;
+  }
+  const cell = (year: number | undefined, c: Category, n: Nature): Pence => {
+    const k = kindAt(c, n);
+    return k < 0 ? 0 : (sums.get(year)?.[k] ?? 0);
+  };
   const kinds: { label: string; value: (year: number | undefined) => Pence; total?: true }[] = [
     ...CATEGORIES.flatMap((c) => [
       ...NATURES.map((n) => ({
@@ -283,9 +400,11 @@ export function partnerStatementSheet(
   blocks.push({ row, col: 0, values: [["Charges by cost line, with the basis of each"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_LINE_HEADERS]], style: "header" });
   row += 2;
-  const lineFormats = [null, null, null, null, MONEY_FORMAT];
+  const lineFormats = LINE_FORMATS as (string | null)[];
   // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
-  for (const r of rows.filter((x) => x.amount !== 0)) {
+  const listed = rows.filter((x) => x.amount !== 0);
+  const line = (i: number): LineRows => {
+    const r = listed[i]!;
     const ly = prepared.lineYear(r.lineRef, r.yearLabel);
     const words = ly === undefined ? "" : prepared.basisWords(ly);
     const isPercentages = ly !== undefined && ly.components.length === 1 && percentages.has(ly.components[0]!.source.trim());
@@ -297,23 +416,20 @@ export function partnerStatementSheet(
         : parent !== undefined && ly !== undefined
           ? `part of ${names.get(parent) ?? parent}'s share (${shareOf(ly.partners.indexOf(parent))}), divided within it`
           : "";
-    const line = `${r.lineRef} ${ly?.description ?? ""}`.trim();
-    blocks.push({
-      row,
-      col: 0,
-      values: [[line, r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], pounds(r.amount)]],
-      formats: lineFormats,
-    });
+    const text = `${r.lineRef} ${ly?.description ?? ""}`.trim();
     const basis = `Basis: ${words}${share === "" ? "" : `; ${share}`}${ly === undefined ? "" : ` (code ${ly.basis})`}.`;
-    blocks.push({ row: row + 1, col: 0, values: [[basis]], style: "note" });
-    row += 2;
     // A true-up line is a direct charge: its basis alone does not say why it was made.
     const why = trueUpWords(r.lineRef, outputs);
-    if (why !== undefined) {
-      blocks.push({ row, col: 0, values: [[why]], style: "note" });
-      row += 1;
-    }
-  }
+    return {
+      cells: [text, r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], pounds(r.amount)],
+      notes: why === undefined ? [basis] : [basis, why],
+    };
+  };
+  // Each line takes its charge row and its notes' rows; only a true-up line has a second note.
+  const linesRow = row;
+  const linesAt = blocks.length;
+  for (const r of listed) row += r.lineRef.startsWith(TRUE_UP_PREFIX) && trueUpWords(r.lineRef, outputs) !== undefined ? 3 : 2;
+  const linesRows = row - linesRow;
   const charged = rows.reduce((s, r) => s + r.amount, 0);
   blocks.push({ row, col: 0, values: [[STATEMENT_TOTAL, "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });
   blocks.push({ row: row + 1, col: 0, values: [["Lines that charge this partner nothing are not listed."]], style: "note" });
@@ -442,26 +558,142 @@ export function partnerStatementSheet(
     ],
   });
 
-  const sheet: SheetSpec = withTextLayout({
-    name: STATEMENT_SHEET,
-    kind: "partnerStatement",
-    role: "output",
-    blocks,
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    freezeRows: 0,
-    columnWidths: STATEMENT_WIDTHS,
-    print: { ...printSpec(blocks, [], 0), orientation: "portrait", area: { row: 0, col: 0, rows: row + 6, cols: STATEMENT_WIDTHS.length } },
-  });
-  return withPrintFooter(sheet, {
-    // The partner is named in the page header; the footer's left third of a portrait page holds a few words only.
-    title: "Recharge statement",
-    scenario: outputs.scenario,
-    when: stamp?.when,
-    header: `Recharge statement: ${name}`,
-  });
+  const end = row;
+  const sheet = (all: Block[]): SheetSpec =>
+    withPrintFooter(
+      withTextLayout({
+        name: STATEMENT_SHEET,
+        kind: "partnerStatement",
+        role: "output",
+        blocks: all,
+        tables: [],
+        validations: [],
+        conditionalFormats: [],
+        charts: [],
+        freezeRows: 0,
+        columnWidths: STATEMENT_WIDTHS,
+        print: {
+          ...printSpec(all, [], 0),
+          orientation: "portrait",
+          area: { row: 0, col: 0, rows: end + 6, cols: STATEMENT_WIDTHS.length },
+        },
+      }),
+      {
+        // The partner is named in the page header; the footer's left third of a portrait page holds a few words only.
+        title: "Recharge statement",
+        scenario: outputs.scenario,
+        when: stamp?.when,
+        header: `Recharge statement: ${name}`,
+      },
+    );
+  return { blocks, linesAt, row: linesRow, count: listed.length, rows: linesRows, line, sheet };
+}
+
+/**
+ * A partner's recharge statement, to send to a partner council: plain values
+ * (numbers formatted as pounds, words not codes) that open in any
+ * spreadsheet, holding only this partner's figures. It shows the charges by
+ * year, capital and revenue, one-off and ongoing; every charge by cost line
+ * with its basis in words and the partner's share of the basis; its budgets
+ * against its charges; and a balancing statement tying the statement to the
+ * partner's total in the Summary and to the whole apportionment.
+ */
+export function partnerStatementSheet(
+  outputs: RunOutputs,
+  partner: string,
+  prepared: StatementsPrepared = prepareStatements(outputs),
+): SheetSpec {
+  const laid = statementLayout(outputs, partner, prepared);
+  const blocks = laid.blocks.slice(0, laid.linesAt);
+  let row = laid.row;
+  for (let i = 0; i < laid.count; i++) {
+    const { cells, notes } = laid.line(i);
+    blocks.push({ row, col: 0, values: [cells], formats: LINE_FORMATS as (string | null)[] });
+    row += 1;
+    for (const note of notes) blocks.push({ row: row++, col: 0, values: [[note]], style: NOTE_STYLE });
+  }
+  for (let i = laid.linesAt; i < laid.blocks.length; i++) blocks.push(laid.blocks[i]!);
+  return laid.sheet(blocks);
+}
+
+/** A note under a statement's cost line, laid out for paper. */
+export interface StatementNote {
+  readonly text: string;
+  /**
+   * The row's height when the note is longer than the first column: it is then merged across the printed columns
+   * ({@link StatementLines.cols}) and wrapped. Undefined: it fits, is not merged and keeps the row's height.
+   */
+  readonly height: number | undefined;
+}
+
+/** A statement's cost line laid out for paper: its charge row, then each of its notes on a row of its own. */
+export interface StatementLine {
+  /** Cost line, year, category, nature (text) and the charge (£), wrapped within their columns. */
+  readonly cells: readonly CellValue[];
+  /** The charge row's height when a text in it takes more than one line; undefined keeps the row's height. */
+  readonly height: number | undefined;
+  readonly notes: readonly StatementNote[];
+}
+
+/**
+ * A statement's charges by cost line (a statement of a 10,000-line model has 50,000 of them), laid out one line at a
+ * time when asked for, so that a writer can put them in the file without holding them all.
+ */
+export interface StatementLines {
+  /** The first line's row (zero-based) and the rows the lines take. */
+  readonly row: number;
+  readonly rows: number;
+  /** How many lines; {@link line} lays out one of them. */
+  readonly count: number;
+  readonly line: (i: number) => StatementLine;
+  /** A charge row's number format by column (null: General); its cells are wrapped. */
+  readonly formats: readonly (string | null)[];
+  /** The notes' style. */
+  readonly noteStyle: CellStyle;
+  /** The columns a long note is merged across. */
+  readonly cols: number;
+}
+
+/**
+ * A partner's statement as {@link partnerStatementSheet} lays it out, with the rows of its charges by cost line apart:
+ * `sheet` holds every other block, its text layout (merges, wraps, heights) and print setup exactly as the whole
+ * sheet's, and `lines` the cost lines laid out as the whole sheet's text layout lays them out (their charge rows wrapped
+ * within their cells, their notes merged across the page when longer than the first column).
+ */
+export interface StatementParts {
+  readonly sheet: SheetSpec;
+  readonly lines: StatementLines;
+}
+
+/** A partner's statement with its cost lines apart, for a writer that writes them row by row (see {@link StatementParts}). */
+export function partnerStatementParts(
+  outputs: RunOutputs,
+  partner: string,
+  prepared: StatementsPrepared = prepareStatements(outputs),
+): StatementParts {
+  const laid = statementLayout(outputs, partner, prepared);
+  const sheet = laid.sheet([...laid.blocks]);
+  const cols = sheet.print?.area.cols ?? 1;
+  const widths = sheet.columnWidths;
+  return {
+    sheet,
+    lines: {
+      row: laid.row,
+      rows: laid.rows,
+      count: laid.count,
+      formats: LINE_FORMATS,
+      noteStyle: NOTE_STYLE,
+      cols,
+      line: (i) => {
+        const { cells, notes } = laid.line(i);
+        return {
+          cells,
+          height: wrappedHeight(cells, 0, widths, undefined),
+          notes: notes.map((text) => ({ text, height: spanHeight(text, widths, cols, NOTE_STYLE) })),
+        };
+      },
+    },
+  };
 }
 
 /**

@@ -41,11 +41,15 @@ export async function packageSheets(zip: JSZip): Promise<PackageSheet[]> {
 }
 
 /** Reads every worksheet's custom properties, by sheet name. */
-export async function readSheetProperties(zip: JSZip): Promise<Map<string, SheetProperties>> {
+export async function readSheetProperties(
+  zip: JSZip,
+  /** A part's bytes already unpacked (open.ts inflates large parts natively), so JSZip does not copy them again. */
+  unpacked?: (path: string) => Uint8Array | undefined,
+): Promise<Map<string, SheetProperties>> {
   const out = new Map<string, SheetProperties>();
   for (const s of await packageSheets(zip)) {
     // A piece at a time (xml-pieces.ts): a large model's sheet is more text than one string can hold.
-    const data = await zip.file(s.path)?.async("uint8array");
+    const data = unpacked?.(s.path) ?? (await zip.file(s.path)?.async("uint8array"));
     if (data === undefined) continue;
     const prs: ReturnType<typeof tags> = [];
     for (const xml of xmlPieces(data)) prs.push(...tags(xml, "customPr"));

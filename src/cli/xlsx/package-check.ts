@@ -22,7 +22,12 @@ const SHARED_STRINGS = /\/sharedStrings$/;
  * the file), and no table claims more than `maxTableCells` cells (a table
  * `A1:XFD1048576` would make the reader walk 17 billion cells).
  */
-export async function packageFault(zip: JSZip, maxTableCells: number): Promise<PackageFault | undefined> {
+export async function packageFault(
+  zip: JSZip,
+  maxTableCells: number,
+  /** A part's bytes already unpacked (open.ts inflates large parts natively), so JSZip does not copy them again. */
+  unpacked?: (path: string) => Uint8Array | undefined,
+): Promise<PackageFault | undefined> {
   const wbRels = parseRels("xl/workbook.xml", await zip.file(relsPath("xl/workbook.xml"))?.async("string"));
   for (const r of wbRels) if (!r.external && zip.file(r.target) === null) return { kind: "missingPart", part: r.target };
   const hasStrings = wbRels.some((r) => SHARED_STRINGS.test(r.type) && !r.external);
@@ -34,7 +39,7 @@ export async function packageFault(zip: JSZip, maxTableCells: number): Promise<P
   }
   for (const s of listed) {
     // As bytes, read a piece at a time (xml-pieces.ts): a large model's sheet is more text than one string can hold.
-    const data = await zip.file(s.path)?.async("uint8array");
+    const data = unpacked?.(s.path) ?? (await zip.file(s.path)?.async("uint8array"));
     if (data === undefined) return { kind: "missingPart", part: s.path };
     const inSheet = sheetFault(s, data);
     if (inSheet !== undefined) return inSheet;

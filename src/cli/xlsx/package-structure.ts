@@ -95,24 +95,34 @@ export async function structureFault(zip: JSZip, sheetParts: ReadonlySet<string>
  * letters or more (AAA on), which is where XFD is.
  */
 export function sheetFault(sheet: { name: string; path: string }, data: Uint8Array): StructureFault | undefined {
-  // Read a few megabytes at a time (xml-pieces.ts): a large model's sheet is more text than one string can hold.
+  // Read a few megabytes at a time (xml-pieces.ts): a large model's sheet is more text than one string can hold. One
+  // pass looks for all three faults (each read of a large sheet decodes it again); they are reported in this order.
   let notUtf8 = false;
-  for (const xml of xmlPieces(data)) if (xml.includes("\uFFFD")) notUtf8 = true;
+  let pastRow: StructureFault | undefined;
+  let pastCell: StructureFault | undefined;
+  for (const xml of xmlPieces(data)) {
+    if (!notUtf8 && xml.includes("\uFFFD")) notUtf8 = true;
+    if (pastRow === undefined)
+      for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
+        const row = Number(m[1]);
+        if (row > EXCEL_ROWS) {
+          pastRow = { kind: "pastLastCell", sheet: sheet.name, cell: `A${row}`, row, col: 1 };
+          break;
+        }
+      }
+    if (pastRow === undefined && pastCell === undefined)
+      for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br\s*=\s*["']([A-Za-z]{3,})(\d+)["']/g)) {
+        const col = columnNumber(m[1] ?? "");
+        const row = Number(m[2]);
+        if (row > EXCEL_ROWS || col > EXCEL_COLS) {
+          pastCell = { kind: "pastLastCell", sheet: sheet.name, cell: `${(m[1] ?? "").toUpperCase()}${row}`, row, col };
+          break;
+        }
+      }
+  }
   if (notUtf8) {
     const at = invalidUtf8At(data);
     if (at !== undefined) return { kind: "notUtf8", part: sheet.path, byte: at };
   }
-  for (const xml of xmlPieces(data))
-    for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
-      const row = Number(m[1]);
-      if (row > EXCEL_ROWS) return { kind: "pastLastCell", sheet: sheet.name, cell: `A${row}`, row, col: 1 };
-    }
-  for (const xml of xmlPieces(data))
-    for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br\s*=\s*["']([A-Za-z]{3,})(\d+)["']/g)) {
-      const col = columnNumber(m[1] ?? "");
-      const row = Number(m[2]);
-      if (row > EXCEL_ROWS || col > EXCEL_COLS)
-        return { kind: "pastLastCell", sheet: sheet.name, cell: `${(m[1] ?? "").toUpperCase()}${row}`, row, col };
-    }
-  return undefined;
+  return pastRow ?? pastCell;
 }

@@ -52,7 +52,7 @@ export async function readSheetProperties(
     const data = unpacked?.(s.path) ?? (await zip.file(s.path)?.async("uint8array"));
     if (data === undefined) continue;
     const prs: ReturnType<typeof tags> = [];
-    for (const xml of xmlPieces(data)) prs.push(...tags(xml, "customPr"));
+    for (const xml of xmlPieces(fromCustomProperties(data))) prs.push(...tags(xml, "customPr"));
     if (prs.length === 0) continue;
     const rels = parseRels(s.path, await zip.file(relsPath(s.path))?.async("string"));
     const props: SheetProperties = new Map();
@@ -64,6 +64,18 @@ export async function readSheetProperties(
     out.set(s.name, props);
   }
   return out;
+}
+
+/**
+ * The part of a worksheet's XML from its first mention of `customProperties` on (empty without one): its `<customPr>`
+ * elements are inside that element, which comes after the cells, so a large sheet's cells are not decoded to find
+ * them. The bytes are searched as they are: an ASCII word cannot appear inside another character's UTF-8 bytes, and
+ * text that happens to say it only starts the reading earlier.
+ */
+function fromCustomProperties(data: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const at = bytes.indexOf("customProperties");
+  return at < 0 ? bytes.subarray(0, 0) : bytes.subarray(at);
 }
 
 /**

@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, MAX_PARTS, mib, type Limits } from "./limits";
 import { adaptForExcelJs } from "./exceljs-compat";
 import { readSheetMarks } from "./sheet-marks";
 import { packageFault, type PackageFault } from "./package-check";
-import { EXCEL_ROWS } from "./package-structure";
+import { EXCEL_ROWS, sheetFault } from "./package-structure";
 import { checkZipSizes, type ZipSizeProblem } from "./zip-sizes";
 import { XlsxStore } from "../xlsx-store";
 import { decodeProperty, packageSheets, readSheetProperties, type SheetProperties } from "./custom-properties";
@@ -141,12 +141,30 @@ export async function openWorkbook(
     // The checks read the large parts from the natively inflated copies (unless adapting changed the package): JSZip's
     // own copy of each, made once per reader, was a tenth of a re-run's time.
     const unpacked = adapted ? undefined : (p: string): Uint8Array | undefined => inflated.get(p);
-    const fault = await packageFault(zip, limits.tableCells, unpacked);
+    // Markers are read once the package's structure is known to be sound (packageFault asks for them only then).
+    let read: { props: Map<string, SheetProperties>; marks: Map<string, string> } | undefined;
+    const markers = async (): Promise<{ props: Map<string, SheetProperties>; marks: Map<string, string> }> =>
+      (read ??= { props: await readSheetProperties(zip, unpacked), marks: await readSheetMarks(zip) });
+    // The cells of output sheets about to be deferred are read by the deferred reader alone: checking them here too
+    // decoded the largest parts once more for nothing (a re-run replaces them; a verification only compares them).
+    const defer = options.deferOutputs === true && !adapted;
+    const replaced = async (sheet: string): Promise<boolean> => {
+      if (!defer) return false;
+      const m = await markers();
+      return deferrableOutput(sheet, m.props, m.marks);
+    };
+    const fault = await packageFault(zip, limits.tableCells, unpacked, replaced);
     if (fault !== undefined) return { ok: false, problem: faultProblem(path, fault, limits) };
-    props = await readSheetProperties(zip, unpacked);
-    marks = await readSheetMarks(zip);
+    ({ props, marks } = await markers());
     // Output sheets a write will replace (or a verification only compares) are read from their XML, not loaded.
-    if (options.deferOutputs === true && !adapted) deferred = await deferOutputs(zip, bytes, inflated, props, marks, options);
+    if (defer) deferred = await deferOutputs(zip, bytes, inflated, props, marks, options);
+    // An output sheet the deferred reader could not read goes to exceljs after all: its cells are checked now.
+    for (const s of defer ? await packageSheets(zip) : []) {
+      if (deferred.has(s.name) || !deferrableOutput(s.name, props, marks)) continue;
+      const data = unpacked?.(s.path) ?? (await zip.file(s.path)?.async("uint8array"));
+      const late = data === undefined ? undefined : sheetFault(s, data);
+      if (late !== undefined) return { ok: false, problem: faultProblem(path, late, limits) };
+    }
     const originals = new Map<string, JSZip.JSZipObject>();
     for (const s of await packageSheets(zip)) {
       const original = zip.files[s.path];
@@ -221,11 +239,7 @@ async function deferOutputs(
   marks: ReadonlyMap<string, string>,
   options: OpenOptions,
 ): Promise<Map<string, DeferredSheet>> {
-  const parts = (await packageSheets(zip)).filter((s) => {
-    const m = decodeMarker(decodeProperty(props.get(s.name)?.get(MARKER_KEY)) ?? marks.get(s.name));
-    // The Run log is read as a table with the model, so it stays in exceljs.
-    return m?.role === "output" && m.kind !== "runLog";
-  });
+  const parts = (await packageSheets(zip)).filter((s) => deferrableOutput(s.name, props, marks));
   if (parts.length === 0) return new Map();
   return deferOutputSheets(
     bytes,
@@ -236,6 +250,13 @@ async function deferOutputs(
     options.deferMinBytes,
     options.keepDeferredValues === true,
   );
+}
+
+/** Whether a sheet is one of the run's output sheets that a run or verification reads from its XML (all but the Run log). */
+function deferrableOutput(sheet: string, props: ReadonlyMap<string, SheetProperties>, marks: ReadonlyMap<string, string>): boolean {
+  const m = decodeMarker(decodeProperty(props.get(sheet)?.get(MARKER_KEY)) ?? marks.get(sheet));
+  // The Run log is read as a table with the model, so it stays in exceljs.
+  return m?.role === "output" && m.kind !== "runLog";
 }
 
 /**

@@ -158,15 +158,16 @@ export async function openWorkbook(
     ({ props, marks } = await markers());
     // Output sheets a write will replace (or a verification only compares) are read from their XML, not loaded.
     if (defer) deferred = await deferOutputs(zip, bytes, inflated, props, marks, options);
+    const sheets = await packageSheets(zip);
     // An output sheet the deferred reader could not read goes to exceljs after all: its cells are checked now.
-    for (const s of defer ? await packageSheets(zip) : []) {
+    for (const s of defer ? sheets : []) {
       if (deferred.has(s.name) || !deferrableOutput(s.name, props, marks)) continue;
       const data = unpacked?.(s.path) ?? (await zip.file(s.path)?.async("uint8array"));
       const late = data === undefined ? undefined : sheetFault(s, data);
       if (late !== undefined) return { ok: false, problem: faultProblem(path, late, limits) };
     }
     const originals = new Map<string, JSZip.JSZipObject>();
-    for (const s of await packageSheets(zip)) {
+    for (const s of sheets) {
       const original = zip.files[s.path];
       if (!deferred.has(s.name) || original === undefined) continue;
       originals.set(s.path, original);

@@ -113,8 +113,7 @@ export function allocationsSheet(run: ModelRun): SheetSpec {
   const names: CellValue[] = new Array<CellValue>(width).fill("");
   names[0] = "Charges by cost line and year: one column per partner (partner names above their columns).";
   // A partner-leaves scenario: a leaver's share of a variable line cut to the end of its charges leaves the check not zero.
-  const cut = lineYears.find((ly) => ly.exit !== undefined);
-  if (cut !== undefined)
+  if (lineYears.some((ly) => ly.exit !== undefined))
     names[0] +=
       ` Where the check is not zero, a leaver's share of a variable cost fell away with it (the Trace's Notes say how; ` +
       `the others pay what they would had it stayed).`;

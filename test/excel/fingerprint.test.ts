@@ -75,6 +75,9 @@ describe("sheet fingerprints", () => {
         const f = new Fingerprint();
         f.add(row, col, v);
         expect(f.value()).toBe(referenceFingerprint(row, col, [[v]]));
+        const g = new Fingerprint();
+        g.addText(String(row), String(col), v);
+        expect(g.value()).toBe(f.value());
       }),
     );
   });

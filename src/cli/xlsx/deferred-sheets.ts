@@ -346,10 +346,18 @@ export function deferSheet(
   let merged: Merge[];
   // Kept from this first reading when asked (a verification of sheets small enough to hold), as sparse rows.
   let kept: CellValue[][] | undefined = keepValues ? [] : undefined;
+  // Cells come row by row: each row's and column's text is made once (20,000,000 cells at 100,000 lines).
+  let lastRow = -1;
+  let rowText = "";
+  const colTexts: string[] = [];
   try {
     merged = scan(bytes, shared, dates, (r, c, v) => {
       if (kept !== undefined) (kept[r] ??= [])[c] = v;
-      f.add(r, c, v);
+      if (r !== lastRow) {
+        lastRow = r;
+        rowText = String(r);
+      }
+      f.addText(rowText, (colTexts[c] ??= String(c)), v);
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
       if (c < c0) c0 = c;

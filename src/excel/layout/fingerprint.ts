@@ -18,6 +18,14 @@ export class Fingerprint {
   }
 
   /**
+   * Adds one cell whose row and column are given as their decimal text (`String(row)`, `String(col)`), for a reader
+   * that visits cells row by row and makes each row's and column's text once, not once a cell.
+   */
+  addText(row: string, col: string, v: CellValue | null | undefined): void {
+    this.addAt(row, col, v);
+  }
+
+  /**
    * Adds one cell whose row and column are given as text (a grid's rows and
    * columns are written once, not once a cell). The hash is that of the text
    * `${row},${col},${type}${value}`, fed piece by piece: building that text

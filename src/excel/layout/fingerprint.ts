@@ -11,6 +11,9 @@ export class Fingerprint {
   private count = 0;
   private a = 0;
   private b = 0;
+  /** The running hashes {@link head} leaves for the caller to carry on. */
+  private h1 = 0;
+  private h2 = 0;
 
   /** Adds one cell; empty cells are ignored. */
   add(row: number, col: number, v: CellValue | null | undefined): void {
@@ -38,9 +41,32 @@ export class Fingerprint {
     if (v === "" || v === null || v === undefined) return;
     if (typeof v === "number" && this.addPence(row, col, v)) return;
     const value = typeof v === "string" ? v : String(v);
-    const type = typeof v === "string" ? 115 /* s */ : typeof v === "number" ? 110 /* n */ : 98; /* b */
+    this.head(row, col, typeof v === "string" ? 115 /* s */ : typeof v === "number" ? 110 /* n */ : 98 /* b */, value.length);
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.finish(h1, h2);
+  }
+
+  /** Adds a cell's finished hashes (a sum, so cells can be added in any order). */
+  private finish(h1: number, h2: number): void {
+    this.a = (this.a + (h1 >>> 0)) >>> 0;
+    this.b = (this.b + (h2 >>> 0)) >>> 0;
+    this.count++;
+  }
+
+  /**
+   * The hash of `${row},${col},${type}` for a value of `length` characters, into {@link h1} and {@link h2}: the
+   * part every cell's hash starts with (one call a cell; the value's characters follow in the caller's own loop).
+   */
+  private head(row: string, col: string, type: number, length: number): void {
     let h1 = 0x811c9dc5;
-    let h2 = 0x01000193 ^ (row.length + col.length + 3 + value.length);
+    let h2 = 0x01000193 ^ (row.length + col.length + 3 + length);
     for (let i = 0; i < row.length; i++) {
       const c = row.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -61,16 +87,8 @@ export class Fingerprint {
     h2 ^= h2 >>> 15;
     h1 = Math.imul(h1 ^ type, 0x01000193);
     h2 = Math.imul(h2 ^ type, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    this.a = (this.a + (h1 >>> 0)) >>> 0;
-    this.b = (this.b + (h2 >>> 0)) >>> 0;
-    this.count++;
+    this.h1 = h1;
+    this.h2 = h2 ^ (h2 >>> 15);
   }
 
   /**
@@ -100,38 +118,16 @@ export class Fingerprint {
       whole = q;
     } while (whole > 0);
     if (p < 0) text[n++] = 45; /* - */
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193 ^ (row.length + col.length + 3 + n);
-    for (let i = 0; i < row.length; i++) {
-      const c = row.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 = Math.imul(h1 ^ 44 /* , */, 0x01000193);
-    h2 = Math.imul(h2 ^ 44, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    for (let i = 0; i < col.length; i++) {
-      const c = col.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 = Math.imul(h1 ^ 44, 0x01000193);
-    h2 = Math.imul(h2 ^ 44, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    h1 = Math.imul(h1 ^ 110 /* n */, 0x01000193);
-    h2 = Math.imul(h2 ^ 110, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+    this.head(row, col, 110 /* n */, n);
+    let h1 = this.h1;
+    let h2 = this.h2;
     for (let i = n - 1; i >= 0; i--) {
       const c = text[i] as number;
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
-    this.a = (this.a + (h1 >>> 0)) >>> 0;
-    this.b = (this.b + (h2 >>> 0)) >>> 0;
-    this.count++;
+    this.finish(h1, h2);
     return true;
   }
 

@@ -419,6 +419,46 @@ class LinesXml {
     }
   }
 
+  /**
+   * A text cell of pieces (joined, its text) as {@link cell} writes the text: each piece encoded as it is, the text
+   * joined only when some of it needs escaping or its white space keeping.
+   */
+  private textCell(col: number, n: number, pieces: readonly string[], sAttr: string): boolean {
+    if (pieces.length === 1) return this.cell(col, n, pieces[0]!, sAttr);
+    let first = -1;
+    let last = -1;
+    for (const p of pieces) {
+      if (p === "") continue;
+      if (first < 0) first = p.charCodeAt(0);
+      last = p.charCodeAt(p.length - 1);
+    }
+    if (first < 0 || !(first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f)) return this.cell(col, n, pieces.join(""), sAttr);
+    const { out } = this;
+    this.cellOpen(col, n, sAttr);
+    out.ascii(' t="inlineStr"><is><t>');
+    const mark = out.length;
+    for (const p of pieces)
+      if (!out.plainText(p)) {
+        // Something to escape (or a tab or line break, which asks for its white space kept): the joined text's element.
+        out.length = mark - 3;
+        out.utf8(textElement(pieces.join("")));
+        out.ascii("</is></c>");
+        return true;
+      }
+    out.ascii("</t></is></c>");
+    return true;
+  }
+
+  /** A cell's opening `<c r="B7"` and its style attribute. */
+  private cellOpen(col: number, n: number, sAttr: string): void {
+    const { out } = this;
+    out.ascii('<c r="');
+    out.ascii((this.names[col] ??= columnName(col + 1)));
+    out.int(n);
+    out.ascii('"');
+    out.ascii(sAttr);
+  }
+
   /** A cell as {@link pushCell} writes it (false, with nothing written, when it is not written). */
   private cell(col: number, n: number, v: Value, sAttr: string): boolean {
     const { out } = this;
@@ -457,9 +497,9 @@ class LinesXml {
   make(sAttrOf: (style: Partial<Style>) => string | undefined): void {
     const { lines, out } = this;
     const cols = lines.cols;
-    const attr = (style: Partial<Style>, row: number, col: number, value: Value): string => {
+    const attr = (style: Partial<Style>, row: number, col: number, value: Value | readonly string[]): string => {
       const a = sAttrOf(style);
-      if (a === undefined) throw new NewStyle({ style, row, col, value });
+      if (a === undefined) throw new NewStyle({ style, row, col, value: Array.isArray(value) ? value.join("") : (value as Value) });
       return a;
     };
     for (; this.next < lines.count; this.next++) {
@@ -484,10 +524,10 @@ class LinesXml {
         for (const note of line.notes) {
           const m = r + 1;
           const merged = note.height !== undefined;
-          const sAttr = attr(merged ? this.mergedNote : this.note, r, 0, note.text);
+          const sAttr = attr(merged ? this.mergedNote : this.note, r, 0, note.pieces);
           const noteMark = out.length;
           this.rowOpen(m, note.height);
-          const wrote = this.cell(0, m, note.text, sAttr);
+          const wrote = this.textCell(0, m, note.pieces, sAttr);
           if (merged) {
             this.merged.push(r);
             // The rest of the page's width, merged into the note: each cell with the note's style.

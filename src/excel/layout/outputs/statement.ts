@@ -28,7 +28,7 @@ import { statementMethodologyBlocks } from "./methodology";
 import { statementExitBlocks } from "./exits";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 import { statementServiceBlocks } from "./service-recharges";
-import { spanHeight, wrappedHeight } from "./paper";
+import { SpanLines, rowHeight, spanHeight, widthOf, wrappedLines } from "./paper";
 
 /** The statement sheet's name in each partner's workbook. */
 export const STATEMENT_SHEET = "Statement";
@@ -156,46 +156,54 @@ function smallPercent(part: string, whole: string): string | undefined {
   return `${(q - rest) / 100}.${rest < 10 ? "0" : ""}${rest}%`;
 }
 
-/** What a line-year's share reads the same for every partner, made once, and the partner's share from it. */
-interface ShareText {
-  readonly words: string;
-  readonly isPercentages: boolean;
-  readonly text: (position: number) => string;
-}
-
-/** Each line-year's {@link ShareText}: every partner's statement words a share of it. */
-const shareTexts = new WeakMap<LineYear, ShareText>();
-
-/** A line-year's share in words for the partner at `position`, its words other than the partner's made once. */
-function shareTextOf(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number) => string {
+/**
+ * A line-year's share in words for the partner at `position`, pushed onto `out` in pieces ("9,000", " of 56,000 tickets
+ * = ", "16.07%"; joined, the share): every piece but the partner's figures is made once, for all partners.
+ */
+function sharePieces(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number, out: string[]) => void {
   const [only] = ly.components;
   if (ly.components.length === 1 && only !== undefined && only.weightPercent === undefined) {
     // A percentages basis is a share already: "25% under the inter-authority agreement shares", not "25 of 100".
     if (isPercentages && only.total === "100") {
       const under = `% under the ${lowerFirst(basisWords)}`;
-      return (position) => `${grouped(only.values[position] ?? "0")}${under}`;
+      return (position, out) => {
+        out.push(grouped(only.values[position] ?? "0"), under);
+      };
     }
     const middle = ` of ${grouped(only.total)} ${lowerFirst(isPercentages ? basisWords : only.label)} = `;
-    return (position) => {
+    return (position, out) => {
       const value = only.values[position] ?? "0";
-      return `${grouped(value)}${middle}${statementPercent(value, only.total)}`;
+      out.push(grouped(value), middle, statementPercent(value, only.total));
     };
   }
   const middle = ` of ${grouped(ly.totalWeight)} (weighted) = `;
-  return (position) => {
+  return (position, out) => {
     const weight = ly.weights[position] ?? "0";
-    return `${grouped(weight)}${middle}${statementPercent(weight, ly.totalWeight)}`;
+    out.push(grouped(weight), middle, statementPercent(weight, ly.totalWeight));
   };
 }
 
-/** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
-function shareWords(ly: LineYear, position: number, basisWords: string, isPercentages: boolean): string {
-  let share = shareTexts.get(ly);
-  if (share === undefined || share.words !== basisWords || share.isPercentages !== isPercentages) {
-    share = { words: basisWords, isPercentages, text: shareTextOf(ly, basisWords, isPercentages) };
-    shareTexts.set(ly, share);
-  }
-  return share.text(position);
+/**
+ * What every partner's statement says of one line-year, made the first time a statement lists it (each of a
+ * 10,000-line model's 50,000 line-years is listed on 20 statements): the charge row's first cell, the basis note's
+ * words before and after the partner's share, and the share's words but the partner's figures. The measures kept on
+ * it are made by whoever lays the note out for paper ({@link partnerStatementParts}), once for all partners.
+ */
+export interface LineYearWords {
+  readonly ly: LineYear;
+  /** The cost line the first cell was made for, and the cell: "L0001 Service desk". */
+  readonly lineRef: string;
+  readonly text: string;
+  /** The basis note's first piece, before the share: "Basis: Service desk tickets (driver); ". */
+  readonly lead: string;
+  /** Its last piece, after the share: " (code driver:tickets).". */
+  readonly code: string;
+  /** The basis in words alone ("Service desk tickets (driver)"). */
+  readonly words: string;
+  /** Pushes the share of the partner at a position of the line-year's partners onto a note's pieces. */
+  readonly share: (position: number, out: string[]) => void;
+  /** The first cell's lines and the note's count after its lead, for the widths and columns they were measured at. */
+  measured?: { readonly widths: readonly number[]; readonly cols: number; readonly textLines: number; readonly lead: SpanLines };
 }
 
 /** A share's percentage text ("74.2857…") to two places ("74.29"); the text as given when it is not a number. */
@@ -244,6 +252,18 @@ export interface StatementsPrepared {
   readonly basisWords: (ly: LineYear) => string;
   /** The ids of the percentages bases (their shares read "25% under …"). */
   readonly percentages: ReadonlySet<string>;
+  /**
+   * What every statement listing a line-year says of it (made from {@link basisWords} and {@link percentages} the first
+   * time it is asked for; `lineRef` is the charge's, which its first cell names).
+   */
+  readonly wordsOf: (ly: LineYear, lineRef: string) => LineYearWords;
+  /**
+   * {@link wordsOf} the line-year a charge is of ({@link lineYear}), undefined for a charge of none. Found by the
+   * line-year's index the engine's charges carry where they do, not by looking the line-year up: a 10,000-line model's
+   * statements list 1,000,000 charges, and each look-up in maps of 50,000 line-years scattered in memory cost more than
+   * the rest of its line's words.
+   */
+  readonly lineWordsOf: (r: ChargeRow) => LineYearWords | undefined;
   /** The methodology paper each statement takes its partner's changes from (worked out the first time it is read). */
   readonly paper: () => MethodologyPaper | undefined;
 }
@@ -266,8 +286,11 @@ export function prepareStatements(outputs: RunOutputs): StatementsPrepared {
     else byYear.set(ly.yearLabel, ly);
   }
   const words = new Map<LineYear, string>();
+  const lineWords = new Map<LineYear, LineYearWords>();
+  const all = run.result.lineYears;
+  const byIndex: (LineYearWords | undefined)[] = new Array<LineYearWords | undefined>(all.length);
   let paper: { value: MethodologyPaper | undefined } | undefined;
-  return {
+  const prepared: StatementsPrepared = {
     outputs,
     names,
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
@@ -279,16 +302,60 @@ export function prepareStatements(outputs: RunOutputs): StatementsPrepared {
       return w;
     },
     percentages: new Set((run.model.bases ?? []).map((b) => b.id.trim())),
+    wordsOf: (ly, lineRef) => {
+      let w = lineWords.get(ly);
+      // Kept for the cost line it was first made for (a line-year is looked up by its own, so always that one).
+      if (w === undefined || w.lineRef !== lineRef) {
+        w = lineYearWords(ly, lineRef, prepared.basisWords(ly), prepared.percentages);
+        lineWords.set(ly, w);
+      }
+      return w;
+    },
+    lineWordsOf: (r) => {
+      // The engine's charges say which line-year they are of (a charge divided within a partner keeps it); a row that
+      // does not, or whose index names another line-year, is looked up.
+      const index = (r as { readonly lineYear?: unknown }).lineYear;
+      if (typeof index === "number") {
+        const ly = all[index];
+        if (ly !== undefined && ly.lineRef === r.lineRef && ly.yearLabel === r.yearLabel) {
+          const w = byIndex[index];
+          if (w !== undefined && w.ly === ly && w.lineRef === r.lineRef) return w;
+          return (byIndex[index] = prepared.wordsOf(ly, r.lineRef));
+        }
+      }
+      const ly = prepared.lineYear(r.lineRef, r.yearLabel);
+      return ly === undefined ? undefined : prepared.wordsOf(ly, r.lineRef);
+    },
     // Once for all the statements: it compares the run with the previous year's, line by line.
     paper: () => (paper ??= { value: outputsPaper(outputs) }).value,
+  };
+  return prepared;
+}
+
+/** A line-year's {@link LineYearWords}, its first cell naming `lineRef`. */
+function lineYearWords(ly: LineYear, lineRef: string, words: string, percentages: ReadonlySet<string>): LineYearWords {
+  const isPercentages = ly.components.length === 1 && percentages.has(ly.components[0]!.source.trim());
+  return {
+    ly,
+    lineRef,
+    text: `${lineRef} ${ly.description}`.trim(),
+    lead: `Basis: ${words}; `,
+    code: ` (code ${ly.basis}).`,
+    words,
+    share: sharePieces(ly, words, isPercentages),
   };
 }
 
 /** A cost line's charge row on a statement (cost line, year, category, nature, charge) and the notes on the rows under it. */
 interface LineRows {
   readonly cells: readonly CellValue[];
-  /** Its basis in words with the partner's share, then (for a true-up) why it was made. */
-  readonly notes: readonly string[];
+  /**
+   * Its basis in words with the partner's share, then (for a true-up) why it was made: each in pieces, which joined are
+   * the note (the basis's first piece is `shared.lead` when the line has a line-year).
+   */
+  readonly notes: readonly (readonly string[])[];
+  /** What every statement says of the line's line-year (none for a line without one). */
+  readonly shared?: LineYearWords;
 }
 
 /** The number formats of a charge row (and of the total under the charges by cost line). */
@@ -396,33 +463,44 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
 
   // Every charge by cost line; under each, its basis in words and the partner's share of it.
   const parent = run.model.withinPartners?.find((w) => w.partner.id.trim() === partner)?.within.trim();
-  const { percentages } = prepared;
   blocks.push({ row, col: 0, values: [["Charges by cost line, with the basis of each"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_LINE_HEADERS]], style: "header" });
   row += 2;
   const lineFormats = LINE_FORMATS as (string | null)[];
   // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
   const listed = rows.filter((x) => x.amount !== 0);
+  const parentName = parent === undefined ? "" : (names.get(parent) ?? parent);
   const line = (i: number): LineRows => {
     const r = listed[i]!;
-    const ly = prepared.lineYear(r.lineRef, r.yearLabel);
-    const words = ly === undefined ? "" : prepared.basisWords(ly);
-    const isPercentages = ly !== undefined && ly.components.length === 1 && percentages.has(ly.components[0]!.source.trim());
-    const shareOf = (p: number): string => (ly === undefined || p < 0 ? "" : shareWords(ly, p, words, isPercentages));
-    const position = ly?.partners.indexOf(partner) ?? -1;
-    const share =
-      position >= 0
-        ? shareOf(position)
-        : parent !== undefined && ly !== undefined
-          ? `part of ${names.get(parent) ?? parent}'s share (${shareOf(ly.partners.indexOf(parent))}), divided within it`
-          : "";
-    const text = `${r.lineRef} ${ly?.description ?? ""}`.trim();
-    const basis = `Basis: ${words}${share === "" ? "" : `; ${share}`}${ly === undefined ? "" : ` (code ${ly.basis})`}.`;
+    const shared = prepared.lineWordsOf(r);
     // A true-up line is a direct charge: its basis alone does not say why it was made.
     const why = trueUpWords(r.lineRef, outputs);
+    const amount = pounds(r.amount);
+    if (shared === undefined) {
+      const basis = ["Basis: ."];
+      return {
+        cells: [r.lineRef.trim(), r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], amount],
+        notes: why === undefined ? [basis] : [basis, [why]],
+      };
+    }
+    const { ly } = shared;
+    // "Basis: <words>; <share> (code <basis>).", the share the partner's own or its part of its parent's.
+    const basis = [shared.lead];
+    // The engine's charge knows its partner's place among the line-year's (a charge divided within one has its parent's).
+    const at = (r as { readonly position?: unknown }).position;
+    const position = typeof at === "number" && ly.partners[at] === partner ? at : ly.partners.indexOf(partner);
+    if (position >= 0) shared.share(position, basis);
+    else if (parent !== undefined) {
+      basis.push(`part of ${parentName}'s share (`);
+      const of = ly.partners.indexOf(parent);
+      if (of >= 0) shared.share(of, basis);
+      basis.push("), divided within it");
+    } else basis[0] = `Basis: ${shared.words}`;
+    basis.push(shared.code);
     return {
-      cells: [text, r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], pounds(r.amount)],
-      notes: why === undefined ? [basis] : [basis, why],
+      cells: [shared.text, r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], amount],
+      shared,
+      notes: why === undefined ? [basis] : [basis, [why]],
     };
   };
   // Each line takes its charge row and its notes' rows; only a true-up line has a second note.
@@ -610,7 +688,7 @@ export function partnerStatementSheet(
     const { cells, notes } = laid.line(i);
     blocks.push({ row, col: 0, values: [cells], formats: LINE_FORMATS as (string | null)[] });
     row += 1;
-    for (const note of notes) blocks.push({ row: row++, col: 0, values: [[note]], style: NOTE_STYLE });
+    for (const note of notes) blocks.push({ row: row++, col: 0, values: [[note.join("")]], style: NOTE_STYLE });
   }
   for (let i = laid.linesAt; i < laid.blocks.length; i++) blocks.push(laid.blocks[i]!);
   return laid.sheet(blocks);
@@ -618,7 +696,11 @@ export function partnerStatementSheet(
 
 /** A note under a statement's cost line, laid out for paper. */
 export interface StatementNote {
-  readonly text: string;
+  /**
+   * Its text in pieces, which joined are the text: a basis note's pieces other than the partner's figures are the same
+   * strings on every partner's statement of the line-year, so a writer can keep what it makes of them.
+   */
+  readonly pieces: readonly string[];
   /**
    * The row's height when the note is longer than the first column: it is then merged across the printed columns
    * ({@link StatementLines.cols}) and wrapped. Undefined: it fits, is not merged and keeps the row's height.
@@ -665,6 +747,20 @@ export interface StatementParts {
   readonly lines: StatementLines;
 }
 
+/**
+ * A charge row's height as {@link wrappedHeight} gives it (its cells wrapped within their columns, unstyled), the first
+ * cell's lines given when they were counted already.
+ */
+function chargeHeight(cells: readonly CellValue[], widths: readonly number[], firstLines: number | undefined): number | undefined {
+  let lines = 1;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (typeof v === "string")
+      lines = Math.max(lines, c === 0 && firstLines !== undefined ? firstLines : wrappedLines(v, widthOf(widths, c, 1), undefined));
+  }
+  return lines > 1 ? rowHeight(lines, undefined) : undefined;
+}
+
 /** A partner's statement with its cost lines apart, for a writer that writes them row by row (see {@link StatementParts}). */
 export function partnerStatementParts(
   outputs: RunOutputs,
@@ -685,11 +781,23 @@ export function partnerStatementParts(
       noteStyle: NOTE_STYLE,
       cols,
       line: (i) => {
-        const { cells, notes } = laid.line(i);
+        const { cells, notes, shared } = laid.line(i);
+        // The first cell's lines and the basis note's count after its lead are measured once a line-year, for all partners.
+        let measured = shared?.measured;
+        if (shared !== undefined && (measured === undefined || measured.widths !== widths || measured.cols !== cols)) {
+          const textLines = wrappedLines(shared.text, widthOf(widths, 0, 1), undefined);
+          shared.measured = measured = { widths, cols, textLines, lead: SpanLines.of(widths, cols, NOTE_STYLE).read(shared.lead) };
+        }
         return {
           cells,
-          height: wrappedHeight(cells, 0, widths, undefined),
-          notes: notes.map((text) => ({ text, height: spanHeight(text, widths, cols, NOTE_STYLE) })),
+          height: chargeHeight(cells, widths, measured?.textLines),
+          notes: notes.map((pieces, n) => {
+            if (n > 0 || measured === undefined || pieces[0] !== shared?.lead)
+              return { pieces, height: spanHeight(pieces.length === 1 ? pieces[0]! : pieces.join(""), widths, cols, NOTE_STYLE) };
+            const span = measured.lead.copy();
+            for (let k = 1; k < pieces.length; k++) span.read(pieces[k]!);
+            return { pieces, height: span.height() };
+          }),
         };
       },
     },

@@ -117,9 +117,9 @@ export class SpanLines {
   private word = 0;
 
   private constructor(
-    private readonly firstPer: number,
-    private readonly per: number,
-    private readonly style: CellStyle | undefined,
+    private firstPer: number,
+    private per: number,
+    private style: CellStyle | undefined,
   ) {}
 
   /** Nothing read yet, for a text in its first column of `widths` that would be merged across `cols` columns. */
@@ -137,6 +137,19 @@ export class SpanLines {
     c.used = this.used;
     c.word = this.word;
     return c;
+  }
+
+  /** Sets this count to where `other` has got, to carry on from there (as {@link copy}, without a new count). */
+  from(other: SpanLines): this {
+    this.firstPer = other.firstPer;
+    this.per = other.per;
+    this.style = other.style;
+    this.firstLines = other.firstLines;
+    this.firstUsed = other.firstUsed;
+    this.lines = other.lines;
+    this.used = other.used;
+    this.word = other.word;
+    return this;
   }
 
   /** A word of `word` characters ended: on the current line of each width, or the lines after it (as wrappedLines). */

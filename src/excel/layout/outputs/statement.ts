@@ -126,9 +126,9 @@ export function statementPercent(part: string, whole: string): string {
   return `${negative ? "-" : ""}${whole100}.${rest}%`;
 }
 
-/** Whole-number decimal text of at most nine digits as a number ("16070" → 16070); undefined for anything else. */
+/** Whole-number decimal text of at most 15 digits as a number ("16070" → 16070); undefined for anything else. */
 function smallWhole(text: string): number | undefined {
-  if (text.length === 0 || text.length > 9) return undefined;
+  if (text.length === 0 || text.length > 15) return undefined;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -139,13 +139,15 @@ function smallWhole(text: string): number | undefined {
 }
 
 /**
- * {@link statementPercent} of two whole numbers of up to nine digits (drivers' values and totals, most shares), in
- * exact integer arithmetic on numbers: part × 10,000 × 2 + whole stays below 2^53. Undefined for any other text.
+ * {@link statementPercent} of two whole numbers (drivers' values and totals, weighted shares of up to about 450 billion),
+ * in exact integer arithmetic on numbers, when part × 10,000 × 2 + whole stays within 2^53 (else the BigInt path, which
+ * cost a statement of a large model more than the rest of its shares). Undefined for any other text.
  */
 function smallPercent(part: string, whole: string): string | undefined {
   const p = smallWhole(part);
   const w = smallWhole(whole);
-  if (p === undefined || w === undefined || w === 0) return undefined;
+  // Within 2^53 with room for the quotient's check below ((q + 1) × 2 × whole at most part × 20,000 + 5 × whole).
+  if (p === undefined || w === undefined || w === 0 || 2 * p * 10_000 + 5 * w > Number.MAX_SAFE_INTEGER) return undefined;
   // Half up: (2 × part × 10,000 + whole) ÷ (2 × whole), rounded down, with the quotient checked against the division.
   const num = 2 * p * 10_000 + w;
   const den = 2 * w;
@@ -273,14 +275,18 @@ export function prepareStatements(outputs: RunOutputs): StatementsPrepared {
   const { run } = outputs;
   const names = partnerNames(run.model);
   const byPartner = new Map<string, ChargeRow[]>();
-  for (const r of run.rows) {
+  // Indexed loops over the charges here and in each statement: each runs once a statement (never fast enough to be
+  // optimised), and a for…of over 1,000,000 charges made an iterator result for each.
+  for (let i = 0; i < run.rows.length; i++) {
+    const r = run.rows[i]!;
     const list = byPartner.get(r.partner);
     if (list === undefined) byPartner.set(r.partner, [r]);
     else list.push(r);
   }
   // By cost line, then year: a key joined from the two cost a new string for each of a statement's 100,000 rows.
   const lineYears = new Map<string, Map<string, LineYear>>();
-  for (const ly of run.result.lineYears) {
+  for (let i = 0; i < run.result.lineYears.length; i++) {
+    const ly = run.result.lineYears[i]!;
     const byYear = lineYears.get(ly.lineRef);
     if (byYear === undefined) lineYears.set(ly.lineRef, new Map([[ly.yearLabel, ly]]));
     else byYear.set(ly.yearLabel, ly);
@@ -348,14 +354,14 @@ function lineYearWords(ly: LineYear, lineRef: string, words: string, percentages
 
 /** A cost line's charge row on a statement (cost line, year, category, nature, charge) and the notes on the rows under it. */
 interface LineRows {
-  readonly cells: readonly CellValue[];
+  readonly cells: CellValue[];
   /**
    * Its basis in words with the partner's share, then (for a true-up) why it was made: each in pieces, which joined are
    * the note (the basis's first piece is `shared.lead` when the line has a line-year).
    */
-  readonly notes: readonly (readonly string[])[];
+  readonly notes: string[][];
   /** What every statement says of the line's line-year (none for a line without one). */
-  readonly shared?: LineYearWords;
+  shared: LineYearWords | undefined;
 }
 
 /** The number formats of a charge row (and of the total under the charges by cost line). */
@@ -419,7 +425,8 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
     return list;
   };
   const allYears = sumsOf(undefined);
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const k = kindAt(r.category, r.nature);
     if (k < 0) continue;
     const list = sumsOf(r.year);
@@ -470,22 +477,39 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
   // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
   const listed = rows.filter((x) => x.amount !== 0);
   const parentName = parent === undefined ? "" : (names.get(parent) ?? parent);
+  // One line's rows, refilled for each line (a statement of a large model lays out 50,000): whoever asks for a line
+  // reads it before asking for the next.
+  const cells: CellValue[] = ["", "", "", "", 0];
+  const basis: string[] = [];
+  const whyNote: string[] = [""];
+  const rowsOfLine: LineRows = { cells, notes: [], shared: undefined };
   const line = (i: number): LineRows => {
     const r = listed[i]!;
     const shared = prepared.lineWordsOf(r);
     // A true-up line is a direct charge: its basis alone does not say why it was made.
     const why = trueUpWords(r.lineRef, outputs);
-    const amount = pounds(r.amount);
-    if (shared === undefined) {
-      const basis = ["Basis: ."];
-      return {
-        cells: [r.lineRef.trim(), r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], amount],
-        notes: why === undefined ? [basis] : [basis, [why]],
-      };
+    cells[1] = r.yearLabel;
+    cells[2] = CATEGORY_WORDS[r.category];
+    cells[3] = NATURE_WORDS[r.nature];
+    cells[4] = pounds(r.amount);
+    // Cut to one piece, not emptied: an emptied array lets its room go, and the pushes below would make it again.
+    basis.length = 1;
+    rowsOfLine.shared = shared;
+    if (why === undefined) rowsOfLine.notes.length = 1;
+    else {
+      whyNote[0] = why;
+      rowsOfLine.notes[1] = whyNote;
     }
+    rowsOfLine.notes[0] = basis;
+    if (shared === undefined) {
+      cells[0] = r.lineRef.trim();
+      basis[0] = "Basis: .";
+      return rowsOfLine;
+    }
+    cells[0] = shared.text;
     const { ly } = shared;
     // "Basis: <words>; <share> (code <basis>).", the share the partner's own or its part of its parent's.
-    const basis = [shared.lead];
+    basis[0] = shared.lead;
     // The engine's charge knows its partner's place among the line-year's (a charge divided within one has its parent's).
     const at = (r as { readonly position?: unknown }).position;
     const position = typeof at === "number" && ly.partners[at] === partner ? at : ly.partners.indexOf(partner);
@@ -497,16 +521,15 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
       basis.push("), divided within it");
     } else basis[0] = `Basis: ${shared.words}`;
     basis.push(shared.code);
-    return {
-      cells: [shared.text, r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], amount],
-      shared,
-      notes: why === undefined ? [basis] : [basis, [why]],
-    };
+    return rowsOfLine;
   };
   // Each line takes its charge row and its notes' rows; only a true-up line has a second note.
   const linesRow = row;
   const linesAt = blocks.length;
-  for (const r of listed) row += r.lineRef.startsWith(TRUE_UP_PREFIX) && trueUpWords(r.lineRef, outputs) !== undefined ? 3 : 2;
+  for (let i = 0; i < listed.length; i++) {
+    const ref = listed[i]!.lineRef;
+    row += ref.startsWith(TRUE_UP_PREFIX) && trueUpWords(ref, outputs) !== undefined ? 3 : 2;
+  }
   const linesRows = row - linesRow;
   const charged = rows.reduce((s, r) => s + r.amount, 0);
   blocks.push({ row, col: 0, values: [[STATEMENT_TOTAL, "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });
@@ -685,8 +708,9 @@ export function partnerStatementSheet(
   const blocks = laid.blocks.slice(0, laid.linesAt);
   let row = laid.row;
   for (let i = 0; i < laid.count; i++) {
+    // The line's rows are refilled for the next line: copied here.
     const { cells, notes } = laid.line(i);
-    blocks.push({ row, col: 0, values: [cells], formats: LINE_FORMATS as (string | null)[] });
+    blocks.push({ row, col: 0, values: [[...cells]], formats: LINE_FORMATS as (string | null)[] });
     row += 1;
     for (const note of notes) blocks.push({ row: row++, col: 0, values: [[note.join("")]], style: NOTE_STYLE });
   }
@@ -727,6 +751,10 @@ export interface StatementLines {
   readonly rows: number;
   /** How many lines; {@link line} lays out one of them. */
   readonly count: number;
+  /**
+   * Lays out line `i`: the same object each time, refilled (a large model's statement lays out 50,000 lines, and an
+   * object or two for each was most of what its garbage collection had to do), so it is read before the next is asked for.
+   */
   readonly line: (i: number) => StatementLine;
   /** A charge row's number format by column (null: General); its cells are wrapped. */
   readonly formats: readonly (string | null)[];
@@ -771,6 +799,14 @@ export function partnerStatementParts(
   const sheet = laid.sheet([...laid.blocks]);
   const cols = sheet.print?.area.cols ?? 1;
   const widths = sheet.columnWidths;
+  // One line laid out for paper, refilled for each (see StatementLines.line), and one count of a note's lines.
+  const laidLine: {
+    cells: readonly CellValue[];
+    height: number | undefined;
+    notes: { pieces: readonly string[]; height: number | undefined }[];
+    same: LineYearWords | undefined;
+  } = { cells: [], height: undefined, notes: [], same: undefined };
+  const span = SpanLines.of(widths, cols, NOTE_STYLE);
   return {
     sheet,
     lines: {
@@ -788,17 +824,25 @@ export function partnerStatementParts(
           const textLines = wrappedLines(shared.text, widthOf(widths, 0, 1), undefined);
           shared.measured = measured = { widths, cols, textLines, lead: SpanLines.of(widths, cols, NOTE_STYLE).read(shared.lead) };
         }
-        return {
-          cells,
-          height: chargeHeight(cells, widths, measured?.textLines),
-          notes: notes.map((pieces, n) => {
-            if (n > 0 || measured === undefined || pieces[0] !== shared?.lead)
-              return { pieces, height: spanHeight(pieces.length === 1 ? pieces[0]! : pieces.join(""), widths, cols, NOTE_STYLE) };
-            const span = measured.lead.copy();
+        laidLine.cells = cells;
+        laidLine.same = shared;
+        laidLine.height = chargeHeight(cells, widths, measured?.textLines);
+        laidLine.notes.length = notes.length;
+        for (let n = 0; n < notes.length; n++) {
+          const pieces = notes[n]!;
+          let height: number | undefined;
+          if (n > 0 || measured === undefined || pieces[0] !== shared?.lead)
+            height = spanHeight(pieces.length === 1 ? pieces[0]! : pieces.join(""), widths, cols, NOTE_STYLE);
+          else {
+            span.from(measured.lead);
             for (let k = 1; k < pieces.length; k++) span.read(pieces[k]!);
-            return { pieces, height: span.height() };
-          }),
-        };
+            height = span.height();
+          }
+          const note = (laidLine.notes[n] ??= { pieces, height });
+          note.pieces = pieces;
+          note.height = height;
+        }
+        return laidLine;
       },
     },
   };

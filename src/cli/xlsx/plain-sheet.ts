@@ -12,12 +12,13 @@
  */
 
 import type { Style, Worksheet } from "exceljs";
-import type { CellValue, SheetSpec, StatementLines, StatementParts } from "../../excel";
+import type { CellValue, SheetSpec, StatementLine, StatementLines, StatementParts } from "../../excel";
 import type { XlsxStore } from "../xlsx-store";
 import { columnName, xmlText } from "./bulk-rows";
 import { toExcel } from "./cell-convert";
 import { StyleCache } from "./styles";
 import { giveBuffer, numberText, takeBuffer, XmlBytes } from "./xml-bytes";
+import { UsualLineRows } from "./line-rows";
 
 /** A cell merged into the cell at the top left of its range (it has no value of its own). */
 const MERGED: unique symbol = Symbol("merged");
@@ -495,6 +496,21 @@ class LinesXml {
     return true;
   }
 
+  /** Writes a line's rows in their usual shape (see {@link UsualLineRows}); false, with nothing written, when they are not. */
+  private usual(usual: UsualLineRows, line: StatementLine): boolean {
+    const mark = this.out.length;
+    let n = this.row + 1;
+    if (!usual.charge(n, line.cells, line.height)) return false;
+    for (let k = 0; k < line.notes.length; k++) {
+      const note = line.notes[k]!;
+      if (!usual.note(++n, note.pieces, note.height)) {
+        this.out.length = mark;
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Makes the rest of the lines; throws {@link NewStyle} for a style without an index (`sAttrOf` undefined). */
   make(sAttrOf: (style: Partial<Style>) => string | undefined): void {
     const { lines, out } = this;
@@ -504,49 +520,68 @@ class LinesXml {
       if (a === undefined) throw new NewStyle({ style, row, col, value: Array.isArray(value) ? value.join("") : (value as Value) });
       return a;
     };
+    // The rows in their usual shape from markup made once (line-rows.ts), once the styles they use have indexes (a
+    // note whose style has none is written the general way, which stops at it).
+    const chargeAttrs = lines.formats.map((_, c) => sAttrOf(this.chargeStyle(c)));
+    const noteAttr = sAttrOf(this.note);
+    const mergedAttr = sAttrOf(this.mergedNote);
+    const usual = chargeAttrs.some((a) => a === undefined)
+      ? undefined
+      : new UsualLineRows(out, chargeAttrs as string[], noteAttr, mergedAttr, cols);
     for (; this.next < lines.count; this.next++) {
       const line = lines.line(this.next);
       const mark = out.length;
       const mergedMark = this.merged.length;
       let r = this.row;
       let right = 0;
-      try {
-        const n = r + 1;
-        this.rowOpen(n, line.height);
-        let written = 0;
-        for (let c = 0; c < line.cells.length; c++) {
-          const v = line.cells[c] ?? "";
-          if (this.cell(c, n, v, attr(this.chargeStyle(c), r, c, v))) written++;
-        }
-        right = Math.max(right, line.cells.length - 1);
-        // A row with no cell and no height is not written (as rowsXml leaves it out).
-        if (written === 0 && line.height === undefined) out.length = mark;
-        else out.ascii("</row>");
+      if (usual !== undefined && this.usual(usual, line)) {
+        right = Math.max(0, line.cells.length - 1);
         r++;
         for (let k = 0; k < line.notes.length; k++) {
-          const note = line.notes[k]!;
-          const m = r + 1;
-          const merged = note.height !== undefined;
-          const sAttr = attr(merged ? this.mergedNote : this.note, r, 0, note.pieces);
-          const noteMark = out.length;
-          this.rowOpen(m, note.height);
-          const wrote = this.textCell(0, m, note.pieces, sAttr);
-          if (merged) {
+          if (line.notes[k]!.height !== undefined) {
             this.merged.push(r);
-            // The rest of the page's width, merged into the note: each cell with the note's style.
-            for (let c = 1; c < cols; c++) this.cell(c, m, MERGED, sAttr);
             right = Math.max(right, cols - 1);
           }
-          if (!wrote && !merged) out.length = noteMark;
-          else out.ascii("</row>");
           r++;
         }
-      } catch (e) {
-        // Nothing of the line is kept: it is made again once its style has an index.
-        out.length = mark;
-        this.merged.length = mergedMark;
-        throw e;
-      }
+      } else
+        try {
+          const n = r + 1;
+          this.rowOpen(n, line.height);
+          let written = 0;
+          for (let c = 0; c < line.cells.length; c++) {
+            const v = line.cells[c] ?? "";
+            if (this.cell(c, n, v, attr(this.chargeStyle(c), r, c, v))) written++;
+          }
+          right = Math.max(right, line.cells.length - 1);
+          // A row with no cell and no height is not written (as rowsXml leaves it out).
+          if (written === 0 && line.height === undefined) out.length = mark;
+          else out.ascii("</row>");
+          r++;
+          for (let k = 0; k < line.notes.length; k++) {
+            const note = line.notes[k]!;
+            const m = r + 1;
+            const merged = note.height !== undefined;
+            const sAttr = attr(merged ? this.mergedNote : this.note, r, 0, note.pieces);
+            const noteMark = out.length;
+            this.rowOpen(m, note.height);
+            const wrote = this.textCell(0, m, note.pieces, sAttr);
+            if (merged) {
+              this.merged.push(r);
+              // The rest of the page's width, merged into the note: each cell with the note's style.
+              for (let c = 1; c < cols; c++) this.cell(c, m, MERGED, sAttr);
+              right = Math.max(right, cols - 1);
+            }
+            if (!wrote && !merged) out.length = noteMark;
+            else out.ascii("</row>");
+            r++;
+          }
+        } catch (e) {
+          // Nothing of the line is kept: it is made again once its style has an index.
+          out.length = mark;
+          this.merged.length = mergedMark;
+          throw e;
+        }
       this.bounds.top = Math.min(this.bounds.top, this.row);
       this.bounds.bottom = Math.max(this.bounds.bottom, r - 1);
       this.bounds.left = 0;

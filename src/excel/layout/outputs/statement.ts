@@ -159,29 +159,38 @@ function smallPercent(part: string, whole: string): string | undefined {
 }
 
 /**
- * A line-year's share in words for the partner at `position`, pushed onto `out` in pieces ("9,000", " of 56,000 tickets
- * = ", "16.07%"; joined, the share): every piece but the partner's figures is made once, for all partners.
+ * A line-year's share in words for the partner at `position`, put in `out` from `at` in pieces ("9,000", " of 56,000
+ * tickets = ", "16.07%"; joined, the share), returning where they end: every piece but the partner's figures is made
+ * once, for all partners.
  */
-function sharePieces(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number, out: string[]) => void {
+function sharePieces(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number, out: string[], at: number) => number {
   const [only] = ly.components;
   if (ly.components.length === 1 && only !== undefined && only.weightPercent === undefined) {
     // A percentages basis is a share already: "25% under the inter-authority agreement shares", not "25 of 100".
     if (isPercentages && only.total === "100") {
       const under = `% under the ${lowerFirst(basisWords)}`;
-      return (position, out) => {
-        out.push(grouped(only.values[position] ?? "0"), under);
+      return (position, out, at) => {
+        out[at] = grouped(only.values[position] ?? "0");
+        out[at + 1] = under;
+        return at + 2;
       };
     }
     const middle = ` of ${grouped(only.total)} ${lowerFirst(isPercentages ? basisWords : only.label)} = `;
-    return (position, out) => {
+    return (position, out, at) => {
       const value = only.values[position] ?? "0";
-      out.push(grouped(value), middle, statementPercent(value, only.total));
+      out[at] = grouped(value);
+      out[at + 1] = middle;
+      out[at + 2] = statementPercent(value, only.total);
+      return at + 3;
     };
   }
   const middle = ` of ${grouped(ly.totalWeight)} (weighted) = `;
-  return (position, out) => {
+  return (position, out, at) => {
     const weight = ly.weights[position] ?? "0";
-    out.push(grouped(weight), middle, statementPercent(weight, ly.totalWeight));
+    out[at] = grouped(weight);
+    out[at + 1] = middle;
+    out[at + 2] = statementPercent(weight, ly.totalWeight);
+    return at + 3;
   };
 }
 
@@ -202,8 +211,8 @@ export interface LineYearWords {
   readonly code: string;
   /** The basis in words alone ("Service desk tickets (driver)"). */
   readonly words: string;
-  /** Pushes the share of the partner at a position of the line-year's partners onto a note's pieces. */
-  readonly share: (position: number, out: string[]) => void;
+  /** Puts the share of the partner at a position of the line-year's partners in a note's pieces from `at` (returns their end). */
+  readonly share: (position: number, out: string[], at: number) => number;
   /** The first cell's lines and the note's count after its lead, for the widths and columns they were measured at. */
   measured?: { readonly widths: readonly number[]; readonly cols: number; readonly textLines: number; readonly lead: SpanLines };
 }
@@ -492,35 +501,37 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
     cells[2] = CATEGORY_WORDS[r.category];
     cells[3] = NATURE_WORDS[r.nature];
     cells[4] = pounds(r.amount);
-    // Cut to one piece, not emptied: an emptied array lets its room go, and the pushes below would make it again.
-    basis.length = 1;
     rowsOfLine.shared = shared;
-    if (why === undefined) rowsOfLine.notes.length = 1;
-    else {
+    if (why === undefined) {
+      // Setting an array's length is a call into the runtime: only when it changes (most lines have as many pieces).
+      if (rowsOfLine.notes.length !== 1) rowsOfLine.notes.length = 1;
+    } else {
       whyNote[0] = why;
       rowsOfLine.notes[1] = whyNote;
     }
     rowsOfLine.notes[0] = basis;
+    let count = 1;
     if (shared === undefined) {
       cells[0] = r.lineRef.trim();
       basis[0] = "Basis: .";
-      return rowsOfLine;
+    } else {
+      cells[0] = shared.text;
+      const { ly } = shared;
+      // "Basis: <words>; <share> (code <basis>).", the share the partner's own or its part of its parent's.
+      basis[0] = shared.lead;
+      // The engine's charge knows its partner's place among the line-year's (a charge divided within one has its parent's).
+      const at = (r as { readonly position?: unknown }).position;
+      const position = typeof at === "number" && ly.partners[at] === partner ? at : ly.partners.indexOf(partner);
+      if (position >= 0) count = shared.share(position, basis, count);
+      else if (parent !== undefined) {
+        basis[count++] = `part of ${parentName}'s share (`;
+        const of = ly.partners.indexOf(parent);
+        if (of >= 0) count = shared.share(of, basis, count);
+        basis[count++] = "), divided within it";
+      } else basis[0] = `Basis: ${shared.words}`;
+      basis[count++] = shared.code;
     }
-    cells[0] = shared.text;
-    const { ly } = shared;
-    // "Basis: <words>; <share> (code <basis>).", the share the partner's own or its part of its parent's.
-    basis[0] = shared.lead;
-    // The engine's charge knows its partner's place among the line-year's (a charge divided within one has its parent's).
-    const at = (r as { readonly position?: unknown }).position;
-    const position = typeof at === "number" && ly.partners[at] === partner ? at : ly.partners.indexOf(partner);
-    if (position >= 0) shared.share(position, basis);
-    else if (parent !== undefined) {
-      basis.push(`part of ${parentName}'s share (`);
-      const of = ly.partners.indexOf(parent);
-      if (of >= 0) shared.share(of, basis);
-      basis.push("), divided within it");
-    } else basis[0] = `Basis: ${shared.words}`;
-    basis.push(shared.code);
+    if (basis.length !== count) basis.length = count;
     return rowsOfLine;
   };
   // Each line takes its charge row and its notes' rows; only a true-up line has a second note.
@@ -827,7 +838,7 @@ export function partnerStatementParts(
         laidLine.cells = cells;
         laidLine.same = shared;
         laidLine.height = chargeHeight(cells, widths, measured?.textLines);
-        laidLine.notes.length = notes.length;
+        if (laidLine.notes.length !== notes.length) laidLine.notes.length = notes.length;
         for (let n = 0; n < notes.length; n++) {
           const pieces = notes[n]!;
           let height: number | undefined;

@@ -159,4 +159,15 @@ describe("output sheets read from their XML (deferred)", () => {
     ).toEqual(new Set([0]));
     expect(sharedStrings("<sst><si><t>漢字</t><rPh><t>かんじ</t></rPh></si></sst>")).toBeUndefined();
   });
+
+  it("reads a cell's attributes in any order and spacing, and leaves to exceljs an address it cannot read", () => {
+    const read = (row: string) => deferSheet(() => sheetXml(row), ["shared"], new Set([3]));
+    const d = read('<row r="1"><c t="s"\ts="2"  r="B1"><v>0</v></c><c xr:r="Z9" r="C1" s="x"><v>7</v></c></row>');
+    expect(d?.values()).toEqual([["shared", 7]]);
+    expect(d?.used).toEqual({ row: 0, col: 1, rows: 1, cols: 2 });
+    // The style of a date format, wherever it stands among the attributes.
+    expect(read('<row r="1"><c t="n" s="3" r="A1"><v>45000</v></c></row>')).toBeUndefined();
+    for (const bad of ["r='A1'", 'r="1A"', 'r="A"', 'r="A0"', 'r="a1"', 's="1"'])
+      expect(read(`<row r="1"><c ${bad}><v>1</v></c></row>`), bad).toBeUndefined();
+  });
 });

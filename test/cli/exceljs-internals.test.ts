@@ -3,7 +3,15 @@ import { join, resolve } from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { loadXlsx, rekeyTable, setSheetOrder, tableModel, validationModels, worksheetTables } from "../../src/cli/xlsx/exceljs-internals";
+import {
+  loadXlsx,
+  rekeyTable,
+  replaceValidationModels,
+  setSheetOrder,
+  tableModel,
+  validationModels,
+  worksheetTables,
+} from "../../src/cli/xlsx/exceljs-internals";
 
 const ROOT = resolve(__dirname, "..", "..");
 
@@ -77,6 +85,17 @@ describe("what src/cli/xlsx/exceljs-internals.ts relies on still holds for the i
     for (const v of Object.values(models)) v.formulae = ["'Drop-downs'!$A$1:$A$3"];
     const back = await roundTrip(wb);
     expect(back.getWorksheet("Inputs")!.getCell("B2").dataValidation.formulae).toEqual(["'Drop-downs'!$A$1:$A$3"]);
+  });
+
+  it("a validation model keyed by range is written as that range, and the model replaced is given back", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Inputs");
+    ws.getCell("A2").dataValidation = { type: "list", allowBlank: true, formulae: ['"a,b"'] };
+    const was = replaceValidationModels(ws, { "B2:B5": { type: "list", allowBlank: true, formulae: ['"x,y"'] } });
+    expect(Object.keys(was)).toEqual(["A2"]);
+    const back = (await roundTrip(wb)).getWorksheet("Inputs")!;
+    for (const a of ["B2", "B3", "B4", "B5"]) expect(back.getCell(a).dataValidation.formulae).toEqual(['"x,y"']);
+    expect(back.getCell("A2").dataValidation).toBeUndefined();
   });
 
   it("orderNo decides the tab order written", async () => {

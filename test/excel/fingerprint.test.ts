@@ -52,12 +52,32 @@ describe("sheet fingerprints", () => {
     );
   });
 
+  it("are the whole-text hash's figures for money: whole pence of any size, either sign, and the numbers near them", () => {
+    const pence = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -(1e15 + 10), max: 1e15 + 10 }));
+    const money = fc.oneof(
+      pence.map((p) => p / 100),
+      pence.map((p) => p / 100 + Number.EPSILON * p),
+      pence.map((p) => p / 10),
+      pence,
+      fc.constantFrom(-0, 0.1 + 0.2, 1 / 3, 0.07, 0.7, 1e13, 1e-7, -1e21),
+    );
+    fc.assert(
+      fc.property(fc.nat(1_048_575), fc.nat(16_383), fc.array(fc.array(money, { maxLength: 6 }), { maxLength: 6 }), (row, col, grid) => {
+        expect(gridFingerprint(row, col, grid)).toBe(referenceFingerprint(row, col, grid));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("adds single cells as a grid of one does", () => {
     fc.assert(
       fc.property(fc.nat(2000), fc.nat(200), cell, (row, col, v) => {
         const f = new Fingerprint();
         f.add(row, col, v);
         expect(f.value()).toBe(referenceFingerprint(row, col, [[v]]));
+        const g = new Fingerprint();
+        g.addText(String(row), String(col), v);
+        expect(g.value()).toBe(f.value());
       }),
     );
   });

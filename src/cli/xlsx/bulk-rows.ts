@@ -14,6 +14,8 @@
  */
 
 import { ooxmlEscape } from "./ooxml-text";
+import type { HeldRows } from "./held-rows";
+import { XmlBytes } from "./xml-bytes";
 
 /** A one-based column number as its letters (1 → "A", 27 → "AA"). */
 export function columnName(n: number): string {
@@ -46,60 +48,96 @@ function templateStyles(row: string): Map<number, string> {
   return styles;
 }
 
-/** Rows to write after a template row: values from column `col` (zero-based); null, undefined or "" is an empty cell. */
+/** Rows to write after a template row: values from column `col` (zero-based); "" is an empty cell. */
 export interface RowsInsert {
   /** One-based number of the template row (written by exceljs); the rows follow it. */
   readonly template: number;
   readonly col: number;
-  readonly rows: readonly (readonly unknown[] | undefined)[];
+  readonly rows: HeldRows;
 }
+
+/** A piece of XML is handed on once it passes this many bytes. */
+const PIECE = 1 << 20;
 
 /**
  * Rows as `<row>` elements, each cell with its column's style index, as
- * buffers of about a megabyte: each row is built as one short string and
- * a megabyte of them joined and encoded at once, so no long chain of
- * concatenated strings outlives a row (they cost more in garbage collection
- * than the XML itself).
+ * pieces of about a megabyte written straight into two buffers used in
+ * turn: a piece stays as it is until the next-but-one is asked for (what
+ * {@link packPart} needs to compress one while the next is made). Made as
+ * strings (a few for each cell, joined a megabyte at a time and encoded),
+ * a 100,000-line model's 1.5 GB of Allocations and Trace XML was a tenth of
+ * its write's time and a large part of its garbage; fresh megabyte buffers
+ * outside the heap at that pace made V8 mark the whole heap over and over.
  */
 function* rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string[]): Generator<Buffer> {
-  const width = insert.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  const width = insert.rows.width;
+  const columns = insert.rows.columns();
   // Each column's fixed parts, worked out once.
   const open: string[] = [];
-  const attr: string[] = [];
   const styled: boolean[] = [];
+  // What follows the row number in a cell of each kind: its style, type and opening tags.
+  const figure: string[] = [];
+  const text: string[] = [];
+  const truth: string[] = [];
+  const empty: string[] = [];
   for (let c = 0; c < width; c++) {
     const col = insert.col + c + 1;
     const s = styles.get(col);
     open[c] = `<c r="${(names[col] ??= columnName(col))}`;
     styled[c] = s !== undefined;
-    attr[c] = s === undefined ? "" : ` s="${s}"`;
+    const attr = s === undefined ? "" : ` s="${s}"`;
+    figure[c] = `"${attr}><v>`;
+    text[c] = `"${attr} t="inlineStr"><is><t xml:space="preserve">`;
+    truth[c] = `"${attr} t="b"><v>`;
+    empty[c] = `"${attr}/>`;
   }
-  let n = insert.template;
-  let pending: string[] = [];
-  let size = 0;
-  for (const list of insert.rows) {
-    n++;
-    if (list === undefined) continue;
-    let row = `<row r="${n}">`;
-    for (let c = 0; c < list.length; c++) {
-      const v = list[c];
-      const sAttr = attr[c] ?? "";
-      if (typeof v === "number") row += `${open[c]}${n}"${sAttr}><v>${v}</v></c>`;
-      else if (typeof v === "string" && v !== "")
-        row += `${open[c]}${n}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
-      else if (typeof v === "boolean") row += `${open[c]}${n}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else if (styled[c] === true) row += `${open[c]}${n}"${sAttr}/>`;
+  const buffers = [new XmlBytes(2 * PIECE), new XmlBytes(2 * PIECE)];
+  let turn = 0;
+  let x = buffers[0]!;
+  for (let r = 0; r < insert.rows.length; r++) {
+    const n = insert.template + 1 + r;
+    x.ascii('<row r="');
+    x.int(n);
+    x.ascii('">');
+    for (let c = 0; c < width; c++) {
+      const column = columns[c];
+      let v: unknown;
+      if (column instanceof Float64Array) {
+        const f = column[r] as number;
+        v = Number.isNaN(f) ? "" : f;
+      } else v = column === undefined ? "" : column[r];
+      if (typeof v === "number") {
+        x.ascii(open[c]!);
+        x.int(n);
+        x.ascii(figure[c]!);
+        x.number(v);
+        x.ascii("</v></c>");
+      } else if (typeof v === "string" && v !== "") {
+        x.ascii(open[c]!);
+        x.int(n);
+        x.ascii(text[c]!);
+        if (!x.plainText(v)) x.utf8(xmlText(v));
+        x.ascii("</t></is></c>");
+      } else if (typeof v === "boolean") {
+        x.ascii(open[c]!);
+        x.int(n);
+        x.ascii(truth[c]!);
+        x.ascii(v ? "1</v></c>" : "0</v></c>");
+      } else if (styled[c] === true) {
+        x.ascii(open[c]!);
+        x.int(n);
+        x.ascii(empty[c]!);
+      }
     }
-    row += "</row>";
-    pending.push(row);
-    size += row.length;
-    if (size > 1 << 20) {
-      yield Buffer.from(pending.join(""), "utf8");
-      pending = [];
-      size = 0;
+    x.ascii("</row>");
+    if (x.length > PIECE) {
+      yield x.bytes();
+      turn = 1 - turn;
+      x = buffers[turn]!;
+      x.length = 0;
     }
   }
-  if (pending.length > 0) yield Buffer.from(pending.join(""), "utf8");
+  if (x.length > 0) yield x.bytes();
 }
 
 const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
@@ -110,6 +148,7 @@ const toCol = (s: string): number => [...s].reduce((a, ch) => a * 26 + ch.charCo
  * the sheet's dimension widened to cover them: a megabyte or so at a time,
  * as the pieces are made. A 100,000-line model's Allocations sheet is 750 MB
  * of XML, which the save compresses as it comes instead of holding it whole.
+ * A piece stays as it is only until the next-but-one is asked for.
  */
 export function* rowsPieces(xml: string, inserts: readonly RowsInsert[]): Generator<Buffer> {
   const names: string[] = [];
@@ -117,7 +156,7 @@ export function* rowsPieces(xml: string, inserts: readonly RowsInsert[]): Genera
   let right = 0;
   for (const ins of inserts) {
     bottom = Math.max(bottom, ins.template + ins.rows.length);
-    for (const r of ins.rows) right = Math.max(right, ins.col + (r?.length ?? 0));
+    if (ins.rows.length > 0) right = Math.max(right, ins.col + ins.rows.width);
   }
   const text = xml.replace(
     /<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\s*\/>/,

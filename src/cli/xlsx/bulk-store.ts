@@ -3,6 +3,7 @@ import type { CellStyle, CellValue, Grid, RangeRef, TableSpec, ValidationSpec } 
 import { a1, a1Range } from "../../app";
 import { XlsxStore } from "../xlsx-store";
 import { tableModel, worksheetTables } from "./exceljs-internals";
+import { HeldRows } from "./held-rows";
 
 /** Blocks shorter than this are written as exceljs cells (quick enough); longer ones are held as rows. */
 export const BULK_MIN_ROWS = 256;
@@ -11,13 +12,13 @@ export const BULK_MIN_ROWS = 256;
  * A long block of rows the store holds as the layout gave them instead of as
  * exceljs cells: every row but the first, which exceljs holds as the
  * template of each column's style. `rows` are those after the template,
- * zero-based from `row + 1`.
+ * zero-based from `row + 1`, kept by column ({@link HeldRows}).
  */
 export interface HeldBlock {
   /** Zero-based row of the template (the block's first row, written as exceljs cells). */
   readonly row: number;
   readonly col: number;
-  readonly rows: CellValue[][];
+  readonly rows: HeldRows;
   /** The block's formats, and as a key to compare them by. */
   readonly formats: readonly (string | null)[] | undefined;
   readonly formatsKey: string;
@@ -28,8 +29,8 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 
 /**
  * The command line's store for writing results: an {@link XlsxStore} that
- * keeps a long block of rows (a 50,000-row table body) as the plain rows the
- * layout made rather than as two million exceljs cell objects, which took
+ * keeps a long block of rows (a 50,000-row table body) by column
+ * ({@link HeldRows}) rather than as two million exceljs cell objects, which took
  * most of a large model's time and memory (half of it in the garbage
  * collector). The block's first row is written as cells, so exceljs
  * records each column's style; `workbookBytes` writes the other rows
@@ -74,7 +75,7 @@ export class BulkXlsxStore extends XlsxStore {
     const list = this.held.get(ws);
     if (list === undefined) return;
     this.held.delete(ws);
-    for (const b of list) if (b.rows.length > 0) super.writeBlock(ws.name, b.row + 1, b.col, b.rows, b.formats, b.style);
+    for (const b of list) if (b.rows.length > 0) super.writeBlock(ws.name, b.row + 1, b.col, b.rows.rows(), b.formats, b.style);
   }
 
   /** @inheritdoc */
@@ -97,9 +98,9 @@ export class BulkXlsxStore extends XlsxStore {
       last.formatsKey === key &&
       last.style === style &&
       row === last.row + 1 + last.rows.length &&
-      values.every((v) => v.length === (last.rows[0]?.length ?? v.length))
+      values.every((v) => v.length === last.rows.width)
     ) {
-      for (const v of values) last.rows.push(v as CellValue[]);
+      for (const v of values) last.rows.push(v);
       return;
     }
     // Anything else written over held rows: they become cells first, so no row is written twice.
@@ -116,7 +117,9 @@ export class BulkXlsxStore extends XlsxStore {
     }
     super.writeBlock(sheet, row, col, values.slice(0, 1), formats, style);
     const next = this.held.get(ws) ?? [];
-    next.push({ row, col, rows: values.slice(1) as CellValue[][], formats, formatsKey: key, style });
+    const rows = new HeldRows(values[0]?.length ?? 0, values.length - 1);
+    for (let r = 1; r < values.length; r++) rows.push(values[r] ?? []);
+    next.push({ row, col, rows, formats, formatsKey: key, style });
     this.held.set(ws, next);
   }
 
@@ -139,10 +142,10 @@ export class BulkXlsxStore extends XlsxStore {
     const ws = this.ws(sheet);
     for (const b of ws === undefined ? [] : (this.held.get(ws) ?? [])) {
       for (let r = Math.max(row, b.row + 1); r < Math.min(row + rows, b.row + 1 + b.rows.length); r++) {
-        const src = b.rows[r - b.row - 1] ?? [];
         const dst = out[r - row];
         if (dst === undefined) continue;
-        for (let c = Math.max(col, b.col); c < Math.min(col + cols, b.col + src.length); c++) dst[c - col] = src[c - b.col] ?? "";
+        for (let c = Math.max(col, b.col); c < Math.min(col + cols, b.col + b.rows.width); c++)
+          dst[c - col] = b.rows.value(r - b.row - 1, c - b.col);
       }
     }
     return out;
@@ -154,11 +157,11 @@ export class BulkXlsxStore extends XlsxStore {
     const ws = this.ws(sheet);
     let r = used;
     for (const b of ws === undefined ? [] : (this.held.get(ws) ?? [])) {
-      if (!b.rows.some((line) => line.some((v) => v !== ""))) continue;
+      if (!b.rows.hasValues()) continue;
       const top = Math.min(r?.row ?? b.row, b.row);
       const left = Math.min(r?.col ?? b.col, b.col);
       const bottom = Math.max((r?.row ?? 0) + (r?.rows ?? 0), b.row + 1 + b.rows.length);
-      const right = Math.max((r?.col ?? 0) + (r?.cols ?? 0), b.col + (b.rows[0]?.length ?? 0));
+      const right = Math.max((r?.col ?? 0) + (r?.cols ?? 0), b.col + (b.rows.length > 0 ? b.rows.width : 0));
       r = { sheet: ws?.name ?? sheet, row: top, col: left, rows: bottom - top, cols: right - left };
     }
     return r;

@@ -44,6 +44,17 @@ export function validationModels(ws: Worksheet): Record<string, { formulae?: str
   return (ws as unknown as { dataValidations: { model: Record<string, { formulae?: string[] }> } }).dataValidations.model;
 }
 
+/**
+ * Replaces a worksheet's data validations (`ws.dataValidations.model`) with `model`, keyed by cell or range: exceljs
+ * writes a range key's validation with that range as its `sqref`. Returns the model it held.
+ */
+export function replaceValidationModels<V>(ws: Worksheet, model: Record<string, V>): Record<string, V | undefined> {
+  const holder = (ws as unknown as { dataValidations: { model: Record<string, V | undefined> } }).dataValidations;
+  const was = holder.model;
+  holder.model = model;
+  return was;
+}
+
 /** Sets a worksheet's place in the tab order (`orderNo`, by which exceljs sorts `worksheets` and writes them). */
 export function setSheetOrder(ws: Worksheet, orderNo: number): void {
   (ws as unknown as { orderNo: number }).orderNo = orderNo;

@@ -10,6 +10,7 @@ import { writeCharts, type SheetCharts } from "./chart-parts";
 import { DeferredSheetKept } from "./deferred-sheets";
 import { writeSheetMarks } from "./sheet-marks";
 import { withEscapedText } from "./ooxml-text";
+import { withValidationRanges } from "./validation-ranges";
 import { packPart, zipPackage, type PackagePart } from "./zip-package";
 
 /**
@@ -69,7 +70,10 @@ export async function workbookBytes(
     }
   }
   // Stored, not compressed: the package is compressed once, below, after the properties are added.
-  const raw = await withEscapedText(wb, () => wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>));
+  // Data validations as ranges that never overlap (validation-ranges.ts), and text escaped as OOXML asks.
+  const raw = await withValidationRanges(wb, () =>
+    withEscapedText(wb, () => wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>)),
+  );
   const written = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();

@@ -33,7 +33,8 @@ function crc32(data: Uint8Array, prev = 0): number {
 
 /**
  * A part compressed as its pieces come (a large sheet's XML, made a megabyte at a time), at the level
- * {@link zipPackage} would use for it: the pieces are let go as they are compressed.
+ * {@link zipPackage} would use for it: the pieces are let go as they are compressed. A piece need stay as it is only
+ * until the next-but-one is asked for.
  */
 export async function packPart(name: string, pieces: Iterable<Buffer>): Promise<PackedPart> {
   const deflate = createDeflateRaw({ level: 1 });
@@ -42,11 +43,17 @@ export async function packPart(name: string, pieces: Iterable<Buffer>): Promise<
   const ended = once(deflate, "end");
   let crc = 0;
   let size = 0;
+  // One piece is compressed while the next is made; a piece's bytes may be reused once the next-but-one is asked for
+  // (rowsPieces writes them into two buffers in turn), so each is compressed before then.
+  let previous: Promise<void> = Promise.resolve();
   for (const piece of pieces) {
     crc = crc32(piece, crc);
     size += piece.length;
-    if (!deflate.write(piece)) await once(deflate, "drain");
+    const compressed = new Promise<void>((resolve, reject) => deflate.write(piece, (e) => (e ? reject(e) : resolve())));
+    await previous;
+    previous = compressed;
   }
+  await previous;
   deflate.end();
   await ended;
   return { name, packed: Buffer.concat(out), size, crc };

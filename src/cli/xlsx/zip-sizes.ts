@@ -80,9 +80,16 @@ export function zipEntries(b: Buffer): ZipEntry[] | undefined {
  * Checks a zip's sizes against `maxBytes` before anything parses it: the
  * number of parts, each part's declared size and their total, and then each
  * part's real inflated size (inflating with a cap, so a part that lies about
- * its size costs at most the cap). Memory stays within about `maxBytes`.
+ * its size costs at most the cap). Memory stays within about `maxBytes`, the
+ * parts it is asked to keep included.
  */
-export function checkZipSizes(b: Buffer, maxBytes: number, maxParts: number): ZipSizeProblem | undefined {
+export function checkZipSizes(
+  b: Buffer,
+  maxBytes: number,
+  maxParts: number,
+  /** Where to keep the parts of at least `minBytes` as inflated here, by name, so they need not be inflated again. */
+  keep?: { readonly minBytes: number; readonly parts: Map<string, Buffer> },
+): ZipSizeProblem | undefined {
   let entries: ZipEntry[] | undefined;
   try {
     entries = zipEntries(b);
@@ -105,6 +112,7 @@ export function checkZipSizes(b: Buffer, maxBytes: number, maxParts: number): Zi
       const data = b.subarray(start, start + e.compressedSize);
       const inflated = inflateRawSync(data, { maxOutputLength: e.declaredSize + 1 });
       if (inflated.length > e.declaredSize) return { kind: "lies", part: e.name };
+      if (keep !== undefined && e.declaredSize >= keep.minBytes) keep.parts.set(e.name, inflated);
     } catch (err) {
       if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return { kind: "lies", part: e.name };
       return { kind: "unreadable" };

@@ -47,6 +47,7 @@ export {
   partnerStatementParts,
   partnerStatementSheet,
   prepareStatements,
+  type StatementLine,
   type StatementLines,
   type StatementParts,
 } from "./layout/outputs/statement";

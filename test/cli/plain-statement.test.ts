@@ -2,12 +2,13 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkModelBudgets, partnerNames } from "../../src/engine";
+import { checkModelBudgets, partnerNames, type LineYear } from "../../src/engine";
 import type { RunOutputs } from "../../src/excel";
 import {
   partnerStatementParts,
   partnerStatementSheet,
   prepareStatements,
+  type LineYearWords,
   type StatementsPrepared,
 } from "../../src/excel/layout/outputs/statement";
 import { XlsxStore } from "../../src/cli/xlsx-store";
@@ -78,15 +79,17 @@ describe("a statement's cost lines written one at a time (plainStatementBytes)",
       ...base,
       // Long enough to be merged across the page, so no note above the lines has the style of a note that fits.
       title: "Shared costs of four partners, a title long enough to be merged across the page",
-      lineYear: (lineRef, yearLabel) => {
+      lineWordsOf: (r) => {
+        const { lineRef, yearLabel } = r;
         const ly = base.lineYear(lineRef, yearLabel);
         const n = code(`${lineRef}|${yearLabel}`);
         if (n % 4 === 0 && Number(lineRef.replace(/\D/g, "")) > 5) return undefined;
-        if (ly !== undefined && n % 5 === 0) return { ...ly, description: "a description long enough to wrap ".repeat(3) };
+        const words = (changed: LineYear | undefined): LineYearWords | undefined => changed && base.wordsOf(changed, lineRef);
+        if (ly !== undefined && n % 5 === 0) return words({ ...ly, description: "a description long enough to wrap ".repeat(3) });
         // Text written as it is in UTF-8 (é, “ ”, ·, –, 中) and text with characters to escape (& < > " _ and a tab).
-        if (ly !== undefined && n % 7 === 0) return { ...ly, description: "Café “levy” · 2–3 中" };
-        if (ly !== undefined && n % 7 === 1) return { ...ly, description: 'R&D <costs> "x" _x0041_\tend 😀' };
-        return ly;
+        if (ly !== undefined && n % 7 === 0) return words({ ...ly, description: "Café “levy” · 2–3 中" });
+        if (ly !== undefined && n % 7 === 1) return words({ ...ly, description: 'R&D <costs> "x" _x0041_\tend 😀' });
+        return base.lineWordsOf(r);
       },
     };
     const first = [...partnerNames(outputs.run.model).keys()][0]!;

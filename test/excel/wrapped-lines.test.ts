@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wrappedLines } from "../../src/excel/layout/outputs/paper";
+import { SpanLines, spanHeight, wrappedLines } from "../../src/excel/layout/outputs/paper";
 
 /** Points per character of plain text and a cell's padding, as paper.ts estimates them. */
 const PLAIN = 5.4;
@@ -45,5 +45,25 @@ describe("wrappedLines", () => {
     expect(wrappedLines("one two three", width, undefined)).toBe(2);
     expect(wrappedLines("abcdefghijklmnopqrstuvwxy", width, undefined)).toBe(3);
     expect(wrappedLines("a\n\nb", width, undefined)).toBe(3);
+  });
+});
+
+describe("SpanLines (a note's lines at two widths, read a piece at a time)", () => {
+  it("gives spanHeight's height of the joined text, however the text is cut and carried on from a copy (property)", () => {
+    const ch = fc.constantFrom("a", "b", "1", ";", "%", " ", " ", "\t", "\n", "\u00a0", "\u2003");
+    const widths = fc.array(fc.integer({ min: 20, max: 200 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.array(ch, { maxLength: 40 }), { maxLength: 6 }), widths, fc.integer({ min: 1, max: 6 }), (parts, w, cols) => {
+        const pieces = parts.map((p) => p.join(""));
+        const [lead = "", ...rest] = pieces;
+        // The lead read once and carried on from twice, as a statement's line-year is for each partner.
+        const after = SpanLines.of(w, cols, "note").read(lead);
+        for (const from of [after.copy(), SpanLines.of([1], 1, undefined).from(after)]) {
+          for (const p of rest) from.read(p);
+          expect(from.height()).toBe(spanHeight(pieces.join(""), w, cols, "note"));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -12,12 +12,13 @@
  */
 
 import type { Style, Worksheet } from "exceljs";
-import type { CellValue, SheetSpec, StatementLines, StatementParts } from "../../excel";
+import type { CellValue, SheetSpec, StatementLine, StatementLines, StatementParts } from "../../excel";
 import type { XlsxStore } from "../xlsx-store";
 import { columnName, xmlText } from "./bulk-rows";
 import { toExcel } from "./cell-convert";
 import { StyleCache } from "./styles";
 import { giveBuffer, numberText, takeBuffer, XmlBytes } from "./xml-bytes";
+import { UsualLineRows } from "./line-rows";
 
 /** A cell merged into the cell at the top left of its range (it has no value of its own). */
 const MERGED: unique symbol = Symbol("merged");
@@ -419,6 +420,48 @@ class LinesXml {
     }
   }
 
+  /**
+   * A text cell of pieces (joined, its text) as {@link cell} writes the text: each piece encoded as it is, the text
+   * joined only when some of it needs escaping or its white space keeping.
+   */
+  private textCell(col: number, n: number, pieces: readonly string[], sAttr: string): boolean {
+    if (pieces.length === 1) return this.cell(col, n, pieces[0]!, sAttr);
+    let first = -1;
+    let last = -1;
+    // Indexed, not for…of: an iterator a note was a tenth of the statements' garbage.
+    for (let k = 0; k < pieces.length; k++) {
+      const p = pieces[k]!;
+      if (p === "") continue;
+      if (first < 0) first = p.charCodeAt(0);
+      last = p.charCodeAt(p.length - 1);
+    }
+    if (first < 0 || !(first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f)) return this.cell(col, n, pieces.join(""), sAttr);
+    const { out } = this;
+    this.cellOpen(col, n, sAttr);
+    out.ascii(' t="inlineStr"><is><t>');
+    const mark = out.length;
+    for (let k = 0; k < pieces.length; k++)
+      if (!out.plainText(pieces[k]!)) {
+        // Something to escape (or a tab or line break, which asks for its white space kept): the joined text's element.
+        out.length = mark - 3;
+        out.utf8(textElement(pieces.join("")));
+        out.ascii("</is></c>");
+        return true;
+      }
+    out.ascii("</t></is></c>");
+    return true;
+  }
+
+  /** A cell's opening `<c r="B7"` and its style attribute. */
+  private cellOpen(col: number, n: number, sAttr: string): void {
+    const { out } = this;
+    out.ascii('<c r="');
+    out.ascii((this.names[col] ??= columnName(col + 1)));
+    out.int(n);
+    out.ascii('"');
+    out.ascii(sAttr);
+  }
+
   /** A cell as {@link pushCell} writes it (false, with nothing written, when it is not written). */
   private cell(col: number, n: number, v: Value, sAttr: string): boolean {
     const { out } = this;
@@ -453,57 +496,92 @@ class LinesXml {
     return true;
   }
 
+  /** Writes a line's rows in their usual shape (see {@link UsualLineRows}); false, with nothing written, when they are not. */
+  private usual(usual: UsualLineRows, line: StatementLine): boolean {
+    const mark = this.out.length;
+    let n = this.row + 1;
+    if (!usual.charge(n, line.cells, line.height)) return false;
+    for (let k = 0; k < line.notes.length; k++) {
+      const note = line.notes[k]!;
+      if (!usual.note(++n, note.pieces, note.height)) {
+        this.out.length = mark;
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Makes the rest of the lines; throws {@link NewStyle} for a style without an index (`sAttrOf` undefined). */
   make(sAttrOf: (style: Partial<Style>) => string | undefined): void {
     const { lines, out } = this;
     const cols = lines.cols;
-    const attr = (style: Partial<Style>, row: number, col: number, value: Value): string => {
+    const attr = (style: Partial<Style>, row: number, col: number, value: Value | readonly string[]): string => {
       const a = sAttrOf(style);
-      if (a === undefined) throw new NewStyle({ style, row, col, value });
+      if (a === undefined) throw new NewStyle({ style, row, col, value: Array.isArray(value) ? value.join("") : (value as Value) });
       return a;
     };
+    // The rows in their usual shape from markup made once (line-rows.ts), once the styles they use have indexes (a
+    // note whose style has none is written the general way, which stops at it).
+    const chargeAttrs = lines.formats.map((_, c) => sAttrOf(this.chargeStyle(c)));
+    const noteAttr = sAttrOf(this.note);
+    const mergedAttr = sAttrOf(this.mergedNote);
+    const usual = chargeAttrs.some((a) => a === undefined)
+      ? undefined
+      : new UsualLineRows(out, chargeAttrs as string[], noteAttr, mergedAttr, cols);
     for (; this.next < lines.count; this.next++) {
       const line = lines.line(this.next);
       const mark = out.length;
       const mergedMark = this.merged.length;
       let r = this.row;
       let right = 0;
-      try {
-        const n = r + 1;
-        this.rowOpen(n, line.height);
-        let written = 0;
-        for (let c = 0; c < line.cells.length; c++) {
-          const v = line.cells[c] ?? "";
-          if (this.cell(c, n, v, attr(this.chargeStyle(c), r, c, v))) written++;
-        }
-        right = Math.max(right, line.cells.length - 1);
-        // A row with no cell and no height is not written (as rowsXml leaves it out).
-        if (written === 0 && line.height === undefined) out.length = mark;
-        else out.ascii("</row>");
+      if (usual !== undefined && this.usual(usual, line)) {
+        right = Math.max(0, line.cells.length - 1);
         r++;
-        for (const note of line.notes) {
-          const m = r + 1;
-          const merged = note.height !== undefined;
-          const sAttr = attr(merged ? this.mergedNote : this.note, r, 0, note.text);
-          const noteMark = out.length;
-          this.rowOpen(m, note.height);
-          const wrote = this.cell(0, m, note.text, sAttr);
-          if (merged) {
+        for (let k = 0; k < line.notes.length; k++) {
+          if (line.notes[k]!.height !== undefined) {
             this.merged.push(r);
-            // The rest of the page's width, merged into the note: each cell with the note's style.
-            for (let c = 1; c < cols; c++) this.cell(c, m, MERGED, sAttr);
             right = Math.max(right, cols - 1);
           }
-          if (!wrote && !merged) out.length = noteMark;
-          else out.ascii("</row>");
           r++;
         }
-      } catch (e) {
-        // Nothing of the line is kept: it is made again once its style has an index.
-        out.length = mark;
-        this.merged.length = mergedMark;
-        throw e;
-      }
+      } else
+        try {
+          const n = r + 1;
+          this.rowOpen(n, line.height);
+          let written = 0;
+          for (let c = 0; c < line.cells.length; c++) {
+            const v = line.cells[c] ?? "";
+            if (this.cell(c, n, v, attr(this.chargeStyle(c), r, c, v))) written++;
+          }
+          right = Math.max(right, line.cells.length - 1);
+          // A row with no cell and no height is not written (as rowsXml leaves it out).
+          if (written === 0 && line.height === undefined) out.length = mark;
+          else out.ascii("</row>");
+          r++;
+          for (let k = 0; k < line.notes.length; k++) {
+            const note = line.notes[k]!;
+            const m = r + 1;
+            const merged = note.height !== undefined;
+            const sAttr = attr(merged ? this.mergedNote : this.note, r, 0, note.pieces);
+            const noteMark = out.length;
+            this.rowOpen(m, note.height);
+            const wrote = this.textCell(0, m, note.pieces, sAttr);
+            if (merged) {
+              this.merged.push(r);
+              // The rest of the page's width, merged into the note: each cell with the note's style.
+              for (let c = 1; c < cols; c++) this.cell(c, m, MERGED, sAttr);
+              right = Math.max(right, cols - 1);
+            }
+            if (!wrote && !merged) out.length = noteMark;
+            else out.ascii("</row>");
+            r++;
+          }
+        } catch (e) {
+          // Nothing of the line is kept: it is made again once its style has an index.
+          out.length = mark;
+          this.merged.length = mergedMark;
+          throw e;
+        }
       this.bounds.top = Math.min(this.bounds.top, this.row);
       this.bounds.bottom = Math.max(this.bounds.bottom, r - 1);
       this.bounds.left = 0;
@@ -522,7 +600,9 @@ class LinesXml {
     const { out } = this;
     out.append(bottom);
     const right = columnName(this.lines.cols);
-    for (const r of this.merged) {
+    // Indexed: run once a statement, a for…of over its 50,000 merged notes made an iterator result for each.
+    for (let i = 0; i < this.merged.length; i++) {
+      const r = this.merged[i]!;
       out.ascii('<mergeCell ref="A');
       out.int(r + 1);
       out.ascii(":");

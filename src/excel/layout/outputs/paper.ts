@@ -101,6 +101,112 @@ export function spanHeight(text: string, widths: readonly number[], cols: number
 }
 
 /**
+ * A note's lines counted as {@link spanHeight} counts them, at its first column's width and at the printed columns' in
+ * one pass over its characters, read a piece at a time: a statement's note under a cost line is the line-year's basis,
+ * the same for every partner, then the partner's share, so the count after the shared piece is made once ({@link copy})
+ * and carried on from for each partner. Reading "ab" then "c" counts as reading "abc".
+ */
+export class SpanLines {
+  /** Lines begun and the last line's characters at the first column's width (counted until a second line begins). */
+  private firstLines = 1;
+  private firstUsed = 0;
+  /** The same at the printed columns' width. */
+  private lines = 1;
+  private used = 0;
+  /** The characters of the word being read. */
+  private word = 0;
+
+  private constructor(
+    private firstPer: number,
+    private per: number,
+    private style: CellStyle | undefined,
+  ) {}
+
+  /** Nothing read yet, for a text in its first column of `widths` that would be merged across `cols` columns. */
+  static of(widths: readonly number[], cols: number, style: CellStyle | undefined): SpanLines {
+    const perLine = (width: number): number => Math.max(1, Math.floor((width - CELL_PADDING) / CHAR_WIDTH[style ?? "plain"]));
+    return new SpanLines(perLine(widthOf(widths, 0, 1)), perLine(widthOf(widths, 0, cols)), style);
+  }
+
+  /** A count that carries on from this one without changing it. */
+  copy(): SpanLines {
+    const c = new SpanLines(this.firstPer, this.per, this.style);
+    c.firstLines = this.firstLines;
+    c.firstUsed = this.firstUsed;
+    c.lines = this.lines;
+    c.used = this.used;
+    c.word = this.word;
+    return c;
+  }
+
+  /** Sets this count to where `other` has got, to carry on from there (as {@link copy}, without a new count). */
+  from(other: SpanLines): this {
+    this.firstPer = other.firstPer;
+    this.per = other.per;
+    this.style = other.style;
+    this.firstLines = other.firstLines;
+    this.firstUsed = other.firstUsed;
+    this.lines = other.lines;
+    this.used = other.used;
+    this.word = other.word;
+    return this;
+  }
+
+  /** A word of `word` characters ended: on the current line of each width, or the lines after it (as wrappedLines). */
+  private endWord(word: number): void {
+    if (this.firstLines < 2) {
+      const need = this.firstUsed === 0 ? word : this.firstUsed + 1 + word;
+      if (need <= this.firstPer) this.firstUsed = need;
+      else {
+        this.firstLines += this.firstUsed === 0 ? Math.ceil(word / this.firstPer) - 1 : Math.ceil(word / this.firstPer);
+        this.firstUsed = word % this.firstPer;
+      }
+    }
+    const need = this.used === 0 ? word : this.used + 1 + word;
+    if (need <= this.per) this.used = need;
+    else {
+      this.lines += this.used === 0 ? Math.ceil(word / this.per) - 1 : Math.ceil(word / this.per);
+      this.used = word % this.per;
+    }
+  }
+
+  /** Reads `text` on from what was read before. */
+  read(text: string): this {
+    let word = this.word;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const ends = code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x80 && WHITE_SPACE.has(code));
+      if (!ends) {
+        word++;
+        continue;
+      }
+      if (word > 0) {
+        this.endWord(word);
+        word = 0;
+      }
+      if (code === 0x0a) {
+        this.firstLines++;
+        this.firstUsed = 0;
+        this.lines++;
+        this.used = 0;
+      }
+    }
+    this.word = word;
+    return this;
+  }
+
+  /**
+   * The row's height once the text has been read, as {@link spanHeight} gives it for the whole text: undefined when it
+   * fits its first column, else the height of its lines across the printed columns. Ends the count.
+   */
+  height(): number | undefined {
+    if (this.word > 0) this.endWord(this.word);
+    this.word = 0;
+    return this.firstLines <= 1 ? undefined : rowHeight(this.lines, this.style);
+  }
+}
+
+/**
  * The height a row of cells wrapped within their own columns (from `col`) needs: that of its text of most lines, or
  * undefined when every text fits on one line (the row keeps its height).
  */

@@ -28,7 +28,7 @@ import { statementMethodologyBlocks } from "./methodology";
 import { statementExitBlocks } from "./exits";
 import { CATEGORY_WORDS, NATURE_WORDS, basisInWords } from "./words";
 import { statementServiceBlocks } from "./service-recharges";
-import { spanHeight, wrappedHeight } from "./paper";
+import { SpanLines, rowHeight, spanHeight, widthOf, wrappedLines } from "./paper";
 
 /** The statement sheet's name in each partner's workbook. */
 export const STATEMENT_SHEET = "Statement";
@@ -126,9 +126,9 @@ export function statementPercent(part: string, whole: string): string {
   return `${negative ? "-" : ""}${whole100}.${rest}%`;
 }
 
-/** Whole-number decimal text of at most nine digits as a number ("16070" → 16070); undefined for anything else. */
+/** Whole-number decimal text of at most 15 digits as a number ("16070" → 16070); undefined for anything else. */
 function smallWhole(text: string): number | undefined {
-  if (text.length === 0 || text.length > 9) return undefined;
+  if (text.length === 0 || text.length > 15) return undefined;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -139,13 +139,15 @@ function smallWhole(text: string): number | undefined {
 }
 
 /**
- * {@link statementPercent} of two whole numbers of up to nine digits (drivers' values and totals, most shares), in
- * exact integer arithmetic on numbers: part × 10,000 × 2 + whole stays below 2^53. Undefined for any other text.
+ * {@link statementPercent} of two whole numbers (drivers' values and totals, weighted shares of up to about 450 billion),
+ * in exact integer arithmetic on numbers, when part × 10,000 × 2 + whole stays within 2^53 (else the BigInt path, which
+ * cost a statement of a large model more than the rest of its shares). Undefined for any other text.
  */
 function smallPercent(part: string, whole: string): string | undefined {
   const p = smallWhole(part);
   const w = smallWhole(whole);
-  if (p === undefined || w === undefined || w === 0) return undefined;
+  // Within 2^53 with room for the quotient's check below ((q + 1) × 2 × whole at most part × 20,000 + 5 × whole).
+  if (p === undefined || w === undefined || w === 0 || 2 * p * 10_000 + 5 * w > Number.MAX_SAFE_INTEGER) return undefined;
   // Half up: (2 × part × 10,000 + whole) ÷ (2 × whole), rounded down, with the quotient checked against the division.
   const num = 2 * p * 10_000 + w;
   const den = 2 * w;
@@ -156,46 +158,63 @@ function smallPercent(part: string, whole: string): string | undefined {
   return `${(q - rest) / 100}.${rest < 10 ? "0" : ""}${rest}%`;
 }
 
-/** What a line-year's share reads the same for every partner, made once, and the partner's share from it. */
-interface ShareText {
-  readonly words: string;
-  readonly isPercentages: boolean;
-  readonly text: (position: number) => string;
-}
-
-/** Each line-year's {@link ShareText}: every partner's statement words a share of it. */
-const shareTexts = new WeakMap<LineYear, ShareText>();
-
-/** A line-year's share in words for the partner at `position`, its words other than the partner's made once. */
-function shareTextOf(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number) => string {
+/**
+ * A line-year's share in words for the partner at `position`, put in `out` from `at` in pieces ("9,000", " of 56,000
+ * tickets = ", "16.07%"; joined, the share), returning where they end: every piece but the partner's figures is made
+ * once, for all partners.
+ */
+function sharePieces(ly: LineYear, basisWords: string, isPercentages: boolean): (position: number, out: string[], at: number) => number {
   const [only] = ly.components;
   if (ly.components.length === 1 && only !== undefined && only.weightPercent === undefined) {
     // A percentages basis is a share already: "25% under the inter-authority agreement shares", not "25 of 100".
     if (isPercentages && only.total === "100") {
       const under = `% under the ${lowerFirst(basisWords)}`;
-      return (position) => `${grouped(only.values[position] ?? "0")}${under}`;
+      return (position, out, at) => {
+        out[at] = grouped(only.values[position] ?? "0");
+        out[at + 1] = under;
+        return at + 2;
+      };
     }
     const middle = ` of ${grouped(only.total)} ${lowerFirst(isPercentages ? basisWords : only.label)} = `;
-    return (position) => {
+    return (position, out, at) => {
       const value = only.values[position] ?? "0";
-      return `${grouped(value)}${middle}${statementPercent(value, only.total)}`;
+      out[at] = grouped(value);
+      out[at + 1] = middle;
+      out[at + 2] = statementPercent(value, only.total);
+      return at + 3;
     };
   }
   const middle = ` of ${grouped(ly.totalWeight)} (weighted) = `;
-  return (position) => {
+  return (position, out, at) => {
     const weight = ly.weights[position] ?? "0";
-    return `${grouped(weight)}${middle}${statementPercent(weight, ly.totalWeight)}`;
+    out[at] = grouped(weight);
+    out[at + 1] = middle;
+    out[at + 2] = statementPercent(weight, ly.totalWeight);
+    return at + 3;
   };
 }
 
-/** The partner's share of a line-year in words: "9,000 of 56,000 tickets = 16.07%" (a mix: its combined weight). */
-function shareWords(ly: LineYear, position: number, basisWords: string, isPercentages: boolean): string {
-  let share = shareTexts.get(ly);
-  if (share === undefined || share.words !== basisWords || share.isPercentages !== isPercentages) {
-    share = { words: basisWords, isPercentages, text: shareTextOf(ly, basisWords, isPercentages) };
-    shareTexts.set(ly, share);
-  }
-  return share.text(position);
+/**
+ * What every partner's statement says of one line-year, made the first time a statement lists it (each of a
+ * 10,000-line model's 50,000 line-years is listed on 20 statements): the charge row's first cell, the basis note's
+ * words before and after the partner's share, and the share's words but the partner's figures. The measures kept on
+ * it are made by whoever lays the note out for paper ({@link partnerStatementParts}), once for all partners.
+ */
+export interface LineYearWords {
+  readonly ly: LineYear;
+  /** The cost line the first cell was made for, and the cell: "L0001 Service desk". */
+  readonly lineRef: string;
+  readonly text: string;
+  /** The basis note's first piece, before the share: "Basis: Service desk tickets (driver); ". */
+  readonly lead: string;
+  /** Its last piece, after the share: " (code driver:tickets).". */
+  readonly code: string;
+  /** The basis in words alone ("Service desk tickets (driver)"). */
+  readonly words: string;
+  /** Puts the share of the partner at a position of the line-year's partners in a note's pieces from `at` (returns their end). */
+  readonly share: (position: number, out: string[], at: number) => number;
+  /** The first cell's lines and the note's count after its lead, for the widths and columns they were measured at. */
+  measured?: { readonly widths: readonly number[]; readonly cols: number; readonly textLines: number; readonly lead: SpanLines };
 }
 
 /** A share's percentage text ("74.2857…") to two places ("74.29"); the text as given when it is not a number. */
@@ -244,6 +263,18 @@ export interface StatementsPrepared {
   readonly basisWords: (ly: LineYear) => string;
   /** The ids of the percentages bases (their shares read "25% under …"). */
   readonly percentages: ReadonlySet<string>;
+  /**
+   * What every statement listing a line-year says of it (made from {@link basisWords} and {@link percentages} the first
+   * time it is asked for; `lineRef` is the charge's, which its first cell names).
+   */
+  readonly wordsOf: (ly: LineYear, lineRef: string) => LineYearWords;
+  /**
+   * {@link wordsOf} the line-year a charge is of ({@link lineYear}), undefined for a charge of none. Found by the
+   * line-year's index the engine's charges carry where they do, not by looking the line-year up: a 10,000-line model's
+   * statements list 1,000,000 charges, and each look-up in maps of 50,000 line-years scattered in memory cost more than
+   * the rest of its line's words.
+   */
+  readonly lineWordsOf: (r: ChargeRow) => LineYearWords | undefined;
   /** The methodology paper each statement takes its partner's changes from (worked out the first time it is read). */
   readonly paper: () => MethodologyPaper | undefined;
 }
@@ -253,21 +284,28 @@ export function prepareStatements(outputs: RunOutputs): StatementsPrepared {
   const { run } = outputs;
   const names = partnerNames(run.model);
   const byPartner = new Map<string, ChargeRow[]>();
-  for (const r of run.rows) {
+  // Indexed loops over the charges here and in each statement: each runs once a statement (never fast enough to be
+  // optimised), and a for…of over 1,000,000 charges made an iterator result for each.
+  for (let i = 0; i < run.rows.length; i++) {
+    const r = run.rows[i]!;
     const list = byPartner.get(r.partner);
     if (list === undefined) byPartner.set(r.partner, [r]);
     else list.push(r);
   }
   // By cost line, then year: a key joined from the two cost a new string for each of a statement's 100,000 rows.
   const lineYears = new Map<string, Map<string, LineYear>>();
-  for (const ly of run.result.lineYears) {
+  for (let i = 0; i < run.result.lineYears.length; i++) {
+    const ly = run.result.lineYears[i]!;
     const byYear = lineYears.get(ly.lineRef);
     if (byYear === undefined) lineYears.set(ly.lineRef, new Map([[ly.yearLabel, ly]]));
     else byYear.set(ly.yearLabel, ly);
   }
   const words = new Map<LineYear, string>();
+  const lineWords = new Map<LineYear, LineYearWords>();
+  const all = run.result.lineYears;
+  const byIndex: (LineYearWords | undefined)[] = new Array<LineYearWords | undefined>(all.length);
   let paper: { value: MethodologyPaper | undefined } | undefined;
-  return {
+  const prepared: StatementsPrepared = {
     outputs,
     names,
     title: outputs.title === undefined || outputs.title.trim() === "" ? defaultTitle(run) : outputs.title.trim(),
@@ -279,16 +317,60 @@ export function prepareStatements(outputs: RunOutputs): StatementsPrepared {
       return w;
     },
     percentages: new Set((run.model.bases ?? []).map((b) => b.id.trim())),
+    wordsOf: (ly, lineRef) => {
+      let w = lineWords.get(ly);
+      // Kept for the cost line it was first made for (a line-year is looked up by its own, so always that one).
+      if (w === undefined || w.lineRef !== lineRef) {
+        w = lineYearWords(ly, lineRef, prepared.basisWords(ly), prepared.percentages);
+        lineWords.set(ly, w);
+      }
+      return w;
+    },
+    lineWordsOf: (r) => {
+      // The engine's charges say which line-year they are of (a charge divided within a partner keeps it); a row that
+      // does not, or whose index names another line-year, is looked up.
+      const index = (r as { readonly lineYear?: unknown }).lineYear;
+      if (typeof index === "number") {
+        const ly = all[index];
+        if (ly !== undefined && ly.lineRef === r.lineRef && ly.yearLabel === r.yearLabel) {
+          const w = byIndex[index];
+          if (w !== undefined && w.ly === ly && w.lineRef === r.lineRef) return w;
+          return (byIndex[index] = prepared.wordsOf(ly, r.lineRef));
+        }
+      }
+      const ly = prepared.lineYear(r.lineRef, r.yearLabel);
+      return ly === undefined ? undefined : prepared.wordsOf(ly, r.lineRef);
+    },
     // Once for all the statements: it compares the run with the previous year's, line by line.
     paper: () => (paper ??= { value: outputsPaper(outputs) }).value,
+  };
+  return prepared;
+}
+
+/** A line-year's {@link LineYearWords}, its first cell naming `lineRef`. */
+function lineYearWords(ly: LineYear, lineRef: string, words: string, percentages: ReadonlySet<string>): LineYearWords {
+  const isPercentages = ly.components.length === 1 && percentages.has(ly.components[0]!.source.trim());
+  return {
+    ly,
+    lineRef,
+    text: `${lineRef} ${ly.description}`.trim(),
+    lead: `Basis: ${words}; `,
+    code: ` (code ${ly.basis}).`,
+    words,
+    share: sharePieces(ly, words, isPercentages),
   };
 }
 
 /** A cost line's charge row on a statement (cost line, year, category, nature, charge) and the notes on the rows under it. */
 interface LineRows {
-  readonly cells: readonly CellValue[];
-  /** Its basis in words with the partner's share, then (for a true-up) why it was made. */
-  readonly notes: readonly string[];
+  readonly cells: CellValue[];
+  /**
+   * Its basis in words with the partner's share, then (for a true-up) why it was made: each in pieces, which joined are
+   * the note (the basis's first piece is `shared.lead` when the line has a line-year).
+   */
+  readonly notes: string[][];
+  /** What every statement says of the line's line-year (none for a line without one). */
+  shared: LineYearWords | undefined;
 }
 
 /** The number formats of a charge row (and of the total under the charges by cost line). */
@@ -352,7 +434,8 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
     return list;
   };
   const allYears = sumsOf(undefined);
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const k = kindAt(r.category, r.nature);
     if (k < 0) continue;
     const list = sumsOf(r.year);
@@ -396,39 +479,68 @@ function statementLayout(outputs: RunOutputs, partner: string, prepared: Stateme
 
   // Every charge by cost line; under each, its basis in words and the partner's share of it.
   const parent = run.model.withinPartners?.find((w) => w.partner.id.trim() === partner)?.within.trim();
-  const { percentages } = prepared;
   blocks.push({ row, col: 0, values: [["Charges by cost line, with the basis of each"]], style: "header" });
   blocks.push({ row: row + 1, col: 0, values: [[...STATEMENT_LINE_HEADERS]], style: "header" });
   row += 2;
   const lineFormats = LINE_FORMATS as (string | null)[];
   // A line that charges this partner nothing (a direct charge to another partner, say) is left out: it is not this partner's figure.
   const listed = rows.filter((x) => x.amount !== 0);
+  const parentName = parent === undefined ? "" : (names.get(parent) ?? parent);
+  // One line's rows, refilled for each line (a statement of a large model lays out 50,000): whoever asks for a line
+  // reads it before asking for the next.
+  const cells: CellValue[] = ["", "", "", "", 0];
+  const basis: string[] = [];
+  const whyNote: string[] = [""];
+  const rowsOfLine: LineRows = { cells, notes: [], shared: undefined };
   const line = (i: number): LineRows => {
     const r = listed[i]!;
-    const ly = prepared.lineYear(r.lineRef, r.yearLabel);
-    const words = ly === undefined ? "" : prepared.basisWords(ly);
-    const isPercentages = ly !== undefined && ly.components.length === 1 && percentages.has(ly.components[0]!.source.trim());
-    const shareOf = (p: number): string => (ly === undefined || p < 0 ? "" : shareWords(ly, p, words, isPercentages));
-    const position = ly?.partners.indexOf(partner) ?? -1;
-    const share =
-      position >= 0
-        ? shareOf(position)
-        : parent !== undefined && ly !== undefined
-          ? `part of ${names.get(parent) ?? parent}'s share (${shareOf(ly.partners.indexOf(parent))}), divided within it`
-          : "";
-    const text = `${r.lineRef} ${ly?.description ?? ""}`.trim();
-    const basis = `Basis: ${words}${share === "" ? "" : `; ${share}`}${ly === undefined ? "" : ` (code ${ly.basis})`}.`;
+    const shared = prepared.lineWordsOf(r);
     // A true-up line is a direct charge: its basis alone does not say why it was made.
     const why = trueUpWords(r.lineRef, outputs);
-    return {
-      cells: [text, r.yearLabel, CATEGORY_WORDS[r.category], NATURE_WORDS[r.nature], pounds(r.amount)],
-      notes: why === undefined ? [basis] : [basis, why],
-    };
+    cells[1] = r.yearLabel;
+    cells[2] = CATEGORY_WORDS[r.category];
+    cells[3] = NATURE_WORDS[r.nature];
+    cells[4] = pounds(r.amount);
+    rowsOfLine.shared = shared;
+    if (why === undefined) {
+      // Setting an array's length is a call into the runtime: only when it changes (most lines have as many pieces).
+      if (rowsOfLine.notes.length !== 1) rowsOfLine.notes.length = 1;
+    } else {
+      whyNote[0] = why;
+      rowsOfLine.notes[1] = whyNote;
+    }
+    rowsOfLine.notes[0] = basis;
+    let count = 1;
+    if (shared === undefined) {
+      cells[0] = r.lineRef.trim();
+      basis[0] = "Basis: .";
+    } else {
+      cells[0] = shared.text;
+      const { ly } = shared;
+      // "Basis: <words>; <share> (code <basis>).", the share the partner's own or its part of its parent's.
+      basis[0] = shared.lead;
+      // The engine's charge knows its partner's place among the line-year's (a charge divided within one has its parent's).
+      const at = (r as { readonly position?: unknown }).position;
+      const position = typeof at === "number" && ly.partners[at] === partner ? at : ly.partners.indexOf(partner);
+      if (position >= 0) count = shared.share(position, basis, count);
+      else if (parent !== undefined) {
+        basis[count++] = `part of ${parentName}'s share (`;
+        const of = ly.partners.indexOf(parent);
+        if (of >= 0) count = shared.share(of, basis, count);
+        basis[count++] = "), divided within it";
+      } else basis[0] = `Basis: ${shared.words}`;
+      basis[count++] = shared.code;
+    }
+    if (basis.length !== count) basis.length = count;
+    return rowsOfLine;
   };
   // Each line takes its charge row and its notes' rows; only a true-up line has a second note.
   const linesRow = row;
   const linesAt = blocks.length;
-  for (const r of listed) row += r.lineRef.startsWith(TRUE_UP_PREFIX) && trueUpWords(r.lineRef, outputs) !== undefined ? 3 : 2;
+  for (let i = 0; i < listed.length; i++) {
+    const ref = listed[i]!.lineRef;
+    row += ref.startsWith(TRUE_UP_PREFIX) && trueUpWords(ref, outputs) !== undefined ? 3 : 2;
+  }
   const linesRows = row - linesRow;
   const charged = rows.reduce((s, r) => s + r.amount, 0);
   blocks.push({ row, col: 0, values: [[STATEMENT_TOTAL, "", "", "", pounds(charged)]], formats: lineFormats, style: "total" });
@@ -607,10 +719,11 @@ export function partnerStatementSheet(
   const blocks = laid.blocks.slice(0, laid.linesAt);
   let row = laid.row;
   for (let i = 0; i < laid.count; i++) {
+    // The line's rows are refilled for the next line: copied here.
     const { cells, notes } = laid.line(i);
-    blocks.push({ row, col: 0, values: [cells], formats: LINE_FORMATS as (string | null)[] });
+    blocks.push({ row, col: 0, values: [[...cells]], formats: LINE_FORMATS as (string | null)[] });
     row += 1;
-    for (const note of notes) blocks.push({ row: row++, col: 0, values: [[note]], style: NOTE_STYLE });
+    for (const note of notes) blocks.push({ row: row++, col: 0, values: [[note.join("")]], style: NOTE_STYLE });
   }
   for (let i = laid.linesAt; i < laid.blocks.length; i++) blocks.push(laid.blocks[i]!);
   return laid.sheet(blocks);
@@ -618,7 +731,11 @@ export function partnerStatementSheet(
 
 /** A note under a statement's cost line, laid out for paper. */
 export interface StatementNote {
-  readonly text: string;
+  /**
+   * Its text in pieces, which joined are the text: a basis note's pieces other than the partner's figures are the same
+   * strings on every partner's statement of the line-year, so a writer can keep what it makes of them.
+   */
+  readonly pieces: readonly string[];
   /**
    * The row's height when the note is longer than the first column: it is then merged across the printed columns
    * ({@link StatementLines.cols}) and wrapped. Undefined: it fits, is not merged and keeps the row's height.
@@ -645,6 +762,10 @@ export interface StatementLines {
   readonly rows: number;
   /** How many lines; {@link line} lays out one of them. */
   readonly count: number;
+  /**
+   * Lays out line `i`: the same object each time, refilled (a large model's statement lays out 50,000 lines, and an
+   * object or two for each was most of what its garbage collection had to do), so it is read before the next is asked for.
+   */
   readonly line: (i: number) => StatementLine;
   /** A charge row's number format by column (null: General); its cells are wrapped. */
   readonly formats: readonly (string | null)[];
@@ -665,6 +786,20 @@ export interface StatementParts {
   readonly lines: StatementLines;
 }
 
+/**
+ * A charge row's height as {@link wrappedHeight} gives it (its cells wrapped within their columns, unstyled), the first
+ * cell's lines given when they were counted already.
+ */
+function chargeHeight(cells: readonly CellValue[], widths: readonly number[], firstLines: number | undefined): number | undefined {
+  let lines = 1;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (typeof v === "string")
+      lines = Math.max(lines, c === 0 && firstLines !== undefined ? firstLines : wrappedLines(v, widthOf(widths, c, 1), undefined));
+  }
+  return lines > 1 ? rowHeight(lines, undefined) : undefined;
+}
+
 /** A partner's statement with its cost lines apart, for a writer that writes them row by row (see {@link StatementParts}). */
 export function partnerStatementParts(
   outputs: RunOutputs,
@@ -675,6 +810,14 @@ export function partnerStatementParts(
   const sheet = laid.sheet([...laid.blocks]);
   const cols = sheet.print?.area.cols ?? 1;
   const widths = sheet.columnWidths;
+  // One line laid out for paper, refilled for each (see StatementLines.line), and one count of a note's lines.
+  const laidLine: {
+    cells: readonly CellValue[];
+    height: number | undefined;
+    notes: { pieces: readonly string[]; height: number | undefined }[];
+    same: LineYearWords | undefined;
+  } = { cells: [], height: undefined, notes: [], same: undefined };
+  const span = SpanLines.of(widths, cols, NOTE_STYLE);
   return {
     sheet,
     lines: {
@@ -685,12 +828,32 @@ export function partnerStatementParts(
       noteStyle: NOTE_STYLE,
       cols,
       line: (i) => {
-        const { cells, notes } = laid.line(i);
-        return {
-          cells,
-          height: wrappedHeight(cells, 0, widths, undefined),
-          notes: notes.map((text) => ({ text, height: spanHeight(text, widths, cols, NOTE_STYLE) })),
-        };
+        const { cells, notes, shared } = laid.line(i);
+        // The first cell's lines and the basis note's count after its lead are measured once a line-year, for all partners.
+        let measured = shared?.measured;
+        if (shared !== undefined && (measured === undefined || measured.widths !== widths || measured.cols !== cols)) {
+          const textLines = wrappedLines(shared.text, widthOf(widths, 0, 1), undefined);
+          shared.measured = measured = { widths, cols, textLines, lead: SpanLines.of(widths, cols, NOTE_STYLE).read(shared.lead) };
+        }
+        laidLine.cells = cells;
+        laidLine.same = shared;
+        laidLine.height = chargeHeight(cells, widths, measured?.textLines);
+        if (laidLine.notes.length !== notes.length) laidLine.notes.length = notes.length;
+        for (let n = 0; n < notes.length; n++) {
+          const pieces = notes[n]!;
+          let height: number | undefined;
+          if (n > 0 || measured === undefined || pieces[0] !== shared?.lead)
+            height = spanHeight(pieces.length === 1 ? pieces[0]! : pieces.join(""), widths, cols, NOTE_STYLE);
+          else {
+            span.from(measured.lead);
+            for (let k = 1; k < pieces.length; k++) span.read(pieces[k]!);
+            height = span.height();
+          }
+          const note = (laidLine.notes[n] ??= { pieces, height });
+          note.pieces = pieces;
+          note.height = height;
+        }
+        return laidLine;
       },
     },
   };

@@ -9,8 +9,8 @@ import { HeldRows } from "./held-rows";
 export const BULK_MIN_ROWS = 256;
 
 /**
- * A long block of rows the store holds as the layout gave them instead of as
- * exceljs cells: every row but the first, which exceljs holds as the
+ * A long block of rows the store holds itself instead of as exceljs cells:
+ * every row but the first, which exceljs holds as the
  * template of each column's style. `rows` are those after the template,
  * zero-based from `row + 1`, kept by column ({@link HeldRows}).
  */

@@ -11,8 +11,24 @@ import type { XmlBytes } from "./xml-bytes";
 
 const encode = (text: string): Uint8Array => Buffer.from(text, "latin1");
 
-/** True for text written as it is between `<t>` and `</t>`: not empty, its ends printable ASCII (no white space to keep). */
-function plainEnds(first: number, last: number): boolean {
+/**
+ * True for text of pieces (joined, the text) written as it is between `<t>` and `</t>`: not empty, its ends printable
+ * ASCII (no white space to keep). Indexed, not for…of: an iterator a note was a tenth of the statements' garbage.
+ */
+export function plainEnds(pieces: readonly string[]): boolean {
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (p === "") continue;
+    if (first < 0) first = p.charCodeAt(0);
+    last = p.charCodeAt(p.length - 1);
+  }
+  return plainCodes(first, last);
+}
+
+/** True when the first and last characters' codes are printable ASCII (-1: no text). */
+function plainCodes(first: number, last: number): boolean {
   return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
 }
 
@@ -89,7 +105,7 @@ export class UsualLineRows {
     for (let c = 0; c < count; c++) {
       const v = cells[c];
       if (typeof v === "number") figures |= 1 << c;
-      else if (typeof v !== "string" || v === "" || !plainEnds(v.charCodeAt(0), v.charCodeAt(v.length - 1))) return false;
+      else if (typeof v !== "string" || v === "" || !plainCodes(v.charCodeAt(0), v.charCodeAt(v.length - 1))) return false;
     }
     const { out } = this;
     const mark = out.length;
@@ -113,16 +129,8 @@ export class UsualLineRows {
 
   /** A note's row numbered `n`, of `pieces` (joined, its text), merged across the page when it has a height. */
   note(n: number, pieces: readonly string[], height: number | undefined): boolean {
-    let first = -1;
-    let last = -1;
-    for (let k = 0; k < pieces.length; k++) {
-      const p = pieces[k]!;
-      if (p === "") continue;
-      if (first < 0) first = p.charCodeAt(0);
-      last = p.charCodeAt(p.length - 1);
-    }
     const text = height === undefined ? this.noteText : this.mergedText;
-    if (text === undefined || !plainEnds(first, last)) return false;
+    if (text === undefined || !plainEnds(pieces)) return false;
     const { out } = this;
     const mark = out.length;
     this.put(this.open);

@@ -18,7 +18,7 @@ import { columnName, xmlText } from "./bulk-rows";
 import { toExcel } from "./cell-convert";
 import { StyleCache } from "./styles";
 import { giveBuffer, numberText, takeBuffer, XmlBytes } from "./xml-bytes";
-import { UsualLineRows } from "./line-rows";
+import { plainEnds, UsualLineRows } from "./line-rows";
 
 /** A cell merged into the cell at the top left of its range (it has no value of its own). */
 const MERGED: unique symbol = Symbol("merged");
@@ -426,16 +426,7 @@ class LinesXml {
    */
   private textCell(col: number, n: number, pieces: readonly string[], sAttr: string): boolean {
     if (pieces.length === 1) return this.cell(col, n, pieces[0]!, sAttr);
-    let first = -1;
-    let last = -1;
-    // Indexed, not for…of: an iterator a note was a tenth of the statements' garbage.
-    for (let k = 0; k < pieces.length; k++) {
-      const p = pieces[k]!;
-      if (p === "") continue;
-      if (first < 0) first = p.charCodeAt(0);
-      last = p.charCodeAt(p.length - 1);
-    }
-    if (first < 0 || !(first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f)) return this.cell(col, n, pieces.join(""), sAttr);
+    if (!plainEnds(pieces)) return this.cell(col, n, pieces.join(""), sAttr);
     const { out } = this;
     this.cellOpen(col, n, sAttr);
     out.ascii(' t="inlineStr"><is><t>');

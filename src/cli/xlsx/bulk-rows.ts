@@ -56,6 +56,16 @@ export interface RowsInsert {
   readonly rows: HeldRows;
 }
 
+/** Markup as bytes, to copy in with `XmlBytes.markup`. */
+const ascii = (markup: string): Uint8Array => Buffer.from(markup, "latin1");
+const ROW_OPEN = ascii('<row r="');
+const ROW_HEAD_END = ascii('">');
+const VALUE_END = ascii("</v></c>");
+const TEXT_END = ascii("</t></is></c>");
+const TRUE_END = ascii("1</v></c>");
+const FALSE_END = ascii("0</v></c>");
+const ROW_END = ascii("</row>");
+
 /** A piece of XML is handed on once it passes this many bytes. */
 const PIECE = 1 << 20;
 
@@ -73,32 +83,33 @@ function* rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string
   const width = insert.rows.width;
   const columns = insert.rows.columns();
   // Each column's fixed parts, worked out once.
-  const open: string[] = [];
+  // Each column's markup as bytes, copied in for each cell: a cell's opening up to its row number, and what follows
+  // the row number in a cell of each kind (its style, type and opening tags).
+  const open: Uint8Array[] = [];
   const styled: boolean[] = [];
-  // What follows the row number in a cell of each kind: its style, type and opening tags.
-  const figure: string[] = [];
-  const text: string[] = [];
-  const truth: string[] = [];
-  const empty: string[] = [];
+  const figure: Uint8Array[] = [];
+  const text: Uint8Array[] = [];
+  const truth: Uint8Array[] = [];
+  const empty: Uint8Array[] = [];
   for (let c = 0; c < width; c++) {
     const col = insert.col + c + 1;
     const s = styles.get(col);
-    open[c] = `<c r="${(names[col] ??= columnName(col))}`;
+    open[c] = ascii(`<c r="${(names[col] ??= columnName(col))}`);
     styled[c] = s !== undefined;
     const attr = s === undefined ? "" : ` s="${s}"`;
-    figure[c] = `"${attr}><v>`;
-    text[c] = `"${attr} t="inlineStr"><is><t xml:space="preserve">`;
-    truth[c] = `"${attr} t="b"><v>`;
-    empty[c] = `"${attr}/>`;
+    figure[c] = ascii(`"${attr}><v>`);
+    text[c] = ascii(`"${attr} t="inlineStr"><is><t xml:space="preserve">`);
+    truth[c] = ascii(`"${attr} t="b"><v>`);
+    empty[c] = ascii(`"${attr}/>`);
   }
   const buffers = [new XmlBytes(2 * PIECE), new XmlBytes(2 * PIECE)];
   let turn = 0;
   let x = buffers[0]!;
   for (let r = 0; r < insert.rows.length; r++) {
     const n = insert.template + 1 + r;
-    x.ascii('<row r="');
+    x.markup(ROW_OPEN);
     x.int(n);
-    x.ascii('">');
+    x.markup(ROW_HEAD_END);
     for (let c = 0; c < width; c++) {
       const column = columns[c];
       let v: unknown;
@@ -107,29 +118,29 @@ function* rowsXml(insert: RowsInsert, styles: Map<number, string>, names: string
         v = Number.isNaN(f) ? "" : f;
       } else v = column === undefined ? "" : column[r];
       if (typeof v === "number") {
-        x.ascii(open[c]!);
+        x.markup(open[c]!);
         x.int(n);
-        x.ascii(figure[c]!);
+        x.markup(figure[c]!);
         x.number(v);
-        x.ascii("</v></c>");
+        x.markup(VALUE_END);
       } else if (typeof v === "string" && v !== "") {
-        x.ascii(open[c]!);
+        x.markup(open[c]!);
         x.int(n);
-        x.ascii(text[c]!);
+        x.markup(text[c]!);
         if (!x.plainText(v)) x.utf8(xmlText(v));
-        x.ascii("</t></is></c>");
+        x.markup(TEXT_END);
       } else if (typeof v === "boolean") {
-        x.ascii(open[c]!);
+        x.markup(open[c]!);
         x.int(n);
-        x.ascii(truth[c]!);
-        x.ascii(v ? "1</v></c>" : "0</v></c>");
+        x.markup(truth[c]!);
+        x.markup(v ? TRUE_END : FALSE_END);
       } else if (styled[c] === true) {
-        x.ascii(open[c]!);
+        x.markup(open[c]!);
         x.int(n);
-        x.ascii(empty[c]!);
+        x.markup(empty[c]!);
       }
     }
-    x.ascii("</row>");
+    x.markup(ROW_END);
     if (x.length > PIECE) {
       yield x.bytes();
       turn = 1 - turn;

@@ -43,7 +43,7 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 export class BulkXlsxStore extends XlsxStore {
   private readonly held = new Map<Worksheet, HeldBlock[]>();
   /** Sheets added by this store (the staging sheets a write builds): only their blocks are held. */
-  private readonly added = new Set<Worksheet>();
+  private readonly addedSheets = new Set<Worksheet>();
 
   /** The same workbook, held in a store that writes long blocks in bulk. */
   static from(store: XlsxStore): BulkXlsxStore {
@@ -52,6 +52,11 @@ export class BulkXlsxStore extends XlsxStore {
 
   private ws(name: string): Worksheet | undefined {
     return this.workbook.worksheets.find((w) => same(w.name, name));
+  }
+
+  /** Whether this store added the worksheet (a write's staging sheet, which the write then made an output sheet). */
+  added(ws: Worksheet): boolean {
+    return this.addedSheets.has(ws);
   }
 
   /** The blocks held for a worksheet, in the order written (for `workbookBytes`). */
@@ -63,7 +68,7 @@ export class BulkXlsxStore extends XlsxStore {
   override addSheet(name: string, visible: boolean): void {
     super.addSheet(name, visible);
     const ws = this.ws(name);
-    if (ws !== undefined) this.added.add(ws);
+    if (ws !== undefined) this.addedSheets.add(ws);
   }
 
   /**
@@ -108,7 +113,7 @@ export class BulkXlsxStore extends XlsxStore {
       this.materialise(ws);
     if (
       ws === undefined ||
-      !this.added.has(ws) ||
+      !this.addedSheets.has(ws) ||
       values.length < BULK_MIN_ROWS ||
       values.some((v) => v.length !== (values[0]?.length ?? 0))
     ) {
@@ -197,7 +202,7 @@ export class BulkXlsxStore extends XlsxStore {
     super.deleteSheet(name);
     if (ws !== undefined) {
       this.held.delete(ws);
-      this.added.delete(ws);
+      this.addedSheets.delete(ws);
     }
   }
 }

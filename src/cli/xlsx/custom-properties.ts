@@ -84,8 +84,13 @@ function fromCustomProperties(data: Uint8Array): Uint8Array {
  * `<customProperties>` element in the sheet pointing through the sheet's
  * relationships at one binary part per property.
  * `bySheetPath` maps a worksheet part (`xl/worksheets/sheet3.xml`) to its properties.
+ * Returns the part each property was written to, by worksheet part and property name.
  */
-export async function writeSheetProperties(zip: JSZip, bySheetPath: ReadonlyMap<string, SheetProperties>): Promise<void> {
+export async function writeSheetProperties(
+  zip: JSZip,
+  bySheetPath: ReadonlyMap<string, SheetProperties>,
+): Promise<Map<string, Map<string, string>>> {
+  const written = new Map<string, Map<string, string>>();
   let n = 0;
   const overrides: string[] = [];
   for (const [path, props] of bySheetPath) {
@@ -98,12 +103,15 @@ export async function writeSheetProperties(zip: JSZip, bySheetPath: ReadonlyMap<
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ' +
         'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     const entries: string[] = [];
+    const parts = new Map<string, string>();
+    written.set(path, parts);
     let i = 0;
     for (const [name, data] of props) {
       n++;
       i++;
       const part = `xl/customProperty${n}.bin`;
       zip.file(part, data);
+      parts.set(name, part);
       overrides.push(`<Override PartName="/${part}" ContentType="${CUSTOM_PROPERTY_TYPE}"/>`);
       const id = `rIdSaProp${i}`;
       rels = rels.replace(
@@ -115,7 +123,8 @@ export async function writeSheetProperties(zip: JSZip, bySheetPath: ReadonlyMap<
     zip.file(relPath, rels);
     zip.file(path, insertWorksheetChild(sheetXml, "customProperties", `<customProperties>${entries.join("")}</customProperties>`));
   }
-  if (overrides.length === 0) return;
+  if (overrides.length === 0) return written;
   const ct = await zip.file("[Content_Types].xml")?.async("string");
   if (ct !== undefined) zip.file("[Content_Types].xml", ct.replace("</Types>", `${overrides.join("")}</Types>`));
+  return written;
 }

@@ -22,6 +22,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { CellValue, RangeRef } from "../../excel";
 import { Fingerprint } from "../../app";
 import { xmlUnescape } from "./ooxml";
+import { partRecordMatches } from "./part-record";
 import { zipEntries, type ZipEntry } from "./zip-sizes";
 
 /** What the store knows of a deferred output sheet without loading it. */
@@ -451,6 +452,35 @@ export function deferSheet(
 }
 
 /**
+ * A deferred sheet known to be byte for byte what the command line wrote: its fingerprint is its marker's, and its
+ * XML is scanned only when its used range or values are asked for. A sheet that scan cannot read as exceljs would
+ * stops the command with {@link DeferredSheetKept}, which reads the file again without deferring.
+ */
+function unscannedSheet(
+  name: string,
+  fingerprint: string,
+  xml: () => Buffer | undefined,
+  shared: readonly string[],
+  dates: ReadonlySet<number>,
+  pieces: () => AsyncIterable<Buffer>,
+): DeferredSheet {
+  let scanned: DeferredSheet | undefined;
+  const scan = (): DeferredSheet => {
+    scanned ??= deferSheet(xml, shared, dates, pieces);
+    if (scanned === undefined) throw new DeferredSheetKept([name]);
+    return scanned;
+  };
+  return {
+    fingerprint,
+    get used() {
+      return scan().used;
+    },
+    values: () => scan().values(),
+    eachValue: (visit) => scan().eachValue(visit),
+  };
+}
+
+/**
  * Output sheets are deferred whatever their size (0): every re-run and verification, small or large, then reads them
  * the same way, so the tests of hand edits and verification cover this reader.
  */
@@ -468,6 +498,9 @@ export const NATIVE_INFLATE_MIN_BYTES = 1 << 20;
 export interface OutputPart {
   readonly name: string;
   readonly path: string;
+  /** Its marker's fingerprint and the record of its part as written (part-record.ts), when it has both. */
+  readonly fp?: string;
+  readonly record?: string;
 }
 
 /**
@@ -495,6 +528,21 @@ export function deferOutputSheets(
   for (const p of parts) {
     const entry = entries.find((e) => e.name === p.path);
     if (entry === undefined || entry.declaredSize < minBytes) continue;
+    // A part byte for byte as the command line wrote it is not scanned now (a run replaces it without reading it).
+    if (!keepValues && p.fp !== undefined && partRecordMatches(p.record, entry.declaredSize, entry.crc, p.fp)) {
+      out.set(
+        p.name,
+        unscannedSheet(
+          p.name,
+          p.fp,
+          () => partBytes(file, entry),
+          texts,
+          dates,
+          () => partPieces(file, entry),
+        ),
+      );
+      continue;
+    }
     const d = deferSheet(
       () => inflated.get(p.path) ?? partBytes(file, entry),
       texts,

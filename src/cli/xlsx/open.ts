@@ -12,6 +12,7 @@ import { XlsxStore } from "../xlsx-store";
 import { decodeProperty, packageSheets, readSheetProperties, type SheetProperties } from "./custom-properties";
 import { deferOutputSheets, NATIVE_INFLATE_MIN_BYTES, STUB_SHEET, type DeferredSheet } from "./deferred-sheets";
 import { decodeMarker, MARKER_KEY } from "../../app";
+import { PART_KEY } from "./part-record";
 import { tags } from "./ooxml";
 import { loadXlsx, tableModel, worksheetTables } from "./exceljs-internals";
 import { lostFeatures, type LostFeature } from "./unsupported";
@@ -241,7 +242,14 @@ async function deferOutputs(
   marks: ReadonlyMap<string, string>,
   options: OpenOptions,
 ): Promise<Map<string, DeferredSheet>> {
-  const parts = (await packageSheets(zip)).filter((s) => deferrableOutput(s.name, props, marks));
+  const parts = (await packageSheets(zip))
+    .filter((s) => deferrableOutput(s.name, props, marks))
+    .map((s) => {
+      const p = props.get(s.name);
+      const fp = decodeMarker(decodeProperty(p?.get(MARKER_KEY)) ?? marks.get(s.name))?.fp;
+      const record = decodeProperty(p?.get(PART_KEY));
+      return { ...s, ...(fp === undefined || record === undefined ? {} : { fp, record }) };
+    });
   if (parts.length === 0) return new Map();
   return deferOutputSheets(
     bytes,

@@ -2,7 +2,7 @@ import type * as ExcelJS from "exceljs";
 import type { Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { XlsxStore } from "../xlsx-store";
-import { MARKER_KEY } from "../../app";
+import { decodeMarker, MARKER_KEY } from "../../app";
 import { rowsPieces, type RowsInsert } from "./bulk-rows";
 import { BulkXlsxStore } from "./bulk-store";
 import { encodeProperty, writeSheetProperties, type SheetProperties } from "./custom-properties";
@@ -11,7 +11,8 @@ import { DeferredSheetKept } from "./deferred-sheets";
 import { writeSheetMarks } from "./sheet-marks";
 import { withEscapedText } from "./ooxml-text";
 import { withValidationRanges } from "./validation-ranges";
-import { packPart, zipPackage, type PackagePart } from "./zip-package";
+import { crc32, packPart, zipPackage, type PackagePart } from "./zip-package";
+import { PART_KEY, partRecord } from "./part-record";
 
 /**
  * The workbook as .xlsx bytes: exceljs writes the package, then each
@@ -78,14 +79,34 @@ export async function workbookBytes(
   const zip = await JSZip.loadAsync(written);
   const byPath = new Map<string, SheetProperties>();
   const markers = new Map(store.listSheets().map((s) => [s.name, s.marker]));
+  // The sheets this store added (a write's staging sheets, now its outputs), and the fingerprint each record vouches for.
+  const fresh = (ws: Worksheet): boolean => store instanceof BulkXlsxStore && store.added(ws);
+  const vouched = new Map<string, string>();
   for (const ws of sheets) {
     let props = store.properties.get(ws);
     // A sheet known only by its second mark gets its custom property back, so the add-in in Excel knows it again.
     const marker = markers.get(ws.name);
     if (marker !== undefined && props?.get(MARKER_KEY) === undefined) props = new Map(props ?? []).set(MARKER_KEY, encodeProperty(marker));
+    // An output sheet this store laid out and wrote has its part recorded as it is packed, below (part-record.ts);
+    // a record read from the file never stays (that sheet may have been changed since, by this store among others).
+    const fp = fresh(ws) ? decodeMarker(marker) : undefined;
+    if (props?.has(PART_KEY) === true || (fp?.role === "output" && fp.fp !== undefined)) {
+      props = new Map(props ?? []);
+      props.delete(PART_KEY);
+      if (fp?.role === "output" && fp.fp !== undefined) {
+        props.set(PART_KEY, new Uint8Array(0));
+        vouched.set(`xl/worksheets/sheet${ws.id}.xml`, fp.fp);
+      }
+    }
     if (props !== undefined && props.size > 0) byPath.set(`xl/worksheets/sheet${ws.id}.xml`, props);
   }
-  await writeSheetProperties(zip, byPath);
+  const propertyParts = await writeSheetProperties(zip, byPath);
+  // Each output sheet's record, by the part it goes in, and the sheet part it records.
+  const records = new Map<string, string>();
+  for (const [sheetPath, parts] of propertyParts) {
+    const part = parts.get(PART_KEY);
+    if (part !== undefined) records.set(part, sheetPath);
+  }
   // The second ownership mark, for programs that drop custom properties (sheet-marks.ts).
   const marks = new Map<string, string>();
   for (const [name, marker] of markers) if (marker !== undefined) marks.set(name, marker);
@@ -111,20 +132,27 @@ export async function workbookBytes(
   const parts: PackagePart[] = [];
   const inserts = new Map<string, RowsInsert[]>([...held].map(([ws, list]) => [`xl/worksheets/sheet${ws.id}.xml`, list]));
   const rewrites = new Map([...(rewrite ?? [])].map(([ws, f]) => [`xl/worksheets/sheet${ws.id}.xml`, f]));
+  const recorded = new Set(records.values());
+  const sums = new Map<string, { size: number; crc: number }>();
   for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir) continue;
+    if (file.dir || records.has(name)) continue;
     const whole = rewrites.get(name);
-    if (whole !== undefined) {
-      parts.push({ name, data: whole(await file.async("string")) });
-      continue;
-    }
     const list = inserts.get(name);
     // A sheet with held rows is compressed as its XML is made, never held whole (hundreds of megabytes for a large model).
-    parts.push(
-      list === undefined
-        ? { name, data: await file.async("nodebuffer") }
-        : await packPart(name, rowsPieces(await file.async("string"), list)),
-    );
+    const part: PackagePart =
+      whole !== undefined
+        ? { name, data: whole(await file.async("string")) }
+        : list === undefined
+          ? { name, data: await file.async("nodebuffer") }
+          : await packPart(name, rowsPieces(await file.async("string"), list));
+    if (recorded.has(name)) sums.set(name, "packed" in part ? part : { size: part.data.length, crc: crc32(part.data) });
+    parts.push(part);
+  }
+  // The records last, once the sheets they record are packed.
+  for (const [name, sheetPath] of records) {
+    const sum = sums.get(sheetPath);
+    const fp = vouched.get(sheetPath);
+    parts.push({ name, data: encodeProperty(sum === undefined || fp === undefined ? "" : partRecord(sum.size, sum.crc, fp)) });
   }
   return zipPackage(parts);
 }

@@ -19,7 +19,7 @@ let table: Uint32Array | undefined;
  * CRC-32 (the zip one), continued from `prev` (the CRC of what came before): Node's own where it has it (20.15 and
  * later), else a table-driven loop.
  */
-function crc32(data: Uint8Array, prev = 0): number {
+export function crc32(data: Uint8Array, prev = 0): number {
   if (typeof nodeCrc32 === "function") return nodeCrc32(data, prev) >>> 0;
   table ??= Uint32Array.from({ length: 256 }, (_, n) => {
     let c = n;

@@ -7,6 +7,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   /** The size the entry says it inflates to. */
   readonly declaredSize: number;
+  /** The CRC-32 the central directory gives for its unpacked bytes. */
+  readonly crc: number;
   readonly localHeader: number;
 }
 
@@ -46,6 +48,7 @@ export function zipEntries(b: Buffer): ZipEntry[] | undefined {
   for (let n = 0; n < count; n++) {
     if (p + 46 > b.length || b.readUInt32LE(p) !== CENTRAL) return undefined;
     const method = b.readUInt16LE(p + 10);
+    const crc = b.readUInt32LE(p + 16);
     let compressedSize = b.readUInt32LE(p + 20);
     let declaredSize = b.readUInt32LE(p + 24);
     const nameLen = b.readUInt16LE(p + 28);
@@ -70,7 +73,7 @@ export function zipEntries(b: Buffer): ZipEntry[] | undefined {
       }
       e += 4 + size;
     }
-    out.push({ name, method, compressedSize, declaredSize, localHeader });
+    out.push({ name, method, compressedSize, declaredSize, crc, localHeader });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;

@@ -89,13 +89,14 @@ export async function workbookBytes(
     if (marker !== undefined && props?.get(MARKER_KEY) === undefined) props = new Map(props ?? []).set(MARKER_KEY, encodeProperty(marker));
     // An output sheet this store laid out and wrote has its part recorded as it is packed, below (part-record.ts);
     // a record read from the file never stays (that sheet may have been changed since, by this store among others).
-    const fp = fresh(ws) ? decodeMarker(marker) : undefined;
-    if (props?.has(PART_KEY) === true || (fp?.role === "output" && fp.fp !== undefined)) {
+    const own = fresh(ws) ? decodeMarker(marker) : undefined;
+    const fp = own?.role === "output" ? own.fp : undefined;
+    if (props?.has(PART_KEY) === true || fp !== undefined) {
       props = new Map(props ?? []);
       props.delete(PART_KEY);
-      if (fp?.role === "output" && fp.fp !== undefined) {
+      if (fp !== undefined) {
         props.set(PART_KEY, new Uint8Array(0));
-        vouched.set(`xl/worksheets/sheet${ws.id}.xml`, fp.fp);
+        vouched.set(`xl/worksheets/sheet${ws.id}.xml`, fp);
       }
     }
     if (props !== undefined && props.size > 0) byPath.set(`xl/worksheets/sheet${ws.id}.xml`, props);

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { a1Range } from "../../app";
 import { replaceValidationModels, validationModels } from "./exceljs-internals";
 
 /** A data validation as exceljs keeps it, for one cell or (when written) a range. */
@@ -21,13 +22,6 @@ function cellOf(address: string): { row: number; col: number } | undefined {
     row = row * 10 + (ch - 48);
   }
   return row > 0 ? { row, col } : undefined;
-}
-
-/** A one-based column number as its letters. */
-function letters(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 /** The same text for two validations that say the same (their fields in one order). */
@@ -101,10 +95,7 @@ export function validationRanges(model: Readonly<Record<string, Validation | und
       }
       open = next;
     }
-    for (const r of rects) {
-      const from = `${letters(r.left)}${r.top}`;
-      out[r.top === r.bottom && r.left === r.right ? from : `${from}:${letters(r.right)}${r.bottom}`] = value;
-    }
+    for (const r of rects) out[a1Range(r.top - 1, r.left - 1, r.bottom - r.top + 1, r.right - r.left + 1)] = value;
   }
   return out;
 }

@@ -130,13 +130,7 @@ export class SpanLines {
 
   /** A count that carries on from this one without changing it. */
   copy(): SpanLines {
-    const c = new SpanLines(this.firstPer, this.per, this.style);
-    c.firstLines = this.firstLines;
-    c.firstUsed = this.firstUsed;
-    c.lines = this.lines;
-    c.used = this.used;
-    c.word = this.word;
-    return c;
+    return new SpanLines(this.firstPer, this.per, this.style).from(this);
   }
 
   /** Sets this count to where `other` has got, to carry on from there (as {@link copy}, without a new count). */

@@ -175,21 +175,18 @@ function sharePieces(ly: LineYear, basisWords: string, isPercentages: boolean): 
         return at + 2;
       };
     }
-    const middle = ` of ${grouped(only.total)} ${lowerFirst(isPercentages ? basisWords : only.label)} = `;
-    return (position, out, at) => {
-      const value = only.values[position] ?? "0";
-      out[at] = grouped(value);
-      out[at + 1] = middle;
-      out[at + 2] = statementPercent(value, only.total);
-      return at + 3;
-    };
+    return partOfWhole(only.values, only.total, ` of ${grouped(only.total)} ${lowerFirst(isPercentages ? basisWords : only.label)} = `);
   }
-  const middle = ` of ${grouped(ly.totalWeight)} (weighted) = `;
+  return partOfWhole(ly.weights, ly.totalWeight, ` of ${grouped(ly.totalWeight)} (weighted) = `);
+}
+
+/** The pieces of "<part><middle><percent>" for the partner at `position`: its part of `parts` and its percent of `whole`. */
+function partOfWhole(parts: readonly string[], whole: string, middle: string): (position: number, out: string[], at: number) => number {
   return (position, out, at) => {
-    const weight = ly.weights[position] ?? "0";
-    out[at] = grouped(weight);
+    const part = parts[position] ?? "0";
+    out[at] = grouped(part);
     out[at + 1] = middle;
-    out[at + 2] = statementPercent(weight, ly.totalWeight);
+    out[at + 2] = statementPercent(part, whole);
     return at + 3;
   };
 }
